@@ -1,0 +1,26 @@
+package org.vss4j.abi.vtable;
+
+import org.vss4j.abi.ComMethod;
+
+/**
+ * Vtable of the COM interface {@code IVssEnumObject} (IID {ae1c7110-2f60-11d3-8a39-00c04f72d8e3}); one constant per method, ordinal = slot.
+ *
+ * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
+ * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
+ */
+public enum IVssEnumObject implements ComMethod {
+    /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
+    QueryInterface,
+    /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
+    AddRef,
+    /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
+    Release,
+    /** Slot 3 (x64 vtable offset 0x018), declared in IVssEnumObject: HRESULT Next(ULONG celt, VSS_OBJECT_PROP *rgelt, ULONG *pceltFetched). */
+    Next,
+    /** Slot 4 (x64 vtable offset 0x020), declared in IVssEnumObject: HRESULT Skip(ULONG celt). */
+    Skip,
+    /** Slot 5 (x64 vtable offset 0x028), declared in IVssEnumObject: HRESULT Reset(none). */
+    Reset,
+    /** Slot 6 (x64 vtable offset 0x030), declared in IVssEnumObject: HRESULT Clone(IVssEnumObject **ppenum). */
+    Clone;
+}

@@ -1,0 +1,48 @@
+package org.vss4j.abi.vtable;
+
+import org.vss4j.abi.ComMethod;
+
+/**
+ * Vtable of the COM interface {@code IVssExamineWriterMetadataEx2} (IID {ce115780-a611-431b-b57f-c38303ab6aee}); one constant per method, ordinal = slot.
+ *
+ * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
+ * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssExamineWriterMetadataEx.
+ */
+public enum IVssExamineWriterMetadataEx2 implements ComMethod {
+    /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
+    QueryInterface,
+    /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
+    AddRef,
+    /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
+    Release,
+    /** Slot 3 (x64 vtable offset 0x018), declared in IVssExamineWriterMetadata: HRESULT GetIdentity(VSS_ID *pidInstance, VSS_ID *pidWriter, BSTR *pbstrWriterName, VSS_USAGE_TYPE *pUsage, VSS_SOURCE_TYPE *pSource). */
+    GetIdentity,
+    /** Slot 4 (x64 vtable offset 0x020), declared in IVssExamineWriterMetadata: HRESULT GetFileCounts(UINT *pcIncludeFiles, UINT *pcExcludeFiles, UINT *pcComponents). */
+    GetFileCounts,
+    /** Slot 5 (x64 vtable offset 0x028), declared in IVssExamineWriterMetadata: HRESULT GetIncludeFile(UINT iFile, IVssWMFiledesc **ppFiledesc). */
+    GetIncludeFile,
+    /** Slot 6 (x64 vtable offset 0x030), declared in IVssExamineWriterMetadata: HRESULT GetExcludeFile(UINT iFile, IVssWMFiledesc **ppFiledesc). */
+    GetExcludeFile,
+    /** Slot 7 (x64 vtable offset 0x038), declared in IVssExamineWriterMetadata: HRESULT GetComponent(UINT iComponent, IVssWMComponent **ppComponent). */
+    GetComponent,
+    /** Slot 8 (x64 vtable offset 0x040), declared in IVssExamineWriterMetadata: HRESULT GetRestoreMethod(VSS_RESTOREMETHOD_ENUM *pMethod, BSTR *pbstrService, BSTR *pbstrUserProcedure, VSS_WRITERRESTORE_ENUM *pwriterRestore, bool *pbRebootRequired, UINT *pcMappings). */
+    GetRestoreMethod,
+    /** Slot 9 (x64 vtable offset 0x048), declared in IVssExamineWriterMetadata: HRESULT GetAlternateLocationMapping(UINT iMapping, IVssWMFiledesc **ppFiledesc). */
+    GetAlternateLocationMapping,
+    /** Slot 10 (x64 vtable offset 0x050), declared in IVssExamineWriterMetadata: HRESULT GetBackupSchema(DWORD *pdwSchemaMask). */
+    GetBackupSchema,
+    /** Slot 11 (x64 vtable offset 0x058), declared in IVssExamineWriterMetadata: HRESULT GetDocument(IXMLDOMDocument **pDoc). */
+    GetDocument,
+    /** Slot 12 (x64 vtable offset 0x060), declared in IVssExamineWriterMetadata: HRESULT SaveAsXML(BSTR *pbstrXML). */
+    SaveAsXML,
+    /** Slot 13 (x64 vtable offset 0x068), declared in IVssExamineWriterMetadata: HRESULT LoadFromXML(BSTR bstrXML). */
+    LoadFromXML,
+    /** Slot 14 (x64 vtable offset 0x070), declared in IVssExamineWriterMetadataEx: HRESULT GetIdentityEx(VSS_ID *pidInstance, VSS_ID *pidWriter, BSTR *pbstrWriterName, BSTR *pbstrInstanceName, VSS_USAGE_TYPE *pUsage, VSS_SOURCE_TYPE *pSource). */
+    GetIdentityEx,
+    /** Slot 15 (x64 vtable offset 0x078), declared in IVssExamineWriterMetadataEx2: HRESULT GetVersion(DWORD *pdwMajorVersion, DWORD *pdwMinorVersion). */
+    GetVersion,
+    /** Slot 16 (x64 vtable offset 0x080), declared in IVssExamineWriterMetadataEx2: HRESULT GetExcludeFromSnapshotCount(UINT *pcExcludedFromSnapshot). */
+    GetExcludeFromSnapshotCount,
+    /** Slot 17 (x64 vtable offset 0x088), declared in IVssExamineWriterMetadataEx2: HRESULT GetExcludeFromSnapshotFile(UINT iFile, IVssWMFiledesc **ppFiledesc). */
+    GetExcludeFromSnapshotFile;
+}

@@ -1,0 +1,24 @@
+package org.vss4j.abi.vtable;
+
+import org.vss4j.abi.ComMethod;
+
+/**
+ * Vtable of the COM interface {@code IVssWMDependency} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
+ *
+ * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
+ * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
+ */
+public enum IVssWMDependency implements ComMethod {
+    /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
+    QueryInterface,
+    /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
+    AddRef,
+    /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
+    Release,
+    /** Slot 3 (x64 vtable offset 0x018), declared in IVssWMDependency: HRESULT GetWriterId(VSS_ID *pWriterId). */
+    GetWriterId,
+    /** Slot 4 (x64 vtable offset 0x020), declared in IVssWMDependency: HRESULT GetLogicalPath(BSTR *pbstrLogicalPath). */
+    GetLogicalPath,
+    /** Slot 5 (x64 vtable offset 0x028), declared in IVssWMDependency: HRESULT GetComponentName(BSTR *pbstrComponentName). */
+    GetComponentName;
+}

@@ -1,0 +1,21 @@
+package org.vss4j.abi.vtable;
+
+import org.vss4j.abi.ComMethod;
+
+/**
+ * Vtable of the COM interface {@code IVssWriterComponents} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
+ *
+ * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
+ * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: **none (no IUnknown)**.
+ *
+ * <p>This interface has <b>no IUnknown</b> (reference section 1.1): slot 0 is its first own method, and the object
+ * cannot be reference-counted through this vtable.
+ */
+public enum IVssWriterComponents implements ComMethod {
+    /** Slot 0 (x64 vtable offset 0x000), declared in IVssWriterComponents: HRESULT GetComponentCount(UINT *pcComponents). */
+    GetComponentCount,
+    /** Slot 1 (x64 vtable offset 0x008), declared in IVssWriterComponents: HRESULT GetWriterInfo(VSS_ID *pidInstance, VSS_ID *pidWriter). */
+    GetWriterInfo,
+    /** Slot 2 (x64 vtable offset 0x010), declared in IVssWriterComponents: HRESULT GetComponent(UINT iComponent, IVssComponent **ppComponent). */
+    GetComponent;
+}

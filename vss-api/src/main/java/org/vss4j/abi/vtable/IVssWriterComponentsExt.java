@@ -1,0 +1,26 @@
+package org.vss4j.abi.vtable;
+
+import org.vss4j.abi.ComMethod;
+
+/**
+ * First vtable of {@code IVssWriterComponentsExt}, the object returned by
+ * {@code IVssBackupComponents::GetWriterComponents}.
+ *
+ * <p>The SDK declares {@code class IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown {}}: MSVC lays
+ * it out with two vtable pointers. The pointer at object offset 0 leads to this table (the three
+ * {@code IVssWriterComponents} methods, <b>no IUnknown</b>); the pointer at object offset +8 (x64) leads to an
+ * {@link IUnknown} table whose {@code this} is {@code object + 8}. mingw-w64 drops the IUnknown base entirely, so the
+ * conformance test checks this table against mingw's {@code IVssWriterComponentsExtVtbl} and encodes the +8 IUnknown
+ * as an SDK fact. Source: reference section 1.1 and section 8 item 1 (clang {@code -fdump-vtable-layouts}).
+ */
+public enum IVssWriterComponentsExt implements ComMethod {
+    /** Slot 0 of vptr #1: HRESULT GetComponentCount(UINT *pcComponents). */
+    GetComponentCount,
+    /** Slot 1 of vptr #1: HRESULT GetWriterInfo(VSS_ID *pidInstance, VSS_ID *pidWriter). */
+    GetWriterInfo,
+    /** Slot 2 of vptr #1: HRESULT GetComponent(UINT iComponent, IVssComponent **ppComponent). */
+    GetComponent;
+
+    /** Byte offset of the second vtable pointer (the IUnknown one) in the object on x64. */
+    public static final int IUNKNOWN_VPTR_OFFSET = 8;
+}

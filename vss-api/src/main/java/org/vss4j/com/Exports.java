@@ -1,0 +1,129 @@
+package org.vss4j.com;
+
+import com.sun.jna.Function;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.PointerByReference;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.vss4j.spi.NativeModule;
+import org.vss4j.spi.NativeProviders;
+import org.vss4j.spi.VssNativeProvider;
+
+/**
+ * Typed calls to the exported functions the binding uses, resolved by export name through the provider seam.
+ *
+ * <p>Export names: reference section 3 ({@code …Internal} are the real exports behind the SDK's inline
+ * {@code CreateVssBackupComponents} etc.), ole32/oleaut32 as documented by Microsoft.
+ */
+public final class Exports {
+
+    public static final String CREATE_VSS_BACKUP_COMPONENTS = "CreateVssBackupComponentsInternal";
+    public static final String CREATE_VSS_EXAMINE_WRITER_METADATA = "CreateVssExamineWriterMetadataInternal";
+    public static final String VSS_FREE_SNAPSHOT_PROPERTIES = "VssFreeSnapshotPropertiesInternal";
+    public static final String CREATE_WRITER = "CreateWriter";
+    public static final String SYS_ALLOC_STRING = "SysAllocString";
+    public static final String SYS_ALLOC_STRING_LEN = "SysAllocStringLen";
+    public static final String SYS_FREE_STRING = "SysFreeString";
+    public static final String SYS_STRING_LEN = "SysStringLen";
+    public static final String CO_TASK_MEM_ALLOC = "CoTaskMemAlloc";
+    public static final String CO_TASK_MEM_FREE = "CoTaskMemFree";
+    public static final String CO_INITIALIZE_EX = "CoInitializeEx";
+    public static final String CO_INITIALIZE_SECURITY = "CoInitializeSecurity";
+    public static final String CO_UNINITIALIZE = "CoUninitialize";
+
+    private static volatile Exports current;
+
+    private final VssNativeProvider provider;
+    private final Map<String, Function> functions = new ConcurrentHashMap<>();
+
+    Exports(VssNativeProvider provider) {
+        this.provider = provider;
+    }
+
+    /** The exports of the provider chosen for this process. */
+    public static Exports current() {
+        Exports e = current;
+        if (e == null) {
+            synchronized (Exports.class) {
+                if (current == null) {
+                    current = new Exports(NativeProviders.current());
+                }
+                e = current;
+            }
+        }
+        return e;
+    }
+
+    /** The provider these exports come from. */
+    public VssNativeProvider provider() {
+        return provider;
+    }
+
+    private Function fn(NativeModule module, String name) {
+        return functions.computeIfAbsent(module + "!" + name, k -> provider.function(module, name));
+    }
+
+    /** {@code HRESULT CreateVssBackupComponentsInternal(IVssBackupComponents **ppBackup)}. */
+    public int createVssBackupComponents(PointerByReference out) {
+        return fn(NativeModule.VSSAPI, CREATE_VSS_BACKUP_COMPONENTS).invokeInt(new Object[] {out});
+    }
+
+    /** {@code HRESULT CreateVssExamineWriterMetadataInternal(BSTR bstrXML, IVssExamineWriterMetadata **ppMetadata)}. */
+    public int createVssExamineWriterMetadata(Pointer bstrXml, PointerByReference out) {
+        return fn(NativeModule.VSSAPI, CREATE_VSS_EXAMINE_WRITER_METADATA).invokeInt(new Object[] {bstrXml, out});
+    }
+
+    /** {@code void VssFreeSnapshotPropertiesInternal(VSS_SNAPSHOT_PROP *pProp)}: frees the six string members. */
+    public void vssFreeSnapshotProperties(Pointer prop) {
+        fn(NativeModule.VSSAPI, VSS_FREE_SNAPSHOT_PROPERTIES).invokeVoid(new Object[] {prop});
+    }
+
+    /** {@code HRESULT CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (reference section 2.4). */
+    public int createWriter(Pointer writer, PointerByReference impl) {
+        return fn(NativeModule.VSSAPI, CREATE_WRITER).invokeInt(new Object[] {writer, impl});
+    }
+
+    /** {@code BSTR SysAllocStringLen(const OLECHAR *strIn, UINT ui)}. */
+    public Pointer sysAllocStringLen(Pointer chars, int length) {
+        return fn(NativeModule.OLEAUT32, SYS_ALLOC_STRING_LEN).invokePointer(new Object[] {chars, length});
+    }
+
+    /** {@code void SysFreeString(BSTR bstrString)}; NULL is allowed. */
+    public void sysFreeString(Pointer bstr) {
+        fn(NativeModule.OLEAUT32, SYS_FREE_STRING).invokeVoid(new Object[] {bstr});
+    }
+
+    /** {@code UINT SysStringLen(BSTR pbstr)}: length in UTF-16 code units, without the terminator. */
+    public int sysStringLen(Pointer bstr) {
+        return fn(NativeModule.OLEAUT32, SYS_STRING_LEN).invokeInt(new Object[] {bstr});
+    }
+
+    /** {@code LPVOID CoTaskMemAlloc(SIZE_T cb)}. */
+    public Pointer coTaskMemAlloc(long size) {
+        return fn(NativeModule.OLE32, CO_TASK_MEM_ALLOC).invokePointer(new Object[] {size});
+    }
+
+    /** {@code void CoTaskMemFree(LPVOID pv)}; NULL is allowed. */
+    public void coTaskMemFree(Pointer p) {
+        fn(NativeModule.OLE32, CO_TASK_MEM_FREE).invokeVoid(new Object[] {p});
+    }
+
+    /** {@code HRESULT CoInitializeEx(LPVOID pvReserved, DWORD dwCoInit)}. */
+    public int coInitializeEx(int coInit) {
+        return fn(NativeModule.OLE32, CO_INITIALIZE_EX).invokeInt(new Object[] {null, coInit});
+    }
+
+    /**
+     * {@code HRESULT CoInitializeSecurity(PSECURITY_DESCRIPTOR, LONG cAuthSvc, SOLE_AUTHENTICATION_SERVICE*, void*,
+     * DWORD dwAuthnLevel, DWORD dwImpLevel, void *pAuthList, DWORD dwCapabilities, void*)}.
+     */
+    public int coInitializeSecurity(int authnLevel, int impLevel, int capabilities) {
+        return fn(NativeModule.OLE32, CO_INITIALIZE_SECURITY).invokeInt(
+                new Object[] {null, -1, null, null, authnLevel, impLevel, null, capabilities, null});
+    }
+
+    /** {@code void CoUninitialize()}. */
+    public void coUninitialize() {
+        fn(NativeModule.OLE32, CO_UNINITIALIZE).invokeVoid(new Object[0]);
+    }
+}

@@ -1,0 +1,88 @@
+package org.vss4j.com;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Guid.GUID;
+import java.util.UUID;
+
+/**
+ * Conversions between Java {@link UUID} and the Windows {@code GUID}/{@code VSS_ID} (16 bytes: Data1 LE 32-bit, Data2 and
+ * Data3 LE 16-bit, Data4 8 bytes; reference section 4.1). The textual form is the same, so {@code UUID.toString()}
+ * matches {@code {...}} in VSS output.
+ */
+public final class Guids {
+
+    private Guids() {
+    }
+
+    /** A GUID structure to pass by reference ({@code VSS_ID*}) or to read from. */
+    public static GUID toGuid(UUID id) {
+        return new GUID(toBytes(id));
+    }
+
+    /**
+     * A GUID to pass <b>by value</b>. On x64 Windows a 16-byte argument travels as a pointer to a caller-made copy
+     * (reference section 7); JNA's {@code Structure.ByValue} makes libffi follow the platform's own rule, which is that
+     * one on Windows and the same rule on both sides of the simulator elsewhere.
+     */
+    public static GUID.ByValue byValue(UUID id) {
+        GUID.ByValue g = new GUID.ByValue();
+        byte[] b = toBytes(id);
+        GUID tmp = new GUID(b);
+        g.Data1 = tmp.Data1;
+        g.Data2 = tmp.Data2;
+        g.Data3 = tmp.Data3;
+        g.Data4 = tmp.Data4.clone();
+        return g;
+    }
+
+    /** The UUID of a GUID structure. */
+    public static UUID toUuid(GUID g) {
+        byte[] b = g.toByteArray();
+        return fromBytes(b);
+    }
+
+    /** Reads a GUID at {@code p}. */
+    public static UUID read(Pointer p) {
+        return fromBytes(p.getByteArray(0, 16));
+    }
+
+    /** Writes a GUID at {@code p}. */
+    public static void write(Pointer p, UUID id) {
+        p.write(0, toBytes(id), 0, 16);
+    }
+
+    /** The 16 bytes of a GUID in Windows memory order. */
+    public static byte[] toBytes(UUID id) {
+        long hi = id.getMostSignificantBits();
+        long lo = id.getLeastSignificantBits();
+        byte[] b = new byte[16];
+        int data1 = (int) (hi >>> 32);
+        short data2 = (short) (hi >>> 16);
+        short data3 = (short) hi;
+        b[0] = (byte) data1;
+        b[1] = (byte) (data1 >>> 8);
+        b[2] = (byte) (data1 >>> 16);
+        b[3] = (byte) (data1 >>> 24);
+        b[4] = (byte) data2;
+        b[5] = (byte) (data2 >>> 8);
+        b[6] = (byte) data3;
+        b[7] = (byte) (data3 >>> 8);
+        for (int i = 0; i < 8; i++) {
+            b[8 + i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        return b;
+    }
+
+    /** The UUID of 16 bytes in Windows GUID memory order. */
+    public static UUID fromBytes(byte[] b) {
+        long data1 = (b[0] & 0xFFL) | (b[1] & 0xFFL) << 8 | (b[2] & 0xFFL) << 16 | (b[3] & 0xFFL) << 24;
+        long data2 = (b[4] & 0xFFL) | (b[5] & 0xFFL) << 8;
+        long data3 = (b[6] & 0xFFL) | (b[7] & 0xFFL) << 8;
+        long hi = data1 << 32 | data2 << 16 | data3;
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            lo = lo << 8 | (b[8 + i] & 0xFFL);
+        }
+        return new UUID(hi, lo);
+    }
+}
