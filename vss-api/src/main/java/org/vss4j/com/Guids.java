@@ -16,7 +16,7 @@ public final class Guids {
 
     /** A GUID structure to pass by reference ({@code VSS_ID*}) or to read from. */
     public static GUID toGuid(UUID id) {
-        return new GUID(toBytes(id));
+        return fill(new GUID(), id);
     }
 
     /**
@@ -25,20 +25,36 @@ public final class Guids {
      * one on Windows and the same rule on both sides of the simulator elsewhere.
      */
     public static GUID.ByValue byValue(UUID id) {
-        GUID.ByValue g = new GUID.ByValue();
-        byte[] b = toBytes(id);
-        GUID tmp = new GUID(b);
-        g.Data1 = tmp.Data1;
-        g.Data2 = tmp.Data2;
-        g.Data3 = tmp.Data3;
-        g.Data4 = tmp.Data4.clone();
+        return fill(new GUID.ByValue(), id);
+    }
+
+    /**
+     * Sets the fields from a UUID. (JNA-Platform's {@code GUID(byte[])} and {@code toByteArray()} use the canonical
+     * big-endian text order, not the memory order, so conversions go field by field.)
+     */
+    private static <G extends GUID> G fill(G g, UUID id) {
+        long hi = id.getMostSignificantBits();
+        long lo = id.getLeastSignificantBits();
+        g.Data1 = (int) (hi >>> 32);
+        g.Data2 = (short) (hi >>> 16);
+        g.Data3 = (short) hi;
+        g.Data4 = new byte[8];
+        for (int i = 0; i < 8; i++) {
+            g.Data4[i] = (byte) (lo >>> (56 - 8 * i));
+        }
+        g.write();
         return g;
     }
 
-    /** The UUID of a GUID structure. */
+    /** The UUID of a GUID structure (read from native memory first if it has any). */
     public static UUID toUuid(GUID g) {
-        byte[] b = g.toByteArray();
-        return fromBytes(b);
+        g.read();
+        long hi = (g.Data1 & 0xFFFFFFFFL) << 32 | (g.Data2 & 0xFFFFL) << 16 | (g.Data3 & 0xFFFFL);
+        long lo = 0;
+        for (int i = 0; i < 8; i++) {
+            lo = lo << 8 | (g.Data4[i] & 0xFFL);
+        }
+        return new UUID(hi, lo);
     }
 
     /** Reads a GUID at {@code p}. */

@@ -1,0 +1,41 @@
+package org.vss4j.com;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.Memory;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+class Utf16Test {
+
+    @ParameterizedTest
+    @ValueSource(strings = {"", "C:\\", "\\\\?\\Volume{0b1c2d3e-0000-0000-0000-100000000000}\\", "Sauvegarde été",
+        "日本語のボリューム", "emoji \uD83D\uDCBE disk", "\uD801\uDC37 Deseret"})
+    void roundTripsThroughNativeMemoryAsUtf16Le(String s) {
+        Memory m = Utf16.toNative(s);
+        assertThat(Utf16.read(m)).isEqualTo(s);
+        // Two bytes per UTF-16 code unit plus the terminator: never the host's 4-byte wchar_t.
+        assertThat(m.size()).isEqualTo(2L * s.length() + 2);
+        assertThat(m.getShort(2L * s.length())).isZero();
+    }
+
+    @Test
+    void writesLittleEndianCodeUnits() {
+        Memory m = Utf16.toNative("A\u00e9\uD83D\uDCBE");
+        assertThat(m.getByteArray(0, 10)).containsExactly(0x41, 0x00, 0xE9, 0x00, 0x3D, 0xD8, 0xBE, 0xDC, 0, 0);
+    }
+
+    @Test
+    void readsNullAsNull() {
+        assertThat(Utf16.read(null)).isNull();
+        assertThat(Utf16.toNative(null)).isNull();
+    }
+
+    @Test
+    void readsAGivenNumberOfUnitsIncludingEmbeddedNuls() {
+        Memory m = Utf16.toNative("a\u0000b");
+        assertThat(Utf16.read(m, 3)).isEqualTo("a\u0000b");
+        assertThat(Utf16.read(m)).isEqualTo("a");
+    }
+}
