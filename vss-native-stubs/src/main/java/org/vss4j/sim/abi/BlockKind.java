@@ -1,0 +1,31 @@
+package org.vss4j.sim.abi;
+
+/** What a tracked native block is, so a leak report and a wrong-allocator free can say it. */
+public enum BlockKind {
+    /** A BSTR from {@code SysAllocString}/{@code SysAllocStringLen}; freed with {@code SysFreeString}. */
+    BSTR("BSTR", "SysFreeString"),
+    /** A block from {@code CoTaskMemAlloc} (or a string VSS hands out through it); freed with {@code CoTaskMemFree}. */
+    CO_TASK_MEM("CoTaskMem block", "CoTaskMemFree"),
+    /**
+     * A {@code VSS_SNAPSHOT_PROP} filled by {@code GetSnapshotProperties}: its six strings are owned by the caller until
+     * {@code VssFreeSnapshotProperties} (reference section 4.2, ownership note of {@code VssSnapshotProp}).
+     */
+    SNAPSHOT_PROPERTIES("VSS_SNAPSHOT_PROP strings", "VssFreeSnapshotProperties");
+
+    private final String description;
+    private final String freeFunction;
+
+    BlockKind(String description, String freeFunction) {
+        this.description = description;
+        this.freeFunction = freeFunction;
+    }
+
+    public String description() {
+        return description;
+    }
+
+    /** The function that must free a block of this kind. */
+    public String freeFunction() {
+        return freeFunction;
+    }
+}
