@@ -26,8 +26,20 @@ public final class UnitStubProvider implements VssNativeProvider {
                 int caps, Pointer r3);
     }
 
-    private static final CoInitializeEx CO_INITIALIZE_EX = (reserved, coInit) -> 0;
-    private static final CoInitializeSecurity CO_INITIALIZE_SECURITY = (a, b, c, d, e, f, g, h, i) -> 0;
+    /** The arguments of every CoInitializeEx call, in order: the COINIT flags. */
+    public static final java.util.List<Integer> CO_INIT_FLAGS = new java.util.concurrent.CopyOnWriteArrayList<>();
+    /** The (cAuthSvc, dwAuthnLevel, dwImpLevel, dwCapabilities) of every CoInitializeSecurity call. */
+    public static final java.util.List<java.util.List<Integer>> SECURITY_CALLS =
+            new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    private static final CoInitializeEx CO_INITIALIZE_EX = (reserved, coInit) -> {
+        CO_INIT_FLAGS.add(coInit);
+        return 0;
+    };
+    private static final CoInitializeSecurity CO_INITIALIZE_SECURITY = (a, b, c, d, e, f, g, h, i) -> {
+        SECURITY_CALLS.add(java.util.List.of(b, e, f, h));
+        return 0;
+    };
     private static final Map<String, Callback> EXPORTS =
             Map.of("CoInitializeEx", CO_INITIALIZE_EX, "CoInitializeSecurity", CO_INITIALIZE_SECURITY);
 

@@ -38,4 +38,10 @@ public enum IVssCreateWriterMetadataEx implements ComMethod {
     SaveAsXML,
     /** Slot 12 (x64 vtable offset 0x060), declared in IVssCreateWriterMetadataEx: HRESULT AddExcludeFilesFromSnapshot(LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive). */
     AddExcludeFilesFromSnapshot;
+
+    /**
+     * Byte offset of the second vtable pointer (the IUnknown one) in the object on x64: the SDK declares
+     * {@code IVssCreateWriterMetadataEx : public IVssCreateWriterMetadata, public IUnknown} (reference section 1.2).
+     */
+    public static final int IUNKNOWN_VPTR_OFFSET = 8;
 }

@@ -1,0 +1,91 @@
+package org.vss4j.abi;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.sun.jna.Structure;
+import com.sun.jna.platform.win32.Guid.GUID;
+import java.lang.reflect.Field;
+import java.lang.reflect.Modifier;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.vss4j.abi.struct.VssComponentInfo;
+import org.vss4j.abi.struct.VssObjectProp;
+import org.vss4j.abi.struct.VssObjectUnion;
+import org.vss4j.abi.struct.VssProviderProp;
+import org.vss4j.abi.struct.VssSnapshotProp;
+
+/**
+ * The Windows SDK facts that hold without a compiler: the sizes the issue names, and what mingw-w64 cannot express
+ * (the second vtable pointer of the two-vptr interfaces, {@link MingwDeviations}). Runs on every machine, so these are
+ * checked even where the mingw-w64 packages are absent.
+ */
+class AbiConformanceReferenceTest {
+
+    /** Issue 2, "ABI conformance", and reference section 4 (4.1 to 4.5). */
+    private static final Map<Class<? extends Structure>, Integer> ISSUE_X64_SIZES = new LinkedHashMap<>();
+
+    static {
+        ISSUE_X64_SIZES.put(VssSnapshotProp.class, 128);
+        ISSUE_X64_SIZES.put(VssProviderProp.class, 72);
+        ISSUE_X64_SIZES.put(VssObjectProp.class, 136);
+        ISSUE_X64_SIZES.put(VssObjectUnion.class, 128);
+        ISSUE_X64_SIZES.put(VssComponentInfo.class, 72);
+        ISSUE_X64_SIZES.put(GUID.class, 16);
+    }
+
+    @Test
+    void everyStructHasTheIssueSizeInJnaAndInItsAnnotation() {
+        assertEquals(Set.copyOf(AbiCatalog.STRUCTS), ISSUE_X64_SIZES.keySet(), "the issue names a size for each");
+        ISSUE_X64_SIZES.forEach((struct, size) -> {
+            assertEquals(size, JnaLayout.of(struct).size(), struct.getSimpleName() + ": JNA size()");
+            assertEquals(size, NativeType.of(struct).orElseThrow().x64Size(),
+                    struct.getSimpleName() + ": @NativeStruct.x64Size");
+        });
+    }
+
+    @Test
+    void objectPropHasTheTypeAtZeroAndTheUnionAtEight() {
+        // Reference section 4.4: 4-byte enum, 4 bytes of padding, 8-aligned union; the IVssEnumObject::Next stride.
+        JnaLayout prop = JnaLayout.of(VssObjectProp.class);
+        assertEquals(0, prop.offset("Type"));
+        assertEquals(8, prop.offset("Obj"));
+    }
+
+    @Test
+    void twoVptrInterfacesMirrorVptrOneAndPlaceIUnknownAtPlusEight() throws ReflectiveOperationException {
+        for (MingwDeviations.TwoVptrInterface iface : MingwDeviations.TWO_VPTR_INTERFACES) {
+            String name = iface.vtable().getSimpleName();
+            // SDK: vptr #1 holds only the primary base's methods; QueryInterface/AddRef/Release are behind vptr #2.
+            List<String> methods = Arrays.stream(iface.vtable().getEnumConstants()).map(Enum::name).toList();
+            for (String unknownMethod : List.of("QueryInterface", "AddRef", "Release")) {
+                assertFalse(methods.contains(unknownMethod), name + " must not list IUnknown's " + unknownMethod
+                        + " in vptr #1 (reference 1.1)");
+            }
+            Field offset = declaredOffset(iface.vtable());
+            if (offset == null) {
+                assertFalse(iface.constantDeclared(), name + " must declare " + MingwDeviations.OFFSET_CONSTANT
+                        + " = " + MingwDeviations.SDK_IUNKNOWN_VPTR_OFFSET_X64 + " (reference 1.1)");
+                continue;
+            }
+            assertTrue(Modifier.isStatic(offset.getModifiers()) && Modifier.isFinal(offset.getModifiers()),
+                    name + "." + MingwDeviations.OFFSET_CONSTANT + " must be static final");
+            assertEquals(MingwDeviations.SDK_IUNKNOWN_VPTR_OFFSET_X64, offset.getInt(null),
+                    name + "." + MingwDeviations.OFFSET_CONSTANT + ": SDK x64 offset of the IUnknown vptr "
+                            + "(reference 1.1, clang -fdump-record-layouts)");
+        }
+    }
+
+    private static Field declaredOffset(Class<?> vtable) {
+        try {
+            return vtable.getDeclaredField(MingwDeviations.OFFSET_CONSTANT);
+        } catch (NoSuchFieldException e) {
+            return null;
+        }
+    }
+}
