@@ -55,12 +55,16 @@ final class SnapshotCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         simulator.prepare(out);
-        new SnapshotRun(out, timeout).run(volumes, context, type, snapshots -> {
-            for (SnapshotProperties p : snapshots) {
-                listRoot(out, p);
-            }
-        });
-        out.println("released: non-persistent shadow copies are gone");
+        try {
+            new SnapshotRun(out, timeout).run(volumes, context, type, snapshots -> {
+                for (SnapshotProperties p : snapshots) {
+                    listRoot(out, p);
+                }
+            });
+            out.println("released: non-persistent shadow copies are gone");
+        } finally {
+            simulator.close();
+        }
         return 0;
     }
 

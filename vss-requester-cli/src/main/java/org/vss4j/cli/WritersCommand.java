@@ -32,33 +32,37 @@ final class WritersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         simulator.prepare(out);
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setBackupState(true, false, BackupType.COPY, false);
-            try (VssAsync a = bc.gatherWriterMetadata()) {
-                a.awaitFinished(timeout);
-            }
-            int n = bc.getWriterMetadataCount();
-            for (int i = 0; i < n; i++) {
-                try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
-                    WriterIdentity id = e.metadata().getIdentity();
-                    out.printf("Writer name: '%s'%n   Writer Id: {%s}%n   Writer Instance Id: {%s}%n   Usage: %s, "
-                            + "source: %s%n", id.writerName(), id.writerId(), id.instanceId(), id.usage().nativeName(),
-                            id.source().nativeName());
+        try {
+            try (BackupComponents bc = BackupComponents.create()) {
+                bc.initializeForBackup(null);
+                bc.setBackupState(true, false, BackupType.COPY, false);
+                try (VssAsync a = bc.gatherWriterMetadata()) {
+                    a.awaitFinished(timeout);
+                }
+                int n = bc.getWriterMetadataCount();
+                for (int i = 0; i < n; i++) {
+                    try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                        WriterIdentity id = e.metadata().getIdentity();
+                        out.printf("Writer name: '%s'%n   Writer Id: {%s}%n   Writer Instance Id: {%s}%n   Usage: %s, "
+                                + "source: %s%n", id.writerName(), id.writerId(), id.instanceId(), id.usage().nativeName(),
+                                id.source().nativeName());
+                    }
+                }
+                try (VssAsync a = bc.gatherWriterStatus()) {
+                    a.awaitFinished(timeout);
+                }
+                try {
+                    for (int i = 0; i < bc.getWriterStatusCount(); i++) {
+                        WriterStatus s = bc.getWriterStatus(i);
+                        out.printf("State of '%s': %s%s%n", s.writerName(), s.state().nativeName(),
+                                s.failureHresult() != 0 ? String.format(" (last error 0x%08X)", s.failureHresult()) : "");
+                    }
+                } finally {
+                    bc.freeWriterStatus();
                 }
             }
-            try (VssAsync a = bc.gatherWriterStatus()) {
-                a.awaitFinished(timeout);
-            }
-            try {
-                for (int i = 0; i < bc.getWriterStatusCount(); i++) {
-                    WriterStatus s = bc.getWriterStatus(i);
-                    out.printf("State of '%s': %s%s%n", s.writerName(), s.state().nativeName(),
-                            s.failureHresult() != 0 ? String.format(" (last error 0x%08X)", s.failureHresult()) : "");
-                }
-            } finally {
-                bc.freeWriterStatus();
-            }
+        } finally {
+            simulator.close();
         }
         return 0;
     }

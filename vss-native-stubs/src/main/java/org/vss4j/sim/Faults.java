@@ -1,0 +1,94 @@
+package org.vss4j.sim;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.ComMethod;
+
+/**
+ * The fault plan of a simulated machine: COM methods (named by the binding's vtable enum constant, e.g.
+ * {@code IVssBackupComponents.DoSnapshotSet}) or exports that fail with a chosen HRESULT on their Nth call, and
+ * asynchronous operations held back at a {@link Gate}. Counting starts when the machine is installed.
+ */
+public final class Faults {
+
+    private record Planned(int nth, int hresult) {
+    }
+
+    private final Map<String, Integer> calls = new HashMap<>();
+    private final Map<String, List<Planned>> planned = new HashMap<>();
+    private final Map<String, Gate> delays = new HashMap<>();
+
+    /** {@code method} returns {@code hresult} on its {@code nth} call (1 = the next call) instead of running. */
+    public synchronized Faults failOnCall(ComMethod method, int nth, VssHresult hresult) {
+        return failOnCall(method, nth, hresult.code());
+    }
+
+    /** As {@link #failOnCall(ComMethod, int, VssHresult)} with a raw HRESULT. */
+    public synchronized Faults failOnCall(ComMethod method, int nth, int hresult) {
+        return plan(method.qualifiedName(), nth, hresult);
+    }
+
+    /** The export {@code exportName} (e.g. {@code CreateVssBackupComponentsInternal}) fails on its {@code nth} call. */
+    public synchronized Faults failExportOnCall(String exportName, int nth, VssHresult hresult) {
+        return plan(exportName, nth, hresult.code());
+    }
+
+    private Faults plan(String key, int nth, int hresult) {
+        if (nth < 1) {
+            throw new IllegalArgumentException("calls are counted from 1: " + nth);
+        }
+        int already = calls.getOrDefault(key, 0);
+        planned.computeIfAbsent(key, k -> new ArrayList<>()).add(new Planned(already + nth, hresult));
+        return this;
+    }
+
+    /**
+     * The asynchronous operation started by {@code origin} (e.g. {@code IVssBackupComponents.DoSnapshotSet}) waits at
+     * the returned gate before doing its work; the test opens it. Applies to every later operation of that origin.
+     */
+    public synchronized Gate delay(ComMethod origin) {
+        Gate g = Gate.closed();
+        delays.put(origin.qualifiedName(), g);
+        return g;
+    }
+
+    /** The operation started by {@code origin} completes only after {@code duration}. */
+    public synchronized Gate delay(ComMethod origin, Duration duration) {
+        Gate g = Gate.opensAfter(duration);
+        delays.put(origin.qualifiedName(), g);
+        return g;
+    }
+
+    /** How many times {@code method} was called on this machine. */
+    public synchronized int calls(ComMethod method) {
+        return calls.getOrDefault(method.qualifiedName(), 0);
+    }
+
+    /** Counts a call of {@code method}; the HRESULT to fail it with, or null to run it. */
+    public Integer onCall(ComMethod method) {
+        return onCall(method.qualifiedName());
+    }
+
+    /** Counts a call of an export or method by name; the HRESULT to fail it with, or null. */
+    public synchronized Integer onCall(String key) {
+        int n = calls.merge(key, 1, Integer::sum);
+        List<Planned> list = planned.get(key);
+        if (list != null) {
+            for (Planned p : list) {
+                if (p.nth == n) {
+                    return p.hresult;
+                }
+            }
+        }
+        return null;
+    }
+
+    /** The gate for operations started by {@code origin}, or null. */
+    public synchronized Gate delayOf(ComMethod origin) {
+        return delays.get(origin.qualifiedName());
+    }
+}

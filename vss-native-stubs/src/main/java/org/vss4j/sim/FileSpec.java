@@ -1,0 +1,15 @@
+package org.vss4j.sim;
+
+/**
+ * A file set of a Writer Metadata Document: path + filespec + recursion, an optional alternate location, and the
+ * {@code VSS_FILE_SPEC_BACKUP_TYPE} mask ({@link org.vss4j.FileSpecBackupType}; reference section 5).
+ */
+public record FileSpec(String path, String filespec, boolean recursive, String alternateLocation, int backupTypeMask) {
+
+    /** {@code VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED}, the SDK's default for file sets. */
+    public static final int DEFAULT_MASK = 15 | 3840;
+
+    public static FileSpec of(String path, String filespec, boolean recursive) {
+        return new FileSpec(path, filespec, recursive, null, DEFAULT_MASK);
+    }
+}

@@ -1,0 +1,175 @@
+package org.vss4j.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.vss4j.RestoreMethod;
+import org.vss4j.SourceType;
+import org.vss4j.UsageType;
+import org.vss4j.VssHresult;
+import org.vss4j.WriterRestore;
+
+/**
+ * A writer living on a simulated machine: its metadata (what it would report in {@code OnIdentify}) and its behaviour
+ * at each {@link WriterEvent} — succeed (default), fail with a writer-error HRESULT, veto, or hang at a {@link Gate}.
+ * It records the events it received, in order, for tests to assert.
+ */
+public final class SimulatedWriter {
+
+    /** What the writer does at one event. */
+    private record Behaviour(Integer failure, Gate hang) {
+    }
+
+    private final WriterMetadata metadata;
+    private final Map<WriterEvent, Behaviour> behaviours = new EnumMap<>(WriterEvent.class);
+    private final List<WriterEvent> events = new ArrayList<>();
+
+    private SimulatedWriter(WriterMetadata metadata) {
+        this.metadata = metadata;
+    }
+
+    /** A writer named {@code name}; ids derive from the name unless set. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    public WriterMetadata metadata() {
+        return metadata;
+    }
+
+    public String name() {
+        return metadata.writerName();
+    }
+
+    /**
+     * At {@code event} the writer calls {@code SetWriterFailure(hresult)} and vetoes: the operation fails with
+     * {@code hresult} (e.g. {@code VSS_E_WRITERERROR_RETRYABLE}) and the writer's state becomes the event's failed
+     * state.
+     */
+    public synchronized SimulatedWriter failAt(WriterEvent event, VssHresult hresult) {
+        behaviours.put(event, new Behaviour(hresult.code(), null));
+        return this;
+    }
+
+    /**
+     * At {@code event} the writer vetoes without setting a failure: VSS then reports
+     * {@code VSS_E_WRITERERROR_NONRETRYABLE} for it (a simulator convention for "writer returned false").
+     */
+    public synchronized SimulatedWriter vetoAt(WriterEvent event) {
+        behaviours.put(event, new Behaviour(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code(), null));
+        return this;
+    }
+
+    /**
+     * At {@code event} the writer blocks until the returned gate opens or the asynchronous operation is cancelled;
+     * then it succeeds (unless the operation was cancelled).
+     */
+    public synchronized Gate hangAt(WriterEvent event) {
+        Gate g = Gate.closed();
+        behaviours.put(event, new Behaviour(null, g));
+        return g;
+    }
+
+    /** The events received so far, in order. */
+    public synchronized List<WriterEvent> events() {
+        return List.copyOf(events);
+    }
+
+    /** Used by the simulator: records {@code event} and returns the failure to report for it, or null. */
+    public synchronized Integer receive(WriterEvent event) {
+        events.add(event);
+        Behaviour b = behaviours.get(event);
+        return b == null ? null : b.failure;
+    }
+
+    /** The gate the writer hangs at for {@code event}, or null. */
+    public synchronized Gate hangOf(WriterEvent event) {
+        Behaviour b = behaviours.get(event);
+        return b == null ? null : b.hang;
+    }
+
+    /** Builds a writer's metadata. */
+    public static final class Builder {
+        private final String name;
+        private UUID instanceId;
+        private UUID classId;
+        private String instanceName = "";
+        private UsageType usage = UsageType.USERDATA;
+        private SourceType source = SourceType.OTHER;
+        private final List<WriterComponent> components = new ArrayList<>();
+        private final List<FileSpec> excludes = new ArrayList<>();
+        private final List<FileSpec> mappings = new ArrayList<>();
+        private WriterMetadata.Restore restore = WriterMetadata.Restore.DEFAULT;
+        private int backupSchema;
+
+        private Builder(String name) {
+            this.name = name;
+        }
+
+        public Builder instanceId(UUID id) {
+            this.instanceId = id;
+            return this;
+        }
+
+        public Builder classId(UUID id) {
+            this.classId = id;
+            return this;
+        }
+
+        public Builder instanceName(String n) {
+            this.instanceName = n;
+            return this;
+        }
+
+        public Builder usage(UsageType u) {
+            this.usage = u;
+            return this;
+        }
+
+        public Builder source(SourceType s) {
+            this.source = s;
+            return this;
+        }
+
+        public Builder component(WriterComponent c) {
+            components.add(c);
+            return this;
+        }
+
+        public Builder exclude(FileSpec f) {
+            excludes.add(f);
+            return this;
+        }
+
+        public Builder alternateLocationMapping(FileSpec f) {
+            mappings.add(f);
+            return this;
+        }
+
+        public Builder restoreMethod(RestoreMethod method, String service, String userProcedure,
+                WriterRestore writerRestore, boolean rebootRequired) {
+            this.restore = new WriterMetadata.Restore(method, service, userProcedure, writerRestore, rebootRequired);
+            return this;
+        }
+
+        /** The {@code VSS_BACKUP_SCHEMA} mask (OR of {@link org.vss4j.BackupSchema} values). */
+        public Builder backupSchema(int mask) {
+            this.backupSchema = mask;
+            return this;
+        }
+
+        public SimulatedWriter build() {
+            UUID cls = classId != null ? classId : derived("class:" + name);
+            UUID inst = instanceId != null ? instanceId : derived("instance:" + name + ":" + instanceName);
+            return new SimulatedWriter(new WriterMetadata(inst, cls, name, instanceName, usage, source, components,
+                    excludes, mappings, restore, backupSchema));
+        }
+
+        private static UUID derived(String s) {
+            return UUID.nameUUIDFromBytes(s.getBytes(StandardCharsets.UTF_8));
+        }
+    }
+}

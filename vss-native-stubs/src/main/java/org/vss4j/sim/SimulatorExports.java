@@ -1,0 +1,143 @@
+package org.vss4j.sim;
+
+import com.sun.jna.Pointer;
+import java.util.HashMap;
+import java.util.Map;
+import org.vss4j.VssHresult;
+import org.vss4j.com.Exports;
+import org.vss4j.sim.abi.BlockKind;
+import org.vss4j.sim.abi.BstrAllocator;
+import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.CoTaskMem;
+import org.vss4j.sim.abi.ComThreads;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.NativeHeap;
+import org.vss4j.sim.vss.BackupComponentsObject;
+import org.vss4j.sim.vss.ExamineWriterMetadataObject;
+import org.vss4j.sim.vss.WriterMetadataXml;
+
+/**
+ * The simulator's exports, under the names the binding resolves ({@link Exports}; reference section 3 for vssapi,
+ * Microsoft's ole32/oleaut32 docs for the rest). Built once per process: the trampolines must outlive every caller.
+ */
+final class SimulatorExports {
+
+    /** VSS_SNAPSHOT_PROP string members: offsets 40..80 step 8 on x64 (reference section 4.2). */
+    private static final long[] SNAPSHOT_PROP_STRINGS = {40, 48, 56, 64, 72, 80};
+
+    private static final Map<String, NativeCallback> TABLE = build();
+
+    private SimulatorExports() {
+    }
+
+    static NativeCallback get(String name) {
+        return TABLE.get(name);
+    }
+
+    private static Map<String, NativeCallback> build() {
+        Map<String, NativeCallback> t = new HashMap<>();
+        put(t, Exports.CREATE_VSS_BACKUP_COMPONENTS, int.class, new Class<?>[] {Pointer.class},
+                a -> createBackupComponents(a.pointer(0)));
+        put(t, Exports.CREATE_VSS_EXAMINE_WRITER_METADATA, int.class, new Class<?>[] {Pointer.class, Pointer.class},
+                a -> createExamineWriterMetadata(a.pointer(0), a.pointer(1)));
+        put(t, Exports.VSS_FREE_SNAPSHOT_PROPERTIES, void.class, new Class<?>[] {Pointer.class},
+                a -> freeSnapshotProperties(a.pointer(0)));
+        // Writers are simulated in Java; the CVssWriter ABI (CreateWriter) is a later issue.
+        put(t, Exports.CREATE_WRITER, int.class, new Class<?>[] {Pointer.class, Pointer.class},
+                a -> VssHresult.E_NOTIMPL.code());
+        put(t, Exports.SYS_ALLOC_STRING, Pointer.class, new Class<?>[] {Pointer.class},
+                a -> a.pointer(0) == null ? null
+                        : BstrAllocator.allocLen(a.pointer(0), units(a.pointer(0)), "SysAllocString"));
+        put(t, Exports.SYS_ALLOC_STRING_LEN, Pointer.class, new Class<?>[] {Pointer.class, int.class},
+                a -> BstrAllocator.allocLen(a.pointer(0), a.int32(1), "SysAllocStringLen"));
+        put(t, Exports.SYS_FREE_STRING, void.class, new Class<?>[] {Pointer.class}, a -> {
+            if (a.pointer(0) != null) {
+                NativeHeap.free(BlockKind.BSTR, a.pointer(0), "SysFreeString");
+            }
+            return null;
+        });
+        put(t, Exports.SYS_STRING_LEN, int.class, new Class<?>[] {Pointer.class},
+                a -> BstrAllocator.length(a.pointer(0)));
+        put(t, Exports.CO_TASK_MEM_ALLOC, Pointer.class, new Class<?>[] {long.class},
+                a -> CoTaskMem.alloc(a.int64(0), "CoTaskMemAlloc"));
+        put(t, Exports.CO_TASK_MEM_FREE, void.class, new Class<?>[] {Pointer.class}, a -> {
+            CoTaskMem.free(a.pointer(0));
+            return null;
+        });
+        put(t, Exports.CO_INITIALIZE_EX, int.class, new Class<?>[] {Pointer.class, int.class},
+                a -> ComThreads.initialize(a.int32(1)));
+        put(t, Exports.CO_INITIALIZE_SECURITY, int.class, new Class<?>[] {Pointer.class, int.class, Pointer.class,
+            Pointer.class, int.class, int.class, Pointer.class, int.class, Pointer.class},
+                a -> ComThreads.initializeSecurity());
+        put(t, Exports.CO_UNINITIALIZE, void.class, new Class<?>[0], a -> {
+            ComThreads.uninitialize();
+            return null;
+        });
+        return Map.copyOf(t);
+    }
+
+    /** Functions that return values go through the machine's export fault plan first (void ones cannot fail). */
+    private interface Body {
+        Object call(CallArgs a);
+    }
+
+    private static void put(Map<String, NativeCallback> t, String name, Class<?> ret, Class<?>[] params, Body body) {
+        t.put(name, NativeCallback.of(name, ret, params, raw -> {
+            if (ret == int.class && !name.startsWith("Co") && !name.startsWith("Sys")) {
+                Integer injected = SimulatedMachine.current().faults().onCall(name);
+                if (injected != null) {
+                    return injected;
+                }
+            }
+            return body.call(new CallArgs(raw));
+        }));
+    }
+
+    private static int units(Pointer p) {
+        int n = 0;
+        while (p.getShort(n * 2L) != 0) {
+            n++;
+        }
+        return n;
+    }
+
+    /** {@code CreateVssBackupComponentsInternal}: needs COM on the thread, as the real function does. */
+    private static int createBackupComponents(Pointer out) {
+        if (out == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        if (!ComThreads.isInitialized()) {
+            return VssHresult.CO_E_NOTINITIALIZED.code();
+        }
+        out.setPointer(0, new BackupComponentsObject(SimulatedMachine.current()).pointer());
+        return VssHresult.S_OK.code();
+    }
+
+    /** {@code CreateVssExamineWriterMetadataInternal(BSTR xml, IVssExamineWriterMetadata **)}: the BSTR stays the caller's. */
+    private static int createExamineWriterMetadata(Pointer bstr, Pointer out) {
+        if (out == null || bstr == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        if (!ComThreads.isInitialized()) {
+            return VssHresult.CO_E_NOTINITIALIZED.code();
+        }
+        var metadata = WriterMetadataXml.read(BstrAllocator.read(bstr));
+        if (metadata == null) {
+            return VssHresult.VSS_E_INVALID_XML_DOCUMENT.code();
+        }
+        out.setPointer(0, new ExamineWriterMetadataObject(metadata, Exports.CREATE_VSS_EXAMINE_WRITER_METADATA)
+                .pointer());
+        return VssHresult.S_OK.code();
+    }
+
+    /** {@code VssFreeSnapshotPropertiesInternal}: frees the six string members of a filled VSS_SNAPSHOT_PROP. */
+    private static Object freeSnapshotProperties(Pointer prop) {
+        if (prop != null && NativeHeap.free(BlockKind.SNAPSHOT_PROPERTIES, prop, "VssFreeSnapshotProperties")) {
+            for (long offset : SNAPSHOT_PROP_STRINGS) {
+                CoTaskMem.free(prop.getPointer(offset));
+            }
+        }
+        return null;
+    }
+
+}

@@ -1,0 +1,37 @@
+package org.vss4j.sim;
+
+import com.sun.jna.Function;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.spi.NativeModule;
+import org.vss4j.spi.VssNativeProvider;
+
+/**
+ * The {@code simulator} provider: resolves the binding's exports to the simulator's native functions, on any OS. The
+ * production binding then runs unchanged against {@link SimulatedMachine#current()} through real native memory and
+ * function pointers.
+ */
+public final class SimulatorNativeProvider implements VssNativeProvider {
+
+    public static final String ID = "simulator";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    /** Always: the simulator needs nothing but JNA. */
+    @Override
+    public boolean isAvailable() {
+        return true;
+    }
+
+    @Override
+    public Function function(NativeModule module, String exportName) {
+        NativeCallback cb = SimulatorExports.get(exportName);
+        if (cb == null) {
+            throw new UnsatisfiedLinkError("The VSS simulator has no export " + module.libraryName() + "!"
+                    + exportName);
+        }
+        return cb.function();
+    }
+}

@@ -1,0 +1,19 @@
+package org.vss4j.sim;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A shadow copy on a simulated machine: a point-in-time copy of a volume's directory in {@link #directory()}, which
+ * the simulator reports as the snapshot's device object. {@code owner} is the requester whose release deletes a
+ * non-persistent snapshot (null once nothing owns it).
+ */
+public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int attributes, Instant created,
+        int snapshotsInSet, Object owner) {
+
+    /** Whether the snapshot outlives its requester ({@code VSS_VOLSNAP_ATTR_PERSISTENT}, reference section 5). */
+    public boolean isPersistent() {
+        return (attributes & 1) != 0;
+    }
+}

@@ -1,0 +1,71 @@
+package org.vss4j.sim;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+
+/**
+ * A simulated volume: a directory of the host. Its volume GUID name {@code \\?\Volume{uuid}\} is derived from the
+ * directory's canonical path (the same directory gives the same name in every run), and it can be reached by aliases
+ * such as a drive letter ({@code C:\}) or a mount point, as {@code AddToSnapshotSet} accepts (Microsoft docs of
+ * {@code AddToSnapshotSet}: mount point, drive letter or volume GUID name, each with a trailing backslash).
+ */
+public final class Volume {
+
+    private final Path root;
+    private final String guidName;
+    private final List<String> aliases;
+    private final boolean supported;
+
+    Volume(Path root, List<String> aliases, boolean supported) {
+        this.root = root;
+        this.guidName = "\\\\?\\Volume{" + UUID.nameUUIDFromBytes(root.toString().getBytes(StandardCharsets.UTF_8))
+                + "}\\";
+        this.aliases = List.copyOf(aliases);
+        this.supported = supported;
+    }
+
+    /** The directory that holds the volume's files. */
+    public Path root() {
+        return root;
+    }
+
+    /** {@code \\?\Volume{...}\}, what VSS reports as the original volume name. */
+    public String guidName() {
+        return guidName;
+    }
+
+    public List<String> aliases() {
+        return aliases;
+    }
+
+    /** Whether a shadow copy provider supports this volume ({@code IsVolumeSupported}). */
+    public boolean isSupported() {
+        return supported;
+    }
+
+    /** Whether {@code name} designates this volume: its GUID name, an alias, or its directory path. */
+    boolean isNamed(String name) {
+        String n = withBackslash(name).toLowerCase(Locale.ROOT);
+        if (n.equals(guidName.toLowerCase(Locale.ROOT))) {
+            return true;
+        }
+        for (String a : aliases) {
+            if (n.equals(withBackslash(a).toLowerCase(Locale.ROOT))) {
+                return true;
+            }
+        }
+        return Path.of(name).toAbsolutePath().normalize().equals(root);
+    }
+
+    private static String withBackslash(String s) {
+        return s.endsWith("\\") ? s : s + "\\";
+    }
+
+    @Override
+    public String toString() {
+        return guidName + " -> " + root + (aliases.isEmpty() ? "" : " " + aliases);
+    }
+}

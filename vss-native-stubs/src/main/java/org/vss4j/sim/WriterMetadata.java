@@ -1,0 +1,31 @@
+package org.vss4j.sim;
+
+import java.util.List;
+import java.util.UUID;
+import org.vss4j.RestoreMethod;
+import org.vss4j.SourceType;
+import org.vss4j.UsageType;
+import org.vss4j.WriterRestore;
+
+/**
+ * What a Writer Metadata Document holds: identity, usage and source type, components, excluded files, alternate
+ * location mappings, the restore method and the backup schema mask ({@link org.vss4j.BackupSchema}).
+ */
+public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerName, String instanceName,
+        UsageType usage, SourceType source, List<WriterComponent> components, List<FileSpec> excludes,
+        List<FileSpec> alternateLocationMappings, Restore restore, int backupSchema) {
+
+    /** The restore method of {@code GetRestoreMethod}. */
+    public record Restore(RestoreMethod method, String service, String userProcedure, WriterRestore writerRestore,
+            boolean rebootRequired) {
+
+        public static final Restore DEFAULT = new Restore(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null,
+                WriterRestore.NEVER, false);
+    }
+
+    public WriterMetadata {
+        components = List.copyOf(components);
+        excludes = List.copyOf(excludes);
+        alternateLocationMappings = List.copyOf(alternateLocationMappings);
+    }
+}

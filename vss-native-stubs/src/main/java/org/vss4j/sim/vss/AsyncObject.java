@@ -1,0 +1,49 @@
+package org.vss4j.sim.vss;
+
+import static org.vss4j.sim.abi.VtableSpec.params;
+
+import com.sun.jna.Pointer;
+import java.util.UUID;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IVssAsync;
+import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.VtableSpec;
+
+/** The native {@code IVssAsync} handed out for an {@link AsyncOperation}. Releasing it does not cancel the operation. */
+public final class AsyncObject extends NativeComObject {
+
+    /** IID_IVssAsync (vtable enum javadoc; reference section 1.2). */
+    static final UUID IID = UUID.fromString("507c37b4-cf5b-4e95-b0af-14eb9767467e");
+
+    static final VtableSpec<AsyncObject> VTABLE = VtableSpec.of(IVssAsync.class, IID, AsyncObject.class)
+            .bind(IVssAsync.Cancel, params(), (o, a) -> o.operation.cancel())
+            .bind(IVssAsync.Wait, params(int.class), AsyncObject::waitFor)
+            .bind(IVssAsync.QueryStatus, params(Pointer.class, Pointer.class), AsyncObject::queryStatus);
+
+    private final AsyncOperation operation;
+
+    AsyncObject(AsyncOperation operation) {
+        super(VTABLE, operation.origin().qualifiedName());
+        this.operation = operation;
+    }
+
+    private int waitFor(CallArgs a) {
+        try {
+            operation.await(a.int32(1));
+            return VssHresult.S_OK.code();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return VssHresult.VSS_E_UNEXPECTED.code();
+        }
+    }
+
+    /** {@code QueryStatus(HRESULT *pHrResult, INT *pReserved)}: pReserved must be NULL (reference section 6). */
+    private int queryStatus(CallArgs a) {
+        if (a.pointer(1) == null || a.pointer(2) != null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        a.pointer(1).setInt(0, operation.status());
+        return VssHresult.S_OK.code();
+    }
+}

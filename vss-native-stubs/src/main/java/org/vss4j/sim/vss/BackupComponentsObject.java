@@ -1,0 +1,750 @@
+package org.vss4j.sim.vss;
+
+import static org.vss4j.sim.abi.VtableSpec.params;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Guid.GUID;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.vss4j.BackupType;
+import org.vss4j.ComponentType;
+import org.vss4j.ObjectType;
+import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotState;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.struct.VssSnapshotProp;
+import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.com.FileTimes;
+import org.vss4j.com.Guids;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.Snapshot;
+import org.vss4j.sim.Volume;
+import org.vss4j.sim.WriterEvent;
+import org.vss4j.sim.abi.BlockKind;
+import org.vss4j.sim.abi.BstrAllocator;
+import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.CoTaskMem;
+import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.NativeHeap;
+import org.vss4j.sim.abi.VtableSpec;
+
+/**
+ * The native {@code IVssBackupComponents} of the simulator: one requester, one backup (seeds, "Overview of Backup
+ * Initialization"). The state machine follows the seeds and Microsoft's per-method documentation:
+ * <ul>
+ * <li>everything but SetContext-free queries needs {@code InitializeForBackup} first, which may be called once
+ * ({@code VSS_E_BAD_STATE} otherwise);</li>
+ * <li>{@code PrepareForBackup} needs a completed {@code GatherWriterMetadata}; {@code AddToSnapshotSet} and
+ * {@code DoSnapshotSet} need {@code StartSnapshotSet}; in a context with writers {@code DoSnapshotSet} needs a
+ * completed {@code PrepareForBackup}; {@code BackupComplete} needs a successful {@code DoSnapshotSet};</li>
+ * <li>one asynchronous operation at a time per requester; one snapshot set in creation machine-wide
+ * ({@code VSS_E_SNAPSHOT_SET_IN_PROGRESS});</li>
+ * <li>NULL out-pointers and out-of-range indexes give {@code E_INVALIDARG}; unknown ids
+ * {@code VSS_E_OBJECT_NOT_FOUND}.</li>
+ * </ul>
+ */
+public final class BackupComponentsObject extends NativeComObject {
+
+    /** IID_IVssBackupComponents (vtable enum javadoc; reference section 1.2). */
+    static final UUID IID = UUID.fromString("665c1d5f-c218-414d-a05d-7fef5f9d5c86");
+
+    /** {@code VSS_VOLSNAP_ATTR_NO_WRITERS} (reference section 5): contexts with it involve no writers. */
+    private static final int NO_WRITERS = 16;
+    /** {@code VSS_VOLSNAP_ATTR_DIFFERENTIAL}: what the software provider adds to every shadow copy's attributes. */
+    private static final int DIFFERENTIAL = 131072;
+    /** Attribute bits SetContext accepts on top of a context (Microsoft SetContext docs). */
+    private static final int CONTEXT_MODIFIERS = 32 | 8388608 | 33554432;
+
+    private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
+
+    static final VtableSpec<BackupComponentsObject> VTABLE = VtableSpec
+            .of(IVssBackupComponents.class, IID, BackupComponentsObject.class)
+            .bind(IVssBackupComponents.InitializeForBackup, params(Pointer.class),
+                    BackupComponentsObject::initializeForBackup)
+            .bind(IVssBackupComponents.SetContext, params(int.class), BackupComponentsObject::setContext)
+            .bind(IVssBackupComponents.SetBackupState, params(byte.class, byte.class, int.class, byte.class),
+                    BackupComponentsObject::setBackupState)
+            .bind(IVssBackupComponents.GatherWriterMetadata, params(Pointer.class),
+                    BackupComponentsObject::gatherWriterMetadata)
+            .bind(IVssBackupComponents.GetWriterMetadataCount, params(Pointer.class),
+                    BackupComponentsObject::getWriterMetadataCount)
+            .bind(IVssBackupComponents.GetWriterMetadata, params(int.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::getWriterMetadata)
+            .bind(IVssBackupComponents.FreeWriterMetadata, params(), BackupComponentsObject::freeWriterMetadata)
+            .bind(IVssBackupComponents.AddComponent,
+                    params(GUID_BY_VALUE, GUID_BY_VALUE, int.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::addComponent)
+            .bind(IVssBackupComponents.PrepareForBackup, params(Pointer.class),
+                    BackupComponentsObject::prepareForBackup)
+            .bind(IVssBackupComponents.AbortBackup, params(), BackupComponentsObject::abortBackup)
+            .bind(IVssBackupComponents.GatherWriterStatus, params(Pointer.class),
+                    BackupComponentsObject::gatherWriterStatus)
+            .bind(IVssBackupComponents.GetWriterStatusCount, params(Pointer.class),
+                    BackupComponentsObject::getWriterStatusCount)
+            .bind(IVssBackupComponents.FreeWriterStatus, params(), BackupComponentsObject::freeWriterStatus)
+            .bind(IVssBackupComponents.GetWriterStatus,
+                    params(int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::getWriterStatus)
+            .bind(IVssBackupComponents.SetBackupSucceeded,
+                    params(GUID_BY_VALUE, GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, byte.class),
+                    BackupComponentsObject::setBackupSucceeded)
+            .bind(IVssBackupComponents.SetBackupOptions,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class),
+                    (o, a) -> o.setComponentText(a, true))
+            .bind(IVssBackupComponents.SetPreviousBackupStamp,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class),
+                    (o, a) -> o.setComponentText(a, false))
+            .bind(IVssBackupComponents.SaveAsXML, params(Pointer.class), BackupComponentsObject::saveAsXml)
+            .bind(IVssBackupComponents.BackupComplete, params(Pointer.class), BackupComponentsObject::backupComplete)
+            .bind(IVssBackupComponents.StartSnapshotSet, params(Pointer.class),
+                    BackupComponentsObject::startSnapshotSet)
+            .bind(IVssBackupComponents.AddToSnapshotSet, params(Pointer.class, GUID_BY_VALUE, Pointer.class),
+                    BackupComponentsObject::addToSnapshotSet)
+            .bind(IVssBackupComponents.DoSnapshotSet, params(Pointer.class), BackupComponentsObject::doSnapshotSet)
+            .bind(IVssBackupComponents.DeleteSnapshots,
+                    params(GUID_BY_VALUE, int.class, int.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::deleteSnapshots)
+            .bind(IVssBackupComponents.GetSnapshotProperties, params(GUID_BY_VALUE, Pointer.class),
+                    BackupComponentsObject::getSnapshotProperties)
+            .bind(IVssBackupComponents.IsVolumeSupported, params(GUID_BY_VALUE, Pointer.class, Pointer.class),
+                    BackupComponentsObject::isVolumeSupported)
+            .bind(IVssBackupComponents.DisableWriterClasses, params(Pointer.class, int.class),
+                    (o, a) -> o.writerFilter(a, o.disabledClasses, true))
+            .bind(IVssBackupComponents.EnableWriterClasses, params(Pointer.class, int.class),
+                    (o, a) -> o.writerFilter(a, o.disabledClasses, false))
+            .bind(IVssBackupComponents.DisableWriterInstances, params(Pointer.class, int.class),
+                    (o, a) -> o.writerFilter(a, o.disabledInstances, true));
+
+    private final SimulatedMachine machine;
+
+    private boolean initialized;
+    private int context = SnapshotContext.BACKUP.value();
+    private BackupDocument document = new BackupDocument();
+    private final Set<UUID> disabledClasses = new HashSet<>();
+    private final Set<UUID> disabledInstances = new HashSet<>();
+    private AsyncOperation pending;
+    private AsyncOperation gather;
+    private AsyncOperation prepare;
+    private AsyncOperation snapshot;
+    private AsyncOperation status;
+    private List<WriterSession> sessions = List.of();
+    private List<WriterSession> statusView;
+    private UUID snapshotSetId;
+    private final Map<UUID, Volume> snapshotVolumes = new LinkedHashMap<>();
+    private boolean aborted;
+
+    public BackupComponentsObject(SimulatedMachine machine) {
+        super(VTABLE, "CreateVssBackupComponentsInternal");
+        this.machine = machine;
+    }
+
+    private static int ok() {
+        return VssHresult.S_OK.code();
+    }
+
+    private static int badState() {
+        return VssHresult.VSS_E_BAD_STATE.code();
+    }
+
+    private static int invalidArg() {
+        return VssHresult.E_INVALIDARG.code();
+    }
+
+    private boolean writersInvolved() {
+        return (context & NO_WRITERS) == 0;
+    }
+
+    private boolean busy() {
+        return pending != null && !pending.isDone();
+    }
+
+    /** Starts an async operation and writes its new IVssAsync into {@code *out}. */
+    private int startAsync(Pointer out, ComMethod origin, AsyncOperation.Work work, boolean track) {
+        AsyncOperation op = AsyncOperation.start(machine, origin, work);
+        if (track) {
+            pending = op;
+        }
+        out.setPointer(0, new AsyncObject(op).pointer());
+        return ok();
+    }
+
+    // ---- initialisation --------------------------------------------------------------------------------------
+
+    private synchronized int initializeForBackup(CallArgs a) {
+        if (initialized) {
+            return badState();
+        }
+        Pointer bstr = a.pointer(1);
+        if (bstr != null) {
+            BackupDocument loaded = BackupDocument.fromXml(BstrAllocator.read(bstr));
+            if (loaded == null) {
+                return VssHresult.VSS_E_INVALID_XML_DOCUMENT.code();
+            }
+            document = loaded;
+            context = loaded.context;
+        }
+        initialized = true;
+        return ok();
+    }
+
+    private synchronized int setContext(CallArgs a) {
+        if (!initialized || snapshotSetId != null) {
+            return badState();
+        }
+        int requested = a.int32(1);
+        int base = requested & ~CONTEXT_MODIFIERS;
+        boolean known = false;
+        for (SnapshotContext c : SnapshotContext.values()) {
+            known |= c.value() == base && c != SnapshotContext.ALL;
+        }
+        if (!known) {
+            return invalidArg();
+        }
+        context = requested;
+        document.context = requested;
+        return ok();
+    }
+
+    private synchronized int setBackupState(CallArgs a) {
+        if (!initialized || gather != null) {
+            return badState();
+        }
+        int type = a.int32(3);
+        if (type <= BackupType.UNDEFINED.value() || type > BackupType.OTHER.value()) {
+            return invalidArg();
+        }
+        document.selectComponents = a.cppBool(1);
+        document.bootableSystemState = a.cppBool(2);
+        document.backupType = BackupType.fromValue(type);
+        document.partialFileSupport = a.cppBool(4);
+        return ok();
+    }
+
+    private synchronized int writerFilter(CallArgs a, Set<UUID> set, boolean add) {
+        int count = a.int32(2);
+        if (count < 0 || (count > 0 && a.pointer(1) == null)) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        // Microsoft docs: enabling/disabling writers only matters before GatherWriterMetadata.
+        if (gather != null) {
+            return ok();
+        }
+        for (int i = 0; i < count; i++) {
+            UUID id = Guids.read(a.pointer(1).share(16L * i));
+            if (add) {
+                set.add(id);
+            } else {
+                set.remove(id);
+            }
+        }
+        return ok();
+    }
+
+    // ---- writer metadata ----------------------------------------------------------------------------------------
+
+    private synchronized int gatherWriterMetadata(CallArgs a) {
+        Pointer out = a.pointer(1);
+        if (out == null) {
+            return invalidArg();
+        }
+        if (!initialized || gather != null || busy()) {
+            return badState();
+        }
+        List<WriterSession> all = new ArrayList<>();
+        for (SimulatedWriter w : machine.writers()) {
+            if (!disabledClasses.contains(w.metadata().writerClassId())
+                    && !disabledInstances.contains(w.metadata().instanceId())) {
+                all.add(new WriterSession(w));
+            }
+        }
+        sessions = List.copyOf(all);
+        gather = AsyncOperation.start(machine, IVssBackupComponents.GatherWriterMetadata, op -> {
+            for (WriterSession s : all) {
+                if (op.isCancelRequested()) {
+                    return VssHresult.VSS_S_ASYNC_CANCELLED.code();
+                }
+                s.send(WriterEvent.IDENTIFY, op);
+            }
+            return ok();
+        });
+        pending = gather;
+        out.setPointer(0, new AsyncObject(gather).pointer());
+        return ok();
+    }
+
+    /** Writers that answered Identify (a writer failing Identify has no metadata). */
+    private List<WriterSession> identified() {
+        return sessions.stream().filter(s -> s.state() != WriterEvent.IDENTIFY.failedState()).toList();
+    }
+
+    private boolean metadataReady() {
+        return gather != null && gather.succeeded();
+    }
+
+    private synchronized int getWriterMetadataCount(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!metadataReady()) {
+            return badState();
+        }
+        a.pointer(1).setInt(0, identified().size());
+        return ok();
+    }
+
+    private synchronized int getWriterMetadata(CallArgs a) {
+        if (a.pointer(2) == null || a.pointer(3) == null) {
+            return invalidArg();
+        }
+        if (!metadataReady()) {
+            return badState();
+        }
+        List<WriterSession> list = identified();
+        int index = a.int32(1);
+        if (index < 0 || index >= list.size()) {
+            return invalidArg();
+        }
+        SimulatedWriter w = list.get(index).writer;
+        Guids.write(a.pointer(2), w.metadata().instanceId());
+        a.pointer(3).setPointer(0, new ExamineWriterMetadataObject(w.metadata(),
+                IVssBackupComponents.GetWriterMetadata.qualifiedName()).pointer());
+        return ok();
+    }
+
+    private synchronized int freeWriterMetadata(CallArgs a) {
+        return metadataReady() ? ok() : badState();
+    }
+
+    // ---- components (Backup Components Document) -----------------------------------------------------------------
+
+    private synchronized int addComponent(CallArgs a) {
+        if (!metadataReady() || prepare != null) {
+            return badState();
+        }
+        ComponentType type = componentType(a.int32(3));
+        String name = a.wideString(5);
+        if (type == null || name == null || name.isEmpty()) {
+            return invalidArg();
+        }
+        UUID instance = a.guidByValue(1);
+        UUID writer = a.guidByValue(2);
+        String path = a.wideString(4);
+        boolean declared = identified().stream().anyMatch(s -> s.writer.metadata().instanceId().equals(instance)
+                && s.writer.metadata().writerClassId().equals(writer)
+                && s.writer.metadata().components().stream().anyMatch(c -> c.type() == type
+                        && c.name().equals(name) && c.logicalPath().equals(path == null ? "" : path)));
+        if (!declared) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        if (document.find(writer, type, path, name) != null) {
+            return VssHresult.VSS_E_OBJECT_ALREADY_EXISTS.code();
+        }
+        document.components.add(new BackupDocument.Component(instance, writer, type, path, name));
+        return ok();
+    }
+
+    private static ComponentType componentType(int v) {
+        for (ComponentType t : ComponentType.values()) {
+            if (t.value() == v && t != ComponentType.UNDEFINED) {
+                return t;
+            }
+        }
+        return null;
+    }
+
+    /** SetBackupSucceeded is valid once the shadow copies exist (Microsoft docs: after DoSnapshotSet). */
+    private synchronized int setBackupSucceeded(CallArgs a) {
+        if (snapshot == null || !snapshot.succeeded()) {
+            return badState();
+        }
+        ComponentType type = componentType(a.int32(3));
+        if (type == null) {
+            return invalidArg();
+        }
+        BackupDocument.Component c = document.find(a.guidByValue(2), type, a.wideString(4), a.wideString(5));
+        if (c == null) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        c.backupSucceeded = a.cppBool(6);
+        return ok();
+    }
+
+    /** SetBackupOptions / SetPreviousBackupStamp: before PrepareForBackup, on a component already added. */
+    private synchronized int setComponentText(CallArgs a, boolean options) {
+        if (!metadataReady() || prepare != null) {
+            return badState();
+        }
+        ComponentType type = componentType(a.int32(2));
+        String text = a.wideString(5);
+        if (type == null || text == null) {
+            return invalidArg();
+        }
+        BackupDocument.Component c = document.find(a.guidByValue(1), type, a.wideString(3), a.wideString(4));
+        if (c == null) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        if (options) {
+            c.backupOptions = text;
+        } else {
+            c.previousBackupStamp = text;
+        }
+        return ok();
+    }
+
+    private synchronized int saveAsXml(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        if (snapshotSetId != null) {
+            document.snapshotSetId = snapshotSetId;
+        }
+        a.pointer(1).setPointer(0, BstrAllocator.alloc(document.toXml(), "Backup Components Document"));
+        return ok();
+    }
+
+    // ---- backup sequence ----------------------------------------------------------------------------------------
+
+    private List<WriterSession> participants() {
+        return writersInvolved() ? identified() : List.of();
+    }
+
+    /** Sends {@code event} to every participant that has not failed; the first failure, or null. */
+    private Integer broadcast(WriterEvent event, AsyncOperation op) throws InterruptedException {
+        Integer first = null;
+        for (WriterSession s : participants()) {
+            if (s.hasFailed()) {
+                continue;
+            }
+            Integer failed = s.send(event, op);
+            if (failed != null && first == null) {
+                first = failed;
+            }
+        }
+        return first;
+    }
+
+    private void abortWriters() throws InterruptedException {
+        for (WriterSession s : participants()) {
+            s.send(WriterEvent.ABORT, null);
+        }
+    }
+
+    private synchronized int prepareForBackup(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!metadataReady() || prepare != null || busy() || aborted) {
+            return badState();
+        }
+        int r = startAsync(a.pointer(1), IVssBackupComponents.PrepareForBackup, op -> {
+            Integer failed = broadcast(WriterEvent.PREPARE_FOR_BACKUP, op);
+            if (op.isCancelRequested()) {
+                return VssHresult.VSS_S_ASYNC_CANCELLED.code();
+            }
+            return failed != null ? failed : ok();
+        }, true);
+        prepare = pending;
+        return r;
+    }
+
+    private synchronized int startSnapshotSet(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!initialized || aborted) {
+            return badState();
+        }
+        if (snapshotSetId != null) {
+            return snapshot == null ? VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code() : badState();
+        }
+        if (!machine.beginSnapshotSet(this)) {
+            return VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code();
+        }
+        snapshotSetId = UUID.randomUUID();
+        Guids.write(a.pointer(1), snapshotSetId);
+        return ok();
+    }
+
+    private static boolean knownProvider(UUID provider) {
+        return provider.equals(new UUID(0, 0)) || provider.equals(SimulatedMachine.PROVIDER_ID);
+    }
+
+    private synchronized int isVolumeSupported(CallArgs a) {
+        String name = a.wideString(2);
+        if (name == null || name.isEmpty() || a.pointer(3) == null) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        if (!knownProvider(a.guidByValue(1))) {
+            return VssHresult.VSS_E_PROVIDER_NOT_REGISTERED.code();
+        }
+        Volume v = machine.volume(name).orElse(null);
+        if (v == null) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        a.pointer(3).setInt(0, v.isSupported() ? 1 : 0);
+        return ok();
+    }
+
+    private synchronized int addToSnapshotSet(CallArgs a) {
+        String name = a.wideString(1);
+        if (name == null || name.isEmpty() || a.pointer(3) == null) {
+            return invalidArg();
+        }
+        if (snapshotSetId == null || snapshot != null || aborted) {
+            return badState();
+        }
+        if (!knownProvider(a.guidByValue(2))) {
+            return VssHresult.VSS_E_PROVIDER_NOT_REGISTERED.code();
+        }
+        Volume v = machine.volume(name).orElse(null);
+        if (v == null) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        if (!v.isSupported()) {
+            return VssHresult.VSS_E_VOLUME_NOT_SUPPORTED.code();
+        }
+        if (snapshotVolumes.containsValue(v)) {
+            return VssHresult.VSS_E_OBJECT_ALREADY_EXISTS.code();
+        }
+        if (snapshotVolumes.size() >= SimulatedMachine.MAX_VOLUMES_PER_SET) {
+            return VssHresult.VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED.code();
+        }
+        UUID id = UUID.randomUUID();
+        snapshotVolumes.put(id, v);
+        Guids.write(a.pointer(3), id);
+        return ok();
+    }
+
+    private synchronized int doSnapshotSet(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (snapshotSetId == null || snapshot != null || busy() || aborted || snapshotVolumes.isEmpty()) {
+            return badState();
+        }
+        if (writersInvolved() && (prepare == null || !prepare.succeeded())) {
+            return badState();
+        }
+        if (!machine.beginSnapshotSet(this)) {
+            return VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code();
+        }
+        Map<UUID, Volume> volumes = new LinkedHashMap<>(snapshotVolumes);
+        UUID setId = snapshotSetId;
+        int attributes = context | DIFFERENTIAL;
+        int r = startAsync(a.pointer(1), IVssBackupComponents.DoSnapshotSet, op -> {
+            try {
+                return createSnapshotSet(op, setId, volumes, attributes);
+            } finally {
+                machine.endSnapshotSet(this);
+            }
+        }, true);
+        snapshot = pending;
+        return r;
+    }
+
+    /** PrepareForSnapshot, Freeze, the copies, Thaw, PostSnapshot (seeds, "Overview of Pre-Backup Tasks"). */
+    private int createSnapshotSet(AsyncOperation op, UUID setId, Map<UUID, Volume> volumes, int attributes)
+            throws InterruptedException {
+        for (WriterEvent e : List.of(WriterEvent.PREPARE_FOR_SNAPSHOT, WriterEvent.FREEZE)) {
+            Integer failed = broadcast(e, op);
+            if (failed != null || op.isCancelRequested()) {
+                abortWriters();
+                return failed != null ? failed : VssHresult.VSS_S_ASYNC_CANCELLED.code();
+            }
+        }
+        for (Map.Entry<UUID, Volume> v : volumes.entrySet()) {
+            machine.snapshotStore().create(v.getKey(), setId, v.getValue(), attributes, volumes.size(), this);
+        }
+        // After commit a writer failing Thaw or PostSnapshot does not undo the set: the requester sees it in
+        // GatherWriterStatus (Microsoft docs: check writer status after DoSnapshotSet).
+        broadcast(WriterEvent.THAW, op);
+        broadcast(WriterEvent.POST_SNAPSHOT, op);
+        return ok();
+    }
+
+    private synchronized int getSnapshotProperties(CallArgs a) {
+        Pointer out = a.pointer(2);
+        if (out == null) {
+            return invalidArg();
+        }
+        Snapshot s = machine.snapshotStore().find(a.guidByValue(1));
+        if (s == null) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        fill(out, s);
+        return ok();
+    }
+
+    /**
+     * Fills the caller's {@code VSS_SNAPSHOT_PROP} (layout: the binding's {@link VssSnapshotProp}, reference section
+     * 4.2). The strings are CoTaskMem the caller frees with {@code VssFreeSnapshotProperties}; the block is tracked
+     * until then.
+     */
+    private void fill(Pointer out, Snapshot s) {
+        String what = "snapshot " + s.id();
+        VssSnapshotProp p = new VssSnapshotProp(out);
+        p.m_SnapshotId = Guids.toGuid(s.id());
+        p.m_SnapshotSetId = Guids.toGuid(s.setId());
+        p.m_lSnapshotsCount = s.snapshotsInSet();
+        p.m_pwszSnapshotDeviceObject = CoTaskMem.string(s.directory().toAbsolutePath().toString(), what);
+        p.m_pwszOriginalVolumeName = CoTaskMem.string(s.volume().guidName(), what);
+        p.m_pwszOriginatingMachine = CoTaskMem.string(machine.name(), what);
+        p.m_pwszServiceMachine = CoTaskMem.string(machine.name(), what);
+        p.m_pwszExposedName = null;
+        p.m_pwszExposedPath = null;
+        p.m_ProviderId = Guids.toGuid(SimulatedMachine.PROVIDER_ID);
+        p.m_lSnapshotAttributes = s.attributes();
+        p.m_tsCreationTimestamp = FileTimes.fromInstant(s.created());
+        p.m_eStatus = SnapshotState.CREATED.value();
+        p.write();
+        NativeHeap.track(BlockKind.SNAPSHOT_PROPERTIES, out, "filled by GetSnapshotProperties for " + what);
+    }
+
+    private synchronized int gatherWriterStatus(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!metadataReady() || busy()) {
+            return badState();
+        }
+        int r = startAsync(a.pointer(1), IVssBackupComponents.GatherWriterStatus, op -> ok(), true);
+        status = pending;
+        statusView = List.copyOf(sessions);
+        return r;
+    }
+
+    private boolean statusReady() {
+        return status != null && status.succeeded() && statusView != null;
+    }
+
+    private synchronized int getWriterStatusCount(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!statusReady()) {
+            return badState();
+        }
+        a.pointer(1).setInt(0, statusView.size());
+        return ok();
+    }
+
+    private synchronized int getWriterStatus(CallArgs a) {
+        for (int i = 2; i <= 6; i++) {
+            if (a.pointer(i) == null) {
+                return invalidArg();
+            }
+        }
+        if (!statusReady()) {
+            return badState();
+        }
+        int index = a.int32(1);
+        if (index < 0 || index >= statusView.size()) {
+            return invalidArg();
+        }
+        WriterSession s = statusView.get(index);
+        Guids.write(a.pointer(2), s.writer.metadata().instanceId());
+        Guids.write(a.pointer(3), s.writer.metadata().writerClassId());
+        a.pointer(4).setPointer(0, BstrAllocator.alloc(s.writer.name(), "writer name from GetWriterStatus"));
+        a.pointer(5).setInt(0, s.state().value());
+        a.pointer(6).setInt(0, s.failure());
+        return ok();
+    }
+
+    private synchronized int freeWriterStatus(CallArgs a) {
+        statusView = null;
+        return ok();
+    }
+
+    private synchronized int backupComplete(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (snapshot == null || !snapshot.succeeded() || busy() || aborted) {
+            return badState();
+        }
+        return startAsync(a.pointer(1), IVssBackupComponents.BackupComplete, op -> {
+            broadcast(WriterEvent.BACKUP_COMPLETE, op);
+            return ok();
+        }, true);
+    }
+
+    /**
+     * AbortBackup: writers that were prepared receive Abort, a snapshot set not yet created is dropped and the
+     * machine-wide creation lock is released. Not valid before initialisation or while an operation runs.
+     */
+    private synchronized int abortBackup(CallArgs a) {
+        if (!initialized || busy()) {
+            return badState();
+        }
+        aborted = true;
+        if (snapshot == null) {
+            snapshotVolumes.clear();
+        }
+        machine.endSnapshotSet(this);
+        if (prepare != null) {
+            try {
+                abortWriters();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return VssHresult.VSS_E_UNEXPECTED.code();
+            }
+        }
+        return ok();
+    }
+
+    private synchronized int deleteSnapshots(CallArgs a) {
+        if (a.pointer(4) == null || a.pointer(5) == null) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        UUID id = a.guidByValue(1);
+        int type = a.int32(2);
+        a.pointer(4).setInt(0, 0);
+        Guids.write(a.pointer(5), new UUID(0, 0));
+        List<Snapshot> targets;
+        if (type == ObjectType.SNAPSHOT.value()) {
+            Snapshot s = machine.snapshotStore().find(id);
+            targets = s == null ? List.of() : List.of(s);
+        } else if (type == ObjectType.SNAPSHOT_SET.value()) {
+            targets = machine.snapshotStore().inSet(id);
+        } else {
+            return invalidArg();
+        }
+        if (targets.isEmpty()) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        int deleted = 0;
+        for (Snapshot s : targets) {
+            if (machine.snapshotStore().delete(s.id())) {
+                deleted++;
+            }
+        }
+        a.pointer(4).setInt(0, deleted);
+        return ok();
+    }
+
+    /** The last reference is gone: non-persistent shadow copies of this requester vanish (seeds). */
+    @Override
+    protected void onFinalRelease() {
+        machine.endSnapshotSet(this);
+        machine.snapshotStore().releaseOwner(this);
+    }
+}

@@ -1,0 +1,121 @@
+package org.vss4j.sim.vss;
+
+import static org.vss4j.sim.abi.VtableSpec.params;
+
+import com.sun.jna.Pointer;
+import java.util.UUID;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
+import org.vss4j.com.Guids;
+import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.abi.BstrAllocator;
+import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.VtableSpec;
+
+/**
+ * The native {@code IVssExamineWriterMetadata}: a read-only view of one Writer Metadata Document. The methods that
+ * hand out {@code IVssWMFiledesc}/{@code IVssWMComponent} objects keep their slots and return {@code E_NOTIMPL}
+ * (those interfaces are bound in a later issue).
+ */
+public final class ExamineWriterMetadataObject extends NativeComObject {
+
+    /** IID_IVssExamineWriterMetadata (vtable enum javadoc; reference section 1.2). */
+    static final UUID IID = UUID.fromString("902fcf7f-b7fd-42f8-81f1-b2e400b1e5bd");
+
+    static final VtableSpec<ExamineWriterMetadataObject> VTABLE = VtableSpec
+            .of(IVssExamineWriterMetadata.class, IID, ExamineWriterMetadataObject.class)
+            .bind(IVssExamineWriterMetadata.GetIdentity,
+                    params(Pointer.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class),
+                    ExamineWriterMetadataObject::getIdentity)
+            .bind(IVssExamineWriterMetadata.GetFileCounts, params(Pointer.class, Pointer.class, Pointer.class),
+                    ExamineWriterMetadataObject::getFileCounts)
+            .bind(IVssExamineWriterMetadata.GetRestoreMethod,
+                    params(Pointer.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class),
+                    ExamineWriterMetadataObject::getRestoreMethod)
+            .bind(IVssExamineWriterMetadata.GetBackupSchema, params(Pointer.class),
+                    ExamineWriterMetadataObject::getBackupSchema)
+            .bind(IVssExamineWriterMetadata.SaveAsXML, params(Pointer.class), ExamineWriterMetadataObject::saveAsXml)
+            .bind(IVssExamineWriterMetadata.LoadFromXML, params(Pointer.class),
+                    ExamineWriterMetadataObject::loadFromXml);
+
+    private volatile WriterMetadata metadata;
+
+    public ExamineWriterMetadataObject(WriterMetadata metadata, String origin) {
+        super(VTABLE, origin);
+        this.metadata = metadata;
+    }
+
+    private static int invalid() {
+        return VssHresult.E_INVALIDARG.code();
+    }
+
+    private int getIdentity(CallArgs a) {
+        for (int i = 1; i <= 5; i++) {
+            if (a.pointer(i) == null) {
+                return invalid();
+            }
+        }
+        WriterMetadata m = metadata;
+        Guids.write(a.pointer(1), m.instanceId());
+        Guids.write(a.pointer(2), m.writerClassId());
+        a.pointer(3).setPointer(0, BstrAllocator.alloc(m.writerName(), "writer name from GetIdentity"));
+        a.pointer(4).setInt(0, m.usage().value());
+        a.pointer(5).setInt(0, m.source().value());
+        return VssHresult.S_OK.code();
+    }
+
+    /** Include files are always 0: {@code AddIncludeFiles} is reserved (Microsoft IVssCreateWriterMetadata docs). */
+    private int getFileCounts(CallArgs a) {
+        if (a.pointer(1) == null || a.pointer(2) == null || a.pointer(3) == null) {
+            return invalid();
+        }
+        a.pointer(1).setInt(0, 0);
+        a.pointer(2).setInt(0, metadata.excludes().size());
+        a.pointer(3).setInt(0, metadata.components().size());
+        return VssHresult.S_OK.code();
+    }
+
+    /** {@code pbRebootRequired} is a C++ {@code bool*}: one byte is written (reference section 1, type notes). */
+    private int getRestoreMethod(CallArgs a) {
+        for (int i = 1; i <= 6; i++) {
+            if (a.pointer(i) == null) {
+                return invalid();
+            }
+        }
+        WriterMetadata.Restore r = metadata.restore();
+        a.pointer(1).setInt(0, r.method().value());
+        a.pointer(2).setPointer(0, r.service() == null ? null : BstrAllocator.alloc(r.service(), "restore service"));
+        a.pointer(3).setPointer(0, r.userProcedure() == null ? null
+                : BstrAllocator.alloc(r.userProcedure(), "restore user procedure"));
+        a.pointer(4).setInt(0, r.writerRestore().value());
+        a.pointer(5).setByte(0, (byte) (r.rebootRequired() ? 1 : 0));
+        a.pointer(6).setInt(0, metadata.alternateLocationMappings().size());
+        return VssHresult.S_OK.code();
+    }
+
+    private int getBackupSchema(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalid();
+        }
+        a.pointer(1).setInt(0, metadata.backupSchema());
+        return VssHresult.S_OK.code();
+    }
+
+    private int saveAsXml(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalid();
+        }
+        a.pointer(1).setPointer(0, BstrAllocator.alloc(WriterMetadataXml.write(metadata), "Writer Metadata XML"));
+        return VssHresult.S_OK.code();
+    }
+
+    private int loadFromXml(CallArgs a) {
+        WriterMetadata m = WriterMetadataXml.read(BstrAllocator.read(a.pointer(1)));
+        if (m == null) {
+            return VssHresult.VSS_E_INVALID_XML_DOCUMENT.code();
+        }
+        metadata = m;
+        return VssHresult.S_OK.code();
+    }
+}

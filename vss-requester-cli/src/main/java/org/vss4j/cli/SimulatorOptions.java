@@ -1,0 +1,68 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import org.vss4j.UsageType;
+import org.vss4j.com.Exports;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+
+/**
+ * Options that describe the simulated machine when the command runs on the embedded simulator (no Windows, or
+ * {@code -Dvss4j.provider=simulator}); ignored against the real VSS.
+ */
+final class SimulatorOptions {
+
+    static final String DEFAULT_VOLUME = "C:\\=.";
+
+    @Option(names = "--sim-volume", paramLabel = "NAME=DIR",
+            description = "Simulator only: a volume NAME (drive letter or mount point) backed by the directory DIR. "
+                    + "Default: " + "C:\\\\=. (the current directory).")
+    private List<String> volumes;
+
+    /** The machine this run installed, closed by {@link #close()}. */
+    private SimulatedMachine machine;
+
+    /** On the simulator: builds and installs the machine the options describe. Against real VSS: nothing. */
+    void prepare(PrintWriter out) {
+        if (!"simulator".equals(Exports.current().provider().id())) {
+            if (volumes != null) {
+                out.println("(--sim-volume ignored: this is the real VSS)");
+            }
+            return;
+        }
+        SimulatedMachine m = SimulatedMachine.create();
+        for (String spec : volumes == null ? List.of(DEFAULT_VOLUME) : volumes) {
+            int eq = spec.indexOf('=');
+            if (eq <= 0 || eq == spec.length() - 1) {
+                m.close();
+                throw new ParameterException(new picocli.CommandLine(this), "--sim-volume wants NAME=DIR, got '"
+                        + spec + "'");
+            }
+            Path dir = Paths.get(spec.substring(eq + 1)).toAbsolutePath().normalize();
+            if (!Files.isDirectory(dir)) {
+                m.close();
+                throw new ParameterException(new picocli.CommandLine(this), "--sim-volume " + spec
+                        + ": " + dir + " is not a directory");
+            }
+            m.addVolume(dir, spec.substring(0, eq));
+            out.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
+        }
+        m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA).build());
+        SimulatedMachine.install(m);
+        machine = m;
+    }
+
+    /** Closes the simulated machine this run installed (deletes what is left of its snapshot storage). */
+    void close() {
+        if (machine != null) {
+            machine.close();
+            machine = null;
+        }
+    }
+}
