@@ -199,6 +199,13 @@ public final class BackupComponentsObject extends NativeComObject {
             return badState();
         }
         int requested = a.int32(1);
+        if (requested == SnapshotContext.ALL.value()) {
+            // Microsoft SetContext docs: VSS_CTX_ALL is valid for every call but StartSnapshotSet and DoSnapshotSet
+            // (used for queries and deletes of any shadow copy).
+            context = requested;
+            document.context = requested;
+            return ok();
+        }
         int base = requested & ~CONTEXT_MODIFIERS;
         boolean known = false;
         for (SnapshotContext c : SnapshotContext.values()) {
@@ -464,7 +471,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (a.pointer(1) == null) {
             return invalidArg();
         }
-        if (!initialized || aborted) {
+        if (!initialized || aborted || context == SnapshotContext.ALL.value()) {
             return badState();
         }
         if (snapshotSetId != null) {

@@ -1,0 +1,73 @@
+package org.vss4j.contract;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.Comparator;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.vss4j.SnapshotProperties;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.VssSimulatorExtension;
+
+/** A fresh simulated machine whose volume {@code C:\} is a temporary directory, with one simulated writer. */
+final class SimulatorTarget implements VssTarget {
+
+    static final String VOLUME = "C:\\";
+
+    private final Path volumeRoot;
+    private final Path workDir;
+    private final SimulatedMachine machine;
+
+    SimulatorTarget() throws IOException {
+        volumeRoot = Files.createTempDirectory("vss4j-contract-volume-");
+        workDir = Files.createDirectories(volumeRoot.resolve("work"));
+        machine = SimulatedMachine.create();
+        machine.addVolume(volumeRoot, VOLUME);
+        machine.addWriter(SimulatedWriter.builder("Contract Writer").build());
+        SimulatedMachine.install(machine);
+    }
+
+    @Override
+    public String name() {
+        return "simulator";
+    }
+
+    @Override
+    public boolean isSimulator() {
+        return true;
+    }
+
+    @Override
+    public String volume() {
+        return VOLUME;
+    }
+
+    @Override
+    public Path workDir() {
+        return workDir;
+    }
+
+    @Override
+    public Optional<Path> inSnapshot(SnapshotProperties snapshot, Path liveFile) {
+        // The simulator's device object names a readable directory holding the volume's point-in-time copy.
+        return Optional.of(Paths.get(snapshot.deviceObject()).resolve(volumeRoot.relativize(liveFile).toString()));
+    }
+
+    @Override
+    public void verifyNothingLeaked() {
+        VssSimulatorExtension.verifyNoLeaks(machine);
+    }
+
+    @Override
+    public void close() throws IOException {
+        SimulatedMachine.install(SimulatedMachine.create()).close();
+        try (Stream<Path> all = Files.walk(volumeRoot)) {
+            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(p);
+            }
+        }
+    }
+}

@@ -1,0 +1,157 @@
+package org.vss4j.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assumptions.assumeThat;
+import static org.vss4j.contract.Steps.finish;
+import static org.vss4j.contract.Steps.writerStatuses;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
+import org.vss4j.DeleteSnapshotsResult;
+import org.vss4j.ObjectType;
+import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotProperties;
+import org.vss4j.SnapshotState;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
+import org.vss4j.WriterIdentity;
+import org.vss4j.WriterMetadataEntry;
+import org.vss4j.WriterStatus;
+
+/**
+ * The snapshot path of the seeds, in order, against the target's VSS: initialisation, pre-backup, backing up files,
+ * completion; then what happens to the shadow copy when its requester goes away.
+ */
+@ExtendWith(VssTargetExtension.class)
+class SnapshotPathContractTest {
+
+    @Test
+    void theSnapshotPathTakesAPointInTimeCopyAndReleasesIt(VssTarget target) throws Exception {
+        Path live = Files.writeString(target.workDir().resolve("ledger.txt"), "before", StandardCharsets.UTF_8);
+        Instant started = Instant.now().minusSeconds(5);
+        SnapshotProperties props;
+        try (BackupComponents bc = BackupComponents.create()) {
+            // Backup initialization.
+            bc.initializeForBackup(null);
+            bc.setContext(SnapshotContext.BACKUP);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            finish(bc.gatherWriterMetadata());
+            int writers = bc.getWriterMetadataCount();
+            assertThat(writers).isPositive();
+            for (int i = 0; i < writers; i++) {
+                try (WriterMetadataEntry entry = bc.getWriterMetadata(i)) {
+                    WriterIdentity id = entry.metadata().getIdentity();
+                    assertThat(id.instanceId()).isEqualTo(entry.instanceId());
+                    assertThat(id.writerName()).isNotBlank();
+                }
+            }
+            // Pre-backup.
+            UUID setId = bc.startSnapshotSet();
+            assertThat(bc.isVolumeSupported(BackupComponents.GUID_NULL, target.volume())).isTrue();
+            UUID snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            finish(bc.prepareForBackup());
+            assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
+            finish(bc.doSnapshotSet());
+            assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
+            Files.writeString(live, "after", StandardCharsets.UTF_8);
+
+            // Backing up files.
+            props = bc.getSnapshotProperties(snapshotId);
+            assertThat(props.snapshotId()).isEqualTo(snapshotId);
+            assertThat(props.snapshotSetId()).isEqualTo(setId);
+            assertThat(props.snapshotsCount()).isEqualTo(1);
+            assertThat(props.originalVolumeName()).startsWith("\\\\?\\Volume{").endsWith("}\\");
+            assertThat(props.deviceObject()).isNotBlank();
+            assertThat(props.isPersistent()).isFalse();
+            assertThat(props.state()).isEqualTo(SnapshotState.CREATED);
+            assertThat(props.creationTime()).isAfter(started).isBefore(Instant.now().plusSeconds(5));
+            Optional<Path> copy = target.inSnapshot(props, live);
+            if (copy.isPresent()) {
+                assertThat(Files.readString(copy.get(), StandardCharsets.UTF_8)).isEqualTo("before");
+            }
+            finish(bc.backupComplete());
+            assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
+        }
+        assertThat(Files.readString(live, StandardCharsets.UTF_8)).isEqualTo("after");
+        assertNoLongerExists(props.snapshotId());
+    }
+
+    @Test
+    void aSnapshotCopyShowsTheVolumeAsItWasAtDoSnapshotSet(VssTarget target) throws Exception {
+        Path live = Files.writeString(target.workDir().resolve("data.bin"), "v1");
+        try (BackupComponents bc = prepared(SnapshotContext.BACKUP)) {
+            bc.startSnapshotSet();
+            UUID snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            finish(bc.prepareForBackup());
+            finish(bc.doSnapshotSet());
+            Files.writeString(live, "v2");
+            Files.writeString(target.workDir().resolve("created-later.txt"), "x");
+            SnapshotProperties props = bc.getSnapshotProperties(snapshotId);
+            Optional<Path> copy = target.inSnapshot(props, live);
+            assumeThat(copy).as("reading shadow copy contents through java.nio needs snapshot Paths on " + target.name())
+                    .isPresent();
+            assertThat(Files.readString(copy.get())).isEqualTo("v1");
+            assertThat(target.inSnapshot(props, target.workDir().resolve("created-later.txt")).get()).doesNotExist();
+            finish(bc.backupComplete());
+        }
+    }
+
+    @Test
+    void aPersistentSnapshotOutlivesItsRequesterUntilDeleted(VssTarget target) throws Exception {
+        UUID setId;
+        UUID snapshotId;
+        try (BackupComponents bc = prepared(SnapshotContext.APP_ROLLBACK)) {
+            setId = bc.startSnapshotSet();
+            snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            finish(bc.prepareForBackup());
+            finish(bc.doSnapshotSet());
+            assertThat(bc.getSnapshotProperties(snapshotId).isPersistent()).isTrue();
+            finish(bc.backupComplete());
+        }
+        try (BackupComponents other = BackupComponents.create()) {
+            other.initializeForBackup(null);
+            other.setContext(SnapshotContext.ALL);
+            SnapshotProperties still = other.getSnapshotProperties(snapshotId);
+            assertThat(still.snapshotSetId()).isEqualTo(setId);
+            DeleteSnapshotsResult deleted = other.deleteSnapshots(setId, ObjectType.SNAPSHOT_SET, true);
+            assertThat(deleted.deletedCount()).isEqualTo(1);
+            assertThat(deleted.nonDeletedSnapshotId()).isNull();
+        }
+        assertNoLongerExists(snapshotId);
+    }
+
+    /** A requester initialised for a volume-mode COPY backup in {@code context}, with writer metadata gathered. */
+    private static BackupComponents prepared(SnapshotContext context) {
+        BackupComponents bc = BackupComponents.create();
+        try {
+            bc.initializeForBackup(null);
+            bc.setContext(context);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            finish(bc.gatherWriterMetadata());
+            return bc;
+        } catch (RuntimeException e) {
+            bc.close();
+            throw e;
+        }
+    }
+
+    /** No requester can find the shadow copy any more (VSS deleted it). */
+    private static void assertNoLongerExists(UUID snapshotId) {
+        try (BackupComponents probe = BackupComponents.create()) {
+            probe.initializeForBackup(null);
+            probe.setContext(SnapshotContext.ALL);
+            assertThatThrownBy(() -> probe.getSnapshotProperties(snapshotId))
+                    .isInstanceOfSatisfying(VssException.class,
+                            e -> assertThat(e.is(VssHresult.VSS_E_OBJECT_NOT_FOUND)).as(e.getMessage()).isTrue());
+        }
+    }
+}

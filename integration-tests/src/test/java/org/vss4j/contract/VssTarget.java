@@ -1,0 +1,44 @@
+package org.vss4j.contract;
+
+import java.nio.file.Path;
+import java.util.Optional;
+import org.vss4j.SnapshotProperties;
+import org.vss4j.com.Exports;
+
+/**
+ * Where the contract suite runs: the simulator (everywhere) or the real VSS (elevated Windows, chosen with
+ * {@code -Dvss4j.provider=windows} or automatically on Windows). Tests use only what this interface offers, so the same
+ * test checks both.
+ */
+interface VssTarget extends AutoCloseable {
+
+    /** The target for the provider this process uses. */
+    static VssTarget open() throws Exception {
+        String provider = Exports.current().provider().id();
+        return "windows".equals(provider) ? new WindowsTarget() : new SimulatorTarget();
+    }
+
+    /** A short name for messages. */
+    String name();
+
+    /** Whether this is the simulator (some checks need its introspection: leak counts, fault injection). */
+    boolean isSimulator();
+
+    /** The volume to shadow-copy, as a name AddToSnapshotSet accepts (e.g. {@code C:\}). */
+    String volume();
+
+    /** A fresh directory on {@link #volume()} where the test may write files. */
+    Path workDir();
+
+    /**
+     * Where {@code liveFile} (under {@link #workDir()}) is in the shadow copy, if java.nio can read the shadow copy
+     * on this target.
+     */
+    Optional<Path> inSnapshot(SnapshotProperties snapshot, Path liveFile);
+
+    /** Fails if the test leaked a COM reference, BSTR, CoTaskMem block or snapshot-property block (where measurable). */
+    void verifyNothingLeaked();
+
+    @Override
+    void close() throws Exception;
+}
