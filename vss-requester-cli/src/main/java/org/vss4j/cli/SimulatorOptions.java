@@ -9,8 +9,10 @@ import org.vss4j.UsageType;
 import org.vss4j.com.Exports;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Spec;
 
 /**
  * Options that describe the simulated machine when the command runs on the embedded simulator (no Windows, or
@@ -19,6 +21,10 @@ import picocli.CommandLine.ParameterException;
 final class SimulatorOptions {
 
     static final String DEFAULT_VOLUME = "C:\\=.";
+
+    /** The command this mixin belongs to, so usage errors print on its streams. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     @Option(names = "--sim-volume", paramLabel = "NAME=DIR",
             description = "Simulator only: a volume NAME (drive letter or mount point) backed by the directory DIR. "
@@ -41,13 +47,13 @@ final class SimulatorOptions {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
                 m.close();
-                throw new ParameterException(new picocli.CommandLine(this), "--sim-volume wants NAME=DIR, got '"
+                throw new ParameterException(command.commandLine(), "--sim-volume wants NAME=DIR, got '"
                         + spec + "'");
             }
             Path dir = Paths.get(spec.substring(eq + 1)).toAbsolutePath().normalize();
             if (!Files.isDirectory(dir)) {
                 m.close();
-                throw new ParameterException(new picocli.CommandLine(this), "--sim-volume " + spec
+                throw new ParameterException(command.commandLine(), "--sim-volume " + spec
                         + ": " + dir + " is not a directory");
             }
             m.addVolume(dir, spec.substring(0, eq));
