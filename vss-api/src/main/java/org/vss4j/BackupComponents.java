@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.util.List;
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.struct.VssSnapshotProp;
@@ -13,7 +14,6 @@ import org.vss4j.com.Bstr;
 import org.vss4j.com.ComApartment;
 import org.vss4j.com.ComObject;
 import org.vss4j.com.Exports;
-import org.vss4j.com.FileTimes;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 
@@ -153,22 +153,141 @@ public final class BackupComponents extends ComObject {
     public SnapshotProperties getSnapshotProperties(UUID snapshotId) {
         VssSnapshotProp prop = new VssSnapshotProp();
         check("snapshot " + snapshotId, IVssBackupComponents.GetSnapshotProperties, Guids.byValue(snapshotId), prop);
-        return readAndFree(prop);
+        return SnapshotProps.readAndFree(prop);
     }
 
-    /** Copies a filled {@code VSS_SNAPSHOT_PROP} into a record and frees its strings (exactly once). */
-    static SnapshotProperties readAndFree(VssSnapshotProp prop) {
-        prop.read();
-        try {
-            return new SnapshotProperties(Guids.toUuid(prop.m_SnapshotId), Guids.toUuid(prop.m_SnapshotSetId),
-                    prop.m_lSnapshotsCount, Utf16.read(prop.m_pwszSnapshotDeviceObject),
-                    Utf16.read(prop.m_pwszOriginalVolumeName), Utf16.read(prop.m_pwszOriginatingMachine),
-                    Utf16.read(prop.m_pwszServiceMachine), Utf16.read(prop.m_pwszExposedName),
-                    Utf16.read(prop.m_pwszExposedPath), Guids.toUuid(prop.m_ProviderId), prop.m_lSnapshotAttributes,
-                    FileTimes.toInstant(prop.m_tsCreationTimestamp), SnapshotState.fromValue(prop.m_eStatus));
-        } finally {
-            Exports.current().vssFreeSnapshotProperties(prop.getPointer());
+    /**
+     * {@code Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT, &enum)}, read to the end: the completed shadow
+     * copies of the <b>current context</b> (Microsoft IVssBackupComponents::Query docs). With the default
+     * {@link SnapshotContext#BACKUP} only backup-context shadow copies are listed; call
+     * {@code setContext(SnapshotContext.ALL)} first to see every shadow copy on the machine. Needs
+     * {@link #initializeForBackup} first.
+     */
+    public List<SnapshotProperties> querySnapshots() {
+        try (VssEnumObject<SnapshotProperties> e = openSnapshotQuery()) {
+            return e.readAll();
         }
+    }
+
+    /** As {@link #querySnapshots()}, as an open enumerator (close it). */
+    public VssEnumObject<SnapshotProperties> openSnapshotQuery() {
+        return new VssEnumObject<>(query(ObjectType.SNAPSHOT), ObjectPropElement::snapshot);
+    }
+
+    /** {@code Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_PROVIDER, &enum)}, read to the end: the registered providers. */
+    public List<ProviderProperties> queryProviders() {
+        try (VssEnumObject<ProviderProperties> e = openProviderQuery()) {
+            return e.readAll();
+        }
+    }
+
+    /** As {@link #queryProviders()}, as an open enumerator (close it). */
+    public VssEnumObject<ProviderProperties> openProviderQuery() {
+        return new VssEnumObject<>(query(ObjectType.PROVIDER), ObjectPropElement::provider);
+    }
+
+    /** The {@code IVssEnumObject} of a query; {@code QueriedObjectId} must be GUID_NULL, the queried type NONE. */
+    private Pointer query(ObjectType returned) {
+        PointerByReference out = new PointerByReference();
+        check(returned.nativeName(), IVssBackupComponents.Query, Guids.byValue(GUID_NULL), ObjectType.NONE.value(),
+                returned.value(), out);
+        return out.getValue();
+    }
+
+    // ---- the Backup Components Document --------------------------------------------------------------------------
+
+    /**
+     * {@code AddComponent(instanceId, writerId, ct, wszLogicalPath, wszComponentName)}: selects a writer's component
+     * for the backup (after GatherWriterMetadata, before PrepareForBackup). {@code logicalPath} may be null.
+     */
+    public void addComponent(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.AddComponent,
+                Guids.byValue(instanceId), Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
+                Utf16.toNative(componentName));
+    }
+
+    /**
+     * {@code SetBackupSucceeded(instanceId, writerId, ct, wszLogicalPath, wszComponentName, bSucceded)}: records
+     * whether the component's data reached the backup media (after DoSnapshotSet, before BackupComplete).
+     */
+    public void setBackupSucceeded(UUID instanceId, UUID writerId, ComponentType type, String logicalPath,
+            String componentName, boolean succeeded) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetBackupSucceeded,
+                Guids.byValue(instanceId), Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
+                Utf16.toNative(componentName), bool(succeeded));
+    }
+
+    /**
+     * {@code SetBackupOptions(writerId, ct, wszLogicalPath, wszComponentName, wszBackupOptions)}: a writer-specific
+     * option string for an added component (before PrepareForBackup).
+     */
+    public void setBackupOptions(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String options) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetBackupOptions,
+                Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
+                Utf16.toNative(options));
+    }
+
+    /**
+     * {@code SetPreviousBackupStamp(writerId, ct, wszLogicalPath, wszComponentName, wszPreviousBackupStamp)}: the stamp
+     * of the backup an incremental or differential backup builds on (before PrepareForBackup).
+     */
+    public void setPreviousBackupStamp(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String stamp) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetPreviousBackupStamp,
+                Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
+                Utf16.toNative(stamp));
+    }
+
+    /** {@code SaveAsXML(&bstr)}: the Backup Components Document, to store with the backup; the BSTR is freed here. */
+    public String saveAsXml() {
+        PointerByReference xml = new PointerByReference();
+        check(IVssBackupComponents.SaveAsXML, xml);
+        return Bstr.readAndFree(xml.getValue());
+    }
+
+    private static String component(UUID writerId, String logicalPath, String componentName) {
+        return "writer " + writerId + ", component "
+                + (logicalPath == null || logicalPath.isEmpty() ? "" : logicalPath + "\\") + componentName;
+    }
+
+    // ---- writer selection ---------------------------------------------------------------------------------------
+
+    /**
+     * {@code DisableWriterClasses(rgWriterClassId, cClassId)}: writers of these classes are left out of the backup.
+     * Only effective before GatherWriterMetadata (Microsoft docs). An empty list sends nothing.
+     */
+    public void disableWriterClasses(List<UUID> writerClassIds) {
+        sendIds(IVssBackupComponents.DisableWriterClasses, writerClassIds);
+    }
+
+    /**
+     * {@code EnableWriterClasses(rgWriterClassId, cClassId)}: only writers of enabled classes take part once any class
+     * is enabled. Only effective before GatherWriterMetadata. An empty list sends nothing.
+     */
+    public void enableWriterClasses(List<UUID> writerClassIds) {
+        sendIds(IVssBackupComponents.EnableWriterClasses, writerClassIds);
+    }
+
+    /**
+     * {@code DisableWriterInstances(rgWriterInstanceId, cInstanceId)}: these writer instances are left out. Only
+     * effective before GatherWriterMetadata. An empty list sends nothing.
+     */
+    public void disableWriterInstances(List<UUID> writerInstanceIds) {
+        sendIds(IVssBackupComponents.DisableWriterInstances, writerInstanceIds);
+    }
+
+    /** {@code const VSS_ID *rg, UINT c}: a contiguous array of 16-byte GUIDs in Windows memory order (section 4.1). */
+    private void sendIds(ComMethod method, List<UUID> ids) {
+        if (ids.isEmpty()) {
+            return;
+        }
+        Memory array = new Memory(16L * ids.size());
+        for (int i = 0; i < ids.size(); i++) {
+            Guids.write(array.share(16L * i), ids.get(i));
+        }
+        check(ids.size() + " id(s)", method, array, ids.size());
     }
 
     /** {@code GatherWriterStatus}: asks every writer for its status. */

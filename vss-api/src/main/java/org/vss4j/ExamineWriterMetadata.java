@@ -2,6 +2,7 @@ package org.vss4j;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
+import com.sun.jna.ptr.ByteByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
@@ -48,6 +49,46 @@ public final class ExamineWriterMetadata extends ComObject {
         String writerName = Bstr.readAndFree(name.getValue());
         return new WriterIdentity(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
                 UsageType.fromValue(usage.getValue()), SourceType.fromValue(source.getValue()));
+    }
+
+    /** {@code GetFileCounts(&cIncludeFiles, &cExcludeFiles, &cComponents)}: UINT out-parameters. */
+    public WriterFileCounts getFileCounts() {
+        IntByReference include = new IntByReference();
+        IntByReference exclude = new IntByReference();
+        IntByReference components = new IntByReference();
+        check(IVssExamineWriterMetadata.GetFileCounts, include, exclude, components);
+        return new WriterFileCounts(include.getValue(), exclude.getValue(), components.getValue());
+    }
+
+    /** {@code GetBackupSchema(&dwSchemaMask)}: the DWORD {@code VSS_BACKUP_SCHEMA} mask. */
+    public WriterBackupSchema getBackupSchema() {
+        IntByReference mask = new IntByReference();
+        check(IVssExamineWriterMetadata.GetBackupSchema, mask);
+        return new WriterBackupSchema(mask.getValue());
+    }
+
+    /**
+     * {@code GetRestoreMethod(&method, &bstrService, &bstrUserProcedure, &writerRestore, &bRebootRequired,
+     * &cMappings)}. {@code pbRebootRequired} is a C++ {@code bool*}: VSS writes <b>one byte</b> (reference section 1,
+     * type notes). The two BSTRs become the caller's and are freed here (either may be NULL).
+     */
+    public WriterRestoreMethod getRestoreMethod() {
+        IntByReference method = new IntByReference();
+        PointerByReference service = new PointerByReference();
+        PointerByReference userProcedure = new PointerByReference();
+        IntByReference writerRestore = new IntByReference();
+        ByteByReference rebootRequired = new ByteByReference();
+        IntByReference mappings = new IntByReference();
+        check(IVssExamineWriterMetadata.GetRestoreMethod, method, service, userProcedure, writerRestore,
+                rebootRequired, mappings);
+        try {
+            return new WriterRestoreMethod(RestoreMethod.fromValue(method.getValue()), Bstr.read(service.getValue()),
+                    Bstr.read(userProcedure.getValue()), WriterRestore.fromValue(writerRestore.getValue()),
+                    rebootRequired.getValue() != 0, mappings.getValue());
+        } finally {
+            Bstr.free(service.getValue());
+            Bstr.free(userProcedure.getValue());
+        }
     }
 
     /** {@code SaveAsXML}: the Writer Metadata Document, to store on the backup media. */

@@ -26,8 +26,8 @@ public final class SimulatedMachine implements AutoCloseable {
     /** Maximum number of volumes in one shadow copy set (Microsoft AddToSnapshotSet docs: 64). */
     public static final int MAX_VOLUMES_PER_SET = 64;
 
-    /** The Microsoft Software Shadow Copy provider 1.0 id, which the simulator reports as its provider. */
-    public static final UUID PROVIDER_ID = UUID.fromString("b5946137-7b9f-4925-af80-51abd60b20d5");
+    /** The id of the machine's only provider, {@link SimulatedProvider#MICROSOFT_SOFTWARE}. */
+    public static final UUID PROVIDER_ID = SimulatedProvider.MICROSOFT_SOFTWARE.id();
 
     private static final AtomicReference<SimulatedMachine> CURRENT = new AtomicReference<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
@@ -111,6 +111,11 @@ public final class SimulatedMachine implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The shadow copy provider every snapshot of this machine is made by. */
+    public SimulatedProvider provider() {
+        return SimulatedProvider.MICROSOFT_SOFTWARE;
     }
 
     public List<Volume> volumes() {

@@ -6,7 +6,6 @@ import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -15,13 +14,15 @@ import java.util.Map;
 import java.util.UUID;
 
 /**
- * The shadow copies of a machine. A snapshot is a full copy of the volume directory made at commit time: plain copies
- * give the point-in-time property (later writes to the volume do not reach the copy) on every file system.
+ * The shadow copies of a machine. A snapshot is a copy of the volume directory made at commit time by the
+ * {@link PointInTimeCopier} (a reflink clone where the file system offers one, plain copies otherwise), so later writes
+ * to the volume do not reach it.
  */
 public final class SnapshotStore {
 
     private final Path root;
     private final Map<UUID, Snapshot> snapshots = new LinkedHashMap<>();
+    private volatile PointInTimeCopier copier = PointInTimeCopier.forHost();
 
     SnapshotStore(Path root) {
         this.root = root;
@@ -30,10 +31,15 @@ public final class SnapshotStore {
     /** Copies {@code volume} into a new snapshot directory and records the snapshot. */
     public synchronized Snapshot create(UUID id, UUID setId, Volume volume, int attributes, int inSet, Object owner) {
         Path dir = root.resolve(id.toString());
-        copyTree(volume.root(), dir);
-        Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner);
+        CopyMethod method = copier.copy(volume.root(), dir);
+        Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner, method);
         snapshots.put(id, s);
         return s;
+    }
+
+    /** How later snapshots are copied (the default is {@link PointInTimeCopier#forHost()}). */
+    public void useCopier(PointInTimeCopier c) {
+        this.copier = c;
     }
 
     public synchronized Snapshot find(UUID id) {
@@ -73,26 +79,6 @@ public final class SnapshotStore {
     public synchronized void clear() {
         for (UUID id : new ArrayList<>(snapshots.keySet())) {
             delete(id);
-        }
-    }
-
-    static void copyTree(Path from, Path to) {
-        try {
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot copy volume " + from + " to snapshot " + to, e);
         }
     }
 

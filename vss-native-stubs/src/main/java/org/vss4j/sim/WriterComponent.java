@@ -2,17 +2,24 @@ package org.vss4j.sim;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.vss4j.ComponentType;
 
 /**
- * A component a writer declares in its metadata: type, logical path, name, caption, selectability and its files
- * (file group files, or database and log files).
+ * A component a writer declares in its metadata: type, logical path, name, caption, selectability, its files (file
+ * group files, or database and log files) and its dependencies on other writers' components.
+ *
+ * <p>Logical paths make component sets (Microsoft "Working with Selectability and Logical Paths"): a component whose
+ * logical path is another component's {@link #fullPath()} (or starts with it followed by a backslash) is a
+ * subcomponent of it; a selectable component with subcomponents is the root of a component set.
  */
 public record WriterComponent(ComponentType type, String logicalPath, String name, String caption,
         boolean selectable, boolean selectableForRestore, List<FileSpec> files, List<FileSpec> databaseFiles,
-        List<FileSpec> logFiles, List<String> dependencies) {
+        List<FileSpec> logFiles, List<ComponentDependency> dependencies) {
 
     public WriterComponent {
+        logicalPath = logicalPath == null ? "" : logicalPath;
         files = List.copyOf(files);
         databaseFiles = List.copyOf(databaseFiles);
         logFiles = List.copyOf(logFiles);
@@ -56,10 +63,23 @@ public record WriterComponent(ComponentType type, String logicalPath, String nam
                 databaseFiles, plus(logFiles, f), dependencies);
     }
 
-    /** A dependency on another writer's component, written {@code {writerClassId}:\logical\path\name}. */
-    public WriterComponent withDependency(String onComponent) {
+    /** {@code AddComponentDependency} for this component: it depends on another writer's component. */
+    public WriterComponent withDependency(UUID onWriterId, String onLogicalPath, String onComponentName) {
         return new WriterComponent(type, logicalPath, name, caption, selectable, selectableForRestore, files,
-                databaseFiles, logFiles, plus(dependencies, onComponent));
+                databaseFiles, logFiles, plus(dependencies, new ComponentDependency(onWriterId, onLogicalPath,
+                        onComponentName)));
+    }
+
+    /** The logical path of this component's subcomponents: {@code logicalPath\name}, or {@code name} at the root. */
+    public String fullPath() {
+        return logicalPath.isEmpty() ? name : logicalPath + "\\" + name;
+    }
+
+    /** Whether {@code other} lies under this component's logical path (a member of its component set). */
+    public boolean contains(WriterComponent other) {
+        String path = other.logicalPath().toLowerCase(Locale.ROOT);
+        String mine = fullPath().toLowerCase(Locale.ROOT);
+        return path.equals(mine) || path.startsWith(mine + "\\");
     }
 
     /** All file sets of the component. */

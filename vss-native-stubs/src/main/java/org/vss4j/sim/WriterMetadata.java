@@ -28,4 +28,9 @@ public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerN
         excludes = List.copyOf(excludes);
         alternateLocationMappings = List.copyOf(alternateLocationMappings);
     }
+
+    /** The other components under {@code root}'s logical path: with {@code root}, its component set. */
+    public List<WriterComponent> subcomponentsOf(WriterComponent root) {
+        return components.stream().filter(c -> c != root && root.contains(c)).toList();
+    }
 }

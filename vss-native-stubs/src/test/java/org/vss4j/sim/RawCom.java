@@ -14,8 +14,4 @@ final class RawCom extends ComObject {
     int call(ComMethod m, Object... args) {
         return invoke(m, args);
     }
-
-    int checked(ComMethod m, Object... args) {
-        return check(m, args);
-    }
 }

@@ -3,9 +3,10 @@ package org.vss4j.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.sun.jna.ptr.PointerByReference;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -19,15 +20,12 @@ import org.vss4j.ExamineWriterMetadata;
 import org.vss4j.VssAsync;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
+import org.vss4j.WriterFileCounts;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterState;
 import org.vss4j.WriterStatus;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
-import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
-import org.vss4j.com.Bstr;
-import org.vss4j.com.Guids;
-import org.vss4j.com.Utf16;
 
 /** Writers' events and failures, fault injection, and the XML documents. */
 @ExtendWith(VssSimulatorExtension.class)
@@ -127,10 +125,9 @@ class WritersAndFaultsTest {
         SimulatedWriter c = machine.addWriter(SimulatedWriter.builder("C").build());
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            RawCom raw = new RawCom(b.pointer(), "IVssBackupComponents");
-            raw.checked(IVssBackupComponents.DisableWriterClasses, Guids.toGuid(a.metadata().writerClassId()), 1);
+            b.disableWriterClasses(List.of(a.metadata().writerClassId()));
             finish(b.gatherWriterMetadata());
-            raw.checked(IVssBackupComponents.DisableWriterClasses, Guids.toGuid(c.metadata().writerClassId()), 1);
+            b.disableWriterClasses(List.of(c.metadata().writerClassId()));
             assertThat(b.getWriterMetadataCount()).isEqualTo(1);
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 assertThat(e.metadata().getIdentity().writerName()).isEqualTo("C");
@@ -156,7 +153,7 @@ class WritersAndFaultsTest {
     @ParameterizedTest
     @EnumSource(value = IVssBackupComponents.class, names = {"InitializeForBackup", "SetContext", "SetBackupState",
         "GatherWriterMetadata", "GetWriterMetadataCount", "GetWriterMetadata", "StartSnapshotSet", "IsVolumeSupported",
-        "AddToSnapshotSet", "PrepareForBackup", "DoSnapshotSet", "GetSnapshotProperties", "GatherWriterStatus",
+        "AddToSnapshotSet", "PrepareForBackup", "DoSnapshotSet", "GetSnapshotProperties", "Query", "GatherWriterStatus",
         "GetWriterStatusCount", "GetWriterStatus", "FreeWriterStatus", "BackupComplete"})
     void anInjectedFailureNamesTheMethodAndTheHresult(IVssBackupComponents method, SimulatedMachine machine) {
         Volume v = machine.addVolume(volumeDir);
@@ -209,6 +206,7 @@ class WritersAndFaultsTest {
         finish(b.prepareForBackup());
         finish(b.doSnapshotSet());
         b.getSnapshotProperties(id);
+        b.querySnapshots();
         finish(b.gatherWriterStatus());
         b.getWriterStatusCount();
         b.getWriterStatus(0);
@@ -235,15 +233,8 @@ class WritersAndFaultsTest {
         try (ExamineWriterMetadata loaded = ExamineWriterMetadata.fromXml(xml)) {
             assertThat(loaded.getIdentity().instanceId()).isEqualTo(w.metadata().instanceId());
             assertThat(loaded.getIdentity().usage()).isEqualTo(org.vss4j.UsageType.SYSTEMSERVICE);
-            RawCom raw = new RawCom(loaded.pointer(), "IVssExamineWriterMetadata");
-            com.sun.jna.ptr.IntByReference inc = new com.sun.jna.ptr.IntByReference();
-            com.sun.jna.ptr.IntByReference exc = new com.sun.jna.ptr.IntByReference();
-            com.sun.jna.ptr.IntByReference comps = new com.sun.jna.ptr.IntByReference();
-            raw.checked(IVssExamineWriterMetadata.GetFileCounts, inc, exc, comps);
-            assertThat(exc.getValue()).isEqualTo(1);
-            assertThat(comps.getValue()).isEqualTo(1);
-            raw.checked(IVssExamineWriterMetadata.GetBackupSchema, inc);
-            assertThat(inc.getValue()).isEqualTo(3);
+            assertThat(loaded.getFileCounts()).isEqualTo(new WriterFileCounts(0, 1, 1));
+            assertThat(loaded.getBackupSchema().mask()).isEqualTo(3);
             assertThat(loaded.saveAsXml()).isEqualTo(xml);
         }
         assertThatThrownBy(() -> ExamineWriterMetadata.fromXml("<not-a-wmd/>"))
@@ -262,39 +253,28 @@ class WritersAndFaultsTest {
             b.initializeForBackup(null);
             b.setBackupState(true, false, BackupType.FULL, false);
             finish(b.gatherWriterMetadata());
-            RawCom raw = new RawCom(b.pointer(), "IVssBackupComponents");
-            var instance = Guids.byValue(w.metadata().instanceId());
-            var writer = Guids.byValue(w.metadata().writerClassId());
-            raw.checked(IVssBackupComponents.AddComponent, instance, writer, ComponentType.FILEGROUP.value(), null,
-                    Utf16.toNative("docs"));
-            raw.checked(IVssBackupComponents.SetBackupOptions, writer, ComponentType.FILEGROUP.value(), null,
-                    Utf16.toNative("docs"), Utf16.toNative("opt=1"));
-            raw.checked(IVssBackupComponents.SetPreviousBackupStamp, writer, ComponentType.FILEGROUP.value(), null,
-                    Utf16.toNative("docs"), Utf16.toNative("stamp-7"));
+            UUID instance = w.metadata().instanceId();
+            UUID writer = w.metadata().writerClassId();
+            b.addComponent(instance, writer, ComponentType.FILEGROUP, null, "docs");
+            b.setBackupOptions(writer, ComponentType.FILEGROUP, null, "docs", "opt=1");
+            b.setPreviousBackupStamp(writer, ComponentType.FILEGROUP, null, "docs", "stamp-7");
             b.startSnapshotSet();
             b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
             finish(b.prepareForBackup());
             finish(b.doSnapshotSet());
-            raw.checked(IVssBackupComponents.SetBackupSucceeded, instance, writer, ComponentType.FILEGROUP.value(),
-                    null, Utf16.toNative("docs"), (byte) 1);
+            b.setBackupSucceeded(instance, writer, ComponentType.FILEGROUP, null, "docs", true);
             finish(b.backupComplete());
-            bcd = saveAsXml(raw);
+            bcd = b.saveAsXml();
         }
         assertThat(bcd).contains("BACKUP_COMPONENTS", "componentName=\"docs\"", "backupSucceeded=\"yes\"",
                 "backupOptions=\"opt=1\"", "previousBackupStamp=\"stamp-7\"", "VSS_BT_FULL");
         try (BackupComponents again = BackupComponents.create()) {
             again.initializeForBackup(bcd);
-            assertThat(saveAsXml(new RawCom(again.pointer(), "IVssBackupComponents"))).isEqualTo(bcd);
+            assertThat(again.saveAsXml()).isEqualTo(bcd);
         }
         try (BackupComponents broken = BackupComponents.create()) {
             assertThatThrownBy(() -> broken.initializeForBackup("<oops")).isInstanceOfSatisfying(VssException.class,
                     e -> assertThat(e.is(VssHresult.VSS_E_INVALID_XML_DOCUMENT)).isTrue());
         }
-    }
-
-    private static String saveAsXml(RawCom raw) {
-        PointerByReference out = new PointerByReference();
-        raw.checked(IVssBackupComponents.SaveAsXML, out);
-        return Bstr.readAndFree(out.getValue());
     }
 }

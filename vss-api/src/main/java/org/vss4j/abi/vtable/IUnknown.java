@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of {@code IUnknown} (IID {00000000-0000-0000-C000-000000000046}): the first three slots of every VSS interface
+ * Vtable of {@code IUnknown} (IID: {@link #IID}): the first three slots of every VSS interface
  * that derives from it, and the whole table behind the second vtable pointer of {@code IVssWriterComponentsExt}.
  *
  * <p>Source: {@code unknwn.h} (Windows SDK; in mingw-w64 10 {@code IUnknownVtbl} is in {@code unknwnbase.h}); reference section 1.1.
@@ -15,4 +16,10 @@ public enum IUnknown implements ComMethod {
     AddRef,
     /** Slot 2: ULONG Release(). */
     Release;
+
+    /**
+     * {@code IID_IUnknown} (unknwn.h; reference section 1.1): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("00000000-0000-0000-c000-000000000046");
 }

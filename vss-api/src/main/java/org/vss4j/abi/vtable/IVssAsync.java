@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssAsync} (IID {507c37b4-cf5b-4e95-b0af-14eb9767467e}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssAsync} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
@@ -21,4 +22,10 @@ public enum IVssAsync implements ComMethod {
     Wait,
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssAsync: HRESULT QueryStatus(HRESULT *pHrResult, INT *pReserved). */
     QueryStatus;
+
+    /**
+     * {@code IID_IVssAsync} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("507c37b4-cf5b-4e95-b0af-14eb9767467e");
 }

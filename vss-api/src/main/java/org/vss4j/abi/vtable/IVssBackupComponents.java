@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssBackupComponents} (IID {665c1d5f-c218-414d-a05d-7fef5f9d5c86}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssBackupComponents} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
@@ -111,4 +112,10 @@ public enum IVssBackupComponents implements ComMethod {
     RevertToSnapshot,
     /** Slot 50 (x64 vtable offset 0x190), declared in IVssBackupComponents: HRESULT QueryRevertStatus(VSS_PWSZ pwszVolume, IVssAsync **ppAsync). */
     QueryRevertStatus;
+
+    /**
+     * {@code IID_IVssBackupComponents} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("665c1d5f-c218-414d-a05d-7fef5f9d5c86");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssBackupComponentsEx} (IID {963f03ad-9e4c-4a34-ac15-e4b6174e5036}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssBackupComponentsEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponents.
@@ -115,4 +116,10 @@ public enum IVssBackupComponentsEx implements ComMethod {
     GetWriterMetadataEx,
     /** Slot 52 (x64 vtable offset 0x1A0), declared in IVssBackupComponentsEx: HRESULT SetSelectedForRestoreEx(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, bool bSelectedForRestore, VSS_ID instanceId = GUID_NULL). */
     SetSelectedForRestoreEx;
+
+    /**
+     * {@code IID_IVssBackupComponentsEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("963f03ad-9e4c-4a34-ac15-e4b6174e5036");
 }

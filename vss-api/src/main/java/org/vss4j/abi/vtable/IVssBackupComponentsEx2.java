@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssBackupComponentsEx2} (IID {acfe2b3a-22c9-4ef8-bd03-2f9ca230084e}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssBackupComponentsEx2} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponentsEx.
@@ -129,4 +130,10 @@ public enum IVssBackupComponentsEx2 implements ComMethod {
     PreFastRecovery,
     /** Slot 59 (x64 vtable offset 0x1D8), declared in IVssBackupComponentsEx2: HRESULT FastRecovery(VSS_ID SnapshotSetID, DWORD dwFastRecoveryFlags, IVssAsync **ppAsync). */
     FastRecovery;
+
+    /**
+     * {@code IID_IVssBackupComponentsEx2} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("acfe2b3a-22c9-4ef8-bd03-2f9ca230084e");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssBackupComponentsEx3} (IID {c191bfbc-b602-4675-8bd1-67d642f529d5}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssBackupComponentsEx3} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponentsEx2.
@@ -137,4 +138,10 @@ public enum IVssBackupComponentsEx3 implements ComMethod {
     RecoverSet,
     /** Slot 63 (x64 vtable offset 0x1F8), declared in IVssBackupComponentsEx3: HRESULT GetSessionId(VSS_ID *idSession). */
     GetSessionId;
+
+    /**
+     * {@code IID_IVssBackupComponentsEx3} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("c191bfbc-b602-4675-8bd1-67d642f529d5");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssBackupComponentsEx4} (IID {f434c2fd-b553-4961-a9f9-a8e90b673e53}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssBackupComponentsEx4} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponentsEx3.
@@ -139,4 +140,10 @@ public enum IVssBackupComponentsEx4 implements ComMethod {
     GetSessionId,
     /** Slot 64 (x64 vtable offset 0x200), declared in IVssBackupComponentsEx4: HRESULT GetRootAndLogicalPrefixPaths(VSS_PWSZ pwszFilePath, VSS_PWSZ *ppwszRootPath, VSS_PWSZ *ppwszLogicalPrefix, BOOL bNormalizeFQDNforRootPath = FALSE). */
     GetRootAndLogicalPrefixPaths;
+
+    /**
+     * {@code IID_IVssBackupComponentsEx4} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("f434c2fd-b553-4961-a9f9-a8e90b673e53");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssComponent} (IID {d2c72c96-c121-4518-b627-e5a93d010ead}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssComponent} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
@@ -91,4 +92,10 @@ public enum IVssComponent implements ComMethod {
     GetDifferencedFilesCount,
     /** Slot 40 (x64 vtable offset 0x140), declared in IVssComponent: HRESULT GetDifferencedFile(UINT iDifferencedFile, BSTR *pbstrPath, BSTR *pbstrFilespec, BOOL *pbRecursive, BSTR *pbstrLsnString, FILETIME *pftLastModifyTime). */
     GetDifferencedFile;
+
+    /**
+     * {@code IID_IVssComponent} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("d2c72c96-c121-4518-b627-e5a93d010ead");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssComponentEx} (IID {156c8b5e-f131-4bd7-9c97-d1923be7e1fa}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssComponentEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssComponent.
@@ -105,4 +106,10 @@ public enum IVssComponentEx implements ComMethod {
     GetRollForward,
     /** Slot 47 (x64 vtable offset 0x178), declared in IVssComponentEx: HRESULT GetRestoreName(BSTR *pbstrName). */
     GetRestoreName;
+
+    /**
+     * {@code IID_IVssComponentEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("156c8b5e-f131-4bd7-9c97-d1923be7e1fa");
 }

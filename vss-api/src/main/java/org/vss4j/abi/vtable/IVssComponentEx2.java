@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssComponentEx2} (IID {3b5be0f2-07a9-4e4b-bdd3-cfdc8e2c0d2d}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssComponentEx2} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssComponentEx.
@@ -109,4 +110,10 @@ public enum IVssComponentEx2 implements ComMethod {
     SetFailure,
     /** Slot 49 (x64 vtable offset 0x188), declared in IVssComponentEx2: HRESULT GetFailure(HRESULT *phr, HRESULT *phrApplication, BSTR *pbstrApplicationMessage, DWORD *pdwReserved). */
     GetFailure;
+
+    /**
+     * {@code IID_IVssComponentEx2} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("3b5be0f2-07a9-4e4b-bdd3-cfdc8e2c0d2d");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssCreateWriterMetadataEx} (IID {9f21981d-d469-4349-b807-39e64e4674e1}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssCreateWriterMetadataEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssCreateWriterMetadata (primary) **and** IUnknown (multiple inheritance, Windows SDK vswriter.h).
@@ -44,4 +45,10 @@ public enum IVssCreateWriterMetadataEx implements ComMethod {
      * {@code IVssCreateWriterMetadataEx : public IVssCreateWriterMetadata, public IUnknown} (reference section 1.2).
      */
     public static final int IUNKNOWN_VPTR_OFFSET = 8;
+
+    /**
+     * {@code IID_IVssCreateWriterMetadataEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("9f21981d-d469-4349-b807-39e64e4674e1");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssEnumObject} (IID {ae1c7110-2f60-11d3-8a39-00c04f72d8e3}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssEnumObject} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
@@ -23,4 +24,10 @@ public enum IVssEnumObject implements ComMethod {
     Reset,
     /** Slot 6 (x64 vtable offset 0x030), declared in IVssEnumObject: HRESULT Clone(IVssEnumObject **ppenum). */
     Clone;
+
+    /**
+     * {@code IID_IVssEnumObject} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("ae1c7110-2f60-11d3-8a39-00c04f72d8e3");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssExamineWriterMetadata} (IID {902fcf7f-b7fd-42f8-81f1-b2e400b1e5bd}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssExamineWriterMetadata} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
@@ -37,4 +38,10 @@ public enum IVssExamineWriterMetadata implements ComMethod {
     SaveAsXML,
     /** Slot 13 (x64 vtable offset 0x068), declared in IVssExamineWriterMetadata: HRESULT LoadFromXML(BSTR bstrXML). */
     LoadFromXML;
+
+    /**
+     * {@code IID_IVssExamineWriterMetadata} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("902fcf7f-b7fd-42f8-81f1-b2e400b1e5bd");
 }

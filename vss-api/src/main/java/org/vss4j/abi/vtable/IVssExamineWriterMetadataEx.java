@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssExamineWriterMetadataEx} (IID {0c0e5ec0-ca44-472b-b702-e652db1c0451}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssExamineWriterMetadataEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssExamineWriterMetadata.
@@ -39,4 +40,10 @@ public enum IVssExamineWriterMetadataEx implements ComMethod {
     LoadFromXML,
     /** Slot 14 (x64 vtable offset 0x070), declared in IVssExamineWriterMetadataEx: HRESULT GetIdentityEx(VSS_ID *pidInstance, VSS_ID *pidWriter, BSTR *pbstrWriterName, BSTR *pbstrInstanceName, VSS_USAGE_TYPE *pUsage, VSS_SOURCE_TYPE *pSource). */
     GetIdentityEx;
+
+    /**
+     * {@code IID_IVssExamineWriterMetadataEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("0c0e5ec0-ca44-472b-b702-e652db1c0451");
 }

@@ -1,9 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Vtable of the COM interface {@code IVssExamineWriterMetadataEx2} (IID {ce115780-a611-431b-b57f-c38303ab6aee}); one constant per method, ordinal = slot.
+ * Vtable of the COM interface {@code IVssExamineWriterMetadataEx2} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
  * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
  * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssExamineWriterMetadataEx.
@@ -45,4 +46,10 @@ public enum IVssExamineWriterMetadataEx2 implements ComMethod {
     GetExcludeFromSnapshotCount,
     /** Slot 17 (x64 vtable offset 0x088), declared in IVssExamineWriterMetadataEx2: HRESULT GetExcludeFromSnapshotFile(UINT iFile, IVssWMFiledesc **ppFiledesc). */
     GetExcludeFromSnapshotFile;
+
+    /**
+     * {@code IID_IVssExamineWriterMetadataEx2} (reference section 1.2): the one source of this interface's id, for
+     * {@code QueryInterface} callers and implementations.
+     */
+    public static final UUID IID = UUID.fromString("ce115780-a611-431b-b57f-c38303ab6aee");
 }

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.SimulatedMachine;
 
@@ -32,9 +33,6 @@ public final class VtableSpec<T extends NativeComObject> {
     private record Binding<T>(Class<?>[] parameters, Handler<T> handler) {
     }
 
-    /** {@code IID_IUnknown} (unknwn.h; the binding's {@code IUnknown} enum javadoc). */
-    public static final UUID IID_IUNKNOWN = UUID.fromString("00000000-0000-0000-c000-000000000046");
-
     private final String interfaceName;
     private final UUID iid;
     private final Class<T> type;
@@ -51,6 +49,8 @@ public final class VtableSpec<T extends NativeComObject> {
 
     /**
      * A vtable for {@code slots} (the values of a binding vtable enum whose first three constants are IUnknown's).
+     * {@code iid} is the enum's own {@code IID} constant (e.g. {@code IVssAsync.IID}): the binding's vtable enums are
+     * the single source of interface ids.
      */
     public static <E extends Enum<E> & ComMethod, T extends NativeComObject> VtableSpec<T> of(Class<E> vtableEnum,
             UUID iid, Class<T> type) {
@@ -150,7 +150,7 @@ public final class VtableSpec<T extends NativeComObject> {
             return VssHresult.E_POINTER.code();
         }
         UUID wanted = Guids.read(riid);
-        if (wanted.equals(IID_IUNKNOWN) || wanted.equals(iid)) {
+        if (wanted.equals(IUnknown.IID) || wanted.equals(iid)) {
             o.addRef();
             out.setPointer(0, o.pointer());
             return VssHresult.S_OK.code();

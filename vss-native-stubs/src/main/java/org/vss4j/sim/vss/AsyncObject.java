@@ -3,7 +3,6 @@ package org.vss4j.sim.vss;
 import static org.vss4j.sim.abi.VtableSpec.params;
 
 import com.sun.jna.Pointer;
-import java.util.UUID;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.sim.abi.CallArgs;
@@ -13,10 +12,7 @@ import org.vss4j.sim.abi.VtableSpec;
 /** The native {@code IVssAsync} handed out for an {@link AsyncOperation}. Releasing it does not cancel the operation. */
 public final class AsyncObject extends NativeComObject {
 
-    /** IID_IVssAsync (vtable enum javadoc; reference section 1.2). */
-    static final UUID IID = UUID.fromString("507c37b4-cf5b-4e95-b0af-14eb9767467e");
-
-    static final VtableSpec<AsyncObject> VTABLE = VtableSpec.of(IVssAsync.class, IID, AsyncObject.class)
+    static final VtableSpec<AsyncObject> VTABLE = VtableSpec.of(IVssAsync.class, IVssAsync.IID, AsyncObject.class)
             .bind(IVssAsync.Cancel, params(), (o, a) -> o.operation.cancel())
             .bind(IVssAsync.Wait, params(int.class), AsyncObject::waitFor)
             .bind(IVssAsync.QueryStatus, params(Pointer.class, Pointer.class), AsyncObject::queryStatus);

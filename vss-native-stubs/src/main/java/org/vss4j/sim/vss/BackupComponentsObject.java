@@ -5,34 +5,27 @@ import static org.vss4j.sim.abi.VtableSpec.params;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.vss4j.BackupType;
 import org.vss4j.ComponentType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
-import org.vss4j.SnapshotState;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
-import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.vtable.IVssBackupComponents;
-import org.vss4j.com.FileTimes;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.Snapshot;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.WriterEvent;
-import org.vss4j.sim.abi.BlockKind;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
-import org.vss4j.sim.abi.CoTaskMem;
 import org.vss4j.sim.abi.NativeComObject;
-import org.vss4j.sim.abi.NativeHeap;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
@@ -52,9 +45,6 @@ import org.vss4j.sim.abi.VtableSpec;
  */
 public final class BackupComponentsObject extends NativeComObject {
 
-    /** IID_IVssBackupComponents (vtable enum javadoc; reference section 1.2). */
-    static final UUID IID = UUID.fromString("665c1d5f-c218-414d-a05d-7fef5f9d5c86");
-
     /** {@code VSS_VOLSNAP_ATTR_NO_WRITERS} (reference section 5): contexts with it involve no writers. */
     private static final int NO_WRITERS = 16;
     /** {@code VSS_VOLSNAP_ATTR_DIFFERENTIAL}: what the software provider adds to every shadow copy's attributes. */
@@ -65,7 +55,7 @@ public final class BackupComponentsObject extends NativeComObject {
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
 
     static final VtableSpec<BackupComponentsObject> VTABLE = VtableSpec
-            .of(IVssBackupComponents.class, IID, BackupComponentsObject.class)
+            .of(IVssBackupComponents.class, IVssBackupComponents.IID, BackupComponentsObject.class)
             .bind(IVssBackupComponents.InitializeForBackup, params(Pointer.class),
                     BackupComponentsObject::initializeForBackup)
             .bind(IVssBackupComponents.SetContext, params(int.class), BackupComponentsObject::setContext)
@@ -113,22 +103,23 @@ public final class BackupComponentsObject extends NativeComObject {
                     BackupComponentsObject::deleteSnapshots)
             .bind(IVssBackupComponents.GetSnapshotProperties, params(GUID_BY_VALUE, Pointer.class),
                     BackupComponentsObject::getSnapshotProperties)
+            .bind(IVssBackupComponents.Query, params(GUID_BY_VALUE, int.class, int.class, Pointer.class),
+                    BackupComponentsObject::query)
             .bind(IVssBackupComponents.IsVolumeSupported, params(GUID_BY_VALUE, Pointer.class, Pointer.class),
                     BackupComponentsObject::isVolumeSupported)
             .bind(IVssBackupComponents.DisableWriterClasses, params(Pointer.class, int.class),
-                    (o, a) -> o.writerFilter(a, o.disabledClasses, true))
+                    (o, a) -> o.writerFilter(a, o.writerSelection::disableClass))
             .bind(IVssBackupComponents.EnableWriterClasses, params(Pointer.class, int.class),
-                    (o, a) -> o.writerFilter(a, o.disabledClasses, false))
+                    (o, a) -> o.writerFilter(a, o.writerSelection::enableClass))
             .bind(IVssBackupComponents.DisableWriterInstances, params(Pointer.class, int.class),
-                    (o, a) -> o.writerFilter(a, o.disabledInstances, true));
+                    (o, a) -> o.writerFilter(a, o.writerSelection::disableInstance));
 
     private final SimulatedMachine machine;
 
     private boolean initialized;
     private int context = SnapshotContext.BACKUP.value();
     private BackupDocument document = new BackupDocument();
-    private final Set<UUID> disabledClasses = new HashSet<>();
-    private final Set<UUID> disabledInstances = new HashSet<>();
+    private final WriterSelection writerSelection = new WriterSelection();
     private AsyncOperation pending;
     private AsyncOperation gather;
     private AsyncOperation prepare;
@@ -234,7 +225,8 @@ public final class BackupComponentsObject extends NativeComObject {
         return ok();
     }
 
-    private synchronized int writerFilter(CallArgs a, Set<UUID> set, boolean add) {
+    /** Enable/disable writer classes or instances: {@code const VSS_ID *rg, UINT c}, 16 bytes per id. */
+    private synchronized int writerFilter(CallArgs a, Consumer<UUID> change) {
         int count = a.int32(2);
         if (count < 0 || (count > 0 && a.pointer(1) == null)) {
             return invalidArg();
@@ -247,12 +239,7 @@ public final class BackupComponentsObject extends NativeComObject {
             return ok();
         }
         for (int i = 0; i < count; i++) {
-            UUID id = Guids.read(a.pointer(1).share(16L * i));
-            if (add) {
-                set.add(id);
-            } else {
-                set.remove(id);
-            }
+            change.accept(Guids.read(a.pointer(1).share(16L * i)));
         }
         return ok();
     }
@@ -269,8 +256,7 @@ public final class BackupComponentsObject extends NativeComObject {
         }
         List<WriterSession> all = new ArrayList<>();
         for (SimulatedWriter w : machine.writers()) {
-            if (!disabledClasses.contains(w.metadata().writerClassId())
-                    && !disabledInstances.contains(w.metadata().instanceId())) {
+            if (writerSelection.takesPart(w.metadata())) {
                 all.add(new WriterSession(w));
             }
         }
@@ -585,6 +571,35 @@ public final class BackupComponentsObject extends NativeComObject {
         return ok();
     }
 
+    /**
+     * {@code Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_SNAPSHOT | VSS_OBJECT_PROVIDER, &enum)} (Microsoft
+     * IVssBackupComponents::Query docs): the id must be GUID_NULL and the queried type VSS_OBJECT_NONE. Snapshots are
+     * those of the requester's current context, machine-wide; {@code VSS_CTX_ALL} sees all of them.
+     */
+    private synchronized int query(CallArgs a) {
+        Pointer out = a.pointer(4);
+        int returned = a.int32(3);
+        if (out == null || !a.guidByValue(1).equals(new UUID(0, 0)) || a.int32(2) != ObjectType.NONE.value()
+                || (returned != ObjectType.SNAPSHOT.value() && returned != ObjectType.PROVIDER.value())) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        String origin = IVssBackupComponents.Query.qualifiedName();
+        EnumObject result = returned == ObjectType.PROVIDER.value()
+                ? EnumObject.ofProviders(List.of(machine.provider()), origin)
+                : EnumObject.ofSnapshots(machine.snapshotStore().all().stream().filter(this::inContext).toList(),
+                        machine, origin);
+        out.setPointer(0, result.pointer());
+        return ok();
+    }
+
+    /** Whether {@code s} belongs to the current context (attribute modifiers such as TRANSPORTABLE do not count). */
+    private boolean inContext(Snapshot s) {
+        return context == SnapshotContext.ALL.value() || s.context() == (context & ~CONTEXT_MODIFIERS);
+    }
+
     private synchronized int getSnapshotProperties(CallArgs a) {
         Pointer out = a.pointer(2);
         if (out == null) {
@@ -594,33 +609,8 @@ public final class BackupComponentsObject extends NativeComObject {
         if (s == null) {
             return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
         }
-        fill(out, s);
+        SnapshotPropWriter.fill(out, s, machine, IVssBackupComponents.GetSnapshotProperties.qualifiedName());
         return ok();
-    }
-
-    /**
-     * Fills the caller's {@code VSS_SNAPSHOT_PROP} (layout: the binding's {@link VssSnapshotProp}, reference section
-     * 4.2). The strings are CoTaskMem the caller frees with {@code VssFreeSnapshotProperties}; the block is tracked
-     * until then.
-     */
-    private void fill(Pointer out, Snapshot s) {
-        String what = "snapshot " + s.id();
-        VssSnapshotProp p = new VssSnapshotProp(out);
-        p.m_SnapshotId = Guids.toGuid(s.id());
-        p.m_SnapshotSetId = Guids.toGuid(s.setId());
-        p.m_lSnapshotsCount = s.snapshotsInSet();
-        p.m_pwszSnapshotDeviceObject = CoTaskMem.string(s.directory().toAbsolutePath().toString(), what);
-        p.m_pwszOriginalVolumeName = CoTaskMem.string(s.volume().guidName(), what);
-        p.m_pwszOriginatingMachine = CoTaskMem.string(machine.name(), what);
-        p.m_pwszServiceMachine = CoTaskMem.string(machine.name(), what);
-        p.m_pwszExposedName = null;
-        p.m_pwszExposedPath = null;
-        p.m_ProviderId = Guids.toGuid(SimulatedMachine.PROVIDER_ID);
-        p.m_lSnapshotAttributes = s.attributes();
-        p.m_tsCreationTimestamp = FileTimes.fromInstant(s.created());
-        p.m_eStatus = SnapshotState.CREATED.value();
-        p.write();
-        NativeHeap.track(BlockKind.SNAPSHOT_PROPERTIES, out, "filled by GetSnapshotProperties for " + what);
     }
 
     private synchronized int gatherWriterStatus(CallArgs a) {

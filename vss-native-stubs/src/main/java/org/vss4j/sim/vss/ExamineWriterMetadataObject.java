@@ -3,7 +3,6 @@ package org.vss4j.sim.vss;
 import static org.vss4j.sim.abi.VtableSpec.params;
 
 import com.sun.jna.Pointer;
-import java.util.UUID;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
 import org.vss4j.com.Guids;
@@ -20,11 +19,8 @@ import org.vss4j.sim.abi.VtableSpec;
  */
 public final class ExamineWriterMetadataObject extends NativeComObject {
 
-    /** IID_IVssExamineWriterMetadata (vtable enum javadoc; reference section 1.2). */
-    static final UUID IID = UUID.fromString("902fcf7f-b7fd-42f8-81f1-b2e400b1e5bd");
-
     static final VtableSpec<ExamineWriterMetadataObject> VTABLE = VtableSpec
-            .of(IVssExamineWriterMetadata.class, IID, ExamineWriterMetadataObject.class)
+            .of(IVssExamineWriterMetadata.class, IVssExamineWriterMetadata.IID, ExamineWriterMetadataObject.class)
             .bind(IVssExamineWriterMetadata.GetIdentity,
                     params(Pointer.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class),
                     ExamineWriterMetadataObject::getIdentity)

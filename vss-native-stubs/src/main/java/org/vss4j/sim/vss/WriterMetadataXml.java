@@ -8,6 +8,7 @@ import org.vss4j.RestoreMethod;
 import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.WriterRestore;
+import org.vss4j.sim.ComponentDependency;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterMetadata;
@@ -18,7 +19,9 @@ import org.w3c.dom.Element;
  * A Writer Metadata Document as XML, in the shape of VSS's {@code VssWriterMetadataInfo} schema ({@code WRITER_METADATA}
  * with {@code IDENTIFICATION}, {@code BACKUP_LOCATIONS} of {@code FILE_GROUP}/{@code DATABASE}, {@code RESTORE_METHOD},
  * {@code EXCLUDE_FILES}, {@code ALTERNATE_LOCATION_MAPPING}); enum values are written by their native names and read
- * back by them.
+ * back by them. Components are listed flat, as in VSS: component sets exist through their logical paths; a
+ * component's dependencies are {@code WRITER_DEPENDENCY} children naming the other writer's class id, logical path
+ * and component name (what {@code IVssWMDependency} reads).
  */
 public final class WriterMetadataXml {
 
@@ -49,8 +52,11 @@ public final class WriterMetadataXml {
             files(ce, "FILE_LIST", c.files());
             files(ce, "DATABASE_FILES", c.databaseFiles());
             files(ce, "DATABASE_LOGFILES", c.logFiles());
-            for (String dep : c.dependencies()) {
-                Xml.attr(Xml.child(ce, "WRITER_DEPENDENCY"), "component", dep);
+            for (ComponentDependency dep : c.dependencies()) {
+                Element de = Xml.child(ce, "WRITER_DEPENDENCY");
+                Xml.attr(de, "writerId", dep.onWriterId());
+                Xml.attr(de, "logicalPath", dep.onLogicalPath());
+                Xml.attr(de, "componentName", dep.onComponentName());
             }
         }
         WriterMetadata.Restore r = m.restore();
@@ -88,11 +94,13 @@ public final class WriterMetadataXml {
             List<WriterComponent> components = new ArrayList<>();
             Element locations = Xml.first(root, "BACKUP_LOCATIONS");
             if (locations != null) {
-                for (String tag : List.of("FILE_GROUP", "DATABASE")) {
-                    for (Element ce : Xml.children(locations, tag)) {
-                        components.add(component(ce, tag.equals("DATABASE") ? ComponentType.DATABASE
-                                : ComponentType.FILEGROUP));
-                    }
+                // Document order is component order: GetComponent(i) must index the same component after a reload.
+                for (Element ce : Xml.children(locations)) {
+                    components.add(component(ce, switch (ce.getTagName()) {
+                        case "DATABASE" -> ComponentType.DATABASE;
+                        case "FILE_GROUP" -> ComponentType.FILEGROUP;
+                        default -> throw new IllegalArgumentException("unknown component " + ce.getTagName());
+                    }));
                 }
             }
             Element re = Xml.first(root, "RESTORE_METHOD");
@@ -113,8 +121,11 @@ public final class WriterMetadataXml {
     }
 
     private static WriterComponent component(Element ce, ComponentType type) {
-        List<String> deps = new ArrayList<>();
-        Xml.children(ce, "WRITER_DEPENDENCY").forEach(e -> deps.add(e.getAttribute("component")));
+        List<ComponentDependency> deps = new ArrayList<>();
+        for (Element de : Xml.children(ce, "WRITER_DEPENDENCY")) {
+            deps.add(new ComponentDependency(UUID.fromString(de.getAttribute("writerId")),
+                    de.getAttribute("logicalPath"), de.getAttribute("componentName")));
+        }
         return new WriterComponent(type, ce.getAttribute("logicalPath"), ce.getAttribute("componentName"),
                 ce.getAttribute("caption"), Xml.isYes(ce, "selectable"), Xml.isYes(ce, "selectableForRestore"),
                 readFiles(ce, "FILE_LIST"), readFiles(ce, "DATABASE_FILES"), readFiles(ce, "DATABASE_LOGFILES"), deps);

@@ -91,6 +91,17 @@ final class Xml {
         return out;
     }
 
+    /** The child elements of {@code parent} in document order, whatever their tag. */
+    static List<Element> children(Element parent) {
+        List<Element> out = new ArrayList<>();
+        for (Node n = parent.getFirstChild(); n != null; n = n.getNextSibling()) {
+            if (n instanceof Element e) {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
     static Element first(Element parent, String name) {
         List<Element> l = children(parent, name);
         return l.isEmpty() ? null : l.get(0);

@@ -1,0 +1,99 @@
+package org.vss4j.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.BackupComponents;
+import org.vss4j.SnapshotContext;
+import org.vss4j.VssAsync;
+
+/**
+ * Snapshots are point in time whichever way the copy is made: a reflink clone where the file system supports it, plain
+ * copies otherwise — and after a failed clone attempt. The copy method is recorded on the {@link Snapshot}.
+ */
+@ExtendWith(VssSimulatorExtension.class)
+class PointInTimeCopyTest {
+
+    @TempDir
+    Path volumeDir;
+
+    @BeforeEach
+    void fillVolume() throws Exception {
+        Files.writeString(volumeDir.resolve("top.txt"), "top before");
+        Files.createDirectories(volumeDir.resolve("sub/deeper"));
+        Files.writeString(volumeDir.resolve("sub/deeper/nested.txt"), "nested before");
+    }
+
+    /** Snapshots the volume (no-writers context), changes it, and checks the snapshot kept the old content. */
+    private Snapshot snapshotThenChangeVolume(SimulatedMachine machine) throws Exception {
+        Volume volume = machine.addVolume(volumeDir);
+        Snapshot s;
+        try (BackupComponents b = BackupComponents.create()) {
+            b.initializeForBackup(null);
+            b.setContext(SnapshotContext.FILE_SHARE_BACKUP);
+            b.startSnapshotSet();
+            b.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
+            try (VssAsync async = b.doSnapshotSet()) {
+                async.awaitFinished(Duration.ofSeconds(30));
+            }
+            s = machine.snapshots().get(0);
+            Files.writeString(volumeDir.resolve("top.txt"), "top after");
+            Files.writeString(volumeDir.resolve("sub/deeper/nested.txt"), "nested after");
+            Files.writeString(volumeDir.resolve("new.txt"), "new");
+            assertThat(s.directory().resolve("top.txt")).hasContent("top before");
+            assertThat(s.directory().resolve("sub/deeper/nested.txt")).hasContent("nested before");
+            assertThat(s.directory().resolve("new.txt")).doesNotExist();
+            try (var files = Files.list(s.directory())) {
+                assertThat(files.map(p -> p.getFileName().toString())).containsExactlyInAnyOrder("top.txt", "sub");
+            }
+        }
+        return s;
+    }
+
+    @Test
+    void theHostCopierGivesAPointInTimeCopyWhateverTheFileSystem(SimulatedMachine machine) throws Exception {
+        // Most CI file systems (ext4, tmpfs) cannot clone, so this is usually the fallback; on Btrfs/XFS a reflink.
+        Snapshot s = snapshotThenChangeVolume(machine);
+        assertThat(s.copyMethod()).isIn(CopyMethod.REFLINK, CopyMethod.PLAIN_COPY);
+    }
+
+    @Test
+    void aFailedCloneFallsBackToPlainCopiesFromAnEmptyDirectory(SimulatedMachine machine) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // A clone command that leaves a partial result behind and fails, as cp does half-way through a tree.
+        machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(
+                List.of("/bin/sh", "-c", "echo partial > \"$2/leftover\"; exit 1", "clone")));
+        Snapshot s = snapshotThenChangeVolume(machine);
+        assertThat(s.copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);
+        assertThat(s.directory().resolve("leftover")).doesNotExist();
+    }
+
+    @Test
+    void aCloneCommandThatCannotStartFallsBackToPlainCopies(SimulatedMachine machine) throws Exception {
+        machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(
+                List.of(volumeDir.resolve("no-such-program").toString())));
+        assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);
+    }
+
+    @Test
+    void aSuccessfulCloneIsRecordedAsReflink(SimulatedMachine machine) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/cp")), "needs /bin/cp");
+        // Plain "cp -a" stands in for a file system that clones: the path through a successful clone command.
+        machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(List.of("/bin/cp", "-a")));
+        assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.REFLINK);
+    }
+
+    @Test
+    void plainCopiesNeverRunACommand(SimulatedMachine machine) throws Exception {
+        machine.snapshotStore().useCopier(PointInTimeCopier.plainCopies());
+        assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);
+    }
+}
