@@ -89,6 +89,18 @@ public final class VssAsync extends ComObject {
         }
     }
 
+    /**
+     * Waits like {@link #awaitFinished(Duration)}, then releases this handle whatever the outcome: for the common step
+     * whose {@code IVssAsync} is not needed afterwards, e.g. {@code bc.prepareForBackup().finish(timeout)}.
+     */
+    public void finish(Duration timeout) {
+        try {
+            awaitFinished(timeout);
+        } finally {
+            close();
+        }
+    }
+
     static int toMillis(Duration timeout) {
         if (timeout == null) {
             return INFINITE;

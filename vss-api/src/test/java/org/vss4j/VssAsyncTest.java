@@ -108,4 +108,19 @@ class VssAsyncTest {
             });
         }
     }
+
+    @Test
+    void finishReleasesTheHandleWhetherTheOperationSucceededOrFailed() {
+        FakeComObject ok = async(VssHresult.VSS_S_ASYNC_FINISHED.code())
+                .set(IVssAsync.Wait, (WaitFn) (self, ms) -> 0);
+        new VssAsync(ok.pointer(), IVssBackupComponents.PrepareForBackup).finish(Duration.ofSeconds(1));
+        assertThat(ok.releaseCount()).isEqualTo(1);
+
+        FakeComObject failed = async(VssHresult.VSS_E_PROVIDER_VETO.code())
+                .set(IVssAsync.Wait, (WaitFn) (self, ms) -> 0);
+        VssAsync a = new VssAsync(failed.pointer(), IVssBackupComponents.DoSnapshotSet);
+        assertThatThrownBy(() -> a.finish(Duration.ofSeconds(1))).isInstanceOf(VssException.class)
+                .hasMessageContaining("VSS_E_PROVIDER_VETO");
+        assertThat(failed.releaseCount()).isEqualTo(1);
+    }
 }

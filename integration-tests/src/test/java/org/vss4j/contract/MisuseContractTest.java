@@ -2,7 +2,6 @@ package org.vss4j.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.vss4j.contract.Steps.finish;
 
 import java.util.UUID;
 import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
@@ -42,7 +41,7 @@ class MisuseContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            finish(bc.gatherWriterMetadata());
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
             assertFails(() -> bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL),
                     VssHresult.VSS_E_BAD_STATE, "AddToSnapshotSet");
             assertFails(bc::doSnapshotSet, VssHresult.VSS_E_BAD_STATE, "DoSnapshotSet");
@@ -54,7 +53,7 @@ class MisuseContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            finish(bc.gatherWriterMetadata());
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
             assertFails(() -> bc.getSnapshotProperties(UUID.randomUUID()), VssHresult.VSS_E_OBJECT_NOT_FOUND,
                     "GetSnapshotProperties");
             bc.startSnapshotSet();
@@ -69,7 +68,7 @@ class MisuseContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            finish(bc.gatherWriterMetadata());
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
             int count = bc.getWriterMetadataCount();
             assertFails(() -> bc.getWriterMetadata(count), VssHresult.E_INVALIDARG, "GetWriterMetadata");
         }

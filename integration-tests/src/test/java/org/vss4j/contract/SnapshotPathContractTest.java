@@ -3,7 +3,6 @@ package org.vss4j.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assumptions.assumeThat;
-import static org.vss4j.contract.Steps.finish;
 import static org.vss4j.contract.Steps.writerStatuses;
 
 import java.nio.charset.StandardCharsets;
@@ -44,7 +43,7 @@ class SnapshotPathContractTest {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.BACKUP);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            finish(bc.gatherWriterMetadata());
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
             int writers = bc.getWriterMetadataCount();
             assertThat(writers).isPositive();
             for (int i = 0; i < writers; i++) {
@@ -58,9 +57,9 @@ class SnapshotPathContractTest {
             UUID setId = bc.startSnapshotSet();
             assertThat(bc.isVolumeSupported(BackupComponents.GUID_NULL, target.volume())).isTrue();
             UUID snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            finish(bc.prepareForBackup());
+            bc.prepareForBackup().finish(Steps.TIMEOUT);
             assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
-            finish(bc.doSnapshotSet());
+            bc.doSnapshotSet().finish(Steps.TIMEOUT);
             assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
             Files.writeString(live, "after", StandardCharsets.UTF_8);
 
@@ -78,7 +77,7 @@ class SnapshotPathContractTest {
             if (copy.isPresent()) {
                 assertThat(Files.readString(copy.get(), StandardCharsets.UTF_8)).isEqualTo("before");
             }
-            finish(bc.backupComplete());
+            bc.backupComplete().finish(Steps.TIMEOUT);
             assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
         }
         assertThat(Files.readString(live, StandardCharsets.UTF_8)).isEqualTo("after");
@@ -91,8 +90,8 @@ class SnapshotPathContractTest {
         try (BackupComponents bc = prepared(SnapshotContext.BACKUP)) {
             bc.startSnapshotSet();
             UUID snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            finish(bc.prepareForBackup());
-            finish(bc.doSnapshotSet());
+            bc.prepareForBackup().finish(Steps.TIMEOUT);
+            bc.doSnapshotSet().finish(Steps.TIMEOUT);
             Files.writeString(live, "v2");
             Files.writeString(target.workDir().resolve("created-later.txt"), "x");
             SnapshotProperties props = bc.getSnapshotProperties(snapshotId);
@@ -101,7 +100,7 @@ class SnapshotPathContractTest {
                     .isPresent();
             assertThat(Files.readString(copy.get())).isEqualTo("v1");
             assertThat(target.inSnapshot(props, target.workDir().resolve("created-later.txt")).get()).doesNotExist();
-            finish(bc.backupComplete());
+            bc.backupComplete().finish(Steps.TIMEOUT);
         }
     }
 
@@ -112,10 +111,10 @@ class SnapshotPathContractTest {
         try (BackupComponents bc = prepared(SnapshotContext.APP_ROLLBACK)) {
             setId = bc.startSnapshotSet();
             snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            finish(bc.prepareForBackup());
-            finish(bc.doSnapshotSet());
+            bc.prepareForBackup().finish(Steps.TIMEOUT);
+            bc.doSnapshotSet().finish(Steps.TIMEOUT);
             assertThat(bc.getSnapshotProperties(snapshotId).isPersistent()).isTrue();
-            finish(bc.backupComplete());
+            bc.backupComplete().finish(Steps.TIMEOUT);
         }
         try (BackupComponents other = BackupComponents.create()) {
             other.initializeForBackup(null);
@@ -136,7 +135,7 @@ class SnapshotPathContractTest {
             bc.initializeForBackup(null);
             bc.setContext(context);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            finish(bc.gatherWriterMetadata());
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
             return bc;
         } catch (RuntimeException e) {
             bc.close();

@@ -13,7 +13,6 @@ import org.vss4j.BackupSchema;
 import org.vss4j.ComponentType;
 import org.vss4j.ExamineWriterMetadata;
 import org.vss4j.RestoreMethod;
-import org.vss4j.VssAsync;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterBackupSchema;
@@ -30,14 +29,8 @@ class DocumentWrappersTest {
 
     private static final Duration T = Duration.ofSeconds(30);
 
-    private static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(T);
-        }
-    }
-
     private static List<String> gatheredWriterNames(BackupComponents b) {
-        finish(b.gatherWriterMetadata());
+        b.gatherWriterMetadata().finish(T);
         List<String> names = new java.util.ArrayList<>();
         for (int i = 0; i < b.getWriterMetadataCount(); i++) {
             try (WriterMetadataEntry e = b.getWriterMetadata(i)) {
@@ -71,7 +64,7 @@ class DocumentWrappersTest {
             b.initializeForBackup(null);
             b.disableWriterClasses(List.of());
             b.disableWriterInstances(List.of(first.metadata().instanceId(), UUID.randomUUID()));
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             assertThat(b.getWriterMetadataCount()).isEqualTo(1);
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 assertThat(e.instanceId()).isNotEqualTo(first.metadata().instanceId());
@@ -100,7 +93,7 @@ class DocumentWrappersTest {
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
             b.setBackupState(true, false, org.vss4j.BackupType.FULL, false);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             assertThatThrownBy(() -> b.addComponent(instance, writer, ComponentType.FILEGROUP, "Data", "nope"))
                     .isInstanceOfSatisfying(VssException.class, e -> {
                         assertThat(e.is(VssHresult.VSS_E_OBJECT_NOT_FOUND)).isTrue();
@@ -120,7 +113,7 @@ class DocumentWrappersTest {
                 .component(WriterComponent.fileGroup("", "docs")).build());
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             b.addComponent(w.metadata().instanceId(), w.metadata().writerClassId(), ComponentType.FILEGROUP, null,
                     "docs");
             assertThatThrownBy(() -> b.setBackupSucceeded(w.metadata().instanceId(), w.metadata().writerClassId(),
@@ -138,7 +131,7 @@ class DocumentWrappersTest {
                 .build());
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 assertThat(e.metadata().getRestoreMethod()).isEqualTo(new WriterRestoreMethod(
                         RestoreMethod.STOP_RESTORE_START, "MyService", "see https://example.invalid/restore",
@@ -152,7 +145,7 @@ class DocumentWrappersTest {
         machine.addWriter(SimulatedWriter.builder("Plain").build());
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 assertThat(e.metadata().getRestoreMethod()).isEqualTo(new WriterRestoreMethod(
                         RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.NEVER, false, 0));
@@ -167,7 +160,7 @@ class DocumentWrappersTest {
                 .backupSchema(BackupSchema.DIFFERENTIAL.value() | BackupSchema.LOG.value() | unknownBit).build());
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             String xml;
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 WriterBackupSchema schema = e.metadata().getBackupSchema();

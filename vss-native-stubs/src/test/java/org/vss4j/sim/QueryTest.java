@@ -19,7 +19,6 @@ import org.vss4j.ProviderType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.SnapshotProperties;
 import org.vss4j.SnapshotState;
-import org.vss4j.VssAsync;
 import org.vss4j.VssEnumObject;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
@@ -37,22 +36,16 @@ class QueryTest {
     @TempDir
     Path volumeDir;
 
-    private static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(T);
-        }
-    }
-
     /** A snapshot set of {@code volume} in {@code context}; returns {setId, snapshotId}. */
     private static UUID[] snapshot(BackupComponents b, Volume volume, SnapshotContext context) {
         b.initializeForBackup(null);
         b.setContext(context);
         b.setBackupState(false, false, BackupType.FULL, false);
-        finish(b.gatherWriterMetadata());
+        b.gatherWriterMetadata().finish(T);
         UUID setId = b.startSnapshotSet();
         UUID snapshotId = b.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
-        finish(b.prepareForBackup());
-        finish(b.doSnapshotSet());
+        b.prepareForBackup().finish(T);
+        b.doSnapshotSet().finish(T);
         return new UUID[] {setId, snapshotId};
     }
 
@@ -75,7 +68,7 @@ class QueryTest {
                 assertThat(Path.of(p.deviceObject()).resolve("a.txt")).hasContent("a");
             });
             assertThat(listed.get(0)).isEqualTo(b.getSnapshotProperties(ids[1]));
-            finish(b.backupComplete());
+            b.backupComplete().finish(T);
         }
     }
 
@@ -146,7 +139,7 @@ class QueryTest {
             for (Volume v : volumes) {
                 b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
             }
-            finish(b.doSnapshotSet());
+            b.doSnapshotSet().finish(T);
             List<SnapshotProperties> listed = b.querySnapshots();
             assertThat(listed).hasSize(count).allSatisfy(p -> assertThat(p.snapshotSetId()).isEqualTo(setId));
             assertThat(listed).extracting(SnapshotProperties::originalVolumeName)
@@ -166,7 +159,7 @@ class QueryTest {
             for (Volume v : machine.volumes()) {
                 b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
             }
-            finish(b.doSnapshotSet());
+            b.doSnapshotSet().finish(T);
             List<UUID> all = b.querySnapshots().stream().map(SnapshotProperties::snapshotId).toList();
             try (VssEnumObject<SnapshotProperties> e = b.openSnapshotQuery()) {
                 assertThat(e.skip(1)).isTrue();

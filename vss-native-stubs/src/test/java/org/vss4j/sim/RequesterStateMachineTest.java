@@ -14,7 +14,6 @@ import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
-import org.vss4j.VssAsync;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 
@@ -30,12 +29,6 @@ class RequesterStateMachineTest {
     private static void fails(VssHresult expected, ThrowingCallable call) {
         assertThatThrownBy(call).isInstanceOfSatisfying(VssException.class,
                 e -> assertThat(e.is(expected)).as(e.getMessage()).isTrue());
-    }
-
-    private static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(T);
-        }
     }
 
     @Test
@@ -73,7 +66,7 @@ class RequesterStateMachineTest {
             // Backup context: writers take part, so DoSnapshotSet needs a completed PrepareForBackup.
             fails(VssHresult.VSS_E_BAD_STATE, b::doSnapshotSet);
             fails(VssHresult.VSS_E_BAD_STATE, () -> b.setContext(SnapshotContext.BACKUP));
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             fails(VssHresult.VSS_E_BAD_STATE, b::gatherWriterMetadata);
             b.abortBackup();
         }
@@ -86,7 +79,7 @@ class RequesterStateMachineTest {
             b.initializeForBackup(null);
             fails(VssHresult.E_INVALIDARG, () -> b.setContext(12345));
             fails(VssHresult.E_INVALIDARG, () -> b.setBackupState(false, false, BackupType.UNDEFINED, false));
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             fails(VssHresult.E_INVALIDARG, () -> b.getWriterMetadata(0));
             b.startSnapshotSet();
             fails(VssHresult.E_INVALIDARG, () -> b.addToSnapshotSet("", BackupComponents.GUID_NULL));

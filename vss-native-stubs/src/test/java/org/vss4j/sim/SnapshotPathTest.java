@@ -32,12 +32,6 @@ class SnapshotPathTest {
     @TempDir
     Path volumeDir;
 
-    private static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(T);
-        }
-    }
-
     @Test
     void theBindingUsesTheSimulator() {
         assertThat(NativeProviders.current().id()).isEqualTo("simulator");
@@ -53,7 +47,7 @@ class SnapshotPathTest {
             backup.initializeForBackup(null);
             backup.setContext(SnapshotContext.BACKUP);
             backup.setBackupState(false, false, BackupType.FULL, false);
-            finish(backup.gatherWriterMetadata());
+            backup.gatherWriterMetadata().finish(T);
             assertThat(backup.getWriterMetadataCount()).isEqualTo(1);
             try (WriterMetadataEntry entry = backup.getWriterMetadata(0)) {
                 WriterIdentity id = entry.metadata().getIdentity();
@@ -64,8 +58,8 @@ class SnapshotPathTest {
             UUID setId = backup.startSnapshotSet();
             assertThat(backup.isVolumeSupported(BackupComponents.GUID_NULL, "C:\\")).isTrue();
             UUID snapshotId = backup.addToSnapshotSet("C:\\", BackupComponents.GUID_NULL);
-            finish(backup.prepareForBackup());
-            finish(backup.doSnapshotSet());
+            backup.prepareForBackup().finish(T);
+            backup.doSnapshotSet().finish(T);
             Files.writeString(volumeDir.resolve("data.txt"), "after");
 
             SnapshotProperties props = backup.getSnapshotProperties(snapshotId);
@@ -76,13 +70,13 @@ class SnapshotPathTest {
             assertThat(Files.readString(snapshotDir.resolve("data.txt"))).isEqualTo("before");
             assertThat(Files.readString(volumeDir.resolve("data.txt"))).isEqualTo("after");
 
-            finish(backup.gatherWriterStatus());
+            backup.gatherWriterStatus().finish(T);
             assertThat(backup.getWriterStatusCount()).isEqualTo(1);
             WriterStatus status = backup.getWriterStatus(0);
             assertThat(status.writerName()).isEqualTo("Test Writer");
             assertThat(status.state()).isEqualTo(WriterState.WAITING_FOR_BACKUP_COMPLETE);
             backup.freeWriterStatus();
-            finish(backup.backupComplete());
+            backup.backupComplete().finish(T);
         }
         assertThat(snapshotDir).doesNotExist();
         assertThat(machine.snapshots()).isEmpty();
@@ -102,9 +96,9 @@ class SnapshotPathTest {
             backup.setContext(SnapshotContext.APP_ROLLBACK);
             setId = backup.startSnapshotSet();
             backup.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
-            finish(backup.gatherWriterMetadata());
-            finish(backup.prepareForBackup());
-            finish(backup.doSnapshotSet());
+            backup.gatherWriterMetadata().finish(T);
+            backup.prepareForBackup().finish(T);
+            backup.doSnapshotSet().finish(T);
         }
         assertThat(machine.snapshots()).hasSize(1);
         Path dir = machine.snapshots().get(0).directory();

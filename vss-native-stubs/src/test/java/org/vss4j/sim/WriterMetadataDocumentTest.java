@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupComponents;
 import org.vss4j.ExamineWriterMetadata;
-import org.vss4j.VssAsync;
 import org.vss4j.WriterFileCounts;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.sim.vss.WriterMetadataXml;
@@ -34,12 +33,6 @@ class WriterMetadataDocumentTest {
     private static SimulatedWriter databaseWriter() {
         return SimulatedWriter.builder("Database Writer").component(INSTANCE).component(DB1).component(DB2)
                 .component(SIBLING).exclude(FileSpec.of("C:\\srv", "*.tmp", true)).build();
-    }
-
-    private static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(Duration.ofSeconds(30));
-        }
     }
 
     @Test
@@ -72,7 +65,7 @@ class WriterMetadataDocumentTest {
         String xml;
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(Duration.ofSeconds(30));
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 assertThat(e.metadata().getFileCounts()).isEqualTo(new WriterFileCounts(0, 1, 4));
                 xml = e.metadata().saveAsXml();

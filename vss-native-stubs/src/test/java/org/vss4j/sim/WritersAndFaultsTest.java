@@ -36,21 +36,15 @@ class WritersAndFaultsTest {
     @TempDir
     Path volumeDir;
 
-    private static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(T);
-        }
-    }
-
     /** Runs the snapshot path up to (and including) DoSnapshotSet. */
     private void upToSnapshot(BackupComponents b, Volume v) {
         b.initializeForBackup(null);
         b.setBackupState(false, false, BackupType.FULL, false);
-        finish(b.gatherWriterMetadata());
+        b.gatherWriterMetadata().finish(T);
         b.startSnapshotSet();
         b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-        finish(b.prepareForBackup());
-        finish(b.doSnapshotSet());
+        b.prepareForBackup().finish(T);
+        b.doSnapshotSet().finish(T);
     }
 
     @Test
@@ -64,7 +58,7 @@ class WritersAndFaultsTest {
                 assertThat(e.is(VssHresult.VSS_E_WRITERERROR_RETRYABLE)).isTrue();
                 assertThat(e.operation()).isEqualTo("IVssBackupComponents::DoSnapshotSet");
             });
-            finish(b.gatherWriterStatus());
+            b.gatherWriterStatus().finish(T);
             WriterStatus s = b.getWriterStatus(0);
             assertThat(s.writerName()).isEqualTo("Bad");
             assertThat(s.state()).isEqualTo(WriterState.FAILED_AT_FREEZE);
@@ -84,17 +78,17 @@ class WritersAndFaultsTest {
         Gate hang = w.hangAt(WriterEvent.FREEZE);
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             b.startSnapshotSet();
             b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-            finish(b.prepareForBackup());
+            b.prepareForBackup().finish(T);
             try (VssAsync async = b.doSnapshotSet()) {
                 assertThat(hang.awaitReached(T)).isTrue();
                 assertThat(async.queryStatus()).isEqualTo(AsyncState.PENDING);
                 hang.open();
                 assertThat(async.await(T)).isEqualTo(AsyncState.FINISHED);
             }
-            finish(b.backupComplete());
+            b.backupComplete().finish(T);
         }
     }
 
@@ -105,10 +99,10 @@ class WritersAndFaultsTest {
         Gate hang = w.hangAt(WriterEvent.PREPARE_FOR_SNAPSHOT);
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             b.startSnapshotSet();
             b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-            finish(b.prepareForBackup());
+            b.prepareForBackup().finish(T);
             try (VssAsync async = b.doSnapshotSet()) {
                 assertThat(hang.awaitReached(T)).isTrue();
                 async.cancel();
@@ -126,7 +120,7 @@ class WritersAndFaultsTest {
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
             b.disableWriterClasses(List.of(a.metadata().writerClassId()));
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             b.disableWriterClasses(List.of(c.metadata().writerClassId()));
             assertThat(b.getWriterMetadataCount()).isEqualTo(1);
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
@@ -197,21 +191,21 @@ class WritersAndFaultsTest {
         b.initializeForBackup(null);
         b.setContext(0);
         b.setBackupState(false, false, BackupType.FULL, false);
-        finish(b.gatherWriterMetadata());
+        b.gatherWriterMetadata().finish(T);
         b.getWriterMetadataCount();
         b.getWriterMetadata(0).close();
         b.startSnapshotSet();
         b.isVolumeSupported(BackupComponents.GUID_NULL, v.guidName());
         java.util.UUID id = b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-        finish(b.prepareForBackup());
-        finish(b.doSnapshotSet());
+        b.prepareForBackup().finish(T);
+        b.doSnapshotSet().finish(T);
         b.getSnapshotProperties(id);
         b.querySnapshots();
-        finish(b.gatherWriterStatus());
+        b.gatherWriterStatus().finish(T);
         b.getWriterStatusCount();
         b.getWriterStatus(0);
         b.freeWriterStatus();
-        finish(b.backupComplete());
+        b.backupComplete().finish(T);
     }
 
     @Test
@@ -225,7 +219,7 @@ class WritersAndFaultsTest {
         String xml;
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             try (WriterMetadataEntry e = b.getWriterMetadata(0)) {
                 xml = e.metadata().saveAsXml();
             }
@@ -252,7 +246,7 @@ class WritersAndFaultsTest {
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
             b.setBackupState(true, false, BackupType.FULL, false);
-            finish(b.gatherWriterMetadata());
+            b.gatherWriterMetadata().finish(T);
             UUID instance = w.metadata().instanceId();
             UUID writer = w.metadata().writerClassId();
             b.addComponent(instance, writer, ComponentType.FILEGROUP, null, "docs");
@@ -260,10 +254,10 @@ class WritersAndFaultsTest {
             b.setPreviousBackupStamp(writer, ComponentType.FILEGROUP, null, "docs", "stamp-7");
             b.startSnapshotSet();
             b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-            finish(b.prepareForBackup());
-            finish(b.doSnapshotSet());
+            b.prepareForBackup().finish(T);
+            b.doSnapshotSet().finish(T);
             b.setBackupSucceeded(instance, writer, ComponentType.FILEGROUP, null, "docs", true);
-            finish(b.backupComplete());
+            b.backupComplete().finish(T);
             bcd = b.saveAsXml();
         }
         assertThat(bcd).contains("BACKUP_COMPONENTS", "componentName=\"docs\"", "backupSucceeded=\"yes\"",

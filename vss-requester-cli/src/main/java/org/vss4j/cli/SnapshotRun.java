@@ -84,11 +84,9 @@ final class SnapshotRun {
     }
 
     private void await(VssAsync async, String step) {
-        try (async) {
-            out.printf("%s ...%n", step);
-            out.flush();
-            async.awaitFinished(timeout);
-        }
+        out.printf("%s ...%n", step);
+        out.flush();
+        async.finish(timeout);
     }
 
     private void printWriters(BackupComponents bc) {
@@ -104,9 +102,7 @@ final class SnapshotRun {
 
     /** Writer status after an asynchronous step (seeds: "It should also verify writer status"). */
     private void checkWriters(BackupComponents bc, String step) {
-        try (VssAsync async = bc.gatherWriterStatus()) {
-            async.awaitFinished(timeout);
-        }
+        bc.gatherWriterStatus().finish(timeout);
         try {
             int n = bc.getWriterStatusCount();
             for (int i = 0; i < n; i++) {

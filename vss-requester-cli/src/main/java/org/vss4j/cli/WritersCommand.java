@@ -5,7 +5,6 @@ import java.time.Duration;
 import java.util.concurrent.Callable;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
-import org.vss4j.VssAsync;
 import org.vss4j.WriterIdentity;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
@@ -36,9 +35,7 @@ final class WritersCommand implements Callable<Integer> {
             try (BackupComponents bc = BackupComponents.create()) {
                 bc.initializeForBackup(null);
                 bc.setBackupState(true, false, BackupType.COPY, false);
-                try (VssAsync a = bc.gatherWriterMetadata()) {
-                    a.awaitFinished(timeout);
-                }
+                bc.gatherWriterMetadata().finish(timeout);
                 int n = bc.getWriterMetadataCount();
                 for (int i = 0; i < n; i++) {
                     try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
@@ -48,9 +45,7 @@ final class WritersCommand implements Callable<Integer> {
                                 id.source().nativeName());
                     }
                 }
-                try (VssAsync a = bc.gatherWriterStatus()) {
-                    a.awaitFinished(timeout);
-                }
+                bc.gatherWriterStatus().finish(timeout);
                 try {
                     for (int i = 0; i < bc.getWriterStatusCount(); i++) {
                         WriterStatus s = bc.getWriterStatus(i);

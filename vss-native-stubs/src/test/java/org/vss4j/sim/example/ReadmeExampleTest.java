@@ -14,7 +14,6 @@ import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotProperties;
-import org.vss4j.VssAsync;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.sim.FileSpec;
@@ -33,26 +32,20 @@ class ReadmeExampleTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            finish(bc.gatherWriterMetadata());
+            bc.gatherWriterMetadata().finish(Duration.ofSeconds(30));
             bc.startSnapshotSet();
             UUID snapshot = bc.addToSnapshotSet(volume, BackupComponents.GUID_NULL);
-            finish(bc.prepareForBackup());
+            bc.prepareForBackup().finish(Duration.ofSeconds(30));
             try {
-                finish(bc.doSnapshotSet());
+                bc.doSnapshotSet().finish(Duration.ofSeconds(30));
             } catch (VssException e) {
                 bc.abortBackup();
                 throw e;
             }
             SnapshotProperties p = bc.getSnapshotProperties(snapshot);
             String content = Files.readString(Paths.get(p.deviceObject()).resolve(relativePath));
-            finish(bc.backupComplete());
+            bc.backupComplete().finish(Duration.ofSeconds(30));
             return content;
-        }
-    }
-
-    static void finish(VssAsync async) {
-        try (async) {
-            async.awaitFinished(Duration.ofSeconds(30));
         }
     }
 
