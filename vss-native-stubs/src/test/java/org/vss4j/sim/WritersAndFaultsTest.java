@@ -36,14 +36,19 @@ class WritersAndFaultsTest {
     @TempDir
     Path volumeDir;
 
-    /** Runs the snapshot path up to (and including) DoSnapshotSet. */
-    private void upToSnapshot(BackupComponents b, Volume v) {
+    /** Runs the snapshot path up to (and including) PrepareForBackup, for a set holding {@code v}. */
+    private static void prepared(BackupComponents b, Volume v) {
         b.initializeForBackup(null);
         b.setBackupState(false, false, BackupType.FULL, false);
         b.gatherWriterMetadata().finish(T);
         b.startSnapshotSet();
         b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
         b.prepareForBackup().finish(T);
+    }
+
+    /** Runs the snapshot path up to (and including) DoSnapshotSet. */
+    private static void upToSnapshot(BackupComponents b, Volume v) {
+        prepared(b, v);
         b.doSnapshotSet().finish(T);
     }
 
@@ -77,11 +82,7 @@ class WritersAndFaultsTest {
         SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("Slow").build());
         Gate hang = w.hangAt(WriterEvent.FREEZE);
         try (BackupComponents b = BackupComponents.create()) {
-            b.initializeForBackup(null);
-            b.gatherWriterMetadata().finish(T);
-            b.startSnapshotSet();
-            b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-            b.prepareForBackup().finish(T);
+            prepared(b, v);
             try (VssAsync async = b.doSnapshotSet()) {
                 assertThat(hang.awaitReached(T)).isTrue();
                 assertThat(async.queryStatus()).isEqualTo(AsyncState.PENDING);
@@ -98,11 +99,7 @@ class WritersAndFaultsTest {
         SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("Stuck").build());
         Gate hang = w.hangAt(WriterEvent.PREPARE_FOR_SNAPSHOT);
         try (BackupComponents b = BackupComponents.create()) {
-            b.initializeForBackup(null);
-            b.gatherWriterMetadata().finish(T);
-            b.startSnapshotSet();
-            b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
-            b.prepareForBackup().finish(T);
+            prepared(b, v);
             try (VssAsync async = b.doSnapshotSet()) {
                 assertThat(hang.awaitReached(T)).isTrue();
                 async.cancel();
