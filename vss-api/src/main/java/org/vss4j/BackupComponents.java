@@ -10,8 +10,13 @@ import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx3;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 import org.vss4j.com.Bstr;
 import org.vss4j.com.ComApartment;
+import org.vss4j.com.CoTaskMemStrings;
 import org.vss4j.com.ComObject;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
@@ -247,6 +252,27 @@ public final class BackupComponents extends ComObject {
         return Bstr.readAndFree(xml.getValue());
     }
 
+    /**
+     * {@code GetWriterComponentsCount(&cComponents)}: how many writers have components in the Backup Components
+     * Document ({@link #getWriterComponents} indexes them).
+     */
+    public int getWriterComponentsCount() {
+        IntByReference count = new IntByReference();
+        check(IVssBackupComponents.GetWriterComponentsCount, count);
+        return count.getValue();
+    }
+
+    /**
+     * {@code GetWriterComponents(iWriter, &pWriterComponents)}: one writer's components in the document, as an
+     * {@code IVssWriterComponentsExt} (owned: close it; it is released through the IUnknown at +8, reference section
+     * 1.1).
+     */
+    public WriterComponents getWriterComponents(int index) {
+        PointerByReference out = new PointerByReference();
+        check("writer index " + index, IVssBackupComponents.GetWriterComponents, index, out);
+        return new WriterComponents(out.getValue());
+    }
+
     private static String component(UUID writerId, String logicalPath, String componentName) {
         return "writer " + writerId + ", component "
                 + (logicalPath == null || logicalPath.isEmpty() ? "" : logicalPath + "\\") + componentName;
@@ -347,5 +373,268 @@ public final class BackupComponents extends ComObject {
                             + (GUID_NULL.equals(failedId) ? "" : ", could not delete " + failedId));
         }
         return new DeleteSnapshotsResult(deleted.getValue(), GUID_NULL.equals(failedId) ? null : failedId);
+    }
+
+    // ---- snapshot management ------------------------------------------------------------------------------------
+
+    /**
+     * {@code ExposeSnapshot(SnapshotId, wszPathFromRoot, lAttributes, wszExpose, &pwszExposed)}: makes a shadow copy
+     * readable by other processes and returns the exposed name (Microsoft docs, "Exposing and Surfacing Shadow Copied
+     * Volumes"). {@code exposure} is {@link SnapshotAttribute#EXPOSED_LOCALLY} (then {@code pathFromRoot} must be null
+     * and {@code expose} a drive letter such as {@code "X:"} or an empty mounted folder; only persistent shadow copies)
+     * or {@link SnapshotAttribute#EXPOSED_REMOTELY} ({@code expose} the share name, or null to let VSS choose;
+     * {@code pathFromRoot} the shared part, or null for all). The CoTaskMem string VSS returns is freed here.
+     */
+    public String exposeSnapshot(UUID snapshotId, String pathFromRoot, SnapshotAttribute exposure, String expose) {
+        PointerByReference exposed = new PointerByReference();
+        int hr = invoke(IVssBackupComponents.ExposeSnapshot, Guids.byValue(snapshotId), Utf16.toNative(pathFromRoot),
+                exposure.value(), Utf16.toNative(expose), exposed);
+        // *pwszExposed is documented NULL on failure; freed (once) whatever the result, in case it is not.
+        String name = CoTaskMemStrings.readAndFree(exposed.getValue());
+        if (hr < 0) {
+            throw new VssException(hr, IVssBackupComponents.ExposeSnapshot.qualifiedName(),
+                    "snapshot " + snapshotId + ", " + exposure.nativeName() + " at " + expose);
+        }
+        return name;
+    }
+
+    /** {@link #exposeSnapshot} locally, at a drive letter ({@code "X:"}) or an empty mounted folder. */
+    public String exposeSnapshotLocally(UUID snapshotId, String driveLetterOrMountedFolder) {
+        return exposeSnapshot(snapshotId, null, SnapshotAttribute.EXPOSED_LOCALLY, driveLetterOrMountedFolder);
+    }
+
+    /**
+     * {@code IVssBackupComponentsEx2::UnexposeSnapshot(snapshotId)}: removes the drive letter, mounted folder or share
+     * of an exposed shadow copy; {@code VSS_E_OBJECT_NOT_FOUND} when it is not exposed.
+     */
+    public void unexposeSnapshot(UUID snapshotId) {
+        try (QueriedInterface ex2 = extension(BackupComponentsExtension.EX2, IVssBackupComponentsEx2.UnexposeSnapshot)) {
+            ex2.call("snapshot " + snapshotId, IVssBackupComponentsEx2.UnexposeSnapshot, Guids.byValue(snapshotId));
+        }
+    }
+
+    /**
+     * {@code BreakSnapshotSet(SnapshotSetId)}: VSS forgets the set; its shadow copies become ordinary volumes. Only for
+     * shadow copies of a hardware provider ({@code VSS_E_PROVIDER_VETO} for the software provider's; Microsoft docs).
+     */
+    public void breakSnapshotSet(UUID snapshotSetId) {
+        check("snapshot set " + snapshotSetId, IVssBackupComponents.BreakSnapshotSet, Guids.byValue(snapshotSetId));
+    }
+
+    /**
+     * {@code ImportSnapshots(&pAsync)}: imports the transportable shadow copy set described by the document given to
+     * {@link #initializeForBackup(String)} (hardware providers, Windows Server; Microsoft docs).
+     */
+    public VssAsync importSnapshots() {
+        return async(IVssBackupComponents.ImportSnapshots);
+    }
+
+    /**
+     * {@code RevertToSnapshot(SnapshotId, BOOL bForceDismount)}: reverts the volume to the shadow copy; only shadow
+     * copies of persistent contexts ({@code VSS_E_UNSUPPORTED_CONTEXT} otherwise; Microsoft docs). The revert goes on
+     * after the call returns: follow it with {@link #queryRevertStatus(String)}.
+     */
+    public void revertToSnapshot(UUID snapshotId, boolean forceDismount) {
+        check("snapshot " + snapshotId, IVssBackupComponents.RevertToSnapshot, Guids.byValue(snapshotId),
+                forceDismount ? 1 : 0);
+    }
+
+    /**
+     * {@code QueryRevertStatus(pwszVolume, &pAsync)}: an operation that finishes when the volume's revert does;
+     * {@code volume} as for AddToSnapshotSet (drive letter, mounted folder or volume GUID name, trailing backslash).
+     */
+    public VssAsync queryRevertStatus(String volume) {
+        PointerByReference out = new PointerByReference();
+        check("volume " + volume, IVssBackupComponents.QueryRevertStatus, Utf16.toNative(volume), out);
+        return new VssAsync(out.getValue(), IVssBackupComponents.QueryRevertStatus);
+    }
+
+    /**
+     * {@code IVssBackupComponentsEx4::GetRootAndLogicalPrefixPaths(pwszFilePath, &root, &prefix,
+     * bNormalizeFQDNforRootPath)}: splits a local or UNC path into what to pass to AddToSnapshotSet and its volume
+     * GUID name or share path. Both CoTaskMem strings are freed here.
+     */
+    public RootAndLogicalPrefixPaths getRootAndLogicalPrefixPaths(String filePath, boolean normalizeFqdnForRootPath) {
+        ComMethod method = IVssBackupComponentsEx4.GetRootAndLogicalPrefixPaths;
+        try (QueriedInterface ex4 = extension(BackupComponentsExtension.EX4, method)) {
+            PointerByReference root = new PointerByReference();
+            PointerByReference prefix = new PointerByReference();
+            int hr = ex4.callRaw(method, Utf16.toNative(filePath), root, prefix, normalizeFqdnForRootPath ? 1 : 0);
+            String rootPath = CoTaskMemStrings.readAndFree(root.getValue());
+            String logicalPrefix = CoTaskMemStrings.readAndFree(prefix.getValue());
+            if (hr < 0) {
+                throw new VssException(hr, method.qualifiedName(), "path " + filePath);
+            }
+            return new RootAndLogicalPrefixPaths(rootPath, logicalPrefix);
+        }
+    }
+
+    /** {@code IVssBackupComponentsEx3::GetSessionId(&idSession)}: the id of this backup or restore session. */
+    public UUID getSessionId() {
+        try (QueriedInterface ex3 = extension(BackupComponentsExtension.EX3, IVssBackupComponentsEx3.GetSessionId)) {
+            GUID id = new GUID();
+            ex3.call(null, IVssBackupComponentsEx3.GetSessionId, id);
+            return Guids.toUuid(id);
+        }
+    }
+
+    /**
+     * {@code QueryInterface(IID_IVssBackupComponentsExN)} on this object, for a call of {@code method}; the caller
+     * releases the pointer. Windows older than the extension answers {@code E_NOINTERFACE}, reported as the Windows
+     * version {@code method} needs.
+     */
+    private QueriedInterface extension(BackupComponentsExtension extension, ComMethod method) {
+        Memory iid = new Memory(16);
+        Guids.write(iid, extension.iid());
+        PointerByReference out = new PointerByReference();
+        int hr = invoke(IVssBackupComponents.QueryInterface, iid, out);
+        if (hr == VssHresult.E_NOINTERFACE.code()) {
+            throw new VssException(hr, method.qualifiedName(), extension.interfaceName()
+                    + " is not available on this Windows; it needs " + extension.minimumWindows() + " or later");
+        }
+        if (hr < 0) {
+            throw new VssException(hr, IVssBackupComponents.QueryInterface.qualifiedName(),
+                    extension.interfaceName());
+        }
+        return new QueriedInterface(out.getValue(), extension.interfaceName());
+    }
+
+    // ---- restore ------------------------------------------------------------------------------------------------
+
+    /**
+     * {@code InitializeForRestore(bstrXML)}: makes this object a restore requester, loaded with the Backup Components
+     * Document {@link #saveAsXml()} returned at backup time. Then {@link #gatherWriterMetadata()}, the selection
+     * ({@link #setSelectedForRestore}, {@link #addRestoreSubcomponent}, options, targets), {@link #preRestore()},
+     * the file copies and {@link #setFileRestoreStatus}, {@link #postRestore()}.
+     */
+    public void initializeForRestore(String bcdXml) {
+        Pointer bstr = Bstr.alloc(bcdXml);
+        try {
+            check(IVssBackupComponents.InitializeForRestore, bstr);
+        } finally {
+            Bstr.free(bstr);
+        }
+    }
+
+    /** {@code SetRestoreState(restoreType)}: before PreRestore; the default is {@link RestoreType#UNDEFINED}. */
+    public void setRestoreState(RestoreType type) {
+        check(type.nativeName(), IVssBackupComponents.SetRestoreState, type.value());
+    }
+
+    /**
+     * {@code SetSelectedForRestore(writerId, ct, wszLogicalPath, wszComponentName, bSelectedForRestore)}: for a
+     * component added at backup time whose writer runs now ({@code VSS_E_OBJECT_NOT_FOUND} otherwise); before
+     * PreRestore.
+     */
+    public void setSelectedForRestore(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            boolean selected) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetSelectedForRestore,
+                Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
+                bool(selected));
+    }
+
+    /**
+     * {@code IVssBackupComponentsEx::SetSelectedForRestoreEx(..., bSelectedForRestore, instanceId)}: as
+     * {@link #setSelectedForRestore}, for the writer instance {@code instanceId} ({@link #GUID_NULL}: the one that
+     * backed it up).
+     */
+    public void setSelectedForRestoreEx(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            boolean selected, UUID instanceId) {
+        ComMethod method = IVssBackupComponentsEx.SetSelectedForRestoreEx;
+        try (QueriedInterface ex = extension(BackupComponentsExtension.EX, method)) {
+            ex.call(component(writerId, logicalPath, componentName) + ", instance " + instanceId, method,
+                    Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
+                    Utf16.toNative(componentName), bool(selected), Guids.byValue(instanceId));
+        }
+    }
+
+    /** {@code SetRestoreOptions(writerId, ct, wszLogicalPath, wszComponentName, wszRestoreOptions)}: before PreRestore. */
+    public void setRestoreOptions(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String options) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetRestoreOptions,
+                Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
+                Utf16.toNative(options));
+    }
+
+    /**
+     * {@code SetAdditionalRestores(writerId, ct, wszLogicalPath, wszComponentName, bAdditionalRestores)}: whether more
+     * (incremental or differential) restores of the component follow this one.
+     */
+    public void setAdditionalRestores(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            boolean additionalRestores) {
+        check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetAdditionalRestores,
+                Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
+                bool(additionalRestores));
+    }
+
+    /**
+     * {@code AddRestoreSubcomponent(writerId, ct, wszLogicalPath, wszComponentName, wszSubComponentLogicalPath,
+     * wszSubComponentName, bRepair)}: restores only a subcomponent of the component set the component defines.
+     */
+    public void addRestoreSubcomponent(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String subcomponentLogicalPath, String subcomponentName, boolean repair) {
+        check(component(writerId, logicalPath, componentName) + ", subcomponent " + subcomponentName,
+                IVssBackupComponents.AddRestoreSubcomponent, Guids.byValue(writerId), type.value(),
+                Utf16.toNative(logicalPath), Utf16.toNative(componentName), Utf16.toNative(subcomponentLogicalPath),
+                Utf16.toNative(subcomponentName), bool(repair));
+    }
+
+    /**
+     * {@code AddAlternativeLocationMapping(writerId, ct, wszLogicalPath, wszComponentName, wszPath, wszFilespec,
+     * bRecursive, wszDestination)}: the component's file set (path, filespec, recursive, exactly as the writer
+     * declared it) was restored to {@code destination}.
+     */
+    public void addAlternativeLocationMapping(UUID writerId, ComponentType type, String logicalPath,
+            String componentName, String path, String filespec, boolean recursive, String destination) {
+        check(component(writerId, logicalPath, componentName) + ", files " + path + "\\" + filespec,
+                IVssBackupComponents.AddAlternativeLocationMapping, Guids.byValue(writerId), type.value(),
+                Utf16.toNative(logicalPath), Utf16.toNative(componentName), Utf16.toNative(path),
+                Utf16.toNative(filespec), bool(recursive), Utf16.toNative(destination));
+    }
+
+    /**
+     * {@code AddNewTarget(writerId, ct, wszLogicalPath, wszComponentName, wszPath, wszFileName, bRecursive,
+     * wszAlternatePath)}: the component's file set will be restored to {@code alternatePath}; before PreRestore.
+     */
+    public void addNewTarget(UUID writerId, ComponentType type, String logicalPath, String componentName, String path,
+            String fileName, boolean recursive, String alternatePath) {
+        check(component(writerId, logicalPath, componentName) + ", files " + path + "\\" + fileName,
+                IVssBackupComponents.AddNewTarget, Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
+                Utf16.toNative(componentName), Utf16.toNative(path), Utf16.toNative(fileName), bool(recursive),
+                Utf16.toNative(alternatePath));
+    }
+
+    /**
+     * {@code SetRangesFilePath(writerId, ct, wszLogicalPath, wszComponentName, iPartialFile, wszRangesFile)}: where the
+     * ranges file of partial file {@code partialFileIndex} was restored (restore only).
+     */
+    public void setRangesFilePath(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            int partialFileIndex, String rangesFile) {
+        check(component(writerId, logicalPath, componentName) + ", partial file " + partialFileIndex,
+                IVssBackupComponents.SetRangesFilePath, Guids.byValue(writerId), type.value(),
+                Utf16.toNative(logicalPath), Utf16.toNative(componentName), partialFileIndex,
+                Utf16.toNative(rangesFile));
+    }
+
+    /**
+     * {@code SetFileRestoreStatus(writerId, ct, wszLogicalPath, wszComponentName, status)}: how many of the component's
+     * files were restored ({@link FileRestoreStatus#ALL}, {@code NONE} or {@code FAILED}); between PreRestore and
+     * PostRestore.
+     */
+    public void setFileRestoreStatus(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            FileRestoreStatus status) {
+        check(component(writerId, logicalPath, componentName) + ", " + status.nativeName(),
+                IVssBackupComponents.SetFileRestoreStatus, Guids.byValue(writerId), type.value(),
+                Utf16.toNative(logicalPath), Utf16.toNative(componentName), status.value());
+    }
+
+    /** {@code PreRestore(&pAsync)}: sends PreRestore to the writers of the selected components. */
+    public VssAsync preRestore() {
+        return async(IVssBackupComponents.PreRestore);
+    }
+
+    /** {@code PostRestore(&pAsync)}: sends PostRestore to the writers of the selected components, after the copies. */
+    public VssAsync postRestore() {
+        return async(IVssBackupComponents.PostRestore);
     }
 }

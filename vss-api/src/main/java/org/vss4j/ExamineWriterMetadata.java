@@ -5,14 +5,22 @@ import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.ByteByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.util.ArrayList;
+import java.util.List;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
+import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx;
+import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx2;
 import org.vss4j.com.Bstr;
-import org.vss4j.com.ComObject;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
 
-/** {@code IVssExamineWriterMetadata}: a writer's Writer Metadata Document, read-only. */
-public final class ExamineWriterMetadata extends ComObject {
+/**
+ * {@code IVssExamineWriterMetadata}: a writer's Writer Metadata Document, read-only; {@link #read()} reads all of it.
+ * The {@code Ex} and {@code Ex2} methods are reached through {@code QueryInterface} with
+ * {@link IVssExamineWriterMetadataEx#IID} and {@link IVssExamineWriterMetadataEx2#IID}; the interface pointer that
+ * answers is released right after the call.
+ */
+public final class ExamineWriterMetadata extends ComGetters {
 
     /** Takes ownership of one reference to {@code p}. */
     public ExamineWriterMetadata(Pointer p) {
@@ -96,5 +104,127 @@ public final class ExamineWriterMetadata extends ComObject {
         PointerByReference xml = new PointerByReference();
         check(IVssExamineWriterMetadata.SaveAsXML, xml);
         return Bstr.readAndFree(xml.getValue());
+    }
+
+    /** {@code GetIncludeFile(iFile, &pFiledesc)}: reserved by Windows (no writer declares include files). */
+    public WmFiledesc getIncludeFile(int index) {
+        return new WmFiledesc(getIndexed(IVssExamineWriterMetadata.GetIncludeFile, index));
+    }
+
+    /** {@code GetExcludeFile(iFile, &pFiledesc)}, {@code 0 <= index < getFileCounts().excludeFiles()}. */
+    public WmFiledesc getExcludeFile(int index) {
+        return new WmFiledesc(getIndexed(IVssExamineWriterMetadata.GetExcludeFile, index));
+    }
+
+    /** {@code GetComponent(iComponent, &pComponent)}, {@code 0 <= index < getFileCounts().components()}. */
+    public WmComponent getComponent(int index) {
+        return new WmComponent(getIndexed(IVssExamineWriterMetadata.GetComponent, index));
+    }
+
+    /**
+     * {@code GetAlternateLocationMapping(iMapping, &pFiledesc)},
+     * {@code 0 <= index < getRestoreMethod().alternateLocationMappings()}.
+     */
+    public WmFiledesc getAlternateLocationMapping(int index) {
+        return new WmFiledesc(getIndexed(IVssExamineWriterMetadata.GetAlternateLocationMapping, index));
+    }
+
+    /** {@code GetDocument(&pDoc)}: the document as an MSXML {@code IXMLDOMDocument} (owned: close it). */
+    public XmlDomDocument getDocument() {
+        PointerByReference doc = new PointerByReference();
+        check(IVssExamineWriterMetadata.GetDocument, doc);
+        return new XmlDomDocument(doc.getValue());
+    }
+
+    /**
+     * {@code LoadFromXML(bstrXML)}: replaces this object's document with {@code xml} (a document saved earlier with
+     * {@link #saveAsXml()}). The {@code [in] BSTR} stays the caller's and is freed here after the call.
+     */
+    public void loadFromXml(String xml) {
+        Pointer bstr = Bstr.alloc(xml);
+        try {
+            check(IVssExamineWriterMetadata.LoadFromXML, bstr);
+        } finally {
+            Bstr.free(bstr);
+        }
+    }
+
+    private QueriedReader ex() {
+        return queryInterface(IVssExamineWriterMetadata.QueryInterface, IVssExamineWriterMetadataEx.IID,
+                "IVssExamineWriterMetadataEx");
+    }
+
+    private QueriedReader ex2() {
+        return queryInterface(IVssExamineWriterMetadata.QueryInterface, IVssExamineWriterMetadataEx2.IID,
+                "IVssExamineWriterMetadataEx2");
+    }
+
+    /** {@code IVssExamineWriterMetadataEx::GetIdentityEx}: the identity plus the writer instance name. */
+    public WriterIdentityEx getIdentityEx() {
+        GUID instance = new GUID();
+        GUID writer = new GUID();
+        PointerByReference name = new PointerByReference();
+        PointerByReference instanceName = new PointerByReference();
+        IntByReference usage = new IntByReference();
+        IntByReference source = new IntByReference();
+        try (QueriedReader ex = ex()) {
+            ex.call(IVssExamineWriterMetadataEx.GetIdentityEx, instance, writer, name, instanceName, usage, source);
+        }
+        String writerName = Bstr.readAndFree(name.getValue());
+        String instanceText = Bstr.readAndFree(instanceName.getValue());
+        return new WriterIdentityEx(new WriterIdentity(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
+                UsageType.fromValue(usage.getValue()), SourceType.fromValue(source.getValue())), instanceText);
+    }
+
+    /** {@code IVssExamineWriterMetadataEx2::GetVersion(&dwMajor, &dwMinor)}. */
+    public WriterVersion getVersion() {
+        IntByReference major = new IntByReference();
+        IntByReference minor = new IntByReference();
+        try (QueriedReader ex2 = ex2()) {
+            ex2.call(IVssExamineWriterMetadataEx2.GetVersion, major, minor);
+        }
+        return new WriterVersion(major.getValue(), minor.getValue());
+    }
+
+    /** {@code IVssExamineWriterMetadataEx2::GetExcludeFromSnapshotCount(&c)}. */
+    public int getExcludeFromSnapshotCount() {
+        try (QueriedReader ex2 = ex2()) {
+            return ex2.getInt32(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotCount);
+        }
+    }
+
+    /** {@code IVssExamineWriterMetadataEx2::GetExcludeFromSnapshotFile(iFile, &pFiledesc)}. */
+    public WmFiledesc getExcludeFromSnapshotFile(int index) {
+        try (QueriedReader ex2 = ex2()) {
+            return new WmFiledesc(ex2.getIndexed(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotFile, index));
+        }
+    }
+
+    /**
+     * The whole document in one call: identity (with instance name), include and exclude files, every component with
+     * its file sets and dependencies, restore method and alternate location mappings, backup schema, version and the
+     * files excluded from the snapshot. Every BSTR is freed and every sub-object released before this returns.
+     */
+    public WriterMetadata read() {
+        WriterIdentityEx identity = getIdentityEx();
+        WriterFileCounts counts = getFileCounts();
+        WriterRestoreMethod restore = getRestoreMethod();
+        List<WriterComponentInfo> components = new ArrayList<>(counts.components());
+        for (int i = 0; i < counts.components(); i++) {
+            try (WmComponent c = getComponent(i)) {
+                components.add(c.read());
+            }
+        }
+        List<FileSet> excludeFromSnapshot;
+        try (QueriedReader ex2 = ex2()) {
+            int count = ex2.getInt32(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotCount);
+            excludeFromSnapshot = WmFiledesc.readAll(count, i -> new WmFiledesc(
+                    ex2.getIndexed(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotFile, i)));
+        }
+        return new WriterMetadata(identity.identity(), identity.instanceName(),
+                WmFiledesc.readAll(counts.includeFiles(), this::getIncludeFile),
+                WmFiledesc.readAll(counts.excludeFiles(), this::getExcludeFile), components, restore,
+                WmFiledesc.readAll(restore.alternateLocationMappings(), this::getAlternateLocationMapping),
+                getBackupSchema(), getVersion(), excludeFromSnapshot);
     }
 }

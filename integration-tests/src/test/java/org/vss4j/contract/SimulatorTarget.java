@@ -3,11 +3,8 @@ package org.vss4j.contract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.vss4j.SnapshotProperties;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.VssSimulatorExtension;
@@ -51,9 +48,8 @@ final class SimulatorTarget implements VssTarget {
     }
 
     @Override
-    public Optional<Path> inSnapshot(SnapshotProperties snapshot, Path liveFile) {
-        // The simulator's device object names a readable directory holding the volume's point-in-time copy.
-        return Optional.of(Paths.get(snapshot.deviceObject()).resolve(volumeRoot.relativize(liveFile).toString()));
+    public Path volumeRoot() {
+        return volumeRoot;
     }
 
     @Override

@@ -1,8 +1,7 @@
 package org.vss4j.contract;
 
 import java.nio.file.Path;
-import java.util.Optional;
-import org.vss4j.SnapshotProperties;
+import org.vss4j.SnapshotMount;
 import org.vss4j.com.Exports;
 
 /**
@@ -30,11 +29,13 @@ interface VssTarget extends AutoCloseable {
     /** A fresh directory on {@link #volume()} where the test may write files. */
     Path workDir();
 
-    /**
-     * Where {@code liveFile} (under {@link #workDir()}) is in the shadow copy, if java.nio can read the shadow copy
-     * on this target.
-     */
-    Optional<Path> inSnapshot(SnapshotProperties snapshot, Path liveFile);
+    /** The directory the volume's root is at (a shadow copy root holds what this directory held). */
+    Path volumeRoot();
+
+    /** Where {@code liveFile} (on the volume) is inside a shadow copy of the volume. */
+    default Path inSnapshot(SnapshotMount snapshot, Path liveFile) {
+        return snapshot.root().resolve(volumeRoot().relativize(liveFile).toString());
+    }
 
     /** Fails if the test leaked a COM reference, BSTR, CoTaskMem block or snapshot-property block (where measurable). */
     void verifyNothingLeaked();

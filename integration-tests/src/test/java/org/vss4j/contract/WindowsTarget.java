@@ -4,9 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
-import java.util.Optional;
 import java.util.stream.Stream;
-import org.vss4j.SnapshotProperties;
 
 /**
  * The real VSS of an elevated Windows machine: the volume holding {@code java.io.tmpdir} (on GitHub's windows-latest,
@@ -41,10 +39,8 @@ final class WindowsTarget implements VssTarget {
     }
 
     @Override
-    public Optional<Path> inSnapshot(SnapshotProperties snapshot, Path liveFile) {
-        // java.nio.file cannot parse \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN; snapshot roots as Paths are the
-        // next issue's work, so reading contents is checked on the simulator only for now.
-        return Optional.empty();
+    public Path volumeRoot() {
+        return workDir.getRoot();
     }
 
     @Override

@@ -30,6 +30,7 @@ public final class Exports {
     public static final String CO_INITIALIZE_EX = "CoInitializeEx";
     public static final String CO_INITIALIZE_SECURITY = "CoInitializeSecurity";
     public static final String CO_UNINITIALIZE = "CoUninitialize";
+    public static final String CREATE_SYMBOLIC_LINK = "CreateSymbolicLinkW";
 
     private static volatile Exports current;
 
@@ -125,5 +126,15 @@ public final class Exports {
     /** {@code void CoUninitialize()}. */
     public void coUninitialize() {
         fn(NativeModule.OLE32, CO_UNINITIALIZE).invokeVoid(new Object[0]);
+    }
+
+    /**
+     * {@code BOOLEAN CreateSymbolicLinkW(LPCWSTR lpSymlinkFileName, LPCWSTR lpTargetFileName, DWORD dwFlags)}: returns
+     * 0 on failure, with the Win32 error in {@code GetLastError} (read through {@code Native.getLastError()}, which
+     * JNA saves right after the call). The result is a one-byte BOOLEAN: only AL is defined.
+     */
+    public boolean createSymbolicLink(Pointer link, Pointer target, int flags) {
+        Object ok = fn(NativeModule.KERNEL32, CREATE_SYMBOLIC_LINK).invoke(Byte.class, new Object[] {link, target, flags});
+        return ((Byte) ok) != 0;
     }
 }

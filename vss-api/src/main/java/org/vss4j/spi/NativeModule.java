@@ -7,7 +7,9 @@ public enum NativeModule {
     /** {@code ole32.dll}: COM initialisation and the CoTaskMem allocator. */
     OLE32("ole32"),
     /** {@code oleaut32.dll}: the BSTR allocator. */
-    OLEAUT32("oleaut32");
+    OLEAUT32("oleaut32"),
+    /** {@code kernel32.dll}: symbolic links to shadow copy devices (Windows only; the simulator needs none). */
+    KERNEL32("kernel32");
 
     private final String libraryName;
 

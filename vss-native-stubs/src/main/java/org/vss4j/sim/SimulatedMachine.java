@@ -5,15 +5,20 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
+import org.vss4j.ProviderType;
 import org.vss4j.sim.abi.LeakLedger;
 import org.vss4j.sim.abi.LeakReport;
+import org.vss4j.sim.vss.AsyncOperation;
 
 /**
  * A simulated Windows machine as VSS sees it: volumes (host directories), writers, shadow copies, the machine-wide
@@ -29,6 +34,15 @@ public final class SimulatedMachine implements AutoCloseable {
     /** The id of the machine's only provider, {@link SimulatedProvider#MICROSOFT_SOFTWARE}. */
     public static final UUID PROVIDER_ID = SimulatedProvider.MICROSOFT_SOFTWARE.id();
 
+    /**
+     * A hardware provider for tests of what only hardware providers support ({@code BreakSnapshotSet}, transportable
+     * shadow copies and their import; Microsoft BreakSnapshotSet and ImportSnapshots docs). Ids are the simulator's own.
+     */
+    public static final SimulatedProvider HARDWARE_PROVIDER = new SimulatedProvider(
+            UUID.fromString("5e1a7ed0-4a2d-4c3b-9f00-000000000003"), "vss4j simulated hardware provider",
+            ProviderType.HARDWARE, "1.0", UUID.fromString("5e1a7ed0-4a2d-4c3b-9f00-000000000004"),
+            UUID.fromString("5e1a7ed0-4a2d-4c3b-9f00-000000000005"));
+
     private static final AtomicReference<SimulatedMachine> CURRENT = new AtomicReference<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
 
@@ -38,7 +52,10 @@ public final class SimulatedMachine implements AutoCloseable {
     private final List<Volume> volumes = new CopyOnWriteArrayList<>();
     private final List<SimulatedWriter> writers = new CopyOnWriteArrayList<>();
     private final Path snapshotRoot;
+    private final Path exposureRoot;
     private final SnapshotStore snapshots;
+    private volatile SimulatedProvider provider = SimulatedProvider.MICROSOFT_SOFTWARE;
+    private final Map<Volume, AsyncOperation> reverts = new ConcurrentHashMap<>();
     private final AtomicReference<Object> setInCreation = new AtomicReference<>();
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "vss-simulator-async-" + THREADS.incrementAndGet());
@@ -50,6 +67,7 @@ public final class SimulatedMachine implements AutoCloseable {
         this.name = name;
         try {
             this.snapshotRoot = Files.createTempDirectory("vss4j-sim-snapshots-");
+            this.exposureRoot = Files.createTempDirectory("vss4j-sim-exposed-");
         } catch (IOException e) {
             throw new UncheckedIOException("cannot create the snapshot directory", e);
         }
@@ -113,9 +131,83 @@ public final class SimulatedMachine implements AutoCloseable {
         return name;
     }
 
-    /** The shadow copy provider every snapshot of this machine is made by. */
+    /** The shadow copy provider every snapshot of this machine is made by (the software provider by default). */
     public SimulatedProvider provider() {
-        return SimulatedProvider.MICROSOFT_SOFTWARE;
+        return provider;
+    }
+
+    /** Makes {@code p} the machine's only provider, e.g. {@link #HARDWARE_PROVIDER}, for the snapshots made from now on. */
+    public void useProvider(SimulatedProvider p) {
+        this.provider = p;
+    }
+
+    /** Whether the machine's provider is a hardware provider (its shadow copies are HARDWARE_ASSISTED). */
+    public boolean hasHardwareProvider() {
+        return provider.type() == ProviderType.HARDWARE;
+    }
+
+    /**
+     * The host directory a Windows-style path designates: a path under a volume alias ({@code C:\mnt\x}) resolves
+     * under that volume's directory, an absolute host path is itself; empty if neither.
+     */
+    public Optional<Path> hostPath(String windowsPath) {
+        String lower = windowsPath.toLowerCase(Locale.ROOT);
+        for (Volume v : volumes) {
+            for (String alias : v.aliases()) {
+                String a = alias.endsWith("\\") ? alias : alias + "\\";
+                if (lower.startsWith(a.toLowerCase(Locale.ROOT))) {
+                    return Optional.of(v.root().resolve(windowsPath.substring(a.length()).replace('\\', '/')));
+                }
+            }
+        }
+        Path p = Path.of(windowsPath);
+        return p.isAbsolute() ? Optional.of(p) : Optional.empty();
+    }
+
+    /** Where the machine links a shadow copy exposed at drive letter {@code X:} (see {@link #exposedDirectory}). */
+    public Path driveLink(String drive) {
+        return exposureRoot.resolve("drives").resolve(drive.substring(0, 1).toUpperCase(Locale.ROOT));
+    }
+
+    /** Where the machine links a shadow copy exposed remotely as share {@code name}. */
+    public Path shareLink(String share) {
+        return exposureRoot.resolve("shares").resolve(share);
+    }
+
+    /**
+     * The directory through which an exposed name can be read with {@code java.nio.file}: for a drive letter or a share
+     * the machine's link, for a mounted folder the folder itself. Empty when nothing is exposed under that name.
+     */
+    public Optional<Path> exposedDirectory(String exposedName) {
+        return snapshots.all().stream().filter(s -> s.exposure() != null)
+                .filter(s -> s.exposure().name().equalsIgnoreCase(exposedName)).map(s -> s.exposure().link())
+                .findFirst();
+    }
+
+    /** Whether drive letter {@code X:} is taken by a volume alias or an exposed shadow copy. */
+    public boolean isDriveLetterInUse(String drive) {
+        String d = drive.toUpperCase(Locale.ROOT);
+        boolean volume = volumes.stream().flatMap(v -> v.aliases().stream())
+                .anyMatch(a -> a.toUpperCase(Locale.ROOT).startsWith(d));
+        return volume || exposedDirectory(drive).isPresent();
+    }
+
+    /** The revert of {@code volume} started last (RevertToSnapshot), or null. */
+    public AsyncOperation revertOf(Volume volume) {
+        return reverts.get(volume);
+    }
+
+    /** Records {@code revert} as the revert of {@code volume}, for QueryRevertStatus. */
+    public void recordRevert(Volume volume, AsyncOperation revert) {
+        reverts.put(volume, revert);
+    }
+
+    /**
+     * A broken-away shadow copy (BreakSnapshotSet) becomes a volume of its own (Microsoft docs, "Breaking Shadow
+     * Copies": it "must be managed independently of VSS as a stand-alone volume"), reachable by its directory.
+     */
+    public Volume adoptBrokenSnapshot(Snapshot s) {
+        return addVolume(s.directory());
     }
 
     public List<Volume> volumes() {
@@ -179,6 +271,7 @@ public final class SimulatedMachine implements AutoCloseable {
     public void close() {
         async.shutdownNow();
         snapshots.clear();
+        SnapshotStore.deleteTree(exposureRoot);
         SnapshotStore.deleteTree(snapshotRoot);
     }
 

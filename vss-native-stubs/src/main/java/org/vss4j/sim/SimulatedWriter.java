@@ -3,19 +3,23 @@ package org.vss4j.sim;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.vss4j.RestoreMethod;
 import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
+import org.vss4j.WriterVersion;
 
 /**
  * A writer living on a simulated machine: its metadata (what it would report in {@code OnIdentify}) and its behaviour
  * at each {@link WriterEvent} — succeed (default), fail with a writer-error HRESULT, veto, or hang at a {@link Gate}.
- * It records the events it received, in order, for tests to assert.
+ * It records the events it received, in order, for tests to assert, and what it writes into the Backup Components
+ * Document's components at PrepareForBackup and PostSnapshot ({@link #recordsAt}).
  */
 public final class SimulatedWriter {
 
@@ -23,9 +27,22 @@ public final class SimulatedWriter {
     private record Behaviour(Integer failure, Gate hang) {
     }
 
+    /** A change the writer makes to one component's data at one event. */
+    private record ComponentChange(WriterEvent event, ComponentKey component, UnaryOperator<WriterComponentData> edit) {
+    }
+
+    /** A component by logical path ({@code ""} for none) and name, as the Backup Components Document keys it. */
+    private record ComponentKey(String logicalPath, String name) {
+        static ComponentKey of(String logicalPath, String name) {
+            return new ComponentKey(logicalPath == null ? "" : logicalPath, name);
+        }
+    }
+
     private final WriterMetadata metadata;
     private final Map<WriterEvent, Behaviour> behaviours = new EnumMap<>(WriterEvent.class);
     private final List<WriterEvent> events = new ArrayList<>();
+    private final List<ComponentChange> changes = new ArrayList<>();
+    private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
 
     private SimulatedWriter(WriterMetadata metadata) {
         this.metadata = metadata;
@@ -73,6 +90,28 @@ public final class SimulatedWriter {
         return g;
     }
 
+    /**
+     * At {@code event} ({@link WriterEvent#PREPARE_FOR_BACKUP} or {@link WriterEvent#POST_SNAPSHOT}, the events in
+     * which a writer may write to the Backup Components Document) the writer applies {@code edit} to the data it
+     * records for the component {@code logicalPath\componentName}: backup stamp, backup metadata, partial and
+     * differenced files, failure messages. What it recorded is cleared when the next backup's PrepareForBackup
+     * arrives.
+     */
+    public synchronized SimulatedWriter recordsAt(WriterEvent event, String logicalPath, String componentName,
+            UnaryOperator<WriterComponentData> edit) {
+        if (event != WriterEvent.PREPARE_FOR_BACKUP && event != WriterEvent.POST_SNAPSHOT) {
+            throw new IllegalArgumentException("a writer records component data at PREPARE_FOR_BACKUP or "
+                    + "POST_SNAPSHOT, not " + event);
+        }
+        changes.add(new ComponentChange(event, ComponentKey.of(logicalPath, componentName), edit));
+        return this;
+    }
+
+    /** What the writer has recorded for a component in the current backup ({@link WriterComponentData#NONE} if none). */
+    public synchronized WriterComponentData recorded(String logicalPath, String componentName) {
+        return recorded.getOrDefault(ComponentKey.of(logicalPath, componentName), WriterComponentData.NONE);
+    }
+
     /** The events received so far, in order. */
     public synchronized List<WriterEvent> events() {
         return List.copyOf(events);
@@ -81,6 +120,14 @@ public final class SimulatedWriter {
     /** Used by the simulator: records {@code event} and returns the failure to report for it, or null. */
     public synchronized Integer receive(WriterEvent event) {
         events.add(event);
+        if (event == WriterEvent.PREPARE_FOR_BACKUP) {
+            recorded.clear();
+        }
+        for (ComponentChange c : changes) {
+            if (c.event == event) {
+                recorded.put(c.component, c.edit.apply(recorded.getOrDefault(c.component, WriterComponentData.NONE)));
+            }
+        }
         Behaviour b = behaviours.get(event);
         return b == null ? null : b.failure;
     }
@@ -104,6 +151,8 @@ public final class SimulatedWriter {
         private final List<FileSpec> mappings = new ArrayList<>();
         private WriterMetadata.Restore restore = WriterMetadata.Restore.DEFAULT;
         private int backupSchema;
+        private WriterVersion version = WriterMetadata.DEFAULT_VERSION;
+        private final List<FileSpec> excludeFromSnapshot = new ArrayList<>();
 
         private Builder(String name) {
             this.name = name;
@@ -161,11 +210,23 @@ public final class SimulatedWriter {
             return this;
         }
 
+        /** {@code SetWriterVersion}: what {@code IVssExamineWriterMetadataEx2::GetVersion} reports. */
+        public Builder version(int major, int minor) {
+            this.version = new WriterVersion(major, minor);
+            return this;
+        }
+
+        /** {@code AddExcludeFilesFromSnapshot}: files the shadow copy itself leaves out. */
+        public Builder excludeFromSnapshot(FileSpec f) {
+            excludeFromSnapshot.add(f);
+            return this;
+        }
+
         public SimulatedWriter build() {
             UUID cls = classId != null ? classId : derived("class:" + name);
             UUID inst = instanceId != null ? instanceId : derived("instance:" + name + ":" + instanceName);
             return new SimulatedWriter(new WriterMetadata(inst, cls, name, instanceName, usage, source, components,
-                    excludes, mappings, restore, backupSchema));
+                    excludes, mappings, restore, backupSchema, version, excludeFromSnapshot));
         }
 
         private static UUID derived(String s) {

@@ -56,14 +56,84 @@ public final class SnapshotStore {
         return List.copyOf(snapshots.values());
     }
 
-    /** Deletes a snapshot and its directory; false if unknown. */
+    /** Deletes a snapshot and its directory (unexposing it first); false if unknown. */
     public synchronized boolean delete(UUID id) {
         Snapshot s = snapshots.remove(id);
         if (s == null) {
             return false;
         }
+        if (s.exposure() != null) {
+            ExposureLinks.remove(s.exposure());
+        }
         deleteTree(s.directory());
         return true;
+    }
+
+    /**
+     * Exposes snapshot {@code id} as {@code e}: makes the host link and records the exposure (and its attribute bit).
+     */
+    public synchronized Snapshot expose(UUID id, Exposure e) {
+        Snapshot s = snapshots.get(id);
+        ExposureLinks.create(e.link(), e.pathFromRoot() == null ? s.directory()
+                : s.directory().resolve(relative(e.pathFromRoot())), e.replacedEmptyDirectory());
+        Snapshot exposed = s.withExposure(e);
+        snapshots.put(id, exposed);
+        return exposed;
+    }
+
+    /** Undoes {@link #expose}; the unexposed snapshot. */
+    public synchronized Snapshot unexpose(UUID id) {
+        Snapshot s = snapshots.get(id);
+        ExposureLinks.remove(s.exposure());
+        Snapshot plain = s.withExposure(null);
+        snapshots.put(id, plain);
+        return plain;
+    }
+
+    /** {@code \\dirTwo} of a remotely exposed share, as a path relative to the snapshot root. */
+    public static String relative(String pathFromRoot) {
+        String p = pathFromRoot.replace('\\', '/');
+        while (p.startsWith("/")) {
+            p = p.substring(1);
+        }
+        return p;
+    }
+
+    /** Replaces the record of a snapshot (same id) by {@code updated}, e.g. with an attribute added. */
+    public synchronized void update(Snapshot updated) {
+        snapshots.replace(updated.id(), updated);
+    }
+
+    /**
+     * BreakSnapshotSet: VSS "forgets" the snapshot (Microsoft docs); its directory stays, as the independent volume it
+     * now is, and is no longer found or deleted as a shadow copy. The forgotten record, or null if unknown.
+     */
+    public synchronized Snapshot forget(UUID id) {
+        Snapshot s = snapshots.remove(id);
+        if (s != null && s.exposure() != null) {
+            ExposureLinks.remove(s.exposure());
+        }
+        return s;
+    }
+
+    /**
+     * RevertToSnapshot: the volume's files are replaced by the snapshot's (its root directory itself stays, so the
+     * volume keeps its name); copied by the same {@link PointInTimeCopier} as snapshots.
+     */
+    public void revert(Snapshot s) {
+        Path root = s.volume().root();
+        try (java.util.stream.Stream<Path> entries = Files.list(root)) {
+            for (Path p : entries.toList()) {
+                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    deleteTree(p);
+                } else {
+                    Files.delete(p);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot clear volume " + root + " for the revert", e);
+        }
+        copier.copy(s.directory(), root);
     }
 
     /** Deletes the non-persistent snapshots {@code owner} created (its IVssBackupComponents was released). */

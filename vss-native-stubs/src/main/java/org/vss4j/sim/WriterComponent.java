@@ -4,22 +4,26 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.vss4j.ComponentIcon;
 import org.vss4j.ComponentType;
 
 /**
- * A component a writer declares in its metadata: type, logical path, name, caption, selectability, its files (file
- * group files, or database and log files) and its dependencies on other writers' components.
+ * A component a writer declares in its metadata: type, logical path, name, caption, icon, the flags of
+ * {@code VSS_COMPONENTINFO} (restore metadata, notify on backup complete, selectability, {@code VSS_COMPONENT_FLAGS}),
+ * its files (file group files, or database and log files) and its dependencies on other writers' components.
  *
  * <p>Logical paths make component sets (Microsoft "Working with Selectability and Logical Paths"): a component whose
  * logical path is another component's {@link #fullPath()} (or starts with it followed by a backslash) is a
  * subcomponent of it; a selectable component with subcomponents is the root of a component set.
  */
 public record WriterComponent(ComponentType type, String logicalPath, String name, String caption,
-        boolean selectable, boolean selectableForRestore, List<FileSpec> files, List<FileSpec> databaseFiles,
+        ComponentIcon icon, boolean restoreMetadata, boolean notifyOnBackupComplete, boolean selectable,
+        boolean selectableForRestore, int componentFlags, List<FileSpec> files, List<FileSpec> databaseFiles,
         List<FileSpec> logFiles, List<ComponentDependency> dependencies) {
 
     public WriterComponent {
         logicalPath = logicalPath == null ? "" : logicalPath;
+        icon = icon == null ? ComponentIcon.NONE : icon;
         files = List.copyOf(files);
         databaseFiles = List.copyOf(databaseFiles);
         logFiles = List.copyOf(logFiles);
@@ -28,46 +32,75 @@ public record WriterComponent(ComponentType type, String logicalPath, String nam
 
     /** A selectable file-group component with no files yet. */
     public static WriterComponent fileGroup(String logicalPath, String name) {
-        return new WriterComponent(ComponentType.FILEGROUP, logicalPath, name, name, true, true, List.of(), List.of(),
-                List.of(), List.of());
+        return of(ComponentType.FILEGROUP, logicalPath, name);
     }
 
     /** A selectable database component with no files yet. */
     public static WriterComponent database(String logicalPath, String name) {
-        return new WriterComponent(ComponentType.DATABASE, logicalPath, name, name, true, true, List.of(), List.of(),
-                List.of(), List.of());
+        return of(ComponentType.DATABASE, logicalPath, name);
+    }
+
+    private static WriterComponent of(ComponentType type, String logicalPath, String name) {
+        return new WriterComponent(type, logicalPath, name, name, ComponentIcon.NONE, false, false, true, true, 0,
+                List.of(), List.of(), List.of(), List.of());
     }
 
     public WriterComponent withCaption(String c) {
-        return new WriterComponent(type, logicalPath, name, c, selectable, selectableForRestore, files, databaseFiles,
+        return new WriterComponent(type, logicalPath, name, c, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, selectableForRestore, componentFlags, files, databaseFiles, logFiles, dependencies);
+    }
+
+    public WriterComponent withIcon(byte[] bytes) {
+        return new WriterComponent(type, logicalPath, name, caption, ComponentIcon.of(bytes), restoreMetadata,
+                notifyOnBackupComplete, selectable, selectableForRestore, componentFlags, files, databaseFiles,
                 logFiles, dependencies);
+    }
+
+    /** The {@code bRestoreMetadata} and {@code bNotifyOnBackupComplete} flags of {@code AddComponent}. */
+    public WriterComponent withNotifications(boolean restoreMeta, boolean notifyOnComplete) {
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMeta, notifyOnComplete, selectable,
+                selectableForRestore, componentFlags, files, databaseFiles, logFiles, dependencies);
     }
 
     public WriterComponent withSelectable(boolean s) {
-        return new WriterComponent(type, logicalPath, name, caption, s, selectableForRestore, files, databaseFiles,
-                logFiles, dependencies);
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete, s,
+                selectableForRestore, componentFlags, files, databaseFiles, logFiles, dependencies);
+    }
+
+    public WriterComponent withSelectableForRestore(boolean s) {
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, s, componentFlags, files, databaseFiles, logFiles, dependencies);
+    }
+
+    /** The {@code VSS_COMPONENT_FLAGS} mask ({@link org.vss4j.ComponentFlag}). */
+    public WriterComponent withComponentFlags(int mask) {
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, selectableForRestore, mask, files, databaseFiles, logFiles, dependencies);
     }
 
     public WriterComponent withFile(FileSpec f) {
-        return new WriterComponent(type, logicalPath, name, caption, selectable, selectableForRestore, plus(files, f),
-                databaseFiles, logFiles, dependencies);
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, selectableForRestore, componentFlags, plus(files, f), databaseFiles, logFiles,
+                dependencies);
     }
 
     public WriterComponent withDatabaseFile(FileSpec f) {
-        return new WriterComponent(type, logicalPath, name, caption, selectable, selectableForRestore, files,
-                plus(databaseFiles, f), logFiles, dependencies);
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, selectableForRestore, componentFlags, files, plus(databaseFiles, f), logFiles,
+                dependencies);
     }
 
     public WriterComponent withLogFile(FileSpec f) {
-        return new WriterComponent(type, logicalPath, name, caption, selectable, selectableForRestore, files,
-                databaseFiles, plus(logFiles, f), dependencies);
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, selectableForRestore, componentFlags, files, databaseFiles, plus(logFiles, f),
+                dependencies);
     }
 
     /** {@code AddComponentDependency} for this component: it depends on another writer's component. */
     public WriterComponent withDependency(UUID onWriterId, String onLogicalPath, String onComponentName) {
-        return new WriterComponent(type, logicalPath, name, caption, selectable, selectableForRestore, files,
-                databaseFiles, logFiles, plus(dependencies, new ComponentDependency(onWriterId, onLogicalPath,
-                        onComponentName)));
+        return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
+                selectable, selectableForRestore, componentFlags, files, databaseFiles, logFiles,
+                plus(dependencies, new ComponentDependency(onWriterId, onLogicalPath, onComponentName)));
     }
 
     /** The logical path of this component's subcomponents: {@code logicalPath\name}, or {@code name} at the root. */

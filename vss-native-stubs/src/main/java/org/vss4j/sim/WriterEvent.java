@@ -6,7 +6,9 @@ import org.vss4j.WriterState;
  * The events VSS sends a writer during a backup, in the documented order (seeds: "Overview of Backup Initialization",
  * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"): Identify at GatherWriterMetadata,
  * PrepareForBackup, then PrepareForSnapshot, Freeze, Thaw and PostSnapshot inside DoSnapshotSet, BackupComplete, and
- * Abort when the backup ends early.
+ * Abort when the backup ends early; in a restore PreRestore and PostRestore, sent only to writers with a component
+ * selected for restore (Microsoft docs, "Overview of Preparing for Restore": a writer none of whose components is
+ * selected "will not receive any VSS events for the remainder of the restore operation").
  */
 public enum WriterEvent {
     IDENTIFY(WriterState.STABLE, WriterState.FAILED_AT_IDENTIFY),
@@ -16,7 +18,9 @@ public enum WriterEvent {
     THAW(WriterState.WAITING_FOR_POST_SNAPSHOT, WriterState.FAILED_AT_THAW),
     POST_SNAPSHOT(WriterState.WAITING_FOR_BACKUP_COMPLETE, WriterState.FAILED_AT_POST_SNAPSHOT),
     BACKUP_COMPLETE(WriterState.STABLE, WriterState.FAILED_AT_BACKUP_COMPLETE),
-    ABORT(WriterState.STABLE, WriterState.STABLE);
+    ABORT(WriterState.STABLE, WriterState.STABLE),
+    PRE_RESTORE(WriterState.STABLE, WriterState.FAILED_AT_PRE_RESTORE),
+    POST_RESTORE(WriterState.STABLE, WriterState.FAILED_AT_POST_RESTORE);
 
     private final WriterState after;
     private final WriterState failed;

@@ -6,14 +6,20 @@ import org.vss4j.RestoreMethod;
 import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.WriterRestore;
+import org.vss4j.WriterVersion;
 
 /**
  * What a Writer Metadata Document holds: identity, usage and source type, components, excluded files, alternate
- * location mappings, the restore method and the backup schema mask ({@link org.vss4j.BackupSchema}).
+ * location mappings, the restore method, the backup schema mask ({@link org.vss4j.BackupSchema}), the writer version
+ * and the files excluded from the snapshot ({@code IVssExamineWriterMetadataEx2}).
  */
 public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerName, String instanceName,
         UsageType usage, SourceType source, List<WriterComponent> components, List<FileSpec> excludes,
-        List<FileSpec> alternateLocationMappings, Restore restore, int backupSchema) {
+        List<FileSpec> alternateLocationMappings, Restore restore, int backupSchema, WriterVersion version,
+        List<FileSpec> excludeFromSnapshot) {
+
+    /** The version a writer reports when it sets none. */
+    public static final WriterVersion DEFAULT_VERSION = new WriterVersion(1, 0);
 
     /** The restore method of {@code GetRestoreMethod}. */
     public record Restore(RestoreMethod method, String service, String userProcedure, WriterRestore writerRestore,
@@ -27,10 +33,19 @@ public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerN
         components = List.copyOf(components);
         excludes = List.copyOf(excludes);
         alternateLocationMappings = List.copyOf(alternateLocationMappings);
+        version = version == null ? DEFAULT_VERSION : version;
+        excludeFromSnapshot = List.copyOf(excludeFromSnapshot);
     }
 
     /** The other components under {@code root}'s logical path: with {@code root}, its component set. */
     public List<WriterComponent> subcomponentsOf(WriterComponent root) {
         return components.stream().filter(c -> c != root && root.contains(c)).toList();
+    }
+
+    /** The component declared with {@code logicalPath} (null or empty for none) and {@code name}, or null. */
+    public WriterComponent component(String logicalPath, String name) {
+        String path = logicalPath == null ? "" : logicalPath;
+        return components.stream().filter(c -> c.logicalPath().equals(path) && c.name().equals(name)).findFirst()
+                .orElse(null);
     }
 }

@@ -3,7 +3,9 @@ package org.vss4j.sim.abi;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
@@ -34,15 +36,15 @@ public final class VtableSpec<T extends NativeComObject> {
     }
 
     private final String interfaceName;
-    private final UUID iid;
+    private final Set<UUID> iids;
     private final Class<T> type;
     private final ComMethod[] slots;
     private final Map<ComMethod, Binding<T>> bindings = new HashMap<>();
     private Memory table;
 
-    private VtableSpec(String interfaceName, UUID iid, Class<T> type, ComMethod[] slots) {
+    private VtableSpec(String interfaceName, Set<UUID> iids, Class<T> type, ComMethod[] slots) {
         this.interfaceName = interfaceName;
-        this.iid = iid;
+        this.iids = Set.copyOf(iids);
         this.type = type;
         this.slots = slots.clone();
     }
@@ -54,7 +56,24 @@ public final class VtableSpec<T extends NativeComObject> {
      */
     public static <E extends Enum<E> & ComMethod, T extends NativeComObject> VtableSpec<T> of(Class<E> vtableEnum,
             UUID iid, Class<T> type) {
-        return new VtableSpec<>(vtableEnum.getSimpleName(), iid, type, vtableEnum.getEnumConstants());
+        return new VtableSpec<>(vtableEnum.getSimpleName(), Set.of(iid), type, vtableEnum.getEnumConstants());
+    }
+
+    /**
+     * A vtable for an interface that extends others by single inheritance ({@code IVssBackupComponentsEx4} over
+     * {@code Ex3 ... IVssBackupComponents}): {@code slots} in slot order, each the constant of the interface that
+     * declares it, and QueryInterface answers every IID in {@code iids} with the same pointer, as a COM object does
+     * whose most derived vtable starts with each base's slots (reference section 1.2: "Slots 0-63: identical to
+     * IVssBackupComponentsEx3").
+     */
+    public static <T extends NativeComObject> VtableSpec<T> ofDerived(String interfaceName, List<ComMethod> slots,
+            Set<UUID> iids, Class<T> type) {
+        for (int i = 0; i < slots.size(); i++) {
+            if (slots.get(i).slot() != i) {
+                throw new IllegalArgumentException(slots.get(i).qualifiedName() + " is not slot " + i);
+            }
+        }
+        return new VtableSpec<>(interfaceName, iids, type, slots.toArray(new ComMethod[0]));
     }
 
     /**
@@ -144,13 +163,13 @@ public final class VtableSpec<T extends NativeComObject> {
         return b.handler.call(type.cast(o), args);
     }
 
-    /** {@code QueryInterface}: IID_IUnknown and the object's own IID give an AddRef'd pointer; others E_NOINTERFACE. */
+    /** {@code QueryInterface}: IID_IUnknown and the object's own IIDs give an AddRef'd pointer; others E_NOINTERFACE. */
     private int queryInterface(NativeComObject o, Pointer riid, Pointer out) {
         if (riid == null || out == null) {
             return VssHresult.E_POINTER.code();
         }
         UUID wanted = Guids.read(riid);
-        if (wanted.equals(IUnknown.IID) || wanted.equals(iid)) {
+        if (wanted.equals(IUnknown.IID) || iids.contains(wanted)) {
             o.addRef();
             out.setPointer(0, o.pointer());
             return VssHresult.S_OK.code();

@@ -12,16 +12,24 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import org.vss4j.BackupType;
 import org.vss4j.ComponentType;
+import org.vss4j.FileRestoreStatus;
 import org.vss4j.ObjectType;
+import org.vss4j.RestoreType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx3;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 import org.vss4j.com.Guids;
+import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.Snapshot;
 import org.vss4j.sim.Volume;
+import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
@@ -41,7 +49,13 @@ import org.vss4j.sim.abi.VtableSpec;
  * ({@code VSS_E_SNAPSHOT_SET_IN_PROGRESS});</li>
  * <li>NULL out-pointers and out-of-range indexes give {@code E_INVALIDARG}; unknown ids
  * {@code VSS_E_OBJECT_NOT_FOUND}.</li>
+ * <li>{@code InitializeForRestore(bcd)} makes the object a restore requester (Microsoft docs, "Overview of Restore
+ * Initialization" and "Overview of Preparing for Restore"): GatherWriterMetadata, then selection and restore settings
+ * on components of the loaded document whose writer runs, then PreRestore, SetFileRestoreStatus, PostRestore. Backup
+ * and snapshot-management calls on a restore object and restore calls on a backup object give
+ * {@code VSS_E_BAD_STATE}.</li>
  * </ul>
+ * The object answers QueryInterface for IVssBackupComponentsEx to Ex4 ({@link BackupComponentsSlots}).
  */
 public final class BackupComponentsObject extends NativeComObject {
 
@@ -55,9 +69,63 @@ public final class BackupComponentsObject extends NativeComObject {
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
 
     static final VtableSpec<BackupComponentsObject> VTABLE = VtableSpec
-            .of(IVssBackupComponents.class, IVssBackupComponents.IID, BackupComponentsObject.class)
+            .ofDerived("IVssBackupComponents", BackupComponentsSlots.slots(), BackupComponentsSlots.IIDS,
+                    BackupComponentsObject.class)
             .bind(IVssBackupComponents.InitializeForBackup, params(Pointer.class),
                     BackupComponentsObject::initializeForBackup)
+            // ---- restore (slots: reference section 1.2) ----
+            .bind(IVssBackupComponents.InitializeForRestore, params(Pointer.class),
+                    BackupComponentsObject::initializeForRestore)
+            .bind(IVssBackupComponents.SetRestoreState, params(int.class), BackupComponentsObject::setRestoreState)
+            .bind(IVssBackupComponents.SetSelectedForRestore,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, byte.class),
+                    (o, a) -> o.setSelectedForRestore(a, null))
+            .bind(IVssBackupComponentsEx.SetSelectedForRestoreEx,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, byte.class, GUID_BY_VALUE),
+                    (o, a) -> o.setSelectedForRestore(a, a.guidByValue(6)))
+            .bind(IVssBackupComponents.SetRestoreOptions,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::setRestoreOptions)
+            .bind(IVssBackupComponents.SetAdditionalRestores,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, byte.class),
+                    BackupComponentsObject::setAdditionalRestores)
+            .bind(IVssBackupComponents.AddRestoreSubcomponent,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class,
+                            byte.class),
+                    BackupComponentsObject::addRestoreSubcomponent)
+            .bind(IVssBackupComponents.AddAlternativeLocationMapping,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class,
+                            byte.class, Pointer.class),
+                    (o, a) -> o.addFileMapping(a, true))
+            .bind(IVssBackupComponents.AddNewTarget,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class,
+                            byte.class, Pointer.class),
+                    (o, a) -> o.addFileMapping(a, false))
+            .bind(IVssBackupComponents.SetRangesFilePath,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, int.class, Pointer.class),
+                    BackupComponentsObject::setRangesFilePath)
+            .bind(IVssBackupComponents.SetFileRestoreStatus,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, int.class),
+                    BackupComponentsObject::setFileRestoreStatus)
+            .bind(IVssBackupComponents.PreRestore, params(Pointer.class), BackupComponentsObject::preRestore)
+            .bind(IVssBackupComponents.PostRestore, params(Pointer.class), BackupComponentsObject::postRestore)
+            // ---- snapshot management ----
+            .bind(IVssBackupComponents.ExposeSnapshot,
+                    params(GUID_BY_VALUE, Pointer.class, int.class, Pointer.class, Pointer.class),
+                    (o, a) -> o.manage(a, o.management::expose))
+            .bind(IVssBackupComponentsEx2.UnexposeSnapshot, params(GUID_BY_VALUE),
+                    (o, a) -> o.manage(a, o.management::unexpose))
+            .bind(IVssBackupComponents.BreakSnapshotSet, params(GUID_BY_VALUE),
+                    (o, a) -> o.manage(a, o.management::breakSet))
+            .bind(IVssBackupComponents.RevertToSnapshot, params(GUID_BY_VALUE, int.class),
+                    (o, a) -> o.manage(a, o.management::revert))
+            .bind(IVssBackupComponents.QueryRevertStatus, params(Pointer.class, Pointer.class),
+                    (o, a) -> o.manage(a, o.management::queryRevertStatus))
+            .bind(IVssBackupComponents.ImportSnapshots, params(Pointer.class), BackupComponentsObject::importSnapshots)
+            .bind(IVssBackupComponentsEx3.GetSessionId, params(Pointer.class), BackupComponentsObject::getSessionId)
+            .bind(IVssBackupComponentsEx4.GetRootAndLogicalPrefixPaths,
+                    params(Pointer.class, Pointer.class, Pointer.class, int.class),
+                    (o, a) -> o.management.rootAndLogicalPrefix(a))
             .bind(IVssBackupComponents.SetContext, params(int.class), BackupComponentsObject::setContext)
             .bind(IVssBackupComponents.SetBackupState, params(byte.class, byte.class, int.class, byte.class),
                     BackupComponentsObject::setBackupState)
@@ -92,6 +160,10 @@ public final class BackupComponentsObject extends NativeComObject {
                     params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class),
                     (o, a) -> o.setComponentText(a, false))
             .bind(IVssBackupComponents.SaveAsXML, params(Pointer.class), BackupComponentsObject::saveAsXml)
+            .bind(IVssBackupComponents.GetWriterComponentsCount, params(Pointer.class),
+                    BackupComponentsObject::getWriterComponentsCount)
+            .bind(IVssBackupComponents.GetWriterComponents, params(int.class, Pointer.class),
+                    BackupComponentsObject::getWriterComponents)
             .bind(IVssBackupComponents.BackupComplete, params(Pointer.class), BackupComponentsObject::backupComplete)
             .bind(IVssBackupComponents.StartSnapshotSet, params(Pointer.class),
                     BackupComponentsObject::startSnapshotSet)
@@ -115,8 +187,17 @@ public final class BackupComponentsObject extends NativeComObject {
                     (o, a) -> o.writerFilter(a, o.writerSelection::disableInstance));
 
     private final SimulatedMachine machine;
+    private final SnapshotManagement management;
+    /** GetSessionId (Ex3): one opaque id per backup or restore session, i.e. per requester object (Microsoft docs). */
+    private final UUID sessionId = UUID.randomUUID();
 
     private boolean initialized;
+    /** InitializeForRestore was called: a restore requester. */
+    private boolean restoring;
+    /** InitializeForBackup loaded a stored document (what ImportSnapshots imports from). */
+    private boolean loadedDocument;
+    private AsyncOperation preRestore;
+    private AsyncOperation postRestore;
     private int context = SnapshotContext.BACKUP.value();
     private BackupDocument document = new BackupDocument();
     private final WriterSelection writerSelection = new WriterSelection();
@@ -134,6 +215,7 @@ public final class BackupComponentsObject extends NativeComObject {
     public BackupComponentsObject(SimulatedMachine machine) {
         super(VTABLE, "CreateVssBackupComponentsInternal");
         this.machine = machine;
+        this.management = new SnapshotManagement(machine);
     }
 
     private static int ok() {
@@ -180,6 +262,7 @@ public final class BackupComponentsObject extends NativeComObject {
             }
             document = loaded;
             context = loaded.context;
+            loadedDocument = true;
         }
         initialized = true;
         return ok();
@@ -211,7 +294,7 @@ public final class BackupComponentsObject extends NativeComObject {
     }
 
     private synchronized int setBackupState(CallArgs a) {
-        if (!initialized || gather != null) {
+        if (!initialized || restoring || gather != null) {
             return badState();
         }
         int type = a.int32(3);
@@ -321,7 +404,7 @@ public final class BackupComponentsObject extends NativeComObject {
     // ---- components (Backup Components Document) -----------------------------------------------------------------
 
     private synchronized int addComponent(CallArgs a) {
-        if (!metadataReady() || prepare != null) {
+        if (!metadataReady() || restoring || prepare != null) {
             return badState();
         }
         ComponentType type = componentType(a.int32(3));
@@ -374,7 +457,7 @@ public final class BackupComponentsObject extends NativeComObject {
 
     /** SetBackupOptions / SetPreviousBackupStamp: before PrepareForBackup, on a component already added. */
     private synchronized int setComponentText(CallArgs a, boolean options) {
-        if (!metadataReady() || prepare != null) {
+        if (!metadataReady() || restoring || prepare != null) {
             return badState();
         }
         ComponentType type = componentType(a.int32(2));
@@ -405,6 +488,36 @@ public final class BackupComponentsObject extends NativeComObject {
             document.snapshotSetId = snapshotSetId;
         }
         a.pointer(1).setPointer(0, BstrAllocator.alloc(document.toXml(), "Backup Components Document"));
+        return ok();
+    }
+
+    /** GetWriterComponentsCount: writers with components in the Backup Components Document (after initialisation). */
+    private synchronized int getWriterComponentsCount(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        a.pointer(1).setInt(0, DocumentComponents.of(document, machine.writers()).size());
+        return ok();
+    }
+
+    /** GetWriterComponents: one writer's components, as the two-vtable IVssWriterComponentsExt object. */
+    private synchronized int getWriterComponents(CallArgs a) {
+        if (a.pointer(2) == null) {
+            return invalidArg();
+        }
+        if (!initialized) {
+            return badState();
+        }
+        List<DocumentComponents.WriterPart> parts = DocumentComponents.of(document, machine.writers());
+        int index = a.int32(1);
+        if (index < 0 || index >= parts.size()) {
+            return invalidArg();
+        }
+        a.pointer(2).setPointer(0, new WriterComponentsObject(parts.get(index),
+                IVssBackupComponents.GetWriterComponents.qualifiedName()).interfacePointer());
         return ok();
     }
 
@@ -439,7 +552,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (a.pointer(1) == null) {
             return invalidArg();
         }
-        if (!metadataReady() || prepare != null || busy() || aborted) {
+        if (!metadataReady() || restoring || prepare != null || busy() || aborted) {
             return badState();
         }
         int r = startAsync(a.pointer(1), IVssBackupComponents.PrepareForBackup, op -> {
@@ -457,7 +570,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (a.pointer(1) == null) {
             return invalidArg();
         }
-        if (!initialized || aborted || context == SnapshotContext.ALL.value()) {
+        if (!initialized || restoring || aborted || context == SnapshotContext.ALL.value()) {
             return badState();
         }
         if (snapshotSetId != null) {
@@ -471,8 +584,8 @@ public final class BackupComponentsObject extends NativeComObject {
         return ok();
     }
 
-    private static boolean knownProvider(UUID provider) {
-        return provider.equals(new UUID(0, 0)) || provider.equals(SimulatedMachine.PROVIDER_ID);
+    private boolean knownProvider(UUID provider) {
+        return provider.equals(new UUID(0, 0)) || provider.equals(machine.provider().id());
     }
 
     private synchronized int isVolumeSupported(CallArgs a) {
@@ -539,7 +652,8 @@ public final class BackupComponentsObject extends NativeComObject {
         }
         Map<UUID, Volume> volumes = new LinkedHashMap<>(snapshotVolumes);
         UUID setId = snapshotSetId;
-        int attributes = context | DIFFERENTIAL;
+        // The software provider makes differential shadow copies; a hardware provider's are HARDWARE_ASSISTED.
+        int attributes = context | (machine.hasHardwareProvider() ? Snapshot.HARDWARE_ASSISTED : DIFFERENTIAL);
         int r = startAsync(a.pointer(1), IVssBackupComponents.DoSnapshotSet, op -> {
             try {
                 return createSnapshotSet(op, setId, volumes, attributes);
@@ -736,6 +850,331 @@ public final class BackupComponentsObject extends NativeComObject {
         }
         a.pointer(4).setInt(0, deleted);
         return ok();
+    }
+
+    // ---- snapshot management ----------------------------------------------------------------------------------
+
+    /**
+     * Snapshot management (ExposeSnapshot, UnexposeSnapshot, BreakSnapshotSet, RevertToSnapshot, QueryRevertStatus):
+     * VSS_E_BAD_STATE before initialisation and on a restore object (Microsoft docs of each: "called during a restore
+     * operation").
+     */
+    private synchronized int manage(CallArgs a, java.util.function.ToIntFunction<CallArgs> handler) {
+        return !initialized || restoring ? badState() : handler.applyAsInt(a);
+    }
+
+    /**
+     * ImportSnapshots (Microsoft docs, "Importing Transportable Shadow Copied Volumes"): after InitializeForBackup with
+     * the stored document of a transportable set; imports the set's transportable hardware shadow copies (IMPORTED
+     * attribute). The operation fails with VSS_E_NO_SNAPSHOTS_IMPORTED when none is importable.
+     */
+    private synchronized int importSnapshots(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!initialized || restoring || !loadedDocument || document.snapshotSetId == null || busy()) {
+            return badState();
+        }
+        UUID setId = document.snapshotSetId;
+        return startAsync(a.pointer(1), IVssBackupComponents.ImportSnapshots, op -> {
+            List<Snapshot> importable = machine.snapshotStore().inSet(setId).stream()
+                    .filter(s -> s.isHardwareAssisted() && (s.attributes() & Snapshot.TRANSPORTABLE) != 0).toList();
+            if (importable.isEmpty()) {
+                return VssHresult.VSS_E_NO_SNAPSHOTS_IMPORTED.code();
+            }
+            importable.forEach(s -> machine.snapshotStore().update(s.withAttribute(Snapshot.IMPORTED)));
+            return ok();
+        }, true);
+    }
+
+    /** GetSessionId (IVssBackupComponentsEx3): this requester's session id. */
+    private int getSessionId(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        Guids.write(a.pointer(1), sessionId);
+        return ok();
+    }
+
+    // ---- restore ------------------------------------------------------------------------------------------------
+
+    /**
+     * InitializeForRestore(bstrXML) (Microsoft docs): loads the document SaveAsXML produced at backup time; once per
+     * object (VSS_E_BAD_STATE after any initialisation), VSS_E_INVALID_XML_DOCUMENT when it is not one.
+     */
+    private synchronized int initializeForRestore(CallArgs a) {
+        if (initialized) {
+            return badState();
+        }
+        Pointer bstr = a.pointer(1);
+        if (bstr == null) {
+            return invalidArg();
+        }
+        BackupDocument loaded = BackupDocument.fromXml(BstrAllocator.read(bstr));
+        if (loaded == null) {
+            return VssHresult.VSS_E_INVALID_XML_DOCUMENT.code();
+        }
+        document = loaded;
+        context = loaded.context;
+        initialized = true;
+        restoring = true;
+        return ok();
+    }
+
+    private boolean restoreStarted() {
+        return preRestore != null;
+    }
+
+    /** SetRestoreState (Microsoft docs): on a restore object, before PreRestore. */
+    private synchronized int setRestoreState(CallArgs a) {
+        if (!initialized || !restoring || restoreStarted()) {
+            return badState();
+        }
+        int type = a.int32(1);
+        for (RestoreType t : RestoreType.values()) {
+            if (t.value() == type) {
+                document.restoreType = t;
+                return ok();
+            }
+        }
+        return invalidArg();
+    }
+
+    /** When a restore setting of a component may be made. */
+    private enum RestorePhase {
+        /** Selection and settings the writers read at PreRestore: after GatherWriterMetadata, before PreRestore. */
+        BEFORE_PRE_RESTORE,
+        /** SetFileRestoreStatus: between a completed PreRestore and PostRestore (Microsoft docs). */
+        FILES_RESTORED,
+        /** SetRangesFilePath: any time of the restore before PostRestore. */
+        BEFORE_POST_RESTORE
+    }
+
+    /** A restore call's component, or the HRESULT that ends the call. */
+    private record Resolved(BackupDocument.Component component, SimulatedWriter writer, int hresult) {
+        static Resolved failed(int hresult) {
+            return new Resolved(null, null, hresult);
+        }
+    }
+
+    /**
+     * Checks a restore call on component (writerId, ct, wszLogicalPath, wszComponentName) at arguments 1-4: a restore
+     * object in {@code phase} (VSS_E_BAD_STATE), a valid type and name (E_INVALIDARG), a component of the document
+     * whose writer runs now (VSS_E_OBJECT_NOT_FOUND: Microsoft SetSelectedForRestore docs, "does not exist in the
+     * Backup Components Document, or a live instance of the writer ... is not running").
+     */
+    private Resolved resolve(CallArgs a, RestorePhase phase) {
+        boolean inPhase = switch (phase) {
+            case BEFORE_PRE_RESTORE -> metadataReady() && !restoreStarted();
+            case FILES_RESTORED -> preRestore != null && preRestore.succeeded() && postRestore == null;
+            case BEFORE_POST_RESTORE -> metadataReady() && postRestore == null;
+        };
+        if (!initialized || !restoring || !inPhase || busy()) {
+            return Resolved.failed(badState());
+        }
+        ComponentType type = componentType(a.int32(2));
+        String name = a.wideString(4);
+        if (type == null || name == null || name.isEmpty()) {
+            return Resolved.failed(invalidArg());
+        }
+        UUID writerId = a.guidByValue(1);
+        BackupDocument.Component c = document.find(writerId, type, a.wideString(3), name);
+        SimulatedWriter live = identified().stream().map(s -> s.writer)
+                .filter(w -> w.metadata().writerClassId().equals(writerId)).findFirst().orElse(null);
+        if (c == null || live == null) {
+            return Resolved.failed(VssHresult.VSS_E_OBJECT_NOT_FOUND.code());
+        }
+        return new Resolved(c, live, ok());
+    }
+
+    /**
+     * SetSelectedForRestore / SetSelectedForRestoreEx (IVssBackupComponentsEx; {@code instance} is its instanceId,
+     * GUID_NULL meaning "the instance that backed it up"). A given instance must be the component's and be running.
+     */
+    private synchronized int setSelectedForRestore(CallArgs a, UUID instance) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        boolean explicitInstance = instance != null && !instance.equals(new UUID(0, 0));
+        if (explicitInstance && identified().stream().noneMatch(s -> s.writer.metadata().instanceId().equals(instance)
+                && s.writer.metadata().writerClassId().equals(r.component().writerId))) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        r.component().selectedForRestore = a.cppBool(5);
+        r.component().restoreInstanceId = explicitInstance ? instance : null;
+        return ok();
+    }
+
+    private synchronized int setRestoreOptions(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        String options = a.wideString(5);
+        if (options == null) {
+            return invalidArg();
+        }
+        r.component().restoreOptions = options;
+        return ok();
+    }
+
+    private synchronized int setAdditionalRestores(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        r.component().additionalRestores = a.cppBool(5);
+        return ok();
+    }
+
+    /**
+     * AddRestoreSubcomponent(..., wszSubComponentLogicalPath, wszSubComponentName, bool bRepair): the subcomponent
+     * must be one the writer declares under the component (Microsoft docs, "Working with Selectability for Restore and
+     * Subcomponents"); VSS_E_OBJECT_NOT_FOUND otherwise.
+     */
+    private synchronized int addRestoreSubcomponent(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        String subPath = a.wideString(5);
+        String subName = a.wideString(6);
+        if (subName == null || subName.isEmpty()) {
+            return invalidArg();
+        }
+        WriterComponent parent = declared(r.writer(), r.component());
+        boolean isSub = parent != null && r.writer().metadata().subcomponentsOf(parent).stream()
+                .anyMatch(c -> c.name().equals(subName) && c.logicalPath().equals(subPath == null ? "" : subPath));
+        if (!isSub) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        r.component().restoreSubcomponents.add(
+                new BackupDocument.RestoreSubcomponent(subPath == null ? "" : subPath, subName, a.cppBool(7)));
+        return ok();
+    }
+
+    /** The writer's declaration of a document component, or null. */
+    private static WriterComponent declared(SimulatedWriter w, BackupDocument.Component c) {
+        return w.metadata().components().stream().filter(d -> d.type() == c.type && d.name().equals(c.name)
+                && d.logicalPath().equals(c.logicalPath)).findFirst().orElse(null);
+    }
+
+    /**
+     * AddAlternativeLocationMapping / AddNewTarget(..., wszPath, wszFilespec, bool bRecursive, wszDestination): the
+     * path, file specification and recursion flag must be one of the component's file sets (Microsoft docs of both);
+     * before PreRestore (AddNewTarget docs).
+     */
+    private synchronized int addFileMapping(CallArgs a, boolean alternativeLocation) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        String path = a.wideString(5);
+        String filespec = a.wideString(6);
+        boolean recursive = a.cppBool(7);
+        String destination = a.wideString(8);
+        if (path == null || filespec == null || destination == null || destination.isEmpty()) {
+            return invalidArg();
+        }
+        WriterComponent declared = declared(r.writer(), r.component());
+        List<FileSpec> sets = declared == null ? List.of() : java.util.stream.Stream.of(declared.files(),
+                declared.databaseFiles(), declared.logFiles()).flatMap(List::stream).toList();
+        boolean known = sets.stream().anyMatch(f -> f.path().equalsIgnoreCase(path)
+                && f.filespec().equalsIgnoreCase(filespec) && f.recursive() == recursive);
+        if (!known) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        BackupDocument.FileMapping m = new BackupDocument.FileMapping(path, filespec, recursive, destination);
+        (alternativeLocation ? r.component().alternativeLocationMappings : r.component().newTargets).add(m);
+        return ok();
+    }
+
+    /** SetRangesFilePath(..., UINT iPartialFile, wszRangesFile): restore only (Microsoft docs). */
+    private synchronized int setRangesFilePath(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_POST_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        int index = a.int32(5);
+        String rangesFile = a.wideString(6);
+        if (index < 0 || rangesFile == null || rangesFile.isEmpty()) {
+            return invalidArg();
+        }
+        r.component().rangesFiles.put(index, rangesFile);
+        return ok();
+    }
+
+    /** SetFileRestoreStatus(..., VSS_FILE_RESTORE_STATUS): VSS_RS_NONE, _ALL or _FAILED, between PreRestore and PostRestore. */
+    private synchronized int setFileRestoreStatus(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.FILES_RESTORED);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        int status = a.int32(5);
+        for (FileRestoreStatus s : FileRestoreStatus.values()) {
+            if (s.value() == status && s != FileRestoreStatus.UNDEFINED) {
+                r.component().fileRestoreStatus = s;
+                return ok();
+            }
+        }
+        return invalidArg();
+    }
+
+    /** Writers with a component selected for restore, whole or by subcomponent: the only ones sent restore events. */
+    private List<WriterSession> restoreParticipants() {
+        return identified().stream().filter(s -> document.components.stream().anyMatch(c -> c.writerId.equals(
+                s.writer.metadata().writerClassId())
+                && (c.restoreInstanceId == null || c.restoreInstanceId.equals(s.writer.metadata().instanceId()))
+                && (c.selectedForRestore || !c.restoreSubcomponents.isEmpty()))).toList();
+    }
+
+    /** Sends a restore event to the participants; the first failure, or null. */
+    private Integer broadcastRestore(WriterEvent event, List<WriterSession> to, AsyncOperation op)
+            throws InterruptedException {
+        Integer first = null;
+        for (WriterSession s : to) {
+            Integer failed = s.send(event, op);
+            if (failed != null && first == null) {
+                first = failed;
+            }
+        }
+        return first;
+    }
+
+    /** PreRestore (Microsoft docs): after GatherWriterMetadata on a restore object, once. */
+    private synchronized int preRestore(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!initialized || !restoring || !metadataReady() || restoreStarted() || busy()) {
+            return badState();
+        }
+        List<WriterSession> to = restoreParticipants();
+        int r = startAsync(a.pointer(1), IVssBackupComponents.PreRestore, op -> {
+            Integer failed = broadcastRestore(WriterEvent.PRE_RESTORE, to, op);
+            return failed != null ? failed : ok();
+        }, true);
+        preRestore = pending;
+        return r;
+    }
+
+    /** PostRestore (Microsoft docs): after a successful PreRestore, once. */
+    private synchronized int postRestore(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return invalidArg();
+        }
+        if (!initialized || !restoring || preRestore == null || !preRestore.succeeded() || postRestore != null
+                || busy()) {
+            return badState();
+        }
+        List<WriterSession> to = restoreParticipants();
+        int r = startAsync(a.pointer(1), IVssBackupComponents.PostRestore, op -> {
+            Integer failed = broadcastRestore(WriterEvent.POST_RESTORE, to, op);
+            return failed != null ? failed : ok();
+        }, true);
+        postRestore = pending;
+        return r;
     }
 
     /** The last reference is gone: non-persistent shadow copies of this requester vanish (seeds). */

@@ -2,9 +2,13 @@ package org.vss4j.sim.vss;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import org.vss4j.BackupType;
 import org.vss4j.ComponentType;
+import org.vss4j.FileRestoreStatus;
+import org.vss4j.RestoreType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -13,6 +17,11 @@ import org.w3c.dom.Element;
  * backup-succeeded flag, backup options and previous backup stamp), the writers that took part, and the snapshot set.
  * Written in the shape of VSS's {@code VssComponentMetadata} schema ({@code BACKUP_COMPONENTS},
  * {@code WRITER_COMPONENTS}, {@code COMPONENT}, {@code SNAPSHOT_SET_DESCRIPTION}).
+ *
+ * <p>A restore (InitializeForRestore) loads the document saved at backup time and records in it what the requester
+ * decides for each component (Microsoft docs, "Overview of Preparing for Restore"): selected for restore (with the
+ * writer instance of SetSelectedForRestoreEx), restore options, additional restores, restore subcomponents, alternative
+ * location mappings, new targets, ranges files and the file restore status; and for the document the restore type.
  */
 final class BackupDocument {
 
@@ -26,6 +35,15 @@ final class BackupDocument {
         boolean backupSucceeded;
         String backupOptions;
         String previousBackupStamp;
+        boolean selectedForRestore;
+        UUID restoreInstanceId;
+        String restoreOptions;
+        boolean additionalRestores;
+        FileRestoreStatus fileRestoreStatus = FileRestoreStatus.UNDEFINED;
+        final List<RestoreSubcomponent> restoreSubcomponents = new ArrayList<>();
+        final List<FileMapping> alternativeLocationMappings = new ArrayList<>();
+        final List<FileMapping> newTargets = new ArrayList<>();
+        final Map<Integer, String> rangesFiles = new TreeMap<>();
 
         Component(UUID instanceId, UUID writerId, ComponentType type, String logicalPath, String name) {
             this.instanceId = instanceId;
@@ -41,8 +59,20 @@ final class BackupDocument {
         }
     }
 
+    /** AddRestoreSubcomponent: a subcomponent of a component set restored on its own. */
+    record RestoreSubcomponent(String logicalPath, String name, boolean repair) {
+    }
+
+    /**
+     * A file set of a component and where it went: AddAlternativeLocationMapping ({@code destination}) and AddNewTarget
+     * ({@code destination} = the alternate path).
+     */
+    record FileMapping(String path, String filespec, boolean recursive, String destination) {
+    }
+
     boolean selectComponents;
     boolean bootableSystemState;
+    RestoreType restoreType = RestoreType.UNDEFINED;
     BackupType backupType = BackupType.UNDEFINED;
     boolean partialFileSupport;
     int context;
@@ -68,6 +98,7 @@ final class BackupDocument {
         Xml.attr(root, "backupType", backupType.nativeName());
         Xml.attr(root, "partialFileSupport", Xml.yesNo(partialFileSupport));
         Xml.attr(root, "context", context);
+        Xml.attr(root, "restoreType", restoreType.nativeName());
         for (Component c : components) {
             Element w = Xml.child(root, "WRITER_COMPONENTS");
             Xml.attr(w, "instanceId", c.instanceId);
@@ -79,11 +110,72 @@ final class BackupDocument {
             Xml.attr(ce, "backupSucceeded", Xml.yesNo(c.backupSucceeded));
             Xml.attr(ce, "backupOptions", c.backupOptions);
             Xml.attr(ce, "previousBackupStamp", c.previousBackupStamp);
+            writeRestoreFields(ce, c);
         }
         if (snapshotSetId != null) {
             Xml.attr(Xml.child(root, "SNAPSHOT_SET_DESCRIPTION"), "snapshotSetId", snapshotSetId);
         }
         return Xml.write(d);
+    }
+
+    private static void writeRestoreFields(Element ce, Component c) {
+        Xml.attr(ce, "selectedForRestore", Xml.yesNo(c.selectedForRestore));
+        Xml.attr(ce, "restoreInstanceId", c.restoreInstanceId);
+        Xml.attr(ce, "restoreOptions", c.restoreOptions);
+        Xml.attr(ce, "additionalRestores", Xml.yesNo(c.additionalRestores));
+        Xml.attr(ce, "fileRestoreStatus", c.fileRestoreStatus.nativeName());
+        for (RestoreSubcomponent r : c.restoreSubcomponents) {
+            Element e = Xml.child(ce, "RESTORE_SUBCOMPONENT");
+            Xml.attr(e, "logicalPath", r.logicalPath());
+            Xml.attr(e, "componentName", r.name());
+            Xml.attr(e, "repair", Xml.yesNo(r.repair()));
+        }
+        writeMappings(ce, "ALTERNATE_LOCATION_MAPPING", c.alternativeLocationMappings);
+        writeMappings(ce, "RESTORE_TARGET", c.newTargets);
+        for (Map.Entry<Integer, String> r : c.rangesFiles.entrySet()) {
+            Element e = Xml.child(ce, "RANGES_FILE");
+            Xml.attr(e, "partialFile", r.getKey());
+            Xml.attr(e, "path", r.getValue());
+        }
+    }
+
+    private static void writeMappings(Element ce, String tag, List<FileMapping> mappings) {
+        for (FileMapping m : mappings) {
+            Element e = Xml.child(ce, tag);
+            Xml.attr(e, "path", m.path());
+            Xml.attr(e, "filespec", m.filespec());
+            Xml.attr(e, "recursive", Xml.yesNo(m.recursive()));
+            Xml.attr(e, "destination", m.destination());
+        }
+    }
+
+    private static void readRestoreFields(Element ce, Component c) {
+        c.selectedForRestore = Xml.isYes(ce, "selectedForRestore");
+        String instance = Xml.get(ce, "restoreInstanceId");
+        c.restoreInstanceId = instance == null ? null : UUID.fromString(instance);
+        c.restoreOptions = Xml.get(ce, "restoreOptions");
+        c.additionalRestores = Xml.isYes(ce, "additionalRestores");
+        String status = Xml.get(ce, "fileRestoreStatus");
+        c.fileRestoreStatus = status == null ? FileRestoreStatus.UNDEFINED
+                : WriterMetadataXml.byName(FileRestoreStatus.values(), status);
+        for (Element e : Xml.children(ce, "RESTORE_SUBCOMPONENT")) {
+            c.restoreSubcomponents.add(new RestoreSubcomponent(e.getAttribute("logicalPath"),
+                    e.getAttribute("componentName"), Xml.isYes(e, "repair")));
+        }
+        c.alternativeLocationMappings.addAll(readMappings(ce, "ALTERNATE_LOCATION_MAPPING"));
+        c.newTargets.addAll(readMappings(ce, "RESTORE_TARGET"));
+        for (Element e : Xml.children(ce, "RANGES_FILE")) {
+            c.rangesFiles.put(Integer.parseInt(e.getAttribute("partialFile")), e.getAttribute("path"));
+        }
+    }
+
+    private static List<FileMapping> readMappings(Element ce, String tag) {
+        List<FileMapping> out = new ArrayList<>();
+        for (Element e : Xml.children(ce, tag)) {
+            out.add(new FileMapping(e.getAttribute("path"), e.getAttribute("filespec"), Xml.isYes(e, "recursive"),
+                    e.getAttribute("destination")));
+        }
+        return out;
     }
 
     /** A document read from XML; null if it is not a Backup Components Document. */
@@ -100,6 +192,9 @@ final class BackupDocument {
             b.backupType = WriterMetadataXml.byName(BackupType.values(), root.getAttribute("backupType"));
             b.partialFileSupport = Xml.isYes(root, "partialFileSupport");
             b.context = Integer.parseInt(root.getAttribute("context"));
+            String restoreType = Xml.get(root, "restoreType");
+            b.restoreType = restoreType == null ? RestoreType.UNDEFINED
+                    : WriterMetadataXml.byName(RestoreType.values(), restoreType);
             for (Element w : Xml.children(root, "WRITER_COMPONENTS")) {
                 for (Element ce : Xml.children(w, "COMPONENT")) {
                     Component c = new Component(UUID.fromString(w.getAttribute("instanceId")),
@@ -109,6 +204,7 @@ final class BackupDocument {
                     c.backupSucceeded = Xml.isYes(ce, "backupSucceeded");
                     c.backupOptions = Xml.get(ce, "backupOptions");
                     c.previousBackupStamp = Xml.get(ce, "previousBackupStamp");
+                    readRestoreFields(ce, c);
                     b.components.add(c);
                 }
             }

@@ -34,8 +34,10 @@ final class SnapshotPropWriter {
         p.m_pwszOriginalVolumeName = CoTaskMem.string(s.volume().guidName(), what);
         p.m_pwszOriginatingMachine = CoTaskMem.string(machine.name(), what);
         p.m_pwszServiceMachine = CoTaskMem.string(machine.name(), what);
-        p.m_pwszExposedName = null;
-        p.m_pwszExposedPath = null;
+        // m_pwszExposedName / m_pwszExposedPath: the name given to ExposeSnapshot and the shared path from root
+        // (NULL when not exposed, or, for the path, when exposed locally).
+        p.m_pwszExposedName = s.exposure() == null ? null : CoTaskMem.string(s.exposure().name(), what);
+        p.m_pwszExposedPath = s.exposure() == null ? null : CoTaskMem.string(s.exposure().pathFromRoot(), what);
         p.m_ProviderId = Guids.toGuid(machine.provider().id());
         p.m_lSnapshotAttributes = s.attributes();
         p.m_tsCreationTimestamp = FileTimes.fromInstant(s.created());

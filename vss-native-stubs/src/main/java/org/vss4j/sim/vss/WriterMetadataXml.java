@@ -1,13 +1,16 @@
 package org.vss4j.sim.vss;
 
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.UUID;
+import org.vss4j.ComponentIcon;
 import org.vss4j.ComponentType;
 import org.vss4j.RestoreMethod;
 import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.WriterRestore;
+import org.vss4j.WriterVersion;
 import org.vss4j.sim.ComponentDependency;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.WriterComponent;
@@ -18,7 +21,7 @@ import org.w3c.dom.Element;
 /**
  * A Writer Metadata Document as XML, in the shape of VSS's {@code VssWriterMetadataInfo} schema ({@code WRITER_METADATA}
  * with {@code IDENTIFICATION}, {@code BACKUP_LOCATIONS} of {@code FILE_GROUP}/{@code DATABASE}, {@code RESTORE_METHOD},
- * {@code EXCLUDE_FILES}, {@code ALTERNATE_LOCATION_MAPPING}); enum values are written by their native names and read
+ * {@code EXCLUDE_FILES}, {@code ALTERNATE_LOCATION_MAPPING}, {@code EXCLUDE_FROM_SNAPSHOT}); enum values are written by their native names and read
  * back by them. Components are listed flat, as in VSS: component sets exist through their logical paths; a
  * component's dependencies are {@code WRITER_DEPENDENCY} children naming the other writer's class id, logical path
  * and component name (what {@code IVssWMDependency} reads).
@@ -41,6 +44,7 @@ public final class WriterMetadataXml {
         Xml.attr(id, "usage", m.usage().nativeName());
         Xml.attr(id, "dataSource", m.source().nativeName());
         Xml.attr(id, "backupSchema", m.backupSchema());
+        Xml.attr(id, "writerVersion", m.version().major() + "." + m.version().minor());
         Element locations = Xml.child(root, "BACKUP_LOCATIONS");
         for (WriterComponent c : m.components()) {
             Element ce = Xml.child(locations, c.type() == ComponentType.DATABASE ? "DATABASE" : "FILE_GROUP");
@@ -49,6 +53,12 @@ public final class WriterMetadataXml {
             Xml.attr(ce, "caption", c.caption());
             Xml.attr(ce, "selectable", Xml.yesNo(c.selectable()));
             Xml.attr(ce, "selectableForRestore", Xml.yesNo(c.selectableForRestore()));
+            Xml.attr(ce, "restoreMetadata", Xml.yesNo(c.restoreMetadata()));
+            Xml.attr(ce, "notifyOnBackupComplete", Xml.yesNo(c.notifyOnBackupComplete()));
+            Xml.attr(ce, "componentFlags", c.componentFlags());
+            if (!c.icon().isEmpty()) {
+                Xml.attr(ce, "icon", Base64.getEncoder().encodeToString(c.icon().bytes()));
+            }
             files(ce, "FILE_LIST", c.files());
             files(ce, "DATABASE_FILES", c.databaseFiles());
             files(ce, "DATABASE_LOGFILES", c.logFiles());
@@ -68,6 +78,7 @@ public final class WriterMetadataXml {
         Xml.attr(re, "rebootRequired", Xml.yesNo(r.rebootRequired()));
         files(root, "EXCLUDE_FILES", m.excludes());
         files(root, "ALTERNATE_LOCATION_MAPPING", m.alternateLocationMappings());
+        files(root, "EXCLUDE_FROM_SNAPSHOT", m.excludeFromSnapshot());
         return Xml.write(d);
     }
 
@@ -114,7 +125,8 @@ public final class WriterMetadataXml {
                     id.getAttribute("instanceName"), byName(UsageType.values(), id.getAttribute("usage")),
                     byName(SourceType.values(), id.getAttribute("dataSource")), components,
                     readFiles(root, "EXCLUDE_FILES"), readFiles(root, "ALTERNATE_LOCATION_MAPPING"), restore,
-                    Integer.parseInt(id.getAttribute("backupSchema")));
+                    Integer.parseInt(id.getAttribute("backupSchema")), version(Xml.get(id, "writerVersion")),
+                    readFiles(root, "EXCLUDE_FROM_SNAPSHOT"));
         } catch (RuntimeException malformed) {
             return null;
         }
@@ -126,9 +138,23 @@ public final class WriterMetadataXml {
             deps.add(new ComponentDependency(UUID.fromString(de.getAttribute("writerId")),
                     de.getAttribute("logicalPath"), de.getAttribute("componentName")));
         }
+        String icon = Xml.get(ce, "icon");
+        String flags = Xml.get(ce, "componentFlags");
         return new WriterComponent(type, ce.getAttribute("logicalPath"), ce.getAttribute("componentName"),
-                ce.getAttribute("caption"), Xml.isYes(ce, "selectable"), Xml.isYes(ce, "selectableForRestore"),
-                readFiles(ce, "FILE_LIST"), readFiles(ce, "DATABASE_FILES"), readFiles(ce, "DATABASE_LOGFILES"), deps);
+                Xml.get(ce, "caption"), icon == null ? ComponentIcon.NONE : ComponentIcon.of(Base64.getDecoder()
+                        .decode(icon)), Xml.isYes(ce, "restoreMetadata"), Xml.isYes(ce, "notifyOnBackupComplete"),
+                Xml.isYes(ce, "selectable"), Xml.isYes(ce, "selectableForRestore"),
+                flags == null ? 0 : Integer.parseInt(flags), readFiles(ce, "FILE_LIST"),
+                readFiles(ce, "DATABASE_FILES"), readFiles(ce, "DATABASE_LOGFILES"), deps);
+    }
+
+    /** {@code major.minor}; documents written before the version was recorded read as the default version. */
+    private static WriterVersion version(String text) {
+        if (text == null) {
+            return WriterMetadata.DEFAULT_VERSION;
+        }
+        int dot = text.indexOf('.');
+        return new WriterVersion(Integer.parseInt(text.substring(0, dot)), Integer.parseInt(text.substring(dot + 1)));
     }
 
     private static List<FileSpec> readFiles(Element parent, String tag) {

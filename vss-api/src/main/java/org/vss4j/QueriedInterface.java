@@ -1,0 +1,26 @@
+package org.vss4j;
+
+import com.sun.jna.Pointer;
+import org.vss4j.abi.ComMethod;
+import org.vss4j.com.ComObject;
+
+/**
+ * An interface pointer obtained by {@code QueryInterface} (one owned reference, released by {@link #close()}), called
+ * through its own vtable; e.g. {@code IVssBackupComponentsEx2} of a {@link BackupComponents}.
+ */
+final class QueriedInterface extends ComObject {
+
+    QueriedInterface(Pointer p, String interfaceName) {
+        super(p, interfaceName, 0);
+    }
+
+    /** Calls {@code method}; a failing HRESULT becomes a {@link VssException} naming it. */
+    int call(String context, ComMethod method, Object... args) {
+        return check(context, method, args);
+    }
+
+    /** Calls {@code method} and returns the raw HRESULT (for out-parameters that must be freed before throwing). */
+    int callRaw(ComMethod method, Object... args) {
+        return invoke(method, args);
+    }
+}

@@ -1,0 +1,82 @@
+package org.vss4j.sim.vss;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.vss4j.ComponentState;
+import org.vss4j.FileSet;
+import org.vss4j.RestoreSubcomponent;
+import org.vss4j.RestoreTarget;
+import org.vss4j.RollForward;
+import org.vss4j.RollForwardType;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.WriterComponentData;
+
+/**
+ * The Backup Components Document grouped by writer, as {@code GetWriterComponentsCount}/{@code GetWriterComponents}
+ * present it: one {@link WriterPart} per writer instance with components in the document, in the order the requester
+ * added them. Each component joins what the requester set ({@code AddComponent}, {@code SetBackupSucceeded},
+ * {@code SetBackupOptions}, {@code SetPreviousBackupStamp}) with what the writer recorded during the backup
+ * ({@link SimulatedWriter#recorded}).
+ */
+final class DocumentComponents {
+
+    /** One writer's components. */
+    record WriterPart(UUID instanceId, UUID writerId, List<ComponentState> components) {
+    }
+
+    /**
+     * Restore fields before any restore: Microsoft IVssComponent docs give {@code VSS_RT_ORIGINAL} as the restore
+     * target when none was set.
+     */
+    private static final RestoreTarget DEFAULT_RESTORE_TARGET = RestoreTarget.ORIGINAL;
+
+    private DocumentComponents() {
+    }
+
+    static List<WriterPart> of(BackupDocument document, List<SimulatedWriter> writers) {
+        Map<UUID, List<BackupDocument.Component>> byInstance = new LinkedHashMap<>();
+        for (BackupDocument.Component c : document.components) {
+            byInstance.computeIfAbsent(c.instanceId, k -> new ArrayList<>()).add(c);
+        }
+        List<WriterPart> parts = new ArrayList<>();
+        for (Map.Entry<UUID, List<BackupDocument.Component>> e : byInstance.entrySet()) {
+            SimulatedWriter writer = writers.stream()
+                    .filter(w -> w.metadata().instanceId().equals(e.getKey())).findFirst().orElse(null);
+            List<ComponentState> states = new ArrayList<>();
+            for (BackupDocument.Component c : e.getValue()) {
+                states.add(state(c, writer == null ? WriterComponentData.NONE : writer.recorded(c.logicalPath, c.name)));
+            }
+            parts.add(new WriterPart(e.getKey(), e.getValue().get(0).writerId, states));
+        }
+        return parts;
+    }
+
+    /**
+     * A component without a logical path reads as a NULL BSTR, as it was passed to AddComponent. The restore fields
+     * are those the requester set in a restore (SetSelectedForRestore, SetRestoreOptions, ...); the writer's own
+     * restore-time fields (restore target, restore failure messages, roll-forward, restore name) keep their defaults.
+     */
+    private static ComponentState state(BackupDocument.Component c, WriterComponentData w) {
+        return new ComponentState(c.logicalPath.isEmpty() ? null : c.logicalPath, c.type, c.name, c.backupSucceeded,
+                fileSets(c.alternativeLocationMappings), w.backupMetadata(), w.partialFiles(), c.selectedForRestore,
+                c.additionalRestores, fileSets(c.newTargets), List.of(), w.restoreMetadata(), DEFAULT_RESTORE_TARGET,
+                null, null, w.backupStamp(), c.previousBackupStamp, c.backupOptions, c.restoreOptions,
+                c.restoreSubcomponents.stream()
+                        .map(r -> new RestoreSubcomponent(r.logicalPath(), r.name(), r.repair())).toList(),
+                c.fileRestoreStatus, w.differencedFiles(), w.prepareForBackupFailureMsg(), w.postSnapshotFailureMsg(),
+                false, new RollForward(RollForwardType.UNDEFINED, null), null, w.failure());
+    }
+
+    /**
+     * Alternative location mappings and new targets as the file descriptors IVssComponent hands out: the destination
+     * is the alternate location; the backup-type mask is the SDK default of file sets ({@link FileSpec#DEFAULT_MASK}).
+     */
+    private static List<FileSet> fileSets(List<BackupDocument.FileMapping> mappings) {
+        return mappings.stream().map(m -> new FileSet(m.path(), m.filespec(), m.recursive(), m.destination(),
+                FileSpec.DEFAULT_MASK)).toList();
+    }
+}

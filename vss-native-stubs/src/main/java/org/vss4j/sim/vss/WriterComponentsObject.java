@@ -1,0 +1,208 @@
+package org.vss4j.sim.vss;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.vtable.IUnknown;
+import org.vss4j.abi.vtable.IVssWriterComponentsExt;
+import org.vss4j.com.Guids;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.ComThreads;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.VtableSpec;
+
+/**
+ * The native {@code IVssWriterComponentsExt} from {@code IVssBackupComponents::GetWriterComponents}, laid out as MSVC
+ * lays out {@code class IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown} (reference section
+ * 1.1): a 16-byte object whose pointer at +0 leads to the three {@code IVssWriterComponents} methods (no IUnknown) and
+ * whose pointer at +8 leads to an IUnknown table called with {@code this = object + 8}.
+ *
+ * <p>{@link VtableSpec} models one-vptr objects whose slots 0-2 are IUnknown, so both tables are built here from
+ * {@link NativeCallback}s. Reference counting, retirement and the leak report still come from {@link NativeComObject}:
+ * this class is one (its own 8-byte object, never handed out, only carries the count). The IUnknown table checks that
+ * it is called with {@code this = object + 8} and the component table with {@code this = object}; a call with the
+ * other pointer (a release through the wrong vtable pointer) is recorded as an error. Releases through the +8 IUnknown
+ * are counted for tests ({@link #releasesThroughUnknown()}).
+ */
+public final class WriterComponentsObject extends NativeComObject {
+
+    /** The lifetime part: a plain IUnknown object that is never handed to callers. */
+    private static final VtableSpec<WriterComponentsObject> LIFETIME = VtableSpec.of(IUnknown.class, IUnknown.IID,
+            WriterComponentsObject.class);
+
+    /** Object start address to object, kept after release so a late call is recognised. */
+    private static final Map<Long, WriterComponentsObject> BY_ADDRESS = new ConcurrentHashMap<>();
+
+    /** x64: vtable pointers and slots are 8 bytes (reference section 1); the IUnknown vptr is the second one. */
+    private static final int POINTER_SIZE = 8;
+    private static final int OFFSET = IVssWriterComponentsExt.IUNKNOWN_VPTR_OFFSET;
+
+    @FunctionalInterface
+    private interface Method {
+        int call(WriterComponentsObject self, CallArgs args);
+    }
+
+    private static final Memory COMPONENT_TABLE = table(
+            slot(IVssWriterComponentsExt.GetComponentCount, WriterComponentsObject::getComponentCount,
+                    Pointer.class, Pointer.class),
+            slot(IVssWriterComponentsExt.GetWriterInfo, WriterComponentsObject::getWriterInfo,
+                    Pointer.class, Pointer.class, Pointer.class),
+            slot(IVssWriterComponentsExt.GetComponent, WriterComponentsObject::getComponent,
+                    Pointer.class, int.class, Pointer.class));
+
+    private static final Memory UNKNOWN_TABLE = table(
+            unknownSlot(IUnknown.QueryInterface, Pointer.class, Pointer.class, Pointer.class),
+            unknownSlot(IUnknown.AddRef, Pointer.class),
+            unknownSlot(IUnknown.Release, Pointer.class));
+
+    private final Memory object = new Memory(2L * POINTER_SIZE);
+    private final DocumentComponents.WriterPart part;
+    private final AtomicInteger releasesThroughUnknown = new AtomicInteger();
+
+    WriterComponentsObject(DocumentComponents.WriterPart part, String origin) {
+        super(LIFETIME, origin);
+        this.part = part;
+        object.setPointer(0, COMPONENT_TABLE);
+        object.setPointer(OFFSET, UNKNOWN_TABLE);
+        BY_ADDRESS.put(Pointer.nativeValue(object), this);
+    }
+
+    /** The {@code IVssWriterComponentsExt*} handed to callers: the address of the first vtable pointer. */
+    Pointer interfacePointer() {
+        return object;
+    }
+
+    /** The simulated object whose {@code IVssWriterComponentsExt*} is {@code p}, or null. */
+    public static WriterComponentsObject at(Pointer p) {
+        return BY_ADDRESS.get(Pointer.nativeValue(p));
+    }
+
+    /** How many {@code Release} calls came through the IUnknown at +8 with the right {@code this}. */
+    public int releasesThroughUnknown() {
+        return releasesThroughUnknown.get();
+    }
+
+    @Override
+    public String describe() {
+        return super.describe().replaceFirst("^IUnknown at 0x[0-9a-f]+",
+                "IVssWriterComponentsExt at 0x" + Long.toHexString(Pointer.nativeValue(object)));
+    }
+
+    // ---- the two tables -------------------------------------------------------------------------------------------
+
+    private static Memory table(NativeCallback... slots) {
+        Memory t = new Memory((long) slots.length * POINTER_SIZE);
+        for (int i = 0; i < slots.length; i++) {
+            t.setPointer((long) i * POINTER_SIZE, slots[i].pointer());
+        }
+        return t;
+    }
+
+    /** A component-table slot: {@code this} must be the object start. */
+    private static NativeCallback slot(ComMethod m, Method body, Class<?>... parameters) {
+        return NativeCallback.of(m.qualifiedName(), int.class, parameters, args -> {
+            CallArgs a = new CallArgs(args);
+            long self = Pointer.nativeValue(a.pointer(0));
+            WriterComponentsObject o = BY_ADDRESS.get(self);
+            if (o == null) {
+                report(BY_ADDRESS.get(self - OFFSET), m, self, "the IUnknown pointer (object + " + OFFSET
+                        + ") instead of the object; the IVssWriterComponents table is at +0 (reference section 1.1)");
+                return VssHresult.E_UNEXPECTED.code();
+            }
+            if (o.references() == 0) {
+                o.ledger().error(m.qualifiedName() + " called on a released " + o.describe());
+                return VssHresult.E_UNEXPECTED.code();
+            }
+            if (!ComThreads.isInitialized()) {
+                return VssHresult.CO_E_NOTINITIALIZED.code();
+            }
+            Integer injected = SimulatedMachine.current().faults().onCall(m);
+            return injected != null ? injected : body.call(o, a);
+        });
+    }
+
+    /** An IUnknown slot of the table at +8: {@code this} must be the object + 8. */
+    private static NativeCallback unknownSlot(IUnknown m, Class<?>... parameters) {
+        String name = "IVssWriterComponentsExt(IUnknown at +" + OFFSET + ")::" + m.name();
+        return NativeCallback.of(name, int.class, parameters, args -> {
+            CallArgs a = new CallArgs(args);
+            long self = Pointer.nativeValue(a.pointer(0));
+            WriterComponentsObject o = BY_ADDRESS.get(self - OFFSET);
+            if (o == null) {
+                report(BY_ADDRESS.get(self), m, self, "the object start instead of its IUnknown at +" + OFFSET
+                        + " (reference section 1.1: this = object + " + OFFSET + ")");
+                return m == IUnknown.QueryInterface ? VssHresult.E_UNEXPECTED.code() : 0;
+            }
+            if (o.references() == 0) {
+                o.ledger().error(name + " called on a released " + o.describe());
+                return m == IUnknown.QueryInterface ? VssHresult.E_UNEXPECTED.code() : 0;
+            }
+            return switch (m) {
+                case AddRef -> o.addRef();
+                case Release -> {
+                    o.releasesThroughUnknown.incrementAndGet();
+                    yield o.release();
+                }
+                case QueryInterface -> o.queryInterface(a);
+            };
+        });
+    }
+
+    private static void report(WriterComponentsObject misaddressed, ComMethod m, long self, String what) {
+        if (misaddressed != null) {
+            misaddressed.ledger().error(m.qualifiedName() + " on IVssWriterComponentsExt called with this = " + what);
+        } else {
+            SimulatedMachine.current().ledger().error(m.qualifiedName() + " called on an unknown object at 0x"
+                    + Long.toHexString(self));
+        }
+    }
+
+    /** Only IID_IUnknown: the SDK declares no IID for IVssWriterComponentsExt (reference section 1.2). */
+    private int queryInterface(CallArgs a) {
+        if (a.pointer(1) == null || a.pointer(2) == null) {
+            return VssHresult.E_POINTER.code();
+        }
+        if (!Guids.read(a.pointer(1)).equals(IUnknown.IID)) {
+            a.pointer(2).setPointer(0, null);
+            return VssHresult.E_NOINTERFACE.code();
+        }
+        addRef();
+        a.pointer(2).setPointer(0, object.share(OFFSET));
+        return VssHresult.S_OK.code();
+    }
+
+    // ---- IVssWriterComponents --------------------------------------------------------------------------------------
+
+    private int getComponentCount(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        a.pointer(1).setInt(0, part.components().size());
+        return VssHresult.S_OK.code();
+    }
+
+    private int getWriterInfo(CallArgs a) {
+        if (a.pointer(1) == null || a.pointer(2) == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        Guids.write(a.pointer(1), part.instanceId());
+        Guids.write(a.pointer(2), part.writerId());
+        return VssHresult.S_OK.code();
+    }
+
+    private int getComponent(CallArgs a) {
+        int index = a.int32(1);
+        if (a.pointer(2) == null || index < 0 || index >= part.components().size()) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        a.pointer(2).setPointer(0, new ComponentObject(part.components().get(index),
+                IVssWriterComponentsExt.GetComponent.qualifiedName()).pointer());
+        return VssHresult.S_OK.code();
+    }
+}
