@@ -53,6 +53,8 @@ public final class SimulatedMachine implements AutoCloseable {
     private final List<SimulatedWriter> writers = new CopyOnWriteArrayList<>();
     private final Path snapshotRoot;
     private final Path exposureRoot;
+    /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
+    private final Path stateDirectory;
     private final SnapshotStore snapshots;
     private volatile SimulatedProvider provider = SimulatedProvider.MICROSOFT_SOFTWARE;
     private final Map<Volume, AsyncOperation> reverts = new ConcurrentHashMap<>();
@@ -65,6 +67,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name) {
         this.name = name;
+        this.stateDirectory = null;
         try {
             this.snapshotRoot = Files.createTempDirectory("vss4j-sim-snapshots-");
             this.exposureRoot = Files.createTempDirectory("vss4j-sim-exposed-");
@@ -72,6 +75,41 @@ public final class SimulatedMachine implements AutoCloseable {
             throw new UncheckedIOException("cannot create the snapshot directory", e);
         }
         this.snapshots = new SnapshotStore(snapshotRoot);
+    }
+
+    private SimulatedMachine(String name, Path stateDirectory) {
+        this.name = name;
+        this.stateDirectory = stateDirectory;
+        try {
+            this.snapshotRoot = Files.createDirectories(stateDirectory.resolve("snapshots"));
+            this.exposureRoot = Files.createDirectories(stateDirectory.resolve("exposed"));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + stateDirectory + " as simulated machine state", e);
+        }
+        SnapshotJournal journal = new SnapshotJournal(snapshotRoot);
+        this.snapshots = new SnapshotStore(snapshotRoot, journal);
+        for (SnapshotJournal.Entry e : journal.load()) {
+            Volume v = volumes.stream().filter(x -> x.root().equals(e.volumeRoot())).findFirst()
+                    .orElseGet(() -> addKnownVolume(e.volumeRoot()));
+            snapshots.adopt(new Snapshot(e.id(), e.setId(), v, e.directory(), e.attributes(), e.created(), e.inSet(),
+                    null, e.copyMethod(), e.exposure()));
+        }
+    }
+
+    /**
+     * A machine whose persistent shadow copies live in {@code stateDirectory} and outlive the process, as on a real
+     * machine: a later {@code persistentAt} of the same directory sees them (with their volumes, exposures and
+     * attributes) until they are deleted. Non-persistent shadow copies still vanish with their requester.
+     */
+    public static SimulatedMachine persistentAt(Path stateDirectory) {
+        return new SimulatedMachine("SIMULATED-HOST", stateDirectory.toAbsolutePath());
+    }
+
+    /** A volume a recorded shadow copy was taken of; aliases come back when the volume is added again. */
+    private Volume addKnownVolume(Path root) {
+        Volume v = new Volume(root, List.of(), true);
+        volumes.add(v);
+        return v;
     }
 
     /** A machine with no volumes and no writers, named {@code SIMULATED-HOST}. */
@@ -117,6 +155,8 @@ public final class SimulatedMachine implements AutoCloseable {
             throw new UncheckedIOException("a volume must be an existing directory: " + directory, e);
         }
         Volume v = new Volume(root, List.of(aliases), supported);
+        // A volume known only from a recorded shadow copy gets its aliases now (same root: the same volume).
+        volumes.removeIf(known -> known.root().equals(root) && known.aliases().isEmpty());
         volumes.add(v);
         return v;
     }
@@ -271,8 +311,10 @@ public final class SimulatedMachine implements AutoCloseable {
     public void close() {
         async.shutdownNow();
         snapshots.clear();
-        SnapshotStore.deleteTree(exposureRoot);
-        SnapshotStore.deleteTree(snapshotRoot);
+        if (stateDirectory == null) {
+            SnapshotStore.deleteTree(exposureRoot);
+            SnapshotStore.deleteTree(snapshotRoot);
+        }
     }
 
 }

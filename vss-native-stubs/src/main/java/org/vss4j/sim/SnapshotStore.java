@@ -22,10 +22,39 @@ public final class SnapshotStore {
 
     private final Path root;
     private final Map<UUID, Snapshot> snapshots = new LinkedHashMap<>();
+    /** Where persistent snapshots are recorded for later processes; null for a machine that lives in one process. */
+    private final SnapshotJournal journal;
     private volatile PointInTimeCopier copier = PointInTimeCopier.forHost();
 
     SnapshotStore(Path root) {
+        this(root, null);
+    }
+
+    SnapshotStore(Path root, SnapshotJournal journal) {
         this.root = root;
+        this.journal = journal;
+    }
+
+    /** Records {@code s} (replacing the record of the same id) and journals it if persistent. */
+    private void put(Snapshot s) {
+        snapshots.put(s.id(), s);
+        if (journal != null) {
+            journal.save(s);
+        }
+    }
+
+    /** Drops the record of {@code id} (and its journal entry); the removed snapshot or null. */
+    private Snapshot drop(UUID id) {
+        Snapshot s = snapshots.remove(id);
+        if (s != null && journal != null) {
+            journal.remove(id);
+        }
+        return s;
+    }
+
+    /** Takes back a snapshot recorded by an earlier process (its directory and exposure link exist already). */
+    synchronized void adopt(Snapshot s) {
+        snapshots.put(s.id(), s);
     }
 
     /** Copies {@code volume} into a new snapshot directory and records the snapshot. */
@@ -33,7 +62,7 @@ public final class SnapshotStore {
         Path dir = root.resolve(id.toString());
         CopyMethod method = copier.copy(volume.root(), dir);
         Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner, method);
-        snapshots.put(id, s);
+        put(s);
         return s;
     }
 
@@ -58,7 +87,7 @@ public final class SnapshotStore {
 
     /** Deletes a snapshot and its directory (unexposing it first); false if unknown. */
     public synchronized boolean delete(UUID id) {
-        Snapshot s = snapshots.remove(id);
+        Snapshot s = drop(id);
         if (s == null) {
             return false;
         }
@@ -77,7 +106,7 @@ public final class SnapshotStore {
         ExposureLinks.create(e.link(), e.pathFromRoot() == null ? s.directory()
                 : s.directory().resolve(relative(e.pathFromRoot())), e.replacedEmptyDirectory());
         Snapshot exposed = s.withExposure(e);
-        snapshots.put(id, exposed);
+        put(exposed);
         return exposed;
     }
 
@@ -86,7 +115,7 @@ public final class SnapshotStore {
         Snapshot s = snapshots.get(id);
         ExposureLinks.remove(s.exposure());
         Snapshot plain = s.withExposure(null);
-        snapshots.put(id, plain);
+        put(plain);
         return plain;
     }
 
@@ -101,7 +130,9 @@ public final class SnapshotStore {
 
     /** Replaces the record of a snapshot (same id) by {@code updated}, e.g. with an attribute added. */
     public synchronized void update(Snapshot updated) {
-        snapshots.replace(updated.id(), updated);
+        if (snapshots.containsKey(updated.id())) {
+            put(updated);
+        }
     }
 
     /**
@@ -109,7 +140,7 @@ public final class SnapshotStore {
      * now is, and is no longer found or deleted as a shadow copy. The forgotten record, or null if unknown.
      */
     public synchronized Snapshot forget(UUID id) {
-        Snapshot s = snapshots.remove(id);
+        Snapshot s = drop(id);
         if (s != null && s.exposure() != null) {
             ExposureLinks.remove(s.exposure());
         }
@@ -145,11 +176,14 @@ public final class SnapshotStore {
         }
     }
 
-    /** Deletes everything (the machine is closed). */
+    /** Deletes everything (the machine is closed); a journaled machine keeps its persistent snapshots. */
     public synchronized void clear() {
-        for (UUID id : new ArrayList<>(snapshots.keySet())) {
-            delete(id);
+        for (Snapshot s : new ArrayList<>(snapshots.values())) {
+            if (journal == null || !s.isPersistent()) {
+                delete(s.id());
+            }
         }
+        snapshots.clear();
     }
 
     static void deleteTree(Path dir) {

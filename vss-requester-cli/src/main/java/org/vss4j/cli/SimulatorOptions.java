@@ -8,11 +8,10 @@ import java.util.List;
 import org.vss4j.UsageType;
 import org.vss4j.com.Exports;
 import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedWriter;
-import picocli.CommandLine.Model.CommandSpec;
+import org.vss4j.sim.WriterComponent;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParameterException;
-import picocli.CommandLine.Spec;
 
 /**
  * Options that describe the simulated machine when the command runs on the embedded simulator (no Windows, or
@@ -22,14 +21,15 @@ final class SimulatorOptions {
 
     static final String DEFAULT_VOLUME = "C:\\=.";
 
-    /** The command this mixin belongs to, so usage errors print on its streams. */
-    @Spec(Spec.Target.MIXEE)
-    private CommandSpec command;
-
     @Option(names = "--sim-volume", paramLabel = "NAME=DIR",
             description = "Simulator only: a volume NAME (drive letter or mount point) backed by the directory DIR. "
                     + "Default: " + "C:\\\\=. (the current directory).")
     private List<String> volumes;
+
+    @Option(names = "--sim-state", paramLabel = "DIR",
+            description = "Simulator only: where the simulated machine keeps persistent shadow copies between runs "
+                    + "(default: ~/.vss4j/simulator).")
+    private Path state;
 
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
@@ -42,24 +42,29 @@ final class SimulatorOptions {
             }
             return;
         }
-        SimulatedMachine m = SimulatedMachine.create();
+        Path stateDir = state != null ? state
+                : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
+        SimulatedMachine m = SimulatedMachine.persistentAt(stateDir);
         for (String spec : volumes == null ? List.of(DEFAULT_VOLUME) : volumes) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
                 m.close();
-                throw new ParameterException(command.commandLine(), "--sim-volume wants NAME=DIR, got '"
-                        + spec + "'");
+                throw new UsageException("--sim-volume wants NAME=DIR, got '" + spec + "'");
             }
             Path dir = Paths.get(spec.substring(eq + 1)).toAbsolutePath().normalize();
             if (!Files.isDirectory(dir)) {
                 m.close();
-                throw new ParameterException(command.commandLine(), "--sim-volume " + spec
-                        + ": " + dir + " is not a directory");
+                throw new UsageException("--sim-volume " + spec + ": " + dir + " is not a directory");
             }
             m.addVolume(dir, spec.substring(0, eq));
             out.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
         }
-        m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA).build());
+        // A writer whose one component holds every file of the first volume, so writer output has substance.
+        String firstVolume = m.volumes().get(0).aliases().get(0);
+        m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA)
+                .component(WriterComponent.fileGroup("", "Demo files").withCaption("Every file of " + firstVolume)
+                        .withFile(FileSpec.of(firstVolume, "*", true)))
+                .build());
         SimulatedMachine.install(m);
         machine = m;
     }

@@ -7,7 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
-import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotAttribute;
 import org.vss4j.SnapshotProperties;
 import org.vss4j.VssAsync;
 import org.vss4j.VssException;
@@ -18,14 +18,29 @@ import org.vss4j.WriterStatus;
 
 /**
  * The documented requester sequence for one shadow copy set (seeds: backup initialization, pre-backup tasks, backing
- * up files), printing each step. On any failure after PrepareForBackup it calls AbortBackup; closing the components
- * then lets VSS delete the non-persistent shadow copies, so nothing is left behind.
+ * up files), printing each step. On any failure after PrepareForBackup, and when the action reports failure, it calls
+ * AbortBackup; closing the components then lets VSS delete the non-persistent shadow copies, so nothing is left.
  */
 final class SnapshotRun {
 
-    /** What to do while the shadow copies exist; receives their properties. */
+    /** What to do while the shadow copies exist; returns an exit code, 0 meaning the backup succeeded. */
     interface WhileSnapshotted {
-        void accept(List<SnapshotProperties> snapshots) throws Exception;
+        int accept(UUID setId, List<SnapshotProperties> snapshots) throws Exception;
+    }
+
+    /**
+     * @param volumes         volumes to shadow-copy
+     * @param context         a VSS_CTX_* value
+     * @param type            the backup type told to writers
+     * @param enabledClasses  writer classes to enable (empty: all)
+     * @param disabledClasses writer classes to disable
+     */
+    record Plan(List<String> volumes, int context, BackupType type, List<UUID> enabledClasses,
+            List<UUID> disabledClasses) {
+
+        boolean involvesWriters() {
+            return (context & SnapshotAttribute.NO_WRITERS.value()) == 0;
+        }
     }
 
     private final PrintWriter out;
@@ -36,55 +51,76 @@ final class SnapshotRun {
         this.timeout = timeout;
     }
 
-    void run(List<String> volumes, SnapshotContext context, BackupType type, WhileSnapshotted action)
-            throws Exception {
+    int run(Plan plan, WhileSnapshotted action) throws Exception {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
-            bc.setContext(context);
-            // Volume mode (no component selection): a crash-consistent image with every writer frozen.
-            bc.setBackupState(false, false, type, false);
-            await(bc.gatherWriterMetadata(), "GatherWriterMetadata");
-            printWriters(bc);
+            bc.setContext(plan.context());
+            // Volume mode (no component selection): every writer on the volumes takes part.
+            bc.setBackupState(false, false, plan.type(), false);
+            boolean writers = plan.involvesWriters();
+            if (writers) {
+                // Enable/disable only take effect before GatherWriterMetadata (seeds: backup initialization).
+                bc.enableWriterClasses(plan.enabledClasses());
+                bc.disableWriterClasses(plan.disabledClasses());
+                step(bc.gatherWriterMetadata(), "GatherWriterMetadata");
+                printWriters(bc);
+            }
             UUID setId = bc.startSnapshotSet();
-            out.printf("snapshot set %s%n", setId);
+            out.printf("snapshot set {%s}%n", setId);
             List<UUID> snapshotIds = new ArrayList<>();
-            for (String volume : volumes) {
-                if (!bc.isVolumeSupported(BackupComponents.GUID_NULL, volume)) {
-                    throw new IllegalArgumentException("VSS cannot shadow-copy " + volume);
-                }
+            for (String volume : plan.volumes()) {
                 snapshotIds.add(bc.addToSnapshotSet(volume, BackupComponents.GUID_NULL));
             }
-            boolean prepared = false;
             boolean completed = false;
             try {
-                await(bc.prepareForBackup(), "PrepareForBackup");
-                prepared = true;
-                checkWriters(bc, "PrepareForBackup");
-                await(bc.doSnapshotSet(), "DoSnapshotSet");
-                checkWriters(bc, "DoSnapshotSet");
+                if (writers) {
+                    step(bc.prepareForBackup(), "PrepareForBackup");
+                    checkWriters(bc, "PrepareForBackup");
+                }
+                step(bc.doSnapshotSet(), "DoSnapshotSet");
+                if (writers) {
+                    checkWriters(bc, "DoSnapshotSet");
+                }
                 List<SnapshotProperties> props = new ArrayList<>();
                 for (UUID id : snapshotIds) {
                     SnapshotProperties p = bc.getSnapshotProperties(id);
                     props.add(p);
-                    out.printf("  %s%n    volume  %s%n    device  %s%n    created %s, %s%n", p.snapshotId(),
-                            p.originalVolumeName(), p.deviceObject(), p.creationTime(), p.state().nativeName());
+                    Printer.snapshot(out, p);
                 }
-                action.accept(props);
-                await(bc.backupComplete(), "BackupComplete");
-                checkWriters(bc, "BackupComplete");
+                int exit = action.accept(setId, props);
+                if (exit != ExitCodes.OK) {
+                    return exit;
+                }
+                if (writers) {
+                    step(bc.backupComplete(), "BackupComplete");
+                    checkWriters(bc, "BackupComplete");
+                }
                 completed = true;
+                return ExitCodes.OK;
             } finally {
-                if (prepared && !completed) {
-                    out.println("aborting the backup");
-                    bc.abortBackup();
+                if (!completed) {
+                    abort(bc);
                 }
             }
         }
-        out.flush();
     }
 
-    private void await(VssAsync async, String step) {
-        out.printf("%s ...%n", step);
+    /**
+     * AbortBackup after a failure: writers return to normal and VSS drops the set. A failure here is reported but does
+     * not hide the failure that caused the abort.
+     */
+    private void abort(BackupComponents bc) {
+        out.println("aborting the backup");
+        out.flush();
+        try {
+            bc.abortBackup();
+        } catch (VssException e) {
+            out.println("(AbortBackup: " + e.getMessage() + ")");
+        }
+    }
+
+    private void step(VssAsync async, String name) {
+        out.printf("%s ...%n", name);
         out.flush();
         async.finish(timeout);
     }
@@ -95,7 +131,7 @@ final class SnapshotRun {
         for (int i = 0; i < n; i++) {
             try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                 WriterIdentity id = e.metadata().getIdentity();
-                out.printf("  %s {%s} %s/%s%n", id.writerName(), id.writerId(), id.usage(), id.source());
+                out.printf("  %s {%s}%n", id.writerName(), id.writerId());
             }
         }
     }
@@ -109,8 +145,7 @@ final class SnapshotRun {
                 WriterStatus s = bc.getWriterStatus(i);
                 if (s.isFailed()) {
                     throw new VssException(s.failureHresult() < 0 ? s.failureHresult()
-                            : VssHresult.VSS_E_UNEXPECTED_WRITER_ERROR.code(), step,
-                            s.toString());
+                            : VssHresult.VSS_E_UNEXPECTED_WRITER_ERROR.code(), step, s.toString());
                 }
             }
         } finally {

@@ -4,32 +4,46 @@ import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
 /** The {@code vss} command: a requester for the Volume Shadow Copy Service. */
 @Command(name = "vss", mixinStandardHelpOptions = true, version = "vss4j 0.1.0",
-        description = "Volume Shadow Copy Service requester (real VSS on Windows, the vss4j simulator elsewhere).",
-        subcommands = {SnapshotCommand.class, WritersCommand.class})
+        description = "Volume Shadow Copy Service requester: real VSS on Windows (run elevated), "
+                + "the vss4j simulator elsewhere (a directory is a volume).",
+        footer = ExitCodes.HELP,
+        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class})
 public final class VssCommand implements Runnable {
 
     @Spec
     private CommandSpec spec;
+
+    private boolean verbose;
+
+    @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
+            description = "Print stack traces with errors and the VSS provider chosen.")
+    void setVerbose(boolean verbose) {
+        this.verbose = verbose;
+    }
+
+    boolean verbose() {
+        return verbose;
+    }
 
     @Override
     public void run() {
         spec.commandLine().usage(spec.commandLine().getOut());
     }
 
-    /** Runs the command line and returns the exit code; VSS failures print one clear line and exit 2. */
+    /** Runs the command line and returns the exit code (see {@link ExitCodes}). */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
-        CommandLine cl = new CommandLine(new VssCommand());
+        VssCommand root = new VssCommand();
+        CommandLine cl = new CommandLine(root);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setExecutionExceptionHandler((ex, line, parsed) -> {
-            err.println("vss: " + ex.getMessage());
-            err.flush();
-            return 2;
-        });
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorReporter(root));
         return cl.execute(args);
     }
 

@@ -2,10 +2,17 @@ package org.vss4j.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
+import org.vss4j.WriterComponentInfo;
 import org.vss4j.WriterIdentity;
+import org.vss4j.WriterMetadata;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
 import picocli.CommandLine.Command;
@@ -14,15 +21,22 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-/** {@code vss writers}: the writers on the system, their identity and state (like {@code vssadmin list writers}). */
-@Command(name = "writers", mixinStandardHelpOptions = true, description = "List the VSS writers and their state.")
+/** {@code vss writers}: the writers on the system, their state and components (like {@code vssadmin list writers}). */
+@Command(name = "writers", mixinStandardHelpOptions = true, description = "List the VSS writers, their state and components.")
 final class WritersCommand implements Callable<Integer> {
+
+    /** One writer as reported: identity, status and its Writer Metadata Document's components. */
+    record WriterReport(WriterIdentity identity, WriterStatus status, List<WriterComponentInfo> components) {
+    }
 
     @Spec
     private CommandSpec spec;
 
     @Mixin
     private SimulatorOptions simulator;
+
+    @Option(names = "--json", description = "Print JSON.")
+    private boolean json;
 
     @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait for each step (ISO-8601).")
     private Duration timeout;
@@ -31,34 +45,57 @@ final class WritersCommand implements Callable<Integer> {
     public Integer call() {
         PrintWriter out = spec.commandLine().getOut();
         simulator.prepare(out);
-        try {
-            try (BackupComponents bc = BackupComponents.create()) {
-                bc.initializeForBackup(null);
-                bc.setBackupState(true, false, BackupType.COPY, false);
-                bc.gatherWriterMetadata().finish(timeout);
-                int n = bc.getWriterMetadataCount();
-                for (int i = 0; i < n; i++) {
-                    try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
-                        WriterIdentity id = e.metadata().getIdentity();
-                        out.printf("Writer name: '%s'%n   Writer Id: {%s}%n   Writer Instance Id: {%s}%n   Usage: %s, "
-                                + "source: %s%n", id.writerName(), id.writerId(), id.instanceId(), id.usage().nativeName(),
-                                id.source().nativeName());
-                    }
-                }
-                bc.gatherWriterStatus().finish(timeout);
-                try {
-                    for (int i = 0; i < bc.getWriterStatusCount(); i++) {
-                        WriterStatus s = bc.getWriterStatus(i);
-                        out.printf("State of '%s': %s%s%n", s.writerName(), s.state().nativeName(),
-                                s.failureHresult() != 0 ? String.format(" (last error 0x%08X)", s.failureHresult()) : "");
-                    }
-                } finally {
-                    bc.freeWriterStatus();
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setBackupState(true, false, BackupType.COPY, false);
+            bc.gatherWriterMetadata().finish(timeout);
+            List<WriterReport> reports = new ArrayList<>();
+            Map<UUID, WriterStatus> statuses = statuses(bc);
+            for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
+                try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                    WriterMetadata metadata = e.metadata().read();
+                    WriterIdentity id = metadata.identity();
+                    reports.add(new WriterReport(id, statuses.get(id.instanceId()), metadata.components()));
                 }
             }
+            if (json) {
+                Json.print(out, reports);
+            } else {
+                reports.forEach(r -> print(out, r));
+            }
+            return ExitCodes.OK;
         } finally {
             simulator.close();
         }
-        return 0;
+    }
+
+    private Map<UUID, WriterStatus> statuses(BackupComponents bc) {
+        bc.gatherWriterStatus().finish(timeout);
+        try {
+            Map<UUID, WriterStatus> byInstance = new HashMap<>();
+            for (int i = 0; i < bc.getWriterStatusCount(); i++) {
+                WriterStatus s = bc.getWriterStatus(i);
+                byInstance.put(s.instanceId(), s);
+            }
+            return byInstance;
+        } finally {
+            bc.freeWriterStatus();
+        }
+    }
+
+    private static void print(PrintWriter out, WriterReport r) {
+        WriterIdentity id = r.identity();
+        out.printf("Writer name: '%s'%n   Writer Id: {%s}%n   Writer Instance Id: {%s}%n   Usage: %s, source: %s%n",
+                id.writerName(), id.writerId(), id.instanceId(), id.usage().nativeName(), id.source().nativeName());
+        if (r.status() != null) {
+            out.printf("   State: %s%s%n", r.status().state().nativeName(), r.status().failureHresult() != 0
+                    ? String.format(" (last error 0x%08X)", r.status().failureHresult()) : "");
+        }
+        for (WriterComponentInfo c : r.components()) {
+            String path = c.logicalPath() == null || c.logicalPath().isEmpty() ? "" : c.logicalPath() + "\\";
+            out.printf("   Component: %s%s (%s%s), %d file set(s)%n", path, c.name(), c.type().nativeName(),
+                    c.selectable() ? ", selectable" : "",
+                    c.files().size() + c.databaseFiles().size() + c.logFiles().size());
+        }
     }
 }

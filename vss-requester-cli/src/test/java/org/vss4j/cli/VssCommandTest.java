@@ -6,60 +6,197 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.sim.SimulatedMachine;
 
-/** The {@code vss} command on the embedded simulator, as the README's main job runs it. */
+/** The {@code vss} command on the embedded simulator, as a new user runs it from the README. */
 class VssCommandTest {
 
-    private final StringWriter out = new StringWriter();
-    private final StringWriter err = new StringWriter();
+    @TempDir
+    Path volume;
 
-    private int run(String... args) {
-        return VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args);
+    @TempDir
+    Path state;
+
+    private StringWriter out;
+    private StringWriter err;
+
+    @BeforeEach
+    void files() throws Exception {
+        Files.writeString(volume.resolve("report.txt"), "q3");
+        Files.createDirectory(volume.resolve("logs"));
+    }
+
+    /** Runs {@code vss} with the simulated volume {@code D:\} = {@link #volume} and machine state in {@link #state}. */
+    private int vss(String... args) {
+        out = new StringWriter();
+        err = new StringWriter();
+        String[] all = new String[args.length + 4];
+        System.arraycopy(args, 0, all, 0, args.length);
+        all[args.length] = "--sim-volume";
+        all[args.length + 1] = "D:\\=" + volume;
+        all[args.length + 2] = "--sim-state";
+        all[args.length + 3] = state.toString();
+        return VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), all);
     }
 
     @Test
-    void snapshotCreatesListsAndReleasesAShadowCopy(@TempDir Path volume) throws Exception {
-        Files.writeString(volume.resolve("report.txt"), "q3");
-        Files.createDirectory(volume.resolve("logs"));
-
-        int exit = run("snapshot", "--sim-volume", "D:\\=" + volume, "D:\\", "--list", "10");
+    void createMakesListsAndReleasesAShadowCopy() {
+        int exit = vss("snapshot", "create", "D:\\", "--list", "10");
 
         assertThat(exit).as(err.toString()).isZero();
         assertThat(out.toString())
                 .contains("GatherWriterMetadata ...", "PrepareForBackup ...", "DoSnapshotSet ...", "BackupComplete ...")
                 .contains("vss4j Demo Writer")
-                .containsPattern("volume  \\\\\\\\\\?\\\\Volume\\{[0-9a-f-]{36}}\\\\")
+                .containsPattern("volume    \\\\\\\\\\?\\\\Volume\\{[0-9a-f-]{36}}\\\\")
                 .contains("    logs/", "    report.txt", "VSS_SS_CREATED")
-                .contains("released: non-persistent shadow copies are gone");
-        // The command closed its machine: its snapshot storage is gone and nothing leaked.
+                .contains("done: the shadow copies were released");
         assertThat(SimulatedMachine.current().snapshots()).isEmpty();
     }
 
     @Test
-    void anUnknownVolumeFailsWithTheHresultName(@TempDir Path volume) {
-        int exit = run("snapshot", "--sim-volume", "D:\\=" + volume, "Q:\\");
+    void execRunsWithTheSnapshotPathsAndItsExitCodeBecomesOurs() throws Exception {
+        Path copy = volume.getParent().resolve(volume.getFileName() + "-copy.txt");
+        try {
+            String script = "cat \"$VSS_SHADOW_1_PATH/report.txt\" > '" + copy + "'; "
+                    + "echo \"count=$VSS_SHADOW_COUNT volume=$VSS_SHADOW_1_VOLUME\"; exit 7";
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("IVssBackupComponents::").contains("VSS_E_");
+            int exit = vss("snapshot", "create", "D:\\", "--exec", script);
+
+            assertThat(exit).isEqualTo(7);
+            assertThat(Files.readString(copy)).isEqualTo("q3");
+            assertThat(out.toString()).contains("count=1 volume=D:\\").contains("aborting the backup")
+                    .doesNotContain("BackupComplete ...");
+            assertThat(SimulatedMachine.current().snapshots()).isEmpty();
+        } finally {
+            Files.deleteIfExists(copy);
+        }
     }
 
     @Test
-    void aMalformedSimulatedVolumeIsAUsageError() {
-        int exit = run("snapshot", "--sim-volume", "D:", "D:\\");
+    void execSeesTheVolumeAsItWasWhenTheShadowCopyWasTaken() throws Exception {
+        String script = "echo changed > \"" + volume.resolve("report.txt") + "\"; cat \"$VSS_SHADOW_PATH/report.txt\"";
 
-        assertThat(exit).isEqualTo(2);
-        assertThat(err.toString()).contains("--sim-volume wants NAME=DIR");
-    }
-
-    @Test
-    void writersListsIdentityAndState(@TempDir Path volume) {
-        int exit = run("writers", "--sim-volume", "C:\\=" + volume);
+        int exit = vss("snapshot", "create", "D:\\", "--exec", script);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("Writer name: 'vss4j Demo Writer'", "State of 'vss4j Demo Writer': "
-                + "VSS_WS_STABLE");
+        assertThat(out.toString()).contains("q3").contains("BackupComplete ...");
+        assertThat(Files.readString(volume.resolve("report.txt"))).isEqualTo("changed\n");
+    }
+
+    @Test
+    void noWritersMakesACrashConsistentShadowCopyWithoutWriterEvents() {
+        int exit = vss("snapshot", "create", "D:\\", "--no-writers");
+
+        assertThat(exit).as(err.toString()).isZero();
+        assertThat(out.toString()).doesNotContain("GatherWriterMetadata ...").doesNotContain("PrepareForBackup ...")
+                .contains("VSS_VOLSNAP_ATTR_NO_WRITERS");
+    }
+
+    @Test
+    void excludedWritersAreLeftOutAndUnknownWritersAreUsageErrors() {
+        assertThat(vss("snapshot", "create", "D:\\", "--exclude-writer", "vss4j demo writer")).as(err.toString())
+                .isZero();
+        assertThat(out.toString()).contains("0 writer(s)");
+
+        assertThat(vss("snapshot", "create", "D:\\", "--include-writer", "No Such Writer")).isEqualTo(2);
+        assertThat(err.toString()).contains("--include-writer No Such Writer: no writer with that name");
+
+        assertThat(vss("snapshot", "create", "D:\\", "--include-writer", "{0b0c0d0e-0000-0000-0000-000000000001}"))
+                .isEqualTo(2);
+        assertThat(err.toString()).contains("no writer of class {0b0c0d0e-0000-0000-0000-000000000001}");
+    }
+
+    @Test
+    void persistentShadowCopiesAreListedAndDeletedAcrossRuns() {
+        assertThat(vss("snapshot", "create", "D:\\", "--persistent")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("persist until `vss snapshot delete`");
+        String id = out.toString().replaceAll("(?s).*shadow copy \\{([0-9a-f-]{36})}.*", "$1");
+
+        assertThat(vss("snapshot", "list")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("{" + id + "}").contains("VSS_VOLSNAP_ATTR_PERSISTENT");
+
+        assertThat(vss("snapshot", "list", "--json")).isZero();
+        assertThat(out.toString()).contains("\"snapshotId\" : \"" + id + "\"");
+
+        Path mountPoint = state.resolve("mnt");
+        assertThat(mountPoint.toFile().mkdir()).isTrue();
+        assertThat(vss("snapshot", "expose", id, mountPoint.toString())).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("exposed at " + mountPoint);
+        assertThat(mountPoint.resolve("report.txt")).hasContent("q3");
+        assertThat(vss("snapshot", "list")).isZero();
+        assertThat(out.toString()).contains("exposed   " + mountPoint, "VSS_VOLSNAP_ATTR_EXPOSED_LOCALLY");
+        assertThat(vss("snapshot", "expose", "--undo", id)).as(err.toString()).isZero();
+        assertThat(mountPoint.resolve("report.txt")).doesNotExist();
+
+        assertThat(vss("snapshot", "delete", id)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("deleted 1 shadow copy of {" + id + "}");
+
+        assertThat(vss("snapshot", "list")).isZero();
+        assertThat(out.toString()).contains("no shadow copies");
+
+        assertThat(vss("snapshot", "delete", id)).isEqualTo(3);
+        assertThat(err.toString()).contains("VSS_E_OBJECT_NOT_FOUND");
+    }
+
+    @Test
+    void exposingANonPersistentOrUnknownShadowCopyFailsWithTheHresult() {
+        assertThat(vss("snapshot", "expose", "0b0c0d0e-0000-0000-0000-000000000001", "X:")).isEqualTo(3);
+        assertThat(err.toString()).contains("IVssBackupComponents::ExposeSnapshot failed: VSS_E_OBJECT_NOT_FOUND");
+        assertThat(vss("snapshot", "expose", "not-an-id")).isEqualTo(2);
+        assertThat(err.toString()).contains("not-an-id");
+    }
+
+    @Test
+    void anUnknownVolumeFailsWithTheHresultNameAndExitCode3() {
+        int exit = vss("snapshot", "create", "Q:\\");
+
+        assertThat(exit).isEqualTo(3);
+        assertThat(err.toString()).contains("IVssBackupComponents::AddToSnapshotSet failed: VSS_E_OBJECT_NOT_FOUND")
+                .contains("(add --verbose for details)").doesNotContain("\tat ");
+    }
+
+    @Test
+    void verboseAddsTheStackTrace() {
+        assertThat(vss("--verbose", "snapshot", "create", "Q:\\")).isEqualTo(3);
+        assertThat(err.toString()).contains("VSS_E_OBJECT_NOT_FOUND").contains("\tat org.vss4j.");
+    }
+
+    @Test
+    void aSimulatedVolumeThatIsNotADirectoryIsAUsageError() throws Exception {
+        Path file = Files.writeString(volume.resolve("plain.txt"), "x");
+        out = new StringWriter();
+        err = new StringWriter();
+        int exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "snapshot", "create",
+                "E:\\", "--sim-volume", "E:\\=" + file, "--sim-state", state.toString());
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("is not a directory");
+    }
+
+    @Test
+    void writersListsIdentityStateAndComponentsAlsoAsJson() {
+        assertThat(vss("writers")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Writer name: 'vss4j Demo Writer'", "State: VSS_WS_STABLE",
+                "Component: ");
+
+        assertThat(vss("writers", "--json")).isZero();
+        assertThat(out.toString()).contains("\"writerName\" : \"vss4j Demo Writer\"", "\"components\" : [");
+    }
+
+    @Test
+    void providersListsTheProvider() {
+        assertThat(vss("providers")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("Provider name: 'Microsoft Software Shadow Copy provider 1.0'");
+    }
+
+    @Test
+    void helpDocumentsTheExitCodes() {
+        out = new StringWriter();
+        err = new StringWriter();
+        assertThat(VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--help")).isZero();
+        assertThat(out.toString()).contains("Exit codes:", "3  VSS refused or failed");
     }
 }

@@ -1,0 +1,48 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+import org.vss4j.VssException;
+import picocli.CommandLine;
+import picocli.CommandLine.IExecutionExceptionHandler;
+import picocli.CommandLine.ParseResult;
+
+/** Turns a failure into one clear line on stderr and a documented exit code; {@code --verbose} adds the stack trace. */
+final class ErrorReporter implements IExecutionExceptionHandler {
+
+    private final VssCommand root;
+
+    ErrorReporter(VssCommand root) {
+        this.root = root;
+    }
+
+    @Override
+    public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
+        PrintWriter err = cl.getErr();
+        err.println("vss: " + message(ex));
+        if (root.verbose()) {
+            ex.printStackTrace(err);
+        } else {
+            err.println("(add --verbose for details)");
+        }
+        err.flush();
+        return exitCode(ex);
+    }
+
+    static int exitCode(Throwable ex) {
+        if (ex instanceof VssException) {
+            return ExitCodes.VSS_FAILURE;
+        }
+        if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
+            return ExitCodes.USAGE;
+        }
+        return ExitCodes.OTHER_FAILURE;
+    }
+
+    private static String message(Throwable ex) {
+        if (ex instanceof UncheckedIOException u && u.getCause() != null) {
+            return u.getMessage() + ": " + u.getCause().getMessage();
+        }
+        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+    }
+}

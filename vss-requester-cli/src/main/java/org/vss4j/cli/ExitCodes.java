@@ -1,0 +1,28 @@
+package org.vss4j.cli;
+
+/**
+ * The {@code vss} command's exit codes (also in {@code vss --help} and the README). {@code snapshot create --exec}
+ * exits with the command's own code instead when the command ran.
+ */
+final class ExitCodes {
+
+    /** Done. */
+    static final int OK = 0;
+    /** The command line is wrong: unknown option, bad value, unknown writer, a path that is not a directory. */
+    static final int USAGE = 2;
+    /** VSS refused or failed; the message names the call and the HRESULT. */
+    static final int VSS_FAILURE = 3;
+    /** Anything else: I/O errors, an {@code --exec} command that could not be started. */
+    static final int OTHER_FAILURE = 4;
+
+    /** The text shown under {@code vss --help}. */
+    static final String HELP = "%nExit codes:%n"
+            + "  0  done%n"
+            + "  2  bad command line (unknown option or writer, not a directory)%n"
+            + "  3  VSS refused or failed: the message names the call and the HRESULT%n"
+            + "  4  other failure (I/O, --exec command could not start)%n"
+            + "  snapshot create --exec: the command's own exit code%n";
+
+    private ExitCodes() {
+    }
+}

@@ -1,0 +1,130 @@
+package org.vss4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.stream.Stream;
+import org.vss4j.BackupType;
+import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotMount;
+import org.vss4j.SnapshotProperties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. */
+@Command(name = "create", mixinStandardHelpOptions = true,
+        description = {"Create a shadow copy set of the volumes.",
+            "Without --persistent the shadow copies are released when the command ends (after --exec, if given)."})
+final class SnapshotCreateCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SimulatorOptions simulator;
+
+    @Parameters(arity = "1..64", paramLabel = "VOLUME",
+            description = "Volumes to shadow-copy: drive letter (C:\\), mount point or \\\\?\\Volume{...}\\ name.")
+    private List<String> volumes;
+
+    @Option(names = "--persistent", description = "Keep the shadow copies after the command ends (VSS_CTX_APP_ROLLBACK,"
+            + " or VSS_CTX_NAS_ROLLBACK with --no-writers); delete them with `vss snapshot delete`.")
+    private boolean persistent;
+
+    @Option(names = "--no-writers", description = "Do not involve writers: a crash-consistent shadow copy "
+            + "(VSS_CTX_FILE_SHARE_BACKUP, or VSS_CTX_NAS_ROLLBACK with --persistent).")
+    private boolean noWriters;
+
+    @Option(names = "--include-writer", paramLabel = "ID|NAME",
+            description = "Involve only these writers (class id or name; repeatable).")
+    private List<String> includeWriters = new ArrayList<>();
+
+    @Option(names = "--exclude-writer", paramLabel = "ID|NAME",
+            description = "Leave these writers out (class id or name; repeatable).")
+    private List<String> excludeWriters = new ArrayList<>();
+
+    @Option(names = "--exec", paramLabel = "COMMAND", description = {
+        "Run COMMAND through the system shell while the shadow copies exist, then release them; its exit code "
+                + "becomes ours. Environment: VSS_SHADOW_SET, VSS_SHADOW_COUNT, VSS_SHADOW_<n>_ID, _DEVICE, _VOLUME, "
+                + "_PATH (a readable directory), VSS_SHADOW_PATH (the first)."})
+    private String exec;
+
+    @Option(names = "--type", defaultValue = "COPY",
+            description = "Backup type told to writers; COPY leaves their backup history alone (default: ${DEFAULT-VALUE}).")
+    private BackupType type;
+
+    @Option(names = "--timeout", defaultValue = "PT5M",
+            description = "Longest wait for each asynchronous step, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    private Duration timeout;
+
+    @Option(names = "--list", defaultValue = "0", paramLabel = "N",
+            description = "List up to N entries of each shadow copy's root directory.")
+    private int list;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        if (noWriters && !(includeWriters.isEmpty() && excludeWriters.isEmpty())) {
+            throw new UsageException("--include-writer/--exclude-writer make no sense with --no-writers");
+        }
+        simulator.prepare(out);
+        try {
+            SnapshotRun.Plan plan = plan();
+            int exit = new SnapshotRun(out, timeout).run(plan, (setId, snapshots) -> {
+                List<SnapshotMount> mounts = new ArrayList<>();
+                try {
+                    for (SnapshotProperties p : snapshots) {
+                        mounts.add(SnapshotMount.open(p));
+                    }
+                    for (SnapshotMount m : mounts) {
+                        listRoot(out, m);
+                    }
+                    return exec == null ? ExitCodes.OK : new ExecRunner(out).run(exec, setId, volumes, mounts);
+                } finally {
+                    mounts.forEach(SnapshotMount::close);
+                }
+            });
+            if (exit == ExitCodes.OK) {
+                out.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
+                        : "done: the shadow copies were released");
+            }
+            return exit;
+        } finally {
+            simulator.close();
+        }
+    }
+
+    private SnapshotRun.Plan plan() {
+        SnapshotContext context = persistent ? (noWriters ? SnapshotContext.NAS_ROLLBACK : SnapshotContext.APP_ROLLBACK)
+                : (noWriters ? SnapshotContext.FILE_SHARE_BACKUP : SnapshotContext.BACKUP);
+        List<UUID> enabled = List.of();
+        List<UUID> disabled = List.of();
+        if (!includeWriters.isEmpty() || !excludeWriters.isEmpty()) {
+            WriterSelection writers = WriterSelection.discover(timeout);
+            enabled = writers.resolve(includeWriters, "--include-writer");
+            disabled = writers.resolve(excludeWriters, "--exclude-writer");
+        }
+        return new SnapshotRun.Plan(volumes, context.value(), type, enabled, disabled);
+    }
+
+    private void listRoot(PrintWriter out, SnapshotMount mount) throws IOException {
+        if (list <= 0) {
+            return;
+        }
+        Path root = mount.root();
+        try (Stream<Path> entries = Files.list(root)) {
+            entries.sorted().limit(list).forEach(e -> out.printf("    %s%s%n", root.relativize(e),
+                    Files.isDirectory(e) ? "/" : ""));
+        }
+    }
+}

@@ -1,0 +1,52 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vss4j.BackupComponents;
+import org.vss4j.DeleteSnapshotsResult;
+import org.vss4j.ObjectType;
+import org.vss4j.SnapshotContext;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** {@code vss snapshot delete ID...}: deletes shadow copies (or whole sets with {@code --set}). */
+@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete shadow copies or shadow copy sets.")
+final class SnapshotDeleteCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SimulatorOptions simulator;
+
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Shadow copy ids (set ids with --set).")
+    private List<UUID> ids;
+
+    @Option(names = "--set", description = "The ids are shadow copy set ids: delete every shadow copy of each set.")
+    private boolean sets;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        simulator.prepare(out);
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setContext(SnapshotContext.ALL);
+            for (UUID id : ids) {
+                DeleteSnapshotsResult r = bc.deleteSnapshots(id, sets ? ObjectType.SNAPSHOT_SET : ObjectType.SNAPSHOT,
+                        true);
+                out.printf("deleted %d shadow cop%s of {%s}%n", r.deletedCount(), r.deletedCount() == 1 ? "y" : "ies",
+                        id);
+            }
+            return ExitCodes.OK;
+        } finally {
+            simulator.close();
+        }
+    }
+}

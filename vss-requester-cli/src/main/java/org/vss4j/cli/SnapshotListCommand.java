@@ -1,0 +1,54 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vss4j.BackupComponents;
+import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotProperties;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
+
+/** {@code vss snapshot list}: every shadow copy on the machine (like {@code vssadmin list shadows}). */
+@Command(name = "list", mixinStandardHelpOptions = true, description = "List the shadow copies on the machine.")
+final class SnapshotListCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SimulatorOptions simulator;
+
+    @Option(names = "--set", paramLabel = "SET_ID", description = "Only the shadow copies of this set.")
+    private UUID set;
+
+    @Option(names = "--json", description = "Print JSON.")
+    private boolean json;
+
+    @Override
+    public Integer call() {
+        PrintWriter out = spec.commandLine().getOut();
+        simulator.prepare(out);
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            // A requester sees only the shadow copies of its own context unless it asks for all of them.
+            bc.setContext(SnapshotContext.ALL);
+            List<SnapshotProperties> all = bc.querySnapshots().stream()
+                    .filter(p -> set == null || set.equals(p.snapshotSetId())).toList();
+            if (json) {
+                Json.print(out, all);
+            } else if (all.isEmpty()) {
+                out.println("no shadow copies" + (set == null ? "" : " in set {" + set + "}"));
+            } else {
+                all.forEach(p -> Printer.snapshot(out, p));
+            }
+            return ExitCodes.OK;
+        } finally {
+            simulator.close();
+        }
+    }
+}

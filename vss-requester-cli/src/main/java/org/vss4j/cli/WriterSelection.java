@@ -1,0 +1,72 @@
+package org.vss4j.cli;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
+import org.vss4j.WriterIdentity;
+import org.vss4j.WriterMetadataEntry;
+
+/**
+ * Resolves writers named on the command line (class id or name) to writer class ids. The seeds note there is no way to
+ * list writers before GatherWriterMetadata, so this asks a second, short-lived IVssBackupComponents, as they suggest.
+ */
+final class WriterSelection {
+
+    private final Map<UUID, String> classes = new LinkedHashMap<>();
+
+    private WriterSelection() {
+    }
+
+    /** The writers on the machine now (only asked when the command line names any). */
+    static WriterSelection discover(Duration timeout) {
+        WriterSelection s = new WriterSelection();
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            bc.gatherWriterMetadata().finish(timeout);
+            for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
+                try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                    WriterIdentity id = e.metadata().getIdentity();
+                    s.classes.put(id.writerId(), id.writerName());
+                }
+            }
+        }
+        return s;
+    }
+
+    /** The class ids of {@code specs}, each a writer class id or a writer name (case-insensitive). */
+    List<UUID> resolve(List<String> specs, String option) {
+        List<UUID> ids = new ArrayList<>();
+        for (String spec : specs) {
+            ids.add(resolve(spec, option));
+        }
+        return ids;
+    }
+
+    private UUID resolve(String spec, String option) {
+        String bare = spec.trim();
+        if (bare.startsWith("{") && bare.endsWith("}")) {
+            bare = bare.substring(1, bare.length() - 1);
+        }
+        try {
+            UUID id = UUID.fromString(bare);
+            if (!classes.containsKey(id)) {
+                throw new UsageException(option + " " + spec + ": no writer of class {" + id
+                        + "} on this machine; `vss writers` lists them");
+            }
+            return id;
+        } catch (IllegalArgumentException notAnId) {
+            String wanted = bare.toLowerCase(Locale.ROOT);
+            return classes.entrySet().stream().filter(e -> e.getValue().toLowerCase(Locale.ROOT).equals(wanted))
+                    .map(Map.Entry::getKey).findFirst()
+                    .orElseThrow(() -> new UsageException(option + " " + spec
+                            + ": no writer with that name or class id on this machine; `vss writers` lists them"));
+        }
+    }
+}
