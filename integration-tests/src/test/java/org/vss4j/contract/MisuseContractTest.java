@@ -73,4 +73,17 @@ class MisuseContractTest {
             assertFails(() -> bc.getWriterMetadata(count), VssHresult.E_INVALIDARG, "GetWriterMetadata");
         }
     }
+
+    @Test
+    void doSnapshotSetInTheBackupContextNeedsPrepareForBackup(VssTarget target) {
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.startSnapshotSet();
+            bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            // Microsoft, DoSnapshotSet: VSS_E_BAD_STATE when the prerequisite calls of the context were not made.
+            assertFails(bc::doSnapshotSet, VssHresult.VSS_E_BAD_STATE, "DoSnapshotSet");
+        }
+    }
 }

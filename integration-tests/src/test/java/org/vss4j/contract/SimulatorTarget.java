@@ -5,14 +5,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.stream.Stream;
+import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.VssSimulatorExtension;
+import org.vss4j.sim.WriterComponent;
 
 /** A fresh simulated machine whose volume {@code C:\} is a temporary directory, with one simulated writer. */
 final class SimulatorTarget implements VssTarget {
 
     static final String VOLUME = "C:\\";
+    static final String WRITER = "Contract Writer";
 
     private final Path volumeRoot;
     private final Path workDir;
@@ -23,7 +26,8 @@ final class SimulatorTarget implements VssTarget {
         workDir = Files.createDirectories(volumeRoot.resolve("work"));
         machine = SimulatedMachine.create();
         machine.addVolume(volumeRoot, VOLUME);
-        machine.addWriter(SimulatedWriter.builder("Contract Writer").build());
+        machine.addWriter(SimulatedWriter.builder(WRITER).component(WriterComponent.fileGroup("", "data")
+                .withFile(FileSpec.of(VOLUME + "work", "*", true))).build());
         SimulatedMachine.install(machine);
     }
 
@@ -45,6 +49,11 @@ final class SimulatorTarget implements VssTarget {
     @Override
     public Path workDir() {
         return workDir;
+    }
+
+    @Override
+    public String componentWriterName() {
+        return WRITER;
     }
 
     @Override

@@ -37,6 +37,12 @@ interface VssTarget extends AutoCloseable {
         return snapshot.root().resolve(volumeRoot().relativize(liveFile).toString());
     }
 
+    /**
+     * The writer whose first top-level component the component-mode tests back up: the simulator's contract writer,
+     * or on Windows the Task Scheduler Writer (present on every Windows since Vista).
+     */
+    String componentWriterName();
+
     /** Fails if the test leaked a COM reference, BSTR, CoTaskMem block or snapshot-property block (where measurable). */
     void verifyNothingLeaked();
 

@@ -39,6 +39,11 @@ final class WindowsTarget implements VssTarget {
     }
 
     @Override
+    public String componentWriterName() {
+        return "Task Scheduler Writer";
+    }
+
+    @Override
     public Path volumeRoot() {
         return workDir.getRoot();
     }

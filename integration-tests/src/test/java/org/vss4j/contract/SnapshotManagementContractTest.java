@@ -1,0 +1,83 @@
+package org.vss4j.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
+import org.vss4j.ObjectType;
+import org.vss4j.ProviderProperties;
+import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotProperties;
+
+/** Query, expose and delete of shadow copies, and which of them outlive their requester. */
+@ExtendWith(VssTargetExtension.class)
+class SnapshotManagementContractTest {
+
+    /** A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK); its set id. */
+    private static UUID persistentSet(VssTarget target) {
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setContext(SnapshotContext.APP_ROLLBACK);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            UUID set = bc.startSnapshotSet();
+            bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            bc.prepareForBackup().finish(Steps.TIMEOUT);
+            bc.doSnapshotSet().finish(Steps.TIMEOUT);
+            bc.backupComplete().finish(Steps.TIMEOUT);
+            return set;
+        }
+    }
+
+    private static BackupComponents administrator() {
+        BackupComponents bc = BackupComponents.create();
+        bc.initializeForBackup(null);
+        // Query and delete see every shadow copy only in VSS_CTX_ALL (Microsoft: IVssBackupComponents::Query).
+        bc.setContext(SnapshotContext.ALL);
+        return bc;
+    }
+
+    @Test
+    void queryListsLiveShadowCopiesAndTheProviders(VssTarget target) {
+        UUID set = persistentSet(target);
+        try (BackupComponents bc = administrator()) {
+            List<SnapshotProperties> mine = bc.querySnapshots().stream()
+                    .filter(p -> p.snapshotSetId().equals(set)).toList();
+            assertThat(mine).singleElement().satisfies(p -> {
+                assertThat(p.isPersistent()).isTrue();
+                assertThat(p.snapshotsCount()).isEqualTo(1);
+            });
+            assertThat(bc.queryProviders()).extracting(ProviderProperties::name).isNotEmpty();
+            assertThat(bc.deleteSnapshots(set, ObjectType.SNAPSHOT_SET, true).deletedCount()).isEqualTo(1);
+            assertThat(bc.querySnapshots()).noneMatch(p -> p.snapshotSetId().equals(set));
+        }
+    }
+
+    @Test
+    void aPersistentShadowCopyCanBeExposedAtAnEmptyFolderAndUnexposed(VssTarget target) throws Exception {
+        Path marker = Files.writeString(target.workDir().resolve("exposed.txt"), "seen through the folder");
+        UUID set = persistentSet(target);
+        Path folder = Files.createDirectory(target.workDir().resolve("mnt"));
+        try (BackupComponents bc = administrator()) {
+            SnapshotProperties snap = bc.querySnapshots().stream().filter(p -> p.snapshotSetId().equals(set))
+                    .findFirst().orElseThrow();
+            String exposed = bc.exposeSnapshotLocally(snap.snapshotId(), folder.toString());
+            try {
+                Path seen = Paths.get(exposed).resolve(target.volumeRoot().relativize(marker).toString());
+                assertThat(seen).hasContent("seen through the folder");
+            } finally {
+                bc.unexposeSnapshot(snap.snapshotId());
+            }
+            assertThat(bc.querySnapshots()).filteredOn(p -> p.snapshotId().equals(snap.snapshotId()))
+                    .singleElement().satisfies(p -> assertThat(p.exposedName()).isNull());
+            bc.deleteSnapshots(set, ObjectType.SNAPSHOT_SET, true);
+        }
+    }
+}
