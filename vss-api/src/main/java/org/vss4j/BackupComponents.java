@@ -7,6 +7,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.vtable.IVssBackupComponents;
@@ -38,8 +39,32 @@ public final class BackupComponents extends ComObject {
     /** {@code GUID_NULL}: "any provider" for AddToSnapshotSet, IsVolumeSupported. */
     public static final UUID GUID_NULL = new UUID(0, 0);
 
+    /** Shadow copy roots opened through {@link #mountSnapshot}; closed before this object is released. */
+    private final List<SnapshotMount> mounts = new CopyOnWriteArrayList<>();
+
     private BackupComponents(Pointer p) {
         super(p, "IVssBackupComponents", 0);
+    }
+
+    /**
+     * The root of shadow copy {@code snapshotId} as a {@link java.nio.file.Path} ordinary Java I/O can read (see
+     * {@link SnapshotMount}). The mount is closed at the latest when this object is closed, which is when VSS releases
+     * the non-persistent shadow copies: on Windows the temporary link to the device goes with them.
+     */
+    public SnapshotMount mountSnapshot(UUID snapshotId) {
+        SnapshotMount mount = SnapshotMount.open(getSnapshotProperties(snapshotId));
+        mounts.add(mount);
+        return mount;
+    }
+
+    /** Closes the snapshot mounts opened here, then releases the IVssBackupComponents reference. */
+    @Override
+    public void close() {
+        for (SnapshotMount m : mounts) {
+            m.close();
+        }
+        mounts.clear();
+        super.close();
     }
 
     /** {@code CreateVssBackupComponents}. Requires Administrator or Backup Operator rights on Windows. */

@@ -86,6 +86,7 @@ class SnapshotPathContractTest {
     @Test
     void aSnapshotCopyShowsTheVolumeAsItWasAtDoSnapshotSet(VssTarget target) throws Exception {
         Path live = Files.writeString(target.workDir().resolve("data.bin"), "v1");
+        SnapshotMount mount;
         try (BackupComponents bc = prepared(SnapshotContext.BACKUP)) {
             bc.startSnapshotSet();
             UUID snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
@@ -93,13 +94,14 @@ class SnapshotPathContractTest {
             bc.doSnapshotSet().finish(Steps.TIMEOUT);
             Files.writeString(live, "v2");
             Files.writeString(target.workDir().resolve("created-later.txt"), "x");
-            SnapshotProperties props = bc.getSnapshotProperties(snapshotId);
-            try (SnapshotMount mount = SnapshotMount.open(props)) {
-                assertThat(Files.readString(target.inSnapshot(mount, live))).isEqualTo("v1");
-                assertThat(target.inSnapshot(mount, target.workDir().resolve("created-later.txt"))).doesNotExist();
-            }
+            mount = bc.mountSnapshot(snapshotId);
+            assertThat(Files.readString(target.inSnapshot(mount, live))).isEqualTo("v1");
+            assertThat(target.inSnapshot(mount, target.workDir().resolve("created-later.txt"))).doesNotExist();
             bc.backupComplete().finish(Steps.TIMEOUT);
         }
+        // Releasing the requester released the shadow copy and closed its mount (on Windows: removed the link).
+        SnapshotMount released = mount;
+        assertThatThrownBy(released::root).isInstanceOf(IllegalStateException.class);
     }
 
     @Test
