@@ -25,11 +25,9 @@ final class ProvidersCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        simulator.prepare(out);
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
+        return Requester.run(simulator, out, null, bc -> {
             List<ProviderProperties> providers = bc.queryProviders();
             if (json) {
                 Json.print(out, providers);
@@ -40,8 +38,6 @@ final class ProvidersCommand implements Callable<Integer> {
                 }
             }
             return ExitCodes.OK;
-        } finally {
-            simulator.close();
-        }
+        });
     }
 }

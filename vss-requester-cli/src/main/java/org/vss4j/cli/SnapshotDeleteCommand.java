@@ -32,12 +32,9 @@ final class SnapshotDeleteCommand implements Callable<Integer> {
     private boolean sets;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        simulator.prepare(out);
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.ALL);
+        return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
             for (UUID id : ids) {
                 DeleteSnapshotsResult r = bc.deleteSnapshots(id, sets ? ObjectType.SNAPSHOT_SET : ObjectType.SNAPSHOT,
                         true);
@@ -45,8 +42,6 @@ final class SnapshotDeleteCommand implements Callable<Integer> {
                         id);
             }
             return ExitCodes.OK;
-        } finally {
-            simulator.close();
-        }
+        });
     }
 }

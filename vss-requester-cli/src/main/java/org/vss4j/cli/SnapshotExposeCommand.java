@@ -37,15 +37,12 @@ final class SnapshotExposeCommand implements Callable<Integer> {
     private boolean undo;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         if (undo && at != null) {
             throw new UsageException("--undo takes only the shadow copy id");
         }
-        simulator.prepare(out);
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.ALL);
+        return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
             if (undo) {
                 bc.unexposeSnapshot(id);
                 out.printf("shadow copy {%s} is no longer exposed%n", id);
@@ -54,8 +51,6 @@ final class SnapshotExposeCommand implements Callable<Integer> {
                 out.printf("shadow copy {%s} exposed at %s%n", id, exposed);
             }
             return ExitCodes.OK;
-        } finally {
-            simulator.close();
-        }
+        });
     }
 }

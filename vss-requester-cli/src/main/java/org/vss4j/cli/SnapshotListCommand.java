@@ -30,11 +30,9 @@ final class SnapshotListCommand implements Callable<Integer> {
     private boolean json;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        simulator.prepare(out);
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
+        return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
             // A requester sees only the shadow copies of its own context unless it asks for all of them.
             bc.setContext(SnapshotContext.ALL);
             List<SnapshotProperties> all = bc.querySnapshots().stream()
@@ -47,8 +45,6 @@ final class SnapshotListCommand implements Callable<Integer> {
                 all.forEach(p -> Printer.snapshot(out, p));
             }
             return ExitCodes.OK;
-        } finally {
-            simulator.close();
-        }
+        });
     }
 }

@@ -42,11 +42,9 @@ final class WritersCommand implements Callable<Integer> {
     private Duration timeout;
 
     @Override
-    public Integer call() {
+    public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        simulator.prepare(out);
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
+        return Requester.run(simulator, out, null, bc -> {
             bc.setBackupState(true, false, BackupType.COPY, false);
             bc.gatherWriterMetadata().finish(timeout);
             List<WriterReport> reports = new ArrayList<>();
@@ -64,9 +62,7 @@ final class WritersCommand implements Callable<Integer> {
                 reports.forEach(r -> print(out, r));
             }
             return ExitCodes.OK;
-        } finally {
-            simulator.close();
-        }
+        });
     }
 
     private Map<UUID, WriterStatus> statuses(BackupComponents bc) {

@@ -1,0 +1,35 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import org.vss4j.BackupComponents;
+import org.vss4j.SnapshotContext;
+
+/**
+ * The frame of the administrative commands: the simulated machine (when on the simulator), one IVssBackupComponents
+ * initialised for backup in a context, released afterwards whatever happens.
+ */
+final class Requester {
+
+    /** The command's work with the initialised components; returns the exit code. */
+    @FunctionalInterface
+    interface Work {
+        int run(BackupComponents bc) throws Exception;
+    }
+
+    private Requester() {
+    }
+
+    /** Runs {@code work}; {@code context} null keeps the default (VSS_CTX_BACKUP). */
+    static int run(SimulatorOptions simulator, PrintWriter out, SnapshotContext context, Work work) throws Exception {
+        simulator.prepare(out);
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            if (context != null) {
+                bc.setContext(context);
+            }
+            return work.run(bc);
+        } finally {
+            simulator.close();
+        }
+    }
+}
