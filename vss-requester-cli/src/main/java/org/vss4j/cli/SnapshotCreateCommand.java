@@ -60,7 +60,8 @@ final class SnapshotCreateCommand implements Callable<Integer> {
     private String exec;
 
     @Option(names = "--type", defaultValue = "COPY",
-            description = "Backup type told to writers; COPY leaves their backup history alone (default: ${DEFAULT-VALUE}).")
+            description = "Backup type told to writers; COPY leaves their backup history alone "
+                    + "(default: ${DEFAULT-VALUE}).")
     private BackupType type;
 
     @Option(names = "--timeout", defaultValue = "PT5M",

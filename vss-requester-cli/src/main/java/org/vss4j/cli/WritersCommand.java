@@ -22,7 +22,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vss writers}: the writers on the system, their state and components (like {@code vssadmin list writers}). */
-@Command(name = "writers", mixinStandardHelpOptions = true, description = "List the VSS writers, their state and components.")
+@Command(name = "writers", mixinStandardHelpOptions = true,
+        description = "List the VSS writers, their state and components.")
 final class WritersCommand implements Callable<Integer> {
 
     /** One writer as reported: identity, status and its Writer Metadata Document's components. */
