@@ -367,6 +367,35 @@ public final class BackupComponents extends ComObject {
                 WriterState.fromValue(state.getValue()), failure.getValue());
     }
 
+    /**
+     * {@code IVssBackupComponentsEx3::GetWriterStatusEx(iWriter, ...)}: the status with the writer's application
+     * HRESULT and message ({@code SetWriterFailureEx}). Both BSTRs are freed here, also when the call fails.
+     */
+    public WriterStatusEx getWriterStatusEx(int index) {
+        GUID instance = new GUID();
+        GUID writer = new GUID();
+        PointerByReference name = new PointerByReference();
+        IntByReference state = new IntByReference();
+        IntByReference failure = new IntByReference();
+        IntByReference application = new IntByReference();
+        PointerByReference message = new PointerByReference();
+        int hr;
+        try (QueriedInterface ex3 = extension(BackupComponentsExtension.EX3,
+                IVssBackupComponentsEx3.GetWriterStatusEx)) {
+            hr = ex3.callRaw(IVssBackupComponentsEx3.GetWriterStatusEx, index, instance, writer, name, state, failure,
+                    application, message);
+        }
+        String writerName = Bstr.readAndFree(name.getValue());
+        String applicationMessage = Bstr.readAndFree(message.getValue());
+        if (hr < 0) {
+            throw new VssException(hr, IVssBackupComponentsEx3.GetWriterStatusEx.qualifiedName(),
+                    "writer index " + index);
+        }
+        WriterStatus status = new WriterStatus(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
+                WriterState.fromValue(state.getValue()), failure.getValue());
+        return new WriterStatusEx(status, application.getValue(), applicationMessage);
+    }
+
     /** {@code FreeWriterStatus}: frees the status gathered by GatherWriterStatus. */
     public void freeWriterStatus() {
         check(IVssBackupComponents.FreeWriterStatus);

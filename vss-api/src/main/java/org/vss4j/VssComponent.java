@@ -5,6 +5,7 @@ import com.sun.jna.ptr.ByteByReference;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.LongByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.IntFunction;
@@ -13,10 +14,12 @@ import org.vss4j.abi.vtable.IVssComponentEx;
 import org.vss4j.abi.vtable.IVssComponentEx2;
 import org.vss4j.com.Bstr;
 import org.vss4j.com.FileTimes;
+import org.vss4j.com.Utf16;
 
 /**
- * {@code IVssComponent}: one component of the Backup Components Document, from {@link WriterComponents}; everything a
- * requester reads. The {@code Ex}/{@code Ex2} methods are reached through {@code QueryInterface} with
+ * {@code IVssComponent}: one component of the Backup Components Document, from {@link WriterComponents} (requester)
+ * or {@link org.vss4j.writer.WriterComponents} (writer): everything a requester reads, and the setters a writer uses in
+ * its handlers. The {@code Ex}/{@code Ex2} methods are reached through {@code QueryInterface} with
  * {@link IVssComponentEx#IID} and {@link IVssComponentEx2#IID}, released right after the call. Owned: close it.
  */
 public final class VssComponent extends ComGetters {
@@ -263,6 +266,104 @@ public final class VssComponent extends ComGetters {
         }
         String m = Bstr.readAndFree(message.getValue());
         return new ComponentFailure(hr.getValue(), hrApplication.getValue(), m, reserved.getValue());
+    }
+
+    // ---- writer-side setters (a writer's handlers; reference section 1.2) -----------------------------------------
+
+    /** {@code SetBackupMetadata(wszData)}: private data the writer reads back at restore. */
+    public void setBackupMetadata(String data) {
+        check(IVssComponent.SetBackupMetadata, Utf16.toNative(data));
+    }
+
+    /** {@code AddPartialFile(wszPath, wszFilename, wszRanges, wszMetadata)}. */
+    public void addPartialFile(String path, String filename, String ranges, String metadata) {
+        check(filename, IVssComponent.AddPartialFile, Utf16.toNative(path), Utf16.toNative(filename),
+                Utf16.toNative(ranges), Utf16.toNative(metadata));
+    }
+
+    /**
+     * {@code AddDirectedTarget(wszSourcePath, wszSourceFilename, wszSourceRangeList, wszDestinationPath,
+     * wszDestinationFilename, wszDestinationRangeList)}: at restore, where parts of a file go.
+     */
+    public void addDirectedTarget(DirectedTarget target) {
+        check(target.sourceFilename(), IVssComponent.AddDirectedTarget, Utf16.toNative(target.sourcePath()),
+                Utf16.toNative(target.sourceFilename()), Utf16.toNative(target.sourceRanges()),
+                Utf16.toNative(target.destinationPath()), Utf16.toNative(target.destinationFilename()),
+                Utf16.toNative(target.destinationRanges()));
+    }
+
+    /** {@code SetRestoreMetadata(wszRestoreMetadata)}: set at PreRestore. */
+    public void setRestoreMetadata(String metadata) {
+        check(IVssComponent.SetRestoreMetadata, Utf16.toNative(metadata));
+    }
+
+    /** {@code SetRestoreTarget(VSS_RESTORE_TARGET)}. */
+    public void setRestoreTarget(RestoreTarget target) {
+        check(target.nativeName(), IVssComponent.SetRestoreTarget, target.value());
+    }
+
+    /** {@code SetPreRestoreFailureMsg(wsz)}. */
+    public void setPreRestoreFailureMsg(String message) {
+        check(IVssComponent.SetPreRestoreFailureMsg, Utf16.toNative(message));
+    }
+
+    /** {@code SetPostRestoreFailureMsg(wsz)}. */
+    public void setPostRestoreFailureMsg(String message) {
+        check(IVssComponent.SetPostRestoreFailureMsg, Utf16.toNative(message));
+    }
+
+    /** {@code SetBackupStamp(wszBackupStamp)}: what an incremental/differential backup later compares against. */
+    public void setBackupStamp(String stamp) {
+        check(IVssComponent.SetBackupStamp, Utf16.toNative(stamp));
+    }
+
+    /**
+     * {@code AddDifferencedFilesByLastModifyTime(wszPath, wszFilespec, BOOL bRecursive, FILETIME ftLastModifyTime)}:
+     * {@code BOOL} is 4 bytes; the 8-byte {@code FILETIME} by value travels as one 64-bit integer (reference
+     * section 7).
+     */
+    public void addDifferencedFilesByLastModifyTime(String path, String filespec, boolean recursive,
+            Instant lastModifyTime) {
+        check(filespec, IVssComponent.AddDifferencedFilesByLastModifyTime, Utf16.toNative(path),
+                Utf16.toNative(filespec), recursive ? 1 : 0, FileTimes.fromInstant(lastModifyTime));
+    }
+
+    /**
+     * {@code AddDifferencedFilesByLastModifyLSN(wszPath, wszFilespec, BOOL bRecursive, BSTR bstrLsnString)}: an
+     * {@code [in] BSTR} stays the caller's, allocated and freed here.
+     */
+    public void addDifferencedFilesByLastModifyLsn(String path, String filespec, boolean recursive, String lsn) {
+        Pointer bstr = Bstr.alloc(lsn);
+        try {
+            check(filespec, IVssComponent.AddDifferencedFilesByLastModifyLSN, Utf16.toNative(path),
+                    Utf16.toNative(filespec), recursive ? 1 : 0, bstr);
+        } finally {
+            Bstr.free(bstr);
+        }
+    }
+
+    /** {@code IVssComponentEx::SetPrepareForBackupFailureMsg(wsz)}. */
+    public void setPrepareForBackupFailureMsg(String message) {
+        try (QueriedReader ex = ex()) {
+            ex.call(IVssComponentEx.SetPrepareForBackupFailureMsg, Utf16.toNative(message));
+        }
+    }
+
+    /** {@code IVssComponentEx::SetPostSnapshotFailureMsg(wsz)}. */
+    public void setPostSnapshotFailureMsg(String message) {
+        try (QueriedReader ex = ex()) {
+            ex.call(IVssComponentEx.SetPostSnapshotFailureMsg, Utf16.toNative(message));
+        }
+    }
+
+    /**
+     * {@code IVssComponentEx2::SetFailure(hr, hrApplication, wszApplicationMessage, dwReserved)}: a component-level
+     * failure ({@code dwReserved} is 0).
+     */
+    public void setFailure(int hr, int hrApplication, String applicationMessage) {
+        try (QueriedReader ex2 = ex2()) {
+            ex2.call(IVssComponentEx2.SetFailure, hr, hrApplication, Utf16.toNative(applicationMessage), 0);
+        }
     }
 
     // ---- the whole component ------------------------------------------------------------------------------------

@@ -32,6 +32,12 @@ interface VssTarget extends AutoCloseable {
     /** The directory the volume's root is at (a shadow copy root holds what this directory held). */
     Path volumeRoot();
 
+    /** How VSS (and a writer's metadata) names {@code dir}, a directory on the volume: e.g. {@code C:\work\db}. */
+    default String vssPath(Path dir) {
+        String relative = volumeRoot().relativize(dir).toString().replace('/', '\\');
+        return volume() + relative;
+    }
+
     /** Where {@code liveFile} (on the volume) is inside a shadow copy of the volume. */
     default Path inSnapshot(SnapshotMount snapshot, Path liveFile) {
         return snapshot.root().resolve(volumeRoot().relativize(liveFile).toString());

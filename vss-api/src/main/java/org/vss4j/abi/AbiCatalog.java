@@ -8,6 +8,7 @@ import org.vss4j.abi.struct.VssObjectProp;
 import org.vss4j.abi.struct.VssObjectUnion;
 import org.vss4j.abi.struct.VssProviderProp;
 import org.vss4j.abi.struct.VssSnapshotProp;
+import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
@@ -48,7 +49,14 @@ public final class AbiCatalog {
             IVssComponent.class, IVssComponentEx.class, IVssComponentEx2.class,
             IVssWriterComponents.class, IVssWriterComponentsExt.class,
             IVssCreateWriterMetadata.class, IVssCreateWriterMetadataEx.class,
-            IVssWriterImpl.class);
+            IVssWriterImpl.class,
+            CVssWriter.class);
+
+    /**
+     * The vtables of C++ classes that no C header declares (no {@code <Name>Vtbl} in mingw-w64): their slot order is
+     * checked against the Windows SDK facts of the reference (CVssWriter: section 2.3) instead of mingw-w64.
+     */
+    public static final List<Class<? extends ComMethod>> CPP_CLASS_VTABLES = List.of(CVssWriter.class);
 
     /** Every native structure (JNA-Platform's GUID stands for {@code GUID}/{@code VSS_ID}). */
     public static final List<Class<? extends Structure>> STRUCTS = List.of(

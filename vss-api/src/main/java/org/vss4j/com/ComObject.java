@@ -98,6 +98,20 @@ public class ComObject implements AutoCloseable {
         return Function.getFunction(fn).invokeInt(full);
     }
 
+    /**
+     * As {@link #callSlot}, for a method whose result is not an HRESULT: {@code returnType} is what JNA reads from the
+     * return register ({@code Byte.class} for a C++ {@code bool}, of which only AL is defined; {@code Integer.class}
+     * for {@code UINT}/{@code LONG}/enums; {@code Pointer.class}; {@code void.class} for none). Reference section 7.
+     */
+    public static Object callSlotReturning(Class<?> returnType, Pointer object, ComMethod method, Object... args) {
+        ComApartment.ensureMta();
+        Pointer fn = object.getPointer(0).getPointer((long) method.slot() * Native.POINTER_SIZE);
+        Object[] full = new Object[args.length + 1];
+        full[0] = object;
+        System.arraycopy(args, 0, full, 1, args.length);
+        return Function.getFunction(fn).invoke(returnType, full);
+    }
+
     /** Whether {@link #close()} has released this object. */
     public final boolean isClosed() {
         return reference != null && reference.released.get();

@@ -19,6 +19,7 @@ import org.vss4j.abi.struct.VssObjectProp;
 import org.vss4j.abi.struct.VssObjectUnion;
 import org.vss4j.abi.struct.VssProviderProp;
 import org.vss4j.abi.struct.VssSnapshotProp;
+import org.vss4j.abi.vtable.CVssWriter;
 
 /**
  * The Windows SDK facts that hold without a compiler: the sizes the issue names, and what mingw-w64 cannot express
@@ -79,6 +80,40 @@ class AbiConformanceReferenceTest {
                     name + "." + MingwDeviations.OFFSET_CONSTANT + ": SDK x64 offset of the IUnknown vptr "
                             + "(reference 1.1, clang -fdump-record-layouts)");
         }
+    }
+
+    @Test
+    void everyCppClassVtableIsCheckedAgainstTheSdkOrder() {
+        assertEquals(Set.copyOf(AbiCatalog.CPP_CLASS_VTABLES), MingwDeviations.SDK_ONLY_VTABLES.keySet(),
+                "every C++ class vtable has its SDK order encoded in MingwDeviations.SDK_ONLY_VTABLES");
+        assertTrue(AbiCatalog.VTABLES.containsAll(AbiCatalog.CPP_CLASS_VTABLES), "and is in AbiCatalog.VTABLES");
+        MingwDeviations.SDK_ONLY_VTABLES.forEach((vtable, sdk) ->
+                AbiConformanceTest.assertNoProblems(sdk.problems(vtable)));
+    }
+
+    @Test
+    void cVssWriterObjectIsVptrThenWriterImpl() {
+        // Reference section 2.2: vftable pointer at 0, IVssWriterImpl *m_pWriterImpl at 8, sizeof 16 on x64.
+        assertEquals(16, CVssWriter.OBJECT_SIZE);
+        assertEquals(8, CVssWriter.WRITER_IMPL_OFFSET);
+    }
+
+    @Test
+    void aWrongCppClassOrderIsReportedBySlot() {
+        // The order of the old hand-written mingw-w64 vswriter.h (reference section 2.5), a real wrong binding.
+        MingwDeviations.SdkVtable sdk = MingwDeviations.SDK_ONLY_VTABLES.get(CVssWriter.class);
+        String src = " (" + sdk.source() + ")";
+        List<String> problems = sdk.problems(AbiFakes.OldMingw.CVssWriter.class);
+        assertEquals(List.of(
+                        "CVssWriter: Java enum has 15 constants, the SDK vtable has 16 slots" + src,
+                        "CVssWriter.OnAbort: Java slot 0, SDK slot 6" + src,
+                        "CVssWriter.OnFreeze: Java slot 1, SDK slot 4" + src,
+                        "CVssWriter.OnPrepareSnapshot: Java slot 2, SDK slot 3" + src,
+                        "CVssWriter.OnThaw: Java slot 3, SDK slot 5" + src,
+                        "CVssWriter.ScalarDeletingDestructor: Java slot 4, SDK slot 0" + src),
+                problems.subList(0, 6));
+        assertEquals("CVssWriter.OnVssShutdown: Java slot 14, the SDK has no such virtual function" + src,
+                problems.get(problems.size() - 1));
     }
 
     private static Field declaredOffset(Class<?> vtable) {

@@ -36,6 +36,18 @@ final class AbiFakes {
         }
     }
 
+    /** CVssWriter as the old hand-written mingw-w64 vswriter.h ordered it (reference section 2.5): wrong. */
+    static final class OldMingw {
+        private OldMingw() {
+        }
+
+        enum CVssWriter {
+            OnAbort, OnFreeze, OnPrepareSnapshot, OnThaw, ScalarDeletingDestructor, OnBackupComplete,
+            OnBackupShutdown, OnIdentify, OnPostRestore, OnPostSnapshot, OnPrepareBackup, OnPreRestore,
+            OnBackOffIOOnVolume, OnContinueIOOnVolume, OnVssShutdown
+        }
+    }
+
     /** An interface no header declares. */
     enum IVssNoSuchInterface {
         QueryInterface

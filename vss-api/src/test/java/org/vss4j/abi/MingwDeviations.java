@@ -1,7 +1,10 @@
 package org.vss4j.abi;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssWriterComponentsExt;
 
@@ -52,6 +55,53 @@ final class MingwDeviations {
             // Passed to CVssWriterEx::OnIdentifyEx; the CVssWriter base class owns its life cycle (reference 1.1), so
             // the binding never has to reach its IUnknown and the constant is optional.
             new TwoVptrInterface(IVssCreateWriterMetadataEx.class, true));
+
+    /**
+     * C++ classes with virtual functions that mingw-w64 does not declare at all (no {@code <Name>Vtbl}: the current,
+     * widl-generated vswriter.h has no {@code CVssWriter}; the old hand-written one had it in a wrong order, reference
+     * section 2.5). Their slot order is the Windows SDK's, encoded here from the reference, and checked by
+     * {@code AbiConformanceReferenceTest} instead of the mingw-w64 comparison.
+     */
+    static final Map<Class<? extends Enum<?>>, SdkVtable> SDK_ONLY_VTABLES = Map.of(
+            CVssWriter.class, new SdkVtable("reference section 2.3 (MSVC vftable of CVssWriter, clang "
+                    + "-fdump-vtable-layouts on the SDK declaration)", List.of(
+                    // Slot 0: the virtual destructor, declared first; MSVC gives it one slot, the scalar deleting
+                    // destructor.
+                    "ScalarDeletingDestructor",
+                    "OnIdentify", "OnPrepareBackup", "OnPrepareSnapshot", "OnFreeze", "OnThaw", "OnAbort",
+                    "OnBackupComplete", "OnBackupShutdown", "OnPreRestore", "OnPostRestore", "OnPostSnapshot",
+                    "OnBackOffIOOnVolume", "OnContinueIOOnVolume", "OnVSSShutdown", "OnVSSApplicationStartup")));
+
+    /**
+     * The SDK slot order of a C++ class.
+     *
+     * @param source the reference section the order comes from
+     * @param slots  the method names in slot order
+     */
+    record SdkVtable(String source, List<String> slots) {
+
+        /** Every mismatch between {@code vtable} and this order, one sentence each; empty when it conforms. */
+        List<String> problems(Class<? extends Enum<?>> vtable) {
+            String name = vtable.getSimpleName();
+            Enum<?>[] methods = vtable.getEnumConstants();
+            List<String> problems = new ArrayList<>();
+            if (methods.length != slots.size()) {
+                problems.add(name + ": Java enum has " + methods.length + " constants, the SDK vtable has "
+                        + slots.size() + " slots (" + source + ")");
+            }
+            for (Enum<?> m : methods) {
+                int sdk = slots.indexOf(m.name());
+                if (sdk < 0) {
+                    problems.add(name + "." + m.name() + ": Java slot " + m.ordinal() + ", the SDK has no such "
+                            + "virtual function (" + source + ")");
+                } else if (sdk != m.ordinal()) {
+                    problems.add(name + "." + m.name() + ": Java slot " + m.ordinal() + ", SDK slot " + sdk + " ("
+                            + source + ")");
+                }
+            }
+            return problems;
+        }
+    }
 
     private MingwDeviations() {
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -19,6 +20,8 @@ import org.vss4j.ProviderType;
 import org.vss4j.sim.abi.LeakLedger;
 import org.vss4j.sim.abi.LeakReport;
 import org.vss4j.sim.vss.AsyncOperation;
+import org.vss4j.sim.vss.HostedWriter;
+import org.vss4j.sim.vss.WriterParticipant;
 
 /**
  * A simulated Windows machine as VSS sees it: volumes (host directories), writers, shadow copies, the machine-wide
@@ -51,6 +54,9 @@ public final class SimulatedMachine implements AutoCloseable {
     private final Faults faults = new Faults();
     private final List<Volume> volumes = new CopyOnWriteArrayList<>();
     private final List<SimulatedWriter> writers = new CopyOnWriteArrayList<>();
+    /** Writers reached through their native CVssWriter object (CreateWriter, then Subscribe). */
+    private final List<HostedWriter> hosted = new CopyOnWriteArrayList<>();
+    private final Map<UUID, UUID> alternateWriters = new ConcurrentHashMap<>();
     private final Path snapshotRoot;
     private final Path exposureRoot;
     /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
@@ -165,6 +171,38 @@ public final class SimulatedMachine implements AutoCloseable {
     public SimulatedWriter addWriter(SimulatedWriter writer) {
         writers.add(writer);
         return writer;
+    }
+
+    /** A subscribed writer joins the machine's backups and restores ({@code IVssWriterImpl::Subscribe}). */
+    public void host(HostedWriter writer) {
+        hosted.add(writer);
+    }
+
+    /** The writer unsubscribed. */
+    public void unhost(HostedWriter writer) {
+        hosted.remove(writer);
+    }
+
+    /** The subscribed writers reached through their native {@code CVssWriter} object, in subscription order. */
+    public List<HostedWriter> hostedWriters() {
+        return List.copyOf(hosted);
+    }
+
+    /** Every writer taking part in backups: the simulated ones, then the hosted ones. */
+    public List<WriterParticipant> participants() {
+        List<WriterParticipant> all = new ArrayList<>(writers);
+        all.addAll(hosted);
+        return List.copyOf(all);
+    }
+
+    /** {@code InstallAlternateWriter(idWriter, clsid)}: records the alternate writer's class for {@code writerId}. */
+    public void installAlternateWriter(UUID writerId, UUID persistentWriterClassId) {
+        alternateWriters.put(writerId, persistentWriterClassId);
+    }
+
+    /** Writer id to the class id of its installed alternate writer. */
+    public Map<UUID, UUID> alternateWriters() {
+        return Map.copyOf(alternateWriters);
     }
 
     public String name() {

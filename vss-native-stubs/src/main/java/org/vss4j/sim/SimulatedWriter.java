@@ -14,6 +14,10 @@ import org.vss4j.UsageType;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
 import org.vss4j.WriterVersion;
+import org.vss4j.sim.vss.AsyncOperation;
+import org.vss4j.sim.vss.EventResult;
+import org.vss4j.sim.vss.WriterParticipant;
+import org.vss4j.sim.vss.WriterSessionContext;
 
 /**
  * A writer living on a simulated machine: its metadata (what it would report in {@code OnIdentify}) and its behaviour
@@ -21,7 +25,7 @@ import org.vss4j.WriterVersion;
  * It records the events it received, in order, for tests to assert, and what it writes into the Backup Components
  * Document's components at PrepareForBackup and PostSnapshot ({@link #recordsAt}).
  */
-public final class SimulatedWriter {
+public final class SimulatedWriter implements WriterParticipant {
 
     /** What the writer does at one event. */
     private record Behaviour(Integer failure, Gate hang) {
@@ -53,10 +57,12 @@ public final class SimulatedWriter {
         return new Builder(name);
     }
 
+    @Override
     public WriterMetadata metadata() {
         return metadata;
     }
 
+    @Override
     public String name() {
         return metadata.writerName();
     }
@@ -108,6 +114,7 @@ public final class SimulatedWriter {
     }
 
     /** What the writer has recorded for a component in the current backup ({@link WriterComponentData#NONE} if none). */
+    @Override
     public synchronized WriterComponentData recorded(String logicalPath, String componentName) {
         return recorded.getOrDefault(ComponentKey.of(logicalPath, componentName), WriterComponentData.NONE);
     }
@@ -130,6 +137,18 @@ public final class SimulatedWriter {
         }
         Behaviour b = behaviours.get(event);
         return b == null ? null : b.failure;
+    }
+
+    /** Records {@code event}, hangs at its gate if one is set (a cancel of {@code op} opens it), fails if scripted. */
+    @Override
+    public EventResult deliver(WriterEvent event, WriterSessionContext session, AsyncOperation op)
+            throws InterruptedException {
+        Integer failed = receive(event);
+        Gate hang = hangOf(event);
+        if (hang != null && op != null) {
+            op.block(hang);
+        }
+        return EventResult.of(failed);
     }
 
     /** The gate the writer hangs at for {@code event}, or null. */

@@ -15,6 +15,7 @@ import org.vss4j.sim.abi.NativeHeap;
 import org.vss4j.sim.vss.BackupComponentsObject;
 import org.vss4j.sim.vss.ExamineWriterMetadataObject;
 import org.vss4j.sim.vss.WriterMetadataXml;
+import org.vss4j.sim.vss.WriterImplObject;
 
 /**
  * The simulator's exports, under the names the binding resolves ({@link Exports}; reference section 3 for vssapi,
@@ -42,9 +43,8 @@ final class SimulatorExports {
                 a -> createExamineWriterMetadata(a.pointer(0), a.pointer(1)));
         put(t, Exports.VSS_FREE_SNAPSHOT_PROPERTIES, void.class, new Class<?>[] {Pointer.class},
                 a -> freeSnapshotProperties(a.pointer(0)));
-        // Writers are simulated in Java; the CVssWriter ABI (CreateWriter) is a later issue.
         put(t, Exports.CREATE_WRITER, int.class, new Class<?>[] {Pointer.class, Pointer.class},
-                a -> VssHresult.E_NOTIMPL.code());
+                a -> createWriter(a.pointer(0), a.pointer(1)));
         put(t, Exports.SYS_ALLOC_STRING, Pointer.class, new Class<?>[] {Pointer.class},
                 a -> a.pointer(0) == null ? null
                         : BstrAllocator.allocLen(a.pointer(0), units(a.pointer(0)), "SysAllocString"));
@@ -127,6 +127,18 @@ final class SimulatorExports {
         }
         out.setPointer(0, new ExamineWriterMetadataObject(metadata, Exports.CREATE_VSS_EXAMINE_WRITER_METADATA)
                 .pointer());
+        return VssHresult.S_OK.code();
+    }
+
+    /**
+     * {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (reference sections 2.1 and 3): a new
+     * {@code IVssWriterImpl} for the writer object, which VSS will call back through its vtable.
+     */
+    private static int createWriter(Pointer writer, Pointer out) {
+        if (writer == null || out == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        out.setPointer(0, new WriterImplObject(SimulatedMachine.current(), writer).interfacePointer());
         return VssHresult.S_OK.code();
     }
 

@@ -18,7 +18,7 @@ import org.vss4j.sim.SimulatedMachine;
  * made once and never freed).
  *
  * <p>A Java exception must not unwind through native frames: {@link #callback} catches everything, records it in the
- * current machine's ledger and returns {@code E_UNEXPECTED} (or NULL / 0 for non-HRESULT returns).
+ * current machine's ledger and returns {@code E_UNEXPECTED} (or NULL / 0 / false for non-HRESULT returns).
  */
 public final class NativeCallback implements CallbackProxy {
 
@@ -78,6 +78,9 @@ public final class NativeCallback implements CallbackProxy {
         }
         if (returnType == long.class) {
             return 0L;
+        }
+        if (returnType == byte.class) {
+            return (byte) 0;
         }
         return null;
     }

@@ -26,7 +26,6 @@ import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
-import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.Snapshot;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.WriterComponent;
@@ -123,6 +122,9 @@ public final class BackupComponentsObject extends NativeComObject {
                     (o, a) -> o.manage(a, o.management::queryRevertStatus))
             .bind(IVssBackupComponents.ImportSnapshots, params(Pointer.class), BackupComponentsObject::importSnapshots)
             .bind(IVssBackupComponentsEx3.GetSessionId, params(Pointer.class), BackupComponentsObject::getSessionId)
+            .bind(IVssBackupComponentsEx3.GetWriterStatusEx, params(int.class, Pointer.class, Pointer.class,
+                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::getWriterStatusEx)
             .bind(IVssBackupComponentsEx4.GetRootAndLogicalPrefixPaths,
                     params(Pointer.class, Pointer.class, Pointer.class, int.class),
                     (o, a) -> o.management.rootAndLogicalPrefix(a))
@@ -207,6 +209,7 @@ public final class BackupComponentsObject extends NativeComObject {
     private AsyncOperation snapshot;
     private AsyncOperation status;
     private List<WriterSession> sessions = List.of();
+    private final WriterSessionContext sessionContext = new Session();
     private List<WriterSession> statusView;
     private UUID snapshotSetId;
     private final Map<UUID, Volume> snapshotVolumes = new LinkedHashMap<>();
@@ -338,9 +341,9 @@ public final class BackupComponentsObject extends NativeComObject {
             return badState();
         }
         List<WriterSession> all = new ArrayList<>();
-        for (SimulatedWriter w : machine.writers()) {
+        for (WriterParticipant w : machine.participants()) {
             if (writerSelection.takesPart(w.metadata())) {
-                all.add(new WriterSession(w));
+                all.add(new WriterSession(w, sessionContext));
             }
         }
         sessions = List.copyOf(all);
@@ -390,7 +393,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (index < 0 || index >= list.size()) {
             return invalidArg();
         }
-        SimulatedWriter w = list.get(index).writer;
+        WriterParticipant w = list.get(index).writer;
         Guids.write(a.pointer(2), w.metadata().instanceId());
         a.pointer(3).setPointer(0, new ExamineWriterMetadataObject(w.metadata(),
                 IVssBackupComponents.GetWriterMetadata.qualifiedName()).pointer());
@@ -499,7 +502,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (!initialized) {
             return badState();
         }
-        a.pointer(1).setInt(0, DocumentComponents.of(document, machine.writers()).size());
+        a.pointer(1).setInt(0, DocumentComponents.of(document, machine.participants()).size());
         return ok();
     }
 
@@ -511,7 +514,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (!initialized) {
             return badState();
         }
-        List<DocumentComponents.WriterPart> parts = DocumentComponents.of(document, machine.writers());
+        List<DocumentComponents.WriterPart> parts = DocumentComponents.of(document, machine.participants());
         int index = a.int32(1);
         if (index < 0 || index >= parts.size()) {
             return invalidArg();
@@ -531,7 +534,7 @@ public final class BackupComponentsObject extends NativeComObject {
     private Integer broadcast(WriterEvent event, AsyncOperation op) throws InterruptedException {
         Integer first = null;
         for (WriterSession s : participants()) {
-            if (s.hasFailed()) {
+            if (s.hasFailed() || !s.receives(event)) {
                 continue;
             }
             Integer failed = s.send(event, op);
@@ -544,6 +547,9 @@ public final class BackupComponentsObject extends NativeComObject {
 
     private void abortWriters() throws InterruptedException {
         for (WriterSession s : participants()) {
+            if (!s.receives(WriterEvent.ABORT)) {
+                continue;
+            }
             s.send(WriterEvent.ABORT, null);
         }
     }
@@ -777,6 +783,27 @@ public final class BackupComponentsObject extends NativeComObject {
         return ok();
     }
 
+    /**
+     * GetWriterStatusEx (IVssBackupComponentsEx3): GetWriterStatus's six arguments, then {@code HRESULT
+     * *phrApplication} and {@code BSTR *pbstrApplicationMessage}, both optional (SDK default NULL, reference 1.2).
+     */
+    private synchronized int getWriterStatusEx(CallArgs a) {
+        int r = getWriterStatus(a);
+        if (r < 0) {
+            return r;
+        }
+        WriterSession s = statusView.get(a.int32(1));
+        if (a.pointer(7) != null) {
+            a.pointer(7).setInt(0, s.applicationFailure());
+        }
+        if (a.pointer(8) != null) {
+            String m = s.applicationMessage();
+            a.pointer(8).setPointer(0, m == null ? null
+                    : BstrAllocator.alloc(m, "application message from GetWriterStatusEx"));
+        }
+        return r;
+    }
+
     private synchronized int freeWriterStatus(CallArgs a) {
         statusView = null;
         return ok();
@@ -951,7 +978,7 @@ public final class BackupComponentsObject extends NativeComObject {
     }
 
     /** A restore call's component, or the HRESULT that ends the call. */
-    private record Resolved(BackupDocument.Component component, SimulatedWriter writer, int hresult) {
+    private record Resolved(BackupDocument.Component component, WriterParticipant writer, int hresult) {
         static Resolved failed(int hresult) {
             return new Resolved(null, null, hresult);
         }
@@ -979,7 +1006,7 @@ public final class BackupComponentsObject extends NativeComObject {
         }
         UUID writerId = a.guidByValue(1);
         BackupDocument.Component c = document.find(writerId, type, a.wideString(3), name);
-        SimulatedWriter live = identified().stream().map(s -> s.writer)
+        WriterParticipant live = identified().stream().map(s -> s.writer)
                 .filter(w -> w.metadata().writerClassId().equals(writerId)).findFirst().orElse(null);
         if (c == null || live == null) {
             return Resolved.failed(VssHresult.VSS_E_OBJECT_NOT_FOUND.code());
@@ -1055,7 +1082,7 @@ public final class BackupComponentsObject extends NativeComObject {
     }
 
     /** The writer's declaration of a document component, or null. */
-    private static WriterComponent declared(SimulatedWriter w, BackupDocument.Component c) {
+    private static WriterComponent declared(WriterParticipant w, BackupDocument.Component c) {
         return w.metadata().components().stream().filter(d -> d.type() == c.type && d.name().equals(c.name)
                 && d.logicalPath().equals(c.logicalPath)).findFirst().orElse(null);
     }
@@ -1134,6 +1161,9 @@ public final class BackupComponentsObject extends NativeComObject {
             throws InterruptedException {
         Integer first = null;
         for (WriterSession s : to) {
+            if (!s.receives(event)) {
+                continue;
+            }
             Integer failed = s.send(event, op);
             if (failed != null && first == null) {
                 first = failed;
@@ -1177,10 +1207,111 @@ public final class BackupComponentsObject extends NativeComObject {
         return r;
     }
 
-    /** The last reference is gone: non-persistent shadow copies of this requester vanish (seeds). */
+    /**
+     * The last reference is gone: non-persistent shadow copies of this requester vanish (seeds), and the hosted writers
+     * of a backup that was prepared receive OnBackupShutdown with its snapshot set id (GUID_NULL if none was started).
+     */
     @Override
     protected void onFinalRelease() {
         machine.endSnapshotSet(this);
         machine.snapshotStore().releaseOwner(this);
+        List<WriterSession> prepared;
+        UUID setId;
+        synchronized (this) {
+            prepared = prepare != null && !restoring ? participants() : List.of();
+            setId = snapshotSetId == null ? new UUID(0, 0) : snapshotSetId;
+        }
+        for (WriterSession s : prepared) {
+            if (s.writer instanceof HostedWriter h) {
+                h.backupShutdown(setId);
+            }
+        }
+    }
+
+    /** What the writers may ask about this requester's backup or restore ({@link WriterSessionContext}). */
+    private final class Session implements WriterSessionContext {
+
+        @Override
+        public BackupType backupType() {
+            synchronized (BackupComponentsObject.this) {
+                return document.backupType;
+            }
+        }
+
+        @Override
+        public RestoreType restoreType() {
+            synchronized (BackupComponentsObject.this) {
+                return document.restoreType;
+            }
+        }
+
+        @Override
+        public int context() {
+            synchronized (BackupComponentsObject.this) {
+                return context;
+            }
+        }
+
+        @Override
+        public boolean componentsSelected() {
+            synchronized (BackupComponentsObject.this) {
+                return document.selectComponents;
+            }
+        }
+
+        @Override
+        public boolean bootableSystemState() {
+            synchronized (BackupComponentsObject.this) {
+                return document.bootableSystemState;
+            }
+        }
+
+        @Override
+        public boolean partialFileSupport() {
+            synchronized (BackupComponentsObject.this) {
+                return document.partialFileSupport;
+            }
+        }
+
+        @Override
+        public UUID snapshotSetId() {
+            synchronized (BackupComponentsObject.this) {
+                return snapshotSetId == null ? new UUID(0, 0) : snapshotSetId;
+            }
+        }
+
+        @Override
+        public UUID sessionId() {
+            return sessionId;
+        }
+
+        @Override
+        public List<Volume> volumes() {
+            synchronized (BackupComponentsObject.this) {
+                return List.copyOf(snapshotVolumes.values());
+            }
+        }
+
+        /** The shadow copy's device object, as GetSnapshotProperties reports it (its directory). */
+        @Override
+        public String snapshotDeviceName(String volume) {
+            Volume wanted = machine.volume(volume).orElse(null);
+            synchronized (BackupComponentsObject.this) {
+                for (Map.Entry<UUID, Volume> e : snapshotVolumes.entrySet()) {
+                    if (e.getValue().equals(wanted)) {
+                        Snapshot s = machine.snapshotStore().find(e.getKey());
+                        return s == null ? null : s.directory().toAbsolutePath().toString();
+                    }
+                }
+                return null;
+            }
+        }
+
+        @Override
+        public DocumentComponents.WriterPart componentsOf(UUID instanceId, WriterParticipant writer) {
+            synchronized (BackupComponentsObject.this) {
+                return DocumentComponents.partOf(document, instanceId, writer);
+            }
+        }
     }
 }

@@ -6,12 +6,16 @@ import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import java.util.function.Supplier;
+import java.util.function.UnaryOperator;
+import org.vss4j.ComponentFailure;
 import org.vss4j.ComponentState;
 import org.vss4j.DifferencedFile;
 import org.vss4j.DirectedTarget;
 import org.vss4j.FileSet;
 import org.vss4j.PartialFile;
 import org.vss4j.RestoreSubcomponent;
+import org.vss4j.RestoreTarget;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IVssComponent;
@@ -19,17 +23,22 @@ import org.vss4j.abi.vtable.IVssComponentEx;
 import org.vss4j.abi.vtable.IVssComponentEx2;
 import org.vss4j.com.FileTimes;
 import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.WriterComponentData;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.VtableSpec;
 import org.vss4j.sim.abi.NativeComObject;
 
 /**
- * The native {@code IVssComponentEx2} a requester receives from {@code IVssWriterComponentsExt::GetComponent}
- * (QueryInterface also answers {@code IVssComponent} and {@code IVssComponentEx}; reference section 1.2): a read-only
- * view of one component of the Backup Components Document, frozen when the object is made. The writer-side setters
- * ({@code SetBackupMetadata}, {@code AddPartialFile}, ...) keep their slots and return {@code E_NOTIMPL}: a requester
- * does not call them.
+ * The native {@code IVssComponentEx2} (QueryInterface also answers {@code IVssComponent} and {@code IVssComponentEx};
+ * reference section 1.2) for one component of the Backup Components Document, in two roles:
+ * <ul>
+ * <li>a requester's, from {@code IVssWriterComponentsExt::GetComponent}: a read-only view frozen when the object is
+ * made; the writer-side setters return {@code E_NOTIMPL} (a requester does not call them);</li>
+ * <li>a writer's, from the {@code IVssWriterComponents} lent to a handler: a live view whose setters
+ * ({@code SetBackupMetadata}, {@code AddPartialFile}, ...) record into the writer's data for the component, which the
+ * requester then reads.</li>
+ * </ul>
  */
 final class ComponentObject extends NativeComObject {
 
@@ -113,13 +122,83 @@ final class ComponentObject extends NativeComObject {
             .bind(IVssComponentEx.GetRestoreName, params(Pointer.class),
                     (o, a) -> o.string(a, o.state.restoreName(), "restore name"))
             .bind(IVssComponentEx2.GetFailure, params(Pointer.class, Pointer.class, Pointer.class, Pointer.class),
-                    ComponentObject::getFailure);
+                    ComponentObject::getFailure)
+            // ---- writer-side setters ----
+            .bind(IVssComponent.SetBackupMetadata, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withBackupMetadata(a.wideString(1))))
+            .bind(IVssComponent.AddPartialFile, params(Pointer.class, Pointer.class, Pointer.class, Pointer.class),
+                    (o, a) -> o.edit(d -> d.withPartialFile(new PartialFile(a.wideString(1), a.wideString(2),
+                            a.wideString(3), a.wideString(4)))))
+            .bind(IVssComponent.AddDirectedTarget, params(Pointer.class, Pointer.class, Pointer.class, Pointer.class,
+                            Pointer.class, Pointer.class),
+                    (o, a) -> o.edit(d -> d.withDirectedTarget(new DirectedTarget(a.wideString(1), a.wideString(2),
+                            a.wideString(3), a.wideString(4), a.wideString(5), a.wideString(6)))))
+            .bind(IVssComponent.SetRestoreMetadata, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withRestoreMetadata(a.wideString(1))))
+            .bind(IVssComponent.SetRestoreTarget, params(int.class), ComponentObject::setRestoreTarget)
+            .bind(IVssComponent.SetPreRestoreFailureMsg, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withPreRestoreFailureMsg(a.wideString(1))))
+            .bind(IVssComponent.SetPostRestoreFailureMsg, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withPostRestoreFailureMsg(a.wideString(1))))
+            .bind(IVssComponent.SetBackupStamp, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withBackupStamp(a.wideString(1))))
+            // BOOL bRecursive is 4 bytes; FILETIME by value is one 64-bit integer (reference 1, type notes; 7).
+            .bind(IVssComponent.AddDifferencedFilesByLastModifyTime,
+                    params(Pointer.class, Pointer.class, int.class, long.class),
+                    (o, a) -> o.edit(d -> d.withDifferencedFile(new DifferencedFile(a.wideString(1), a.wideString(2),
+                            a.int32(3) != 0, null, FileTimes.toInstant(a.int64(4))))))
+            .bind(IVssComponent.AddDifferencedFilesByLastModifyLSN,
+                    params(Pointer.class, Pointer.class, int.class, Pointer.class),
+                    (o, a) -> o.edit(d -> d.withDifferencedFile(new DifferencedFile(a.wideString(1), a.wideString(2),
+                            a.int32(3) != 0, BstrAllocator.read(a.pointer(4)), FileTimes.toInstant(0)))))
+            .bind(IVssComponentEx.SetPrepareForBackupFailureMsg, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withPrepareForBackupFailureMsg(a.wideString(1))))
+            .bind(IVssComponentEx.SetPostSnapshotFailureMsg, params(Pointer.class),
+                    (o, a) -> o.edit(d -> d.withPostSnapshotFailureMsg(a.wideString(1))))
+            .bind(IVssComponentEx2.SetFailure, params(int.class, int.class, Pointer.class, int.class),
+                    (o, a) -> o.edit(d -> d.withFailure(new ComponentFailure(a.int32(1), a.int32(2),
+                            a.wideString(3), a.int32(4)))));
 
-    private final ComponentState state;
+    /** Where a writer's setters record: applies an edit to the writer's data for this component. */
+    @FunctionalInterface
+    interface Recorder {
+        void record(UnaryOperator<WriterComponentData> edit);
+    }
 
+    private final Supplier<ComponentState> live;
+    private final Recorder recorder;
+    private ComponentState state;
+
+    /** A requester's read-only view of {@code state}. */
     ComponentObject(ComponentState state, String origin) {
+        this(() -> state, null, origin);
+    }
+
+    /** A writer's live view: {@code live} recomputes the component, {@code recorder} takes the setters. */
+    ComponentObject(Supplier<ComponentState> live, Recorder recorder, String origin) {
         super(VTABLE, origin);
-        this.state = state;
+        this.live = live;
+        this.recorder = recorder;
+        this.state = live.get();
+    }
+
+    /** A setter: E_NOTIMPL on a requester's view (requesters do not set component data). */
+    private int edit(UnaryOperator<WriterComponentData> change) {
+        if (recorder == null) {
+            return VssHresult.E_NOTIMPL.code();
+        }
+        recorder.record(change);
+        state = live.get();
+        return ok();
+    }
+
+    private int setRestoreTarget(CallArgs a) {
+        for (RestoreTarget t : RestoreTarget.values()) {
+            if (t.value() == a.int32(1) && t != RestoreTarget.UNDEFINED) {
+                return edit(d -> d.withRestoreTarget(t));
+            }
+        }
+        return invalid();
     }
 
     private static int ok() {

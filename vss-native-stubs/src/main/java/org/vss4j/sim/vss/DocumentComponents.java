@@ -12,7 +12,6 @@ import org.vss4j.RestoreTarget;
 import org.vss4j.RollForward;
 import org.vss4j.RollForwardType;
 import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.WriterComponentData;
 
 /**
@@ -20,7 +19,7 @@ import org.vss4j.sim.WriterComponentData;
  * present it: one {@link WriterPart} per writer instance with components in the document, in the order the requester
  * added them. Each component joins what the requester set ({@code AddComponent}, {@code SetBackupSucceeded},
  * {@code SetBackupOptions}, {@code SetPreviousBackupStamp}) with what the writer recorded during the backup
- * ({@link SimulatedWriter#recorded}).
+ * ({@link WriterParticipant#recorded}).
  */
 final class DocumentComponents {
 
@@ -37,14 +36,27 @@ final class DocumentComponents {
     private DocumentComponents() {
     }
 
-    static List<WriterPart> of(BackupDocument document, List<SimulatedWriter> writers) {
+    /** One writer instance's components, in document order (empty if it has none). */
+    static WriterPart partOf(BackupDocument document, UUID instanceId, WriterParticipant writer) {
+        List<ComponentState> states = new ArrayList<>();
+        UUID writerId = writer.metadata().writerClassId();
+        for (BackupDocument.Component c : document.components) {
+            if (c.instanceId.equals(instanceId)) {
+                states.add(state(c, writer.recorded(c.logicalPath, c.name)));
+                writerId = c.writerId;
+            }
+        }
+        return new WriterPart(instanceId, writerId, states);
+    }
+
+    static List<WriterPart> of(BackupDocument document, List<? extends WriterParticipant> writers) {
         Map<UUID, List<BackupDocument.Component>> byInstance = new LinkedHashMap<>();
         for (BackupDocument.Component c : document.components) {
             byInstance.computeIfAbsent(c.instanceId, k -> new ArrayList<>()).add(c);
         }
         List<WriterPart> parts = new ArrayList<>();
         for (Map.Entry<UUID, List<BackupDocument.Component>> e : byInstance.entrySet()) {
-            SimulatedWriter writer = writers.stream()
+            WriterParticipant writer = writers.stream()
                     .filter(w -> w.metadata().instanceId().equals(e.getKey())).findFirst().orElse(null);
             List<ComponentState> states = new ArrayList<>();
             for (BackupDocument.Component c : e.getValue()) {
@@ -57,14 +69,16 @@ final class DocumentComponents {
 
     /**
      * A component without a logical path reads as a NULL BSTR, as it was passed to AddComponent. The restore fields
-     * are those the requester set in a restore (SetSelectedForRestore, SetRestoreOptions, ...); the writer's own
-     * restore-time fields (restore target, restore failure messages, roll-forward, restore name) keep their defaults.
+     * are those the requester set in a restore (SetSelectedForRestore, SetRestoreOptions, ...) and those the writer
+     * set (restore target, directed targets, restore failure messages); roll-forward and restore name keep their
+     * defaults.
      */
     private static ComponentState state(BackupDocument.Component c, WriterComponentData w) {
         return new ComponentState(c.logicalPath.isEmpty() ? null : c.logicalPath, c.type, c.name, c.backupSucceeded,
                 fileSets(c.alternativeLocationMappings), w.backupMetadata(), w.partialFiles(), c.selectedForRestore,
-                c.additionalRestores, fileSets(c.newTargets), List.of(), w.restoreMetadata(), DEFAULT_RESTORE_TARGET,
-                null, null, w.backupStamp(), c.previousBackupStamp, c.backupOptions, c.restoreOptions,
+                c.additionalRestores, fileSets(c.newTargets), w.directedTargets(), w.restoreMetadata(),
+                w.restoreTarget() == null ? DEFAULT_RESTORE_TARGET : w.restoreTarget(), w.preRestoreFailureMsg(),
+                w.postRestoreFailureMsg(), w.backupStamp(), c.previousBackupStamp, c.backupOptions, c.restoreOptions,
                 c.restoreSubcomponents.stream()
                         .map(r -> new RestoreSubcomponent(r.logicalPath(), r.name(), r.repair())).toList(),
                 c.fileRestoreStatus, w.differencedFiles(), w.prepareForBackupFailureMsg(), w.postSnapshotFailureMsg(),

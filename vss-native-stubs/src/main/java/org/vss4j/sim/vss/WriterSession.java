@@ -2,19 +2,24 @@ package org.vss4j.sim.vss;
 
 import org.vss4j.VssHresult;
 import org.vss4j.WriterState;
-import org.vss4j.sim.Gate;
-import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.WriterEvent;
 
-/** One writer's part in one backup: the events it was sent and the state and failure VSS reports for it. */
+/**
+ * One writer's part in one backup or restore: the events it was sent and the state and failure VSS reports for it
+ * ({@code GetWriterStatus}; with the application HRESULT and message, {@code GetWriterStatusEx}).
+ */
 final class WriterSession {
 
-    final SimulatedWriter writer;
+    final WriterParticipant writer;
+    private final WriterSessionContext context;
     private WriterState state = WriterState.STABLE;
     private int failure = VssHresult.S_OK.code();
+    private int applicationFailure = VssHresult.S_OK.code();
+    private String applicationMessage;
 
-    WriterSession(SimulatedWriter writer) {
+    WriterSession(WriterParticipant writer, WriterSessionContext context) {
         this.writer = writer;
+        this.context = context;
     }
 
     synchronized WriterState state() {
@@ -25,28 +30,39 @@ final class WriterSession {
         return failure;
     }
 
+    synchronized int applicationFailure() {
+        return applicationFailure;
+    }
+
+    synchronized String applicationMessage() {
+        return applicationMessage;
+    }
+
     synchronized boolean hasFailed() {
         return failure < 0;
     }
 
+    /** Whether the writer takes {@code event} (a hosted writer subscribes to backup and/or restore events). */
+    boolean receives(WriterEvent event) {
+        return writer.receives(event);
+    }
+
     /**
-     * Sends {@code event}: the writer records it, may hang at its gate (released by the test or by a cancel of
-     * {@code op}) and succeeds or fails. Returns the failure HRESULT or null.
+     * Sends {@code event}: the writer may hang (released by the test or by a cancel of {@code op}) and succeeds or
+     * fails. Returns the failure HRESULT or null.
      */
     Integer send(WriterEvent event, AsyncOperation op) throws InterruptedException {
-        Integer failed = writer.receive(event);
-        Gate hang = writer.hangOf(event);
-        if (hang != null && op != null) {
-            op.block(hang);
-        }
+        EventResult r = writer.deliver(event, context, op);
         synchronized (this) {
-            if (failed != null) {
+            if (r.failed()) {
                 state = event.failedState();
-                failure = failed;
+                failure = r.failure();
+                applicationFailure = r.applicationHresult();
+                applicationMessage = r.applicationMessage();
             } else if (!hasFailed()) {
                 state = event.stateAfter();
             }
         }
-        return failed;
+        return r.failure();
     }
 }

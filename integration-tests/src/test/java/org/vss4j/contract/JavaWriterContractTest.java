@@ -1,0 +1,114 @@
+package org.vss4j.contract;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.contract.Steps.writerStatuses;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vss4j.ApplicationLevel;
+import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
+import org.vss4j.SnapshotMount;
+import org.vss4j.SourceType;
+import org.vss4j.UsageType;
+import org.vss4j.WriterComponentInfo;
+import org.vss4j.WriterMetadata;
+import org.vss4j.WriterMetadataEntry;
+import org.vss4j.WriterState;
+import org.vss4j.WriterStatus;
+import org.vss4j.examples.logwriter.AppendOnlyLog;
+import org.vss4j.examples.logwriter.LogCheck;
+import org.vss4j.examples.logwriter.LogLoad;
+import org.vss4j.examples.logwriter.LogWriter;
+
+/**
+ * A Java VSS writer taking part in a shadow copy while a load generator keeps writing: the shadow copy holds a
+ * consistent log, no acknowledged write is lost, and writing goes on after Thaw (on Windows the writer is a real VSS
+ * writer, visible in {@code vssadmin list writers}).
+ */
+@ExtendWith(VssTargetExtension.class)
+class JavaWriterContractTest {
+
+    private static final Duration T = Duration.ofMinutes(2);
+
+    @Test
+    void theLogWriterFreezesTheLogForAConsistentShadowCopyUnderLoad(VssTarget target) throws Exception {
+        Path dir = Files.createDirectories(target.workDir().resolve("orders"));
+        Path file = dir.resolve("orders.log");
+        try (AppendOnlyLog log = AppendOnlyLog.open(file); LogLoad load = LogLoad.start(log, 3);
+                LogWriter writer = new LogWriter(log, target.vssPath(dir))) {
+            writer.initialize(LogWriter.WRITER_ID, LogWriter.NAME, "contract " + UUID.randomUUID(), UsageType.USERDATA,
+                    SourceType.NONTRANSACTEDDB, ApplicationLevel.FRONT_END, Duration.ofSeconds(60));
+            writer.subscribe();
+            assertThat(load.awaitAcknowledged(500, T)).isTrue();
+
+            long inSnapshot;
+            try (BackupComponents bc = BackupComponents.create()) {
+                bc.initializeForBackup(null);
+                bc.setBackupState(false, false, BackupType.FULL, false);
+                bc.gatherWriterMetadata().finish(T);
+                assertThat(logWriterMetadata(bc).components()).extracting(WriterComponentInfo::name)
+                        .containsExactly(LogWriter.COMPONENT);
+                bc.startSnapshotSet();
+                UUID snapshot = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+                bc.prepareForBackup().finish(T);
+                long holdsBefore = log.holds();
+                bc.doSnapshotSet().finish(T);
+
+                // The writer froze once, and thawed: nothing is held and no append is still waiting.
+                assertThat(log.holds()).isEqualTo(holdsBefore + 1);
+                assertThat(log.isHeld()).isFalse();
+                assertThat(log.awaitNoWaitingAppends(T)).isTrue();
+                assertThat(writerStatuses(bc)).filteredOn(s -> s.writerId().equals(LogWriter.WRITER_ID))
+                        .singleElement().satisfies(s -> {
+                            assertThat(s.isFailed()).isFalse();
+                            assertThat(s.state()).isEqualTo(WriterState.WAITING_FOR_BACKUP_COMPLETE);
+                        });
+
+                SnapshotMount mount = bc.mountSnapshot(snapshot);
+                LogCheck frozen = LogCheck.of(target.inSnapshot(mount, file));
+                assertThat(frozen.isClean()).as("the log in the shadow copy ends at a record boundary").isTrue();
+                assertThat(frozen.records()).isPositive();
+                inSnapshot = frozen.records();
+                bc.backupComplete().finish(T);
+                assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
+            }
+            // Writing goes on after Thaw.
+            assertThat(load.awaitAcknowledged(load.acknowledged() + 500, T)).isTrue();
+            load.close();
+            LogCheck live = LogCheck.of(file);
+            assertThat(live.isClean()).isTrue();
+            assertThat(live.records()).as("no acknowledged write lost").isEqualTo(load.acknowledged())
+                    .isGreaterThan(inSnapshot);
+            if (!target.isSimulator()) {
+                assertThat(vssadminListWriters()).contains(LogWriter.NAME);
+            }
+        }
+    }
+
+    private static WriterMetadata logWriterMetadata(BackupComponents bc) {
+        for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
+            try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                WriterMetadata md = e.metadata().read();
+                if (md.identity().writerId().equals(LogWriter.WRITER_ID)) {
+                    return md;
+                }
+            }
+        }
+        throw new AssertionError(LogWriter.NAME + " did not answer Identify");
+    }
+
+    /** {@code vssadmin list writers} (Windows only): the system's own view of the writers. */
+    private static String vssadminListWriters() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("vssadmin", "list", "writers").redirectErrorStream(true).start();
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        p.waitFor();
+        return output;
+    }
+}

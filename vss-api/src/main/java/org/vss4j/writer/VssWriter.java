@@ -1,0 +1,540 @@
+package org.vss4j.writer;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Guid.GUID;
+import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
+import java.time.InstantSource;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.AlternateWriterState;
+import org.vss4j.ApplicationLevel;
+import org.vss4j.BackupType;
+import org.vss4j.ExamineWriterMetadata;
+import org.vss4j.RestoreType;
+import org.vss4j.SourceType;
+import org.vss4j.SubscribeMask;
+import org.vss4j.UsageType;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.IVssWriterImpl;
+import org.vss4j.com.ComApartment;
+import org.vss4j.com.Exports;
+import org.vss4j.com.Guids;
+import org.vss4j.com.Utf16;
+
+/**
+ * A VSS writer in Java: the counterpart of the SDK's {@code CVssWriter} (reference section 2). Subclass it, override
+ * the handlers, then {@link #initialize}, {@link #subscribe()}, and {@link #close()} when done. VSS calls the handlers
+ * on its own threads during backups and restores; each returns {@code true} to go on or {@code false} to fail (veto)
+ * the event. Defaults are the SDK's: {@code onPrepareSnapshot}, {@code onFreeze}, {@code onThaw} and {@code onAbort}
+ * are abstract (pure virtual in the SDK), every other handler returns {@code true}.
+ *
+ * <p><b>Exceptions never reach VSS.</b> A handler that throws returns {@code false} and reports a writer failure
+ * through {@code SetWriterFailureEx}: a {@link VssWriterException} chooses the {@code VSS_E_WRITERERROR_*} code and the
+ * application HRESULT; anything else is {@code VSS_E_WRITERERROR_NONRETRYABLE} with {@code E_FAIL}. The exception's
+ * message is the application message the requester reads with {@code GetWriterStatusEx}.
+ *
+ * <p><b>Freeze timeout.</b> A writer that holds writes longer than its freeze timeout (from the start of
+ * {@code onFreeze} to the start of {@code onThaw}) is failed by VSS with {@code VSS_E_WRITERERROR_TIMEOUT}; this class
+ * reports it through {@link #freezeTimeoutExceeded} (a warning naming the writer and the event, by default).
+ *
+ * <p>Native side, as a writer built with the current Windows SDK (reference sections 2.1-2.3): a 16-byte
+ * {@code CVssWriter} object whose vtable holds JNA callbacks, {@code CreateWriter(this, &m_pWriterImpl)} and the
+ * {@code IVssWriterImpl} it returns, which the lifecycle methods and queries call. The queries are valid once
+ * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers.
+ * Keep a subscribed writer reachable until {@link #close()}: its vtable's callbacks live as long as this object.
+ */
+public abstract class VssWriter implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(VssWriter.class);
+
+    /** SDK default subscription: {@code VSS_SM_BACKUP_EVENTS_FLAG | VSS_SM_RESTORE_EVENTS_FLAG} (reference 2.4). */
+    public static final Set<SubscribeMask> DEFAULT_EVENTS = Set.of(SubscribeMask.BACKUP_EVENTS_FLAG,
+            SubscribeMask.RESTORE_EVENTS_FLAG);
+
+    private final FreezeWindow freezeWindow;
+    private WriterObject nativeObject;
+    private volatile WriterImpl impl;
+    private volatile String name = "(uninitialized)";
+    private volatile Duration freezeTimeout = Duration.ofSeconds(60);
+    private boolean subscribed;
+    private boolean closed;
+
+    /** A writer timed by the system clock. */
+    protected VssWriter() {
+        this(InstantSource.system());
+    }
+
+    /** A writer whose freeze window is timed by {@code clock} (tests use a clock they advance). */
+    protected VssWriter(InstantSource clock) {
+        this.freezeWindow = new FreezeWindow(clock);
+    }
+
+    // ---- handlers (reference section 2.3, in vtable order) --------------------------------------------------------
+
+    /** {@code OnIdentify}: declare the Writer Metadata Document through {@code metadata} (valid only here). */
+    protected boolean onIdentify(CreateWriterMetadata metadata) {
+        return true;
+    }
+
+    /** {@code OnPrepareBackup}: read the selected components and their backup options; record backup metadata. */
+    protected boolean onPrepareBackup(WriterComponents components) {
+        return true;
+    }
+
+    /** {@code OnPrepareSnapshot}: get ready to freeze. */
+    protected abstract boolean onPrepareSnapshot();
+
+    /** {@code OnFreeze}: flush and hold writes until {@link #onThaw()}, within the freeze timeout. */
+    protected abstract boolean onFreeze();
+
+    /** {@code OnThaw}: resume writes. */
+    protected abstract boolean onThaw();
+
+    /** {@code OnAbort}: the backup ended early; release anything held since PrepareBackup. */
+    protected abstract boolean onAbort();
+
+    /** {@code OnBackupComplete}: the requester finished; read backup-succeeded flags. */
+    protected boolean onBackupComplete(WriterComponents components) {
+        return true;
+    }
+
+    /** {@code OnBackupShutdown}: the requester released the backup of snapshot set {@code snapshotSetId}. */
+    protected boolean onBackupShutdown(UUID snapshotSetId) {
+        return true;
+    }
+
+    /** {@code OnPreRestore}: prepare for the files of the selected components to be restored. */
+    protected boolean onPreRestore(WriterComponents components) {
+        return true;
+    }
+
+    /** {@code OnPostRestore}: the files are restored. */
+    protected boolean onPostRestore(WriterComponents components) {
+        return true;
+    }
+
+    /** {@code OnPostSnapshot}: the shadow copies exist; record what applies to them (backup stamps...). */
+    protected boolean onPostSnapshot(WriterComponents components) {
+        return true;
+    }
+
+    /** {@code OnBackOffIOOnVolume}: throttle I/O on {@code volume}. */
+    protected boolean onBackOffIOOnVolume(String volume, UUID snapshotId, UUID providerId) {
+        return true;
+    }
+
+    /** {@code OnContinueIOOnVolume}: resume normal I/O on {@code volume}. */
+    protected boolean onContinueIOOnVolume(String volume, UUID snapshotId, UUID providerId) {
+        return true;
+    }
+
+    /** {@code OnVSSShutdown}: the VSS service is shutting down. */
+    protected boolean onVSSShutdown() {
+        return true;
+    }
+
+    /** {@code OnVSSApplicationStartup}. */
+    protected boolean onVSSApplicationStartup() {
+        return true;
+    }
+
+    /**
+     * The writer held writes longer than its freeze timeout: VSS fails it with {@code VSS_E_WRITERERROR_TIMEOUT}.
+     * Called once per freeze, at the return of {@code onFreeze} or the start of {@code onThaw}/{@code onAbort},
+     * whichever first sees the overrun. Logs a warning by default.
+     *
+     * @param event where the overrun was seen ({@link CVssWriter#OnFreeze}, {@code OnThaw} or {@code OnAbort})
+     * @param held  the time since {@code onFreeze} began
+     */
+    protected void freezeTimeoutExceeded(CVssWriter event, Duration held) {
+        LOG.warn("VSS writer '{}' held writes for {} ms (from OnFreeze to {}), longer than its freeze timeout of {} ms:"
+                + " VSS fails it with VSS_E_WRITERERROR_TIMEOUT", name, held.toMillis(), event.name(),
+                freezeTimeout.toMillis());
+    }
+
+    // ---- lifecycle --------------------------------------------------------------------------------------------
+
+    /**
+     * {@code CVssWriter::Initialize} as the SDK's inline class does it (reference section 2.1):
+     * {@code CreateWriter(this, &m_pWriterImpl)}, then {@code IVssWriterImpl::Initialize(writerId, name, instanceName,
+     * 0, 0, usage, source, level, freezeTimeout, VSS_AWS_NO_ALTERNATE_WRITER, false)}.
+     */
+    public final void initialize(UUID writerId, String name, String instanceName, UsageType usage, SourceType source,
+            ApplicationLevel level, Duration freezeTimeout) {
+        initialize(writerId, name, instanceName, usage, source, level, freezeTimeout,
+                AlternateWriterState.NO_ALTERNATE_WRITER, false);
+    }
+
+    /** {@link #initialize(UUID, String, String, UsageType, SourceType, ApplicationLevel, Duration)} in full. */
+    public final synchronized void initialize(UUID writerId, String name, String instanceName, UsageType usage,
+            SourceType source, ApplicationLevel level, Duration freezeTimeout, AlternateWriterState alternateWriter,
+            boolean ioThrottlingOnly) {
+        if (closed || impl != null) {
+            throw new IllegalStateException("writer '" + this.name + "' is "
+                    + (closed ? "closed" : "already initialized"));
+        }
+        long millis = freezeTimeout.toMillis();
+        if (millis <= 0 || millis > 0xFFFFFFFEL) {
+            throw new IllegalArgumentException("freeze timeout must be 1 ms .. 49 days: " + freezeTimeout);
+        }
+        this.name = name;
+        this.freezeTimeout = freezeTimeout;
+        ComApartment.ensureMta();
+        nativeObject = new WriterObject(name, new Dispatch());
+        PointerByReference out = new PointerByReference();
+        int hr = Exports.current().createWriter(nativeObject.pointer(), out);
+        if (hr < 0 || out.getValue() == null) {
+            disposeNative();
+            throw new VssException(hr < 0 ? hr : VssHresult.E_UNEXPECTED.code(), Exports.CREATE_WRITER, name);
+        }
+        nativeObject.writerImplSlot().setPointer(0, out.getValue());
+        WriterImpl created = new WriterImpl(out.getValue());
+        hr = created.hresult(IVssWriterImpl.Initialize, Guids.byValue(writerId), Utf16.toNative(name),
+                Utf16.toNative(instanceName), 0, 0, usage.value(), source.value(), level.value(), (int) millis,
+                alternateWriter.value(), (byte) (ioThrottlingOnly ? 1 : 0));
+        if (hr < 0) {
+            created.release();
+            disposeNative();
+            throw new VssException(hr, IVssWriterImpl.Initialize.qualifiedName(), name);
+        }
+        impl = created;
+    }
+
+    /** {@code Subscribe()} with the SDK default events ({@link #DEFAULT_EVENTS}). */
+    public final void subscribe() {
+        subscribe(DEFAULT_EVENTS);
+    }
+
+    /** {@code IVssWriterImpl::Subscribe(0, dwEventFlags)} (reference section 2.1): the writer takes part from now. */
+    public final synchronized void subscribe(Set<SubscribeMask> events) {
+        writerImpl().check(name, IVssWriterImpl.Subscribe, 0, SubscribeMask.toMask(events));
+        subscribed = true;
+    }
+
+    /** {@code IVssWriterImpl::Unsubscribe()}: the writer no longer takes part. */
+    public final synchronized void unsubscribe() {
+        writerImpl().check(name, IVssWriterImpl.Unsubscribe);
+        subscribed = false;
+    }
+
+    /**
+     * Unsubscribes if subscribed, then does what {@code ~CVssWriter} does (reference section 2.1):
+     * {@code Uninitialize()} and {@code Release()} of the implementation; then frees the native object and its
+     * vtable. Idempotent.
+     */
+    @Override
+    public final synchronized void close() {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        WriterImpl i = impl;
+        try {
+            if (i != null && subscribed) {
+                i.hresult(IVssWriterImpl.Unsubscribe);
+            }
+        } finally {
+            subscribed = false;
+            releaseImpl();
+            disposeNative();
+        }
+    }
+
+    private void releaseImpl() {
+        WriterImpl i = impl;
+        impl = null;
+        if (i != null) {
+            try {
+                i.uninitialize();
+            } finally {
+                i.release();
+            }
+        }
+    }
+
+    private void disposeNative() {
+        if (nativeObject != null) {
+            nativeObject.dispose();
+            nativeObject = null;
+        }
+    }
+
+    /** The name given to {@link #initialize}. */
+    public final String name() {
+        return name;
+    }
+
+    /** The freeze timeout given to {@link #initialize}. */
+    public final Duration freezeTimeout() {
+        return freezeTimeout;
+    }
+
+    /** The native {@code CVssWriter *} (for diagnostics and ABI tests); valid until {@link #close()}. */
+    public final Pointer nativeObject() {
+        writerImpl();
+        return nativeObject.pointer();
+    }
+
+    private WriterImpl writerImpl() {
+        WriterImpl i = impl;
+        if (i == null) {
+            throw new IllegalStateException("writer '" + name + "' is " + (closed ? "closed" : "not initialized"));
+        }
+        return i;
+    }
+
+    // ---- queries (IVssWriterImpl, reference section 1.2) ----------------------------------------------------------
+
+    /** {@code GetBackupType()}. */
+    public final BackupType getBackupType() {
+        return BackupType.fromValue(writerImpl().int32(IVssWriterImpl.GetBackupType));
+    }
+
+    /** {@code GetRestoreType()}. */
+    public final RestoreType getRestoreType() {
+        return RestoreType.fromValue(writerImpl().int32(IVssWriterImpl.GetRestoreType));
+    }
+
+    /** {@code GetContext()}: the {@code LONG} snapshot context ({@code VSS_CTX_*}, possibly with attribute bits). */
+    public final int getContext() {
+        return writerImpl().int32(IVssWriterImpl.GetContext);
+    }
+
+    /** {@code IsBootableSystemStateBackedUp()}. */
+    public final boolean isBootableSystemStateBackedUp() {
+        return writerImpl().cppBool(IVssWriterImpl.IsBootableSystemStateBackedUp);
+    }
+
+    /** {@code AreComponentsSelected()}: whether the requester backs up selected components (component mode). */
+    public final boolean areComponentsSelected() {
+        return writerImpl().cppBool(IVssWriterImpl.AreComponentsSelected);
+    }
+
+    /** {@code IsPartialFileSupportEnabled()}. */
+    public final boolean isPartialFileSupportEnabled() {
+        return writerImpl().cppBool(IVssWriterImpl.IsPartialFileSupportEnabled);
+    }
+
+    /** {@code IsPathAffected(wszPath)}: whether {@code path} is on a volume of the shadow copy set. */
+    public final boolean isPathAffected(String path) {
+        return writerImpl().cppBool(IVssWriterImpl.IsPathAffected, Utf16.toNative(path));
+    }
+
+    /**
+     * {@code GetCurrentVolumeArray()} and {@code GetCurrentVolumeCount()}: the volumes of the shadow copy set. The
+     * array and its strings belong to VSS and are only read here.
+     */
+    public final List<String> getCurrentVolumes() {
+        WriterImpl i = writerImpl();
+        int count = i.int32(IVssWriterImpl.GetCurrentVolumeCount);
+        Pointer array = i.pointer(IVssWriterImpl.GetCurrentVolumeArray);
+        if (count <= 0 || array == null) {
+            return List.of();
+        }
+        List<String> volumes = new ArrayList<>(count);
+        for (int n = 0; n < count; n++) {
+            volumes.add(Utf16.read(array.getPointer((long) n * Native.POINTER_SIZE)));
+        }
+        return Collections.unmodifiableList(volumes);
+    }
+
+    /**
+     * {@code GetSnapshotDeviceName(wszOriginalVolume, &wszSnapshotDevice)}: the device of the shadow copy of
+     * {@code volume}; the string belongs to VSS (not freed).
+     */
+    public final String getSnapshotDeviceName(String volume) {
+        PointerByReference device = new PointerByReference();
+        writerImpl().check(volume, IVssWriterImpl.GetSnapshotDeviceName, Utf16.toNative(volume), device);
+        return Utf16.read(device.getValue());
+    }
+
+    /**
+     * {@code GetCurrentSnapshotSetId()}: returns a {@code VSS_ID} by value from a member function, so on x64 the
+     * caller passes a hidden result buffer right after {@code this} (reference section 7).
+     */
+    public final UUID getCurrentSnapshotSetId() {
+        Memory result = new Memory(16);
+        result.clear();
+        writerImpl().pointer(IVssWriterImpl.GetCurrentSnapshotSetId, result);
+        return Guids.read(result);
+    }
+
+    /** {@code GetCurrentLevel()}. */
+    public final ApplicationLevel getCurrentLevel() {
+        return ApplicationLevel.fromValue(writerImpl().int32(IVssWriterImpl.GetCurrentLevel));
+    }
+
+    /** {@code SetWriterFailure(hr)}: the writer's failure for the current event (a {@code VSS_E_WRITERERROR_*}). */
+    public final void setWriterFailure(VssHresult hr) {
+        setWriterFailure(hr.code());
+    }
+
+    /** {@code SetWriterFailure(hr)} with a raw HRESULT. */
+    public final void setWriterFailure(int hr) {
+        writerImpl().check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailure, hr);
+    }
+
+    /**
+     * {@code SetWriterFailureEx(hr, hrApplication, wszApplicationMessage)}: the failure with the application's code and
+     * message, which the requester reads with {@code GetWriterStatusEx}.
+     */
+    public final void setWriterFailureEx(int hr, int hrApplication, String applicationMessage) {
+        writerImpl().check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailureEx, hr, hrApplication,
+                Utf16.toNative(applicationMessage));
+    }
+
+    /** {@code GetSessionId(&idSession)}: the id of the backup or restore session in progress. */
+    public final UUID getSessionId() {
+        GUID id = new GUID();
+        writerImpl().check(null, IVssWriterImpl.GetSessionId, id);
+        return Guids.toUuid(id);
+    }
+
+    /** {@code IsWriterShuttingDown()}. */
+    public final boolean isWriterShuttingDown() {
+        return writerImpl().cppBool(IVssWriterImpl.IsWriterShuttingDown);
+    }
+
+    /**
+     * {@code GetIdentityInformation()}: the writer's Writer Metadata Document as an owned
+     * {@code IVssExamineWriterMetadata} (close it), or null if VSS has none yet (the writer was never identified).
+     */
+    public final ExamineWriterMetadata getIdentityInformation() {
+        Pointer p = writerImpl().pointer(IVssWriterImpl.GetIdentityInformation);
+        return p == null ? null : new ExamineWriterMetadata(p);
+    }
+
+    /** {@code InstallAlternateWriter(idWriter, clsid)}: both ids by value (reference section 7). */
+    public final void installAlternateWriter(UUID writerId, UUID persistentWriterClassId) {
+        writerImpl().check(null, IVssWriterImpl.InstallAlternateWriter, Guids.byValue(writerId),
+                Guids.byValue(persistentWriterClassId));
+    }
+
+    // ---- dispatch of the native callbacks -------------------------------------------------------------------------
+
+    /**
+     * Runs one handler: never lets a {@link Throwable} out (it would unwind through VSS's native frames), reports a
+     * thrown failure with {@code SetWriterFailureEx}, and watches the freeze window.
+     */
+    private boolean run(CVssWriter event, BooleanSupplier handler) {
+        if (event == CVssWriter.OnThaw || event == CVssWriter.OnAbort) {
+            reportOverrun(event);
+            freezeWindow.close();
+        } else if (event == CVssWriter.OnFreeze) {
+            freezeWindow.open();
+        }
+        boolean ok;
+        try {
+            ok = handler.getAsBoolean();
+        } catch (Throwable t) {
+            ok = false;
+            reportFailure(event, t);
+        }
+        if (event == CVssWriter.OnFreeze) {
+            reportOverrun(event);
+        }
+        return ok;
+    }
+
+    private void reportOverrun(CVssWriter event) {
+        freezeWindow.overrun(freezeTimeout).ifPresent(held -> {
+            try {
+                freezeTimeoutExceeded(event, held);
+            } catch (RuntimeException e) {
+                LOG.error("VSS writer '{}': freezeTimeoutExceeded threw", name, e);
+            }
+        });
+    }
+
+    private void reportFailure(CVssWriter event, Throwable t) {
+        HandlerFailure f = HandlerFailure.of(t);
+        LOG.error("VSS writer '{}': {} threw; returning false to VSS with {}", name, event.name(),
+                VssHresult.describe(f.writerError()), t);
+        try {
+            setWriterFailureEx(f.writerError(), f.applicationHresult(), f.message());
+        } catch (Throwable secondary) {
+            LOG.error("VSS writer '{}': SetWriterFailureEx failed after {} threw; trying SetWriterFailure", name,
+                    event.name(), secondary);
+            try {
+                setWriterFailure(f.writerError());
+            } catch (Throwable ignored) {
+                LOG.error("VSS writer '{}': SetWriterFailure failed too", name, ignored);
+            }
+        }
+    }
+
+    /** The callbacks' entry into this writer. */
+    private final class Dispatch implements WriterObject.Handlers {
+
+        @Override
+        public boolean handle(CVssWriter event, Pointer borrowed) {
+            boolean result = false;
+            try (HandlerScope scope = new HandlerScope(event)) {
+                result = run(event, () -> switch (event) {
+                    case OnIdentify -> onIdentify(borrowed == null ? null : new CreateWriterMetadata(borrowed, scope));
+                    case OnPrepareBackup -> onPrepareBackup(components(borrowed, scope));
+                    case OnPrepareSnapshot -> onPrepareSnapshot();
+                    case OnFreeze -> onFreeze();
+                    case OnThaw -> onThaw();
+                    case OnAbort -> onAbort();
+                    case OnBackupComplete -> onBackupComplete(components(borrowed, scope));
+                    case OnPreRestore -> onPreRestore(components(borrowed, scope));
+                    case OnPostRestore -> onPostRestore(components(borrowed, scope));
+                    case OnPostSnapshot -> onPostSnapshot(components(borrowed, scope));
+                    case OnVSSShutdown -> onVSSShutdown();
+                    case OnVSSApplicationStartup -> onVSSApplicationStartup();
+                    default -> throw new IllegalArgumentException(event + " has other arguments");
+                });
+            } catch (Throwable t) {
+                // run() catches the handler's throwables; this is closing the scope, i.e. releasing a component the
+                // handler left open. It must not reach native code either; the handler's result stands.
+                LOG.error("VSS writer '{}': releasing what {} left open failed", name, event.name(), t);
+            }
+            return result;
+        }
+
+        private WriterComponents components(Pointer borrowed, HandlerScope scope) {
+            return borrowed == null ? null : new WriterComponents(borrowed, scope);
+        }
+
+        @Override
+        public boolean backupShutdown(UUID snapshotSetId) {
+            return run(CVssWriter.OnBackupShutdown, () -> onBackupShutdown(snapshotSetId));
+        }
+
+        @Override
+        public boolean volumeEvent(CVssWriter event, String volume, UUID snapshotId, UUID providerId) {
+            return run(event, () -> event == CVssWriter.OnBackOffIOOnVolume
+                    ? onBackOffIOOnVolume(volume, snapshotId, providerId)
+                    : onContinueIOOnVolume(volume, snapshotId, providerId));
+        }
+
+        /**
+         * The scalar deleting destructor, if native code deletes the object: does what {@code ~CVssWriter} does
+         * (Uninitialize and Release the implementation). The memory is Java's; it is freed by {@link #close()}, so
+         * bit 0 of {@code flags} ("free after destruction") leaves nothing more to do here.
+         */
+        @Override
+        public void destroy(int flags) {
+            try {
+                synchronized (VssWriter.this) {
+                    subscribed = false;
+                    releaseImpl();
+                }
+            } catch (Throwable t) {
+                LOG.error("VSS writer '{}': destructor failed", name, t);
+            }
+        }
+    }
+}

@@ -1,0 +1,141 @@
+package org.vss4j.writer;
+
+import com.sun.jna.Callback;
+import com.sun.jna.CallbackReference;
+import com.sun.jna.CallbackThreadInitializer;
+import com.sun.jna.Memory;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Guid.GUID;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.com.Guids;
+import org.vss4j.com.Utf16;
+
+/**
+ * The native {@code CVssWriter} object of one {@link VssWriter}, as a writer built with the Windows SDK has it
+ * (reference section 2.2): 16 bytes, the vtable pointer at 0 and {@code IVssWriterImpl *m_pWriterImpl} at 8, which
+ * {@code CreateWriter} fills. The vtable (section 2.3) holds 16 JNA callbacks: slot 0 the scalar deleting destructor,
+ * slots 1-15 the {@code On*} handlers, each returning a C++ {@code bool} (a byte in AL).
+ *
+ * <p>On x64 each {@code VSS_ID} argument arrives as a pointer to a caller-made copy (section 2.3, "Callback ABI");
+ * declaring it {@code GUID.ByValue} makes libffi apply the platform's own rule, which is that one on Windows and the
+ * one the simulator uses elsewhere.
+ *
+ * <p>Lifetime: the object memory, the table and the callbacks (their trampolines) are strongly held here for the
+ * writer's life; {@link #dispose()} frees the memory once the writer is closed. Callbacks arrive on VSS's threads,
+ * which JNA attaches as daemon threads and leaves attached, so a thread's MTA state persists between events.
+ */
+final class WriterObject {
+
+    private static final Logger LOG = LoggerFactory.getLogger(WriterObject.class);
+
+    /** Slot 0: {@code void *(CVssWriter *this, unsigned int flags)}. */
+    interface Destructor extends Callback {
+        Pointer callback(Pointer self, int flags);
+    }
+
+    /** {@code bool On*()}. */
+    interface NoArgument extends Callback {
+        byte callback(Pointer self);
+    }
+
+    /** {@code bool On*(IVssCreateWriterMetadata *)} / {@code (IVssWriterComponents *)}. */
+    interface InterfaceArgument extends Callback {
+        byte callback(Pointer self, Pointer borrowed);
+    }
+
+    /** {@code bool OnBackupShutdown(VSS_ID SnapshotSetId)}. */
+    interface GuidArgument extends Callback {
+        byte callback(Pointer self, GUID.ByValue id);
+    }
+
+    /** {@code bool On*IOOnVolume(VSS_PWSZ wszVolumeName, VSS_ID snapshotId, VSS_ID providerId)}. */
+    interface VolumeArguments extends Callback {
+        byte callback(Pointer self, Pointer volume, GUID.ByValue snapshotId, GUID.ByValue providerId);
+    }
+
+    /** What the callbacks call: the writer's dispatch. */
+    interface Handlers {
+        boolean handle(CVssWriter event, Pointer borrowed);
+
+        boolean backupShutdown(UUID snapshotSetId);
+
+        boolean volumeEvent(CVssWriter event, String volume, UUID snapshotId, UUID providerId);
+
+        void destroy(int flags);
+    }
+
+    private final Memory object = new Memory(CVssWriter.OBJECT_SIZE);
+    private final Memory table = new Memory((long) CVssWriter.values().length * Native.POINTER_SIZE);
+    private final Map<CVssWriter, Callback> callbacks = new EnumMap<>(CVssWriter.class);
+    private final String writerName;
+
+    WriterObject(String writerName, Handlers handlers) {
+        this.writerName = writerName;
+        for (CVssWriter slot : CVssWriter.values()) {
+            Callback cb = callbackFor(slot, handlers);
+            Native.setCallbackThreadInitializer(cb,
+                    new CallbackThreadInitializer(true, false, "vss-writer-" + writerName));
+            callbacks.put(slot, cb);
+            table.setPointer((long) slot.slot() * Native.POINTER_SIZE,
+                    CallbackReference.getFunctionPointer(cb));
+        }
+        object.clear();
+        object.setPointer(0, table);
+    }
+
+    /** The {@code CVssWriter *}. */
+    Pointer pointer() {
+        return object;
+    }
+
+    /** {@code &m_pWriterImpl}: where {@code CreateWriter} stores the implementation (reference section 2.2). */
+    Pointer writerImplSlot() {
+        return object.share(CVssWriter.WRITER_IMPL_OFFSET);
+    }
+
+    /** Frees the object and its table; the callbacks go with this object. */
+    void dispose() {
+        object.setPointer(0, null);
+        object.close();
+        table.close();
+    }
+
+    private boolean isSelf(Pointer self, CVssWriter slot) {
+        if (self != null && Pointer.nativeValue(self) == Pointer.nativeValue(object)) {
+            return true;
+        }
+        LOG.error("writer '{}': {} was called with this = {} instead of its CVssWriter object {}; returning false",
+                writerName, slot.name(), self, object);
+        return false;
+    }
+
+    private static byte cppBool(boolean b) {
+        return (byte) (b ? 1 : 0);
+    }
+
+    private Callback callbackFor(CVssWriter slot, Handlers h) {
+        return switch (slot) {
+            case ScalarDeletingDestructor -> (Destructor) (self, flags) -> {
+                if (isSelf(self, slot)) {
+                    h.destroy(flags);
+                }
+                return self;
+            };
+            case OnIdentify, OnPrepareBackup, OnBackupComplete, OnPreRestore, OnPostRestore, OnPostSnapshot ->
+                    (InterfaceArgument) (self, borrowed) -> cppBool(isSelf(self, slot) && h.handle(slot, borrowed));
+            case OnBackupShutdown -> (GuidArgument) (self, id) ->
+                    cppBool(isSelf(self, slot) && h.backupShutdown(Guids.toUuid(id)));
+            case OnBackOffIOOnVolume, OnContinueIOOnVolume -> (VolumeArguments) (self, volume, snapshot, provider) ->
+                    cppBool(isSelf(self, slot) && h.volumeEvent(slot, Utf16.read(volume), Guids.toUuid(snapshot),
+                            Guids.toUuid(provider)));
+            case OnPrepareSnapshot, OnFreeze, OnThaw, OnAbort, OnVSSShutdown, OnVSSApplicationStartup ->
+                    (NoArgument) self -> cppBool(isSelf(self, slot) && h.handle(slot, null));
+        };
+    }
+}

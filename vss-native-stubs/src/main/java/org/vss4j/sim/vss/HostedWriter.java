@@ -1,0 +1,278 @@
+package org.vss4j.sim.vss;
+
+import com.sun.jna.Function;
+import com.sun.jna.Pointer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.UnaryOperator;
+import org.vss4j.ApplicationLevel;
+import org.vss4j.SubscribeMask;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.com.Guids;
+import org.vss4j.com.Utf16;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.WriterComponentData;
+import org.vss4j.sim.WriterEvent;
+import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.abi.ComThreads;
+
+/**
+ * A real writer hosted by the simulated machine: the {@code CVssWriter} object that {@code CreateWriter} received,
+ * taking part in backups and restores once subscribed. Events are dispatched as VSS does, by calling the object's
+ * native vtable (reference section 2.3): read the vtable pointer at the object, call slot {@code n} with
+ * {@code this} = the object; each handler returns a C++ {@code bool} (AL, read as a byte). The interfaces passed to the
+ * handlers are the simulator's own, lent for the call ({@link CreateWriterMetadataObject},
+ * {@link LentWriterComponentsObject}).
+ *
+ * <p>Outcome of an event: {@code false}, or a failure set with {@code SetWriterFailure(Ex)} during the handler, fails
+ * the writer at that event (a plain {@code false} with no failure set counts as {@code VSS_E_WRITERERROR_NONRETRYABLE},
+ * as for a vetoing {@link org.vss4j.sim.SimulatedWriter}). {@code OnFreeze} runs against the writer's freeze timeout:
+ * if it has not returned when the timeout expires, the writer fails with {@code VSS_E_WRITERERROR_TIMEOUT} (reference
+ * section 6, "Writer's timeout expired between Freeze and Thaw") and the backup goes on without waiting for it.
+ */
+public final class HostedWriter implements WriterParticipant {
+
+    /** The failure a handler set with SetWriterFailure(Ex) during the current event. */
+    private record Failure(int hresult, int applicationHresult, String applicationMessage) {
+    }
+
+    /** A component by logical path ({@code ""} for none) and name. */
+    private record ComponentKey(String logicalPath, String name) {
+        static ComponentKey of(String logicalPath, String name) {
+            return new ComponentKey(logicalPath == null ? "" : logicalPath, name);
+        }
+    }
+
+    private final SimulatedMachine machine;
+    private final Pointer writerObject;
+    private final WriterMetadata identity;
+    private final ApplicationLevel level;
+    private final Duration freezeTimeout;
+    private final int subscribedEvents;
+    private final List<WriterEvent> events = new ArrayList<>();
+    private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
+    private volatile WriterMetadata metadata;
+    private volatile WriterSessionContext session;
+    private volatile boolean inEvent;
+    private volatile Failure failure;
+
+    HostedWriter(SimulatedMachine machine, Pointer writerObject, WriterMetadata identity, ApplicationLevel level,
+            Duration freezeTimeout, int subscribedEvents) {
+        this.machine = machine;
+        this.writerObject = writerObject;
+        this.identity = identity;
+        this.metadata = identity;
+        this.level = level;
+        this.freezeTimeout = freezeTimeout;
+        this.subscribedEvents = subscribedEvents;
+    }
+
+    @Override
+    public WriterMetadata metadata() {
+        return metadata;
+    }
+
+    /** The metadata the last successful Identify declared, or null if the writer was never identified. */
+    WriterMetadata identified() {
+        WriterMetadata m = metadata;
+        return m == identity ? null : m;
+    }
+
+    ApplicationLevel level() {
+        return level;
+    }
+
+    /** The session of the last event, or null before the first. */
+    WriterSessionContext session() {
+        return session;
+    }
+
+    /** The events the writer received, in order. */
+    public synchronized List<WriterEvent> events() {
+        return List.copyOf(events);
+    }
+
+    @Override
+    public synchronized WriterComponentData recorded(String logicalPath, String componentName) {
+        return recorded.getOrDefault(ComponentKey.of(logicalPath, componentName), WriterComponentData.NONE);
+    }
+
+    /** An IVssComponent setter of the writer on component (logicalPath, name). */
+    synchronized void record(String logicalPath, String name, UnaryOperator<WriterComponentData> edit) {
+        ComponentKey key = ComponentKey.of(logicalPath, name);
+        recorded.put(key, edit.apply(recorded.getOrDefault(key, WriterComponentData.NONE)));
+    }
+
+    /** Backup events need VSS_SM_BACKUP_EVENTS_FLAG, restore events VSS_SM_RESTORE_EVENTS_FLAG (reference 5). */
+    @Override
+    public boolean receives(WriterEvent event) {
+        boolean restore = event == WriterEvent.PRE_RESTORE || event == WriterEvent.POST_RESTORE;
+        int needed = restore ? SubscribeMask.RESTORE_EVENTS_FLAG.value() : SubscribeMask.BACKUP_EVENTS_FLAG.value();
+        return event == WriterEvent.IDENTIFY || (subscribedEvents & needed) != 0;
+    }
+
+    /**
+     * {@code SetWriterFailure(Ex)}: records the failure of the event in progress; VSS_E_BAD_STATE outside an event
+     * (Microsoft SetWriterFailure docs: called from a handler).
+     */
+    int setFailure(int hresult, int applicationHresult, String applicationMessage) {
+        if (!inEvent) {
+            return VssHresult.VSS_E_BAD_STATE.code();
+        }
+        failure = new Failure(hresult, applicationHresult, applicationMessage);
+        return VssHresult.S_OK.code();
+    }
+
+    @Override
+    public EventResult deliver(WriterEvent event, WriterSessionContext context, AsyncOperation op)
+            throws InterruptedException {
+        synchronized (this) {
+            events.add(event);
+            if (event == WriterEvent.PREPARE_FOR_BACKUP) {
+                recorded.clear();
+            }
+        }
+        session = context;
+        failure = null;
+        inEvent = true;
+        try {
+            return switch (event) {
+                case IDENTIFY -> identify();
+                case PREPARE_FOR_BACKUP -> withComponents(CVssWriter.OnPrepareBackup, context);
+                case PREPARE_FOR_SNAPSHOT -> outcome(call(CVssWriter.OnPrepareSnapshot));
+                case FREEZE -> freeze();
+                case THAW -> outcome(call(CVssWriter.OnThaw));
+                case POST_SNAPSHOT -> withComponents(CVssWriter.OnPostSnapshot, context);
+                case BACKUP_COMPLETE -> withComponents(CVssWriter.OnBackupComplete, context);
+                case ABORT -> outcome(call(CVssWriter.OnAbort));
+                case PRE_RESTORE -> withComponents(CVssWriter.OnPreRestore, context);
+                case POST_RESTORE -> withComponents(CVssWriter.OnPostRestore, context);
+            };
+        } finally {
+            inEvent = false;
+        }
+    }
+
+    private String lentTo(CVssWriter slot) {
+        return "CVssWriter::" + slot.name() + " of writer '" + identity.writerName() + "'";
+    }
+
+    private EventResult identify() {
+        CreateWriterMetadataObject m = new CreateWriterMetadataObject(identity, lentTo(CVssWriter.OnIdentify),
+                machine.ledger());
+        boolean ok;
+        try {
+            ok = call(CVssWriter.OnIdentify, m.pointer());
+        } finally {
+            m.retire();
+        }
+        EventResult r = outcome(ok);
+        if (!r.failed()) {
+            metadata = m.build();
+        }
+        return r;
+    }
+
+    private EventResult withComponents(CVssWriter slot, WriterSessionContext context) {
+        LentWriterComponentsObject c = new LentWriterComponentsObject(context, this, lentTo(slot), machine.ledger());
+        try {
+            return outcome(call(slot, c.pointer()));
+        } finally {
+            c.retire();
+        }
+    }
+
+    /**
+     * OnFreeze on its own thread, awaited for the freeze timeout: a writer still in OnFreeze when it expires has failed
+     * with VSS_E_WRITERERROR_TIMEOUT. The thread joins COM, as VSS's event threads are COM threads.
+     */
+    private EventResult freeze() throws InterruptedException {
+        CompletableFuture<Boolean> done = new CompletableFuture<>();
+        Thread t = new Thread(() -> {
+            ComThreads.initialize(0);
+            try {
+                done.complete(call(CVssWriter.OnFreeze));
+            } catch (Throwable e) {
+                done.completeExceptionally(e);
+            } finally {
+                ComThreads.uninitialize();
+            }
+        }, "vss-simulator-freeze-" + identity.writerName());
+        t.setDaemon(true);
+        t.start();
+        try {
+            return outcome(done.get(freezeTimeout.toMillis(), TimeUnit.MILLISECONDS));
+        } catch (TimeoutException e) {
+            return new EventResult(VssHresult.VSS_E_WRITERERROR_TIMEOUT.code(), VssHresult.S_OK.code(),
+                    "writer '" + identity.writerName() + "' did not return from OnFreeze within its freeze timeout of "
+                            + freezeTimeout.toMillis() + " ms");
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("OnFreeze of writer '" + identity.writerName() + "' failed natively",
+                    e.getCause());
+        }
+    }
+
+    private EventResult outcome(boolean returned) {
+        Failure f = failure;
+        if (f != null) {
+            return new EventResult(f.hresult, f.applicationHresult, f.applicationMessage);
+        }
+        return returned ? EventResult.OK : EventResult.of(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
+    }
+
+    /** Calls {@code slot} of the writer's vtable with {@code this} = the CVssWriter object; the C++ bool result. */
+    private boolean call(CVssWriter slot, Object... args) {
+        Pointer vtable = writerObject.getPointer(0);
+        Function fn = Function.getFunction(vtable.getPointer((long) slot.slot() * 8));
+        Object[] full = new Object[args.length + 1];
+        full[0] = writerObject;
+        System.arraycopy(args, 0, full, 1, args.length);
+        return ((Byte) fn.invoke(Byte.class, full)) != 0;
+    }
+
+    /** Sends a standalone event (outside a backup) with no session: returns what the handler returned. */
+    private synchronized boolean standalone(CVssWriter slot, Object... args) {
+        ComThreads.initialize(0);
+        try {
+            return call(slot, args);
+        } finally {
+            ComThreads.uninitialize();
+        }
+    }
+
+    /** {@code OnBackupShutdown(snapshotSetId)}: the requester of the backup released its IVssBackupComponents. */
+    void backupShutdown(UUID snapshotSetId) {
+        standalone(CVssWriter.OnBackupShutdown, Guids.byValue(snapshotSetId));
+    }
+
+    /** Sends {@code OnBackOffIOOnVolume(volume, snapshotId, providerId)} (for tests of I/O throttling writers). */
+    public boolean sendBackOffIOOnVolume(String volume, UUID snapshotId, UUID providerId) {
+        return standalone(CVssWriter.OnBackOffIOOnVolume, Utf16.toNative(volume), Guids.byValue(snapshotId),
+                Guids.byValue(providerId));
+    }
+
+    /** Sends {@code OnContinueIOOnVolume(volume, snapshotId, providerId)}. */
+    public boolean sendContinueIOOnVolume(String volume, UUID snapshotId, UUID providerId) {
+        return standalone(CVssWriter.OnContinueIOOnVolume, Utf16.toNative(volume), Guids.byValue(snapshotId),
+                Guids.byValue(providerId));
+    }
+
+    /** Sends {@code OnVSSShutdown()}: the VSS service stops. */
+    public boolean sendVssShutdown() {
+        return standalone(CVssWriter.OnVSSShutdown);
+    }
+
+    /** Sends {@code OnVSSApplicationStartup()}. */
+    public boolean sendVssApplicationStartup() {
+        return standalone(CVssWriter.OnVSSApplicationStartup);
+    }
+}

@@ -1,0 +1,339 @@
+package org.vss4j.sim.vss;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Guid.GUID;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Function;
+import org.vss4j.ApplicationLevel;
+import org.vss4j.BackupType;
+import org.vss4j.NativeEnum;
+import org.vss4j.RestoreType;
+import org.vss4j.SourceType;
+import org.vss4j.UsageType;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IUnknown;
+import org.vss4j.abi.vtable.IVssWriterImpl;
+import org.vss4j.com.Guids;
+import org.vss4j.com.Utf16;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.Volume;
+import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.VtableSpec;
+
+/**
+ * The simulator's {@code IVssWriterImpl}, made by {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **)} for
+ * the writer object {@code pWriter} (reference sections 1.2 and 3): 25 slots, IUnknown first. Its methods are declared
+ * without {@code STDMETHODCALLTYPE} and many do not return an HRESULT: C++ {@code bool} (one byte in AL), {@code UINT},
+ * {@code LONG}, enums, pointers, {@code void}; {@code GetCurrentSnapshotSetId} returns a {@code VSS_ID} by value
+ * through the hidden result pointer that follows {@code this} (reference section 7). {@link VtableSpec} models
+ * HRESULT-only tables, so this table is built here from {@link NativeCallback}s; reference counting and the leak report
+ * come from {@link NativeComObject} (an 8-byte IUnknown object never handed out carries the count, as in
+ * {@link WriterComponentsObject}).
+ *
+ * <p>{@code Subscribe} makes the writer take part in the machine's backups ({@link HostedWriter});
+ * {@code Unsubscribe}/{@code Uninitialize} end that. The queries answer from the session of the writer's last event.
+ * Strings and arrays returned by pointer ({@code GetCurrentVolumeArray}, {@code GetSnapshotDeviceName}) belong to this
+ * object and stay valid until the next such call or the final release.
+ */
+public final class WriterImplObject extends NativeComObject {
+
+    private static final VtableSpec<WriterImplObject> LIFETIME = VtableSpec.of(IUnknown.class, IUnknown.IID,
+            WriterImplObject.class);
+    private static final Map<Long, WriterImplObject> BY_ADDRESS = new ConcurrentHashMap<>();
+    private static final int POINTER_SIZE = 8;
+    private static final Class<?> P = Pointer.class;
+    private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
+
+    @FunctionalInterface
+    private interface Method {
+        Object call(WriterImplObject self, CallArgs args);
+    }
+
+    private static final Memory TABLE = table();
+
+    private final Memory object = new Memory(POINTER_SIZE);
+    private final SimulatedMachine machine;
+    private final Pointer writerObject;
+    private WriterMetadata identity;
+    private ApplicationLevel level;
+    private Duration freezeTimeout;
+    private HostedWriter hosted;
+    /** Pointer results kept alive for the caller (GetCurrentVolumeArray, GetSnapshotDeviceName). */
+    private final List<Memory> returned = new ArrayList<>();
+
+    public WriterImplObject(SimulatedMachine machine, Pointer writerObject) {
+        super(LIFETIME, "CreateWriter");
+        this.machine = machine;
+        this.writerObject = writerObject;
+        object.setPointer(0, TABLE);
+        BY_ADDRESS.put(Pointer.nativeValue(object), this);
+    }
+
+    /** The {@code IVssWriterImpl *} handed to the writer. */
+    public Pointer interfacePointer() {
+        return object;
+    }
+
+    @Override
+    public String describe() {
+        return super.describe().replaceFirst("^IUnknown at 0x[0-9a-f]+",
+                "IVssWriterImpl at 0x" + Long.toHexString(Pointer.nativeValue(object)));
+    }
+
+    @Override
+    protected synchronized void onFinalRelease() {
+        unsubscribe();
+        returned.clear();
+    }
+
+    // ---- the table --------------------------------------------------------------------------------------------
+
+    private static Memory table() {
+        List<NativeCallback> t = new ArrayList<>();
+        t.add(slot(IVssWriterImpl.QueryInterface, int.class, WriterImplObject::queryInterface, P, P));
+        t.add(slot(IVssWriterImpl.AddRef, int.class, (o, a) -> o.addRef()));
+        t.add(slot(IVssWriterImpl.Release, int.class, (o, a) -> o.release()));
+        t.add(slot(IVssWriterImpl.Initialize, int.class, WriterImplObject::initialize, GUID_BY_VALUE, P, P,
+                int.class, int.class, int.class, int.class, int.class, int.class, int.class, byte.class));
+        t.add(slot(IVssWriterImpl.Subscribe, int.class, (o, a) -> o.subscribe(a.int32(2)), int.class, int.class));
+        t.add(slot(IVssWriterImpl.Unsubscribe, int.class, (o, a) -> o.unsubscribe()));
+        t.add(slot(IVssWriterImpl.Uninitialize, void.class, (o, a) -> o.uninitialize()));
+        t.add(slot(IVssWriterImpl.GetCurrentVolumeArray, Pointer.class, (o, a) -> o.volumeArray()));
+        t.add(slot(IVssWriterImpl.GetCurrentVolumeCount, int.class, (o, a) -> o.volumes().size()));
+        t.add(slot(IVssWriterImpl.GetSnapshotDeviceName, int.class, WriterImplObject::snapshotDeviceName, P, P));
+        t.add(slot(IVssWriterImpl.GetCurrentSnapshotSetId, Pointer.class, WriterImplObject::snapshotSetId, P));
+        t.add(slot(IVssWriterImpl.GetContext, int.class, (o, a) -> o.query(WriterSessionContext::context, 0)));
+        t.add(slot(IVssWriterImpl.GetCurrentLevel, int.class, (o, a) -> o.level == null
+                ? ApplicationLevel.AUTO.value() : o.level.value()));
+        t.add(slot(IVssWriterImpl.IsPathAffected, byte.class, (o, a) -> cppBool(o.isPathAffected(a.wideString(1))),
+                P));
+        t.add(slot(IVssWriterImpl.IsBootableSystemStateBackedUp, byte.class,
+                (o, a) -> cppBool(o.query(WriterSessionContext::bootableSystemState, false))));
+        t.add(slot(IVssWriterImpl.AreComponentsSelected, byte.class,
+                (o, a) -> cppBool(o.query(WriterSessionContext::componentsSelected, false))));
+        t.add(slot(IVssWriterImpl.GetBackupType, int.class,
+                (o, a) -> o.query(WriterSessionContext::backupType, BackupType.UNDEFINED).value()));
+        t.add(slot(IVssWriterImpl.GetRestoreType, int.class,
+                (o, a) -> o.query(WriterSessionContext::restoreType, RestoreType.UNDEFINED).value()));
+        t.add(slot(IVssWriterImpl.SetWriterFailure, int.class,
+                (o, a) -> o.setFailure(a.int32(1), VssHresult.S_OK.code(), null), int.class));
+        t.add(slot(IVssWriterImpl.IsPartialFileSupportEnabled, byte.class,
+                (o, a) -> cppBool(o.query(WriterSessionContext::partialFileSupport, false))));
+        t.add(slot(IVssWriterImpl.InstallAlternateWriter, int.class, WriterImplObject::installAlternateWriter,
+                GUID_BY_VALUE, GUID_BY_VALUE));
+        t.add(slot(IVssWriterImpl.GetIdentityInformation, Pointer.class, (o, a) -> o.identityInformation()));
+        t.add(slot(IVssWriterImpl.SetWriterFailureEx, int.class,
+                (o, a) -> o.setFailure(a.int32(1), a.int32(2), a.wideString(3)), int.class, int.class, P));
+        t.add(slot(IVssWriterImpl.GetSessionId, int.class, WriterImplObject::sessionId, P));
+        t.add(slot(IVssWriterImpl.IsWriterShuttingDown, byte.class, (o, a) -> cppBool(false)));
+        for (int i = 0; i < t.size(); i++) {
+            if (IVssWriterImpl.values()[i].slot() != i) {
+                throw new IllegalStateException("IVssWriterImpl table out of order at slot " + i);
+            }
+        }
+        Memory m = new Memory((long) t.size() * POINTER_SIZE);
+        for (int i = 0; i < t.size(); i++) {
+            m.setPointer((long) i * POINTER_SIZE, t.get(i).pointer());
+        }
+        return m;
+    }
+
+    private static byte cppBool(boolean b) {
+        return (byte) (b ? 1 : 0);
+    }
+
+    /** A slot returning {@code ret}; calls on a released object are recorded as misuse. */
+    private static NativeCallback slot(IVssWriterImpl m, Class<?> ret, Method body, Class<?>... parameters) {
+        Class<?>[] all = new Class<?>[parameters.length + 1];
+        all[0] = Pointer.class;
+        System.arraycopy(parameters, 0, all, 1, parameters.length);
+        return NativeCallback.of(m.qualifiedName(), ret, all, args -> {
+            CallArgs a = new CallArgs(args);
+            WriterImplObject o = BY_ADDRESS.get(Pointer.nativeValue(a.pointer(0)));
+            if (o == null || o.references() == 0) {
+                (o != null ? o.ledger() : SimulatedMachine.current().ledger()).error(m.qualifiedName()
+                        + " called on " + (o != null ? "a released " + o.describe() : "an unknown object"));
+                return ret == int.class ? (Object) VssHresult.E_UNEXPECTED.code()
+                        : ret == byte.class ? (Object) (byte) 0 : null;
+            }
+            synchronized (o) {
+                return body.call(o, a);
+            }
+        });
+    }
+
+    // ---- lifecycle ----------------------------------------------------------------------------------------------
+
+    private int queryInterface(CallArgs a) {
+        if (a.pointer(1) == null || a.pointer(2) == null) {
+            return VssHresult.E_POINTER.code();
+        }
+        if (!Guids.read(a.pointer(1)).equals(IUnknown.IID)) {
+            a.pointer(2).setPointer(0, null);
+            return VssHresult.E_NOINTERFACE.code();
+        }
+        addRef();
+        a.pointer(2).setPointer(0, object);
+        return VssHresult.S_OK.code();
+    }
+
+    private static <E extends Enum<E> & NativeEnum> E decode(Class<E> type, int value) {
+        for (E e : type.getEnumConstants()) {
+            if (e.value() == value) {
+                return e;
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Initialize(writerId, wszWriterName, wszWriterInstanceName, dwMajorVersion, dwMinorVersion, ut, st, nLevel,
+     * dwTimeout, aws, bIOThrottlingOnly): once (VSS_E_BAD_STATE after); each writer instance gets a new instance id.
+     */
+    private int initialize(CallArgs a) {
+        if (identity != null) {
+            return VssHresult.VSS_E_BAD_STATE.code();
+        }
+        String name = a.wideString(2);
+        UsageType usage = decode(UsageType.class, a.int32(6));
+        SourceType source = decode(SourceType.class, a.int32(7));
+        ApplicationLevel lvl = decode(ApplicationLevel.class, a.int32(8));
+        long timeout = Integer.toUnsignedLong(a.int32(9));
+        if (name == null || name.isEmpty() || usage == null || source == null || lvl == null || timeout == 0) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        String instanceName = a.wideString(3);
+        identity = new WriterMetadata(UUID.randomUUID(), a.guidByValue(1), name,
+                instanceName == null ? "" : instanceName, usage, source, List.of(), List.of(), List.of(),
+                WriterMetadata.Restore.DEFAULT, 0, WriterMetadata.DEFAULT_VERSION, List.of());
+        level = lvl;
+        freezeTimeout = Duration.ofMillis(timeout);
+        return VssHresult.S_OK.code();
+    }
+
+    /** Subscribe(dwSubscribeTimeout, dwEventFlags): VSS_E_WRITER_ALREADY_SUBSCRIBED the second time (reference 6). */
+    private int subscribe(int flags) {
+        if (identity == null) {
+            return VssHresult.VSS_E_BAD_STATE.code();
+        }
+        if (hosted != null) {
+            return VssHresult.VSS_E_WRITER_ALREADY_SUBSCRIBED.code();
+        }
+        hosted = new HostedWriter(machine, writerObject, identity, level, freezeTimeout, flags);
+        machine.host(hosted);
+        return VssHresult.S_OK.code();
+    }
+
+    private int unsubscribe() {
+        if (hosted != null) {
+            machine.unhost(hosted);
+            hosted = null;
+        }
+        return VssHresult.S_OK.code();
+    }
+
+    private Object uninitialize() {
+        unsubscribe();
+        return null;
+    }
+
+    // ---- queries --------------------------------------------------------------------------------------------------
+
+    private <T> T query(Function<WriterSessionContext, T> read, T none) {
+        WriterSessionContext s = hosted == null ? null : hosted.session();
+        return s == null ? none : read.apply(s);
+    }
+
+    private List<Volume> volumes() {
+        return query(WriterSessionContext::volumes, List.of());
+    }
+
+    private Pointer volumeArray() {
+        List<Volume> volumes = volumes();
+        if (volumes.isEmpty()) {
+            return null;
+        }
+        Memory array = new Memory((long) volumes.size() * POINTER_SIZE);
+        for (int i = 0; i < volumes.size(); i++) {
+            Memory name = Utf16.toNative(volumes.get(i).guidName());
+            returned.add(name);
+            array.setPointer((long) i * POINTER_SIZE, name);
+        }
+        returned.add(array);
+        return array;
+    }
+
+    private int snapshotDeviceName(CallArgs a) {
+        String volume = a.wideString(1);
+        if (volume == null || a.pointer(2) == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        String device = query(s -> s.snapshotDeviceName(volume), null);
+        if (device == null) {
+            return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
+        }
+        Memory m = Utf16.toNative(device);
+        returned.add(m);
+        a.pointer(2).setPointer(0, m);
+        return VssHresult.S_OK.code();
+    }
+
+    /** {@code VSS_ID GetCurrentSnapshotSetId() const}: written through the hidden result pointer, which is returned. */
+    private Pointer snapshotSetId(CallArgs a) {
+        Pointer result = a.pointer(1);
+        Guids.write(result, query(WriterSessionContext::snapshotSetId, new UUID(0, 0)));
+        return result;
+    }
+
+    private boolean isPathAffected(String path) {
+        if (path == null) {
+            return false;
+        }
+        Optional<Path> host = machine.hostPath(path);
+        Optional<Volume> named = machine.volume(path);
+        return volumes().stream().anyMatch(v -> host.map(h -> h.normalize().startsWith(v.root())).orElse(false)
+                || named.map(v::equals).orElse(false));
+    }
+
+    private int setFailure(int hr, int applicationHr, String message) {
+        return hosted == null ? VssHresult.VSS_E_BAD_STATE.code() : hosted.setFailure(hr, applicationHr, message);
+    }
+
+    private int installAlternateWriter(CallArgs a) {
+        if (identity == null) {
+            return VssHresult.VSS_E_BAD_STATE.code();
+        }
+        machine.installAlternateWriter(a.guidByValue(1), a.guidByValue(2));
+        return VssHresult.S_OK.code();
+    }
+
+    /** The metadata of the last Identify as a new IVssExamineWriterMetadata (the caller releases it), or NULL. */
+    private Pointer identityInformation() {
+        WriterMetadata m = hosted == null ? null : hosted.identified();
+        return m == null ? null : new ExamineWriterMetadataObject(m,
+                IVssWriterImpl.GetIdentityInformation.qualifiedName()).pointer();
+    }
+
+    private int sessionId(CallArgs a) {
+        if (a.pointer(1) == null) {
+            return VssHresult.E_INVALIDARG.code();
+        }
+        WriterSessionContext s = hosted == null ? null : hosted.session();
+        if (s == null) {
+            return VssHresult.VSS_E_BAD_STATE.code();
+        }
+        Guids.write(a.pointer(1), s.sessionId());
+        return VssHresult.S_OK.code();
+    }
+}
