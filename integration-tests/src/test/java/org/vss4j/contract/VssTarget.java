@@ -9,7 +9,7 @@ import org.vss4j.com.Exports;
  * {@code -Dvss4j.provider=windows} or automatically on Windows). Tests use only what this interface offers, so the same
  * test checks both.
  */
-interface VssTarget extends AutoCloseable {
+public interface VssTarget extends AutoCloseable {
 
     /** The target for the provider this process uses. */
     static VssTarget open() throws Exception {
