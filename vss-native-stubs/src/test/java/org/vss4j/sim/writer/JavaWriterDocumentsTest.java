@@ -237,19 +237,7 @@ class JavaWriterDocumentsTest {
             });
             w.start(JavaWriterBackupTest.FREEZE_TIMEOUT);
             UUID instance = machine.hostedWriters().get(0).metadata().instanceId();
-            String bcd;
-            try (BackupComponents b = BackupComponents.create()) {
-                b.initializeForBackup(null);
-                b.setBackupState(true, false, BackupType.FULL, false);
-                b.gatherWriterMetadata().finish(T);
-                b.addComponent(instance, RecordingWriter.WRITER_ID, ComponentType.FILEGROUP, null, "Data");
-                b.startSnapshotSet();
-                b.addToSnapshotSet("C:\\", BackupComponents.GUID_NULL);
-                b.prepareForBackup().finish(T);
-                b.doSnapshotSet().finish(T);
-                b.backupComplete().finish(T);
-                bcd = b.saveAsXml();
-            }
+            String bcd = ComponentBackup.of(instance, "Data", T);
             try (BackupComponents r = BackupComponents.create()) {
                 r.initializeForRestore(bcd);
                 r.setRestoreState(RestoreType.IMPORT);
