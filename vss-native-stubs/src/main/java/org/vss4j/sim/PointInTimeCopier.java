@@ -110,7 +110,16 @@ public final class PointInTimeCopier {
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.copy(file, to.resolve(from.relativize(file).toString()), StandardCopyOption.COPY_ATTRIBUTES);
+                    Path target = to.resolve(from.relativize(file).toString());
+                    if (attrs.isSymbolicLink()) {
+                        // A shadow copy holds a reparse point as the reparse point, not what it points to (Microsoft
+                        // "Working with Mounted Folders and Reparse Points": they appear in the shadow copy but
+                        // cannot be traversed there). Copying the link itself keeps that: inside the snapshot it
+                        // still leads out of the snapshot, as on Windows.
+                        Files.createSymbolicLink(target, Files.readSymbolicLink(file));
+                    } else {
+                        Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
+                    }
                     return FileVisitResult.CONTINUE;
                 }
             });

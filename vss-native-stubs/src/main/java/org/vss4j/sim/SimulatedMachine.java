@@ -226,20 +226,49 @@ public final class SimulatedMachine implements AutoCloseable {
 
     /**
      * The host directory a Windows-style path designates: a path under a volume alias ({@code C:\mnt\x}) resolves
-     * under that volume's directory, an absolute host path is itself; empty if neither.
+     * under that volume's directory, an absolute host path is itself; empty if neither. Where aliases nest (a volume
+     * mounted at {@code C:\mnt\data\} inside {@code C:\}), the longest alias wins, as a mount point does on Windows.
      */
     public Optional<Path> hostPath(String windowsPath) {
-        String lower = windowsPath.toLowerCase(Locale.ROOT);
-        for (Volume v : volumes) {
-            for (String alias : v.aliases()) {
-                String a = alias.endsWith("\\") ? alias : alias + "\\";
-                if (lower.startsWith(a.toLowerCase(Locale.ROOT))) {
-                    return Optional.of(v.root().resolve(windowsPath.substring(a.length()).replace('\\', '/')));
-                }
-            }
+        Optional<MountedPath> mounted = mountedPath(windowsPath);
+        if (mounted.isPresent()) {
+            MountedPath m = mounted.get();
+            return Optional.of(m.volume().root().resolve(m.relativePath().replace('\\', '/')));
         }
         Path p = Path.of(windowsPath);
         return p.isAbsolute() ? Optional.of(p) : Optional.empty();
+    }
+
+    /**
+     * A Windows path split at its volume, as {@code GetVolumePathName} splits it: the volume, the name it was reached
+     * by (an alias such as {@code C:\} or a mount folder {@code C:\mnt\data\}, or its GUID name), and the rest of
+     * the path without a leading backslash.
+     *
+     * @param volume       the volume
+     * @param mountName    the alias or GUID name matched, with a trailing backslash
+     * @param relativePath the path below it ({@code ""} for the volume root)
+     */
+    public record MountedPath(Volume volume, String mountName, String relativePath) {
+    }
+
+    /** {@code windowsPath} split at the volume whose alias or GUID name is its longest prefix; empty if none is. */
+    public Optional<MountedPath> mountedPath(String windowsPath) {
+        String lower = windowsPath.toLowerCase(Locale.ROOT);
+        MountedPath best = null;
+        for (Volume v : volumes) {
+            List<String> names = new ArrayList<>(v.aliases());
+            names.add(v.guidName());
+            for (String alias : names) {
+                String a = alias.endsWith("\\") ? alias : alias + "\\";
+                String bare = a.substring(0, a.length() - 1).toLowerCase(Locale.ROOT);
+                boolean under = lower.startsWith(a.toLowerCase(Locale.ROOT)) || lower.equals(bare);
+                if (under && (best == null || a.length() > best.mountName().length())) {
+                    String rest = windowsPath.length() > a.length() ? windowsPath.substring(a.length()) : "";
+                    best = new MountedPath(v, a, rest);
+                }
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Where the machine links a shadow copy exposed at drive letter {@code X:} (see {@link #exposedDirectory}). */

@@ -490,8 +490,26 @@ public final class BackupComponentsObject extends NativeComObject {
         if (snapshotSetId != null) {
             document.snapshotSetId = snapshotSetId;
         }
+        if (!restoring) {
+            keepWriterRecords();
+        }
         a.pointer(1).setPointer(0, BstrAllocator.alloc(document.toXml(), "Backup Components Document"));
         return ok();
+    }
+
+    /** Copies what the writers recorded so far (backup stamp, backup metadata) into the document SaveAsXML writes. */
+    private void keepWriterRecords() {
+        for (BackupDocument.Component c : document.components) {
+            sessions.stream().map(s -> s.writer).filter(w -> w.metadata().instanceId().equals(c.instanceId))
+                    .findFirst().map(w -> w.recorded(c.logicalPath, c.name)).ifPresent(w -> {
+                        if (w.backupStamp() != null) {
+                            c.savedBackupStamp = w.backupStamp();
+                        }
+                        if (w.backupMetadata() != null) {
+                            c.savedBackupMetadata = w.backupMetadata();
+                        }
+                    });
+        }
     }
 
     /** GetWriterComponentsCount: writers with components in the Backup Components Document (after initialisation). */
@@ -526,8 +544,21 @@ public final class BackupComponentsObject extends NativeComObject {
 
     // ---- backup sequence ----------------------------------------------------------------------------------------
 
+    /**
+     * The writers the backup events go to. In component mode only writers with a component in the document take part
+     * (Microsoft "Working with Selectability and Logical Paths": writers with no components added before
+     * PrepareForBackup "receive no events after this point and will not participate"); in volume mode every writer
+     * that answered Identify does; in a context without writers none.
+     */
     private List<WriterSession> participants() {
-        return writersInvolved() ? identified() : List.of();
+        if (!writersInvolved()) {
+            return List.of();
+        }
+        if (!document.selectComponents) {
+            return identified();
+        }
+        return identified().stream().filter(s -> document.components.stream()
+                .anyMatch(c -> c.instanceId.equals(s.writer.metadata().instanceId()))).toList();
     }
 
     /** Sends {@code event} to every participant that has not failed; the first failure, or null. */

@@ -35,6 +35,15 @@ final class BackupDocument {
         boolean backupSucceeded;
         String backupOptions;
         String previousBackupStamp;
+        /**
+         * What the writer recorded in this component during the backup ({@code SetBackupStamp},
+         * {@code SetBackupMetadata}), as the document held it when SaveAsXML wrote it: a document saved after
+         * DoSnapshotSet carries the writer's stamp (seeds, "Overview of Actual Backup Of Files": writers modify the
+         * document in PostSnapshot), and a stored document read back gives the stamp it was saved with
+         * ({@code IVssComponent::GetBackupStamp}), whatever the writer does later.
+         */
+        String savedBackupStamp;
+        String savedBackupMetadata;
         boolean selectedForRestore;
         UUID restoreInstanceId;
         String restoreOptions;
@@ -77,6 +86,8 @@ final class BackupDocument {
     boolean partialFileSupport;
     int context;
     UUID snapshotSetId;
+    /** Read back from XML (InitializeForBackup/InitializeForRestore with a stored document). */
+    boolean loaded;
     final List<Component> components = new ArrayList<>();
 
     Component find(UUID writerId, ComponentType type, String logicalPath, String name) {
@@ -110,6 +121,8 @@ final class BackupDocument {
             Xml.attr(ce, "backupSucceeded", Xml.yesNo(c.backupSucceeded));
             Xml.attr(ce, "backupOptions", c.backupOptions);
             Xml.attr(ce, "previousBackupStamp", c.previousBackupStamp);
+            Xml.attr(ce, "backupStamp", c.savedBackupStamp);
+            Xml.attr(ce, "backupMetadata", c.savedBackupMetadata);
             writeRestoreFields(ce, c);
         }
         if (snapshotSetId != null) {
@@ -187,6 +200,7 @@ final class BackupDocument {
         try {
             Element root = d.getDocumentElement();
             BackupDocument b = new BackupDocument();
+            b.loaded = true;
             b.selectComponents = Xml.isYes(root, "selectComponents");
             b.bootableSystemState = Xml.isYes(root, "bootableSystemStateBackup");
             b.backupType = WriterMetadataXml.byName(BackupType.values(), root.getAttribute("backupType"));
@@ -204,6 +218,8 @@ final class BackupDocument {
                     c.backupSucceeded = Xml.isYes(ce, "backupSucceeded");
                     c.backupOptions = Xml.get(ce, "backupOptions");
                     c.previousBackupStamp = Xml.get(ce, "previousBackupStamp");
+                    c.savedBackupStamp = Xml.get(ce, "backupStamp");
+                    c.savedBackupMetadata = Xml.get(ce, "backupMetadata");
                     readRestoreFields(ce, c);
                     b.components.add(c);
                 }

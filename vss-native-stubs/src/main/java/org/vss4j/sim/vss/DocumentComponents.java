@@ -42,7 +42,7 @@ final class DocumentComponents {
         UUID writerId = writer.metadata().writerClassId();
         for (BackupDocument.Component c : document.components) {
             if (c.instanceId.equals(instanceId)) {
-                states.add(state(c, writer.recorded(c.logicalPath, c.name)));
+                states.add(state(c, recorded(document, c, writer)));
                 writerId = c.writerId;
             }
         }
@@ -60,11 +60,24 @@ final class DocumentComponents {
                     .filter(w -> w.metadata().instanceId().equals(e.getKey())).findFirst().orElse(null);
             List<ComponentState> states = new ArrayList<>();
             for (BackupDocument.Component c : e.getValue()) {
-                states.add(state(c, writer == null ? WriterComponentData.NONE : writer.recorded(c.logicalPath, c.name)));
+                states.add(state(c, recorded(document, c, writer)));
             }
             parts.add(new WriterPart(e.getKey(), e.getValue().get(0).writerId, states));
         }
         return parts;
+    }
+
+    /**
+     * What the writer recorded for {@code c}: live while the backup runs; for a stored document read back, the backup
+     * stamp and metadata it was saved with (the writer's live record belongs to whatever backup it took part in last).
+     */
+    private static WriterComponentData recorded(BackupDocument document, BackupDocument.Component c,
+            WriterParticipant writer) {
+        WriterComponentData live = writer == null ? WriterComponentData.NONE : writer.recorded(c.logicalPath, c.name);
+        if (!document.loaded) {
+            return live;
+        }
+        return live.withBackupStamp(c.savedBackupStamp).withBackupMetadata(c.savedBackupMetadata);
     }
 
     /**

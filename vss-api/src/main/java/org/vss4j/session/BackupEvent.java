@@ -1,0 +1,32 @@
+package org.vss4j.session;
+
+import java.time.Duration;
+
+/** Progress of a backup session, for a {@link BackupListener}. */
+public sealed interface BackupEvent {
+
+    /** A phase began. */
+    record PhaseStarted(BackupPhase phase) implements BackupEvent {
+    }
+
+    /** A phase ended successfully after {@code elapsed} (by the session's clock). */
+    record PhaseFinished(BackupPhase phase, Duration elapsed) implements BackupEvent {
+    }
+
+    /** A writer's status as gathered after {@code phase}; {@code failure} is null when the writer is fine. */
+    record WriterStatusReported(BackupPhase phase, WriterRef writer, org.vss4j.WriterState state,
+            WriterFailure failure) implements BackupEvent {
+    }
+
+    /** {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}: another shadow copy set is being created; retrying after a backoff. */
+    record Retrying(BackupPhase phase, int hresult, int attempt, Duration backoff) implements BackupEvent {
+    }
+
+    /** The caller reported an item saved. */
+    record ItemSaved(BackupItem item) implements BackupEvent {
+    }
+
+    /** The caller reported an item failed. */
+    record ItemFailed(BackupItem item, String cause) implements BackupEvent {
+    }
+}

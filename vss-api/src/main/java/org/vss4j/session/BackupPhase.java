@@ -1,0 +1,42 @@
+package org.vss4j.session;
+
+/**
+ * The steps of a backup session, in the order the seeds give them ("Overview of Backup Initialization", "Overview of
+ * Pre-Backup Tasks", "Overview of Actual Backup Of Files"). A {@link BackupException} names the step that failed.
+ */
+public enum BackupPhase {
+    /** {@code CreateVssBackupComponents} and {@code InitializeForBackup}. */
+    INITIALIZE,
+    /** {@code SetContext}. */
+    SET_CONTEXT,
+    /** {@code SetBackupState}. */
+    SET_BACKUP_STATE,
+    /** {@code DisableWriterClasses}, {@code EnableWriterClasses}, {@code DisableWriterInstances}. */
+    WRITER_FILTER,
+    /** {@code GatherWriterMetadata} and the Writer Metadata Documents. */
+    GATHER_WRITER_METADATA,
+    /** Choosing the components: selectability, component sets, dependencies; {@code AddComponent}. */
+    SELECT_COMPONENTS,
+    /** {@code SetBackupOptions} and {@code SetPreviousBackupStamp}. */
+    SET_BACKUP_OPTIONS,
+    /** {@code StartSnapshotSet} and {@code AddToSnapshotSet} for every volume a selected file set lives on. */
+    START_SNAPSHOT_SET,
+    /** {@code PrepareForBackup}: the writers' PrepareForBackup event. */
+    PREPARE_FOR_BACKUP,
+    /** {@code DoSnapshotSet}: PrepareForSnapshot, Freeze, the shadow copies, Thaw, PostSnapshot. */
+    DO_SNAPSHOT_SET,
+    /** {@code GetSnapshotProperties} and the snapshot roots. */
+    GET_SNAPSHOT_PROPERTIES,
+    /** The list of files to back up, generated inside the shadow copies. */
+    FILE_LIST,
+    /** {@code SetBackupSucceeded} for every component added. */
+    SET_BACKUP_SUCCEEDED,
+    /** {@code BackupComplete}: the writers' BackupComplete event. */
+    BACKUP_COMPLETE,
+    /** The final {@code GatherWriterStatus}, which ends the writers' session (seeds). */
+    FINAL_WRITER_STATUS,
+    /** {@code SaveAsXML} of the Backup Components Document. */
+    SAVE_DOCUMENTS,
+    /** {@code AbortBackup} after a failure. */
+    ABORT
+}

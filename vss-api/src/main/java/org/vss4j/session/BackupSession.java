@@ -1,0 +1,498 @@
+package org.vss4j.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
+import org.vss4j.ComponentState;
+import org.vss4j.DifferencedFile;
+import org.vss4j.ObjectType;
+import org.vss4j.SnapshotAttribute;
+import org.vss4j.SnapshotMount;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
+import org.vss4j.WriterComponents;
+import org.vss4j.WriterComponentsSnapshot;
+import org.vss4j.WriterMetadataEntry;
+
+/**
+ * A VSS backup done the way the seeds describe it ("Overview of Backup Initialization", "Overview of Pre-Backup
+ * Tasks", "Overview of Actual Backup Of Files", "VSS Backup State"), for callers who want the files, not the
+ * interfaces.
+ *
+ * <p>{@link BackupSessionBuilder#start()} performs, in this order: {@code CreateVssBackupComponents},
+ * {@code InitializeForBackup}, {@code SetContext}, {@code SetBackupState}, the writer filters,
+ * {@code GatherWriterMetadata} (and each Writer Metadata Document), component selection with {@code AddComponent},
+ * {@code SetBackupOptions}/{@code SetPreviousBackupStamp}, {@code StartSnapshotSet} and {@code AddToSnapshotSet} for
+ * every volume a selected file set lives on, {@code PrepareForBackup}, {@code DoSnapshotSet},
+ * {@code GetSnapshotProperties}, and generates the file list inside the shadow copies. The writers' status is verified
+ * after every asynchronous step. The caller copies each {@link #items() item} and reports it {@link #saved} or
+ * {@link #failed}; {@link #complete()} then calls {@code SetBackupSucceeded} per component, {@code BackupComplete},
+ * gathers the final writer status, saves the Backup Components Document and returns the {@link BackupResult}.
+ *
+ * <p>On any failure after {@code PrepareForBackup} — and on {@link #close()} without {@link #complete()} — the session
+ * calls {@code AbortBackup} and releases the requester, so no non-persistent shadow copy remains (seeds: "If the
+ * backup needs to terminate prematurely, the requester needs to call AbortBackup and then release"). Not thread-safe:
+ * drive a session from one thread.
+ */
+public final class BackupSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(BackupSession.class);
+
+    /** Reason recorded for items the caller never reported. */
+    static final String NOT_REPORTED = "not reported as saved";
+
+    private enum State {
+        STARTING,
+        OPEN,
+        COMPLETED,
+        CLOSED
+    }
+
+    private final BackupSessionBuilder config;
+    private final SessionEvents events;
+    private final SessionBudget budget;
+    private final AsyncWaiter waiter;
+    private final InProgressRetry retry;
+    private final BackupState backupState;
+    private BackupComponents bc;
+    private WriterStatusCheck statusCheck;
+    private State state = State.STARTING;
+    private boolean snapshotSetStarted;
+    private boolean prepared;
+    private boolean snapshotsCreated;
+    private UUID snapshotSetId;
+    private java.time.Instant snapshotTime;
+    private List<GatheredWriter> writers = List.of();
+    private List<SelectedComponent> selected = List.of();
+    private List<BackupItem> items = List.of();
+    private java.util.Set<BackupItem> itemSet = java.util.Set.of();
+    /** Item to null (saved) or the failure cause; absent: not reported yet. */
+    private final Map<BackupItem, String> reports = new LinkedHashMap<>();
+
+    private BackupSession(BackupSessionBuilder config) {
+        this.config = config;
+        this.events = new SessionEvents(config.listener);
+        this.budget = new SessionBudget(config.clock, config.overallTimeout);
+        this.waiter = new AsyncWaiter(config.clock, budget, config.pollInterval, config.cancelGrace);
+        this.retry = new InProgressRetry(config.clock, budget, events, config.firstBackoff, config.maxBackoff);
+        this.backupState = new BackupState(config.type, config.bootableSystemState, config.componentMode,
+                config.partialFileSupport);
+    }
+
+    /** A builder for a session. */
+    public static BackupSessionBuilder builder() {
+        return new BackupSessionBuilder();
+    }
+
+    static BackupSession start(BackupSessionBuilder config) {
+        BackupSession s = new BackupSession(config);
+        s.budget.resume();
+        try {
+            s.run();
+            s.state = State.OPEN;
+            return s;
+        } catch (RuntimeException e) {
+            s.abortAndRelease();
+            throw e;
+        } finally {
+            s.budget.pause();
+        }
+    }
+
+    // ---- what the caller uses -------------------------------------------------------------------------------------
+
+    /** Every file to back up, in component order, then the volume files no component claims. */
+    public List<BackupItem> items() {
+        return items;
+    }
+
+    /** The backup state given to {@code SetBackupState}. */
+    public BackupState backupState() {
+        return backupState;
+    }
+
+    /** The shadow copy set. */
+    public UUID snapshotSetId() {
+        return snapshotSetId;
+    }
+
+    /** The components added to the Backup Components Document. */
+    public List<ComponentRef> addedComponents() {
+        return selected.stream().map(SelectedComponent::ref).toList();
+    }
+
+    /** Reports {@code item} copied to the backup media. */
+    public void saved(BackupItem item) {
+        report(item, null);
+        events.emit(new BackupEvent.ItemSaved(item));
+    }
+
+    /** Reports that {@code item} could not be copied; its component is marked failed. */
+    public void failed(BackupItem item, Throwable cause) {
+        failed(item, cause == null ? "failed" : cause.toString());
+    }
+
+    /** Reports that {@code item} could not be copied, with a reason. */
+    public void failed(BackupItem item, String cause) {
+        report(item, cause == null ? "failed" : cause);
+        events.emit(new BackupEvent.ItemFailed(item, cause));
+    }
+
+    private void report(BackupItem item, String failure) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the session is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        if (!itemSet.contains(item)) {
+            throw new IllegalArgumentException("not an item of this session: " + item);
+        }
+        reports.put(item, failure);
+    }
+
+    /**
+     * Ends the backup: {@code SetBackupSucceeded} for each component (true only if every file of it and of its
+     * implicitly included subcomponents was saved; items never reported count as failed), {@code BackupComplete},
+     * the final writer status, and the Backup Components Document.
+     *
+     * @throws BackupException if a VSS step fails (the session has then aborted and released everything)
+     */
+    public BackupResult complete() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the session is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        budget.resume();
+        try {
+            List<FileRecord> files = fileRecords();
+            phase(BackupPhase.SET_BACKUP_SUCCEEDED, () -> markComponents(files));
+            phase(BackupPhase.BACKUP_COMPLETE, () -> awaitBlaming(BackupPhase.BACKUP_COMPLETE, bc.backupComplete()));
+            List<WriterFailure> writerFailures = phase(BackupPhase.FINAL_WRITER_STATUS,
+                    () -> statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE));
+            writerFailures.forEach(f -> LOG.warn("after BackupComplete: {}", f));
+            BackupResult result = phase(BackupPhase.SAVE_DOCUMENTS, () -> new BackupResult(bc.saveAsXml(),
+                    writers.stream().map(w -> new WriterDocument(w.ref(), w.xml())).toList(), backupState,
+                    snapshotSetId, snapshotTime, files, outcomes(files), writerFailures));
+            state = State.COMPLETED;
+            release();
+            return result;
+        } catch (RuntimeException e) {
+            abortAndRelease();
+            throw e;
+        } finally {
+            budget.pause();
+        }
+    }
+
+    /** Aborts the backup if it was not completed, and releases the requester. */
+    @Override
+    public void close() {
+        if (state == State.OPEN) {
+            LOG.info("backup session closed before complete(): aborting");
+            abortAndRelease();
+        } else if (state != State.CLOSED) {
+            release();
+        }
+    }
+
+    // ---- the sequence ---------------------------------------------------------------------------------------------
+
+    private void run() {
+        phase(BackupPhase.INITIALIZE, () -> {
+            bc = BackupComponents.create();
+            bc.initializeForBackup(config.storedDocument);
+        });
+        statusCheck = new WriterStatusCheck(bc, waiter, config.phaseTimeout, events);
+        phase(BackupPhase.SET_CONTEXT, () -> bc.setContext(config.context));
+        phase(BackupPhase.SET_BACKUP_STATE, () -> bc.setBackupState(config.componentMode, config.bootableSystemState,
+                config.type, config.partialFileSupport));
+        if (!config.enabledWriterClasses.isEmpty() || !config.disabledWriterClasses.isEmpty()
+                || !config.disabledWriterInstances.isEmpty()) {
+            phase(BackupPhase.WRITER_FILTER, () -> {
+                bc.enableWriterClasses(config.enabledWriterClasses);
+                bc.disableWriterClasses(config.disabledWriterClasses);
+                bc.disableWriterInstances(config.disabledWriterInstances);
+            });
+        }
+        writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
+        VolumeResolver resolver = config.volumeResolver != null ? config.volumeResolver
+                : VolumeResolver.forCurrentProvider();
+        PathPlanner planner = new PathPlanner(resolver, config.environment);
+        if (config.componentMode && !config.components.isEmpty()) {
+            selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(new ComponentSelector(writers)
+                    .select(config.components)));
+            phase(BackupPhase.SET_BACKUP_OPTIONS, this::setOptionsAndStamps);
+        }
+        SnapshotPlan snapshot = phase(BackupPhase.START_SNAPSHOT_SET, () -> {
+            FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
+            List<ResolvedPath> volumes = config.volumes.stream().map(planner::resolve).toList();
+            volumes.forEach(plan::addVolume);
+            return new SnapshotPlan(plan, volumes, startSnapshotSet(plan.volumes()));
+        });
+        phase(BackupPhase.PREPARE_FOR_BACKUP, () -> {
+            prepared = true;
+            awaitBlaming(BackupPhase.PREPARE_FOR_BACKUP, bc.prepareForBackup());
+            failOnWriterFailure(BackupPhase.PREPARE_FOR_BACKUP);
+        });
+        phase(BackupPhase.DO_SNAPSHOT_SET, () -> {
+            var op = retry.call(BackupPhase.DO_SNAPSHOT_SET, bc::doSnapshotSet);
+            snapshotsCreated = true;
+            awaitBlaming(BackupPhase.DO_SNAPSHOT_SET, op);
+            snapshotTime = config.clock.now();
+            failOnWriterFailure(BackupPhase.DO_SNAPSHOT_SET);
+        });
+        Map<String, SnapshotRoot> roots = phase(BackupPhase.GET_SNAPSHOT_PROPERTIES,
+                () -> mount(snapshot.plan().volumes(), snapshot.snapshotIds()));
+        items = phase(BackupPhase.FILE_LIST, () -> fileList(snapshot.plan(), snapshot.volumes(), roots, planner));
+        itemSet = new java.util.HashSet<>(items);
+        LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
+                selected.size(), snapshot.volumes().size());
+    }
+
+    /** The file sets, the volumes asked for, and each shadow-copied volume's snapshot id (by volume id). */
+    private record SnapshotPlan(FileSetPlan plan, List<ResolvedPath> volumes, Map<String, UUID> snapshotIds) {
+    }
+
+    private List<GatheredWriter> gatherWriters() {
+        waiter.await(bc.gatherWriterMetadata(), BackupPhase.GATHER_WRITER_METADATA, config.phaseTimeout);
+        // Writers failing Identify are not listed by GetWriterMetadata (seeds); their status is reported, and a
+        // selection that names one fails in SELECT_COMPONENTS.
+        statusCheck.failuresAfter(BackupPhase.GATHER_WRITER_METADATA)
+                .forEach(f -> LOG.warn("after GatherWriterMetadata: {}", f));
+        List<GatheredWriter> out = new ArrayList<>();
+        int count = bc.getWriterMetadataCount();
+        for (int i = 0; i < count; i++) {
+            try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                var metadata = e.metadata().read();
+                WriterRef ref = new WriterRef(e.instanceId(), metadata.identity().writerId(),
+                        metadata.identity().writerName());
+                out.add(new GatheredWriter(ref, metadata, e.metadata().saveAsXml()));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private List<SelectedComponent> addComponents(List<SelectedComponent> chosen) {
+        for (SelectedComponent s : chosen) {
+            ComponentRef c = s.ref();
+            bc.addComponent(c.writer().instanceId(), c.writer().writerId(), c.type(), c.logicalPathOrNull(), c.name());
+        }
+        return chosen;
+    }
+
+    private void setOptionsAndStamps() {
+        for (SelectedComponent s : selected) {
+            ComponentRef c = s.ref();
+            if (s.backupOptions() != null) {
+                bc.setBackupOptions(c.writer().writerId(), c.type(), c.logicalPathOrNull(), c.name(),
+                        s.backupOptions());
+            }
+            boolean buildsOnPrevious = config.type == BackupType.INCREMENTAL || config.type == BackupType.DIFFERENTIAL;
+            if (buildsOnPrevious && config.previous != null) {
+                config.previous.stampOf(c).ifPresent(stamp -> bc.setPreviousBackupStamp(c.writer().writerId(),
+                        c.type(), c.logicalPathOrNull(), c.name(), stamp));
+            }
+        }
+    }
+
+    private Map<String, UUID> startSnapshotSet(Map<String, String> volumes) {
+        if (volumes.isEmpty()) {
+            throw BackupException.of(BackupPhase.START_SNAPSHOT_SET, VssHresult.E_INVALIDARG.code(),
+                    "no volume to shadow copy: the selected components have no file set for a "
+                            + config.type.nativeName() + " backup and no volume was given", null);
+        }
+        snapshotSetId = retry.call(BackupPhase.START_SNAPSHOT_SET, bc::startSnapshotSet);
+        snapshotSetStarted = true;
+        Map<String, UUID> ids = new LinkedHashMap<>();
+        volumes.forEach((id, name) -> ids.put(id, bc.addToSnapshotSet(name, config.provider)));
+        return ids;
+    }
+
+    private Map<String, SnapshotRoot> mount(Map<String, String> volumes, Map<String, UUID> snapshotIds) {
+        Map<String, SnapshotRoot> roots = new LinkedHashMap<>();
+        volumes.forEach((id, name) -> {
+            UUID snapshot = snapshotIds.get(id);
+            SnapshotMount m = bc.mountSnapshot(snapshot);
+            roots.put(id, new SnapshotRoot(name, snapshot, m.root()));
+        });
+        return roots;
+    }
+
+    private List<BackupItem> fileList(FileSetPlan plan, List<ResolvedPath> volumes, Map<String, SnapshotRoot> roots,
+            PathPlanner planner) {
+        DifferencedFiles differenced = DifferencedFiles.none();
+        if (config.type == BackupType.INCREMENTAL || config.type == BackupType.DIFFERENTIAL) {
+            differenced = DifferencedFiles.of(differencedFiles(), planner,
+                    config.previous == null ? null : config.previous.time());
+        }
+        List<FileSource> attribution = config.componentMode ? List.of()
+                : FileSetPlan.forAttribution(writers, config.type, planner).sources();
+        return new FileListBuilder(roots, new ExclusionRules(writers, planner), differenced)
+                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution).items();
+    }
+
+    /** The differenced files the writers added to the added components (read after PostSnapshot). */
+    private Map<ComponentRef, List<DifferencedFile>> differencedFiles() {
+        Map<ComponentRef, List<DifferencedFile>> out = new LinkedHashMap<>();
+        forEachDocumentComponent((ref, c) -> out.put(ref, c.differencedFiles()));
+        return out;
+    }
+
+    /** Every component of the Backup Components Document, matched to the component the session added. */
+    private void forEachDocumentComponent(java.util.function.BiConsumer<ComponentRef, ComponentState> action) {
+        int count = bc.getWriterComponentsCount();
+        for (int i = 0; i < count; i++) {
+            WriterComponentsSnapshot part;
+            try (WriterComponents wc = bc.getWriterComponents(i)) {
+                part = wc.read();
+            }
+            for (ComponentState c : part.components()) {
+                selected.stream().map(SelectedComponent::ref)
+                        .filter(r -> r.writer().instanceId().equals(part.instanceId()) && r.type() == c.type()
+                                && r.logicalPath().equals(c.logicalPath() == null ? "" : c.logicalPath())
+                                && r.name().equals(c.name()))
+                        .findFirst().ifPresent(r -> action.accept(r, c));
+            }
+        }
+    }
+
+    // ---- completion -----------------------------------------------------------------------------------------------
+
+    private List<FileRecord> fileRecords() {
+        List<FileRecord> out = new ArrayList<>(items.size());
+        for (BackupItem i : items) {
+            boolean reported = reports.containsKey(i);
+            String failure = reported ? reports.get(i) : NOT_REPORTED;
+            out.add(new FileRecord(i.writer(), i.component(), i.addedComponent(), i.originalPath(),
+                    i.fromAlternatePath(), failure == null, failure));
+        }
+        return out;
+    }
+
+    private void markComponents(List<FileRecord> files) {
+        for (SelectedComponent s : selected) {
+            ComponentRef c = s.ref();
+            List<FileRecord> failed = failedOf(c, files);
+            // Seeds: if any file of a component or its component set fails, the entire component fails, and the
+            // exact failed files should always be logged.
+            failed.forEach(f -> LOG.warn("component {}: {} was not backed up: {}", c.fullPath(), f.originalPath(),
+                    f.failure()));
+            bc.setBackupSucceeded(c.writer().instanceId(), c.writer().writerId(), c.type(), c.logicalPathOrNull(),
+                    c.name(), failed.isEmpty());
+        }
+    }
+
+    private static List<FileRecord> failedOf(ComponentRef added, List<FileRecord> files) {
+        return files.stream().filter(f -> !f.saved() && added.equals(f.addedComponent())).toList();
+    }
+
+    private List<ComponentOutcome> outcomes(List<FileRecord> files) {
+        Map<ComponentRef, String> stamps = new LinkedHashMap<>();
+        forEachDocumentComponent((ref, c) -> stamps.put(ref, c.backupStamp()));
+        return selected.stream().map(SelectedComponent::ref).map(c -> {
+            List<FileRecord> failed = failedOf(c, files);
+            return new ComponentOutcome(c, failed.isEmpty(), stamps.get(c), failed);
+        }).toList();
+    }
+
+    // ---- failures -------------------------------------------------------------------------------------------------
+
+    /** Waits for an asynchronous step; if it failed, the writer to blame is looked up in the writer status. */
+    private void awaitBlaming(BackupPhase phase, org.vss4j.VssAsync op) {
+        try {
+            waiter.await(op, phase, config.phaseTimeout);
+        } catch (BackupException e) {
+            if (e.isTimeout()) {
+                throw e;
+            }
+            List<WriterFailure> failures;
+            try {
+                failures = statusCheck.failuresAfter(phase);
+            } catch (RuntimeException statusFailed) {
+                e.addSuppressed(statusFailed);
+                throw e;
+            }
+            if (failures.isEmpty()) {
+                throw e;
+            }
+            throw BackupException.writer(phase, failures.get(0), e);
+        }
+    }
+
+    private void failOnWriterFailure(BackupPhase phase) {
+        List<WriterFailure> failures = statusCheck.failuresAfter(phase);
+        if (!failures.isEmpty()) {
+            failures.forEach(f -> LOG.error("after {}: {}", phase, f));
+            throw BackupException.writer(phase, failures.get(0), null);
+        }
+    }
+
+    /** {@code AbortBackup} where the backup got far enough to need it, then the release. */
+    private void abortAndRelease() {
+        if (bc != null && !bc.isClosed() && (prepared || snapshotSetStarted)) {
+            events.emit(new BackupEvent.PhaseStarted(BackupPhase.ABORT));
+            try {
+                bc.abortBackup();
+            } catch (VssException e) {
+                LOG.warn("AbortBackup failed: {}", e.getMessage());
+            }
+            deletePersistentSnapshots();
+            events.emit(new BackupEvent.PhaseFinished(BackupPhase.ABORT, Duration.ZERO));
+        }
+        release();
+    }
+
+    /**
+     * A persistent context's shadow copies outlive the requester; after a failed backup nothing should remain, so the
+     * set is deleted. Non-persistent ones vanish with the release (seeds).
+     */
+    private void deletePersistentSnapshots() {
+        if (snapshotsCreated && (config.context & SnapshotAttribute.PERSISTENT.value()) != 0) {
+            try {
+                bc.deleteSnapshots(snapshotSetId, ObjectType.SNAPSHOT_SET, true);
+            } catch (VssException e) {
+                LOG.warn("could not delete the persistent shadow copy set {}: {}", snapshotSetId, e.getMessage());
+            }
+        }
+    }
+
+    private void release() {
+        if (bc != null) {
+            bc.close();
+        }
+        state = State.CLOSED;
+    }
+
+    // ---- phases ---------------------------------------------------------------------------------------------------
+
+    private void phase(BackupPhase phase, Runnable step) {
+        phase(phase, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Runs one step with its events; a VSS or argument failure becomes a {@link BackupException} naming it. */
+    private <T> T phase(BackupPhase phase, Supplier<T> step) {
+        events.emit(new BackupEvent.PhaseStarted(phase));
+        long start = config.clock.nanoTime();
+        T result;
+        try {
+            result = step.get();
+        } catch (BackupException e) {
+            throw e;
+        } catch (VssException e) {
+            throw BackupException.of(phase, e.hresult(), e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw BackupException.of(phase, VssHresult.E_FAIL.code(), e.getMessage(), e);
+        }
+        events.emit(new BackupEvent.PhaseFinished(phase, Duration.ofNanos(config.clock.nanoTime() - start)));
+        return result;
+    }
+}

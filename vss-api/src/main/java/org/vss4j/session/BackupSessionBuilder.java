@@ -1,0 +1,233 @@
+package org.vss4j.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
+import org.vss4j.SnapshotContext;
+
+/**
+ * Describes a backup session; {@link #start()} runs it up to the file list. See {@link BackupSession}.
+ */
+public final class BackupSessionBuilder {
+
+    final List<String> volumes = new ArrayList<>();
+    final List<ComponentSelection> components = new ArrayList<>();
+    final List<UUID> enabledWriterClasses = new ArrayList<>();
+    final List<UUID> disabledWriterClasses = new ArrayList<>();
+    final List<UUID> disabledWriterInstances = new ArrayList<>();
+    BackupType type = BackupType.FULL;
+    PreviousBackup previous;
+    boolean bootableSystemState;
+    boolean componentMode = true;
+    boolean partialFileSupport;
+    int context = SnapshotContext.BACKUP.value();
+    UUID provider = BackupComponents.GUID_NULL;
+    String storedDocument;
+    Duration phaseTimeout = Duration.ofMinutes(10);
+    Duration overallTimeout = Duration.ofHours(1);
+    Duration pollInterval = Duration.ofMillis(200);
+    Duration cancelGrace = Duration.ofSeconds(30);
+    Duration firstBackoff = Duration.ofSeconds(1);
+    Duration maxBackoff = Duration.ofSeconds(30);
+    BackupListener listener = BackupListener.none();
+    SessionClock clock = SessionClock.system();
+    VolumeResolver volumeResolver;
+    Map<String, String> environment = System.getenv();
+
+    BackupSessionBuilder() {
+    }
+
+    /**
+     * Whole volumes to back up (drive roots, mount folders or volume GUID names): every file on them, crash-consistent
+     * where no writer manages it. In component mode they come on top of the components' files.
+     */
+    public BackupSessionBuilder volumes(String... volumeNames) {
+        volumes.addAll(Arrays.asList(volumeNames));
+        return this;
+    }
+
+    /** Writer components to back up (component mode). */
+    public BackupSessionBuilder components(ComponentSelection... selections) {
+        components.addAll(Arrays.asList(selections));
+        return this;
+    }
+
+    /** {@code EnableWriterClasses}: only writers of these classes take part. */
+    public BackupSessionBuilder includeWriterClasses(UUID... writerClassIds) {
+        enabledWriterClasses.addAll(Arrays.asList(writerClassIds));
+        return this;
+    }
+
+    /** {@code DisableWriterClasses}: writers of these classes do not take part. */
+    public BackupSessionBuilder excludeWriterClasses(UUID... writerClassIds) {
+        disabledWriterClasses.addAll(Arrays.asList(writerClassIds));
+        return this;
+    }
+
+    /** {@code DisableWriterInstances}: these writer instances do not take part. */
+    public BackupSessionBuilder excludeWriterInstances(UUID... writerInstanceIds) {
+        disabledWriterInstances.addAll(Arrays.asList(writerInstanceIds));
+        return this;
+    }
+
+    /** The backup type (default {@link BackupType#FULL}). */
+    public BackupSessionBuilder type(BackupType backupType) {
+        this.type = Objects.requireNonNull(backupType);
+        return this;
+    }
+
+    /**
+     * The backup an incremental or differential backup builds on; its stamps go to {@code SetPreviousBackupStamp}.
+     */
+    public BackupSessionBuilder previous(PreviousBackup previousBackup) {
+        this.previous = previousBackup;
+        return this;
+    }
+
+    /** As {@link #previous(PreviousBackup)} with a stored result. */
+    public BackupSessionBuilder previous(BackupResult previousResult) {
+        return previous(previousResult.asPrevious());
+    }
+
+    /** Whether the backup includes a bootable system state (default false). */
+    public BackupSessionBuilder bootableSystemState(boolean bootable) {
+        this.bootableSystemState = bootable;
+        return this;
+    }
+
+    /** Component mode (the default): the session selects writer components ({@code bSelectComponents = true}). */
+    public BackupSessionBuilder componentMode() {
+        this.componentMode = true;
+        return this;
+    }
+
+    /** Volume mode: whole volumes with the writers' cooperation, no components selected. */
+    public BackupSessionBuilder volumeMode() {
+        this.componentMode = false;
+        return this;
+    }
+
+    /** Volume mode without writers ({@code VSS_CTX_FILE_SHARE_BACKUP}): a crash-consistent copy of the volumes. */
+    public BackupSessionBuilder withoutWriters() {
+        this.componentMode = false;
+        this.context = SnapshotContext.FILE_SHARE_BACKUP.value();
+        return this;
+    }
+
+    /** Whether the requester supports partial files (default false). */
+    public BackupSessionBuilder partialFileSupport(boolean supported) {
+        this.partialFileSupport = supported;
+        return this;
+    }
+
+    /** The shadow copy context (default {@link SnapshotContext#BACKUP}). */
+    public BackupSessionBuilder context(SnapshotContext snapshotContext) {
+        this.context = snapshotContext.value();
+        return this;
+    }
+
+    /** The shadow copy provider (default {@link BackupComponents#GUID_NULL}: the system chooses). */
+    public BackupSessionBuilder provider(UUID providerId) {
+        this.provider = Objects.requireNonNull(providerId);
+        return this;
+    }
+
+    /** A stored Backup Components Document for {@code InitializeForBackup} (transportable shadow copies). */
+    public BackupSessionBuilder initialDocument(String backupComponentsDocument) {
+        this.storedDocument = backupComponentsDocument;
+        return this;
+    }
+
+    /** How long one asynchronous step may take before it is cancelled (default 10 minutes). */
+    public BackupSessionBuilder phaseTimeout(Duration timeout) {
+        this.phaseTimeout = positive(timeout);
+        return this;
+    }
+
+    /** How long the session's own VSS work may take in all, the caller's copying not counted (default 1 hour). */
+    public BackupSessionBuilder overallTimeout(Duration timeout) {
+        this.overallTimeout = positive(timeout);
+        return this;
+    }
+
+    /** First and longest wait between retries of {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} (default 1 s and 30 s). */
+    public BackupSessionBuilder retryBackoff(Duration first, Duration max) {
+        this.firstBackoff = positive(first);
+        this.maxBackoff = positive(max);
+        return this;
+    }
+
+    /** The progress listener. */
+    public BackupSessionBuilder listener(BackupListener backupListener) {
+        this.listener = Objects.requireNonNull(backupListener);
+        return this;
+    }
+
+    /** The clock for timeouts and backoffs (tests). */
+    public BackupSessionBuilder clock(SessionClock sessionClock) {
+        this.clock = Objects.requireNonNull(sessionClock);
+        return this;
+    }
+
+    /** How often an asynchronous wait checks the clock (default 200 ms). */
+    public BackupSessionBuilder pollInterval(Duration interval) {
+        this.pollInterval = positive(interval);
+        return this;
+    }
+
+    /** The volume resolver (default {@link VolumeResolver#forCurrentProvider()}). */
+    public BackupSessionBuilder volumeResolver(VolumeResolver resolver) {
+        this.volumeResolver = Objects.requireNonNull(resolver);
+        return this;
+    }
+
+    /** The environment for {@code %VARIABLE%} in writers' paths (default the process environment). */
+    public BackupSessionBuilder environment(Map<String, String> variables) {
+        this.environment = Map.copyOf(variables);
+        return this;
+    }
+
+    /**
+     * Runs the backup up to the file list: initialisation, writer metadata, component selection, the shadow copy set
+     * and the files inside it.
+     *
+     * @throws IllegalArgumentException if the description is contradictory
+     * @throws BackupException          if a VSS step fails (the session has then aborted and released everything)
+     */
+    public BackupSession start() {
+        validate();
+        return BackupSession.start(this);
+    }
+
+    private void validate() {
+        if (type == BackupType.UNDEFINED) {
+            throw new IllegalArgumentException("choose a backup type");
+        }
+        if (!componentMode && !components.isEmpty()) {
+            throw new IllegalArgumentException("components are selected in component mode only");
+        }
+        if (components.isEmpty() && volumes.isEmpty()) {
+            throw new IllegalArgumentException("nothing to back up: give volumes or components");
+        }
+        if (previous != null && !previous.canPrecede(type)) {
+            throw new IllegalArgumentException("a " + type.nativeName() + " backup cannot build on a "
+                    + previous.type().nativeName() + " backup (seeds, \"VSS Backup State\")");
+        }
+        if (maxBackoff.compareTo(firstBackoff) < 0) {
+            throw new IllegalArgumentException("the longest backoff is shorter than the first");
+        }
+    }
+
+    private static Duration positive(Duration d) {
+        if (d == null || d.isNegative() || d.isZero()) {
+            throw new IllegalArgumentException("a duration must be positive: " + d);
+        }
+        return d;
+    }
+}

@@ -1,0 +1,78 @@
+package org.vss4j.session;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** Path arithmetic shared by the file list: Windows paths relative to a volume, and their place in a snapshot. */
+final class PathRules {
+
+    private PathRules() {
+    }
+
+    /**
+     * Whether a directory {@code relativeDir} of volume {@code volumeId} is the directory {@code dir} or, when
+     * {@code recursive}, below it.
+     */
+    static boolean covers(ResolvedPath dir, boolean recursive, String volumeId, String relativeDir) {
+        if (!dir.volumeId().equalsIgnoreCase(volumeId)) {
+            return false;
+        }
+        String mine = dir.relativePath().toLowerCase(Locale.ROOT);
+        String other = relativeDir.toLowerCase(Locale.ROOT);
+        if (mine.equals(other)) {
+            return true;
+        }
+        return recursive && (mine.isEmpty() || other.startsWith(mine + "\\"));
+    }
+
+    /** {@code a\b}, either part possibly empty. */
+    static String join(String a, String b) {
+        if (a.isEmpty()) {
+            return b;
+        }
+        return b.isEmpty() ? a : a + "\\" + b;
+    }
+
+    /** The directory part of a relative path ({@code ""} at the volume root). */
+    static String parent(String relative) {
+        int i = relative.lastIndexOf('\\');
+        return i < 0 ? "" : relative.substring(0, i);
+    }
+
+    /** The file name of a relative path. */
+    static String name(String relative) {
+        return relative.substring(relative.lastIndexOf('\\') + 1);
+    }
+
+    /** A Windows relative path under a snapshot root: each backslash-separated name resolved in turn. */
+    static Path inside(Path root, String relative) {
+        Path p = root;
+        for (String part : relative.split("\\\\")) {
+            if (!part.isEmpty()) {
+                p = p.resolve(part);
+            }
+        }
+        return p;
+    }
+
+    /** {@code %NAME%} environment variables expanded, as writers may use them in paths (Microsoft AddFilesToFileGroup). */
+    static String expand(String path, Map<String, String> environment) {
+        StringBuilder b = new StringBuilder();
+        int i = 0;
+        while (i < path.length()) {
+            int start = path.indexOf('%', i);
+            int end = start < 0 ? -1 : path.indexOf('%', start + 1);
+            if (end < 0) {
+                b.append(path, i, path.length());
+                break;
+            }
+            String name = path.substring(start + 1, end);
+            String value = environment.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
+                    .map(Map.Entry::getValue).findFirst().orElse(null);
+            b.append(path, i, start).append(value != null ? value : path.substring(start, end + 1));
+            i = end + 1;
+        }
+        return b.toString();
+    }
+}

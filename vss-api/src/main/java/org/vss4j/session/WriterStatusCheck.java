@@ -1,0 +1,66 @@
+package org.vss4j.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import org.vss4j.BackupComponents;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
+import org.vss4j.WriterStatus;
+import org.vss4j.WriterStatusEx;
+
+/**
+ * Verifies the writers after an asynchronous step (seeds: after PrepareForBackup, DoSnapshotSet and BackupComplete
+ * the requester "should also verify writer status"): {@code GatherWriterStatus}, then {@code GetWriterStatusEx} for
+ * each writer (its application HRESULT and message; {@code GetWriterStatus} where Windows lacks
+ * {@code IVssBackupComponentsEx3}), then {@code FreeWriterStatus}. The last check after BackupComplete also ends the
+ * writers' session (seeds).
+ */
+final class WriterStatusCheck {
+
+    private final BackupComponents bc;
+    private final AsyncWaiter waiter;
+    private final Duration timeout;
+    private final SessionEvents events;
+
+    WriterStatusCheck(BackupComponents bc, AsyncWaiter waiter, Duration timeout, SessionEvents events) {
+        this.bc = bc;
+        this.waiter = waiter;
+        this.timeout = timeout;
+        this.events = events;
+    }
+
+    /** The writers in a failed state after {@code phase}, each also reported to the listener. */
+    List<WriterFailure> failuresAfter(BackupPhase phase) {
+        waiter.await(bc.gatherWriterStatus(), phase, timeout);
+        List<WriterFailure> failures = new ArrayList<>();
+        try {
+            int count = bc.getWriterStatusCount();
+            for (int i = 0; i < count; i++) {
+                WriterStatusEx s = statusOf(i);
+                WriterStatus st = s.status();
+                WriterRef writer = new WriterRef(st.instanceId(), st.writerId(), st.writerName());
+                WriterFailure f = st.isFailed() ? new WriterFailure(phase, writer, st.state(), st.failureHresult(),
+                        s.applicationHresult(), s.applicationMessage()) : null;
+                if (f != null) {
+                    failures.add(f);
+                }
+                events.emit(new BackupEvent.WriterStatusReported(phase, writer, st.state(), f));
+            }
+        } finally {
+            bc.freeWriterStatus();
+        }
+        return failures;
+    }
+
+    private WriterStatusEx statusOf(int index) {
+        try {
+            return bc.getWriterStatusEx(index);
+        } catch (VssException e) {
+            if (!e.is(VssHresult.E_NOINTERFACE)) {
+                throw e;
+            }
+            return new WriterStatusEx(bc.getWriterStatus(index), 0, null);
+        }
+    }
+}

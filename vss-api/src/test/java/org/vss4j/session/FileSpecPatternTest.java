@@ -1,0 +1,57 @@
+package org.vss4j.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class FileSpecPatternTest {
+
+    @ParameterizedTest
+    @CsvSource({
+        "*, anything.txt, true",
+        "*.*, noextension, true",
+        "*.*, a.b.c, true",
+        "*.mdf, DATA.MDF, true",
+        "*.mdf, data.mdf.bak, false",
+        "log?.txt, log1.txt, true",
+        "log?.txt, log12.txt, false",
+        "data.*, data, true",
+        "data.*, data.old, true",
+        "data.*, database, false",
+        "*., readme, true",
+        "*., readme.txt, false",
+        "a+b(1).txt, a+b(1).txt, true",
+        "a+b(1).txt, aab(1).txt, false"
+    })
+    void windowsWildcards(String spec, String name, boolean matches) {
+        assertThat(FileSpecPattern.of(spec).matches(name)).isEqualTo(matches);
+    }
+
+    @Test
+    void directoriesAreCoveredDirectlyOrRecursively() {
+        ResolvedPath dir = new ResolvedPath("C:\\", "vol1", "Data\\Db");
+        assertThat(PathRules.covers(dir, false, "VOL1", "data\\db")).isTrue();
+        assertThat(PathRules.covers(dir, false, "vol1", "data\\db\\sub")).isFalse();
+        assertThat(PathRules.covers(dir, true, "vol1", "data\\db\\sub")).isTrue();
+        assertThat(PathRules.covers(dir, true, "vol1", "data\\dbx")).isFalse();
+        assertThat(PathRules.covers(dir, true, "vol2", "data\\db")).isFalse();
+        assertThat(PathRules.covers(new ResolvedPath("C:\\", "vol1", ""), true, "vol1", "any\\where")).isTrue();
+    }
+
+    @Test
+    void environmentVariablesAreExpandedCaseInsensitively() {
+        assertThat(PathRules.expand("%SystemRoot%\\x\\%UNKNOWN%", Map.of("SYSTEMROOT", "C:\\Windows")))
+                .isEqualTo("C:\\Windows\\x\\%UNKNOWN%");
+        assertThat(PathRules.expand("C:\\100%", Map.of())).isEqualTo("C:\\100%");
+    }
+
+    @Test
+    void resolvedPathsDropSlashesAtTheEnds() {
+        ResolvedPath p = new ResolvedPath("C:\\mnt\\d\\", "v", "\\data/sub\\");
+        assertThat(p.relativePath()).isEqualTo("data\\sub");
+        assertThat(p.original("data\\x.txt")).isEqualTo("C:\\mnt\\d\\data\\x.txt");
+    }
+}

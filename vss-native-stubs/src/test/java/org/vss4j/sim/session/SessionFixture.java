@@ -1,0 +1,76 @@
+package org.vss4j.sim.session;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.vss4j.session.BackupEvent;
+import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.BackupSessionBuilder;
+import org.vss4j.sim.SimulatedMachine;
+
+/** A simulated machine with volume {@code C:\} and helpers to write files and copy a session's items. */
+final class SessionFixture {
+
+    final SimulatedMachine machine;
+    final Path c;
+    final List<BackupEvent> events = new ArrayList<>();
+
+    SessionFixture(SimulatedMachine machine, Path tempDir) {
+        this.machine = machine;
+        this.c = mkdirs(tempDir.resolve("c"));
+        machine.addVolume(c, "C:\\");
+    }
+
+    /** Writes {@code content} at the Windows-relative path {@code rel} ({@code a\b.txt}) under {@code root}. */
+    static Path write(Path root, String rel, String content) {
+        Path p = root;
+        for (String part : rel.split("\\\\")) {
+            p = p.resolve(part);
+        }
+        try {
+            Files.createDirectories(p.getParent());
+            Files.writeString(p, content);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return p;
+    }
+
+    static Path mkdirs(Path p) {
+        try {
+            return Files.createDirectories(p);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A builder with the fixture's listener and short timeouts. */
+    BackupSessionBuilder session() {
+        return BackupSession.builder().listener(events::add).phaseTimeout(Duration.ofSeconds(30))
+                .environment(Map.of());
+    }
+
+    /** Reads every item from the shadow copy and reports it saved; returns original path to content. */
+    static Map<String, String> copyAll(BackupSession s) {
+        Map<String, String> copied = new java.util.TreeMap<>();
+        for (BackupItem item : s.items()) {
+            try {
+                copied.put(item.originalPath(), Files.readString(item.inSnapshot()));
+                s.saved(item);
+            } catch (IOException e) {
+                s.failed(item, e);
+            }
+        }
+        return copied;
+    }
+
+    static List<String> originals(BackupSession s) {
+        return s.items().stream().map(BackupItem::originalPath).sorted().toList();
+    }
+}
