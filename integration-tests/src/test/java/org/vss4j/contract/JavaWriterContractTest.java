@@ -11,12 +11,9 @@ import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.vss4j.ApplicationLevel;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotMount;
-import org.vss4j.SourceType;
-import org.vss4j.UsageType;
 import org.vss4j.WriterComponentInfo;
 import org.vss4j.WriterMetadata;
 import org.vss4j.WriterMetadataEntry;
@@ -26,6 +23,7 @@ import org.vss4j.examples.logwriter.AppendOnlyLog;
 import org.vss4j.examples.logwriter.LogCheck;
 import org.vss4j.examples.logwriter.LogLoad;
 import org.vss4j.examples.logwriter.LogWriter;
+import org.vss4j.examples.logwriter.RunningLogWriter;
 
 /**
  * A Java VSS writer taking part in a shadow copy while a load generator keeps writing: the shadow copy holds a
@@ -39,13 +37,12 @@ class JavaWriterContractTest {
 
     @Test
     void theLogWriterFreezesTheLogForAConsistentShadowCopyUnderLoad(VssTarget target) throws Exception {
-        Path dir = Files.createDirectories(target.workDir().resolve("orders"));
+        Path dir = target.workDir().resolve("orders");
         Path file = dir.resolve("orders.log");
-        try (AppendOnlyLog log = AppendOnlyLog.open(file); LogLoad load = LogLoad.start(log, 3);
-                LogWriter writer = new LogWriter(log, target.vssPath(dir))) {
-            writer.initialize(LogWriter.WRITER_ID, LogWriter.NAME, "contract " + UUID.randomUUID(), UsageType.USERDATA,
-                    SourceType.NONTRANSACTEDDB, ApplicationLevel.FRONT_END, Duration.ofSeconds(60));
-            writer.subscribe();
+        try (RunningLogWriter running = RunningLogWriter.start(dir, target.vssPath(dir), 3,
+                "contract " + UUID.randomUUID())) {
+            AppendOnlyLog log = running.log();
+            LogLoad load = running.load();
             assertThat(load.awaitAcknowledged(500, T)).isTrue();
 
             long inSnapshot;

@@ -1,15 +1,11 @@
 package org.vss4j.examples.logwriter;
 
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
-import org.vss4j.ApplicationLevel;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotMount;
-import org.vss4j.SourceType;
-import org.vss4j.UsageType;
 import org.vss4j.contract.VssTarget;
 
 /**
@@ -28,13 +24,11 @@ public final class LogWriterDemo {
     public static void main(String[] args) throws Exception {
         Duration t = Duration.ofMinutes(2);
         try (VssTarget target = VssTarget.open()) {
-            Path dir = Files.createDirectories(target.workDir().resolve("orders"));
+            Path dir = target.workDir().resolve("orders");
             Path file = dir.resolve("orders.log");
-            try (AppendOnlyLog log = AppendOnlyLog.open(file); LogLoad load = LogLoad.start(log, 3);
-                    LogWriter writer = new LogWriter(log, target.vssPath(dir))) {
-                writer.initialize(LogWriter.WRITER_ID, LogWriter.NAME, "demo", UsageType.USERDATA,
-                        SourceType.NONTRANSACTEDDB, ApplicationLevel.FRONT_END, Duration.ofSeconds(60));
-                writer.subscribe();
+            try (RunningLogWriter running = RunningLogWriter.start(dir, target.vssPath(dir), 3, "demo")) {
+                AppendOnlyLog log = running.log();
+                LogLoad load = running.load();
                 load.awaitAcknowledged(1000, t);
                 System.out.printf("%s: writing %s under load (%d records so far)%n", target.name(), file,
                         load.acknowledged());
