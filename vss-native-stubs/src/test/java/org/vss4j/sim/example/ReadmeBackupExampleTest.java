@@ -1,0 +1,69 @@
+package org.vss4j.sim.example;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.BackupType;
+import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.ComponentSelection;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.VssSimulatorExtension;
+import org.vss4j.sim.WriterComponent;
+
+/** The README's "a complete backup" example, verbatim in {@link #backUp}: it must compile and work. */
+@ExtendWith(VssSimulatorExtension.class)
+class ReadmeBackupExampleTest {
+
+    /** Backs up every component of the writer named {@code writer} into {@code media}. */
+    static BackupResult backUp(String writer, Path media) throws IOException {
+        try (BackupSession session = BackupSession.builder()
+                .components(ComponentSelection.writer(writer))
+                .type(BackupType.FULL)
+                .phaseTimeout(Duration.ofMinutes(5))
+                .start()) {
+            for (BackupItem item : session.items()) {
+                Path copy = media.resolve(item.originalPath().replace(":", "").replace('\\', '/'));
+                try {
+                    Files.createDirectories(copy.getParent());
+                    Files.copy(item.inSnapshot(), copy);
+                    session.saved(item);
+                } catch (IOException e) {
+                    session.failed(item, e);
+                }
+            }
+            BackupResult result = session.complete(); // SetBackupSucceeded per component, BackupComplete
+            // Store the documents and the backup state with the data: VSS cannot give them back later.
+            Files.writeString(media.resolve("backup-components.xml"), result.backupComponentsDocument());
+            return result;
+        }
+    }
+
+    @Test
+    void aCompleteBackupInTwentyLines(SimulatedMachine machine, @TempDir Path disk, @TempDir Path media)
+            throws IOException {
+        Files.createDirectories(disk.resolve("orders"));
+        Files.writeString(disk.resolve("orders/orders.db"), "42 orders");
+        machine.addVolume(disk, "D:\\");
+        machine.addWriter(SimulatedWriter.builder("Orders DB Writer")
+                .component(WriterComponent.database("", "orders")
+                        .withDatabaseFile(FileSpec.of("D:\\orders", "*.db", false)))
+                .build());
+
+        BackupResult result = backUp("Orders DB Writer", media);
+
+        assertThat(result.succeeded()).isTrue();
+        assertThat(media.resolve("D/orders/orders.db")).hasContent("42 orders");
+        assertThat(media.resolve("backup-components.xml")).isNotEmptyFile();
+        assertThat(result.state().type()).isEqualTo(BackupType.FULL);
+    }
+}
