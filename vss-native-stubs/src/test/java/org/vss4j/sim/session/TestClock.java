@@ -8,22 +8,23 @@ import java.util.function.BooleanSupplier;
 import org.vss4j.session.SessionClock;
 
 /**
- * A session clock that moves only when the test says: a fixed jump once a condition holds (a gate was reached) and
- * the exact duration of every requested sleep, which never really sleeps.
+ * A session clock that moves only when the test says: by a fixed step at every reading once a condition holds (a gate
+ * was reached), and by the exact duration of every requested sleep, which never really sleeps. Advancing per reading
+ * (not a one-time jump) keeps timeouts deterministic whichever thread reaches the gate first.
  */
 final class TestClock implements SessionClock {
 
     private long offsetNanos;
-    private BooleanSupplier jumpWhen = () -> false;
-    private Duration jump = Duration.ZERO;
+    private BooleanSupplier advanceWhen = () -> false;
+    private Duration step = Duration.ZERO;
     private Runnable onSleep = () -> {
     };
     final List<Duration> sleeps = new ArrayList<>();
 
-    /** Once {@code condition} holds, time reads {@code by} later than it would. */
-    TestClock jumpWhen(BooleanSupplier condition, Duration by) {
-        this.jumpWhen = condition;
-        this.jump = by;
+    /** While {@code condition} holds, every reading is {@code stepPerReading} later than the one before. */
+    TestClock advanceWhen(BooleanSupplier condition, Duration stepPerReading) {
+        this.advanceWhen = condition;
+        this.step = stepPerReading;
         return this;
     }
 
@@ -34,19 +35,24 @@ final class TestClock implements SessionClock {
     }
 
     @Override
-    public long nanoTime() {
-        return offsetNanos + (jumpWhen.getAsBoolean() ? jump.toNanos() : 0);
+    public synchronized long nanoTime() {
+        if (advanceWhen.getAsBoolean()) {
+            offsetNanos += step.toNanos();
+        }
+        return offsetNanos;
     }
 
     @Override
-    public Instant now() {
-        return Instant.parse("2024-01-01T00:00:00Z").plusNanos(nanoTime());
+    public synchronized Instant now() {
+        return Instant.parse("2024-01-01T00:00:00Z").plusNanos(offsetNanos);
     }
 
     @Override
     public void sleep(Duration duration) {
-        sleeps.add(duration);
-        offsetNanos += duration.toNanos();
+        synchronized (this) {
+            sleeps.add(duration);
+            offsetNanos += duration.toNanos();
+        }
         onSleep.run();
     }
 }

@@ -46,7 +46,7 @@ class TimeoutAndRetryTest {
     @Test
     void aPhaseTimeoutCancelsTheOperationAndAborts() {
         Gate held = fx.machine.faults().delay(IVssBackupComponents.PrepareForBackup);
-        TestClock clock = new TestClock().jumpWhen(held::wasReached, Duration.ofMinutes(11));
+        TestClock clock = new TestClock().advanceWhen(held::wasReached, Duration.ofMinutes(1));
         assertThatThrownBy(() -> fx.session().clock(clock).pollInterval(Duration.ofMillis(5))
                 .phaseTimeout(Duration.ofMinutes(10)).components(ComponentSelection.writer("AppWriter")).start())
                 .isInstanceOfSatisfying(BackupException.class, e -> {
@@ -65,7 +65,7 @@ class TimeoutAndRetryTest {
     @Test
     void theOverallTimeoutBoundsAHangingWriter() {
         Gate hang = writer.hangAt(WriterEvent.FREEZE);
-        TestClock clock = new TestClock().jumpWhen(hang::wasReached, Duration.ofMinutes(6));
+        TestClock clock = new TestClock().advanceWhen(hang::wasReached, Duration.ofMinutes(1));
         assertThatThrownBy(() -> fx.session().clock(clock).pollInterval(Duration.ofMillis(5))
                 .phaseTimeout(Duration.ofMinutes(10)).overallTimeout(Duration.ofMinutes(5))
                 .components(ComponentSelection.writer("AppWriter")).start())
