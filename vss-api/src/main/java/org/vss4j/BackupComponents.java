@@ -18,7 +18,6 @@ import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 import org.vss4j.com.Bstr;
 import org.vss4j.com.ComApartment;
 import org.vss4j.com.CoTaskMemStrings;
-import org.vss4j.com.ComObject;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
@@ -34,7 +33,7 @@ import org.vss4j.com.Utf16;
  * {@code Structure.ByValue}; C++ {@code bool} as one byte; {@code BOOL} and {@code LONG} as 32-bit ints; strings as
  * NUL-terminated UTF-16LE.
  */
-public final class BackupComponents extends ComObject {
+public final class BackupComponents extends ComGetters {
 
     /** {@code GUID_NULL}: "any provider" for AddToSnapshotSet, IsVolumeSupported. */
     public static final UUID GUID_NULL = new UUID(0, 0);
@@ -538,19 +537,15 @@ public final class BackupComponents extends ComObject {
      * version {@code method} needs.
      */
     private QueriedInterface extension(BackupComponentsExtension extension, ComMethod method) {
-        Memory iid = new Memory(16);
-        Guids.write(iid, extension.iid());
-        PointerByReference out = new PointerByReference();
-        int hr = invoke(IVssBackupComponents.QueryInterface, iid, out);
-        if (hr == VssHresult.E_NOINTERFACE.code()) {
-            throw new VssException(hr, method.qualifiedName(), extension.interfaceName()
-                    + " is not available on this Windows; it needs " + extension.minimumWindows() + " or later");
+        try {
+            return queryInterface(IVssBackupComponents.QueryInterface, extension.iid(), extension.interfaceName());
+        } catch (VssException e) {
+            if (!e.is(VssHresult.E_NOINTERFACE)) {
+                throw e;
+            }
+            throw new VssException(e.hresult(), method.qualifiedName(), extension.interfaceName()
+                    + " is not available on this Windows; it needs " + extension.minimumWindows() + " or later", e);
         }
-        if (hr < 0) {
-            throw new VssException(hr, IVssBackupComponents.QueryInterface.qualifiedName(),
-                    extension.interfaceName());
-        }
-        return new QueriedInterface(out.getValue(), extension.interfaceName());
     }
 
     // ---- restore ------------------------------------------------------------------------------------------------

@@ -73,9 +73,9 @@ abstract class ComGetters extends ComObject {
      * {@code QueryInterface(iid, &out)} through {@code queryInterface} (slot 0 of this object's vtable): an owned
      * reference to the same object seen as {@code interfaceName}. {@code E_NOINTERFACE} (an older Windows) throws.
      */
-    final QueriedReader queryInterface(ComMethod queryInterface, UUID iid, String interfaceName) {
+    final QueriedInterface queryInterface(ComMethod queryInterface, UUID iid, String interfaceName) {
         PointerByReference out = new PointerByReference();
         check(interfaceName, queryInterface, Guids.toGuid(iid), out);
-        return new QueriedReader(out.getValue(), interfaceName);
+        return new QueriedInterface(out.getValue(), interfaceName);
     }
 }

@@ -149,12 +149,12 @@ public final class ExamineWriterMetadata extends ComGetters {
         }
     }
 
-    private QueriedReader ex() {
+    private QueriedInterface ex() {
         return queryInterface(IVssExamineWriterMetadata.QueryInterface, IVssExamineWriterMetadataEx.IID,
                 "IVssExamineWriterMetadataEx");
     }
 
-    private QueriedReader ex2() {
+    private QueriedInterface ex2() {
         return queryInterface(IVssExamineWriterMetadata.QueryInterface, IVssExamineWriterMetadataEx2.IID,
                 "IVssExamineWriterMetadataEx2");
     }
@@ -167,8 +167,8 @@ public final class ExamineWriterMetadata extends ComGetters {
         PointerByReference instanceName = new PointerByReference();
         IntByReference usage = new IntByReference();
         IntByReference source = new IntByReference();
-        try (QueriedReader ex = ex()) {
-            ex.call(IVssExamineWriterMetadataEx.GetIdentityEx, instance, writer, name, instanceName, usage, source);
+        try (QueriedInterface ex = ex()) {
+            ex.call(null, IVssExamineWriterMetadataEx.GetIdentityEx, instance, writer, name, instanceName, usage, source);
         }
         String writerName = Bstr.readAndFree(name.getValue());
         String instanceText = Bstr.readAndFree(instanceName.getValue());
@@ -180,22 +180,22 @@ public final class ExamineWriterMetadata extends ComGetters {
     public WriterVersion getVersion() {
         IntByReference major = new IntByReference();
         IntByReference minor = new IntByReference();
-        try (QueriedReader ex2 = ex2()) {
-            ex2.call(IVssExamineWriterMetadataEx2.GetVersion, major, minor);
+        try (QueriedInterface ex2 = ex2()) {
+            ex2.call(null, IVssExamineWriterMetadataEx2.GetVersion, major, minor);
         }
         return new WriterVersion(major.getValue(), minor.getValue());
     }
 
     /** {@code IVssExamineWriterMetadataEx2::GetExcludeFromSnapshotCount(&c)}. */
     public int getExcludeFromSnapshotCount() {
-        try (QueriedReader ex2 = ex2()) {
+        try (QueriedInterface ex2 = ex2()) {
             return ex2.getInt32(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotCount);
         }
     }
 
     /** {@code IVssExamineWriterMetadataEx2::GetExcludeFromSnapshotFile(iFile, &pFiledesc)}. */
     public WmFiledesc getExcludeFromSnapshotFile(int index) {
-        try (QueriedReader ex2 = ex2()) {
+        try (QueriedInterface ex2 = ex2()) {
             return new WmFiledesc(ex2.getIndexed(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotFile, index));
         }
     }
@@ -216,7 +216,7 @@ public final class ExamineWriterMetadata extends ComGetters {
             }
         }
         List<FileSet> excludeFromSnapshot;
-        try (QueriedReader ex2 = ex2()) {
+        try (QueriedInterface ex2 = ex2()) {
             int count = ex2.getInt32(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotCount);
             excludeFromSnapshot = WmFiledesc.readAll(count, i -> new WmFiledesc(
                     ex2.getIndexed(IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotFile, i)));

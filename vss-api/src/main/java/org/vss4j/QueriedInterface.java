@@ -2,13 +2,14 @@ package org.vss4j;
 
 import com.sun.jna.Pointer;
 import org.vss4j.abi.ComMethod;
-import org.vss4j.com.ComObject;
 
 /**
- * An interface pointer obtained by {@code QueryInterface} (one owned reference, released by {@link #close()}), called
- * through its own vtable; e.g. {@code IVssBackupComponentsEx2} of a {@link BackupComponents}.
+ * An interface pointer obtained by {@link ComGetters#queryInterface} (one owned reference, released by
+ * {@link #close()}), called through its own vtable: an {@code Ex}/{@code ExN} view of an object the binding already
+ * wraps, e.g. {@code IVssBackupComponentsEx2} of a {@link BackupComponents}. The typed getters of {@link ComGetters}
+ * apply to it.
  */
-final class QueriedInterface extends ComObject {
+final class QueriedInterface extends ComGetters {
 
     QueriedInterface(Pointer p, String interfaceName) {
         super(p, interfaceName, 0);

@@ -208,31 +208,31 @@ public final class VssComponent extends ComGetters {
 
     // ---- IVssComponentEx / Ex2 (QueryInterface) ---------------------------------------------------------------
 
-    private QueriedReader ex() {
+    private QueriedInterface ex() {
         return queryInterface(IVssComponent.QueryInterface, IVssComponentEx.IID, "IVssComponentEx");
     }
 
-    private QueriedReader ex2() {
+    private QueriedInterface ex2() {
         return queryInterface(IVssComponent.QueryInterface, IVssComponentEx2.IID, "IVssComponentEx2");
     }
 
     /** {@code IVssComponentEx::GetPrepareForBackupFailureMsg(&bstr)}, or null. */
     public String getPrepareForBackupFailureMsg() {
-        try (QueriedReader ex = ex()) {
+        try (QueriedInterface ex = ex()) {
             return ex.getBstr(IVssComponentEx.GetPrepareForBackupFailureMsg);
         }
     }
 
     /** {@code IVssComponentEx::GetPostSnapshotFailureMsg(&bstr)}, or null. */
     public String getPostSnapshotFailureMsg() {
-        try (QueriedReader ex = ex()) {
+        try (QueriedInterface ex = ex()) {
             return ex.getBstr(IVssComponentEx.GetPostSnapshotFailureMsg);
         }
     }
 
     /** {@code IVssComponentEx::GetAuthoritativeRestore(bool *)}: one byte. */
     public boolean getAuthoritativeRestore() {
-        try (QueriedReader ex = ex()) {
+        try (QueriedInterface ex = ex()) {
             return ex.getCppBool(IVssComponentEx.GetAuthoritativeRestore);
         }
     }
@@ -241,8 +241,8 @@ public final class VssComponent extends ComGetters {
     public RollForward getRollForward() {
         IntByReference type = new IntByReference();
         PointerByReference point = new PointerByReference();
-        try (QueriedReader ex = ex()) {
-            ex.call(IVssComponentEx.GetRollForward, type, point);
+        try (QueriedInterface ex = ex()) {
+            ex.call(null, IVssComponentEx.GetRollForward, type, point);
         }
         String p = Bstr.readAndFree(point.getValue());
         return new RollForward(RollForwardType.fromValue(type.getValue()), p);
@@ -250,7 +250,7 @@ public final class VssComponent extends ComGetters {
 
     /** {@code IVssComponentEx::GetRestoreName(&bstr)}, or null. */
     public String getRestoreName() {
-        try (QueriedReader ex = ex()) {
+        try (QueriedInterface ex = ex()) {
             return ex.getBstr(IVssComponentEx.GetRestoreName);
         }
     }
@@ -261,8 +261,8 @@ public final class VssComponent extends ComGetters {
         IntByReference hrApplication = new IntByReference();
         PointerByReference message = new PointerByReference();
         IntByReference reserved = new IntByReference();
-        try (QueriedReader ex2 = ex2()) {
-            ex2.call(IVssComponentEx2.GetFailure, hr, hrApplication, message, reserved);
+        try (QueriedInterface ex2 = ex2()) {
+            ex2.call(null, IVssComponentEx2.GetFailure, hr, hrApplication, message, reserved);
         }
         String m = Bstr.readAndFree(message.getValue());
         return new ComponentFailure(hr.getValue(), hrApplication.getValue(), m, reserved.getValue());
@@ -344,15 +344,15 @@ public final class VssComponent extends ComGetters {
 
     /** {@code IVssComponentEx::SetPrepareForBackupFailureMsg(wsz)}. */
     public void setPrepareForBackupFailureMsg(String message) {
-        try (QueriedReader ex = ex()) {
-            ex.call(IVssComponentEx.SetPrepareForBackupFailureMsg, Utf16.toNative(message));
+        try (QueriedInterface ex = ex()) {
+            ex.call(null, IVssComponentEx.SetPrepareForBackupFailureMsg, Utf16.toNative(message));
         }
     }
 
     /** {@code IVssComponentEx::SetPostSnapshotFailureMsg(wsz)}. */
     public void setPostSnapshotFailureMsg(String message) {
-        try (QueriedReader ex = ex()) {
-            ex.call(IVssComponentEx.SetPostSnapshotFailureMsg, Utf16.toNative(message));
+        try (QueriedInterface ex = ex()) {
+            ex.call(null, IVssComponentEx.SetPostSnapshotFailureMsg, Utf16.toNative(message));
         }
     }
 
@@ -361,8 +361,8 @@ public final class VssComponent extends ComGetters {
      * failure ({@code dwReserved} is 0).
      */
     public void setFailure(int hr, int hrApplication, String applicationMessage) {
-        try (QueriedReader ex2 = ex2()) {
-            ex2.call(IVssComponentEx2.SetFailure, hr, hrApplication, Utf16.toNative(applicationMessage), 0);
+        try (QueriedInterface ex2 = ex2()) {
+            ex2.call(null, IVssComponentEx2.SetFailure, hr, hrApplication, Utf16.toNative(applicationMessage), 0);
         }
     }
 
