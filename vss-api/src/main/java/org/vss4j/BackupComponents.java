@@ -21,6 +21,7 @@ import org.vss4j.com.CoTaskMemStrings;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.CppBool;
 
 /**
  * {@code IVssBackupComponents}: the requester's interface to VSS, one method per COM method.
@@ -77,9 +78,6 @@ public final class BackupComponents extends ComGetters {
         return new BackupComponents(out.getValue());
     }
 
-    private static byte bool(boolean b) {
-        return (byte) (b ? 1 : 0);
-    }
 
     private VssAsync async(ComMethod method) {
         PointerByReference out = new PointerByReference();
@@ -112,8 +110,8 @@ public final class BackupComponents extends ComGetters {
      */
     public void setBackupState(boolean selectComponents, boolean bootableSystemState, BackupType type,
             boolean partialFileSupport) {
-        check(IVssBackupComponents.SetBackupState, bool(selectComponents), bool(bootableSystemState), type.value(),
-                bool(partialFileSupport));
+        check(IVssBackupComponents.SetBackupState, CppBool.of(selectComponents), CppBool.of(bootableSystemState), type.value(),
+                CppBool.of(partialFileSupport));
     }
 
     /** {@code GatherWriterMetadata}: sends Identify to the writers. */
@@ -123,9 +121,7 @@ public final class BackupComponents extends ComGetters {
 
     /** {@code GetWriterMetadataCount}: writers that answered Identify. */
     public int getWriterMetadataCount() {
-        IntByReference count = new IntByReference();
-        check(IVssBackupComponents.GetWriterMetadataCount, count);
-        return count.getValue();
+        return getInt32(IVssBackupComponents.GetWriterMetadataCount);
     }
 
     /** {@code GetWriterMetadata(iWriter)}: the instance id and the metadata document (close it). */
@@ -143,9 +139,7 @@ public final class BackupComponents extends ComGetters {
 
     /** {@code StartSnapshotSet}: the id of the new shadow copy set. */
     public UUID startSnapshotSet() {
-        GUID id = new GUID();
-        check(IVssBackupComponents.StartSnapshotSet, id);
-        return Guids.toUuid(id);
+        return getGuid(IVssBackupComponents.StartSnapshotSet);
     }
 
     /** {@code IsVolumeSupported(ProviderId, pwszVolumeName, &bSupported)}; provider {@link #GUID_NULL} = any. */
@@ -244,7 +238,7 @@ public final class BackupComponents extends ComGetters {
             String componentName, boolean succeeded) {
         check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetBackupSucceeded,
                 Guids.byValue(instanceId), Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
-                Utf16.toNative(componentName), bool(succeeded));
+                Utf16.toNative(componentName), CppBool.of(succeeded));
     }
 
     /**
@@ -271,9 +265,7 @@ public final class BackupComponents extends ComGetters {
 
     /** {@code SaveAsXML(&bstr)}: the Backup Components Document, to store with the backup; the BSTR is freed here. */
     public String saveAsXml() {
-        PointerByReference xml = new PointerByReference();
-        check(IVssBackupComponents.SaveAsXML, xml);
-        return Bstr.readAndFree(xml.getValue());
+        return getBstr(IVssBackupComponents.SaveAsXML);
     }
 
     /**
@@ -281,9 +273,7 @@ public final class BackupComponents extends ComGetters {
      * Document ({@link #getWriterComponents} indexes them).
      */
     public int getWriterComponentsCount() {
-        IntByReference count = new IntByReference();
-        check(IVssBackupComponents.GetWriterComponentsCount, count);
-        return count.getValue();
+        return getInt32(IVssBackupComponents.GetWriterComponentsCount);
     }
 
     /**
@@ -347,9 +337,7 @@ public final class BackupComponents extends ComGetters {
 
     /** {@code GetWriterStatusCount}. */
     public int getWriterStatusCount() {
-        IntByReference count = new IntByReference();
-        check(IVssBackupComponents.GetWriterStatusCount, count);
-        return count.getValue();
+        return getInt32(IVssBackupComponents.GetWriterStatusCount);
     }
 
     /** {@code GetWriterStatus(iWriter, ...)}; the writer-name BSTR is freed here. */
@@ -579,7 +567,7 @@ public final class BackupComponents extends ComGetters {
             boolean selected) {
         check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetSelectedForRestore,
                 Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
-                bool(selected));
+                CppBool.of(selected));
     }
 
     /**
@@ -593,7 +581,7 @@ public final class BackupComponents extends ComGetters {
         try (QueriedInterface ex = extension(BackupComponentsExtension.EX, method)) {
             ex.call(component(writerId, logicalPath, componentName) + ", instance " + instanceId, method,
                     Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
-                    Utf16.toNative(componentName), bool(selected), Guids.byValue(instanceId));
+                    Utf16.toNative(componentName), CppBool.of(selected), Guids.byValue(instanceId));
         }
     }
 
@@ -613,7 +601,7 @@ public final class BackupComponents extends ComGetters {
             boolean additionalRestores) {
         check(component(writerId, logicalPath, componentName), IVssBackupComponents.SetAdditionalRestores,
                 Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath), Utf16.toNative(componentName),
-                bool(additionalRestores));
+                CppBool.of(additionalRestores));
     }
 
     /**
@@ -625,7 +613,7 @@ public final class BackupComponents extends ComGetters {
         check(component(writerId, logicalPath, componentName) + ", subcomponent " + subcomponentName,
                 IVssBackupComponents.AddRestoreSubcomponent, Guids.byValue(writerId), type.value(),
                 Utf16.toNative(logicalPath), Utf16.toNative(componentName), Utf16.toNative(subcomponentLogicalPath),
-                Utf16.toNative(subcomponentName), bool(repair));
+                Utf16.toNative(subcomponentName), CppBool.of(repair));
     }
 
     /**
@@ -638,7 +626,7 @@ public final class BackupComponents extends ComGetters {
         check(component(writerId, logicalPath, componentName) + ", files " + path + "\\" + filespec,
                 IVssBackupComponents.AddAlternativeLocationMapping, Guids.byValue(writerId), type.value(),
                 Utf16.toNative(logicalPath), Utf16.toNative(componentName), Utf16.toNative(path),
-                Utf16.toNative(filespec), bool(recursive), Utf16.toNative(destination));
+                Utf16.toNative(filespec), CppBool.of(recursive), Utf16.toNative(destination));
     }
 
     /**
@@ -649,7 +637,7 @@ public final class BackupComponents extends ComGetters {
             String fileName, boolean recursive, String alternatePath) {
         check(component(writerId, logicalPath, componentName) + ", files " + path + "\\" + fileName,
                 IVssBackupComponents.AddNewTarget, Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
-                Utf16.toNative(componentName), Utf16.toNative(path), Utf16.toNative(fileName), bool(recursive),
+                Utf16.toNative(componentName), Utf16.toNative(path), Utf16.toNative(fileName), CppBool.of(recursive),
                 Utf16.toNative(alternatePath));
     }
 

@@ -12,6 +12,7 @@ import org.vss4j.abi.vtable.IVssCreateWriterMetadata;
 import org.vss4j.com.Bstr;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.CppBool;
 
 /**
  * {@code IVssCreateWriterMetadata}, lent to {@link VssWriter#onIdentify}: where the writer declares its Writer Metadata
@@ -31,9 +32,6 @@ public final class CreateWriterMetadata extends BorrowedInterface {
         super(self, "IVssCreateWriterMetadata", scope);
     }
 
-    private static byte cppBool(boolean b) {
-        return (byte) (b ? 1 : 0);
-    }
 
     /**
      * {@code AddIncludeFiles(wszPath, wszFilespec, bRecursive, wszAlternateLocation)}: "Not supported. This method is
@@ -41,13 +39,13 @@ public final class CreateWriterMetadata extends BorrowedInterface {
      */
     public void addIncludeFiles(String path, String filespec, boolean recursive, String alternateLocation) {
         call(path + filespec, IVssCreateWriterMetadata.AddIncludeFiles, Utf16.toNative(path),
-                Utf16.toNative(filespec), cppBool(recursive), Utf16.toNative(alternateLocation));
+                Utf16.toNative(filespec), CppBool.of(recursive), Utf16.toNative(alternateLocation));
     }
 
     /** {@code AddExcludeFiles(wszPath, wszFilespec, bRecursive)}. */
     public void addExcludeFiles(String path, String filespec, boolean recursive) {
         call(path + filespec, IVssCreateWriterMetadata.AddExcludeFiles, Utf16.toNative(path),
-                Utf16.toNative(filespec), cppBool(recursive));
+                Utf16.toNative(filespec), CppBool.of(recursive));
     }
 
     /**
@@ -67,8 +65,8 @@ public final class CreateWriterMetadata extends BorrowedInterface {
         }
         call(name, IVssCreateWriterMetadata.AddComponent, type.value(), Utf16.toNative(logicalPath),
                 Utf16.toNative(name), Utf16.toNative(caption), iconBytes, icon == null ? 0 : icon.length,
-                cppBool(restoreMetadata), cppBool(notifyOnBackupComplete), cppBool(selectable),
-                cppBool(selectableForRestore), componentFlags);
+                CppBool.of(restoreMetadata), CppBool.of(notifyOnBackupComplete), CppBool.of(selectable),
+                CppBool.of(selectableForRestore), componentFlags);
     }
 
     /** {@code AddComponent} with the SDK defaults {@code bSelectableForRestore = false, dwComponentFlags = 0}. */
@@ -99,7 +97,7 @@ public final class CreateWriterMetadata extends BorrowedInterface {
     public void addFilesToFileGroup(String logicalPath, String groupName, String path, String filespec,
             boolean recursive, String alternateLocation, int backupTypeMask) {
         call(groupName, IVssCreateWriterMetadata.AddFilesToFileGroup, Utf16.toNative(logicalPath),
-                Utf16.toNative(groupName), Utf16.toNative(path), Utf16.toNative(filespec), cppBool(recursive),
+                Utf16.toNative(groupName), Utf16.toNative(path), Utf16.toNative(filespec), CppBool.of(recursive),
                 Utf16.toNative(alternateLocation), backupTypeMask);
     }
 
@@ -107,14 +105,14 @@ public final class CreateWriterMetadata extends BorrowedInterface {
     public void setRestoreMethod(RestoreMethod method, String service, String userProcedure,
             WriterRestore writerRestore, boolean rebootRequired) {
         call(method.nativeName(), IVssCreateWriterMetadata.SetRestoreMethod, method.value(), Utf16.toNative(service),
-                Utf16.toNative(userProcedure), writerRestore.value(), cppBool(rebootRequired));
+                Utf16.toNative(userProcedure), writerRestore.value(), CppBool.of(rebootRequired));
     }
 
     /** {@code AddAlternateLocationMapping(wszSourcePath, wszSourceFilespec, bRecursive, wszDestination)}. */
     public void addAlternateLocationMapping(String sourcePath, String sourceFilespec, boolean recursive,
             String destination) {
         call(sourcePath + sourceFilespec, IVssCreateWriterMetadata.AddAlternateLocationMapping,
-                Utf16.toNative(sourcePath), Utf16.toNative(sourceFilespec), cppBool(recursive),
+                Utf16.toNative(sourcePath), Utf16.toNative(sourceFilespec), CppBool.of(recursive),
                 Utf16.toNative(destination));
     }
 

@@ -31,6 +31,7 @@ import org.vss4j.com.ComApartment;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.CppBool;
 
 /**
  * A VSS writer in Java: the counterpart of the SDK's {@code CVssWriter} (reference section 2). Subclass it, override
@@ -202,7 +203,7 @@ public abstract class VssWriter implements AutoCloseable {
         WriterImpl created = new WriterImpl(out.getValue());
         hr = created.hresult(IVssWriterImpl.Initialize, Guids.byValue(writerId), Utf16.toNative(name),
                 Utf16.toNative(instanceName), 0, 0, usage.value(), source.value(), level.value(), (int) millis,
-                alternateWriter.value(), (byte) (ioThrottlingOnly ? 1 : 0));
+                alternateWriter.value(), CppBool.of(ioThrottlingOnly));
         if (hr < 0) {
             created.release();
             disposeNative();

@@ -15,6 +15,7 @@ import org.slf4j.LoggerFactory;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.CppBool;
 
 /**
  * The native {@code CVssWriter} object of one {@link VssWriter}, as a writer built with the Windows SDK has it
@@ -115,9 +116,6 @@ final class WriterObject {
         return false;
     }
 
-    private static byte cppBool(boolean b) {
-        return (byte) (b ? 1 : 0);
-    }
 
     private Callback callbackFor(CVssWriter slot, Handlers h) {
         return switch (slot) {
@@ -128,14 +126,14 @@ final class WriterObject {
                 return self;
             };
             case OnIdentify, OnPrepareBackup, OnBackupComplete, OnPreRestore, OnPostRestore, OnPostSnapshot ->
-                    (InterfaceArgument) (self, borrowed) -> cppBool(isSelf(self, slot) && h.handle(slot, borrowed));
+                    (InterfaceArgument) (self, borrowed) -> CppBool.of(isSelf(self, slot) && h.handle(slot, borrowed));
             case OnBackupShutdown -> (GuidArgument) (self, id) ->
-                    cppBool(isSelf(self, slot) && h.backupShutdown(Guids.toUuid(id)));
+                    CppBool.of(isSelf(self, slot) && h.backupShutdown(Guids.toUuid(id)));
             case OnBackOffIOOnVolume, OnContinueIOOnVolume -> (VolumeArguments) (self, volume, snapshot, provider) ->
-                    cppBool(isSelf(self, slot) && h.volumeEvent(slot, Utf16.read(volume), Guids.toUuid(snapshot),
+                    CppBool.of(isSelf(self, slot) && h.volumeEvent(slot, Utf16.read(volume), Guids.toUuid(snapshot),
                             Guids.toUuid(provider)));
             case OnPrepareSnapshot, OnFreeze, OnThaw, OnAbort, OnVSSShutdown, OnVSSApplicationStartup ->
-                    (NoArgument) self -> cppBool(isSelf(self, slot) && h.handle(slot, null));
+                    (NoArgument) self -> CppBool.of(isSelf(self, slot) && h.handle(slot, null));
         };
     }
 }
