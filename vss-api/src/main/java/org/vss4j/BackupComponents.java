@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -340,18 +341,15 @@ public final class BackupComponents extends ComGetters {
         return getInt32(IVssBackupComponents.GetWriterStatusCount);
     }
 
-    /** {@code GetWriterStatus(iWriter, ...)}; the writer-name BSTR is freed here. */
+    /** {@code GetWriterStatus(iWriter, ...)}; the writer-name BSTR is freed here, also when the call fails. */
     public WriterStatus getWriterStatus(int index) {
-        GUID instance = new GUID();
-        GUID writer = new GUID();
-        PointerByReference name = new PointerByReference();
-        IntByReference state = new IntByReference();
-        IntByReference failure = new IntByReference();
-        check("writer index " + index, IVssBackupComponents.GetWriterStatus, index, instance, writer, name, state,
-                failure);
-        String writerName = Bstr.readAndFree(name.getValue());
-        return new WriterStatus(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
-                WriterState.fromValue(state.getValue()), failure.getValue());
+        WriterStatusOut out = new WriterStatusOut();
+        int hr = invoke(IVssBackupComponents.GetWriterStatus, out.arguments(index));
+        WriterStatus status = out.readAndFree();
+        if (hr < 0) {
+            throw new VssException(hr, IVssBackupComponents.GetWriterStatus.qualifiedName(), "writer index " + index);
+        }
+        return status;
     }
 
     /**
@@ -359,28 +357,49 @@ public final class BackupComponents extends ComGetters {
      * HRESULT and message ({@code SetWriterFailureEx}). Both BSTRs are freed here, also when the call fails.
      */
     public WriterStatusEx getWriterStatusEx(int index) {
-        GUID instance = new GUID();
-        GUID writer = new GUID();
-        PointerByReference name = new PointerByReference();
-        IntByReference state = new IntByReference();
-        IntByReference failure = new IntByReference();
+        WriterStatusOut out = new WriterStatusOut();
         IntByReference application = new IntByReference();
         PointerByReference message = new PointerByReference();
         int hr;
         try (QueriedInterface ex3 = extension(BackupComponentsExtension.EX3,
                 IVssBackupComponentsEx3.GetWriterStatusEx)) {
-            hr = ex3.callRaw(IVssBackupComponentsEx3.GetWriterStatusEx, index, instance, writer, name, state, failure,
-                    application, message);
+            Object[] args = out.arguments(index);
+            Object[] all = Arrays.copyOf(args, args.length + 2);
+            all[args.length] = application;
+            all[args.length + 1] = message;
+            hr = ex3.callRaw(IVssBackupComponentsEx3.GetWriterStatusEx, all);
         }
-        String writerName = Bstr.readAndFree(name.getValue());
+        WriterStatus status = out.readAndFree();
         String applicationMessage = Bstr.readAndFree(message.getValue());
         if (hr < 0) {
             throw new VssException(hr, IVssBackupComponentsEx3.GetWriterStatusEx.qualifiedName(),
                     "writer index " + index);
         }
-        WriterStatus status = new WriterStatus(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
-                WriterState.fromValue(state.getValue()), failure.getValue());
         return new WriterStatusEx(status, application.getValue(), applicationMessage);
+    }
+
+    /**
+     * The out-parameters GetWriterStatus and GetWriterStatusEx share ({@code VSS_ID *pidInstance, VSS_ID *pidWriter,
+     * BSTR *pbstrWriter, VSS_WRITER_STATE *pnStatus, HRESULT *phResultFailure}, reference section 1.2).
+     */
+    private static final class WriterStatusOut {
+        private final GUID instance = new GUID();
+        private final GUID writer = new GUID();
+        private final PointerByReference name = new PointerByReference();
+        private final IntByReference state = new IntByReference();
+        private final IntByReference failure = new IntByReference();
+
+        /** {@code iWriter} followed by the five out-parameters. */
+        Object[] arguments(int index) {
+            return new Object[] {index, instance, writer, name, state, failure};
+        }
+
+        /** The status read from the out-parameters; frees the writer-name BSTR (exactly once). */
+        WriterStatus readAndFree() {
+            String writerName = Bstr.readAndFree(name.getValue());
+            return new WriterStatus(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
+                    WriterState.fromValue(state.getValue()), failure.getValue());
+        }
     }
 
     /** {@code FreeWriterStatus}: frees the status gathered by GatherWriterStatus. */

@@ -60,9 +60,9 @@ class PointInTimeCopyTest {
 
     @Test
     void theHostCopierGivesAPointInTimeCopyWhateverTheFileSystem(SimulatedMachine machine) throws Exception {
-        // Most CI file systems (ext4, tmpfs) cannot clone, so this is usually the fallback; on Btrfs/XFS a reflink.
-        Snapshot s = snapshotThenChangeVolume(machine);
-        assertThat(s.copyMethod()).isIn(CopyMethod.REFLINK, CopyMethod.PLAIN_COPY);
+        // Reflink on Btrfs/XFS, plain copies on most CI file systems (ext4, tmpfs): either way the snapshot must hold
+        // the volume as it was (checked in snapshotThenChangeVolume); which method ran depends on the host.
+        snapshotThenChangeVolume(machine);
     }
 
     @Test
