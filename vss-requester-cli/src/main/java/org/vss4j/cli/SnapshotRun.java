@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.UUID;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
+import org.vss4j.ObjectType;
 import org.vss4j.SnapshotAttribute;
 import org.vss4j.SnapshotProperties;
 import org.vss4j.VssAsync;
@@ -40,6 +41,10 @@ final class SnapshotRun {
 
         boolean involvesWriters() {
             return (context & SnapshotAttribute.NO_WRITERS.value()) == 0;
+        }
+
+        boolean persistent() {
+            return (context & SnapshotAttribute.PERSISTENT.value()) != 0;
         }
     }
 
@@ -99,23 +104,34 @@ final class SnapshotRun {
                 return ExitCodes.OK;
             } finally {
                 if (!completed) {
-                    abort(bc);
+                    abort(bc, plan.persistent() ? setId : null);
                 }
             }
         }
     }
 
     /**
-     * AbortBackup after a failure: writers return to normal and VSS drops the set. A failure here is reported but does
-     * not hide the failure that caused the abort.
+     * AbortBackup after a failure: writers return to normal and VSS drops the set. AbortBackup does not delete
+     * persistent shadow copies, so a failed persistent run deletes the set it made ({@code persistentSet}, else null):
+     * nothing that looks like a good shadow copy stays behind. A failure here is reported but does not hide the
+     * failure that caused the abort.
      */
-    private void abort(BackupComponents bc) {
+    private void abort(BackupComponents bc, UUID persistentSet) {
         out.println("aborting the backup");
         out.flush();
         try {
             bc.abortBackup();
         } catch (VssException e) {
             out.println("(AbortBackup: " + e.getMessage() + ")");
+        }
+        if (persistentSet != null) {
+            try {
+                bc.deleteSnapshots(persistentSet, ObjectType.SNAPSHOT_SET, true);
+            } catch (VssException e) {
+                if (!e.is(VssHresult.VSS_E_OBJECT_NOT_FOUND)) {
+                    out.println("(deleting the persistent set {" + persistentSet + "}: " + e.getMessage() + ")");
+                }
+            }
         }
     }
 

@@ -76,6 +76,15 @@ class VssCommandTest {
     }
 
     @Test
+    void aFailedPersistentRunLeavesNoShadowCopyBehind() {
+        assertThat(vss("snapshot", "create", "D:\\", "--persistent", "--exec", "exit 5")).isEqualTo(5);
+        assertThat(out.toString()).contains("aborting the backup");
+
+        assertThat(vss("snapshot", "list")).isZero();
+        assertThat(out.toString()).contains("no shadow copies");
+    }
+
+    @Test
     void execSeesTheVolumeAsItWasWhenTheShadowCopyWasTaken() throws Exception {
         String script = "echo changed > \"" + volume.resolve("report.txt") + "\"; cat \"$VSS_SHADOW_PATH/report.txt\"";
 
