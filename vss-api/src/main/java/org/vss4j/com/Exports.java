@@ -55,6 +55,11 @@ public final class Exports {
         return e;
     }
 
+    /** The calling thread's Win32 last error after the last kernel32 call ({@link VssNativeProvider#lastError()}). */
+    public int lastError() {
+        return provider.lastError();
+    }
+
     /** The provider these exports come from. */
     public VssNativeProvider provider() {
         return provider;
@@ -130,8 +135,7 @@ public final class Exports {
 
     /**
      * {@code BOOLEAN CreateSymbolicLinkW(LPCWSTR lpSymlinkFileName, LPCWSTR lpTargetFileName, DWORD dwFlags)}: returns
-     * 0 on failure, with the Win32 error in {@code GetLastError} (read through {@code Native.getLastError()}, which
-     * JNA saves right after the call). The result is a one-byte BOOLEAN: only AL is defined.
+     * 0 on failure, with the Win32 error in {@code GetLastError} (read through {@link #lastError()}). The result is a one-byte BOOLEAN: only AL is defined.
      */
     public boolean createSymbolicLink(Pointer link, Pointer target, int flags) {
         Object ok = fn(NativeModule.KERNEL32, CREATE_SYMBOLIC_LINK).invoke(Byte.class, new Object[] {link, target, flags});

@@ -8,7 +8,7 @@ public enum NativeModule {
     OLE32("ole32"),
     /** {@code oleaut32.dll}: the BSTR allocator. */
     OLEAUT32("oleaut32"),
-    /** {@code kernel32.dll}: symbolic links to shadow copy devices (Windows only; the simulator needs none). */
+    /** {@code kernel32.dll}: links to shadow copy devices, volume names, directory enumeration (simulated elsewhere). */
     KERNEL32("kernel32");
 
     private final String libraryName;

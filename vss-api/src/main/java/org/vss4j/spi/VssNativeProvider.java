@@ -1,6 +1,7 @@
 package org.vss4j.spi;
 
 import com.sun.jna.Function;
+import com.sun.jna.Native;
 
 /**
  * The one seam between the binding and the native world: it resolves an exported function by module and export name.
@@ -23,4 +24,14 @@ public interface VssNativeProvider {
      * @throws UnsatisfiedLinkError if the export does not exist
      */
     Function function(NativeModule module, String exportName);
+
+    /**
+     * The calling thread's Win32 last error as the last kernel32 function called through this provider left it
+     * ({@code GetLastError}). On Windows that is JNA's saved copy, taken right after the call returned (reading it
+     * later through another native call is unreliable: the JVM itself calls Win32). The simulator keeps its own
+     * per-thread value, set by its kernel32 functions exactly where Windows documents that they set it.
+     */
+    default int lastError() {
+        return Native.getLastError();
+    }
 }

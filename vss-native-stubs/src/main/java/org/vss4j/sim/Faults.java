@@ -37,6 +37,14 @@ public final class Faults {
         return plan(exportName, nth, hresult.code());
     }
 
+    /**
+     * The kernel32 export {@code exportName} (e.g. {@code CreateSymbolicLinkW}) fails on its {@code nth} call: it
+     * returns its failure value and sets {@code win32Error} as the thread's last error.
+     */
+    public synchronized Faults failWin32OnCall(String exportName, int nth, int win32Error) {
+        return plan(exportName, nth, win32Error);
+    }
+
     private Faults plan(String key, int nth, int hresult) {
         if (nth < 1) {
             throw new IllegalArgumentException("calls are counted from 1: " + nth);

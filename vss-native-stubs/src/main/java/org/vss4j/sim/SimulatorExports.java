@@ -16,6 +16,7 @@ import org.vss4j.sim.vss.BackupComponentsObject;
 import org.vss4j.sim.vss.ExamineWriterMetadataObject;
 import org.vss4j.sim.vss.WriterMetadataXml;
 import org.vss4j.sim.vss.WriterImplObject;
+import org.vss4j.sim.win32.Kernel32Exports;
 
 /**
  * The simulator's exports, under the names the binding resolves ({@link Exports}; reference section 3 for vssapi,
@@ -73,6 +74,7 @@ final class SimulatorExports {
             ComThreads.uninitialize();
             return null;
         });
+        Kernel32Exports.register(t);
         return Map.copyOf(t);
     }
 

