@@ -8,6 +8,7 @@ import org.vss4j.abi.struct.VssObjectProp;
 import org.vss4j.abi.struct.VssObjectUnion;
 import org.vss4j.abi.struct.VssProviderProp;
 import org.vss4j.abi.struct.VssSnapshotProp;
+import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.abi.vtable.IVssAsync;
@@ -61,7 +62,7 @@ public final class AbiCatalog {
     /** Every native structure (JNA-Platform's GUID stands for {@code GUID}/{@code VSS_ID}). */
     public static final List<Class<? extends Structure>> STRUCTS = List.of(
             GUID.class, VssSnapshotProp.class, VssProviderProp.class, VssObjectUnion.class, VssObjectProp.class,
-            VssComponentInfo.class);
+            VssComponentInfo.class, Win32FindDataW.class);
 
     private AbiCatalog() {
     }

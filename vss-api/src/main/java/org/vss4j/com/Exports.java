@@ -31,6 +31,12 @@ public final class Exports {
     public static final String CO_INITIALIZE_SECURITY = "CoInitializeSecurity";
     public static final String CO_UNINITIALIZE = "CoUninitialize";
     public static final String CREATE_SYMBOLIC_LINK = "CreateSymbolicLinkW";
+    public static final String FIND_FIRST_FILE = "FindFirstFileW";
+    public static final String FIND_NEXT_FILE = "FindNextFileW";
+    public static final String FIND_CLOSE = "FindClose";
+
+    /** {@code INVALID_HANDLE_VALUE} (handleapi.h): {@code (HANDLE)(LONG_PTR)-1}, what FindFirstFileW returns on failure. */
+    public static final long INVALID_HANDLE_VALUE = -1L;
 
     private static volatile Exports current;
 
@@ -140,5 +146,27 @@ public final class Exports {
     public boolean createSymbolicLink(Pointer link, Pointer target, int flags) {
         Object ok = fn(NativeModule.KERNEL32, CREATE_SYMBOLIC_LINK).invoke(Byte.class, new Object[] {link, target, flags});
         return ((Byte) ok) != 0;
+    }
+
+    /**
+     * {@code HANDLE FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData)}: the first entry matching
+     * {@code lpFileName} (a directory followed by {@code \*} lists it). {@link #INVALID_HANDLE_VALUE} on failure, with
+     * the Win32 error in {@link #lastError()}. The handle is closed with {@link #findClose}.
+     */
+    public Pointer findFirstFile(Pointer fileName, Pointer findData) {
+        return fn(NativeModule.KERNEL32, FIND_FIRST_FILE).invokePointer(new Object[] {fileName, findData});
+    }
+
+    /**
+     * {@code BOOL FindNextFileW(HANDLE hFindFile, LPWIN32_FIND_DATAW lpFindFileData)}: false at the end
+     * ({@code ERROR_NO_MORE_FILES}) or on failure. BOOL is 4 bytes.
+     */
+    public boolean findNextFile(Pointer handle, Pointer findData) {
+        return fn(NativeModule.KERNEL32, FIND_NEXT_FILE).invokeInt(new Object[] {handle, findData}) != 0;
+    }
+
+    /** {@code BOOL FindClose(HANDLE hFindFile)}. */
+    public boolean findClose(Pointer handle) {
+        return fn(NativeModule.KERNEL32, FIND_CLOSE).invokeInt(new Object[] {handle}) != 0;
     }
 }

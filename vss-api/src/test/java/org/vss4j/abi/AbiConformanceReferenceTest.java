@@ -38,6 +38,9 @@ class AbiConformanceReferenceTest {
         ISSUE_X64_SIZES.put(VssObjectUnion.class, 128);
         ISSUE_X64_SIZES.put(VssComponentInfo.class, 72);
         ISSUE_X64_SIZES.put(GUID.class, 16);
+        // Microsoft docs, "WIN32_FIND_DATAW structure": DWORD, three FILETIMEs (4-aligned), four DWORDs, WCHAR[260],
+        // WCHAR[14]: 4 + 24 + 16 + 520 + 28.
+        ISSUE_X64_SIZES.put(org.vss4j.abi.struct.Win32FindDataW.class, 592);
     }
 
     @Test
