@@ -1,91 +1,71 @@
 package org.vss4j;
 
-import com.sun.jna.Native;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
 
 /**
  * A shadow copy's root as a {@link java.nio.file.Path} that ordinary Java I/O can read, valid until {@link #close()}.
  *
- * <p>Where the root comes from, in order: the shadow copy's exposed name when it is exposed locally at a drive letter
- * or mount point; the device object itself when java.nio can open it as a directory (the simulator's device objects
- * name readable directories); otherwise (real Windows, where {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN}
- * is not a path java.nio can parse) a directory symbolic link in a fresh temporary directory pointing at the device,
- * created with {@code CreateSymbolicLinkW} and deleted by {@link #close()}. Creating that link needs the
- * SeCreateSymbolicLinkPrivilege, which elevated requesters have.
+ * <p>A shadow copy's device object, {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN} (Microsoft docs,
+ * "VSS_SNAPSHOT_PROP structure"), is no path java.nio can open: JDK 17 rejects the {@code ?}, later JDKs drop the
+ * {@code \\?\} prefix and read a relative path. So the root is, in order:
+ * <ol>
+ * <li>the shadow copy's exposed name, when it is exposed locally at a drive letter or a mounted folder and java.nio
+ * can open it: {@code X:} is made {@code X:\}, since {@code X:} alone is drive-relative (the current directory of that
+ * drive, Microsoft docs, "Naming Files, Paths, and Namespaces");</li>
+ * <li>otherwise a directory symbolic link to the device, made with {@code CreateSymbolicLinkW} in vss4j's link
+ * directory ({@link SnapshotLinkDirectory}) and deleted by {@link #close()}. The target carries a trailing backslash:
+ * only then is the link the device's root directory (how vshadow's documentation uses {@code mklink /d}).</li>
+ * </ol>
+ * The root is a link: walk it by listing it (which follows it), not with {@code Files.walkFileTree} without
+ * {@code FOLLOW_LINKS}, which on Windows visits the link and does not descend.
+ *
+ * <p>Creating the link needs SeCreateSymbolicLinkPrivilege (elevated administrators hold it); without it, Windows
+ * developer mode allows it with {@code SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE}, which is tried second.
  */
 public final class SnapshotMount implements AutoCloseable {
 
     /** {@code SYMBOLIC_LINK_FLAG_DIRECTORY} (winbase.h). */
     static final int SYMBOLIC_LINK_FLAG_DIRECTORY = 0x1;
-
-    private static final Logger LOG = LoggerFactory.getLogger(SnapshotMount.class);
-
-    /** Makes a directory link {@code link} → {@code target}; the Windows implementation calls kernel32. */
-    @FunctionalInterface
-    interface Linker {
-        void link(Path link, String target) throws IOException;
-    }
+    /** {@code SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE} (winbase.h; Windows 10 1703 and later, developer mode). */
+    static final int SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE = 0x2;
+    /** {@code ERROR_PRIVILEGE_NOT_HELD} (winerror.h). */
+    static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
 
     private final SnapshotProperties snapshot;
     private final Path root;
-    private final Path linkDirectory;
+    private final boolean link;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private SnapshotMount(SnapshotProperties snapshot, Path root, Path linkDirectory) {
+    private SnapshotMount(SnapshotProperties snapshot, Path root, boolean link) {
         this.snapshot = snapshot;
         this.root = root;
-        this.linkDirectory = linkDirectory;
+        this.link = link;
     }
 
     /** Opens the root of {@code snapshot}; close the mount before the shadow copy is released or deleted. */
     public static SnapshotMount open(SnapshotProperties snapshot) {
-        return open(snapshot, SnapshotMount::createWindowsLink);
+        Path exposed = exposedRoot(snapshot);
+        if (exposed != null) {
+            return new SnapshotMount(snapshot, exposed, false);
+        }
+        Path linkPath = SnapshotLinkDirectory.current().newLink(snapshot.snapshotId());
+        createDirectoryLink(linkPath, deviceRoot(snapshot.deviceObject()));
+        return new SnapshotMount(snapshot, linkPath, true);
     }
 
-    static SnapshotMount open(SnapshotProperties snapshot, Linker linker) {
-        Path direct = directory(snapshot.exposedName());
-        if (direct == null) {
-            direct = directory(snapshot.deviceObject());
+    /** The locally exposed name as a directory java.nio can open, or null. */
+    private static Path exposedRoot(SnapshotProperties snapshot) {
+        if (!snapshot.hasAttribute(SnapshotAttribute.EXPOSED_LOCALLY)) {
+            return null;
         }
-        if (direct != null) {
-            return new SnapshotMount(snapshot, direct, null);
-        }
-        Path dir;
-        try {
-            dir = Files.createTempDirectory("vss4j-snapshot-");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create a directory for the link to " + snapshot.deviceObject(), e);
-        }
-        Path link = dir.resolve("root");
-        try {
-            // The device needs a trailing backslash to be a directory target.
-            String target = snapshot.deviceObject().endsWith("\\") ? snapshot.deviceObject()
-                    : snapshot.deviceObject() + "\\";
-            linker.link(link, target);
-        } catch (IOException | RuntimeException e) {
-            deleteQuietly(dir);
-            if (e instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new UncheckedIOException("cannot link " + link + " to " + snapshot.deviceObject(),
-                    (IOException) e);
-        }
-        return new SnapshotMount(snapshot, link, dir);
-    }
-
-    /** A path java.nio can list as a directory, or null. */
-    private static Path directory(String name) {
-        if (name == null || name.isEmpty()) {
+        String name = rootName(snapshot.exposedName());
+        if (name == null) {
             return null;
         }
         try {
@@ -96,15 +76,41 @@ public final class SnapshotMount implements AutoCloseable {
         }
     }
 
-    private static void createWindowsLink(Path link, String target) throws IOException {
-        boolean ok = Exports.current().createSymbolicLink(Utf16.toNative(link.toString()), Utf16.toNative(target),
-                SYMBOLIC_LINK_FLAG_DIRECTORY);
-        if (!ok) {
-            int error = Native.getLastError();
-            int hr = error == 0 ? VssHresult.E_FAIL.code() : 0x80070000 | (error & 0xFFFF);
-            throw new VssException(hr, Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target
-                    + (error == 1314 ? ": the process lacks SeCreateSymbolicLinkPrivilege; run elevated" : ""));
+    /** An exposed name as a root directory name: {@code X:} and {@code X:\} give {@code X:\}; a folder is itself. */
+    static String rootName(String exposedName) {
+        if (exposedName == null || exposedName.isEmpty()) {
+            return null;
         }
+        return exposedName.endsWith("\\") ? exposedName : exposedName + "\\";
+    }
+
+    /** The device object with the trailing backslash that makes it a directory link target. */
+    static String deviceRoot(String deviceObject) {
+        if (deviceObject == null || deviceObject.isEmpty()) {
+            throw new IllegalArgumentException("the shadow copy has no device object");
+        }
+        return deviceObject.endsWith("\\") ? deviceObject : deviceObject + "\\";
+    }
+
+    private static void createDirectoryLink(Path link, String target) {
+        Exports exports = Exports.current();
+        if (exports.createSymbolicLink(Utf16.toNative(link.toString()), Utf16.toNative(target),
+                SYMBOLIC_LINK_FLAG_DIRECTORY)) {
+            return;
+        }
+        int error = exports.lastError();
+        if (error == ERROR_PRIVILEGE_NOT_HELD && exports.createSymbolicLink(Utf16.toNative(link.toString()),
+                Utf16.toNative(target), SYMBOLIC_LINK_FLAG_DIRECTORY | SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE)) {
+            return;
+        }
+        if (error == ERROR_PRIVILEGE_NOT_HELD) {
+            error = exports.lastError();
+        }
+        int hr = error == 0 ? VssHresult.E_FAIL.code() : 0x80070000 | (error & 0xFFFF);
+        throw new VssException(hr, Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target
+                + (error == ERROR_PRIVILEGE_NOT_HELD ? ": the process lacks SeCreateSymbolicLinkPrivilege; run "
+                        + "elevated, enable developer mode, or expose the shadow copy (ExposeSnapshot) and read it "
+                        + "there" : ""));
     }
 
     /** The shadow copy this mount shows. */
@@ -112,7 +118,10 @@ public final class SnapshotMount implements AutoCloseable {
         return snapshot;
     }
 
-    /** The root directory of the shadow copy: {@code root().resolve("Users\\me\\file.txt")} reads the frozen file. */
+    /**
+     * The root directory of the shadow copy: {@code root().resolve("Users/me/file.txt")} reads the frozen file
+     * (forward slashes work on every OS). It is a link when {@link #isLink()}: list it to enter it.
+     */
     public Path root() {
         if (closed.get()) {
             throw new IllegalStateException("the mount of shadow copy " + snapshot.snapshotId() + " is closed");
@@ -122,24 +131,14 @@ public final class SnapshotMount implements AutoCloseable {
 
     /** Whether the root is a link this mount created (and will delete). */
     public boolean isLink() {
-        return linkDirectory != null;
+        return link;
     }
 
     /** Deletes the link, if this mount made one; the shadow copy itself is not touched. */
     @Override
     public void close() {
-        if (closed.compareAndSet(false, true) && linkDirectory != null) {
-            deleteQuietly(linkDirectory);
-        }
-    }
-
-    /** Deletes the link (never what it points to) and its directory. */
-    private static void deleteQuietly(Path dir) {
-        try {
-            Files.deleteIfExists(dir.resolve("root"));
-            Files.deleteIfExists(dir);
-        } catch (IOException e) {
-            LOG.warn("could not delete the shadow copy link directory {}: {}", dir, e.toString());
+        if (closed.compareAndSet(false, true) && link) {
+            SnapshotLinkDirectory.deleteLink(root);
         }
     }
 }

@@ -30,6 +30,11 @@ public record SnapshotProperties(UUID snapshotId, UUID snapshotSetId, int snapsh
         return SnapshotAttribute.fromMask(attributeMask);
     }
 
+    /** Whether {@code attribute}'s bit is set in {@link #attributeMask}. */
+    public boolean hasAttribute(SnapshotAttribute attribute) {
+        return (attributeMask & attribute.value()) != 0;
+    }
+
     /** Whether the shadow copy outlives the requester ({@code VSS_VOLSNAP_ATTR_PERSISTENT}). */
     public boolean isPersistent() {
         return (attributeMask & SnapshotAttribute.PERSISTENT.value()) != 0;

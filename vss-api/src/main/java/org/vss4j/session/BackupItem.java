@@ -16,9 +16,23 @@ import java.nio.file.Path;
  * @param fromAlternatePath whether the file is read from the file set's alternate path instead of its normal location
  *                          (seeds, "Overview of Actual Backup Of Files")
  * @param volumeName        the volume as it was added to the shadow copy set
+ * @param kind              a file to copy, or a link to record without following it
+ * @param reparseTag        the entry's reparse tag ({@link org.vss4j.files.ReparseTag}), 0 if it is no reparse point
  */
 public record BackupItem(WriterRef writer, ComponentRef component, ComponentRef addedComponent, Path inSnapshot,
-        String originalPath, boolean fromAlternatePath, String volumeName) {
+        String originalPath, boolean fromAlternatePath, String volumeName, ItemKind kind, int reparseTag) {
+
+    /** A plain file (no reparse point). */
+    public BackupItem(WriterRef writer, ComponentRef component, ComponentRef addedComponent, Path inSnapshot,
+            String originalPath, boolean fromAlternatePath, String volumeName) {
+        this(writer, component, addedComponent, inSnapshot, originalPath, fromAlternatePath, volumeName, ItemKind.FILE,
+                0);
+    }
+
+    /** Where to store this item under a media directory, never outside it ({@link MediaPath#under}). */
+    public Path pathUnder(Path media) {
+        return MediaPath.under(media, originalPath);
+    }
 
     /** The component's logical path, or null for a file no component claims. */
     public String logicalPath() {

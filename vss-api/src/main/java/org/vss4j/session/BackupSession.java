@@ -74,6 +74,8 @@ public final class BackupSession implements AutoCloseable {
     private List<GatheredWriter> writers = List.of();
     private List<SelectedComponent> selected = List.of();
     private List<BackupItem> items = List.of();
+    /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
+    private List<FileRecord> notTaken = List.of();
     private java.util.Set<BackupItem> itemSet = java.util.Set.of();
     /** Item to null (saved) or the failure cause; absent: not reported yet. */
     private final Map<BackupItem, String> reports = new LinkedHashMap<>();
@@ -113,6 +115,15 @@ public final class BackupSession implements AutoCloseable {
     /** Every file to back up, in component order, then the volume files no component claims. */
     public List<BackupItem> items() {
         return items;
+    }
+
+    /**
+     * What the file list found but cannot back up (a directory that cannot be listed, a path through a junction, a
+     * cloud placeholder whose data is elsewhere, a reparse point of unknown kind), each with its reason. These count
+     * as files not saved: their components are not marked succeeded.
+     */
+    public List<FileRecord> notTaken() {
+        return notTaken;
     }
 
     /** The backup state given to {@code SetBackupState}. */
@@ -249,7 +260,10 @@ public final class BackupSession implements AutoCloseable {
         });
         Map<String, SnapshotRoot> roots = phase(BackupPhase.GET_SNAPSHOT_PROPERTIES,
                 () -> mount(snapshot.plan().volumes(), snapshot.snapshotIds()));
-        items = phase(BackupPhase.FILE_LIST, () -> fileList(snapshot.plan(), snapshot.volumes(), roots, planner));
+        FileListBuilder list = phase(BackupPhase.FILE_LIST,
+                () -> fileList(snapshot.plan(), snapshot.volumes(), roots, planner));
+        items = list.items();
+        notTaken = list.notTaken();
         itemSet = new java.util.HashSet<>(items);
         LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
                 selected.size(), snapshot.volumes().size());
@@ -324,7 +338,7 @@ public final class BackupSession implements AutoCloseable {
         return roots;
     }
 
-    private List<BackupItem> fileList(FileSetPlan plan, List<ResolvedPath> volumes, Map<String, SnapshotRoot> roots,
+    private FileListBuilder fileList(FileSetPlan plan, List<ResolvedPath> volumes, Map<String, SnapshotRoot> roots,
             PathPlanner planner) {
         DifferencedFiles differenced = DifferencedFiles.none();
         if (config.type == BackupType.INCREMENTAL || config.type == BackupType.DIFFERENTIAL) {
@@ -334,7 +348,7 @@ public final class BackupSession implements AutoCloseable {
         List<FileSource> attribution = config.componentMode ? List.of()
                 : FileSetPlan.forAttribution(writers, config.type, planner).sources();
         return new FileListBuilder(roots, new ExclusionRules(writers, planner), differenced)
-                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution).items();
+                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution);
     }
 
     /** The differenced files the writers added to the added components (read after PostSnapshot). */
@@ -365,13 +379,14 @@ public final class BackupSession implements AutoCloseable {
     // ---- completion -----------------------------------------------------------------------------------------------
 
     private List<FileRecord> fileRecords() {
-        List<FileRecord> out = new ArrayList<>(items.size());
+        List<FileRecord> out = new ArrayList<>(items.size() + notTaken.size());
         for (BackupItem i : items) {
             boolean reported = reports.containsKey(i);
             String failure = reported ? reports.get(i) : NOT_REPORTED;
             out.add(new FileRecord(i.writer(), i.component(), i.addedComponent(), i.originalPath(),
                     i.fromAlternatePath(), failure == null, failure));
         }
+        out.addAll(notTaken);
         return out;
     }
 

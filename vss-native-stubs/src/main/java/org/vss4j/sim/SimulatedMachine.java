@@ -63,6 +63,10 @@ public final class SimulatedMachine implements AutoCloseable {
     private final Path stateDirectory;
     private final SnapshotStore snapshots;
     private volatile SimulatedProvider provider = SimulatedProvider.MICROSOFT_SOFTWARE;
+    /** Whether the requester holds SeCreateSymbolicLinkPrivilege (elevated administrators do). */
+    private volatile boolean symbolicLinkPrivilege = true;
+    /** Whether Windows developer mode allows unprivileged symbolic links. */
+    private volatile boolean developerMode;
     private final Map<Volume, AsyncOperation> reverts = new ConcurrentHashMap<>();
     private final AtomicReference<Object> setInCreation = new AtomicReference<>();
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
@@ -98,7 +102,7 @@ public final class SimulatedMachine implements AutoCloseable {
             Volume v = volumes.stream().filter(x -> x.root().equals(e.volumeRoot())).findFirst()
                     .orElseGet(() -> addKnownVolume(e.volumeRoot()));
             snapshots.adopt(new Snapshot(e.id(), e.setId(), v, e.directory(), e.attributes(), e.created(), e.inSet(),
-                    null, e.copyMethod(), e.exposure()));
+                    null, e.copyMethod(), e.exposure(), e.deviceNumber()));
         }
     }
 
@@ -297,6 +301,33 @@ public final class SimulatedMachine implements AutoCloseable {
         boolean volume = volumes.stream().flatMap(v -> v.aliases().stream())
                 .anyMatch(a -> a.toUpperCase(Locale.ROOT).startsWith(d));
         return volume || exposedDirectory(drive).isPresent();
+    }
+
+    /**
+     * Whether the requester holds SeCreateSymbolicLinkPrivilege. Elevated administrators do; a non-elevated member of
+     * Backup Operators does not, and {@code CreateSymbolicLinkW} then fails with ERROR_PRIVILEGE_NOT_HELD (1314)
+     * (Microsoft docs, "CreateSymbolicLinkW function"; "Create symbolic links" security policy setting).
+     */
+    public SimulatedMachine symbolicLinkPrivilege(boolean held) {
+        this.symbolicLinkPrivilege = held;
+        return this;
+    }
+
+    public boolean hasSymbolicLinkPrivilege() {
+        return symbolicLinkPrivilege;
+    }
+
+    /**
+     * Windows developer mode: {@code SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE} then lets a process without the
+     * privilege create links (Microsoft docs, "CreateSymbolicLinkW function").
+     */
+    public SimulatedMachine developerMode(boolean on) {
+        this.developerMode = on;
+        return this;
+    }
+
+    public boolean isDeveloperMode() {
+        return developerMode;
     }
 
     /** The revert of {@code volume} started last (RevertToSnapshot), or null. */

@@ -8,10 +8,18 @@ import java.util.UUID;
  * A shadow copy on a simulated machine: a point-in-time copy of a volume's directory in {@link #directory()}, which
  * the simulator reports as the snapshot's device object. {@code owner} is the requester whose release deletes a
  * non-persistent snapshot (null once nothing owns it). {@code copyMethod} says whether the copy is a reflink clone or
- * plain copies. {@code exposure} is how it is exposed ({@code ExposeSnapshot}), or null.
+ * plain copies. {@code exposure} is how it is exposed ({@code ExposeSnapshot}), or null. {@code deviceNumber} is the N
+ * of its device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN}, unique on the machine.
+ *
+ * <p>The directory is the simulator's own business: programs never see it. They see the device object, which, as on
+ * Windows, java.nio cannot open; they reach the content through a link to it ({@code CreateSymbolicLinkW}), or an
+ * exposed name.
  */
 public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int attributes, Instant created,
-        int snapshotsInSet, Object owner, CopyMethod copyMethod, Exposure exposure) {
+        int snapshotsInSet, Object owner, CopyMethod copyMethod, Exposure exposure, int deviceNumber) {
+
+    /** The prefix of every shadow copy device object (Microsoft docs, "VSS_SNAPSHOT_PROP structure"). */
+    public static final String DEVICE_PREFIX = "\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy";
 
     /** {@code VSS_VOLSNAP_ATTR_TRANSPORTABLE} (reference section 5). */
     public static final int TRANSPORTABLE = 32;
@@ -20,10 +28,9 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
     /** {@code VSS_VOLSNAP_ATTR_IMPORTED} (reference section 5). */
     public static final int IMPORTED = 524288;
 
-    /** A snapshot that is not exposed. */
-    public Snapshot(UUID id, UUID setId, Volume volume, Path directory, int attributes, Instant created,
-            int snapshotsInSet, Object owner, CopyMethod copyMethod) {
-        this(id, setId, volume, directory, attributes, created, snapshotsInSet, owner, copyMethod, null);
+    /** The device object VSS reports for it ({@code m_pwszSnapshotDeviceObject}), without a trailing backslash. */
+    public String deviceObject() {
+        return DEVICE_PREFIX + deviceNumber;
     }
 
     /** This snapshot exposed as {@code e} (null: unexposed), with the EXPOSED_LOCALLY/REMOTELY bit to match. */
@@ -32,13 +39,14 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
         if (e != null) {
             bits |= e.attribute();
         }
-        return new Snapshot(id, setId, volume, directory, bits, created, snapshotsInSet, owner, copyMethod, e);
+        return new Snapshot(id, setId, volume, directory, bits, created, snapshotsInSet, owner, copyMethod, e,
+                deviceNumber);
     }
 
     /** This snapshot with {@code bit} added to its attributes. */
     public Snapshot withAttribute(int bit) {
         return new Snapshot(id, setId, volume, directory, attributes | bit, created, snapshotsInSet, owner, copyMethod,
-                exposure);
+                exposure, deviceNumber);
     }
 
     /** Whether a hardware provider made it ({@code BreakSnapshotSet} and imports need one; Microsoft docs). */

@@ -44,6 +44,7 @@ final class SnapshotJournal {
         p.setProperty("created", s.created().toString());
         p.setProperty("inSet", Integer.toString(s.snapshotsInSet()));
         p.setProperty("copy", s.copyMethod().name());
+        p.setProperty("device", Integer.toString(s.deviceNumber()));
         Exposure e = s.exposure();
         if (e != null) {
             p.setProperty("exposure.name", e.name());
@@ -70,6 +71,31 @@ final class SnapshotJournal {
         }
     }
 
+    private static final String LAST_DEVICE = "last-device-number";
+
+    /** The N of the last shadow copy device the machine made (0 if none): device numbers never repeat on a machine. */
+    int lastDeviceNumber() {
+        Path f = dir.resolve(LAST_DEVICE);
+        try {
+            return Files.exists(f) ? Integer.parseInt(Files.readString(f, StandardCharsets.UTF_8).trim()) : 0;
+        } catch (IOException | NumberFormatException ex) {
+            throw new IllegalStateException("cannot read the device counter " + f, ex);
+        }
+    }
+
+    /** Records {@code n} as the last device number, replaced in one step. */
+    void saveLastDeviceNumber(int n) {
+        Path f = dir.resolve(LAST_DEVICE);
+        Path tmp = dir.resolve(LAST_DEVICE + ".tmp");
+        try {
+            Files.writeString(tmp, Integer.toString(n), StandardCharsets.UTF_8);
+            Files.move(tmp, f, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot record the device counter " + f, ex);
+        }
+    }
+
     /** Forgets the record of {@code id}, if any. */
     void remove(UUID id) {
         try {
@@ -81,7 +107,7 @@ final class SnapshotJournal {
 
     /** One recorded shadow copy; {@code volumeRoot} is resolved to a volume by the machine. */
     record Entry(UUID id, UUID setId, Path volumeRoot, Path directory, int attributes, Instant created, int inSet,
-            CopyMethod copyMethod, Exposure exposure) {
+            CopyMethod copyMethod, Exposure exposure, int deviceNumber) {
     }
 
     /** Every recorded shadow copy whose directory still exists. */
@@ -107,7 +133,8 @@ final class SnapshotJournal {
                 entries.add(new Entry(UUID.fromString(p.getProperty("id")), UUID.fromString(p.getProperty("set")),
                         Paths.get(p.getProperty("volume")), directory, Integer.parseInt(p.getProperty("attributes")),
                         Instant.parse(p.getProperty("created")), Integer.parseInt(p.getProperty("inSet")),
-                        CopyMethod.valueOf(p.getProperty("copy")), exposure));
+                        CopyMethod.valueOf(p.getProperty("copy")), exposure,
+                        Integer.parseInt(p.getProperty("device", "0"))));
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the shadow copy records in " + dir, ex);

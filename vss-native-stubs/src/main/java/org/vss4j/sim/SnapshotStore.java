@@ -25,6 +25,13 @@ public final class SnapshotStore {
     /** Where persistent snapshots are recorded for later processes; null for a machine that lives in one process. */
     private final SnapshotJournal journal;
     private volatile PointInTimeCopier copier = PointInTimeCopier.forHost();
+    /**
+     * Device number to directory of every shadow copy device that exists: the snapshots, and the broken-away ones
+     * (BreakSnapshotSet), which stay devices of their own after VSS forgets them.
+     */
+    private final Map<Integer, Path> devices = new LinkedHashMap<>();
+    /** The N of the last {@code HarddiskVolumeShadowCopyN}; numbers only grow, so a stale link never meets a new copy. */
+    private int lastDeviceNumber;
 
     SnapshotStore(Path root) {
         this(root, null);
@@ -33,6 +40,7 @@ public final class SnapshotStore {
     SnapshotStore(Path root, SnapshotJournal journal) {
         this.root = root;
         this.journal = journal;
+        this.lastDeviceNumber = journal == null ? 0 : journal.lastDeviceNumber();
     }
 
     /** Records {@code s} (replacing the record of the same id) and journals it if persistent. */
@@ -55,15 +63,52 @@ public final class SnapshotStore {
     /** Takes back a snapshot recorded by an earlier process (its directory and exposure link exist already). */
     synchronized void adopt(Snapshot s) {
         snapshots.put(s.id(), s);
+        devices.put(s.deviceNumber(), s.directory());
+        lastDeviceNumber = Math.max(lastDeviceNumber, s.deviceNumber());
     }
 
     /** Copies {@code volume} into a new snapshot directory and records the snapshot. */
     public synchronized Snapshot create(UUID id, UUID setId, Volume volume, int attributes, int inSet, Object owner) {
         Path dir = root.resolve(id.toString());
         CopyMethod method = copier.copy(volume.root(), dir);
-        Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner, method);
+        int device = ++lastDeviceNumber;
+        if (journal != null) {
+            journal.saveLastDeviceNumber(device);
+        }
+        Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner, method,
+                null, device);
+        devices.put(device, dir);
         put(s);
         return s;
+    }
+
+    /**
+     * The directory behind a device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN} (also without
+     * the {@code \\?\GLOBALROOT} prefix, with or without a trailing backslash), or null if no such device exists.
+     */
+    public synchronized Path deviceDirectory(String deviceObject) {
+        Integer n = deviceNumber(deviceObject);
+        return n == null ? null : devices.get(n);
+    }
+
+    /** The N of a shadow copy device name, or null if {@code name} is not one. */
+    static Integer deviceNumber(String name) {
+        String n = name.endsWith("\\") ? name.substring(0, name.length() - 1) : name;
+        String lower = n.toLowerCase(java.util.Locale.ROOT);
+        String globalRoot = Snapshot.DEVICE_PREFIX.toLowerCase(java.util.Locale.ROOT);
+        String nt = globalRoot.substring("\\\\?\\globalroot".length());
+        String digits;
+        if (lower.startsWith(globalRoot)) {
+            digits = n.substring(globalRoot.length());
+        } else if (lower.startsWith(nt)) {
+            digits = n.substring(nt.length());
+        } else {
+            return null;
+        }
+        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+            return null;
+        }
+        return Integer.parseInt(digits);
     }
 
     /** How later snapshots are copied (the default is {@link PointInTimeCopier#forHost()}). */
@@ -94,6 +139,7 @@ public final class SnapshotStore {
         if (s.exposure() != null) {
             ExposureLinks.remove(s.exposure());
         }
+        devices.remove(s.deviceNumber());
         deleteTree(s.directory());
         return true;
     }

@@ -1,5 +1,6 @@
 package org.vss4j.sim;
 
+import org.vss4j.SnapshotMount;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
@@ -79,7 +80,9 @@ class PersistentStateTest {
         SnapshotProperties p = seen.get(0);
         assertThat(p.isPersistent()).isTrue();
         assertThat(p.originalVolumeName()).isEqualTo(second.volume("D:\\").orElseThrow().guidName());
-        assertThat(Files.readString(Path.of(p.deviceObject()).resolve("a.txt"))).isEqualTo("then");
+        try (SnapshotMount mount = SnapshotMount.open(p)) {
+            assertThat(Files.readString(mount.root().resolve("a.txt"))).isEqualTo("then");
+        }
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.ALL);

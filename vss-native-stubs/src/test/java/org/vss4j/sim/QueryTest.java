@@ -1,5 +1,6 @@
 package org.vss4j.sim;
 
+import org.vss4j.SnapshotMount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -65,8 +66,10 @@ class QueryTest {
                 assertThat(p.providerId()).isEqualTo(SimulatedMachine.PROVIDER_ID);
                 assertThat(p.state()).isEqualTo(SnapshotState.CREATED);
                 assertThat(p.isPersistent()).isFalse();
-                assertThat(Path.of(p.deviceObject()).resolve("a.txt")).hasContent("a");
             });
+            try (SnapshotMount mount = SnapshotMount.open(listed.get(0))) {
+                assertThat(mount.root().resolve("a.txt")).hasContent("a");
+            }
             assertThat(listed.get(0)).isEqualTo(b.getSnapshotProperties(ids[1]));
             b.backupComplete().finish(T);
         }

@@ -1,5 +1,6 @@
 package org.vss4j.sim;
 
+import org.vss4j.SnapshotMount;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -191,14 +192,17 @@ class SnapshotManagementTest {
             assertThat(props.attributes()).contains(SnapshotAttribute.HARDWARE_ASSISTED);
             assertThat(props.providerId()).isEqualTo(SimulatedMachine.HARDWARE_PROVIDER.id());
 
+            Path deviceDirectory = machine.snapshots().get(0).directory();
             bc.breakSnapshotSet(props.snapshotSetId());
 
             assertThat(failure(() -> bc.getSnapshotProperties(id))).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
             assertThat(failure(() -> bc.deleteSnapshots(id, ObjectType.SNAPSHOT, true)))
                     .isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
-            Path brokenVolume = Path.of(props.deviceObject());
-            assertThat(Files.readString(brokenVolume.resolve("data.txt"))).isEqualTo("before");
-            assertThat(machine.volume(brokenVolume.toString())).isPresent();
+            // The device stays, as the stand-alone volume it now is: still reached through a link to it.
+            try (SnapshotMount broken = SnapshotMount.open(props)) {
+                assertThat(Files.readString(broken.root().resolve("data.txt"))).isEqualTo("before");
+            }
+            assertThat(machine.volumes()).anyMatch(v -> v.root().equals(deviceDirectory));
         }
     }
 

@@ -14,6 +14,7 @@ import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
+import org.vss4j.SnapshotMount;
 import org.vss4j.SnapshotProperties;
 import org.vss4j.SnapshotState;
 import org.vss4j.VssAsync;
@@ -66,8 +67,11 @@ class SnapshotPathTest {
             assertThat(props.snapshotSetId()).isEqualTo(setId);
             assertThat(props.originalVolumeName()).isEqualTo(volume.guidName());
             assertThat(props.state()).isEqualTo(SnapshotState.CREATED);
-            snapshotDir = Path.of(props.deviceObject());
-            assertThat(Files.readString(snapshotDir.resolve("data.txt"))).isEqualTo("before");
+            assertThat(props.deviceObject()).matches("\\\\\\\\\\?\\\\GLOBALROOT\\\\Device\\\\HarddiskVolumeShadowCopy[0-9]+");
+            snapshotDir = machine.snapshots().get(0).directory();
+            try (SnapshotMount mount = backup.mountSnapshot(snapshotId)) {
+                assertThat(Files.readString(mount.root().resolve("data.txt"))).isEqualTo("before");
+            }
             assertThat(Files.readString(volumeDir.resolve("data.txt"))).isEqualTo("after");
 
             backup.gatherWriterStatus().finish(T);

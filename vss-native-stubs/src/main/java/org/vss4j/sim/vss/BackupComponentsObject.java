@@ -1323,7 +1323,7 @@ public final class BackupComponentsObject extends NativeComObject {
             }
         }
 
-        /** The shadow copy's device object, as GetSnapshotProperties reports it (its directory). */
+        /** The shadow copy's device object, as GetSnapshotProperties reports it. */
         @Override
         public String snapshotDeviceName(String volume) {
             Volume wanted = machine.volume(volume).orElse(null);
@@ -1331,7 +1331,7 @@ public final class BackupComponentsObject extends NativeComObject {
                 for (Map.Entry<UUID, Volume> e : snapshotVolumes.entrySet()) {
                     if (e.getValue().equals(wanted)) {
                         Snapshot s = machine.snapshotStore().find(e.getKey());
-                        return s == null ? null : s.directory().toAbsolutePath().toString();
+                        return s == null ? null : s.deviceObject();
                     }
                 }
                 return null;

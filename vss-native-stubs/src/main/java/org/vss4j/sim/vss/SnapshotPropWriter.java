@@ -30,7 +30,7 @@ final class SnapshotPropWriter {
         p.m_SnapshotId = Guids.toGuid(s.id());
         p.m_SnapshotSetId = Guids.toGuid(s.setId());
         p.m_lSnapshotsCount = s.snapshotsInSet();
-        p.m_pwszSnapshotDeviceObject = CoTaskMem.string(s.directory().toAbsolutePath().toString(), what);
+        p.m_pwszSnapshotDeviceObject = CoTaskMem.string(s.deviceObject(), what);
         p.m_pwszOriginalVolumeName = CoTaskMem.string(s.volume().guidName(), what);
         p.m_pwszOriginatingMachine = CoTaskMem.string(machine.name(), what);
         p.m_pwszServiceMachine = CoTaskMem.string(machine.name(), what);

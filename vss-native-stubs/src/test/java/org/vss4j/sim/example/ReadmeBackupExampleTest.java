@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
@@ -14,6 +16,7 @@ import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.ComponentSelection;
+import org.vss4j.session.ItemKind;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
@@ -31,16 +34,23 @@ class ReadmeBackupExampleTest {
                 .type(BackupType.FULL)
                 .phaseTimeout(Duration.ofMinutes(5))
                 .start()) {
+            List<String> links = new ArrayList<>();
             for (BackupItem item : session.items()) {
-                Path copy = media.resolve(item.originalPath().replace(":", "").replace('\\', '/'));
                 try {
-                    Files.createDirectories(copy.getParent());
-                    Files.copy(item.inSnapshot(), copy);
+                    if (item.kind() == ItemKind.LINK) {
+                        links.add(item.originalPath()); // a link, junction or mount point: recorded, never followed
+                    } else {
+                        Path copy = item.pathUnder(media); // C:\x -> media/C/x, \\?\Volume{..}\x -> media/Volume{..}/x
+                        Files.createDirectories(copy.getParent());
+                        Files.copy(item.inSnapshot(), copy);
+                    }
                     session.saved(item);
                 } catch (IOException e) {
                     session.failed(item, e);
                 }
             }
+            Files.write(media.resolve("links.txt"), links);
+            // session.notTaken(): what cannot be backed up (a directory that denies access...), with the reason.
             BackupResult result = session.complete(); // SetBackupSucceeded per component, BackupComplete
             // Store the documents and the backup state with the data: VSS cannot give them back later.
             Files.writeString(media.resolve("backup-components.xml"), result.backupComponentsDocument());

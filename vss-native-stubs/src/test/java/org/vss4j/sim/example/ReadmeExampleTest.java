@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -13,7 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
-import org.vss4j.SnapshotProperties;
+import org.vss4j.SnapshotMount;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.sim.FileSpec;
@@ -42,8 +41,11 @@ class ReadmeExampleTest {
                 bc.abortBackup();
                 throw e;
             }
-            SnapshotProperties p = bc.getSnapshotProperties(snapshot);
-            String content = Files.readString(Paths.get(p.deviceObject()).resolve(relativePath));
+            String content;
+            // The device object (\\?\GLOBALROOT\Device\...) is no java.nio path: read through a link to it.
+            try (SnapshotMount root = bc.mountSnapshot(snapshot)) {
+                content = Files.readString(root.root().resolve(relativePath));
+            }
             bc.backupComplete().finish(Duration.ofSeconds(30));
             return content;
         }
