@@ -164,9 +164,13 @@ public final class SimulatedMachine implements AutoCloseable {
         } catch (IOException e) {
             throw new UncheckedIOException("a volume must be an existing directory: " + directory, e);
         }
-        Volume v = new Volume(root, List.of(aliases), supported);
-        // A volume known only from a recorded shadow copy gets its aliases now (same root: the same volume).
-        volumes.removeIf(known -> known.root().equals(root) && known.aliases().isEmpty());
+        // A volume known only from a recorded shadow copy gets its aliases now (same root: the same volume, whose
+        // file-system facts it keeps).
+        Optional<Volume> known = volumes.stream().filter(k -> k.root().equals(root) && k.aliases().isEmpty())
+                .findFirst();
+        Volume v = new Volume(root, List.of(aliases), supported,
+                known.map(Volume::facts).orElseGet(() -> new FileSystemFacts(root)));
+        known.ifPresent(volumes::remove);
         volumes.add(v);
         return v;
     }

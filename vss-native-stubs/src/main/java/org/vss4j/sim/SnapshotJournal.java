@@ -23,6 +23,8 @@ import java.util.UUID;
 final class SnapshotJournal {
 
     private static final String SUFFIX = ".snapshot";
+    /** The shadow copy's file-system facts ({@link FileSystemFacts}), beside its record. */
+    private static final String FACTS_SUFFIX = ".facts";
 
     private final Path dir;
 
@@ -96,9 +98,44 @@ final class SnapshotJournal {
         }
     }
 
+    /**
+     * Records the file-system facts of {@code s} (written before its record, so that a record found by a later
+     * process always has its facts).
+     */
+    void saveFacts(Snapshot s, FileSystemFacts facts) {
+        Path file = dir.resolve(s.id() + FACTS_SUFFIX);
+        Path tmp = dir.resolve(s.id() + FACTS_SUFFIX + ".tmp");
+        try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
+            facts.toProperties().store(w, "vss4j simulated shadow copy: file-system facts");
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot record the file-system facts of shadow copy " + s.id(), ex);
+        }
+        try {
+            Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot record the file-system facts of shadow copy " + s.id(), ex);
+        }
+    }
+
+    /** The recorded file-system facts of {@code s}; none recorded (an older record): no facts beyond the defaults. */
+    FileSystemFacts loadFacts(Snapshot s) {
+        Path file = dir.resolve(s.id() + FACTS_SUFFIX);
+        Properties p = new Properties();
+        if (Files.exists(file)) {
+            try (Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8)) {
+                p.load(r);
+            } catch (IOException ex) {
+                throw new UncheckedIOException("cannot read the file-system facts of shadow copy " + s.id(), ex);
+            }
+        }
+        return FileSystemFacts.fromProperties(s.directory(), p);
+    }
+
     /** Forgets the record of {@code id}, if any. */
     void remove(UUID id) {
         try {
+            Files.deleteIfExists(dir.resolve(id + FACTS_SUFFIX));
             Files.deleteIfExists(dir.resolve(id + SUFFIX));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot remove the record of shadow copy " + id, ex);

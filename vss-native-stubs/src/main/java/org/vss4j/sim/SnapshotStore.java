@@ -22,6 +22,8 @@ public final class SnapshotStore {
 
     private final Path root;
     private final Map<UUID, Snapshot> snapshots = new LinkedHashMap<>();
+    /** Each shadow copy's file-system facts, its volume's as they were when it was made. */
+    private final Map<UUID, FileSystemFacts> facts = new LinkedHashMap<>();
     /** Where persistent snapshots are recorded for later processes; null for a machine that lives in one process. */
     private final SnapshotJournal journal;
     private volatile PointInTimeCopier copier = PointInTimeCopier.forHost();
@@ -54,6 +56,7 @@ public final class SnapshotStore {
     /** Drops the record of {@code id} (and its journal entry); the removed snapshot or null. */
     private Snapshot drop(UUID id) {
         Snapshot s = snapshots.remove(id);
+        facts.remove(id);
         if (s != null && journal != null) {
             journal.remove(id);
         }
@@ -65,12 +68,16 @@ public final class SnapshotStore {
         snapshots.put(s.id(), s);
         devices.put(s.deviceNumber(), s.directory());
         lastDeviceNumber = Math.max(lastDeviceNumber, s.deviceNumber());
+        facts.put(s.id(), journal == null ? new FileSystemFacts(s.directory()) : journal.loadFacts(s));
     }
 
     /** Copies {@code volume} into a new snapshot directory and records the snapshot. */
     public synchronized Snapshot create(UUID id, UUID setId, Volume volume, int attributes, int inSet, Object owner) {
         Path dir = root.resolve(id.toString());
+        // The facts are taken with the data: a fact added to the volume later is not in this shadow copy.
+        FileSystemFacts pointInTime = volume.facts().copyFor(dir);
         CopyMethod method = copier.copy(volume.root(), dir);
+        pointInTime.withholdDehydratedData();
         int device = ++lastDeviceNumber;
         if (journal != null) {
             journal.saveLastDeviceNumber(device);
@@ -78,6 +85,10 @@ public final class SnapshotStore {
         Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner, method,
                 null, device);
         devices.put(device, dir);
+        facts.put(id, pointInTime);
+        if (journal != null && s.isPersistent()) {
+            journal.saveFacts(s, pointInTime);
+        }
         put(s);
         return s;
     }
@@ -109,6 +120,11 @@ public final class SnapshotStore {
             return null;
         }
         return Integer.parseInt(digits);
+    }
+
+    /** The file-system facts of shadow copy {@code id} (its volume's at the time it was made), or null if unknown. */
+    public synchronized FileSystemFacts facts(UUID id) {
+        return facts.get(id);
     }
 
     /** How later snapshots are copied (the default is {@link PointInTimeCopier#forHost()}). */
@@ -211,6 +227,10 @@ public final class SnapshotStore {
             throw new UncheckedIOException("cannot clear volume " + root + " for the revert", e);
         }
         copier.copy(s.directory(), root);
+        FileSystemFacts snapshotFacts = facts(s.id());
+        if (snapshotFacts != null) {
+            s.volume().facts().replaceWith(snapshotFacts);
+        }
     }
 
     /** Deletes the non-persistent snapshots {@code owner} created (its IVssBackupComponents was released). */
@@ -230,6 +250,7 @@ public final class SnapshotStore {
             }
         }
         snapshots.clear();
+        facts.clear();
     }
 
     static void deleteTree(Path dir) {

@@ -18,9 +18,16 @@ public final class Volume {
     private final String guidName;
     private final List<String> aliases;
     private final boolean supported;
+    private final FileSystemFacts facts;
 
     Volume(Path root, List<String> aliases, boolean supported) {
+        this(root, aliases, supported, new FileSystemFacts(root));
+    }
+
+    /** A volume whose file-system facts are {@code facts} (kept when a volume known from a record is added again). */
+    Volume(Path root, List<String> aliases, boolean supported, FileSystemFacts facts) {
         this.root = root;
+        this.facts = facts;
         this.guidName = "\\\\?\\Volume{" + UUID.nameUUIDFromBytes(root.toString().getBytes(StandardCharsets.UTF_8))
                 + "}\\";
         this.aliases = List.copyOf(aliases);
@@ -30,6 +37,11 @@ public final class Volume {
     /** The directory that holds the volume's files. */
     public Path root() {
         return root;
+    }
+
+    /** What the volume's file system knows beyond the host directory: reparse points, denied directories, ... */
+    public FileSystemFacts facts() {
+        return facts;
     }
 
     /** {@code \\?\Volume{...}\}, what VSS reports as the original volume name. */

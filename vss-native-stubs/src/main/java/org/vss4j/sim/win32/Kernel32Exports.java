@@ -16,5 +16,6 @@ public final class Kernel32Exports {
     public static void register(Map<String, NativeCallback> table) {
         // Each group registers its own functions.
         SymbolicLinks.register(table);
+        FindFiles.register(table);
     }
 }

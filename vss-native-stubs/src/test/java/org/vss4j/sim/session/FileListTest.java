@@ -104,6 +104,9 @@ class FileListTest {
                 .withFile(FileSpec.of("C:\\mnt\\d\\data", "*", true))).build());
         try (BackupSession s = fx.session().components(ComponentSelection.writer("M")).volumes("C:\\").start()) {
             assertThat(SessionFixture.originals(s)).containsExactly("C:\\app\\a.txt", "C:\\mnt\\d\\data\\m.txt");
+            // The links and the mount folder are recorded as what they are, not followed.
+            assertThat(SessionFixture.links(s)).containsExactly("C:\\app\\link.txt", "C:\\app\\linkdir",
+                    "C:\\mnt\\d");
             BackupItem mounted = ComponentSelectionTest.item(s, "C:\\mnt\\d\\data\\m.txt");
             assertThat(mounted.volumeName()).isEqualTo("C:\\mnt\\d\\");
             assertThat(mounted.inSnapshot().startsWith(d)).isFalse();

@@ -56,10 +56,17 @@ final class SessionFixture {
                 .environment(Map.of());
     }
 
-    /** Reads every item from the shadow copy and reports it saved; returns original path to content. */
+    /**
+     * Reads every file item from the shadow copy and reports it saved (a link item is recorded as saved without being
+     * followed); returns original path to content.
+     */
     static Map<String, String> copyAll(BackupSession s) {
         Map<String, String> copied = new java.util.TreeMap<>();
         for (BackupItem item : s.items()) {
+            if (item.kind() == org.vss4j.session.ItemKind.LINK) {
+                s.saved(item);
+                continue;
+            }
             try {
                 copied.put(item.originalPath(), Files.readString(item.inSnapshot()));
                 s.saved(item);
@@ -70,7 +77,15 @@ final class SessionFixture {
         return copied;
     }
 
+    /** The original paths of the file items, sorted. */
     static List<String> originals(BackupSession s) {
-        return s.items().stream().map(BackupItem::originalPath).sorted().toList();
+        return s.items().stream().filter(i -> i.kind() == org.vss4j.session.ItemKind.FILE)
+                .map(BackupItem::originalPath).sorted().toList();
+    }
+
+    /** The original paths of the link items (links, junctions, mount points: recorded, not followed), sorted. */
+    static List<String> links(BackupSession s) {
+        return s.items().stream().filter(i -> i.kind() == org.vss4j.session.ItemKind.LINK)
+                .map(BackupItem::originalPath).sorted().toList();
     }
 }

@@ -1,0 +1,316 @@
+package org.vss4j.sim;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import org.vss4j.sim.win32.FileAttribute;
+import org.vss4j.sim.win32.ReparseTag;
+
+/**
+ * What a Windows file system knows about a simulated volume's entries and a host directory cannot say: reparse points
+ * and their tags, attributes such as HIDDEN and SYSTEM, directories that deny access, directories whose names are
+ * case-sensitive. A sidecar table keyed by the path below the volume root ({@code dir/file.txt}; {@code \} is accepted
+ * and case is kept, as the host's names are). The simulated {@code FindFirstFileW} reports entries with these facts,
+ * and every shadow copy gets a copy of its volume's facts as they were when it was made (docs/simulator-file-system.md).
+ *
+ * <p>Links (symbolic links, junctions, mount points) are made here as real host symbolic links, so code that follows
+ * one really goes where the link leads, on Windows as in the simulator: a junction with an absolute target inside a
+ * shadow copy leads to the live volume.
+ */
+public final class FileSystemFacts {
+
+    /** {@code \System Volume Information}: at every volume root and shadow copy root, denying access to everyone. */
+    public static final String SYSTEM_VOLUME_INFORMATION = "System Volume Information";
+
+    /** The attributes of a cloud placeholder whose data is not on the disk (see {@link #cloudPlaceholder}). */
+    static final int DEHYDRATED = FileAttribute.RECALL_ON_DATA_ACCESS | FileAttribute.OFFLINE
+            | FileAttribute.SPARSE_FILE;
+
+    /**
+     * One entry's facts: its reparse tag (0: none), attribute bits added to what the host shows (for a link,
+     * {@code DIRECTORY} says it is a directory link), and its size when the host file does not hold the data (-1:
+     * the host file's size).
+     */
+    public record Fact(int reparseTag, int attributes, long size) {
+    }
+
+    private final Path root;
+    private final Map<String, Fact> entries = new LinkedHashMap<>();
+    private final Set<String> denied = new LinkedHashSet<>();
+    private final Set<String> caseSensitive = new LinkedHashSet<>();
+
+    FileSystemFacts(Path root) {
+        this.root = root;
+    }
+
+    /** The host directory these facts describe (a volume's root or a shadow copy's directory). */
+    public Path root() {
+        return root;
+    }
+
+    /**
+     * {@code path}, an existing file, is deduplicated: a reparse point with {@code IO_REPARSE_TAG_DEDUP} whose data
+     * Windows reads from the chunk store (Microsoft docs, "Data Deduplication Overview"). Its content is the host
+     * file's.
+     */
+    public FileSystemFacts deduplicated(String path) {
+        return dataFile(path, ReparseTag.DEDUP, 0);
+    }
+
+    /** {@code path}, an existing file, is compressed by WOF (CompactOS): {@code IO_REPARSE_TAG_WOF}. */
+    public FileSystemFacts wofCompressed(String path) {
+        return dataFile(path, ReparseTag.WOF, 0);
+    }
+
+    /**
+     * {@code path}, an existing file, is a cloud files placeholder ({@code IO_REPARSE_TAG_CLOUD}). A hydrated one
+     * holds its data; a dehydrated one has {@code RECALL_ON_DATA_ACCESS}, {@code OFFLINE} and {@code SPARSE_FILE}
+     * (Microsoft docs, "RtlSetProcessPlaceholderCompatibilityMode function": the reparse point, the sparse bit and
+     * the offline bit of an exposed placeholder). Reading it on the live volume gives the host file's content (the
+     * sync engine hydrates it); a shadow copy does not hold its data, so reading it there fails.
+     */
+    public FileSystemFacts cloudPlaceholder(String path, boolean hydrated) {
+        return dataFile(path, ReparseTag.CLOUD, hydrated ? 0 : DEHYDRATED);
+    }
+
+    /**
+     * {@code path}, an existing file or directory (not a host link), is a reparse point with {@code tag}, which is not
+     * a link's (use {@link #symbolicLink}, {@link #junction}, {@link #mountPoint}), with {@code attributes} added.
+     */
+    public synchronized FileSystemFacts reparsePoint(String path, int tag, int attributes) {
+        if (tag == 0 || ReparseTag.isNameSurrogate(tag)) {
+            throw new IllegalArgumentException("not a data-carrying reparse tag: 0x" + Integer.toHexString(tag));
+        }
+        String key = key(path);
+        Path p = root.resolve(key);
+        if (!Files.exists(p, LinkOption.NOFOLLOW_LINKS) || Files.isSymbolicLink(p)) {
+            throw new IllegalArgumentException("no file or directory " + key + " on " + root);
+        }
+        entries.put(key, new Fact(tag, attributes | attributesOf(key), -1));
+        return this;
+    }
+
+    /** Adds {@code attributes} ({@code HIDDEN}, {@code SYSTEM}, {@code READONLY}, ...) to the entry {@code path}. */
+    public synchronized FileSystemFacts attributes(String path, int attributes) {
+        if ((attributes & (FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT)) != 0) {
+            throw new IllegalArgumentException("DIRECTORY and REPARSE_POINT come from the entry itself");
+        }
+        String key = key(path);
+        Fact f = entries.get(key);
+        entries.put(key, f == null ? new Fact(0, attributes, -1)
+                : new Fact(f.reparseTag(), f.attributes() | attributes, f.size()));
+        return this;
+    }
+
+    /**
+     * Makes {@code path} a symbolic link to {@code target} (a host path; a relative target stays relative, as
+     * {@code CreateSymbolicLinkW} keeps it): a reparse point with {@code IO_REPARSE_TAG_SYMLINK}, a directory link if
+     * {@code directory} (Windows records that when the link is made, whatever the target is later).
+     */
+    public synchronized FileSystemFacts symbolicLink(String path, Path target, boolean directory) {
+        String key = link(path, target);
+        entries.put(key, new Fact(ReparseTag.SYMLINK, directory ? FileAttribute.DIRECTORY : 0, -1));
+        return this;
+    }
+
+    /**
+     * Makes {@code path} a junction to the directory {@code absoluteTarget}: {@code IO_REPARSE_TAG_MOUNT_POINT} and
+     * {@code DIRECTORY}. A junction's target is always absolute (Microsoft docs, "REPARSE_DATA_BUFFER structure": the
+     * mount point buffer has no relative flag), so inside a shadow copy it still leads to the live volume; the host
+     * link does the same.
+     */
+    public synchronized FileSystemFacts junction(String path, Path absoluteTarget) {
+        if (!absoluteTarget.isAbsolute()) {
+            throw new IllegalArgumentException("a junction's target is absolute: " + absoluteTarget);
+        }
+        String key = link(path, absoluteTarget);
+        entries.put(key, new Fact(ReparseTag.MOUNT_POINT, FileAttribute.DIRECTORY, -1));
+        return this;
+    }
+
+    /**
+     * Makes {@code path} a volume mount point (a mounted folder) of {@code mounted}: {@code IO_REPARSE_TAG_MOUNT_POINT}
+     * and {@code DIRECTORY} (Microsoft docs, "Determining Whether a Directory Is a Mounted Folder"). The host link
+     * leads to the live mounted volume, as the mount point does from inside a shadow copy.
+     */
+    public synchronized FileSystemFacts mountPoint(String path, Volume mounted) {
+        String key = link(path, mounted.root());
+        entries.put(key, new Fact(ReparseTag.MOUNT_POINT, FileAttribute.DIRECTORY, -1));
+        return this;
+    }
+
+    /** The directory {@code directory} and everything below it deny access ({@code ERROR_ACCESS_DENIED}). */
+    public synchronized FileSystemFacts denyAccess(String directory) {
+        denied.add(key(directory));
+        return this;
+    }
+
+    /**
+     * {@code directory} is case-sensitive (Windows 10 1803 and later, {@code fsutil file setCaseSensitiveInfo}): names
+     * in it that differ only by case are different entries, and a name matches only with its own case.
+     */
+    public synchronized FileSystemFacts caseSensitive(String directory) {
+        caseSensitive.add(key(directory));
+        return this;
+    }
+
+    /** The facts of the entry {@code path}, if any. */
+    public synchronized Optional<Fact> fact(String path) {
+        return Optional.ofNullable(entries.get(key(path)));
+    }
+
+    /** Whether listing {@code directory} is denied: it or a directory above it denies access, or it is in SVI. */
+    public synchronized boolean isAccessDenied(String directory) {
+        String key = key(directory);
+        String first = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
+        if (first.equalsIgnoreCase(SYSTEM_VOLUME_INFORMATION)) {
+            return true;
+        }
+        for (String d : denied) {
+            if (d.isEmpty() || key.equals(d) || key.startsWith(d + "/")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Whether {@code directory} was made case-sensitive. */
+    public synchronized boolean isCaseSensitive(String directory) {
+        return caseSensitive.contains(key(directory));
+    }
+
+    /** The same facts for the shadow copy of this volume in {@code snapshotDirectory}. */
+    synchronized FileSystemFacts copyFor(Path snapshotDirectory) {
+        FileSystemFacts c = new FileSystemFacts(snapshotDirectory);
+        c.entries.putAll(entries);
+        c.denied.addAll(denied);
+        c.caseSensitive.addAll(caseSensitive);
+        return c;
+    }
+
+    /** RevertToSnapshot: the volume's facts become the shadow copy's. */
+    synchronized void replaceWith(FileSystemFacts snapshotFacts) {
+        FileSystemFacts from = snapshotFacts.copyFor(root);
+        entries.clear();
+        entries.putAll(from.entries);
+        denied.clear();
+        denied.addAll(from.denied);
+        caseSensitive.clear();
+        caseSensitive.addAll(from.caseSensitive);
+    }
+
+    /**
+     * In a shadow copy (these facts' root is its directory): a dehydrated placeholder's data is not on the volume, so
+     * the copy does not hold it either. Its host file becomes a link to itself, which every read fails on (with
+     * "too many levels of symbolic links"), even as root; its size is kept as a fact, for {@code FindFirstFileW}.
+     */
+    synchronized void withholdDehydratedData() {
+        for (Map.Entry<String, Fact> e : new ArrayList<>(entries.entrySet())) {
+            Fact f = e.getValue();
+            Path p = root.resolve(e.getKey());
+            if (!ReparseTag.isCloud(f.reparseTag()) || (f.attributes() & DEHYDRATED) == 0
+                    || !Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                continue;
+            }
+            try {
+                BasicFileAttributes a = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                Files.delete(p);
+                Files.createSymbolicLink(p, p.getFileName());
+                try {
+                    Files.getFileAttributeView(p, BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
+                            .setTimes(a.lastModifiedTime(), a.lastAccessTime(), a.creationTime());
+                } catch (IOException | UnsupportedOperationException ignored) {
+                    // The link's own times are then its creation time: only FindFirstFileW's times differ.
+                }
+                entries.put(e.getKey(), new Fact(f.reparseTag(), f.attributes(), a.size()));
+            } catch (IOException x) {
+                throw new UncheckedIOException("cannot withhold the data of placeholder " + p, x);
+            }
+        }
+    }
+
+    /** For a persistent shadow copy's record. */
+    synchronized Properties toProperties() {
+        Properties p = new Properties();
+        entries.forEach((k, f) -> p.setProperty("entry." + k, Integer.toHexString(f.reparseTag()) + ","
+                + Integer.toHexString(f.attributes()) + "," + f.size()));
+        denied.forEach(d -> p.setProperty("denied." + d, ""));
+        caseSensitive.forEach(d -> p.setProperty("caseSensitive." + d, ""));
+        return p;
+    }
+
+    /** Facts of {@code root} read back from {@link #toProperties()}. */
+    static FileSystemFacts fromProperties(Path root, Properties p) {
+        FileSystemFacts f = new FileSystemFacts(root);
+        for (String name : p.stringPropertyNames()) {
+            if (name.startsWith("entry.")) {
+                String[] v = p.getProperty(name).split(",");
+                f.entries.put(name.substring("entry.".length()), new Fact(Integer.parseUnsignedInt(v[0], 16),
+                        Integer.parseUnsignedInt(v[1], 16), Long.parseLong(v[2])));
+            } else if (name.startsWith("denied.")) {
+                f.denied.add(name.substring("denied.".length()));
+            } else if (name.startsWith("caseSensitive.")) {
+                f.caseSensitive.add(name.substring("caseSensitive.".length()));
+            }
+        }
+        return f;
+    }
+
+    private synchronized FileSystemFacts dataFile(String path, int tag, int attributes) {
+        String key = key(path);
+        if (!Files.isRegularFile(root.resolve(key), LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("no file " + key + " on " + root);
+        }
+        entries.put(key, new Fact(tag, attributes | attributesOf(key), -1));
+        return this;
+    }
+
+    private int attributesOf(String key) {
+        Fact f = entries.get(key);
+        return f == null ? 0 : f.attributes();
+    }
+
+    private String link(String path, Path target) {
+        String key = key(path);
+        Path link = root.resolve(key);
+        try {
+            Files.createSymbolicLink(link, target);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot make the link " + link + " -> " + target, e);
+        }
+        return key;
+    }
+
+    /** {@code a\b/c} as {@code a/b/c}; {@code ""} is the root. Rejects absolute paths and {@code ..}. */
+    static String key(String path) {
+        List<String> parts = new ArrayList<>();
+        for (String s : path.replace('\\', '/').split("/")) {
+            if (s.isEmpty() || s.equals(".")) {
+                continue;
+            }
+            if (s.equals("..") || s.endsWith(":")) {
+                throw new IllegalArgumentException("a path below the volume root is needed: " + path);
+            }
+            parts.add(s);
+        }
+        return String.join("/", parts);
+    }
+
+    @Override
+    public synchronized String toString() {
+        return "facts of " + root + ": " + entries + (denied.isEmpty() ? "" : " denied " + denied)
+                + (caseSensitive.isEmpty() ? "" : " case-sensitive " + caseSensitive);
+    }
+}

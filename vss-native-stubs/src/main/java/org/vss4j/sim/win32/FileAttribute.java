@@ -1,0 +1,24 @@
+package org.vss4j.sim.win32;
+
+/**
+ * The {@code FILE_ATTRIBUTE_*} bits the simulated kernel32 reports in {@code WIN32_FIND_DATAW.dwFileAttributes}
+ * (winnt.h; Microsoft docs, "File Attribute Constants").
+ */
+public final class FileAttribute {
+
+    public static final int READONLY = 0x1;
+    public static final int HIDDEN = 0x2;
+    public static final int SYSTEM = 0x4;
+    public static final int DIRECTORY = 0x10;
+    /** Set on files when they are created or written ("applications use this attribute to mark files for backup"). */
+    public static final int ARCHIVE = 0x20;
+    public static final int SPARSE_FILE = 0x200;
+    public static final int REPARSE_POINT = 0x400;
+    /** "The data of a file is not available immediately": a placeholder whose data is elsewhere. */
+    public static final int OFFLINE = 0x1000;
+    /** "The file or directory is not fully present locally": opening or reading it fetches the data (a recall). */
+    public static final int RECALL_ON_DATA_ACCESS = 0x00400000;
+
+    private FileAttribute() {
+    }
+}

@@ -1,0 +1,117 @@
+package org.vss4j.sim.win32;
+
+import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.WinBase.FILETIME;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.Optional;
+import org.vss4j.abi.struct.Win32FindDataW;
+import org.vss4j.sim.FileSystemFacts;
+
+/**
+ * One directory entry as {@code FindFirstFileW}/{@code FindNextFileW} report it in a {@code WIN32_FIND_DATAW}
+ * (Microsoft docs, "WIN32_FIND_DATAW structure"): attributes, reparse tag, size and the three times, from the host
+ * entry (never following a link) and its {@linkplain FileSystemFacts facts}.
+ */
+record FindEntry(String name, int attributes, int reparseTag, long size, FileTime created, FileTime accessed,
+        FileTime written) {
+
+    /** 100 ns intervals from 1601-01-01 to 1970-01-01, the FILETIME epoch to the Unix one. */
+    private static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
+
+    /** The entry {@code child} (named {@code name}) with {@code fact} (or null); empty if it vanished meanwhile. */
+    static Optional<FindEntry> of(Path child, String name, FileSystemFacts.Fact fact) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        boolean hostLink = a.isSymbolicLink();
+        boolean tagged = fact != null && fact.reparseTag() != 0;
+        int tag = tagged ? fact.reparseTag() : hostLink ? ReparseTag.SYMLINK : 0;
+        int extra = fact == null ? 0 : fact.attributes();
+        boolean directory;
+        if (hostLink) {
+            // A link reports its own attributes, not its target's ("WIN32_FIND_DATAW structure"): whether it is a
+            // directory link was fixed when it was made. Without a fact, the host target is the best evidence.
+            directory = tagged ? (extra & FileAttribute.DIRECTORY) != 0 : Files.isDirectory(child);
+        } else {
+            directory = a.isDirectory();
+        }
+        int attributes = (extra & ~FileAttribute.DIRECTORY) | (directory ? FileAttribute.DIRECTORY
+                : FileAttribute.ARCHIVE) | (tag != 0 ? FileAttribute.REPARSE_POINT : 0);
+        long size;
+        if (directory || (hostLink && (tag == 0 || ReparseTag.isNameSurrogate(tag)))) {
+            size = 0;
+        } else {
+            size = fact != null && fact.size() >= 0 ? fact.size() : a.size();
+        }
+        return Optional.of(new FindEntry(name, attributes, tag, size, a.creationTime(), a.lastAccessTime(),
+                a.lastModifiedTime()));
+    }
+
+    /** {@code .} or {@code ..}: the directory {@code dir} (followed) under that name. */
+    static FindEntry dot(String name, Path dir) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(dir, BasicFileAttributes.class);
+        return new FindEntry(name, FileAttribute.DIRECTORY, 0, 0, a.creationTime(), a.lastAccessTime(),
+                a.lastModifiedTime());
+    }
+
+    /**
+     * {@code System Volume Information} at the root {@code root}: {@code HIDDEN|SYSTEM|DIRECTORY}, listed without a
+     * host directory (so the user's directories are not touched), with the root's times.
+     */
+    static FindEntry systemVolumeInformation(Path root) throws IOException {
+        return dot(FileSystemFacts.SYSTEM_VOLUME_INFORMATION, root).withAttributes(FileAttribute.HIDDEN
+                | FileAttribute.SYSTEM);
+    }
+
+    FindEntry withAttributes(int bits) {
+        return new FindEntry(name, attributes | bits, reparseTag, size, created, accessed, written);
+    }
+
+    /** Fills the caller's {@code WIN32_FIND_DATAW} at {@code p}. */
+    void write(Pointer p) {
+        byte[] chars = name.getBytes(StandardCharsets.UTF_16LE);
+        if (chars.length > (Win32FindDataW.MAX_PATH - 1) * 2) {
+            throw new IllegalStateException("a name longer than MAX_PATH - 1 WCHARs cannot be listed: " + name);
+        }
+        Win32FindDataW d = new Win32FindDataW(p);
+        d.dwFileAttributes = attributes;
+        fileTime(d.ftCreationTime, created);
+        fileTime(d.ftLastAccessTime, accessed);
+        fileTime(d.ftLastWriteTime, written);
+        d.nFileSizeHigh = (int) (size >>> 32);
+        d.nFileSizeLow = (int) size;
+        // "If the dwFileAttributes member includes the FILE_ATTRIBUTE_REPARSE_POINT attribute, this member specifies
+        // the reparse tag. Otherwise, this value is undefined": 0 then.
+        d.dwReserved0 = (attributes & FileAttribute.REPARSE_POINT) != 0 ? reparseTag : 0;
+        d.dwReserved1 = 0;
+        Arrays.fill(d.cFileName, (byte) 0);
+        System.arraycopy(chars, 0, d.cFileName, 0, chars.length);
+        // No 8.3 name: short-name generation is off on the volumes the simulator stands for (docs).
+        Arrays.fill(d.cAlternateFileName, (byte) 0);
+        d.write();
+    }
+
+    /** {@code t} as a FILETIME: 100 ns intervals since 1601-01-01 UTC. */
+    static long fileTime(FileTime t) {
+        Instant i = t.toInstant();
+        return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 10_000_000L), i.getNano() / 100)
+                + FILETIME_UNIX_EPOCH;
+    }
+
+    private static void fileTime(FILETIME ft, FileTime t) {
+        long v = fileTime(t);
+        ft.dwLowDateTime = (int) v;
+        ft.dwHighDateTime = (int) (v >>> 32);
+    }
+}

@@ -1,0 +1,92 @@
+package org.vss4j.sim.win32;
+
+import com.sun.jna.Pointer;
+import java.util.Iterator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.vss4j.com.Exports;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.abi.BlockKind;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.NativeHeap;
+
+/**
+ * {@code FindFirstFileW}, {@code FindNextFileW} and {@code FindClose} (Microsoft docs, "FindFirstFileW function",
+ * "FindNextFileW function", "FindClose function"). A search handle is a tracked native block of the machine current
+ * when it was opened, so a handle never closed fails the leak check like a BSTR never freed; closing it twice, or
+ * using a handle that is not an open search, is recorded as misuse.
+ */
+final class FindFiles {
+
+    /** {@code INVALID_HANDLE_VALUE}, what FindFirstFileW returns on failure. */
+    private static final Pointer INVALID_HANDLE_VALUE = new Pointer(Exports.INVALID_HANDLE_VALUE);
+
+    /** Open searches by handle address: what FindNextFileW returns next. */
+    private static final Map<Long, Iterator<FindEntry>> OPEN = new ConcurrentHashMap<>();
+
+    private FindFiles() {
+    }
+
+    static void register(Map<String, NativeCallback> table) {
+        Kernel32Function.put(table, Exports.FIND_FIRST_FILE, Pointer.class, new Class<?>[] {Pointer.class,
+            Pointer.class}, INVALID_HANDLE_VALUE, a -> findFirst(a.wideString(0), a.pointer(1)));
+        Kernel32Function.put(table, Exports.FIND_NEXT_FILE, int.class, new Class<?>[] {Pointer.class, Pointer.class},
+                0, a -> findNext(a.pointer(0), a.pointer(1)));
+        Kernel32Function.put(table, Exports.FIND_CLOSE, int.class, new Class<?>[] {Pointer.class}, 0,
+                a -> findClose(a.pointer(0)));
+    }
+
+    /** {@code HANDLE FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData)}. */
+    private static Pointer findFirst(String fileName, Pointer data) {
+        if (data == null) {
+            // Windows writes through the pointer (an access violation); the simulator's choice is a failure.
+            LastError.set(Win32Error.ERROR_INVALID_PARAMETER);
+            return INVALID_HANDLE_VALUE;
+        }
+        DirectoryListing.Result r = DirectoryListing.list(SimulatedMachine.current(), fileName);
+        if (r.error() != Win32Error.ERROR_SUCCESS) {
+            LastError.set(r.error());
+            return INVALID_HANDLE_VALUE;
+        }
+        Iterator<FindEntry> entries = r.entries().iterator();
+        entries.next().write(data);
+        Pointer handle = NativeHeap.allocate(BlockKind.FIND_HANDLE, 8, 0, "FindFirstFileW " + fileName);
+        OPEN.put(Pointer.nativeValue(handle), entries);
+        return handle;
+    }
+
+    /** {@code BOOL FindNextFileW(HANDLE hFindFile, LPWIN32_FIND_DATAW lpFindFileData)}. */
+    private static int findNext(Pointer handle, Pointer data) {
+        Iterator<FindEntry> entries = handle == null ? null : OPEN.get(Pointer.nativeValue(handle));
+        if (entries == null || !NativeHeap.isLive(BlockKind.FIND_HANDLE, handle)) {
+            SimulatedMachine.current().ledger().error("FindNextFileW on 0x" + Long.toHexString(
+                    Pointer.nativeValue(handle)) + ", which is not an open find handle");
+            LastError.set(Win32Error.ERROR_INVALID_HANDLE);
+            return 0;
+        }
+        if (data == null) {
+            LastError.set(Win32Error.ERROR_INVALID_PARAMETER);
+            return 0;
+        }
+        synchronized (entries) {
+            if (!entries.hasNext()) {
+                // "If the function fails because no more matching files can be found, the GetLastError function
+                // returns ERROR_NO_MORE_FILES" (FindNextFileW docs).
+                LastError.set(Win32Error.ERROR_NO_MORE_FILES);
+                return 0;
+            }
+            entries.next().write(data);
+        }
+        return 1;
+    }
+
+    /** {@code BOOL FindClose(HANDLE hFindFile)}: "After the FindClose function is called, the handle cannot be used". */
+    private static int findClose(Pointer handle) {
+        if (!NativeHeap.free(BlockKind.FIND_HANDLE, handle, "FindClose")) {
+            LastError.set(Win32Error.ERROR_INVALID_HANDLE);
+            return 0;
+        }
+        OPEN.remove(Pointer.nativeValue(handle));
+        return 1;
+    }
+}
