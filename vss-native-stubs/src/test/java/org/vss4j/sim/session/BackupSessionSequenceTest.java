@@ -18,6 +18,7 @@ import org.vss4j.session.BackupEvent;
 import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupPhase;
 import org.vss4j.session.BackupResult;
+import org.vss4j.session.FileRecord;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupState;
 import org.vss4j.session.ComponentSelection;
@@ -163,7 +164,14 @@ class BackupSessionSequenceTest {
         try (BackupSession s = fx.session().withoutWriters().volumes("C:\\").start()) {
             assertThat(s.items()).hasSize(4);
             SessionFixture.copyAll(s);
-            assertThat(s.complete().succeeded()).isTrue();
+            // As on Windows, the volume's System Volume Information denies access: reported, not silently skipped.
+            assertThat(s.notTaken()).singleElement().satisfies(f -> {
+                assertThat(f.originalPath()).isEqualTo("C:\\System Volume Information");
+                assertThat(f.failure()).contains("ERROR_ACCESS_DENIED");
+            });
+            BackupResult result = s.complete();
+            assertThat(result.files()).filteredOn(FileRecord::saved).hasSize(4);
+            assertThat(result.succeeded()).isFalse();
         }
         assertThat(db.events()).doesNotContain(WriterEvent.FREEZE);
     }

@@ -1,0 +1,151 @@
+package org.vss4j.sim.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.files.ReparseTag;
+import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.ComponentOutcome;
+import org.vss4j.session.ComponentSelection;
+import org.vss4j.session.FileRecord;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.Volume;
+import org.vss4j.sim.VssSimulatorExtension;
+import org.vss4j.sim.WriterComponent;
+
+/**
+ * The file list meets what Windows backups meet: a snapshot root that is a link, reparse points of every kind,
+ * directories that deny access, junctions that lead to the live volume, names that differ only by case. Each test
+ * fails with the file list that walked the snapshot with java.nio's file kinds.
+ */
+@ExtendWith(VssSimulatorExtension.class)
+class WindowsFileFactsTest {
+
+    @TempDir
+    Path temp;
+
+    SessionFixture fx;
+    Volume c;
+
+    @BeforeEach
+    void setUp(SimulatedMachine machine) {
+        fx = new SessionFixture(machine, temp);
+        c = machine.volume("C:\\").orElseThrow();
+    }
+
+    private static BackupItem item(BackupSession s, String original) {
+        return s.items().stream().filter(i -> i.originalPath().equals(original)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void aVolumeModeBackupListsEveryFileThroughTheLinkToTheDevice() {
+        SessionFixture.write(fx.c, "top.txt", "t");
+        SessionFixture.write(fx.c, "dir\\deeper\\nested.txt", "n");
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\dir\\deeper\\nested.txt", "C:\\top.txt");
+            // The files are read below a link to the shadow copy device, as on Windows.
+            Path inSnapshot = item(s, "C:\\top.txt").inSnapshot();
+            assertThat(Files.isSymbolicLink(inSnapshot.getParent())).isTrue();
+            assertThat(Files.isDirectory(inSnapshot.getParent(), LinkOption.NOFOLLOW_LINKS)).isFalse();
+            assertThat(SessionFixture.copyAll(s)).containsEntry("C:\\dir\\deeper\\nested.txt", "n");
+        }
+    }
+
+    @Test
+    void filesThatCarryTheirDataAreBackedUpByTagAndAPlaceholderWithoutDataIsReported(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "data\\dedup.vhdx", "deduplicated bytes");
+        SessionFixture.write(fx.c, "data\\compact.dll", "compressed bytes");
+        SessionFixture.write(fx.c, "data\\synced.docx", "hydrated bytes");
+        SessionFixture.write(fx.c, "data\\online-only.docx", "not here");
+        c.facts().deduplicated("data/dedup.vhdx").wofCompressed("data/compact.dll")
+                .cloudPlaceholder("data/synced.docx", true).cloudPlaceholder("data/online-only.docx", false);
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "data")
+                .withFile(FileSpec.of("C:\\data", "*", false))).build());
+        BackupResult result;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\data\\compact.dll", "C:\\data\\dedup.vhdx",
+                    "C:\\data\\synced.docx");
+            assertThat(item(s, "C:\\data\\dedup.vhdx").reparseTag()).isEqualTo(ReparseTag.DEDUP.value());
+            assertThat(item(s, "C:\\data\\compact.dll").reparseTag()).isEqualTo(ReparseTag.WOF.value());
+            assertThat(s.notTaken()).singleElement().satisfies(f -> {
+                assertThat(f.originalPath()).isEqualTo("C:\\data\\online-only.docx");
+                assertThat(f.failure()).contains("cloud placeholder");
+            });
+            Map<String, String> copied = SessionFixture.copyAll(s);
+            assertThat(copied).containsEntry("C:\\data\\dedup.vhdx", "deduplicated bytes");
+            result = s.complete();
+        }
+        // A file left out means the component did not succeed.
+        assertThat(result.components()).singleElement().extracting(ComponentOutcome::backupSucceeded)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void aJunctionToTheLiveVolumeIsRecordedAndNeverReadThrough(SimulatedMachine machine) throws Exception {
+        SessionFixture.write(fx.c, "ProgramData\\app\\settings.ini", "frozen settings");
+        SessionFixture.mkdirs(fx.c.resolve("Users"));
+        c.facts().junction("Users/All Users", fx.c.resolve("ProgramData"));
+        machine.addWriter(SimulatedWriter.builder("Through").component(WriterComponent.fileGroup("", "via")
+                .withFile(FileSpec.of("C:\\Users\\All Users\\app", "*", false))).build());
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("Through")).volumes("C:\\")
+                .start()) {
+            // The live volume changes after the shadow copy: reading through the junction would see this.
+            Files.writeString(fx.c.resolve("ProgramData/app/settings.ini"), "LIVE settings");
+            assertThat(SessionFixture.links(s)).contains("C:\\Users\\All Users");
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\ProgramData\\app\\settings.ini");
+            assertThat(s.notTaken()).filteredOn(f -> f.originalPath().startsWith("C:\\Users"))
+                    .singleElement().satisfies(f -> assertThat(f.failure()).contains("IO_REPARSE_TAG_MOUNT_POINT"));
+            assertThat(SessionFixture.copyAll(s)).containsOnly(
+                    Map.entry("C:\\ProgramData\\app\\settings.ini", "frozen settings"));
+        }
+    }
+
+    @Test
+    void aDirectoryThatDeniesAccessIsAFailedItemAndTheBackupGoesOn(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "app\\ok.txt", "ok");
+        SessionFixture.write(fx.c, "app\\locked\\secret.txt", "s");
+        c.facts().denyAccess("app/locked");
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "app")
+                .withFile(FileSpec.of("C:\\app", "*", true))).build());
+        BackupResult result;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\app\\ok.txt");
+            assertThat(s.notTaken()).singleElement().satisfies(f -> {
+                assertThat(f.originalPath()).isEqualTo("C:\\app\\locked");
+                assertThat(f.failure()).contains("ERROR_ACCESS_DENIED");
+            });
+            SessionFixture.copyAll(s);
+            result = s.complete();
+        }
+        assertThat(result.files()).filteredOn(f -> !f.saved()).extracting(FileRecord::originalPath)
+                .containsExactly("C:\\app\\locked");
+        assertThat(result.components()).singleElement().extracting(ComponentOutcome::backupSucceeded)
+                .isEqualTo(false);
+    }
+
+    @Test
+    void namesThatDifferOnlyByCaseAreTwoFiles(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "src\\readme.txt", "lower");
+        SessionFixture.write(fx.c, "src\\README.TXT", "upper");
+        c.facts().caseSensitive("src");
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "src")
+                .withFile(FileSpec.of("C:\\src", "*", false))
+                .withFile(FileSpec.of("c:\\SRC", "*.txt", false))).build());
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\src\\README.TXT", "C:\\src\\readme.txt");
+            assertThat(SessionFixture.copyAll(s)).containsEntry("C:\\src\\README.TXT", "upper")
+                    .containsEntry("C:\\src\\readme.txt", "lower");
+        }
+    }
+}
