@@ -24,9 +24,12 @@ import org.vss4j.VssHresult;
 import org.vss4j.WriterIdentity;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
+import org.vss4j.files.DirectoryEntry;
+import org.vss4j.files.DirectoryLister;
 
 /**
- * The snapshot path of the seeds, in order, against the target's VSS: initialisation, pre-backup, backing up files,
+ * The snapshot path of Microsoft's requester pages ("Overview of Backup Initialization", "Overview of Pre-Backup
+ * Tasks", "Overview of Actual Backup Of Files"), in order, against the target's VSS: initialisation, pre-backup, backing up files,
  * completion; then what happens to the shadow copy when its requester goes away.
  */
 @ExtendWith(VssTargetExtension.class)
@@ -126,6 +129,36 @@ class SnapshotPathContractTest {
             assertThat(deleted.nonDeletedSnapshotId()).isNull();
         }
         assertNoLongerExists(snapshotId);
+    }
+
+    @Test
+    void theChainIsDeviceObjectThenLinkThenListingThenCopy(VssTarget target) throws Exception {
+        Path dir = Files.createDirectories(target.workDir().resolve("chain"));
+        Files.writeString(dir.resolve("one.txt"), "frozen one", StandardCharsets.UTF_8);
+        Path media = Files.createDirectories(target.workDir().resolve("media"));
+        try (BackupComponents bc = prepared(SnapshotContext.BACKUP)) {
+            bc.startSnapshotSet();
+            UUID snapshotId = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            bc.prepareForBackup().finish(Steps.TIMEOUT);
+            bc.doSnapshotSet().finish(Steps.TIMEOUT);
+            Files.writeString(dir.resolve("one.txt"), "live one", StandardCharsets.UTF_8);
+            SnapshotProperties props = bc.getSnapshotProperties(snapshotId);
+            // Microsoft docs, "VSS_SNAPSHOT_PROP structure": the device object of a shadow copy.
+            assertThat(props.deviceObject()).startsWith("\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy")
+                    .matches(".*Copy[0-9]+");
+            try (SnapshotMount mount = bc.mountSnapshot(snapshotId)) {
+                assertThat(mount.isLink()).isTrue();
+                assertThat(Files.isSymbolicLink(mount.root())).isTrue();
+                // Listing the root follows the link; the entries are the volume's, seen through kernel32.
+                assertThat(DirectoryLister.list(mount.root())).isNotEmpty();
+                Path inSnapshot = target.inSnapshot(mount, dir.resolve("one.txt"));
+                assertThat(DirectoryLister.list(inSnapshot.getParent())).extracting(DirectoryEntry::name)
+                        .contains("one.txt");
+                Files.copy(inSnapshot, media.resolve("one.txt"));
+            }
+            bc.backupComplete().finish(Steps.TIMEOUT);
+        }
+        assertThat(Files.readString(media.resolve("one.txt"), StandardCharsets.UTF_8)).isEqualTo("frozen one");
     }
 
     /** A requester initialised for a volume-mode COPY backup in {@code context}, with writer metadata gathered. */
