@@ -18,8 +18,14 @@ public sealed interface BackupEvent {
             WriterFailure failure) implements BackupEvent {
     }
 
-    /** {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}: another shadow copy set is being created; retrying after a backoff. */
-    record Retrying(BackupPhase phase, int hresult, int attempt, Duration backoff) implements BackupEvent {
+    /**
+     * {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}: another shadow copy set is being built or created; after {@code backoff}
+     * the session tries again. {@code call} is where the code arrived: {@code StartSnapshotSet} or
+     * {@code AddToSnapshotSet} (called again), or {@code DoSnapshotSet} (the set is aborted and the session starts
+     * over with a new requester).
+     */
+    record Retrying(BackupPhase phase, String call, int hresult, int attempt, Duration backoff)
+            implements BackupEvent {
     }
 
     /** The caller reported an item saved. */

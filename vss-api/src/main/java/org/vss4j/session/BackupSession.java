@@ -38,6 +38,13 @@ import org.vss4j.WriterMetadataEntry;
  * {@link #failed}; {@link #complete()} then calls {@code SetBackupSucceeded} per component, {@code BackupComplete},
  * gathers the final writer status, saves the Backup Components Document and returns the {@link BackupResult}.
  *
+ * <p>{@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} (another shadow copy set is being built or created on the machine) is waited
+ * out with backoff on the session's clock, within the overall timeout: a failed {@code StartSnapshotSet} or
+ * {@code AddToSnapshotSet} is called again; when {@code DoSnapshotSet}'s asynchronous result reports it, the session
+ * never calls {@code DoSnapshotSet} again on that set: it calls {@code AbortBackup}, releases the requester (Microsoft
+ * docs, "IVssBackupComponents": an object "can be used for only a single backup" and "must not be reused") and runs
+ * the sequence again from {@code CreateVssBackupComponents} (docs/simulator-in-progress.md).
+ *
  * <p>On any failure after {@code PrepareForBackup} — and on {@link #close()} without {@link #complete()} — the session
  * calls {@code AbortBackup} and releases the requester, so no non-persistent shadow copy remains (seeds: "If the
  * backup needs to terminate prematurely, the requester needs to call AbortBackup and then release"). Not thread-safe:
@@ -215,6 +222,52 @@ public final class BackupSession implements AutoCloseable {
     // ---- the sequence ---------------------------------------------------------------------------------------------
 
     private void run() {
+        SnapshotPlan snapshot = createShadowCopies();
+        Map<String, SnapshotRoot> roots = phase(BackupPhase.GET_SNAPSHOT_PROPERTIES,
+                () -> mount(snapshot.plan().volumes(), snapshot.snapshotIds()));
+        FileListBuilder list = phase(BackupPhase.FILE_LIST, () -> fileList(snapshot.plan(), snapshot.volumes(), roots,
+                snapshot.planner()));
+        items = list.items();
+        notTaken = list.notTaken();
+        itemSet = new java.util.HashSet<>(items);
+        LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
+                selected.size(), snapshot.volumes().size());
+    }
+
+    /**
+     * The sequence up to the shadow copies; again from {@code CreateVssBackupComponents}, after a backoff, each time
+     * {@code DoSnapshotSet} met another requester's shadow copy set, until the overall timeout.
+     */
+    private SnapshotPlan createShadowCopies() {
+        InProgressRetry.Backoff backoff = retry.backoff();
+        while (true) {
+            try {
+                return createShadowCopiesOnce();
+            } catch (SetCollision c) {
+                LOG.info("DoSnapshotSet of shadow copy set {} met another shadow copy set in progress: aborting it, "
+                        + "starting over with a new requester", snapshotSetId);
+                // Nothing of the set was created: no partial commit (Microsoft docs, "Error Handling in Shadow Copy
+                // Providers").
+                snapshotsCreated = false;
+                discardRequester();
+                backoff.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure);
+            }
+        }
+    }
+
+    /** {@code DoSnapshotSet} reported {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}, synchronously or as its result. */
+    private static final class SetCollision extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient VssException failure;
+
+        SetCollision(VssException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private SnapshotPlan createShadowCopiesOnce() {
         phase(BackupPhase.INITIALIZE, () -> {
             bc = BackupComponents.create();
             bc.initializeForBackup(config.storedDocument);
@@ -244,33 +297,44 @@ public final class BackupSession implements AutoCloseable {
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
             List<ResolvedPath> volumes = config.volumes.stream().map(planner::resolve).toList();
             volumes.forEach(plan::addVolume);
-            return new SnapshotPlan(plan, volumes, startSnapshotSet(plan.volumes()));
+            return new SnapshotPlan(plan, volumes, startSnapshotSet(plan.volumes()), planner);
         });
         phase(BackupPhase.PREPARE_FOR_BACKUP, () -> {
             prepared = true;
             awaitBlaming(BackupPhase.PREPARE_FOR_BACKUP, bc.prepareForBackup());
             failOnWriterFailure(BackupPhase.PREPARE_FOR_BACKUP);
         });
-        phase(BackupPhase.DO_SNAPSHOT_SET, () -> {
-            var op = retry.call(BackupPhase.DO_SNAPSHOT_SET, bc::doSnapshotSet);
-            snapshotsCreated = true;
-            awaitBlaming(BackupPhase.DO_SNAPSHOT_SET, op);
-            snapshotTime = config.clock.now();
-            failOnWriterFailure(BackupPhase.DO_SNAPSHOT_SET);
-        });
-        Map<String, SnapshotRoot> roots = phase(BackupPhase.GET_SNAPSHOT_PROPERTIES,
-                () -> mount(snapshot.plan().volumes(), snapshot.snapshotIds()));
-        FileListBuilder list = phase(BackupPhase.FILE_LIST,
-                () -> fileList(snapshot.plan(), snapshot.volumes(), roots, planner));
-        items = list.items();
-        notTaken = list.notTaken();
-        itemSet = new java.util.HashSet<>(items);
-        LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
-                selected.size(), snapshot.volumes().size());
+        phase(BackupPhase.DO_SNAPSHOT_SET, this::doSnapshotSet);
+        return snapshot;
     }
 
-    /** The file sets, the volumes asked for, and each shadow-copied volume's snapshot id (by volume id). */
-    private record SnapshotPlan(FileSetPlan plan, List<ResolvedPath> volumes, Map<String, UUID> snapshotIds) {
+    /**
+     * The file sets, the volumes asked for, each shadow-copied volume's snapshot id (by volume id), and the planner
+     * that resolved them.
+     */
+    private record SnapshotPlan(FileSetPlan plan, List<ResolvedPath> volumes, Map<String, UUID> snapshotIds,
+            PathPlanner planner) {
+    }
+
+    /** DoSnapshotSet, once per set: VSS_E_SNAPSHOT_SET_IN_PROGRESS from it or its result is a {@link SetCollision}. */
+    private void doSnapshotSet() {
+        org.vss4j.VssAsync op;
+        try {
+            op = bc.doSnapshotSet();
+        } catch (VssException e) {
+            throw InProgressRetry.isInProgress(e) ? new SetCollision(e) : e;
+        }
+        snapshotsCreated = true;
+        try {
+            waiter.await(op, BackupPhase.DO_SNAPSHOT_SET, config.phaseTimeout);
+        } catch (BackupException e) {
+            if (!e.isTimeout() && InProgressRetry.isInProgress(e)) {
+                throw new SetCollision(e);
+            }
+            throw blamed(BackupPhase.DO_SNAPSHOT_SET, e);
+        }
+        snapshotTime = config.clock.now();
+        failOnWriterFailure(BackupPhase.DO_SNAPSHOT_SET);
     }
 
     private List<GatheredWriter> gatherWriters() {
@@ -321,10 +385,11 @@ public final class BackupSession implements AutoCloseable {
                     "no volume to shadow copy: the selected components have no file set for a "
                             + config.type.nativeName() + " backup and no volume was given", null);
         }
-        snapshotSetId = retry.call(BackupPhase.START_SNAPSHOT_SET, bc::startSnapshotSet);
+        snapshotSetId = retry.call(BackupPhase.START_SNAPSHOT_SET, "StartSnapshotSet", bc::startSnapshotSet);
         snapshotSetStarted = true;
         Map<String, UUID> ids = new LinkedHashMap<>();
-        volumes.forEach((id, name) -> ids.put(id, bc.addToSnapshotSet(name, config.provider)));
+        volumes.forEach((id, name) -> ids.put(id, retry.call(BackupPhase.START_SNAPSHOT_SET, "AddToSnapshotSet",
+                () -> bc.addToSnapshotSet(name, config.provider))));
         return ids;
     }
 
@@ -423,21 +488,23 @@ public final class BackupSession implements AutoCloseable {
         try {
             waiter.await(op, phase, config.phaseTimeout);
         } catch (BackupException e) {
-            if (e.isTimeout()) {
-                throw e;
-            }
-            List<WriterFailure> failures;
-            try {
-                failures = statusCheck.failuresAfter(phase);
-            } catch (RuntimeException statusFailed) {
-                e.addSuppressed(statusFailed);
-                throw e;
-            }
-            if (failures.isEmpty()) {
-                throw e;
-            }
-            throw BackupException.writer(phase, failures.get(0), e);
+            throw blamed(phase, e);
         }
+    }
+
+    /** {@code e}, or the writer failure that explains it; a timeout is not a writer's failure. */
+    private BackupException blamed(BackupPhase phase, BackupException e) {
+        if (e.isTimeout()) {
+            return e;
+        }
+        List<WriterFailure> failures;
+        try {
+            failures = statusCheck.failuresAfter(phase);
+        } catch (RuntimeException statusFailed) {
+            e.addSuppressed(statusFailed);
+            return e;
+        }
+        return failures.isEmpty() ? e : BackupException.writer(phase, failures.get(0), e);
     }
 
     private void failOnWriterFailure(BackupPhase phase) {
@@ -448,8 +515,18 @@ public final class BackupSession implements AutoCloseable {
         }
     }
 
-    /** {@code AbortBackup} where the backup got far enough to need it, then the release. */
+    /** {@code AbortBackup} where the backup got far enough to need it, then the release; the session is closed. */
     private void abortAndRelease() {
+        discardRequester();
+        state = State.CLOSED;
+    }
+
+    /**
+     * {@code AbortBackup} where the backup got far enough to need it (Microsoft docs, "IVssBackupComponents::
+     * AbortBackup": after StartSnapshotSet and before DoSnapshotSet returns; "Aborting VSS Operations": after
+     * PrepareForBackup), then the release of the requester; the session can start over with a new one.
+     */
+    private void discardRequester() {
         if (bc != null && !bc.isClosed() && (prepared || snapshotSetStarted)) {
             events.emit(new BackupEvent.PhaseStarted(BackupPhase.ABORT));
             try {
@@ -460,7 +537,12 @@ public final class BackupSession implements AutoCloseable {
             deletePersistentSnapshots();
             events.emit(new BackupEvent.PhaseFinished(BackupPhase.ABORT, Duration.ZERO));
         }
-        release();
+        if (bc != null) {
+            bc.close();
+        }
+        prepared = false;
+        snapshotSetStarted = false;
+        snapshotsCreated = false;
     }
 
     /**

@@ -6,8 +6,11 @@ import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 
 /**
- * Retries a call that failed with {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} (another shadow copy set is being created on
- * the machine; vsserror.h: "wait and retry") with exponential backoff, within the session's overall budget.
+ * Waits out {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} (another shadow copy set is being built or created on the machine;
+ * Microsoft docs, "IVssBackupComponents::StartSnapshotSet": "Either wait to try again or return with a failure error
+ * code") with exponential backoff on the session's clock, within the session's overall budget. Where the code arrives
+ * and what is retried is in docs/simulator-in-progress.md: a failed StartSnapshotSet or AddToSnapshotSet is called
+ * again; a DoSnapshotSet that collided is never called again, the session starts over ({@link Backoff}).
  */
 final class InProgressRetry {
 
@@ -26,29 +29,59 @@ final class InProgressRetry {
         this.maxBackoff = maxBackoff;
     }
 
-    <T> T call(BackupPhase phase, Supplier<T> call) {
-        Duration backoff = firstBackoff;
-        for (int attempt = 1;; attempt++) {
+    /** Whether {@code e} reports another shadow copy set in progress. */
+    static boolean isInProgress(VssException e) {
+        return e.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS);
+    }
+
+    /** A fresh backoff sequence, for a caller that decides itself what to do again after each wait. */
+    Backoff backoff() {
+        return new Backoff();
+    }
+
+    /** Calls {@code call} (named {@code callName} in events and errors) until it does not report a set in progress. */
+    <T> T call(BackupPhase phase, String callName, Supplier<T> call) {
+        Backoff backoff = new Backoff();
+        while (true) {
             try {
                 return call.get();
             } catch (VssException e) {
-                if (!e.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS)) {
+                if (!isInProgress(e)) {
                     throw e;
                 }
-                if (budget.remaining().compareTo(backoff) <= 0) {
-                    throw BackupException.of(phase, e.hresult(), "another shadow copy set was still being created "
-                            + "after " + attempt + " attempt(s) within the overall timeout " + budget.total(), e);
-                }
-                events.emit(new BackupEvent.Retrying(phase, e.hresult(), attempt, backoff));
-                try {
-                    clock.sleep(backoff);
-                } catch (InterruptedException interrupted) {
-                    Thread.currentThread().interrupt();
-                    throw BackupException.of(phase, VssHresult.E_ABORT.code(), "interrupted while waiting to retry",
-                            interrupted);
-                }
-                backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+                backoff.await(phase, callName, e);
             }
+        }
+    }
+
+    /** One sequence of waits: 1st, 2nd, ... backoff, doubling up to the maximum. */
+    final class Backoff {
+
+        private Duration next = firstBackoff;
+        private int attempt;
+
+        /**
+         * Waits before the next attempt after {@code failure} of {@code callName}.
+         *
+         * @throws BackupException naming the phase, the call and the HRESULT if the overall budget does not cover the
+         *                         wait
+         */
+        void await(BackupPhase phase, String callName, VssException failure) {
+            attempt++;
+            if (budget.remaining().compareTo(next) <= 0) {
+                throw BackupException.of(phase, failure.hresult(), callName + ": another shadow copy set was still "
+                        + "being built or created after " + attempt + " attempt(s) within the overall timeout "
+                        + budget.total(), failure);
+            }
+            events.emit(new BackupEvent.Retrying(phase, callName, failure.hresult(), attempt, next));
+            try {
+                clock.sleep(next);
+            } catch (InterruptedException interrupted) {
+                Thread.currentThread().interrupt();
+                throw BackupException.of(phase, VssHresult.E_ABORT.code(), callName
+                        + ": interrupted while waiting to retry", interrupted);
+            }
+            next = next.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : next.multipliedBy(2);
         }
     }
 }

@@ -21,6 +21,7 @@ public final class Faults {
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, List<Planned>> planned = new HashMap<>();
     private final Map<String, Gate> delays = new HashMap<>();
+    private Gate creationHold;
 
     /** {@code method} returns {@code hresult} on its {@code nth} call (1 = the next call) instead of running. */
     public synchronized Faults failOnCall(ComMethod method, int nth, VssHresult hresult) {
@@ -69,6 +70,22 @@ public final class Faults {
         Gate g = Gate.opensAfter(duration);
         delays.put(origin.qualifiedName(), g);
         return g;
+    }
+
+    /**
+     * Every later shadow copy set creation waits at the returned gate while it holds the machine: DoSnapshotSet's
+     * asynchronous part after the writers' PrepareForSnapshot and before Freeze, when no other creation may run. A
+     * second requester's AddToSnapshotSet or DoSnapshotSet meets that creation (docs/simulator-in-progress.md).
+     * Unlike {@link #delay(ComMethod)}, which holds an operation before it does anything, this holds it inside.
+     */
+    public synchronized Gate holdCreation() {
+        creationHold = Gate.closed();
+        return creationHold;
+    }
+
+    /** The gate of {@link #holdCreation()}, or null. */
+    public synchronized Gate creationHold() {
+        return creationHold;
     }
 
     /** How many times {@code method} was called on this machine. */

@@ -25,7 +25,7 @@ import org.vss4j.sim.vss.WriterParticipant;
 
 /**
  * A simulated Windows machine as VSS sees it: volumes (host directories), writers, shadow copies, the machine-wide
- * "one snapshot set in creation" lock, a fault plan and the leak ledger. The simulator's exports and COM objects act on
+ * holds of the one shadow copy set being built and created, a fault plan and the leak ledger. The simulator's exports and COM objects act on
  * the {@linkplain #current() current} machine, which is process-global like the real VSS service:
  * {@link #install(SimulatedMachine)} replaces it (the JUnit extension installs a fresh one per test).
  */
@@ -68,7 +68,10 @@ public final class SimulatedMachine implements AutoCloseable {
     /** Whether Windows developer mode allows unprivileged symbolic links. */
     private volatile boolean developerMode;
     private final Map<Volume, AsyncOperation> reverts = new ConcurrentHashMap<>();
-    private final AtomicReference<Object> setInCreation = new AtomicReference<>();
+    /** The requester building a shadow copy set: from its StartSnapshotSet until its DoSnapshotSet call returns. */
+    private final AtomicReference<Object> setBeingBuilt = new AtomicReference<>();
+    /** The requester whose DoSnapshotSet is creating its shadow copies now. */
+    private final AtomicReference<Object> creating = new AtomicReference<>();
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "vss-simulator-async-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -393,14 +396,42 @@ public final class SimulatedMachine implements AutoCloseable {
         return ledger.report();
     }
 
-    /** Takes the machine-wide "snapshot set in creation" lock for {@code requester}; false if another holds it. */
+    /*
+     * One shadow copy set at a time (docs/simulator-in-progress.md). Microsoft docs, "State Transitions in Shadow Copy
+     * Providers": shadow copy creation is serialised "from the time that IVssBackupComponents::StartSnapshotSet is
+     * called until the call to IVssBackupComponents::DoSnapshotSet returns"; a second requester's StartSnapshotSet then
+     * fails with VSS_E_SNAPSHOT_SET_IN_PROGRESS. DoSnapshotSet returns at once with an IVssAsync; the creation it
+     * started ("only one shadow copy creation operation can be in progress at one time", "...::StartSnapshotSet") is
+     * a second, separate hold on the machine.
+     */
+
+    /**
+     * StartSnapshotSet: {@code requester} begins building a shadow copy set; false if another requester is building
+     * one (it has called StartSnapshotSet and its DoSnapshotSet has not returned yet).
+     */
     public boolean beginSnapshotSet(Object requester) {
-        return setInCreation.compareAndSet(null, requester) || setInCreation.get() == requester;
+        return setBeingBuilt.compareAndSet(null, requester) || setBeingBuilt.get() == requester;
     }
 
-    /** Releases the lock if {@code requester} holds it. */
+    /** {@code requester}'s set is no longer being built (its DoSnapshotSet returned, AbortBackup, or the release). */
     public void endSnapshotSet(Object requester) {
-        setInCreation.compareAndSet(requester, null);
+        setBeingBuilt.compareAndSet(requester, null);
+    }
+
+    /** DoSnapshotSet's asynchronous part begins creating {@code requester}'s shadow copies; false if another is. */
+    public boolean beginCreation(Object requester) {
+        return creating.compareAndSet(null, requester) || creating.get() == requester;
+    }
+
+    /** {@code requester}'s creation ended. */
+    public void endCreation(Object requester) {
+        creating.compareAndSet(requester, null);
+    }
+
+    /** Whether a requester other than {@code requester} is creating shadow copies now. */
+    public boolean isCreatingOtherThan(Object requester) {
+        Object c = creating.get();
+        return c != null && c != requester;
     }
 
     /** Runs an asynchronous operation's work on a simulator thread. */

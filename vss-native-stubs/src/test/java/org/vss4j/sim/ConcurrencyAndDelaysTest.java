@@ -19,6 +19,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.AsyncState;
 import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.VssAsync;
 import org.vss4j.VssException;
@@ -26,8 +27,9 @@ import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 
 /**
- * Two requesters racing for the machine-wide "one snapshot set in creation" lock, and asynchronous operations delayed
- * by {@link Faults#delay(org.vss4j.abi.ComMethod, Duration)}. Threads meet at barriers and gates, never at sleeps.
+ * Two requesters racing for the machine-wide holds of the one shadow copy set being built and being created
+ * (docs/simulator-in-progress.md), and asynchronous operations delayed by
+ * {@link Faults#delay(org.vss4j.abi.ComMethod, Duration)}. Threads meet at barriers and gates, never at sleeps.
  */
 @ExtendWith(VssSimulatorExtension.class)
 class ConcurrencyAndDelaysTest {
@@ -56,10 +58,10 @@ class ConcurrencyAndDelaysTest {
     }
 
     @RepeatedTest(10)
-    void twoRequestersRacingForASnapshotSetGetOneLockAndTheLoserWaitsForDoSnapshotSet(SimulatedMachine machine)
+    void twoRequestersRacingForASnapshotSetGetOneLockAndTheLoserWaitsForTheCreation(SimulatedMachine machine)
             throws Exception {
         Volume volume = machine.addVolume(volumeDir);
-        Gate held = machine.faults().delay(IVssBackupComponents.DoSnapshotSet);
+        Gate held = machine.faults().holdCreation();
         ExecutorService threads = Executors.newFixedThreadPool(2);
         try (BackupComponents first = requester(); BackupComponents second = requester()) {
             CyclicBarrier together = new CyclicBarrier(2);
@@ -80,16 +82,21 @@ class ConcurrencyAndDelaysTest {
             BackupComponents loser = winner == first ? second : first;
 
             winner.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
+            // Until the winner's DoSnapshotSet returns, its set is being built: the loser cannot start one.
+            assertThat(startSnapshotSet(loser)).isEqualTo(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code());
+            UUID loserSet;
             try (VssAsync creating = winner.doSnapshotSet()) {
                 assertThat(held.awaitReached(T)).isTrue();
-                // While the winner's DoSnapshotSet is in progress the machine refuses a second set.
-                assertThatThrownBy(loser::startSnapshotSet).isInstanceOfSatisfying(VssException.class,
-                        e -> assertThat(e.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS)).isTrue());
+                // DoSnapshotSet returned: the loser may start its set, but while the winner's creation holds the
+                // machine the loser's AddToSnapshotSet reports it.
+                loserSet = loser.startSnapshotSet();
+                assertThatThrownBy(() -> loser.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL))
+                        .isInstanceOfSatisfying(VssException.class,
+                                e -> assertThat(e.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS)).isTrue());
                 held.open();
                 creating.awaitFinished(T);
             }
-            // The lock is released when DoSnapshotSet completes: the loser now gets its own set.
-            UUID loserSet = loser.startSnapshotSet();
+            // The creation ended: the loser now adds its volume and creates its own set.
             loser.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
             try (VssAsync creating = loser.doSnapshotSet()) {
                 creating.awaitFinished(T);
@@ -99,6 +106,45 @@ class ConcurrencyAndDelaysTest {
         } finally {
             threads.shutdownNow();
         }
+    }
+
+    @Test
+    void aDoSnapshotSetMeetingAnotherCreationFailsAsItsAsynchronousResultAndAbortsTheWriters(
+            SimulatedMachine machine) throws Exception {
+        Volume volume = machine.addVolume(volumeDir);
+        SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("W").build());
+        Gate preparing = w.hangAt(WriterEvent.PREPARE_FOR_SNAPSHOT);
+        Gate held = machine.faults().holdCreation();
+        try (BackupComponents first = BackupComponents.create(); BackupComponents second = requester()) {
+            first.initializeForBackup(null);
+            first.setBackupState(false, false, BackupType.FULL, false);
+            first.gatherWriterMetadata().finish(T);
+            first.startSnapshotSet();
+            first.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
+            first.prepareForBackup().finish(T);
+            try (VssAsync firstCreating = first.doSnapshotSet()) {
+                // The first creation is held at its writer's PrepareForSnapshot, before it takes the machine; its
+                // DoSnapshotSet returned, so the second requester builds a set and its creation takes the machine.
+                assertThat(preparing.awaitReached(T)).isTrue();
+                second.startSnapshotSet();
+                second.addToSnapshotSet(volume.guidName(), BackupComponents.GUID_NULL);
+                try (VssAsync secondCreating = second.doSnapshotSet()) {
+                    assertThat(held.awaitReached(T)).isTrue();
+                    preparing.open();
+                    assertThatThrownBy(() -> firstCreating.await(T)).isInstanceOfSatisfying(VssException.class,
+                            e -> assertThat(e.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS)).isTrue());
+                    assertThat(w.events()).endsWith(WriterEvent.PREPARE_FOR_SNAPSHOT, WriterEvent.ABORT);
+                    // The set is spent: no second DoSnapshotSet, no new set on this object.
+                    assertThatThrownBy(first::doSnapshotSet).isInstanceOfSatisfying(VssException.class,
+                            e -> assertThat(e.is(VssHresult.VSS_E_BAD_STATE)).isTrue());
+                    first.abortBackup();
+                    held.open();
+                    secondCreating.awaitFinished(T);
+                }
+            }
+            assertThat(machine.snapshots()).singleElement().satisfies(s -> assertThat(s.volume()).isEqualTo(volume));
+        }
+        assertThat(machine.snapshots()).isEmpty();
     }
 
     @Test

@@ -44,8 +44,9 @@ import org.vss4j.sim.abi.VtableSpec;
  * <li>{@code PrepareForBackup} needs a completed {@code GatherWriterMetadata}; {@code AddToSnapshotSet} and
  * {@code DoSnapshotSet} need {@code StartSnapshotSet}; in a context with writers {@code DoSnapshotSet} needs a
  * completed {@code PrepareForBackup}; {@code BackupComplete} needs a successful {@code DoSnapshotSet};</li>
- * <li>one asynchronous operation at a time per requester; one snapshot set in creation machine-wide
- * ({@code VSS_E_SNAPSHOT_SET_IN_PROGRESS});</li>
+ * <li>one asynchronous operation at a time per requester; machine-wide one shadow copy set being built (from
+ * StartSnapshotSet until DoSnapshotSet returns) and one being created (DoSnapshotSet's asynchronous part), each
+ * reported as {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} (docs/simulator-in-progress.md);</li>
  * <li>NULL out-pointers and out-of-range indexes give {@code E_INVALIDARG}; unknown ids
  * {@code VSS_E_OBJECT_NOT_FOUND}.</li>
  * <li>{@code InitializeForRestore(bcd)} makes the object a restore requester (Microsoft docs, "Overview of Restore
@@ -652,6 +653,10 @@ public final class BackupComponentsObject extends NativeComObject {
         if (snapshotSetId == null || snapshot != null || aborted) {
             return badState();
         }
+        if (machine.isCreatingOtherThan(this)) {
+            // Another requester's DoSnapshotSet is creating its shadow copies (docs/simulator-in-progress.md).
+            return VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code();
+        }
         if (!knownProvider(a.guidByValue(2))) {
             return VssHresult.VSS_E_PROVIDER_NOT_REGISTERED.code();
         }
@@ -684,33 +689,52 @@ public final class BackupComponentsObject extends NativeComObject {
         if (writersInvolved() && (prepare == null || !prepare.succeeded())) {
             return badState();
         }
-        if (!machine.beginSnapshotSet(this)) {
-            return VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code();
-        }
         Map<UUID, Volume> volumes = new LinkedHashMap<>(snapshotVolumes);
         UUID setId = snapshotSetId;
         // The software provider makes differential shadow copies; a hardware provider's are HARDWARE_ASSISTED.
         int attributes = context | (machine.hasHardwareProvider() ? Snapshot.HARDWARE_ASSISTED : DIFFERENTIAL);
-        int r = startAsync(a.pointer(1), IVssBackupComponents.DoSnapshotSet, op -> {
-            try {
-                return createSnapshotSet(op, setId, volumes, attributes);
-            } finally {
-                machine.endSnapshotSet(this);
-            }
-        }, true);
+        int r = startAsync(a.pointer(1), IVssBackupComponents.DoSnapshotSet,
+                op -> createSnapshotSet(op, setId, volumes, attributes), true);
         snapshot = pending;
+        // The set is no longer being built once DoSnapshotSet returns (Microsoft docs, "State Transitions in Shadow
+        // Copy Providers"); its creation holds the machine separately (createSnapshotSet).
+        machine.endSnapshotSet(this);
         return r;
     }
 
     /** PrepareForSnapshot, Freeze, the copies, Thaw, PostSnapshot (seeds, "Overview of Pre-Backup Tasks"). */
     private int createSnapshotSet(AsyncOperation op, UUID setId, Map<UUID, Volume> volumes, int attributes)
             throws InterruptedException {
-        for (WriterEvent e : List.of(WriterEvent.PREPARE_FOR_SNAPSHOT, WriterEvent.FREEZE)) {
-            Integer failed = broadcast(e, op);
-            if (failed != null || op.isCancelRequested()) {
-                abortWriters();
-                return failed != null ? failed : VssHresult.VSS_S_ASYNC_CANCELLED.code();
-            }
+        Integer failed = broadcast(WriterEvent.PREPARE_FOR_SNAPSHOT, op);
+        if (failed != null || op.isCancelRequested()) {
+            abortWriters();
+            return failed != null ? failed : VssHresult.VSS_S_ASYNC_CANCELLED.code();
+        }
+        // Only one creation at a time: a DoSnapshotSet meeting another requester's creation fails with
+        // VSS_E_SNAPSHOT_SET_IN_PROGRESS as its asynchronous result, and the writers that prepared get Abort
+        // (Microsoft docs, "Aborting VSS Operations": any failure during creation after PrepareForSnapshot).
+        if (!machine.beginCreation(this)) {
+            abortWriters();
+            return VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS.code();
+        }
+        try {
+            return commit(op, setId, volumes, attributes);
+        } finally {
+            machine.endCreation(this);
+        }
+    }
+
+    /** Freeze, the copies, Thaw, PostSnapshot, while this requester's creation holds the machine. */
+    private int commit(AsyncOperation op, UUID setId, Map<UUID, Volume> volumes, int attributes)
+            throws InterruptedException {
+        org.vss4j.sim.Gate hold = machine.faults().creationHold();
+        if (hold != null) {
+            op.block(hold);
+        }
+        Integer failed = op.isCancelRequested() ? null : broadcast(WriterEvent.FREEZE, op);
+        if (failed != null || op.isCancelRequested()) {
+            abortWriters();
+            return failed != null ? failed : VssHresult.VSS_S_ASYNC_CANCELLED.code();
         }
         for (Map.Entry<UUID, Volume> v : volumes.entrySet()) {
             machine.snapshotStore().create(v.getKey(), setId, v.getValue(), attributes, volumes.size(), this);
@@ -855,7 +879,7 @@ public final class BackupComponentsObject extends NativeComObject {
 
     /**
      * AbortBackup: writers that were prepared receive Abort, a snapshot set not yet created is dropped and the
-     * machine-wide creation lock is released. Not valid before initialisation or while an operation runs.
+     * machine no longer holds it as the set being built. Not valid before initialisation or while an operation runs.
      */
     private synchronized int abortBackup(CallArgs a) {
         if (!initialized || busy()) {

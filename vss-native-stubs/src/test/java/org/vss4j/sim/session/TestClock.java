@@ -19,6 +19,10 @@ final class TestClock implements SessionClock {
     private Duration step = Duration.ZERO;
     private Runnable onSleep = () -> {
     };
+    private BooleanSupplier onceCondition = () -> false;
+    private Runnable onceAction = () -> {
+    };
+    private boolean onceDone;
     final List<Duration> sleeps = new ArrayList<>();
 
     /** While {@code condition} holds, every reading is {@code stepPerReading} later than the one before. */
@@ -34,8 +38,22 @@ final class TestClock implements SessionClock {
         return this;
     }
 
+    /**
+     * At the first reading at which {@code condition} holds, runs {@code action} on the thread reading the clock (the
+     * session's, while it waits for an operation), before the reading is taken.
+     */
+    TestClock onceWhen(BooleanSupplier condition, Runnable action) {
+        this.onceCondition = condition;
+        this.onceAction = action;
+        return this;
+    }
+
     @Override
     public synchronized long nanoTime() {
+        if (!onceDone && onceCondition.getAsBoolean()) {
+            onceDone = true;
+            onceAction.run();
+        }
         if (advanceWhen.getAsBoolean()) {
             offsetNanos += step.toNanos();
         }
