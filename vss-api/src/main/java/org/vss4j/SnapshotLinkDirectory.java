@@ -100,6 +100,11 @@ final class SnapshotLinkDirectory {
 
     /** Deletes the subdirectories of processes that are gone, with their links. */
     private void sweep() {
+        sweep(base, mine);
+    }
+
+    /** Deletes the subdirectories of {@code base} but {@code mine} whose lock is free (their process is gone). */
+    static void sweep(Path base, Path mine) {
         try (DirectoryStream<Path> locks = Files.newDirectoryStream(base, "*" + LOCK_SUFFIX)) {
             for (Path lockFile : locks) {
                 String name = lockFile.getFileName().toString();

@@ -1,0 +1,37 @@
+package org.vss4j.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MediaPathTest {
+
+    @TempDir
+    Path media;
+
+    @Test
+    void everyWindowsPathFormLandsUnderTheMediaDirectory() {
+        assertThat(MediaPath.under(media, "C:\\Users\\me\\a.txt")).isEqualTo(media.resolve("C/Users/me/a.txt"));
+        assertThat(MediaPath.under(media, "c:\\x")).isEqualTo(media.resolve("C/x"));
+        assertThat(MediaPath.under(media, "C:\\mnt\\data\\f")).isEqualTo(media.resolve("C/mnt/data/f"));
+        assertThat(MediaPath.under(media, "\\\\?\\Volume{1b2c3d4e-0000-1111-2222-333344445555}\\db\\x.mdf"))
+                .isEqualTo(media.resolve("Volume{1b2c3d4e-0000-1111-2222-333344445555}/db/x.mdf"));
+        assertThat(MediaPath.under(media, "\\\\?\\D:\\deep")).isEqualTo(media.resolve("D/deep"));
+        assertThat(MediaPath.under(media, "\\\\server\\share\\f")).isEqualTo(media.resolve("UNC/server/share/f"));
+        assertThat(MediaPath.under(media, "\\\\?\\UNC\\server\\share\\f"))
+                .isEqualTo(media.resolve("UNC/server/share/f"));
+        assertThat(MediaPath.under(media, "C:\\")).isEqualTo(media.resolve("C"));
+    }
+
+    @Test
+    void nothingLeadsOutsideTheMediaDirectory() {
+        for (String bad : new String[] {"C:\\..\\..\\etc\\passwd", "C:\\a\\..\\..\\b", "C:\\a\\.\\b", "relative\\x",
+            "C:relative", "\\rooted\\no-drive", "C:\\a/b", "C:\\a:stream", "", "\\\\?\\"}) {
+            assertThatThrownBy(() -> MediaPath.under(media, bad)).as(bad)
+                    .isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+}
