@@ -57,6 +57,7 @@ public final class SimulatedMachine implements AutoCloseable {
     /** Writers reached through their native CVssWriter object (CreateWriter, then Subscribe). */
     private final List<HostedWriter> hosted = new CopyOnWriteArrayList<>();
     private final Map<UUID, UUID> alternateWriters = new ConcurrentHashMap<>();
+    private final MachineEnvironment environment;
     private final Path snapshotRoot;
     private final Path exposureRoot;
     /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
@@ -80,6 +81,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name) {
         this.name = name;
+        this.environment = new MachineEnvironment(name);
         this.stateDirectory = null;
         try {
             this.snapshotRoot = Files.createTempDirectory("vss4j-sim-snapshots-");
@@ -92,6 +94,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name, Path stateDirectory) {
         this.name = name;
+        this.environment = new MachineEnvironment(name);
         this.stateDirectory = stateDirectory;
         try {
             this.snapshotRoot = Files.createDirectories(stateDirectory.resolve("snapshots"));
@@ -182,6 +185,75 @@ public final class SimulatedMachine implements AutoCloseable {
     public SimulatedWriter addWriter(SimulatedWriter writer) {
         writers.add(writer);
         return writer;
+    }
+
+    /**
+     * Adds the in-box writers of a Windows Server (Microsoft docs, "In-Box VSS Writers"): System, Registry, WMI,
+     * COM+ REGDB, ASR, Shadow Copy Optimization, Task Scheduler, VSS Metadata Store, Performance Counters and BITS
+     * writers, with their documented ids, components, file specs, exclusions and restore methods, read from the
+     * simulator's resource {@code inbox-writers.xml} (docs/simulator-writers.md says what is approximated). Their
+     * paths use the machine's {@linkplain #environment() environment variables}.
+     *
+     * @return the writers added, in the order they report
+     */
+    public List<SimulatedWriter> addInboxWriters() {
+        List<SimulatedWriter> added = new ArrayList<>();
+        for (SimulatedWriter w : InboxWriters.windowsServer()) {
+            added.add(addLoaded(w, "the in-box writer set"));
+        }
+        return added;
+    }
+
+    /**
+     * Adds one writer per Writer Metadata Document in {@code directory} (each {@code *.xml} file, in file-name order),
+     * as {@code vss writers --save} writes them or {@code IVssExamineWriterMetadata::SaveAsXML} gave them on a real
+     * machine ({@link SimulatedWriter#fromWriterMetadataDocument(Path)}).
+     *
+     * @return the writers added
+     * @throws IllegalArgumentException naming the file if one is not a readable document, or reports a writer
+     *                                  instance the machine already has (instance ids are unique on Windows)
+     */
+    public List<SimulatedWriter> addWritersFrom(Path directory) {
+        List<Path> files;
+        try (var list = Files.list(directory)) {
+            files = list.filter(Files::isRegularFile)
+                    .filter(f -> f.getFileName().toString().toLowerCase(Locale.ROOT).endsWith(".xml")).sorted()
+                    .toList();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot list Writer Metadata Documents in " + directory, e);
+        }
+        List<SimulatedWriter> added = new ArrayList<>();
+        for (Path f : files) {
+            added.add(addLoaded(SimulatedWriter.fromWriterMetadataDocument(f), f.toString()));
+        }
+        return added;
+    }
+
+    private synchronized SimulatedWriter addLoaded(SimulatedWriter w, String source) {
+        UUID instance = w.metadata().instanceId();
+        for (SimulatedWriter other : writers) {
+            if (other.metadata().instanceId().equals(instance)) {
+                throw new IllegalArgumentException(source + ": writer '" + w.name() + "' has instance id " + instance
+                        + ", which writer '" + other.name() + "' of this machine already has");
+            }
+        }
+        return addWriter(w);
+    }
+
+    /**
+     * The machine-scope environment the machine's writers see (a copy; names case-insensitive): by default a Windows
+     * Server's ({@code SystemRoot=C:\Windows}, {@code SystemDrive=C:}, {@code ProgramData=C:\ProgramData},
+     * {@code windir}, ...; see {@link MachineEnvironment}). Writer paths such as {@code %SystemRoot%\System32\config}
+     * expand with it, not with the requester's environment.
+     */
+    public Map<String, String> environment() {
+        return environment.snapshot();
+    }
+
+    /** Sets a machine-scope environment variable; a null {@code value} removes it. */
+    public SimulatedMachine setEnvironmentVariable(String variable, String value) {
+        environment.set(variable, value);
+        return this;
     }
 
     /** A subscribed writer joins the machine's backups and restores ({@code IVssWriterImpl::Subscribe}). */

@@ -1,6 +1,10 @@
 package org.vss4j.sim;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -17,6 +21,7 @@ import org.vss4j.WriterVersion;
 import org.vss4j.sim.vss.AsyncOperation;
 import org.vss4j.sim.vss.EventResult;
 import org.vss4j.sim.vss.WriterParticipant;
+import org.vss4j.sim.vss.WriterMetadataXml;
 import org.vss4j.sim.vss.WriterSessionContext;
 
 /**
@@ -55,6 +60,60 @@ public final class SimulatedWriter implements WriterParticipant {
     /** A writer named {@code name}; ids derive from the name unless set. */
     public static Builder builder(String name) {
         return new Builder(name);
+    }
+
+    /** A writer that reports {@code metadata} as it is (its ids included) and succeeds at every event. */
+    public static SimulatedWriter of(WriterMetadata metadata) {
+        return new SimulatedWriter(metadata);
+    }
+
+    /**
+     * A writer that reports the Writer Metadata Document {@code xml} ({@code IVssExamineWriterMetadata::SaveAsXML}
+     * captured on a real machine, or {@code vss writers --save}): its identity, components, files, exclusions and
+     * restore method. It takes part in backups like any simulated writer; its behaviour can be scripted as usual.
+     *
+     * @throws IllegalArgumentException if {@code xml} is not a Writer Metadata Document the simulator can read
+     */
+    public static SimulatedWriter fromWriterMetadataDocument(String xml) {
+        WriterMetadata m = WriterMetadataXml.read(xml);
+        if (m == null) {
+            throw new IllegalArgumentException("not a Writer Metadata Document (WRITER_METADATA with IDENTIFICATION)");
+        }
+        return new SimulatedWriter(m);
+    }
+
+    /**
+     * As {@link #fromWriterMetadataDocument(String)}, reading the file {@code document}: UTF-8, or UTF-16 with a byte
+     * order mark (how a BSTR written to a file by a Windows tool usually looks).
+     *
+     * @throws IllegalArgumentException naming the file if it holds no readable Writer Metadata Document
+     * @throws UncheckedIOException     if it cannot be read
+     */
+    public static SimulatedWriter fromWriterMetadataDocument(Path document) {
+        String xml;
+        try {
+            xml = decode(Files.readAllBytes(document));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the Writer Metadata Document " + document, e);
+        }
+        try {
+            return fromWriterMetadataDocument(xml);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(document + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static String decode(byte[] b) {
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFF && (b[1] & 0xFF) == 0xFE) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16LE);
+        }
+        if (b.length >= 2 && (b[0] & 0xFF) == 0xFE && (b[1] & 0xFF) == 0xFF) {
+            return new String(b, 2, b.length - 2, StandardCharsets.UTF_16BE);
+        }
+        if (b.length >= 3 && (b[0] & 0xFF) == 0xEF && (b[1] & 0xFF) == 0xBB && (b[2] & 0xFF) == 0xBF) {
+            return new String(b, 3, b.length - 3, StandardCharsets.UTF_8);
+        }
+        return new String(b, StandardCharsets.UTF_8);
     }
 
     @Override
@@ -220,6 +279,12 @@ public final class SimulatedWriter implements WriterParticipant {
         public Builder restoreMethod(RestoreMethod method, String service, String userProcedure,
                 WriterRestore writerRestore, boolean rebootRequired) {
             this.restore = new WriterMetadata.Restore(method, service, userProcedure, writerRestore, rebootRequired);
+            return this;
+        }
+
+        /** The writer declares no restore method: {@code GetRestoreMethod} answers {@code S_FALSE}. */
+        public Builder noRestoreMethod() {
+            this.restore = null;
             return this;
         }
 

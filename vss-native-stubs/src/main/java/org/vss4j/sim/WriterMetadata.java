@@ -10,8 +10,9 @@ import org.vss4j.WriterVersion;
 
 /**
  * What a Writer Metadata Document holds: identity, usage and source type, components, excluded files, alternate
- * location mappings, the restore method, the backup schema mask ({@link org.vss4j.BackupSchema}), the writer version
- * and the files excluded from the snapshot ({@code IVssExamineWriterMetadataEx2}).
+ * location mappings, the restore method (null when the writer declares none, as Windows' Shadow Copy Optimization and
+ * BITS writers do), the backup schema mask ({@link org.vss4j.BackupSchema}), the writer version and the files excluded
+ * from the snapshot ({@code IVssExamineWriterMetadataEx2}).
  */
 public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerName, String instanceName,
         UsageType usage, SourceType source, List<WriterComponent> components, List<FileSpec> excludes,

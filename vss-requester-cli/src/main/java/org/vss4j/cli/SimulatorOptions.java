@@ -1,6 +1,7 @@
 package org.vss4j.cli;
 
 import java.io.PrintWriter;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -31,14 +32,25 @@ final class SimulatorOptions {
                     + "(default: ~/.vss4j/simulator).")
     private Path state;
 
+    @Option(names = "--sim-inbox",
+            description = "Simulator only: the machine has the in-box writers of a Windows Server (System, Registry, "
+                    + "WMI, COM+ REGDB, ASR, Shadow Copy Optimization, Task Scheduler, VSS Metadata Store, "
+                    + "Performance Counters, BITS) instead of the demo writer.")
+    private boolean inbox;
+
+    @Option(names = "--sim-writers", paramLabel = "DIR",
+            description = "Simulator only: the machine has one writer per Writer Metadata Document (*.xml) in DIR, "
+                    + "as 'vss writers --save DIR' writes them, instead of the demo writer. Repeatable.")
+    private List<Path> writerDirectories;
+
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
 
     /** On the simulator: builds and installs the machine the options describe. Against real VSS: nothing. */
     void prepare(PrintWriter out) {
         if (!"simulator".equals(Exports.current().provider().id())) {
-            if (volumes != null) {
-                out.println("(--sim-volume ignored: this is the real VSS)");
+            if (volumes != null || inbox || writerDirectories != null) {
+                out.println("(--sim-* options ignored: this is the real VSS)");
             }
             return;
         }
@@ -59,14 +71,40 @@ final class SimulatorOptions {
             m.addVolume(dir, spec.substring(0, eq));
             out.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
         }
-        // A writer whose one component holds every file of the first volume, so writer output has substance.
-        String firstVolume = m.volumes().get(0).aliases().get(0);
-        m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA)
-                .component(WriterComponent.fileGroup("", "Demo files").withCaption("Every file of " + firstVolume)
-                        .withFile(FileSpec.of(firstVolume, "*", true)))
-                .build());
+        if (inbox || writerDirectories != null) {
+            addWriters(m, out);
+        } else {
+            // A writer whose one component holds every file of the first volume, so writer output has substance.
+            String firstVolume = m.volumes().get(0).aliases().get(0);
+            m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA)
+                    .component(WriterComponent.fileGroup("", "Demo files").withCaption("Every file of " + firstVolume)
+                            .withFile(FileSpec.of(firstVolume, "*", true)))
+                    .build());
+        }
         SimulatedMachine.install(m);
         machine = m;
+    }
+
+    /** The in-box writers and the writers of each --sim-writers directory; a document that cannot be read is a usage error. */
+    private void addWriters(SimulatedMachine m, PrintWriter out) {
+        try {
+            if (inbox) {
+                out.printf("(simulated VSS: %d in-box writers)%n", m.addInboxWriters().size());
+            }
+            for (Path dir : writerDirectories == null ? List.<Path>of() : writerDirectories) {
+                if (!Files.isDirectory(dir)) {
+                    throw new UsageException("--sim-writers " + dir + ": not a directory");
+                }
+                out.printf("(simulated VSS: %d writer(s) from %s)%n", m.addWritersFrom(dir).size(),
+                        dir.toAbsolutePath());
+            }
+        } catch (IllegalArgumentException | UncheckedIOException e) {
+            m.close();
+            throw new UsageException("--sim-writers: " + e.getMessage());
+        } catch (UsageException e) {
+            m.close();
+            throw e;
+        }
     }
 
     /** Closes the simulated machine this run installed (deletes what is left of its snapshot storage). */

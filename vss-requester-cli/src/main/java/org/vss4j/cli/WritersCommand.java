@@ -1,9 +1,11 @@
 package org.vss4j.cli;
 
 import java.io.PrintWriter;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,6 +44,11 @@ final class WritersCommand implements Callable<Integer> {
     @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait for each step (ISO-8601).")
     private Duration timeout;
 
+    @Option(names = "--save", paramLabel = "DIR",
+            description = "Also write each writer's Writer Metadata Document (SaveAsXML) to DIR, one file per writer "
+                    + "named <writer name>-<instance id>.xml; --sim-writers DIR replays them on the simulator.")
+    private Path save;
+
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
@@ -49,18 +56,29 @@ final class WritersCommand implements Callable<Integer> {
             bc.setBackupState(true, false, BackupType.COPY, false);
             bc.gatherWriterMetadata().finish(timeout);
             List<WriterReport> reports = new ArrayList<>();
+            Map<WriterIdentity, String> documents = new LinkedHashMap<>();
             Map<UUID, WriterStatus> statuses = statuses(bc);
             for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
                 try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                     WriterMetadata metadata = e.metadata().read();
                     WriterIdentity id = metadata.identity();
                     reports.add(new WriterReport(id, statuses.get(id.instanceId()), metadata.components()));
+                    if (save != null) {
+                        documents.put(id, e.metadata().saveAsXml());
+                    }
                 }
+            }
+            List<Path> saved = new ArrayList<>();
+            for (Map.Entry<WriterIdentity, String> d : documents.entrySet()) {
+                saved.add(WriterDocumentFiles.save(save, d.getKey(), d.getValue()));
             }
             if (json) {
                 Json.print(out, reports);
             } else {
                 reports.forEach(r -> print(out, r));
+                if (save != null) {
+                    out.printf("Saved %d Writer Metadata Document(s) in %s%n", saved.size(), save.toAbsolutePath());
+                }
             }
             return ExitCodes.OK;
         });

@@ -6,7 +6,9 @@ import com.sun.jna.Pointer;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Function;
+import org.vss4j.RestoreMethod;
 import org.vss4j.VssHresult;
+import org.vss4j.WriterRestore;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx2;
@@ -108,7 +110,13 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
         return VssHresult.S_OK.code();
     }
 
-    /** {@code pbRebootRequired} is a C++ {@code bool*}: one byte is written (reference section 1, type notes). */
+    /**
+     * {@code pbRebootRequired} is a C++ {@code bool*} (vsbackup.h): one byte is written. A
+     * document without a restore method (Windows' Shadow Copy Optimization and BITS writers declare none) answers
+     * {@code S_FALSE}, "A restore method does not exist" (Microsoft docs,
+     * "IVssExamineWriterMetadata::GetRestoreMethod"); the out-parameters then read as undefined, NULL and false, the
+     * simulator's choice since Microsoft documents no values for that case.
+     */
     private int getRestoreMethod(CallArgs a) {
         for (int i = 1; i <= 6; i++) {
             if (a.pointer(i) == null) {
@@ -116,6 +124,15 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
             }
         }
         WriterMetadata.Restore r = metadata.restore();
+        if (r == null) {
+            a.pointer(1).setInt(0, RestoreMethod.UNDEFINED.value());
+            a.pointer(2).setPointer(0, null);
+            a.pointer(3).setPointer(0, null);
+            a.pointer(4).setInt(0, WriterRestore.UNDEFINED.value());
+            a.pointer(5).setByte(0, (byte) 0);
+            a.pointer(6).setInt(0, metadata.alternateLocationMappings().size());
+            return VssHresult.S_FALSE.code();
+        }
         a.pointer(1).setInt(0, r.method().value());
         a.pointer(2).setPointer(0, r.service() == null ? null : BstrAllocator.alloc(r.service(), "restore service"));
         a.pointer(3).setPointer(0, r.userProcedure() == null ? null
