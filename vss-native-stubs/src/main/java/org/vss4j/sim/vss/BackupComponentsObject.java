@@ -586,9 +586,10 @@ public final class BackupComponentsObject extends NativeComObject {
         return first;
     }
 
+    /** Abort to the participants that have not had it yet nor PostSnapshot ({@link WriterSession#takesAbort()}). */
     private void abortWriters() throws InterruptedException {
         for (WriterSession s : participants()) {
-            if (!s.receives(WriterEvent.ABORT)) {
+            if (!s.receives(WriterEvent.ABORT) || !s.takesAbort()) {
                 continue;
             }
             s.send(WriterEvent.ABORT, null);
