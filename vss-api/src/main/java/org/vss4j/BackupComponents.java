@@ -7,6 +7,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.vss4j.abi.ComMethod;
@@ -185,37 +186,51 @@ public final class BackupComponents extends ComGetters {
      * copies of the <b>current context</b> (Microsoft IVssBackupComponents::Query docs). With the default
      * {@link SnapshotContext#BACKUP} only backup-context shadow copies are listed; call
      * {@code setContext(SnapshotContext.ALL)} first to see every shadow copy on the machine. Needs
-     * {@link #initializeForBackup} first.
+     * {@link #initializeForBackup} first. Empty when VSS answers {@code S_FALSE} (nothing matches), with an empty
+     * enumerator or none.
      */
     public List<SnapshotProperties> querySnapshots() {
-        try (VssEnumObject<SnapshotProperties> e = openSnapshotQuery()) {
-            return e.readAll();
-        }
+        return readAll(openSnapshotQuery());
     }
 
-    /** As {@link #querySnapshots()}, as an open enumerator (close it). */
-    public VssEnumObject<SnapshotProperties> openSnapshotQuery() {
-        return new VssEnumObject<>(query(ObjectType.SNAPSHOT), ObjectPropElement::snapshot);
+    /**
+     * As {@link #querySnapshots()}, as an open enumerator (close it). Empty when Query answered {@code S_FALSE}
+     * without an enumerator: the SDK's samples treat S_FALSE as "no shadow copies" and Microsoft does not document
+     * whether {@code *ppEnum} is set then, so a NULL one is accepted rather than dereferenced.
+     */
+    public Optional<VssEnumObject<SnapshotProperties>> openSnapshotQuery() {
+        return query(ObjectType.SNAPSHOT).map(p -> new VssEnumObject<>(p, ObjectPropElement::snapshot));
     }
 
     /** {@code Query(GUID_NULL, VSS_OBJECT_NONE, VSS_OBJECT_PROVIDER, &enum)}, read to the end: the registered providers. */
     public List<ProviderProperties> queryProviders() {
-        try (VssEnumObject<ProviderProperties> e = openProviderQuery()) {
+        return readAll(openProviderQuery());
+    }
+
+    /** As {@link #queryProviders()}, as an open enumerator (close it); empty as for {@link #openSnapshotQuery()}. */
+    public Optional<VssEnumObject<ProviderProperties>> openProviderQuery() {
+        return query(ObjectType.PROVIDER).map(p -> new VssEnumObject<>(p, ObjectPropElement::provider));
+    }
+
+    /** Every element of {@code query}, closing it; none when there is no enumerator. */
+    private static <T> List<T> readAll(Optional<VssEnumObject<T>> query) {
+        if (query.isEmpty()) {
+            return List.of();
+        }
+        try (VssEnumObject<T> e = query.get()) {
             return e.readAll();
         }
     }
 
-    /** As {@link #queryProviders()}, as an open enumerator (close it). */
-    public VssEnumObject<ProviderProperties> openProviderQuery() {
-        return new VssEnumObject<>(query(ObjectType.PROVIDER), ObjectPropElement::provider);
-    }
-
-    /** The {@code IVssEnumObject} of a query; {@code QueriedObjectId} must be GUID_NULL, the queried type NONE. */
-    private Pointer query(ObjectType returned) {
+    /**
+     * The {@code IVssEnumObject} of a query, if VSS returned one; {@code QueriedObjectId} must be GUID_NULL, the
+     * queried type NONE. S_OK and S_FALSE (nothing matches) both succeed.
+     */
+    private Optional<Pointer> query(ObjectType returned) {
         PointerByReference out = new PointerByReference();
         check(returned.nativeName(), IVssBackupComponents.Query, Guids.byValue(GUID_NULL), ObjectType.NONE.value(),
                 returned.value(), out);
-        return out.getValue();
+        return Optional.ofNullable(out.getValue());
     }
 
     // ---- the Backup Components Document --------------------------------------------------------------------------

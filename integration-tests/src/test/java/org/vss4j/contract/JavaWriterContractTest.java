@@ -89,6 +89,61 @@ class JavaWriterContractTest {
         }
     }
 
+    /**
+     * In component mode a writer with no component in the Backup Components Document before PrepareForBackup
+     * "receive[s] no events after this point" (Microsoft docs, "Working with Selectability and Logical Paths"): the
+     * log writer, whose component is not selected, never freezes while another writer's component is backed up.
+     */
+    @Test
+    void aJavaWriterWithNoSelectedComponentDoesNotFreeze(VssTarget target) throws Exception {
+        Path dir = target.workDir().resolve("unselected");
+        try (RunningLogWriter running = RunningLogWriter.start(dir, target.vssPath(dir), 1,
+                "contract " + UUID.randomUUID())) {
+            try (BackupComponents bc = BackupComponents.create()) {
+                bc.initializeForBackup(null);
+                bc.setBackupState(true, false, BackupType.COPY, false);
+                bc.gatherWriterMetadata().finish(T);
+                logWriterMetadata(bc);
+                Steps.Chosen other = Steps.topLevelComponent(bc, target.componentWriterName()).orElseThrow();
+                bc.addComponent(other.instanceId(), other.writerId(), other.type(), other.logicalPath(), other.name());
+                bc.startSnapshotSet();
+                bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+                bc.prepareForBackup().finish(T);
+                bc.doSnapshotSet().finish(T);
+                bc.backupComplete().finish(T);
+                assertThat(writerStatuses(bc)).filteredOn(s -> s.writerId().equals(LogWriter.WRITER_ID))
+                        .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(WriterState.STABLE));
+            }
+            assertThat(running.log().holds()).as("freezes of the unselected log writer").isZero();
+        }
+    }
+
+    /** A writer class disabled before GatherWriterMetadata gets no event at all, Identify included. */
+    @Test
+    void aDisabledJavaWriterClassTakesNoPart(VssTarget target) throws Exception {
+        Path dir = target.workDir().resolve("disabled");
+        try (RunningLogWriter running = RunningLogWriter.start(dir, target.vssPath(dir), 1,
+                "contract " + UUID.randomUUID())) {
+            try (BackupComponents bc = BackupComponents.create()) {
+                bc.initializeForBackup(null);
+                bc.setBackupState(false, false, BackupType.COPY, false);
+                bc.disableWriterClasses(java.util.List.of(LogWriter.WRITER_ID));
+                bc.gatherWriterMetadata().finish(T);
+                for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
+                    try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                        assertThat(e.metadata().getIdentity().writerId()).isNotEqualTo(LogWriter.WRITER_ID);
+                    }
+                }
+                bc.startSnapshotSet();
+                bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+                bc.prepareForBackup().finish(T);
+                bc.doSnapshotSet().finish(T);
+                bc.backupComplete().finish(T);
+            }
+            assertThat(running.log().holds()).as("freezes of the disabled log writer").isZero();
+        }
+    }
+
     private static WriterMetadata logWriterMetadata(BackupComponents bc) {
         for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
             try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {

@@ -34,6 +34,7 @@ public final class Exports {
     public static final String FIND_FIRST_FILE = "FindFirstFileW";
     public static final String FIND_NEXT_FILE = "FindNextFileW";
     public static final String FIND_CLOSE = "FindClose";
+    public static final String GET_LOGICAL_DRIVES = "GetLogicalDrives";
 
     /** {@code INVALID_HANDLE_VALUE} (handleapi.h): {@code (HANDLE)(LONG_PTR)-1}, what FindFirstFileW returns on failure. */
     public static final long INVALID_HANDLE_VALUE = -1L;
@@ -168,5 +169,13 @@ public final class Exports {
     /** {@code BOOL FindClose(HANDLE hFindFile)}. */
     public boolean findClose(Pointer handle) {
         return fn(NativeModule.KERNEL32, FIND_CLOSE).invokeInt(new Object[] {handle}) != 0;
+    }
+
+    /**
+     * {@code DWORD GetLogicalDrives(void)} (fileapi.h): the drive letters in use as a bitmask, bit 0 for {@code A:},
+     * bit 25 for {@code Z:}; 0 on failure, with the Win32 error in {@link #lastError()}.
+     */
+    public int getLogicalDrives() {
+        return fn(NativeModule.KERNEL32, GET_LOGICAL_DRIVES).invokeInt(new Object[0]);
     }
 }

@@ -73,6 +73,8 @@ public final class SimulatedMachine implements AutoCloseable {
     private final AtomicReference<Object> setBeingBuilt = new AtomicReference<>();
     /** The requester whose DoSnapshotSet is creating its shadow copies now. */
     private final AtomicReference<Object> creating = new AtomicReference<>();
+    /** {@link #beginShutdown()} was called: writers' IsWriterShuttingDown answers true. */
+    private volatile boolean shuttingDown;
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "vss-simulator-async-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -276,6 +278,21 @@ public final class SimulatedMachine implements AutoCloseable {
         List<WriterParticipant> all = new ArrayList<>(writers);
         all.addAll(hosted);
         return List.copyOf(all);
+    }
+
+    /**
+     * The machine begins shutting down: from now on {@code IsWriterShuttingDown} answers true to every writer, also in
+     * the middle of an event (Microsoft docs, "CVssWriterEx2::IsWriterShuttingDown": writers poll it during long
+     * events and then fail with a non-retryable error). Nothing else changes: backups go on, and
+     * {@link HostedWriter#sendVssShutdown()} sends OnVSSShutdown when a test wants that event too.
+     */
+    public void beginShutdown() {
+        shuttingDown = true;
+    }
+
+    /** Whether {@link #beginShutdown()} was called. */
+    public boolean isShuttingDown() {
+        return shuttingDown;
     }
 
     /** {@code InstallAlternateWriter(idWriter, clsid)}: records the alternate writer's class for {@code writerId}. */

@@ -164,7 +164,7 @@ class QueryTest {
             }
             b.doSnapshotSet().finish(T);
             List<UUID> all = b.querySnapshots().stream().map(SnapshotProperties::snapshotId).toList();
-            try (VssEnumObject<SnapshotProperties> e = b.openSnapshotQuery()) {
+            try (VssEnumObject<SnapshotProperties> e = b.openSnapshotQuery().orElseThrow()) {
                 assertThat(e.skip(1)).isTrue();
                 assertThat(e.next(1)).extracting(SnapshotProperties::snapshotId).containsExactly(all.get(1));
                 try (VssEnumObject<SnapshotProperties> copy = e.cloneEnumerator()) {
@@ -208,7 +208,7 @@ class QueryTest {
             b.initializeForBackup(null);
             assertThatThrownBy(b::queryProviders).isInstanceOfSatisfying(VssException.class,
                     e -> assertThat(e.operation()).isEqualTo("IVssEnumObject::Next"));
-            try (VssEnumObject<ProviderProperties> unread = b.openProviderQuery()) {
+            try (VssEnumObject<ProviderProperties> unread = b.openProviderQuery().orElseThrow()) {
                 assertThat(unread.isClosed()).isFalse();
             }
         }

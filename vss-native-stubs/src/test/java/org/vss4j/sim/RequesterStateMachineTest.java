@@ -111,19 +111,20 @@ class RequesterStateMachineTest {
 
     @Test
     void aSetHoldsAtMost64Volumes(SimulatedMachine machine, @TempDir Path root) throws Exception {
+        java.util.List<Volume> volumes = new java.util.ArrayList<>();
         for (int i = 0; i < 65; i++) {
-            machine.addVolume(java.nio.file.Files.createDirectory(root.resolve("v" + i)));
+            volumes.add(machine.addVolume(java.nio.file.Files.createDirectory(root.resolve("v" + i))));
         }
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
             b.startSnapshotSet();
             for (int i = 0; i < 64; i++) {
-                b.addToSnapshotSet(root.resolve("v" + i).toString(), BackupComponents.GUID_NULL);
+                b.addToSnapshotSet(volumes.get(i).guidName(), BackupComponents.GUID_NULL);
             }
             fails(VssHresult.VSS_E_MAXIMUM_NUMBER_OF_VOLUMES_REACHED,
-                    () -> b.addToSnapshotSet(root.resolve("v64").toString(), BackupComponents.GUID_NULL));
+                    () -> b.addToSnapshotSet(volumes.get(64).guidName(), BackupComponents.GUID_NULL));
             fails(VssHresult.VSS_E_OBJECT_ALREADY_EXISTS,
-                    () -> b.addToSnapshotSet(root.resolve("v0").toString(), BackupComponents.GUID_NULL));
+                    () -> b.addToSnapshotSet(volumes.get(0).guidName(), BackupComponents.GUID_NULL));
             b.abortBackup();
         }
     }

@@ -109,7 +109,8 @@ class SnapshotPathTest {
         assertThat(dir.resolve("f")).exists();
         try (BackupComponents cleaner = BackupComponents.create()) {
             cleaner.initializeForBackup(null);
-            
+            // DeleteSnapshots sees the shadow copies of its context only; VSS_CTX_ALL sees every one.
+            cleaner.setContext(SnapshotContext.ALL);
             assertThat(cleaner.deleteSnapshots(setId, ObjectType.SNAPSHOT_SET, true).deletedCount()).isEqualTo(1);
         }
         assertThat(machine.snapshots()).isEmpty();

@@ -129,15 +129,17 @@ class WritersAndFaultsTest {
 
     @Test
     void aMethodFailsOnItsNthCall(SimulatedMachine machine) {
-        machine.faults().failOnCall(IVssBackupComponents.SetContext, 2, VssHresult.VSS_E_UNSUPPORTED_CONTEXT);
+        Volume v = machine.addVolume(volumeDir);
+        machine.faults().failOnCall(IVssBackupComponents.IsVolumeSupported, 2, VssHresult.VSS_E_PROVIDER_VETO);
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
-            b.setContext(0);
-            assertThatThrownBy(() -> b.setContext(0)).isInstanceOfSatisfying(VssException.class,
-                    e -> assertThat(e.is(VssHresult.VSS_E_UNSUPPORTED_CONTEXT)).isTrue());
-            b.setContext(0);
+            assertThat(b.isVolumeSupported(BackupComponents.GUID_NULL, v.guidName())).isTrue();
+            assertThatThrownBy(() -> b.isVolumeSupported(BackupComponents.GUID_NULL, v.guidName()))
+                    .isInstanceOfSatisfying(VssException.class,
+                            e -> assertThat(e.is(VssHresult.VSS_E_PROVIDER_VETO)).isTrue());
+            assertThat(b.isVolumeSupported(BackupComponents.GUID_NULL, v.guidName())).isTrue();
         }
-        assertThat(machine.faults().calls(IVssBackupComponents.SetContext)).isEqualTo(3);
+        assertThat(machine.faults().calls(IVssBackupComponents.IsVolumeSupported)).isEqualTo(3);
     }
 
     /** A failure injected in each phase of the snapshot path surfaces as a VssException naming it. */

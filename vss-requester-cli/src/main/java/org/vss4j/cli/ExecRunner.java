@@ -14,7 +14,7 @@ import org.vss4j.SnapshotMount;
  * Runs the user's {@code --exec} command through the system shell while the shadow copies exist, with their paths in
  * environment variables:
  * {@code VSS_SHADOW_SET}, {@code VSS_SHADOW_COUNT}, and for each shadow copy {@code n} (1-based, in the order the
- * volumes were given) {@code VSS_SHADOW_<n>_ID}, {@code _DEVICE}, {@code _VOLUME} (as given) and {@code _PATH} (a
+ * volumes were given) {@code VSS_SHADOW_<n>_ID}, {@code _DEVICE}, {@code _VOLUME} (as given to AddToSnapshotSet, with its trailing backslash) and {@code _PATH} (a
  * directory java and other programs can read); {@code VSS_SHADOW_PATH} is the first one's path.
  */
 final class ExecRunner {

@@ -19,7 +19,11 @@ final class Requester {
     private Requester() {
     }
 
-    /** Runs {@code work}; {@code context} null keeps the default (VSS_CTX_BACKUP). */
+    /**
+     * Runs {@code work}; {@code context} null keeps the default (VSS_CTX_BACKUP). The context is set here, once:
+     * {@code work} must not call SetContext again (Microsoft docs, "IVssBackupComponents::SetContext": "SetContext can
+     * be called only once").
+     */
     static int run(SimulatorOptions simulator, PrintWriter out, SnapshotContext context, Work work) throws Exception {
         simulator.prepare(out);
         try (BackupComponents bc = BackupComponents.create()) {

@@ -34,7 +34,8 @@ final class SnapshotCreateCommand implements Callable<Integer> {
     private SimulatorOptions simulator;
 
     @Parameters(arity = "1..64", paramLabel = "VOLUME",
-            description = "Volumes to shadow-copy: drive letter (C:\\), mount point or \\\\?\\Volume{...}\\ name.")
+            description = "Volumes to shadow-copy: drive letter (C: or C:\\), mount point or \\\\?\\Volume{...}\\ "
+                    + "name; the trailing backslash VSS needs is added when missing.")
     private List<String> volumes;
 
     @Option(names = "--persistent", description = "Keep the shadow copies after the command ends (VSS_CTX_APP_ROLLBACK,"
@@ -81,6 +82,7 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         simulator.prepare(out);
         try {
             SnapshotRun.Plan plan = plan();
+            List<String> names = plan.volumes();
             int exit = new SnapshotRun(out, timeout).run(plan, (setId, snapshots) -> {
                 List<SnapshotMount> mounts = new ArrayList<>();
                 try {
@@ -90,7 +92,7 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                     for (SnapshotMount m : mounts) {
                         listRoot(out, m);
                     }
-                    return exec == null ? ExitCodes.OK : new ExecRunner(out).run(exec, setId, volumes, mounts);
+                    return exec == null ? ExitCodes.OK : new ExecRunner(out).run(exec, setId, names, mounts);
                 } finally {
                     mounts.forEach(SnapshotMount::close);
                 }
@@ -115,7 +117,8 @@ final class SnapshotCreateCommand implements Callable<Integer> {
             enabled = writers.resolve(includeWriters, "--include-writer");
             disabled = writers.resolve(excludeWriters, "--exclude-writer");
         }
-        return new SnapshotRun.Plan(volumes, context.value(), type, enabled, disabled);
+        List<String> names = volumes.stream().map(VolumeNames::forAddToSnapshotSet).toList();
+        return new SnapshotRun.Plan(names, context.value(), type, enabled, disabled);
     }
 
     private void listRoot(PrintWriter out, SnapshotMount mount) throws IOException {

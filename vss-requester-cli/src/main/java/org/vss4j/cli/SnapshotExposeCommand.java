@@ -13,8 +13,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vss snapshot expose ID [AT]}: makes a persistent shadow copy readable at a drive letter or an empty folder
- * (VSS picks a free drive letter when AT is omitted); {@code --undo} unexposes it.
+ * {@code vss snapshot expose ID [AT]}: makes a persistent shadow copy readable at a drive letter or an empty folder;
+ * without AT at a free drive letter the command picks ({@link FreeDriveLetter}: VSS picks nothing for a local
+ * exposure); {@code --undo} unexposes it.
  */
 @Command(name = "expose", mixinStandardHelpOptions = true,
         description = "Expose a persistent shadow copy at a drive letter or empty folder (--undo: unexpose it).")
@@ -30,7 +31,7 @@ final class SnapshotExposeCommand implements Callable<Integer> {
     private UUID id;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "AT",
-            description = "Drive letter (X:) or empty folder to expose it at.")
+            description = "Drive letter (X:) or empty folder to expose it at (default: the highest free letter).")
     private String at;
 
     @Option(names = "--undo", description = "Unexpose the shadow copy instead.")
@@ -47,7 +48,7 @@ final class SnapshotExposeCommand implements Callable<Integer> {
                 bc.unexposeSnapshot(id);
                 out.printf("shadow copy {%s} is no longer exposed%n", id);
             } else {
-                String exposed = bc.exposeSnapshotLocally(id, at);
+                String exposed = bc.exposeSnapshotLocally(id, at != null ? at : FreeDriveLetter.pick());
                 out.printf("shadow copy {%s} exposed at %s%n", id, exposed);
             }
             return ExitCodes.OK;

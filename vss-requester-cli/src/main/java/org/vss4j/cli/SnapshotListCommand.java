@@ -32,9 +32,9 @@ final class SnapshotListCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        // A requester sees only the shadow copies of its own context unless it asks for all of them: the frame sets
+        // VSS_CTX_ALL (SetContext may be called only once per IVssBackupComponents).
         return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
-            // A requester sees only the shadow copies of its own context unless it asks for all of them.
-            bc.setContext(SnapshotContext.ALL);
             List<SnapshotProperties> all = bc.querySnapshots().stream()
                     .filter(p -> set == null || set.equals(p.snapshotSetId())).toList();
             if (json) {

@@ -151,6 +151,93 @@ class VssCommandTest {
     }
 
     @Test
+    void aVolumeIsNamedWithOrWithoutItsTrailingBackslash() {
+        for (String name : new String[] {"D:", "D:\\", "d:"}) {
+            int exit = vss("snapshot", "create", name, "--exec", "echo \"volume=$VSS_SHADOW_1_VOLUME\"");
+
+            assertThat(exit).as(name + ": " + err).isZero();
+            assertThat(out.toString()).as(name).containsIgnoringCase("volume=D:\\" + System.lineSeparator());
+        }
+        assertThat(SimulatedMachine.current().snapshots()).isEmpty();
+    }
+
+    @Test
+    void anEmptyVolumeNameIsAUsageError() {
+        assertThat(vss("snapshot", "create", "")).isEqualTo(2);
+        assertThat(err.toString()).contains("an empty volume name");
+    }
+
+    /** The id of a new persistent shadow copy of D:. */
+    private String persistentShadowCopy() {
+        assertThat(vss("snapshot", "create", "D:", "--persistent")).as(err.toString()).isZero();
+        return out.toString().replaceAll("(?s).*shadow copy \\{([0-9a-f-]{36})}.*", "$1");
+    }
+
+    @Test
+    void exposeWithoutATargetPicksTheHighestFreeDriveLetter() {
+        String first = persistentShadowCopy();
+        String second = persistentShadowCopy();
+
+        assertThat(vss("snapshot", "expose", first)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("exposed at Z:");
+        assertThat(vss("snapshot", "expose", second)).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("exposed at Y:");
+        assertThat(vss("snapshot", "list")).isZero();
+        assertThat(out.toString()).contains("exposed   Z:", "exposed   Y:");
+
+        for (String id : new String[] {first, second}) {
+            assertThat(vss("snapshot", "expose", "--undo", id)).as(err.toString()).isZero();
+            assertThat(vss("snapshot", "delete", id)).as(err.toString()).isZero();
+        }
+    }
+
+    @Test
+    void exposeWithoutATargetAndNoFreeDriveLetterIsAUsageErrorNotAVssFailure() {
+        java.util.List<String> args = new java.util.ArrayList<>(java.util.List.of("snapshot", "expose",
+                "0b0c0d0e-0000-0000-0000-000000000001", "--sim-state", state.toString()));
+        for (char letter = 'C'; letter <= 'Z'; letter++) {
+            args.add("--sim-volume");
+            args.add(letter + ":\\=" + volume);
+        }
+        out = new StringWriter();
+        err = new StringWriter();
+
+        int exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), args.toArray(String[]::new));
+
+        assertThat(exit).isEqualTo(2);
+        assertThat(err.toString()).contains("every drive letter from C: to Z: is in use")
+                .doesNotContain("E_INVALIDARG").doesNotContain("ExposeSnapshot");
+    }
+
+    /**
+     * Every command that opens an IVssBackupComponents runs to the end on the simulator, which refuses a second
+     * SetContext on one object with VSS_E_BAD_STATE (Microsoft docs, "IVssBackupComponents::SetContext": "can be
+     * called only once"): none of them sets the context twice.
+     */
+    @Test
+    void noCommandSetsTheContextTwice() {
+        String id = persistentShadowCopy();
+        String[][] commands = {
+            {"snapshot", "create", "D:\\"},
+            {"snapshot", "create", "D:\\", "--no-writers"},
+            {"snapshot", "create", "D:\\", "--persistent", "--no-writers", "--exec", "exit 1"},
+            {"snapshot", "create", "D:\\", "--include-writer", "vss4j Demo Writer"},
+            {"snapshot", "list"},
+            {"snapshot", "list", "--json"},
+            {"snapshot", "expose", id},
+            {"snapshot", "expose", "--undo", id},
+            {"snapshot", "delete", id},
+            {"writers"},
+            {"providers"},
+        };
+        for (String[] command : commands) {
+            int exit = vss(command);
+            assertThat(err.toString()).as(String.join(" ", command)).doesNotContain("SetContext");
+            assertThat(exit).as(String.join(" ", command) + ": " + err).isIn(0, 1);
+        }
+    }
+
+    @Test
     void exposingANonPersistentOrUnknownShadowCopyFailsWithTheHresult() {
         assertThat(vss("snapshot", "expose", "0b0c0d0e-0000-0000-0000-000000000001", "X:")).isEqualTo(3);
         assertThat(err.toString()).contains("IVssBackupComponents::ExposeSnapshot failed: VSS_E_OBJECT_NOT_FOUND");

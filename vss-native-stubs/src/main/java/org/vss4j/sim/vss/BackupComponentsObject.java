@@ -202,6 +202,8 @@ public final class BackupComponentsObject extends NativeComObject {
     private AsyncOperation preRestore;
     private AsyncOperation postRestore;
     private int context = SnapshotContext.BACKUP.value();
+    /** SetContext succeeded once: it may not be called again on this object. */
+    private boolean contextSet;
     private BackupDocument document = new BackupDocument();
     private final WriterSelection writerSelection = new WriterSelection();
     private AsyncOperation pending;
@@ -272,8 +274,14 @@ public final class BackupComponentsObject extends NativeComObject {
         return ok();
     }
 
+    /**
+     * SetContext (Microsoft docs, "IVssBackupComponents::SetContext"): "SetContext can be called only once, and it must
+     * be called prior to calling most VSS functions"; a second call, a call before initialisation, on a restore object
+     * or once a snapshot set was started is out of sequence (VSS_E_BAD_STATE, the page's code for "not called within
+     * the correct sequence"). A call rejected with E_INVALIDARG has set nothing and does not count.
+     */
     private synchronized int setContext(CallArgs a) {
-        if (!initialized || snapshotSetId != null) {
+        if (!initialized || restoring || contextSet || snapshotSetId != null) {
             return badState();
         }
         int requested = a.int32(1);
@@ -282,6 +290,7 @@ public final class BackupComponentsObject extends NativeComObject {
             // (used for queries and deletes of any shadow copy).
             context = requested;
             document.context = requested;
+            contextSet = true;
             return ok();
         }
         int base = requested & ~CONTEXT_MODIFIERS;
@@ -294,6 +303,7 @@ public final class BackupComponentsObject extends NativeComObject {
         }
         context = requested;
         document.context = requested;
+        contextSet = true;
         return ok();
     }
 
@@ -577,9 +587,10 @@ public final class BackupComponentsObject extends NativeComObject {
         return first;
     }
 
+    /** Abort to the participants that have not had it yet nor PostSnapshot ({@link WriterSession#takesAbort()}). */
     private void abortWriters() throws InterruptedException {
         for (WriterSession s : participants()) {
-            if (!s.receives(WriterEvent.ABORT)) {
+            if (!s.receives(WriterEvent.ABORT) || !s.takesAbort()) {
                 continue;
             }
             s.send(WriterEvent.ABORT, null);
@@ -637,7 +648,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (!knownProvider(a.guidByValue(1))) {
             return VssHresult.VSS_E_PROVIDER_NOT_REGISTERED.code();
         }
-        Volume v = machine.volume(name).orElse(null);
+        Volume v = VolumeNameRule.volume(machine, name);
         if (v == null) {
             return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
         }
@@ -660,7 +671,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (!knownProvider(a.guidByValue(2))) {
             return VssHresult.VSS_E_PROVIDER_NOT_REGISTERED.code();
         }
-        Volume v = machine.volume(name).orElse(null);
+        Volume v = VolumeNameRule.volume(machine, name);
         if (v == null) {
             return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
         }
@@ -762,12 +773,16 @@ public final class BackupComponentsObject extends NativeComObject {
             return badState();
         }
         String origin = IVssBackupComponents.Query.qualifiedName();
-        EnumObject result = returned == ObjectType.PROVIDER.value()
-                ? EnumObject.ofProviders(List.of(machine.provider()), origin)
-                : EnumObject.ofSnapshots(machine.snapshotStore().all().stream().filter(this::inContext).toList(),
-                        machine, origin);
-        out.setPointer(0, result.pointer());
-        return ok();
+        if (returned == ObjectType.PROVIDER.value()) {
+            out.setPointer(0, EnumObject.ofProviders(List.of(machine.provider()), origin).pointer());
+            return ok();
+        }
+        List<Snapshot> matching = machine.snapshotStore().all().stream().filter(this::inContext).toList();
+        out.setPointer(0, EnumObject.ofSnapshots(matching, machine, origin).pointer());
+        // No shadow copy matches: S_FALSE, as Windows answers (the SDK's vshadow sample reads S_FALSE from Query as
+        // "there are no shadow copies"). The simulator still hands out an (empty) enumerator for the caller to release;
+        // Microsoft does not document whether *ppEnum is set then, so the binding accepts NULL as well.
+        return matching.isEmpty() ? VssHresult.S_FALSE.code() : ok();
     }
 
     /** Whether {@code s} belongs to the current context (attribute modifiers such as TRANSPORTABLE do not count). */
@@ -901,6 +916,14 @@ public final class BackupComponentsObject extends NativeComObject {
         return ok();
     }
 
+    /**
+     * DeleteSnapshots(SourceObjectId, eSourceObjectType, bForceDelete, *plDeletedSnapshots, *pNondeletedSnapshotID):
+     * like Query it sees only the shadow copies of the context set with SetContext (Microsoft docs,
+     * "IVssBackupComponents::SetContext": the context of "subsequent shadow copy-related operations";
+     * "_VSS_SNAPSHOT_CONTEXT": VSS_CTX_ALL makes every shadow copy available to administrative operations, which is why
+     * the SDK's VShadow sample deletes in VSS_CTX_ALL). A shadow copy of another context is not found:
+     * VSS_E_OBJECT_NOT_FOUND, the DeleteSnapshots page's code for "The specified shadow copy does not exist".
+     */
     private synchronized int deleteSnapshots(CallArgs a) {
         if (a.pointer(4) == null || a.pointer(5) == null) {
             return invalidArg();
@@ -921,6 +944,7 @@ public final class BackupComponentsObject extends NativeComObject {
         } else {
             return invalidArg();
         }
+        targets = targets.stream().filter(this::inContext).toList();
         if (targets.isEmpty()) {
             return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
         }

@@ -96,7 +96,13 @@ final class SnapshotManagement {
      * the EXPOSED_LOCALLY attribute as an invalid parameter value for it (E_INVALIDARG).
      */
     private Exposure localExposure(Snapshot s, String pathFromRoot, String expose) {
-        if (pathFromRoot != null || expose == null || !s.isPersistent()) {
+        // Microsoft docs, "IVssBackupComponents::ExposeSnapshot": wszExpose may be NULL only with
+        // VSS_VOLSNAP_ATTR_EXPOSED_REMOTELY (VSS then picks the share name); a local exposure names its drive letter
+        // or folder, so a NULL one is an invalid parameter value (E_INVALIDARG).
+        if (expose == null) {
+            return null;
+        }
+        if (pathFromRoot != null || !s.isPersistent()) {
             return null;
         }
         if (DRIVE.matcher(expose).matches()) {

@@ -136,7 +136,8 @@ public final class WriterImplObject extends NativeComObject {
         t.add(slot(IVssWriterImpl.SetWriterFailureEx, int.class,
                 (o, a) -> o.setFailure(a.int32(1), a.int32(2), a.wideString(3)), int.class, int.class, P));
         t.add(slot(IVssWriterImpl.GetSessionId, int.class, WriterImplObject::sessionId, P));
-        t.add(slot(IVssWriterImpl.IsWriterShuttingDown, byte.class, (o, a) -> cppBool(false)));
+        t.add(slot(IVssWriterImpl.IsWriterShuttingDown, byte.class,
+                (o, a) -> cppBool(o.machine.isShuttingDown())));
         for (int i = 0; i < t.size(); i++) {
             if (IVssWriterImpl.values()[i].slot() != i) {
                 throw new IllegalStateException("IVssWriterImpl table out of order at slot " + i);

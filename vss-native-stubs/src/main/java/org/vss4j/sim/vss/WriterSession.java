@@ -16,6 +16,8 @@ final class WriterSession {
     private int failure = VssHresult.S_OK.code();
     private int applicationFailure = VssHresult.S_OK.code();
     private String applicationMessage;
+    /** Abort or PostSnapshot was sent: no Abort may follow (see {@link #takesAbort()}). */
+    private boolean operationEnded;
 
     WriterSession(WriterParticipant writer, WriterSessionContext context) {
         this.writer = writer;
@@ -48,10 +50,25 @@ final class WriterSession {
     }
 
     /**
+     * Whether an Abort may still be sent. Microsoft docs, "CVssWriter::OnAbort": "The writer will not receive further
+     * event notifications related to the VSS operation it was participating in after CVssWriter::OnAbort has been
+     * executed" and OnAbort "will not be called if the writer has called CVssWriter::OnPostSnapshot". So a writer
+     * that DoSnapshotSet already aborted gets no second Abort from AbortBackup, and none after PostSnapshot.
+     */
+    synchronized boolean takesAbort() {
+        return !operationEnded;
+    }
+
+    /**
      * Sends {@code event}: the writer may hang (released by the test or by a cancel of {@code op}) and succeeds or
      * fails. Returns the failure HRESULT or null.
      */
     Integer send(WriterEvent event, AsyncOperation op) throws InterruptedException {
+        if (event == WriterEvent.ABORT || event == WriterEvent.POST_SNAPSHOT) {
+            synchronized (this) {
+                operationEnded = true;
+            }
+        }
         EventResult r = writer.deliver(event, context, op);
         synchronized (this) {
             if (r.failed()) {

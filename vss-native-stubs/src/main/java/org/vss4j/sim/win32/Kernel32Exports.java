@@ -17,5 +17,6 @@ public final class Kernel32Exports {
         // Each group registers its own functions.
         SymbolicLinks.register(table);
         FindFiles.register(table);
+        DriveLetters.register(table);
     }
 }
