@@ -120,6 +120,16 @@ class FindFilesTest {
     }
 
     @Test
+    void aShadowCopyExposedAtADriveLetterIsListedThere(SimulatedMachine machine) {
+        Snapshot s = machine.snapshotStore().create(UUID.randomUUID(), UUID.randomUUID(), volume, 1, 1, null);
+        machine.snapshotStore().expose(s.id(), new Exposure("X:", null, true, machine.driveLink("X:"), false));
+        assertThat(FindCalls.names("X:\\*")).containsExactly("sub", "System Volume Information", "top.txt");
+        assertThat(FindCalls.names("x:\\sub\\*")).containsExactly(".", "..", "deeper", "x.txt");
+        assertThat(FindCalls.failure("Y:\\*")).isEqualTo(ERROR_PATH_NOT_FOUND);
+        machine.snapshotStore().delete(s.id());
+    }
+
+    @Test
     void theDirectoryMayBeNamedTheWindowsWayOnASimulatedVolume() {
         String[] names = {"C:\\sub\\*", "C:/sub/*", "c:\\sub\\*", "\\\\?\\C:\\sub\\*", volume.guidName() + "sub\\*",
             c + "/sub\\*", c + "/sub/*.*"};

@@ -13,13 +13,14 @@ import java.util.Optional;
 import org.vss4j.sim.FileSystemFacts;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Snapshot;
+import org.vss4j.sim.SnapshotStore;
 import org.vss4j.sim.Volume;
 
 /**
  * What {@code FindFirstFileW(lpFileName)} finds: {@code lpFileName} is a directory, a separator ({@code \} or
  * {@code /}) and either {@code *} (or {@code *.*}) for every entry or a literal name. The directory is a host absolute
  * path or a Windows path on a simulated volume (a drive letter or mount folder alias, a volume GUID name, with or
- * without {@code \\?\}); host links in it are followed, as Windows follows links on the way to a directory. The
+ * without {@code \\?\}) or on a shadow copy exposed at a drive letter; host links in it are followed, as Windows follows links on the way to a directory. The
  * listing is taken at once, in NTFS order (upcased names); docs/simulator-file-system.md says what it models.
  */
 final class DirectoryListing {
@@ -127,9 +128,20 @@ final class DirectoryListing {
         String windows = directory.replace('/', '\\');
         Optional<Path> p = machine.hostPath(driveRoot(windows));
         if (p.isEmpty() && windows.startsWith("\\\\?\\")) {
-            p = machine.hostPath(driveRoot(windows.substring(4)));
+            windows = windows.substring(4);
+            p = machine.hostPath(driveRoot(windows));
         }
-        return p;
+        return p.isPresent() ? p : exposedDrive(machine, windows);
+    }
+
+    /** {@code X:\dir} on a shadow copy exposed at drive letter {@code X:} ({@code ExposeSnapshot}). */
+    private static Optional<Path> exposedDrive(SimulatedMachine machine, String windows) {
+        if (windows.length() < 2 || windows.charAt(1) != ':' || !Character.isLetter(windows.charAt(0))) {
+            return Optional.empty();
+        }
+        String rest = SnapshotStore.relative(windows.substring(2));
+        return machine.exposedDirectory(windows.substring(0, 2)).map(link -> rest.isEmpty() ? link
+                : link.resolve(rest));
     }
 
     /** {@code C:} (what is left of {@code C:\*}) is the drive's root {@code C:\} here. */
