@@ -14,29 +14,17 @@ import java.time.Instant;
  */
 public record DirectoryEntry(String name, int attributes, int reparseTag, long size, Instant lastWrite) {
 
-    /** {@code FILE_ATTRIBUTE_DIRECTORY} (winnt.h). */
-    public static final int FILE_ATTRIBUTE_DIRECTORY = 0x10;
-    /** {@code FILE_ATTRIBUTE_REPARSE_POINT} (winnt.h). */
-    public static final int FILE_ATTRIBUTE_REPARSE_POINT = 0x400;
-    /** {@code FILE_ATTRIBUTE_OFFLINE} (winnt.h): the data is not available immediately. */
-    public static final int FILE_ATTRIBUTE_OFFLINE = 0x1000;
-    /**
-     * {@code FILE_ATTRIBUTE_RECALL_ON_DATA_ACCESS} (winnt.h): the data is not fully present locally; reading it
-     * fetches it from a remote store (a cloud placeholder that is not hydrated).
-     */
-    public static final int FILE_ATTRIBUTE_RECALL_ON_DATA_ACCESS = 0x400000;
-
     public boolean isDirectory() {
-        return (attributes & FILE_ATTRIBUTE_DIRECTORY) != 0;
+        return (attributes & FileAttribute.DIRECTORY) != 0;
     }
 
     public boolean isReparsePoint() {
-        return (attributes & FILE_ATTRIBUTE_REPARSE_POINT) != 0;
+        return (attributes & FileAttribute.REPARSE_POINT) != 0;
     }
 
     /** Whether its data is elsewhere ({@code OFFLINE} or {@code RECALL_ON_DATA_ACCESS}). */
     public boolean isDataRemote() {
-        return (attributes & (FILE_ATTRIBUTE_OFFLINE | FILE_ATTRIBUTE_RECALL_ON_DATA_ACCESS)) != 0;
+        return (attributes & (FileAttribute.OFFLINE | FileAttribute.RECALL_ON_DATA_ACCESS)) != 0;
     }
 
     /** The {@code .} and {@code ..} entries Windows lists in every directory but a volume root. */

@@ -74,7 +74,7 @@ public final class DirectoryLister {
 
     private static DirectoryEntry read(Memory data) {
         Win32FindDataW d = new Win32FindDataW(data);
-        boolean reparse = (d.dwFileAttributes & DirectoryEntry.FILE_ATTRIBUTE_REPARSE_POINT) != 0;
+        boolean reparse = (d.dwFileAttributes & FileAttribute.REPARSE_POINT) != 0;
         long ticks = ((long) d.ftLastWriteTime.dwHighDateTime << 32) | (d.ftLastWriteTime.dwLowDateTime & 0xFFFFFFFFL);
         return new DirectoryEntry(d.fileName(), d.dwFileAttributes, reparse ? d.dwReserved0 : 0, d.fileSize(),
                 FileTimes.toInstant(ticks));

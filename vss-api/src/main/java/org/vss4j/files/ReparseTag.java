@@ -78,6 +78,16 @@ public enum ReparseTag {
         return OTHER;
     }
 
+    /** {@code IsReparseTagNameSurrogate} (winnt.h): bit 29, the reparse point stands for another named entity. */
+    public static boolean isNameSurrogate(int value) {
+        return (value & 0x20000000) != 0;
+    }
+
+    /** Whether {@code value} is {@code IO_REPARSE_TAG_CLOUD} or one of its variants. */
+    public static boolean isCloud(int value) {
+        return of(value) == CLOUD;
+    }
+
     /** {@code IO_REPARSE_TAG_NAME (0x...)} for messages. */
     public static String describe(int value) {
         ReparseTag t = of(value);

@@ -15,8 +15,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
-import org.vss4j.sim.win32.FileAttribute;
-import org.vss4j.sim.win32.ReparseTag;
+import org.vss4j.files.FileAttribute;
+import org.vss4j.files.ReparseTag;
 
 /**
  * What a Windows file system knows about a simulated volume's entries and a host directory cannot say: reparse points
@@ -66,12 +66,12 @@ public final class FileSystemFacts {
      * file's.
      */
     public FileSystemFacts deduplicated(String path) {
-        return dataFile(path, ReparseTag.DEDUP, 0);
+        return dataFile(path, ReparseTag.DEDUP.value(), 0);
     }
 
     /** {@code path}, an existing file, is compressed by WOF (CompactOS): {@code IO_REPARSE_TAG_WOF}. */
     public FileSystemFacts wofCompressed(String path) {
-        return dataFile(path, ReparseTag.WOF, 0);
+        return dataFile(path, ReparseTag.WOF.value(), 0);
     }
 
     /**
@@ -82,7 +82,7 @@ public final class FileSystemFacts {
      * sync engine hydrates it); a shadow copy does not hold its data, so reading it there fails.
      */
     public FileSystemFacts cloudPlaceholder(String path, boolean hydrated) {
-        return dataFile(path, ReparseTag.CLOUD, hydrated ? 0 : DEHYDRATED);
+        return dataFile(path, ReparseTag.CLOUD.value(), hydrated ? 0 : DEHYDRATED);
     }
 
     /**
@@ -121,7 +121,7 @@ public final class FileSystemFacts {
      */
     public synchronized FileSystemFacts symbolicLink(String path, Path target, boolean directory) {
         String key = link(path, target);
-        entries.put(key, new Fact(ReparseTag.SYMLINK, directory ? FileAttribute.DIRECTORY : 0, -1));
+        entries.put(key, new Fact(ReparseTag.SYMLINK.value(), directory ? FileAttribute.DIRECTORY : 0, -1));
         return this;
     }
 
@@ -136,7 +136,7 @@ public final class FileSystemFacts {
             throw new IllegalArgumentException("a junction's target is absolute: " + absoluteTarget);
         }
         String key = link(path, absoluteTarget);
-        entries.put(key, new Fact(ReparseTag.MOUNT_POINT, FileAttribute.DIRECTORY, -1));
+        entries.put(key, new Fact(ReparseTag.MOUNT_POINT.value(), FileAttribute.DIRECTORY, -1));
         return this;
     }
 
@@ -147,7 +147,7 @@ public final class FileSystemFacts {
      */
     public synchronized FileSystemFacts mountPoint(String path, Volume mounted) {
         String key = link(path, mounted.root());
-        entries.put(key, new Fact(ReparseTag.MOUNT_POINT, FileAttribute.DIRECTORY, -1));
+        entries.put(key, new Fact(ReparseTag.MOUNT_POINT.value(), FileAttribute.DIRECTORY, -1));
         return this;
     }
 

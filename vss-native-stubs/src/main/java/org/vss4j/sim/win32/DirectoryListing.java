@@ -1,5 +1,6 @@
 package org.vss4j.sim.win32;
 
+import org.vss4j.files.FileAttribute;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -13,7 +14,6 @@ import java.util.Optional;
 import org.vss4j.sim.FileSystemFacts;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Snapshot;
-import org.vss4j.sim.SnapshotStore;
 import org.vss4j.sim.Volume;
 
 /**
@@ -122,31 +122,7 @@ final class DirectoryListing {
             // "/*" is the host root; "\*" is the root of the current drive, which the simulator does not model.
             return separator == '/' ? Optional.of(Path.of("/")) : Optional.empty();
         }
-        if (directory.startsWith("/")) {
-            return Optional.of(Path.of(directory.replace('\\', '/')));
-        }
-        String windows = directory.replace('/', '\\');
-        Optional<Path> p = machine.hostPath(driveRoot(windows));
-        if (p.isEmpty() && windows.startsWith("\\\\?\\")) {
-            windows = windows.substring(4);
-            p = machine.hostPath(driveRoot(windows));
-        }
-        return p.isPresent() ? p : exposedDrive(machine, windows);
-    }
-
-    /** {@code X:\dir} on a shadow copy exposed at drive letter {@code X:} ({@code ExposeSnapshot}). */
-    private static Optional<Path> exposedDrive(SimulatedMachine machine, String windows) {
-        if (windows.length() < 2 || windows.charAt(1) != ':' || !Character.isLetter(windows.charAt(0))) {
-            return Optional.empty();
-        }
-        String rest = SnapshotStore.relative(windows.substring(2));
-        return machine.exposedDirectory(windows.substring(0, 2)).map(link -> rest.isEmpty() ? link
-                : link.resolve(rest));
-    }
-
-    /** {@code C:} (what is left of {@code C:\*}) is the drive's root {@code C:\} here. */
-    private static String driveRoot(String windows) {
-        return windows.endsWith(":") ? windows + "\\" : windows;
+        return Win32Names.hostPath(machine, directory);
     }
 
     /**

@@ -1,5 +1,7 @@
 package org.vss4j.sim.win32;
 
+import org.vss4j.files.FileAttribute;
+import org.vss4j.files.ReparseTag;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.WinBase.FILETIME;
 import java.io.IOException;
@@ -36,7 +38,7 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         }
         boolean hostLink = a.isSymbolicLink();
         boolean tagged = fact != null && fact.reparseTag() != 0;
-        int tag = tagged ? fact.reparseTag() : hostLink ? ReparseTag.SYMLINK : 0;
+        int tag = tagged ? fact.reparseTag() : hostLink ? ReparseTag.SYMLINK.value() : 0;
         int extra = fact == null ? 0 : fact.attributes();
         boolean directory;
         if (hostLink) {

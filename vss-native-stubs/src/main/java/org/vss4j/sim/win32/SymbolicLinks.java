@@ -62,7 +62,7 @@ public final class SymbolicLinks {
         if (!machine.hasSymbolicLinkPrivilege() && !unprivileged) {
             return fail(Win32Error.ERROR_PRIVILEGE_NOT_HELD);
         }
-        Path link = Win32Names.hostPath(machine, linkName);
+        Path link = Win32Names.hostPath(machine, linkName).orElse(null);
         if (link == null) {
             return fail(Win32Error.ERROR_PATH_NOT_FOUND);
         }
@@ -97,7 +97,7 @@ public final class SymbolicLinks {
             boolean usable = name.endsWith("\\") && directoryFlag;
             return usable ? device : device.resolveSibling(device.getFileName() + ".not-a-directory-link");
         }
-        Path host = Win32Names.hostPath(machine, name);
+        Path host = Win32Names.hostPath(machine, name).orElse(null);
         if (host == null) {
             // Relative or unknown: a dangling link, as Windows would make.
             return Path.of(name.replace('\\', '/'));

@@ -1,7 +1,8 @@
-package org.vss4j.sim.win32;
+package org.vss4j.files;
 
 /**
- * The {@code FILE_ATTRIBUTE_*} bits the simulated kernel32 reports in {@code WIN32_FIND_DATAW.dwFileAttributes}
+ * The {@code FILE_ATTRIBUTE_*} bits of {@code WIN32_FIND_DATAW.dwFileAttributes} that vss4j reads (and the simulated
+ * kernel32 reports)
  * (winnt.h; Microsoft docs, "File Attribute Constants").
  */
 public final class FileAttribute {
