@@ -57,6 +57,9 @@ public final class SimulatedMachine implements AutoCloseable {
     /** Writers reached through their native CVssWriter object (CreateWriter, then Subscribe). */
     private final List<HostedWriter> hosted = new CopyOnWriteArrayList<>();
     private final Map<UUID, UUID> alternateWriters = new ConcurrentHashMap<>();
+    private final MachineEnvironment environment;
+    /** The boot volume set explicitly, or null: then the volume aliased %SystemDrive%\. */
+    private volatile Volume bootVolume;
     private final Path snapshotRoot;
     private final Path exposureRoot;
     /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
@@ -73,6 +76,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name) {
         this.name = name;
+        this.environment = MachineEnvironment.windowsServer(name);
         this.stateDirectory = null;
         try {
             this.snapshotRoot = Files.createTempDirectory("vss4j-sim-snapshots-");
@@ -85,6 +89,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name, Path stateDirectory) {
         this.name = name;
+        this.environment = MachineEnvironment.windowsServer(name);
         this.stateDirectory = stateDirectory;
         try {
             this.snapshotRoot = Files.createDirectories(stateDirectory.resolve("snapshots"));
@@ -207,6 +212,31 @@ public final class SimulatedMachine implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The machine-scope environment variables (what writers' services see; {@code CreateEnvironmentBlock}). */
+    public MachineEnvironment environment() {
+        return environment;
+    }
+
+    /**
+     * The boot volume, which holds the Windows directory and answers {@code GetVolumePathNameW} for relative and
+     * unqualified names (Microsoft docs, "GetVolumePathNameW function"): the one {@link #setBootVolume set}, else the
+     * volume aliased {@code %SystemDrive%\} ({@code C:\} by default); empty if there is none.
+     */
+    public Optional<Volume> bootVolume() {
+        Volume set = bootVolume;
+        if (set != null) {
+            return Optional.of(set);
+        }
+        String drive = environment.get("SystemDrive");
+        return drive == null ? Optional.empty() : volumes.stream().filter(v -> v.aliases().stream()
+                .anyMatch(a -> a.equalsIgnoreCase(drive + "\\"))).findFirst();
+    }
+
+    /** Makes {@code volume} the boot volume (null: back to the volume aliased %SystemDrive%\). */
+    public void setBootVolume(Volume volume) {
+        this.bootVolume = volume;
     }
 
     /** The shadow copy provider every snapshot of this machine is made by (the software provider by default). */

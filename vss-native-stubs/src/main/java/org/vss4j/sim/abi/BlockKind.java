@@ -10,7 +10,9 @@ public enum BlockKind {
      * A {@code VSS_SNAPSHOT_PROP} filled by {@code GetSnapshotProperties}: its six strings are owned by the caller until
      * {@code VssFreeSnapshotProperties} (reference section 4.2, ownership note of {@code VssSnapshotProp}).
      */
-    SNAPSHOT_PROPERTIES("VSS_SNAPSHOT_PROP strings", "VssFreeSnapshotProperties");
+    SNAPSHOT_PROPERTIES("VSS_SNAPSHOT_PROP strings", "VssFreeSnapshotProperties"),
+    /** An environment block from {@code CreateEnvironmentBlock}; freed with {@code DestroyEnvironmentBlock}. */
+    ENVIRONMENT_BLOCK("environment block", "DestroyEnvironmentBlock");
 
     private final String description;
     private final String freeFunction;

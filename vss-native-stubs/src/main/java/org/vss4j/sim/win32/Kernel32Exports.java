@@ -15,5 +15,6 @@ public final class Kernel32Exports {
     /** Adds the kernel32 exports to the simulator's export table. */
     public static void register(Map<String, NativeCallback> table) {
         // Each group registers its own functions.
+        VolumeNames.register(table);
     }
 }
