@@ -35,6 +35,10 @@ public final class Exports {
     public static final String FIND_NEXT_FILE = "FindNextFileW";
     public static final String FIND_CLOSE = "FindClose";
     public static final String GET_LOGICAL_DRIVES = "GetLogicalDrives";
+    public static final String GET_VOLUME_PATH_NAME = "GetVolumePathNameW";
+    public static final String GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT = "GetVolumeNameForVolumeMountPointW";
+    public static final String CREATE_ENVIRONMENT_BLOCK = "CreateEnvironmentBlock";
+    public static final String DESTROY_ENVIRONMENT_BLOCK = "DestroyEnvironmentBlock";
 
     /** {@code INVALID_HANDLE_VALUE} (handleapi.h): {@code (HANDLE)(LONG_PTR)-1}, what FindFirstFileW returns on failure. */
     public static final long INVALID_HANDLE_VALUE = -1L;
@@ -177,5 +181,43 @@ public final class Exports {
      */
     public int getLogicalDrives() {
         return fn(NativeModule.KERNEL32, GET_LOGICAL_DRIVES).invokeInt(new Object[0]);
+    }
+
+    /**
+     * {@code BOOL GetVolumePathNameW(LPCWSTR lpszFileName, LPWSTR lpszVolumePathName, DWORD cchBufferLength)}: the
+     * mount point {@code fileName} lives on, with a trailing backslash, into a buffer of {@code bufferChars} UTF-16
+     * units (Microsoft docs, "GetVolumePathNameW function"). False on failure, with the Win32 error in
+     * {@link #lastError()}. Both strings are UTF-16LE ({@link Utf16}), never the host's {@code wchar_t}.
+     */
+    public boolean getVolumePathName(Pointer fileName, Pointer volumePathName, int bufferChars) {
+        return fn(NativeModule.KERNEL32, GET_VOLUME_PATH_NAME)
+                .invokeInt(new Object[] {fileName, volumePathName, bufferChars}) != 0;
+    }
+
+    /**
+     * {@code BOOL GetVolumeNameForVolumeMountPointW(LPCWSTR lpszVolumeMountPoint, LPWSTR lpszVolumeName,
+     * DWORD cchBufferLength)}: the volume GUID path {@code \\?\Volume{GUID}\} of a drive root or mounted folder
+     * given with its trailing backslash (Microsoft docs, "GetVolumeNameForVolumeMountPointW function"). False on
+     * failure, with the Win32 error in {@link #lastError()}.
+     */
+    public boolean getVolumeNameForVolumeMountPoint(Pointer mountPoint, Pointer volumeName, int bufferChars) {
+        return fn(NativeModule.KERNEL32, GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT)
+                .invokeInt(new Object[] {mountPoint, volumeName, bufferChars}) != 0;
+    }
+
+    /**
+     * {@code BOOL CreateEnvironmentBlock(LPVOID *lpEnvironment, HANDLE hToken, BOOL bInherit)} (userenv.h): with a NULL
+     * token "the returned environment block contains system variables only" (Microsoft docs, "CreateEnvironmentBlock
+     * function"); the block is UTF-16 {@code NAME=VALUE} strings ending with an empty one, freed with
+     * {@link #destroyEnvironmentBlock}. False on failure, with the Win32 error in {@link #lastError()}.
+     */
+    public boolean createEnvironmentBlock(PointerByReference environment, Pointer token, boolean inherit) {
+        return fn(NativeModule.USERENV, CREATE_ENVIRONMENT_BLOCK)
+                .invokeInt(new Object[] {environment, token, inherit ? 1 : 0}) != 0;
+    }
+
+    /** {@code BOOL DestroyEnvironmentBlock(LPVOID lpEnvironment)} (userenv.h). */
+    public boolean destroyEnvironmentBlock(Pointer environment) {
+        return fn(NativeModule.USERENV, DESTROY_ENVIRONMENT_BLOCK).invokeInt(new Object[] {environment}) != 0;
     }
 }

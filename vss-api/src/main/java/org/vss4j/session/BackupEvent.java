@@ -35,4 +35,17 @@ public sealed interface BackupEvent {
     /** The caller reported an item failed. */
     record ItemFailed(BackupItem item, String cause) implements BackupEvent {
     }
+
+    /**
+     * A writer path the session could not resolve to a volume and did without: an excluded-files entry (not applied)
+     * or a file set used only to name the component of volume files (those files stay in the backup, unattributed).
+     * A selected component's unresolvable path is not ignored: it fails the session.
+     *
+     * @param writer      the writer whose path it is, or null
+     * @param path        the path, environment variables expanded where they could be
+     * @param reason      why it cannot be resolved and what to do
+     * @param consequence what the session did without it
+     */
+    record PathIgnored(WriterRef writer, String path, String reason, String consequence) implements BackupEvent {
+    }
 }

@@ -14,13 +14,21 @@ public class BackupException extends VssException {
 
     private final BackupPhase phase;
     private final transient WriterFailure writerFailure;
+    private final transient WriterRef blamed;
     private final boolean timeout;
 
     BackupException(BackupPhase phase, WriterFailure writerFailure, int hresult, String detail, boolean timeout,
             Throwable cause) {
+        this(phase, writerFailure, writerFailure == null ? null : writerFailure.writer(), hresult, detail, timeout,
+                cause);
+    }
+
+    private BackupException(BackupPhase phase, WriterFailure writerFailure, WriterRef blamed, int hresult,
+            String detail, boolean timeout, Throwable cause) {
         super(hresult, "backup session, " + phase, detail, cause);
         this.phase = phase;
         this.writerFailure = writerFailure;
+        this.blamed = blamed;
         this.timeout = timeout;
     }
 
@@ -32,6 +40,15 @@ public class BackupException extends VssException {
         return new BackupException(phase, failure, failure.failureHresult(), failure.toString(), false, cause);
     }
 
+    /**
+     * A path the session needs cannot be resolved (E_INVALIDARG: the writer's metadata or the caller gave it); the
+     * writer is named when the path is a writer's.
+     */
+    static BackupException unresolvedPath(BackupPhase phase, UnresolvablePathException e) {
+        return new BackupException(phase, null, e.writer().orElse(null), VssHresult.E_INVALIDARG.code(),
+                e.getMessage(), false, e);
+    }
+
     static BackupException timeout(BackupPhase phase, String detail) {
         return new BackupException(phase, null, VssHresult.E_ABORT.code(), detail, true, null);
     }
@@ -41,9 +58,9 @@ public class BackupException extends VssException {
         return phase;
     }
 
-    /** The name of the writer that failed, if a writer is to blame. */
+    /** The name of the writer to blame, if one is: one that reported a failure, or one whose path is unusable. */
     public Optional<String> writer() {
-        return writerFailure().map(f -> f.writer().name());
+        return Optional.ofNullable(blamed).map(WriterRef::name);
     }
 
     /** The failed writer's status, if a writer is to blame. */

@@ -22,6 +22,7 @@ import org.vss4j.VssHresult;
 import org.vss4j.WriterComponents;
 import org.vss4j.WriterComponentsSnapshot;
 import org.vss4j.WriterMetadataEntry;
+import org.vss4j.com.Exports;
 
 /**
  * A VSS backup done the way the seeds describe it ("Overview of Backup Initialization", "Overview of Pre-Backup
@@ -285,17 +286,15 @@ public final class BackupSession implements AutoCloseable {
             });
         }
         writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
-        VolumeResolver resolver = config.volumeResolver != null ? config.volumeResolver
-                : VolumeResolver.forCurrentProvider();
-        PathPlanner planner = new PathPlanner(resolver, config.environment);
         if (config.componentMode && !config.components.isEmpty()) {
             selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(new ComponentSelector(writers)
                     .select(config.components)));
             phase(BackupPhase.SET_BACKUP_OPTIONS, this::setOptionsAndStamps);
         }
         SnapshotPlan snapshot = phase(BackupPhase.START_SNAPSHOT_SET, () -> {
+            PathPlanner planner = planner();
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
-            List<ResolvedPath> volumes = config.volumes.stream().map(planner::resolve).toList();
+            List<ResolvedPath> volumes = config.volumes.stream().map(v -> callerVolume(planner, v)).toList();
             volumes.forEach(plan::addVolume);
             return new SnapshotPlan(plan, volumes, startSnapshotSet(plan.volumes()), planner);
         });
@@ -335,6 +334,26 @@ public final class BackupSession implements AutoCloseable {
         }
         snapshotTime = config.clock.now();
         failOnWriterFailure(BackupPhase.DO_SNAPSHOT_SET);
+    }
+
+    /**
+     * The planner of this session's paths: the caller's resolver or the Windows one (which the simulator answers too),
+     * and the caller's environment or the machine-scope one ({@link MachineEnvironment}; docs/volumes.md).
+     */
+    private PathPlanner planner() {
+        VolumeResolver resolver = config.volumeResolver != null ? config.volumeResolver
+                : VolumeResolver.forCurrentProvider();
+        Map<String, String> environment = config.environment != null ? config.environment
+                : MachineEnvironment.read(Exports.current());
+        return new PathPlanner(resolver, environment, events);
+    }
+
+    private static ResolvedPath callerVolume(PathPlanner planner, String volume) {
+        try {
+            return planner.resolve(volume);
+        } catch (UnresolvablePathException e) {
+            throw e.of(null, "volume " + volume + " given to the session");
+        }
     }
 
     private List<GatheredWriter> gatherWriters() {
@@ -584,6 +603,8 @@ public final class BackupSession implements AutoCloseable {
             result = step.get();
         } catch (BackupException e) {
             throw e;
+        } catch (UnresolvablePathException e) {
+            throw BackupException.unresolvedPath(phase, e);
         } catch (VssException e) {
             throw BackupException.of(phase, e.hresult(), e.getMessage(), e);
         } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {

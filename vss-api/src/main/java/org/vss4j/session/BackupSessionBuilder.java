@@ -38,7 +38,8 @@ public final class BackupSessionBuilder {
     BackupListener listener = BackupListener.none();
     SessionClock clock = SessionClock.system();
     VolumeResolver volumeResolver;
-    Map<String, String> environment = System.getenv();
+    /** Null: the machine-scope environment, read when the session plans its paths. */
+    Map<String, String> environment;
 
     BackupSessionBuilder() {
     }
@@ -187,7 +188,11 @@ public final class BackupSessionBuilder {
         return this;
     }
 
-    /** The environment for {@code %VARIABLE%} in writers' paths (default the process environment). */
+    /**
+     * The environment for {@code %VARIABLE%} in writers' paths, replacing the default: the machine-scope environment
+     * as the writers' services see it ({@code CreateEnvironmentBlock} with no user token; never this process's own
+     * %TEMP% or %USERPROFILE%). A variable it does not define fails the path with its name (docs/volumes.md).
+     */
     public BackupSessionBuilder environment(Map<String, String> variables) {
         this.environment = Map.copyOf(variables);
         return this;

@@ -41,8 +41,15 @@ final class DifferencedFiles {
                 Instant since = f.lastModifyTime() == null || f.lastModifyTime().equals(NO_TIME) ? previousBackup
                         : f.lastModifyTime();
                 if (since != null) {
-                    list.add(new Rule(planner.resolve(f.path()), FileSpecPattern.of(f.filespec()), f.recursive(),
-                            since));
+                    ResolvedPath dir;
+                    try {
+                        dir = planner.resolve(f.path());
+                    } catch (UnresolvablePathException e) {
+                        throw e.of(component.writer(), "differenced files " + f.path() + " (filespec "
+                                + f.filespec() + ") of component '" + component.fullPath() + "' of writer "
+                                + component.writer());
+                    }
+                    list.add(new Rule(dir, FileSpecPattern.of(f.filespec()), f.recursive(), since));
                 }
             }
             d.rules.put(component, list);

@@ -2,8 +2,8 @@ package org.vss4j.session;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Locale;
+import java.util.Optional;
 import org.vss4j.FileSet;
 
 /**
@@ -11,12 +11,26 @@ import org.vss4j.FileSet;
  * Backup Of Files"): "File exclusion must always be respected, regardless of which components are selected", and the
  * exclude list "takes precedence over component files lists" (seeds, "Overview of Backup Initialization") — so a
  * writer's exclusion removes a file even from another writer's component and from plain volume files.
+ *
+ * <p>An exclusion under {@code $AllVolumes$} applies to the same place on every volume (Microsoft docs, "Excluding
+ * Files from Shadow Copies": the variable "causes the path string to be applied to all shadow copies on the
+ * computer"). An exclusion that cannot be resolved at all cannot remove anything; it is reported
+ * ({@link PathPlanner#ignored}), since the backup is then larger, not wrong.
  */
 final class ExclusionRules {
 
-    private static final Logger LOG = LoggerFactory.getLogger(ExclusionRules.class);
+    /** One rule; {@code dir} is null for an {@code $AllVolumes$} rule, which uses {@code anyVolume} instead. */
+    private record Rule(WriterRef writer, ResolvedPath dir, String anyVolume, FileSpecPattern pattern,
+            boolean recursive) {
 
-    private record Rule(WriterRef writer, ResolvedPath dir, FileSpecPattern pattern, boolean recursive) {
+        boolean covers(String volumeId, String relativeDir) {
+            if (dir != null) {
+                return PathRules.covers(dir, recursive, volumeId, relativeDir);
+            }
+            String mine = anyVolume.toLowerCase(Locale.ROOT);
+            String other = relativeDir.toLowerCase(Locale.ROOT);
+            return mine.equals(other) || (recursive && (mine.isEmpty() || other.startsWith(mine + "\\")));
+        }
     }
 
     private final List<Rule> rules = new ArrayList<>();
@@ -24,13 +38,16 @@ final class ExclusionRules {
     ExclusionRules(List<GatheredWriter> writers, PathPlanner planner) {
         for (GatheredWriter w : writers) {
             for (FileSet f : w.metadata().excludeFiles()) {
+                FileSpecPattern pattern = FileSpecPattern.of(f.filespec());
                 try {
-                    rules.add(new Rule(w.ref(), planner.resolve(f.path()), FileSpecPattern.of(f.filespec()),
-                            f.recursive()));
-                } catch (IllegalArgumentException noVolume) {
-                    // An exclusion on a volume that does not exist here cannot remove any file of this backup.
-                    LOG.debug("exclusion {}\\{} of writer {} is on no volume: {}", f.path(), f.filespec(), w.ref(),
-                            noVolume.getMessage());
+                    String expanded = planner.expand(f.path());
+                    Optional<String> everywhere = WindowsPath.belowAllVolumes(expanded);
+                    rules.add(everywhere.isPresent()
+                            ? new Rule(w.ref(), null, everywhere.get(), pattern, f.recursive())
+                            : new Rule(w.ref(), planner.resolve(expanded), null, pattern, f.recursive()));
+                } catch (UnresolvablePathException e) {
+                    planner.ignored(e.of(w.ref(), "excluded files " + f.path() + " (filespec " + f.filespec()
+                            + ") of writer " + w.ref()), "the exclusion is not applied");
                 }
             }
         }
@@ -41,7 +58,7 @@ final class ExclusionRules {
         String dir = PathRules.parent(relativePath);
         String name = PathRules.name(relativePath);
         for (Rule r : rules) {
-            if (PathRules.covers(r.dir(), r.recursive(), volumeId, dir) && r.pattern().matches(name)) {
+            if (r.covers(volumeId, dir) && r.pattern().matches(name)) {
                 return r.writer();
             }
         }

@@ -49,8 +49,11 @@ final class FileSetPlan {
                 for (FileSet f : fileSets(c, type)) {
                     try {
                         plan.add(w.refOf(c), null, f, planner, false);
-                    } catch (IllegalArgumentException notHere) {
-                        // A file set on no volume of this machine holds no file of these volumes.
+                    } catch (UnresolvablePathException e) {
+                        // The files stay in the backup as plain volume files; the user is told why they are not
+                        // attributed (a file set on no volume of this machine holds none of them: DEBUG only).
+                        planner.ignored(e, "files of this file set on the backed-up volumes are not attributed to "
+                                + "the component");
                     }
                 }
             }
@@ -58,10 +61,14 @@ final class FileSetPlan {
         return plan;
     }
 
+    /**
+     * @throws UnresolvablePathException naming the writer, the component and the file set when a path of it cannot
+     *                                   be resolved (a selected component is never silently left without its files)
+     */
     private void add(ComponentRef component, ComponentRef added, FileSet f, PathPlanner planner, boolean snapshot) {
-        ResolvedPath normal = planner.resolve(f.path());
+        ResolvedPath normal = resolve(planner, f.path(), component, f, "file set");
         ResolvedPath alternate = f.alternateLocation() == null || f.alternateLocation().isEmpty() ? null
-                : planner.resolve(f.alternateLocation());
+                : resolve(planner, f.alternateLocation(), component, f, "alternate location");
         sources.add(new FileSource(component, added, normal, alternate, FileSpecPattern.of(f.filespec()),
                 f.recursive()));
         if (snapshot) {
@@ -69,6 +76,16 @@ final class FileSetPlan {
             if (alternate != null) {
                 addVolume(alternate);
             }
+        }
+    }
+
+    private static ResolvedPath resolve(PathPlanner planner, String path, ComponentRef component, FileSet f,
+            String role) {
+        try {
+            return planner.resolve(path);
+        } catch (UnresolvablePathException e) {
+            throw e.of(component.writer(), role + " " + f.path() + " (filespec " + f.filespec() + ") of component '"
+                    + component.fullPath() + "' of writer " + component.writer());
         }
     }
 

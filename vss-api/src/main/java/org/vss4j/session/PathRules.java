@@ -56,7 +56,15 @@ final class PathRules {
         return p;
     }
 
-    /** {@code %NAME%} environment variables expanded, as writers may use them in paths (Microsoft AddFilesToFileGroup). */
+    /**
+     * {@code %NAME%} environment variables expanded once, names compared without case, as writers may use them in
+     * paths (Microsoft docs, "IVssCreateWriterMetadata::AddFilesToFileGroup": the path "can contain environment
+     * variables"). A {@code %NAME%} that {@code environment} does not define is an error, not text: left in place it
+     * would become a directory name that exists nowhere, and the writer's files would silently be missed. A lone
+     * {@code %} or {@code %%} stays as it is.
+     *
+     * @throws UnresolvablePathException naming the first undefined variable
+     */
     static String expand(String path, Map<String, String> environment) {
         StringBuilder b = new StringBuilder();
         int i = 0;
@@ -68,9 +76,17 @@ final class PathRules {
                 break;
             }
             String name = path.substring(start + 1, end);
+            b.append(path, i, start);
+            if (name.isEmpty() || name.indexOf('\\') >= 0) {
+                // Not a variable reference ("%%", or a % in one name and the next in another): text.
+                b.append('%');
+                i = start + 1;
+                continue;
+            }
             String value = environment.entrySet().stream().filter(e -> e.getKey().equalsIgnoreCase(name))
-                    .map(Map.Entry::getValue).findFirst().orElse(null);
-            b.append(path, i, start).append(value != null ? value : path.substring(start, end + 1));
+                    .map(Map.Entry::getValue).findFirst().orElseThrow(() -> new UnresolvablePathException(path,
+                            UnresolvablePathException.Reason.UNDEFINED_VARIABLE, "%" + name + "% is not defined"));
+            b.append(value);
             i = end + 1;
         }
         return b.toString();

@@ -14,6 +14,12 @@ public record ResolvedPath(String volumeName, String volumeId, String relativePa
 
     public ResolvedPath {
         relativePath = trimSlashes(relativePath.replace('/', '\\'));
+        for (String name : relativePath.split("\\\\")) {
+            // A relative path is read below a snapshot root: "." and ".." would leave the volume's own tree.
+            if (name.equals(".") || name.equals("..")) {
+                throw new IllegalArgumentException("a path below " + volumeName + " is not canonical: " + relativePath);
+            }
+        }
     }
 
     /** The volume and the relative path together, as a case-insensitive key. */

@@ -1,13 +1,8 @@
 package org.vss4j.session;
 
-import java.util.ServiceLoader;
-import org.vss4j.com.Exports;
-
 /**
  * Finds the volume a path lives on (its mount point, mount folders included), which is what goes into the shadow
- * copy set, and the path's place on it, which is where the file is found inside the shadow copy. This is the one
- * provider-specific step of the session: on Windows {@code GetVolumePathName}; on the simulator the simulated
- * machine's volume names and aliases.
+ * copy set, and the path's place on it, which is where the file is found inside the shadow copy.
  */
 @FunctionalInterface
 public interface VolumeResolver {
@@ -15,26 +10,18 @@ public interface VolumeResolver {
     /**
      * {@code path} split at its volume.
      *
-     * @throws IllegalArgumentException if no volume holds {@code path}
+     * @throws UnresolvablePathException if {@code path} is not an absolute Win32 path or no volume holds it (other
+     *                                   {@link IllegalArgumentException}s from a caller's resolver count as "on no
+     *                                   volume")
      */
     ResolvedPath resolve(String path);
 
     /**
-     * The resolver of the VSS provider this process uses: {@link WindowsVolumeResolver} for real VSS, otherwise the one
-     * a {@link VolumeResolverFactory} registered with {@link ServiceLoader} for that provider.
+     * The resolver the session uses unless given another: {@link WindowsVolumeResolver}, on Windows and on the
+     * simulator alike, since both answer {@code GetVolumePathNameW} and {@code GetVolumeNameForVolumeMountPointW}
+     * through the provider seam.
      */
     static VolumeResolver forCurrentProvider() {
-        String id = Exports.current().provider().id();
-        if (WindowsVolumeResolver.PROVIDER_ID.equals(id)) {
-            return new WindowsVolumeResolver();
-        }
-        for (VolumeResolverFactory f : ServiceLoader.load(VolumeResolverFactory.class,
-                VolumeResolver.class.getClassLoader())) {
-            if (f.providerId().equals(id)) {
-                return f.create();
-            }
-        }
-        throw new IllegalStateException("no volume resolver for the VSS provider '" + id + "'; pass one to the "
-                + "session builder");
+        return new WindowsVolumeResolver();
     }
 }

@@ -1,33 +1,69 @@
 package org.vss4j.session;
 
-import com.sun.jna.Native;
-import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.Memory;
+import org.vss4j.com.Exports;
+import org.vss4j.com.Utf16;
+import org.vss4j.session.UnresolvablePathException.Reason;
 
 /**
- * Volumes on Windows: {@code GetVolumePathNameW} gives the mount point a path lives on (a drive root or a mount
- * folder, with a trailing backslash; Microsoft GetVolumePathNameW docs), {@code GetVolumeNameForVolumeMountPointW} the
- * volume GUID name that identifies the volume however it is reached.
+ * Volumes as Windows names them, through the provider seam (so the simulator's kernel32 answers the same calls):
+ * <ol>
+ * <li>the path must be absolute and is canonicalised first ({@link WindowsPath}): {@code GetVolumePathNameW} answers
+ * relative, unqualified and NT namespace names with the boot volume instead of failing (Microsoft docs,
+ * "GetVolumePathNameW function"), which would put a file on the wrong volume without an error;</li>
+ * <li>{@code GetVolumePathNameW} gives the mount point the path lives on: a drive root or the deepest mounted folder,
+ * with a trailing backslash;</li>
+ * <li>the mount point must be a prefix of the canonical path, compared name by name without case; the rest of the
+ * path is what lies below it (never a cut by the mount point's length);</li>
+ * <li>{@code GetVolumeNameForVolumeMountPointW} gives the volume GUID path, the same however the volume is reached
+ * (Microsoft docs, "GetVolumeNameForVolumeMountPointW function"; the mount point needs its trailing backslash).</li>
+ * </ol>
  */
 public final class WindowsVolumeResolver implements VolumeResolver {
 
-    /** The id of the Windows provider ({@code org.vss4j.spi.WindowsNativeProvider}). */
-    static final String PROVIDER_ID = "windows";
+    /** Long enough for any Win32 path: 32,767 characters (Microsoft docs, "Maximum Path Length Limitation"). */
+    private static final int PATH_CHARS = 32768;
+    /** "A reasonable size for the buffer to accommodate the largest possible volume GUID path is 50 characters." */
+    private static final int VOLUME_NAME_CHARS = 50;
 
-    /** Long enough for any path the session handles ({@code MAX_PATH} is 260; extended paths go to 32767). */
-    private static final int BUFFER = 32768;
+    private final Exports exports;
+
+    public WindowsVolumeResolver() {
+        this(Exports.current());
+    }
+
+    WindowsVolumeResolver(Exports exports) {
+        this.exports = exports;
+    }
 
     @Override
     public ResolvedPath resolve(String path) {
-        char[] mount = new char[BUFFER];
-        if (!Kernel32.INSTANCE.GetVolumePathName(path, mount, mount.length)) {
-            throw new IllegalArgumentException("no volume holds " + path + " (GetVolumePathNameW failed with Win32 "
-                    + "error " + Native.getLastError() + ")");
+        WindowsPath canonical = WindowsPath.parse(path);
+        String mountPoint = volumePathName(path, canonical.canonical());
+        String below = canonical.below(mountPoint).orElseThrow(() -> new UnresolvablePathException(path,
+                Reason.NO_VOLUME, "GetVolumePathNameW answered " + mountPoint + ", which does not contain "
+                        + canonical));
+        return new ResolvedPath(mountPoint, volumeName(path, mountPoint), below);
+    }
+
+    private String volumePathName(String path, String canonical) {
+        Memory out = new Memory(2L * PATH_CHARS);
+        out.setShort(0, (short) 0);
+        if (!exports.getVolumePathName(Utf16.toNative(canonical), out, PATH_CHARS)) {
+            throw new UnresolvablePathException(path, Reason.NO_VOLUME, "GetVolumePathNameW(" + canonical
+                    + ") failed with " + Win32Errors.describe(exports.lastError()));
         }
-        String mountPoint = Native.toString(mount);
-        char[] guid = new char[64];
-        String volumeId = Kernel32.INSTANCE.GetVolumeNameForVolumeMountPoint(mountPoint, guid, guid.length)
-                ? Native.toString(guid) : mountPoint;
-        String rest = path.length() > mountPoint.length() ? path.substring(mountPoint.length()) : "";
-        return new ResolvedPath(mountPoint, volumeId, rest);
+        return Utf16.read(out);
+    }
+
+    private String volumeName(String path, String mountPoint) {
+        Memory out = new Memory(2L * VOLUME_NAME_CHARS);
+        out.setShort(0, (short) 0);
+        if (!exports.getVolumeNameForVolumeMountPoint(Utf16.toNative(mountPoint), out, VOLUME_NAME_CHARS)) {
+            throw new UnresolvablePathException(path, Reason.NO_VOLUME, mountPoint + " is not the mount point of a "
+                    + "local volume: GetVolumeNameForVolumeMountPointW failed with "
+                    + Win32Errors.describe(exports.lastError()));
+        }
+        return Utf16.read(out);
     }
 }

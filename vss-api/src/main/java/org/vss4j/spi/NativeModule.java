@@ -9,7 +9,9 @@ public enum NativeModule {
     /** {@code oleaut32.dll}: the BSTR allocator. */
     OLEAUT32("oleaut32"),
     /** {@code kernel32.dll}: links to shadow copy devices, volume names, directory enumeration (simulated elsewhere). */
-    KERNEL32("kernel32");
+    KERNEL32("kernel32"),
+    /** {@code userenv.dll}: the machine-scope environment ({@code CreateEnvironmentBlock}). */
+    USERENV("userenv");
 
     private final String libraryName;
 

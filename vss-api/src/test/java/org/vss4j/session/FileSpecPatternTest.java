@@ -1,6 +1,7 @@
 package org.vss4j.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -43,9 +44,19 @@ class FileSpecPatternTest {
 
     @Test
     void environmentVariablesAreExpandedCaseInsensitively() {
-        assertThat(PathRules.expand("%SystemRoot%\\x\\%UNKNOWN%", Map.of("SYSTEMROOT", "C:\\Windows")))
-                .isEqualTo("C:\\Windows\\x\\%UNKNOWN%");
+        assertThat(PathRules.expand("%SystemRoot%\\x\\%windir%", Map.of("SYSTEMROOT", "C:\\Windows", "WINDIR", "W")))
+                .isEqualTo("C:\\Windows\\x\\W");
         assertThat(PathRules.expand("C:\\100%", Map.of())).isEqualTo("C:\\100%");
+        assertThat(PathRules.expand("C:\\a%%b\\50%\\x", Map.of())).isEqualTo("C:\\a%%b\\50%\\x");
+    }
+
+    @Test
+    void anUndefinedVariableIsAnErrorNamingItNotADirectoryName() {
+        // Left in place, "%UNKNOWN%" would be looked for as a directory and the writer's files silently missed.
+        assertThatThrownBy(() -> PathRules.expand("%SystemRoot%\\x\\%UNKNOWN%", Map.of("SYSTEMROOT", "C:\\W")))
+                .isInstanceOfSatisfying(UnresolvablePathException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnresolvablePathException.Reason.UNDEFINED_VARIABLE))
+                .hasMessageContaining("%UNKNOWN% is not defined").hasMessageContaining("machine-scope environment");
     }
 
     @Test

@@ -57,7 +57,9 @@ public final class SimulatedMachine implements AutoCloseable {
     /** Writers reached through their native CVssWriter object (CreateWriter, then Subscribe). */
     private final List<HostedWriter> hosted = new CopyOnWriteArrayList<>();
     private final Map<UUID, UUID> alternateWriters = new ConcurrentHashMap<>();
-    private final MachineEnvironment environment;
+    private final SimulatedEnvironment environment;
+    /** The boot volume set explicitly, or null: then the volume aliased %SystemDrive%\. */
+    private volatile Volume bootVolume;
     private final Path snapshotRoot;
     private final Path exposureRoot;
     /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
@@ -83,7 +85,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name) {
         this.name = name;
-        this.environment = new MachineEnvironment(name);
+        this.environment = SimulatedEnvironment.windowsServer(name);
         this.stateDirectory = null;
         try {
             this.snapshotRoot = Files.createTempDirectory("vss4j-sim-snapshots-");
@@ -96,7 +98,7 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private SimulatedMachine(String name, Path stateDirectory) {
         this.name = name;
-        this.environment = new MachineEnvironment(name);
+        this.environment = SimulatedEnvironment.windowsServer(name);
         this.stateDirectory = stateDirectory;
         try {
             this.snapshotRoot = Files.createDirectories(stateDirectory.resolve("snapshots"));
@@ -242,22 +244,6 @@ public final class SimulatedMachine implements AutoCloseable {
         return addWriter(w);
     }
 
-    /**
-     * The machine-scope environment the machine's writers see (a copy; names case-insensitive): by default a Windows
-     * Server's ({@code SystemRoot=C:\Windows}, {@code SystemDrive=C:}, {@code ProgramData=C:\ProgramData},
-     * {@code windir}, ...; see {@link MachineEnvironment}). Writer paths such as {@code %SystemRoot%\System32\config}
-     * expand with it, not with the requester's environment.
-     */
-    public Map<String, String> environment() {
-        return environment.snapshot();
-    }
-
-    /** Sets a machine-scope environment variable; a null {@code value} removes it. */
-    public SimulatedMachine setEnvironmentVariable(String variable, String value) {
-        environment.set(variable, value);
-        return this;
-    }
-
     /** A subscribed writer joins the machine's backups and restores ({@code IVssWriterImpl::Subscribe}). */
     public void host(HostedWriter writer) {
         hosted.add(writer);
@@ -307,6 +293,31 @@ public final class SimulatedMachine implements AutoCloseable {
 
     public String name() {
         return name;
+    }
+
+    /** The machine-scope environment variables (what writers' services see; {@code CreateEnvironmentBlock}). */
+    public SimulatedEnvironment environment() {
+        return environment;
+    }
+
+    /**
+     * The boot volume, which holds the Windows directory and answers {@code GetVolumePathNameW} for relative and
+     * unqualified names (Microsoft docs, "GetVolumePathNameW function"): the one {@link #setBootVolume set}, else the
+     * volume aliased {@code %SystemDrive%\} ({@code C:\} by default); empty if there is none.
+     */
+    public Optional<Volume> bootVolume() {
+        Volume set = bootVolume;
+        if (set != null) {
+            return Optional.of(set);
+        }
+        String drive = environment.get("SystemDrive");
+        return drive == null ? Optional.empty() : volumes.stream().filter(v -> v.aliases().stream()
+                .anyMatch(a -> a.equalsIgnoreCase(drive + "\\"))).findFirst();
+    }
+
+    /** Makes {@code volume} the boot volume (null: back to the volume aliased %SystemDrive%\). */
+    public void setBootVolume(Volume volume) {
+        this.bootVolume = volume;
     }
 
     /** The shadow copy provider every snapshot of this machine is made by (the software provider by default). */

@@ -17,6 +17,7 @@ import org.vss4j.sim.vss.ExamineWriterMetadataObject;
 import org.vss4j.sim.vss.WriterMetadataXml;
 import org.vss4j.sim.vss.WriterImplObject;
 import org.vss4j.sim.win32.Kernel32Exports;
+import org.vss4j.sim.win32.UserEnvExports;
 
 /**
  * The simulator's exports, under the names the binding resolves ({@link Exports}; reference section 3 for vssapi,
@@ -75,6 +76,7 @@ final class SimulatorExports {
             return null;
         });
         Kernel32Exports.register(t);
+        UserEnvExports.register(t);
         return Map.copyOf(t);
     }
 

@@ -12,7 +12,9 @@ public enum BlockKind {
      */
     SNAPSHOT_PROPERTIES("VSS_SNAPSHOT_PROP strings", "VssFreeSnapshotProperties"),
     /** A search handle from {@code FindFirstFileW}; closed with {@code FindClose} (Microsoft docs, "FindClose"). */
-    FIND_HANDLE("find handle", "FindClose");
+    FIND_HANDLE("find handle", "FindClose"),
+    /** An environment block from {@code CreateEnvironmentBlock}; freed with {@code DestroyEnvironmentBlock}. */
+    ENVIRONMENT_BLOCK("environment block", "DestroyEnvironmentBlock");
 
     private final String description;
     private final String freeFunction;

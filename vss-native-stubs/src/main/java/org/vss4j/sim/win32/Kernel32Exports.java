@@ -18,5 +18,6 @@ public final class Kernel32Exports {
         SymbolicLinks.register(table);
         FindFiles.register(table);
         DriveLetters.register(table);
+        VolumeNames.register(table);
     }
 }

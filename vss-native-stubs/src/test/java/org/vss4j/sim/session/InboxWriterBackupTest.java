@@ -50,7 +50,7 @@ class InboxWriterBackupTest {
 
         BackupResult result;
         Map<String, String> copied;
-        try (BackupSession s = fx.session().environment(machine.environment())
+        try (BackupSession s = fx.session().environment(machine.environment().asMap())
                 .components(ComponentSelection.component("Registry Writer", "Registry")).start()) {
             assertThat(s.addedComponents()).extracting(c -> c.writer().name() + ":" + c.fullPath())
                     .containsExactly("Registry Writer:Registry");
@@ -82,7 +82,7 @@ class InboxWriterBackupTest {
                 Path.of(getClass().getResource("/org/vss4j/sim/wmd/ledger-writer.xml").toURI())));
 
         Map<String, String> copied;
-        try (BackupSession s = fx.session().environment(machine.environment())
+        try (BackupSession s = fx.session().environment(machine.environment().asMap())
                 .components(ComponentSelection.component("Contoso Ledger Writer", "LEDGER01\\accounts")).start()) {
             // "config" is not selectable and has no selectable ancestor: it comes with any backup of the writer.
             assertThat(s.addedComponents()).extracting(ComponentRef::fullPath)

@@ -1,0 +1,91 @@
+package org.vss4j.sim;
+
+import java.util.Collections;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The environment a simulated machine's writers see: the machine-scope block a Windows Server service running as
+ * LocalSystem gets (the VSS service and CryptSvc, which host the in-box writers), not a logged-on user's. Names are
+ * looked up case-insensitively, as Windows matches them ({@code %SYSTEMROOT%} and {@code %SystemRoot%} are one
+ * variable), and cannot contain {@code =} (Microsoft docs, "GetEnvironmentStringsW function").
+ * Writers put these variables in their paths ({@code %SystemRoot%\System32\config}; Microsoft docs,
+ * "IVssCreateWriterMetadata::AddFilesToFileGroup": the path "can contain environment variables"), and a requester
+ * expands them as the writer would.
+ *
+ * <p>The defaults are the system variables of a Windows Server x64 installed on {@code C:} (Microsoft docs,
+ * "Recognized Environment Variables"): what {@code CreateEnvironmentBlock} with no user token returns there, which is
+ * what the binding reads on Windows (docs/volumes.md). No per-user variable is set.
+ */
+public final class SimulatedEnvironment {
+
+    private final Map<String, String> vars = Collections.synchronizedMap(new TreeMap<>(String.CASE_INSENSITIVE_ORDER));
+
+    private SimulatedEnvironment() {
+    }
+
+    /**
+     * The system variables of a default Windows Server installation on {@code C:} (the values of
+     * {@code HKLM\SYSTEM\CurrentControlSet\Control\Session Manager\Environment} expanded, and those Windows derives:
+     * SystemRoot, SystemDrive, ProgramFiles, ProgramData, ALLUSERSPROFILE, PUBLIC, COMPUTERNAME). No per-user variable.
+     */
+    static SimulatedEnvironment windowsServer(String computerName) {
+        SimulatedEnvironment e = new SimulatedEnvironment();
+        e.set("ALLUSERSPROFILE", "C:\\ProgramData");
+        e.set("CommonProgramFiles", "C:\\Program Files\\Common Files");
+        e.set("CommonProgramFiles(x86)", "C:\\Program Files (x86)\\Common Files");
+        e.set("CommonProgramW6432", "C:\\Program Files\\Common Files");
+        e.set("COMPUTERNAME", computerName);
+        e.set("ComSpec", "C:\\Windows\\system32\\cmd.exe");
+        e.set("DriverData", "C:\\Windows\\System32\\Drivers\\DriverData");
+        e.set("NUMBER_OF_PROCESSORS", String.valueOf(Runtime.getRuntime().availableProcessors()));
+        e.set("OS", "Windows_NT");
+        e.set("Path", "C:\\Windows\\system32;C:\\Windows;C:\\Windows\\System32\\Wbem;"
+                + "C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\");
+        e.set("PATHEXT", ".COM;.EXE;.BAT;.CMD;.VBS;.VBE;.JS;.JSE;.WSF;.WSH;.MSC");
+        e.set("PROCESSOR_ARCHITECTURE", "AMD64");
+        e.set("ProgramData", "C:\\ProgramData");
+        e.set("ProgramFiles", "C:\\Program Files");
+        e.set("ProgramFiles(x86)", "C:\\Program Files (x86)");
+        e.set("ProgramW6432", "C:\\Program Files");
+        e.set("PUBLIC", "C:\\Users\\Public");
+        e.set("SystemDrive", "C:");
+        e.set("SystemRoot", "C:\\Windows");
+        e.set("TEMP", "C:\\Windows\\TEMP");
+        e.set("TMP", "C:\\Windows\\TEMP");
+        e.set("windir", "C:\\Windows");
+        return e;
+    }
+
+    /** The value of {@code name}, or null. */
+    public String get(String name) {
+        return vars.get(name);
+    }
+
+    /** Sets (or replaces, whatever the case of its name) a machine-scope variable. */
+    public SimulatedEnvironment set(String name, String value) {
+        if (name == null || name.isEmpty() || name.indexOf('=', 1) >= 0 || value == null) {
+            throw new IllegalArgumentException("not an environment variable: " + name + "=" + value);
+        }
+        synchronized (vars) {
+            vars.remove(name);
+            vars.put(name, value);
+        }
+        return this;
+    }
+
+    /** Removes {@code name}. */
+    public SimulatedEnvironment remove(String name) {
+        vars.remove(name);
+        return this;
+    }
+
+    /** A copy of every variable, sorted by name without case (the order of a Windows environment block). */
+    public Map<String, String> asMap() {
+        synchronized (vars) {
+            Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            copy.putAll(vars);
+            return Collections.unmodifiableMap(copy);
+        }
+    }
+}
