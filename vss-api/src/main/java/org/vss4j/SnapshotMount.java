@@ -7,6 +7,7 @@ import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 
 /**
  * A shadow copy's root as a {@link java.nio.file.Path} that ordinary Java I/O can read, valid until {@link #close()}.
@@ -34,8 +35,6 @@ public final class SnapshotMount implements AutoCloseable {
     static final int SYMBOLIC_LINK_FLAG_DIRECTORY = 0x1;
     /** {@code SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE} (winbase.h; Windows 10 1703 and later, developer mode). */
     static final int SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE = 0x2;
-    /** {@code ERROR_PRIVILEGE_NOT_HELD} (winerror.h). */
-    static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
 
     private final SnapshotProperties snapshot;
     private final Path root;
@@ -99,16 +98,15 @@ public final class SnapshotMount implements AutoCloseable {
             return;
         }
         int error = exports.lastError();
-        if (error == ERROR_PRIVILEGE_NOT_HELD && exports.createSymbolicLink(Utf16.toNative(link.toString()),
+        if (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD && exports.createSymbolicLink(Utf16.toNative(link.toString()),
                 Utf16.toNative(target), SYMBOLIC_LINK_FLAG_DIRECTORY | SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE)) {
             return;
         }
-        if (error == ERROR_PRIVILEGE_NOT_HELD) {
+        if (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD) {
             error = exports.lastError();
         }
-        int hr = error == 0 ? VssHresult.E_FAIL.code() : 0x80070000 | (error & 0xFFFF);
-        throw new VssException(hr, Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target
-                + (error == ERROR_PRIVILEGE_NOT_HELD ? ": the process lacks SeCreateSymbolicLinkPrivilege; run "
+        throw new VssException(Win32Error.toHresult(error), Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target
+                + (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD ? ": the process lacks SeCreateSymbolicLinkPrivilege; run "
                         + "elevated, enable developer mode, or expose the shadow copy (ExposeSnapshot) and read it "
                         + "there" : ""));
     }

@@ -9,6 +9,7 @@ import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.com.Exports;
 import org.vss4j.com.FileTimes;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 
 /**
  * Lists directories with {@code FindFirstFileW}/{@code FindNextFileW}/{@code FindClose} through the export seam (on
@@ -47,7 +48,7 @@ public final class DirectoryLister {
         if (handle == null || Pointer.nativeValue(handle) == Exports.INVALID_HANDLE_VALUE) {
             int error = exports.lastError();
             // An empty volume root has no "." either: FindFirstFileW finds nothing (Microsoft docs, "FindFirstFileW").
-            if (error == Win32Errors.ERROR_FILE_NOT_FOUND) {
+            if (error == Win32Error.ERROR_FILE_NOT_FOUND) {
                 return List.of();
             }
             throw new DirectoryListingException(directory, error);
@@ -62,7 +63,7 @@ public final class DirectoryLister {
             } while (all && exports.findNextFile(handle, data));
             if (all) {
                 int error = exports.lastError();
-                if (error != Win32Errors.ERROR_NO_MORE_FILES) {
+                if (error != Win32Error.ERROR_NO_MORE_FILES) {
                     throw new DirectoryListingException(directory, error);
                 }
             }

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
 
 /**
  * The environment writers' paths are expanded in: the machine scope, as the writers' services see it, never the
@@ -42,7 +43,7 @@ final class MachineEnvironment {
         PointerByReference out = new PointerByReference();
         if (!exports.createEnvironmentBlock(out, null, false)) {
             throw new IllegalStateException("cannot read the machine-scope environment: CreateEnvironmentBlock "
-                    + "failed with " + Win32Errors.describe(exports.lastError()));
+                    + "failed with " + Win32Error.describe(exports.lastError()));
         }
         Pointer block = out.getValue();
         try {

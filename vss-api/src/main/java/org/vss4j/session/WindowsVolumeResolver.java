@@ -3,6 +3,7 @@ package org.vss4j.session;
 import com.sun.jna.Memory;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 import org.vss4j.session.UnresolvablePathException.Reason;
 
 /**
@@ -51,7 +52,7 @@ public final class WindowsVolumeResolver implements VolumeResolver {
         out.setShort(0, (short) 0);
         if (!exports.getVolumePathName(Utf16.toNative(canonical), out, PATH_CHARS)) {
             throw new UnresolvablePathException(path, Reason.NO_VOLUME, "GetVolumePathNameW(" + canonical
-                    + ") failed with " + Win32Errors.describe(exports.lastError()));
+                    + ") failed with " + Win32Error.describe(exports.lastError()));
         }
         return Utf16.read(out);
     }
@@ -62,7 +63,7 @@ public final class WindowsVolumeResolver implements VolumeResolver {
         if (!exports.getVolumeNameForVolumeMountPoint(Utf16.toNative(mountPoint), out, VOLUME_NAME_CHARS)) {
             throw new UnresolvablePathException(path, Reason.NO_VOLUME, mountPoint + " is not the mount point of a "
                     + "local volume: GetVolumeNameForVolumeMountPointW failed with "
-                    + Win32Errors.describe(exports.lastError()));
+                    + Win32Error.describe(exports.lastError()));
         }
         return Utf16.read(out);
     }

@@ -25,8 +25,8 @@ import org.vss4j.SnapshotProperties;
 import org.vss4j.VssException;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.win32.SymbolicLinks;
-import org.vss4j.sim.win32.Win32Error;
 
 /**
  * The chain a program must take to read a shadow copy, as on Windows: the device object is no path, a directory

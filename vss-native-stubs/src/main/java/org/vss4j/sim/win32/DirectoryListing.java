@@ -1,6 +1,5 @@
 package org.vss4j.sim.win32;
 
-import org.vss4j.files.FileAttribute;
 import java.io.IOException;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
@@ -11,6 +10,8 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import org.vss4j.com.Win32Error;
+import org.vss4j.files.FileAttribute;
 import org.vss4j.sim.FileSystemFacts;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Snapshot;

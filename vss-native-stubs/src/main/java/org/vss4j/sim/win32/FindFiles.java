@@ -5,6 +5,7 @@ import java.util.Iterator;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.BlockKind;
 import org.vss4j.sim.abi.NativeCallback;

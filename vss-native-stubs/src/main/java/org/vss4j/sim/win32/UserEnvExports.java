@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.BlockKind;
 import org.vss4j.sim.abi.NativeCallback;

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.abi.NativeCallback;

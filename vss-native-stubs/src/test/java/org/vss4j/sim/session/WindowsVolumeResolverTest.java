@@ -13,15 +13,15 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
 import org.vss4j.session.ResolvedPath;
-import org.vss4j.session.UnresolvablePathException;
 import org.vss4j.session.UnresolvablePathException.Reason;
+import org.vss4j.session.UnresolvablePathException;
 import org.vss4j.session.VolumeResolver;
 import org.vss4j.session.WindowsVolumeResolver;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.VssSimulatorExtension;
-import org.vss4j.sim.win32.Win32Error;
 
 /**
  * The Windows resolver, on the simulator's kernel32: the code path real Windows runs. Unqualified and NT namespace

@@ -13,6 +13,7 @@ import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssSimulatorExtension;
 

@@ -14,6 +14,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.VssSimulatorExtension;

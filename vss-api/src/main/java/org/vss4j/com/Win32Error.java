@@ -1,0 +1,62 @@
+package org.vss4j.com;
+
+import java.util.Map;
+
+/**
+ * The Win32 error codes ({@code GetLastError}; winerror.h, Microsoft docs "System Error Codes") that the kernel32
+ * functions vss4j calls set, as the binding reads them and the simulator sets them, with their names for messages.
+ */
+public final class Win32Error {
+
+    public static final int ERROR_SUCCESS = 0;
+    public static final int ERROR_FILE_NOT_FOUND = 2;
+    public static final int ERROR_PATH_NOT_FOUND = 3;
+    public static final int ERROR_ACCESS_DENIED = 5;
+    public static final int ERROR_INVALID_HANDLE = 6;
+    public static final int ERROR_NO_MORE_FILES = 18;
+    public static final int ERROR_NOT_READY = 21;
+    public static final int ERROR_NOT_SUPPORTED = 50;
+    public static final int ERROR_BAD_NETPATH = 53;
+    public static final int ERROR_INVALID_PARAMETER = 87;
+    public static final int ERROR_INSUFFICIENT_BUFFER = 122;
+    public static final int ERROR_INVALID_NAME = 123;
+    public static final int ERROR_ALREADY_EXISTS = 183;
+    public static final int ERROR_FILENAME_EXCED_RANGE = 206;
+    /** "The directory name is invalid": a file was given where a directory was expected. */
+    public static final int ERROR_DIRECTORY = 267;
+    public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
+    /** "The file cannot be accessed by the system" (a cloud file whose provider is not running, for example). */
+    public static final int ERROR_CANT_ACCESS_FILE = 1920;
+    public static final int ERROR_NOT_A_REPARSE_POINT = 4390;
+
+    private static final Map<Integer, String> NAMES = Map.ofEntries(Map.entry(ERROR_SUCCESS, "ERROR_SUCCESS"),
+            Map.entry(ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND"),
+            Map.entry(ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND"),
+            Map.entry(ERROR_ACCESS_DENIED, "ERROR_ACCESS_DENIED"),
+            Map.entry(ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE"),
+            Map.entry(ERROR_NO_MORE_FILES, "ERROR_NO_MORE_FILES"), Map.entry(ERROR_NOT_READY, "ERROR_NOT_READY"),
+            Map.entry(ERROR_NOT_SUPPORTED, "ERROR_NOT_SUPPORTED"), Map.entry(ERROR_BAD_NETPATH, "ERROR_BAD_NETPATH"),
+            Map.entry(ERROR_INVALID_PARAMETER, "ERROR_INVALID_PARAMETER"),
+            Map.entry(ERROR_INSUFFICIENT_BUFFER, "ERROR_INSUFFICIENT_BUFFER"),
+            Map.entry(ERROR_INVALID_NAME, "ERROR_INVALID_NAME"),
+            Map.entry(ERROR_ALREADY_EXISTS, "ERROR_ALREADY_EXISTS"),
+            Map.entry(ERROR_FILENAME_EXCED_RANGE, "ERROR_FILENAME_EXCED_RANGE"),
+            Map.entry(ERROR_DIRECTORY, "ERROR_DIRECTORY"),
+            Map.entry(ERROR_PRIVILEGE_NOT_HELD, "ERROR_PRIVILEGE_NOT_HELD"),
+            Map.entry(ERROR_CANT_ACCESS_FILE, "ERROR_CANT_ACCESS_FILE"),
+            Map.entry(ERROR_NOT_A_REPARSE_POINT, "ERROR_NOT_A_REPARSE_POINT"));
+
+    private Win32Error() {
+    }
+
+    /** {@code "Win32 error 5 (ERROR_ACCESS_DENIED)"}. */
+    public static String describe(int error) {
+        String name = NAMES.get(error);
+        return "Win32 error " + error + (name == null ? "" : " (" + name + ")");
+    }
+
+    /** {@code HRESULT_FROM_WIN32(error)} (winerror.h): {@code 0x8007xxxx}; {@code E_FAIL} for 0. */
+    public static int toHresult(int error) {
+        return error == 0 ? 0x80004005 : (error <= 0 ? error : 0x80070000 | (error & 0xFFFF));
+    }
+}
