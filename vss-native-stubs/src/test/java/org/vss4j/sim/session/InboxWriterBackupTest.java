@@ -50,7 +50,7 @@ class InboxWriterBackupTest {
 
         BackupResult result;
         Map<String, String> copied;
-        try (BackupSession s = fx.session().environment(machine.environment().asMap())
+        try (BackupSession s = fx.session()
                 .components(ComponentSelection.component("Registry Writer", "Registry")).start()) {
             assertThat(s.addedComponents()).extracting(c -> c.writer().name() + ":" + c.fullPath())
                     .containsExactly("Registry Writer:Registry");
@@ -70,6 +70,20 @@ class InboxWriterBackupTest {
     }
 
     @Test
+    void theBitsWritersExclusionWithATrailingBackslashKeepsItsCacheOutOfAVolumeBackup(SimulatedMachine machine) {
+        // The BITS writer excludes "%ALLUSERSPROFILE%\Microsoft\Network\Downloader\" (trailing backslash, which
+        // Microsoft allows in a file set path).
+        SessionFixture.write(fx.c, "ProgramData\\Microsoft\\Network\\Downloader\\qmgr.db", "queue");
+        SessionFixture.write(fx.c, "ProgramData\\Microsoft\\Network\\Downloader\\sub\\job.tmp", "job");
+        SessionFixture.write(fx.c, "ProgramData\\kept.txt", "kept");
+        machine.addInboxWriters();
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").start()) {
+            assertThat(SessionFixture.originals(s)).contains("C:\\ProgramData\\kept.txt")
+                    .noneMatch(p -> p.contains("Downloader"));
+        }
+    }
+
+    @Test
     void aWriterReplayedFromItsDocumentTakesPartInAComponentModeBackup(SimulatedMachine machine)
             throws URISyntaxException {
         Path d = SessionFixture.mkdirs(temp.resolve("d"));
@@ -82,7 +96,7 @@ class InboxWriterBackupTest {
                 Path.of(getClass().getResource("/org/vss4j/sim/wmd/ledger-writer.xml").toURI())));
 
         Map<String, String> copied;
-        try (BackupSession s = fx.session().environment(machine.environment().asMap())
+        try (BackupSession s = fx.session()
                 .components(ComponentSelection.component("Contoso Ledger Writer", "LEDGER01\\accounts")).start()) {
             // "config" is not selectable and has no selectable ancestor: it comes with any backup of the writer.
             assertThat(s.addedComponents()).extracting(ComponentRef::fullPath)

@@ -50,10 +50,12 @@ final class SessionFixture {
         }
     }
 
-    /** A builder with the fixture's listener and short timeouts. */
+    /**
+     * A builder with the fixture's listener and short timeouts; writer paths expand in the machine-scope environment
+     * the session reads itself (CreateEnvironmentBlock, answered by the simulated machine).
+     */
     BackupSessionBuilder session() {
-        return BackupSession.builder().listener(events::add).phaseTimeout(Duration.ofSeconds(30))
-                .environment(Map.of());
+        return BackupSession.builder().listener(events::add).phaseTimeout(Duration.ofSeconds(30));
     }
 
     /**
