@@ -58,18 +58,6 @@ class FindFilesTest {
         volume = machine.addVolume(c, "C:\\");
     }
 
-    /** Runs {@code body} on a private machine (the misuse it records must not fail this test) and returns it. */
-    private static SimulatedMachine onPrivateMachine(Runnable body) {
-        SimulatedMachine m = SimulatedMachine.create();
-        SimulatedMachine previous = SimulatedMachine.install(m);
-        try {
-            body.run();
-        } finally {
-            SimulatedMachine.install(previous);
-            m.close();
-        }
-        return m;
-    }
 
     @Test
     void aDirectoryListsDotDotDotAndItsEntriesWithTheirAttributesSizesAndTimes() throws Exception {
@@ -244,7 +232,7 @@ class FindFilesTest {
     @Test
     void aSearchNeverClosedIsALeakAndClosingItCleansTheReport() {
         Pointer[] open = new Pointer[1];
-        SimulatedMachine m = onPrivateMachine(() -> {
+        SimulatedMachine m = PrivateMachine.run(() -> {
             m0().addVolume(c, "C:\\");
             open[0] = Exports.current().findFirstFile(Utf16.toNative("C:\\*"), new Win32FindDataW().getPointer());
         });
@@ -258,7 +246,7 @@ class FindFilesTest {
     void closingTwiceOrAnUnknownHandleIsInvalidHandleAndRecordedAsMisuse() {
         int[] errors = new int[3];
         boolean[] results = new boolean[3];
-        SimulatedMachine m = onPrivateMachine(() -> {
+        SimulatedMachine m = PrivateMachine.run(() -> {
             m0().addVolume(c, "C:\\");
             Exports x = Exports.current();
             Win32FindDataW data = new Win32FindDataW();
@@ -285,7 +273,7 @@ class FindFilesTest {
         assertThat(FindCalls.names("C:\\*")).contains("top.txt");
     }
 
-    /** The machine current inside {@link #onPrivateMachine}. */
+    /** The machine current inside {@link PrivateMachine#run}. */
     private static SimulatedMachine m0() {
         return SimulatedMachine.current();
     }

@@ -18,23 +18,11 @@ import org.vss4j.com.Exports;
 @ExtendWith(VssSimulatorExtension.class)
 class LeakDetectionTest {
 
-    /** Runs {@code body} against a private machine and returns that machine (closed, current machine restored). */
-    private static SimulatedMachine onPrivateMachine(Runnable body) {
-        SimulatedMachine m = SimulatedMachine.create();
-        SimulatedMachine previous = SimulatedMachine.install(m);
-        try {
-            body.run();
-        } finally {
-            SimulatedMachine.install(previous);
-            m.close();
-        }
-        return m;
-    }
 
     @Test
     void aLeakedBstrFailsTheCheckAndFreeingItPassesIt() {
         Pointer[] bstr = new Pointer[1];
-        SimulatedMachine m = onPrivateMachine(() -> bstr[0] = Bstr.alloc("leaked"));
+        SimulatedMachine m = PrivateMachine.run(() -> bstr[0] = Bstr.alloc("leaked"));
         assertThatThrownBy(() -> VssSimulatorExtension.verifyNoLeaks(m)).isInstanceOf(AssertionError.class)
                 .hasMessageContaining("BSTR").hasMessageContaining("SysFreeString");
         Bstr.free(bstr[0]);
@@ -43,7 +31,7 @@ class LeakDetectionTest {
 
     @Test
     void aDoubleFreeIsAnError() {
-        SimulatedMachine m = onPrivateMachine(() -> {
+        SimulatedMachine m = PrivateMachine.run(() -> {
             Pointer p = Bstr.alloc("twice");
             Bstr.free(p);
             Bstr.free(p);
@@ -54,7 +42,7 @@ class LeakDetectionTest {
 
     @Test
     void coTaskMemAndForeignFreesAreTracked() {
-        SimulatedMachine m = onPrivateMachine(() -> {
+        SimulatedMachine m = PrivateMachine.run(() -> {
             Pointer block = Exports.current().coTaskMemAlloc(32);
             Pointer bstr = Bstr.alloc("wrong allocator");
             Exports.current().coTaskMemFree(bstr);
@@ -68,7 +56,7 @@ class LeakDetectionTest {
     @Test
     void anUnclosedComObjectIsALeakedReference() {
         BackupComponents[] kept = new BackupComponents[1];
-        SimulatedMachine m = onPrivateMachine(() -> kept[0] = BackupComponents.create());
+        SimulatedMachine m = PrivateMachine.run(() -> kept[0] = BackupComponents.create());
         assertThat(m.leakReport().liveObjects()).singleElement().asString()
                 .contains("IVssBackupComponents", "1 reference(s)");
         kept[0].close();
@@ -77,7 +65,7 @@ class LeakDetectionTest {
 
     @Test
     void releasingADeadObjectIsAnError() {
-        SimulatedMachine m = onPrivateMachine(() -> {
+        SimulatedMachine m = PrivateMachine.run(() -> {
             BackupComponents b = BackupComponents.create();
             Pointer p = b.pointer();
             b.close();
