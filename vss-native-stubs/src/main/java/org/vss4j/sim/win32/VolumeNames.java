@@ -45,7 +45,7 @@ import org.vss4j.sim.abi.NativeCallback;
  * does not exist: ERROR_FILE_NOT_FOUND. docs/volumes.md lists what the simulator chose where Windows documents
  * nothing.
  */
-public final class VolumeNames {
+final class VolumeNames {
 
     private static final String EXTENDED = "\\\\?\\";
     /** A volume GUID path is 49 characters; with its NUL, 50 ("GetVolumeNameForVolumeMountPointW function"). */
