@@ -2,18 +2,19 @@ package org.vss4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
-import java.util.stream.Stream;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.SnapshotMount;
 import org.vss4j.SnapshotProperties;
+import org.vss4j.files.DirectoryEntry;
+import org.vss4j.files.DirectoryLister;
+import org.vss4j.files.ReparseTag;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -125,10 +126,9 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         if (list <= 0) {
             return;
         }
-        Path root = mount.root();
-        try (Stream<Path> entries = Files.list(root)) {
-            entries.sorted().limit(list).forEach(e -> out.printf("    %s%s%n", root.relativize(e),
-                    Files.isDirectory(e) ? "/" : ""));
-        }
+        // Listed through FindFirstFileW as a Windows backup sees the root: links and reparse points as what they are.
+        DirectoryLister.list(mount.root()).stream().sorted(Comparator.comparing(DirectoryEntry::name))
+                .limit(list).forEach(e -> out.printf("    %s%s%s%n", e.name(), e.isDirectory() ? "/" : "",
+                        e.isReparsePoint() ? "  [" + ReparseTag.describe(e.reparseTag()) + "]" : ""));
     }
 }
