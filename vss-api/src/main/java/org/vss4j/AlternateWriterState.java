@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * Whether a writer has an alternate writer.
  *
- * <p>Mirrors the C enum {@code VSS_ALTERNATE_WRITER_STATE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_ALTERNATE_WRITER_STATE}; values from {@code vswriter.h} (checked against the
+ * mingw-w64 headers).
  */
 public enum AlternateWriterState implements NativeEnum {
     /** VSS_AWS_UNDEFINED = 0. */

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * A writer's freeze level.
  *
- * <p>Mirrors the C enum {@code VSS_APPLICATION_LEVEL}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_APPLICATION_LEVEL}; values from {@code vss.h} (checked against the mingw-w64
+ * headers).
  */
 public enum ApplicationLevel implements NativeEnum {
     /** VSS_APP_UNKNOWN = 0. */

@@ -28,13 +28,13 @@ import org.vss4j.com.CppBool;
 /**
  * {@code IVssBackupComponents}: the requester's interface to VSS, one method per COM method.
  *
- * <p>One object serves <b>one</b> backup (seeds, "Overview of Backup Initialization"): create it, go through the
- * sequence, and close it. If a backup must end early after {@code PrepareForBackup}, call {@link #abortBackup()} before
- * closing. Closing releases the object; VSS then deletes the non-persistent shadow copies it created.
+ * <p>One object serves <b>one</b> backup (Microsoft docs, "Overview of Backup Initialization"): create it, go through
+ * the sequence, and close it. If a backup must end early after {@code PrepareForBackup}, call {@link #abortBackup()}
+ * before closing. Closing releases the object; VSS then deletes the non-persistent shadow copies it created.
  *
- * <p>Parameter conventions (reference section 1 and 7): {@code VSS_ID} by value is passed as
- * {@code Structure.ByValue}; C++ {@code bool} as one byte; {@code BOOL} and {@code LONG} as 32-bit ints; strings as
- * NUL-terminated UTF-16LE.
+ * <p>Parameter conventions ({@code vsbackup.h} declarations; Microsoft docs, "x64 calling convention"): {@code VSS_ID}
+ * by value is passed as {@code Structure.ByValue}; C++ {@code bool} as one byte; {@code BOOL} and {@code LONG} as
+ * 32-bit ints; strings as NUL-terminated UTF-16LE.
  */
 public final class BackupComponents extends ComGetters {
 
@@ -294,8 +294,8 @@ public final class BackupComponents extends ComGetters {
 
     /**
      * {@code GetWriterComponents(iWriter, &pWriterComponents)}: one writer's components in the document, as an
-     * {@code IVssWriterComponentsExt} (owned: close it; it is released through the IUnknown at +8, reference section
-     * 1.1).
+     * {@code IVssWriterComponentsExt} (owned: close it; it is released through the IUnknown at +8, the second base of
+     * that class in {@code vsbackup.h}).
      */
     public WriterComponents getWriterComponents(int index) {
         PointerByReference out = new PointerByReference();
@@ -334,7 +334,7 @@ public final class BackupComponents extends ComGetters {
         sendIds(IVssBackupComponents.DisableWriterInstances, writerInstanceIds);
     }
 
-    /** {@code const VSS_ID *rg, UINT c}: a contiguous array of 16-byte GUIDs in Windows memory order (section 4.1). */
+    /** {@code const VSS_ID *rg, UINT c}: a contiguous array of 16-byte GUIDs in Windows memory order (guiddef.h). */
     private void sendIds(ComMethod method, List<UUID> ids) {
         if (ids.isEmpty()) {
             return;
@@ -395,7 +395,7 @@ public final class BackupComponents extends ComGetters {
 
     /**
      * The out-parameters GetWriterStatus and GetWriterStatusEx share ({@code VSS_ID *pidInstance, VSS_ID *pidWriter,
-     * BSTR *pbstrWriter, VSS_WRITER_STATE *pnStatus, HRESULT *phResultFailure}, reference section 1.2).
+     * BSTR *pbstrWriter, VSS_WRITER_STATE *pnStatus, HRESULT *phResultFailure}, vsbackup.h).
      */
     private static final class WriterStatusOut {
         private final GUID instance = new GUID();

@@ -8,7 +8,7 @@ import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 
 /**
  * The extensions of {@code IVssBackupComponents} a requester reaches by {@code QueryInterface} on the same object
- * (IIDs: reference section 1.2, carried by the vtable enums), with the first Windows versions that have each
+ * (IIDs: {@code vsbackup.h}, carried by the vtable enums), with the first Windows versions that have each
  * (Microsoft docs, "Requirements" of the interfaces' methods).
  */
 enum BackupComponentsExtension {

@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * One bit of a writer's backup schema: the backup and restore features it supports.
  *
- * <p>Mirrors the C enum {@code VSS_BACKUP_SCHEMA}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_BACKUP_SCHEMA}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum BackupSchema implements NativeFlag {
     /** VSS_BS_UNDEFINED = 0. */

@@ -1,9 +1,10 @@
 package org.vss4j;
 
 /**
- * The type of backup ({@code SetBackupState}); the backup state the seeds say to store on the backup media.
+ * The type of backup ({@code SetBackupState}); the backup state that Microsoft docs, "VSS Backup State", say to store
+ * on the backup media.
  *
- * <p>Mirrors the C enum {@code VSS_BACKUP_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_BACKUP_TYPE}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum BackupType implements NativeEnum {
     /** VSS_BT_UNDEFINED = 0. */

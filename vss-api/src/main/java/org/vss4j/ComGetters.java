@@ -45,7 +45,7 @@ abstract class ComGetters extends ComObject {
         return out.getValue();
     }
 
-    /** {@code method(bool *out)}: a C++ {@code bool}, one byte (reference section 1, type notes). */
+    /** {@code method(bool *out)}: a C++ {@code bool}, one byte (as the SDK headers declare it). */
     final boolean getCppBool(ComMethod method) {
         ByteByReference out = new ByteByReference();
         check(method, out);

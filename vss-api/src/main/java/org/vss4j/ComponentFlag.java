@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * One bit of a component's flags.
  *
- * <p>Mirrors the C enum {@code VSS_COMPONENT_FLAGS}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_COMPONENT_FLAGS}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum ComponentFlag implements NativeFlag {
     /** VSS_CF_BACKUP_RECOVERY = 1. */

@@ -3,7 +3,7 @@ package org.vss4j;
 import java.util.Set;
 
 /**
- * A copy of {@code VSS_COMPONENTINFO} (reference section 4.5) as {@code IVssWMComponent::GetComponentInfo} returns
+ * A copy of {@code VSS_COMPONENTINFO} (vsbackup.h) as {@code IVssWMComponent::GetComponentInfo} returns
  * it: the component's description and how many file sets and dependencies {@code GetFile}, {@code GetDatabaseFile},
  * {@code GetDatabaseLogFile} and {@code GetDependency} index.
  *

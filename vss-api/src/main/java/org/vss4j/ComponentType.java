@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * The type of a writer component.
  *
- * <p>Mirrors the C enum {@code VSS_COMPONENT_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_COMPONENT_TYPE}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum ComponentType implements NativeEnum {
     /** VSS_CT_UNDEFINED = 0. */

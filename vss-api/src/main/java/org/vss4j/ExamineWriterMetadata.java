@@ -77,8 +77,8 @@ public final class ExamineWriterMetadata extends ComGetters {
 
     /**
      * {@code GetRestoreMethod(&method, &bstrService, &bstrUserProcedure, &writerRestore, &bRebootRequired,
-     * &cMappings)}. {@code pbRebootRequired} is a C++ {@code bool*}: VSS writes <b>one byte</b> (reference section 1,
-     * type notes). The two BSTRs become the caller's and are freed here (either may be NULL).
+     * &cMappings)}. {@code pbRebootRequired} is a C++ {@code bool*}: VSS writes <b>one byte</b> (vsbackup.h
+     * declares C++ {@code bool}). The two BSTRs become the caller's and are freed here (either may be NULL).
      */
     public WriterRestoreMethod getRestoreMethod() {
         IntByReference method = new IntByReference();

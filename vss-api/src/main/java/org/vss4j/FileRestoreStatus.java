@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * How many files of a component were restored.
  *
- * <p>Mirrors the C enum {@code VSS_FILE_RESTORE_STATUS}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_FILE_RESTORE_STATUS}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum FileRestoreStatus implements NativeEnum {
     /** VSS_RS_UNDEFINED = 0. */

@@ -9,7 +9,7 @@ import java.util.Set;
  * @param filespec          the file name pattern, e.g. {@code *.mdf}
  * @param recursive         whether subdirectories of {@code path} are included
  * @param alternateLocation where the files are restored instead, or null
- * @param backupTypeMask    the raw {@code VSS_FILE_SPEC_BACKUP_TYPE} mask (reference section 5), kept whole so bits
+ * @param backupTypeMask    the raw {@code VSS_FILE_SPEC_BACKUP_TYPE} mask ({@code vss.h}), kept whole so bits
  *                          newer than vss4j are not lost
  */
 public record FileSet(String path, String filespec, boolean recursive, String alternateLocation, int backupTypeMask) {

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * One bit of a file set's backup-type mask: which backup types need the files and the snapshot.
  *
- * <p>Mirrors the C enum {@code VSS_FILE_SPEC_BACKUP_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_FILE_SPEC_BACKUP_TYPE}; values from {@code vss.h} (checked against the mingw-w64
+ * headers).
  */
 public enum FileSpecBackupType implements NativeFlag {
     /** VSS_FSBT_FULL_BACKUP_REQUIRED = 1. */

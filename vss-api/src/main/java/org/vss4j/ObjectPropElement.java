@@ -10,7 +10,7 @@ import org.vss4j.com.Utf16;
 /**
  * One element of the {@code VSS_OBJECT_PROP} array that {@code IVssEnumObject::Next} fills: the
  * {@code VSS_OBJECT_TYPE} at offset 0, four bytes of padding, the union at offset 8, 136 bytes in all on x64
- * (reference section 4.4). The type says which union member is live.
+ * ({@code vss.h} field order, x64 alignment). The type says which union member is live.
  *
  * <p>Ownership (Microsoft {@code VSS_OBJECT_PROP} docs): the caller frees a snapshot element's strings with
  * {@code VssFreeSnapshotProperties(&prop.Obj.Snap)} and a provider element's two strings with {@code CoTaskMemFree}
@@ -19,9 +19,9 @@ import org.vss4j.com.Utf16;
  */
 final class ObjectPropElement {
 
-    /** {@code sizeof(VSS_OBJECT_PROP)} on x64: the stride of the array (reference section 4.4). */
+    /** {@code sizeof(VSS_OBJECT_PROP)} on x64: the stride of the array ({@code vss.h}, x64 alignment). */
     static final int SIZE = 136;
-    /** Offset of {@code Obj}, the {@code VSS_OBJECT_UNION} (reference section 4.4). */
+    /** Offset of {@code Obj}, the {@code VSS_OBJECT_UNION} ({@code vss.h}, x64 alignment). */
     static final long UNION_OFFSET = 8;
 
     private ObjectPropElement() {

@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * The kind of VSS object a query or delete addresses.
  *
- * <p>Mirrors the C enum {@code VSS_OBJECT_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_OBJECT_TYPE}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum ObjectType implements NativeEnum {
     /** VSS_OBJECT_UNKNOWN = 0. */

@@ -3,7 +3,7 @@ package org.vss4j;
 import java.util.UUID;
 
 /**
- * The properties of one shadow copy provider, copied out of a {@code VSS_PROVIDER_PROP} (reference section 4.3) whose
+ * The properties of one shadow copy provider, copied out of a {@code VSS_PROVIDER_PROP} ({@code vss.h}) whose
  * two native strings vss4j frees.
  *
  * @param providerId the provider id, as accepted by {@code AddToSnapshotSet} and {@code IsVolumeSupported}

@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * The type of a shadow copy provider.
  *
- * <p>Mirrors the C enum {@code VSS_PROVIDER_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_PROVIDER_TYPE}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum ProviderType implements NativeEnum {
     /** VSS_PROV_UNKNOWN = 0. */

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * How a writer's data must be restored.
  *
- * <p>Mirrors the C enum {@code VSS_RESTOREMETHOD_ENUM}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_RESTOREMETHOD_ENUM}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum RestoreMethod implements NativeEnum {
     /** VSS_RME_UNDEFINED = 0. */

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * Where a component is restored.
  *
- * <p>Mirrors the C enum {@code VSS_RESTORE_TARGET}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_RESTORE_TARGET}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum RestoreTarget implements NativeEnum {
     /** VSS_RT_UNDEFINED = 0. */

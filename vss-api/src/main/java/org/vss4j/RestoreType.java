@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * The type of restore ({@code SetRestoreState}).
  *
- * <p>Mirrors the C enum {@code VSS_RESTORE_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_RESTORE_TYPE}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum RestoreType implements NativeEnum {
     /** VSS_RTYPE_UNDEFINED = 0. */

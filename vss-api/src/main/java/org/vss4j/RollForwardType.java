@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * The roll-forward operation a restore asks for.
  *
- * <p>Mirrors the C enum {@code VSS_ROLLFORWARD_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_ROLLFORWARD_TYPE}; values from {@code vss.h} (checked against the mingw-w64
+ * headers).
  */
 public enum RollForwardType implements NativeEnum {
     /** VSS_RF_UNDEFINED = 0. */

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * One bit of a shadow copy's attribute mask ({@code m_lSnapshotAttributes}, contexts).
  *
- * <p>Mirrors the C enum {@code VSS_VOLUME_SNAPSHOT_ATTRIBUTES}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_VOLUME_SNAPSHOT_ATTRIBUTES}; values from {@code vss.h} (checked against the
+ * mingw-w64 headers).
  */
 public enum SnapshotAttribute implements NativeFlag {
     /** VSS_VOLSNAP_ATTR_PERSISTENT = 1. */

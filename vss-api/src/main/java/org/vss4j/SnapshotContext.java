@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * A shadow copy context for {@code SetContext}: a combination of snapshot attributes.
  *
- * <p>Mirrors the C enum {@code VSS_SNAPSHOT_CONTEXT}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_SNAPSHOT_CONTEXT}; values from {@code vss.h} (checked against the mingw-w64
+ * headers).
  */
 public enum SnapshotContext implements NativeEnum {
     /** VSS_CTX_BACKUP = 0. */

@@ -7,7 +7,7 @@ import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 
 /**
- * Copies a filled {@code VSS_SNAPSHOT_PROP} (reference section 4.2) into a {@link SnapshotProperties} record.
+ * Copies a filled {@code VSS_SNAPSHOT_PROP} ({@code vss.h}) into a {@link SnapshotProperties} record.
  *
  * <p>Ownership: the six {@code VSS_PWSZ} strings belong to the caller of the VSS method that filled the structure and
  * are freed with {@code VssFreeSnapshotProperties} — exactly once, never with {@code CoTaskMemFree} one by one.

@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * The state of a shadow copy ({@code VSS_SNAPSHOT_PROP.m_eStatus}).
  *
- * <p>Mirrors the C enum {@code VSS_SNAPSHOT_STATE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_SNAPSHOT_STATE}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum SnapshotState implements NativeEnum {
     /** VSS_SS_UNKNOWN = 0. */

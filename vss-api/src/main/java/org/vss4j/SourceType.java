@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * The kind of data store a writer manages.
  *
- * <p>Mirrors the C enum {@code VSS_SOURCE_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_SOURCE_TYPE}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum SourceType implements NativeEnum {
     /** VSS_ST_UNDEFINED = 0. */

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * One bit of the event mask a writer subscribes with.
  *
- * <p>Mirrors the C enum {@code VSS_SUBSCRIBE_MASK}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_SUBSCRIBE_MASK}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum SubscribeMask implements NativeFlag {
     /** VSS_SM_POST_SNAPSHOT_FLAG = 1. */

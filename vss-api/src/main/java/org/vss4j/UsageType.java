@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * What a writer's data is used for.
  *
- * <p>Mirrors the C enum {@code VSS_USAGE_TYPE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_USAGE_TYPE}; values from {@code vswriter.h} (checked against the mingw-w64 headers).
  */
 public enum UsageType implements NativeEnum {
     /** VSS_UT_UNDEFINED = 0. */

@@ -48,7 +48,7 @@ public final class VssAsync extends ComObject {
      */
     public AsyncState queryStatus() {
         IntByReference status = new IntByReference();
-        // pReserved must be NULL (reference section 6, QueryStatus).
+        // pReserved must be NULL (Microsoft docs, "IVssAsync::QueryStatus").
         check(origin.qualifiedName(), IVssAsync.QueryStatus, status, null);
         int hr = status.getValue();
         AsyncState state = AsyncState.of(hr);

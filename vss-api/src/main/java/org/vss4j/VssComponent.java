@@ -44,7 +44,7 @@ public final class VssComponent extends ComGetters {
         return getBstr(IVssComponent.GetComponentName);
     }
 
-    /** {@code GetBackupSucceeded(bool *)}: one byte (reference section 1, type notes). */
+    /** {@code GetBackupSucceeded(bool *)}: one byte (vswriter.h declares C++ {@code bool}). */
     public boolean getBackupSucceeded() {
         return getCppBool(IVssComponent.GetBackupSucceeded);
     }
@@ -173,7 +173,7 @@ public final class VssComponent extends ComGetters {
 
     /**
      * {@code GetDifferencedFile(i, &path, &filespec, BOOL *pbRecursive, &lsn, FILETIME *)}: the recursion flag is a
-     * 4-byte {@code BOOL} here, unlike the C++ {@code bool}s elsewhere (reference section 1, type notes); the
+     * 4-byte {@code BOOL} here, unlike the C++ {@code bool}s elsewhere ({@code vswriter.h}); the
      * {@code FILETIME} is 8 bytes of 100-ns ticks since 1601 (two little-endian DWORDs, low first).
      */
     public DifferencedFile getDifferencedFile(int index) {
@@ -268,7 +268,7 @@ public final class VssComponent extends ComGetters {
         return new ComponentFailure(hr.getValue(), hrApplication.getValue(), m, reserved.getValue());
     }
 
-    // ---- writer-side setters (a writer's handlers; reference section 1.2) -----------------------------------------
+    // ---- writer-side setters (a writer's handlers; vswriter.h) ----------------------------------------------------
 
     /** {@code SetBackupMetadata(wszData)}: private data the writer reads back at restore. */
     public void setBackupMetadata(String data) {
@@ -319,8 +319,8 @@ public final class VssComponent extends ComGetters {
 
     /**
      * {@code AddDifferencedFilesByLastModifyTime(wszPath, wszFilespec, BOOL bRecursive, FILETIME ftLastModifyTime)}:
-     * {@code BOOL} is 4 bytes; the 8-byte {@code FILETIME} by value travels as one 64-bit integer (reference
-     * section 7).
+     * {@code BOOL} is 4 bytes; the 8-byte {@code FILETIME} by value travels as one 64-bit integer (Microsoft
+     * docs, "x64 calling convention").
      */
     public void addDifferencedFilesByLastModifyTime(String path, String filespec, boolean recursive,
             Instant lastModifyTime) {

@@ -14,8 +14,8 @@ import org.vss4j.com.ComObject;
  * {@code IVssEnumObject}: the enumerator {@code IVssBackupComponents::Query} returns, typed by what was queried. Close
  * it to release it.
  *
- * <p>{@code Next} fills a caller-allocated array of {@code VSS_OBJECT_PROP} with a stride of 136 bytes (reference
- * section 4.4) and returns {@code S_FALSE} with fewer elements than asked at the end (the COM enumerator contract).
+ * <p>{@code Next} fills a caller-allocated array of {@code VSS_OBJECT_PROP} with a stride of 136 bytes ({@code vss.h},
+ * x64 alignment) and returns {@code S_FALSE} with fewer elements than asked at the end (the COM enumerator contract).
  * Each element returned here has been copied into a Java record and its native strings freed.
  *
  * @param <T> {@link SnapshotProperties} or {@link ProviderProperties}

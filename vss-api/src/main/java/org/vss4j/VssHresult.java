@@ -8,7 +8,7 @@ import java.util.Optional;
  * The HRESULTs a VSS call can produce: every {@code VSS_S_*} and {@code VSS_E_*} code of {@code vsserror.h} and the common
  * COM/Win32 codes VSS returns, each with a one-line explanation for the user.
  *
- * <p>Values: reference section 6 (identical in the SDK's and mingw-w64's {@code vsserror.h}); facility 4 (FACILITY_ITF).
+ * <p>Values: {@code vsserror.h} (identical in the Windows SDK and mingw-w64); facility 4 (FACILITY_ITF).
  * {@code VSS_S_*} codes have severity 0: they are <b>success</b> codes, returned as values, never thrown.
  */
 public enum VssHresult {

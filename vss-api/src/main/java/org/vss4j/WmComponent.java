@@ -37,7 +37,7 @@ public final class WmComponent extends ComGetters {
         return copy;
     }
 
-    /** VSS_COMPONENTINFO: the flags are 1-byte C++ bools at 44..47 (reference section 4.5). */
+    /** VSS_COMPONENTINFO: the flags are 1-byte C++ bools at 44..47 (vsbackup.h, x64 alignment). */
     private static ComponentInfo copy(VssComponentInfo s) {
         ComponentIcon icon = s.pbIcon == null || s.cbIcon == 0 ? ComponentIcon.NONE
                 : ComponentIcon.of(s.pbIcon.getByteArray(0, s.cbIcon));

@@ -27,7 +27,7 @@ public final class WmFiledesc extends ComGetters {
         return getBstr(IVssWMFiledesc.GetFilespec);
     }
 
-    /** {@code GetRecursive(bool *)}: C++ {@code bool}, one byte (reference section 1, type notes). */
+    /** {@code GetRecursive(bool *)}: C++ {@code bool}, one byte (vswriter.h). */
     public boolean getRecursive() {
         return getCppBool(IVssWMFiledesc.GetRecursive);
     }

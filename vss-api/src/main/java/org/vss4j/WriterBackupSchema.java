@@ -4,7 +4,7 @@ import java.util.Set;
 
 /**
  * {@code IVssExamineWriterMetadata::GetBackupSchema}: the {@code VSS_BACKUP_SCHEMA} mask of the backup and restore
- * features a writer supports (reference section 5).
+ * features a writer supports ({@code vss.h}).
  *
  * @param mask the raw mask, kept whole so bits newer than vss4j are not lost
  */

@@ -13,7 +13,8 @@ import org.vss4j.com.Guids;
  * {@code IVssWriterComponentsExt} from {@code IVssBackupComponents::GetWriterComponents}: one writer's components in
  * the Backup Components Document. Owned: close it.
  *
- * <p>ABI (reference section 1.1): the object has two vtable pointers. The one at offset 0 leads to the three
+ * <p>ABI ({@code vsbackup.h}: {@code class IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown}, as
+ * MSVC lays it out): the object has two vtable pointers. The one at offset 0 leads to the three
  * {@code IVssWriterComponents} methods with <b>no IUnknown</b>; the IUnknown is the second vtable pointer at
  * {@link IVssWriterComponentsExt#IUNKNOWN_VPTR_OFFSET} (+8 on x64), whose {@code this} is the object address + 8.
  * {@link #close()} therefore releases through {@code *(obj + 8)} slot 2 with {@code this = obj + 8}.

@@ -3,7 +3,8 @@ package org.vss4j;
 /**
  * Whether a writer takes part in restore.
  *
- * <p>Mirrors the C enum {@code VSS_WRITERRESTORE_ENUM}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_WRITERRESTORE_ENUM}; values from {@code vswriter.h} (checked against the mingw-w64
+ * headers).
  */
 public enum WriterRestore implements NativeEnum {
     /** VSS_WRE_UNDEFINED = 0. */

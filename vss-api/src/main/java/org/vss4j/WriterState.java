@@ -3,7 +3,7 @@ package org.vss4j;
 /**
  * A writer's state as reported by {@code GetWriterStatus}.
  *
- * <p>Mirrors the C enum {@code VSS_WRITER_STATE}; values from reference section 5 (checked against the mingw-w64 headers).
+ * <p>Mirrors the C enum {@code VSS_WRITER_STATE}; values from {@code vss.h} (checked against the mingw-w64 headers).
  */
 public enum WriterState implements NativeEnum {
     /** VSS_WS_UNKNOWN = 0. */

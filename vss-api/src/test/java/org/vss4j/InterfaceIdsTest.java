@@ -12,13 +12,14 @@ import org.vss4j.abi.AbiCatalog;
 import org.vss4j.abi.ComMethod;
 
 /**
- * Every vtable enum of an interface the reference (section 1.2) gives an IID declares it as {@code public static final
- * UUID IID}; the interfaces the SDK declares as plain C++ classes (no IID) declare none; no two IIDs collide.
+ * Every vtable enum of an interface the Windows SDK headers give an IID declares it as
+ * {@code public static final UUID IID}; the interfaces the SDK declares as plain C++ classes (no IID) declare none; no
+ * two IIDs collide.
  */
 class InterfaceIdsTest {
 
-    /** Reference section 1.2 (and unknwn.h for IUnknown), as {@code interface -> IID}. */
-    private static final Map<String, String> REFERENCE = Map.ofEntries(
+    /** The IIDs of vss.h, vsbackup.h and vswriter.h (and unknwn.h for IUnknown), as {@code interface -> IID}. */
+    private static final Map<String, String> SDK_IIDS = Map.ofEntries(
             Map.entry("IUnknown", "00000000-0000-0000-c000-000000000046"),
             Map.entry("IVssBackupComponents", "665c1d5f-c218-414d-a05d-7fef5f9d5c86"),
             Map.entry("IVssBackupComponentsEx", "963f03ad-9e4c-4a34-ac15-e4b6174e5036"),
@@ -49,7 +50,7 @@ class InterfaceIdsTest {
                     .as(vtable.getSimpleName() + ".IID is static final").isTrue();
             declared.put(vtable.getSimpleName(), ((UUID) iid.get(null)).toString());
         }
-        assertThat(declared).isEqualTo(REFERENCE);
+        assertThat(declared).isEqualTo(SDK_IIDS);
         assertThat(declared.values()).doesNotHaveDuplicates();
     }
 }

@@ -10,7 +10,7 @@ class NativeEnumTest {
 
     @Test
     void enumsCarryTheExactNativeValues() {
-        // Reference section 5.
+        // vss.h.
         assertThat(BackupType.FULL.value()).isEqualTo(1);
         assertThat(BackupType.COPY.value()).isEqualTo(5);
         assertThat(SnapshotContext.CLIENT_ACCESSIBLE.value()).isEqualTo(0x1D);

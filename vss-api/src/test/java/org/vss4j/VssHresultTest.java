@@ -17,7 +17,7 @@ class VssHresultTest {
 
     @Test
     void asyncStatusCodesAreSuccessCodes() {
-        // VSS_S_* have severity 0 (reference section 6): SUCCEEDED(hr) is true, so they are values, not errors.
+        // VSS_S_* have severity 0 (vsserror.h): SUCCEEDED(hr) is true, so they are values, not errors.
         assertThat(VssHresult.VSS_S_ASYNC_PENDING.code()).isEqualTo(0x00042309);
         assertThat(VssHresult.VSS_S_ASYNC_FINISHED.code()).isEqualTo(0x0004230A);
         assertThat(VssHresult.VSS_S_ASYNC_CANCELLED.code()).isEqualTo(0x0004230B);

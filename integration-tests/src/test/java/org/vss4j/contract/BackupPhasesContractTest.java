@@ -19,9 +19,10 @@ import org.vss4j.WriterState;
 import org.vss4j.WriterStatus;
 
 /**
- * A component-mode backup through the four phases of the seeds, in order: initialisation, pre-backup (backup options,
- * previous stamp, PrepareForBackup, DoSnapshotSet, writer status after each asynchronous step), backing up files
- * (SetBackupSucceeded, BackupComplete, final status) and the documents saved after DoSnapshotSet.
+ * A component-mode backup through the four phases of Microsoft's overview pages ("Overview of Backup Initialization",
+ * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"), in order: initialisation, pre-backup (backup
+ * options, previous stamp, PrepareForBackup, DoSnapshotSet, writer status after each asynchronous step), backing up
+ * files (SetBackupSucceeded, BackupComplete, final status) and the documents saved after DoSnapshotSet.
  */
 @ExtendWith(VssTargetExtension.class)
 class BackupPhasesContractTest {
@@ -52,7 +53,8 @@ class BackupPhasesContractTest {
             assertThat(afterSnapshot).filteredOn(s -> s.instanceId().equals(c.instanceId()))
                     .extracting(WriterStatus::state).containsExactly(WriterState.WAITING_FOR_BACKUP_COMPLETE);
 
-            // The documents, saved after DoSnapshotSet completed (seeds: backing up files).
+            // The documents, saved after DoSnapshotSet completed (Microsoft docs,
+            // "Overview of Actual Backup Of Files").
             String bcd = bc.saveAsXml();
             assertThat(bcd).contains(c.name());
             List<String> wmds = new ArrayList<>();

@@ -16,8 +16,8 @@ import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
 
 /**
- * The backup state (seeds: "VSS Backup State"): every backup type goes through a volume-mode shadow copy with the
- * writers content; and writer classes disabled before GatherWriterMetadata stay out of the backup.
+ * The backup state (Microsoft docs, "VSS Backup State"): every backup type goes through a volume-mode shadow copy with
+ * the writers content; and writer classes disabled before GatherWriterMetadata stay out of the backup.
  */
 @ExtendWith(VssTargetExtension.class)
 class BackupStateContractTest {

@@ -55,7 +55,8 @@ public final class AbiCatalog {
 
     /**
      * The vtables of C++ classes that no C header declares (no {@code <Name>Vtbl} in mingw-w64): their slot order is
-     * checked against the Windows SDK facts of the reference (CVssWriter: section 2.3) instead of mingw-w64.
+     * checked against the Windows SDK declaration (CVssWriter: {@code vswriter.h}, in MSVC vftable order) instead of
+     * mingw-w64.
      */
     public static final List<Class<? extends ComMethod>> CPP_CLASS_VTABLES = List.of(CVssWriter.class);
 

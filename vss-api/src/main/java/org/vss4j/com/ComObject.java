@@ -13,8 +13,8 @@ import org.vss4j.abi.vtable.IUnknown;
 
 /**
  * A COM object reached through its vtable: every call reads the vtable pointer at {@code *this}, takes the function
- * pointer at {@code slot * 8} and calls it with {@code this} first (reference section 7: on x64 there is one calling
- * convention, {@code this} in RCX).
+ * pointer at {@code slot * 8} and calls it with {@code this} first (Microsoft docs, "x64 calling convention": on x64
+ * there is one calling convention, {@code this} in RCX).
  *
  * <p>Ownership: an <em>owned</em> object holds one reference, released exactly once by {@link #close()} through
  * {@code IUnknown::Release} (for {@code IVssWriterComponentsExt} through the IUnknown behind the second vtable pointer at
@@ -101,7 +101,8 @@ public class ComObject implements AutoCloseable {
     /**
      * As {@link #callSlot}, for a method whose result is not an HRESULT: {@code returnType} is what JNA reads from the
      * return register ({@code Byte.class} for a C++ {@code bool}, of which only AL is defined; {@code Integer.class}
-     * for {@code UINT}/{@code LONG}/enums; {@code Pointer.class}; {@code void.class} for none). Reference section 7.
+     * for {@code UINT}/{@code LONG}/enums; {@code Pointer.class}; {@code void.class} for none). Microsoft docs,
+     * "x64 calling convention".
      */
     public static Object callSlotReturning(Class<?> returnType, Pointer object, ComMethod method, Object... args) {
         ComApartment.ensureMta();

@@ -12,8 +12,8 @@ import org.vss4j.spi.VssNativeProvider;
 /**
  * Typed calls to the exported functions the binding uses, resolved by export name through the provider seam.
  *
- * <p>Export names: reference section 3 ({@code …Internal} are the real exports behind the SDK's inline
- * {@code CreateVssBackupComponents} etc.), ole32/oleaut32 as documented by Microsoft.
+ * <p>Export names: {@code vsbackup.h} and mingw-w64's {@code vssapi.def} ({@code …Internal} are the real exports behind
+ * the SDK's inline {@code CreateVssBackupComponents} etc.), ole32/oleaut32 as documented by Microsoft.
  */
 public final class Exports {
 
@@ -95,7 +95,7 @@ public final class Exports {
         fn(NativeModule.VSSAPI, VSS_FREE_SNAPSHOT_PROPERTIES).invokeVoid(new Object[] {prop});
     }
 
-    /** {@code HRESULT CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (reference section 2.4). */
+    /** {@code HRESULT CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (vswriter.h). */
     public int createWriter(Pointer writer, PointerByReference impl) {
         return fn(NativeModule.VSSAPI, CREATE_WRITER).invokeInt(new Object[] {writer, impl});
     }

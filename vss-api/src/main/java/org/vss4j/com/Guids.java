@@ -5,9 +5,9 @@ import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.UUID;
 
 /**
- * Conversions between Java {@link UUID} and the Windows {@code GUID}/{@code VSS_ID} (16 bytes: Data1 LE 32-bit, Data2 and
- * Data3 LE 16-bit, Data4 8 bytes; reference section 4.1). The textual form is the same, so {@code UUID.toString()}
- * matches {@code {...}} in VSS output.
+ * Conversions between Java {@link UUID} and the Windows {@code GUID}/{@code VSS_ID} (16 bytes: Data1 LE 32-bit, Data2
+ * and Data3 LE 16-bit, Data4 8 bytes; guiddef.h). The textual form is the same, so {@code UUID.toString()} matches
+ * {@code {...}} in VSS output.
  */
 public final class Guids {
 
@@ -21,8 +21,8 @@ public final class Guids {
 
     /**
      * A GUID to pass <b>by value</b>. On x64 Windows a 16-byte argument travels as a pointer to a caller-made copy
-     * (reference section 7); JNA's {@code Structure.ByValue} makes libffi follow the platform's own rule, which is that
-     * one on Windows and the same rule on both sides of the simulator elsewhere.
+     * (Microsoft docs, "x64 calling convention"); JNA's {@code Structure.ByValue} makes libffi follow the platform's
+     * own rule, which is that one on Windows and the same rule on both sides of the simulator elsewhere.
      */
     public static GUID.ByValue byValue(UUID id) {
         return fill(new GUID.ByValue(), id);

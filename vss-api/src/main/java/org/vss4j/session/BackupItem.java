@@ -14,7 +14,7 @@ import java.nio.file.Path;
  * @param inSnapshot        where to read the file: inside the shadow copy
  * @param originalPath      the file's path on the live system, where it is restored to
  * @param fromAlternatePath whether the file is read from the file set's alternate path instead of its normal location
- *                          (seeds, "Overview of Actual Backup Of Files")
+ *                          (Microsoft docs, "Overview of Actual Backup Of Files")
  * @param volumeName        the volume as it was added to the shadow copy set
  * @param kind              a file to copy, or a link to record without following it
  * @param reparseTag        the entry's reparse tag ({@link org.vss4j.files.ReparseTag}), 0 if it is no reparse point

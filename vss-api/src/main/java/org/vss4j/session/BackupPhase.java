@@ -1,8 +1,9 @@
 package org.vss4j.session;
 
 /**
- * The steps of a backup session, in the order the seeds give them ("Overview of Backup Initialization", "Overview of
- * Pre-Backup Tasks", "Overview of Actual Backup Of Files"). A {@link BackupException} names the step that failed.
+ * The steps of a backup session, in the order Microsoft docs give them ("Overview of Backup Initialization",
+ * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"). A {@link BackupException} names the step that
+ * failed.
  */
 public enum BackupPhase {
     /** {@code CreateVssBackupComponents} and {@code InitializeForBackup}. */
@@ -33,7 +34,10 @@ public enum BackupPhase {
     SET_BACKUP_SUCCEEDED,
     /** {@code BackupComplete}: the writers' BackupComplete event. */
     BACKUP_COMPLETE,
-    /** The final {@code GatherWriterStatus}, which ends the writers' session (seeds). */
+    /**
+     * The final {@code GatherWriterStatus}, which ends the writers' session (Microsoft docs,
+     * "Overview of Actual Backup Of Files").
+     */
     FINAL_WRITER_STATUS,
     /** {@code SaveAsXML} of the Backup Components Document. */
     SAVE_DOCUMENTS,

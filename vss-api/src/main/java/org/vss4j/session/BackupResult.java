@@ -9,8 +9,8 @@ import java.util.UUID;
 import org.vss4j.BackupType;
 
 /**
- * What a completed backup session returns for storage on the backup media (seeds, "Overview of Actual Backup Of
- * Files" and "VSS Backup State").
+ * What a completed backup session returns for storage on the backup media (Microsoft docs,
+ * "Overview of Actual Backup Of Files" and "VSS Backup State").
  *
  * @param backupComponentsDocument the Backup Components Document ({@code SaveAsXML}, after DoSnapshotSet completed)
  * @param writerMetadataDocuments  every writer's Writer Metadata Document
@@ -51,7 +51,8 @@ public record BackupResult(String backupComponentsDocument, List<WriterDocument>
     /**
      * This backup as the basis of a later incremental or differential one.
      *
-     * @throws IllegalStateException for a copy or log backup, which do not start a backup history (seeds)
+     * @throws IllegalStateException for a copy or log backup, which do not start a backup history
+     *                               (Microsoft docs, "VSS Backup State")
      */
     public PreviousBackup asPrevious() {
         if (state.type() != BackupType.FULL && state.type() != BackupType.INCREMENTAL

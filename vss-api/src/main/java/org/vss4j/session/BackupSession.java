@@ -25,9 +25,9 @@ import org.vss4j.WriterMetadataEntry;
 import org.vss4j.com.Exports;
 
 /**
- * A VSS backup done the way the seeds describe it ("Overview of Backup Initialization", "Overview of Pre-Backup
- * Tasks", "Overview of Actual Backup Of Files", "VSS Backup State"), for callers who want the files, not the
- * interfaces.
+ * A VSS backup done the way Microsoft docs describe it ("Overview of Backup Initialization",
+ * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files", "VSS Backup State"), for callers who want the
+ * files, not the interfaces.
  *
  * <p>{@link BackupSessionBuilder#start()} performs, in this order: {@code CreateVssBackupComponents},
  * {@code InitializeForBackup}, {@code SetContext}, {@code SetBackupState}, the writer filters,
@@ -47,9 +47,9 @@ import org.vss4j.com.Exports;
  * the sequence again from {@code CreateVssBackupComponents} (docs/simulator-in-progress.md).
  *
  * <p>On any failure after {@code PrepareForBackup} — and on {@link #close()} without {@link #complete()} — the session
- * calls {@code AbortBackup} and releases the requester, so no non-persistent shadow copy remains (seeds: "If the
- * backup needs to terminate prematurely, the requester needs to call AbortBackup and then release"). Not thread-safe:
- * drive a session from one thread.
+ * calls {@code AbortBackup} and releases the requester, so no non-persistent shadow copy remains (Microsoft docs,
+ * "Overview of Backup Initialization": "If the backup needs to terminate prematurely, the requester needs to call
+ * AbortBackup and then release"). Not thread-safe: drive a session from one thread.
  */
 public final class BackupSession implements AutoCloseable {
 
@@ -358,8 +358,9 @@ public final class BackupSession implements AutoCloseable {
 
     private List<GatheredWriter> gatherWriters() {
         waiter.await(bc.gatherWriterMetadata(), BackupPhase.GATHER_WRITER_METADATA, config.phaseTimeout);
-        // Writers failing Identify are not listed by GetWriterMetadata (seeds); their status is reported, and a
-        // selection that names one fails in SELECT_COMPONENTS.
+        // Writers failing Identify are not listed by GetWriterMetadata (Microsoft docs,
+        // "Overview of Backup Initialization"); their status is reported, and a selection that names one fails in
+        // SELECT_COMPONENTS.
         statusCheck.failuresAfter(BackupPhase.GATHER_WRITER_METADATA)
                 .forEach(f -> LOG.warn("after GatherWriterMetadata: {}", f));
         List<GatheredWriter> out = new ArrayList<>();
@@ -478,8 +479,8 @@ public final class BackupSession implements AutoCloseable {
         for (SelectedComponent s : selected) {
             ComponentRef c = s.ref();
             List<FileRecord> failed = failedOf(c, files);
-            // Seeds: if any file of a component or its component set fails, the entire component fails, and the
-            // exact failed files should always be logged.
+            // Microsoft docs, "Overview of Actual Backup Of Files": if any file of a component or its component set
+            // fails, the entire component fails, and the exact failed files should always be logged.
             failed.forEach(f -> LOG.warn("component {}: {} was not backed up: {}", c.fullPath(), f.originalPath(),
                     f.failure()));
             bc.setBackupSucceeded(c.writer().instanceId(), c.writer().writerId(), c.type(), c.logicalPathOrNull(),
@@ -566,7 +567,9 @@ public final class BackupSession implements AutoCloseable {
 
     /**
      * A persistent context's shadow copies outlive the requester; after a failed backup nothing should remain, so the
-     * set is deleted. Non-persistent ones vanish with the release (seeds).
+     * set is deleted. Non-persistent ones vanish with the release (Microsoft docs,
+     * "IVssBackupComponents::DeleteSnapshots": shadow copies are released automatically with the IVssBackupComponents
+     * instance).
      */
     private void deletePersistentSnapshots() {
         if (snapshotsCreated && (config.context & SnapshotAttribute.PERSISTENT.value()) != 0) {

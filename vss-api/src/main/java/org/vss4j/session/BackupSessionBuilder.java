@@ -222,7 +222,7 @@ public final class BackupSessionBuilder {
         }
         if (previous != null && !previous.canPrecede(type)) {
             throw new IllegalArgumentException("a " + type.nativeName() + " backup cannot build on a "
-                    + previous.type().nativeName() + " backup (seeds, \"VSS Backup State\")");
+                    + previous.type().nativeName() + " backup (Microsoft docs, \"VSS Backup State\")");
         }
         if (maxBackoff.compareTo(firstBackoff) < 0) {
             throw new IllegalArgumentException("the longest backoff is shorter than the first");

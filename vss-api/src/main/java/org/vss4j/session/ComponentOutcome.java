@@ -7,7 +7,8 @@ import java.util.List;
  *
  * @param component       the component
  * @param backupSucceeded what {@code SetBackupSucceeded} recorded: true only if every file of the component and of
- *                        its implicitly included subcomponents was saved (seeds)
+ *                        its implicitly included subcomponents was saved (Microsoft docs,
+ *                        "Overview of Actual Backup Of Files")
  * @param backupStamp     the writer's backup stamp ({@code IVssComponent::GetBackupStamp}), or null; the input of a
  *                        later incremental or differential backup
  * @param failedFiles     the files that were not saved

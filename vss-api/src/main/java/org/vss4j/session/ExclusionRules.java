@@ -7,10 +7,11 @@ import java.util.Optional;
 import org.vss4j.FileSet;
 
 /**
- * Every writer's excluded files ({@code IVssExamineWriterMetadata::GetExcludeFile}). The seeds ("Overview of Actual
- * Backup Of Files"): "File exclusion must always be respected, regardless of which components are selected", and the
- * exclude list "takes precedence over component files lists" (seeds, "Overview of Backup Initialization") — so a
- * writer's exclusion removes a file even from another writer's component and from plain volume files.
+ * Every writer's excluded files ({@code IVssExamineWriterMetadata::GetExcludeFile}). Microsoft docs,
+ * "Overview of Actual Backup Of Files": "File exclusion must always be respected, regardless of which components are
+ * selected", and the exclude list "takes precedence over component files lists" (Microsoft docs,
+ * "Overview of Backup Initialization") — so a writer's exclusion removes a file even from another writer's component
+ * and from plain volume files.
  *
  * <p>An exclusion under {@code $AllVolumes$} applies to the same place on every volume (Microsoft docs, "Excluding
  * Files from Shadow Copies": the variable "causes the path string to be applied to all shadow copies on the

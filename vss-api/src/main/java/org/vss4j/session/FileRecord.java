@@ -1,8 +1,8 @@
 package org.vss4j.session;
 
 /**
- * What happened to one file of the backup, for storage with it (seeds, "Overview of Actual Backup Of Files": a record
- * of which files were backed up, the components they were a member of, and their original paths).
+ * What happened to one file of the backup, for storage with it (Microsoft docs, "Overview of Actual Backup Of Files": a
+ * record of which files were backed up, the components they were a member of, and their original paths).
  *
  * @param writer            the writer, or null for an unclaimed volume file
  * @param component         the component whose file set holds the file, or null

@@ -12,10 +12,10 @@ import org.vss4j.WriterComponentInfo;
 /**
  * The file sets a backup takes and the volumes they live on, decided before the shadow copy set is started:
  * <ul>
- * <li>a log backup takes only database log files (seeds, "VSS Backup State": files added with
+ * <li>a log backup takes only database log files (Microsoft docs, "VSS Backup State": files added with
  * {@code AddDatabaseLogFiles}); every other type takes file-group files, database files and log files;</li>
  * <li>a file set whose backup-type mask does not ask for this backup type is left out
- * ({@code VSS_FSBT_*_BACKUP_REQUIRED}, reference section 5); a mask of 0 (writers older than the mask) asks for all;</li>
+ * ({@code VSS_FSBT_*_BACKUP_REQUIRED}, vss.h); a mask of 0 (writers older than the mask) asks for all;</li>
  * <li>every volume a file set lives on joins the set: its normal location's and its alternate path's, mount folders
  * included, since {@link VolumeResolver} splits paths at mount points.</li>
  * </ul>

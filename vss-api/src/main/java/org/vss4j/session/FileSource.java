@@ -1,8 +1,8 @@
 package org.vss4j.session;
 
 /**
- * One file set of a component, resolved to volumes: where its files are on the live system ({@code normal}) and,
- * when the writer gave an alternate path, where they are read from during the backup ({@code alternate}; seeds,
+ * One file set of a component, resolved to volumes: where its files are on the live system ({@code normal}) and, when
+ * the writer gave an alternate path, where they are read from during the backup ({@code alternate}; Microsoft docs,
  * "Overview of Actual Backup Of Files").
  *
  * @param component the component that declares the file set

@@ -12,8 +12,8 @@ import org.vss4j.WriterComponentsSnapshot;
 
 /**
  * The backup an incremental or differential backup builds on: its type, time and the writers' backup stamps, which
- * the session feeds to {@code SetPreviousBackupStamp} (seeds, "Overview of Pre-Backup Tasks": examine stored backup
- * stamps with {@code IVssComponent::GetBackupStamp}, set them with {@code SetPreviousBackupStamp}).
+ * the session feeds to {@code SetPreviousBackupStamp} (Microsoft docs, "Overview of Pre-Backup Tasks": examine stored
+ * backup stamps with {@code IVssComponent::GetBackupStamp}, set them with {@code SetPreviousBackupStamp}).
  *
  * @param type   the earlier backup's type: {@link BackupType#FULL} or {@link BackupType#INCREMENTAL}
  * @param time   when it was taken (the snapshot time), used where a writer leaves the comparison time of its
@@ -35,7 +35,7 @@ public record PreviousBackup(BackupType type, Instant time, List<ComponentStamp>
      * The basis read from a stored Backup Components Document: the document is loaded into a requester with
      * {@code InitializeForRestore} (no writer is contacted before GatherWriterMetadata) and every component's
      * {@code GetBackupStamp} is read through {@code GetWriterComponents}. The type and time come from the backup state
-     * stored with the document, since the document does not give them back (seeds, "VSS Backup State").
+     * stored with the document, since the document does not give them back (Microsoft docs, "VSS Backup State").
      */
     public static PreviousBackup fromDocument(String backupComponentsDocument, BackupState state, Instant time) {
         List<ComponentStamp> stamps = new ArrayList<>();
@@ -63,9 +63,9 @@ public record PreviousBackup(BackupType type, Instant time, List<ComponentStamp>
     }
 
     /**
-     * Whether a backup of {@code next} type may build on this one (seeds, "VSS Backup State"): an incremental backup
-     * copies what changed since the last full or incremental backup, a differential one since the last full backup.
-     * A copy backup leaves the history alone and is never a basis.
+     * Whether a backup of {@code next} type may build on this one (Microsoft docs, "VSS Backup State"): an incremental
+     * backup copies what changed since the last full or incremental backup, a differential one since the last full
+     * backup. A copy backup leaves the history alone and is never a basis.
      */
     boolean canPrecede(BackupType next) {
         return switch (next) {

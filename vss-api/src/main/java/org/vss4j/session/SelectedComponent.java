@@ -4,8 +4,8 @@ import java.util.List;
 import org.vss4j.WriterComponentInfo;
 
 /**
- * A component the session adds to the Backup Components Document, with the components it includes: itself and, when
- * it defines a component set, its subcomponents (included implicitly; seeds, "Overview of Pre-Backup Tasks").
+ * A component the session adds to the Backup Components Document, with the components it includes: itself and, when it
+ * defines a component set, its subcomponents (included implicitly; Microsoft docs, "Overview of Pre-Backup Tasks").
  *
  * @param writer        the writer
  * @param component     the component added

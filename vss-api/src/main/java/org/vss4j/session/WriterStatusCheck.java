@@ -10,11 +10,12 @@ import org.vss4j.WriterStatus;
 import org.vss4j.WriterStatusEx;
 
 /**
- * Verifies the writers after an asynchronous step (seeds: after PrepareForBackup, DoSnapshotSet and BackupComplete
- * the requester "should also verify writer status"): {@code GatherWriterStatus}, then {@code GetWriterStatusEx} for
- * each writer (its application HRESULT and message; {@code GetWriterStatus} where Windows lacks
- * {@code IVssBackupComponentsEx3}), then {@code FreeWriterStatus}. The last check after BackupComplete also ends the
- * writers' session (seeds).
+ * Verifies the writers after an asynchronous step (Microsoft docs, "Overview of Pre-Backup Tasks" and
+ * "Overview of Actual Backup Of Files": after PrepareForBackup, DoSnapshotSet and BackupComplete the requester
+ * "should also verify writer status"): {@code GatherWriterStatus}, then {@code GetWriterStatusEx} for each writer (its
+ * application HRESULT and message; {@code GetWriterStatus} where Windows lacks {@code IVssBackupComponentsEx3}), then
+ * {@code FreeWriterStatus}. The last check after BackupComplete also ends the writers' session
+ * (Microsoft docs, "Overview of Actual Backup Of Files").
  */
 final class WriterStatusCheck {
 

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 import org.vss4j.com.ComObject;
 
 /**
- * An interface VSS lends a handler: called through its vtable (no IUnknown, so slot 0 is its first own method,
- * reference section 1.1), never released by Java, and usable only while the handler runs ({@link HandlerScope}).
+ * An interface VSS lends a handler: called through its vtable (no IUnknown, so slot 0 is its first own method;
+ * {@code vswriter.h}), never released by Java, and usable only while the handler runs ({@link HandlerScope}).
  */
 abstract class BorrowedInterface {
 

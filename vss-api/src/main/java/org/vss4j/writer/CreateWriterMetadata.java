@@ -16,10 +16,10 @@ import org.vss4j.com.CppBool;
 
 /**
  * {@code IVssCreateWriterMetadata}, lent to {@link VssWriter#onIdentify}: where the writer declares its Writer Metadata
- * Document. Borrowed from VSS (no IUnknown, reference section 1.1): valid only while {@code onIdentify} runs, never
+ * Document. Borrowed from VSS (no IUnknown, vswriter.h): valid only while {@code onIdentify} runs, never
  * released by Java.
  *
- * <p>Parameter types (reference section 1.2): strings {@code LPCWSTR} (UTF-16LE, NULL for null), C++ {@code bool} one
+ * <p>Parameter types (vswriter.h): strings {@code LPCWSTR} (UTF-16LE, NULL for null), C++ {@code bool} one
  * byte, {@code DWORD}/enums 32-bit, {@code VSS_ID} by value as {@link Guids#byValue}. The SDK's default arguments are
  * C++ only; the short overloads here pass them explicitly.
  */
@@ -118,7 +118,7 @@ public final class CreateWriterMetadata extends BorrowedInterface {
 
     /**
      * {@code AddComponentDependency(wszForLogicalPath, wszForComponentName, VSS_ID onWriterId, wszOnLogicalPath,
-     * wszOnComponentName)}: the writer id travels by value (reference section 7).
+     * wszOnComponentName)}: the writer id travels by value (Microsoft docs, "x64 calling convention").
      */
     public void addComponentDependency(String forLogicalPath, String forComponentName, UUID onWriterId,
             String onLogicalPath, String onComponentName) {

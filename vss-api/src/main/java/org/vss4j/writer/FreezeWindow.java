@@ -8,8 +8,8 @@ import java.util.Optional;
 /**
  * The time a writer holds writes: from the start of {@code OnFreeze} to the start of {@code OnThaw} (or
  * {@code OnAbort}). VSS gives a writer its freeze timeout for that window (the {@code dwTimeoutFreeze} of
- * {@code CVssWriter::Initialize}, reference section 2.4; VSS_E_WRITERERROR_TIMEOUT, "Writer's timeout expired between
- * Freeze and Thaw", section 6). An overrun is reported once per window.
+ * {@code CVssWriter::Initialize}, vswriter.h; VSS_E_WRITERERROR_TIMEOUT, "Writer's timeout expired between Freeze and
+ * Thaw", vsserror.h). An overrun is reported once per window.
  */
 final class FreezeWindow {
 

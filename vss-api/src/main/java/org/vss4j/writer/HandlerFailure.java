@@ -4,7 +4,7 @@ import org.vss4j.VssHresult;
 
 /**
  * What a writer reports to VSS for a handler that threw: the writer error, the application HRESULT and message
- * ({@code IVssWriterImpl::SetWriterFailureEx}, reference section 1.2). See {@link VssWriterException} for the rule.
+ * ({@code IVssWriterImpl::SetWriterFailureEx}, vswriter.h). See {@link VssWriterException} for the rule.
  */
 record HandlerFailure(int writerError, int applicationHresult, String message) {
 

@@ -7,7 +7,7 @@ import org.vss4j.abi.vtable.CVssWriter;
 /**
  * The lifetime of one handler call. The interfaces VSS passes to a handler ({@code IVssCreateWriterMetadata},
  * {@code IVssWriterComponents}) have no IUnknown and belong to VSS, which destroys them when the handler returns
- * (reference section 1.1; Microsoft CVssWriter docs: "the CVssWriter base class is responsible for the life cycle of
+ * (vswriter.h; Microsoft docs, "CVssWriter class": "the CVssWriter base class is responsible for the life cycle of
  * interfaces passed to event handlers"). Their wrappers check this scope before every call, so a use after the handler
  * returned is an {@link IllegalStateException} instead of a call on freed memory. Owned objects obtained through them
  * (an {@code IVssComponent}) that the handler left open are released when the scope closes.

@@ -34,7 +34,7 @@ import org.vss4j.com.Utf16;
 import org.vss4j.com.CppBool;
 
 /**
- * A VSS writer in Java: the counterpart of the SDK's {@code CVssWriter} (reference section 2). Subclass it, override
+ * A VSS writer in Java: the counterpart of the SDK's {@code CVssWriter} (vswriter.h). Subclass it, override
  * the handlers, then {@link #initialize}, {@link #subscribe()}, and {@link #close()} when done. VSS calls the handlers
  * on its own threads during backups and restores; each returns {@code true} to go on or {@code false} to fail (veto)
  * the event. Defaults are the SDK's: {@code onPrepareSnapshot}, {@code onFreeze}, {@code onThaw} and {@code onAbort}
@@ -49,17 +49,17 @@ import org.vss4j.com.CppBool;
  * {@code onFreeze} to the start of {@code onThaw}) is failed by VSS with {@code VSS_E_WRITERERROR_TIMEOUT}; this class
  * reports it through {@link #freezeTimeoutExceeded} (a warning naming the writer and the event, by default).
  *
- * <p>Native side, as a writer built with the current Windows SDK (reference sections 2.1-2.3): a 16-byte
- * {@code CVssWriter} object whose vtable holds JNA callbacks, {@code CreateWriter(this, &m_pWriterImpl)} and the
- * {@code IVssWriterImpl} it returns, which the lifecycle methods and queries call. The queries are valid once
- * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers.
- * Keep a subscribed writer reachable until {@link #close()}: its vtable's callbacks live as long as this object.
+ * <p>Native side, as a writer built with the current Windows SDK (its inline {@code CVssWriter} in vswriter.h): a
+ * 16-byte {@code CVssWriter} object whose vtable holds JNA callbacks, {@code CreateWriter(this, &m_pWriterImpl)} and
+ * the {@code IVssWriterImpl} it returns, which the lifecycle methods and queries call. The queries are valid once
+ * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. Keep a
+ * subscribed writer reachable until {@link #close()}: its vtable's callbacks live as long as this object.
  */
 public abstract class VssWriter implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(VssWriter.class);
 
-    /** SDK default subscription: {@code VSS_SM_BACKUP_EVENTS_FLAG | VSS_SM_RESTORE_EVENTS_FLAG} (reference 2.4). */
+    /** SDK default subscription: {@code VSS_SM_BACKUP_EVENTS_FLAG | VSS_SM_RESTORE_EVENTS_FLAG} (vswriter.h). */
     public static final Set<SubscribeMask> DEFAULT_EVENTS = Set.of(SubscribeMask.BACKUP_EVENTS_FLAG,
             SubscribeMask.RESTORE_EVENTS_FLAG);
 
@@ -81,7 +81,7 @@ public abstract class VssWriter implements AutoCloseable {
         this.freezeWindow = new FreezeWindow(clock);
     }
 
-    // ---- handlers (reference section 2.3, in vtable order) --------------------------------------------------------
+    // ---- handlers (vswriter.h, in vtable order) -------------------------------------------------------------------
 
     /** {@code OnIdentify}: declare the Writer Metadata Document through {@code metadata} (valid only here). */
     protected boolean onIdentify(CreateWriterMetadata metadata) {
@@ -167,7 +167,7 @@ public abstract class VssWriter implements AutoCloseable {
     // ---- lifecycle --------------------------------------------------------------------------------------------
 
     /**
-     * {@code CVssWriter::Initialize} as the SDK's inline class does it (reference section 2.1):
+     * {@code CVssWriter::Initialize} as the SDK's inline class does it (vswriter.h):
      * {@code CreateWriter(this, &m_pWriterImpl)}, then {@code IVssWriterImpl::Initialize(writerId, name, instanceName,
      * 0, 0, usage, source, level, freezeTimeout, VSS_AWS_NO_ALTERNATE_WRITER, false)}.
      */
@@ -217,7 +217,7 @@ public abstract class VssWriter implements AutoCloseable {
         subscribe(DEFAULT_EVENTS);
     }
 
-    /** {@code IVssWriterImpl::Subscribe(0, dwEventFlags)} (reference section 2.1): the writer takes part from now. */
+    /** {@code IVssWriterImpl::Subscribe(0, dwEventFlags)} (vswriter.h): the writer takes part from now. */
     public final synchronized void subscribe(Set<SubscribeMask> events) {
         writerImpl().check(name, IVssWriterImpl.Subscribe, 0, SubscribeMask.toMask(events));
         subscribed = true;
@@ -230,7 +230,7 @@ public abstract class VssWriter implements AutoCloseable {
     }
 
     /**
-     * Unsubscribes if subscribed, then does what {@code ~CVssWriter} does (reference section 2.1):
+     * Unsubscribes if subscribed, then does what {@code ~CVssWriter} does (vswriter.h):
      * {@code Uninitialize()} and {@code Release()} of the implementation; then frees the native object and its
      * vtable. Idempotent.
      */
@@ -295,7 +295,7 @@ public abstract class VssWriter implements AutoCloseable {
         return i;
     }
 
-    // ---- queries (IVssWriterImpl, reference section 1.2) ----------------------------------------------------------
+    // ---- queries (IVssWriterImpl, vswriter.h) ---------------------------------------------------------------------
 
     /** {@code GetBackupType()}. */
     public final BackupType getBackupType() {
@@ -362,7 +362,8 @@ public abstract class VssWriter implements AutoCloseable {
 
     /**
      * {@code GetCurrentSnapshotSetId()}: returns a {@code VSS_ID} by value from a member function, so on x64 the
-     * caller passes a hidden result buffer right after {@code this} (reference section 7).
+     * caller passes a hidden result buffer right after {@code this} (MSVC's rule for member functions; Microsoft docs,
+     * "x64 calling convention", return values).
      */
     public final UUID getCurrentSnapshotSetId() {
         Memory result = new Memory(16);
@@ -416,7 +417,9 @@ public abstract class VssWriter implements AutoCloseable {
         return p == null ? null : new ExamineWriterMetadata(p);
     }
 
-    /** {@code InstallAlternateWriter(idWriter, clsid)}: both ids by value (reference section 7). */
+    /**
+     * {@code InstallAlternateWriter(idWriter, clsid)}: both ids by value (Microsoft docs, "x64 calling convention").
+     */
     public final void installAlternateWriter(UUID writerId, UUID persistentWriterClassId) {
         writerImpl().check(null, IVssWriterImpl.InstallAlternateWriter, Guids.byValue(writerId),
                 Guids.byValue(persistentWriterClassId));

@@ -12,7 +12,7 @@ import org.vss4j.com.Guids;
 /**
  * {@code IVssWriterComponents}, lent to the component handlers of {@link VssWriter} ({@code onPrepareBackup},
  * {@code onPostSnapshot}, {@code onBackupComplete}, {@code onPreRestore}, {@code onPostRestore}): this writer's
- * components in the Backup Components Document. Borrowed from VSS (no IUnknown, reference section 1.1): valid only
+ * components in the Backup Components Document. Borrowed from VSS (no IUnknown, vswriter.h): valid only
  * while the handler runs, never released by Java. (The requester's view of the same data is
  * {@link org.vss4j.WriterComponents}, an owned {@code IVssWriterComponentsExt}.)
  */

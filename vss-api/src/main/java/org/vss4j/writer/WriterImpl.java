@@ -6,10 +6,10 @@ import org.vss4j.abi.vtable.IVssWriterImpl;
 import org.vss4j.com.ComObject;
 
 /**
- * Typed calls on the {@code IVssWriterImpl} that {@code CreateWriter} made (reference section 1.2). Its methods are
- * declared without {@code STDMETHODCALLTYPE}, which changes nothing on x64 (section 7), and many return something other
- * than an HRESULT: a C++ {@code bool} (only AL defined, read as a byte), a {@code UINT}/{@code LONG}/enum, a
- * pointer, or nothing. One owned reference, released by {@link #release()}.
+ * Typed calls on the {@code IVssWriterImpl} that {@code CreateWriter} made (vswriter.h). Its methods are declared
+ * without {@code STDMETHODCALLTYPE}, which changes nothing on x64 (Microsoft docs, "x64 calling convention"), and many
+ * return something other than an HRESULT: a C++ {@code bool} (only AL defined, read as a byte), a
+ * {@code UINT}/{@code LONG}/enum, a pointer, or nothing. One owned reference, released by {@link #release()}.
  */
 final class WriterImpl {
 

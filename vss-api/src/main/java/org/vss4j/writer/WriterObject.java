@@ -19,13 +19,14 @@ import org.vss4j.com.CppBool;
 
 /**
  * The native {@code CVssWriter} object of one {@link VssWriter}, as a writer built with the Windows SDK has it
- * (reference section 2.2): 16 bytes, the vtable pointer at 0 and {@code IVssWriterImpl *m_pWriterImpl} at 8, which
- * {@code CreateWriter} fills. The vtable (section 2.3) holds 16 JNA callbacks: slot 0 the scalar deleting destructor,
- * slots 1-15 the {@code On*} handlers, each returning a C++ {@code bool} (a byte in AL).
+ * (vswriter.h, MSVC layout): 16 bytes, the vtable pointer at 0 and {@code IVssWriterImpl *m_pWriterImpl} at 8, which
+ * {@code CreateWriter} fills. The vtable (virtual methods in vswriter.h declaration order) holds 16 JNA callbacks: slot
+ * 0 the scalar deleting destructor, slots 1-15 the {@code On*} handlers, each returning a C++ {@code bool} (a byte in
+ * AL).
  *
- * <p>On x64 each {@code VSS_ID} argument arrives as a pointer to a caller-made copy (section 2.3, "Callback ABI");
- * declaring it {@code GUID.ByValue} makes libffi apply the platform's own rule, which is that one on Windows and the
- * one the simulator uses elsewhere.
+ * <p>On x64 each {@code VSS_ID} argument arrives as a pointer to a caller-made copy (Microsoft docs,
+ * "x64 calling convention"); declaring it {@code GUID.ByValue} makes libffi apply the platform's own rule, which is
+ * that one on Windows and the one the simulator uses elsewhere.
  *
  * <p>Lifetime: the object memory, the table and the callbacks (their trampolines) are strongly held here for the
  * writer's life; {@link #dispose()} frees the memory once the writer is closed. Callbacks arrive on VSS's threads,
@@ -95,7 +96,7 @@ final class WriterObject {
         return object;
     }
 
-    /** {@code &m_pWriterImpl}: where {@code CreateWriter} stores the implementation (reference section 2.2). */
+    /** {@code &m_pWriterImpl}: where {@code CreateWriter} stores the implementation (vswriter.h). */
     Pointer writerImplSlot() {
         return object.share(CVssWriter.WRITER_IMPL_OFFSET);
     }

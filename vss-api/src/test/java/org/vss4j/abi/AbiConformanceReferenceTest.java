@@ -22,31 +22,31 @@ import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.vtable.CVssWriter;
 
 /**
- * The Windows SDK facts that hold without a compiler: the sizes the issue names, and what mingw-w64 cannot express
- * (the second vtable pointer of the two-vptr interfaces, {@link MingwDeviations}). Runs on every machine, so these are
- * checked even where the mingw-w64 packages are absent.
+ * The Windows SDK facts that hold without a compiler: the x64 sizes of the SDK structures, and what mingw-w64 cannot
+ * express (the second vtable pointer of the two-vptr interfaces, {@link MingwDeviations}). Runs on every machine, so
+ * these are checked even where the mingw-w64 packages are absent.
  */
 class AbiConformanceReferenceTest {
 
-    /** Issue 2, "ABI conformance", and reference section 4 (4.1 to 4.5). */
-    private static final Map<Class<? extends Structure>, Integer> ISSUE_X64_SIZES = new LinkedHashMap<>();
+    /** x64 sizes: the field lists of vss.h, vsbackup.h and guiddef.h (WIN32_FIND_DATAW: below), x64 alignment. */
+    private static final Map<Class<? extends Structure>, Integer> SDK_X64_SIZES = new LinkedHashMap<>();
 
     static {
-        ISSUE_X64_SIZES.put(VssSnapshotProp.class, 128);
-        ISSUE_X64_SIZES.put(VssProviderProp.class, 72);
-        ISSUE_X64_SIZES.put(VssObjectProp.class, 136);
-        ISSUE_X64_SIZES.put(VssObjectUnion.class, 128);
-        ISSUE_X64_SIZES.put(VssComponentInfo.class, 72);
-        ISSUE_X64_SIZES.put(GUID.class, 16);
+        SDK_X64_SIZES.put(VssSnapshotProp.class, 128);
+        SDK_X64_SIZES.put(VssProviderProp.class, 72);
+        SDK_X64_SIZES.put(VssObjectProp.class, 136);
+        SDK_X64_SIZES.put(VssObjectUnion.class, 128);
+        SDK_X64_SIZES.put(VssComponentInfo.class, 72);
+        SDK_X64_SIZES.put(GUID.class, 16);
         // Microsoft docs, "WIN32_FIND_DATAW structure": DWORD, three FILETIMEs (4-aligned), four DWORDs, WCHAR[260],
         // WCHAR[14]: 4 + 24 + 16 + 520 + 28.
-        ISSUE_X64_SIZES.put(org.vss4j.abi.struct.Win32FindDataW.class, 592);
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.Win32FindDataW.class, 592);
     }
 
     @Test
     void everyStructHasTheIssueSizeInJnaAndInItsAnnotation() {
-        assertEquals(Set.copyOf(AbiCatalog.STRUCTS), ISSUE_X64_SIZES.keySet(), "the issue names a size for each");
-        ISSUE_X64_SIZES.forEach((struct, size) -> {
+        assertEquals(Set.copyOf(AbiCatalog.STRUCTS), SDK_X64_SIZES.keySet(), "the SDK gives a size for each");
+        SDK_X64_SIZES.forEach((struct, size) -> {
             assertEquals(size, JnaLayout.of(struct).size(), struct.getSimpleName() + ": JNA size()");
             assertEquals(size, NativeType.of(struct).orElseThrow().x64Size(),
                     struct.getSimpleName() + ": @NativeStruct.x64Size");
@@ -55,7 +55,7 @@ class AbiConformanceReferenceTest {
 
     @Test
     void objectPropHasTheTypeAtZeroAndTheUnionAtEight() {
-        // Reference section 4.4: 4-byte enum, 4 bytes of padding, 8-aligned union; the IVssEnumObject::Next stride.
+        // vss.h: 4-byte enum, 4 bytes of padding, 8-aligned union; the IVssEnumObject::Next stride.
         JnaLayout prop = JnaLayout.of(VssObjectProp.class);
         assertEquals(0, prop.offset("Type"));
         assertEquals(8, prop.offset("Obj"));
@@ -69,19 +69,19 @@ class AbiConformanceReferenceTest {
             List<String> methods = Arrays.stream(iface.vtable().getEnumConstants()).map(Enum::name).toList();
             for (String unknownMethod : List.of("QueryInterface", "AddRef", "Release")) {
                 assertFalse(methods.contains(unknownMethod), name + " must not list IUnknown's " + unknownMethod
-                        + " in vptr #1 (reference 1.1)");
+                        + " in vptr #1 (SDK: IUnknown is the second base class)");
             }
             Field offset = declaredOffset(iface.vtable());
             if (offset == null) {
                 assertFalse(iface.constantDeclared(), name + " must declare " + MingwDeviations.OFFSET_CONSTANT
-                        + " = " + MingwDeviations.SDK_IUNKNOWN_VPTR_OFFSET_X64 + " (reference 1.1)");
+                        + " = " + MingwDeviations.SDK_IUNKNOWN_VPTR_OFFSET_X64 + " (MSVC layout of the SDK class)");
                 continue;
             }
             assertTrue(Modifier.isStatic(offset.getModifiers()) && Modifier.isFinal(offset.getModifiers()),
                     name + "." + MingwDeviations.OFFSET_CONSTANT + " must be static final");
             assertEquals(MingwDeviations.SDK_IUNKNOWN_VPTR_OFFSET_X64, offset.getInt(null),
                     name + "." + MingwDeviations.OFFSET_CONSTANT + ": SDK x64 offset of the IUnknown vptr "
-                            + "(reference 1.1, clang -fdump-record-layouts)");
+                            + "(MSVC layout of the SDK class, clang -fdump-record-layouts)");
         }
     }
 
@@ -96,14 +96,14 @@ class AbiConformanceReferenceTest {
 
     @Test
     void cVssWriterObjectIsVptrThenWriterImpl() {
-        // Reference section 2.2: vftable pointer at 0, IVssWriterImpl *m_pWriterImpl at 8, sizeof 16 on x64.
+        // vswriter.h, MSVC layout: vftable pointer at 0, IVssWriterImpl *m_pWriterImpl at 8, sizeof 16 on x64.
         assertEquals(16, CVssWriter.OBJECT_SIZE);
         assertEquals(8, CVssWriter.WRITER_IMPL_OFFSET);
     }
 
     @Test
     void aWrongCppClassOrderIsReportedBySlot() {
-        // The order of the old hand-written mingw-w64 vswriter.h (reference section 2.5), a real wrong binding.
+        // The order of the old hand-written mingw-w64 vswriter.h (2010 to Feb 2022), a real wrong binding.
         MingwDeviations.SdkVtable sdk = MingwDeviations.SDK_ONLY_VTABLES.get(CVssWriter.class);
         String src = " (" + sdk.source() + ")";
         List<String> problems = sdk.problems(AbiFakes.OldMingw.CVssWriter.class);

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Proves, without any compiler, that the comparison logic and the compiler-output parsers report wrong bindings
- * precisely. The layouts here are written by hand from reference sections 1.2 and 4.3, as gcc would deliver them.
+ * precisely. The layouts here are written by hand from the SDK's vss.h, as gcc would deliver them.
  */
 class AbiConformanceSelfTest {
 

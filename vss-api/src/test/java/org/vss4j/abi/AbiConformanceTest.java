@@ -69,8 +69,8 @@ class AbiConformanceTest {
 
     @Test
     void layoutIsWindowsX64() {
-        // Reference section 1: "x64 byte offset in the vtable = slot x 8". A different pointer size would mean the
-        // values came from the wrong compiler target.
+        // Windows x64: 8-byte pointers, so a vtable slot's byte offset is slot x 8. A different pointer size would mean
+        // the values came from the wrong compiler target.
         assertEquals(8, layout().pointerSize(), "sizeof(void *) from " + MingwCompiler.EXECUTABLE);
     }
 
@@ -96,7 +96,7 @@ class AbiConformanceTest {
                 () -> assertNoProblems(StructCheck.problems(struct, mingw))));
     }
 
-    /** The same checks, fed real compiler output, do fail on a wrong binding (values: reference 1.2 and 4.3). */
+    /** The same checks, fed real compiler output, do fail on a wrong binding (values: the SDK's vss.h). */
     @Test
     void aWrongBindingFailsAgainstTheRealHeaders() {
         assertEquals(List.of(

@@ -36,7 +36,7 @@ final class AbiFakes {
         }
     }
 
-    /** CVssWriter as the old hand-written mingw-w64 vswriter.h ordered it (reference section 2.5): wrong. */
+    /** CVssWriter as the old hand-written mingw-w64 vswriter.h ordered it (2010 to Feb 2022): wrong. */
     static final class OldMingw {
         private OldMingw() {
         }
@@ -55,7 +55,7 @@ final class AbiFakes {
 
     /**
      * VSS_PROVIDER_PROP (vss.h) with {@code m_pwszProviderName} as a 4-byte int instead of a pointer: every later
-     * member moves (real x64 offsets 0, 16, 24, 32, 40, 56; size 72; reference section 4.3).
+     * member moves (real x64 offsets 0, 16, 24, 32, 40, 56; size 72; vss.h with x64 alignment).
      */
     @NativeStruct(value = "VSS_PROVIDER_PROP", x64Size = 72)
     @Structure.FieldOrder({"m_ProviderId", "m_pwszProviderName", "m_eProviderType", "m_pwszProviderVersion",

@@ -11,7 +11,7 @@ import java.util.Objects;
  */
 record LayoutProbe(String type, String member) {
 
-    /** {@code sizeof(void *)}: 8 proves the values really come from an x64 compilation (reference section 1). */
+    /** {@code sizeof(void *)}: 8 proves the values really come from an x64 compilation (8-byte pointers). */
     static final LayoutProbe POINTER_SIZE = sizeOf("void *");
 
     LayoutProbe {

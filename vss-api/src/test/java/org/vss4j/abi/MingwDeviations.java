@@ -10,18 +10,19 @@ import org.vss4j.abi.vtable.IVssWriterComponentsExt;
 
 /**
  * Where the mingw-w64 headers are known to model VSS differently from the Windows SDK, and the SDK fact the binding
- * follows instead (reference sections 1.1 and 8). The mingw-w64 comparison stays strict everywhere; these facts only
- * add what mingw-w64 cannot express, and explain a failure should mingw-w64 ever change its model.
+ * follows instead (Windows SDK {@code vsbackup.h}/{@code vswriter.h}, and the MSVC layout of their classes). The
+ * mingw-w64 comparison stays strict everywhere; these facts only add what mingw-w64 cannot express, and explain a
+ * failure should mingw-w64 ever change its model.
  *
  * <p>Checked and found <b>not</b> to deviate (mingw-w64 10.0.0, Debian {@code mingw-w64-common}):
  * <ul>
  * <li>{@code IVssWriterImplVtbl} exists (vswriter.h) with IUnknown in slots 0-2, like the SDK. Its
  * {@code GetCurrentSnapshotSetId} (slot 10) returns {@code VSS_ID} by value only in the C++ branch; the C vtable
  * declares {@code VSS_ID *(*GetCurrentSnapshotSetId)(IVssWriterImpl *This, VSS_ID *__ret)}, i.e. the hidden result
- * pointer after {@code this} that MSVC uses for a member function returning a struct (reference section 7). Only the
- * slot matters for this check, and it agrees.</li>
- * <li>The old hand-written mingw-w64 headers (2010 to Feb 2022; reference section 8 item 3) lacked
- * {@code GetWriterStatusCount} and had IUnknown on IVssWriterComponents. The widl-generated headers checked here
+ * pointer after {@code this} that MSVC uses for a member function returning a struct (Microsoft docs,
+ * "x64 calling convention", return values). Only the slot matters for this check, and it agrees.</li>
+ * <li>The old hand-written mingw-w64 headers (2010 to Feb 2022, before mingw-w64 generated them from its IDL files)
+ * lacked {@code GetWriterStatusCount} and had IUnknown on IVssWriterComponents. The widl-generated headers checked here
  * match the SDK, so no exception is made for the old ones: running against them fails loudly.</li>
  * </ul>
  */
@@ -30,21 +31,21 @@ final class MingwDeviations {
     /**
      * The SDK declares {@code class X : public <primary>, public IUnknown {}}: MSVC puts a second vtable pointer at
      * object offset +8 on x64 (+4 on x86) leading to QueryInterface/AddRef/Release, whose {@code this} is
-     * {@code object + 8} (reference section 1.1, computed with clang {@code -fdump-vtable-layouts}). mingw-w64 drops
-     * the IUnknown base (vsbackup.h: {@code IVssWriterComponentsExt : public IVssWriterComponents {}}, generated from
-     * vsbackup.idl where the {@code IUnknown} base is commented out; vswriter.h: {@code IVssCreateWriterMetadataEx :
-     * public IVssCreateWriterMetadata}), so its single {@code <X>Vtbl} equals the SDK's vptr #1, which is what the
-     * Java enum mirrors.
+     * {@code object + 8} (MSVC layout of the SDK declaration, computed with clang {@code -fdump-vtable-layouts}).
+     * mingw-w64 drops the IUnknown base (vsbackup.h: {@code IVssWriterComponentsExt : public IVssWriterComponents {}},
+     * generated from vsbackup.idl where the {@code IUnknown} base is commented out; vswriter.h:
+     * {@code IVssCreateWriterMetadataEx : public IVssCreateWriterMetadata}), so its single {@code <X>Vtbl} equals the
+     * SDK's vptr #1, which is what the Java enum mirrors.
      *
      * @param vtable          the Java enum of vptr #1
      * @param constantDeclared whether the binding must declare {@code IUNKNOWN_VPTR_OFFSET} (it releases the object
-     *                        through vptr #2: {@code IVssBackupComponents::GetWriterComponents}'s result; the issue
-     *                        requires it for IVssWriterComponentsExt)
+     *                        through vptr #2: {@code IVssBackupComponents::GetWriterComponents}'s result; the
+     *                        binding requires it for IVssWriterComponentsExt)
      */
     record TwoVptrInterface(Class<? extends Enum<?>> vtable, boolean constantDeclared) {
     }
 
-    /** Byte offset of the IUnknown vtable pointer in a two-vptr object on x64 (reference section 1.1). */
+    /** Byte offset of the IUnknown vtable pointer in a two-vptr object on x64 (MSVC layout of the SDK declaration). */
     static final int SDK_IUNKNOWN_VPTR_OFFSET_X64 = 8;
 
     /** The name of the Java constant carrying that offset. */
@@ -52,19 +53,19 @@ final class MingwDeviations {
 
     static final List<TwoVptrInterface> TWO_VPTR_INTERFACES = List.of(
             new TwoVptrInterface(IVssWriterComponentsExt.class, true),
-            // Passed to CVssWriterEx::OnIdentifyEx; the CVssWriter base class owns its life cycle (reference 1.1), so
-            // the binding never has to reach its IUnknown and the constant is optional.
+            // Passed to CVssWriterEx::OnIdentifyEx; the CVssWriter base class owns its life cycle (Microsoft docs,
+            // "CVssWriter class"), so the binding never has to reach its IUnknown and the constant is optional.
             new TwoVptrInterface(IVssCreateWriterMetadataEx.class, true));
 
     /**
      * C++ classes with virtual functions that mingw-w64 does not declare at all (no {@code <Name>Vtbl}: the current,
-     * widl-generated vswriter.h has no {@code CVssWriter}; the old hand-written one had it in a wrong order, reference
-     * section 2.5). Their slot order is the Windows SDK's, encoded here from the reference, and checked by
+     * widl-generated vswriter.h has no {@code CVssWriter}; the old hand-written one had it in a wrong order). Their
+     * slot order is the Windows SDK's, encoded here from the SDK's vswriter.h declaration, and checked by
      * {@code AbiConformanceReferenceTest} instead of the mingw-w64 comparison.
      */
     static final Map<Class<? extends Enum<?>>, SdkVtable> SDK_ONLY_VTABLES = Map.of(
-            CVssWriter.class, new SdkVtable("reference section 2.3 (MSVC vftable of CVssWriter, clang "
-                    + "-fdump-vtable-layouts on the SDK declaration)", List.of(
+            CVssWriter.class, new SdkVtable("Windows SDK vswriter.h, MSVC vftable of CVssWriter, clang "
+                    + "-fdump-vtable-layouts on the SDK declaration", List.of(
                     // Slot 0: the virtual destructor, declared first; MSVC gives it one slot, the scalar deleting
                     // destructor.
                     "ScalarDeletingDestructor",
@@ -75,7 +76,7 @@ final class MingwDeviations {
     /**
      * The SDK slot order of a C++ class.
      *
-     * @param source the reference section the order comes from
+     * @param source the public source the order comes from
      * @param slots  the method names in slot order
      */
     record SdkVtable(String source, List<String> slots) {
@@ -113,7 +114,7 @@ final class MingwDeviations {
                 .findFirst()
                 .map(t -> " [documented deviation: mingw-w64 declares " + interfaceName + " without its IUnknown base; "
                         + "the Windows SDK puts IUnknown behind a second vtable pointer at +"
-                        + SDK_IUNKNOWN_VPTR_OFFSET_X64 + " and the Java enum mirrors vptr #1 only (reference 1.1, "
-                        + "8.1). If mingw-w64 changed its model, re-check it against the SDK.]");
+                        + SDK_IUNKNOWN_VPTR_OFFSET_X64 + " and the Java enum mirrors vptr #1 only (SDK vsbackup.h/"
+                        + "vswriter.h, MSVC layout). If mingw-w64 changed its model, re-check it against the SDK.]");
     }
 }

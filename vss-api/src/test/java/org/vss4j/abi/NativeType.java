@@ -16,7 +16,7 @@ record NativeType(String cName, int x64Size) {
     /**
      * JNA-Platform's {@link GUID} stands for {@code GUID}/{@code VSS_ID}/{@code CLSID} and carries no
      * {@code @NativeStruct}: {@code typedef struct _GUID { unsigned long Data1; unsigned short Data2, Data3; unsigned
-     * char Data4[8]; } GUID;} is 16 bytes (guiddef.h; reference section 1, "VSS_ID = GUID (16 bytes)").
+     * char Data4[8]; } GUID;} is 16 bytes (guiddef.h; vss.h: {@code typedef GUID VSS_ID}).
      */
     static final NativeType GUID_TYPE = new NativeType("GUID", 16);
 

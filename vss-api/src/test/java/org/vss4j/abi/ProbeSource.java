@@ -22,7 +22,7 @@ final class ProbeSource {
     static final String FILE_NAME = "vss4j_abi_probe.c";
     static final String LABEL_PREFIX = "vss4j_abi_";
 
-    /** The headers named by the issue; vsbackup.h includes vswriter.h, which includes vss.h. */
+    /** The Windows SDK's VSS headers; vsbackup.h includes vswriter.h, which includes vss.h. */
     static final List<String> HEADERS = List.of("windows.h", "vss.h", "vswriter.h", "vsbackup.h");
 
     private final List<LayoutProbe> probes;

@@ -14,8 +14,8 @@ import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 
 /**
- * Reads structures from bytes placed at the Windows x64 offsets of reference section 4, independent of the host's own
- * alignment rules. (The offsets themselves are checked against mingw-w64 by the conformance test.)
+ * Reads structures from bytes placed at the Windows x64 offsets of the SDK structures (vss.h, vsbackup.h), independent
+ * of the host's own alignment rules. (The offsets themselves are checked against mingw-w64 by the conformance test.)
  */
 class StructLayoutTest {
 

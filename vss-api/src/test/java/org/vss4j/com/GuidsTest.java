@@ -18,7 +18,7 @@ class GuidsTest {
 
     @Test
     void layoutIsWindowsGuidMemoryOrder() {
-        // Data1 little-endian 32-bit, Data2/Data3 little-endian 16-bit, Data4 as is (reference section 4.1).
+        // Data1 little-endian 32-bit, Data2/Data3 little-endian 16-bit, Data4 as is (guiddef.h).
         byte[] b = Guids.toBytes(IID_BACKUP_COMPONENTS);
         assertThat(b).containsExactly(0x5f, 0x1d, 0x5c, 0x66, 0x18, 0xc2, 0x4d, 0x41, 0xa0, 0x5d, 0x7f, 0xef, 0x5f,
                 0x9d, 0x5c, 0x86);

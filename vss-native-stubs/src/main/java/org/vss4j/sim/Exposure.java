@@ -12,9 +12,9 @@ import java.nio.file.Path;
  */
 public record Exposure(String name, String pathFromRoot, boolean locally, Path link, boolean replacedEmptyDirectory) {
 
-    /** {@code VSS_VOLSNAP_ATTR_EXPOSED_LOCALLY} (reference section 5). */
+    /** {@code VSS_VOLSNAP_ATTR_EXPOSED_LOCALLY} (vss.h). */
     public static final int EXPOSED_LOCALLY = 1048576;
-    /** {@code VSS_VOLSNAP_ATTR_EXPOSED_REMOTELY} (reference section 5). */
+    /** {@code VSS_VOLSNAP_ATTR_EXPOSED_REMOTELY} (vss.h). */
     public static final int EXPOSED_REMOTELY = 2097152;
 
     /** The attribute bit this exposure adds to the shadow copy's {@code m_lSnapshotAttributes}. */

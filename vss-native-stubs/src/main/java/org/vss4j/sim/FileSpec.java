@@ -2,7 +2,7 @@ package org.vss4j.sim;
 
 /**
  * A file set of a Writer Metadata Document: path + filespec + recursion, an optional alternate location, and the
- * {@code VSS_FILE_SPEC_BACKUP_TYPE} mask ({@link org.vss4j.FileSpecBackupType}; reference section 5).
+ * {@code VSS_FILE_SPEC_BACKUP_TYPE} mask ({@link org.vss4j.FileSpecBackupType}; vss.h).
  */
 public record FileSpec(String path, String filespec, boolean recursive, String alternateLocation, int backupTypeMask) {
 

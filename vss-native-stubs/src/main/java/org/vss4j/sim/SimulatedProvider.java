@@ -5,7 +5,7 @@ import org.vss4j.ProviderType;
 
 /**
  * The shadow copy provider of a simulated machine, as {@code IVssBackupComponents::Query(..., VSS_OBJECT_PROVIDER, ...)}
- * reports it in a {@code VSS_PROVIDER_PROP} (reference section 4.3).
+ * reports it in a {@code VSS_PROVIDER_PROP} (vss.h).
  *
  * @param id        {@code m_ProviderId}: what {@code AddToSnapshotSet} and {@code IsVolumeSupported} accept
  * @param name      {@code m_pwszProviderName}

@@ -20,12 +20,13 @@ import org.vss4j.sim.win32.Kernel32Exports;
 import org.vss4j.sim.win32.UserEnvExports;
 
 /**
- * The simulator's exports, under the names the binding resolves ({@link Exports}; reference section 3 for vssapi,
- * Microsoft's ole32/oleaut32 docs for the rest). Built once per process: the trampolines must outlive every caller.
+ * The simulator's exports, under the names the binding resolves ({@link Exports}; vsbackup.h, vswriter.h and
+ * mingw-w64's vssapi.def for vssapi, Microsoft's ole32/oleaut32 docs for the rest). Built once per process: the
+ * trampolines must outlive every caller.
  */
 final class SimulatorExports {
 
-    /** VSS_SNAPSHOT_PROP string members: offsets 40..80 step 8 on x64 (reference section 4.2). */
+    /** VSS_SNAPSHOT_PROP string members: offsets 40..80 step 8 on x64 (vss.h, x64 alignment). */
     private static final long[] SNAPSHOT_PROP_STRINGS = {40, 48, 56, 64, 72, 80};
 
     private static final Map<String, NativeCallback> TABLE = build();
@@ -135,7 +136,7 @@ final class SimulatorExports {
     }
 
     /**
-     * {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (reference sections 2.1 and 3): a new
+     * {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (vswriter.h): a new
      * {@code IVssWriterImpl} for the writer object, which VSS will call back through its vtable.
      */
     private static int createWriter(Pointer writer, Pointer out) {

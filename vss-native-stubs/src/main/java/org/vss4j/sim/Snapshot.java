@@ -21,11 +21,11 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
     /** The prefix of every shadow copy device object (Microsoft docs, "VSS_SNAPSHOT_PROP structure"). */
     public static final String DEVICE_PREFIX = "\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy";
 
-    /** {@code VSS_VOLSNAP_ATTR_TRANSPORTABLE} (reference section 5). */
+    /** {@code VSS_VOLSNAP_ATTR_TRANSPORTABLE} (vss.h). */
     public static final int TRANSPORTABLE = 32;
-    /** {@code VSS_VOLSNAP_ATTR_HARDWARE_ASSISTED} (reference section 5): made by a hardware provider. */
+    /** {@code VSS_VOLSNAP_ATTR_HARDWARE_ASSISTED} (vss.h): made by a hardware provider. */
     public static final int HARDWARE_ASSISTED = 65536;
-    /** {@code VSS_VOLSNAP_ATTR_IMPORTED} (reference section 5). */
+    /** {@code VSS_VOLSNAP_ATTR_IMPORTED} (vss.h). */
     public static final int IMPORTED = 524288;
 
     /** The device object VSS reports for it ({@code m_pwszSnapshotDeviceObject}), without a trailing backslash. */
@@ -54,14 +54,14 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
         return (attributes & HARDWARE_ASSISTED) != 0;
     }
 
-    /** Whether the snapshot outlives its requester ({@code VSS_VOLSNAP_ATTR_PERSISTENT}, reference section 5). */
+    /** Whether the snapshot outlives its requester ({@code VSS_VOLSNAP_ATTR_PERSISTENT}, vss.h). */
     public boolean isPersistent() {
         return (attributes & 1) != 0;
     }
 
     /**
      * The {@code VSS_CTX_*} it was created in: its attribute bits PERSISTENT (1), CLIENT_ACCESSIBLE (4),
-     * NO_AUTO_RELEASE (8) and NO_WRITERS (16), of which every context is made (reference section 5, "Defined as").
+     * NO_AUTO_RELEASE (8) and NO_WRITERS (16), from which vss.h composes every context.
      */
     public int context() {
         return attributes & (1 | 4 | 8 | 16);

@@ -3,12 +3,12 @@ package org.vss4j.sim;
 import org.vss4j.WriterState;
 
 /**
- * The events VSS sends a writer during a backup, in the documented order (seeds: "Overview of Backup Initialization",
- * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"): Identify at GatherWriterMetadata,
- * PrepareForBackup, then PrepareForSnapshot, Freeze, Thaw and PostSnapshot inside DoSnapshotSet, BackupComplete, and
- * Abort when the backup ends early; in a restore PreRestore and PostRestore, sent only to writers with a component
- * selected for restore (Microsoft docs, "Overview of Preparing for Restore": a writer none of whose components is
- * selected "will not receive any VSS events for the remainder of the restore operation").
+ * The events VSS sends a writer during a backup, in the documented order (Microsoft docs,
+ * "Overview of Backup Initialization", "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"): Identify
+ * at GatherWriterMetadata, PrepareForBackup, then PrepareForSnapshot, Freeze, Thaw and PostSnapshot inside
+ * DoSnapshotSet, BackupComplete, and Abort when the backup ends early; in a restore PreRestore and PostRestore, sent
+ * only to writers with a component selected for restore (Microsoft docs, "Overview of Preparing for Restore": a writer
+ * none of whose components is selected "will not receive any VSS events for the remainder of the restore operation").
  */
 public enum WriterEvent {
     IDENTIFY(WriterState.STABLE, WriterState.FAILED_AT_IDENTIFY),

@@ -33,7 +33,7 @@ import org.vss4j.abi.vtable.IVssBackupComponents;
 class SnapshotManagementTest {
 
     private static final Duration T = Duration.ofSeconds(30);
-    /** VSS_CTX_NAS_ROLLBACK: persistent, no writers (reference section 5). */
+    /** VSS_CTX_NAS_ROLLBACK: persistent, no writers (vss.h). */
     private static final int PERSISTENT_NO_WRITERS = SnapshotContext.NAS_ROLLBACK.value();
     /** VSS_CTX_FILE_SHARE_BACKUP: non-persistent, no writers. */
     private static final int NON_PERSISTENT_NO_WRITERS = SnapshotContext.FILE_SHARE_BACKUP.value();

@@ -24,7 +24,11 @@ import org.vss4j.WriterState;
 import org.vss4j.WriterStatus;
 import org.vss4j.spi.NativeProviders;
 
-/** The snapshot path of issue 2, end to end through the unchanged production binding. */
+/**
+ * The snapshot path, from {@code CreateVssBackupComponents} to {@code BackupComplete} (Microsoft docs,
+ * "Overview of Backup Initialization", "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"), end to
+ * end through the unchanged production binding.
+ */
 @ExtendWith(VssSimulatorExtension.class)
 class SnapshotPathTest {
 

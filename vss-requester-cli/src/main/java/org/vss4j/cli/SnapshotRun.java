@@ -18,9 +18,10 @@ import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
 
 /**
- * The documented requester sequence for one shadow copy set (seeds: backup initialization, pre-backup tasks, backing
- * up files), printing each step. On any failure after PrepareForBackup, and when the action reports failure, it calls
- * AbortBackup; closing the components then lets VSS delete the non-persistent shadow copies, so nothing is left.
+ * The documented requester sequence for one shadow copy set (Microsoft docs, "Overview of Backup Initialization",
+ * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"), printing each step. On any failure after
+ * PrepareForBackup, and when the action reports failure, it calls AbortBackup; closing the components then lets VSS
+ * delete the non-persistent shadow copies, so nothing is left.
  */
 final class SnapshotRun {
 
@@ -64,7 +65,8 @@ final class SnapshotRun {
             bc.setBackupState(false, false, plan.type(), false);
             boolean writers = plan.involvesWriters();
             if (writers) {
-                // Enable/disable only take effect before GatherWriterMetadata (seeds: backup initialization).
+                // Enable/disable only take effect before GatherWriterMetadata (Microsoft docs,
+                // "Overview of Backup Initialization").
                 bc.enableWriterClasses(plan.enabledClasses());
                 bc.disableWriterClasses(plan.disabledClasses());
                 step(bc.gatherWriterMetadata(), "GatherWriterMetadata");
@@ -152,7 +154,10 @@ final class SnapshotRun {
         }
     }
 
-    /** Writer status after an asynchronous step (seeds: "It should also verify writer status"). */
+    /**
+     * Writer status after an asynchronous step (Microsoft docs, "Overview of Pre-Backup Tasks" and
+     * "Overview of Actual Backup Of Files": "It should also verify writer status").
+     */
     private void checkWriters(BackupComponents bc, String step) {
         bc.gatherWriterStatus().finish(timeout);
         try {

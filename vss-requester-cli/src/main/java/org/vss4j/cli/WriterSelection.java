@@ -13,8 +13,9 @@ import org.vss4j.WriterIdentity;
 import org.vss4j.WriterMetadataEntry;
 
 /**
- * Resolves writers named on the command line (class id or name) to writer class ids. The seeds note there is no way to
- * list writers before GatherWriterMetadata, so this asks a second, short-lived IVssBackupComponents, as they suggest.
+ * Resolves writers named on the command line (class id or name) to writer class ids. Microsoft docs
+ * ("Overview of Backup Initialization") note there is no way to list writers before GatherWriterMetadata, so this asks
+ * a second, short-lived IVssBackupComponents, as they suggest.
  */
 final class WriterSelection {
 

@@ -15,6 +15,6 @@ public @interface NativeStruct {
     /** The C type name, e.g. {@code VSS_SNAPSHOT_PROP}. */
     String value();
 
-    /** {@code sizeof} on Windows x64 (reference section 4). */
+    /** {@code sizeof} on Windows x64 (the SDK header's field list with x64 alignment). */
     int x64Size();
 }

@@ -6,7 +6,7 @@ import com.sun.jna.Structure;
 /**
  * {@code VSS_COMPONENTINFO} (vsbackup.h), 72 bytes on x64, returned by {@code IVssWMComponent::GetComponentInfo} and
  * freed with {@code IVssWMComponent::FreeComponentInfo}. The four flags are C++ {@code bool}: <b>one byte each</b> at
- * 44..47 (reference section 4.5; a 4-byte Java boolean mapping would shift every later field).
+ * 44..47 (x64 alignment of the vsbackup.h field list; a 4-byte Java boolean mapping would shift every later field).
  */
 @NativeStruct(value = "VSS_COMPONENTINFO", x64Size = 72)
 @Structure.FieldOrder({"type", "bstrLogicalPath", "bstrComponentName", "bstrCaption", "pbIcon", "cbIcon",

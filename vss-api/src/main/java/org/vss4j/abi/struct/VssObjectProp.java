@@ -5,7 +5,7 @@ import com.sun.jna.Structure;
 
 /**
  * {@code VSS_OBJECT_PROP} (vss.h), 136 bytes on x64: the type at 0, 4 bytes of padding, the union at 8. This is the
- * stride of the array that {@code IVssEnumObject::Next} fills. Reference section 4.4.
+ * stride of the array that {@code IVssEnumObject::Next} fills. Offsets: the vss.h field list with x64 alignment.
  */
 @NativeStruct(value = "VSS_OBJECT_PROP", x64Size = 136)
 @Structure.FieldOrder({"Type", "Obj"})

@@ -5,7 +5,7 @@ import com.sun.jna.Union;
 
 /**
  * {@code VSS_OBJECT_UNION} (vss.h): a plain C union of {@code VSS_SNAPSHOT_PROP Snap} and {@code VSS_PROVIDER_PROP Prov},
- * 128 bytes, align 8 on x64. {@link VssObjectProp#Type} says which member is live. Reference section 4.4.
+ * 128 bytes, align 8 on x64. {@link VssObjectProp#Type} says which member is live.
  */
 @NativeStruct(value = "VSS_OBJECT_UNION", x64Size = 128)
 public class VssObjectUnion extends Union {

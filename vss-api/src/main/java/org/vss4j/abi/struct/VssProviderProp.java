@@ -5,7 +5,7 @@ import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.Guid.GUID;
 
 /**
- * {@code VSS_PROVIDER_PROP} (vss.h), 72 bytes on x64 (4 bytes of padding after the enum at 24). Reference section 4.3.
+ * {@code VSS_PROVIDER_PROP} (vss.h), 72 bytes on x64 (4 bytes of padding after the enum at 24).
  *
  * <p>Ownership: the two {@code VSS_PWSZ} members are CoTaskMem blocks; the caller frees each with {@code CoTaskMemFree}.
  */

@@ -6,7 +6,7 @@ import com.sun.jna.platform.win32.Guid.GUID;
 
 /**
  * {@code VSS_SNAPSHOT_PROP} (vss.h), 128 bytes on x64: two pads of 4 bytes after the LONGs at 32 and 104 because the
- * following pointer/LONGLONG is 8-aligned, and 4 bytes of tail padding. Reference section 4.2.
+ * following pointer/LONGLONG is 8-aligned, and 4 bytes of tail padding.
  *
  * <p>Ownership: the six {@code VSS_PWSZ} members are allocated by VSS; the caller frees them with
  * {@code VssFreeSnapshotProperties(&prop)} (never {@code CoTaskMemFree} one by one, never twice).

@@ -5,13 +5,13 @@ import org.vss4j.abi.ComMethod;
 /**
  * Virtual function table of the C++ class {@code CVssWriter} (writer side); one constant per slot, ordinal = slot.
  *
- * <p>Source: reference section 2.3 ({@code shared/reference/vss-abi-x64.md}, MSVC vftable computed with clang
- * {@code -fdump-vtable-layouts} on the Windows SDK declaration). The class is C++ only: no C header declares a
- * {@code CVssWriterVtbl}, so {@code AbiConformanceReferenceTest} checks this order against the SDK facts of section 2.3
- * instead of mingw-w64. Not a COM interface: no IUnknown. Slot 0 is the MSVC <em>scalar deleting destructor</em>
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}, MSVC vftable computed with clang
+ * {@code -fdump-vtable-layouts}. The class is C++ only: no C header declares a {@code CVssWriterVtbl}, so
+ * {@code AbiConformanceReferenceTest} checks this order against that SDK declaration instead of mingw-w64. Not a COM
+ * interface: no IUnknown. Slot 0 is the MSVC <em>scalar deleting destructor</em>
  * {@code void *(CVssWriter *this, unsigned int flags)} (bit 0 = free the memory), standing where the SDK declares
  * {@code virtual ~CVssWriter()}; slots 1-15 are the {@code On*} handlers, each {@code bool} returned in AL. On x64
- * every {@code VSS_ID} argument arrives as a pointer to a caller-made copy (reference section 2.3, "Callback ABI").
+ * every {@code VSS_ID} argument arrives as a pointer to a caller-made copy (Microsoft docs, "x64 calling convention").
  */
 public enum CVssWriter implements ComMethod {
     /** Slot 0 (x64 offset 0x00): {@code void *scalar deleting destructor(unsigned int flags)}. */
@@ -54,6 +54,6 @@ public enum CVssWriter implements ComMethod {
     /** {@code sizeof(CVssWriter)} on x64: the vtable pointer, then {@code IVssWriterImpl *m_pWriterImpl} (ref. 2.2). */
     public static final int OBJECT_SIZE = 16;
 
-    /** Offset of {@code m_pWriterImpl} in the object on x64 (reference section 2.2). */
+    /** Offset of {@code m_pWriterImpl} in the object on x64 ({@code vswriter.h}: it follows the vtable pointer). */
     public static final int WRITER_IMPL_OFFSET = 8;
 }

@@ -7,7 +7,7 @@ import org.vss4j.abi.ComMethod;
  * Vtable of {@code IUnknown} (IID: {@link #IID}): the first three slots of every VSS interface
  * that derives from it, and the whole table behind the second vtable pointer of {@code IVssWriterComponentsExt}.
  *
- * <p>Source: {@code unknwn.h} (Windows SDK; in mingw-w64 10 {@code IUnknownVtbl} is in {@code unknwnbase.h}); reference section 1.1.
+ * <p>Source: {@code unknwn.h} (Windows SDK; in mingw-w64 10 {@code IUnknownVtbl} is in {@code unknwnbase.h}).
  */
 public enum IUnknown implements ComMethod {
     /** Slot 0: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -18,7 +18,7 @@ public enum IUnknown implements ComMethod {
     Release;
 
     /**
-     * {@code IID_IUnknown} (unknwn.h; reference section 1.1): the one source of this interface's id, for
+     * {@code IID_IUnknown} (unknwn.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("00000000-0000-0000-c000-000000000046");

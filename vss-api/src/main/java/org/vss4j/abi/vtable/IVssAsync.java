@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssAsync} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
+ * <p>Source: the Windows SDK declaration in {@code vss.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IUnknown.
  */
 public enum IVssAsync implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -24,7 +24,7 @@ public enum IVssAsync implements ComMethod {
     QueryStatus;
 
     /**
-     * {@code IID_IVssAsync} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssAsync} (vss.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("507c37b4-cf5b-4e95-b0af-14eb9767467e");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssBackupComponentsEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponents.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssBackupComponents.
  */
 public enum IVssBackupComponentsEx implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -118,7 +118,7 @@ public enum IVssBackupComponentsEx implements ComMethod {
     SetSelectedForRestoreEx;
 
     /**
-     * {@code IID_IVssBackupComponentsEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssBackupComponentsEx} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("963f03ad-9e4c-4a34-ac15-e4b6174e5036");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssBackupComponentsEx2} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponentsEx.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssBackupComponentsEx.
  */
 public enum IVssBackupComponentsEx2 implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -132,7 +132,7 @@ public enum IVssBackupComponentsEx2 implements ComMethod {
     FastRecovery;
 
     /**
-     * {@code IID_IVssBackupComponentsEx2} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssBackupComponentsEx2} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("acfe2b3a-22c9-4ef8-bd03-2f9ca230084e");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssBackupComponentsEx3} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponentsEx2.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssBackupComponentsEx2.
  */
 public enum IVssBackupComponentsEx3 implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -140,7 +140,7 @@ public enum IVssBackupComponentsEx3 implements ComMethod {
     GetSessionId;
 
     /**
-     * {@code IID_IVssBackupComponentsEx3} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssBackupComponentsEx3} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("c191bfbc-b602-4675-8bd1-67d642f529d5");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssBackupComponentsEx4} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssBackupComponentsEx3.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssBackupComponentsEx3.
  */
 public enum IVssBackupComponentsEx4 implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -142,7 +142,7 @@ public enum IVssBackupComponentsEx4 implements ComMethod {
     GetRootAndLogicalPrefixPaths;
 
     /**
-     * {@code IID_IVssBackupComponentsEx4} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssBackupComponentsEx4} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("f434c2fd-b553-4961-a9f9-a8e90b673e53");

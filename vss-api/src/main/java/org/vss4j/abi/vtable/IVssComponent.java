@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssComponent} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IUnknown.
  */
 public enum IVssComponent implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -94,7 +94,7 @@ public enum IVssComponent implements ComMethod {
     GetDifferencedFile;
 
     /**
-     * {@code IID_IVssComponent} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssComponent} (vswriter.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("d2c72c96-c121-4518-b627-e5a93d010ead");

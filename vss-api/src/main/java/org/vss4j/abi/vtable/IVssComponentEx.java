@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssComponentEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssComponent.
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssComponent.
  */
 public enum IVssComponentEx implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -108,7 +108,7 @@ public enum IVssComponentEx implements ComMethod {
     GetRestoreName;
 
     /**
-     * {@code IID_IVssComponentEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssComponentEx} (vswriter.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("156c8b5e-f131-4bd7-9c97-d1923be7e1fa");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssComponentEx2} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssComponentEx.
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssComponentEx.
  */
 public enum IVssComponentEx2 implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -112,7 +112,7 @@ public enum IVssComponentEx2 implements ComMethod {
     GetFailure;
 
     /**
-     * {@code IID_IVssComponentEx2} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssComponentEx2} (vswriter.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("3b5be0f2-07a9-4e4b-bdd3-cfdc8e2c0d2d");

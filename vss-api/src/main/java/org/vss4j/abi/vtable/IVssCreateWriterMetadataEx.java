@@ -6,10 +6,11 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssCreateWriterMetadataEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssCreateWriterMetadata (primary) **and** IUnknown (multiple inheritance, Windows SDK vswriter.h).
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssCreateWriterMetadata (primary) **and** IUnknown (multiple inheritance, Windows
+ * SDK vswriter.h).
  *
- * <p>This interface has <b>no IUnknown</b> (reference section 1.1): slot 0 is its first own method, and the object
+ * <p>This interface has <b>no IUnknown</b> (vswriter.h): slot 0 is its first own method, and the object
  * cannot be reference-counted through this vtable.
  */
 public enum IVssCreateWriterMetadataEx implements ComMethod {
@@ -42,12 +43,12 @@ public enum IVssCreateWriterMetadataEx implements ComMethod {
 
     /**
      * Byte offset of the second vtable pointer (the IUnknown one) in the object on x64: the SDK declares
-     * {@code IVssCreateWriterMetadataEx : public IVssCreateWriterMetadata, public IUnknown} (reference section 1.2).
+     * {@code IVssCreateWriterMetadataEx : public IVssCreateWriterMetadata, public IUnknown} ({@code vswriter.h}).
      */
     public static final int IUNKNOWN_VPTR_OFFSET = 8;
 
     /**
-     * {@code IID_IVssCreateWriterMetadataEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssCreateWriterMetadataEx} (vswriter.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("9f21981d-d469-4349-b807-39e64e4674e1");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssEnumObject} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
+ * <p>Source: the Windows SDK declaration in {@code vss.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IUnknown.
  */
 public enum IVssEnumObject implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -26,7 +26,7 @@ public enum IVssEnumObject implements ComMethod {
     Clone;
 
     /**
-     * {@code IID_IVssEnumObject} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssEnumObject} (vss.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("ae1c7110-2f60-11d3-8a39-00c04f72d8e3");

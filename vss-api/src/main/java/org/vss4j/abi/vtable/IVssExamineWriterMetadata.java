@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssExamineWriterMetadata} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IUnknown.
  */
 public enum IVssExamineWriterMetadata implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -40,7 +40,7 @@ public enum IVssExamineWriterMetadata implements ComMethod {
     LoadFromXML;
 
     /**
-     * {@code IID_IVssExamineWriterMetadata} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssExamineWriterMetadata} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("902fcf7f-b7fd-42f8-81f1-b2e400b1e5bd");

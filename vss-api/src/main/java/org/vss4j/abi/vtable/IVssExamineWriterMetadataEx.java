@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssExamineWriterMetadataEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssExamineWriterMetadata.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssExamineWriterMetadata.
  */
 public enum IVssExamineWriterMetadataEx implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -42,7 +42,7 @@ public enum IVssExamineWriterMetadataEx implements ComMethod {
     GetIdentityEx;
 
     /**
-     * {@code IID_IVssExamineWriterMetadataEx} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssExamineWriterMetadataEx} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("0c0e5ec0-ca44-472b-b702-e652db1c0451");

@@ -6,8 +6,8 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssExamineWriterMetadataEx2} (IID: {@link #IID}); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IVssExamineWriterMetadataEx.
+ * <p>Source: the Windows SDK declaration in {@code vsbackup.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IVssExamineWriterMetadataEx.
  */
 public enum IVssExamineWriterMetadataEx2 implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
@@ -48,7 +48,7 @@ public enum IVssExamineWriterMetadataEx2 implements ComMethod {
     GetExcludeFromSnapshotFile;
 
     /**
-     * {@code IID_IVssExamineWriterMetadataEx2} (reference section 1.2): the one source of this interface's id, for
+     * {@code IID_IVssExamineWriterMetadataEx2} (vsbackup.h): the one source of this interface's id, for
      * {@code QueryInterface} callers and implementations.
      */
     public static final UUID IID = UUID.fromString("ce115780-a611-431b-b57f-c38303ab6aee");

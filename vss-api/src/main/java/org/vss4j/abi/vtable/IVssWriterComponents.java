@@ -5,10 +5,10 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssWriterComponents} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: **none (no IUnknown)**.
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: **none (no IUnknown)**.
  *
- * <p>This interface has <b>no IUnknown</b> (reference section 1.1): slot 0 is its first own method, and the object
+ * <p>This interface has <b>no IUnknown</b> (vswriter.h): slot 0 is its first own method, and the object
  * cannot be reference-counted through this vtable.
  */
 public enum IVssWriterComponents implements ComMethod {

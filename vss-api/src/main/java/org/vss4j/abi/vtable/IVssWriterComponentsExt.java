@@ -11,7 +11,8 @@ import org.vss4j.abi.ComMethod;
  * {@code IVssWriterComponents} methods, <b>no IUnknown</b>); the pointer at object offset +8 (x64) leads to an
  * {@link IUnknown} table whose {@code this} is {@code object + 8}. mingw-w64 drops the IUnknown base entirely, so the
  * conformance test checks this table against mingw's {@code IVssWriterComponentsExtVtbl} and encodes the +8 IUnknown
- * as an SDK fact. Source: reference section 1.1 and section 8 item 1 (clang {@code -fdump-vtable-layouts}).
+ * as an SDK fact. Source: {@code vsbackup.h} (Windows SDK) and the MSVC layout of that class, computed with clang
+ * {@code -fdump-vtable-layouts}.
  */
 public enum IVssWriterComponentsExt implements ComMethod {
     /** Slot 0 of vptr #1: HRESULT GetComponentCount(UINT *pcComponents). */

@@ -5,8 +5,11 @@ import org.vss4j.abi.ComMethod;
 /**
  * Vtable of the COM interface {@code IVssWriterImpl} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
  *
- * <p>Source: Windows SDK declaration as collected in {@code shared/reference/vss-abi-x64.md} section 1.2; slot order
- * checked against the mingw-w64 headers by {@code AbiConformanceTest}. Base: IUnknown. NOTE: in the Windows SDK these methods are declared `virtual HRESULT Initialize(...) = 0;` **without STDMETHODCALLTYPE**, i.e. default member convention (`__thiscall` on x86; irrelevant on x64). Methods returning `VSS_ID` by value (slot 10) use a hidden result pointer as the 2nd argument after `this` on x64 (MSVC rule for member functions; windows-rs declares it as `fn(this, *mut GUID)`)..
+ * <p>Source: the Windows SDK declaration in {@code vswriter.h}; slot order checked against the mingw-w64 headers by
+ * {@code AbiConformanceTest}. Base: IUnknown. NOTE: in the Windows SDK these methods are declared `virtual HRESULT
+ * Initialize(...) = 0;` **without STDMETHODCALLTYPE**, i.e. default member convention (`__thiscall` on x86; irrelevant
+ * on x64). Methods returning `VSS_ID` by value (slot 10) use a hidden result pointer as the 2nd argument after `this`
+ * on x64 (MSVC rule for member functions; windows-rs declares it as `fn(this, *mut GUID)`)..
  */
 public enum IVssWriterImpl implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */

@@ -8,7 +8,7 @@ public enum BlockKind {
     CO_TASK_MEM("CoTaskMem block", "CoTaskMemFree"),
     /**
      * A {@code VSS_SNAPSHOT_PROP} filled by {@code GetSnapshotProperties}: its six strings are owned by the caller until
-     * {@code VssFreeSnapshotProperties} (reference section 4.2, ownership note of {@code VssSnapshotProp}).
+     * {@code VssFreeSnapshotProperties} (Microsoft docs, "VSS_SNAPSHOT_PROP structure").
      */
     SNAPSHOT_PROPERTIES("VSS_SNAPSHOT_PROP strings", "VssFreeSnapshotProperties"),
     /** A search handle from {@code FindFirstFileW}; closed with {@code FindClose} (Microsoft docs, "FindClose"). */

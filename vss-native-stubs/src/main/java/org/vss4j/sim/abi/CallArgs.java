@@ -8,7 +8,7 @@ import org.vss4j.com.Utf16;
 
 /**
  * The arguments of one native call, read by their C types. Index 0 is {@code this} for COM methods; index 1 is the
- * first declared parameter (reference section 7: {@code this} travels first).
+ * first declared parameter (Microsoft docs, "x64 calling convention": {@code this} travels first).
  */
 public final class CallArgs {
 
@@ -36,7 +36,7 @@ public final class CallArgs {
         return ((Number) args[i]).longValue();
     }
 
-    /** A C++ {@code bool} (1 byte; reference section 1, type notes). */
+    /** A C++ {@code bool} (1 byte, as the SDK headers declare it). */
     public boolean cppBool(int i) {
         return ((Number) args[i]).byteValue() != 0;
     }

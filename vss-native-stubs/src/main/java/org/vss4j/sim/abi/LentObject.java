@@ -9,7 +9,7 @@ import org.vss4j.abi.ComMethod;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
- * A simulated object that VSS lends a writer's handler: an interface with <b>no IUnknown</b> (reference section 1.1:
+ * A simulated object that VSS lends a writer's handler: an interface with <b>no IUnknown</b> (vswriter.h:
  * {@code IVssCreateWriterMetadata}, {@code IVssWriterComponents}), so slot 0 of its table is its first own method and
  * the writer can neither AddRef nor Release it. VSS owns it and destroys it when the handler returns
  * ({@link #retire()}); any call on it after that is recorded in the ledger as a misuse (the leak check then fails), and
@@ -54,7 +54,7 @@ public abstract class LentObject {
         retired = true;
     }
 
-    /** A table of {@code slots}, slot {@code n} at {@code n * 8} (reference section 1). */
+    /** A table of {@code slots}, slot {@code n} at {@code n * 8} (x64 pointers are 8 bytes). */
     public static Memory table(NativeCallback... slots) {
         Memory t = new Memory((long) slots.length * Native64.POINTER_SIZE);
         for (int i = 0; i < slots.length; i++) {
@@ -81,7 +81,8 @@ public abstract class LentObject {
             }
             if (o.retired) {
                 o.ledger.error(method.qualifiedName() + " called on the " + o.interfaceName + " lent to " + o.lentTo
-                        + " after the handler returned: VSS owns it and destroyed it then (reference section 1.1)");
+                        + " after the handler returned: VSS owns it and destroyed it then"
+                        + " (Microsoft docs, \"CVssWriter class\")");
                 return VssHresult.E_UNEXPECTED.code();
             }
             return body.call(type.cast(o), a);

@@ -6,7 +6,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
- * A simulated COM object in native memory: 8 bytes whose offset 0 holds the vtable pointer (reference section 1: the
+ * A simulated COM object in native memory: 8 bytes whose offset 0 holds the vtable pointer (the COM object layout: the
  * vptr is the first member; a call reads {@code *this}, then slot {@code n} at {@code n * 8}). The Java subclass holds
  * the state; {@link ComRegistry} maps the native address back to it when a slot is called.
  *

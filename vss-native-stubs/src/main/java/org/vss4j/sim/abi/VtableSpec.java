@@ -15,7 +15,8 @@ import org.vss4j.sim.SimulatedMachine;
 
 /**
  * The vtable of one COM interface, built from the binding's own vtable enum ({@code IVssAsync.values()} ...) so the
- * slot order has a single source: slot {@code n} = the enum constant with ordinal {@code n} (reference section 1).
+ * slot order has a single source: slot {@code n} = the enum constant with ordinal {@code n} (the SDK header's
+ * declaration order).
  *
  * <p>Each slot is a {@link NativeCallback} that finds the object by its {@code this} address and calls the Java
  * implementation bound to that method. The three IUnknown slots are implemented here; a method with no Java
@@ -63,8 +64,8 @@ public final class VtableSpec<T extends NativeComObject> {
      * A vtable for an interface that extends others by single inheritance ({@code IVssBackupComponentsEx4} over
      * {@code Ex3 ... IVssBackupComponents}): {@code slots} in slot order, each the constant of the interface that
      * declares it, and QueryInterface answers every IID in {@code iids} with the same pointer, as a COM object does
-     * whose most derived vtable starts with each base's slots (reference section 1.2: "Slots 0-63: identical to
-     * IVssBackupComponentsEx3").
+     * whose most derived vtable starts with each base's slots (vsbackup.h:
+     * {@code IVssBackupComponentsEx4 : public IVssBackupComponentsEx3}).
      */
     public static <T extends NativeComObject> VtableSpec<T> ofDerived(String interfaceName, List<ComMethod> slots,
             Set<UUID> iids, Class<T> type) {

@@ -34,7 +34,10 @@ public final class AsyncObject extends NativeComObject {
         }
     }
 
-    /** {@code QueryStatus(HRESULT *pHrResult, INT *pReserved)}: pReserved must be NULL (reference section 6). */
+    /**
+     * {@code QueryStatus(HRESULT *pHrResult, INT *pReserved)}: pReserved must be NULL (Microsoft docs,
+     * "IVssAsync::QueryStatus").
+     */
     private int queryStatus(CallArgs a) {
         if (a.pointer(1) == null || a.pointer(2) != null) {
             return VssHresult.E_INVALIDARG.code();

@@ -12,7 +12,7 @@ import org.vss4j.sim.SimulatedMachine;
 /**
  * An asynchronous VSS operation running on a simulator thread, as {@code IVssAsync} reports it: its status is
  * {@code VSS_S_ASYNC_PENDING} while it runs, then {@code VSS_S_ASYNC_FINISHED}, {@code VSS_S_ASYNC_CANCELLED} or the
- * operation's failure HRESULT (reference section 6, QueryStatus).
+ * operation's failure HRESULT (Microsoft docs, "IVssAsync::QueryStatus").
  */
 public final class AsyncOperation {
 

@@ -36,8 +36,10 @@ import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
- * The native {@code IVssBackupComponents} of the simulator: one requester, one backup (seeds, "Overview of Backup
- * Initialization"). The state machine follows the seeds and Microsoft's per-method documentation:
+ * The native {@code IVssBackupComponents} of the simulator: one requester, one backup (Microsoft docs,
+ * "Overview of Backup Initialization"). The state machine follows Microsoft's overview pages
+ * ("Overview of Backup Initialization", "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files",
+ * "VSS Backup State") and its per-method documentation:
  * <ul>
  * <li>everything but SetContext-free queries needs {@code InitializeForBackup} first, which may be called once
  * ({@code VSS_E_BAD_STATE} otherwise);</li>
@@ -59,7 +61,7 @@ import org.vss4j.sim.abi.VtableSpec;
  */
 public final class BackupComponentsObject extends NativeComObject {
 
-    /** {@code VSS_VOLSNAP_ATTR_NO_WRITERS} (reference section 5): contexts with it involve no writers. */
+    /** {@code VSS_VOLSNAP_ATTR_NO_WRITERS} (vss.h): contexts with it involve no writers. */
     private static final int NO_WRITERS = 16;
     /** {@code VSS_VOLSNAP_ATTR_DIFFERENTIAL}: what the software provider adds to every shadow copy's attributes. */
     private static final int DIFFERENTIAL = 131072;
@@ -73,7 +75,7 @@ public final class BackupComponentsObject extends NativeComObject {
                     BackupComponentsObject.class)
             .bind(IVssBackupComponents.InitializeForBackup, params(Pointer.class),
                     BackupComponentsObject::initializeForBackup)
-            // ---- restore (slots: reference section 1.2) ----
+            // ---- restore (slots: vsbackup.h) ----
             .bind(IVssBackupComponents.InitializeForRestore, params(Pointer.class),
                     BackupComponentsObject::initializeForRestore)
             .bind(IVssBackupComponents.SetRestoreState, params(int.class), BackupComponentsObject::setRestoreState)
@@ -713,7 +715,7 @@ public final class BackupComponentsObject extends NativeComObject {
         return r;
     }
 
-    /** PrepareForSnapshot, Freeze, the copies, Thaw, PostSnapshot (seeds, "Overview of Pre-Backup Tasks"). */
+    /** PrepareForSnapshot, Freeze, the copies, Thaw, PostSnapshot (Microsoft docs, "Overview of Pre-Backup Tasks"). */
     private int createSnapshotSet(AsyncOperation op, UUID setId, Map<UUID, Volume> volumes, int attributes)
             throws InterruptedException {
         Integer failed = broadcast(WriterEvent.PREPARE_FOR_SNAPSHOT, op);
@@ -855,7 +857,7 @@ public final class BackupComponentsObject extends NativeComObject {
 
     /**
      * GetWriterStatusEx (IVssBackupComponentsEx3): GetWriterStatus's six arguments, then {@code HRESULT
-     * *phrApplication} and {@code BSTR *pbstrApplicationMessage}, both optional (SDK default NULL, reference 1.2).
+     * *phrApplication} and {@code BSTR *pbstrApplicationMessage}, both optional (SDK default NULL, vsbackup.h).
      */
     private synchronized int getWriterStatusEx(CallArgs a) {
         int r = getWriterStatus(a);
@@ -1287,8 +1289,10 @@ public final class BackupComponentsObject extends NativeComObject {
     }
 
     /**
-     * The last reference is gone: non-persistent shadow copies of this requester vanish (seeds), and the hosted writers
-     * of a backup that was prepared receive OnBackupShutdown with its snapshot set id (GUID_NULL if none was started).
+     * The last reference is gone: non-persistent shadow copies of this requester vanish (Microsoft docs,
+     * "IVssBackupComponents::DeleteSnapshots": they are released with the IVssBackupComponents instance), and the
+     * hosted writers of a backup that was prepared receive OnBackupShutdown with its snapshot set id (GUID_NULL if none
+     * was started).
      */
     @Override
     protected void onFinalRelease() {

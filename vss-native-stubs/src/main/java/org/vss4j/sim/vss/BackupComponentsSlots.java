@@ -12,10 +12,10 @@ import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 
 /**
  * The vtable of the simulated requester object: {@code IVssBackupComponentsEx4}, whose slots 0-63 are those of
- * {@code Ex3}, {@code Ex2}, {@code Ex} and {@code IVssBackupComponents} in turn (reference section 1.2, single
- * inheritance). Each slot is named by the interface that declares it (slot 53 is
- * {@code IVssBackupComponentsEx2::UnexposeSnapshot}), so handlers, faults and messages use the names callers know, and
- * QueryInterface for any of the five IIDs returns the same object, as on Windows.
+ * {@code Ex3}, {@code Ex2}, {@code Ex} and {@code IVssBackupComponents} in turn (vsbackup.h, single inheritance). Each
+ * slot is named by the interface that declares it (slot 53 is {@code IVssBackupComponentsEx2::UnexposeSnapshot}), so
+ * handlers, faults and messages use the names callers know, and QueryInterface for any of the five IIDs returns the
+ * same object, as on Windows.
  */
 final class BackupComponentsSlots {
 

@@ -38,8 +38,8 @@ final class BackupDocument {
         /**
          * What the writer recorded in this component during the backup ({@code SetBackupStamp},
          * {@code SetBackupMetadata}), as the document held it when SaveAsXML wrote it: a document saved after
-         * DoSnapshotSet carries the writer's stamp (seeds, "Overview of Actual Backup Of Files": writers modify the
-         * document in PostSnapshot), and a stored document read back gives the stamp it was saved with
+         * DoSnapshotSet carries the writer's stamp (Microsoft docs, "Overview of Actual Backup Of Files": writers
+         * modify the document in PostSnapshot), and a stored document read back gives the stamp it was saved with
          * ({@code IVssComponent::GetBackupStamp}), whatever the writer does later.
          */
         String savedBackupStamp;

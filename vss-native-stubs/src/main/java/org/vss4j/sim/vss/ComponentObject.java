@@ -31,7 +31,7 @@ import org.vss4j.sim.abi.NativeComObject;
 
 /**
  * The native {@code IVssComponentEx2} (QueryInterface also answers {@code IVssComponent} and {@code IVssComponentEx};
- * reference section 1.2) for one component of the Backup Components Document, in two roles:
+ * vswriter.h) for one component of the Backup Components Document, in two roles:
  * <ul>
  * <li>a requester's, from {@code IVssWriterComponentsExt::GetComponent}: a read-only view frozen when the object is
  * made; the writer-side setters return {@code E_NOTIMPL} (a requester does not call them);</li>
@@ -142,7 +142,8 @@ final class ComponentObject extends NativeComObject {
                     (o, a) -> o.edit(d -> d.withPostRestoreFailureMsg(a.wideString(1))))
             .bind(IVssComponent.SetBackupStamp, params(Pointer.class),
                     (o, a) -> o.edit(d -> d.withBackupStamp(a.wideString(1))))
-            // BOOL bRecursive is 4 bytes; FILETIME by value is one 64-bit integer (reference 1, type notes; 7).
+            // BOOL bRecursive is 4 bytes (vswriter.h); FILETIME by value is one 64-bit integer (Microsoft docs,
+            // "x64 calling convention").
             .bind(IVssComponent.AddDifferencedFilesByLastModifyTime,
                     params(Pointer.class, Pointer.class, int.class, long.class),
                     (o, a) -> o.edit(d -> d.withDifferencedFile(new DifferencedFile(a.wideString(1), a.wideString(2),
@@ -240,7 +241,7 @@ final class ComponentObject extends NativeComObject {
         return ok();
     }
 
-    /** {@code bool *}: one byte (reference section 1, type notes). */
+    /** {@code bool *}: one byte (vswriter.h declares C++ {@code bool}). */
     private int cppBool(CallArgs a, boolean value) {
         if (a.pointer(1) == null) {
             return invalid();
@@ -291,7 +292,7 @@ final class ComponentObject extends NativeComObject {
         return ok();
     }
 
-    /** {@code BOOL *pbRecursive} is 4 bytes here; {@code FILETIME *} 8 (reference section 1, type notes). */
+    /** {@code BOOL *pbRecursive} is 4 bytes here; {@code FILETIME *} 8 (vswriter.h). */
     private int getDifferencedFile(CallArgs a) {
         int index = a.int32(1);
         if (anyNull(a, 2, 6) || badIndex(index, state.differencedFiles())) {

@@ -22,11 +22,11 @@ import org.vss4j.sim.abi.LentObject;
 import org.vss4j.sim.abi.NativeCallback;
 
 /**
- * The simulator's {@code IVssCreateWriterMetadata}, lent to a hosted writer's {@code OnIdentify} (reference sections
- * 1.1 and 1.2: twelve slots, no IUnknown): it builds the Writer Metadata Document the requester then reads with
- * {@code GetWriterMetadata} ({@link #build()}). Rules from Microsoft's IVssCreateWriterMetadata docs: files are added
- * to a component declared before (VSS_E_OBJECT_NOT_FOUND otherwise), a component is declared once
- * (VSS_E_OBJECT_ALREADY_EXISTS), and {@code AddIncludeFiles} is "Not supported" (E_NOTIMPL here).
+ * The simulator's {@code IVssCreateWriterMetadata}, lent to a hosted writer's {@code OnIdentify} (vswriter.h: twelve
+ * slots, no IUnknown): it builds the Writer Metadata Document the requester then reads with {@code GetWriterMetadata}
+ * ({@link #build()}). Rules from Microsoft's IVssCreateWriterMetadata docs: files are added to a component declared
+ * before (VSS_E_OBJECT_NOT_FOUND otherwise), a component is declared once (VSS_E_OBJECT_ALREADY_EXISTS), and
+ * {@code AddIncludeFiles} is "Not supported" (E_NOTIMPL here).
  */
 final class CreateWriterMetadataObject extends LentObject {
 

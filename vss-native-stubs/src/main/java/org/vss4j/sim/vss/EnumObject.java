@@ -21,12 +21,12 @@ import org.vss4j.sim.abi.VtableSpec;
  * list and the cursor position into an independent enumerator.
  *
  * <p>{@code Next} writes {@code VSS_OBJECT_PROP} elements with a stride of 136 bytes: the {@code VSS_OBJECT_TYPE} at 0
- * and the union at 8 (reference section 4.4). Each element's strings are the caller's to free: a snapshot's with
+ * and the union at 8 (vss.h, x64 alignment). Each element's strings are the caller's to free: a snapshot's with
  * {@code VssFreeSnapshotProperties(&elt.Obj.Snap)}, a provider's with {@code CoTaskMemFree} each.
  */
 public final class EnumObject extends NativeComObject {
 
-    /** x64 {@code sizeof(VSS_OBJECT_PROP)} and offset of its union (reference section 4.4). */
+    /** x64 {@code sizeof(VSS_OBJECT_PROP)} and offset of its union (vss.h, x64 alignment). */
     static final long ELEMENT_SIZE = 136;
     static final long UNION_OFFSET = 8;
 

@@ -22,8 +22,8 @@ import org.vss4j.sim.abi.VtableSpec;
 
 /**
  * The native {@code IVssExamineWriterMetadataEx2} (QueryInterface also answers {@code IVssExamineWriterMetadata} and
- * {@code IVssExamineWriterMetadataEx}, whose slots it starts with; reference section 1.2): a read-only view of one
- * Writer Metadata Document. File sets, components and dependencies are handed out as new {@code IVssWMFiledesc},
+ * {@code IVssExamineWriterMetadataEx}, whose slots it starts with; vsbackup.h): a read-only view of one Writer Metadata
+ * Document. File sets, components and dependencies are handed out as new {@code IVssWMFiledesc},
  * {@code IVssWMComponent} and {@code IVssWMDependency} objects, each owned by the caller; {@code GetDocument} hands out
  * a minimal {@code IXMLDOMDocument} ({@link XmlDocumentObject}).
  */

@@ -28,7 +28,7 @@ import org.vss4j.sim.abi.ComThreads;
 /**
  * A real writer hosted by the simulated machine: the {@code CVssWriter} object that {@code CreateWriter} received,
  * taking part in backups and restores once subscribed. Events are dispatched as VSS does, by calling the object's
- * native vtable (reference section 2.3): read the vtable pointer at the object, call slot {@code n} with
+ * native vtable (vswriter.h, MSVC vftable order): read the vtable pointer at the object, call slot {@code n} with
  * {@code this} = the object; each handler returns a C++ {@code bool} (AL, read as a byte). The interfaces passed to the
  * handlers are the simulator's own, lent for the call ({@link CreateWriterMetadataObject},
  * {@link LentWriterComponentsObject}).
@@ -36,8 +36,8 @@ import org.vss4j.sim.abi.ComThreads;
  * <p>Outcome of an event: {@code false}, or a failure set with {@code SetWriterFailure(Ex)} during the handler, fails
  * the writer at that event (a plain {@code false} with no failure set counts as {@code VSS_E_WRITERERROR_NONRETRYABLE},
  * as for a vetoing {@link org.vss4j.sim.SimulatedWriter}). {@code OnFreeze} runs against the writer's freeze timeout:
- * if it has not returned when the timeout expires, the writer fails with {@code VSS_E_WRITERERROR_TIMEOUT} (reference
- * section 6, "Writer's timeout expired between Freeze and Thaw") and the backup goes on without waiting for it.
+ * if it has not returned when the timeout expires, the writer fails with {@code VSS_E_WRITERERROR_TIMEOUT} (vsserror.h,
+ * "Writer's timeout expired between Freeze and Thaw") and the backup goes on without waiting for it.
  */
 public final class HostedWriter implements WriterParticipant {
 
@@ -112,7 +112,7 @@ public final class HostedWriter implements WriterParticipant {
         recorded.put(key, edit.apply(recorded.getOrDefault(key, WriterComponentData.NONE)));
     }
 
-    /** Backup events need VSS_SM_BACKUP_EVENTS_FLAG, restore events VSS_SM_RESTORE_EVENTS_FLAG (reference 5). */
+    /** Backup events need VSS_SM_BACKUP_EVENTS_FLAG, restore events VSS_SM_RESTORE_EVENTS_FLAG (vswriter.h). */
     @Override
     public boolean receives(WriterEvent event) {
         boolean restore = event == WriterEvent.PRE_RESTORE || event == WriterEvent.POST_RESTORE;

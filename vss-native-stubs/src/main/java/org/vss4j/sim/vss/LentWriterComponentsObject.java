@@ -13,10 +13,10 @@ import org.vss4j.sim.abi.NativeCallback;
 
 /**
  * The simulator's {@code IVssWriterComponents}, lent to a hosted writer's component handlers (OnPrepareBackup,
- * OnPostSnapshot, OnBackupComplete, OnPreRestore, OnPostRestore): three slots, no IUnknown (reference sections 1.1,
- * 1.2). {@code GetComponent} hands out an IUnknown-based {@code IVssComponent} ({@link ComponentObject}, owned by the
- * writer, who releases it) whose setters record into the writer's data for that component, which the requester reads
- * with {@code GetWriterComponents}.
+ * OnPostSnapshot, OnBackupComplete, OnPreRestore, OnPostRestore): three slots, no IUnknown (vswriter.h).
+ * {@code GetComponent} hands out an IUnknown-based {@code IVssComponent} ({@link ComponentObject}, owned by the writer,
+ * who releases it) whose setters record into the writer's data for that component, which the requester reads with
+ * {@code GetWriterComponents}.
  */
 final class LentWriterComponentsObject extends LentObject {
 

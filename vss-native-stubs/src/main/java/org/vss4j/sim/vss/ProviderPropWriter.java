@@ -7,7 +7,7 @@ import org.vss4j.sim.SimulatedProvider;
 import org.vss4j.sim.abi.CoTaskMem;
 
 /**
- * Fills a caller's {@code VSS_PROVIDER_PROP} (layout: the binding's {@link VssProviderProp}, reference section 4.3), the
+ * Fills a caller's {@code VSS_PROVIDER_PROP} (layout: the binding's {@link VssProviderProp}, vss.h), the
  * provider elements of {@code IVssEnumObject::Next}.
  *
  * <p>Ownership: the two strings are CoTaskMem blocks the caller frees, each with {@code CoTaskMemFree} (tracked by the

@@ -8,7 +8,8 @@ import org.vss4j.abi.ComMethod;
  * The slots of an interface that extends others by single inheritance, each taken from the interface that declares
  * it: the binding's vtable enums list every inherited slot again, so {@code IVssComponentEx2.values()} would name slot
  * 3 {@code IVssComponentEx2::GetLogicalPath}; fault plans and messages use the declaring interface's constant
- * ({@code IVssComponent::GetLogicalPath}). Reference section 1.2: "Slots 0-n: identical to" the base.
+ * ({@code IVssComponent::GetLogicalPath}). In the SDK headers each such interface's vtable starts with its base's
+ * slots.
  */
 final class SlotChain {
 

@@ -20,8 +20,8 @@ import org.vss4j.sim.abi.CoTaskMem;
 /**
  * The snapshot-management methods of the simulated {@code IVssBackupComponents}: ExposeSnapshot, UnexposeSnapshot
  * (Ex2), BreakSnapshotSet, RevertToSnapshot, QueryRevertStatus and GetRootAndLogicalPrefixPaths (Ex4). They act on the
- * machine's shadow copies, whoever created them; the requester checks its own state (initialised, not restoring)
- * before calling. Arguments are read by their positions in reference section 1.2 (index 0 is {@code this}).
+ * machine's shadow copies, whoever created them; the requester checks its own state (initialised, not restoring) before
+ * calling. Arguments are read by their positions in the vsbackup.h declarations (index 0 is {@code this}).
  */
 final class SnapshotManagement {
 

@@ -12,9 +12,9 @@ import org.vss4j.sim.abi.CoTaskMem;
 import org.vss4j.sim.abi.NativeHeap;
 
 /**
- * Fills a caller's {@code VSS_SNAPSHOT_PROP} (layout: the binding's {@link VssSnapshotProp}, reference section 4.2), for
+ * Fills a caller's {@code VSS_SNAPSHOT_PROP} (layout: the binding's {@link VssSnapshotProp}, vss.h), for
  * {@code GetSnapshotProperties} and for the snapshot elements of {@code IVssEnumObject::Next} (where the structure is
- * the union at element + 8, reference section 4.4).
+ * the union at element + 8, vss.h with x64 alignment).
  *
  * <p>Ownership: the six strings are CoTaskMem the caller frees with {@code VssFreeSnapshotProperties}; the structure
  * is tracked as a {@link BlockKind#SNAPSHOT_PROPERTIES} block until then, so a missing or double free is reported.

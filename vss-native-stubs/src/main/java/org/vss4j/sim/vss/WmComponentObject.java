@@ -21,12 +21,12 @@ import org.vss4j.sim.abi.NativeHeap;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
- * The native {@code IVssWMComponent} over one {@link WriterComponent}; no IID declared (reference section 1.2).
+ * The native {@code IVssWMComponent} over one {@link WriterComponent}; no IID declared (a C++ class in vsbackup.h).
  *
- * <p>{@code GetComponentInfo} hands out a {@code VSS_COMPONENTINFO} (72 bytes, reference section 4.5) in a tracked
- * CoTaskMem block, with its three strings as BSTRs and the icon in its own block; all of it belongs to this component
- * until {@code FreeComponentInfo}, which frees every piece once. Freeing a structure twice, or one this component did
- * not hand out, is recorded as an error.
+ * <p>{@code GetComponentInfo} hands out a {@code VSS_COMPONENTINFO} (72 bytes, vsbackup.h with x64 alignment) in a
+ * tracked CoTaskMem block, with its three strings as BSTRs and the icon in its own block; all of it belongs to this
+ * component until {@code FreeComponentInfo}, which frees every piece once. Freeing a structure twice, or one this
+ * component did not hand out, is recorded as an error.
  */
 final class WmComponentObject extends NativeComObject {
 
@@ -76,7 +76,7 @@ final class WmComponentObject extends NativeComObject {
             info.pbIcon.write(0, icon, 0, icon.length);
         }
         info.cbIcon = icon.length;
-        // C++ bools: one byte each at offsets 44..47 (reference section 4.5).
+        // C++ bools: one byte each at offsets 44..47 (vsbackup.h with x64 alignment).
         info.bRestoreMetadata = (byte) (component.restoreMetadata() ? 1 : 0);
         info.bNotifyOnBackupComplete = (byte) (component.notifyOnBackupComplete() ? 1 : 0);
         info.bSelectable = (byte) (component.selectable() ? 1 : 0);

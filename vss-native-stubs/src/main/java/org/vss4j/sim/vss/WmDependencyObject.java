@@ -13,7 +13,7 @@ import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.VtableSpec;
 
-/** The native {@code IVssWMDependency} over one {@link ComponentDependency}; no IID declared (reference 1.2). */
+/** The native {@code IVssWMDependency} over one {@link ComponentDependency}; no IID declared (vswriter.h). */
 final class WmDependencyObject extends NativeComObject {
 
     static final VtableSpec<WmDependencyObject> VTABLE = VtableSpec

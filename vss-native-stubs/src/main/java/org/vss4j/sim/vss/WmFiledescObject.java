@@ -13,8 +13,8 @@ import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
- * The native {@code IVssWMFiledesc} over one {@link FileSpec}. The SDK declares no IID for it (a C++ class; reference
- * section 1.2), so QueryInterface answers IUnknown only.
+ * The native {@code IVssWMFiledesc} over one {@link FileSpec}. The SDK declares no IID for it (a C++ class in
+ * vswriter.h), so QueryInterface answers IUnknown only.
  */
 final class WmFiledescObject extends NativeComObject {
 
@@ -44,7 +44,7 @@ final class WmFiledescObject extends NativeComObject {
         return VssHresult.S_OK.code();
     }
 
-    /** {@code bool *pbRecursive}: one byte (reference section 1, type notes). */
+    /** {@code bool *pbRecursive}: one byte (vswriter.h declares C++ {@code bool}). */
     private int getRecursive(CallArgs a) {
         if (a.pointer(1) == null) {
             return VssHresult.E_INVALIDARG.code();

@@ -19,9 +19,9 @@ import org.vss4j.sim.abi.VtableSpec;
 
 /**
  * The native {@code IVssWriterComponentsExt} from {@code IVssBackupComponents::GetWriterComponents}, laid out as MSVC
- * lays out {@code class IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown} (reference section
- * 1.1): a 16-byte object whose pointer at +0 leads to the three {@code IVssWriterComponents} methods (no IUnknown) and
- * whose pointer at +8 leads to an IUnknown table called with {@code this = object + 8}.
+ * lays out {@code class IVssWriterComponentsExt : public IVssWriterComponents, public IUnknown} (vsbackup.h): a 16-byte
+ * object whose pointer at +0 leads to the three {@code IVssWriterComponents} methods (no IUnknown) and whose pointer at
+ * +8 leads to an IUnknown table called with {@code this = object + 8}.
  *
  * <p>{@link VtableSpec} models one-vptr objects whose slots 0-2 are IUnknown, so both tables are built here from
  * {@link NativeCallback}s. Reference counting, retirement and the leak report still come from {@link NativeComObject}:
@@ -39,7 +39,7 @@ public final class WriterComponentsObject extends NativeComObject {
     /** Object start address to object, kept after release so a late call is recognised. */
     private static final Map<Long, WriterComponentsObject> BY_ADDRESS = new ConcurrentHashMap<>();
 
-    /** x64: vtable pointers and slots are 8 bytes (reference section 1); the IUnknown vptr is the second one. */
+    /** x64: vtable pointers and slots are 8 bytes; the IUnknown vptr is the second one (vsbackup.h, MSVC layout). */
     private static final int POINTER_SIZE = 8;
     private static final int OFFSET = IVssWriterComponentsExt.IUNKNOWN_VPTR_OFFSET;
 
@@ -112,7 +112,8 @@ public final class WriterComponentsObject extends NativeComObject {
             WriterComponentsObject o = BY_ADDRESS.get(self);
             if (o == null) {
                 report(BY_ADDRESS.get(self - OFFSET), m, self, "the IUnknown pointer (object + " + OFFSET
-                        + ") instead of the object; the IVssWriterComponents table is at +0 (reference section 1.1)");
+                        + ") instead of the object; the IVssWriterComponents table is at +0"
+                        + " (MSVC layout of the vsbackup.h class)");
                 return VssHresult.E_UNEXPECTED.code();
             }
             if (o.references() == 0) {
@@ -136,7 +137,7 @@ public final class WriterComponentsObject extends NativeComObject {
             WriterComponentsObject o = BY_ADDRESS.get(self - OFFSET);
             if (o == null) {
                 report(BY_ADDRESS.get(self), m, self, "the object start instead of its IUnknown at +" + OFFSET
-                        + " (reference section 1.1: this = object + " + OFFSET + ")");
+                        + " (MSVC layout of the vsbackup.h class: this = object + " + OFFSET + ")");
                 return m == IUnknown.QueryInterface ? VssHresult.E_UNEXPECTED.code() : 0;
             }
             if (o.references() == 0) {
@@ -163,7 +164,7 @@ public final class WriterComponentsObject extends NativeComObject {
         }
     }
 
-    /** Only IID_IUnknown: the SDK declares no IID for IVssWriterComponentsExt (reference section 1.2). */
+    /** Only IID_IUnknown: the SDK declares no IID for IVssWriterComponentsExt (vsbackup.h). */
     private int queryInterface(CallArgs a) {
         if (a.pointer(1) == null || a.pointer(2) == null) {
             return VssHresult.E_POINTER.code();

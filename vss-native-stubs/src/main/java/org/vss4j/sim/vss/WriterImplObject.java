@@ -32,14 +32,14 @@ import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
- * The simulator's {@code IVssWriterImpl}, made by {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **)} for
- * the writer object {@code pWriter} (reference sections 1.2 and 3): 25 slots, IUnknown first. Its methods are declared
- * without {@code STDMETHODCALLTYPE} and many do not return an HRESULT: C++ {@code bool} (one byte in AL), {@code UINT},
+ * The simulator's {@code IVssWriterImpl}, made by {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **)} for the
+ * writer object {@code pWriter} (vswriter.h): 25 slots, IUnknown first. Its methods are declared without
+ * {@code STDMETHODCALLTYPE} and many do not return an HRESULT: C++ {@code bool} (one byte in AL), {@code UINT},
  * {@code LONG}, enums, pointers, {@code void}; {@code GetCurrentSnapshotSetId} returns a {@code VSS_ID} by value
- * through the hidden result pointer that follows {@code this} (reference section 7). {@link VtableSpec} models
- * HRESULT-only tables, so this table is built here from {@link NativeCallback}s; reference counting and the leak report
- * come from {@link NativeComObject} (an 8-byte IUnknown object never handed out carries the count, as in
- * {@link WriterComponentsObject}).
+ * through the hidden result pointer that follows {@code this} (MSVC's rule for member functions; Microsoft docs,
+ * "x64 calling convention"). {@link VtableSpec} models HRESULT-only tables, so this table is built here from
+ * {@link NativeCallback}s; reference counting and the leak report come from {@link NativeComObject} (an 8-byte IUnknown
+ * object never handed out carries the count, as in {@link WriterComponentsObject}).
  *
  * <p>{@code Subscribe} makes the writer take part in the machine's backups ({@link HostedWriter});
  * {@code Unsubscribe}/{@code Uninitialize} end that. The queries answer from the session of the writer's last event.
@@ -223,7 +223,7 @@ public final class WriterImplObject extends NativeComObject {
         return VssHresult.S_OK.code();
     }
 
-    /** Subscribe(dwSubscribeTimeout, dwEventFlags): VSS_E_WRITER_ALREADY_SUBSCRIBED the second time (reference 6). */
+    /** Subscribe(dwSubscribeTimeout, dwEventFlags): VSS_E_WRITER_ALREADY_SUBSCRIBED the second time (vsserror.h). */
     private int subscribe(int flags) {
         if (identity == null) {
             return VssHresult.VSS_E_BAD_STATE.code();

@@ -7,8 +7,8 @@ import org.vss4j.RestoreType;
 import org.vss4j.sim.Volume;
 
 /**
- * What a writer may ask VSS about the backup or restore in progress ({@code IVssWriterImpl}'s queries, reference
- * section 1.2), answered from the requester's state, and the components of the writer it is asked for.
+ * What a writer may ask VSS about the backup or restore in progress ({@code IVssWriterImpl}'s queries, vswriter.h),
+ * answered from the requester's state, and the components of the writer it is asked for.
  */
 public interface WriterSessionContext {
 

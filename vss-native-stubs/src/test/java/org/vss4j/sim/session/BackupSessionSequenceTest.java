@@ -58,7 +58,7 @@ class BackupSessionSequenceTest {
     }
 
     @Test
-    void componentModeBackupFollowsTheSeedsAndReturnsEverythingToStore() {
+    void componentModeBackupFollowsTheDocumentedSequenceAndReturnsEverythingToStore() {
         BackupResult result;
         try (BackupSession s = fx.session().components(ComponentSelection.writer("DbWriter")).start()) {
             assertThat(SessionFixture.originals(s)).containsExactly("C:\\db\\logs\\main.ldf", "C:\\db\\main.mdf");
@@ -114,7 +114,7 @@ class BackupSessionSequenceTest {
         assertThat(result.backupComponentsDocument()).contains("backupType=\"" + type.nativeName() + "\"");
         assertThat(result.state().type()).isEqualTo(type);
         if (type == BackupType.LOG) {
-            // Seeds, "VSS Backup State": a log backup takes only the writer's log files.
+            // Microsoft docs, "VSS Backup State": a log backup takes only the writer's log files.
             assertThat(files).containsExactly("C:\\db\\logs\\main.ldf");
         } else {
             assertThat(files).containsExactly("C:\\db\\logs\\main.ldf", "C:\\db\\main.mdf");

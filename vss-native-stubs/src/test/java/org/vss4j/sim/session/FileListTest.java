@@ -56,7 +56,8 @@ class FileListTest {
         SessionFixture.write(fx.c, "shared\\cache\\c.bin", "c");
         machine.addWriter(SimulatedWriter.builder("Includer").component(WriterComponent.fileGroup("", "all")
                 .withFile(FileSpec.of("C:\\shared", "*", true))).build());
-        // Not selected, but its exclusions still apply (seeds: "regardless of which components are selected").
+        // Not selected, but its exclusions still apply (Microsoft docs, "Overview of Actual Backup Of Files":
+        // "regardless of which components are selected").
         machine.addWriter(SimulatedWriter.builder("Excluder").exclude(FileSpec.of("C:\\shared", "*.tmp", false))
                 .exclude(FileSpec.of("C:\\shared\\cache", "*", true))
                 .component(WriterComponent.fileGroup("", "own").withFile(FileSpec.of("C:\\elsewhere", "*", false)))
