@@ -44,7 +44,7 @@ class AbiConformanceReferenceTest {
     }
 
     @Test
-    void everyStructHasTheIssueSizeInJnaAndInItsAnnotation() {
+    void everyStructHasTheSdkSizeInJnaAndInItsAnnotation() {
         assertEquals(Set.copyOf(AbiCatalog.STRUCTS), SDK_X64_SIZES.keySet(), "the SDK gives a size for each");
         SDK_X64_SIZES.forEach((struct, size) -> {
             assertEquals(size, JnaLayout.of(struct).size(), struct.getSimpleName() + ": JNA size()");
