@@ -22,9 +22,13 @@ public record DirectoryEntry(String name, int attributes, int reparseTag, long s
         return (attributes & FileAttribute.REPARSE_POINT) != 0;
     }
 
-    /** Whether its data is elsewhere ({@code OFFLINE} or {@code RECALL_ON_DATA_ACCESS}). */
+    /**
+     * Whether its data (or, for a directory, its entries) is elsewhere: {@code OFFLINE}, {@code RECALL_ON_OPEN} or
+     * {@code RECALL_ON_DATA_ACCESS} (Microsoft docs, "File Attribute Constants").
+     */
     public boolean isDataRemote() {
-        return (attributes & (FileAttribute.OFFLINE | FileAttribute.RECALL_ON_DATA_ACCESS)) != 0;
+        return (attributes & (FileAttribute.OFFLINE | FileAttribute.RECALL_ON_OPEN
+                | FileAttribute.RECALL_ON_DATA_ACCESS)) != 0;
     }
 
     /** The {@code .} and {@code ..} entries Windows lists in every directory but a volume root. */

@@ -17,6 +17,11 @@ public final class FileAttribute {
     public static final int REPARSE_POINT = 0x400;
     /** "The data of a file is not available immediately": a placeholder whose data is elsewhere. */
     public static final int OFFLINE = 0x1000;
+    /**
+     * "The file or directory has no physical representation on the local system; the item is virtual": opening it
+     * fetches it (a cloud directory whose entries are not local yet).
+     */
+    public static final int RECALL_ON_OPEN = 0x00040000;
     /** "The file or directory is not fully present locally": opening or reading it fetches the data (a recall). */
     public static final int RECALL_ON_DATA_ACCESS = 0x00400000;
 

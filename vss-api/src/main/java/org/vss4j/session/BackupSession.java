@@ -84,6 +84,8 @@ public final class BackupSession implements AutoCloseable {
     private List<BackupItem> items = List.of();
     /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
     private List<FileRecord> notTaken = List.of();
+    /** Original path to every added component whose file sets name it: an unsaved file fails each of them. */
+    private Map<String, java.util.Set<ComponentRef>> coverage = Map.of();
     private java.util.Set<BackupItem> itemSet = java.util.Set.of();
     /** Item to null (saved) or the failure cause; absent: not reported yet. */
     private final Map<BackupItem, String> reports = new LinkedHashMap<>();
@@ -230,6 +232,7 @@ public final class BackupSession implements AutoCloseable {
                 snapshot.planner()));
         items = list.items();
         notTaken = list.notTaken();
+        coverage = list.coverage();
         itemSet = new java.util.HashSet<>(items);
         LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
                 selected.size(), snapshot.volumes().size());
@@ -488,8 +491,13 @@ public final class BackupSession implements AutoCloseable {
         }
     }
 
-    private static List<FileRecord> failedOf(ComponentRef added, List<FileRecord> files) {
-        return files.stream().filter(f -> !f.saved() && added.equals(f.addedComponent())).toList();
+    /**
+     * The unsaved files of {@code added}: its own, and those another component claimed that its file sets also name
+     * (Microsoft docs, "Overview of Actual Backup Of Files": if any file of a component fails, the component fails).
+     */
+    private List<FileRecord> failedOf(ComponentRef added, List<FileRecord> files) {
+        return files.stream().filter(f -> !f.saved() && (added.equals(f.addedComponent())
+                || coverage.getOrDefault(f.originalPath(), java.util.Set.of()).contains(added))).toList();
     }
 
     private List<ComponentOutcome> outcomes(List<FileRecord> files) {

@@ -25,12 +25,8 @@ final class ExclusionRules {
             boolean recursive) {
 
         boolean covers(String volumeId, String relativeDir) {
-            if (dir != null) {
-                return PathRules.covers(dir, recursive, volumeId, relativeDir);
-            }
-            String mine = anyVolume.toLowerCase(Locale.ROOT);
-            String other = relativeDir.toLowerCase(Locale.ROOT);
-            return mine.equals(other) || (recursive && (mine.isEmpty() || other.startsWith(mine + "\\")));
+            return dir != null ? PathRules.covers(dir, recursive, volumeId, relativeDir)
+                    : PathRules.covers(anyVolume, recursive, relativeDir);
         }
     }
 
@@ -52,6 +48,19 @@ final class ExclusionRules {
                 }
             }
         }
+    }
+
+    /**
+     * The writer that excludes the whole directory {@code volumeId|relativeDir} and everything below it (a recursive
+     * rule for every name at or above it), or null if none does.
+     */
+    WriterRef excludesTree(String volumeId, String relativeDir) {
+        for (Rule r : rules) {
+            if (r.recursive() && r.pattern().matchesEverything() && r.covers(volumeId, relativeDir)) {
+                return r.writer();
+            }
+        }
+        return null;
     }
 
     /** The writer that excludes the live file {@code volumeId|relativePath}, or null if none does. */

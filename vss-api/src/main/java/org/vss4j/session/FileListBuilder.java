@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vss4j.com.Win32Error;
 import org.vss4j.files.DirectoryEntry;
 import org.vss4j.files.DirectoryLister;
 import org.vss4j.files.DirectoryListingException;
@@ -48,13 +49,15 @@ final class FileListBuilder {
     private final List<BackupItem> items = new ArrayList<>();
     private final List<FileRecord> notTaken = new ArrayList<>();
     /**
-     * Claimed files: the case-insensitive key (Windows paths usually are) to the exact names claimed under it, so that
-     * two names that differ only by case (a case-sensitive directory) are two files, while two file sets that name
-     * one file with different case still claim it once.
+     * Claimed entries, by volume and exact relative path: names come from the file system as it stores them, so two
+     * names that differ only by case (a case-sensitive directory) are two entries, and two file sets that name one
+     * directory with different case meet on one name.
      */
-    private final Map<String, Set<String>> claimed = new HashMap<>();
-    /** Directories already reported as not listable (by case-insensitive key). */
-    private final Set<String> reportedDirectories = new HashSet<>();
+    private final Set<String> claimed = new HashSet<>();
+    /** Entries already reported as not backed up, by the same key. */
+    private final Set<String> reported = new HashSet<>();
+    /** Original path to every added component whose file sets name it: a file that fails, fails each of them. */
+    private final Map<String, Set<ComponentRef>> coverage = new HashMap<>();
 
     /** @param snapshots volume id (lower case) to its shadow copy */
     FileListBuilder(Map<String, SnapshotRoot> snapshots, ExclusionRules exclusions, DifferencedFiles differenced) {
@@ -68,18 +71,19 @@ final class FileListBuilder {
         for (FileSource s : sources) {
             ResolvedPath from = s.source();
             SnapshotRoot snap = snapshotOf(from);
-            String blocked = firstLinkOnPath(snap, from, s);
-            if (blocked != null) {
+            String start = onDisk(snap, from, s);
+            if (start == null) {
                 continue;
             }
-            Path dir = PathRules.inside(snap.root(), from.relativePath());
+            String normalPrefix = s.alternate() == null ? start : normalOnDisk(s.normal());
+            Path dir = PathRules.inside(snap.root(), start);
             walk(dir, s.recursive(), new Found() {
                 @Override
                 public void entry(String relative, DirectoryEntry e, ItemKind kind) {
                     if (!s.pattern().matches(PathRules.name(relative))) {
                         return;
                     }
-                    String normalRelative = PathRules.join(s.normal().relativePath(), relative);
+                    String normalRelative = PathRules.join(normalPrefix, relative);
                     if (kind == ItemKind.FILE && differenced.unchanged(s.added(), s.normal().volumeId(),
                             normalRelative, e.lastWrite())) {
                         return;
@@ -93,8 +97,8 @@ final class FileListBuilder {
                     if (!isDirectory && !s.pattern().matches(PathRules.name(relative))) {
                         return;
                     }
-                    report(s.normal(), PathRules.join(s.normal().relativePath(), relative), s.component(), s.added(),
-                            s.alternate() != null, reason);
+                    report(s.normal(), PathRules.join(normalPrefix, relative), s.component(), s.added(),
+                            s.alternate() != null, reason, isDirectory);
                 }
             });
         }
@@ -118,7 +122,8 @@ final class FileListBuilder {
                 @Override
                 public void notTaken(String relative, String reason, boolean isDirectory) {
                     FileSource owner = ownerOf(attribution, v, relative);
-                    report(root, relative, owner == null ? null : owner.component(), null, false, reason);
+                    report(root, relative, owner == null ? null : owner.component(), null, false, reason,
+                            isDirectory);
                 }
             });
         }
@@ -140,6 +145,13 @@ final class FileListBuilder {
         return List.copyOf(notTaken);
     }
 
+    /** Original path to the added components whose file sets name it (more than one where file sets overlap). */
+    Map<String, Set<ComponentRef>> coverage() {
+        Map<String, Set<ComponentRef>> copy = new HashMap<>();
+        coverage.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
+        return copy;
+    }
+
     private SnapshotRoot snapshotOf(ResolvedPath p) {
         SnapshotRoot s = snapshots.get(p.volumeId().toLowerCase(Locale.ROOT));
         if (s == null) {
@@ -149,11 +161,12 @@ final class FileListBuilder {
     }
 
     /**
-     * Checks each directory on the way from the snapshot root to the file set's directory: one that is a link
-     * (an absolute junction would lead to the live volume) or that cannot be listed is reported and the file set not
-     * walked; a directory that does not exist simply holds no files. Returns the reason, or null to walk.
+     * The file set's directory inside the shadow copy, as the file system names it (its exact case), checked on the
+     * way from the root: a directory that is a link (an absolute junction would lead to the live volume), that
+     * cannot be listed, or that is a file is reported and the file set not walked; a directory that does not exist
+     * simply holds no files. Null when not to walk.
      */
-    private String firstLinkOnPath(SnapshotRoot snap, ResolvedPath from, FileSource s) {
+    private String onDisk(SnapshotRoot snap, ResolvedPath from, FileSource s) {
         Path at = snap.root();
         String walked = "";
         for (String part : from.relativePath().split("\\\\")) {
@@ -164,60 +177,94 @@ final class FileListBuilder {
             try {
                 e = DirectoryLister.entry(at, part);
             } catch (DirectoryListingException x) {
-                String reason = x.getMessage();
-                reportDirectory(s, walked, reason);
-                return reason;
+                reportFileSet(s, walked, unlistable(x), true);
+                return null;
             }
-            walked = PathRules.join(walked, part);
             if (e == null) {
-                return "missing";
+                return null;
             }
-            if (e.isReparsePoint() || !e.isDirectory()) {
-                String reason = e.isReparsePoint()
-                        ? "the path goes through " + ReparseTag.describe(e.reparseTag()) + " at "
-                                + from.original(walked) + ", which a backup does not follow inside a shadow copy"
-                        : "not a directory";
-                if (e.isReparsePoint()) {
-                    reportDirectory(s, walked, reason);
-                }
-                return reason;
+            String here = PathRules.join(walked, e.name());
+            String reason = null;
+            if (e.isReparsePoint() && ReparseTag.of(e.reparseTag()).handling() != ReparseTag.Handling.DATA) {
+                reason = "the path goes through " + ReparseTag.describe(e.reparseTag()) + " at "
+                        + from.original(here) + ", which a backup does not follow inside a shadow copy";
+            } else if (!e.isDirectory()) {
+                reason = from.original(here) + " is a file, not the directory of a file set";
+            } else if (e.isReparsePoint() && e.isDataRemote()) {
+                reason = cloudFolder(e);
             }
-            at = at.resolve(part);
+            if (reason != null) {
+                reportFileSet(s, here, reason, e.isDirectory());
+                return null;
+            }
+            walked = here;
+            at = at.resolve(e.name());
         }
-        return null;
+        return walked;
     }
 
-    private void reportDirectory(FileSource s, String relativeOnSource, String reason) {
+    /** The normal location of a file set read from its alternate path, as the file system names it if it can. */
+    private String normalOnDisk(ResolvedPath normal) {
+        SnapshotRoot snap = snapshots.get(normal.volumeId().toLowerCase(Locale.ROOT));
+        Path at = snap == null ? null : snap.root();
+        String walked = "";
+        for (String part : normal.relativePath().split("\\\\")) {
+            if (part.isEmpty()) {
+                continue;
+            }
+            DirectoryEntry e = null;
+            try {
+                e = at == null ? null : DirectoryLister.entry(at, part);
+            } catch (DirectoryListingException x) {
+                LOG.debug("cannot look up {} in the shadow copy: {}", part, x.getMessage());
+            }
+            walked = PathRules.join(walked, e == null ? part : e.name());
+            at = e == null || !e.isDirectory() || e.isReparsePoint() ? null : at.resolve(e.name());
+        }
+        return walked;
+    }
+
+    private void reportFileSet(FileSource s, String relativeOnSource, String reason, boolean isDirectory) {
         String normalRelative = s.alternate() == null ? relativeOnSource : s.normal().relativePath();
-        report(s.normal(), normalRelative, s.component(), s.added(), s.alternate() != null, reason);
+        report(s.normal(), normalRelative, s.component(), s.added(), s.alternate() != null, reason, isDirectory);
+    }
+
+    private static String key(ResolvedPath volume, String relative) {
+        return volume.volumeId().toLowerCase(Locale.ROOT) + "|" + relative;
+    }
+
+    private void cover(ResolvedPath volume, String relative, ComponentRef added) {
+        if (added != null) {
+            coverage.computeIfAbsent(volume.original(relative), k -> new HashSet<>()).add(added);
+        }
     }
 
     private void offer(ResolvedPath volume, String relative, Path inSnapshot, ComponentRef component,
             ComponentRef added, boolean alternate, String volumeName, ItemKind kind, int reparseTag) {
-        String key = (volume.volumeId() + "|" + relative).toLowerCase(Locale.ROOT);
-        String exactName = PathRules.name(relative);
-        Set<String> names = claimed.get(key);
-        if (names != null && names.contains(exactName)) {
-            return;
-        }
         WriterRef excluder = exclusions.excludedBy(volume.volumeId(), relative);
         if (excluder != null) {
             LOG.debug("{} is excluded by writer {}", volume.original(relative), excluder);
             return;
         }
-        claimed.computeIfAbsent(key, k -> new HashSet<>()).add(exactName);
+        cover(volume, relative, added);
+        if (!claimed.add(key(volume, relative))) {
+            return;
+        }
         items.add(new BackupItem(component == null ? null : component.writer(), component, added, inSnapshot,
                 volume.original(relative), alternate, volumeName, kind, reparseTag));
     }
 
     private void report(ResolvedPath volume, String relative, ComponentRef component, ComponentRef added,
-            boolean alternate, String reason) {
-        String key = (volume.volumeId() + "|" + relative).toLowerCase(Locale.ROOT);
-        if (claimed.containsKey(key) || !reportedDirectories.add(key)) {
+            boolean alternate, String reason, boolean isDirectory) {
+        WriterRef excluder = isDirectory ? exclusions.excludesTree(volume.volumeId(), relative)
+                : exclusions.excludedBy(volume.volumeId(), relative);
+        if (excluder != null) {
+            LOG.debug("{} is excluded by writer {}", volume.original(relative), excluder);
             return;
         }
-        WriterRef excluder = exclusions.excludedBy(volume.volumeId(), relative);
-        if (excluder != null) {
+        cover(volume, relative, added);
+        String key = key(volume, relative);
+        if (claimed.contains(key) || !reported.add(key)) {
             return;
         }
         LOG.warn("{} is not backed up: {}", volume.original(relative), reason);
@@ -232,9 +279,22 @@ final class FileListBuilder {
         void notTaken(String relative, String reason, boolean isDirectory);
     }
 
+    private static String unlistable(DirectoryListingException e) {
+        String reason = "the directory cannot be listed: " + Win32Error.describe(e.win32Error());
+        return e.win32Error() == Win32Error.ERROR_ACCESS_DENIED
+                ? reason + "; its security descriptor denies this account (vss4j does not enable SeBackupPrivilege)"
+                : reason;
+    }
+
+    private static String cloudFolder(DirectoryEntry e) {
+        return "a cloud folder whose entries are not on the volume (" + ReparseTag.describe(e.reparseTag())
+                + ", recall on open); make it available offline before the backup";
+    }
+
     /**
-     * Lists {@code start} and, when {@code recursive}, every directory below it that is a plain directory. Each entry
-     * is classified by attributes and reparse tag; nothing found is followed.
+     * Lists {@code start} and, when {@code recursive}, every directory below it that is a plain directory (or a
+     * cloud-synced one whose entries are local). Each entry is classified by attributes and reparse tag; nothing found
+     * is followed. A non-recursive file set names files only: directories of any kind are passed over.
      */
     private static void walk(Path start, boolean recursive, Found found) {
         Deque<String> pending = new ArrayDeque<>();
@@ -246,15 +306,14 @@ final class FileListBuilder {
             try {
                 entries = DirectoryLister.list(dir);
             } catch (DirectoryListingException e) {
-                if (e.win32Error() == 3 && relDir.isEmpty()) {
-                    // ERROR_PATH_NOT_FOUND at the start: the file set's directory does not exist in the shadow copy.
-                    continue;
-                }
-                found.notTaken(relDir, "the directory cannot be listed: " + e.getMessage(), true);
+                found.notTaken(relDir, unlistable(e), true);
                 continue;
             }
             List<String> subdirectories = new ArrayList<>();
             for (DirectoryEntry e : entries) {
+                if (e.isDirectory() && !recursive) {
+                    continue;
+                }
                 String relative = PathRules.join(relDir, e.name());
                 if (!e.isReparsePoint()) {
                     if (e.isDirectory()) {
@@ -267,7 +326,9 @@ final class FileListBuilder {
                 switch (ReparseTag.of(e.reparseTag()).handling()) {
                     case LINK -> found.entry(relative, e, ItemKind.LINK);
                     case DATA -> {
-                        if (e.isDirectory()) {
+                        if (e.isDirectory() && e.isDataRemote()) {
+                            found.notTaken(relative, cloudFolder(e), true);
+                        } else if (e.isDirectory()) {
                             // A cloud-synced folder: its entries are local; each placeholder is judged on its own.
                             subdirectories.add(relative);
                         } else if (e.isDataRemote()) {
@@ -282,11 +343,9 @@ final class FileListBuilder {
                             + ReparseTag.describe(e.reparseTag()) + ")", e.isDirectory());
                 }
             }
-            if (recursive) {
-                // Depth first, in listing order.
-                for (int i = subdirectories.size() - 1; i >= 0; i--) {
-                    pending.push(subdirectories.get(i));
-                }
+            // Depth first, in listing order.
+            for (int i = subdirectories.size() - 1; i >= 0; i--) {
+                pending.push(subdirectories.get(i));
             }
         }
     }

@@ -41,6 +41,11 @@ final class FileSpecPattern {
         return new FileSpecPattern(spec, Pattern.compile(glob(spec), Pattern.DOTALL), false);
     }
 
+    /** Whether every name matches ({@code *} or {@code *.*}): a recursive rule with it covers whole directories. */
+    boolean matchesEverything() {
+        return pattern == null;
+    }
+
     boolean matches(String fileName) {
         if (pattern == null) {
             return true;

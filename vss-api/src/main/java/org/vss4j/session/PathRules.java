@@ -15,10 +15,12 @@ final class PathRules {
      * {@code recursive}, below it.
      */
     static boolean covers(ResolvedPath dir, boolean recursive, String volumeId, String relativeDir) {
-        if (!dir.volumeId().equalsIgnoreCase(volumeId)) {
-            return false;
-        }
-        String mine = dir.relativePath().toLowerCase(Locale.ROOT);
+        return dir.volumeId().equalsIgnoreCase(volumeId) && covers(dir.relativePath(), recursive, relativeDir);
+    }
+
+    /** The same below one volume root: {@code relativeDir} is {@code dir} or, when {@code recursive}, below it. */
+    static boolean covers(String dir, boolean recursive, String relativeDir) {
+        String mine = dir.toLowerCase(Locale.ROOT);
         String other = relativeDir.toLowerCase(Locale.ROOT);
         if (mine.equals(other)) {
             return true;

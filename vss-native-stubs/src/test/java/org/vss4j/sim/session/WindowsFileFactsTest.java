@@ -148,4 +148,116 @@ class WindowsFileFactsTest {
                     .containsEntry("C:\\src\\readme.txt", "lower");
         }
     }
+
+    private static boolean succeeded(BackupResult result, String component) {
+        return result.components().stream().filter(c -> c.component().name().equals(component)).findFirst()
+                .orElseThrow().backupSucceeded();
+    }
+
+    @Test
+    void aFileTwoComponentsNameFailsBothWhenItIsNotSaved(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "db\\shared.mdf", "rows");
+        SessionFixture.write(fx.c, "locked\\x.ldf", "log");
+        c.facts().denyAccess("locked/inner");
+        SessionFixture.mkdirs(fx.c.resolve("locked/inner"));
+        machine.addWriter(SimulatedWriter.builder("W")
+                .component(WriterComponent.database("", "A").withDatabaseFile(FileSpec.of("C:\\db", "*.mdf", false))
+                        .withDatabaseFile(FileSpec.of("C:\\locked", "*", true)))
+                .component(WriterComponent.database("", "B").withDatabaseFile(FileSpec.of("C:\\DB", "shared.mdf",
+                        false)).withDatabaseFile(FileSpec.of("C:\\locked\\inner", "*", true)))
+                .build());
+        BackupResult result;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            // One item for the file both name, one record for the directory both name.
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\db\\shared.mdf", "C:\\locked\\x.ldf");
+            assertThat(s.notTaken()).extracting(FileRecord::originalPath).containsExactly("C:\\locked\\inner");
+            for (BackupItem i : s.items()) {
+                if (i.originalPath().endsWith("shared.mdf")) {
+                    s.failed(i, "the media is full");
+                } else {
+                    s.saved(i);
+                }
+            }
+            result = s.complete();
+        }
+        assertThat(succeeded(result, "A")).isFalse();
+        assertThat(succeeded(result, "B")).as("B names the unsaved file and the unlistable directory too").isFalse();
+    }
+
+    @Test
+    void aNonRecursiveFileSetNamesFilesOnly(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "flat\\a.txt", "a");
+        SessionFixture.write(fx.c, "elsewhere\\b.txt", "b");
+        SessionFixture.mkdirs(fx.c.resolve("flat/odd"));
+        c.facts().junction("flat/to-elsewhere", fx.c.resolve("elsewhere"))
+                .reparsePoint("flat/odd", 0x80000099, 0);
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "flat")
+                .withFile(FileSpec.of("C:\\flat", "*", false))).build());
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\flat\\a.txt");
+            assertThat(SessionFixture.links(s)).isEmpty();
+            assertThat(s.notTaken()).isEmpty();
+        }
+    }
+
+    @Test
+    void aCloudFolderOnTheWayIsEnteredAndOneWhoseEntriesAreElsewhereIsReported(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "OneDrive\\Docs\\report.docx", "local report");
+        SessionFixture.mkdirs(fx.c.resolve("OneDrive/Online"));
+        c.facts().reparsePoint("OneDrive", ReparseTag.CLOUD.value(), 0)
+                .reparsePoint("OneDrive/Docs", ReparseTag.CLOUD.value(), 0)
+                .reparsePoint("OneDrive/Online", ReparseTag.CLOUD.value(),
+                        org.vss4j.files.FileAttribute.RECALL_ON_OPEN);
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "docs")
+                .withFile(FileSpec.of("C:\\OneDrive\\Docs", "*", true))
+                .withFile(FileSpec.of("C:\\OneDrive\\Online", "*", true))).build());
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\OneDrive\\Docs\\report.docx");
+            assertThat(s.notTaken()).singleElement().satisfies(f -> {
+                assertThat(f.originalPath()).isEqualTo("C:\\OneDrive\\Online");
+                assertThat(f.failure()).contains("cloud folder");
+            });
+        }
+    }
+
+    @Test
+    void directoriesThatDifferOnlyByCaseKeepTheirFilesApart(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "cs\\A\\x.txt", "upper dir");
+        SessionFixture.write(fx.c, "cs\\a\\x.txt", "lower dir");
+        c.facts().caseSensitive("cs");
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").start()) {
+            assertThat(SessionFixture.copyAll(s)).containsEntry("C:\\cs\\A\\x.txt", "upper dir")
+                    .containsEntry("C:\\cs\\a\\x.txt", "lower dir");
+        }
+    }
+
+    @Test
+    void exclusionsHideADirectoryOnlyWhenTheyCoverItsWholeTree(SimulatedMachine machine) {
+        SessionFixture.mkdirs(fx.c.resolve("logs/old.log"));
+        SessionFixture.mkdirs(fx.c.resolve("cache/tmp"));
+        c.facts().denyAccess("logs/old.log").denyAccess("cache/tmp");
+        machine.addWriter(SimulatedWriter.builder("Excluder")
+                .exclude(FileSpec.of("C:\\logs", "*.log", false))
+                .exclude(FileSpec.of("C:\\cache", "*", true))
+                .component(WriterComponent.fileGroup("", "own").withFile(FileSpec.of("C:\\own", "*", false)))
+                .build());
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").start()) {
+            // "*.log" names files: the directory old.log is not excluded, and cannot be listed.
+            assertThat(s.notTaken()).extracting(FileRecord::originalPath)
+                    .contains("C:\\logs\\old.log").doesNotContain("C:\\cache\\tmp");
+        }
+    }
+
+    @Test
+    void aFileSetWhosePathIsAFileIsReported(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "conf", "a file where a directory was declared");
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "conf")
+                .withFile(FileSpec.of("C:\\conf", "*", false))).build());
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(s.notTaken()).singleElement().satisfies(f -> {
+                assertThat(f.originalPath()).isEqualTo("C:\\conf");
+                assertThat(f.failure()).contains("is a file");
+            });
+        }
+    }
 }
