@@ -47,7 +47,9 @@ public final class UnresolvablePathException extends IllegalArgumentException {
         INVALID_NAME("it contains a character Win32 file names cannot contain (Microsoft docs, \"Naming Files, Paths, "
                 + "and Namespaces\")", "fix the path"),
         /** Well formed, but no volume of this machine holds it. */
-        NO_VOLUME("no volume of this machine holds it", "check that the volume is mounted");
+        NO_VOLUME("no volume of this machine holds it", "check that the volume is mounted"),
+        /** The volume functions failed for another reason (access denied, a path too long, ...). */
+        VOLUME_LOOKUP_FAILED("the volume functions failed on it", "check the path and the requester's rights");
 
         private final String why;
         private final String todo;

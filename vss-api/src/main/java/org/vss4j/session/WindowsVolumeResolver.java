@@ -51,19 +51,37 @@ public final class WindowsVolumeResolver implements VolumeResolver {
         Memory out = new Memory(2L * PATH_CHARS);
         out.setShort(0, (short) 0);
         if (!exports.getVolumePathName(Utf16.toNative(canonical), out, PATH_CHARS)) {
-            throw new UnresolvablePathException(path, Reason.NO_VOLUME, "GetVolumePathNameW(" + canonical
-                    + ") failed with " + Win32Error.describe(exports.lastError()));
+            int error = exports.lastError();
+            throw new UnresolvablePathException(path, reasonOf(error), "GetVolumePathNameW(" + canonical
+                    + ") failed with " + Win32Error.describe(error));
         }
         return Utf16.read(out);
+    }
+
+    /**
+     * Only "not there" errors mean no volume holds the path (the session then passes over it quietly); any other
+     * failure (access denied, a path too long) is one the user must see.
+     */
+    private static Reason reasonOf(int error) {
+        return switch (error) {
+            case Win32Error.ERROR_FILE_NOT_FOUND, Win32Error.ERROR_PATH_NOT_FOUND, Win32Error.ERROR_NOT_READY,
+                    Win32Error.ERROR_INVALID_NAME -> Reason.NO_VOLUME;
+            default -> Reason.VOLUME_LOOKUP_FAILED;
+        };
     }
 
     private String volumeName(String path, String mountPoint) {
         Memory out = new Memory(2L * VOLUME_NAME_CHARS);
         out.setShort(0, (short) 0);
         if (!exports.getVolumeNameForVolumeMountPoint(Utf16.toNative(mountPoint), out, VOLUME_NAME_CHARS)) {
-            throw new UnresolvablePathException(path, Reason.NO_VOLUME, mountPoint + " is not the mount point of a "
-                    + "local volume: GetVolumeNameForVolumeMountPointW failed with "
-                    + Win32Error.describe(exports.lastError()));
+            int error = exports.lastError();
+            // A mount point of no local volume (a network or subst drive) answers "invalid parameter" or "not a
+            // reparse point" here: no volume, as much as "not found" is.
+            boolean notAVolume = error == Win32Error.ERROR_INVALID_PARAMETER
+                    || error == Win32Error.ERROR_NOT_A_REPARSE_POINT || error == Win32Error.ERROR_NOT_SUPPORTED;
+            throw new UnresolvablePathException(path, notAVolume ? Reason.NO_VOLUME : reasonOf(error),
+                    mountPoint + " is not the mount point of a "
+                    + "local volume: GetVolumeNameForVolumeMountPointW failed with " + Win32Error.describe(error));
         }
         return Utf16.read(out);
     }

@@ -110,4 +110,13 @@ class WindowsVolumeResolverTest {
                 .hasMessageContaining("C:\\ is not the mount point of a local volume")
                 .hasMessageContaining("ERROR_INVALID_PARAMETER");
     }
+
+    @Test
+    void aVolumeLookupThatFailsForAnotherReasonIsNotTakenForAMissingVolume(SimulatedMachine machine) {
+        // Access denied is no "no volume here", which the session would pass over quietly.
+        machine.faults().failWin32OnCall(Exports.GET_VOLUME_PATH_NAME, 1, Win32Error.ERROR_ACCESS_DENIED);
+        assertThatThrownBy(() -> resolver.resolve("C:\\Data")).isInstanceOfSatisfying(
+                UnresolvablePathException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VOLUME_LOOKUP_FAILED))
+                .hasMessageContaining("ERROR_ACCESS_DENIED");
+    }
 }
