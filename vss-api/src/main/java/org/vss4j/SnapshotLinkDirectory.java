@@ -5,13 +5,22 @@ import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
+import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.DirectoryStream;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Pattern;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -28,7 +37,16 @@ import org.slf4j.LoggerFactory;
  * (Windows numbers shadow copy devices anew after a reboot, so an old link to {@code HarddiskVolumeShadowCopy7} may
  * point at another shadow copy now) is never reused.</li>
  * </ul>
- * The directory is {@code <java.io.tmpdir>/vss4j-links}, or the {@code vss4j.linkDirectory} system property.
+ * The directory is {@code <java.io.tmpdir>/vss4j-links}, or the {@code vss4j.linkDirectory} system property. It must
+ * be a plain directory, not a link or a reparse point. On a POSIX file system vss4j creates it owner-only
+ * ({@code rwx------}) and refuses one that its group or others may write. On Windows it inherits the ACL of the
+ * directory it is made in: for a service running as SYSTEM that is {@code C:\Windows\Temp}, where every user may
+ * create entries, so a service should set {@code -Dvss4j.linkDirectory} to a directory that only administrators and
+ * SYSTEM may write (for example one under {@code %ProgramData%} with an ACL of its own).
+ *
+ * <p>The sweep runs with the rights of the process and in a directory other users may write to, so it trusts nothing
+ * it finds there: it enters only a plain directory (never a symbolic link or a junction), deletes in it only entries
+ * that are links and carry the name of a vss4j link, and never recurses.
  */
 final class SnapshotLinkDirectory {
 
@@ -37,6 +55,12 @@ final class SnapshotLinkDirectory {
 
     private static final Logger LOG = LoggerFactory.getLogger(SnapshotLinkDirectory.class);
     private static final String LOCK_SUFFIX = ".lock";
+    /** A lock file before it is locked and published; the sweep looks at {@code *.lock} only, so never at this. */
+    private static final String PENDING_SUFFIX = ".lock-pending";
+    /** The names {@link #newLink} gives: {@code <shadow copy id>-<number>}. */
+    private static final Pattern LINK_NAME = Pattern.compile(
+            "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}-[0-9]+", Pattern.CASE_INSENSITIVE);
+    private static final Set<PosixFilePermission> OWNER_ONLY = PosixFilePermissions.fromString("rwx------");
     private static volatile SnapshotLinkDirectory current;
 
     private final Path base;
@@ -46,15 +70,37 @@ final class SnapshotLinkDirectory {
     @SuppressWarnings({"unused", "FieldCanBeLocal"})
     private final FileLock lock;
 
-    private SnapshotLinkDirectory(Path base) throws IOException {
-        this.base = Files.createDirectories(base);
-        String name = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
-        FileChannel channel = FileChannel.open(this.base.resolve(name + LOCK_SUFFIX), StandardOpenOption.CREATE_NEW,
-                StandardOpenOption.WRITE);
-        this.lock = channel.lock();
-        this.mine = Files.createDirectory(this.base.resolve(name));
-        sweep();
-        Runtime.getRuntime().addShutdownHook(new Thread(this::deleteMine, "vss4j-link-cleanup"));
+    /**
+     * Makes the process directory {@code base/name}, held by a lock on {@code base/name.lock}, then sweeps.
+     *
+     * <p>The lock file is published only once it is locked and the directory exists: it is created and locked as
+     * {@code name.lock-pending}, the directory is made, and only then is the file renamed to {@code name.lock}
+     * (the lock belongs to the open file, not to its name, on Windows as on POSIX; the JDK opens files on Windows
+     * with FILE_SHARE_DELETE, so the open file can be renamed). So every {@code .lock} file another process's sweep
+     * can see is either locked by a live process or left by an ended one: a sweep can never take a live process's
+     * lock as free, between its creation and its locking, and delete its directory. A process that dies within these
+     * few steps leaves an empty directory and a pending file, which no sweep deletes (they hold no link).
+     */
+    SnapshotLinkDirectory(Path base, String name) throws IOException {
+        this.base = prepareBase(base);
+        Path pending = this.base.resolve(name + PENDING_SUFFIX);
+        FileChannel channel = FileChannel.open(pending, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Path dir = null;
+        try {
+            this.lock = channel.lock();
+            dir = Files.createDirectory(this.base.resolve(name));
+            Files.move(pending, this.base.resolve(name + LOCK_SUFFIX), StandardCopyOption.ATOMIC_MOVE);
+        } catch (Throwable t) {
+            // Nothing is left behind, so a failing first use does not leak a channel and a file at every retry.
+            closeQuietly(channel, t);
+            deleteQuietly(pending, t);
+            if (dir != null) {
+                deleteQuietly(dir, t);
+            }
+            throw t;
+        }
+        this.mine = dir;
+        sweep(this.base, mine);
     }
 
     /** The process's link directory, made (and the stale ones swept) at first use. */
@@ -66,11 +112,14 @@ final class SnapshotLinkDirectory {
                     String configured = System.getProperty(PROPERTY);
                     Path base = configured != null ? Path.of(configured)
                             : Path.of(System.getProperty("java.io.tmpdir"), "vss4j-links");
+                    String name = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
                     try {
-                        current = new SnapshotLinkDirectory(base);
+                        SnapshotLinkDirectory made = new SnapshotLinkDirectory(base, name);
+                        Runtime.getRuntime().addShutdownHook(new Thread(made::deleteMine, "vss4j-link-cleanup"));
+                        current = made;
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot prepare the shadow copy link directory " + base
-                                + " (set -D" + PROPERTY + " to a writable directory)", e);
+                                + " (set -D" + PROPERTY + " to a directory only this account may write)", e);
                     }
                 }
                 d = current;
@@ -84,11 +133,6 @@ final class SnapshotLinkDirectory {
         return mine.resolve(snapshotId + "-" + counter.incrementAndGet());
     }
 
-    /** The process's own subdirectory. */
-    Path directory() {
-        return mine;
-    }
-
     /** Deletes {@code link} itself (never what it points to). */
     static void deleteLink(Path link) {
         try {
@@ -98,9 +142,53 @@ final class SnapshotLinkDirectory {
         }
     }
 
-    /** Deletes the subdirectories of processes that are gone, with their links. */
-    private void sweep() {
-        sweep(base, mine);
+    /**
+     * {@code base}, made if missing: a plain directory (not a link or reparse point, which could send the links and
+     * the sweep elsewhere), owner-only where the file system has POSIX permissions.
+     */
+    static Path prepareBase(Path base) throws IOException {
+        boolean posix = base.getFileSystem().supportedFileAttributeViews().contains("posix");
+        Path parent = base.toAbsolutePath().getParent();
+        if (parent != null && !Files.isDirectory(parent)) {
+            Files.createDirectories(parent);
+        }
+        try {
+            if (posix) {
+                Files.createDirectory(base, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
+            } else {
+                Files.createDirectory(base);
+            }
+        } catch (FileAlreadyExistsException e) {
+            // Made earlier, by this or another process: checked like a new one.
+        }
+        BasicFileAttributes a = Files.readAttributes(base, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        if (!isPlainDirectory(a)) {
+            throw new IOException(base + " is not a plain directory (a link, a junction or another reparse point, "
+                    + "or a file): vss4j keeps no shadow copy links where they could be redirected");
+        }
+        if (posix) {
+            Set<PosixFilePermission> p = Files.getPosixFilePermissions(base, LinkOption.NOFOLLOW_LINKS);
+            if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
+                throw new IOException(base + " may be written by other users (" + PosixFilePermissions.toString(p)
+                        + "): vss4j keeps no shadow copy links where others could replace them");
+            }
+        }
+        return base;
+    }
+
+    /**
+     * Whether {@code a} (read without following links) is a directory that is neither a symbolic link nor a reparse
+     * point of another kind. The check cannot be {@code Files.isDirectory(p, NOFOLLOW_LINKS)}: the JDK on Windows
+     * reports only IO_REPARSE_TAG_SYMLINK as a symbolic link, and a junction (IO_REPARSE_TAG_MOUNT_POINT, winnt.h;
+     * Microsoft docs, "Hard Links and Junctions") as a directory that is also "other".
+     */
+    static boolean isPlainDirectory(BasicFileAttributes a) {
+        return a.isDirectory() && !a.isSymbolicLink() && !a.isOther();
+    }
+
+    /** Whether {@code a} is a link: a symbolic link, or (on Windows) a junction or another reparse point. */
+    static boolean isLink(BasicFileAttributes a) {
+        return a.isSymbolicLink() || a.isOther();
     }
 
     /** Deletes the subdirectories of {@code base} but {@code mine} whose lock is free (their process is gone). */
@@ -119,7 +207,16 @@ final class SnapshotLinkDirectory {
     }
 
     private static void sweepIfAbandoned(Path lockFile, Path dir) {
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE)) {
+        try {
+            if (!Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isRegularFile()) {
+                LOG.warn("not sweeping {}: its lock {} is no plain file", dir, lockFile);
+                return;
+            }
+        } catch (IOException e) {
+            return; // swept meanwhile by another process
+        }
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
             FileLock held = channel.tryLock();
             if (held == null) {
                 return;
@@ -132,28 +229,58 @@ final class SnapshotLinkDirectory {
             }
         } catch (OverlappingFileLockException e) {
             return;
+        } catch (NoSuchFileException e) {
+            return;
         } catch (IOException e) {
             LOG.warn("could not sweep {}: {}", dir, e.toString());
             return;
         }
-        try {
-            Files.deleteIfExists(lockFile);
-        } catch (IOException e) {
-            LOG.warn("could not delete {}: {}", lockFile, e.toString());
-        }
+        deleteQuietly(lockFile, null);
     }
 
-    /** Deletes every entry of {@code dir} without following it (they are links), then {@code dir}. */
-    private static void deleteLinks(Path dir) throws IOException {
-        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)) {
+    /**
+     * Deletes the links in {@code dir}, then {@code dir}, if it is a plain directory: a link or junction named like a
+     * process directory is not entered, whatever it points to. Inside, only links with a vss4j link name are deleted
+     * (the links themselves, never followed); anything else stays, and so does {@code dir}. On Windows a user who
+     * owns {@code dir} could still swap it for a junction between the check and the listing; the name rule then
+     * keeps the sweep from deleting anything but vss4j links wherever it lands (and a service should not keep its
+     * links where users can write, see the class comment).
+     */
+    static void deleteLinks(Path dir) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (!isPlainDirectory(a)) {
+            LOG.warn("not entering {}: it is not a plain directory (a link, a junction or a file)", dir);
             return;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path e : entries) {
-                Files.delete(e);
+                deleteIfLink(e);
             }
         }
-        Files.delete(dir);
+        try {
+            Files.deleteIfExists(dir);
+        } catch (DirectoryNotEmptyException e) {
+            LOG.warn("left {}: it holds entries that are not vss4j links", dir);
+        }
+    }
+
+    private static void deleteIfLink(Path entry) throws IOException {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(entry, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (NoSuchFileException e) {
+            return;
+        }
+        if (isLink(a) && LINK_NAME.matcher(entry.getFileName().toString()).matches()) {
+            Files.deleteIfExists(entry);
+        } else {
+            LOG.warn("left {}: it is not a vss4j link", entry);
+        }
     }
 
     private void deleteMine() {
@@ -161,6 +288,26 @@ final class SnapshotLinkDirectory {
             deleteLinks(mine);
         } catch (IOException e) {
             LOG.warn("could not remove the shadow copy links in {}: {}", mine, e.toString());
+        }
+    }
+
+    private static void closeQuietly(FileChannel channel, Throwable failure) {
+        try {
+            channel.close();
+        } catch (IOException e) {
+            failure.addSuppressed(e);
+        }
+    }
+
+    private static void deleteQuietly(Path p, Throwable failure) {
+        try {
+            Files.deleteIfExists(p);
+        } catch (IOException e) {
+            if (failure != null) {
+                failure.addSuppressed(e);
+            } else {
+                LOG.warn("could not delete {}: {}", p, e.toString());
+            }
         }
     }
 }

@@ -1,5 +1,6 @@
 package org.vss4j;
 
+import com.sun.jna.Memory;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
@@ -53,8 +54,12 @@ public final class SnapshotMount implements AutoCloseable {
         if (exposed != null) {
             return new SnapshotMount(snapshot, exposed, false);
         }
+        String target = directoryName(snapshot.deviceObject());
+        if (target == null) {
+            throw new IllegalArgumentException("the shadow copy " + snapshot.snapshotId() + " has no device object");
+        }
         Path linkPath = SnapshotLinkDirectory.current().newLink(snapshot.snapshotId());
-        createDirectoryLink(linkPath, deviceRoot(snapshot.deviceObject()));
+        createDirectoryLink(linkPath, target);
         return new SnapshotMount(snapshot, linkPath, true);
     }
 
@@ -63,7 +68,7 @@ public final class SnapshotMount implements AutoCloseable {
         if (!snapshot.hasAttribute(SnapshotAttribute.EXPOSED_LOCALLY)) {
             return null;
         }
-        String name = rootName(snapshot.exposedName());
+        String name = directoryName(snapshot.exposedName());
         if (name == null) {
             return null;
         }
@@ -75,40 +80,43 @@ public final class SnapshotMount implements AutoCloseable {
         }
     }
 
-    /** An exposed name as a root directory name: {@code X:} and {@code X:\} give {@code X:\}; a folder is itself. */
-    static String rootName(String exposedName) {
-        if (exposedName == null || exposedName.isEmpty()) {
+    /**
+     * A Windows name as the directory it names, with a trailing backslash; null for null or empty. An exposed {@code X:}
+     * becomes {@code X:\}, the root, not drive-relative; a mounted folder {@code C:\mnt\snap} becomes
+     * {@code C:\mnt\snap\}; a device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopy7} becomes a
+     * directory link target whose link is the device's root directory.
+     */
+    static String directoryName(String name) {
+        if (name == null || name.isEmpty()) {
             return null;
         }
-        return exposedName.endsWith("\\") ? exposedName : exposedName + "\\";
-    }
-
-    /** The device object with the trailing backslash that makes it a directory link target. */
-    static String deviceRoot(String deviceObject) {
-        if (deviceObject == null || deviceObject.isEmpty()) {
-            throw new IllegalArgumentException("the shadow copy has no device object");
-        }
-        return deviceObject.endsWith("\\") ? deviceObject : deviceObject + "\\";
+        return name.endsWith("\\") ? name : name + "\\";
     }
 
     private static void createDirectoryLink(Path link, String target) {
         Exports exports = Exports.current();
-        if (exports.createSymbolicLink(Utf16.toNative(link.toString()), Utf16.toNative(target),
-                SYMBOLIC_LINK_FLAG_DIRECTORY)) {
+        Memory linkName = Utf16.toNative(link.toString());
+        Memory targetName = Utf16.toNative(target);
+        if (exports.createSymbolicLink(linkName, targetName, SYMBOLIC_LINK_FLAG_DIRECTORY)) {
             return;
         }
         int error = exports.lastError();
-        if (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD && exports.createSymbolicLink(Utf16.toNative(link.toString()),
-                Utf16.toNative(target), SYMBOLIC_LINK_FLAG_DIRECTORY | SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE)) {
-            return;
-        }
         if (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD) {
-            error = exports.lastError();
+            if (exports.createSymbolicLink(linkName, targetName,
+                    SYMBOLIC_LINK_FLAG_DIRECTORY | SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE)) {
+                return;
+            }
+            // Without developer mode the retry fails with 1314 again. Windows before 10 1703 does not know the flag
+            // and fails the retry with ERROR_INVALID_PARAMETER (Windows Developer Blog, "Symlinks in Windows 10!"):
+            // that says nothing about the link, so the first error, and its advice, is the one to report.
+            int retried = exports.lastError();
+            if (retried != Win32Error.ERROR_INVALID_PARAMETER) {
+                error = retried;
+            }
         }
-        throw new VssException(Win32Error.toHresult(error), Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target
-                + (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD ? ": the process lacks SeCreateSymbolicLinkPrivilege; run "
-                        + "elevated, enable developer mode, or expose the shadow copy (ExposeSnapshot) and read it "
-                        + "there" : ""));
+        throw new VssException(Win32Error.toHresult(error), Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target + ": "
+                + Win32Error.describe(error) + (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD
+                        ? "; run elevated (SeCreateSymbolicLinkPrivilege) or enable developer mode" : ""));
     }
 
     /** The shadow copy this mount shows. */

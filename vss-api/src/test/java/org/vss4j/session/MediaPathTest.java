@@ -34,4 +34,29 @@ class MediaPathTest {
                     .isInstanceOf(IllegalArgumentException.class);
         }
     }
+
+    @Test
+    void windowsDeviceNamesAreRefusedInAnyCaseAndWithAnExtension() {
+        for (String bad : new String[] {"C:\\CON", "C:\\dir\\prn", "C:\\Aux", "C:\\nul", "C:\\nul.txt",
+            "C:\\NUL.tar.gz", "C:\\con .txt", "C:\\COM1", "C:\\com9.log", "C:\\LPT1", "C:\\lpt9",
+            "C:\\COM\u00b9", "C:\\LPT\u00b3.txt", "C:\\nul\\under-a-device", "\\\\con\\share\\x"}) {
+            assertThatThrownBy(() -> MediaPath.under(media, bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("reserved device name").hasMessageContaining("Naming Files, Paths, and");
+        }
+    }
+
+    @Test
+    void namesThatOnlyLookLikeDevicesAreKept() {
+        for (String name : new String[] {"CONSOLE", "com10", "LPT0x", "nul_", "a.con", "xnul.txt", "COMA", "AUXX.txt"}) {
+            assertThat(MediaPath.under(media, "C:\\d\\" + name)).as(name).isEqualTo(media.resolve("C/d/" + name));
+        }
+    }
+
+    @Test
+    void aNameEndingInAPeriodOrASpaceIsRefusedSinceWindowsWouldStoreItAsAnother() {
+        for (String bad : new String[] {"C:\\a.", "C:\\dir.\\x", "C:\\a ", "C:\\dir \\x", "C:\\a..."}) {
+            assertThatThrownBy(() -> MediaPath.under(media, bad)).as(bad).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("Windows drops a trailing").hasMessageContaining("collide");
+        }
+    }
 }

@@ -146,9 +146,12 @@ class SnapshotLinkTest {
     void withoutThePrivilegeTheMountFailsWithError1314AndSaysWhatToDo(SimulatedMachine machine) throws Exception {
         SnapshotProperties p = persistentSnapshot();
         machine.symbolicLinkPrivilege(false);
+        // Both calls fail with 1314: the plain one, and the developer-mode retry (developer mode is off).
         assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
-                .hasMessageContaining("CreateSymbolicLinkW").hasMessageContaining("SeCreateSymbolicLinkPrivilege")
-                .hasMessageContaining("run elevated");
+                .hasMessageContaining("CreateSymbolicLinkW").hasMessageContaining("0x80070522")
+                .hasMessageContaining("Win32 error 1314 (ERROR_PRIVILEGE_NOT_HELD)")
+                .hasMessageContaining("run elevated (SeCreateSymbolicLinkPrivilege) or enable developer mode")
+                .hasMessageNotContaining("ExposeSnapshot");
         try (Stream<Path> left = Files.list(linkBase())) {
             assertThat(left.filter(d -> Files.isDirectory(d, LinkOption.NOFOLLOW_LINKS)).flatMap(SnapshotLinkTest::list)
                     .filter(l -> l.getFileName().toString().startsWith(p.snapshotId().toString()))).isEmpty();
@@ -158,6 +161,30 @@ class SnapshotLinkTest {
         try (SnapshotMount m = SnapshotMount.open(p)) {
             assertThat(m.root().resolve("a.txt")).hasContent("frozen");
         }
+    }
+
+    @Test
+    void onAWindowsThatDoesNotKnowTheDeveloperModeFlagTheFirstErrorIsReported(SimulatedMachine machine)
+            throws Exception {
+        SnapshotProperties p = persistentSnapshot();
+        machine.symbolicLinkPrivilege(false);
+        // Windows before 10 1703 rejects SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE with ERROR_INVALID_PARAMETER.
+        machine.faults().failWin32OnCall(Exports.CREATE_SYMBOLIC_LINK, 2, Win32Error.ERROR_INVALID_PARAMETER);
+        assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
+                .hasMessageContaining("0x80070522").hasMessageContaining("Win32 error 1314 (ERROR_PRIVILEGE_NOT_HELD)")
+                .hasMessageContaining("run elevated (SeCreateSymbolicLinkPrivilege) or enable developer mode")
+                .hasMessageNotContaining("ERROR_INVALID_PARAMETER").hasMessageNotContaining("0x80070057");
+    }
+
+    @Test
+    void anotherErrorOfTheRetryIsReportedAsItIs(SimulatedMachine machine) throws Exception {
+        SnapshotProperties p = persistentSnapshot();
+        machine.symbolicLinkPrivilege(false);
+        machine.developerMode(true);
+        machine.faults().failWin32OnCall(Exports.CREATE_SYMBOLIC_LINK, 2, Win32Error.ERROR_ACCESS_DENIED);
+        assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
+                .hasMessageContaining("0x80070005").hasMessageContaining("Win32 error 5 (ERROR_ACCESS_DENIED)")
+                .hasMessageNotContaining("SeCreateSymbolicLinkPrivilege");
     }
 
     private static Stream<Path> list(Path dir) {
@@ -206,6 +233,7 @@ class SnapshotLinkTest {
         SnapshotProperties p = persistentSnapshot();
         machine.faults().failWin32OnCall(Exports.CREATE_SYMBOLIC_LINK, 1, Win32Error.ERROR_ACCESS_DENIED);
         assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
-                .hasMessageContaining("0x80070005");
+                .hasMessageContaining("0x80070005").hasMessageContaining("Win32 error 5 (ERROR_ACCESS_DENIED)")
+                .hasMessageNotContaining("SeCreateSymbolicLinkPrivilege");
     }
 }
