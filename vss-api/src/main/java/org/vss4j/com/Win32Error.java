@@ -25,6 +25,8 @@ public final class Win32Error {
     /** "The directory name is invalid": a file was given where a directory was expected. */
     public static final int ERROR_DIRECTORY = 267;
     public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
+    /** "An internal error occurred": what a simulated kernel32 function sets when the simulator itself fails. */
+    public static final int ERROR_INTERNAL_ERROR = 1359;
     /** "The file cannot be accessed by the system" (a cloud file whose provider is not running, for example). */
     public static final int ERROR_CANT_ACCESS_FILE = 1920;
     public static final int ERROR_NOT_A_REPARSE_POINT = 4390;
@@ -43,6 +45,7 @@ public final class Win32Error {
             Map.entry(ERROR_FILENAME_EXCED_RANGE, "ERROR_FILENAME_EXCED_RANGE"),
             Map.entry(ERROR_DIRECTORY, "ERROR_DIRECTORY"),
             Map.entry(ERROR_PRIVILEGE_NOT_HELD, "ERROR_PRIVILEGE_NOT_HELD"),
+            Map.entry(ERROR_INTERNAL_ERROR, "ERROR_INTERNAL_ERROR"),
             Map.entry(ERROR_CANT_ACCESS_FILE, "ERROR_CANT_ACCESS_FILE"),
             Map.entry(ERROR_NOT_A_REPARSE_POINT, "ERROR_NOT_A_REPARSE_POINT"));
 

@@ -251,14 +251,27 @@ public final class FileSystemFacts {
         return p;
     }
 
-    /** Facts of {@code root} read back from {@link #toProperties()}. */
+    /**
+     * Facts of {@code root} read back from {@link #toProperties()}.
+     *
+     * @throws IllegalArgumentException naming the property, if an entry is not {@code <tag>,<attributes>,<size>}
+     */
     static FileSystemFacts fromProperties(Path root, Properties p) {
         FileSystemFacts f = new FileSystemFacts(root);
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("entry.")) {
-                String[] v = p.getProperty(name).split(",");
-                f.entries.put(name.substring("entry.".length()), new Fact(Integer.parseUnsignedInt(v[0], 16),
-                        Integer.parseUnsignedInt(v[1], 16), Long.parseLong(v[2])));
+                String value = p.getProperty(name);
+                String[] v = value.split(",");
+                try {
+                    if (v.length != 3) {
+                        throw new NumberFormatException("3 comma-separated values expected, " + v.length + " found");
+                    }
+                    f.entries.put(name.substring("entry.".length()), new Fact(Integer.parseUnsignedInt(v[0], 16),
+                            Integer.parseUnsignedInt(v[1], 16), Long.parseLong(v[2])));
+                } catch (NumberFormatException e) {
+                    throw new IllegalArgumentException(name + "=" + value + " is not <reparse tag (hex)>,"
+                            + "<attributes (hex)>,<size> (" + e.getMessage() + ")", e);
+                }
             } else if (name.startsWith("denied.")) {
                 f.denied.add(name.substring("denied.".length()));
             } else if (name.startsWith("caseSensitive.")) {

@@ -22,6 +22,7 @@ import org.vss4j.sim.abi.LeakReport;
 import org.vss4j.sim.vss.AsyncOperation;
 import org.vss4j.sim.vss.HostedWriter;
 import org.vss4j.sim.vss.WriterParticipant;
+import org.vss4j.sim.win32.FindHandles;
 
 /**
  * A simulated Windows machine as VSS sees it: volumes (host directories), writers, shadow copies, the machine-wide
@@ -52,6 +53,8 @@ public final class SimulatedMachine implements AutoCloseable {
     private final String name;
     private final LeakLedger ledger = new LeakLedger();
     private final Faults faults = new Faults();
+    /** The FindFirstFileW searches open on this machine; they end when it closes. */
+    private final FindHandles findHandles = new FindHandles();
     private final List<Volume> volumes = new CopyOnWriteArrayList<>();
     private final List<SimulatedWriter> writers = new CopyOnWriteArrayList<>();
     /** Writers reached through their native CVssWriter object (CreateWriter, then Subscribe). */
@@ -491,6 +494,11 @@ public final class SimulatedMachine implements AutoCloseable {
         return ledger;
     }
 
+    /** The {@code FindFirstFileW} searches open on this machine. */
+    public FindHandles findHandles() {
+        return findHandles;
+    }
+
     /** What leaked or was misused on this machine so far. */
     public LeakReport leakReport() {
         return ledger.report();
@@ -539,10 +547,11 @@ public final class SimulatedMachine implements AutoCloseable {
         async.execute(work);
     }
 
-    /** Deletes every snapshot directory and stops the simulator's threads. */
+    /** Deletes every snapshot directory, ends the open searches and stops the simulator's threads. */
     @Override
     public void close() {
         async.shutdownNow();
+        findHandles.closeAll();
         snapshots.clear();
         if (stateDirectory == null) {
             SnapshotStore.deleteTree(exposureRoot);

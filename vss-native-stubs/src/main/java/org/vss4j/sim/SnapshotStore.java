@@ -71,26 +71,60 @@ public final class SnapshotStore {
         facts.put(s.id(), journal == null ? new FileSystemFacts(s.directory()) : journal.loadFacts(s));
     }
 
-    /** Copies {@code volume} into a new snapshot directory and records the snapshot. */
+    /**
+     * Copies {@code volume} into a new snapshot directory and records the snapshot. If anything fails once the copy
+     * has begun, the snapshot directory and every record of it are removed before the failure is thrown: no orphan
+     * directory is left in the state directory.
+     */
     public synchronized Snapshot create(UUID id, UUID setId, Volume volume, int attributes, int inSet, Object owner) {
         Path dir = root.resolve(id.toString());
+        if (snapshots.containsKey(id) || Files.exists(dir)) {
+            // Never copy into (and, on failure, delete) a directory this store did not make for this call.
+            throw new IllegalStateException("shadow copy " + id + " exists already: " + dir);
+        }
         // The facts are taken with the data: a fact added to the volume later is not in this shadow copy.
         FileSystemFacts pointInTime = volume.facts().copyFor(dir);
-        CopyMethod method = copier.copy(volume.root(), dir);
-        pointInTime.withholdDehydratedData();
-        int device = ++lastDeviceNumber;
+        Integer device = null;
+        try {
+            CopyMethod method = copier.copy(volume.root(), dir);
+            pointInTime.withholdDehydratedData();
+            // With a state directory the counter is shared with other processes: the journal issues the number.
+            device = journal == null ? lastDeviceNumber + 1 : journal.nextDeviceNumber(lastDeviceNumber);
+            lastDeviceNumber = device;
+            Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner,
+                    method, null, device);
+            devices.put(device, dir);
+            facts.put(id, pointInTime);
+            if (journal != null && s.isPersistent()) {
+                journal.saveFacts(s, pointInTime);
+            }
+            put(s);
+            return s;
+        } catch (RuntimeException | Error e) {
+            undoCreate(id, device, dir, e);
+            throw e;
+        }
+    }
+
+    /** Removes what a failed {@link #create} made; a failure of the clean-up is added to {@code cause}. */
+    private void undoCreate(UUID id, Integer device, Path dir, Throwable cause) {
+        snapshots.remove(id);
+        facts.remove(id);
+        if (device != null) {
+            devices.remove(device);
+        }
+        try {
+            deleteTree(dir);
+        } catch (RuntimeException cleanup) {
+            cause.addSuppressed(cleanup);
+        }
         if (journal != null) {
-            journal.saveLastDeviceNumber(device);
+            try {
+                journal.remove(id);
+            } catch (RuntimeException cleanup) {
+                cause.addSuppressed(cleanup);
+            }
         }
-        Snapshot s = new Snapshot(id, setId, volume, dir, attributes, java.time.Instant.now(), inSet, owner, method,
-                null, device);
-        devices.put(device, dir);
-        facts.put(id, pointInTime);
-        if (journal != null && s.isPersistent()) {
-            journal.saveFacts(s, pointInTime);
-        }
-        put(s);
-        return s;
     }
 
     /**

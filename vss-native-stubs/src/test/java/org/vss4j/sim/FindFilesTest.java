@@ -24,8 +24,12 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -264,6 +268,85 @@ class FindFilesTest {
         assertThat(m.leakReport().errors()).hasSize(3).anySatisfy(e -> assertThat(e).contains("double free",
                 "FindClose")).anySatisfy(e -> assertThat(e).contains("FindNextFileW", "not an open find handle"))
                 .anySatisfy(e -> assertThat(e).contains("FindClose of an unknown pointer"));
+    }
+
+    @Test
+    void aSearchLeftOpenEndsWithItsMachineAndIsNotFoundByTheNext() {
+        Win32FindDataW data = new Win32FindDataW();
+        Pointer[] leaked = new Pointer[1];
+        SimulatedMachine first = PrivateMachine.run(() -> {
+            m0().addVolume(c, "C:\\");
+            leaked[0] = Exports.current().findFirstFile(Utf16.toNative("C:\\*"), data.getPointer());
+            assertThat(m0().findHandles().size()).isOne();
+        });
+        assertThat(first.findHandles().size()).as("searches of the closed machine").isZero();
+
+        boolean[] next = new boolean[1];
+        int[] error = new int[1];
+        SimulatedMachine second = PrivateMachine.run(() -> {
+            next[0] = Exports.current().findNextFile(leaked[0], data.getPointer());
+            error[0] = Exports.current().lastError();
+        });
+        assertThat(next[0]).as("FindNextFileW on the first machine's search").isFalse();
+        assertThat(error[0]).isEqualTo(ERROR_INVALID_HANDLE);
+        assertThat(second.leakReport().errors()).singleElement().asString().contains("not an open find handle");
+
+        // The handle is still the first machine's tracked block: closing it frees it and cleans that report.
+        assertThat(Exports.current().findClose(leaked[0])).isTrue();
+        VssSimulatorExtension.verifyNoLeaks(first);
+    }
+
+    @Test
+    void findCloseWhileAnotherThreadEnumeratesEndsTheSearchCleanly() throws Exception {
+        Path many = Files.createDirectories(temp.resolve("many"));
+        for (int i = 0; i < 300; i++) {
+            Files.writeString(many.resolve(String.format("f%03d", i)), "");
+        }
+        String pattern = many + "/*";
+        List<String> all = FindCalls.names(pattern);
+        // Using the handle after its close is recorded as misuse, so the rounds run on a machine of their own.
+        SimulatedMachine m = PrivateMachine.run(() -> {
+            for (int round = 0; round < 40; round++) {
+                closeDuringEnumeration(pattern, all);
+            }
+        });
+        assertThat(m.leakReport().liveBlocks()).isEmpty();
+        assertThat(m.leakReport().errors()).allMatch(e -> e.contains("FindNextFileW")
+                && e.contains("not an open find handle"));
+    }
+
+    /** One search enumerated on another thread and closed on this one once that thread has read an entry. */
+    private static void closeDuringEnumeration(String pattern, List<String> all) {
+        Exports x = Exports.current();
+        Win32FindDataW first = new Win32FindDataW();
+        Pointer h = x.findFirstFile(Utf16.toNative(pattern), first.getPointer());
+        CountDownLatch enumerating = new CountDownLatch(1);
+        CompletableFuture<List<String>> names = CompletableFuture.supplyAsync(() -> {
+            List<String> seen = new ArrayList<>(List.of(Found.of(first).name()));
+            Win32FindDataW data = new Win32FindDataW();
+            while (x.findNextFile(h, data.getPointer())) {
+                seen.add(Found.of(data).name());
+                enumerating.countDown();
+            }
+            enumerating.countDown();
+            seen.add("error " + x.lastError());
+            return seen;
+        });
+        List<String> seen;
+        try {
+            enumerating.await();
+            assertThat(x.findClose(h)).as("FindClose while FindNextFileW runs").isTrue();
+            seen = names.get();
+        } catch (InterruptedException | java.util.concurrent.ExecutionException e) {
+            throw new AssertionError(e);
+        }
+        String end = seen.remove(seen.size() - 1);
+        assertThat(end).isIn("error " + ERROR_NO_MORE_FILES, "error " + ERROR_INVALID_HANDLE);
+        assertThat(seen).as("the entries returned before the close, each once, in order")
+                .isEqualTo(all.subList(0, seen.size()));
+        assertThat(x.findNextFile(h, first.getPointer())).as("FindNextFileW after FindClose").isFalse();
+        assertThat(x.lastError()).isEqualTo(ERROR_INVALID_HANDLE);
+        assertThat(SimulatedMachine.current().findHandles().size()).isZero();
     }
 
     @Test

@@ -1,7 +1,6 @@
 package org.vss4j.cli;
 
 import java.io.PrintWriter;
-import java.io.UncheckedIOException;
 import org.vss4j.VssException;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -40,9 +39,6 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     private static String message(Throwable ex) {
-        if (ex instanceof UncheckedIOException u && u.getCause() != null) {
-            return u.getMessage() + ": " + u.getCause().getMessage();
-        }
-        return ex.getMessage() == null ? ex.toString() : ex.getMessage();
+        return IoReasons.messageOf(ex);
     }
 }

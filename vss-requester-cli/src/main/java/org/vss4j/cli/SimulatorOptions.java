@@ -56,7 +56,13 @@ final class SimulatorOptions {
         }
         Path stateDir = state != null ? state
                 : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
-        SimulatedMachine m = SimulatedMachine.persistentAt(stateDir);
+        SimulatedMachine m;
+        try {
+            m = SimulatedMachine.persistentAt(stateDir);
+        } catch (IllegalStateException | UncheckedIOException e) {
+            // A damaged or unusable state directory: the message names the file and what to do.
+            throw new IllegalStateException("--sim-state " + stateDir + ": " + IoReasons.messageOf(e), e);
+        }
         for (String spec : volumes == null ? List.of(DEFAULT_VOLUME) : volumes) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
@@ -85,25 +91,33 @@ final class SimulatorOptions {
         machine = m;
     }
 
-    /** The in-box writers and the writers of each --sim-writers directory; a document that cannot be read is a usage error. */
+    /**
+     * The in-box writers and the writers of each --sim-writers directory. A document that cannot be read is a usage
+     * error naming its option and directory; the in-box set failing to load is the simulator's failure, not the
+     * command line's.
+     */
     private void addWriters(SimulatedMachine m, PrintWriter out) {
-        try {
-            if (inbox) {
+        if (inbox) {
+            try {
                 out.printf("(simulated VSS: %d in-box writers)%n", m.addInboxWriters().size());
+            } catch (RuntimeException e) {
+                m.close();
+                throw new IllegalStateException("--sim-inbox: the in-box writers cannot be loaded: "
+                        + IoReasons.messageOf(e), e);
             }
-            for (Path dir : writerDirectories == null ? List.<Path>of() : writerDirectories) {
-                if (!Files.isDirectory(dir)) {
-                    throw new UsageException("--sim-writers " + dir + ": not a directory");
-                }
+        }
+        for (Path dir : writerDirectories == null ? List.<Path>of() : writerDirectories) {
+            if (!Files.isDirectory(dir)) {
+                m.close();
+                throw new UsageException("--sim-writers " + dir + ": not a directory");
+            }
+            try {
                 out.printf("(simulated VSS: %d writer(s) from %s)%n", m.addWritersFrom(dir).size(),
                         dir.toAbsolutePath());
+            } catch (IllegalArgumentException | UncheckedIOException e) {
+                m.close();
+                throw new UsageException("--sim-writers " + dir + ": " + IoReasons.messageOf(e));
             }
-        } catch (IllegalArgumentException | UncheckedIOException e) {
-            m.close();
-            throw new UsageException("--sim-writers: " + e.getMessage());
-        } catch (UsageException e) {
-            m.close();
-            throw e;
         }
     }
 

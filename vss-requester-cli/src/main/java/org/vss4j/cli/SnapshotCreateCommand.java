@@ -118,7 +118,7 @@ final class SnapshotCreateCommand implements Callable<Integer> {
             enabled = writers.resolve(includeWriters, "--include-writer");
             disabled = writers.resolve(excludeWriters, "--exclude-writer");
         }
-        List<String> names = volumes.stream().map(VolumeNames::forAddToSnapshotSet).toList();
+        List<String> names = volumes.stream().map(VolumeArguments::forAddToSnapshotSet).toList();
         return new SnapshotRun.Plan(names, context.value(), type, enabled, disabled);
     }
 

@@ -1,6 +1,7 @@
 package org.vss4j.cli;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -40,21 +41,46 @@ final class WriterDocumentFiles {
         return (name.isEmpty() ? "writer" : name) + "-" + id.instanceId() + ".xml";
     }
 
-    /** Writes {@code xml} (UTF-8) as {@code dir/fileName(id)}, replacing a file of that name; returns its path. */
-    static Path save(Path dir, WriterIdentity id, String xml) throws IOException {
-        Files.createDirectories(dir);
-        Path target = dir.resolve(fileName(id));
-        Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
+    /**
+     * Makes sure {@code dir} is a directory the documents can be written to, creating it if needed; a usage error
+     * ({@code --save DIR: ...}) otherwise. Checked before any VSS call, so a wrong DIR costs no writer round trip.
+     */
+    static void checkDirectory(Path dir) {
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new UsageException("--save " + dir + ": not a directory");
+        }
         try {
-            Files.writeString(temp, xml, StandardCharsets.UTF_8);
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UsageException("--save " + dir + ": cannot create the directory: " + IoReasons.of(e));
+        }
+        if (!Files.isWritable(dir)) {
+            throw new UsageException("--save " + dir + ": the directory is not writable");
+        }
+    }
+
+    /**
+     * Writes {@code xml} (UTF-8) as {@code dir/fileName(id)}, replacing a file of that name; returns its path.
+     *
+     * @throws UncheckedIOException {@code --save DIR: cannot write FILE}, with the I/O failure as its cause
+     */
+    static Path save(Path dir, WriterIdentity id, String xml) {
+        Path target = dir.resolve(fileName(id));
+        try {
+            Path temp = Files.createTempFile(dir, "." + target.getFileName(), ".tmp");
             try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                Files.writeString(temp, xml, StandardCharsets.UTF_8);
+                try {
+                    Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+                } catch (AtomicMoveNotSupportedException e) {
+                    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+                return target;
+            } finally {
+                Files.deleteIfExists(temp);
             }
-            return target;
-        } finally {
-            Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            throw new UncheckedIOException("--save " + dir + ": cannot write " + target, e);
         }
     }
 }

@@ -52,6 +52,9 @@ final class WritersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        if (save != null) {
+            WriterDocumentFiles.checkDirectory(save);
+        }
         return Requester.run(simulator, out, null, bc -> {
             bc.setBackupState(true, false, BackupType.COPY, false);
             bc.gatherWriterMetadata().finish(timeout);

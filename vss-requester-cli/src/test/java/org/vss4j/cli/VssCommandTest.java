@@ -295,4 +295,22 @@ class VssCommandTest {
         assertThat(VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--help")).isZero();
         assertThat(out.toString()).contains("Exit codes:", "3  VSS refused or failed");
     }
+
+    @Test
+    void damagedFileSystemFactsInTheStateDirectoryNameTheFileAndWhatToDo() throws Exception {
+        assertThat(vss("snapshot", "create", "D:\\", "--persistent")).as(err.toString()).isZero();
+        Path facts;
+        try (var files = Files.list(state.resolve("snapshots"))) {
+            facts = files.filter(f -> f.getFileName().toString().endsWith(".facts")).findFirst().orElseThrow();
+        }
+        Files.writeString(facts, "entry.report.txt=0\n");
+
+        assertThat(vss("snapshot", "list")).isEqualTo(4);
+
+        assertThat(err.toString()).contains("vss: --sim-state " + state + ": ", facts.toString(), "are damaged",
+                "entry.report.txt=0", "delete that file").doesNotContain("out of bounds");
+
+        Files.delete(facts);
+        assertThat(vss("snapshot", "list")).as(err.toString()).isZero();
+    }
 }

@@ -120,4 +120,41 @@ class WritersSaveTest {
         assertThat(vss("writers", "--sim-writers", saved.toString())).isEqualTo(2);
         assertThat(err.toString()).contains("broken.xml", "not a Writer Metadata Document");
     }
+
+    @Test
+    void saveToAFileIsAUsageErrorBeforeAnyWriterIsAsked() throws IOException {
+        Path file = Files.writeString(saved.resolve("not-a-directory"), "");
+
+        assertThat(vss("writers", "--save", file.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).contains("vss: --save " + file + ": not a directory");
+        assertThat(out.toString()).doesNotContain("Writer name:");
+    }
+
+    @Test
+    void aDocumentThatCannotBeWrittenNamesTheFileAndTheReason() throws IOException {
+        assertThat(vss("writers", "--save", saved.toString())).as(err.toString()).isZero();
+        Path document = savedFiles().get(0);
+        Files.delete(document);
+        // Something that cannot be replaced by a file holds the document's name.
+        Files.writeString(Files.createDirectory(document).resolve("keep"), "");
+
+        assertThat(vss("writers", "--save", saved.toString())).isEqualTo(4);
+
+        assertThat(err.toString()).contains("vss: --save " + saved + ": cannot write " + document + ": ")
+                .doesNotContain("cannot write " + document + ": " + saved);
+        try (Stream<Path> s = Files.list(saved)) {
+            assertThat(s.map(f -> f.getFileName().toString())).as("no temporary file left")
+                    .noneMatch(n -> n.endsWith(".tmp"));
+        }
+    }
+
+    @Test
+    void aWriterDocumentThatDuplicatesAnInBoxWriterNamesItsOptionAndDirectory() {
+        assertThat(vss("writers", "--sim-inbox", "--save", saved.toString())).as(err.toString()).isZero();
+
+        assertThat(vss("writers", "--sim-inbox", "--sim-writers", saved.toString())).isEqualTo(2);
+
+        assertThat(err.toString()).contains("vss: --sim-writers " + saved + ": ").contains("already has");
+    }
 }

@@ -26,9 +26,6 @@ import org.vss4j.sim.Volume;
  */
 final class DirectoryListing {
 
-    /** {@code ERROR_DIRECTORY} (winerror.h): "The directory name is invalid", a file where a directory was named. */
-    static final int ERROR_DIRECTORY = 267;
-
     /** The entries found, or the Win32 error {@code FindFirstFileW} fails with. */
     record Result(List<FindEntry> entries, int error) {
         static Result failure(int error) {
@@ -90,7 +87,7 @@ final class DirectoryListing {
             return Result.failure(missing(machine, host.get()));
         }
         if (!Files.isDirectory(real)) {
-            return Result.failure(ERROR_DIRECTORY);
+            return Result.failure(Win32Error.ERROR_DIRECTORY);
         }
         Place place = placeOf(machine, real);
         if (place != null && place.facts().isAccessDenied(place.relative())) {

@@ -3,7 +3,6 @@ package org.vss4j.sim.win32;
 import com.sun.jna.Pointer;
 import java.util.Iterator;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -15,15 +14,13 @@ import org.vss4j.sim.abi.NativeHeap;
  * {@code FindFirstFileW}, {@code FindNextFileW} and {@code FindClose} (Microsoft docs, "FindFirstFileW function",
  * "FindNextFileW function", "FindClose function"). A search handle is a tracked native block of the machine current
  * when it was opened, so a handle never closed fails the leak check like a BSTR never freed; closing it twice, or
- * using a handle that is not an open search, is recorded as misuse.
+ * using a handle that is not an open search, is recorded as misuse. The search behind a handle belongs to that machine
+ * ({@link FindHandles}): another machine does not find it, and it ends when its machine closes.
  */
 final class FindFiles {
 
     /** {@code INVALID_HANDLE_VALUE}, what FindFirstFileW returns on failure. */
     private static final Pointer INVALID_HANDLE_VALUE = new Pointer(Exports.INVALID_HANDLE_VALUE);
-
-    /** Open searches by handle address: what FindNextFileW returns next. */
-    private static final Map<Long, Iterator<FindEntry>> OPEN = new ConcurrentHashMap<>();
 
     private FindFiles() {
     }
@@ -52,42 +49,41 @@ final class FindFiles {
         Iterator<FindEntry> entries = r.entries().iterator();
         entries.next().write(data);
         Pointer handle = NativeHeap.allocate(BlockKind.FIND_HANDLE, 8, 0, "FindFirstFileW " + fileName);
-        OPEN.put(Pointer.nativeValue(handle), entries);
+        SimulatedMachine.current().findHandles().add(handle, entries);
         return handle;
     }
 
     /** {@code BOOL FindNextFileW(HANDLE hFindFile, LPWIN32_FIND_DATAW lpFindFileData)}. */
     private static int findNext(Pointer handle, Pointer data) {
-        Iterator<FindEntry> entries = handle == null ? null : OPEN.get(Pointer.nativeValue(handle));
-        if (entries == null || !NativeHeap.isLive(BlockKind.FIND_HANDLE, handle)) {
-            SimulatedMachine.current().ledger().error("FindNextFileW on 0x" + Long.toHexString(
-                    Pointer.nativeValue(handle)) + ", which is not an open find handle");
-            LastError.set(Win32Error.ERROR_INVALID_HANDLE);
-            return 0;
+        FindHandles.Search search = SimulatedMachine.current().findHandles().get(handle);
+        if (search == null || !NativeHeap.isLive(BlockKind.FIND_HANDLE, handle)) {
+            return notOpen(handle);
         }
         if (data == null) {
             LastError.set(Win32Error.ERROR_INVALID_PARAMETER);
             return 0;
         }
-        synchronized (entries) {
-            if (!entries.hasNext()) {
-                // "If the function fails because no more matching files can be found, the GetLastError function
-                // returns ERROR_NO_MORE_FILES" (FindNextFileW docs).
-                LastError.set(Win32Error.ERROR_NO_MORE_FILES);
-                return 0;
-            }
-            entries.next().write(data);
-        }
-        return 1;
+        int found = search.next(data);
+        // A FindClose on another thread ended the search between the look-up and the call: the handle is closed.
+        return found < 0 ? notOpen(handle) : found;
+    }
+
+    private static int notOpen(Pointer handle) {
+        SimulatedMachine.current().ledger().error("FindNextFileW on 0x" + Long.toHexString(Pointer.nativeValue(handle))
+                + ", which is not an open find handle");
+        LastError.set(Win32Error.ERROR_INVALID_HANDLE);
+        return 0;
     }
 
     /** {@code BOOL FindClose(HANDLE hFindFile)}: "After the FindClose function is called, the handle cannot be used". */
     private static int findClose(Pointer handle) {
+        // The search ends first (after a FindNextFileW using it returns), then the handle is freed: a concurrent
+        // FindNextFileW either finishes before the close or finds the handle closed.
+        SimulatedMachine.current().findHandles().close(handle);
         if (!NativeHeap.free(BlockKind.FIND_HANDLE, handle, "FindClose")) {
             LastError.set(Win32Error.ERROR_INVALID_HANDLE);
             return 0;
         }
-        OPEN.remove(Pointer.nativeValue(handle));
         return 1;
     }
 }

@@ -1,14 +1,25 @@
 package org.vss4j.sim.win32;
 
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.NativeCallback;
 
 /**
- * Registers one simulated kernel32 export. Unlike COM methods, kernel32 functions report failure by their return value
- * (FALSE, 0, {@code INVALID_HANDLE_VALUE}) plus {@code SetLastError}: a fault planned on the export's name with
- * {@code Faults.failExportOnCall} therefore makes it return {@code failure} with the planned number as its Win32 error.
+ * Registers one simulated kernel32 (or userenv) export. Unlike COM methods, these functions report failure by their
+ * return value (FALSE, 0, {@code INVALID_HANDLE_VALUE}) plus {@code SetLastError}: a fault planned on the export's name
+ * with {@code Faults.failWin32OnCall} therefore makes it return {@code failure} with the planned number as its Win32
+ * error.
+ *
+ * <p>A Java exception in a body is a simulator defect. It is caught here, not in {@link NativeCallback}: that one
+ * answers {@code E_UNEXPECTED} for an {@code int} return, which is nonzero, so TRUE to a caller of a {@code BOOL}
+ * function, and NULL rather than {@code INVALID_HANDLE_VALUE} for a handle. Here the function returns its own
+ * {@code failure} with {@code ERROR_INTERNAL_ERROR} (1359, "An internal error occurred.", winerror.h) as its last
+ * error, the simulator's choice for "the simulator broke", and the exception is recorded in the current machine's
+ * ledger, so the JUnit extension fails the test.
  */
 public final class Kernel32Function {
 
@@ -18,19 +29,31 @@ public final class Kernel32Function {
         Object call(CallArgs a);
     }
 
+    private static final Logger LOG = LoggerFactory.getLogger(Kernel32Function.class);
+
     private Kernel32Function() {
     }
 
-    /** Adds {@code returnType name(params)} to {@code table}, returning {@code failure} when a fault is planned. */
+    /**
+     * Adds {@code returnType name(params)} to {@code table}, returning {@code failure} when a fault is planned or the
+     * body throws.
+     */
     public static void put(Map<String, NativeCallback> table, String name, Class<?> returnType, Class<?>[] params,
             Object failure, Body body) {
         table.put(name, NativeCallback.of(name, returnType, params, raw -> {
-            Integer injected = SimulatedMachine.current().faults().onCall(name);
-            if (injected != null) {
-                LastError.set(injected);
+            try {
+                Integer injected = SimulatedMachine.current().faults().onCall(name);
+                if (injected != null) {
+                    LastError.set(injected);
+                    return failure;
+                }
+                return body.call(new CallArgs(raw));
+            } catch (RuntimeException | Error e) {
+                LOG.error("simulated {} threw; it returns its failure value with ERROR_INTERNAL_ERROR", name, e);
+                SimulatedMachine.current().ledger().error(name + " threw " + e);
+                LastError.set(Win32Error.ERROR_INTERNAL_ERROR);
                 return failure;
             }
-            return body.call(new CallArgs(raw));
         }));
     }
 }

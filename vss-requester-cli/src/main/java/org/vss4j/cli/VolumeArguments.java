@@ -7,9 +7,9 @@ package org.vss4j.cli;
  * of drive C that the drive-relative path {@code C:} names in Windows paths, so {@code C:} and {@code C:\} both
  * become {@code C:\}; {@code D:\mnt\data} and {@code \\?\Volume{...}} get their backslash the same way.
  */
-final class VolumeNames {
+final class VolumeArguments {
 
-    private VolumeNames() {
+    private VolumeArguments() {
     }
 
     /** {@code name} with a trailing backslash; a usage error for an empty name. */

@@ -1,0 +1,61 @@
+package org.vss4j.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.jna.Pointer;
+import java.util.HashMap;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.win32.Kernel32Function;
+import org.vss4j.sim.win32.LastError;
+
+/**
+ * A simulated kernel32 function whose Java body throws fails the way that function fails on Windows (its own failure
+ * value, a last error), never with a value the caller reads as success, and the defect is recorded.
+ */
+@ExtendWith(VssSimulatorExtension.class)
+class Kernel32FunctionTest {
+
+    private static final Pointer INVALID_HANDLE_VALUE = new Pointer(Exports.INVALID_HANDLE_VALUE);
+
+    private static NativeCallback throwing(String name, Class<?> returnType, Object failure) {
+        Map<String, NativeCallback> table = new HashMap<>();
+        Kernel32Function.put(table, name, returnType, new Class<?>[] {Pointer.class}, failure, a -> {
+            throw new IllegalStateException("a simulator defect");
+        });
+        return table.get(name);
+    }
+
+    @Test
+    void aBoolFunctionThatThrowsReturnsFalseWithALastErrorAndTheDefectIsRecorded() {
+        NativeCallback f = throwing("GetVolumePathNameW", int.class, 0);
+        int[] result = new int[1];
+        int[] error = new int[1];
+
+        SimulatedMachine m = PrivateMachine.run(() -> {
+            LastError.set(0);
+            result[0] = f.function().invokeInt(new Object[] {Pointer.NULL});
+            error[0] = LastError.get();
+        });
+
+        assertThat(result[0]).as("BOOL result").isZero();
+        assertThat(error[0]).isEqualTo(Win32Error.ERROR_INTERNAL_ERROR);
+        assertThat(m.leakReport().errors()).singleElement().asString()
+                .contains("GetVolumePathNameW threw", "a simulator defect");
+    }
+
+    @Test
+    void aHandleFunctionThatThrowsReturnsInvalidHandleValue() {
+        NativeCallback f = throwing("FindFirstFileW", Pointer.class, INVALID_HANDLE_VALUE);
+        Pointer[] result = new Pointer[1];
+
+        SimulatedMachine m = PrivateMachine.run(() -> result[0] = f.function().invokePointer(new Object[] {null}));
+
+        assertThat(Pointer.nativeValue(result[0])).isEqualTo(Exports.INVALID_HANDLE_VALUE);
+        assertThat(m.leakReport().errors()).singleElement().asString().contains("FindFirstFileW threw");
+    }
+}
