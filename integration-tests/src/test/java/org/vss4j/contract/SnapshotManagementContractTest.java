@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
@@ -68,9 +67,10 @@ class SnapshotManagementContractTest {
         try (BackupComponents bc = administrator()) {
             SnapshotProperties snap = bc.querySnapshots().stream().filter(p -> p.snapshotSetId().equals(set))
                     .findFirst().orElseThrow();
-            String exposed = bc.exposeSnapshotLocally(snap.snapshotId(), folder.toString());
+            // The folder is named the Windows way (C:\work\mnt), and read through the folder itself.
+            bc.exposeSnapshotLocally(snap.snapshotId(), target.vssPath(folder));
             try {
-                Path seen = Paths.get(exposed).resolve(target.volumeRoot().relativize(marker).toString());
+                Path seen = folder.resolve(target.volumeRoot().relativize(marker).toString());
                 assertThat(seen).hasContent("seen through the folder");
             } finally {
                 bc.unexposeSnapshot(snap.snapshotId());

@@ -151,6 +151,25 @@ public final class FileSystemFacts {
         return this;
     }
 
+    /**
+     * The host symbolic link {@code path}, made by {@code CreateSymbolicLinkW}, is a reparse point with
+     * {@code IO_REPARSE_TAG_SYMLINK}, a directory link if it was made with {@code SYMBOLIC_LINK_FLAG_DIRECTORY}: Windows
+     * fixes that when the link is made, whatever the target is then or later ("CreateSymbolicLinkW function").
+     */
+    public FileSystemFacts recordSymbolicLink(String path, boolean directory) {
+        String key = key(path);
+        if (!Files.isSymbolicLink(root.resolve(key))) {
+            throw new IllegalArgumentException("no host link " + key + " on " + root);
+        }
+        recordLink(key, ReparseTag.SYMLINK.value(), directory);
+        return this;
+    }
+
+    /** The existing host link {@code key} is a link with {@code tag} (a name surrogate), a directory if so said. */
+    synchronized void recordLink(String key, int tag, boolean directory) {
+        entries.put(key, new Fact(tag, directory ? FileAttribute.DIRECTORY : 0, -1));
+    }
+
     /** The directory {@code directory} and everything below it deny access ({@code ERROR_ACCESS_DENIED}). */
     public synchronized FileSystemFacts denyAccess(String directory) {
         denied.add(key(directory));
@@ -166,9 +185,19 @@ public final class FileSystemFacts {
         return this;
     }
 
-    /** The facts of the entry {@code path}, if any. */
+    /**
+     * The facts of the entry {@code path}, if any. A link's fact (symbolic link, junction, mount point) holds while its
+     * host link does: once the link is gone (deleted, or a mounted folder given back its empty directory), so is the
+     * reparse point.
+     */
     public synchronized Optional<Fact> fact(String path) {
-        return Optional.ofNullable(entries.get(key(path)));
+        String key = key(path);
+        Fact f = entries.get(key);
+        if (f != null && ReparseTag.isNameSurrogate(f.reparseTag()) && !Files.isSymbolicLink(root.resolve(key))) {
+            entries.remove(key);
+            return Optional.empty();
+        }
+        return Optional.ofNullable(f);
     }
 
     /** Whether listing {@code directory} is denied: it or a directory above it denies access, or it is in SVI. */

@@ -62,6 +62,33 @@ public final class SimulatedEnvironment {
         return vars.get(name);
     }
 
+    /**
+     * {@code s} with each {@code %NAME%} of a defined variable replaced by its value, once, as
+     * {@code ExpandEnvironmentStringsW} does (Microsoft docs, "ExpandEnvironmentStringsW function"); a name that is
+     * not defined stays as written, with its percent signs.
+     */
+    public String expand(String s) {
+        StringBuilder out = new StringBuilder();
+        int i = 0;
+        while (i < s.length()) {
+            int open = s.indexOf('%', i);
+            int close = open < 0 ? -1 : s.indexOf('%', open + 1);
+            if (close < 0) {
+                out.append(s, i, s.length());
+                break;
+            }
+            String value = close > open + 1 ? get(s.substring(open + 1, close)) : null;
+            if (value == null) {
+                out.append(s, i, close);
+                i = close;
+            } else {
+                out.append(s, i, open).append(value);
+                i = close + 1;
+            }
+        }
+        return out.toString();
+    }
+
     /** Sets (or replaces, whatever the case of its name) a machine-scope variable. */
     public SimulatedEnvironment set(String name, String value) {
         if (name == null || name.isEmpty() || name.indexOf('=', 1) >= 0 || value == null) {

@@ -3,6 +3,7 @@ package org.vss4j.sim;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -23,6 +24,9 @@ import org.vss4j.sim.vss.AsyncOperation;
 import org.vss4j.sim.vss.HostedWriter;
 import org.vss4j.sim.vss.WriterParticipant;
 import org.vss4j.sim.win32.FindHandles;
+import org.vss4j.sim.win32.VolumeNames;
+import org.vss4j.sim.win32.Win32Names;
+import org.vss4j.sim.win32.Win32Path;
 
 /**
  * A simulated Windows machine as VSS sees it: volumes (host directories), writers, shadow copies, the machine-wide
@@ -56,6 +60,8 @@ public final class SimulatedMachine implements AutoCloseable {
     /** The FindFirstFileW searches open on this machine; they end when it closes. */
     private final FindHandles findHandles = new FindHandles();
     private final List<Volume> volumes = new CopyOnWriteArrayList<>();
+    /** The volume of each shadow copy exposed locally ({@link #mountedVolumes()}), kept so that it stays one object. */
+    private final Map<UUID, Volume> exposedVolumes = new ConcurrentHashMap<>();
     private final List<SimulatedWriter> writers = new CopyOnWriteArrayList<>();
     /** Writers reached through their native CVssWriter object (CreateWriter, then Subscribe). */
     private final List<HostedWriter> hosted = new CopyOnWriteArrayList<>();
@@ -183,9 +189,43 @@ public final class SimulatedMachine implements AutoCloseable {
                 .findFirst();
         Volume v = new Volume(root, List.of(aliases), supported,
                 known.map(Volume::facts).orElseGet(() -> new FileSystemFacts(root)));
-        known.ifPresent(volumes::remove);
         volumes.add(v);
+        try {
+            refreshMountPoints();
+        } catch (RuntimeException e) {
+            // Its mounted folder cannot be one (SetVolumeMountPoint would fail): the volume is not added.
+            volumes.remove(v);
+            throw e;
+        }
+        known.ifPresent(volumes::remove);
         return v;
+    }
+
+    /**
+     * Makes every mounted folder a mount point of the volume it is in, as {@code SetVolumeMountPoint} does: the
+     * folders of volume aliases such as {@code C:\mnt\data\} and those of shadow copies exposed at a folder.
+     * Windows then lists the folder as a directory with {@code FILE_ATTRIBUTE_REPARSE_POINT} and
+     * {@code IO_REPARSE_TAG_MOUNT_POINT} (Microsoft docs, "Determining Whether a Directory Is a Mounted Folder"). A
+     * folder whose parent volume is not on the machine yet becomes one when that volume is added.
+     */
+    public synchronized void refreshMountPoints() {
+        for (Volume v : mountedVolumes()) {
+            for (String alias : v.aliases()) {
+                Win32Path folder = Win32Path.parse(alias);
+                if (folder.names().isEmpty() || !folder.isReachable()) {
+                    continue;
+                }
+                Win32Path parent = new Win32Path(folder.kind(), folder.written(),
+                        folder.names().subList(0, folder.names().size() - 1), folder.literal());
+                Optional<MountedPath> on = mountedPath(parent, volumes);
+                if (on.isPresent() && on.get().volume() != v) {
+                    MountedPath m = on.get();
+                    String name = folder.names().get(folder.names().size() - 1);
+                    MountFolders.mount(m.volume(), m.relativePath().isEmpty() ? name
+                            : m.relativePath().replace('\\', '/') + "/" + name, v.root());
+                }
+            }
+        }
     }
 
     /** Adds a writer that will take part in backups on this machine. */
@@ -339,24 +379,24 @@ public final class SimulatedMachine implements AutoCloseable {
     }
 
     /**
-     * The host directory a Windows-style path designates: a path under a volume alias ({@code C:\mnt\x}) resolves
-     * under that volume's directory, an absolute host path is itself; empty if neither. Where aliases nest (a volume
-     * mounted at {@code C:\mnt\data\} inside {@code C:\}), the longest alias wins, as a mount point does on Windows.
+     * The host directory or file a Windows path designates, read as Win32 reads it ({@link Win32Path}: {@code ..}
+     * never leads above the root; after {@code \\?\} nothing is normalised): a path on a volume's drive letter,
+     * mounted folder or GUID name resolves under that volume's directory (the deepest mount point wins, as on
+     * Windows), a path on an exposed shadow copy under its directory, a shadow copy device path under the device's.
+     * Empty for anything else, host paths included: a program on Windows cannot name the simulator's directories.
      */
     public Optional<Path> hostPath(String windowsPath) {
-        Optional<MountedPath> mounted = mountedPath(windowsPath);
-        if (mounted.isPresent()) {
-            MountedPath m = mounted.get();
-            return Optional.of(m.volume().root().resolve(m.relativePath().replace('\\', '/')));
+        try {
+            return Win32Names.windowsHostPath(this, windowsPath);
+        } catch (InvalidPathException e) {
+            return Optional.empty();
         }
-        Path p = Path.of(windowsPath);
-        return p.isAbsolute() ? Optional.of(p) : Optional.empty();
     }
 
     /**
      * A Windows path split at its volume, as {@code GetVolumePathName} splits it: the volume, the name it was reached
      * by (an alias such as {@code C:\} or a mount folder {@code C:\mnt\data\}, or its GUID name), and the rest of
-     * the path without a leading backslash.
+     * the path without a leading backslash, its names separated by {@code \}.
      *
      * @param volume       the volume
      * @param mountName    the alias or GUID name matched, with a trailing backslash
@@ -365,24 +405,61 @@ public final class SimulatedMachine implements AutoCloseable {
     public record MountedPath(Volume volume, String mountName, String relativePath) {
     }
 
-    /** {@code windowsPath} split at the volume whose alias or GUID name is its longest prefix; empty if none is. */
+    /**
+     * {@code windowsPath} (normalised as Win32 normalises it) split at the mounted volume whose alias or GUID name is
+     * its longest prefix, name by name without case; empty if none is.
+     */
     public Optional<MountedPath> mountedPath(String windowsPath) {
-        String lower = windowsPath.toLowerCase(Locale.ROOT);
+        return mountedPath(Win32Path.parse(windowsPath));
+    }
+
+    /** {@link #mountedPath(String)} of a name already read. */
+    public Optional<MountedPath> mountedPath(Win32Path path) {
+        return mountedPath(path, mountedVolumes());
+    }
+
+    private static Optional<MountedPath> mountedPath(Win32Path path, List<Volume> among) {
         MountedPath best = null;
-        for (Volume v : volumes) {
+        int bestDepth = -1;
+        for (Volume v : among) {
             List<String> names = new ArrayList<>(v.aliases());
             names.add(v.guidName());
             for (String alias : names) {
-                String a = alias.endsWith("\\") ? alias : alias + "\\";
-                String bare = a.substring(0, a.length() - 1).toLowerCase(Locale.ROOT);
-                boolean under = lower.startsWith(a.toLowerCase(Locale.ROOT)) || lower.equals(bare);
-                if (under && (best == null || a.length() > best.mountName().length())) {
-                    String rest = windowsPath.length() > a.length() ? windowsPath.substring(a.length()) : "";
-                    best = new MountedPath(v, a, rest);
+                Win32Path a = Win32Path.parse(alias);
+                if (!a.sameRoot(path) || !path.startsWith(a.names()) || a.names().size() <= bestDepth) {
+                    continue;
                 }
+                bestDepth = a.names().size();
+                String rest = String.join("\\", path.names().subList(bestDepth, path.names().size()));
+                best = new MountedPath(v, alias.endsWith("\\") ? alias : alias + "\\", rest);
             }
         }
         return Optional.ofNullable(best);
+    }
+
+    /**
+     * The volumes kernel32 sees: the machine's {@link #volumes()} and every shadow copy exposed locally at a drive
+     * letter or mounted folder, which is a volume of its own (a read-only one no provider supports), named by its
+     * exposed name and a volume GUID path derived from the shadow copy (docs/volumes.md).
+     */
+    public List<Volume> mountedVolumes() {
+        List<Volume> all = new ArrayList<>(volumes);
+        for (Snapshot s : snapshots.all()) {
+            Exposure e = s.exposure();
+            if (e == null || !e.locally()) {
+                exposedVolumes.remove(s.id());
+                continue;
+            }
+            Volume cached = exposedVolumes.get(s.id());
+            if (cached == null || !cached.aliases().equals(List.of(e.name()))) {
+                FileSystemFacts facts = snapshots.facts(s.id());
+                cached = new Volume(s.directory(), List.of(e.name()), false,
+                        facts != null ? facts : new FileSystemFacts(s.directory()));
+                exposedVolumes.put(s.id(), cached);
+            }
+            all.add(cached);
+        }
+        return List.copyOf(all);
     }
 
     /** Where the machine links a shadow copy exposed at drive letter {@code X:} (see {@link #exposedDirectory}). */
@@ -462,9 +539,23 @@ public final class SimulatedMachine implements AutoCloseable {
         return List.copyOf(volumes);
     }
 
-    /** The volume {@code name} designates (GUID name, alias or directory), if any. */
+    /**
+     * The volume the volume name {@code name} designates, as VSS resolves the names its methods take (a drive letter
+     * {@code D:\}, a mounted folder {@code Y:\MountX\} or a volume GUID path, each with its trailing backslash;
+     * {@code GetVolumeNameForVolumeMountPointW}): one of {@link #mountedVolumes()}, so also a shadow copy exposed
+     * locally (which no provider supports). Empty for anything else: no trailing backslash, a host directory.
+     */
     public Optional<Volume> volume(String name) {
-        return volumes.stream().filter(v -> v.isNamed(name)).findFirst();
+        return VolumeNames.volumeOfMountPoint(this, name);
+    }
+
+    /**
+     * The volume that holds the file or directory {@code path}, split at its deepest mount point as
+     * {@code GetVolumePathNameW} splits it; empty unless {@code path} is absolute with a volume qualifier
+     * ({@code X:\...}, {@code \\?\X:\...}, {@code \\?\Volume{GUID}\...}) on a mounted volume.
+     */
+    public Optional<Volume> volumeOfPath(String path) {
+        return VolumeNames.volumeOfPath(this, path);
     }
 
     public List<SimulatedWriter> writers() {

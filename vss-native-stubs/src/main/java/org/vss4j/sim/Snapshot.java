@@ -12,8 +12,8 @@ import java.util.UUID;
  * of its device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN}, unique on the machine.
  *
  * <p>The directory is the simulator's own business: programs never see it. They see the device object, which, as on
- * Windows, java.nio cannot open; they reach the content through a link to it ({@code CreateSymbolicLinkW}), or an
- * exposed name.
+ * Windows, Win32 functions open ({@code FindFirstFileW} lists it) but java.nio cannot; a Java program reads the
+ * content through a link to it ({@code CreateSymbolicLinkW}, {@code SnapshotMount}), or an exposed name.
  */
 public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int attributes, Instant created,
         int snapshotsInSet, Object owner, CopyMethod copyMethod, Exposure exposure, int deviceNumber) {

@@ -128,29 +128,29 @@ public final class SnapshotStore {
     }
 
     /**
-     * The directory behind a device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN} (also without
-     * the {@code \\?\GLOBALROOT} prefix, with or without a trailing backslash), or null if no such device exists.
+     * The directory behind the device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN} (without a
+     * trailing backslash), or null if no such device exists.
      */
     public synchronized Path deviceDirectory(String deviceObject) {
         Integer n = deviceNumber(deviceObject);
         return n == null ? null : devices.get(n);
     }
 
-    /** The N of a shadow copy device name, or null if {@code name} is not one. */
+    /**
+     * The N of a shadow copy device name, or null if {@code name} is not one. Only the Win32 name
+     * {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN} is (its letters in any case, as the object manager
+     * compares names without case): a bare NT name {@code \Device\...} given to a Win32 function is rooted on the
+     * current drive ({@code C:\Device\...}; Microsoft docs, "Naming Files, Paths, and Namespaces"), and N is written
+     * as VSS writes it, without leading zeros.
+     */
     static Integer deviceNumber(String name) {
-        String n = name.endsWith("\\") ? name.substring(0, name.length() - 1) : name;
-        String lower = n.toLowerCase(java.util.Locale.ROOT);
-        String globalRoot = Snapshot.DEVICE_PREFIX.toLowerCase(java.util.Locale.ROOT);
-        String nt = globalRoot.substring("\\\\?\\globalroot".length());
-        String digits;
-        if (lower.startsWith(globalRoot)) {
-            digits = n.substring(globalRoot.length());
-        } else if (lower.startsWith(nt)) {
-            digits = n.substring(nt.length());
-        } else {
+        String prefix = Snapshot.DEVICE_PREFIX;
+        if (name == null || !name.regionMatches(true, 0, prefix, 0, prefix.length())) {
             return null;
         }
-        if (digits.isEmpty() || digits.length() > 9 || !digits.chars().allMatch(Character::isDigit)) {
+        String digits = name.substring(prefix.length());
+        if (digits.isEmpty() || digits.length() > 9 || digits.charAt(0) == '0'
+                || !digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
             return null;
         }
         return Integer.parseInt(digits);

@@ -3,7 +3,6 @@ package org.vss4j.sim;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Locale;
 import java.util.UUID;
 
 /**
@@ -56,24 +55,6 @@ public final class Volume {
     /** Whether a shadow copy provider supports this volume ({@code IsVolumeSupported}). */
     public boolean isSupported() {
         return supported;
-    }
-
-    /** Whether {@code name} designates this volume: its GUID name, an alias, or its directory path. */
-    boolean isNamed(String name) {
-        String n = withBackslash(name).toLowerCase(Locale.ROOT);
-        if (n.equals(guidName.toLowerCase(Locale.ROOT))) {
-            return true;
-        }
-        for (String a : aliases) {
-            if (n.equals(withBackslash(a).toLowerCase(Locale.ROOT))) {
-                return true;
-            }
-        }
-        return Path.of(name).toAbsolutePath().normalize().equals(root);
-    }
-
-    private static String withBackslash(String s) {
-        return s.endsWith("\\") ? s : s + "\\";
     }
 
     @Override

@@ -76,17 +76,17 @@ class SnapshotManagementTest {
 
     @Test
     void persistentSnapshotExposedAtMountedFolderIsReadableUntilUnexposed() throws Exception {
-        Path mount = Files.createDirectory(elsewhere.resolve("ShadowOfC"));
         try (BackupComponents bc = BackupComponents.create()) {
             UUID id = snapshot(bc, PERSISTENT_NO_WRITERS);
             Files.writeString(volumeDir.resolve("data.txt"), "after");
+            Path mount = Files.createDirectory(volumeDir.resolve("ShadowOfC"));
 
-            String exposed = bc.exposeSnapshotLocally(id, mount.toString());
+            String exposed = bc.exposeSnapshotLocally(id, "C:\\ShadowOfC");
 
-            assertThat(exposed).isEqualTo(mount.toString());
-            assertThat(Files.readString(Path.of(exposed).resolve("data.txt"))).isEqualTo("before");
+            assertThat(exposed).isEqualTo("C:\\ShadowOfC");
+            assertThat(Files.readString(mount.resolve("data.txt"))).isEqualTo("before");
             SnapshotProperties props = bc.getSnapshotProperties(id);
-            assertThat(props.exposedName()).isEqualTo(mount.toString());
+            assertThat(props.exposedName()).isEqualTo("C:\\ShadowOfC");
             assertThat(props.exposedPath()).isNull();
             assertThat(props.attributes()).contains(SnapshotAttribute.EXPOSED_LOCALLY);
             assertThat(failure(() -> bc.exposeSnapshotLocally(id, "X:"))).isEqualTo(VssHresult.VSS_E_BAD_STATE);
@@ -151,6 +151,14 @@ class SnapshotManagementTest {
             UUID persistent = snapshot(bc, PERSISTENT_NO_WRITERS);
             assertThat(failure(() -> bc.exposeSnapshotLocally(persistent, notEmpty.toString())))
                     .isEqualTo(VssHresult.E_INVALIDARG);
+            // A mounted folder is a folder of a volume of the machine: a host directory names none, even empty.
+            Path empty = Files.createDirectory(elsewhere.resolve("empty"));
+            assertThat(failure(() -> bc.exposeSnapshotLocally(persistent, empty.toString())))
+                    .isEqualTo(VssHresult.E_INVALIDARG);
+            Files.createDirectory(volumeDir.resolve("busy"));
+            Files.writeString(volumeDir.resolve("busy/f"), "x");
+            assertThat(failure(() -> bc.exposeSnapshotLocally(persistent, "C:\\busy")))
+                    .isEqualTo(VssHresult.E_INVALIDARG);
             assertThat(failure(() -> bc.exposeSnapshot(persistent, "\\sub", SnapshotAttribute.EXPOSED_LOCALLY, "X:")))
                     .isEqualTo(VssHresult.E_INVALIDARG);
         }
@@ -162,10 +170,10 @@ class SnapshotManagementTest {
 
     @Test
     void deletingAnExposedSnapshotRemovesItsExposure() throws Exception {
-        Path mount = Files.createDirectory(elsewhere.resolve("m"));
+        Path mount = Files.createDirectory(volumeDir.resolve("m"));
         try (BackupComponents bc = BackupComponents.create()) {
             UUID id = snapshot(bc, PERSISTENT_NO_WRITERS);
-            bc.exposeSnapshotLocally(id, mount.toString());
+            bc.exposeSnapshotLocally(id, "C:\\m");
             assertThat(bc.deleteSnapshots(id, ObjectType.SNAPSHOT, true).deletedCount()).isEqualTo(1);
             assertThat(Files.isSymbolicLink(mount)).isFalse();
             assertThat(Files.isDirectory(mount)).isTrue();
@@ -222,6 +230,13 @@ class SnapshotManagementTest {
             assertThat(Files.readString(volumeDir.resolve("sub/inner.txt"))).isEqualTo("inner");
             assertThat(volumeDir.resolve("new.txt")).doesNotExist();
             assertThat(failure(() -> bc.queryRevertStatus("Q:\\"))).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            // The name "must include a trailing backslash" and is a Windows volume name, never a host directory.
+            assertThat(failure(() -> bc.queryRevertStatus("C:"))).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            assertThat(failure(() -> bc.queryRevertStatus(volumeDir.toString())))
+                    .isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            assertThat(failure(() -> bc.queryRevertStatus(volume.guidName().substring(0,
+                    volume.guidName().length() - 1)))).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            bc.queryRevertStatus("C:\\..\\").close();
         }
     }
 

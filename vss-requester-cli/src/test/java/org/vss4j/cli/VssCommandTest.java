@@ -130,13 +130,14 @@ class VssCommandTest {
         assertThat(vss("snapshot", "list", "--json")).isZero();
         assertThat(out.toString()).contains("\"snapshotId\" : \"" + id + "\"");
 
-        Path mountPoint = state.resolve("mnt");
+        // A mounted folder is an empty folder of a volume (D:\mnt), as on Windows.
+        Path mountPoint = volume.resolve("mnt");
         assertThat(mountPoint.toFile().mkdir()).isTrue();
-        assertThat(vss("snapshot", "expose", id, mountPoint.toString())).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("exposed at " + mountPoint);
+        assertThat(vss("snapshot", "expose", id, "D:\\mnt")).as(err.toString()).isZero();
+        assertThat(out.toString()).contains("exposed at D:\\mnt");
         assertThat(mountPoint.resolve("report.txt")).hasContent("q3");
         assertThat(vss("snapshot", "list")).isZero();
-        assertThat(out.toString()).contains("exposed   " + mountPoint, "VSS_VOLSNAP_ATTR_EXPOSED_LOCALLY");
+        assertThat(out.toString()).contains("exposed   D:\\mnt", "VSS_VOLSNAP_ATTR_EXPOSED_LOCALLY");
         assertThat(vss("snapshot", "expose", "--undo", id)).as(err.toString()).isZero();
         assertThat(mountPoint.resolve("report.txt")).doesNotExist();
 

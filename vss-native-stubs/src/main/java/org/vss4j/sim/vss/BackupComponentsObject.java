@@ -1378,7 +1378,8 @@ public final class BackupComponentsObject extends NativeComObject {
         /** The shadow copy's device object, as GetSnapshotProperties reports it. */
         @Override
         public String snapshotDeviceName(String volume) {
-            Volume wanted = machine.volume(volume).orElse(null);
+            // The same volume names as AddToSnapshotSet (docs/simulator-call-rules.md).
+            Volume wanted = VolumeNameRule.volume(machine, volume);
             synchronized (BackupComponentsObject.this) {
                 for (Map.Entry<UUID, Volume> e : snapshotVolumes.entrySet()) {
                     if (e.getValue().equals(wanted)) {

@@ -85,6 +85,8 @@ final class SnapshotManagement {
             return invalidArg();
         }
         store().expose(s.id(), e);
+        // A folder the shadow copy is mounted at is a mount point of the volume it is in.
+        machine.refreshMountPoints();
         out.setPointer(0, CoTaskMem.string(e.name(), "exposed name from " + IVssBackupComponents.ExposeSnapshot
                 .qualifiedName() + " for snapshot " + s.id()));
         return ok();
@@ -110,8 +112,12 @@ final class SnapshotManagement {
             return machine.isDriveLetterInUse(drive) ? null
                     : new Exposure(drive, null, true, machine.driveLink(drive), false);
         }
+        // A mounted folder ("Y:\\MountX") is a Windows path to an empty directory of one of the machine's volumes
+        // (not of a shadow copy, which is read-only); a host path such as /tmp/x names no folder on Windows.
+        Volume on = machine.mountedPath(expose).map(SimulatedMachine.MountedPath::volume).orElse(null);
         Path folder = machine.hostPath(expose).orElse(null);
-        if (folder == null || !ExposureLinks.isEmptyDirectory(folder)) {
+        if (on == null || !machine.volumes().contains(on) || folder == null
+                || !ExposureLinks.isEmptyDirectory(folder)) {
             return null;
         }
         return new Exposure(expose, null, true, folder, true);
@@ -204,9 +210,15 @@ final class SnapshotManagement {
         if (name == null || name.isEmpty()) {
             return invalidArg();
         }
-        Volume v = machine.volume(name).orElse(null);
+        // "The name must be in one of the following formats and must include a trailing backslash" (Microsoft docs);
+        // VSS_E_OBJECT_NOT_FOUND: "The pwszVolume parameter is not a valid volume".
+        Volume v = VolumeNameRule.volume(machine, name);
         if (v == null) {
             return notFound();
+        }
+        if (!v.isSupported()) {
+            // "Revert is not supported on this volume": no provider supports it (an exposed shadow copy, too).
+            return VssHresult.VSS_E_VOLUME_NOT_SUPPORTED.code();
         }
         AsyncOperation revert = machine.revertOf(v);
         if (revert == null) {

@@ -3,12 +3,10 @@ package org.vss4j.sim.vss;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -297,14 +295,23 @@ public final class WriterImplObject extends NativeComObject {
         return result;
     }
 
+    /**
+     * {@code bool IsPathAffected(LPCWSTR wszPath)} (Microsoft docs, "CVssWriter::IsPathAffected"): whether the file or
+     * directory is on a volume of the shadow copy set. The path may contain environment variables, expanded in the
+     * machine's environment; it must then be an absolute path "that starts with a valid local volume specification"
+     * ({@code X:\...}, {@code \\?\Volume{GUID}\...}), placed on its volume as GetVolumePathNameW places it (the
+     * deepest mounted folder wins). Anything else is not affected: a relative or host path, a UNC path (no shares
+     * are modelled), wildcards (docs/simulator-call-rules.md).
+     */
     private boolean isPathAffected(String path) {
         if (path == null) {
             return false;
         }
-        Optional<Path> host = machine.hostPath(path);
-        Optional<Volume> named = machine.volume(path);
-        return volumes().stream().anyMatch(v -> host.map(h -> h.normalize().startsWith(v.root())).orElse(false)
-                || named.map(v::equals).orElse(false));
+        String expanded = machine.environment().expand(path);
+        if (expanded.indexOf('*') >= 0 || expanded.indexOf('?', expanded.startsWith("\\\\?\\") ? 4 : 0) >= 0) {
+            return false;
+        }
+        return machine.volumeOfPath(expanded).map(v -> volumes().contains(v)).orElse(false);
     }
 
     private int setFailure(int hr, int applicationHr, String message) {

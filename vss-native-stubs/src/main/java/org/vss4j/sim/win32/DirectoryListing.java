@@ -14,15 +14,13 @@ import org.vss4j.com.Win32Error;
 import org.vss4j.files.FileAttribute;
 import org.vss4j.sim.FileSystemFacts;
 import org.vss4j.sim.SimulatedMachine;
-import org.vss4j.sim.Snapshot;
-import org.vss4j.sim.Volume;
 
 /**
  * What {@code FindFirstFileW(lpFileName)} finds: {@code lpFileName} is a directory, a separator ({@code \} or
  * {@code /}) and either {@code *} (or {@code *.*}) for every entry or a literal name. The directory is a host absolute
- * path or a Windows path on a simulated volume (a drive letter or mount folder alias, a volume GUID name, with or
- * without {@code \\?\}) or on a shadow copy exposed at a drive letter; host links in it are followed, as Windows follows links on the way to a directory. The
- * listing is taken at once, in NTFS order (upcased names); docs/simulator-file-system.md says what it models.
+ * path or a Windows path ({@link Win32Names}): on a simulated volume, on an exposed shadow copy, or on a shadow copy
+ * device. Host links in it are followed, as Windows follows links on the way to a directory. The listing is taken at
+ * once, in NTFS order (upcased names); docs/simulator-file-system.md says what it models.
  */
 final class DirectoryListing {
 
@@ -30,17 +28,6 @@ final class DirectoryListing {
     record Result(List<FindEntry> entries, int error) {
         static Result failure(int error) {
             return new Result(List.of(), error);
-        }
-    }
-
-    /** A host directory inside a volume or a shadow copy: their facts and the directory's path below their root. */
-    private record Place(FileSystemFacts facts, String relative) {
-        boolean isRoot() {
-            return relative.isEmpty();
-        }
-
-        String child(String name) {
-            return relative.isEmpty() ? name : relative + "/" + name;
         }
     }
 
@@ -80,16 +67,25 @@ final class DirectoryListing {
         if (host.isEmpty()) {
             return Result.failure(Win32Error.ERROR_PATH_NOT_FOUND);
         }
+        if (SymbolicLinks.directoryFlag(machine, host.get()).filter(d -> !d).isPresent()) {
+            // A file link opened as a directory: Windows fixed the link's kind when it was made, whatever its target
+            // is (docs/simulator-file-system.md).
+            return Result.failure(Win32Error.ERROR_DIRECTORY);
+        }
         Path real;
         try {
             real = host.get().toRealPath();
         } catch (IOException e) {
-            return Result.failure(missing(machine, host.get()));
+            // Traverse checking is bypassed (SeChangeNotifyPrivilege, which everyone holds), so a name that does not
+            // exist is not found, also below a directory that denies access (docs/simulator-file-system.md). Only the
+            // System Volume Information of a root exists without a host directory, and denies access.
+            return Result.failure(isSystemVolumeInformation(machine, host.get()) ? Win32Error.ERROR_ACCESS_DENIED
+                    : Win32Error.ERROR_PATH_NOT_FOUND);
         }
         if (!Files.isDirectory(real)) {
             return Result.failure(Win32Error.ERROR_DIRECTORY);
         }
-        Place place = placeOf(machine, real);
+        Place place = Place.of(machine, real);
         if (place != null && place.facts().isAccessDenied(place.relative())) {
             return Result.failure(Win32Error.ERROR_ACCESS_DENIED);
         }
@@ -114,6 +110,21 @@ final class DirectoryListing {
         return new Result(entries, Win32Error.ERROR_SUCCESS);
     }
 
+    /** Whether {@code dir} is the (virtual) System Volume Information of a volume or shadow copy root. */
+    private static boolean isSystemVolumeInformation(SimulatedMachine machine, Path dir) {
+        Path parent = dir.toAbsolutePath().getParent();
+        if (parent == null || dir.getFileName() == null
+                || !dir.getFileName().toString().equalsIgnoreCase(FileSystemFacts.SYSTEM_VOLUME_INFORMATION)) {
+            return false;
+        }
+        try {
+            Place place = Place.of(machine, parent.toRealPath());
+            return place != null && place.isRoot();
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
     /** The host directory {@code directory} names; empty if it is on no simulated volume and not a host path. */
     private static Optional<Path> hostDirectory(SimulatedMachine machine, String directory, char separator) {
         if (directory.isEmpty()) {
@@ -121,71 +132,6 @@ final class DirectoryListing {
             return separator == '/' ? Optional.of(Path.of("/")) : Optional.empty();
         }
         return Win32Names.hostPath(machine, directory);
-    }
-
-    /**
-     * Why a directory that does not resolve cannot be listed: {@code ERROR_ACCESS_DENIED} if the way to it passes a
-     * directory that denies access (Windows does not tell what is inside), {@code ERROR_PATH_NOT_FOUND} otherwise.
-     */
-    private static int missing(SimulatedMachine machine, Path dir) {
-        List<String> below = new ArrayList<>();
-        for (Path p = dir.toAbsolutePath(); p != null; p = p.getParent()) {
-            try {
-                Place place = placeOf(machine, p.toRealPath());
-                if (place != null) {
-                    String rel = place.relative();
-                    for (String name : below) {
-                        rel = rel.isEmpty() ? name : rel + "/" + name;
-                    }
-                    if (place.facts().isAccessDenied(rel)) {
-                        return Win32Error.ERROR_ACCESS_DENIED;
-                    }
-                }
-                return Win32Error.ERROR_PATH_NOT_FOUND;
-            } catch (IOException e) {
-                if (p.getFileName() != null) {
-                    below.add(0, p.getFileName().toString());
-                }
-            }
-        }
-        return Win32Error.ERROR_PATH_NOT_FOUND;
-    }
-
-    /** The volume or shadow copy whose host directory holds {@code real} (the innermost), or null. */
-    private static Place placeOf(SimulatedMachine machine, Path real) {
-        Path bestRoot = null;
-        FileSystemFacts best = null;
-        for (Volume v : machine.volumes()) {
-            Path root = realOf(v.root());
-            if (real.startsWith(root) && (bestRoot == null || root.getNameCount() > bestRoot.getNameCount())) {
-                bestRoot = root;
-                best = v.facts();
-            }
-        }
-        for (Snapshot s : machine.snapshots()) {
-            Path root = realOf(s.directory());
-            FileSystemFacts facts = machine.snapshotStore().facts(s.id());
-            if (facts != null && real.startsWith(root)
-                    && (bestRoot == null || root.getNameCount() > bestRoot.getNameCount())) {
-                bestRoot = root;
-                best = facts;
-            }
-        }
-        if (best == null) {
-            return null;
-        }
-        List<String> names = new ArrayList<>();
-        bestRoot.relativize(real).forEach(n -> names.add(n.toString()));
-        names.removeIf(String::isEmpty);
-        return new Place(best, String.join("/", names));
-    }
-
-    private static Path realOf(Path p) {
-        try {
-            return p.toRealPath();
-        } catch (IOException e) {
-            return p.toAbsolutePath().normalize();
-        }
     }
 
     /**

@@ -43,8 +43,10 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         boolean directory;
         if (hostLink) {
             // A link reports its own attributes, not its target's ("WIN32_FIND_DATAW structure"): whether it is a
-            // directory link was fixed when it was made. Without a fact, the host target is the best evidence.
-            directory = tagged ? (extra & FileAttribute.DIRECTORY) != 0 : Files.isDirectory(child);
+            // directory link was fixed when it was made, and recorded then (a fact, or OutsideLinks). For a link
+            // made on the host by a test, with no record, the host target is the best evidence.
+            directory = tagged ? (extra & FileAttribute.DIRECTORY) != 0
+                    : OutsideLinks.directory(child).orElseGet(() -> Files.isDirectory(child));
         } else {
             directory = a.isDirectory();
         }

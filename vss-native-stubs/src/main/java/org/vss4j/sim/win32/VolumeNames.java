@@ -44,10 +44,13 @@ import org.vss4j.sim.abi.NativeCallback;
  * path gives {@code \\?\Volume{GUID}\}; a directory that is no mount point: ERROR_NOT_A_REPARSE_POINT; a name that
  * does not exist: ERROR_FILE_NOT_FOUND. docs/volumes.md lists what the simulator chose where Windows documents
  * nothing.
+ *
+ * <p>Names are read by {@link Win32Path}. The volumes are the machine's {@linkplain SimulatedMachine#mountedVolumes()
+ * mounted volumes}: its own, and the shadow copies exposed locally at a drive letter or mounted folder, which are
+ * volumes too.
  */
-final class VolumeNames {
+public final class VolumeNames {
 
-    private static final String EXTENDED = "\\\\?\\";
     /** A volume GUID path is 49 characters; with its NUL, 50 ("GetVolumeNameForVolumeMountPointW function"). */
     static final int VOLUME_NAME_CHARS = 50;
 
@@ -130,7 +133,7 @@ final class VolumeNames {
             return fail(Win32Error.ERROR_FILENAME_EXCED_RANGE);
         }
         try {
-            Utf16.write(out, volumeOfMountPoint(machine, name).guidName());
+            Utf16.write(out, mountPointVolume(machine, name).guidName());
             return 1;
         } catch (Failure f) {
             return fail(f.error);
@@ -148,7 +151,50 @@ final class VolumeNames {
         return at.written() + "\\" + (m.depth() == 0 ? "" : mountedFolder + "\\");
     }
 
-    private static Volume volumeOfMountPoint(SimulatedMachine machine, String name) {
+    /**
+     * The volume the volume mount point {@code name} designates, as {@code GetVolumeNameForVolumeMountPointW} finds
+     * it: a drive root, mounted folder or volume GUID path, with its trailing backslash; empty if it designates none
+     * (no trailing backslash, a directory that is no mount point, a host path, nothing there).
+     */
+    public static Optional<Volume> volumeOfMountPoint(SimulatedMachine machine, String name) {
+        if (name == null || !name.endsWith("\\")) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(mountPointVolume(machine, name));
+        } catch (Failure f) {
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The volume that holds the file or directory {@code path}, as {@code GetVolumePathNameW} and then
+     * {@code GetVolumeNameForVolumeMountPointW} find it: split at its deepest mount point. Only an absolute name with
+     * a volume qualifier has one ({@code X:\...}, {@code \\?\X:\...}, {@code \\?\Volume{GUID}\...}); for
+     * any other name (relative, {@code \x}, a host path such as {@code /tmp/x}, UNC) it is empty, where
+     * {@code GetVolumePathNameW} would answer with the boot volume.
+     */
+    public static Optional<Volume> volumeOfPath(SimulatedMachine machine, String path) {
+        if (path == null) {
+            return Optional.empty();
+        }
+        Win32Path w = Win32Path.parse(path);
+        boolean absolute = switch (w.kind()) {
+            case DRIVE -> w.literal() || path.length() >= 3 && (path.charAt(2) == '\\' || path.charAt(2) == '/');
+            case VOLUME_GUID -> true;
+            default -> false;
+        };
+        if (!absolute) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(deepestMount(machine, locate(machine, path)).volume());
+        } catch (Failure f) {
+            return Optional.empty();
+        }
+    }
+
+    private static Volume mountPointVolume(SimulatedMachine machine, String name) {
         Located at = locate(machine, name);
         if (at.unqualified()) {
             // Relative and NT namespace names are no mount points the simulator knows (docs/volumes.md).
@@ -172,44 +218,31 @@ final class VolumeNames {
 
     /** Where {@code path}'s root is, or the boot volume for a name without a volume qualifier. */
     private static Located locate(SimulatedMachine machine, String path) {
-        if (path.startsWith(EXTENDED)) {
-            return locateExtended(machine, path.substring(EXTENDED.length()));
+        Win32Path w = Win32Path.parse(path);
+        switch (w.kind()) {
+            case DRIVE -> {
+                Volume v = drive(machine, w.drive()).orElseThrow(() -> new Failure(Win32Error.ERROR_FILE_NOT_FOUND));
+                return new Located(v, w.written(), w.names(), false);
+            }
+            case VOLUME_GUID -> {
+                String guidName = w.written() + "\\";
+                Volume v = machine.mountedVolumes().stream().filter(x -> x.guidName().equalsIgnoreCase(guidName))
+                        .findFirst().orElseThrow(() -> new Failure(Win32Error.ERROR_INVALID_NAME));
+                return new Located(v, w.written(), w.names(), false);
+            }
+            case UNC -> throw new Failure(Win32Error.ERROR_BAD_NETPATH);
+            case UNQUALIFIED -> {
+                Volume boot = machine.bootVolume().orElseThrow(() -> new Failure(Win32Error.ERROR_PATH_NOT_FOUND));
+                String written = boot.aliases().stream().filter(VolumeNames::isDriveRoot).findFirst()
+                        .map(a -> a.substring(0, 2).toUpperCase(Locale.ROOT))
+                        .orElse(boot.guidName().substring(0, boot.guidName().length() - 1));
+                return new Located(boot, written, List.of(), true);
+            }
+            default -> {
+                // \\?\GLOBALROOT\..., \\?\InvalidDrive:\..., a \\name that is no share: not a volume.
+                throw new Failure(Win32Error.ERROR_INVALID_NAME);
+            }
         }
-        String p = path.replace('/', '\\');
-        if (p.startsWith("\\\\")) {
-            throw new Failure(isShare(p) ? Win32Error.ERROR_BAD_NETPATH : Win32Error.ERROR_INVALID_NAME);
-        }
-        if (p.length() >= 2 && p.charAt(1) == ':') {
-            char letter = p.charAt(0);
-            Volume v = drive(machine, letter).orElseThrow(() -> new Failure(Win32Error.ERROR_FILE_NOT_FOUND));
-            return new Located(v, Character.toUpperCase(letter) + ":", normalised(p.substring(2)), false);
-        }
-        Volume boot = machine.bootVolume().orElseThrow(() -> new Failure(Win32Error.ERROR_PATH_NOT_FOUND));
-        String written = boot.aliases().stream().filter(VolumeNames::isDriveRoot).findFirst()
-                .map(a -> a.substring(0, 2).toUpperCase(Locale.ROOT))
-                .orElse(boot.guidName().substring(0, boot.guidName().length() - 1));
-        return new Located(boot, written, List.of(), true);
-    }
-
-    private static Located locateExtended(SimulatedMachine machine, String rest) {
-        if (rest.length() >= 2 && rest.charAt(1) == ':' && (rest.length() == 2 || rest.charAt(2) == '\\')) {
-            Volume v = drive(machine, rest.charAt(0))
-                    .orElseThrow(() -> new Failure(Win32Error.ERROR_FILE_NOT_FOUND));
-            return new Located(v, EXTENDED + rest.substring(0, 2), literal(rest.substring(2)), false);
-        }
-        int end = rest.indexOf('\\');
-        String first = end < 0 ? rest : rest.substring(0, end);
-        if (first.regionMatches(true, 0, "Volume{", 0, 7)) {
-            String guidName = EXTENDED + first + "\\";
-            Volume v = machine.volumes().stream().filter(x -> x.guidName().equalsIgnoreCase(guidName)).findFirst()
-                    .orElseThrow(() -> new Failure(Win32Error.ERROR_INVALID_NAME));
-            return new Located(v, EXTENDED + first, literal(end < 0 ? "" : rest.substring(end)), false);
-        }
-        if (first.equalsIgnoreCase("UNC")) {
-            throw new Failure(Win32Error.ERROR_BAD_NETPATH);
-        }
-        // \\?\GLOBALROOT\..., \\?\InvalidDrive:\...: not modelled / not a volume.
-        throw new Failure(Win32Error.ERROR_INVALID_NAME);
     }
 
     /**
@@ -239,7 +272,7 @@ final class VolumeNames {
         roots.add(on.guidName());
         for (String root : roots) {
             String candidate = root + below;
-            for (Volume v : machine.volumes()) {
+            for (Volume v : machine.mountedVolumes()) {
                 if (v != on && v.aliases().stream().anyMatch(a -> (a.endsWith("\\") ? a : a + "\\")
                         .equalsIgnoreCase(candidate))) {
                     return v;
@@ -255,50 +288,13 @@ final class VolumeNames {
             return Optional.empty();
         }
         String root = Character.toUpperCase(letter) + ":\\";
-        return machine.volumes().stream().filter(v -> v.aliases().stream().anyMatch(a -> isDriveRoot(a)
+        return machine.mountedVolumes().stream().filter(v -> v.aliases().stream().anyMatch(a -> isDriveRoot(a)
                 && (a.endsWith("\\") ? a : a + "\\").equalsIgnoreCase(root))).findFirst();
     }
 
     private static boolean isDriveRoot(String alias) {
         return alias.length() >= 2 && alias.charAt(1) == ':' && (alias.length() == 2 || alias.equals(alias
                 .substring(0, 2) + "\\"));
-    }
-
-    /** {@code \\server\share...} with both parts and no character a share name cannot have. */
-    private static boolean isShare(String p) {
-        String[] parts = p.substring(2).split("\\\\");
-        return parts.length >= 2 && !parts[0].isEmpty() && !parts[1].isEmpty()
-                && parts[0].chars().noneMatch(c -> "<>:\"/|?*".indexOf(c) >= 0)
-                && parts[1].chars().noneMatch(c -> "<>:\"/|?*".indexOf(c) >= 0);
-    }
-
-    /** Names with {@code .} and {@code ..} applied, never above the root (as GetFullPathNameW normalises). */
-    private static List<String> normalised(String rest) {
-        List<String> out = new ArrayList<>();
-        for (String n : rest.split("\\\\")) {
-            if (n.isEmpty() || n.equals(".")) {
-                continue;
-            }
-            if (n.equals("..")) {
-                if (!out.isEmpty()) {
-                    out.remove(out.size() - 1);
-                }
-                continue;
-            }
-            out.add(n);
-        }
-        return out;
-    }
-
-    /** Names after {@code \\?\}: taken literally (Microsoft docs, "Naming Files, Paths, and Namespaces"). */
-    private static List<String> literal(String rest) {
-        List<String> out = new ArrayList<>();
-        for (String n : rest.split("\\\\")) {
-            if (!n.isEmpty()) {
-                out.add(n);
-            }
-        }
-        return out;
     }
 
     private static int fail(int error) {

@@ -2,25 +2,34 @@ package org.vss4j.sim.win32;
 
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.vss4j.sim.SimulatedMachine;
-import org.vss4j.sim.SnapshotStore;
 
 /**
- * The host file a name given to a simulated kernel32 function designates: a Windows path on a simulated volume
- * ({@code C:\data\x}, {@code C:} for its root, with or without the {@code \\?\} long-path prefix, or under a volume
- * GUID name) resolves under that volume's directory; {@code X:\dir} on a shadow copy exposed at {@code X:} resolves
- * into it; an absolute host path is itself (the simulator's extension: on Linux the binding's own temporary files are
- * host paths).
+ * The host file a name given to a simulated kernel32 function designates. The name is read as Win32 reads it
+ * ({@link Win32Path}: normalised, or literal after {@code \\?\}), then placed:
+ * <ul>
+ * <li>on a simulated volume, through a drive letter, mounted folder or volume GUID path ({@code C:\data\x},
+ * {@code C:} for its root, {@code \\?\C:\x}, {@code \\?\Volume{...}\x}), under that volume's directory; a shadow copy
+ * exposed at a drive letter or mounted folder ({@code ExposeSnapshot}) is such a volume;</li>
+ * <li>on a shadow copy device, {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN\x}: Win32 functions open
+ * device paths (only java.nio cannot), so it is the shadow copy's root directory;</li>
+ * <li>an absolute host path ({@code /tmp/x}) is itself: the simulator's extension, since on Linux the binding's own
+ * temporary files (its {@code SnapshotMount} links) are host paths.</li>
+ * </ul>
+ * A Windows name never leads above the root of its volume or device: {@code ..} stops at the root, and after
+ * {@code \\?\} it is a name that does not exist. Links inside the volume may still lead elsewhere, as on Windows.
  */
-final class Win32Names {
+public final class Win32Names {
 
-    private static final String LONG_PATH_PREFIX = "\\\\?\\";
+    /** The NT name of a shadow copy device's parent directory, after {@code \\?\GLOBALROOT}. */
+    private static final String DEVICE = "Device";
 
     private Win32Names() {
     }
 
-    /** The host path; empty when the name is relative or on no simulated volume or exposed drive. */
+    /** The host path; empty when the name is relative or on no simulated volume, exposure or device. */
     static Optional<Path> hostPath(SimulatedMachine machine, String name) {
         if (name.startsWith("/")) {
             try {
@@ -29,28 +38,47 @@ final class Win32Names {
                 return Optional.empty();
             }
         }
-        String windows = name.replace('/', '\\');
-        Optional<Path> p = onVolume(machine, windows);
-        if (p.isEmpty() && windows.startsWith(LONG_PATH_PREFIX)) {
-            windows = windows.substring(LONG_PATH_PREFIX.length());
-            p = onVolume(machine, windows);
+        return windowsHostPath(machine, name);
+    }
+
+    /**
+     * The host path of the Windows name {@code name}; empty when it is relative, on no simulated volume, exposed
+     * shadow copy or shadow copy device, or names something no file can be ({@code ..} after {@code \\?\}).
+     *
+     * @throws InvalidPathException if a name after {@code \\?\} has a character no file name can have ({@code /})
+     */
+    public static Optional<Path> windowsHostPath(SimulatedMachine machine, String name) {
+        Win32Path w = Win32Path.parse(name);
+        if (w.hasInvalidName()) {
+            throw new InvalidPathException(name, "'/' is a character of a name after \\\\?\\, which no file has");
         }
-        return p.isPresent() ? p : exposedDrive(machine, windows);
-    }
-
-    private static Optional<Path> onVolume(SimulatedMachine machine, String windows) {
-        // "C:" alone (what is left of "C:\*") is the drive's root here.
-        String n = windows.endsWith(":") ? windows + "\\" : windows;
-        return machine.mountedPath(n).map(m -> m.volume().root().resolve(m.relativePath().replace('\\', '/')));
-    }
-
-    /** {@code X:\dir} on a shadow copy exposed at drive letter {@code X:} ({@code ExposeSnapshot}). */
-    private static Optional<Path> exposedDrive(SimulatedMachine machine, String windows) {
-        if (windows.length() < 2 || windows.charAt(1) != ':' || !Character.isLetter(windows.charAt(0))) {
+        if (!w.isReachable()) {
             return Optional.empty();
         }
-        String rest = SnapshotStore.relative(windows.substring(2));
-        return machine.exposedDirectory(windows.substring(0, 2)).map(link -> rest.isEmpty() ? link
-                : link.resolve(rest));
+        return switch (w.kind()) {
+            case DRIVE, VOLUME_GUID -> machine.mountedPath(w).flatMap(m -> under(m.volume().root(),
+                    m.relativePath().isEmpty() ? List.of() : List.of(m.relativePath().split("\\\\"))));
+            case GLOBALROOT -> device(machine, w);
+            default -> Optional.empty();
+        };
+    }
+
+    /** {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN\rest}: below the shadow copy's root. */
+    private static Optional<Path> device(SimulatedMachine machine, Win32Path w) {
+        List<String> names = w.names();
+        if (names.size() < 2 || !names.get(0).equalsIgnoreCase(DEVICE)) {
+            return Optional.empty();
+        }
+        Path root = machine.snapshotStore().deviceDirectory(w.written() + "\\" + DEVICE + "\\" + names.get(1));
+        return root == null ? Optional.empty() : under(root, names.subList(2, names.size()));
+    }
+
+    /** {@code root} and {@code names} below it; empty if that would not be under {@code root}. */
+    private static Optional<Path> under(Path root, List<String> names) {
+        Path p = root;
+        for (String n : names) {
+            p = p.resolve(n);
+        }
+        return p.normalize().startsWith(root) ? Optional.of(p) : Optional.empty();
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.files.ReparseTag;
 import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.ComponentSelection;
@@ -94,10 +95,9 @@ class FileListTest {
         SessionFixture.write(d, "data\\m.txt", "mounted");
         SessionFixture.write(outside, "o.txt", "outside");
         SessionFixture.write(fx.c, "app\\a.txt", "a");
+        // The mounted folder C:\mnt\d is a mount point to the other volume (addVolume makes it); the links point out
+        // of the volume.
         machine.addVolume(d, "C:\\mnt\\d\\");
-        // The mount folder in C: is a reparse point to the other volume; the links point out of the volume.
-        Files.createDirectories(fx.c.resolve("mnt"));
-        Files.createSymbolicLink(fx.c.resolve("mnt").resolve("d"), d);
         Files.createSymbolicLink(fx.c.resolve("app").resolve("linkdir"), outside);
         Files.createSymbolicLink(fx.c.resolve("app").resolve("link.txt"), outside.resolve("o.txt"));
         machine.addWriter(SimulatedWriter.builder("M").component(WriterComponent.fileGroup("", "app")
@@ -108,6 +108,11 @@ class FileListTest {
             // The links and the mount folder are recorded as what they are, not followed.
             assertThat(SessionFixture.links(s)).containsExactly("C:\\app\\link.txt", "C:\\app\\linkdir",
                     "C:\\mnt\\d");
+            // The mounted folder is a mount point, as Windows lists it, the links symbolic links.
+            assertThat(ComponentSelectionTest.item(s, "C:\\mnt\\d").reparseTag())
+                    .isEqualTo(ReparseTag.MOUNT_POINT.value());
+            assertThat(ComponentSelectionTest.item(s, "C:\\app\\linkdir").reparseTag())
+                    .isEqualTo(ReparseTag.SYMLINK.value());
             BackupItem mounted = ComponentSelectionTest.item(s, "C:\\mnt\\d\\data\\m.txt");
             assertThat(mounted.volumeName()).isEqualTo("C:\\mnt\\d\\");
             assertThat(mounted.inSnapshot().startsWith(d)).isFalse();

@@ -64,6 +64,8 @@ class JavaWriterBackupTest {
         Files.writeString(volumeDir.resolve("db.dat"), "data");
         List<Answers> atFreeze = new ArrayList<>();
         List<Answers> atPostSnapshot = new ArrayList<>();
+        List<Boolean> hostPathAffected = new ArrayList<>();
+        List<String> noBackslashDevice = new ArrayList<>();
         UUID setId;
         UUID sessionId;
         String snapshotDevice;
@@ -71,7 +73,19 @@ class JavaWriterBackupTest {
             w.declaring(m -> m.addComponent(ComponentType.FILEGROUP, null, "Data", "Data files", false, false, true));
             w.at(CVssWriter.OnFreeze, x -> atFreeze.add(ask(w, v.guidName(), "C:\\db.dat")));
             String hostFile = v.root().resolve("db.dat").toString();
-            w.at(CVssWriter.OnPostSnapshot, x -> atPostSnapshot.add(ask(w, "C:\\", hostFile)));
+            w.at(CVssWriter.OnPostSnapshot, x -> {
+                atPostSnapshot.add(ask(w, "C:\\", "%SystemDrive%\\db.dat"));
+                // Windows names only ("CVssWriter::IsPathAffected", "CVssWriter::GetSnapshotDeviceName"): the
+                // volume's host directory is no path on Windows, and a volume name needs its trailing backslash.
+                hostPathAffected.add(w.isPathAffected(hostFile));
+                hostPathAffected.add(w.isPathAffected("C:\\mnt\\..\\db.dat"));
+                try {
+                    noBackslashDevice.add(w.getSnapshotDeviceName("C:"));
+                } catch (org.vss4j.VssException e) {
+                    noBackslashDevice.add("none: " + e.known().orElseThrow());
+                }
+                return true;
+            });
             w.start(FREEZE_TIMEOUT);
             HostedWriter hosted = machine.hostedWriters().get(0);
             try (BackupComponents b = BackupComponents.create()) {
@@ -116,7 +130,9 @@ class JavaWriterBackupTest {
         // Before the commit the shadow copy does not exist yet; after it, its device is the snapshot's.
         assertThat(freeze.deviceName()).isEqualTo("none: VSS_E_OBJECT_NOT_FOUND");
         assertThat(atPostSnapshot.get(0).deviceName()).isEqualTo(snapshotDevice);
-        assertThat(atPostSnapshot.get(0).pathAffected()).isTrue();
+        assertThat(atPostSnapshot.get(0).pathAffected()).as("%SystemDrive%\\db.dat").isTrue();
+        assertThat(hostPathAffected).containsExactly(false, true);
+        assertThat(noBackslashDevice).containsExactly("none: VSS_E_OBJECT_NOT_FOUND");
     }
 
     @Test
