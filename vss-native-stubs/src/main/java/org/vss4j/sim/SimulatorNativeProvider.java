@@ -12,14 +12,17 @@ import org.vss4j.spi.VssNativeProvider;
  */
 public final class SimulatorNativeProvider implements VssNativeProvider {
 
-    public static final String ID = "simulator";
+    public static final String ID = org.vss4j.spi.NativeProviders.SIMULATOR_ID;
 
     @Override
     public String id() {
         return ID;
     }
 
-    /** Always: the simulator needs nothing but JNA. */
+    /**
+     * Always: the simulator needs nothing but JNA. Being able to run is not being chosen: on Windows only
+     * {@code -Dvss4j.provider=simulator} selects it ({@link org.vss4j.spi.NativeProviders}, docs/providers.md).
+     */
     @Override
     public boolean isAvailable() {
         return true;
