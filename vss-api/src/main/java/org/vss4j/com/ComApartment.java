@@ -1,9 +1,6 @@
 package org.vss4j.com;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.vss4j.VssException;
-import org.vss4j.VssHresult;
 
 /**
  * COM initialisation for the threads that call VSS.
@@ -17,24 +14,17 @@ import org.vss4j.VssHresult;
  *
  * <p>Once per process, right after the first {@code CoInitializeEx}, vss4j calls {@code CoInitializeSecurity} with
  * packet-privacy authentication, impersonation and static cloaking: without it, writers reject the requester's
- * callbacks (event 8194, "access denied"). If the host application already called it, {@code RPC_E_TOO_LATE} is
- * logged and its settings stay in force.
+ * callbacks (event 8194, "access denied"). If the host application already called it, {@code RPC_E_TOO_LATE}: its
+ * settings stay in force and a WARN says what that may break and how to avoid it ({@link ComSecurity}).
  */
 public final class ComApartment {
 
     /** {@code COINIT_MULTITHREADED} (objbase.h). */
     public static final int COINIT_MULTITHREADED = 0x0;
-    /** {@code RPC_C_AUTHN_LEVEL_PKT_PRIVACY} (rpcdce.h). */
-    public static final int RPC_C_AUTHN_LEVEL_PKT_PRIVACY = 6;
-    /** {@code RPC_C_IMP_LEVEL_IMPERSONATE} (rpcdce.h). */
-    public static final int RPC_C_IMP_LEVEL_IMPERSONATE = 3;
-    /** {@code EOAC_STATIC_CLOAKING} (objidl.h). */
-    public static final int EOAC_STATIC_CLOAKING = 0x20;
 
-    private static final Logger LOG = LoggerFactory.getLogger(ComApartment.class);
     private static final ThreadLocal<Boolean> IN_MTA = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final Object SECURITY_LOCK = new Object();
-    private static boolean securityDone;
+    private static volatile ComSecurity.State security = ComSecurity.State.NOT_SET_YET;
 
     private ComApartment() {
     }
@@ -54,19 +44,16 @@ public final class ComApartment {
         ensureSecurity(exports);
     }
 
+    /** This process's COM security as vss4j left it: not set yet, set by vss4j, or set by someone else first. */
+    public static ComSecurity.State securityState() {
+        return security;
+    }
+
     private static void ensureSecurity(Exports exports) {
         synchronized (SECURITY_LOCK) {
-            if (securityDone) {
-                return;
+            if (security == ComSecurity.State.NOT_SET_YET) {
+                security = ComSecurity.initialize(exports);
             }
-            int hr = exports.coInitializeSecurity(RPC_C_AUTHN_LEVEL_PKT_PRIVACY, RPC_C_IMP_LEVEL_IMPERSONATE,
-                    EOAC_STATIC_CLOAKING);
-            if (hr == VssHresult.RPC_E_TOO_LATE.code()) {
-                LOG.info("CoInitializeSecurity was already called in this process; keeping the host's COM security");
-            } else if (hr < 0) {
-                throw new VssException(hr, "CoInitializeSecurity", "packet privacy, impersonate, static cloaking");
-            }
-            securityDone = true;
         }
     }
 }

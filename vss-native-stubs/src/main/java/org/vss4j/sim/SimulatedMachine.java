@@ -79,6 +79,7 @@ public final class SimulatedMachine implements AutoCloseable {
     private volatile boolean symbolicLinkPrivilege = true;
     /** Whether Windows developer mode allows unprivileged symbolic links. */
     private volatile boolean developerMode;
+    private volatile boolean comSecuritySetByHost;
     private final Map<Volume, AsyncOperation> reverts = new ConcurrentHashMap<>();
     /** The requester building a shadow copy set: from its StartSnapshotSet until its DoSnapshotSet call returns. */
     private final AtomicReference<Object> setBeingBuilt = new AtomicReference<>();
@@ -515,6 +516,22 @@ public final class SimulatedMachine implements AutoCloseable {
 
     public boolean isDeveloperMode() {
         return developerMode;
+    }
+
+    /**
+     * Another component of the requester's process (a library, the host application) called
+     * {@code CoInitializeSecurity} before vss4j: every {@code CoInitializeSecurity} then returns
+     * {@code RPC_E_TOO_LATE}, as ole32 answers any call after the first of a process (Microsoft docs,
+     * "CoInitializeSecurity function"). The simulator does not model what the host's settings would do to writer
+     * callbacks (docs/providers.md).
+     */
+    public SimulatedMachine comSecuritySetByHost(boolean set) {
+        this.comSecuritySetByHost = set;
+        return this;
+    }
+
+    public boolean isComSecuritySetByHost() {
+        return comSecuritySetByHost;
     }
 
     /** The revert of {@code volume} started last (RevertToSnapshot), or null. */

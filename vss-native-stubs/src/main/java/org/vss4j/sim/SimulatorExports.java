@@ -71,7 +71,7 @@ final class SimulatorExports {
                 a -> ComThreads.initialize(a.int32(1)));
         put(t, Exports.CO_INITIALIZE_SECURITY, int.class, new Class<?>[] {Pointer.class, int.class, Pointer.class,
             Pointer.class, int.class, int.class, Pointer.class, int.class, Pointer.class},
-                a -> ComThreads.initializeSecurity());
+                a -> ComThreads.initializeSecurity(SimulatedMachine.current().isComSecuritySetByHost()));
         put(t, Exports.CO_UNINITIALIZE, void.class, new Class<?>[0], a -> {
             ComThreads.uninitialize();
             return null;

@@ -53,11 +53,15 @@ public final class ComThreads {
 
     /**
      * {@code CoInitializeSecurity}: once per process; later calls get RPC_E_TOO_LATE; before COM is initialised on the
-     * thread, CO_E_NOTINITIALIZED (Microsoft CoInitializeSecurity docs).
+     * thread, CO_E_NOTINITIALIZED (Microsoft CoInitializeSecurity docs). {@code setByHost}: someone else in the process
+     * was first, so even this process's first call from vss4j is too late.
      */
-    public static int initializeSecurity() {
+    public static int initializeSecurity(boolean setByHost) {
         if (!isInitialized()) {
             return VssHresult.CO_E_NOTINITIALIZED.code();
+        }
+        if (setByHost) {
+            return VssHresult.RPC_E_TOO_LATE.code();
         }
         return SECURITY.compareAndSet(false, true) ? VssHresult.S_OK.code() : VssHresult.RPC_E_TOO_LATE.code();
     }
