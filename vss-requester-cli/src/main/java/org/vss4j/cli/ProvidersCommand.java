@@ -27,7 +27,7 @@ final class ProvidersCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return Requester.run(simulator, out, null, bc -> {
+        return Requester.run(simulator, null, bc -> {
             List<ProviderProperties> providers = bc.queryProviders();
             if (json) {
                 Json.print(out, providers);

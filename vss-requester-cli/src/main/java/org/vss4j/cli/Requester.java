@@ -1,6 +1,5 @@
 package org.vss4j.cli;
 
-import java.io.PrintWriter;
 import org.vss4j.BackupComponents;
 import org.vss4j.SnapshotContext;
 
@@ -24,8 +23,8 @@ final class Requester {
      * {@code work} must not call SetContext again (Microsoft docs, "IVssBackupComponents::SetContext": "SetContext can
      * be called only once").
      */
-    static int run(SimulatorOptions simulator, PrintWriter out, SnapshotContext context, Work work) throws Exception {
-        simulator.prepare(out);
+    static int run(SimulatorOptions simulator, SnapshotContext context, Work work) throws Exception {
+        simulator.prepare();
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             if (context != null) {

@@ -7,18 +7,25 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.vss4j.UsageType;
-import org.vss4j.com.Exports;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.WriterComponent;
+import org.vss4j.spi.NativeProviders;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /**
- * Options that describe the simulated machine when the command runs on the embedded simulator (no Windows, or
- * {@code -Dvss4j.provider=simulator}); ignored against the real VSS.
+ * Options that describe the simulated machine when the command runs on the embedded simulator (not Windows, or
+ * {@code -Dvss4j.provider=simulator}); ignored against the real VSS. Whichever runs, {@link #prepare()} says so on
+ * stderr, never on stdout (which stays the command's output, e.g. JSON).
  */
 final class SimulatorOptions {
+
+    /** The command this mixin belongs to: its stderr is where the provider notes go. */
+    @Spec(Spec.Target.MIXEE)
+    private CommandSpec command;
 
     static final String DEFAULT_VOLUME = "C:\\=.";
 
@@ -46,14 +53,26 @@ final class SimulatorOptions {
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
 
-    /** On the simulator: builds and installs the machine the options describe. Against real VSS: nothing. */
-    void prepare(PrintWriter out) {
-        if (!"simulator".equals(Exports.current().provider().id())) {
+    /**
+     * Chooses the provider (once per process: {@link NativeProviders#choice()}) and says on stderr which one runs and
+     * why. On the simulator: builds and installs the machine the options describe. Against real VSS: nothing more.
+     *
+     * @throws IllegalStateException when no provider may run here (a 32-bit JVM on Windows...): one line, with the
+     *     fix
+     */
+    void prepare() {
+        PrintWriter err = command.commandLine().getErr();
+        NativeProviders.Choice choice = NativeProviders.choice();
+        if (!NativeProviders.SIMULATOR_ID.equals(choice.provider().id())) {
+            err.printf("(VSS provider: %s (%s): this machine's Volume Shadow Copy Service)%n",
+                    choice.provider().id(), choice.reason());
             if (volumes != null || inbox || writerDirectories != null) {
-                out.println("(--sim-* options ignored: this is the real VSS)");
+                err.println("(--sim-* options ignored: this is the real VSS)");
             }
             return;
         }
+        err.printf("(VSS provider: simulator (%s): simulated shadow copies, not this machine's VSS)%n",
+                choice.reason());
         Path stateDir = state != null ? state
                 : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
         SimulatedMachine m;
@@ -75,10 +94,10 @@ final class SimulatorOptions {
                 throw new UsageException("--sim-volume " + spec + ": " + dir + " is not a directory");
             }
             m.addVolume(dir, spec.substring(0, eq));
-            out.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
+            err.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
         }
         if (inbox || writerDirectories != null) {
-            addWriters(m, out);
+            addWriters(m, err);
         } else {
             // A writer whose one component holds every file of the first volume, so writer output has substance.
             String firstVolume = m.volumes().get(0).aliases().get(0);
@@ -96,10 +115,10 @@ final class SimulatorOptions {
      * error naming its option and directory; the in-box set failing to load is the simulator's failure, not the
      * command line's.
      */
-    private void addWriters(SimulatedMachine m, PrintWriter out) {
+    private void addWriters(SimulatedMachine m, PrintWriter err) {
         if (inbox) {
             try {
-                out.printf("(simulated VSS: %d in-box writers)%n", m.addInboxWriters().size());
+                err.printf("(simulated VSS: %d in-box writers)%n", m.addInboxWriters().size());
             } catch (RuntimeException e) {
                 m.close();
                 throw new IllegalStateException("--sim-inbox: the in-box writers cannot be loaded: "
@@ -112,7 +131,7 @@ final class SimulatorOptions {
                 throw new UsageException("--sim-writers " + dir + ": not a directory");
             }
             try {
-                out.printf("(simulated VSS: %d writer(s) from %s)%n", m.addWritersFrom(dir).size(),
+                err.printf("(simulated VSS: %d writer(s) from %s)%n", m.addWritersFrom(dir).size(),
                         dir.toAbsolutePath());
             } catch (IllegalArgumentException | UncheckedIOException e) {
                 m.close();

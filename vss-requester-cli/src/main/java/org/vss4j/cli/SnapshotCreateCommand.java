@@ -80,7 +80,7 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         if (noWriters && !(includeWriters.isEmpty() && excludeWriters.isEmpty())) {
             throw new UsageException("--include-writer/--exclude-writer make no sense with --no-writers");
         }
-        simulator.prepare(out);
+        simulator.prepare();
         try {
             SnapshotRun.Plan plan = plan();
             List<String> names = plan.volumes();

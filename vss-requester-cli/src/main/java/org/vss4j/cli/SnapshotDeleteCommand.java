@@ -34,7 +34,7 @@ final class SnapshotDeleteCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
-        return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
+        return Requester.run(simulator, SnapshotContext.ALL, bc -> {
             for (UUID id : ids) {
                 DeleteSnapshotsResult r = bc.deleteSnapshots(id, sets ? ObjectType.SNAPSHOT_SET : ObjectType.SNAPSHOT,
                         true);

@@ -43,7 +43,7 @@ final class SnapshotExposeCommand implements Callable<Integer> {
         if (undo && at != null) {
             throw new UsageException("--undo takes only the shadow copy id");
         }
-        return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
+        return Requester.run(simulator, SnapshotContext.ALL, bc -> {
             if (undo) {
                 bc.unexposeSnapshot(id);
                 out.printf("shadow copy {%s} is no longer exposed%n", id);

@@ -34,7 +34,7 @@ final class SnapshotListCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         // A requester sees only the shadow copies of its own context unless it asks for all of them: the frame sets
         // VSS_CTX_ALL (SetContext may be called only once per IVssBackupComponents).
-        return Requester.run(simulator, out, SnapshotContext.ALL, bc -> {
+        return Requester.run(simulator, SnapshotContext.ALL, bc -> {
             List<SnapshotProperties> all = bc.querySnapshots().stream()
                     .filter(p -> set == null || set.equals(p.snapshotSetId())).toList();
             if (json) {

@@ -55,7 +55,7 @@ final class WritersCommand implements Callable<Integer> {
         if (save != null) {
             WriterDocumentFiles.checkDirectory(save);
         }
-        return Requester.run(simulator, out, null, bc -> {
+        return Requester.run(simulator, null, bc -> {
             bc.setBackupState(true, false, BackupType.COPY, false);
             bc.gatherWriterMetadata().finish(timeout);
             List<WriterReport> reports = new ArrayList<>();

@@ -46,13 +46,12 @@ class WritersSaveTest {
     }
 
     /**
-     * The writers of {@code vss writers --json} (the simulator's "(simulated VSS: ...)" lines before the array left
-     * out), in no particular order: GatherWriterMetadata promises none.
+     * The writers of {@code vss writers --json} (stdout is the JSON array alone: the simulator's notes go to stderr),
+     * in no particular order: GatherWriterMetadata promises none.
      */
     private List<JsonNode> writers() throws IOException {
-        String o = out.toString();
         List<JsonNode> list = new ArrayList<>();
-        new ObjectMapper().readTree(o.substring(o.indexOf("\n[") + 1)).forEach(list::add);
+        new ObjectMapper().readTree(out.toString()).forEach(list::add);
         return list;
     }
 
@@ -87,7 +86,7 @@ class WritersSaveTest {
 
         assertThat(vss("writers", "--json", "--sim-writers", saved.toString())).as(err.toString()).isZero();
         assertThat(writers()).hasSize(10).containsExactlyInAnyOrderElementsOf(before);
-        assertThat(out.toString()).contains("10 writer(s) from");
+        assertThat(err.toString()).contains("(simulated VSS: 10 writer(s) from");
     }
 
     @Test
