@@ -24,7 +24,22 @@ public final class ExamineWriterMetadata extends ComGetters {
 
     /** Takes ownership of one reference to {@code p}. */
     public ExamineWriterMetadata(Pointer p) {
-        super(p, "IVssExamineWriterMetadata", 0);
+        this(p, 0);
+    }
+
+    private ExamineWriterMetadata(Pointer p, int unknownOffset) {
+        super(p, "IVssExamineWriterMetadata", unknownOffset);
+    }
+
+    /**
+     * A view of an object whose reference someone else holds: {@link #close()} never releases it. For the metadata a
+     * writer reads with {@code CVssWriterEx::GetIdentifyInformation}: "Writers must not set the returned pointer to
+     * NULL or call IUnknown::Release on it, because the VSS service holds a reference to the object" (Microsoft docs,
+     * "CVssWriterEx::GetIdentifyInformation"). Interfaces obtained through it (QueryInterface, components, file
+     * descriptions) are owned as usual.
+     */
+    public static ExamineWriterMetadata borrowed(Pointer p) {
+        return new ExamineWriterMetadata(p, -1);
     }
 
     /**

@@ -10,6 +10,7 @@ import org.vss4j.abi.struct.VssProviderProp;
 import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
@@ -51,14 +52,15 @@ public final class AbiCatalog {
             IVssWriterComponents.class, IVssWriterComponentsExt.class,
             IVssCreateWriterMetadata.class, IVssCreateWriterMetadataEx.class,
             IVssWriterImpl.class,
-            CVssWriter.class);
+            CVssWriter.class, CVssWriterEx.class);
 
     /**
      * The vtables of C++ classes that no C header declares (no {@code <Name>Vtbl} in mingw-w64): their slot order is
-     * checked against the Windows SDK declaration (CVssWriter: {@code vswriter.h}, in MSVC vftable order) instead of
-     * mingw-w64.
+     * checked against the Windows SDK declaration (CVssWriter, CVssWriterEx: {@code vswriter.h}, in MSVC vftable order)
+     * instead of mingw-w64.
      */
-    public static final List<Class<? extends ComMethod>> CPP_CLASS_VTABLES = List.of(CVssWriter.class);
+    public static final List<Class<? extends ComMethod>> CPP_CLASS_VTABLES = List.of(CVssWriter.class,
+            CVssWriterEx.class);
 
     /** Every native structure (JNA-Platform's GUID stands for {@code GUID}/{@code VSS_ID}). */
     public static final List<Class<? extends Structure>> STRUCTS = List.of(

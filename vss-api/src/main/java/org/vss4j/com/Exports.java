@@ -21,6 +21,7 @@ public final class Exports {
     public static final String CREATE_VSS_EXAMINE_WRITER_METADATA = "CreateVssExamineWriterMetadataInternal";
     public static final String VSS_FREE_SNAPSHOT_PROPERTIES = "VssFreeSnapshotPropertiesInternal";
     public static final String CREATE_WRITER = "CreateWriter";
+    public static final String CREATE_WRITER_EX = "CreateWriterEx";
     public static final String SYS_ALLOC_STRING = "SysAllocString";
     public static final String SYS_ALLOC_STRING_LEN = "SysAllocStringLen";
     public static final String SYS_FREE_STRING = "SysFreeString";
@@ -98,6 +99,15 @@ public final class Exports {
     /** {@code HRESULT CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (vswriter.h). */
     public int createWriter(Pointer writer, PointerByReference impl) {
         return fn(NativeModule.VSSAPI, CREATE_WRITER).invokeInt(new Object[] {writer, impl});
+    }
+
+    /**
+     * {@code HRESULT CreateWriterEx(CVssWriterEx *pWriter, IVssWriterImpl **ppImpl)} (vswriter.h): what the SDK's
+     * {@code CVssWriterEx::Initialize} calls; the implementation then calls the object back through the longer
+     * {@code CVssWriterEx} vtable. Exported by vssapi.dll under that name (mingw-w64's vssapi import library too).
+     */
+    public int createWriterEx(Pointer writer, PointerByReference impl) {
+        return fn(NativeModule.VSSAPI, CREATE_WRITER_EX).invokeInt(new Object[] {writer, impl});
     }
 
     /** {@code BSTR SysAllocStringLen(const OLECHAR *strIn, UINT ui)}. */

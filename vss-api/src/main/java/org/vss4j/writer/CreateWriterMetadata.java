@@ -17,21 +17,24 @@ import org.vss4j.com.CppBool;
 /**
  * {@code IVssCreateWriterMetadata}, lent to {@link VssWriter#onIdentify}: where the writer declares its Writer Metadata
  * Document. Borrowed from VSS (no IUnknown, vswriter.h): valid only while {@code onIdentify} runs, never
- * released by Java.
+ * released by Java. A {@link VssWriterEx} receives the longer {@link CreateWriterMetadataEx}.
  *
  * <p>Parameter types (vswriter.h): strings {@code LPCWSTR} (UTF-16LE, NULL for null), C++ {@code bool} one
  * byte, {@code DWORD}/enums 32-bit, {@code VSS_ID} by value as {@link Guids#byValue}. The SDK's default arguments are
  * C++ only; the short overloads here pass them explicitly.
  */
-public final class CreateWriterMetadata extends BorrowedInterface {
+public sealed class CreateWriterMetadata extends BorrowedInterface permits CreateWriterMetadataEx {
 
     /** {@code VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED}: the SDK default backup-type mask. */
     public static final int DEFAULT_BACKUP_TYPE_MASK = 0x0F | 0xF00;
 
     CreateWriterMetadata(Pointer self, HandlerScope scope) {
-        super(self, "IVssCreateWriterMetadata", scope);
+        this(self, "IVssCreateWriterMetadata", scope);
     }
 
+    CreateWriterMetadata(Pointer self, String interfaceName, HandlerScope scope) {
+        super(self, interfaceName, scope);
+    }
 
     /**
      * {@code AddIncludeFiles(wszPath, wszFilespec, bRecursive, wszAlternateLocation)}: "Not supported. This method is

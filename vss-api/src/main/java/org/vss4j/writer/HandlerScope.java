@@ -2,7 +2,6 @@ package org.vss4j.writer;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vss4j.abi.vtable.CVssWriter;
 
 /**
  * The lifetime of one handler call. The interfaces VSS passes to a handler ({@code IVssCreateWriterMetadata},
@@ -14,18 +13,19 @@ import org.vss4j.abi.vtable.CVssWriter;
  */
 final class HandlerScope implements AutoCloseable {
 
-    private final CVssWriter event;
+    private final String handler;
     private final List<AutoCloseable> owned = new ArrayList<>();
     private volatile boolean open = true;
 
-    HandlerScope(CVssWriter event) {
-        this.event = event;
+    /** @param handler the native handler, e.g. {@code OnIdentify} or {@code OnIdentifyEx} */
+    HandlerScope(String handler) {
+        this.handler = handler;
     }
 
     /** Throws unless the handler that received {@code interfaceName} is still running. */
     void check(String interfaceName) {
         if (!open) {
-            throw new IllegalStateException("the " + interfaceName + " passed to " + event.name() + " belongs to VSS "
+            throw new IllegalStateException("the " + interfaceName + " passed to " + handler + " belongs to VSS "
                     + "and is valid only while that handler runs; it was used after the handler returned");
         }
     }

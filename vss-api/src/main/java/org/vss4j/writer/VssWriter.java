@@ -3,7 +3,6 @@ package org.vss4j.writer;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.PointerByReference;
 import java.time.Duration;
 import java.time.InstantSource;
@@ -18,7 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.vss4j.AlternateWriterState;
 import org.vss4j.ApplicationLevel;
 import org.vss4j.BackupType;
-import org.vss4j.ExamineWriterMetadata;
 import org.vss4j.RestoreType;
 import org.vss4j.SourceType;
 import org.vss4j.SubscribeMask;
@@ -26,9 +24,9 @@ import org.vss4j.UsageType;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.abi.vtable.IVssWriterImpl;
 import org.vss4j.com.ComApartment;
-import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.CppBool;
@@ -38,12 +36,19 @@ import org.vss4j.com.CppBool;
  * the handlers, then {@link #initialize}, {@link #subscribe()}, and {@link #close()} when done. VSS calls the handlers
  * on its own threads during backups and restores; each returns {@code true} to go on or {@code false} to fail (veto)
  * the event. Defaults are the SDK's: {@code onPrepareSnapshot}, {@code onFreeze}, {@code onThaw} and {@code onAbort}
- * are abstract (pure virtual in the SDK), every other handler returns {@code true}.
+ * are abstract (pure virtual in the SDK), every other handler returns {@code true}. A writer that needs the queries
+ * the SDK offers only on {@code CVssWriterEx}/{@code CVssWriterEx2} (an application message with its failure, the
+ * session id, {@code IsWriterShuttingDown}, its own metadata, files excluded from the snapshot) extends
+ * {@link VssWriterEx} instead, which VSS creates and calls as those classes.
  *
  * <p><b>Exceptions never reach VSS.</b> A handler that throws returns {@code false} and reports a writer failure
- * through {@code SetWriterFailureEx}: a {@link VssWriterException} chooses the {@code VSS_E_WRITERERROR_*} code and the
- * application HRESULT; anything else is {@code VSS_E_WRITERERROR_NONRETRYABLE} with {@code E_FAIL}. The exception's
- * message is the application message the requester reads with {@code GetWriterStatusEx}.
+ * through {@code SetWriterFailure}: a {@link VssWriterException} chooses the {@code VSS_E_WRITERERROR_*} code; anything
+ * else is {@code VSS_E_WRITERERROR_NONRETRYABLE} ({@link VssWriterEx} also reports the application HRESULT and
+ * message, through {@code SetWriterFailureEx}). {@code onIdentify} is the exception: a throwing {@code onIdentify} only
+ * returns {@code false}, since "Writers should never call the CVssWriter::SetWriterFailure method from the OnIdentify
+ * or CVssWriterEx::OnIdentifyEx method" (Microsoft docs, "CVssWriter::OnIdentify"): any requester may raise Identify
+ * at any time, also in the middle of another requester's backup ({@code vssadmin list writers} does). Every throw is
+ * passed to {@link #handlerThrew} (an error in the log by default).
  *
  * <p><b>Freeze timeout.</b> A writer that holds writes longer than its freeze timeout (from the start of
  * {@code onFreeze} to the start of {@code onThaw}) is failed by VSS with {@code VSS_E_WRITERERROR_TIMEOUT}; this class
@@ -64,6 +69,8 @@ public abstract class VssWriter implements AutoCloseable {
             SubscribeMask.RESTORE_EVENTS_FLAG);
 
     private final FreezeWindow freezeWindow;
+    /** The handler running on each VSS thread (Microsoft ties several calls to "the same thread" as the handler). */
+    private final ThreadLocal<CVssWriter> running = new ThreadLocal<>();
     private WriterObject nativeObject;
     private volatile WriterImpl impl;
     private volatile String name = "(uninitialized)";
@@ -83,7 +90,11 @@ public abstract class VssWriter implements AutoCloseable {
 
     // ---- handlers (vswriter.h, in vtable order) -------------------------------------------------------------------
 
-    /** {@code OnIdentify}: declare the Writer Metadata Document through {@code metadata} (valid only here). */
+    /**
+     * {@code OnIdentify}: declare the Writer Metadata Document through {@code metadata} (valid only here). Any
+     * requester may raise Identify at any time, so it must not start a backup or change the writer's state (Microsoft
+     * docs, "CVssWriter::OnIdentify").
+     */
     protected boolean onIdentify(CreateWriterMetadata metadata) {
         return true;
     }
@@ -164,12 +175,31 @@ public abstract class VssWriter implements AutoCloseable {
                 freezeTimeout.toMillis());
     }
 
+    /**
+     * A handler threw {@code thrown}; it returns {@code false} to VSS, and for every event but Identify the failure was
+     * reported to VSS before this is called. Logs an error naming the writer and the event by default. Runs on VSS's
+     * thread; whatever it throws is logged and dropped.
+     *
+     * @param event the handler ({@code OnIdentify} also for {@link VssWriterEx#onIdentifyEx})
+     */
+    protected void handlerThrew(CVssWriter event, Throwable thrown) {
+        if (event == CVssWriter.OnIdentify) {
+            LOG.error("VSS writer '{}': OnIdentify threw; it returns false, and sets no writer failure (a writer never"
+                    + " calls SetWriterFailure from OnIdentify: Microsoft docs, \"CVssWriter::OnIdentify\")", name,
+                    thrown);
+        } else {
+            LOG.error("VSS writer '{}': {} threw; it returns false to VSS with {}", name, event.name(),
+                    VssHresult.describe(HandlerFailure.of(thrown).writerError()), thrown);
+        }
+    }
+
     // ---- lifecycle --------------------------------------------------------------------------------------------
 
     /**
      * {@code CVssWriter::Initialize} as the SDK's inline class does it (vswriter.h):
-     * {@code CreateWriter(this, &m_pWriterImpl)}, then {@code IVssWriterImpl::Initialize(writerId, name, instanceName,
-     * 0, 0, usage, source, level, freezeTimeout, VSS_AWS_NO_ALTERNATE_WRITER, false)}.
+     * {@code CreateWriter(this, &m_pWriterImpl)} ({@code CreateWriterEx} for a {@link VssWriterEx}), then
+     * {@code IVssWriterImpl::Initialize(writerId, name, instanceName, 0, 0, usage, source, level, freezeTimeout,
+     * VSS_AWS_NO_ALTERNATE_WRITER, false)}.
      */
     public final void initialize(UUID writerId, String name, String instanceName, UsageType usage, SourceType source,
             ApplicationLevel level, Duration freezeTimeout) {
@@ -192,12 +222,13 @@ public abstract class VssWriter implements AutoCloseable {
         this.name = name;
         this.freezeTimeout = freezeTimeout;
         ComApartment.ensureMta();
-        nativeObject = new WriterObject(name, new Dispatch());
+        WriterForm form = form();
+        nativeObject = new WriterObject(name, form, new Dispatch());
         PointerByReference out = new PointerByReference();
-        int hr = Exports.current().createWriter(nativeObject.pointer(), out);
+        int hr = form.create(nativeObject.pointer(), out);
         if (hr < 0 || out.getValue() == null) {
             disposeNative();
-            throw new VssException(hr < 0 ? hr : VssHresult.E_UNEXPECTED.code(), Exports.CREATE_WRITER, name);
+            throw new VssException(hr < 0 ? hr : VssHresult.E_UNEXPECTED.code(), form.export(), name);
         }
         nativeObject.writerImplSlot().setPointer(0, out.getValue());
         WriterImpl created = new WriterImpl(out.getValue());
@@ -287,7 +318,25 @@ public abstract class VssWriter implements AutoCloseable {
         return nativeObject.pointer();
     }
 
-    private WriterImpl writerImpl() {
+    /** The SDK class this writer's native object is; {@link VssWriterEx} is the Ex form. */
+    WriterForm form() {
+        return WriterForm.PLAIN;
+    }
+
+    /** The handler running on the calling thread, or null outside a handler (or on another thread). */
+    final CVssWriter runningHandler() {
+        return running.get();
+    }
+
+    /** Refuses {@code call} inside OnIdentify, where Microsoft forbids it ("CVssWriter::SetWriterFailure"). */
+    final void refuseInIdentify(String call) {
+        if (runningHandler() == CVssWriter.OnIdentify) {
+            throw new IllegalStateException(call + " cannot be called from OnIdentify or OnIdentifyEx (Microsoft docs, "
+                    + "\"CVssWriter::SetWriterFailure\"); writer '" + name + "' should return false instead");
+        }
+    }
+
+    final WriterImpl writerImpl() {
         WriterImpl i = impl;
         if (i == null) {
             throw new IllegalStateException("writer '" + name + "' is " + (closed ? "closed" : "not initialized"));
@@ -382,39 +431,13 @@ public abstract class VssWriter implements AutoCloseable {
         setWriterFailure(hr.code());
     }
 
-    /** {@code SetWriterFailure(hr)} with a raw HRESULT. */
+    /**
+     * {@code SetWriterFailure(hr)} with a raw HRESULT, from a handler on its own thread (Microsoft docs,
+     * "CVssWriter::SetWriterFailure"); never from {@code onIdentify} (an {@link IllegalStateException}).
+     */
     public final void setWriterFailure(int hr) {
+        refuseInIdentify("SetWriterFailure");
         writerImpl().check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailure, hr);
-    }
-
-    /**
-     * {@code SetWriterFailureEx(hr, hrApplication, wszApplicationMessage)}: the failure with the application's code and
-     * message, which the requester reads with {@code GetWriterStatusEx}.
-     */
-    public final void setWriterFailureEx(int hr, int hrApplication, String applicationMessage) {
-        writerImpl().check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailureEx, hr, hrApplication,
-                Utf16.toNative(applicationMessage));
-    }
-
-    /** {@code GetSessionId(&idSession)}: the id of the backup or restore session in progress. */
-    public final UUID getSessionId() {
-        GUID id = new GUID();
-        writerImpl().check(null, IVssWriterImpl.GetSessionId, id);
-        return Guids.toUuid(id);
-    }
-
-    /** {@code IsWriterShuttingDown()}. */
-    public final boolean isWriterShuttingDown() {
-        return writerImpl().cppBool(IVssWriterImpl.IsWriterShuttingDown);
-    }
-
-    /**
-     * {@code GetIdentityInformation()}: the writer's Writer Metadata Document as an owned
-     * {@code IVssExamineWriterMetadata} (close it), or null if VSS has none yet (the writer was never identified).
-     */
-    public final ExamineWriterMetadata getIdentityInformation() {
-        Pointer p = writerImpl().pointer(IVssWriterImpl.GetIdentityInformation);
-        return p == null ? null : new ExamineWriterMetadata(p);
     }
 
     /**
@@ -429,9 +452,23 @@ public abstract class VssWriter implements AutoCloseable {
 
     /**
      * Runs one handler: never lets a {@link Throwable} out (it would unwind through VSS's native frames), reports a
-     * thrown failure with {@code SetWriterFailureEx}, and watches the freeze window.
+     * thrown failure (except from Identify), and watches the freeze window.
      */
     private boolean run(CVssWriter event, BooleanSupplier handler) {
+        CVssWriter outer = running.get();
+        running.set(event);
+        try {
+            return runOnThisThread(event, handler);
+        } finally {
+            if (outer == null) {
+                running.remove();
+            } else {
+                running.set(outer);
+            }
+        }
+    }
+
+    private boolean runOnThisThread(CVssWriter event, BooleanSupplier handler) {
         if (event == CVssWriter.OnThaw || event == CVssWriter.OnAbort) {
             reportOverrun(event);
             freezeWindow.close();
@@ -443,7 +480,14 @@ public abstract class VssWriter implements AutoCloseable {
             ok = handler.getAsBoolean();
         } catch (Throwable t) {
             ok = false;
-            reportFailure(event, t);
+            if (event != CVssWriter.OnIdentify) {
+                reportFailure(HandlerFailure.of(t));
+            }
+            try {
+                handlerThrew(event, t);
+            } catch (Throwable secondary) {
+                LOG.error("VSS writer '{}': handlerThrew failed after {} threw", name, event.name(), secondary);
+            }
         }
         if (event == CVssWriter.OnFreeze) {
             reportOverrun(event);
@@ -461,21 +505,18 @@ public abstract class VssWriter implements AutoCloseable {
         });
     }
 
-    private void reportFailure(CVssWriter event, Throwable t) {
-        HandlerFailure f = HandlerFailure.of(t);
-        LOG.error("VSS writer '{}': {} threw; returning false to VSS with {}", name, event.name(),
-                VssHresult.describe(f.writerError()), t);
+    /** Reports a thrown failure to VSS: {@code SetWriterFailure} here, {@code SetWriterFailureEx} for the Ex form. */
+    void reportFailure(HandlerFailure f) {
         try {
-            setWriterFailureEx(f.writerError(), f.applicationHresult(), f.message());
-        } catch (Throwable secondary) {
-            LOG.error("VSS writer '{}': SetWriterFailureEx failed after {} threw; trying SetWriterFailure", name,
-                    event.name(), secondary);
-            try {
-                setWriterFailure(f.writerError());
-            } catch (Throwable ignored) {
-                LOG.error("VSS writer '{}': SetWriterFailure failed too", name, ignored);
-            }
+            setWriterFailure(f.writerError());
+        } catch (Throwable e) {
+            LOG.error("VSS writer '{}': SetWriterFailure({}) failed", name, VssHresult.describe(f.writerError()), e);
         }
+    }
+
+    /** {@code OnIdentifyEx}: only the Ex form's vtable has the slot ({@link VssWriterEx}). */
+    boolean identifyEx(Pointer borrowed, HandlerScope scope) {
+        throw new IllegalStateException("OnIdentifyEx called on a CVssWriter, whose vtable has no such slot");
     }
 
     /** The callbacks' entry into this writer. */
@@ -484,7 +525,7 @@ public abstract class VssWriter implements AutoCloseable {
         @Override
         public boolean handle(CVssWriter event, Pointer borrowed) {
             boolean result = false;
-            try (HandlerScope scope = new HandlerScope(event)) {
+            try (HandlerScope scope = new HandlerScope(event.name())) {
                 result = run(event, () -> switch (event) {
                     case OnIdentify -> onIdentify(borrowed == null ? null : new CreateWriterMetadata(borrowed, scope));
                     case OnPrepareBackup -> onPrepareBackup(components(borrowed, scope));
@@ -504,6 +545,17 @@ public abstract class VssWriter implements AutoCloseable {
                 // run() catches the handler's throwables; this is closing the scope, i.e. releasing a component the
                 // handler left open. It must not reach native code either; the handler's result stands.
                 LOG.error("VSS writer '{}': releasing what {} left open failed", name, event.name(), t);
+            }
+            return result;
+        }
+
+        @Override
+        public boolean identifyEx(Pointer borrowed) {
+            boolean result = false;
+            try (HandlerScope scope = new HandlerScope(CVssWriterEx.OnIdentifyEx.name())) {
+                result = run(CVssWriter.OnIdentify, () -> VssWriter.this.identifyEx(borrowed, scope));
+            } catch (Throwable t) {
+                LOG.error("VSS writer '{}': releasing what OnIdentifyEx left open failed", name, t);
             }
             return result;
         }

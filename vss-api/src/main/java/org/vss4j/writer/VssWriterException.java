@@ -4,9 +4,10 @@ import org.vss4j.VssHresult;
 
 /**
  * Thrown by a {@link VssWriter} handler to fail the current VSS event with a chosen writer error. The writer then
- * returns {@code false} to VSS and reports {@link #writerError()} through {@code SetWriterFailureEx}, with
- * {@link #applicationHresult()} and the exception message as the application failure the requester reads in
- * {@code GetWriterStatusEx}.
+ * returns {@code false} to VSS and reports {@link #writerError()} through {@code SetWriterFailure}; a
+ * {@link VssWriterEx} reports it through {@code SetWriterFailureEx}, with {@link #applicationHresult()} and the
+ * exception message as the application failure the requester reads in {@code GetWriterStatusEx}. Thrown from
+ * {@code onIdentify}, it only makes the handler return {@code false} (no writer failure is set from Identify).
  *
  * <p>Any other exception (or error) a handler throws is reported as {@code VSS_E_WRITERERROR_NONRETRYABLE} with
  * application HRESULT {@code E_FAIL} and the exception's {@code toString()} as the message: a failure the writer did

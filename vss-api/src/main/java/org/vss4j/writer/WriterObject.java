@@ -7,22 +7,28 @@ import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
-import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.CppBool;
 
 /**
- * The native {@code CVssWriter} object of one {@link VssWriter}, as a writer built with the Windows SDK has it
- * (vswriter.h, MSVC layout): 16 bytes, the vtable pointer at 0 and {@code IVssWriterImpl *m_pWriterImpl} at 8, which
- * {@code CreateWriter} fills. The vtable (virtual methods in vswriter.h declaration order) holds 16 JNA callbacks: slot
- * 0 the scalar deleting destructor, slots 1-15 the {@code On*} handlers, each returning a C++ {@code bool} (a byte in
- * AL).
+ * The native {@code CVssWriter} (or {@code CVssWriterEx}) object of one {@link VssWriter}, as a writer built with the
+ * Windows SDK has it (vswriter.h, MSVC layout): 16 bytes, the vtable pointer at 0 and
+ * {@code IVssWriterImpl *m_pWriterImpl} at 8, which {@code CreateWriter}/{@code CreateWriterEx} fills. The vtable
+ * (virtual methods in vswriter.h declaration order, {@link WriterForm#slots()}) holds JNA callbacks: slot 0 the scalar
+ * deleting destructor, slots 1-15 the {@code On*} handlers, and for the Ex form slot 16 {@code OnIdentifyEx}; each
+ * handler returns a C++ {@code bool} (a byte in AL). The Ex form's slot 1 {@code OnIdentify} answers {@code false}
+ * without calling Java, as the SDK's {@code CVssWriterEx::OnIdentify} does: such a writer identifies itself in
+ * {@code OnIdentifyEx} ("A writer can override OnIdentify or OnIdentifyEx, but not both", Microsoft docs,
+ * "CVssWriterEx::OnIdentifyEx").
  *
  * <p>On x64 each {@code VSS_ID} argument arrives as a pointer to a caller-made copy (Microsoft docs,
  * "x64 calling convention"); declaring it {@code GUID.ByValue} makes libffi apply the platform's own rule, which is
@@ -65,6 +71,9 @@ final class WriterObject {
     interface Handlers {
         boolean handle(CVssWriter event, Pointer borrowed);
 
+        /** {@code OnIdentifyEx(IVssCreateWriterMetadataEx *)}: only in the Ex form's vtable. */
+        boolean identifyEx(Pointer borrowed);
+
         boolean backupShutdown(UUID snapshotSetId);
 
         boolean volumeEvent(CVssWriter event, String volume, UUID snapshotId, UUID providerId);
@@ -73,13 +82,14 @@ final class WriterObject {
     }
 
     private final Memory object = new Memory(CVssWriter.OBJECT_SIZE);
-    private final Memory table = new Memory((long) CVssWriter.values().length * Native.POINTER_SIZE);
-    private final Map<CVssWriter, Callback> callbacks = new EnumMap<>(CVssWriter.class);
+    private final Memory table;
+    private final Map<ComMethod, Callback> callbacks = new HashMap<>();
     private final String writerName;
 
-    WriterObject(String writerName, Handlers handlers) {
+    WriterObject(String writerName, WriterForm form, Handlers handlers) {
         this.writerName = writerName;
-        for (CVssWriter slot : CVssWriter.values()) {
+        this.table = new Memory((long) form.slots().size() * Native.POINTER_SIZE);
+        for (ComMethod slot : form.slots()) {
             Callback cb = callbackFor(slot, handlers);
             Native.setCallbackThreadInitializer(cb,
                     new CallbackThreadInitializer(true, false, "vss-writer-" + writerName));
@@ -91,7 +101,7 @@ final class WriterObject {
         object.setPointer(0, table);
     }
 
-    /** The {@code CVssWriter *}. */
+    /** The {@code CVssWriter *} ({@code CVssWriterEx *} for the Ex form). */
     Pointer pointer() {
         return object;
     }
@@ -108,15 +118,25 @@ final class WriterObject {
         table.close();
     }
 
-    private boolean isSelf(Pointer self, CVssWriter slot) {
+    private boolean isSelf(Pointer self, ComMethod slot) {
         if (self != null && Pointer.nativeValue(self) == Pointer.nativeValue(object)) {
             return true;
         }
-        LOG.error("writer '{}': {} was called with this = {} instead of its CVssWriter object {}; returning false",
-                writerName, slot.name(), self, object);
+        LOG.error("writer '{}': {} was called with this = {} instead of its {} object {}; returning false",
+                writerName, slot.name(), self, slot.interfaceName(), object);
         return false;
     }
 
+    private Callback callbackFor(ComMethod slot, Handlers h) {
+        if (slot == CVssWriterEx.OnIdentifyEx) {
+            return (InterfaceArgument) (self, borrowed) -> CppBool.of(isSelf(self, slot) && h.identifyEx(borrowed));
+        }
+        if (slot == CVssWriterEx.OnIdentify) {
+            // CVssWriterEx::OnIdentify's body (vswriter.h): false; the Ex form identifies in OnIdentifyEx.
+            return (InterfaceArgument) (self, borrowed) -> CppBool.of(false);
+        }
+        return callbackFor(CVssWriter.valueOf(slot.name()), h);
+    }
 
     private Callback callbackFor(CVssWriter slot, Handlers h) {
         return switch (slot) {

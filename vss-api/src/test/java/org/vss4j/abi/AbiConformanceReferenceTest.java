@@ -20,6 +20,7 @@ import org.vss4j.abi.struct.VssObjectUnion;
 import org.vss4j.abi.struct.VssProviderProp;
 import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.CVssWriterEx;
 
 /**
  * The Windows SDK facts that hold without a compiler: the x64 sizes of the SDK structures, and what mingw-w64 cannot
@@ -99,6 +100,27 @@ class AbiConformanceReferenceTest {
         // vswriter.h, MSVC layout: vftable pointer at 0, IVssWriterImpl *m_pWriterImpl at 8, sizeof 16 on x64.
         assertEquals(16, CVssWriter.OBJECT_SIZE);
         assertEquals(8, CVssWriter.WRITER_IMPL_OFFSET);
+    }
+
+    @Test
+    void cVssWriterExIsCVssWritersTableThenOnIdentifyEx() {
+        // vswriter.h: class CVssWriterEx : public CVssWriter, one new virtual function; no data members.
+        List<String> base = Arrays.stream(CVssWriter.values()).map(Enum::name).toList();
+        List<String> ex = Arrays.stream(CVssWriterEx.values()).map(Enum::name).toList();
+        assertEquals(base, ex.subList(0, base.size()));
+        assertEquals(List.of("OnIdentifyEx"), ex.subList(base.size(), ex.size()));
+        assertEquals(16, CVssWriterEx.OnIdentifyEx.slot());
+        assertEquals(CVssWriter.OBJECT_SIZE, CVssWriterEx.OBJECT_SIZE);
+        assertEquals(CVssWriter.WRITER_IMPL_OFFSET, CVssWriterEx.WRITER_IMPL_OFFSET);
+    }
+
+    @Test
+    void theCVssWriterTableUsedForAnExWriterIsReported() {
+        // The mistake this check exists for: an Ex writer (CreateWriterEx) given the 16-slot CVssWriter table, whose
+        // slot 16 VSS would call as OnIdentifyEx.
+        MingwDeviations.SdkVtable sdk = MingwDeviations.SDK_ONLY_VTABLES.get(CVssWriterEx.class);
+        assertEquals(List.of("CVssWriter: Java enum has 16 constants, the SDK vtable has 17 slots (" + sdk.source()
+                + ")"), sdk.problems(CVssWriter.class));
     }
 
     @Test

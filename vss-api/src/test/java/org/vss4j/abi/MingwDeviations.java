@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssWriterComponentsExt;
 
@@ -57,21 +58,35 @@ final class MingwDeviations {
             // "CVssWriter class"), so the binding never has to reach its IUnknown and the constant is optional.
             new TwoVptrInterface(IVssCreateWriterMetadataEx.class, true));
 
+    /** CVssWriter's virtual functions in declaration order (vswriter.h). */
+    private static final List<String> CVSS_WRITER_SLOTS = List.of(
+            // Slot 0: the virtual destructor, declared first; MSVC gives it one slot, the scalar deleting destructor.
+            "ScalarDeletingDestructor",
+            "OnIdentify", "OnPrepareBackup", "OnPrepareSnapshot", "OnFreeze", "OnThaw", "OnAbort",
+            "OnBackupComplete", "OnBackupShutdown", "OnPreRestore", "OnPostRestore", "OnPostSnapshot",
+            "OnBackOffIOOnVolume", "OnContinueIOOnVolume", "OnVSSShutdown", "OnVSSApplicationStartup");
+
+    private static List<String> plus(List<String> base, String... added) {
+        List<String> all = new ArrayList<>(base);
+        all.addAll(List.of(added));
+        return List.copyOf(all);
+    }
+
     /**
      * C++ classes with virtual functions that mingw-w64 does not declare at all (no {@code <Name>Vtbl}: the current,
-     * widl-generated vswriter.h has no {@code CVssWriter}; the old hand-written one had it in a wrong order). Their
-     * slot order is the Windows SDK's, encoded here from the SDK's vswriter.h declaration, and checked by
-     * {@code AbiConformanceReferenceTest} instead of the mingw-w64 comparison.
+     * widl-generated vswriter.h has no {@code CVssWriter} or {@code CVssWriterEx}; the old hand-written one had
+     * {@code CVssWriter} in a wrong order). Their slot order is the Windows SDK's, encoded here from the SDK's
+     * vswriter.h declaration, and checked by {@code AbiConformanceReferenceTest} instead of the mingw-w64 comparison.
      */
     static final Map<Class<? extends Enum<?>>, SdkVtable> SDK_ONLY_VTABLES = Map.of(
             CVssWriter.class, new SdkVtable("Windows SDK vswriter.h, MSVC vftable of CVssWriter, clang "
-                    + "-fdump-vtable-layouts on the SDK declaration", List.of(
-                    // Slot 0: the virtual destructor, declared first; MSVC gives it one slot, the scalar deleting
-                    // destructor.
-                    "ScalarDeletingDestructor",
-                    "OnIdentify", "OnPrepareBackup", "OnPrepareSnapshot", "OnFreeze", "OnThaw", "OnAbort",
-                    "OnBackupComplete", "OnBackupShutdown", "OnPreRestore", "OnPostRestore", "OnPostSnapshot",
-                    "OnBackOffIOOnVolume", "OnContinueIOOnVolume", "OnVSSShutdown", "OnVSSApplicationStartup")));
+                    + "-fdump-vtable-layouts on the SDK declaration", CVSS_WRITER_SLOTS),
+            // class CVssWriterEx : public CVssWriter (vswriter.h): it overrides OnIdentify, which keeps its slot, and
+            // declares one new virtual function; MSVC appends a single-inheritance class's new virtual functions to
+            // the base's vftable in declaration order. CVssWriterEx2 declares no virtual function.
+            CVssWriterEx.class, new SdkVtable("Windows SDK vswriter.h, MSVC vftable of CVssWriterEx: CVssWriter's "
+                    + "slots, then the virtual functions CVssWriterEx declares", plus(CVSS_WRITER_SLOTS,
+                    "OnIdentifyEx")));
 
     /**
      * The SDK slot order of a C++ class.

@@ -47,7 +47,9 @@ final class SimulatorExports {
         put(t, Exports.VSS_FREE_SNAPSHOT_PROPERTIES, void.class, new Class<?>[] {Pointer.class},
                 a -> freeSnapshotProperties(a.pointer(0)));
         put(t, Exports.CREATE_WRITER, int.class, new Class<?>[] {Pointer.class, Pointer.class},
-                a -> createWriter(a.pointer(0), a.pointer(1)));
+                a -> createWriter(a.pointer(0), a.pointer(1), false));
+        put(t, Exports.CREATE_WRITER_EX, int.class, new Class<?>[] {Pointer.class, Pointer.class},
+                a -> createWriter(a.pointer(0), a.pointer(1), true));
         put(t, Exports.SYS_ALLOC_STRING, Pointer.class, new Class<?>[] {Pointer.class},
                 a -> a.pointer(0) == null ? null
                         : BstrAllocator.allocLen(a.pointer(0), units(a.pointer(0)), "SysAllocString"));
@@ -136,14 +138,15 @@ final class SimulatorExports {
     }
 
     /**
-     * {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (vswriter.h): a new
-     * {@code IVssWriterImpl} for the writer object, which VSS will call back through its vtable.
+     * {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} and
+     * {@code CreateWriterEx(CVssWriterEx *, ...)} (vswriter.h): a new {@code IVssWriterImpl} for the writer object,
+     * which VSS will call back through its vtable ({@code CVssWriterEx}'s, with {@code OnIdentifyEx}, for {@code ex}).
      */
-    private static int createWriter(Pointer writer, Pointer out) {
+    private static int createWriter(Pointer writer, Pointer out, boolean ex) {
         if (writer == null || out == null) {
             return VssHresult.E_INVALIDARG.code();
         }
-        out.setPointer(0, new WriterImplObject(SimulatedMachine.current(), writer).interfacePointer());
+        out.setPointer(0, new WriterImplObject(SimulatedMachine.current(), writer, ex).interfacePointer());
         return VssHresult.S_OK.code();
     }
 

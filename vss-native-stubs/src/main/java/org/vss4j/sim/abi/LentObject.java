@@ -3,9 +3,13 @@ package org.vss4j.sim.abi;
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.vtable.IUnknown;
+import org.vss4j.com.Guids;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
@@ -14,6 +18,12 @@ import org.vss4j.sim.SimulatedMachine;
  * the writer can neither AddRef nor Release it. VSS owns it and destroys it when the handler returns
  * ({@link #retire()}); any call on it after that is recorded in the ledger as a misuse (the leak check then fails), and
  * returns {@code E_UNEXPECTED}. Retired objects keep their memory and their entry here so such a call is recognised.
+ *
+ * <p>A lent interface the SDK declares with IUnknown as a second base class ({@code IVssCreateWriterMetadataEx :
+ * public IVssCreateWriterMetadata, public IUnknown}, vswriter.h) has a second vtable pointer at +8 (MSVC layout),
+ * leading to QueryInterface/AddRef/Release called with {@code this = object + 8} ({@link #unknownTable}). The writer
+ * may AddRef and Release it in pairs; a Release it did not AddRef drops VSS's own reference and is recorded as a
+ * misuse.
  */
 public abstract class LentObject {
 
@@ -25,10 +35,14 @@ public abstract class LentObject {
 
     private static final Map<Long, LentObject> BY_ADDRESS = new ConcurrentHashMap<>();
 
-    private final Memory object = new Memory(Native64.POINTER_SIZE);
+    /** x64: the IUnknown vtable pointer of a two-vptr object (MSVC layout of the SDK class). */
+    private static final int UNKNOWN_OFFSET = Native64.POINTER_SIZE;
+
+    private final Memory object;
     private final String interfaceName;
     private final String lentTo;
     private final LeakLedger ledger;
+    private final AtomicInteger writerReferences = new AtomicInteger();
     private volatile boolean retired;
 
     /**
@@ -37,10 +51,23 @@ public abstract class LentObject {
      * @param lentTo        the handler it is passed to, e.g. {@code CVssWriter::OnPrepareBackup of writer 'x'}
      */
     protected LentObject(Pointer table, String interfaceName, String lentTo, LeakLedger ledger) {
+        this(table, null, interfaceName, lentTo, ledger);
+    }
+
+    /**
+     * A two-vptr lent object: {@code table} at +0, {@code unknownTable} ({@link #unknownTable}) at +8; with a null
+     * {@code unknownTable}, a one-vptr object as above.
+     */
+    protected LentObject(Pointer table, Pointer unknownTable, String interfaceName, String lentTo,
+            LeakLedger ledger) {
         this.interfaceName = interfaceName;
         this.lentTo = lentTo;
         this.ledger = ledger;
+        this.object = new Memory(unknownTable == null ? Native64.POINTER_SIZE : 2L * Native64.POINTER_SIZE);
         object.setPointer(0, table);
+        if (unknownTable != null) {
+            object.setPointer(UNKNOWN_OFFSET, unknownTable);
+        }
         BY_ADDRESS.put(Pointer.nativeValue(object), this);
     }
 
@@ -61,6 +88,68 @@ public abstract class LentObject {
             t.setPointer((long) i * Native64.POINTER_SIZE, slots[i].pointer());
         }
         return t;
+    }
+
+    /**
+     * The IUnknown table behind the second vtable pointer of a two-vptr lent interface named {@code interfaceName}
+     * with IID {@code iid}: called with {@code this = object + 8}. QueryInterface answers IID_IUnknown with that
+     * pointer and {@code iid} with the object start (both AddRef'd); AddRef/Release count the writer's own references.
+     */
+    public static Memory unknownTable(String interfaceName, UUID iid) {
+        String prefix = interfaceName + "(IUnknown at +" + UNKNOWN_OFFSET + ")::";
+        return table(
+                NativeCallback.of(prefix + "QueryInterface", int.class,
+                        new Class<?>[] {Pointer.class, Pointer.class, Pointer.class}, args -> {
+                            CallArgs a = new CallArgs(args);
+                            LentObject o = unknownCallee(a.pointer(0), prefix + "QueryInterface");
+                            if (o == null) {
+                                return VssHresult.E_UNEXPECTED.code();
+                            }
+                            if (a.pointer(1) == null || a.pointer(2) == null) {
+                                return VssHresult.E_POINTER.code();
+                            }
+                            UUID wanted = Guids.read(a.pointer(1));
+                            if (!wanted.equals(IUnknown.IID) && !wanted.equals(iid)) {
+                                a.pointer(2).setPointer(0, null);
+                                return VssHresult.E_NOINTERFACE.code();
+                            }
+                            o.writerReferences.incrementAndGet();
+                            a.pointer(2).setPointer(0, wanted.equals(iid) ? o.object
+                                    : o.object.share(UNKNOWN_OFFSET));
+                            return VssHresult.S_OK.code();
+                        }),
+                NativeCallback.of(prefix + "AddRef", int.class, new Class<?>[] {Pointer.class}, args -> {
+                    LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "AddRef");
+                    return o == null ? 0 : 1 + o.writerReferences.incrementAndGet();
+                }),
+                NativeCallback.of(prefix + "Release", int.class, new Class<?>[] {Pointer.class}, args -> {
+                    LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "Release");
+                    if (o == null) {
+                        return 0;
+                    }
+                    if (o.writerReferences.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 0) {
+                        o.ledger.error(prefix + "Release on the " + o.interfaceName + " lent to " + o.lentTo
+                                + " without an AddRef of the writer's own: that reference is VSS's, which owns the"
+                                + " object (Microsoft docs, \"CVssWriter class\")");
+                    }
+                    return 1 + o.writerReferences.get();
+                }));
+    }
+
+    /** The live lent object whose IUnknown pointer is {@code self}; null (and a misuse recorded) otherwise. */
+    private static LentObject unknownCallee(Pointer self, String method) {
+        LentObject o = self == null ? null : BY_ADDRESS.get(Pointer.nativeValue(self) - UNKNOWN_OFFSET);
+        if (o == null) {
+            SimulatedMachine.current().ledger().error(method + " called on an unknown object at " + self);
+            return null;
+        }
+        if (o.retired) {
+            o.ledger.error(method + " called on the " + o.interfaceName + " lent to " + o.lentTo
+                    + " after the handler returned: VSS owns it and destroyed it then (Microsoft docs, \"CVssWriter"
+                    + " class\")");
+            return null;
+        }
+        return o;
     }
 
     /**

@@ -11,7 +11,9 @@ import org.vss4j.NativeEnum;
 import org.vss4j.RestoreMethod;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
+import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadata;
+import org.vss4j.abi.vtable.IVssCreateWriterMetadataEx;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterMetadata;
@@ -23,54 +25,90 @@ import org.vss4j.sim.abi.NativeCallback;
 
 /**
  * The simulator's {@code IVssCreateWriterMetadata}, lent to a hosted writer's {@code OnIdentify} (vswriter.h: twelve
- * slots, no IUnknown): it builds the Writer Metadata Document the requester then reads with {@code GetWriterMetadata}
- * ({@link #build()}). Rules from Microsoft's IVssCreateWriterMetadata docs: files are added to a component declared
- * before (VSS_E_OBJECT_NOT_FOUND otherwise), a component is declared once (VSS_E_OBJECT_ALREADY_EXISTS), and
- * {@code AddIncludeFiles} is "Not supported" (E_NOTIMPL here).
+ * slots, no IUnknown), or its {@code IVssCreateWriterMetadataEx}, lent to {@code OnIdentifyEx} ({@link #ex}): it builds
+ * the Writer Metadata Document the requester then reads with {@code GetWriterMetadata} ({@link #build()}). Rules from
+ * Microsoft's IVssCreateWriterMetadata docs: files are added to a component declared before (VSS_E_OBJECT_NOT_FOUND
+ * otherwise), a component is declared once (VSS_E_OBJECT_ALREADY_EXISTS), and {@code AddIncludeFiles} is "Not
+ * supported" (E_NOTIMPL here).
  */
 final class CreateWriterMetadataObject extends LentObject {
 
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
 
-    private static final Pointer TABLE = table(
-            slot(IVssCreateWriterMetadata.AddIncludeFiles, (o, a) -> VssHresult.E_NOTIMPL.code(),
-                    Pointer.class, Pointer.class, byte.class, Pointer.class),
-            slot(IVssCreateWriterMetadata.AddExcludeFiles, CreateWriterMetadataObject::addExcludeFiles,
-                    Pointer.class, Pointer.class, byte.class),
-            slot(IVssCreateWriterMetadata.AddComponent, CreateWriterMetadataObject::addComponent,
-                    int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class, byte.class,
-                    byte.class, byte.class, byte.class, int.class),
-            slot(IVssCreateWriterMetadata.AddDatabaseFiles, (o, a) -> o.addDatabaseFiles(a, false),
-                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class),
-            slot(IVssCreateWriterMetadata.AddDatabaseLogFiles, (o, a) -> o.addDatabaseFiles(a, true),
-                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class),
-            slot(IVssCreateWriterMetadata.AddFilesToFileGroup, CreateWriterMetadataObject::addFilesToFileGroup,
-                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, byte.class, Pointer.class, int.class),
-            slot(IVssCreateWriterMetadata.SetRestoreMethod, CreateWriterMetadataObject::setRestoreMethod,
-                    int.class, Pointer.class, Pointer.class, int.class, byte.class),
-            slot(IVssCreateWriterMetadata.AddAlternateLocationMapping, CreateWriterMetadataObject::addMapping,
-                    Pointer.class, Pointer.class, byte.class, Pointer.class),
-            slot(IVssCreateWriterMetadata.AddComponentDependency, CreateWriterMetadataObject::addDependency,
-                    Pointer.class, Pointer.class, GUID_BY_VALUE, Pointer.class, Pointer.class),
-            slot(IVssCreateWriterMetadata.SetBackupSchema, CreateWriterMetadataObject::setBackupSchema, int.class),
-            slot(IVssCreateWriterMetadata.GetDocument, CreateWriterMetadataObject::getDocument, Pointer.class),
-            slot(IVssCreateWriterMetadata.SaveAsXML, CreateWriterMetadataObject::saveAsXml, Pointer.class));
+    private static final Pointer TABLE = table(slots(IVssCreateWriterMetadata.values()));
+    private static final Pointer TABLE_EX = table(slots(IVssCreateWriterMetadataEx.values()));
+    private static final Pointer UNKNOWN_TABLE_EX = unknownTable("IVssCreateWriterMetadataEx",
+            IVssCreateWriterMetadataEx.IID);
 
     private final WriterMetadata identity;
     private final List<WriterComponent> components = new ArrayList<>();
     private final List<FileSpec> excludes = new ArrayList<>();
     private final List<FileSpec> mappings = new ArrayList<>();
+    private final List<FileSpec> excludeFromSnapshot = new ArrayList<>();
     private WriterMetadata.Restore restore = WriterMetadata.Restore.DEFAULT;
     private int backupSchema;
 
-    /** @param identity the writer's identity (ids, names, usage, source); its components etc. are ignored */
-    CreateWriterMetadataObject(WriterMetadata identity, String lentTo, LeakLedger ledger) {
-        super(TABLE, "IVssCreateWriterMetadata", lentTo, ledger);
+    private CreateWriterMetadataObject(boolean ex, WriterMetadata identity, String lentTo, LeakLedger ledger) {
+        super(ex ? TABLE_EX : TABLE, ex ? UNKNOWN_TABLE_EX : null,
+                ex ? "IVssCreateWriterMetadataEx" : "IVssCreateWriterMetadata", lentTo, ledger);
         this.identity = identity;
     }
 
-    private static NativeCallback slot(IVssCreateWriterMetadata m, Body<CreateWriterMetadataObject> body,
-            Class<?>... parameters) {
+    /**
+     * The {@code IVssCreateWriterMetadata} lent to {@code OnIdentify}.
+     *
+     * @param identity the writer's identity (ids, names, usage, source); its components etc. are ignored
+     */
+    static CreateWriterMetadataObject plain(WriterMetadata identity, String lentTo, LeakLedger ledger) {
+        return new CreateWriterMetadataObject(false, identity, lentTo, ledger);
+    }
+
+    /**
+     * The {@code IVssCreateWriterMetadataEx} lent to {@code OnIdentifyEx}: the same twelve slots, then
+     * {@code AddExcludeFilesFromSnapshot}, and an IUnknown behind a second vtable pointer at +8 (vswriter.h,
+     * {@code : public IVssCreateWriterMetadata, public IUnknown}, MSVC layout).
+     */
+    static CreateWriterMetadataObject ex(WriterMetadata identity, String lentTo, LeakLedger ledger) {
+        return new CreateWriterMetadataObject(true, identity, lentTo, ledger);
+    }
+
+    /** The slots of {@code methods} (IVssCreateWriterMetadata's, or IVssCreateWriterMetadataEx's), by name. */
+    private static NativeCallback[] slots(ComMethod[] methods) {
+        NativeCallback[] t = new NativeCallback[methods.length];
+        for (ComMethod m : methods) {
+            t[m.slot()] = switch (m.name()) {
+                case "AddIncludeFiles" -> slot(m, (o, a) -> VssHresult.E_NOTIMPL.code(),
+                        Pointer.class, Pointer.class, byte.class, Pointer.class);
+                case "AddExcludeFiles" -> slot(m, (o, a) -> o.addFiles(a, o.excludes),
+                        Pointer.class, Pointer.class, byte.class);
+                case "AddComponent" -> slot(m, CreateWriterMetadataObject::addComponent,
+                        int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class, byte.class,
+                        byte.class, byte.class, byte.class, int.class);
+                case "AddDatabaseFiles" -> slot(m, (o, a) -> o.addDatabaseFiles(a, false),
+                        Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class);
+                case "AddDatabaseLogFiles" -> slot(m, (o, a) -> o.addDatabaseFiles(a, true),
+                        Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class);
+                case "AddFilesToFileGroup" -> slot(m, CreateWriterMetadataObject::addFilesToFileGroup,
+                        Pointer.class, Pointer.class, Pointer.class, Pointer.class, byte.class, Pointer.class,
+                        int.class);
+                case "SetRestoreMethod" -> slot(m, CreateWriterMetadataObject::setRestoreMethod,
+                        int.class, Pointer.class, Pointer.class, int.class, byte.class);
+                case "AddAlternateLocationMapping" -> slot(m, CreateWriterMetadataObject::addMapping,
+                        Pointer.class, Pointer.class, byte.class, Pointer.class);
+                case "AddComponentDependency" -> slot(m, CreateWriterMetadataObject::addDependency,
+                        Pointer.class, Pointer.class, GUID_BY_VALUE, Pointer.class, Pointer.class);
+                case "SetBackupSchema" -> slot(m, CreateWriterMetadataObject::setBackupSchema, int.class);
+                case "GetDocument" -> slot(m, CreateWriterMetadataObject::getDocument, Pointer.class);
+                case "SaveAsXML" -> slot(m, CreateWriterMetadataObject::saveAsXml, Pointer.class);
+                case "AddExcludeFilesFromSnapshot" -> slot(m, (o, a) -> o.addFiles(a, o.excludeFromSnapshot),
+                        Pointer.class, Pointer.class, byte.class);
+                default -> throw new IllegalStateException("no simulation of " + m.qualifiedName());
+            };
+        }
+        return t;
+    }
+
+    private static NativeCallback slot(ComMethod m, Body<CreateWriterMetadataObject> body, Class<?>... parameters) {
         return LentObject.slot(CreateWriterMetadataObject.class, m, body, parameters);
     }
 
@@ -78,7 +116,7 @@ final class CreateWriterMetadataObject extends LentObject {
     synchronized WriterMetadata build() {
         return new WriterMetadata(identity.instanceId(), identity.writerClassId(), identity.writerName(),
                 identity.instanceName(), identity.usage(), identity.source(), components, excludes, mappings, restore,
-                backupSchema, identity.version(), List.of());
+                backupSchema, identity.version(), excludeFromSnapshot);
     }
 
     private static int ok() {
@@ -103,13 +141,14 @@ final class CreateWriterMetadataObject extends LentObject {
         return p == null ? "" : p;
     }
 
-    private synchronized int addExcludeFiles(CallArgs a) {
+    /** AddExcludeFiles / AddExcludeFilesFromSnapshot(wszPath, wszFilespec, bRecursive) into {@code into}. */
+    private synchronized int addFiles(CallArgs a, List<FileSpec> into) {
         String path = a.wideString(1);
         String filespec = a.wideString(2);
         if (path == null || filespec == null) {
             return invalid();
         }
-        excludes.add(FileSpec.of(path, filespec, a.cppBool(3)));
+        into.add(FileSpec.of(path, filespec, a.cppBool(3)));
         return ok();
     }
 

@@ -16,7 +16,9 @@ import java.util.function.UnaryOperator;
 import org.vss4j.ApplicationLevel;
 import org.vss4j.SubscribeMask;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 import org.vss4j.sim.SimulatedMachine;
@@ -26,12 +28,12 @@ import org.vss4j.sim.WriterMetadata;
 import org.vss4j.sim.abi.ComThreads;
 
 /**
- * A real writer hosted by the simulated machine: the {@code CVssWriter} object that {@code CreateWriter} received,
- * taking part in backups and restores once subscribed. Events are dispatched as VSS does, by calling the object's
- * native vtable (vswriter.h, MSVC vftable order): read the vtable pointer at the object, call slot {@code n} with
- * {@code this} = the object; each handler returns a C++ {@code bool} (AL, read as a byte). The interfaces passed to the
- * handlers are the simulator's own, lent for the call ({@link CreateWriterMetadataObject},
- * {@link LentWriterComponentsObject}).
+ * A real writer hosted by the simulated machine: the {@code CVssWriter} object that {@code CreateWriter} received (or
+ * the {@code CVssWriterEx} object of {@code CreateWriterEx}), taking part in backups and restores once subscribed.
+ * Events are dispatched as VSS does, by calling the object's native vtable (vswriter.h, MSVC vftable order): read the
+ * vtable pointer at the object, call slot {@code n} with {@code this} = the object; each handler returns a C++
+ * {@code bool} (AL, read as a byte). The interfaces passed to the handlers are the simulator's own, lent for the call
+ * ({@link CreateWriterMetadataObject}, {@link LentWriterComponentsObject}).
  *
  * <p>Outcome of an event: {@code false}, or a failure set with {@code SetWriterFailure(Ex)} during the handler, fails
  * the writer at that event (a plain {@code false} with no failure set counts as {@code VSS_E_WRITERERROR_NONRETRYABLE},
@@ -43,6 +45,20 @@ public final class HostedWriter implements WriterParticipant {
 
     /** The failure a handler set with SetWriterFailure(Ex) during the current event. */
     private record Failure(int hresult, int applicationHresult, String applicationMessage) {
+    }
+
+    /**
+     * One event being handled on one thread: Microsoft ties SetWriterFailure to "the same thread that called the
+     * event handler" ("CVssWriter::SetWriterFailure"), and events of different requesters may overlap (any requester
+     * raises Identify at any time: "CVssWriter::OnIdentify"), so each handler call has its own.
+     */
+    private static final class EventCall {
+        final WriterEvent event;
+        volatile Failure failure;
+
+        EventCall(WriterEvent event) {
+            this.event = event;
+        }
     }
 
     /** A component by logical path ({@code ""} for none) and name. */
@@ -58,15 +74,17 @@ public final class HostedWriter implements WriterParticipant {
     private final ApplicationLevel level;
     private final Duration freezeTimeout;
     private final int subscribedEvents;
+    private final boolean ex;
+    private final ThreadLocal<EventCall> onThread = new ThreadLocal<>();
     private final List<WriterEvent> events = new ArrayList<>();
     private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
     private volatile WriterMetadata metadata;
     private volatile WriterSessionContext session;
-    private volatile boolean inEvent;
-    private volatile Failure failure;
 
+    /** @param ex whether {@code CreateWriterEx} made its implementation: VSS then calls the CVssWriterEx vtable */
     HostedWriter(SimulatedMachine machine, Pointer writerObject, WriterMetadata identity, ApplicationLevel level,
-            Duration freezeTimeout, int subscribedEvents) {
+            Duration freezeTimeout, int subscribedEvents, boolean ex) {
+        this.ex = ex;
         this.machine = machine;
         this.writerObject = writerObject;
         this.identity = identity;
@@ -120,15 +138,32 @@ public final class HostedWriter implements WriterParticipant {
         return event == WriterEvent.IDENTIFY || (subscribedEvents & needed) != 0;
     }
 
+    /** The event whose handler runs on the calling thread, or null. */
+    WriterEvent eventOnThisThread() {
+        EventCall c = onThread.get();
+        return c == null ? null : c.event;
+    }
+
     /**
-     * {@code SetWriterFailure(Ex)}: records the failure of the event in progress; VSS_E_BAD_STATE outside an event
-     * (Microsoft SetWriterFailure docs: called from a handler).
+     * {@code SetWriterFailure(Ex)}: records the failure of the event whose handler runs on the calling thread;
+     * VSS_E_BAD_STATE outside a handler or from another thread (Microsoft docs, "CVssWriter::SetWriterFailure": from
+     * the handler's own thread). From Identify it is refused with VSS_E_BAD_STATE and recorded as a misuse: "This
+     * method cannot be called from CVssWriter::OnIdentify or CVssWriterEx::OnIdentifyEx" (same page), since any
+     * requester raises Identify at any time and a failure set there would land on another requester's backup.
+     * Microsoft documents no code for either refusal; VSS_E_BAD_STATE is the simulator's choice (docs/writers.md).
      */
-    int setFailure(int hresult, int applicationHresult, String applicationMessage) {
-        if (!inEvent) {
+    int setFailure(String call, int hresult, int applicationHresult, String applicationMessage) {
+        EventCall c = onThread.get();
+        if (c == null) {
             return VssHresult.VSS_E_BAD_STATE.code();
         }
-        failure = new Failure(hresult, applicationHresult, applicationMessage);
+        if (c.event == WriterEvent.IDENTIFY) {
+            machine.ledger().error(call + " called from " + (ex ? "OnIdentifyEx" : "OnIdentify") + " of writer '"
+                    + identity.writerName() + "': writers never set a failure from Identify (Microsoft docs, "
+                    + "\"CVssWriter::SetWriterFailure\"); refused with VSS_E_BAD_STATE");
+            return VssHresult.VSS_E_BAD_STATE.code();
+        }
+        c.failure = new Failure(hresult, applicationHresult, applicationMessage);
         return VssHresult.S_OK.code();
     }
 
@@ -142,50 +177,58 @@ public final class HostedWriter implements WriterParticipant {
             }
         }
         session = context;
-        failure = null;
-        inEvent = true;
+        EventCall c = new EventCall(event);
+        onThread.set(c);
         try {
             return switch (event) {
-                case IDENTIFY -> identify();
-                case PREPARE_FOR_BACKUP -> withComponents(CVssWriter.OnPrepareBackup, context);
-                case PREPARE_FOR_SNAPSHOT -> outcome(call(CVssWriter.OnPrepareSnapshot));
-                case FREEZE -> freeze();
-                case THAW -> outcome(call(CVssWriter.OnThaw));
-                case POST_SNAPSHOT -> withComponents(CVssWriter.OnPostSnapshot, context);
-                case BACKUP_COMPLETE -> withComponents(CVssWriter.OnBackupComplete, context);
-                case ABORT -> outcome(call(CVssWriter.OnAbort));
-                case PRE_RESTORE -> withComponents(CVssWriter.OnPreRestore, context);
-                case POST_RESTORE -> withComponents(CVssWriter.OnPostRestore, context);
+                case IDENTIFY -> identify(c);
+                case PREPARE_FOR_BACKUP -> withComponents(c, CVssWriter.OnPrepareBackup, context);
+                case PREPARE_FOR_SNAPSHOT -> outcome(c, call(CVssWriter.OnPrepareSnapshot));
+                case FREEZE -> freeze(c);
+                case THAW -> outcome(c, call(CVssWriter.OnThaw));
+                case POST_SNAPSHOT -> withComponents(c, CVssWriter.OnPostSnapshot, context);
+                case BACKUP_COMPLETE -> withComponents(c, CVssWriter.OnBackupComplete, context);
+                case ABORT -> outcome(c, call(CVssWriter.OnAbort));
+                case PRE_RESTORE -> withComponents(c, CVssWriter.OnPreRestore, context);
+                case POST_RESTORE -> withComponents(c, CVssWriter.OnPostRestore, context);
             };
         } finally {
-            inEvent = false;
+            onThread.remove();
         }
     }
 
-    private String lentTo(CVssWriter slot) {
-        return "CVssWriter::" + slot.name() + " of writer '" + identity.writerName() + "'";
+    private String lentTo(ComMethod slot) {
+        return slot.qualifiedName() + " of writer '" + identity.writerName() + "'";
     }
 
-    private EventResult identify() {
-        CreateWriterMetadataObject m = new CreateWriterMetadataObject(identity, lentTo(CVssWriter.OnIdentify),
-                machine.ledger());
+    /**
+     * Identify: {@code OnIdentify} with an {@code IVssCreateWriterMetadata}, or for a writer made by
+     * {@code CreateWriterEx}, {@code OnIdentifyEx} with an {@code IVssCreateWriterMetadataEx}. In which order, and
+     * whether, vssapi calls the two for an Ex writer Microsoft does not document (the SDK's {@code CVssWriterEx}
+     * answers false from both, and "A writer can override OnIdentify or OnIdentifyEx, but not both"); the simulator
+     * calls OnIdentifyEx only (docs/writers.md).
+     */
+    private EventResult identify(EventCall c) {
+        ComMethod slot = ex ? CVssWriterEx.OnIdentifyEx : CVssWriter.OnIdentify;
+        CreateWriterMetadataObject m = ex ? CreateWriterMetadataObject.ex(identity, lentTo(slot), machine.ledger())
+                : CreateWriterMetadataObject.plain(identity, lentTo(slot), machine.ledger());
         boolean ok;
         try {
-            ok = call(CVssWriter.OnIdentify, m.pointer());
+            ok = call(slot, m.pointer());
         } finally {
             m.retire();
         }
-        EventResult r = outcome(ok);
+        EventResult r = outcome(c, ok);
         if (!r.failed()) {
             metadata = m.build();
         }
         return r;
     }
 
-    private EventResult withComponents(CVssWriter slot, WriterSessionContext context) {
+    private EventResult withComponents(EventCall event, CVssWriter slot, WriterSessionContext context) {
         LentWriterComponentsObject c = new LentWriterComponentsObject(context, this, lentTo(slot), machine.ledger());
         try {
-            return outcome(call(slot, c.pointer()));
+            return outcome(event, call(slot, c.pointer()));
         } finally {
             c.retire();
         }
@@ -195,22 +238,24 @@ public final class HostedWriter implements WriterParticipant {
      * OnFreeze on its own thread, awaited for the freeze timeout: a writer still in OnFreeze when it expires has failed
      * with VSS_E_WRITERERROR_TIMEOUT. The thread joins COM, as VSS's event threads are COM threads.
      */
-    private EventResult freeze() throws InterruptedException {
+    private EventResult freeze(EventCall c) throws InterruptedException {
         CompletableFuture<Boolean> done = new CompletableFuture<>();
         Thread t = new Thread(() -> {
             ComThreads.initialize(0);
+            onThread.set(c);
             try {
                 done.complete(call(CVssWriter.OnFreeze));
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             } finally {
+                onThread.remove();
                 ComThreads.uninitialize();
             }
         }, "vss-simulator-freeze-" + identity.writerName());
         t.setDaemon(true);
         t.start();
         try {
-            return outcome(done.get(freezeTimeout.toMillis(), TimeUnit.MILLISECONDS));
+            return outcome(c, done.get(freezeTimeout.toMillis(), TimeUnit.MILLISECONDS));
         } catch (TimeoutException e) {
             return new EventResult(VssHresult.VSS_E_WRITERERROR_TIMEOUT.code(), VssHresult.S_OK.code(),
                     "writer '" + identity.writerName() + "' did not return from OnFreeze within its freeze timeout of "
@@ -221,8 +266,8 @@ public final class HostedWriter implements WriterParticipant {
         }
     }
 
-    private EventResult outcome(boolean returned) {
-        Failure f = failure;
+    private EventResult outcome(EventCall c, boolean returned) {
+        Failure f = c.failure;
         if (f != null) {
             return new EventResult(f.hresult, f.applicationHresult, f.applicationMessage);
         }
@@ -230,7 +275,7 @@ public final class HostedWriter implements WriterParticipant {
     }
 
     /** Calls {@code slot} of the writer's vtable with {@code this} = the CVssWriter object; the C++ bool result. */
-    private boolean call(CVssWriter slot, Object... args) {
+    private boolean call(ComMethod slot, Object... args) {
         Pointer vtable = writerObject.getPointer(0);
         Function fn = Function.getFunction(vtable.getPointer((long) slot.slot() * 8));
         Object[] full = new Object[args.length + 1];

@@ -23,6 +23,7 @@ import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
+import org.vss4j.sim.WriterEvent;
 import org.vss4j.sim.WriterMetadata;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.NativeCallback;
@@ -30,14 +31,28 @@ import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
- * The simulator's {@code IVssWriterImpl}, made by {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **)} for the
- * writer object {@code pWriter} (vswriter.h): 25 slots, IUnknown first. Its methods are declared without
- * {@code STDMETHODCALLTYPE} and many do not return an HRESULT: C++ {@code bool} (one byte in AL), {@code UINT},
- * {@code LONG}, enums, pointers, {@code void}; {@code GetCurrentSnapshotSetId} returns a {@code VSS_ID} by value
- * through the hidden result pointer that follows {@code this} (MSVC's rule for member functions; Microsoft docs,
- * "x64 calling convention"). {@link VtableSpec} models HRESULT-only tables, so this table is built here from
- * {@link NativeCallback}s; reference counting and the leak report come from {@link NativeComObject} (an 8-byte IUnknown
- * object never handed out carries the count, as in {@link WriterComponentsObject}).
+ * The simulator's {@code IVssWriterImpl}, made by {@code CreateWriter(CVssWriter *pWriter, IVssWriterImpl **)} or
+ * {@code CreateWriterEx(CVssWriterEx *pWriter, IVssWriterImpl **)} for the writer object {@code pWriter}
+ * (vswriter.h): 25 slots, IUnknown first. Its methods are declared without {@code STDMETHODCALLTYPE} and many do not
+ * return an HRESULT: C++ {@code bool} (one byte in AL), {@code UINT}, {@code LONG}, enums, pointers, {@code void};
+ * {@code GetCurrentSnapshotSetId} returns a {@code VSS_ID} by value through the hidden result pointer that follows
+ * {@code this} (MSVC's rule for member functions; Microsoft docs, "x64 calling convention"). {@link VtableSpec} models
+ * HRESULT-only tables, so this table is built here from {@link NativeCallback}s; reference counting and the leak report
+ * come from {@link NativeComObject} (an 8-byte IUnknown object never handed out carries the count, as in
+ * {@link WriterComponentsObject}).
+ *
+ * <p>Made by {@code CreateWriter}, it is a {@code CVssWriter}'s implementation; made by {@code CreateWriterEx}, a
+ * {@code CVssWriterEx}'s, which VSS calls through the longer vtable ({@code OnIdentifyEx}). The methods the SDK offers
+ * only on {@code CVssWriterEx}/{@code CVssWriterEx2} ({@code GetIdentityInformation}, {@code SetWriterFailureEx},
+ * {@code GetSessionId}, {@code IsWriterShuttingDown}) are refused on a {@code CreateWriter} implementation: recorded
+ * as a misuse, answering E_NOTIMPL, false or NULL (Microsoft documents no answer; docs/writers.md).
+ *
+ * <p>{@code GetIdentityInformation} hands out an {@code IVssExamineWriterMetadata} whose reference this object holds,
+ * as VSS does ("Writers must not set the returned pointer to NULL or call IUnknown::Release on it, because the VSS
+ * service holds a reference to the object": Microsoft docs, "CVssWriterEx::GetIdentifyInformation"); a writer's
+ * Release that drops that reference is recorded as a misuse when the simulator next looks at it (the next call, the
+ * next Identify, the final release). It answers only in OnPrepareBackup, OnPrepareSnapshot and OnPostSnapshot, on
+ * the handler's thread (same page); elsewhere NULL.
  *
  * <p>{@code Subscribe} makes the writer take part in the machine's backups ({@link HostedWriter});
  * {@code Unsubscribe}/{@code Uninitialize} end that. The queries answer from the session of the writer's last event.
@@ -63,17 +78,23 @@ public final class WriterImplObject extends NativeComObject {
     private final Memory object = new Memory(POINTER_SIZE);
     private final SimulatedMachine machine;
     private final Pointer writerObject;
+    private final boolean ex;
     private WriterMetadata identity;
+    /** The IVssExamineWriterMetadata of GetIdentityInformation, and the document it shows; its reference is ours. */
+    private ExamineWriterMetadataObject heldIdentity;
+    private WriterMetadata heldDocument;
     private ApplicationLevel level;
     private Duration freezeTimeout;
     private HostedWriter hosted;
     /** Pointer results kept alive for the caller (GetCurrentVolumeArray, GetSnapshotDeviceName). */
     private final List<Memory> returned = new ArrayList<>();
 
-    public WriterImplObject(SimulatedMachine machine, Pointer writerObject) {
-        super(LIFETIME, "CreateWriter");
+    /** @param ex made by {@code CreateWriterEx} (a {@code CVssWriterEx} object), not {@code CreateWriter} */
+    public WriterImplObject(SimulatedMachine machine, Pointer writerObject, boolean ex) {
+        super(LIFETIME, ex ? "CreateWriterEx" : "CreateWriter");
         this.machine = machine;
         this.writerObject = writerObject;
+        this.ex = ex;
         object.setPointer(0, TABLE);
         BY_ADDRESS.put(Pointer.nativeValue(object), this);
     }
@@ -93,6 +114,7 @@ public final class WriterImplObject extends NativeComObject {
     protected synchronized void onFinalRelease() {
         unsubscribe();
         returned.clear();
+        dropHeldIdentity();
     }
 
     // ---- the table --------------------------------------------------------------------------------------------
@@ -125,17 +147,22 @@ public final class WriterImplObject extends NativeComObject {
         t.add(slot(IVssWriterImpl.GetRestoreType, int.class,
                 (o, a) -> o.query(WriterSessionContext::restoreType, RestoreType.UNDEFINED).value()));
         t.add(slot(IVssWriterImpl.SetWriterFailure, int.class,
-                (o, a) -> o.setFailure(a.int32(1), VssHresult.S_OK.code(), null), int.class));
+                (o, a) -> o.setFailure(IVssWriterImpl.SetWriterFailure, a.int32(1), VssHresult.S_OK.code(), null),
+                int.class));
         t.add(slot(IVssWriterImpl.IsPartialFileSupportEnabled, byte.class,
                 (o, a) -> cppBool(o.query(WriterSessionContext::partialFileSupport, false))));
         t.add(slot(IVssWriterImpl.InstallAlternateWriter, int.class, WriterImplObject::installAlternateWriter,
                 GUID_BY_VALUE, GUID_BY_VALUE));
-        t.add(slot(IVssWriterImpl.GetIdentityInformation, Pointer.class, (o, a) -> o.identityInformation()));
+        t.add(slot(IVssWriterImpl.GetIdentityInformation, Pointer.class,
+                (o, a) -> o.exOnly(IVssWriterImpl.GetIdentityInformation) ? o.identityInformation() : null));
         t.add(slot(IVssWriterImpl.SetWriterFailureEx, int.class,
-                (o, a) -> o.setFailure(a.int32(1), a.int32(2), a.wideString(3)), int.class, int.class, P));
-        t.add(slot(IVssWriterImpl.GetSessionId, int.class, WriterImplObject::sessionId, P));
+                (o, a) -> o.exOnly(IVssWriterImpl.SetWriterFailureEx)
+                        ? o.setFailure(IVssWriterImpl.SetWriterFailureEx, a.int32(1), a.int32(2), a.wideString(3))
+                        : VssHresult.E_NOTIMPL.code(), int.class, int.class, P));
+        t.add(slot(IVssWriterImpl.GetSessionId, int.class,
+                (o, a) -> o.exOnly(IVssWriterImpl.GetSessionId) ? o.sessionId(a) : VssHresult.E_NOTIMPL.code(), P));
         t.add(slot(IVssWriterImpl.IsWriterShuttingDown, byte.class,
-                (o, a) -> cppBool(o.machine.isShuttingDown())));
+                (o, a) -> cppBool(o.exOnly(IVssWriterImpl.IsWriterShuttingDown) && o.machine.isShuttingDown())));
         for (int i = 0; i < t.size(); i++) {
             if (IVssWriterImpl.values()[i].slot() != i) {
                 throw new IllegalStateException("IVssWriterImpl table out of order at slot " + i);
@@ -229,7 +256,7 @@ public final class WriterImplObject extends NativeComObject {
         if (hosted != null) {
             return VssHresult.VSS_E_WRITER_ALREADY_SUBSCRIBED.code();
         }
-        hosted = new HostedWriter(machine, writerObject, identity, level, freezeTimeout, flags);
+        hosted = new HostedWriter(machine, writerObject, identity, level, freezeTimeout, flags, ex);
         machine.host(hosted);
         return VssHresult.S_OK.code();
     }
@@ -314,8 +341,18 @@ public final class WriterImplObject extends NativeComObject {
         return machine.volumeOfPath(expanded).map(v -> volumes().contains(v)).orElse(false);
     }
 
-    private int setFailure(int hr, int applicationHr, String message) {
-        return hosted == null ? VssHresult.VSS_E_BAD_STATE.code() : hosted.setFailure(hr, applicationHr, message);
+    private int setFailure(IVssWriterImpl call, int hr, int applicationHr, String message) {
+        return hosted == null ? VssHresult.VSS_E_BAD_STATE.code()
+                : hosted.setFailure(call.qualifiedName(), hr, applicationHr, message);
+    }
+
+    /** Whether {@code method} may be called: only on an implementation made by CreateWriterEx (a misuse otherwise). */
+    private boolean exOnly(IVssWriterImpl method) {
+        if (!ex) {
+            ledger().error(method.qualifiedName() + " called on an IVssWriterImpl made by CreateWriter: the SDK offers "
+                    + "it only on CVssWriterEx/CVssWriterEx2, whose implementation CreateWriterEx makes (vswriter.h)");
+        }
+        return ex;
     }
 
     private int installAlternateWriter(CallArgs a) {
@@ -326,11 +363,47 @@ public final class WriterImplObject extends NativeComObject {
         return VssHresult.S_OK.code();
     }
 
-    /** The metadata of the last Identify as a new IVssExamineWriterMetadata (the caller releases it), or NULL. */
+    /**
+     * The metadata of the last Identify as an IVssExamineWriterMetadata whose reference this object keeps (the writer
+     * must not release it), or NULL: outside OnPrepareBackup/OnPrepareSnapshot/OnPostSnapshot on the handler's
+     * thread, or before any Identify.
+     */
     private Pointer identityInformation() {
-        WriterMetadata m = hosted == null ? null : hosted.identified();
-        return m == null ? null : new ExamineWriterMetadataObject(m,
-                IVssWriterImpl.GetIdentityInformation.qualifiedName()).pointer();
+        WriterEvent event = hosted == null ? null : hosted.eventOnThisThread();
+        if (event != WriterEvent.PREPARE_FOR_BACKUP && event != WriterEvent.PREPARE_FOR_SNAPSHOT
+                && event != WriterEvent.POST_SNAPSHOT) {
+            return null;
+        }
+        WriterMetadata m = hosted.identified();
+        if (m == null) {
+            return null;
+        }
+        if (heldIdentity != null && (heldDocument != m || heldIdentity.references() == 0)) {
+            dropHeldIdentity();
+        }
+        if (heldIdentity == null) {
+            heldIdentity = new ExamineWriterMetadataObject(m, IVssWriterImpl.GetIdentityInformation.qualifiedName()
+                    + " (its reference held by VSS)");
+            heldDocument = m;
+        }
+        return heldIdentity.pointer();
+    }
+
+    /** Releases the reference VSS holds on the GetIdentityInformation object; a writer that released it is a misuse. */
+    private void dropHeldIdentity() {
+        if (heldIdentity == null) {
+            return;
+        }
+        if (heldIdentity.references() == 0) {
+            ledger().error("the writer released the IVssExamineWriterMetadata from "
+                    + IVssWriterImpl.GetIdentityInformation.qualifiedName() + ", whose reference VSS holds: \"Writers"
+                    + " must not set the returned pointer to NULL or call IUnknown::Release on it\" (Microsoft docs,"
+                    + " \"CVssWriterEx::GetIdentifyInformation\")");
+        } else {
+            heldIdentity.release();
+        }
+        heldIdentity = null;
+        heldDocument = null;
     }
 
     private int sessionId(CallArgs a) {

@@ -44,7 +44,7 @@ class JavaWriterBackupTest {
             String deviceName) {
     }
 
-    static Answers ask(RecordingWriter w, String volume, String affected) {
+    static Answers ask(RecordingWriterEx w, String volume, String affected) {
         String device;
         try {
             device = w.getSnapshotDeviceName(volume);
@@ -69,7 +69,7 @@ class JavaWriterBackupTest {
         UUID setId;
         UUID sessionId;
         String snapshotDevice;
-        try (RecordingWriter w = new RecordingWriter()) {
+        try (RecordingWriterEx w = new RecordingWriterEx()) {
             w.declaring(m -> m.addComponent(ComponentType.FILEGROUP, null, "Data", "Data files", false, false, true));
             w.at(CVssWriter.OnFreeze, x -> atFreeze.add(ask(w, v.guidName(), "C:\\db.dat")));
             String hostFile = v.root().resolve("db.dat").toString();
@@ -106,7 +106,7 @@ class JavaWriterBackupTest {
             assertThat(w.events()).containsExactly(CVssWriter.OnIdentify, CVssWriter.OnPrepareBackup,
                     CVssWriter.OnPrepareSnapshot, CVssWriter.OnFreeze, CVssWriter.OnThaw, CVssWriter.OnPostSnapshot,
                     CVssWriter.OnBackupComplete, CVssWriter.OnBackupShutdown);
-            List<RecordingWriter.Call> calls = w.calls();
+            List<Recorder.Call> calls = w.calls();
             assertThat(calls.get(1).argument()).isInstanceOf(WriterComponents.class);
             assertThat(calls.get(7).argument()).isEqualTo(setId);
             assertThat(hosted.events()).containsExactly(WriterEvent.IDENTIFY, WriterEvent.PREPARE_FOR_BACKUP,
@@ -216,12 +216,12 @@ class JavaWriterBackupTest {
             assertThat(hosted.sendVssShutdown()).isFalse();
             assertThat(hosted.sendVssApplicationStartup()).isTrue();
             assertThat(w.calls()).containsExactly(
-                    new RecordingWriter.Call(CVssWriter.OnBackOffIOOnVolume,
+                    new Recorder.Call(CVssWriter.OnBackOffIOOnVolume,
                             List.of("\\\\?\\Volume{1}\\", snapshot, provider)),
-                    new RecordingWriter.Call(CVssWriter.OnContinueIOOnVolume,
+                    new Recorder.Call(CVssWriter.OnContinueIOOnVolume,
                             List.of("\\\\?\\Volume{2}\\", snapshot, provider)),
-                    new RecordingWriter.Call(CVssWriter.OnVSSShutdown, null),
-                    new RecordingWriter.Call(CVssWriter.OnVSSApplicationStartup, null));
+                    new Recorder.Call(CVssWriter.OnVSSShutdown, null),
+                    new Recorder.Call(CVssWriter.OnVSSApplicationStartup, null));
         }
     }
 

@@ -104,9 +104,6 @@ class JavaWriterDocumentsTest {
                 }
                 b.freeWriterMetadata();
             }
-            try (var identity = w.getIdentityInformation()) {
-                assertThat(identity.getIdentity().writerName()).isEqualTo("Java Test Writer");
-            }
         }
         assertThat(seenInIdentify.get(0)).contains("db1", "logs");
         assertThat(seenInIdentify.get(1)).isEqualTo("IXMLDOMDocument");

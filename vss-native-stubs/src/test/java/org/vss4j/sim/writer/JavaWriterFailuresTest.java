@@ -70,7 +70,7 @@ class JavaWriterFailuresTest {
         Volume v = machine.addVolume(volumeDir);
         AtomicReference<VssException> failure = new AtomicReference<>();
         WriterStatusEx status;
-        try (RecordingWriter w = new RecordingWriter()) {
+        try (RecordingWriterEx w = new RecordingWriterEx()) {
             w.at(CVssWriter.OnFreeze, x -> {
                 throw new VssWriterException(VssHresult.VSS_E_WRITERERROR_RETRYABLE, 0x80070020, "log file busy",
                         null);
@@ -96,7 +96,7 @@ class JavaWriterFailuresTest {
         Volume v = machine.addVolume(volumeDir);
         AtomicReference<VssException> failure = new AtomicReference<>();
         WriterStatusEx status;
-        try (RecordingWriter w = new RecordingWriter()) {
+        try (RecordingWriterEx w = new RecordingWriterEx()) {
             w.at(CVssWriter.OnPrepareBackup, x -> {
                 throw new IllegalStateException("index corrupt");
             });
@@ -110,11 +110,33 @@ class JavaWriterFailuresTest {
     }
 
     @Test
-    void anErrorThrownByAHandlerDoesNotEscapeEither(SimulatedMachine machine) {
+    void aPlainWriterReportsAThrowWithSetWriterFailureAloneAndNeverTheExCall(SimulatedMachine machine) {
+        // A CVssWriter has no SetWriterFailureEx (the SDK offers it on CVssWriterEx2, made by CreateWriterEx): the
+        // simulator records an Ex call on a CreateWriter implementation as a misuse, so a clean ledger proves it.
         Volume v = machine.addVolume(volumeDir);
         AtomicReference<VssException> failure = new AtomicReference<>();
         WriterStatusEx status;
         try (RecordingWriter w = new RecordingWriter()) {
+            w.at(CVssWriter.OnFreeze, x -> {
+                throw VssWriterException.retryable("log file busy");
+            });
+            w.start(JavaWriterBackupTest.FREEZE_TIMEOUT);
+            status = backup(v, failure);
+            assertThat(w.thrown()).extracting(Recorder.Call::event).containsExactly(CVssWriter.OnFreeze);
+        }
+        assertThat(machine.ledger().errors()).isEmpty();
+        assertThat(failure.get().is(VssHresult.VSS_E_WRITERERROR_RETRYABLE)).isTrue();
+        assertThat(status.status().state()).isEqualTo(WriterState.FAILED_AT_FREEZE);
+        assertThat(status.applicationHresult()).isZero();
+        assertThat(status.applicationMessage()).isNull();
+    }
+
+    @Test
+    void anErrorThrownByAHandlerDoesNotEscapeEither(SimulatedMachine machine) {
+        Volume v = machine.addVolume(volumeDir);
+        AtomicReference<VssException> failure = new AtomicReference<>();
+        WriterStatusEx status;
+        try (RecordingWriterEx w = new RecordingWriterEx()) {
             w.at(CVssWriter.OnPrepareSnapshot, x -> {
                 throw new OutOfMemoryError("simulated");
             });
@@ -146,7 +168,7 @@ class JavaWriterFailuresTest {
         Volume v = machine.addVolume(volumeDir);
         AtomicReference<VssException> failure = new AtomicReference<>();
         WriterStatusEx status;
-        try (RecordingWriter w = new RecordingWriter()) {
+        try (RecordingWriterEx w = new RecordingWriterEx()) {
             w.at(CVssWriter.OnPrepareSnapshot, x -> {
                 w.setWriterFailureEx(VssHresult.VSS_E_WRITERERROR_OUTOFRESOURCES.code(), 0x8007000E, "no memory");
                 return false;
@@ -218,7 +240,7 @@ class JavaWriterFailuresTest {
             w.start(JavaWriterBackupTest.FREEZE_TIMEOUT);
             backup(v, new AtomicReference<>());
             assertThat(w.overruns()).containsExactly(Duration.ofSeconds(25));
-            assertThat(w.calls()).extracting(RecordingWriter.Call::event).containsSubsequence(CVssWriter.OnFreeze,
+            assertThat(w.calls()).extracting(Recorder.Call::event).containsSubsequence(CVssWriter.OnFreeze,
                     CVssWriter.OnFreeze, CVssWriter.OnThaw);
             assertThat(w.calls().get(w.events().indexOf(CVssWriter.OnFreeze) + 1).argument())
                     .isEqualTo("freeze timeout exceeded");
@@ -313,10 +335,9 @@ class JavaWriterFailuresTest {
     }
 
     @Test
-    void installAlternateWriterAndIdentityInformationReachTheImplementation(SimulatedMachine machine) {
+    void installAlternateWriterReachesTheImplementation(SimulatedMachine machine) {
         UUID alternateClass = UUID.randomUUID();
         try (RecordingWriter w = new RecordingWriter().start(JavaWriterBackupTest.FREEZE_TIMEOUT)) {
-            assertThat(w.getIdentityInformation()).as("never identified").isNull();
             w.installAlternateWriter(RecordingWriter.WRITER_ID, alternateClass);
             assertThat(machine.alternateWriters()).containsEntry(RecordingWriter.WRITER_ID, alternateClass);
             assertThat(w.name()).isEqualTo("Java Test Writer");

@@ -21,9 +21,10 @@ import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssSimulatorExtension;
 
 /**
- * {@code IsWriterShuttingDown} through the Java writer API (Microsoft docs, "CVssWriterEx2::IsWriterShuttingDown": a
- * writer polls it during long events and, when it answers true, fails with a non-retryable error). The simulated
- * machine begins shutting down with {@link SimulatedMachine#beginShutdown()}.
+ * {@code IsWriterShuttingDown} through the Java writer API ({@code VssWriterEx}, made as CVssWriterEx2) (Microsoft
+ * docs, "CVssWriterEx2::IsWriterShuttingDown": a writer polls it during long events and, when it answers true, fails
+ * with a non-retryable error). The simulated machine begins shutting down with
+ * {@link SimulatedMachine#beginShutdown()}.
  */
 @ExtendWith(VssSimulatorExtension.class)
 class WriterShutdownTest {
@@ -35,7 +36,7 @@ class WriterShutdownTest {
 
     @Test
     void aWriterIsNotShuttingDownUntilTheMachineBeginsTo(SimulatedMachine machine) {
-        try (RecordingWriter w = new RecordingWriter().start(JavaWriterBackupTest.FREEZE_TIMEOUT)) {
+        try (RecordingWriterEx w = new RecordingWriterEx().start(JavaWriterBackupTest.FREEZE_TIMEOUT)) {
             assertThat(w.isWriterShuttingDown()).isFalse();
             machine.beginShutdown();
             assertThat(w.isWriterShuttingDown()).isTrue();
@@ -47,7 +48,7 @@ class WriterShutdownTest {
         machine.addVolume(volumeDir, "C:\\");
         List<Boolean> answers = new ArrayList<>();
         WriterStatus status;
-        try (RecordingWriter w = new RecordingWriter()) {
+        try (RecordingWriterEx w = new RecordingWriterEx()) {
             // A long OnPrepareBackup working in chunks; the machine begins shutting down after the first one.
             w.at(CVssWriter.OnPrepareBackup, x -> {
                 for (int chunk = 0; chunk < 3; chunk++) {
