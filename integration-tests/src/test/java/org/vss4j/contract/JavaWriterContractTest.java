@@ -156,8 +156,18 @@ class JavaWriterContractTest {
     /** {@code vssadmin list writers} (Windows only): the system's own view of the writers. */
     private static String vssadminListWriters() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("vssadmin", "list", "writers").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return output;
+        // Read on a thread of its own, so that a vssadmin that never ends cannot hold the test past this deadline.
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!p.waitFor(Steps.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("vssadmin list writers did not finish within " + Steps.timeout());
+        }
+        return new String(out.join(), StandardCharsets.UTF_8);
     }
 }
