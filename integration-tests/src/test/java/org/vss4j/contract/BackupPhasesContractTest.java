@@ -8,7 +8,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ExamineWriterMetadata;
@@ -24,7 +23,7 @@ import org.vss4j.WriterStatus;
  * options, previous stamp, PrepareForBackup, DoSnapshotSet, writer status after each asynchronous step), backing up
  * files (SetBackupSucceeded, BackupComplete, final status) and the documents saved after DoSnapshotSet.
  */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class BackupPhasesContractTest {
 
     @Test
@@ -33,7 +32,7 @@ class BackupPhasesContractTest {
             // Backup initialization: SetContext is optional (VSS_CTX_BACKUP by default).
             bc.initializeForBackup(null);
             bc.setBackupState(true, false, BackupType.FULL, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             Optional<Steps.Chosen> chosen = Steps.topLevelComponent(bc, target.componentWriterName());
             assumeThat(chosen).as("a top-level component of '" + target.componentWriterName() + "' on " + target.name())
                     .isPresent();
@@ -45,9 +44,9 @@ class BackupPhasesContractTest {
             bc.setPreviousBackupStamp(c.writerId(), c.type(), c.logicalPath(), c.name(), "vss4j-stamp-1");
             bc.startSnapshotSet();
             bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.TIMEOUT);
+            bc.prepareForBackup().finish(Steps.timeout());
             assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
-            bc.doSnapshotSet().finish(Steps.TIMEOUT);
+            bc.doSnapshotSet().finish(Steps.timeout());
             List<WriterStatus> afterSnapshot = writerStatuses(bc);
             assertThat(afterSnapshot).noneMatch(WriterStatus::isFailed);
             assertThat(afterSnapshot).filteredOn(s -> s.instanceId().equals(c.instanceId()))
@@ -75,7 +74,7 @@ class BackupPhasesContractTest {
                 assertThat(v.options()).isEqualTo("vss4j-contract");
                 assertThat(v.previousStamp()).isEqualTo("vss4j-stamp-1");
             });
-            bc.backupComplete().finish(Steps.TIMEOUT);
+            bc.backupComplete().finish(Steps.timeout());
             assertThat(writerStatuses(bc)).filteredOn(s -> s.instanceId().equals(c.instanceId()))
                     .extracting(WriterStatus::state).containsExactly(WriterState.STABLE);
         }

@@ -5,12 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupType;
 import org.vss4j.examples.logwriter.LogCheck;
 import org.vss4j.examples.logwriter.LogWriter;
@@ -27,10 +25,8 @@ import org.vss4j.session.ComponentSelection;
  * the log is written to, copied from the shadow copy and reported back. A real writer on both targets, and only a
  * few files, so it runs on a Windows runner's C:\ too.
  */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class BackupSessionContractTest {
-
-    private static final Duration T = Duration.ofMinutes(3);
 
     @Test
     void aComponentModeSessionBacksUpTheWritersFilesConsistently(VssTarget target) throws Exception {
@@ -40,12 +36,13 @@ class BackupSessionContractTest {
         BackupResult result;
         try (RunningLogWriter running = RunningLogWriter.start(dir, target.vssPath(dir), 2,
                 "session " + UUID.randomUUID())) {
-            assertThat(running.load().awaitAcknowledged(200, T)).isTrue();
+            assertThat(running.load().awaitAcknowledged(200, Steps.timeout())).isTrue();
             try (BackupSession session = BackupSession.builder()
                     .components(ComponentSelection.writer(LogWriter.WRITER_ID))
                     .type(BackupType.FULL)
-                    .phaseTimeout(T)
-                    .overallTimeout(T.multipliedBy(3))
+                    .phaseTimeout(Steps.timeout())
+                    // The session's whole budget is what is left of the test's.
+                    .overallTimeout(Steps.remainingBudget())
                     .listener(event -> {
                         if (event instanceof BackupEvent.PhaseFinished finished) {
                             phases.add(finished.phase());

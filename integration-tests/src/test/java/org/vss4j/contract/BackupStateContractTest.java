@@ -6,7 +6,6 @@ import static org.vss4j.contract.Steps.writerStatuses;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.vss4j.BackupComponents;
@@ -19,7 +18,7 @@ import org.vss4j.WriterStatus;
  * The backup state (Microsoft docs, "VSS Backup State"): every backup type goes through a volume-mode shadow copy with
  * the writers content; and writer classes disabled before GatherWriterMetadata stay out of the backup.
  */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class BackupStateContractTest {
 
     @ParameterizedTest
@@ -28,14 +27,14 @@ class BackupStateContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, type, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             bc.startSnapshotSet();
             UUID id = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.TIMEOUT);
-            bc.doSnapshotSet().finish(Steps.TIMEOUT);
+            bc.prepareForBackup().finish(Steps.timeout());
+            bc.doSnapshotSet().finish(Steps.timeout());
             assertThat(bc.getSnapshotProperties(id).snapshotId()).isEqualTo(id);
             assertThat(writerStatuses(bc)).as(type.nativeName()).noneMatch(WriterStatus::isFailed);
-            bc.backupComplete().finish(Steps.TIMEOUT);
+            bc.backupComplete().finish(Steps.timeout());
             assertThat(writerStatuses(bc)).as(type.nativeName()).noneMatch(WriterStatus::isFailed);
         }
     }
@@ -46,7 +45,7 @@ class BackupStateContractTest {
         try (BackupComponents discovery = BackupComponents.create()) {
             discovery.initializeForBackup(null);
             discovery.setBackupState(false, false, BackupType.COPY, false);
-            discovery.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            discovery.gatherWriterMetadata().finish(Steps.timeout());
             assertThat(discovery.getWriterMetadataCount()).isPositive();
             try (WriterMetadataEntry e = discovery.getWriterMetadata(0)) {
                 some = e.metadata().getIdentity();
@@ -56,7 +55,7 @@ class BackupStateContractTest {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
             bc.disableWriterClasses(List.of(some.writerId()));
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
                 try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                     assertThat(e.metadata().getIdentity().writerId()).as(some.writerName())

@@ -3,14 +3,13 @@ package org.vss4j.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Pointer;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.vss4j.com.Bstr;
 import org.vss4j.com.Exports;
 
 /** BSTRs through the target's allocator (oleaut32 on Windows, the simulator's elsewhere): UTF-16, length-prefixed. */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class BstrContractTest {
 
     @ParameterizedTest

@@ -1,33 +1,23 @@
 package org.vss4j.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vss4j.contract.Refusals.assertRefused;
 
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotAttribute;
 import org.vss4j.SnapshotContext;
-import org.vss4j.VssException;
-import org.vss4j.VssHresult;
 
 /**
  * Call rules of IVssBackupComponents that Microsoft documents, on the simulator and on Windows alike
- * (docs/simulator-call-rules.md lists them with their pages and codes).
+ * (docs/simulator-call-rules.md lists them with their pages; {@link DocumentedCodes} the codes each page documents
+ * for the misuse).
  */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class CallRulesContractTest {
-
-    private static void assertFails(ThrowingCallable call, String method, VssHresult... allowed) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(VssException.class, e -> {
-            assertThat(e.operation()).isEqualTo("IVssBackupComponents::" + method);
-            assertThat(allowed).as(e.getMessage()).anyMatch(e::is);
-        });
-    }
 
     /** A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK); its id. */
     private static UUID persistentSnapshot(VssTarget target) {
@@ -35,21 +25,13 @@ class CallRulesContractTest {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.APP_ROLLBACK);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             bc.startSnapshotSet();
             UUID id = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.TIMEOUT);
-            bc.doSnapshotSet().finish(Steps.TIMEOUT);
-            bc.backupComplete().finish(Steps.TIMEOUT);
+            bc.prepareForBackup().finish(Steps.timeout());
+            bc.doSnapshotSet().finish(Steps.timeout());
+            bc.backupComplete().finish(Steps.timeout());
             return id;
-        }
-    }
-
-    private static void deleteInCtxAll(UUID snapshotId) {
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.ALL);
-            bc.deleteSnapshots(snapshotId, ObjectType.SNAPSHOT, true);
         }
     }
 
@@ -59,14 +41,14 @@ class CallRulesContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.BACKUP);
-            assertFails(() -> bc.setContext(SnapshotContext.BACKUP), "SetContext", VssHresult.VSS_E_BAD_STATE);
+            assertRefused(() -> bc.setContext(SnapshotContext.BACKUP), "SetContext",
+                    DocumentedCodes.OUT_OF_SEQUENCE);
         }
     }
 
     /**
-     * Microsoft docs, "IVssBackupComponents::AddToSnapshotSet": the name "must include a trailing backslash". No code
-     * is documented for a name without it; the simulator answers VSS_E_OBJECT_NOT_FOUND, Windows may also answer
-     * E_INVALIDARG (both are the page's codes), so either passes here.
+     * Microsoft docs, "IVssBackupComponents::AddToSnapshotSet" and "IVssBackupComponents::IsVolumeSupported": the name
+     * "must include a trailing backslash". The two pages document different codes for a name without it.
      */
     @Test
     void aVolumeNameWithoutItsTrailingBackslashIsRefused(VssTarget target) {
@@ -74,12 +56,12 @@ class CallRulesContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
-            assertFails(() -> bc.isVolumeSupported(BackupComponents.GUID_NULL, without), "IsVolumeSupported",
-                    VssHresult.VSS_E_OBJECT_NOT_FOUND, VssHresult.E_INVALIDARG);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
+            assertRefused(() -> bc.isVolumeSupported(BackupComponents.GUID_NULL, without), "IsVolumeSupported",
+                    DocumentedCodes.IS_VOLUME_SUPPORTED_NO_TRAILING_BACKSLASH);
             bc.startSnapshotSet();
-            assertFails(() -> bc.addToSnapshotSet(without, BackupComponents.GUID_NULL), "AddToSnapshotSet",
-                    VssHresult.VSS_E_OBJECT_NOT_FOUND, VssHresult.E_INVALIDARG);
+            assertRefused(() -> bc.addToSnapshotSet(without, BackupComponents.GUID_NULL), "AddToSnapshotSet",
+                    DocumentedCodes.ADD_TO_SNAPSHOT_SET_NO_TRAILING_BACKSLASH);
             bc.abortBackup();
         }
     }
@@ -105,11 +87,11 @@ class CallRulesContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.ALL);
-            assertFails(() -> bc.exposeSnapshot(id, null, SnapshotAttribute.EXPOSED_LOCALLY, null), "ExposeSnapshot",
-                    VssHresult.E_INVALIDARG);
+            assertRefused(() -> bc.exposeSnapshot(id, null, SnapshotAttribute.EXPOSED_LOCALLY, null),
+                    "ExposeSnapshot", DocumentedCodes.EXPOSE_LOCALLY_WITHOUT_A_NAME);
             assertThat(bc.getSnapshotProperties(id).exposedName()).isNull();
         } finally {
-            deleteInCtxAll(id);
+            Snapshots.deleteAndAwaitGone(id, ObjectType.SNAPSHOT);
         }
     }
 
@@ -120,19 +102,12 @@ class CallRulesContractTest {
     @Test
     void deleteSnapshotsHonoursTheContext(VssTarget target) {
         UUID id = persistentSnapshot(target);
-        try {
-            try (BackupComponents bc = BackupComponents.create()) {
-                bc.initializeForBackup(null);
-                assertFails(() -> bc.deleteSnapshots(id, ObjectType.SNAPSHOT, true), "DeleteSnapshots",
-                        VssHresult.VSS_E_OBJECT_NOT_FOUND);
-            }
-        } finally {
-            deleteInCtxAll(id);
-        }
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.ALL);
-            assertThat(bc.querySnapshots()).noneMatch(p -> p.snapshotId().equals(id));
+            assertRefused(() -> bc.deleteSnapshots(id, ObjectType.SNAPSHOT, true), "DeleteSnapshots",
+                    DocumentedCodes.DELETE_SNAPSHOTS_OUTSIDE_THE_CONTEXT);
+        } finally {
+            Snapshots.deleteAndAwaitGone(id, ObjectType.SNAPSHOT);
         }
     }
 }

@@ -7,10 +7,8 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotMount;
@@ -30,10 +28,8 @@ import org.vss4j.examples.logwriter.RunningLogWriter;
  * consistent log, no acknowledged write is lost, and writing goes on after Thaw (on Windows the writer is a real VSS
  * writer, visible in {@code vssadmin list writers}).
  */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class JavaWriterContractTest {
-
-    private static final Duration T = Duration.ofMinutes(2);
 
     @Test
     void theLogWriterFreezesTheLogForAConsistentShadowCopyUnderLoad(VssTarget target) throws Exception {
@@ -43,41 +39,42 @@ class JavaWriterContractTest {
                 "contract " + UUID.randomUUID())) {
             AppendOnlyLog log = running.log();
             LogLoad load = running.load();
-            assertThat(load.awaitAcknowledged(500, T)).isTrue();
+            assertThat(load.awaitAcknowledged(500, Steps.timeout())).isTrue();
 
             long inSnapshot;
             try (BackupComponents bc = BackupComponents.create()) {
                 bc.initializeForBackup(null);
                 bc.setBackupState(false, false, BackupType.FULL, false);
-                bc.gatherWriterMetadata().finish(T);
+                bc.gatherWriterMetadata().finish(Steps.timeout());
                 assertThat(logWriterMetadata(bc).components()).extracting(WriterComponentInfo::name)
                         .containsExactly(LogWriter.COMPONENT);
                 bc.startSnapshotSet();
                 UUID snapshot = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-                bc.prepareForBackup().finish(T);
+                bc.prepareForBackup().finish(Steps.timeout());
                 long holdsBefore = log.holds();
-                bc.doSnapshotSet().finish(T);
+                bc.doSnapshotSet().finish(Steps.timeout());
 
                 // The writer froze once, and thawed: nothing is held and no append is still waiting.
                 assertThat(log.holds()).isEqualTo(holdsBefore + 1);
                 assertThat(log.isHeld()).isFalse();
-                assertThat(log.awaitNoWaitingAppends(T)).isTrue();
+                assertThat(log.awaitNoWaitingAppends(Steps.timeout())).isTrue();
                 assertThat(writerStatuses(bc)).filteredOn(s -> s.writerId().equals(LogWriter.WRITER_ID))
                         .singleElement().satisfies(s -> {
                             assertThat(s.isFailed()).isFalse();
                             assertThat(s.state()).isEqualTo(WriterState.WAITING_FOR_BACKUP_COMPLETE);
                         });
 
-                SnapshotMount mount = bc.mountSnapshot(snapshot);
-                LogCheck frozen = LogCheck.of(target.inSnapshot(mount, file));
-                assertThat(frozen.isClean()).as("the log in the shadow copy ends at a record boundary").isTrue();
-                assertThat(frozen.records()).isPositive();
-                inSnapshot = frozen.records();
-                bc.backupComplete().finish(T);
+                try (SnapshotMount mount = bc.mountSnapshot(snapshot)) {
+                    LogCheck frozen = LogCheck.of(target.inSnapshot(mount, file));
+                    assertThat(frozen.isClean()).as("the log in the shadow copy ends at a record boundary").isTrue();
+                    assertThat(frozen.records()).isPositive();
+                    inSnapshot = frozen.records();
+                }
+                bc.backupComplete().finish(Steps.timeout());
                 assertThat(writerStatuses(bc)).noneMatch(WriterStatus::isFailed);
             }
             // Writing goes on after Thaw.
-            assertThat(load.awaitAcknowledged(load.acknowledged() + 500, T)).isTrue();
+            assertThat(load.awaitAcknowledged(load.acknowledged() + 500, Steps.timeout())).isTrue();
             load.close();
             LogCheck live = LogCheck.of(file);
             assertThat(live.isClean()).isTrue();
@@ -102,15 +99,15 @@ class JavaWriterContractTest {
             try (BackupComponents bc = BackupComponents.create()) {
                 bc.initializeForBackup(null);
                 bc.setBackupState(true, false, BackupType.COPY, false);
-                bc.gatherWriterMetadata().finish(T);
+                bc.gatherWriterMetadata().finish(Steps.timeout());
                 logWriterMetadata(bc);
                 Steps.Chosen other = Steps.topLevelComponent(bc, target.componentWriterName()).orElseThrow();
                 bc.addComponent(other.instanceId(), other.writerId(), other.type(), other.logicalPath(), other.name());
                 bc.startSnapshotSet();
                 bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-                bc.prepareForBackup().finish(T);
-                bc.doSnapshotSet().finish(T);
-                bc.backupComplete().finish(T);
+                bc.prepareForBackup().finish(Steps.timeout());
+                bc.doSnapshotSet().finish(Steps.timeout());
+                bc.backupComplete().finish(Steps.timeout());
                 assertThat(writerStatuses(bc)).filteredOn(s -> s.writerId().equals(LogWriter.WRITER_ID))
                         .singleElement().satisfies(s -> assertThat(s.state()).isEqualTo(WriterState.STABLE));
             }
@@ -128,7 +125,7 @@ class JavaWriterContractTest {
                 bc.initializeForBackup(null);
                 bc.setBackupState(false, false, BackupType.COPY, false);
                 bc.disableWriterClasses(java.util.List.of(LogWriter.WRITER_ID));
-                bc.gatherWriterMetadata().finish(T);
+                bc.gatherWriterMetadata().finish(Steps.timeout());
                 for (int i = 0; i < bc.getWriterMetadataCount(); i++) {
                     try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                         assertThat(e.metadata().getIdentity().writerId()).isNotEqualTo(LogWriter.WRITER_ID);
@@ -136,9 +133,9 @@ class JavaWriterContractTest {
                 }
                 bc.startSnapshotSet();
                 bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-                bc.prepareForBackup().finish(T);
-                bc.doSnapshotSet().finish(T);
-                bc.backupComplete().finish(T);
+                bc.prepareForBackup().finish(Steps.timeout());
+                bc.doSnapshotSet().finish(Steps.timeout());
+                bc.backupComplete().finish(Steps.timeout());
             }
             assertThat(running.log().holds()).as("freezes of the disabled log writer").isZero();
         }
@@ -159,8 +156,18 @@ class JavaWriterContractTest {
     /** {@code vssadmin list writers} (Windows only): the system's own view of the writers. */
     private static String vssadminListWriters() throws IOException, InterruptedException {
         Process p = new ProcessBuilder("vssadmin", "list", "writers").redirectErrorStream(true).start();
-        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        p.waitFor();
-        return output;
+        // Read on a thread of its own, so that a vssadmin that never ends cannot hold the test past this deadline.
+        java.util.concurrent.CompletableFuture<byte[]> out = java.util.concurrent.CompletableFuture.supplyAsync(() -> {
+            try {
+                return p.getInputStream().readAllBytes();
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        });
+        if (!p.waitFor(Steps.timeout().toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("vssadmin list writers did not finish within " + Steps.timeout());
+        }
+        return new String(out.join(), StandardCharsets.UTF_8);
     }
 }

@@ -1,38 +1,27 @@
 package org.vss4j.contract;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vss4j.contract.Refusals.assertRefused;
+import static org.vss4j.contract.Refusals.assertRefusedNowOrLater;
 
 import java.util.UUID;
-import org.assertj.core.api.ThrowableAssert.ThrowingCallable;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
-import org.vss4j.VssException;
-import org.vss4j.VssHresult;
 
 /**
- * Documented misuse of IVssBackupComponents returns the documented HRESULT (Microsoft's per-method documentation,
- * "Return value" sections), and the binding raises it as a VssException naming the method.
+ * Documented misuse of IVssBackupComponents is refused with a code Microsoft documents for it (each method's "Return
+ * value" table; {@link DocumentedCodes} names the page and the meaning of every code accepted), and the binding raises
+ * it as a VssException naming the method.
  */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class MisuseContractTest {
-
-    private static void assertFails(ThrowingCallable call, VssHresult expected, String method) {
-        assertThatThrownBy(call).isInstanceOfSatisfying(VssException.class, e -> {
-            assertThat(e.is(expected)).as("%s, got %s", expected, e.getMessage()).isTrue();
-            assertThat(e.operation()).isEqualTo("IVssBackupComponents::" + method);
-            assertThat(e.getMessage()).contains(expected.name());
-        });
-    }
 
     @Test
     void callsBeforeInitializeForBackupAreInTheWrongState(VssTarget target) {
         try (BackupComponents bc = BackupComponents.create()) {
-            assertFails(() -> bc.setBackupState(false, false, BackupType.FULL, false), VssHresult.VSS_E_BAD_STATE,
-                    "SetBackupState");
-            assertFails(bc::gatherWriterMetadata, VssHresult.VSS_E_BAD_STATE, "GatherWriterMetadata");
+            assertRefused(() -> bc.setBackupState(false, false, BackupType.FULL, false), "SetBackupState",
+                    DocumentedCodes.OUT_OF_SEQUENCE);
+            assertRefused(bc::gatherWriterMetadata, "GatherWriterMetadata", DocumentedCodes.OUT_OF_SEQUENCE);
         }
     }
 
@@ -41,10 +30,10 @@ class MisuseContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
-            assertFails(() -> bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL),
-                    VssHresult.VSS_E_BAD_STATE, "AddToSnapshotSet");
-            assertFails(bc::doSnapshotSet, VssHresult.VSS_E_BAD_STATE, "DoSnapshotSet");
+            bc.gatherWriterMetadata().finish(Steps.timeout());
+            assertRefused(() -> bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL), "AddToSnapshotSet",
+                    DocumentedCodes.OUT_OF_SEQUENCE);
+            assertRefusedNowOrLater(bc::doSnapshotSet, "DoSnapshotSet", DocumentedCodes.OUT_OF_SEQUENCE);
         }
     }
 
@@ -53,24 +42,25 @@ class MisuseContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
-            assertFails(() -> bc.getSnapshotProperties(UUID.randomUUID()), VssHresult.VSS_E_OBJECT_NOT_FOUND,
-                    "GetSnapshotProperties");
+            bc.gatherWriterMetadata().finish(Steps.timeout());
+            assertRefused(() -> bc.getSnapshotProperties(UUID.randomUUID()), "GetSnapshotProperties",
+                    DocumentedCodes.GET_SNAPSHOT_PROPERTIES_UNKNOWN_ID);
             bc.startSnapshotSet();
             String noSuchVolume = "\\\\?\\Volume{" + UUID.randomUUID() + "}\\";
-            assertFails(() -> bc.addToSnapshotSet(noSuchVolume, BackupComponents.GUID_NULL),
-                    VssHresult.VSS_E_OBJECT_NOT_FOUND, "AddToSnapshotSet");
+            assertRefused(() -> bc.addToSnapshotSet(noSuchVolume, BackupComponents.GUID_NULL), "AddToSnapshotSet",
+                    DocumentedCodes.ADD_TO_SNAPSHOT_SET_NO_SUCH_VOLUME);
         }
     }
 
     @Test
-    void aWriterIndexOutOfRangeIsAnInvalidArgument(VssTarget target) {
+    void aWriterIndexOutOfRangeIsRefused(VssTarget target) {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             int count = bc.getWriterMetadataCount();
-            assertFails(() -> bc.getWriterMetadata(count), VssHresult.E_INVALIDARG, "GetWriterMetadata");
+            assertRefused(() -> bc.getWriterMetadata(count), "GetWriterMetadata",
+                    DocumentedCodes.GET_WRITER_METADATA_INDEX_OUT_OF_RANGE);
         }
     }
 
@@ -79,11 +69,11 @@ class MisuseContractTest {
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             bc.startSnapshotSet();
             bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            // Microsoft, DoSnapshotSet: VSS_E_BAD_STATE when the prerequisite calls of the context were not made.
-            assertFails(bc::doSnapshotSet, VssHresult.VSS_E_BAD_STATE, "DoSnapshotSet");
+            // "the prerequisite calls for a given shadow copy context have not been made" (DoSnapshotSet's page).
+            assertRefusedNowOrLater(bc::doSnapshotSet, "DoSnapshotSet", DocumentedCodes.OUT_OF_SEQUENCE);
         }
     }
 }

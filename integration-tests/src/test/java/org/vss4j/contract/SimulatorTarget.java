@@ -3,11 +3,10 @@ package org.vss4j.contract;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.Volume;
 import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterComponent;
 
@@ -20,12 +19,13 @@ final class SimulatorTarget implements VssTarget {
     private final Path volumeRoot;
     private final Path workDir;
     private final SimulatedMachine machine;
+    private final Volume volume;
 
     SimulatorTarget() throws IOException {
         volumeRoot = Files.createTempDirectory("vss4j-contract-volume-");
         workDir = Files.createDirectories(volumeRoot.resolve("work"));
         machine = SimulatedMachine.create();
-        machine.addVolume(volumeRoot, VOLUME);
+        volume = machine.addVolume(volumeRoot, VOLUME);
         machine.addWriter(SimulatedWriter.builder(WRITER).component(WriterComponent.fileGroup("", "data")
                 .withFile(FileSpec.of(VOLUME + "work", "*", true))).build());
         SimulatedMachine.install(machine);
@@ -62,17 +62,27 @@ final class SimulatorTarget implements VssTarget {
     }
 
     @Override
+    public void createJunction(Path link, Path target) {
+        volume.facts().junction(volumeRoot.relativize(link).toString(), target.toAbsolutePath());
+    }
+
+    @Override
     public void verifyNothingLeaked() {
         VssSimulatorExtension.verifyNoLeaks(machine);
     }
 
+    /**
+     * Cleans up while the test's machine is still the current one: its exposures and facts are what tell a mounted
+     * folder from a directory. Then the volume's directory goes (only the root's virtual System Volume Information
+     * is listed there by now), and the machine is replaced by an empty one and closed.
+     */
     @Override
     public void close() throws IOException {
-        SimulatedMachine.install(SimulatedMachine.create()).close();
-        try (Stream<Path> all = Files.walk(volumeRoot)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
+        try {
+            WorkDirectoryCleanup.run(workDir, vssPath(workDir));
+            WorkTree.delete(volumeRoot);
+        } finally {
+            SimulatedMachine.install(SimulatedMachine.create()).close();
         }
     }
 }

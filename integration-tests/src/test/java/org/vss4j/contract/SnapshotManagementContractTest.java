@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
@@ -16,7 +15,7 @@ import org.vss4j.SnapshotContext;
 import org.vss4j.SnapshotProperties;
 
 /** Query, expose and delete of shadow copies, and which of them outlive their requester. */
-@ExtendWith(VssTargetExtension.class)
+@VssContract
 class SnapshotManagementContractTest {
 
     /** A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK); its set id. */
@@ -25,28 +24,20 @@ class SnapshotManagementContractTest {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.APP_ROLLBACK);
             bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.TIMEOUT);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
             UUID set = bc.startSnapshotSet();
             bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.TIMEOUT);
-            bc.doSnapshotSet().finish(Steps.TIMEOUT);
-            bc.backupComplete().finish(Steps.TIMEOUT);
+            bc.prepareForBackup().finish(Steps.timeout());
+            bc.doSnapshotSet().finish(Steps.timeout());
+            bc.backupComplete().finish(Steps.timeout());
             return set;
         }
-    }
-
-    private static BackupComponents administrator() {
-        BackupComponents bc = BackupComponents.create();
-        bc.initializeForBackup(null);
-        // Query and delete see every shadow copy only in VSS_CTX_ALL (Microsoft: IVssBackupComponents::Query).
-        bc.setContext(SnapshotContext.ALL);
-        return bc;
     }
 
     @Test
     void queryListsLiveShadowCopiesAndTheProviders(VssTarget target) {
         UUID set = persistentSet(target);
-        try (BackupComponents bc = administrator()) {
+        try (BackupComponents bc = Snapshots.administrator()) {
             List<SnapshotProperties> mine = bc.querySnapshots().stream()
                     .filter(p -> p.snapshotSetId().equals(set)).toList();
             assertThat(mine).singleElement().satisfies(p -> {
@@ -55,7 +46,10 @@ class SnapshotManagementContractTest {
             });
             assertThat(bc.queryProviders()).extracting(ProviderProperties::name).isNotEmpty();
             assertThat(bc.deleteSnapshots(set, ObjectType.SNAPSHOT_SET, true).deletedCount()).isEqualTo(1);
-            assertThat(bc.querySnapshots()).noneMatch(p -> p.snapshotSetId().equals(set));
+            // The service deletes on its own time: gone within the deadline, not necessarily at once.
+            Snapshots.awaitSetGone(set);
+        } finally {
+            Snapshots.deleteAndAwaitGone(set, ObjectType.SNAPSHOT_SET);
         }
     }
 
@@ -64,7 +58,7 @@ class SnapshotManagementContractTest {
         Path marker = Files.writeString(target.workDir().resolve("exposed.txt"), "seen through the folder");
         UUID set = persistentSet(target);
         Path folder = Files.createDirectory(target.workDir().resolve("mnt"));
-        try (BackupComponents bc = administrator()) {
+        try (BackupComponents bc = Snapshots.administrator()) {
             SnapshotProperties snap = bc.querySnapshots().stream().filter(p -> p.snapshotSetId().equals(set))
                     .findFirst().orElseThrow();
             // The folder is named the Windows way (C:\work\mnt), and read through the folder itself.
@@ -73,11 +67,13 @@ class SnapshotManagementContractTest {
                 Path seen = folder.resolve(target.volumeRoot().relativize(marker).toString());
                 assertThat(seen).hasContent("seen through the folder");
             } finally {
+                // Unexposed before anything else: nothing may ever delete through the mounted folder.
                 bc.unexposeSnapshot(snap.snapshotId());
             }
             assertThat(bc.querySnapshots()).filteredOn(p -> p.snapshotId().equals(snap.snapshotId()))
                     .singleElement().satisfies(p -> assertThat(p.exposedName()).isNull());
-            bc.deleteSnapshots(set, ObjectType.SNAPSHOT_SET, true);
+        } finally {
+            Snapshots.deleteAndAwaitGone(set, ObjectType.SNAPSHOT_SET);
         }
     }
 }

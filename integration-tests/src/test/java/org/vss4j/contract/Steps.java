@@ -12,13 +12,39 @@ import org.vss4j.WriterMetadata;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
 
-/** Steps the contract tests repeat: the timeout for asynchronous calls and reading every writer's status. */
+/**
+ * Steps the contract tests repeat: the time they give VSS, and reading every writer's status.
+ *
+ * <p>The time, in three numbers: one asynchronous call waits at most {@link #PER_CALL}; all the waits of one test
+ * together at most {@link #BUDGET_MINUTES} ({@link Budget}); and the test itself is stopped by JUnit after
+ * {@link #TEST_TIMEOUT_MINUTES} ({@link VssContract}), which leaves {@link #GRACE_MINUTES} for what follows a wait that
+ * ran out: the binding's {@code Cancel} and its bounded wait for {@code VSS_S_ASYNC_CANCELLED}, closing a writer,
+ * {@code AbortBackup}. So a test fails on the budget it gives VSS, with the call's name, before JUnit's timeout, which
+ * is only the last guard against a native wait that never returns.
+ */
 final class Steps {
 
-    /** Real VSS can take well over 10 s per shadow copy on a busy runner. */
-    static final Duration TIMEOUT = Duration.ofMinutes(3);
+    /** One asynchronous call: real VSS can take well over 10 s per shadow copy on a busy runner. */
+    static final Duration PER_CALL = Duration.ofMinutes(3);
+    /** All the waits of one test. */
+    static final int BUDGET_MINUTES = 10;
+    /** Room after the budget for cancelling, closing and cleaning up. */
+    static final int GRACE_MINUTES = 5;
+    /** The JUnit timeout of one contract test. */
+    static final int TEST_TIMEOUT_MINUTES = BUDGET_MINUTES + GRACE_MINUTES;
 
     private Steps() {
+    }
+
+    /** The timeout for the next wait: {@link #PER_CALL}, or less if that is all that is left of the test's budget. */
+    static Duration timeout() {
+        Duration left = Budget.remaining(PER_CALL);
+        return left.compareTo(PER_CALL) < 0 ? left : PER_CALL;
+    }
+
+    /** What is left of the test's budget (for a session's overall timeout). */
+    static Duration remainingBudget() {
+        return Budget.remaining(Duration.ofMinutes(BUDGET_MINUTES));
     }
 
     /** A writer component chosen for a component-mode backup. */
@@ -46,7 +72,7 @@ final class Steps {
 
     /** GatherWriterStatus, every GetWriterStatus, FreeWriterStatus. */
     static List<WriterStatus> writerStatuses(BackupComponents bc) {
-        bc.gatherWriterStatus().finish(TIMEOUT);
+        bc.gatherWriterStatus().finish(timeout());
         try {
             List<WriterStatus> all = new ArrayList<>();
             for (int i = 0; i < bc.getWriterStatusCount(); i++) {

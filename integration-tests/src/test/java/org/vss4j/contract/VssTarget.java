@@ -1,5 +1,6 @@
 package org.vss4j.contract;
 
+import java.io.IOException;
 import java.nio.file.Path;
 import org.vss4j.SnapshotMount;
 import org.vss4j.com.Exports;
@@ -49,9 +50,19 @@ public interface VssTarget extends AutoCloseable {
      */
     String componentWriterName();
 
+    /**
+     * Makes {@code link} (in the work directory, not existing yet) a junction to the directory {@code target}: on
+     * Windows with {@code mklink /J}, on the simulator as the volume's junction fact. For the cleanup tests.
+     */
+    void createJunction(Path link, Path target) throws IOException;
+
     /** Fails if the test leaked a COM reference, BSTR, CoTaskMem block or snapshot-property block (where measurable). */
     void verifyNothingLeaked();
 
+    /**
+     * Unexposes what VSS exposed in the work directory, then deletes it without entering links, junctions or mounted
+     * folders ({@link WorkDirectoryCleanup}).
+     */
     @Override
     void close() throws Exception;
 }

@@ -1,21 +1,28 @@
 package org.vss4j.contract;
 
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The real VSS of an elevated Windows machine: the volume holding {@code java.io.tmpdir} (on GitHub's windows-latest,
- * {@code C:\}), with a fresh work directory there.
+ * {@code C:\}), with a fresh work directory there, named in its long form ({@link LongPaths}: the runner's
+ * {@code TEMP} is {@code C:\Users\RUNNER~1\...}).
  */
 final class WindowsTarget implements VssTarget {
 
     private final Path workDir;
 
     WindowsTarget() throws IOException {
-        workDir = Files.createTempDirectory("vss4j-contract-").toAbsolutePath();
+        Path created = Files.createTempDirectory("vss4j-contract-").toAbsolutePath();
+        try {
+            workDir = Path.of(LongPaths.of(created.toString()));
+        } catch (RuntimeException e) {
+            Files.deleteIfExists(created);
+            throw e;
+        }
     }
 
     @Override
@@ -49,16 +56,32 @@ final class WindowsTarget implements VssTarget {
     }
 
     @Override
+    public void createJunction(Path link, Path target) throws IOException {
+        // mklink is a cmd built-in (Microsoft docs, "mklink"); /J makes a directory junction.
+        Process p = new ProcessBuilder("cmd", "/c", "mklink", "/J", link.toString(), target.toString())
+                .redirectErrorStream(true).start();
+        try {
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IOException("mklink /J " + link + " did not finish within 30 s");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while making the junction " + link, e);
+        }
+        String output = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (p.exitValue() != 0) {
+            throw new IOException("mklink /J " + link + " " + target + " failed (" + p.exitValue() + "): " + output);
+        }
+    }
+
+    @Override
     public void verifyNothingLeaked() {
         // Real VSS offers no allocation counts; the simulator run of the same test checks ownership.
     }
 
     @Override
     public void close() throws IOException {
-        try (Stream<Path> all = Files.walk(workDir)) {
-            for (Path p : all.sorted(Comparator.reverseOrder()).toList()) {
-                Files.deleteIfExists(p);
-            }
-        }
+        WorkDirectoryCleanup.run(workDir, vssPath(workDir));
     }
 }

@@ -38,6 +38,7 @@ public final class Exports {
     public static final String GET_LOGICAL_DRIVES = "GetLogicalDrives";
     public static final String GET_VOLUME_PATH_NAME = "GetVolumePathNameW";
     public static final String GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT = "GetVolumeNameForVolumeMountPointW";
+    public static final String GET_LONG_PATH_NAME = "GetLongPathNameW";
     public static final String CREATE_ENVIRONMENT_BLOCK = "CreateEnvironmentBlock";
     public static final String DESTROY_ENVIRONMENT_BLOCK = "DestroyEnvironmentBlock";
 
@@ -213,6 +214,17 @@ public final class Exports {
     public boolean getVolumeNameForVolumeMountPoint(Pointer mountPoint, Pointer volumeName, int bufferChars) {
         return fn(NativeModule.KERNEL32, GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT)
                 .invokeInt(new Object[] {mountPoint, volumeName, bufferChars}) != 0;
+    }
+
+    /**
+     * {@code DWORD GetLongPathNameW(LPCWSTR lpszShortPath, LPWSTR lpszLongPath, DWORD cchBuffer)} (fileapi.h): the
+     * long form of an existing path, every 8.3 name in it replaced by its long name (Microsoft docs,
+     * "GetLongPathNameW function"). Returns the length copied without the terminating NUL; if {@code bufferChars}
+     * is too small, the size needed including the NUL (nothing is copied); 0 on failure ("such as if the file does
+     * not exist"), with the Win32 error in {@link #lastError()}. A DWORD: compare it unsigned.
+     */
+    public int getLongPathName(Pointer shortPath, Pointer longPath, int bufferChars) {
+        return fn(NativeModule.KERNEL32, GET_LONG_PATH_NAME).invokeInt(new Object[] {shortPath, longPath, bufferChars});
     }
 
     /**

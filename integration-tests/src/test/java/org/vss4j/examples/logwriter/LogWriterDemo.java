@@ -40,10 +40,11 @@ public final class LogWriterDemo {
                     UUID snapshot = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
                     bc.prepareForBackup().finish(t);
                     bc.doSnapshotSet().finish(t);
-                    SnapshotMount mount = bc.mountSnapshot(snapshot);
-                    LogCheck frozen = LogCheck.of(target.inSnapshot(mount, file));
-                    System.out.printf("shadow copy: %d records, %s%n", frozen.records(),
-                            frozen.isClean() ? "clean (ends at a record boundary)" : "TORN");
+                    try (SnapshotMount mount = bc.mountSnapshot(snapshot)) {
+                        LogCheck frozen = LogCheck.of(target.inSnapshot(mount, file));
+                        System.out.printf("shadow copy: %d records, %s%n", frozen.records(),
+                                frozen.isClean() ? "clean (ends at a record boundary)" : "TORN");
+                    }
                     bc.backupComplete().finish(t);
                 }
                 load.awaitAcknowledged(load.acknowledged() + 1000, t);

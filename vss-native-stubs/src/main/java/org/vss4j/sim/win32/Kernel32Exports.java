@@ -19,5 +19,6 @@ public final class Kernel32Exports {
         FindFiles.register(table);
         DriveLetters.register(table);
         VolumeNames.register(table);
+        LongPathNames.register(table);
     }
 }
