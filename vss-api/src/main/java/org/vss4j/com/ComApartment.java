@@ -1,5 +1,6 @@
 package org.vss4j.com;
 
+import java.util.OptionalInt;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.VssException;
@@ -35,6 +36,8 @@ public final class ComApartment {
     private static final ThreadLocal<Boolean> IN_MTA = ThreadLocal.withInitial(() -> Boolean.FALSE);
     private static final Object SECURITY_LOCK = new Object();
     private static boolean securityDone;
+    /** What CoInitializeSecurity answered this process, or null before vss4j's first call of it. */
+    private static volatile Integer securityResult;
 
     private ComApartment() {
     }
@@ -61,6 +64,7 @@ public final class ComApartment {
             }
             int hr = exports.coInitializeSecurity(RPC_C_AUTHN_LEVEL_PKT_PRIVACY, RPC_C_IMP_LEVEL_IMPERSONATE,
                     EOAC_STATIC_CLOAKING);
+            securityResult = hr;
             if (hr == VssHresult.RPC_E_TOO_LATE.code()) {
                 LOG.info("CoInitializeSecurity was already called in this process; keeping the host's COM security");
             } else if (hr < 0) {
@@ -68,5 +72,14 @@ public final class ComApartment {
             }
             securityDone = true;
         }
+    }
+
+    /**
+     * The HRESULT vss4j's {@code CoInitializeSecurity} call returned in this process: {@code S_OK} (vss4j's settings
+     * are in force), {@code RPC_E_TOO_LATE} (the host's are), another failure; empty before the first VSS call.
+     */
+    public static OptionalInt securityResult() {
+        Integer hr = securityResult;
+        return hr == null ? OptionalInt.empty() : OptionalInt.of(hr);
     }
 }
