@@ -10,7 +10,9 @@ import org.vss4j.UsageType;
 import org.vss4j.com.Exports;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedToken;
 import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.VssServiceState;
 import org.vss4j.sim.WriterComponent;
 import picocli.CommandLine.Option;
 
@@ -43,13 +45,23 @@ final class SimulatorOptions {
                     + "as 'vss writers --save DIR' writes them, instead of the demo writer. Repeatable.")
     private List<Path> writerDirectories;
 
+    @Option(names = "--sim-not-elevated",
+            description = "Simulator only: the command runs without elevation (a standard user's token: no "
+                    + "SeBackupPrivilege, SeRestorePrivilege, SeCreateSymbolicLinkPrivilege); VSS then refuses it.")
+    private boolean notElevated;
+
+    @Option(names = "--sim-vss-service", paramLabel = "STATE",
+            description = "Simulator only: the VSS service is ${COMPLETION-CANDIDATES} (default: stopped, "
+                    + "started on demand); disabled makes every VSS call fail.")
+    private VssServiceState vssService;
+
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
 
     /** On the simulator: builds and installs the machine the options describe. Against real VSS: nothing. */
     void prepare(PrintWriter out) {
         if (!"simulator".equals(Exports.current().provider().id())) {
-            if (volumes != null || inbox || writerDirectories != null) {
+            if (volumes != null || inbox || writerDirectories != null || notElevated || vssService != null) {
                 out.println("(--sim-* options ignored: this is the real VSS)");
             }
             return;
@@ -86,6 +98,12 @@ final class SimulatorOptions {
                     .component(WriterComponent.fileGroup("", "Demo files").withCaption("Every file of " + firstVolume)
                             .withFile(FileSpec.of(firstVolume, "*", true)))
                     .build());
+        }
+        if (notElevated) {
+            m.token().setTo(SimulatedToken.standardUser());
+        }
+        if (vssService != null) {
+            m.vssService(vssService);
         }
         SimulatedMachine.install(m);
         machine = m;
