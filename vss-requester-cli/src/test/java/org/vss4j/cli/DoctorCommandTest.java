@@ -101,6 +101,18 @@ class DoctorCommandTest {
     }
 
     @Test
+    void whatTheDoctorCallsBlockingTheOtherCommandsMeetAsOneActionableLine() {
+        assertThat(vss("snapshot", "create", "D:\\", "--sim-not-elevated")).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(err.toString()).startsWith("vss: CreateVssBackupComponentsInternal failed: E_ACCESSDENIED")
+                .contains("must run elevated");
+        assertThat(out.toString()).doesNotContain("DoSnapshotSet");
+
+        assertThat(vss("writers", "--sim-vss-service", "disabled")).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(err.toString()).contains("HRESULT_FROM_WIN32_ERROR_SERVICE_DISABLED (0x80070422)",
+                "sc config VSS start= demand");
+    }
+
+    @Test
     void aDisabledVssServiceBlocks() {
         int exit = vss("doctor", "--sim-vss-service", "disabled");
 
