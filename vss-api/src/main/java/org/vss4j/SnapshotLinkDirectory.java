@@ -17,6 +17,8 @@ import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -109,9 +111,7 @@ final class SnapshotLinkDirectory {
         if (d == null) {
             synchronized (SnapshotLinkDirectory.class) {
                 if (current == null) {
-                    String configured = System.getProperty(PROPERTY);
-                    Path base = configured != null ? Path.of(configured)
-                            : Path.of(System.getProperty("java.io.tmpdir"), "vss4j-links");
+                    Path base = configuredBase();
                     String name = ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);
                     try {
                         SnapshotLinkDirectory made = new SnapshotLinkDirectory(base, name);
@@ -126,6 +126,84 @@ final class SnapshotLinkDirectory {
             }
         }
         return d;
+    }
+
+    /** The link directory this process uses: {@code -Dvss4j.linkDirectory}, else {@code <java.io.tmpdir>/vss4j-links}. */
+    static Path configuredBase() {
+        String configured = System.getProperty(PROPERTY);
+        return configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"), "vss4j-links");
+    }
+
+    /**
+     * The vss4j links in {@code base} that processes which ended left behind (their lock is free), which the next
+     * process's sweep will delete: read only, nothing is deleted or followed. The directory of this process, if it
+     * has one, is not looked at; neither is anything that is not a plain directory or not a vss4j link by its name.
+     * Empty if {@code base} does not exist.
+     */
+    static List<Path> staleLinks(Path base) throws IOException {
+        if (!Files.exists(base, LinkOption.NOFOLLOW_LINKS)) {
+            return List.of();
+        }
+        if (!isPlainDirectory(Files.readAttributes(base, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))) {
+            throw new IOException(base + " is not a plain directory (a link, a junction or a file)");
+        }
+        SnapshotLinkDirectory own = current;
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> locks = Files.newDirectoryStream(base, "*" + LOCK_SUFFIX)) {
+            for (Path lockFile : locks) {
+                String name = lockFile.getFileName().toString();
+                Path dir = base.resolve(name.substring(0, name.length() - LOCK_SUFFIX.length()));
+                if ((own == null || !dir.equals(own.mine)) && isAbandoned(lockFile)) {
+                    out.addAll(linksIn(dir));
+                }
+            }
+        }
+        out.sort(null);
+        return List.copyOf(out);
+    }
+
+    /** Whether the lock on {@code lockFile} is free: its process ended. The lock taken to know is released at once. */
+    private static boolean isAbandoned(Path lockFile) {
+        try {
+            if (!Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
+                    .isRegularFile()) {
+                return false;
+            }
+            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+                FileLock held = channel.tryLock();
+                if (held == null) {
+                    return false;
+                }
+                held.release();
+                return true;
+            }
+        } catch (OverlappingFileLockException e) {
+            return false; // held by this JVM
+        } catch (IOException e) {
+            return false; // swept meanwhile, or not ours to open
+        }
+    }
+
+    private static List<Path> linksIn(Path dir) throws IOException {
+        try {
+            if (!isPlainDirectory(Files.readAttributes(dir, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))) {
+                return List.of();
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        List<Path> out = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+            for (Path e : entries) {
+                BasicFileAttributes a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                if (isLink(a) && LINK_NAME.matcher(e.getFileName().toString()).matches()) {
+                    out.add(e);
+                }
+            }
+        } catch (NoSuchFileException e) {
+            return List.of();
+        }
+        return out;
     }
 
     /** A name for a new link to {@code snapshotId}, never used before by any process. */

@@ -42,6 +42,8 @@ public enum VssHresult {
     RPC_E_TOO_LATE(0x80010119, "CoInitializeSecurity was already called in this process (by the host application); its settings stay in force."),
     /** 0x80070490. */
     HRESULT_FROM_WIN32_ERROR_NOT_FOUND(0x80070490, "Element not found (HRESULT_FROM_WIN32(ERROR_NOT_FOUND))."),
+    /** 0x80070422. */
+    HRESULT_FROM_WIN32_ERROR_SERVICE_DISABLED(0x80070422, "The VSS service is disabled: set its startup type to Manual (services.msc, or `sc config VSS start= demand`)."),
     /** 0x00042309. */
     VSS_S_ASYNC_PENDING(0x00042309, "Async operation is still running (QueryStatus pHrResult value; success code)."),
     /** 0x0004230A. */

@@ -2,6 +2,7 @@ package org.vss4j.com;
 
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -41,9 +42,31 @@ public final class Exports {
     public static final String GET_LONG_PATH_NAME = "GetLongPathNameW";
     public static final String CREATE_ENVIRONMENT_BLOCK = "CreateEnvironmentBlock";
     public static final String DESTROY_ENVIRONMENT_BLOCK = "DestroyEnvironmentBlock";
+    public static final String CLOSE_HANDLE = "CloseHandle";
+    public static final String OPEN_PROCESS_TOKEN = "OpenProcessToken";
+    public static final String GET_TOKEN_INFORMATION = "GetTokenInformation";
+    public static final String LOOKUP_PRIVILEGE_NAME = "LookupPrivilegeNameW";
+    public static final String OPEN_SC_MANAGER = "OpenSCManagerW";
+    public static final String OPEN_SERVICE = "OpenServiceW";
+    public static final String QUERY_SERVICE_STATUS = "QueryServiceStatus";
+    public static final String QUERY_SERVICE_CONFIG = "QueryServiceConfigW";
+    public static final String CLOSE_SERVICE_HANDLE = "CloseServiceHandle";
+    public static final String REG_OPEN_KEY_EX = "RegOpenKeyExW";
+    public static final String REG_ENUM_VALUE = "RegEnumValueW";
+    public static final String REG_CLOSE_KEY = "RegCloseKey";
 
     /** {@code INVALID_HANDLE_VALUE} (handleapi.h): {@code (HANDLE)(LONG_PTR)-1}, what FindFirstFileW returns on failure. */
     public static final long INVALID_HANDLE_VALUE = -1L;
+    /**
+     * The pseudo handle of the current process: "a special constant, currently (HANDLE)-1" (Microsoft docs,
+     * "GetCurrentProcess function"), passed to {@link #openProcessToken} without calling GetCurrentProcess.
+     */
+    public static final long CURRENT_PROCESS = -1L;
+    /**
+     * {@code HKEY_LOCAL_MACHINE} (winreg.h): {@code (HKEY)(ULONG_PTR)((LONG)0x80000002)}, so sign-extended on x64 to
+     * {@code 0xFFFFFFFF80000002}.
+     */
+    public static final long HKEY_LOCAL_MACHINE = 0xFFFFFFFF80000002L;
 
     private static volatile Exports current;
 
@@ -241,5 +264,105 @@ public final class Exports {
     /** {@code BOOL DestroyEnvironmentBlock(LPVOID lpEnvironment)} (userenv.h). */
     public boolean destroyEnvironmentBlock(Pointer environment) {
         return fn(NativeModule.USERENV, DESTROY_ENVIRONMENT_BLOCK).invokeInt(new Object[] {environment}) != 0;
+    }
+
+    /** {@code BOOL CloseHandle(HANDLE hObject)} (handleapi.h): closes a token handle of {@link #openProcessToken}. */
+    public boolean closeHandle(Pointer handle) {
+        return fn(NativeModule.KERNEL32, CLOSE_HANDLE).invokeInt(new Object[] {handle}) != 0;
+    }
+
+    /**
+     * {@code BOOL OpenProcessToken(HANDLE ProcessHandle, DWORD DesiredAccess, PHANDLE TokenHandle)} (processthreadsapi.h;
+     * exported by advapi32): the access token of {@code process} ({@link #CURRENT_PROCESS} for this one), closed with
+     * {@link #closeHandle}. False on failure, with the Win32 error in {@link #lastError()}.
+     */
+    public boolean openProcessToken(Pointer process, int desiredAccess, PointerByReference token) {
+        return fn(NativeModule.ADVAPI32, OPEN_PROCESS_TOKEN).invokeInt(new Object[] {process, desiredAccess, token})
+                != 0;
+    }
+
+    /**
+     * {@code BOOL GetTokenInformation(HANDLE TokenHandle, TOKEN_INFORMATION_CLASS TokenInformationClass,
+     * LPVOID TokenInformation, DWORD TokenInformationLength, PDWORD ReturnLength)} (securitybaseapi.h): the
+     * structure of {@code infoClass} into {@code info}; {@code returnLength} receives the size needed. False on
+     * failure ({@code ERROR_INSUFFICIENT_BUFFER} when {@code length} is too small).
+     */
+    public boolean getTokenInformation(Pointer token, int infoClass, Pointer info, int length,
+            IntByReference returnLength) {
+        return fn(NativeModule.ADVAPI32, GET_TOKEN_INFORMATION)
+                .invokeInt(new Object[] {token, infoClass, info, length, returnLength}) != 0;
+    }
+
+    /**
+     * {@code BOOL LookupPrivilegeNameW(LPCWSTR lpSystemName, PLUID lpLuid, LPWSTR lpName, LPDWORD cchName)}
+     * (winbase.h): the name ({@code SeBackupPrivilege}) of the privilege {@code luid} on the local system
+     * ({@code systemName} NULL), as UTF-16 into {@code name}, a buffer of {@code cchName} characters; on return
+     * {@code cchName} holds the name's length, or the size needed when the buffer is too small.
+     */
+    public boolean lookupPrivilegeName(Pointer systemName, Pointer luid, Pointer name, IntByReference cchName) {
+        return fn(NativeModule.ADVAPI32, LOOKUP_PRIVILEGE_NAME)
+                .invokeInt(new Object[] {systemName, luid, name, cchName}) != 0;
+    }
+
+    /**
+     * {@code SC_HANDLE OpenSCManagerW(LPCWSTR lpMachineName, LPCWSTR lpDatabaseName, DWORD dwDesiredAccess)}
+     * (winsvc.h): NULL on failure, with the Win32 error in {@link #lastError()}; closed with
+     * {@link #closeServiceHandle}.
+     */
+    public Pointer openSCManager(Pointer machineName, Pointer databaseName, int desiredAccess) {
+        return fn(NativeModule.ADVAPI32, OPEN_SC_MANAGER)
+                .invokePointer(new Object[] {machineName, databaseName, desiredAccess});
+    }
+
+    /** {@code SC_HANDLE OpenServiceW(SC_HANDLE hSCManager, LPCWSTR lpServiceName, DWORD dwDesiredAccess)}. */
+    public Pointer openService(Pointer scManager, Pointer serviceName, int desiredAccess) {
+        return fn(NativeModule.ADVAPI32, OPEN_SERVICE).invokePointer(new Object[] {scManager, serviceName,
+            desiredAccess});
+    }
+
+    /** {@code BOOL QueryServiceStatus(SC_HANDLE hService, LPSERVICE_STATUS lpServiceStatus)}: 28 bytes. */
+    public boolean queryServiceStatus(Pointer service, Pointer status) {
+        return fn(NativeModule.ADVAPI32, QUERY_SERVICE_STATUS).invokeInt(new Object[] {service, status}) != 0;
+    }
+
+    /**
+     * {@code BOOL QueryServiceConfigW(SC_HANDLE hService, LPQUERY_SERVICE_CONFIGW lpServiceConfig, DWORD cbBufSize,
+     * LPDWORD pcbBytesNeeded)}: the structure and its strings in one buffer; {@code ERROR_INSUFFICIENT_BUFFER} with
+     * the size needed in {@code bytesNeeded} when {@code bufSize} is too small.
+     */
+    public boolean queryServiceConfig(Pointer service, Pointer config, int bufSize, IntByReference bytesNeeded) {
+        return fn(NativeModule.ADVAPI32, QUERY_SERVICE_CONFIG)
+                .invokeInt(new Object[] {service, config, bufSize, bytesNeeded}) != 0;
+    }
+
+    /** {@code BOOL CloseServiceHandle(SC_HANDLE hSCObject)}. */
+    public boolean closeServiceHandle(Pointer handle) {
+        return fn(NativeModule.ADVAPI32, CLOSE_SERVICE_HANDLE).invokeInt(new Object[] {handle}) != 0;
+    }
+
+    /**
+     * {@code LSTATUS RegOpenKeyExW(HKEY hKey, LPCWSTR lpSubKey, DWORD ulOptions, REGSAM samDesired, PHKEY phkResult)}
+     * (winreg.h): the Win32 error code itself ({@code ERROR_SUCCESS} = 0), not set as the last error.
+     */
+    public int regOpenKeyEx(Pointer key, Pointer subKey, int options, int samDesired, PointerByReference result) {
+        return fn(NativeModule.ADVAPI32, REG_OPEN_KEY_EX)
+                .invokeInt(new Object[] {key, subKey, options, samDesired, result});
+    }
+
+    /**
+     * {@code LSTATUS RegEnumValueW(HKEY hKey, DWORD dwIndex, LPWSTR lpValueName, LPDWORD lpcchValueName,
+     * LPDWORD lpReserved, LPDWORD lpType, LPBYTE lpData, LPDWORD lpcbData)}: value {@code index} of the key, its name
+     * as UTF-16 (the name buffer's size and the name's length in characters), its type and data (sizes in bytes);
+     * {@code ERROR_NO_MORE_ITEMS} past the last, {@code ERROR_MORE_DATA} when a buffer is too small.
+     */
+    public int regEnumValue(Pointer key, int index, Pointer name, IntByReference cchName, IntByReference type,
+            Pointer data, IntByReference cbData) {
+        return fn(NativeModule.ADVAPI32, REG_ENUM_VALUE)
+                .invokeInt(new Object[] {key, index, name, cchName, null, type, data, cbData});
+    }
+
+    /** {@code LSTATUS RegCloseKey(HKEY hKey)}. */
+    public int regCloseKey(Pointer key) {
+        return fn(NativeModule.ADVAPI32, REG_CLOSE_KEY).invokeInt(new Object[] {key});
     }
 }

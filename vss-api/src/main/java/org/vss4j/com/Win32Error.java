@@ -15,15 +15,27 @@ public final class Win32Error {
     public static final int ERROR_INVALID_HANDLE = 6;
     public static final int ERROR_NO_MORE_FILES = 18;
     public static final int ERROR_NOT_READY = 21;
+    /** "The program issued a command but the command length is incorrect": a fixed-size buffer of the wrong size. */
+    public static final int ERROR_BAD_LENGTH = 24;
     public static final int ERROR_NOT_SUPPORTED = 50;
     public static final int ERROR_BAD_NETPATH = 53;
     public static final int ERROR_INVALID_PARAMETER = 87;
     public static final int ERROR_INSUFFICIENT_BUFFER = 122;
     public static final int ERROR_INVALID_NAME = 123;
     public static final int ERROR_ALREADY_EXISTS = 183;
+    /** "More data is available": what registry functions return for a buffer too small. */
+    public static final int ERROR_MORE_DATA = 234;
+    /** "No more data is available": the end of a registry enumeration. */
+    public static final int ERROR_NO_MORE_ITEMS = 259;
     public static final int ERROR_FILENAME_EXCED_RANGE = 206;
     /** "The directory name is invalid": a file was given where a directory was expected. */
     public static final int ERROR_DIRECTORY = 267;
+    /** "The specified service is disabled and cannot be started." */
+    public static final int ERROR_SERVICE_DISABLED = 1058;
+    /** "The specified service does not exist as an installed service." */
+    public static final int ERROR_SERVICE_DOES_NOT_EXIST = 1060;
+    /** "A specified privilege does not exist." */
+    public static final int ERROR_NO_SUCH_PRIVILEGE = 1313;
     public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;
     /** "An internal error occurred": what a simulated kernel32 function sets when the simulator itself fails. */
     public static final int ERROR_INTERNAL_ERROR = 1359;
@@ -37,11 +49,16 @@ public final class Win32Error {
             Map.entry(ERROR_ACCESS_DENIED, "ERROR_ACCESS_DENIED"),
             Map.entry(ERROR_INVALID_HANDLE, "ERROR_INVALID_HANDLE"),
             Map.entry(ERROR_NO_MORE_FILES, "ERROR_NO_MORE_FILES"), Map.entry(ERROR_NOT_READY, "ERROR_NOT_READY"),
+            Map.entry(ERROR_BAD_LENGTH, "ERROR_BAD_LENGTH"),
             Map.entry(ERROR_NOT_SUPPORTED, "ERROR_NOT_SUPPORTED"), Map.entry(ERROR_BAD_NETPATH, "ERROR_BAD_NETPATH"),
             Map.entry(ERROR_INVALID_PARAMETER, "ERROR_INVALID_PARAMETER"),
             Map.entry(ERROR_INSUFFICIENT_BUFFER, "ERROR_INSUFFICIENT_BUFFER"),
             Map.entry(ERROR_INVALID_NAME, "ERROR_INVALID_NAME"),
-            Map.entry(ERROR_ALREADY_EXISTS, "ERROR_ALREADY_EXISTS"),
+            Map.entry(ERROR_ALREADY_EXISTS, "ERROR_ALREADY_EXISTS"), Map.entry(ERROR_MORE_DATA, "ERROR_MORE_DATA"),
+            Map.entry(ERROR_NO_MORE_ITEMS, "ERROR_NO_MORE_ITEMS"),
+            Map.entry(ERROR_SERVICE_DISABLED, "ERROR_SERVICE_DISABLED"),
+            Map.entry(ERROR_SERVICE_DOES_NOT_EXIST, "ERROR_SERVICE_DOES_NOT_EXIST"),
+            Map.entry(ERROR_NO_SUCH_PRIVILEGE, "ERROR_NO_SUCH_PRIVILEGE"),
             Map.entry(ERROR_FILENAME_EXCED_RANGE, "ERROR_FILENAME_EXCED_RANGE"),
             Map.entry(ERROR_DIRECTORY, "ERROR_DIRECTORY"),
             Map.entry(ERROR_PRIVILEGE_NOT_HELD, "ERROR_PRIVILEGE_NOT_HELD"),

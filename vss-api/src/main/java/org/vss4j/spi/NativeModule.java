@@ -11,7 +11,9 @@ public enum NativeModule {
     /** {@code kernel32.dll}: links to shadow copy devices, volume names, directory enumeration (simulated elsewhere). */
     KERNEL32("kernel32"),
     /** {@code userenv.dll}: the machine-scope environment ({@code CreateEnvironmentBlock}). */
-    USERENV("userenv");
+    USERENV("userenv"),
+    /** {@code advapi32.dll}: the process token, the service control manager and the registry ({@code vss doctor}). */
+    ADVAPI32("advapi32");
 
     private final String libraryName;
 

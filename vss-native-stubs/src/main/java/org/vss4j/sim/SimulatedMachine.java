@@ -75,8 +75,12 @@ public final class SimulatedMachine implements AutoCloseable {
     private final Path stateDirectory;
     private final SnapshotStore snapshots;
     private volatile SimulatedProvider provider = SimulatedProvider.MICROSOFT_SOFTWARE;
-    /** Whether the requester holds SeCreateSymbolicLinkPrivilege (elevated administrators do). */
-    private volatile boolean symbolicLinkPrivilege = true;
+    /** The requester process's access token: elevation and privileges (SeCreateSymbolicLinkPrivilege among them). */
+    private final SimulatedToken token = SimulatedToken.elevatedAdministrator();
+    /** The machine's HKEY_LOCAL_MACHINE values (FilesNotToSnapshot). */
+    private final SimulatedRegistry registry = SimulatedRegistry.windowsServer();
+    /** The VSS service: started on demand, stopped until a requester uses VSS, or disabled. */
+    private final AtomicReference<VssServiceState> vssService = new AtomicReference<>(VssServiceState.STOPPED);
     /** Whether Windows developer mode allows unprivileged symbolic links. */
     private volatile boolean developerMode;
     private volatile boolean comSecuritySetByHost;
@@ -497,12 +501,51 @@ public final class SimulatedMachine implements AutoCloseable {
      * (Microsoft docs, "CreateSymbolicLinkW function"; "Create symbolic links" security policy setting).
      */
     public SimulatedMachine symbolicLinkPrivilege(boolean held) {
-        this.symbolicLinkPrivilege = held;
+        if (held && !token.holds(SYMBOLIC_LINK_PRIVILEGE)) {
+            token.hold(SYMBOLIC_LINK_PRIVILEGE, false);
+        } else if (!held) {
+            token.drop(SYMBOLIC_LINK_PRIVILEGE);
+        }
         return this;
     }
 
     public boolean hasSymbolicLinkPrivilege() {
-        return symbolicLinkPrivilege;
+        return token.holds(SYMBOLIC_LINK_PRIVILEGE);
+    }
+
+    private static final String SYMBOLIC_LINK_PRIVILEGE = "SeCreateSymbolicLinkPrivilege";
+
+    /**
+     * The requester process's access token ({@code OpenProcessToken}): an elevated administrator's by default. A test
+     * or the {@code vss} command's {@code --sim-not-elevated} makes it a standard user's with
+     * {@code token().setTo(SimulatedToken.standardUser())}; VSS then refuses the requester (E_ACCESSDENIED).
+     */
+    public SimulatedToken token() {
+        return token;
+    }
+
+    /** The machine's registry ({@code RegOpenKeyExW}): the FilesNotToSnapshot values of a Windows Server by default. */
+    public SimulatedRegistry registry() {
+        return registry;
+    }
+
+    /** The VSS service's state and start type ({@code QueryServiceStatus}, {@code QueryServiceConfigW}). */
+    public VssServiceState vssService() {
+        return vssService.get();
+    }
+
+    /** Sets the VSS service's state ({@link VssServiceState#DISABLED}: VSS cannot be used). */
+    public SimulatedMachine vssService(VssServiceState state) {
+        vssService.set(state);
+        return this;
+    }
+
+    /**
+     * A requester asks for VSS: a stopped, demand-start service starts; false if the service is disabled and cannot.
+     */
+    public boolean startVssServiceOnDemand() {
+        vssService.compareAndSet(VssServiceState.STOPPED, VssServiceState.RUNNING);
+        return vssService.get() != VssServiceState.DISABLED;
     }
 
     /**

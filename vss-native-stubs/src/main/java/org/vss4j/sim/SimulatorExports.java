@@ -16,6 +16,7 @@ import org.vss4j.sim.vss.BackupComponentsObject;
 import org.vss4j.sim.vss.ExamineWriterMetadataObject;
 import org.vss4j.sim.vss.WriterMetadataXml;
 import org.vss4j.sim.vss.WriterImplObject;
+import org.vss4j.sim.win32.Advapi32Exports;
 import org.vss4j.sim.win32.Kernel32Exports;
 import org.vss4j.sim.win32.UserEnvExports;
 
@@ -80,6 +81,7 @@ final class SimulatorExports {
         });
         Kernel32Exports.register(t);
         UserEnvExports.register(t);
+        Advapi32Exports.register(t);
         return Map.copyOf(t);
     }
 
@@ -108,7 +110,13 @@ final class SimulatorExports {
         return n;
     }
 
-    /** {@code CreateVssBackupComponentsInternal}: needs COM on the thread, as the real function does. */
+    /**
+     * {@code CreateVssBackupComponentsInternal}: needs COM on the thread, as the real function does; E_ACCESSDENIED
+     * when "the caller does not have sufficient backup privileges or is not an administrator" (Microsoft docs,
+     * "CreateVssBackupComponents function"): a token neither elevated nor holding SeBackupPrivilege. It starts a
+     * stopped VSS service and fails with HRESULT_FROM_WIN32(ERROR_SERVICE_DISABLED) on a disabled one (no code is
+     * documented for that; docs/doctor.md).
+     */
     private static int createBackupComponents(Pointer out) {
         if (out == null) {
             return VssHresult.E_INVALIDARG.code();
@@ -116,7 +124,14 @@ final class SimulatorExports {
         if (!ComThreads.isInitialized()) {
             return VssHresult.CO_E_NOTINITIALIZED.code();
         }
-        out.setPointer(0, new BackupComponentsObject(SimulatedMachine.current()).pointer());
+        SimulatedMachine machine = SimulatedMachine.current();
+        if (!machine.token().isElevated() && !machine.token().holds("SeBackupPrivilege")) {
+            return VssHresult.E_ACCESSDENIED.code();
+        }
+        if (!machine.startVssServiceOnDemand()) {
+            return VssHresult.HRESULT_FROM_WIN32_ERROR_SERVICE_DISABLED.code();
+        }
+        out.setPointer(0, new BackupComponentsObject(machine).pointer());
         return VssHresult.S_OK.code();
     }
 

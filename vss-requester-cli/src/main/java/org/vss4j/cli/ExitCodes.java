@@ -8,6 +8,8 @@ final class ExitCodes {
 
     /** Done. */
     static final int OK = 0;
+    /** {@code vss doctor}: at least one finding blocks a backup. */
+    static final int BLOCKED = 1;
     /** The command line is wrong: unknown option, bad value, unknown writer, a path that is not a directory. */
     static final int USAGE = 2;
     /** VSS refused or failed; the message names the call and the HRESULT. */
@@ -18,6 +20,7 @@ final class ExitCodes {
     /** The text shown under {@code vss --help}. */
     static final String HELP = "%nExit codes:%n"
             + "  0  done%n"
+            + "  1  vss doctor: something blocks a backup (see its findings)%n"
             + "  2  bad command line (unknown option or writer, not a directory)%n"
             + "  3  VSS refused or failed: the message names the call and the HRESULT%n"
             + "  4  other failure (I/O, --exec command could not start)%n"

@@ -9,7 +9,9 @@ import java.util.List;
 import org.vss4j.UsageType;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedToken;
 import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.VssServiceState;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.spi.NativeProviders;
 import picocli.CommandLine.Model.CommandSpec;
@@ -50,6 +52,16 @@ final class SimulatorOptions {
                     + "as 'vss writers --save DIR' writes them, instead of the demo writer. Repeatable.")
     private List<Path> writerDirectories;
 
+    @Option(names = "--sim-not-elevated",
+            description = "Simulator only: the command runs without elevation (a standard user's token: no "
+                    + "SeBackupPrivilege, SeRestorePrivilege, SeCreateSymbolicLinkPrivilege); VSS then refuses it.")
+    private boolean notElevated;
+
+    @Option(names = "--sim-vss-service", paramLabel = "STATE",
+            description = "Simulator only: the VSS service is ${COMPLETION-CANDIDATES} (default: stopped, "
+                    + "started on demand); disabled makes every VSS call fail.")
+    private VssServiceState vssService;
+
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
 
@@ -66,7 +78,7 @@ final class SimulatorOptions {
         if (!NativeProviders.SIMULATOR_ID.equals(choice.provider().id())) {
             err.printf("(VSS provider: %s (%s): this machine's Volume Shadow Copy Service)%n",
                     choice.provider().id(), choice.reason());
-            if (volumes != null || inbox || writerDirectories != null) {
+            if (volumes != null || inbox || writerDirectories != null || notElevated || vssService != null) {
                 err.println("(--sim-* options ignored: this is the real VSS)");
             }
             return;
@@ -105,6 +117,12 @@ final class SimulatorOptions {
                     .component(WriterComponent.fileGroup("", "Demo files").withCaption("Every file of " + firstVolume)
                             .withFile(FileSpec.of(firstVolume, "*", true)))
                     .build());
+        }
+        if (notElevated) {
+            m.token().setTo(SimulatedToken.standardUser());
+        }
+        if (vssService != null) {
+            m.vssService(vssService);
         }
         SimulatedMachine.install(m);
         machine = m;

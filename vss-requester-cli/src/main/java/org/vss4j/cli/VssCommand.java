@@ -13,7 +13,7 @@ import picocli.CommandLine.Spec;
         description = "Volume Shadow Copy Service requester: real VSS on Windows (run elevated), "
                 + "the vss4j simulator elsewhere (a directory is a volume).",
         footer = ExitCodes.HELP,
-        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class})
+        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class})
 public final class VssCommand implements Runnable {
 
     @Spec

@@ -14,7 +14,13 @@ public enum BlockKind {
     /** A search handle from {@code FindFirstFileW}; closed with {@code FindClose} (Microsoft docs, "FindClose"). */
     FIND_HANDLE("find handle", "FindClose"),
     /** An environment block from {@code CreateEnvironmentBlock}; freed with {@code DestroyEnvironmentBlock}. */
-    ENVIRONMENT_BLOCK("environment block", "DestroyEnvironmentBlock");
+    ENVIRONMENT_BLOCK("environment block", "DestroyEnvironmentBlock"),
+    /** A token handle from {@code OpenProcessToken}; closed with {@code CloseHandle}. */
+    TOKEN_HANDLE("token handle", "CloseHandle"),
+    /** A handle from {@code OpenSCManagerW} or {@code OpenServiceW}; closed with {@code CloseServiceHandle}. */
+    SERVICE_HANDLE("service handle", "CloseServiceHandle"),
+    /** A registry key handle from {@code RegOpenKeyExW}; closed with {@code RegCloseKey}. */
+    REGISTRY_KEY("registry key", "RegCloseKey");
 
     private final String description;
     private final String freeFunction;

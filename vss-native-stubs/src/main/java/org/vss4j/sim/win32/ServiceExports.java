@@ -1,0 +1,215 @@
+package org.vss4j.sim.win32;
+
+import com.sun.jna.Pointer;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.VssServiceState;
+import org.vss4j.sim.abi.BlockKind;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.NativeHeap;
+
+/**
+ * {@code OpenSCManagerW}, {@code OpenServiceW}, {@code QueryServiceStatus}, {@code QueryServiceConfigW} and
+ * {@code CloseServiceHandle} (Microsoft docs, "OpenSCManagerW function", "OpenServiceW function",
+ * "QueryServiceStatus function", "QueryServiceConfigW function", "CloseServiceHandle function") for the one service
+ * the simulator has, VSS, in the current machine's {@link VssServiceState}. What it models:
+ * <ul>
+ * <li>the local service control manager only: a machine name other than the machine's own fails with
+ * RPC_S_SERVER_UNAVAILABLE (1722), a database other than {@code ServicesActive} with ERROR_DATABASE_DOES_NOT_EXIST;
+ * rights beyond connecting, enumerating and querying need an elevated token (ERROR_ACCESS_DENIED);</li>
+ * <li>every service name but {@code VSS} (without case) fails with ERROR_SERVICE_DOES_NOT_EXIST; rights beyond
+ * querying VSS need an elevated token; QueryServiceStatus needs SERVICE_QUERY_STATUS and QueryServiceConfigW
+ * SERVICE_QUERY_CONFIG, else ERROR_ACCESS_DENIED;</li>
+ * <li>VSS is a SERVICE_WIN32_OWN_PROCESS, {@code %SystemRoot%\system32\vssvc.exe} as LocalSystem, depending on RPCSS,
+ * displayed as "Volume Shadow Copy", start type SERVICE_DEMAND_START (SERVICE_DISABLED when disabled), state
+ * SERVICE_RUNNING or SERVICE_STOPPED; exit codes, check point and wait hint are 0;</li>
+ * <li>QueryServiceConfigW writes the structure and its strings in the caller's buffer; one too small fails with
+ * ERROR_INSUFFICIENT_BUFFER and the size needed in pcbBytesNeeded;</li>
+ * <li>handles are tracked native blocks: one never closed fails the leak check, a second close is misuse.</li>
+ * </ul>
+ * A NULL out pointer, where Windows would fail in RPC, fails with ERROR_INVALID_PARAMETER (the simulator's choice).
+ */
+public final class ServiceExports {
+
+    /** {@code RPC_S_SERVER_UNAVAILABLE} (winerror.h): "The RPC server is unavailable." */
+    static final int RPC_S_SERVER_UNAVAILABLE = 1722;
+    /** {@code ERROR_DATABASE_DOES_NOT_EXIST} (winerror.h). */
+    static final int ERROR_DATABASE_DOES_NOT_EXIST = 1065;
+    /** {@code SC_MANAGER_CONNECT | SC_MANAGER_ENUMERATE_SERVICE | SC_MANAGER_QUERY_LOCK_STATUS} (winsvc.h). */
+    static final int MANAGER_READ_RIGHTS = 0x0001 | 0x0004 | 0x0010;
+    /** {@code SERVICE_QUERY_CONFIG}, {@code SERVICE_QUERY_STATUS} (winsvc.h). */
+    static final int SERVICE_QUERY_CONFIG = 0x0001;
+    static final int SERVICE_QUERY_STATUS = 0x0004;
+    /** Query rights: config, status, enumerate dependents, interrogate, READ_CONTROL (winsvc.h, winnt.h). */
+    static final int SERVICE_READ_RIGHTS = 0x0001 | 0x0004 | 0x0008 | 0x0080 | 0x00020000;
+    /** {@code SERVICE_WIN32_OWN_PROCESS}, {@code SERVICE_ERROR_NORMAL} (winnt.h). */
+    static final int SERVICE_WIN32_OWN_PROCESS = 0x10;
+    static final int SERVICE_ERROR_NORMAL = 1;
+    /** {@code SERVICE_STOPPED}, {@code SERVICE_RUNNING}, {@code SERVICE_ACCEPT_STOP} (winsvc.h). */
+    static final int SERVICE_STOPPED = 1;
+    static final int SERVICE_RUNNING = 4;
+    static final int SERVICE_ACCEPT_STOP = 0x1;
+    /** {@code SERVICE_DEMAND_START}, {@code SERVICE_DISABLED} (winnt.h). */
+    static final int SERVICE_DEMAND_START = 3;
+    static final int SERVICE_DISABLED = 4;
+    /** {@code sizeof(QUERY_SERVICE_CONFIGW)} on x64: three DWORDs, then pointers (8-aligned), one more DWORD. */
+    static final int QUERY_SERVICE_CONFIG_SIZE = 64;
+
+    /** What a handle is, stored in its block. */
+    private static final int MANAGER = 1;
+    private static final int SERVICE = 2;
+
+    private ServiceExports() {
+    }
+
+    static void register(Map<String, NativeCallback> table) {
+        Kernel32Function.put(table, Exports.OPEN_SC_MANAGER, Pointer.class,
+                new Class<?>[] {Pointer.class, Pointer.class, int.class}, null,
+                a -> openManager(a.wideString(0), a.wideString(1), a.int32(2)));
+        Kernel32Function.put(table, Exports.OPEN_SERVICE, Pointer.class,
+                new Class<?>[] {Pointer.class, Pointer.class, int.class}, null,
+                a -> openService(a.pointer(0), a.wideString(1), a.int32(2)));
+        Kernel32Function.put(table, Exports.QUERY_SERVICE_STATUS, int.class,
+                new Class<?>[] {Pointer.class, Pointer.class}, 0, a -> status(a.pointer(0), a.pointer(1)));
+        Kernel32Function.put(table, Exports.QUERY_SERVICE_CONFIG, int.class,
+                new Class<?>[] {Pointer.class, Pointer.class, int.class, Pointer.class}, 0,
+                a -> config(a.pointer(0), a.pointer(1), a.int32(2), a.pointer(3)));
+        Kernel32Function.put(table, Exports.CLOSE_SERVICE_HANDLE, int.class, new Class<?>[] {Pointer.class}, 0,
+                a -> close(a.pointer(0)));
+    }
+
+    private static Pointer openManager(String machineName, String database, int access) {
+        SimulatedMachine machine = SimulatedMachine.current();
+        if (machineName != null && !machineName.isEmpty()) {
+            String n = machineName.startsWith("\\\\") ? machineName.substring(2) : machineName;
+            if (!n.equalsIgnoreCase(machine.name())) {
+                return failHandle(RPC_S_SERVER_UNAVAILABLE);
+            }
+        }
+        if (database != null && !database.equalsIgnoreCase("ServicesActive")) {
+            return failHandle(ERROR_DATABASE_DOES_NOT_EXIST);
+        }
+        if ((access & ~MANAGER_READ_RIGHTS) != 0 && !machine.token().isElevated()) {
+            return failHandle(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        return handle(MANAGER, access, "OpenSCManagerW");
+    }
+
+    private static Pointer openService(Pointer manager, String name, int access) {
+        if (kind(manager) != MANAGER) {
+            return failHandle(Win32Error.ERROR_INVALID_HANDLE);
+        }
+        if (name == null || name.isEmpty()) {
+            return failHandle(Win32Error.ERROR_INVALID_NAME);
+        }
+        if (!name.equalsIgnoreCase("VSS")) {
+            return failHandle(Win32Error.ERROR_SERVICE_DOES_NOT_EXIST);
+        }
+        if ((access & ~SERVICE_READ_RIGHTS) != 0 && !SimulatedMachine.current().token().isElevated()) {
+            return failHandle(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        return handle(SERVICE, access, "OpenServiceW " + name);
+    }
+
+    private static int status(Pointer service, Pointer status) {
+        int checked = checkService(service, SERVICE_QUERY_STATUS, "QueryServiceStatus");
+        if (checked != 0) {
+            return fail(checked);
+        }
+        if (status == null) {
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        boolean running = SimulatedMachine.current().vssService() == VssServiceState.RUNNING;
+        // SERVICE_STATUS: dwServiceType, dwCurrentState, dwControlsAccepted, dwWin32ExitCode,
+        // dwServiceSpecificExitCode, dwCheckPoint, dwWaitHint (winsvc.h).
+        status.setInt(0, SERVICE_WIN32_OWN_PROCESS);
+        status.setInt(4, running ? SERVICE_RUNNING : SERVICE_STOPPED);
+        status.setInt(8, running ? SERVICE_ACCEPT_STOP : 0);
+        for (int at = 12; at < 28; at += 4) {
+            status.setInt(at, 0);
+        }
+        return 1;
+    }
+
+    private static int config(Pointer service, Pointer buffer, int size, Pointer needed) {
+        int checked = checkService(service, SERVICE_QUERY_CONFIG, "QueryServiceConfigW");
+        if (checked != 0) {
+            return fail(checked);
+        }
+        if (needed == null) {
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        SimulatedMachine machine = SimulatedMachine.current();
+        String root = machine.environment().get("SystemRoot");
+        String[] strings = {(root == null ? "C:\\Windows" : root) + "\\system32\\vssvc.exe", "", "RPCSS\0",
+            "LocalSystem", "Volume Shadow Copy"};
+        int total = QUERY_SERVICE_CONFIG_SIZE;
+        for (String s : strings) {
+            total += 2 * (s.length() + 1);
+        }
+        needed.setInt(0, total);
+        if (buffer == null || size < total) {
+            return fail(Win32Error.ERROR_INSUFFICIENT_BUFFER);
+        }
+        buffer.setInt(0, SERVICE_WIN32_OWN_PROCESS);
+        buffer.setInt(4, machine.vssService() == VssServiceState.DISABLED ? SERVICE_DISABLED : SERVICE_DEMAND_START);
+        buffer.setInt(8, SERVICE_ERROR_NORMAL);
+        buffer.setInt(32, 0); // dwTagId
+        // lpBinaryPathName 16, lpLoadOrderGroup 24, lpDependencies 40 (a double-NUL list), lpServiceStartName 48,
+        // lpDisplayName 56: each points into the same buffer, after the structure.
+        long[] slots = {16, 24, 40, 48, 56};
+        long at = QUERY_SERVICE_CONFIG_SIZE;
+        for (int i = 0; i < strings.length; i++) {
+            byte[] chars = (strings[i] + "\0").getBytes(StandardCharsets.UTF_16LE);
+            buffer.write(at, chars, 0, chars.length);
+            buffer.setPointer(slots[i], buffer.share(at));
+            at += chars.length;
+        }
+        return 1;
+    }
+
+    /** 0 if {@code service} is an open service handle with {@code right}, else the Win32 error to fail with. */
+    private static int checkService(Pointer service, int right, String function) {
+        if (kind(service) != SERVICE) {
+            SimulatedMachine.current().ledger().error(function + " on " + describe(service)
+                    + ", which is not an open service handle");
+            return Win32Error.ERROR_INVALID_HANDLE;
+        }
+        return (service.getInt(4) & right) == 0 ? Win32Error.ERROR_ACCESS_DENIED : 0;
+    }
+
+    private static int close(Pointer handle) {
+        if (handle == null || !NativeHeap.free(BlockKind.SERVICE_HANDLE, handle, "CloseServiceHandle")) {
+            return fail(Win32Error.ERROR_INVALID_HANDLE);
+        }
+        return 1;
+    }
+
+    private static Pointer handle(int kind, int access, String what) {
+        Pointer h = NativeHeap.allocate(BlockKind.SERVICE_HANDLE, 8, 0, what);
+        h.setInt(0, kind);
+        h.setInt(4, access);
+        return h;
+    }
+
+    private static int kind(Pointer handle) {
+        return handle != null && NativeHeap.isLive(BlockKind.SERVICE_HANDLE, handle) ? handle.getInt(0) : 0;
+    }
+
+    private static String describe(Pointer p) {
+        return p == null ? "NULL" : "0x" + Long.toHexString(Pointer.nativeValue(p));
+    }
+
+    private static Pointer failHandle(int error) {
+        LastError.set(error);
+        return null;
+    }
+
+    private static int fail(int error) {
+        LastError.set(error);
+        return 0;
+    }
+}
