@@ -68,7 +68,10 @@ public final class AsyncCompletion {
         String describe();
     }
 
-    /** Told after every slice that left the operation pending. What it throws ends the wait: the operation is cancelled. */
+    /**
+     * Told after every slice that left the operation pending. What it throws ends the wait: the operation is cancelled
+     * first.
+     */
     @FunctionalInterface
     public interface Progress {
 
@@ -188,8 +191,9 @@ public final class AsyncCompletion {
             LOG.debug("{}: {}", operation, e.getMessage());
         }
         long start = nanoTime.getAsLong();
+        // The grace begins with the cancel: the first Wait is given all of it.
+        Duration left = cancelGrace;
         while (true) {
-            Duration left = cancelGrace.minusNanos(nanoTime.getAsLong() - start);
             try {
                 AsyncState state = op.await(left.isNegative() ? Duration.ZERO : left);
                 if (state == AsyncState.CANCELLED) {

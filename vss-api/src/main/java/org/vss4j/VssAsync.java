@@ -80,15 +80,14 @@ public final class VssAsync extends ComObject {
     /**
      * One {@code Wait} of up to {@code timeout}, then {@code QueryStatus}, which decides: {@link AsyncState#FINISHED},
      * {@link AsyncState#CANCELLED}, or {@link AsyncState#PENDING} (the operation goes on; cancel it if you give up).
-     * Wait's result counts only as a failure, and only when the status does not contradict it:
+     * Wait's result counts only as a failure, and only where Microsoft documents it:
      * <ul>
      * <li>the status is a failure: the operation failed; that HRESULT is raised naming {@link #origin()} (Wait, when
      * an operation fails, "returns the error that operation encountered": Microsoft docs, "IVssAsync::Wait");</li>
      * <li>Wait failed with one of its own documented codes ({@code E_ACCESSDENIED}, {@code VSS_E_UNEXPECTED},
-     * {@code E_UNEXPECTED}, {@code E_INVALIDARG}), or failed while the status says the operation ended: the wait
-     * failed, raised naming {@code IVssAsync::Wait};</li>
-     * <li>any other result while the status is still {@code VSS_S_ASYNC_PENDING} is what Wait returned when its time
-     * ran out, which Microsoft does not document: the operation is pending.</li>
+     * {@code E_UNEXPECTED}, {@code E_INVALIDARG}): the wait failed, raised naming {@code IVssAsync::Wait};</li>
+     * <li>any other result is what Wait returned when its time ran out, which Microsoft does not document: the status
+     * decides, also when the operation ended between the Wait and the QueryStatus.</li>
      * </ul>
      *
      * @throws VssException if the operation failed, or Wait or QueryStatus themselves failed
@@ -104,7 +103,7 @@ public final class VssAsync extends ComObject {
             }
             throw e;
         }
-        if (waited < 0 && (state != AsyncState.PENDING || isWaitsOwnFailure(waited))) {
+        if (waited < 0 && isWaitsOwnFailure(waited)) {
             throw waitFailure(waited, "the operation's status is " + state.code().name());
         }
         return state;

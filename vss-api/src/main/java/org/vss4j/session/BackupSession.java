@@ -520,9 +520,12 @@ public final class BackupSession implements AutoCloseable {
         }
     }
 
-    /** {@code e}, or the writer failure that explains it; a timeout is not a writer's failure. */
+    /**
+     * {@code e}, or the writer failure that explains it. An operation the session gave up on (a timeout, an interrupt)
+     * or that someone cancelled is no writer's failure, and an interrupted thread is not kept waiting for the status.
+     */
     private BackupException blamed(BackupPhase phase, BackupException e) {
-        if (e.isTimeout()) {
+        if (e.isTimeout() || e.getCause() instanceof org.vss4j.AsyncIncompleteException) {
             return e;
         }
         List<WriterFailure> failures;
