@@ -144,7 +144,8 @@ class VssAsyncCompletionTest {
     void anInterruptCancelsTheOperationAndIsRestoredOnTheThread(SimulatedMachine machine) throws Exception {
         Gate gate = machine.faults().delay(ORIGIN);
         machine.faults().async(ORIGIN).waitReturnsEarly();
-        AsyncCompletion completion = new StepClock(() -> false).completion();
+        // Time runs until the cancel: a wait that ignored the interrupt would end by its timeout instead.
+        AsyncCompletion completion = new StepClock(() -> gate.wasReached() && cancels(machine) == 0).completion();
         try (BackupComponents b = requester(); VssAsync a = b.gatherWriterMetadata()) {
             assertThat(gate.awaitReached(T)).isTrue();
             try {
@@ -168,7 +169,7 @@ class VssAsyncCompletionTest {
     void anErrorFromTheProgressCallbackCancelsTheOperationAndPropagates(SimulatedMachine machine) throws Exception {
         Gate gate = machine.faults().delay(ORIGIN);
         machine.faults().async(ORIGIN).waitReturnsEarly();
-        AsyncCompletion completion = new StepClock(() -> false).completion();
+        AsyncCompletion completion = new StepClock(() -> gate.wasReached() && cancels(machine) == 0).completion();
         AssertionError thrown = new AssertionError("listener failed");
         try (BackupComponents b = requester(); VssAsync a = b.gatherWriterMetadata()) {
             assertThat(gate.awaitReached(T)).isTrue();

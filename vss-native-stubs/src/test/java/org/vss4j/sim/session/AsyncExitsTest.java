@@ -124,12 +124,15 @@ class AsyncExitsTest {
     void anInterruptCancelsAbortsAndStaysSetOnTheThread() {
         Gate held = fx.machine.faults().delay(PREPARE);
         fx.machine.faults().async(PREPARE).waitReturnsEarly();
+        // Time runs until the cancel: a wait that ignored the interrupt would end by the phase timeout instead.
+        TestClock clock = new TestClock().advanceWhen(() -> held.wasReached() && cancels() == 0,
+                Duration.ofMinutes(1));
         try {
             assertThatThrownBy(() -> session(e -> {
                 if (preparePending(e, held)) {
                     Thread.currentThread().interrupt();
                 }
-            }).clock(new TestClock()).start()).isInstanceOfSatisfying(BackupException.class, e -> {
+            }).clock(clock).phaseTimeout(Duration.ofMinutes(10)).start()).isInstanceOfSatisfying(BackupException.class, e -> {
                 assertThat(e.isTimeout()).isFalse();
                 assertThat(e.phase()).isEqualTo(BackupPhase.PREPARE_FOR_BACKUP);
                 assertThat(e.hresult()).isEqualTo(VssHresult.E_ABORT.code());
@@ -148,11 +151,13 @@ class AsyncExitsTest {
         Gate held = fx.machine.faults().delay(PREPARE);
         fx.machine.faults().async(PREPARE).waitReturnsEarly();
         AssertionError thrown = new AssertionError("the listener failed");
+        TestClock clock = new TestClock().advanceWhen(() -> held.wasReached() && cancels() == 0,
+                Duration.ofMinutes(1));
         assertThatThrownBy(() -> session(e -> {
             if (preparePending(e, held)) {
                 throw thrown;
             }
-        }).clock(new TestClock()).start()).isSameAs(thrown);
+        }).clock(clock).phaseTimeout(Duration.ofMinutes(10)).start()).isSameAs(thrown);
         // The requester was aborted and released too: the leak check after the test sees nothing left.
         assertCancelledAndAborted(held);
     }
