@@ -99,12 +99,12 @@ public final class VssAsync extends ComObject {
             state = queryStatus();
         } catch (VssException e) {
             if (waited < 0 && waited != e.hresult()) {
-                e.addSuppressed(waitFailure(waited, "then the status query failed"));
+                e.addSuppressed(waitFailure(waited));
             }
             throw e;
         }
         if (waited < 0 && isWaitsOwnFailure(waited)) {
-            throw waitFailure(waited, "the operation's status is " + state.code().name());
+            throw waitFailure(waited);
         }
         return state;
     }
@@ -146,8 +146,8 @@ public final class VssAsync extends ComObject {
                 || hr == VssHresult.E_UNEXPECTED.code() || hr == VssHresult.E_INVALIDARG.code();
     }
 
-    private VssException waitFailure(int hr, String state) {
-        return new VssException(hr, IVssAsync.Wait.qualifiedName(), origin.qualifiedName() + "; " + state);
+    private VssException waitFailure(int hr) {
+        return new VssException(hr, IVssAsync.Wait.qualifiedName(), origin.qualifiedName());
     }
 
     static int toMillis(Duration timeout) {

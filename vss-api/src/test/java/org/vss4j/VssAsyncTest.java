@@ -155,8 +155,7 @@ class VssAsyncTest {
             assertThatThrownBy(() -> a.await(Duration.ofSeconds(1))).isInstanceOfSatisfying(VssException.class, e -> {
                 assertThat(e.operation()).isEqualTo("IVssAsync::Wait");
                 assertThat(e.is(VssHresult.E_ACCESSDENIED)).isTrue();
-                assertThat(e.getMessage()).contains("IVssBackupComponents::GatherWriterStatus",
-                        "VSS_S_ASYNC_PENDING");
+                assertThat(e.getMessage()).contains("[IVssBackupComponents::GatherWriterStatus]");
             });
             assertThat(a.hasEnded()).isFalse();
         }
