@@ -1,58 +1,43 @@
 package org.vss4j.session;
 
 import java.time.Duration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.vss4j.AsyncState;
+import org.vss4j.AsyncCompletion;
+import org.vss4j.AsyncIncompleteException;
 import org.vss4j.VssAsync;
 import org.vss4j.VssException;
-import org.vss4j.VssHresult;
 
 /**
- * Waits for an asynchronous VSS operation within the phase timeout and the session's overall budget, in slices of
- * {@code IVssAsync::Wait} so that the session's clock decides when time is up. A timeout cancels the operation
- * ({@code IVssAsync::Cancel}) and waits for it to acknowledge, so that no operation is left running when the session
- * aborts; the handle is released in every case.
+ * Waits for an asynchronous VSS operation within the phase timeout and the session's overall budget, by the session's
+ * clock, in slices of the poll interval ({@link AsyncCompletion}: QueryStatus decides; an operation left unfinished is
+ * cancelled and given the cancel grace). After every slice that left it pending the listener hears
+ * {@link BackupEvent.OperationPending}. The handle is released exactly once, whatever the outcome; a failure becomes a
+ * {@link BackupException} naming the phase, the operation and the HRESULT.
  */
 final class AsyncWaiter {
 
-    private static final Logger LOG = LoggerFactory.getLogger(AsyncWaiter.class);
-
     private final SessionClock clock;
     private final SessionBudget budget;
-    private final Duration slice;
-    private final Duration cancelGrace;
+    private final SessionEvents events;
+    private final AsyncCompletion completion;
 
-    AsyncWaiter(SessionClock clock, SessionBudget budget, Duration slice, Duration cancelGrace) {
+    AsyncWaiter(SessionClock clock, SessionBudget budget, SessionEvents events, Duration slice, Duration cancelGrace) {
         this.clock = clock;
         this.budget = budget;
-        this.slice = slice;
-        this.cancelGrace = cancelGrace;
+        this.events = events;
+        this.completion = new AsyncCompletion(clock::nanoTime, slice, cancelGrace);
     }
 
     /** Waits until {@code op} finished; its handle is closed afterwards. */
     void await(VssAsync op, BackupPhase phase, Duration phaseTimeout) {
-        long start = clock.nanoTime();
+        String operation = op.origin().qualifiedName();
         try {
-            while (true) {
-                Duration left = min(phaseTimeout.minusNanos(clock.nanoTime() - start), budget.remaining());
-                if (left.isNegative() || left.isZero()) {
-                    cancel(op);
-                    boolean phaseLimit = phaseTimeout.compareTo(budget.total()) < 0
-                            && !budget.remaining().isNegative() && !budget.remaining().isZero();
-                    throw BackupException.timeout(phase, op.origin().qualifiedName() + " did not finish within the "
-                            + (phaseLimit ? "phase timeout " + phaseTimeout : "overall timeout " + budget.total())
-                            + "; cancelled");
-                }
-                AsyncState state = op.await(min(left, slice));
-                if (state == AsyncState.FINISHED) {
-                    return;
-                }
-                if (state == AsyncState.CANCELLED) {
-                    throw BackupException.of(phase, VssHresult.E_ABORT.code(), op.origin().qualifiedName()
-                            + " was cancelled", null);
-                }
+            completion.awaitFinished(op, new PhaseDeadline(clock.nanoTime(), phaseTimeout),
+                    elapsed -> events.emit(new BackupEvent.OperationPending(phase, operation, elapsed)));
+        } catch (AsyncIncompleteException e) {
+            if (e.reason() == AsyncIncompleteException.Reason.TIMED_OUT) {
+                throw BackupException.timeout(phase, operation + " " + e.detail(), e);
             }
+            throw BackupException.of(phase, e.hresult(), e.getMessage(), e);
         } catch (BackupException e) {
             throw e;
         } catch (VssException e) {
@@ -62,17 +47,29 @@ final class AsyncWaiter {
         }
     }
 
-    /** {@code IVssAsync::Cancel}, then a bounded wait for the operation to end. */
-    private void cancel(VssAsync op) {
-        try {
-            op.cancel();
-            op.await(cancelGrace);
-        } catch (VssException e) {
-            LOG.debug("{} ended with {} after the cancel", op.origin().qualifiedName(), e.getMessage());
-        }
-    }
+    /** The sooner of the phase timeout and the end of the overall budget. */
+    private final class PhaseDeadline implements AsyncCompletion.Deadline {
 
-    private static Duration min(Duration a, Duration b) {
-        return a.compareTo(b) <= 0 ? a : b;
+        private final long start;
+        private final Duration phaseTimeout;
+
+        PhaseDeadline(long start, Duration phaseTimeout) {
+            this.start = start;
+            this.phaseTimeout = phaseTimeout;
+        }
+
+        @Override
+        public Duration remaining() {
+            Duration phaseLeft = phaseTimeout.minusNanos(clock.nanoTime() - start);
+            Duration overallLeft = budget.remaining();
+            return phaseLeft.compareTo(overallLeft) <= 0 ? phaseLeft : overallLeft;
+        }
+
+        @Override
+        public String describe() {
+            Duration overallLeft = budget.remaining();
+            return overallLeft.isNegative() || overallLeft.isZero() ? "the overall timeout " + budget.total()
+                    : "the phase timeout " + phaseTimeout;
+        }
     }
 }

@@ -13,6 +13,14 @@ public sealed interface BackupEvent {
     record PhaseFinished(BackupPhase phase, Duration elapsed) implements BackupEvent {
     }
 
+    /**
+     * An asynchronous operation of {@code phase} ({@code operation}, e.g. {@code IVssBackupComponents::DoSnapshotSet})
+     * is still running {@code elapsed} after the session began to wait for it; sent after every poll interval while
+     * it runs. A listener that throws an {@link Error} here ends the wait: the operation is cancelled first.
+     */
+    record OperationPending(BackupPhase phase, String operation, Duration elapsed) implements BackupEvent {
+    }
+
     /** A writer's status as gathered after {@code phase}; {@code failure} is null when the writer is fine. */
     record WriterStatusReported(BackupPhase phase, WriterRef writer, org.vss4j.WriterState state,
             WriterFailure failure) implements BackupEvent {

@@ -50,7 +50,11 @@ public class BackupException extends VssException {
     }
 
     static BackupException timeout(BackupPhase phase, String detail) {
-        return new BackupException(phase, null, VssHresult.E_ABORT.code(), detail, true, null);
+        return timeout(phase, detail, null);
+    }
+
+    static BackupException timeout(BackupPhase phase, String detail, Throwable cause) {
+        return new BackupException(phase, null, VssHresult.E_ABORT.code(), detail, true, cause);
     }
 
     /** The step that failed. */

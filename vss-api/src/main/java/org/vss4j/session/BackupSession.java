@@ -94,7 +94,7 @@ public final class BackupSession implements AutoCloseable {
         this.config = config;
         this.events = new SessionEvents(config.listener);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
-        this.waiter = new AsyncWaiter(config.clock, budget, config.pollInterval, config.cancelGrace);
+        this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
         this.retry = new InProgressRetry(config.clock, budget, events, config.firstBackoff, config.maxBackoff);
         this.backupState = new BackupState(config.type, config.bootableSystemState, config.componentMode,
                 config.partialFileSupport);
@@ -112,7 +112,7 @@ public final class BackupSession implements AutoCloseable {
             s.run();
             s.state = State.OPEN;
             return s;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             s.abortAndRelease();
             throw e;
         } finally {
@@ -203,7 +203,7 @@ public final class BackupSession implements AutoCloseable {
             state = State.COMPLETED;
             release();
             return result;
-        } catch (RuntimeException e) {
+        } catch (RuntimeException | Error e) {
             abortAndRelease();
             throw e;
         } finally {
@@ -520,9 +520,12 @@ public final class BackupSession implements AutoCloseable {
         }
     }
 
-    /** {@code e}, or the writer failure that explains it; a timeout is not a writer's failure. */
+    /**
+     * {@code e}, or the writer failure that explains it. An operation the session gave up on (a timeout, an interrupt)
+     * or that someone cancelled is no writer's failure, and an interrupted thread is not kept waiting for the status.
+     */
     private BackupException blamed(BackupPhase phase, BackupException e) {
-        if (e.isTimeout()) {
+        if (e.isTimeout() || e.getCause() instanceof org.vss4j.AsyncIncompleteException) {
             return e;
         }
         List<WriterFailure> failures;

@@ -182,6 +182,15 @@ public final class BackupSessionBuilder {
         return this;
     }
 
+    /**
+     * How long an operation the session gives up on (a timeout, an interrupt, a failing wait) may take to acknowledge
+     * {@code IVssAsync::Cancel} before its handle is released anyway (default 30 s).
+     */
+    public BackupSessionBuilder cancelGrace(Duration grace) {
+        this.cancelGrace = positive(grace);
+        return this;
+    }
+
     /** The volume resolver (default {@link VolumeResolver#forCurrentProvider()}). */
     public BackupSessionBuilder volumeResolver(VolumeResolver resolver) {
         this.volumeResolver = Objects.requireNonNull(resolver);

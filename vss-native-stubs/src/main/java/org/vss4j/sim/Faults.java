@@ -21,6 +21,7 @@ public final class Faults {
     private final Map<String, Integer> calls = new HashMap<>();
     private final Map<String, List<Planned>> planned = new HashMap<>();
     private final Map<String, Gate> delays = new HashMap<>();
+    private final Map<String, AsyncPlan> asyncPlans = new HashMap<>();
     private Gate creationHold;
 
     /** {@code method} returns {@code hresult} on its {@code nth} call (1 = the next call) instead of running. */
@@ -110,6 +111,19 @@ public final class Faults {
             }
         }
         return null;
+    }
+
+    /**
+     * How the {@code IVssAsync} of every operation {@code origin} starts answers (docs/async.md); the same plan at
+     * every call for that origin, created on the first.
+     */
+    public synchronized AsyncPlan async(ComMethod origin) {
+        return asyncPlans.computeIfAbsent(origin.qualifiedName(), k -> new AsyncPlan());
+    }
+
+    /** The plan for operations started by {@code origin}, or null. */
+    public synchronized AsyncPlan asyncPlanOf(ComMethod origin) {
+        return asyncPlans.get(origin.qualifiedName());
     }
 
     /** The gate for operations started by {@code origin}, or null. */

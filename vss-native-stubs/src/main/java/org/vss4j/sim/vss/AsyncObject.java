@@ -25,22 +25,20 @@ public final class AsyncObject extends NativeComObject {
     }
 
     private int waitFor(CallArgs a) {
-        try {
-            operation.await(a.int32(1));
-            return VssHresult.S_OK.code();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return VssHresult.VSS_E_UNEXPECTED.code();
-        }
+        return operation.waitFor(a.int32(1));
     }
 
     /**
-     * {@code QueryStatus(HRESULT *pHrResult, INT *pReserved)}: pReserved must be NULL (Microsoft docs,
-     * "IVssAsync::QueryStatus").
+     * {@code QueryStatus(HRESULT *pHrResult, INT *pReserved)}: a NULL pHrResult is E_INVALIDARG, and pReserved
+     * "should be NULL" (Microsoft docs, "IVssAsync::QueryStatus"; E_INVALIDARG for a non-NULL one is the simulator's
+     * choice). A plan's QueryStatus failure leaves {@code *pHrResult} alone.
      */
     private int queryStatus(CallArgs a) {
         if (a.pointer(1) == null || a.pointer(2) != null) {
             return VssHresult.E_INVALIDARG.code();
+        }
+        if (operation.plan().queryStatusFailure() != 0) {
+            return operation.plan().queryStatusFailure();
         }
         a.pointer(1).setInt(0, operation.status());
         return VssHresult.S_OK.code();

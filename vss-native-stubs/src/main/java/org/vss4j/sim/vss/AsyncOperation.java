@@ -6,13 +6,16 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.sim.AsyncPlan;
 import org.vss4j.sim.Gate;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
  * An asynchronous VSS operation running on a simulator thread, as {@code IVssAsync} reports it: its status is
  * {@code VSS_S_ASYNC_PENDING} while it runs, then {@code VSS_S_ASYNC_FINISHED}, {@code VSS_S_ASYNC_CANCELLED} or the
- * operation's failure HRESULT (Microsoft docs, "IVssAsync::QueryStatus").
+ * operation's failure HRESULT (Microsoft docs, "IVssAsync::QueryStatus"). What {@code Wait}, {@code QueryStatus} and
+ * {@code Cancel} return follows their Microsoft pages and the machine's {@link AsyncPlan} for the origin
+ * (docs/async.md).
  */
 public final class AsyncOperation {
 
@@ -22,21 +25,26 @@ public final class AsyncOperation {
         int run(AsyncOperation op) throws InterruptedException;
     }
 
+    /** {@code INFINITE} (winbase.h) as the DWORD of {@code Wait}. */
+    private static final int INFINITE = -1;
     private static final Logger LOG = LoggerFactory.getLogger(AsyncOperation.class);
 
     private final ComMethod origin;
+    private final AsyncPlan plan;
     private final CountDownLatch done = new CountDownLatch(1);
     private volatile int status = VssHresult.VSS_S_ASYNC_PENDING.code();
     private volatile boolean cancelRequested;
     private volatile Gate blocking;
 
-    private AsyncOperation(ComMethod origin) {
+    private AsyncOperation(ComMethod origin, AsyncPlan plan) {
         this.origin = origin;
+        this.plan = plan;
     }
 
     /** Starts {@code work} on a simulator thread, after the machine's delay gate for {@code origin} if one is set. */
     public static AsyncOperation start(SimulatedMachine machine, ComMethod origin, Work work) {
-        AsyncOperation op = new AsyncOperation(origin);
+        AsyncPlan plan = machine.faults().asyncPlanOf(origin);
+        AsyncOperation op = new AsyncOperation(origin, plan != null ? plan : AsyncPlan.natural());
         machine.runAsync(() -> op.run(machine, work));
         return op;
     }
@@ -48,7 +56,13 @@ public final class AsyncOperation {
             if (delay != null) {
                 block(delay);
             }
-            result = cancelRequested ? VssHresult.VSS_S_ASYNC_CANCELLED.code() : work.run(this);
+            if (cancelRequested) {
+                result = VssHresult.VSS_S_ASYNC_CANCELLED.code();
+            } else if (plan.operationFailure() != 0) {
+                result = plan.operationFailure();
+            } else {
+                result = work.run(this);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             result = VssHresult.VSS_E_UNEXPECTED.code();
@@ -79,21 +93,27 @@ public final class AsyncOperation {
         blocking = null;
     }
 
-    /** Whether {@code IVssAsync::Cancel} was called. */
+    /** Whether {@code IVssAsync::Cancel} was called and accepted (not when the plan ignores it). */
     public boolean isCancelRequested() {
         return cancelRequested;
     }
 
     /**
-     * {@code IVssAsync::Cancel}: S_OK when the operation will stop, {@code VSS_S_ASYNC_FINISHED} when it already
-     * ended, {@code VSS_S_ASYNC_CANCELLED} when it was already cancelled (Microsoft IVssAsync::Cancel docs).
+     * {@code IVssAsync::Cancel} (Microsoft docs, "IVssAsync::Cancel"): {@code VSS_S_ASYNC_CANCELLED} when the operation
+     * had been cancelled, the operation's error when it had failed, {@code VSS_S_ASYNC_FINISHED} when it had completed,
+     * otherwise S_OK and the operation stops at its next step (an open gate lets it go on at once). A second Cancel
+     * before the operation stopped returns S_OK again (the simulator's choice; Microsoft documents no code for it).
      */
     public synchronized int cancel() {
-        if (status == VssHresult.VSS_S_ASYNC_CANCELLED.code() || (cancelRequested && isDone())) {
-            return VssHresult.VSS_S_ASYNC_CANCELLED.code();
+        if (plan.cancelFailure() != 0) {
+            return plan.cancelFailure();
         }
         if (isDone()) {
-            return VssHresult.VSS_S_ASYNC_FINISHED.code();
+            return status < 0 || status == VssHresult.VSS_S_ASYNC_CANCELLED.code() ? status
+                    : VssHresult.VSS_S_ASYNC_FINISHED.code();
+        }
+        if (plan.isIgnoringCancel()) {
+            return VssHresult.S_OK.code();
         }
         cancelRequested = true;
         Gate g = blocking;
@@ -103,18 +123,62 @@ public final class AsyncOperation {
         return VssHresult.S_OK.code();
     }
 
-    /** {@code IVssAsync::Wait}: {@code 0xFFFFFFFF} (INFINITE) waits without limit; the DWORD is unsigned. */
-    public void await(int milliseconds) throws InterruptedException {
-        if (milliseconds == -1) {
-            done.await();
+    /**
+     * {@code IVssAsync::Wait(dwMilliseconds)} (Microsoft docs, "IVssAsync::Wait"): once the operation ended, S_OK, or
+     * the error it failed with; when a finite time runs out first, the plan's timeout result (S_OK unless a test sets
+     * one: Microsoft does not document it). {@code 0xFFFFFFFF} (INFINITE) waits without limit; the DWORD is unsigned.
+     * The caller's Java interrupt status does not end the wait, as it cannot end a native one on Windows.
+     */
+    public int waitFor(int milliseconds) {
+        if (plan.waitFailure() != 0) {
+            return plan.waitFailure();
+        }
+        boolean ended;
+        if (milliseconds == INFINITE) {
+            ended = awaitDone(-1);
+        } else if (plan.isWaitReturningEarly()) {
+            ended = isDone();
         } else {
-            done.await(Integer.toUnsignedLong(milliseconds), TimeUnit.MILLISECONDS);
+            ended = awaitDone(TimeUnit.MILLISECONDS.toNanos(Integer.toUnsignedLong(milliseconds)));
+        }
+        if (!ended) {
+            return plan.waitTimeoutResult();
+        }
+        int s = status;
+        return s < 0 ? s : VssHresult.S_OK.code();
+    }
+
+    /** Waits for the end, {@code nanos} at most (negative: without limit), whatever interrupts the calling thread. */
+    private boolean awaitDone(long nanos) {
+        boolean interrupted = false;
+        long deadline = System.nanoTime() + nanos;
+        try {
+            while (true) {
+                try {
+                    if (nanos < 0) {
+                        done.await();
+                        return true;
+                    }
+                    return done.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
     /** The {@code *pHrResult} of QueryStatus. */
     public int status() {
         return status;
+    }
+
+    /** The plan of this operation's origin. */
+    public AsyncPlan plan() {
+        return plan;
     }
 
     public boolean isDone() {
