@@ -29,6 +29,11 @@ public final class ComSecurity {
     }
 
     /** The WARN logged on {@code RPC_E_TOO_LATE}: what it may break and the two ways to avoid it. */
+    /** What to do when someone else set COM security first. */
+    public static final String TOO_LATE_FIX = "make vss4j's first COM call before any other library initialises COM, "
+            + "or call CoInitializeSecurity yourself, first, with RPC_C_AUTHN_LEVEL_PKT_PRIVACY, "
+            + "RPC_C_IMP_LEVEL_IDENTIFY or RPC_C_IMP_LEVEL_IMPERSONATE, and EOAC_STATIC_CLOAKING";
+
     public static final String TOO_LATE_WARNING = "CoInitializeSecurity returned RPC_E_TOO_LATE: code in this process "
             + "set COM security before vss4j, and its settings stay in force. If they are weaker than VSS needs, "
             + "writers are unable to call back into this process (event 8194, 'Unexpected error querying for the "

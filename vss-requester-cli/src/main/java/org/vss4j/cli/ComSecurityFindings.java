@@ -20,8 +20,7 @@ final class ComSecurityFindings {
             case SET_BY_VSS4J -> Finding.ok(CHECK, "vss4j set it: packet privacy, impersonation, static cloaking");
             case SET_BEFORE_VSS4J -> Finding.warning(CHECK, null, "the host application called CoInitializeSecurity "
                     + "before vss4j (RPC_E_TOO_LATE): its settings stay, and writers may be unable to call back "
-                    + "(event 8194)", List.of(), "let vss4j make the process's first COM call, or have the host call "
-                    + "CoInitializeSecurity with RPC_C_AUTHN_LEVEL_PKT_PRIVACY and RPC_C_IMP_LEVEL_IMPERSONATE");
+                    + "(event 8194)", List.of(), ComSecurity.TOO_LATE_FIX);
         };
     }
 }

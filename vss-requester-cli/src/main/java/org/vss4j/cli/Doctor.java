@@ -55,8 +55,8 @@ final class Doctor {
         try {
             return work.get();
         } catch (RuntimeException | LinkageError e) {
-            return List.of(Finding.warning(check, null, "could not check: " + e.getMessage(), List.of(),
-                    "run vss doctor --verbose and report the message if it persists"));
+            return List.of(Finding.warning(check, null, "could not check: " + e, List.of(),
+                    "report this message with the vss4j version if it persists"));
         }
     }
 }

@@ -36,7 +36,7 @@ final class ExclusionFindings {
                 }
             }
         }
-        String summary = entries + " path(s) of " + values.size() + " application(s) are deleted from every "
+        String summary = entries + " path(s) of " + values.size() + " application(s) may be deleted from every "
                 + "shadow copy (HKLM\\" + FilesNotToSnapshot.KEY + ")";
         if (userData.isEmpty()) {
             return Finding.ok(CHECK, null, summary, details);

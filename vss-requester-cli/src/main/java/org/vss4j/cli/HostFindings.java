@@ -2,7 +2,8 @@ package org.vss4j.cli;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
+import java.util.Optional;
+import org.vss4j.spi.HostPlatform;
 
 /** {@code vss doctor}'s first checks: the operating system, the JVM's bitness and the VSS provider in use. */
 final class HostFindings {
@@ -21,8 +22,13 @@ final class HostFindings {
     record Host(String osName, String osVersion, String osArch, String dataModel, String wow64Arch,
             String javaVersion) {
 
+        /** The same facts as the binding's provider choice reads them ({@link HostPlatform}): one set of rules. */
+        HostPlatform platform() {
+            return new HostPlatform(osName, osArch, "?".equals(dataModel) ? null : dataModel, wow64Arch);
+        }
+
         boolean isWindows() {
-            return osName != null && osName.toLowerCase(Locale.ROOT).startsWith("windows");
+            return platform().isWindows();
         }
     }
 
@@ -56,21 +62,20 @@ final class HostFindings {
      * vss4j binds the x64 ABI: on Windows only a 64-bit JVM can back up.
      */
     private static Finding jvm(Host host) {
-        String jvm = host.dataModel() + "-bit JVM, Java " + host.javaVersion();
-        if (!host.isWindows() || "64".equals(host.dataModel())) {
-            return Finding.ok("jvm", jvm);
-        }
-        String why = host.wow64Arch() != null
-                ? "a 32-bit JVM on 64-bit Windows (" + host.wow64Arch() + ") runs under WOW64, where VSS does not work"
-                : "a 32-bit JVM: vss4j binds VSS for 64-bit Windows only";
-        return Finding.blocking("jvm", null, jvm + ": " + why, List.of(),
-                "run vss4j with a 64-bit JDK (java -XshowSettings:properties -version shows sun.arch.data.model)");
+        HostPlatform platform = host.platform();
+        String jvm = (platform.is64BitJvm() ? "64" : "32") + "-bit JVM, Java " + host.javaVersion();
+        Optional<String> blocker = platform.isWindows() ? platform.realVssBlocker() : Optional.empty();
+        return blocker.isEmpty() ? Finding.ok("jvm", jvm)
+                : Finding.blocking("jvm", null, jvm + ": " + blocker.get(), List.of(),
+                        "run vss4j with a 64-bit JDK (java -XshowSettings:properties -version shows "
+                                + "sun.arch.data.model)");
     }
 
     private static Finding provider(Host host, ProviderInUse provider, String requested) {
         if (!provider.chosen()) {
-            return Finding.blocking("provider", null, "no VSS provider can work in this JVM: " + provider.failure(),
-                    List.of(), "on Windows use a 64-bit JVM; elsewhere put vss-native-stubs on the class path");
+            // The binding's one-line refusal names its own fix.
+            return Finding.blocking("provider", null, "no VSS provider can work in this JVM", List.of(),
+                    provider.failure());
         }
         if (!provider.isSimulator()) {
             return Finding.ok("provider", provider.id() + ": the real VSS of this machine");
@@ -78,13 +83,9 @@ final class HostFindings {
         if (!host.isWindows()) {
             return Finding.ok("provider", "simulator: the vss4j simulator (no real shadow copy is made)");
         }
-        if (ProviderInUse.SIMULATOR.equalsIgnoreCase(requested == null ? "" : requested.trim())) {
-            return Finding.warning("provider", null, "simulator, as -Dvss4j.provider=simulator asks: this process "
-                    + "touches no real shadow copy of this Windows machine", List.of(),
-                    "drop -Dvss4j.provider=simulator to use the real VSS");
-        }
-        return Finding.blocking("provider", null, "simulator on Windows: this JVM cannot use the real VSS, and a "
-                + "backup would touch no real shadow copy", List.of(),
-                "run vss4j with a 64-bit JDK; the simulator runs on Windows only with -Dvss4j.provider=simulator");
+        // The binding never picks the simulator on Windows by itself: only -Dvss4j.provider=simulator does.
+        return Finding.warning("provider", null, "simulator, as -Dvss4j.provider=simulator asks: this process "
+                + "touches no real shadow copy of this Windows machine", List.of(),
+                "drop -Dvss4j.provider=simulator to use the real VSS");
     }
 }

@@ -13,7 +13,6 @@ import org.vss4j.spi.NativeProviders;
 record ProviderInUse(String id, String failure) {
 
     static final String SIMULATOR = NativeProviders.SIMULATOR_ID;
-    static final String WINDOWS = "windows";
 
     /** The provider of this process (chosen now if it was not yet). */
     static ProviderInUse current() {

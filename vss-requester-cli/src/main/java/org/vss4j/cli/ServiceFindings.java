@@ -14,7 +14,7 @@ import org.vss4j.diagnostics.Win32CallException;
 final class ServiceFindings {
 
     static final String CHECK = "vss-service";
-    private static final String ENABLE = "set the 'Volume Shadow Copy' service's startup type to Manual: "
+    static final String ENABLE = "set the 'Volume Shadow Copy' service's startup type to Manual: "
             + "sc config VSS start= demand (or services.msc)";
 
     private ServiceFindings() {

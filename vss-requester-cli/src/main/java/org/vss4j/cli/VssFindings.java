@@ -3,6 +3,7 @@ package org.vss4j.cli;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import org.vss4j.AsyncIncompleteException;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotAttribute;
@@ -37,6 +38,11 @@ final class VssFindings {
             bc.gatherWriterMetadata().finish(timeout);
             documents = bc.getWriterMetadataCount();
             writers = statuses(bc);
+        } catch (AsyncIncompleteException e) {
+            // A writer that does not answer is no refusal of this process: say which wait ran out.
+            out.add(Finding.blocking("vss", null, "the writers did not answer in time: " + e.getMessage(), List.of(),
+                    "vss writers shows which writer hangs; restart its service, or allow more time with --timeout"));
+            return out;
         } catch (VssException e) {
             out.add(refused(e));
             return out;
@@ -65,9 +71,9 @@ final class VssFindings {
         if (e.is(VssHresult.E_ACCESSDENIED)) {
             fix = "run elevated (Run as administrator), or as a member of Backup Operators";
         } else if (e.is(VssHresult.HRESULT_FROM_WIN32_ERROR_SERVICE_DISABLED)) {
-            fix = "set the 'Volume Shadow Copy' service's startup type to Manual: sc config VSS start= demand";
+            fix = ServiceFindings.ENABLE;
         } else {
-            fix = "see the Application event log (source VSS) at this time; run vss doctor again with --verbose";
+            fix = "see the Application event log (source VSS) at this time";
         }
         return Finding.blocking("vss", null, "VSS refuses this process: " + e.getMessage(), List.of(), fix);
     }
@@ -104,7 +110,7 @@ final class VssFindings {
             all = bc.querySnapshots();
         } catch (VssException e) {
             return Finding.warning("shadow-copies", null, "cannot list the shadow copies: " + e.getMessage(),
-                    List.of(), "run vss snapshot list --verbose");
+                    List.of(), "run vss snapshot list for the error with its stack trace (--verbose)");
         }
         List<SnapshotProperties> left = all.stream().filter(SnapshotProperties::isPersistent)
                 .filter(p -> !p.hasAttribute(SnapshotAttribute.CLIENT_ACCESSIBLE)).toList();

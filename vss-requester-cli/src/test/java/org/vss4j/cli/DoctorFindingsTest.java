@@ -35,21 +35,23 @@ class DoctorFindingsTest {
         Finding jvm = check(HostFindings.of(wow64, new ProviderInUse("windows", null), null), "jvm");
 
         assertThat(jvm.severity()).isEqualTo(Severity.BLOCKING);
-        assertThat(jvm.summary()).contains("32-bit JVM on 64-bit Windows (AMD64) runs under WOW64");
+        assertThat(jvm.summary()).contains("32-bit JVM on 64-bit Windows (AMD64)", "under WOW64");
         assertThat(jvm.fix()).contains("64-bit JDK");
         assertThat(check(HostFindings.of(WINDOWS_64, new ProviderInUse("windows", null), null), "jvm").severity())
                 .isEqualTo(Severity.OK);
     }
 
     @Test
-    void theSimulatorOnWindowsBlocksUnlessAskedFor() {
+    void theSimulatorOnWindowsIsAWarningAndAMissingProviderBlocksWithItsOwnFix() {
+        // On Windows the binding runs the simulator only when -Dvss4j.provider=simulator asks for it.
         ProviderInUse simulator = new ProviderInUse("simulator", null);
-        assertThat(check(HostFindings.of(WINDOWS_64, simulator, null), "provider").severity())
-                .isEqualTo(Severity.BLOCKING);
-        assertThat(check(HostFindings.of(WINDOWS_64, simulator, "simulator"), "provider").severity())
-                .isEqualTo(Severity.WARNING);
-        assertThat(check(HostFindings.of(WINDOWS_64, new ProviderInUse(null, "No VSS provider can work here"), null),
-                "provider").summary()).contains("No VSS provider can work here");
+        Finding asked = check(HostFindings.of(WINDOWS_64, simulator, "simulator"), "provider");
+        assertThat(asked.severity()).isEqualTo(Severity.WARNING);
+        assertThat(asked.fix()).contains("drop -Dvss4j.provider=simulator");
+        Finding none = check(HostFindings.of(WINDOWS_64, new ProviderInUse(null, "No VSS provider can work here; "
+                + "run a 64-bit JDK"), null), "provider");
+        assertThat(none.severity()).isEqualTo(Severity.BLOCKING);
+        assertThat(none.fix()).isEqualTo("No VSS provider can work here; run a 64-bit JDK");
     }
 
     @Test
