@@ -5,6 +5,8 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
 import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -414,6 +416,25 @@ public final class BackupComponents extends ComGetters {
             String writerName = Bstr.readAndFree(name.getValue());
             return new WriterStatus(Guids.toUuid(instance), Guids.toUuid(writer), writerName,
                     WriterState.fromValue(state.getValue()), failure.getValue());
+        }
+    }
+
+    /**
+     * Every writer's status now: {@code GatherWriterStatus} waited for up to {@code timeout} (its handle released),
+     * {@code GetWriterStatus} for each of {@code GetWriterStatusCount} writers, then {@code FreeWriterStatus}, also when
+     * a read fails, so the gathered status is never left held.
+     */
+    public List<WriterStatus> writerStatuses(Duration timeout) {
+        gatherWriterStatus().finish(timeout);
+        try {
+            int count = getWriterStatusCount();
+            List<WriterStatus> all = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                all.add(getWriterStatus(i));
+            }
+            return List.copyOf(all);
+        } finally {
+            freeWriterStatus();
         }
     }
 

@@ -149,38 +149,95 @@ final class SnapshotLinkDirectory {
         }
         SnapshotLinkDirectory own = current;
         List<Path> out = new ArrayList<>();
-        try (DirectoryStream<Path> locks = Files.newDirectoryStream(base, "*" + LOCK_SUFFIX)) {
-            for (Path lockFile : locks) {
-                String name = lockFile.getFileName().toString();
-                Path dir = base.resolve(name.substring(0, name.length() - LOCK_SUFFIX.length()));
-                if ((own == null || !dir.equals(own.mine)) && isAbandoned(lockFile)) {
-                    out.addAll(linksIn(dir));
-                }
-            }
-        }
+        visitAbandoned(base, own == null ? null : own.mine, dir -> {
+            out.addAll(linksIn(dir));
+            return false;
+        });
         out.sort(null);
         return List.copyOf(out);
     }
 
-    /** Whether the lock on {@code lockFile} is free: its process ended. The lock taken to know is released at once. */
-    private static boolean isAbandoned(Path lockFile) {
+    /**
+     * What is done with the directory of a process that ended, while this process holds that process's lock (so no
+     * other sweep works on it at the same time): listed by {@link #staleLinks}, deleted by {@link #sweep}.
+     */
+    private interface AbandonedVisitor {
+
+        /** Visits {@code dir}; returns whether its lock file is to be deleted afterwards (nothing is left in it). */
+        boolean visit(Path dir) throws IOException;
+
+        /** {@code dir} is not visited: its lock file is not a regular file. Only the sweep, which deletes, logs it. */
+        default void skipped(Path dir, Path lockFile) {
+        }
+
+        /** {@code dir} is not visited: its lock file could not be opened or locked. Only the sweep logs it. */
+        default void failed(Path dir, IOException e) {
+        }
+    }
+
+    /**
+     * Visits the process directories in {@code base} but {@code mine} (null for none) whose lock is free: their
+     * process ended. Only the {@code *.lock} files are looked at, so never a lock still being published
+     * ({@link #PENDING_SUFFIX}); a lock file that is not a regular file (a link, say) is not opened. What the visitor
+     * throws is thrown here; a lock that cannot be opened or is held (by another process, or by this JVM) is skipped.
+     */
+    private static void visitAbandoned(Path base, Path mine, AbandonedVisitor visitor) throws IOException {
+        try (DirectoryStream<Path> locks = Files.newDirectoryStream(base, "*" + LOCK_SUFFIX)) {
+            for (Path lockFile : locks) {
+                String name = lockFile.getFileName().toString();
+                Path dir = base.resolve(name.substring(0, name.length() - LOCK_SUFFIX.length()));
+                if (!dir.equals(mine)) {
+                    visitIfAbandoned(lockFile, dir, visitor);
+                }
+            }
+        }
+    }
+
+    private static void visitIfAbandoned(Path lockFile, Path dir, AbandonedVisitor visitor) throws IOException {
         try {
             if (!Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
                     .isRegularFile()) {
-                return false;
+                visitor.skipped(dir, lockFile);
+                return;
             }
-            try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-                FileLock held = channel.tryLock();
-                if (held == null) {
-                    return false;
-                }
-                held.release();
-                return true;
-            }
-        } catch (OverlappingFileLockException e) {
-            return false; // held by this JVM
         } catch (IOException e) {
-            return false; // swept meanwhile, or not ours to open
+            return; // swept meanwhile by another process
+        }
+        boolean deleteLock;
+        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
+            FileLock held = channel.tryLock();
+            if (held == null) {
+                return;
+            }
+            try {
+                deleteLock = visitor.visit(dir);
+            } catch (IOException e) {
+                throw new VisitFailed(e);
+            } finally {
+                held.release();
+            }
+        } catch (VisitFailed e) {
+            throw e.getCause();
+        } catch (OverlappingFileLockException | NoSuchFileException e) {
+            return; // held by this JVM, or swept meanwhile
+        } catch (IOException e) {
+            visitor.failed(dir, e); // not ours to open
+            return;
+        }
+        if (deleteLock) {
+            deleteQuietly(lockFile, null);
+        }
+    }
+
+    /** Carries the visitor's own failure past the handling of the lock's. */
+    private static final class VisitFailed extends IOException {
+        VisitFailed(IOException cause) {
+            super(cause);
+        }
+
+        @Override
+        public synchronized IOException getCause() {
+            return (IOException) super.getCause();
         }
     }
 
@@ -195,8 +252,7 @@ final class SnapshotLinkDirectory {
         List<Path> out = new ArrayList<>();
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path e : entries) {
-                BasicFileAttributes a = Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-                if (isLink(a) && LINK_NAME.matcher(e.getFileName().toString()).matches()) {
+                if (isVss4jLink(e, Files.readAttributes(e, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS))) {
                     out.add(e);
                 }
             }
@@ -264,6 +320,11 @@ final class SnapshotLinkDirectory {
         return a.isDirectory() && !a.isSymbolicLink() && !a.isOther();
     }
 
+    /** Whether {@code entry}, whose attributes {@code a} were read without following links, is a link vss4j named. */
+    private static boolean isVss4jLink(Path entry, BasicFileAttributes a) {
+        return isLink(a) && LINK_NAME.matcher(entry.getFileName().toString()).matches();
+    }
+
     /** Whether {@code a} is a link: a symbolic link, or (on Windows) a junction or another reparse point. */
     static boolean isLink(BasicFileAttributes a) {
         return a.isSymbolicLink() || a.isOther();
@@ -271,49 +332,35 @@ final class SnapshotLinkDirectory {
 
     /** Deletes the subdirectories of {@code base} but {@code mine} whose lock is free (their process is gone). */
     static void sweep(Path base, Path mine) {
-        try (DirectoryStream<Path> locks = Files.newDirectoryStream(base, "*" + LOCK_SUFFIX)) {
-            for (Path lockFile : locks) {
-                String name = lockFile.getFileName().toString();
-                Path dir = base.resolve(name.substring(0, name.length() - LOCK_SUFFIX.length()));
-                if (!dir.equals(mine)) {
-                    sweepIfAbandoned(lockFile, dir);
+        try {
+            visitAbandoned(base, mine, new AbandonedVisitor() {
+                @Override
+                public boolean visit(Path dir) {
+                    LOG.info("removing stale shadow copy links of an ended process in {}", dir);
+                    try {
+                        deleteLinks(dir);
+                        return true;
+                    } catch (NoSuchFileException e) {
+                        return false;
+                    } catch (IOException e) {
+                        failed(dir, e);
+                        return false;
+                    }
                 }
-            }
+
+                @Override
+                public void skipped(Path dir, Path lockFile) {
+                    LOG.warn("not sweeping {}: its lock {} is no plain file", dir, lockFile);
+                }
+
+                @Override
+                public void failed(Path dir, IOException e) {
+                    LOG.warn("could not sweep {}: {}", dir, e.toString());
+                }
+            });
         } catch (IOException e) {
             LOG.warn("could not sweep stale shadow copy links in {}: {}", base, e.toString());
         }
-    }
-
-    private static void sweepIfAbandoned(Path lockFile, Path dir) {
-        try {
-            if (!Files.readAttributes(lockFile, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS)
-                    .isRegularFile()) {
-                LOG.warn("not sweeping {}: its lock {} is no plain file", dir, lockFile);
-                return;
-            }
-        } catch (IOException e) {
-            return; // swept meanwhile by another process
-        }
-        try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.WRITE, LinkOption.NOFOLLOW_LINKS)) {
-            FileLock held = channel.tryLock();
-            if (held == null) {
-                return;
-            }
-            try {
-                LOG.info("removing stale shadow copy links of an ended process in {}", dir);
-                deleteLinks(dir);
-            } finally {
-                held.release();
-            }
-        } catch (OverlappingFileLockException e) {
-            return;
-        } catch (NoSuchFileException e) {
-            return;
-        } catch (IOException e) {
-            LOG.warn("could not sweep {}: {}", dir, e.toString());
-            return;
-        }
-        deleteQuietly(lockFile, null);
     }
 
     /**
@@ -354,7 +401,7 @@ final class SnapshotLinkDirectory {
         } catch (NoSuchFileException e) {
             return;
         }
-        if (isLink(a) && LINK_NAME.matcher(entry.getFileName().toString()).matches()) {
+        if (isVss4jLink(entry, a)) {
             Files.deleteIfExists(entry);
         } else {
             LOG.warn("left {}: it is not a vss4j link", entry);

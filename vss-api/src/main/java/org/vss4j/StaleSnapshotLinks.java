@@ -32,11 +32,6 @@ public final class StaleSnapshotLinks {
         return SnapshotLinkDirectory.configuredBase();
     }
 
-    /** The stale links in {@link #directory()}; empty if it does not exist. */
-    public static List<StaleLink> find() throws IOException {
-        return find(directory());
-    }
-
     /** The stale links in the link directory {@code base}. */
     public static List<StaleLink> find(Path base) throws IOException {
         List<StaleLink> out = new ArrayList<>();

@@ -73,20 +73,17 @@ public final class FilesNotToSnapshot {
         for (int index = 0; ; index++) {
             IntByReference nameChars = new IntByReference();
             IntByReference type = new IntByReference();
-            IntByReference dataBytes = new IntByReference();
-            int r = Win32Error.ERROR_MORE_DATA;
-            for (int attempt = 0; attempt < 3 && r == Win32Error.ERROR_MORE_DATA; attempt++) {
-                if (dataBytes.getValue() > data.size()) {
-                    // "the function returns ERROR_MORE_DATA and stores the required buffer size" in lpcbData
-                    // (Microsoft docs, "RegEnumValueW function"): the same index again with a buffer that size.
-                    data = new Memory(dataBytes.getValue());
-                } else if (attempt > 0) {
-                    break;
-                }
-                nameChars.setValue(MAX_VALUE_NAME_CHARS);
-                dataBytes.setValue((int) data.size());
-                r = exports.regEnumValue(key, index, name, nameChars, type, data, dataBytes);
-            }
+            int at = index;
+            // "the function returns ERROR_MORE_DATA and stores the required buffer size" in lpcbData (Microsoft
+            // docs, "RegEnumValueW function"): the same index again with a buffer that size.
+            SizedBuffer.Outcome filled = SizedBuffer.fill(data, 1, 3, Win32Error.ERROR_MORE_DATA,
+                    (buffer, size, dataBytes) -> {
+                        nameChars.setValue(MAX_VALUE_NAME_CHARS);
+                        dataBytes.setValue(size);
+                        return exports.regEnumValue(key, at, name, nameChars, type, buffer, dataBytes);
+                    });
+            data = filled.buffer();
+            int r = filled.error();
             if (r == Win32Error.ERROR_NO_MORE_ITEMS) {
                 return Collections.unmodifiableMap(out);
             }
@@ -95,7 +92,7 @@ public final class FilesNotToSnapshot {
             }
             int t = type.getValue();
             if (t == REG_MULTI_SZ || t == REG_SZ || t == REG_EXPAND_SZ) {
-                out.put(Utf16.read(name, nameChars.getValue()), strings(data, dataBytes.getValue()));
+                out.put(Utf16.read(name, nameChars.getValue()), strings(data, filled.needed()));
             }
         }
     }

@@ -81,21 +81,13 @@ public record ProcessToken(boolean elevated, List<Privilege> privileges) {
      * may gain privileges between the calls, so a second shortfall asks again.
      */
     private static List<Privilege> privileges(Exports exports, Pointer token) {
-        IntByReference needed = new IntByReference();
-        Memory buffer = null;
-        for (int attempt = 0; attempt < 4; attempt++) {
-            int size = buffer == null ? 0 : (int) buffer.size();
-            if (exports.getTokenInformation(token, TOKEN_PRIVILEGES, buffer, size, needed)) {
-                return parse(exports, buffer);
-            }
-            int error = exports.lastError();
-            if (error != Win32Error.ERROR_INSUFFICIENT_BUFFER || needed.getValue() <= size) {
-                throw new Win32CallException("GetTokenInformation(TokenPrivileges)", error);
-            }
-            buffer = new Memory(needed.getValue());
-            buffer.clear();
+        SizedBuffer.Outcome r = SizedBuffer.fill(null, 1, 4, Win32Error.ERROR_INSUFFICIENT_BUFFER,
+                (buffer, size, needed) -> exports.getTokenInformation(token, TOKEN_PRIVILEGES, buffer, size, needed)
+                        ? Win32Error.ERROR_SUCCESS : exports.lastError());
+        if (!r.succeeded()) {
+            throw new Win32CallException("GetTokenInformation(TokenPrivileges)", r.error());
         }
-        throw new Win32CallException("GetTokenInformation(TokenPrivileges)", Win32Error.ERROR_INSUFFICIENT_BUFFER);
+        return parse(exports, r.buffer());
     }
 
     private static List<Privilege> parse(Exports exports, Memory buffer) {
@@ -114,18 +106,14 @@ public record ProcessToken(boolean elevated, List<Privilege> privileges) {
      * (Microsoft docs, "LookupPrivilegeNameW function"). A LUID the system cannot name is shown by its value.
      */
     private static String name(Exports exports, Pointer luid) {
-        int chars = 64;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            Memory name = new Memory(2L * chars);
-            IntByReference cch = new IntByReference(chars);
-            if (exports.lookupPrivilegeName(null, luid, name, cch)) {
-                return Utf16.read(name, Math.min(cch.getValue(), chars));
-            }
-            int error = exports.lastError();
-            if (error != Win32Error.ERROR_INSUFFICIENT_BUFFER || cch.getValue() <= chars) {
-                break;
-            }
-            chars = cch.getValue();
+        SizedBuffer.Outcome r = SizedBuffer.fill(new Memory(2L * 64), 2, 3, Win32Error.ERROR_INSUFFICIENT_BUFFER,
+                (buffer, chars, cch) -> {
+                    cch.setValue(chars);
+                    return exports.lookupPrivilegeName(null, luid, buffer, cch)
+                            ? Win32Error.ERROR_SUCCESS : exports.lastError();
+                });
+        if (r.succeeded()) {
+            return Utf16.read(r.buffer(), Math.min(r.needed(), (int) (r.buffer().size() / 2)));
         }
         return String.format("LUID %d:%d", luid.getInt(4), luid.getInt(0) & 0xFFFFFFFFL);
     }

@@ -2,7 +2,6 @@ package org.vss4j.diagnostics;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import org.vss4j.NativeEnum;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
@@ -84,21 +83,12 @@ public record ServiceStatus(String name, String displayName, ServiceState state,
      * size" (Microsoft docs, "QueryServiceConfigW function").
      */
     private static Memory config(Exports exports, Pointer service, String name) {
-        IntByReference needed = new IntByReference();
-        Memory buffer = null;
-        for (int attempt = 0; attempt < 3; attempt++) {
-            int size = buffer == null ? 0 : (int) buffer.size();
-            boolean ok = exports.queryServiceConfig(service, buffer, size, needed);
-            if (ok && buffer != null) {
-                return buffer;
-            }
-            int error = ok ? Win32Error.ERROR_INSUFFICIENT_BUFFER : exports.lastError();
-            if (error != Win32Error.ERROR_INSUFFICIENT_BUFFER || needed.getValue() <= size) {
-                throw new Win32CallException("QueryServiceConfigW(" + name + ")", error);
-            }
-            buffer = new Memory(needed.getValue());
-            buffer.clear();
+        SizedBuffer.Outcome r = SizedBuffer.fill(null, 1, 3, Win32Error.ERROR_INSUFFICIENT_BUFFER,
+                (buffer, size, needed) -> exports.queryServiceConfig(service, buffer, size, needed)
+                        ? Win32Error.ERROR_SUCCESS : exports.lastError());
+        if (!r.succeeded()) {
+            throw new Win32CallException("QueryServiceConfigW(" + name + ")", r.error());
         }
-        throw new Win32CallException("QueryServiceConfigW(" + name + ")", Win32Error.ERROR_INSUFFICIENT_BUFFER);
+        return r.buffer();
     }
 }

@@ -159,18 +159,11 @@ final class SnapshotRun {
      * "Overview of Actual Backup Of Files": "It should also verify writer status").
      */
     private void checkWriters(BackupComponents bc, String step) {
-        bc.gatherWriterStatus().finish(timeout);
-        try {
-            int n = bc.getWriterStatusCount();
-            for (int i = 0; i < n; i++) {
-                WriterStatus s = bc.getWriterStatus(i);
-                if (s.isFailed()) {
-                    throw new VssException(s.failureHresult() < 0 ? s.failureHresult()
-                            : VssHresult.VSS_E_UNEXPECTED_WRITER_ERROR.code(), step, s.toString());
-                }
+        for (WriterStatus s : bc.writerStatuses(timeout)) {
+            if (s.isFailed()) {
+                throw new VssException(s.failureHresult() < 0 ? s.failureHresult()
+                        : VssHresult.VSS_E_UNEXPECTED_WRITER_ERROR.code(), step, s.toString());
             }
-        } finally {
-            bc.freeWriterStatus();
         }
     }
 }

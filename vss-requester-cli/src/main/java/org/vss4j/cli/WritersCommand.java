@@ -88,17 +88,11 @@ final class WritersCommand implements Callable<Integer> {
     }
 
     private Map<UUID, WriterStatus> statuses(BackupComponents bc) {
-        bc.gatherWriterStatus().finish(timeout);
-        try {
-            Map<UUID, WriterStatus> byInstance = new HashMap<>();
-            for (int i = 0; i < bc.getWriterStatusCount(); i++) {
-                WriterStatus s = bc.getWriterStatus(i);
-                byInstance.put(s.instanceId(), s);
-            }
-            return byInstance;
-        } finally {
-            bc.freeWriterStatus();
+        Map<UUID, WriterStatus> byInstance = new HashMap<>();
+        for (WriterStatus s : bc.writerStatuses(timeout)) {
+            byInstance.put(s.instanceId(), s);
         }
+        return byInstance;
     }
 
     private static void print(PrintWriter out, WriterReport r) {
