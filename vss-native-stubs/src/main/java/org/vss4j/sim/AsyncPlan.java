@@ -22,11 +22,6 @@ public final class AsyncPlan {
     AsyncPlan() {
     }
 
-    /** A plan that changes nothing: the operations' natural course. */
-    public static AsyncPlan natural() {
-        return new AsyncPlan();
-    }
-
     /** The operation ends with {@code hresult} (a failure) instead of doing its work, after its delay gate if any. */
     public AsyncPlan failWith(VssHresult hresult) {
         return failWith(hresult.code());

@@ -121,10 +121,6 @@ public final class Faults {
         return asyncPlans.computeIfAbsent(origin.qualifiedName(), k -> new AsyncPlan());
     }
 
-    /** The plan for operations started by {@code origin}, or null. */
-    public synchronized AsyncPlan asyncPlanOf(ComMethod origin) {
-        return asyncPlans.get(origin.qualifiedName());
-    }
 
     /** The gate for operations started by {@code origin}, or null. */
     public synchronized Gate delayOf(ComMethod origin) {

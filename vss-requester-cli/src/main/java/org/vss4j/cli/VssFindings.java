@@ -37,7 +37,7 @@ final class VssFindings {
             bc.setBackupState(true, false, BackupType.COPY, false);
             bc.gatherWriterMetadata().finish(timeout);
             documents = bc.getWriterMetadataCount();
-            writers = statuses(bc);
+            writers = bc.writerStatuses(timeout);
         } catch (AsyncIncompleteException e) {
             // A writer that does not answer is no refusal of this process: say which wait ran out.
             out.add(Finding.blocking("vss", null, "the writers did not answer in time: " + e.getMessage(), List.of(),
@@ -53,18 +53,6 @@ final class VssFindings {
         return out;
     }
 
-    private List<WriterStatus> statuses(BackupComponents bc) {
-        bc.gatherWriterStatus().finish(timeout);
-        try {
-            List<WriterStatus> all = new ArrayList<>();
-            for (int i = 0; i < bc.getWriterStatusCount(); i++) {
-                all.add(bc.getWriterStatus(i));
-            }
-            return all;
-        } finally {
-            bc.freeWriterStatus();
-        }
-    }
 
     static Finding refused(VssException e) {
         String fix;

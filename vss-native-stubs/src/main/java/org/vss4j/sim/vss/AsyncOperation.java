@@ -43,8 +43,9 @@ public final class AsyncOperation {
 
     /** Starts {@code work} on a simulator thread, after the machine's delay gate for {@code origin} if one is set. */
     public static AsyncOperation start(SimulatedMachine machine, ComMethod origin, Work work) {
-        AsyncPlan plan = machine.faults().asyncPlanOf(origin);
-        AsyncOperation op = new AsyncOperation(origin, plan != null ? plan : AsyncPlan.natural());
+        // The origin's own plan, made now if there is none yet, so that a plan set up while the operation runs still
+        // applies to it.
+        AsyncOperation op = new AsyncOperation(origin, machine.faults().async(origin));
         machine.runAsync(() -> op.run(machine, work));
         return op;
     }
