@@ -1,5 +1,6 @@
 package org.vss4j.contract;
 
+import java.time.Duration;
 import java.util.UUID;
 import org.vss4j.BackupComponents;
 import org.vss4j.ObjectType;
@@ -65,8 +66,14 @@ final class Snapshots {
     }
 
     /**
+     * How long cleanup may wait for VSS to delete: a fixed time of its own, not what is left of the test's budget, so
+     * that cleanup after a test that used its budget up still gets its chance (within the class timeout's margin).
+     */
+    static final Duration CLEANUP_WAIT = Duration.ofMinutes(2);
+
+    /**
      * Deletes the shadow copy or set {@code id} (one that is already gone is fine: this runs in {@code finally}
-     * blocks, after whatever the test found) and waits until VSS no longer shows it.
+     * blocks, after whatever the test found) and waits, up to {@link #CLEANUP_WAIT}, until VSS no longer shows it.
      */
     static void deleteAndAwaitGone(UUID id, ObjectType type) {
         try (BackupComponents bc = administrator()) {
@@ -77,9 +84,9 @@ final class Snapshots {
             }
         }
         if (type == ObjectType.SNAPSHOT_SET) {
-            awaitSetGone(id);
+            Eventually.until("gone: shadow copy set " + id, CLEANUP_WAIT, () -> isSetGone(id));
         } else {
-            awaitGone(id);
+            Eventually.until("gone: shadow copy " + id, CLEANUP_WAIT, () -> isGone(id));
         }
     }
 }
