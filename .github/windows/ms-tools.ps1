@@ -9,10 +9,32 @@
 #      failure, and the files read from the shadow copy are the originals.
 #
 # A tool the runner's Windows SDK does not provide is reported with a ::warning line and its check is skipped.
-# Every external process has a deadline. Exit code: 1 if any check failed, else 0.
+# Every external process has a deadline (below). Exit code: 1 if any check failed, else 0.
 
 $ErrorActionPreference = 'Stop'
 Set-StrictMode -Version Latest
+
+# The deadlines, in seconds. Every wait below uses one of them, each its own, so their sum bounds the script: a poll
+# may overrun its deadline by the one bounded query it has started, and that query has a constant of its own.
+# ContractTimeoutsTest checks that the sum, plus a margin, fits the ms-tools step's timeout-minutes in
+# .github/workflows/windows.yml, and that no wait here has a literal deadline.
+$DeadlineClasspath = 300              # mvnw dependency:build-classpath
+$DeadlineCreatePersistent = 300       # vss snapshot create --persistent
+$DeadlineVshadowQuery = 60            # vshadow -q
+$DeadlineDelete = 120                 # vss snapshot delete
+$DeadlineGonePoll = 120               # polling vshadow -q until the shadow copy is gone
+$DeadlineGoneQuery = 60               # one vshadow -q of that poll
+$DeadlineReady = 90                   # LogWriterService printing READY
+$DeadlineLogWriterListedPoll = 60     # polling vssadmin list writers for the Java writer
+$DeadlineLogWriterListedQuery = 60    # one vssadmin list writers of that poll
+$DeadlineBetest = 600                 # betest /B
+$DeadlineLogCheck = 60                # LogWriterService check
+$DeadlineServiceStop = 60             # LogWriterService stopping after its standard input closes
+$DeadlineReaderFree = 10              # a pending read of its output ending once it has stopped
+$DeadlineTestWriterListedPoll = 60    # polling vssadmin list writers for the VSS Test Writer
+$DeadlineTestWriterListedQuery = 60   # one vssadmin list writers of that poll
+$DeadlineTestWriterBackup = 600       # vss snapshot create --include-writer (the Test Writer)
+$DeadlineTestWriterExit = 30          # vswriter.exe ending after it is stopped
 
 $Repo = (Resolve-Path (Join-Path $PSScriptRoot '..\..')).Path
 $Out = Join-Path $Repo 'ms-tools-out'                      # logs, uploaded as an artifact
@@ -30,17 +52,32 @@ function Pass([string]$check, [string]$what) { Write-Host "::notice title=${chec
 function Fail([string]$check, [string]$what) { Write-Host "::error title=${check}::$what"; $Failures.Add("${check}: $what") }
 function Skip([string]$check, [string]$why) { Write-Host "::warning title=${check}::skipped: $why"; $Skipped.Add("${check}: $why") }
 
-# The tool's path in the newest Windows 10/11 SDK that has it, or $null.
+$SdkPlaces = 'Windows Kits\10\bin\<version>\x64[\vsstools], Windows Kits\10\bin\x64 or Windows Kits\8.1\bin\x64, under Program Files (x86) or Program Files'
+
+# The tool's path, or $null: first in the newest versioned Windows 10/11 SDK that has it, then in the unversioned
+# Windows Kits\10\bin\x64 and in Windows Kits\8.1\bin\x64 (where the VSS Test Writer Tool page places the tools), each
+# under Program Files (x86) and Program Files.
 function Find-SdkTool([string]$name) {
-    $bin = Join-Path ${env:ProgramFiles(x86)} 'Windows Kits\10\bin'
-    if (-not (Test-Path $bin)) { return $null }
-    $versions = Get-ChildItem $bin -Directory | Where-Object { $_.Name -match '^\d+(\.\d+){3}$' } |
-        Sort-Object { [version]$_.Name } -Descending
-    foreach ($v in $versions) {
-        foreach ($dir in @('x64\vsstools', 'x64')) {
-            $candidate = Join-Path $v.FullName (Join-Path $dir $name)
-            if (Test-Path $candidate) { return $candidate }
+    $roots = @(@(${env:ProgramFiles(x86)}, $env:ProgramFiles) | Where-Object { $_ } | Select-Object -Unique)
+    $dirs = [System.Collections.Generic.List[string]]::new()
+    foreach ($root in $roots) {
+        $bin = Join-Path $root 'Windows Kits\10\bin'
+        if (Test-Path $bin) {
+            $versions = @(Get-ChildItem $bin -Directory | Where-Object { $_.Name -match '^\d+(\.\d+){3}$' } |
+                Sort-Object { [version]$_.Name } -Descending)
+            foreach ($v in $versions) {
+                $dirs.Add((Join-Path $v.FullName 'x64\vsstools'))
+                $dirs.Add((Join-Path $v.FullName 'x64'))
+            }
         }
+    }
+    foreach ($root in $roots) {
+        $dirs.Add((Join-Path $root 'Windows Kits\10\bin\x64'))
+        $dirs.Add((Join-Path $root 'Windows Kits\8.1\bin\x64'))
+    }
+    foreach ($dir in $dirs) {
+        $candidate = Join-Path $dir $name
+        if (Test-Path $candidate) { return $candidate }
     }
     return $null
 }
@@ -52,7 +89,9 @@ function Invoke-Bounded([string]$file, [string]$arguments, [int]$seconds, [strin
         -RedirectStandardOutput $log -RedirectStandardError "$log.err"
     $null = $p.Handle   # keeps the exit code readable after the process ends
     if (-not $p.WaitForExit($seconds * 1000)) {
-        Stop-Process -Id $p.Id -Force -ErrorAction SilentlyContinue
+        # The whole tree: a .cmd runs its program (java.exe for vss.cmd) as a child of cmd.exe, and that child holds
+        # what matters (a shadow copy set in creation); stopping cmd.exe alone would leave it running.
+        $p.Kill($true)
         Get-Content $log, "$log.err" -ErrorAction SilentlyContinue | Write-Host
         throw "$file $arguments did not finish within $seconds s"
     }
@@ -79,8 +118,9 @@ function Get-Hashes([string]$dir) {
     return (@(Get-ChildItem $dir -File | Sort-Object Name | ForEach-Object { "$($_.Name)=$((Get-FileHash $_.FullName).Hash)" }) -join ';')
 }
 
-function Test-WriterListed([string]$pattern, [string]$log) {
-    vssadmin list writers | Out-File -Encoding utf8 $log
+# Whether vssadmin list writers, run within $seconds (it waits for every writer to answer), lists $pattern.
+function Test-WriterListed([string]$pattern, [string]$log, [int]$seconds) {
+    $null = Invoke-Bounded 'vssadmin.exe' 'list writers' $seconds $log
     return [bool](Select-String -Path $log -Pattern $pattern -SimpleMatch -Quiet)
 }
 
@@ -96,10 +136,10 @@ $check = 'vshadow lists a persistent vss shadow copy'
 try {
     $vshadow = Find-SdkTool 'vshadow.exe'
     if (-not $vshadow) {
-        Skip $check 'vshadow.exe is not in the runner''s Windows SDK (Windows Kits\10\bin\<version>\x64[\vsstools])'
+        Skip $check "vshadow.exe is not in the runner's Windows SDK ($SdkPlaces)"
     } else {
         $log = Join-Path $Out 'vss-create-persistent.txt'
-        $code = Invoke-Bounded $Vss 'snapshot create C:\ --persistent' 600 $log
+        $code = Invoke-Bounded $Vss 'snapshot create C:\ --persistent' $DeadlineCreatePersistent $log
         $match = Select-String -Path $log -Pattern 'shadow copy \{([0-9a-fA-F-]{36})\}' | Select-Object -First 1
         if ($code -ne 0 -or -not $match) {
             Fail $check "vss snapshot create --persistent exited $code without a shadow copy id (see $log)"
@@ -107,21 +147,21 @@ try {
             $id = $match.Matches[0].Groups[1].Value
             try {
                 $q = Join-Path $Out 'vshadow-q.txt'
-                $null = Invoke-Bounded $vshadow '-q' 120 $q
+                $null = Invoke-Bounded $vshadow '-q' $DeadlineVshadowQuery $q
                 if (Select-String -Path $q -Pattern $id -SimpleMatch -Quiet) {
                     Pass $check "vshadow -q lists {$id}, made by vss snapshot create --persistent"
                 } else {
                     Fail $check "vshadow -q does not list {$id} (see $q)"
                 }
             } finally {
-                $code = Invoke-Bounded $Vss "snapshot delete $id" 300 (Join-Path $Out 'vss-delete.txt')
+                $code = Invoke-Bounded $Vss "snapshot delete $id" $DeadlineDelete (Join-Path $Out 'vss-delete.txt')
                 if ($code -ne 0) { Fail $check "vss snapshot delete $id exited $code" }
                 # The service deletes on its own time: polled for, with a deadline.
                 $gone = Wait-Until {
-                    $null = Invoke-Bounded $vshadow '-q' 120 (Join-Path $Out 'vshadow-q-after.txt')
+                    $null = Invoke-Bounded $vshadow '-q' $DeadlineGoneQuery (Join-Path $Out 'vshadow-q-after.txt')
                     -not (Select-String -Path (Join-Path $Out 'vshadow-q-after.txt') -Pattern $id -SimpleMatch -Quiet)
-                } 120
-                if (-not $gone) { Fail $check "vshadow -q still lists {$id} 120 s after vss snapshot delete" }
+                } $DeadlineGonePoll
+                if (-not $gone) { Fail $check "vshadow -q still lists {$id} $DeadlineGonePoll s after vss snapshot delete" }
             }
         }
     }
@@ -136,10 +176,12 @@ $check = 'BETest backs up the Java example writer'
 try {
     $betest = Find-SdkTool 'betest.exe'
     $cpFile = Join-Path $Out 'integration-tests.classpath'
-    & (Join-Path $Repo 'mvnw.cmd') -q -B -f (Join-Path $Repo 'pom.xml') -pl integration-tests dependency:build-classpath `
-        "-Dmdep.outputFile=$cpFile" '-Dmdep.includeScope=test'
-    if ($LASTEXITCODE -ne 0 -or -not (Test-Path $cpFile)) {
-        Fail $check "cannot build the test classpath of integration-tests (mvnw exited $LASTEXITCODE)"
+    # includeScope is the dependency plugin's own property name (outputFile's is mdep.outputFile); test scope takes
+    # every dependency the test classes run with.
+    $cpLog = Join-Path $Out 'mvnw-build-classpath.txt'
+    $mvnCode = Invoke-Bounded (Join-Path $Repo 'mvnw.cmd') "-q -B -f `"$(Join-Path $Repo 'pom.xml')`" -pl integration-tests dependency:build-classpath `"-Dmdep.outputFile=$cpFile`" -DincludeScope=test" $DeadlineClasspath $cpLog
+    if ($mvnCode -ne 0 -or -not (Test-Path $cpFile)) {
+        Fail $check "cannot build the test classpath of integration-tests (mvnw exited $mvnCode, see $cpLog)"
     } else {
         $classpath = (Join-Path $Repo 'integration-tests\target\test-classes') + ';' + (Get-Content -Raw $cpFile).Trim()
         $logDir = Join-Path $Work 'orders'
@@ -151,18 +193,21 @@ try {
         $psi.RedirectStandardOutput = $true      # its READY and STOPPED lines; its log goes to stderr, i.e. here
         $service = [System.Diagnostics.Process]::Start($psi)
         $stopped = $null
+        $ready = $null
         try {
             $ready = $service.StandardOutput.ReadLineAsync()
-            if (-not $ready.Wait(120000) -or -not $ready.Result -or -not $ready.Result.StartsWith('READY')) {
-                throw "LogWriterService did not report READY within 120 s"
+            if (-not $ready.Wait($DeadlineReady * 1000) -or -not $ready.Result -or -not $ready.Result.StartsWith('READY')) {
+                throw "LogWriterService did not report READY within $DeadlineReady s"
             }
             Write-Host $ready.Result
-            $listed = Wait-Until { Test-WriterListed $LogWriterName (Join-Path $Out 'vssadmin-writers-logwriter.txt') } 60
+            $listed = Wait-Until {
+                Test-WriterListed $LogWriterName (Join-Path $Out 'vssadmin-writers-logwriter.txt') $DeadlineLogWriterListedQuery
+            } $DeadlineLogWriterListedPoll
             if ($listed) { Pass 'vssadmin lists the Java writer' "vssadmin list writers shows '$LogWriterName'" }
             else { Fail 'vssadmin lists the Java writer' "'$LogWriterName' is not in vssadmin list writers" }
 
             if (-not $betest) {
-                Skip $check 'betest.exe is not in the runner''s Windows SDK (Windows Kits\10\bin\<version>\x64[\vsstools])'
+                Skip $check "betest.exe is not in the runner's Windows SDK ($SdkPlaces)"
             } else {
                 $dest = Join-Path $Work 'betest-logwriter'
                 New-Item -ItemType Directory -Force $dest | Out-Null
@@ -177,7 +222,7 @@ try {
                     '</BETest>'
                 ) -join "`r`n" | Out-File -Encoding ascii $select
                 $log = Join-Path $Out 'betest-logwriter.txt'
-                $code = Invoke-Bounded $betest "/B /T FULL /S `"$(Join-Path $Out 'betest-logwriter-bcd.xml')`" /D `"$dest`" /X `"$select`"" 900 $log
+                $code = Invoke-Bounded $betest "/B /T FULL /S `"$(Join-Path $Out 'betest-logwriter-bcd.xml')`" /D `"$dest`" /X `"$select`"" $DeadlineBetest $log
                 $copy = Get-ChildItem $dest -Recurse -Filter 'orders.log' -File | Select-Object -First 1
                 if ($code -ne 0) {
                     Fail $check "betest /B exited $code (see $log)"
@@ -185,17 +230,27 @@ try {
                     Fail $check "betest /B copied no orders.log into $dest (see $log)"
                 } else {
                     $checkLog = Join-Path $Out 'logwriter-check.txt'
-                    $ok = Invoke-Bounded $Java "-cp `"$classpath`" org.vss4j.examples.logwriter.LogWriterService check `"$($copy.FullName)`"" 120 $checkLog
+                    $ok = Invoke-Bounded $Java "-cp `"$classpath`" org.vss4j.examples.logwriter.LogWriterService check `"$($copy.FullName)`"" $DeadlineLogCheck $checkLog
                     if ($ok -eq 0) { Pass $check "BETest copied $($copy.FullName), a clean log ($(Get-Content $checkLog))" }
                     else { Fail $check "the log BETest copied is not clean: $(Get-Content $checkLog)" }
                 }
             }
         } finally {
             $service.StandardInput.Close()
-            if (-not $service.WaitForExit(120000)) {
+            $exited = $service.WaitForExit($DeadlineServiceStop * 1000)
+            if (-not $exited) {
                 $service.Kill($true)
-                Fail $check 'LogWriterService did not stop within 120 s of its standard input closing'
-            } else {
+                Fail $check "LogWriterService did not stop within $DeadlineServiceStop s of its standard input closing"
+            }
+            # A ReadLineAsync still pending (no READY in time) owns the reader: ReadToEnd would throw "stream in use"
+            # and hide the failure above. The read ends once the service's output closes; it is waited for, bounded.
+            $readerFree = $true
+            if ($ready -and -not $ready.IsCompleted) {
+                try { $readerFree = $ready.Wait($DeadlineReaderFree * 1000) } catch { $readerFree = $false }
+            }
+            if ($exited -and -not $readerFree) {
+                Fail $check "the output of LogWriterService was still in use $DeadlineReaderFree s after it stopped"
+            } elseif ($exited) {
                 $stopped = $service.StandardOutput.ReadToEnd()
                 Write-Host $stopped
                 if ($service.ExitCode -ne 0) { Fail $check "LogWriterService exited $($service.ExitCode): $stopped" }
@@ -216,7 +271,7 @@ $check = 'vss backs up the VSS Test Writer'
 try {
     $vswriter = Find-SdkTool 'vswriter.exe'
     if (-not $vswriter) {
-        Skip $check 'vswriter.exe is not in the runner''s Windows SDK (Windows Kits\10\bin\<version>\x64[\vsstools])'
+        Skip $check "vswriter.exe is not in the runner's Windows SDK ($SdkPlaces)"
     } else {
         $data = Join-Path $Work 'testwriter-data'
         $copy = Join-Path $Work 'testwriter-copy'
@@ -240,13 +295,17 @@ try {
         $writer = Start-Process -FilePath $vswriter -ArgumentList "`"$config`"" -NoNewWindow -PassThru `
             -RedirectStandardOutput $writerLog -RedirectStandardError "$writerLog.err"
         try {
-            $listed = Wait-Until { Test-WriterListed $TestWriterId (Join-Path $Out 'vssadmin-writers-testwriter.txt') } 60
+            $listed = Wait-Until {
+                Test-WriterListed $TestWriterId (Join-Path $Out 'vssadmin-writers-testwriter.txt') $DeadlineTestWriterListedQuery
+            } $DeadlineTestWriterListedPoll
             if (-not $listed) {
-                Fail $check "the VSS Test Writer {$TestWriterId} is not in vssadmin list writers 60 s after it started"
+                Fail $check "the VSS Test Writer {$TestWriterId} is not in vssadmin list writers $DeadlineTestWriterListedPoll s after it started"
             } else {
                 $log = Join-Path $Out 'vss-testwriter.txt'
-                $code = Invoke-Bounded $Vss "snapshot create C:\ --include-writer $TestWriterId --type FULL --exec `"$copyScript`"" 900 $log
+                $code = Invoke-Bounded $Vss "snapshot create C:\ --include-writer $TestWriterId --type FULL --exec `"$copyScript`"" $DeadlineTestWriterBackup $log
                 $involved = Select-String -Path $log -Pattern "{$TestWriterId}" -SimpleMatch -Quiet
+                # Identical files show the copy is complete, not that it came from the shadow copy: nothing changes
+                # $data while the shadow copy exists, so the live volume would read the same (docs/windows-ci.md).
                 $same = (Get-Hashes $data) -and ((Get-Hashes $data) -eq (Get-Hashes $copy))
                 if ($code -ne 0) { Fail $check "vss snapshot create exited $code (see $log)" }
                 elseif (-not $involved) { Fail $check "vss did not involve the Test Writer {$TestWriterId} (see $log)" }
@@ -256,7 +315,7 @@ try {
         } finally {
             # The Test Writer stops on CTRL+C; it holds no state worth a graceful stop here.
             Stop-Process -Id $writer.Id -Force -ErrorAction SilentlyContinue
-            $null = $writer.WaitForExit(30000)
+            $null = $writer.WaitForExit($DeadlineTestWriterExit * 1000)
         }
         $complaints = Get-Content $writerLog, "$writerLog.err" -ErrorAction SilentlyContinue |
             Where-Object { $_ -match '(?i)\b(fail(ed|ure|s)?|error|incorrect|invalid)\b' }
