@@ -19,21 +19,6 @@ import org.vss4j.SnapshotContext;
 @VssContract
 class CallRulesContractTest {
 
-    /** A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK); its id. */
-    private static UUID persistentSnapshot(VssTarget target) {
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.APP_ROLLBACK);
-            bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.timeout());
-            bc.startSnapshotSet();
-            UUID id = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.timeout());
-            bc.doSnapshotSet().finish(Steps.timeout());
-            bc.backupComplete().finish(Steps.timeout());
-            return id;
-        }
-    }
 
     /** Microsoft docs, "IVssBackupComponents::SetContext": "SetContext can be called only once". */
     @Test
@@ -83,7 +68,7 @@ class CallRulesContractTest {
     /** ExposeSnapshot's wszExpose may be NULL only with VSS_VOLSNAP_ATTR_EXPOSED_REMOTELY (Microsoft docs). */
     @Test
     void exposingLocallyNeedsATarget(VssTarget target) {
-        UUID id = persistentSnapshot(target);
+        UUID id = Snapshots.persistent(target).snapshotId();
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setContext(SnapshotContext.ALL);
@@ -101,7 +86,7 @@ class CallRulesContractTest {
      */
     @Test
     void deleteSnapshotsHonoursTheContext(VssTarget target) {
-        UUID id = persistentSnapshot(target);
+        UUID id = Snapshots.persistent(target).snapshotId();
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             assertRefused(() -> bc.deleteSnapshots(id, ObjectType.SNAPSHOT, true), "DeleteSnapshots",

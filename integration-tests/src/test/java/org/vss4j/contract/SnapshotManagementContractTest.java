@@ -8,35 +8,18 @@ import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.vss4j.BackupComponents;
-import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.ProviderProperties;
-import org.vss4j.SnapshotContext;
 import org.vss4j.SnapshotProperties;
 
 /** Query, expose and delete of shadow copies, and which of them outlive their requester. */
 @VssContract
 class SnapshotManagementContractTest {
 
-    /** A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK); its set id. */
-    private static UUID persistentSet(VssTarget target) {
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.APP_ROLLBACK);
-            bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.timeout());
-            UUID set = bc.startSnapshotSet();
-            bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.timeout());
-            bc.doSnapshotSet().finish(Steps.timeout());
-            bc.backupComplete().finish(Steps.timeout());
-            return set;
-        }
-    }
 
     @Test
     void queryListsLiveShadowCopiesAndTheProviders(VssTarget target) {
-        UUID set = persistentSet(target);
+        UUID set = Snapshots.persistent(target).setId();
         try (BackupComponents bc = Snapshots.administrator()) {
             List<SnapshotProperties> mine = bc.querySnapshots().stream()
                     .filter(p -> p.snapshotSetId().equals(set)).toList();
@@ -56,7 +39,7 @@ class SnapshotManagementContractTest {
     @Test
     void aPersistentShadowCopyCanBeExposedAtAnEmptyFolderAndUnexposed(VssTarget target) throws Exception {
         Path marker = Files.writeString(target.workDir().resolve("exposed.txt"), "seen through the folder");
-        UUID set = persistentSet(target);
+        UUID set = Snapshots.persistent(target).setId();
         Path folder = Files.createDirectory(target.workDir().resolve("mnt"));
         try (BackupComponents bc = Snapshots.administrator()) {
             SnapshotProperties snap = bc.querySnapshots().stream().filter(p -> p.snapshotSetId().equals(set))

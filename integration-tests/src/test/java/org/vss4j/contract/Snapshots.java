@@ -3,6 +3,7 @@ package org.vss4j.contract;
 import java.time.Duration;
 import java.util.UUID;
 import org.vss4j.BackupComponents;
+import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.VssException;
@@ -15,6 +16,29 @@ import org.vss4j.VssHresult;
 final class Snapshots {
 
     private Snapshots() {
+    }
+
+    /** A persistent shadow copy made by {@link #persistent}: its set and its own id. */
+    record Persistent(UUID setId, UUID snapshotId) {
+    }
+
+    /**
+     * A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK), through the whole requester sequence;
+     * the caller deletes it ({@link #deleteAndAwaitGone}).
+     */
+    static Persistent persistent(VssTarget target) {
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setContext(SnapshotContext.APP_ROLLBACK);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            bc.gatherWriterMetadata().finish(Steps.timeout());
+            UUID set = bc.startSnapshotSet();
+            UUID id = bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
+            bc.prepareForBackup().finish(Steps.timeout());
+            bc.doSnapshotSet().finish(Steps.timeout());
+            bc.backupComplete().finish(Steps.timeout());
+            return new Persistent(set, id);
+        }
     }
 
     /** A requester that sees every shadow copy: Query and DeleteSnapshots do only in VSS_CTX_ALL. */

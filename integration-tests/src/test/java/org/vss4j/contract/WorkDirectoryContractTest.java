@@ -11,9 +11,7 @@ import java.nio.file.Path;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.vss4j.BackupComponents;
-import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
-import org.vss4j.SnapshotContext;
 import org.vss4j.SnapshotMount;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
@@ -38,7 +36,7 @@ class WorkDirectoryContractTest {
         Path dir = Files.createDirectories(target.workDir().resolve("exposed"));
         Path marker = Files.writeString(target.workDir().resolve("marker.txt"), "in the shadow copy");
         Path folder = Files.createDirectory(dir.resolve("mnt"));
-        UUID set = persistentSet(target);
+        UUID set = Snapshots.persistent(target).setId();
         try {
             UUID snapshot;
             try (BackupComponents bc = Snapshots.administrator()) {
@@ -104,19 +102,4 @@ class WorkDirectoryContractTest {
         assertThat(precious).hasContent("kept");
     }
 
-    /** A persistent shadow copy of the target's volume (VSS_CTX_APP_ROLLBACK); its set id. */
-    private static UUID persistentSet(VssTarget target) {
-        try (BackupComponents bc = BackupComponents.create()) {
-            bc.initializeForBackup(null);
-            bc.setContext(SnapshotContext.APP_ROLLBACK);
-            bc.setBackupState(false, false, BackupType.COPY, false);
-            bc.gatherWriterMetadata().finish(Steps.timeout());
-            UUID set = bc.startSnapshotSet();
-            bc.addToSnapshotSet(target.volume(), BackupComponents.GUID_NULL);
-            bc.prepareForBackup().finish(Steps.timeout());
-            bc.doSnapshotSet().finish(Steps.timeout());
-            bc.backupComplete().finish(Steps.timeout());
-            return set;
-        }
-    }
 }
