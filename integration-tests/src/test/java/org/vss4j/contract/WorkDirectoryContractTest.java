@@ -9,6 +9,7 @@ import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.vss4j.BackupComponents;
 import org.vss4j.ObjectType;
@@ -27,6 +28,9 @@ class WorkDirectoryContractTest {
     /** What a writer declares under the work directory is named as the shadow copy's listing names it. */
     @Test
     void theWorkDirectoryIsNamedInItsLongForm(VssTarget target) {
+        // Only Windows has 8.3 short names (java.io.tmpdir is C:\Users\RUNNER~1\... on the runners); the simulator's
+        // GetLongPathNameW returns every existing path unchanged, so there this would prove nothing.
+        Assumptions.assumeFalse(target.isSimulator(), "the simulator has no 8.3 short names to expand");
         String declared = target.vssPath(target.workDir());
         assertThat(LongPaths.of(declared)).isEqualTo(declared);
     }
