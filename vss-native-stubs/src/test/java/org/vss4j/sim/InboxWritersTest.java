@@ -44,17 +44,21 @@ class InboxWritersTest {
     /** GatherWriterMetadata, then every writer's whole document, by writer name. */
     private static Map<String, WriterMetadata> gather() {
         Map<String, WriterMetadata> byName = new LinkedHashMap<>();
+        gather((m, xml) -> byName.put(m.identity().writerName(), m));
+        return byName;
+    }
+
+    /** GatherWriterMetadata, then each writer's document as read and as saved ({@code SaveAsXML}). */
+    private static void gather(java.util.function.BiConsumer<WriterMetadata, String> each) {
         try (BackupComponents b = BackupComponents.create()) {
             b.initializeForBackup(null);
             b.gatherWriterMetadata().finish(T);
             for (int i = 0; i < b.getWriterMetadataCount(); i++) {
                 try (WriterMetadataEntry e = b.getWriterMetadata(i)) {
-                    WriterMetadata m = e.metadata().read();
-                    byName.put(m.identity().writerName(), m);
+                    each.accept(e.metadata().read(), e.metadata().saveAsXml());
                 }
             }
         }
-        return byName;
     }
 
     private static WriterComponentInfo component(WriterMetadata m, String name) {
@@ -238,17 +242,10 @@ class InboxWritersTest {
         }
         Map<String, String> saved = new LinkedHashMap<>();
         Map<String, WriterMetadata> read = new LinkedHashMap<>();
-        try (BackupComponents b = BackupComponents.create()) {
-            b.initializeForBackup(null);
-            b.gatherWriterMetadata().finish(T);
-            for (int i = 0; i < b.getWriterMetadataCount(); i++) {
-                try (WriterMetadataEntry e = b.getWriterMetadata(i)) {
-                    WriterMetadata m = e.metadata().read();
-                    read.put(m.identity().writerName(), m);
-                    saved.put(m.identity().writerName(), e.metadata().saveAsXml());
-                }
-            }
-        }
+        gather((m, xml) -> {
+            read.put(m.identity().writerName(), m);
+            saved.put(m.identity().writerName(), xml);
+        });
         saved.forEach((name, xml) -> {
             try (ExamineWriterMetadata loaded = ExamineWriterMetadata.fromXml(xml)) {
                 assertThat(loaded.read()).as(name).isEqualTo(read.get(name));
