@@ -66,6 +66,14 @@ public final class AsyncCompletion {
 
         /** How a message names it once it passed, e.g. "the phase timeout PT10M". */
         String describe();
+
+        /**
+         * The cancel grace this wait may spend after it gave up, at most {@code configured}: a deadline that is part
+         * of a larger budget can keep the grace inside that budget.
+         */
+        default Duration cancelGrace(Duration configured) {
+            return configured;
+        }
     }
 
     /**
@@ -132,7 +140,7 @@ public final class AsyncCompletion {
         try {
             while (true) {
                 if (Thread.interrupted()) {
-                    Drain drain = cancelAndDrain(op);
+                    Drain drain = cancelAndDrain(op, deadline.cancelGrace(cancelGrace));
                     Thread.currentThread().interrupt();
                     throw new AsyncIncompleteException(operation, Reason.INTERRUPTED, drain.outcome(),
                             "the waiting thread was interrupted; " + drain.text());
@@ -149,7 +157,7 @@ public final class AsyncCompletion {
                 if (left.isNegative() || left.isZero()) {
                     // Named before the cancel: the grace must not change which limit ran out.
                     String limit = deadline.describe();
-                    Drain drain = cancelAndDrain(op);
+                    Drain drain = cancelAndDrain(op, deadline.cancelGrace(cancelGrace));
                     throw new AsyncIncompleteException(operation, Reason.TIMED_OUT, drain.outcome(),
                             "did not finish within " + limit + "; " + drain.text());
                 }
@@ -159,7 +167,7 @@ public final class AsyncCompletion {
             throw e;
         } catch (RuntimeException | Error e) {
             if (!op.hasEnded()) {
-                Drain drain = cancelAndDrain(op);
+                Drain drain = cancelAndDrain(op, deadline.cancelGrace(cancelGrace));
                 LOG.warn("{}: gave up waiting ({}); {}", operation, e.toString(), drain.text());
             }
             throw e;
@@ -181,7 +189,8 @@ public final class AsyncCompletion {
      * {@code IVssAsync::Cancel}, then {@code Wait}s for at most the grace until {@code QueryStatus} reports an end.
      * The grace is not sliced: it is bounded, and a cancelled operation usually ends at once, which Wait sees.
      */
-    Drain cancelAndDrain(VssAsync op) {
+    Drain cancelAndDrain(VssAsync op, Duration grace) {
+        Duration cancelGrace = grace.isNegative() ? Duration.ZERO : grace;
         String operation = op.origin().qualifiedName();
         try {
             op.cancel();

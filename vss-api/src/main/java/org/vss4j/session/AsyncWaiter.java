@@ -19,12 +19,24 @@ final class AsyncWaiter {
     private final SessionBudget budget;
     private final SessionEvents events;
     private final AsyncCompletion completion;
+    /**
+     * The part of the overall budget kept for the cancel grace: a wait gives up this long before the budget ends, so
+     * that even an operation that ignores {@code Cancel} is released within the overall timeout.
+     */
+    private final Duration graceReserve;
 
     AsyncWaiter(SessionClock clock, SessionBudget budget, SessionEvents events, Duration slice, Duration cancelGrace) {
         this.clock = clock;
         this.budget = budget;
         this.events = events;
         this.completion = new AsyncCompletion(clock::nanoTime, slice, cancelGrace);
+        Duration half = budget.total().dividedBy(2);
+        this.graceReserve = cancelGrace.compareTo(half) <= 0 ? cancelGrace : half;
+    }
+
+    /** Whether the budget still has room for a wait and its cancel grace. */
+    boolean hasRoomForAWait() {
+        return budget.remaining().compareTo(graceReserve) > 0;
     }
 
     /** Waits until {@code op} finished; its handle is closed afterwards. */
@@ -47,7 +59,11 @@ final class AsyncWaiter {
         }
     }
 
-    /** The sooner of the phase timeout and the end of the overall budget. */
+    /**
+     * The sooner of the phase timeout and the end of the overall budget less the grace reserve; the grace after a
+     * cancel is what is left of the budget, at most the configured grace (Microsoft docs, "IVssAsync::Cancel" says
+     * nothing of how soon an operation stops: the session bounds it).
+     */
     private final class PhaseDeadline implements AsyncCompletion.Deadline {
 
         private final long start;
@@ -61,15 +77,21 @@ final class AsyncWaiter {
         @Override
         public Duration remaining() {
             Duration phaseLeft = phaseTimeout.minusNanos(clock.nanoTime() - start);
-            Duration overallLeft = budget.remaining();
+            Duration overallLeft = budget.remaining().minus(graceReserve);
             return phaseLeft.compareTo(overallLeft) <= 0 ? phaseLeft : overallLeft;
         }
 
         @Override
         public String describe() {
-            Duration overallLeft = budget.remaining();
+            Duration overallLeft = budget.remaining().minus(graceReserve);
             return overallLeft.isNegative() || overallLeft.isZero() ? "the overall timeout " + budget.total()
-                    : "the phase timeout " + phaseTimeout;
+                    + " (less " + graceReserve + " kept for the cancel grace)" : "the phase timeout " + phaseTimeout;
+        }
+
+        @Override
+        public Duration cancelGrace(Duration configured) {
+            Duration overallLeft = budget.remaining();
+            return configured.compareTo(overallLeft) <= 0 ? configured : overallLeft;
         }
     }
 }

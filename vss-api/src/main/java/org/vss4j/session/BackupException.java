@@ -16,6 +16,7 @@ public class BackupException extends VssException {
     private final transient WriterFailure writerFailure;
     private final transient WriterRef blamed;
     private final boolean timeout;
+    private final String detail;
 
     BackupException(BackupPhase phase, WriterFailure writerFailure, int hresult, String detail, boolean timeout,
             Throwable cause) {
@@ -30,10 +31,16 @@ public class BackupException extends VssException {
         this.writerFailure = writerFailure;
         this.blamed = blamed;
         this.timeout = timeout;
+        this.detail = detail;
     }
 
     static BackupException of(BackupPhase phase, int hresult, String detail, Throwable cause) {
         return new BackupException(phase, null, hresult, detail, false, cause);
+    }
+
+    /** A failure of {@code blamed} that is no status it reported (its metadata cannot be read, say). */
+    static BackupException ofWriter(BackupPhase phase, WriterRef blamed, int hresult, String detail, Throwable cause) {
+        return new BackupException(phase, null, blamed, hresult, detail, false, cause);
     }
 
     static BackupException writer(BackupPhase phase, WriterFailure failure, Throwable cause) {
@@ -54,7 +61,17 @@ public class BackupException extends VssException {
     }
 
     static BackupException timeout(BackupPhase phase, String detail, Throwable cause) {
-        return new BackupException(phase, null, VssHresult.E_ABORT.code(), detail, true, cause);
+        return timeout(phase, detail, cause, null);
+    }
+
+    /** A timeout with the writer to blame, when one writer alone can be holding the operation. */
+    static BackupException timeout(BackupPhase phase, String detail, Throwable cause, WriterRef blamed) {
+        return new BackupException(phase, null, blamed, VssHresult.E_ABORT.code(), detail, true, cause);
+    }
+
+    /** The words after the HRESULT in the message. */
+    String detail() {
+        return detail;
     }
 
     /** The step that failed. */

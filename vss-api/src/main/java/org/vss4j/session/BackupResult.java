@@ -12,7 +12,8 @@ import org.vss4j.BackupType;
  * What a completed backup session returns for storage on the backup media (Microsoft docs,
  * "Overview of Actual Backup Of Files" and "VSS Backup State").
  *
- * @param backupComponentsDocument the Backup Components Document ({@code SaveAsXML}, after DoSnapshotSet completed)
+ * @param backupComponentsDocument the Backup Components Document ({@code SaveAsXML}, after DoSnapshotSet completed), or
+ *                                 null if {@code SaveAsXML} failed (then in {@code postCompleteFailures})
  * @param writerMetadataDocuments  every writer's Writer Metadata Document
  * @param state                    the backup state given to {@code SetBackupState}
  * @param snapshotSetId            the shadow copy set
@@ -20,21 +21,32 @@ import org.vss4j.BackupType;
  * @param files                    every file of the backup: writer, component, original path, saved or why not
  * @param components               every component added to the document, with its result and backup stamp
  * @param writerFailures           writers that reported a failure at BackupComplete (the data was already saved)
+ * @param skippedWriters           writers left out: they failed Identify or their metadata could not be read; none
+ *                                 of them was selected
+ * @param postCompleteFailures     steps that failed after BackupComplete was called (no abort followed: the writers
+ *                                 had been told the backup ended)
  */
 public record BackupResult(String backupComponentsDocument, List<WriterDocument> writerMetadataDocuments,
         BackupState state, UUID snapshotSetId, Instant snapshotTime, List<FileRecord> files,
-        List<ComponentOutcome> components, List<WriterFailure> writerFailures) {
+        List<ComponentOutcome> components, List<WriterFailure> writerFailures, List<SkippedWriter> skippedWriters,
+        List<PostCompleteFailure> postCompleteFailures) {
 
     public BackupResult {
         writerMetadataDocuments = List.copyOf(writerMetadataDocuments);
         files = List.copyOf(files);
         components = List.copyOf(components);
         writerFailures = List.copyOf(writerFailures);
+        skippedWriters = List.copyOf(skippedWriters);
+        postCompleteFailures = List.copyOf(postCompleteFailures);
     }
 
-    /** Whether every file was saved and no writer failed. */
+    /**
+     * Whether every file was saved, no writer failed and every step after BackupComplete succeeded (a skipped writer
+     * that nobody selected does not count).
+     */
     public boolean succeeded() {
-        return files.stream().allMatch(FileRecord::saved) && writerFailures.isEmpty();
+        return files.stream().allMatch(FileRecord::saved) && writerFailures.isEmpty()
+                && postCompleteFailures.isEmpty();
     }
 
     /** The files that were not saved, by the component added to the document that covers them (null key: none). */

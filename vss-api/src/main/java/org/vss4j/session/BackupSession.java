@@ -46,10 +46,14 @@ import org.vss4j.com.Exports;
  * docs, "IVssBackupComponents": an object "can be used for only a single backup" and "must not be reused") and runs
  * the sequence again from {@code CreateVssBackupComponents} (docs/simulator-in-progress.md).
  *
- * <p>On any failure after {@code PrepareForBackup} — and on {@link #close()} without {@link #complete()} — the session
- * calls {@code AbortBackup} and releases the requester, so no non-persistent shadow copy remains (Microsoft docs,
- * "Overview of Backup Initialization": "If the backup needs to terminate prematurely, the requester needs to call
- * AbortBackup and then release"). Not thread-safe: drive a session from one thread.
+ * <p>On any failure after {@code StartSnapshotSet} and before {@code BackupComplete} — and on {@link #close()} without
+ * {@link #complete()} — the session calls {@code AbortBackup}, deletes a persistent context's set and releases the
+ * requester, so no shadow copy remains (Microsoft docs, "Overview of Backup Initialization": "If the backup needs to
+ * terminate prematurely, the requester needs to call AbortBackup and then release"). Once {@code BackupComplete} was
+ * called nothing aborts: the writers were told the backup ended, so a later failure (the writers' final status, the
+ * Backup Components Document) is attached to the {@link BackupResult} and logged as a warning (Microsoft docs,
+ * "Overview of Backup Cleanup and Termination"). A writer that fails Identify or whose metadata cannot be read is
+ * skipped and reported unless it was selected. Not thread-safe: drive a session from one thread.
  */
 public final class BackupSession implements AutoCloseable {
 
@@ -77,9 +81,13 @@ public final class BackupSession implements AutoCloseable {
     private boolean snapshotSetStarted;
     private boolean prepared;
     private boolean snapshotsCreated;
+    /** BackupComplete returned its IVssAsync: the writers are being told the backup ended; nothing aborts now. */
+    private boolean backupCompleteCalled;
     private UUID snapshotSetId;
     private java.time.Instant snapshotTime;
     private List<GatheredWriter> writers = List.of();
+    /** Writers left out at GatherWriterMetadata (failed Identify, metadata unreadable). */
+    private List<SkippedWriter> skipped = List.of();
     private List<SelectedComponent> selected = List.of();
     private List<BackupItem> items = List.of();
     /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
@@ -181,9 +189,11 @@ public final class BackupSession implements AutoCloseable {
     /**
      * Ends the backup: {@code SetBackupSucceeded} for each component (true only if every file of it and of its
      * implicitly included subcomponents was saved; items never reported count as failed), {@code BackupComplete},
-     * the final writer status, and the Backup Components Document.
+     * the final writer status, and the Backup Components Document. A step that fails once {@code BackupComplete} was
+     * called does not abort: it is in {@link BackupResult#postCompleteFailures()}.
      *
-     * @throws BackupException if a VSS step fails (the session has then aborted and released everything)
+     * @throws BackupException if a VSS step before BackupComplete fails, or the BackupComplete call itself (the session
+     *                         has then aborted and released everything)
      */
     public BackupResult complete() {
         if (state != State.OPEN) {
@@ -193,13 +203,9 @@ public final class BackupSession implements AutoCloseable {
         try {
             List<FileRecord> files = fileRecords();
             phase(BackupPhase.SET_BACKUP_SUCCEEDED, () -> markComponents(files));
-            phase(BackupPhase.BACKUP_COMPLETE, () -> awaitBlaming(BackupPhase.BACKUP_COMPLETE, bc.backupComplete()));
-            List<WriterFailure> writerFailures = phase(BackupPhase.FINAL_WRITER_STATUS,
-                    () -> statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE));
-            writerFailures.forEach(f -> LOG.warn("after BackupComplete: {}", f));
-            BackupResult result = phase(BackupPhase.SAVE_DOCUMENTS, () -> new BackupResult(bc.saveAsXml(),
-                    writers.stream().map(w -> new WriterDocument(w.ref(), w.xml())).toList(), backupState,
-                    snapshotSetId, snapshotTime, files, outcomes(files), writerFailures));
+            org.vss4j.VssAsync completing = phase(BackupPhase.BACKUP_COMPLETE, bc::backupComplete);
+            backupCompleteCalled = true;
+            BackupResult result = afterBackupComplete(completing, files);
             state = State.COMPLETED;
             release();
             return result;
@@ -208,6 +214,38 @@ public final class BackupSession implements AutoCloseable {
             throw e;
         } finally {
             budget.pause();
+        }
+    }
+
+    /**
+     * Everything after the BackupComplete call: each step's failure is recorded and logged, never thrown, so the
+     * result (with whatever of the documents could be read) reaches the caller.
+     */
+    private BackupResult afterBackupComplete(org.vss4j.VssAsync completing, List<FileRecord> files) {
+        List<PostCompleteFailure> failures = new ArrayList<>();
+        afterComplete(failures, () -> phase(BackupPhase.BACKUP_COMPLETE,
+                () -> awaitBlaming(BackupPhase.BACKUP_COMPLETE, completing)));
+        List<WriterFailure> writerFailures = new ArrayList<>();
+        afterComplete(failures, () -> writerFailures.addAll(phase(BackupPhase.FINAL_WRITER_STATUS,
+                () -> takingPart(statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE)))));
+        writerFailures.forEach(f -> LOG.warn("after BackupComplete: {}", f));
+        String[] document = new String[1];
+        afterComplete(failures, () -> document[0] = phase(BackupPhase.SAVE_DOCUMENTS, bc::saveAsXml));
+        Map<ComponentRef, String> stamps = new LinkedHashMap<>();
+        afterComplete(failures, () -> phase(BackupPhase.SAVE_DOCUMENTS,
+                () -> forEachDocumentComponent((ref, c) -> stamps.put(ref, c.backupStamp()))));
+        return new BackupResult(document[0], writers.stream().map(w -> new WriterDocument(w.ref(), w.xml())).toList(),
+                backupState, snapshotSetId, snapshotTime, files, outcomes(files, stamps), writerFailures, skipped,
+                failures);
+    }
+
+    private static void afterComplete(List<PostCompleteFailure> failures, Runnable step) {
+        try {
+            step.run();
+        } catch (BackupException e) {
+            LOG.warn("after BackupComplete (not aborting: the writers were told the backup ended): {}",
+                    e.getMessage());
+            failures.add(PostCompleteFailure.of(e));
         }
     }
 
@@ -328,7 +366,7 @@ public final class BackupSession implements AutoCloseable {
         }
         snapshotsCreated = true;
         try {
-            waiter.await(op, BackupPhase.DO_SNAPSHOT_SET, config.phaseTimeout);
+            awaitNamingWriters(BackupPhase.DO_SNAPSHOT_SET, op);
         } catch (BackupException e) {
             if (!e.isTimeout() && InProgressRetry.isInProgress(e)) {
                 throw new SetCollision(e);
@@ -360,23 +398,101 @@ public final class BackupSession implements AutoCloseable {
     }
 
     private List<GatheredWriter> gatherWriters() {
-        waiter.await(bc.gatherWriterMetadata(), BackupPhase.GATHER_WRITER_METADATA, config.phaseTimeout);
+        awaitNamingWriters(BackupPhase.GATHER_WRITER_METADATA, bc.gatherWriterMetadata());
         // Writers failing Identify are not listed by GetWriterMetadata (Microsoft docs,
-        // "Overview of Backup Initialization"); their status is reported, and a selection that names one fails in
-        // SELECT_COMPONENTS.
-        statusCheck.failuresAfter(BackupPhase.GATHER_WRITER_METADATA)
-                .forEach(f -> LOG.warn("after GatherWriterMetadata: {}", f));
+        // "Overview of Backup Initialization"): skipped and reported, unless the caller selected one.
+        List<WriterFailure> identifyFailures = statusCheck.failuresAfter(BackupPhase.GATHER_WRITER_METADATA);
+        List<SkippedWriter> left = new ArrayList<>();
+        for (WriterFailure f : identifyFailures) {
+            failIfSelected(f.writer().name(), f.writer().writerId(), () -> BackupException.writer(
+                    BackupPhase.GATHER_WRITER_METADATA, f, null));
+            left.add(new SkippedWriter(f.writer().instanceId(), f.writer().name(), f.failureHresult(),
+                    "failed Identify: " + f));
+        }
         List<GatheredWriter> out = new ArrayList<>();
         int count = bc.getWriterMetadataCount();
         for (int i = 0; i < count; i++) {
             try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
-                var metadata = e.metadata().read();
-                WriterRef ref = new WriterRef(e.instanceId(), metadata.identity().writerId(),
-                        metadata.identity().writerName());
-                out.add(new GatheredWriter(ref, metadata, e.metadata().saveAsXml()));
+                out.add(examine(e));
+            } catch (UnexaminedWriter u) {
+                left.add(u.skipped);
             }
         }
+        left.forEach(w -> LOG.warn("GatherWriterMetadata: {} (not selected: the backup goes on without it)", w));
+        skipped = List.copyOf(left);
+        failIfSelectedWriterUnknown(out);
         return List.copyOf(out);
+    }
+
+    /** A writer's metadata could not be read or saved. */
+    private static final class UnexaminedWriter extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient SkippedWriter skipped;
+
+        UnexaminedWriter(SkippedWriter skipped) {
+            super(skipped.toString(), null, false, false);
+            this.skipped = skipped;
+        }
+    }
+
+    /**
+     * One writer's metadata, read whole and saved as XML. A failure skips the writer (its name read with
+     * {@code GetIdentity} if the whole read failed), unless the caller selected it: then the session fails naming it.
+     */
+    private GatheredWriter examine(WriterMetadataEntry e) {
+        String name = null;
+        UUID writerId = null;
+        try {
+            var metadata = e.metadata().read();
+            name = metadata.identity().writerName();
+            writerId = metadata.identity().writerId();
+            WriterRef ref = new WriterRef(e.instanceId(), writerId, name);
+            return new GatheredWriter(ref, metadata, e.metadata().saveAsXml());
+        } catch (VssException failure) {
+            if (name == null) {
+                try {
+                    org.vss4j.WriterIdentity id = e.metadata().getIdentity();
+                    name = id.writerName();
+                    writerId = id.writerId();
+                } catch (VssException alsoFailed) {
+                    failure.addSuppressed(alsoFailed);
+                }
+            }
+            WriterRef ref = new WriterRef(e.instanceId(), writerId, name);
+            failIfSelected(name, writerId, () -> BackupException.ofWriter(BackupPhase.GATHER_WRITER_METADATA, ref,
+                    failure.hresult(), "the metadata of selected writer " + ref + " cannot be read: "
+                            + failure.getMessage(), failure));
+            throw new UnexaminedWriter(new SkippedWriter(e.instanceId(), name, failure.hresult(),
+                    failure.getMessage()));
+        }
+    }
+
+    /** Throws what {@code failure} makes if a selection of the caller names this writer. */
+    private void failIfSelected(String name, UUID writerId, Supplier<BackupException> failure) {
+        if (name == null && writerId == null) {
+            return;
+        }
+        WriterRef probe = new WriterRef(null, writerId, name == null ? "" : name);
+        if (config.componentMode && config.components.stream().anyMatch(c -> c.names(probe))) {
+            throw failure.get();
+        }
+    }
+
+    /**
+     * A selection naming no gathered writer, while a writer whose identity could not be read was skipped: that may be
+     * the one, so the session fails naming it rather than calling the selected writer absent.
+     */
+    private void failIfSelectedWriterUnknown(List<GatheredWriter> gathered) {
+        List<SkippedWriter> unnamed = skipped.stream().filter(w -> w.name() == null).toList();
+        boolean selectionUnmatched = config.componentMode && config.components.stream()
+                .anyMatch(c -> gathered.stream().noneMatch(g -> c.names(g.ref())));
+        if (unnamed.isEmpty() || !selectionUnmatched) {
+            return;
+        }
+        SkippedWriter w = unnamed.get(0);
+        throw BackupException.of(BackupPhase.GATHER_WRITER_METADATA, w.hresult(), "the selection may name " + w
+                + "; its identity cannot be read", null);
     }
 
     private List<SelectedComponent> addComponents(List<SelectedComponent> chosen) {
@@ -500,9 +616,7 @@ public final class BackupSession implements AutoCloseable {
                 || coverage.getOrDefault(f.originalPath(), java.util.Set.of()).contains(added))).toList();
     }
 
-    private List<ComponentOutcome> outcomes(List<FileRecord> files) {
-        Map<ComponentRef, String> stamps = new LinkedHashMap<>();
-        forEachDocumentComponent((ref, c) -> stamps.put(ref, c.backupStamp()));
+    private List<ComponentOutcome> outcomes(List<FileRecord> files, Map<ComponentRef, String> stamps) {
         return selected.stream().map(SelectedComponent::ref).map(c -> {
             List<FileRecord> failed = failedOf(c, files);
             return new ComponentOutcome(c, failed.isEmpty(), stamps.get(c), failed);
@@ -514,10 +628,69 @@ public final class BackupSession implements AutoCloseable {
     /** Waits for an asynchronous step; if it failed, the writer to blame is looked up in the writer status. */
     private void awaitBlaming(BackupPhase phase, org.vss4j.VssAsync op) {
         try {
-            waiter.await(op, phase, config.phaseTimeout);
+            awaitNamingWriters(phase, op);
         } catch (BackupException e) {
             throw blamed(phase, e);
         }
+    }
+
+    /** Waits for an asynchronous step that involves the writers; a timeout names the writers that may hold it. */
+    private void awaitNamingWriters(BackupPhase phase, org.vss4j.VssAsync op) {
+        try {
+            waiter.await(op, phase, config.phaseTimeout);
+        } catch (BackupException e) {
+            throw e.isTimeout() ? stillRunning(phase, e) : e;
+        }
+    }
+
+    /**
+     * A timed-out writer step, with the writers that may hold it. From {@code GatherWriterStatus} where it can be had:
+     * the operation ended after the cancel (VSS refuses the status while an operation runs) and the budget still
+     * covers one more wait; writers in a failed or a waiting state are named. Otherwise the writers taking part, with
+     * the state the last status reported, as "writers still in" the step's events.
+     */
+    private BackupException stillRunning(BackupPhase phase, BackupException e) {
+        org.vss4j.AsyncIncompleteException incomplete = e.getCause() instanceof org.vss4j.AsyncIncompleteException a
+                ? a : null;
+        boolean ended = incomplete != null && switch (incomplete.cancelOutcome()) {
+            case ACKNOWLEDGED, FINISHED_FIRST, FAILED -> true;
+            default -> false;
+        };
+        Map<WriterRef, org.vss4j.WriterState> last = statusCheck.lastStates();
+        if (ended && waiter.hasRoomForAWait() && !last.isEmpty()) {
+            try {
+                List<WriterStatusCheck.Reported> holding = statusCheck.statusesAfter(phase).stream()
+                        .filter(r -> r.state() != org.vss4j.WriterState.STABLE
+                                && skipped.stream().noneMatch(w -> w.instanceId().equals(r.writer().instanceId())))
+                        .toList();
+                if (!holding.isEmpty()) {
+                    String named = String.join(", ", holding.stream()
+                            .map(r -> "writer " + r.writer() + " in " + r.state().nativeName()).toList());
+                    return BackupException.timeout(phase, e.detail() + "; " + named, e.getCause(),
+                            holding.size() == 1 ? holding.get(0).writer() : null);
+                }
+            } catch (RuntimeException statusFailed) {
+                e.addSuppressed(statusFailed);
+            }
+        }
+        List<WriterRef> taking = writers.isEmpty() ? List.copyOf(last.keySet())
+                : writers.stream().map(GatheredWriter::ref).toList();
+        String who = taking.isEmpty() ? " (none named: the writers are known once their metadata is gathered)"
+                : ": " + String.join(", ", taking.stream().map(w -> w.toString()
+                        + (last.containsKey(w) ? " (last reported " + last.get(w).nativeName() + ")" : "")).toList());
+        return BackupException.timeout(phase, e.detail() + "; writers still in " + writerEventsOf(phase) + who,
+                e.getCause(), taking.size() == 1 ? taking.get(0) : null);
+    }
+
+    /** The writer events a step sends (Microsoft docs, "Overview of Pre-Backup Tasks"). */
+    private static String writerEventsOf(BackupPhase phase) {
+        return switch (phase) {
+            case GATHER_WRITER_METADATA -> "Identify";
+            case PREPARE_FOR_BACKUP -> "PrepareForBackup";
+            case DO_SNAPSHOT_SET -> "PrepareForSnapshot, Freeze, Thaw or PostSnapshot";
+            case BACKUP_COMPLETE -> "BackupComplete";
+            default -> phase.name();
+        };
     }
 
     /**
@@ -530,7 +703,7 @@ public final class BackupSession implements AutoCloseable {
         }
         List<WriterFailure> failures;
         try {
-            failures = statusCheck.failuresAfter(phase);
+            failures = takingPart(statusCheck.failuresAfter(phase));
         } catch (RuntimeException statusFailed) {
             e.addSuppressed(statusFailed);
             return e;
@@ -539,11 +712,21 @@ public final class BackupSession implements AutoCloseable {
     }
 
     private void failOnWriterFailure(BackupPhase phase) {
-        List<WriterFailure> failures = statusCheck.failuresAfter(phase);
+        List<WriterFailure> failures = takingPart(statusCheck.failuresAfter(phase));
         if (!failures.isEmpty()) {
             failures.forEach(f -> LOG.error("after {}: {}", phase, f));
             throw BackupException.writer(phase, failures.get(0), null);
         }
+    }
+
+    /**
+     * The failures of writers that take part: a skipped writer keeps reporting the state it failed Identify in
+     * ({@code VSS_WS_FAILED_AT_IDENTIFY}) at every later status, which says nothing about this backup.
+     */
+    private List<WriterFailure> takingPart(List<WriterFailure> failures) {
+        java.util.Set<UUID> left = new java.util.HashSet<>();
+        skipped.forEach(w -> left.add(w.instanceId()));
+        return failures.stream().filter(f -> !left.contains(f.writer().instanceId())).toList();
     }
 
     /** {@code AbortBackup} where the backup got far enough to need it, then the release; the session is closed. */
@@ -558,7 +741,7 @@ public final class BackupSession implements AutoCloseable {
      * PrepareForBackup), then the release of the requester; the session can start over with a new one.
      */
     private void discardRequester() {
-        if (bc != null && !bc.isClosed() && (prepared || snapshotSetStarted)) {
+        if (bc != null && !bc.isClosed() && (prepared || snapshotSetStarted) && !backupCompleteCalled) {
             events.emit(new BackupEvent.PhaseStarted(BackupPhase.ABORT));
             try {
                 bc.abortBackup();

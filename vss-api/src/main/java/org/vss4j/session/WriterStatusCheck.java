@@ -2,11 +2,14 @@ package org.vss4j.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.vss4j.BackupComponents;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterStatus;
+import org.vss4j.WriterState;
 import org.vss4j.WriterStatusEx;
 
 /**
@@ -31,10 +34,22 @@ final class WriterStatusCheck {
         this.events = events;
     }
 
+    /** One writer's status: its state, and its failure if it is in a failed state. */
+    record Reported(WriterRef writer, WriterState state, WriterFailure failure) {
+    }
+
+    /** The states of the last successful check, by writer. */
+    private final Map<WriterRef, WriterState> lastStates = new LinkedHashMap<>();
+
     /** The writers in a failed state after {@code phase}, each also reported to the listener. */
     List<WriterFailure> failuresAfter(BackupPhase phase) {
+        return statusesAfter(phase).stream().map(Reported::failure).filter(java.util.Objects::nonNull).toList();
+    }
+
+    /** Every writer's status after {@code phase}, each also reported to the listener. */
+    List<Reported> statusesAfter(BackupPhase phase) {
         waiter.await(bc.gatherWriterStatus(), phase, timeout);
-        List<WriterFailure> failures = new ArrayList<>();
+        List<Reported> out = new ArrayList<>();
         try {
             int count = bc.getWriterStatusCount();
             for (int i = 0; i < count; i++) {
@@ -43,15 +58,20 @@ final class WriterStatusCheck {
                 WriterRef writer = new WriterRef(st.instanceId(), st.writerId(), st.writerName());
                 WriterFailure f = st.isFailed() ? new WriterFailure(phase, writer, st.state(), st.failureHresult(),
                         s.applicationHresult(), s.applicationMessage()) : null;
-                if (f != null) {
-                    failures.add(f);
-                }
+                out.add(new Reported(writer, st.state(), f));
                 events.emit(new BackupEvent.WriterStatusReported(phase, writer, st.state(), f));
             }
         } finally {
             bc.freeWriterStatus();
         }
-        return failures;
+        lastStates.clear();
+        out.forEach(r -> lastStates.put(r.writer(), r.state()));
+        return out;
+    }
+
+    /** The states the last successful check reported (empty before the first). */
+    Map<WriterRef, WriterState> lastStates() {
+        return Map.copyOf(lastStates);
     }
 
     private WriterStatusEx statusOf(int index) {

@@ -60,6 +60,11 @@ final class TestClock implements SessionClock {
         return offsetNanos;
     }
 
+    /** The time read so far, without a reading (no advance). */
+    synchronized Duration elapsed() {
+        return Duration.ofNanos(offsetNanos);
+    }
+
     @Override
     public synchronized Instant now() {
         return Instant.parse("2024-01-01T00:00:00Z").plusNanos(offsetNanos);
