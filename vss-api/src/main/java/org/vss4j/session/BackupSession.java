@@ -646,7 +646,8 @@ public final class BackupSession implements AutoCloseable {
     /**
      * A timed-out writer step, with the writers that may hold it. From {@code GatherWriterStatus} where it can be had:
      * the operation ended after the cancel (VSS refuses the status while an operation runs) and the budget still
-     * covers one more wait; writers in a failed or a waiting state are named. Otherwise the writers taking part, with
+     * covers one more wait; writers not in the state the step leaves them in (a failed one, or one still waiting for
+     * the step's event) are named. Otherwise the writers taking part, with
      * the state the last status reported, as "writers still in" the step's events.
      */
     private BackupException stillRunning(BackupPhase phase, BackupException e) {
@@ -660,7 +661,7 @@ public final class BackupSession implements AutoCloseable {
         if (ended && waiter.hasRoomForAWait() && !last.isEmpty()) {
             try {
                 List<WriterStatusCheck.Reported> holding = statusCheck.statusesAfter(phase).stream()
-                        .filter(r -> r.state() != org.vss4j.WriterState.STABLE
+                        .filter(r -> r.state() != stateAfter(phase)
                                 && skipped.stream().noneMatch(w -> w.instanceId().equals(r.writer().instanceId())))
                         .toList();
                 if (!holding.isEmpty()) {
@@ -680,6 +681,15 @@ public final class BackupSession implements AutoCloseable {
                         + (last.containsKey(w) ? " (last reported " + last.get(w).nativeName() + ")" : "")).toList());
         return BackupException.timeout(phase, e.detail() + "; writers still in " + writerEventsOf(phase) + who,
                 e.getCause(), taking.size() == 1 ? taking.get(0) : null);
+    }
+
+    /**
+     * The state a step leaves a writer in when it went well (Microsoft docs, "VSS_WRITER_STATE"): waiting for
+     * BackupComplete after DoSnapshotSet, stable after the others.
+     */
+    private static org.vss4j.WriterState stateAfter(BackupPhase phase) {
+        return phase == BackupPhase.DO_SNAPSHOT_SET ? org.vss4j.WriterState.WAITING_FOR_BACKUP_COMPLETE
+                : org.vss4j.WriterState.STABLE;
     }
 
     /** The writer events a step sends (Microsoft docs, "Overview of Pre-Backup Tasks"). */

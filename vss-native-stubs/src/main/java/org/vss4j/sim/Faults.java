@@ -19,6 +19,8 @@ public final class Faults {
     }
 
     private final Map<String, Integer> calls = new HashMap<>();
+    /** Every counted call in order: the recording a fault matrix is built from. */
+    private final List<String> log = new ArrayList<>();
     private final Map<String, List<Planned>> planned = new HashMap<>();
     private final Map<String, Gate> delays = new HashMap<>();
     private final Map<String, AsyncPlan> asyncPlans = new HashMap<>();
@@ -94,6 +96,14 @@ public final class Faults {
         return calls.getOrDefault(method.qualifiedName(), 0);
     }
 
+    /**
+     * Every COM method (qualified, e.g. {@code IVssBackupComponents::DoSnapshotSet}) and export called on this machine
+     * so far, in call order; a method called twice is listed twice.
+     */
+    public synchronized List<String> callLog() {
+        return List.copyOf(log);
+    }
+
     /** Counts a call of {@code method}; the HRESULT to fail it with, or null to run it. */
     public Integer onCall(ComMethod method) {
         return onCall(method.qualifiedName());
@@ -102,6 +112,7 @@ public final class Faults {
     /** Counts a call of an export or method by name; the HRESULT to fail it with, or null. */
     public synchronized Integer onCall(String key) {
         int n = calls.merge(key, 1, Integer::sum);
+        log.add(key);
         List<Planned> list = planned.get(key);
         if (list != null) {
             for (Planned p : list) {

@@ -1,0 +1,318 @@
+package org.vss4j.sim.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.session.BackupEvent;
+import org.vss4j.session.BackupException;
+import org.vss4j.session.BackupPhase;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.BackupSessionBuilder;
+import org.vss4j.session.ComponentSelection;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.Gate;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.VssSimulatorExtension;
+import org.vss4j.sim.WriterComponent;
+import org.vss4j.sim.WriterEvent;
+
+/**
+ * The fault matrix of a backup session (docs/reliability.md, "The fault matrix"): every {@code IVssBackupComponents}
+ * call a clean session makes, at each of its occurrences, failing with each HRESULT of {@link #CODES}; and every writer
+ * event of the clean session failing retryably, failing non-retryably, vetoed and hanging. The calls and events come
+ * from a recording of the clean run ({@code Faults.callLog()}, {@code SimulatedWriter.events()}), so a call the session
+ * starts making joins the matrix by itself.
+ *
+ * <p>Each case asserts: the error names the phase, the writer when one is to blame, the call and the HRESULT;
+ * {@code AbortBackup} is called exactly once when the failure came after {@code StartSnapshotSet} and before
+ * {@code BackupComplete} was called, never otherwise; nothing leaks ({@link VssSimulatorExtension}); no shadow copy is
+ * left; the case ends within its JUnit timeout, the session's own timeouts set small.
+ */
+@ExtendWith(VssSimulatorExtension.class)
+class FaultMatrixTest {
+
+    /** The HRESULTs every call is failed with. */
+    static final List<VssHresult> CODES = List.of(VssHresult.E_FAIL, VssHresult.VSS_E_BAD_STATE,
+            VssHresult.E_ACCESSDENIED, VssHresult.E_OUTOFMEMORY, VssHresult.VSS_E_UNEXPECTED,
+            VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS);
+
+    static final String WRITER = "AppWriter";
+
+    @TempDir
+    Path temp;
+
+    /** The machine of one run: volume C:\ with two files, one writer whose component holds them. */
+    static SimulatedWriter prepare(SimulatedMachine machine, Path dir) {
+        Path c = SessionFixture.mkdirs(dir.resolve("c"));
+        machine.addVolume(c, "C:\\");
+        SessionFixture.write(c, "app\\a.txt", "a");
+        SessionFixture.write(c, "app\\sub\\b.txt", "b");
+        return machine.addWriter(SimulatedWriter.builder(WRITER).component(WriterComponent.fileGroup("", "app")
+                .withFile(FileSpec.of("C:\\app", "*", true))).build());
+    }
+
+    /** The session of every case: small timeouts, so that a hang costs well under a second. */
+    static BackupSessionBuilder session(List<BackupEvent> events) {
+        return BackupSession.builder().components(ComponentSelection.writer(WRITER)).listener(events::add)
+                .phaseTimeout(Duration.ofMillis(400)).overallTimeout(Duration.ofSeconds(8))
+                .cancelGrace(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(10))
+                .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(4));
+    }
+
+    /** A whole backup: start, copy every item, complete. */
+    static BackupResult backUp(BackupSessionBuilder builder) {
+        try (BackupSession s = builder.start()) {
+            SessionFixture.copyAll(s);
+            return s.complete();
+        }
+    }
+
+    /**
+     * The clean run's recording: every call in order, the phase each was made in, and the writer's events.
+     *
+     * @param calls        {@code Interface::Method} or export name, one per call
+     * @param phases       the session phase running at each call
+     * @param writerEvents what the writer received
+     */
+    record Recording(List<String> calls, List<BackupPhase> phases, List<WriterEvent> writerEvents) {
+
+        int indexOf(String method) {
+            return calls.indexOf(method);
+        }
+    }
+
+    static final Recording CLEAN = record();
+
+    private static Recording record() {
+        SimulatedMachine machine = SimulatedMachine.create();
+        SimulatedMachine previous = SimulatedMachine.install(machine);
+        Path dir = null;
+        try {
+            dir = Files.createTempDirectory("vss4j-fault-matrix-");
+            SimulatedWriter w = prepare(machine, dir);
+            // Which phase each call belongs to: the listener hears PhaseStarted on the session's thread, before the
+            // phase's calls.
+            List<BackupPhase> phases = new ArrayList<>();
+            BackupPhase[] current = {null};
+            BackupResult r = backUp(session(new ArrayList<>()).listener(e -> {
+                int made = machine.faults().callLog().size();
+                while (phases.size() < made) {
+                    phases.add(current[0]);
+                }
+                if (e instanceof BackupEvent.PhaseStarted p) {
+                    current[0] = p.phase();
+                }
+            }));
+            if (!r.succeeded()) {
+                throw new IllegalStateException("the clean run did not succeed: " + r);
+            }
+            List<String> calls = machine.faults().callLog();
+            while (phases.size() < calls.size()) {
+                phases.add(current[0]);
+            }
+            VssSimulatorExtension.verifyNoLeaks(machine);
+            return new Recording(calls, phases, w.events());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } finally {
+            SimulatedMachine.install(previous);
+            machine.close();
+            if (dir != null) {
+                deleteTree(dir);
+            }
+        }
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // ---- the cases --------------------------------------------------------------------------------------------------
+
+    /** One failing call: the {@code nth} call of {@code method} ({@code Interface::Method}) returns {@code code}. */
+    record CallFault(String method, int nth, VssHresult code, int position) {
+        @Override
+        public String toString() {
+            return method + " #" + nth + " -> " + code.name();
+        }
+    }
+
+    static Stream<Arguments> callFaults() {
+        List<Arguments> out = new ArrayList<>();
+        Map<String, Integer> seen = new HashMap<>();
+        List<String> calls = CLEAN.calls();
+        for (int i = 0; i < calls.size(); i++) {
+            String m = calls.get(i);
+            if (!m.startsWith("IVssBackupComponents") && !m.equals("CreateVssBackupComponentsInternal")) {
+                continue;
+            }
+            int nth = seen.merge(m, 1, Integer::sum);
+            for (VssHresult code : CODES) {
+                out.add(Arguments.of(new CallFault(m, nth, code, i)));
+            }
+        }
+        return out.stream();
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("callFaults")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void everyCallFailing(CallFault fault, SimulatedMachine machine) {
+        prepare(machine, temp);
+        machine.faults().failExportOnCall(fault.method(), fault.nth(), fault.code());
+        List<BackupEvent> events = new ArrayList<>();
+        int started = CLEAN.indexOf("IVssBackupComponents::StartSnapshotSet");
+        int completing = CLEAN.indexOf("IVssBackupComponents::BackupComplete");
+        BackupPhase phase = CLEAN.phases().get(fault.position());
+        String method = fault.method().substring(fault.method().indexOf("::") + 2);
+        boolean retried = fault.code() == VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS
+                && List.of("StartSnapshotSet", "AddToSnapshotSet", "DoSnapshotSet").contains(method)
+                && fault.method().startsWith("IVssBackupComponents::");
+        Outcome outcome = Outcome.of(() -> backUp(session(events)));
+
+        int aborts = machine.faults().calls(IVssBackupComponents.AbortBackup);
+        if (retried) {
+            // docs/simulator-in-progress.md: StartSnapshotSet and AddToSnapshotSet are called again; a DoSnapshotSet
+            // that met another set is never called again: AbortBackup, a new requester, the sequence again.
+            assertThat(outcome.result()).as("%s", outcome).isNotNull()
+                    .satisfies(r -> assertThat(r.succeeded()).isTrue());
+            assertThat(events).filteredOn(e -> e instanceof BackupEvent.Retrying).singleElement()
+                    .satisfies(e -> assertThat(((BackupEvent.Retrying) e).call()).isEqualTo(method));
+            assertThat(aborts).isEqualTo(method.equals("DoSnapshotSet") ? 1 : 0);
+        } else if (fault.position() > completing) {
+            // After BackupComplete nothing aborts: the result comes back with the failure attached.
+            assertThat(outcome.result()).as("%s", outcome).isNotNull();
+            assertThat(outcome.result().succeeded()).isFalse();
+            assertThat(outcome.result().postCompleteFailures()).as("%s", outcome.result()).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.phase()).isEqualTo(phase);
+                        assertThat(f.message()).contains(fault.method(), fault.code().name());
+                    });
+            assertThat(aborts).isZero();
+        } else {
+            BackupException e = outcome.failure();
+            assertThat(e).as("%s", outcome).isNotNull();
+            assertThat(e.phase()).isEqualTo(phase);
+            assertThat(e.hresult()).isEqualTo(fault.code().code());
+            assertThat(e.getMessage()).contains(phase.name(), fault.method(), fault.code().name());
+            // Microsoft docs, "IVssBackupComponents::AbortBackup": after StartSnapshotSet, before the backup ends.
+            assertThat(aborts).isEqualTo(fault.position() > started ? 1 : 0);
+        }
+        assertThat(machine.snapshots()).isEmpty();
+    }
+
+    /** How a backup ended: its result or its failure. */
+    record Outcome(BackupResult result, BackupException failure) {
+
+        static Outcome of(java.util.function.Supplier<BackupResult> backup) {
+            try {
+                return new Outcome(backup.get(), null);
+            } catch (BackupException e) {
+                return new Outcome(null, e);
+            }
+        }
+    }
+
+    // ---- writer events ----------------------------------------------------------------------------------------------
+
+    /** How the writer misbehaves at an event. */
+    enum Misbehaviour {
+        FAIL_RETRYABLE, FAIL_NON_RETRYABLE, VETO, HANG
+    }
+
+    static Stream<Arguments> writerFaults() {
+        return CLEAN.writerEvents().stream().distinct()
+                .flatMap(ev -> Stream.of(Misbehaviour.values()).map(m -> Arguments.of(ev, m)));
+    }
+
+    @ParameterizedTest(name = "{0} {1}")
+    @MethodSource("writerFaults")
+    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    void everyWriterEventFailing(WriterEvent event, Misbehaviour how, SimulatedMachine machine) {
+        SimulatedWriter w = prepare(machine, temp);
+        Gate hang = null;
+        VssHresult code = switch (how) {
+            case FAIL_RETRYABLE -> VssHresult.VSS_E_WRITERERROR_RETRYABLE;
+            case FAIL_NON_RETRYABLE, VETO -> VssHresult.VSS_E_WRITERERROR_NONRETRYABLE;
+            case HANG -> VssHresult.E_ABORT;
+        };
+        switch (how) {
+            case FAIL_RETRYABLE, FAIL_NON_RETRYABLE -> w.failAt(event, code);
+            case VETO -> w.vetoAt(event);
+            case HANG -> hang = w.hangAt(event);
+        }
+        BackupPhase phase = switch (event) {
+            case IDENTIFY -> BackupPhase.GATHER_WRITER_METADATA;
+            case PREPARE_FOR_BACKUP -> BackupPhase.PREPARE_FOR_BACKUP;
+            case BACKUP_COMPLETE -> BackupPhase.BACKUP_COMPLETE;
+            default -> BackupPhase.DO_SNAPSHOT_SET;
+        };
+        try {
+            Outcome outcome = Outcome.of(() -> backUp(session(new ArrayList<>())));
+            int aborts = machine.faults().calls(IVssBackupComponents.AbortBackup);
+            if (event == WriterEvent.BACKUP_COMPLETE) {
+                BackupResult r = outcome.result();
+                assertThat(r).as("%s", outcome).isNotNull();
+                assertThat(r.succeeded()).isFalse();
+                if (how == Misbehaviour.HANG) {
+                    assertThat(r.postCompleteFailures()).singleElement().satisfies(f -> {
+                        assertThat(f.phase()).isEqualTo(phase);
+                        assertThat(f.message()).contains("E_ABORT", "'" + WRITER + "'");
+                    });
+                } else {
+                    assertThat(r.writerFailures()).singleElement().satisfies(f -> {
+                        assertThat(f.writer().name()).isEqualTo(WRITER);
+                        assertThat(f.failureHresult()).isEqualTo(code.code());
+                        assertThat(f.state()).isEqualTo(event.failedState());
+                    });
+                }
+                assertThat(aborts).isZero();
+            } else {
+                BackupException e = outcome.failure();
+                assertThat(e).as("%s", outcome).isNotNull();
+                assertThat(e.phase()).isEqualTo(phase);
+                assertThat(e.hresult()).isEqualTo(code.code());
+                assertThat(e.getMessage()).contains(phase.name(), code.name());
+                if (how == Misbehaviour.HANG) {
+                    assertThat(e.isTimeout()).isTrue();
+                    // No writer is known before its metadata was gathered: the step is named instead.
+                    assertThat(e.getMessage()).contains(event == WriterEvent.IDENTIFY ? "writers still in Identify"
+                            : "'" + WRITER + "'");
+                } else {
+                    assertThat(e.writer()).contains(WRITER);
+                    assertThat(e.getMessage()).contains(WRITER, event.failedState().nativeName());
+                }
+                assertThat(aborts).isEqualTo(event == WriterEvent.IDENTIFY ? 0 : 1);
+            }
+            assertThat(machine.snapshots()).isEmpty();
+        } finally {
+            if (hang != null) {
+                hang.open();
+            }
+        }
+    }
+}
