@@ -53,6 +53,9 @@ public final class SimulatedMachine implements AutoCloseable {
 
     private static final AtomicReference<SimulatedMachine> CURRENT = new AtomicReference<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
+    /** Told of every machine {@link #install installed}: see {@link #onInstall}. */
+    private static final List<java.util.function.Consumer<SimulatedMachine>> INSTALL_HOOKS =
+            new CopyOnWriteArrayList<>();
 
     private final String name;
     private final LeakLedger ledger = new LeakLedger();
@@ -168,7 +171,19 @@ public final class SimulatedMachine implements AutoCloseable {
 
     /** Makes {@code machine} the current one and returns the previous (not closed: the caller decides). */
     public static SimulatedMachine install(SimulatedMachine machine) {
-        return CURRENT.getAndSet(machine);
+        SimulatedMachine previous = CURRENT.getAndSet(machine);
+        INSTALL_HOOKS.forEach(h -> h.accept(machine));
+        return previous;
+    }
+
+    /**
+     * Tells {@code hook} of every machine installed from now on, before the installer uses it, until the returned
+     * handle is closed: a test of a program that builds and installs its own machine (the {@code vss} command) plans
+     * faults on that machine and reads its call log and leak ledger.
+     */
+    public static AutoCloseable onInstall(java.util.function.Consumer<SimulatedMachine> hook) {
+        INSTALL_HOOKS.add(hook);
+        return () -> INSTALL_HOOKS.remove(hook);
     }
 
     /** Adds a supported volume: {@code directory}, reachable also by {@code aliases} (e.g. {@code C:\}). */

@@ -1,0 +1,242 @@
+package org.vss4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.Snapshot;
+import org.vss4j.sim.VssSimulatorExtension;
+
+/**
+ * The fault matrix of the {@code vss} command (docs/reliability.md, "The fault matrix"): for {@code snapshot create}
+ * (plain and {@code --persistent}), {@code snapshot delete}, {@code snapshot list} and {@code writers}, every
+ * {@code IVssBackupComponents} call a clean run of the command makes, at each of its occurrences, failing with each
+ * HRESULT of {@link #CODES}. The calls come from a recording of the clean run on the machine the command installs
+ * ({@code SimulatedMachine.onInstall}, {@code Faults.callLog()}).
+ *
+ * <p>Each case asserts: exit code 3 and one line naming the call and the HRESULT; {@code AbortBackup} exactly when the
+ * failure came after {@code StartSnapshotSet} and before {@code BackupComplete}; nothing leaked on the command's
+ * machine; no shadow copy left behind (for delete and list: only the one the case began with); the JUnit timeout.
+ * Cases where the command shows a known defect (reported, not fixed here: another change owns the command) are
+ * skipped with the defect named, and asserted like the others once the command behaves.
+ */
+class CliFaultMatrixTest {
+
+    static final List<VssHresult> CODES = List.of(VssHresult.E_FAIL, VssHresult.VSS_E_BAD_STATE,
+            VssHresult.E_ACCESSDENIED, VssHresult.E_OUTOFMEMORY, VssHresult.VSS_E_UNEXPECTED,
+            VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS);
+
+    /** The commands of the matrix; {@code {id}} stands for the persistent shadow copy a case begins with. */
+    enum Cli {
+        CREATE(false, "snapshot", "create", "D:\\", "--timeout", "PT5S"),
+        CREATE_PERSISTENT(false, "snapshot", "create", "D:\\", "--persistent", "--timeout", "PT5S"),
+        DELETE(true, "snapshot", "delete", "{id}"),
+        LIST(true, "snapshot", "list"),
+        WRITERS(false, "writers", "--timeout", "PT5S");
+
+        final boolean startsWithASnapshot;
+        final List<String> args;
+
+        Cli(boolean startsWithASnapshot, String... args) {
+            this.startsWithASnapshot = startsWithASnapshot;
+            this.args = List.of(args);
+        }
+
+        String[] argsFor(UUID snapshot) {
+            return args.stream().map(a -> a.equals("{id}") ? snapshot.toString() : a).toArray(String[]::new);
+        }
+    }
+
+    @TempDir
+    Path volume;
+
+    @TempDir
+    Path state;
+
+    /** One run of the command: exit code, output, and the machine it installed. */
+    record Run(int exit, String out, String err, SimulatedMachine machine) {
+    }
+
+    /**
+     * Runs {@code vss args} on the simulated volume {@code D:\} = {@code volume}, state in {@code state}; {@code plan}
+     * is applied to the machine the command installs.
+     */
+    static Run vss(Path volume, Path state, java.util.function.Consumer<SimulatedMachine> plan, String... args) {
+        List<SimulatedMachine> installed = new CopyOnWriteArrayList<>();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--sim-volume", "D:\\=" + volume, "--sim-state", state.toString()));
+        int exit;
+        try (AutoCloseable hook = SimulatedMachine.onInstall(m -> {
+            installed.add(m);
+            plan.accept(m);
+        })) {
+            exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
+                    all.toArray(String[]::new));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+        if (installed.size() != 1) {
+            throw new IllegalStateException("the command installed " + installed.size() + " machines");
+        }
+        return new Run(exit, out.toString(), err.toString(), installed.get(0));
+    }
+
+    /** The persistent shadow copies recorded in {@code state}. */
+    static Set<UUID> persistentSnapshots(Path state) {
+        SimulatedMachine m = SimulatedMachine.persistentAt(state);
+        try {
+            return m.snapshots().stream().map(Snapshot::id).collect(Collectors.toSet());
+        } finally {
+            m.close();
+        }
+    }
+
+    /** Makes the persistent shadow copy a delete or list case begins with. */
+    static UUID persistentSnapshot(Path volume, Path state) {
+        Run r = vss(volume, state, m -> { }, "snapshot", "create", "D:\\", "--persistent");
+        if (r.exit() != 0) {
+            throw new IllegalStateException("setup failed: " + r.err());
+        }
+        return persistentSnapshots(state).iterator().next();
+    }
+
+    // ---- the recording ----------------------------------------------------------------------------------------------
+
+    static final Map<Cli, List<String>> CLEAN = record();
+
+    private static Map<Cli, List<String>> record() {
+        Map<Cli, List<String>> out = new java.util.EnumMap<>(Cli.class);
+        for (Cli c : Cli.values()) {
+            Path dir = null;
+            try {
+                dir = Files.createTempDirectory("vss4j-cli-matrix-");
+                Path vol = Files.createDirectories(dir.resolve("volume"));
+                Path st = Files.createDirectories(dir.resolve("state"));
+                Files.writeString(vol.resolve("report.txt"), "q3");
+                UUID id = c.startsWithASnapshot ? persistentSnapshot(vol, st) : null;
+                Run r = vss(vol, st, m -> { }, c.argsFor(id));
+                if (r.exit() != 0) {
+                    throw new IllegalStateException("the clean run of " + c + " failed: " + r.err());
+                }
+                VssSimulatorExtension.verifyNoLeaks(r.machine());
+                out.put(c, r.machine().faults().callLog());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            } finally {
+                if (dir != null) {
+                    deleteTree(dir);
+                }
+            }
+        }
+        return out;
+    }
+
+    static void deleteTree(Path dir) {
+        try (Stream<Path> all = Files.walk(dir)) {
+            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The {@code nth} call of {@code method} fails with {@code code}; {@code position} is its index in the run. */
+    record CallFault(Cli command, String method, int nth, VssHresult code, int position) {
+        @Override
+        public String toString() {
+            return command + ": " + method + " #" + nth + " -> " + code.name();
+        }
+    }
+
+    static Stream<Arguments> cases() {
+        List<Arguments> out = new ArrayList<>();
+        CLEAN.forEach((command, calls) -> {
+            Map<String, Integer> seen = new HashMap<>();
+            for (int i = 0; i < calls.size(); i++) {
+                String m = calls.get(i);
+                if (!m.startsWith("IVssBackupComponents") && !m.equals("CreateVssBackupComponentsInternal")) {
+                    continue;
+                }
+                int nth = seen.merge(m, 1, Integer::sum);
+                for (VssHresult code : CODES) {
+                    out.add(Arguments.of(new CallFault(command, m, nth, code, i)));
+                }
+            }
+        });
+        return out.stream();
+    }
+
+    // ---- the cases --------------------------------------------------------------------------------------------------
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void everyCallFailing(CallFault fault) throws IOException {
+        Files.writeString(volume.resolve("report.txt"), "q3");
+        UUID initial = fault.command().startsWithASnapshot ? persistentSnapshot(volume, state) : null;
+        Run r = vss(volume, state, m -> m.faults().failExportOnCall(fault.method(), fault.nth(), fault.code()),
+                fault.command().argsFor(initial));
+
+        List<String> calls = CLEAN.get(fault.command());
+        int started = calls.indexOf("IVssBackupComponents::StartSnapshotSet");
+        int completing = calls.indexOf("IVssBackupComponents::BackupComplete");
+        int aborts = r.machine().faults().calls(IVssBackupComponents.AbortBackup);
+        boolean abortExpected = started >= 0 && fault.position() > started
+                && (completing < 0 || fault.position() <= completing);
+        knownDefects(fault, r, aborts, abortExpected, completing);
+
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.err()).contains(fault.method() + " failed: " + fault.code().name());
+        // Microsoft docs, "IVssBackupComponents::AbortBackup": after StartSnapshotSet, before the backup ends.
+        assertThat(aborts).as("%s: AbortBackup calls", fault).isEqualTo(abortExpected ? 1 : 0);
+        VssSimulatorExtension.verifyNoLeaks(r.machine());
+        Set<UUID> left = persistentSnapshots(state);
+        if (initial == null) {
+            assertThat(left).as("shadow copies left behind").isEmpty();
+        } else {
+            assertThat(left).as("shadow copies left behind").isSubsetOf(initial);
+        }
+    }
+
+    /**
+     * Skips a case that shows a defect of the command reported to the lead (docs/reliability.md lists them); once the
+     * command behaves, the case runs its assertions.
+     */
+    private static void knownDefects(CallFault fault, Run r, int aborts, boolean abortExpected, int completing) {
+        // Defect 1: AddToSnapshotSet failing after StartSnapshotSet succeeded exits without AbortBackup (its
+        // try/finally begins after the AddToSnapshotSet loop); Microsoft docs, "IVssBackupComponents::AbortBackup":
+        // it must be called after StartSnapshotSet.
+        assumeFalse(abortExpected && aborts == 0 && fault.method().equals("IVssBackupComponents::AddToSnapshotSet"),
+                "known defect of vss snapshot create (reported): no AbortBackup after a failed AddToSnapshotSet");
+        // Defect 2: the writer status check after BackupComplete failing calls AbortBackup after BackupComplete (and
+        // with --persistent deletes the completed set); Microsoft docs, "Overview of Backup Cleanup and Termination".
+        assumeFalse(completing >= 0 && fault.position() > completing && aborts > 0,
+                "known defect of vss snapshot create (reported): AbortBackup after BackupComplete when the final "
+                        + "writer status fails");
+    }
+}
