@@ -19,6 +19,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.vss4j.SnapshotContext;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.session.BackupEvent;
@@ -71,9 +72,16 @@ class FaultMatrixTest {
                 .withFile(FileSpec.of("C:\\app", "*", true))).build());
     }
 
+    /**
+     * The contexts every case runs in: the default, whose shadow copies end with the requester, and a persistent one,
+     * whose set the session must delete itself after a failure.
+     */
+    static final List<SnapshotContext> CONTEXTS = List.of(SnapshotContext.BACKUP, SnapshotContext.APP_ROLLBACK);
+
     /** The session of every case: small timeouts, so that a hang costs well under a second. */
-    static BackupSessionBuilder session(List<BackupEvent> events) {
-        return BackupSession.builder().components(ComponentSelection.writer(WRITER)).listener(events::add)
+    static BackupSessionBuilder session(SnapshotContext context, List<BackupEvent> events) {
+        return BackupSession.builder().context(context).components(ComponentSelection.writer(WRITER))
+                .listener(events::add)
                 .phaseTimeout(Duration.ofMillis(400)).overallTimeout(Duration.ofSeconds(8))
                 .cancelGrace(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(10))
                 .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(4));
@@ -101,9 +109,13 @@ class FaultMatrixTest {
         }
     }
 
-    static final Recording CLEAN = record();
+    static final Map<SnapshotContext, Recording> CLEAN = new java.util.LinkedHashMap<>();
 
-    private static Recording record() {
+    static {
+        CONTEXTS.forEach(c -> CLEAN.put(c, record(c)));
+    }
+
+    private static Recording record(SnapshotContext context) {
         SimulatedMachine machine = SimulatedMachine.create();
         SimulatedMachine previous = SimulatedMachine.install(machine);
         Path dir = null;
@@ -114,7 +126,7 @@ class FaultMatrixTest {
             // phase's calls.
             List<BackupPhase> phases = new ArrayList<>();
             BackupPhase[] current = {null};
-            BackupResult r = backUp(session(new ArrayList<>()).listener(e -> {
+            BackupResult r = backUp(session(context, new ArrayList<>()).listener(e -> {
                 int made = machine.faults().callLog().size();
                 while (phases.size() < made) {
                     phases.add(current[0]);
@@ -154,28 +166,43 @@ class FaultMatrixTest {
     // ---- the cases --------------------------------------------------------------------------------------------------
 
     /** One failing call: the {@code nth} call of {@code method} ({@code Interface::Method}) returns {@code code}. */
-    record CallFault(String method, int nth, VssHresult code, int position) {
+    record CallFault(SnapshotContext context, String method, int nth, VssHresult code, int position) {
         @Override
         public String toString() {
-            return method + " #" + nth + " -> " + code.name();
+            return context.nativeName() + ": " + method + " #" + nth + " -> " + code.name();
         }
     }
 
     static Stream<Arguments> callFaults() {
         List<Arguments> out = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        List<String> calls = CLEAN.calls();
-        for (int i = 0; i < calls.size(); i++) {
-            String m = calls.get(i);
-            if (!m.startsWith("IVssBackupComponents") && !m.equals("CreateVssBackupComponentsInternal")) {
-                continue;
+        CLEAN.forEach((context, recording) -> {
+            Map<String, Integer> seen = new HashMap<>();
+            List<String> calls = recording.calls();
+            for (int i = 0; i < calls.size(); i++) {
+                String m = calls.get(i);
+                if (!m.startsWith("IVssBackupComponents") && !m.equals("CreateVssBackupComponentsInternal")) {
+                    continue;
+                }
+                int nth = seen.merge(m, 1, Integer::sum);
+                for (VssHresult code : CODES) {
+                    out.add(Arguments.of(new CallFault(context, m, nth, code, i)));
+                }
             }
-            int nth = seen.merge(m, 1, Integer::sum);
-            for (VssHresult code : CODES) {
-                out.add(Arguments.of(new CallFault(m, nth, code, i)));
-            }
-        }
+        });
         return out.stream();
+    }
+
+    /**
+     * The shadow copies a case may leave: the set of a backup that completed in a persistent context (it is what the
+     * backup made), nothing otherwise.
+     */
+    static void assertNothingLeft(SimulatedMachine machine, SnapshotContext context, BackupResult completed) {
+        if (completed != null && context == SnapshotContext.APP_ROLLBACK) {
+            assertThat(machine.snapshots()).singleElement()
+                    .satisfies(snap -> assertThat(snap.setId()).isEqualTo(completed.snapshotSetId()));
+        } else {
+            assertThat(machine.snapshots()).isEmpty();
+        }
     }
 
     @ParameterizedTest(name = "{0}")
@@ -185,14 +212,15 @@ class FaultMatrixTest {
         prepare(machine, temp);
         machine.faults().failExportOnCall(fault.method(), fault.nth(), fault.code());
         List<BackupEvent> events = new ArrayList<>();
-        int started = CLEAN.indexOf("IVssBackupComponents::StartSnapshotSet");
-        int completing = CLEAN.indexOf("IVssBackupComponents::BackupComplete");
-        BackupPhase phase = CLEAN.phases().get(fault.position());
+        Recording clean = CLEAN.get(fault.context());
+        int started = clean.indexOf("IVssBackupComponents::StartSnapshotSet");
+        int completing = clean.indexOf("IVssBackupComponents::BackupComplete");
+        BackupPhase phase = clean.phases().get(fault.position());
         String method = fault.method().substring(fault.method().indexOf("::") + 2);
         boolean retried = fault.code() == VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS
                 && List.of("StartSnapshotSet", "AddToSnapshotSet", "DoSnapshotSet").contains(method)
                 && fault.method().startsWith("IVssBackupComponents::");
-        Outcome outcome = Outcome.of(() -> backUp(session(events)));
+        Outcome outcome = Outcome.of(() -> backUp(session(fault.context(), events)));
 
         int aborts = machine.faults().calls(IVssBackupComponents.AbortBackup);
         if (retried) {
@@ -222,7 +250,7 @@ class FaultMatrixTest {
             // Microsoft docs, "IVssBackupComponents::AbortBackup": after StartSnapshotSet, before the backup ends.
             assertThat(aborts).isEqualTo(fault.position() > started ? 1 : 0);
         }
-        assertThat(machine.snapshots()).isEmpty();
+        assertNothingLeft(machine, fault.context(), outcome.result());
     }
 
     /** How a backup ended: its result or its failure. */
@@ -245,14 +273,15 @@ class FaultMatrixTest {
     }
 
     static Stream<Arguments> writerFaults() {
-        return CLEAN.writerEvents().stream().distinct()
-                .flatMap(ev -> Stream.of(Misbehaviour.values()).map(m -> Arguments.of(ev, m)));
+        return CLEAN.entrySet().stream().flatMap(c -> c.getValue().writerEvents().stream().distinct()
+                .flatMap(ev -> Stream.of(Misbehaviour.values()).map(m -> Arguments.of(c.getKey(), ev, m))));
     }
 
-    @ParameterizedTest(name = "{0} {1}")
+    @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource("writerFaults")
     @Timeout(value = 10, unit = TimeUnit.SECONDS)
-    void everyWriterEventFailing(WriterEvent event, Misbehaviour how, SimulatedMachine machine) {
+    void everyWriterEventFailing(SnapshotContext context, WriterEvent event, Misbehaviour how,
+            SimulatedMachine machine) {
         SimulatedWriter w = prepare(machine, temp);
         Gate hang = null;
         VssHresult code = switch (how) {
@@ -272,7 +301,7 @@ class FaultMatrixTest {
             default -> BackupPhase.DO_SNAPSHOT_SET;
         };
         try {
-            Outcome outcome = Outcome.of(() -> backUp(session(new ArrayList<>())));
+            Outcome outcome = Outcome.of(() -> backUp(session(context, new ArrayList<>())));
             int aborts = machine.faults().calls(IVssBackupComponents.AbortBackup);
             if (event == WriterEvent.BACKUP_COMPLETE) {
                 BackupResult r = outcome.result();
@@ -308,7 +337,7 @@ class FaultMatrixTest {
                 }
                 assertThat(aborts).isEqualTo(event == WriterEvent.IDENTIFY ? 0 : 1);
             }
-            assertThat(machine.snapshots()).isEmpty();
+            assertNothingLeft(machine, context, outcome.result());
         } finally {
             if (hang != null) {
                 hang.open();
