@@ -184,7 +184,9 @@ public final class BackupSessionBuilder {
 
     /**
      * How long an operation the session gives up on (a timeout, an interrupt, a failing wait) may take to acknowledge
-     * {@code IVssAsync::Cancel} before its handle is released anyway (default 30 s).
+     * {@code IVssAsync::Cancel} before its handle is released anyway (default 30 s). It is counted in the overall
+     * timeout: a wait gives up this long (at most half the overall timeout) before the overall timeout ends, and the
+     * grace never runs past it, so a writer that ignores Cancel holds the session no longer than the overall timeout.
      */
     public BackupSessionBuilder cancelGrace(Duration grace) {
         this.cancelGrace = positive(grace);
