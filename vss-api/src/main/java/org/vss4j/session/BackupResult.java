@@ -20,16 +20,27 @@ import org.vss4j.BackupType;
  * @param files                    every file of the backup: writer, component, original path, saved or why not
  * @param components               every component added to the document, with its result and backup stamp
  * @param writerFailures           writers that reported a failure at BackupComplete (the data was already saved)
+ * @param excluded                 the files on the selected paths left out on purpose, each with its reason (writer
+ *                                 exclusions, unchanged differenced files); not failures
  */
 public record BackupResult(String backupComponentsDocument, List<WriterDocument> writerMetadataDocuments,
         BackupState state, UUID snapshotSetId, Instant snapshotTime, List<FileRecord> files,
-        List<ComponentOutcome> components, List<WriterFailure> writerFailures) {
+        List<ComponentOutcome> components, List<WriterFailure> writerFailures, List<ExcludedFile> excluded) {
 
     public BackupResult {
         writerMetadataDocuments = List.copyOf(writerMetadataDocuments);
         files = List.copyOf(files);
         components = List.copyOf(components);
         writerFailures = List.copyOf(writerFailures);
+        excluded = List.copyOf(excluded);
+    }
+
+    /** A result with no excluded files. */
+    public BackupResult(String backupComponentsDocument, List<WriterDocument> writerMetadataDocuments,
+            BackupState state, UUID snapshotSetId, Instant snapshotTime, List<FileRecord> files,
+            List<ComponentOutcome> components, List<WriterFailure> writerFailures) {
+        this(backupComponentsDocument, writerMetadataDocuments, state, snapshotSetId, snapshotTime, files, components,
+                writerFailures, List.of());
     }
 
     /** Whether every file was saved and no writer failed. */

@@ -84,6 +84,8 @@ public final class BackupSession implements AutoCloseable {
     private List<BackupItem> items = List.of();
     /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
     private List<FileRecord> notTaken = List.of();
+    /** What the file list left out on purpose (writer exclusions, unchanged differenced files), each with why. */
+    private List<ExcludedFile> excluded = List.of();
     /** Original path to every added component whose file sets name it: an unsaved file fails each of them. */
     private Map<String, java.util.Set<ComponentRef>> coverage = Map.of();
     private java.util.Set<BackupItem> itemSet = java.util.Set.of();
@@ -134,6 +136,15 @@ public final class BackupSession implements AutoCloseable {
      */
     public List<FileRecord> notTaken() {
         return notTaken;
+    }
+
+    /**
+     * The files on the selected paths that are left out on purpose, each with its reason: excluded by a writer
+     * ({@code GetExcludeFile}), or a differenced file unchanged since its writer's time. They do not fail their
+     * components. Every file on a selected path is in {@link #items()}, {@link #notTaken()} or here.
+     */
+    public List<ExcludedFile> excluded() {
+        return excluded;
     }
 
     /** The backup state given to {@code SetBackupState}. */
@@ -199,7 +210,7 @@ public final class BackupSession implements AutoCloseable {
             writerFailures.forEach(f -> LOG.warn("after BackupComplete: {}", f));
             BackupResult result = phase(BackupPhase.SAVE_DOCUMENTS, () -> new BackupResult(bc.saveAsXml(),
                     writers.stream().map(w -> new WriterDocument(w.ref(), w.xml())).toList(), backupState,
-                    snapshotSetId, snapshotTime, files, outcomes(files), writerFailures));
+                    snapshotSetId, snapshotTime, files, outcomes(files), writerFailures, excluded));
             state = State.COMPLETED;
             release();
             return result;
@@ -232,6 +243,7 @@ public final class BackupSession implements AutoCloseable {
                 snapshot.planner()));
         items = list.items();
         notTaken = list.notTaken();
+        excluded = list.excluded();
         coverage = list.coverage();
         itemSet = new java.util.HashSet<>(items);
         LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
