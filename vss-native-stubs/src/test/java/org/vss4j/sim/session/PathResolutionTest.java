@@ -178,15 +178,13 @@ class PathResolutionTest {
     }
 
     @Test
-    void aVolumeGivenToTheSessionMustBeAWindowsVolumeName() {
+    void aVolumeGivenToTheSessionMustBeAWindowsVolumeNameAndIsCheckedBeforeAnyVssCall(SimulatedMachine machine) {
         String host = fx.c.toString();
         assertThatThrownBy(() -> fx.session().volumeMode().volumes(host).start())
-                .isInstanceOfSatisfying(BackupException.class, e -> {
-                    assertThat(e.phase()).isEqualTo(BackupPhase.START_SNAPSHOT_SET);
-                    assertThat(e.writer()).isEmpty();
-                })
+                .isInstanceOf(UnresolvablePathException.class)
                 .hasMessageContaining("volume " + host + " given to the session")
                 .hasMessageContaining("one backslash is relative to the current drive");
+        assertThat(fx.events).as("no phase started").isEmpty();
     }
 
     @Test
