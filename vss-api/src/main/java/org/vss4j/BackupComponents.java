@@ -149,7 +149,7 @@ public final class BackupComponents extends ComGetters {
     /** {@code IsVolumeSupported(ProviderId, pwszVolumeName, &bSupported)}; provider {@link #GUID_NULL} = any. */
     public boolean isVolumeSupported(UUID providerId, String volumeName) {
         IntByReference supported = new IntByReference();
-        Memory name = Utf16.toNative(volumeName);
+        Memory name = Utf16.toNative("IsVolumeSupported: pwszVolumeName", volumeName);
         check("volume " + volumeName, IVssBackupComponents.IsVolumeSupported, Guids.byValue(providerId), name,
                 supported);
         return supported.getValue() != 0;
@@ -158,8 +158,8 @@ public final class BackupComponents extends ComGetters {
     /** {@code AddToSnapshotSet(pwszVolumeName, ProviderId, &idSnapshot)}: the id of the volume's shadow copy. */
     public UUID addToSnapshotSet(String volumeName, UUID providerId) {
         GUID id = new GUID();
-        check("volume " + volumeName, IVssBackupComponents.AddToSnapshotSet, Utf16.toNative(volumeName),
-                Guids.byValue(providerId), id);
+        Memory name = Utf16.toNative("AddToSnapshotSet: pwszVolumeName", volumeName);
+        check("volume " + volumeName, IVssBackupComponents.AddToSnapshotSet, name, Guids.byValue(providerId), id);
         return Guids.toUuid(id);
     }
 
@@ -541,7 +541,8 @@ public final class BackupComponents extends ComGetters {
      */
     public VssAsync queryRevertStatus(String volume) {
         PointerByReference out = new PointerByReference();
-        check("volume " + volume, IVssBackupComponents.QueryRevertStatus, Utf16.toNative(volume), out);
+        Memory name = Utf16.toNative("QueryRevertStatus: pwszVolume", volume);
+        check("volume " + volume, IVssBackupComponents.QueryRevertStatus, name, out);
         return new VssAsync(out.getValue(), IVssBackupComponents.QueryRevertStatus);
     }
 

@@ -13,10 +13,32 @@ public final class Utf16 {
     private Utf16() {
     }
 
-    /** A NUL-terminated UTF-16LE copy of {@code s} in JNA-owned memory (freed by the GC), or null for null. */
+    /**
+     * A NUL-terminated UTF-16LE copy of {@code s} in JNA-owned memory (freed by the GC), or null for null.
+     *
+     * @throws IllegalArgumentException if {@code s} holds a NUL ({@link #toNative(String, String)})
+     */
     public static Memory toNative(String s) {
+        return toNative("a string passed to Windows", s);
+    }
+
+    /**
+     * As {@link #toNative(String)}, naming the parameter in the refusal. A wide string ({@code LPCWSTR}) ends at its
+     * first NUL (Microsoft docs, "Windows Data Types": "a null-terminated string of 16-bit Unicode characters"), so
+     * Windows would read {@code C:\}, a NUL and {@code D:\} as {@code C:\}: the rest would be dropped without an
+     * error. Refused before any native code runs.
+     *
+     * @throws IllegalArgumentException if {@code s} holds a NUL, naming {@code parameter} and where the NUL is
+     */
+    public static Memory toNative(String parameter, String s) {
         if (s == null) {
             return null;
+        }
+        int nul = s.indexOf('\0');
+        if (nul >= 0) {
+            throw new IllegalArgumentException(parameter + " holds a NUL character at index " + nul + " (of "
+                    + s.length() + "): Windows reads a wide string up to its first NUL, so it would see only \""
+                    + s.substring(0, nul) + "\"");
         }
         byte[] chars = s.getBytes(StandardCharsets.UTF_16LE);
         Memory m = new Memory(chars.length + 2L);

@@ -25,11 +25,13 @@ import org.vss4j.BackupType;
  *                                 of them was selected
  * @param postCompleteFailures     steps that failed after BackupComplete was called (no abort followed: the writers
  *                                 had been told the backup ended)
+ * @param excluded                 the files on the selected paths left out on purpose, each with its reason (writer
+ *                                 exclusions, unchanged differenced files); not failures
  */
 public record BackupResult(String backupComponentsDocument, List<WriterDocument> writerMetadataDocuments,
         BackupState state, UUID snapshotSetId, Instant snapshotTime, List<FileRecord> files,
         List<ComponentOutcome> components, List<WriterFailure> writerFailures, List<SkippedWriter> skippedWriters,
-        List<PostCompleteFailure> postCompleteFailures) {
+        List<PostCompleteFailure> postCompleteFailures, List<ExcludedFile> excluded) {
 
     public BackupResult {
         writerMetadataDocuments = List.copyOf(writerMetadataDocuments);
@@ -38,6 +40,7 @@ public record BackupResult(String backupComponentsDocument, List<WriterDocument>
         writerFailures = List.copyOf(writerFailures);
         skippedWriters = List.copyOf(skippedWriters);
         postCompleteFailures = List.copyOf(postCompleteFailures);
+        excluded = List.copyOf(excluded);
     }
 
     /**

@@ -92,6 +92,8 @@ public final class BackupSession implements AutoCloseable {
     private List<BackupItem> items = List.of();
     /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
     private List<FileRecord> notTaken = List.of();
+    /** What the file list left out on purpose (writer exclusions, unchanged differenced files), each with why. */
+    private List<ExcludedFile> excluded = List.of();
     /** Original path to every added component whose file sets name it: an unsaved file fails each of them. */
     private Map<String, java.util.Set<ComponentRef>> coverage = Map.of();
     private java.util.Set<BackupItem> itemSet = java.util.Set.of();
@@ -142,6 +144,15 @@ public final class BackupSession implements AutoCloseable {
      */
     public List<FileRecord> notTaken() {
         return notTaken;
+    }
+
+    /**
+     * The files on the selected paths that are left out on purpose, each with its reason: excluded by a writer
+     * ({@code GetExcludeFile}), or a differenced file unchanged since its writer's time. They do not fail their
+     * components. Every file on a selected path is in {@link #items()}, {@link #notTaken()} or here.
+     */
+    public List<ExcludedFile> excluded() {
+        return excluded;
     }
 
     /** The backup state given to {@code SetBackupState}. */
@@ -236,7 +247,7 @@ public final class BackupSession implements AutoCloseable {
                 () -> forEachDocumentComponent((ref, c) -> stamps.put(ref, c.backupStamp()))));
         return new BackupResult(document[0], writers.stream().map(w -> new WriterDocument(w.ref(), w.xml())).toList(),
                 backupState, snapshotSetId, snapshotTime, files, outcomes(files, stamps), writerFailures, skipped,
-                failures);
+                failures, excluded);
     }
 
     private static void afterComplete(List<PostCompleteFailure> failures, Runnable step) {
@@ -270,6 +281,7 @@ public final class BackupSession implements AutoCloseable {
                 snapshot.planner()));
         items = list.items();
         notTaken = list.notTaken();
+        excluded = list.excluded();
         coverage = list.coverage();
         itemSet = new java.util.HashSet<>(items);
         LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),

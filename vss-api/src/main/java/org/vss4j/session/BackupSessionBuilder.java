@@ -45,10 +45,17 @@ public final class BackupSessionBuilder {
     }
 
     /**
-     * Whole volumes to back up (drive roots, mount folders or volume GUID names): every file on them, crash-consistent
-     * where no writer manages it. In component mode they come on top of the components' files.
+     * Whole volumes to back up (drive roots {@code D:\}, mount folders or volume GUID names): every file on them,
+     * crash-consistent where no writer manages it. In component mode they come on top of the components' files.
+     * {@link #start()} refuses, before any VSS call, a name that is no volume root ({@code D:\sub}, unless a volume
+     * is mounted there).
+     *
+     * @throws NullPointerException     if a name is null
+     * @throws IllegalArgumentException if a name holds a NUL or is a bare drive ({@code D:}, the current directory
+     *                                  of drive D: give {@code D:\})
      */
     public BackupSessionBuilder volumes(String... volumeNames) {
+        CallerVolumes.checkNames(volumeNames);
         volumes.addAll(Arrays.asList(volumeNames));
         return this;
     }
@@ -213,11 +220,16 @@ public final class BackupSessionBuilder {
      * Runs the backup up to the file list: initialisation, writer metadata, component selection, the shadow copy set
      * and the files inside it.
      *
-     * @throws IllegalArgumentException if the description is contradictory
+     * @throws IllegalArgumentException if the description is contradictory, or a volume given is no volume root
+     *                                  or cannot be resolved ({@link UnresolvablePathException}); no VSS call is
+     *                                  made then
      * @throws BackupException          if a VSS step fails (the session has then aborted and released everything)
      */
     public BackupSession start() {
         validate();
+        if (!volumes.isEmpty()) {
+            CallerVolumes.resolve(volumes, volumeResolver, environment);
+        }
         return BackupSession.start(this);
     }
 

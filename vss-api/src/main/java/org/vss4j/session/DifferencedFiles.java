@@ -42,14 +42,16 @@ final class DifferencedFiles {
                         : f.lastModifyTime();
                 if (since != null) {
                     ResolvedPath dir;
+                    FileSpecPattern pattern;
                     try {
                         dir = planner.resolve(f.path());
+                        pattern = FileSpecPattern.of(f.filespec());
                     } catch (UnresolvablePathException e) {
                         throw e.of(component.writer(), "differenced files " + f.path() + " (filespec "
                                 + f.filespec() + ") of component '" + component.fullPath() + "' of writer "
                                 + component.writer());
                     }
-                    list.add(new Rule(dir, FileSpecPattern.of(f.filespec()), f.recursive(), since));
+                    list.add(new Rule(dir, pattern, f.recursive(), since));
                 }
             }
             d.rules.put(component, list);

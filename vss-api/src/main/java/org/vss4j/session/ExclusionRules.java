@@ -20,9 +20,23 @@ import org.vss4j.FileSet;
  */
 final class ExclusionRules {
 
+    /** A rule that removes a file: the writer that declared it and the rule as declared, for the report. */
+    record Match(WriterRef writer, String rule) {
+
+        /** Why the file is not backed up, for {@link ExcludedFile#reason()}. */
+        String reason() {
+            return "excluded by writer " + writer + " (GetExcludeFile: " + rule + "); exclusions are always "
+                    + "respected (Microsoft docs, \"Overview of Actual Backup Of Files\")";
+        }
+    }
+
     /** One rule; {@code dir} is null for an {@code $AllVolumes$} rule, which uses {@code anyVolume} instead. */
     private record Rule(WriterRef writer, ResolvedPath dir, String anyVolume, FileSpecPattern pattern,
-            boolean recursive) {
+            boolean recursive, String declared) {
+
+        Match match() {
+            return new Match(writer, declared);
+        }
 
         boolean covers(String volumeId, String relativeDir) {
             return dir != null ? PathRules.covers(dir, recursive, volumeId, relativeDir)
@@ -35,13 +49,14 @@ final class ExclusionRules {
     ExclusionRules(List<GatheredWriter> writers, PathPlanner planner) {
         for (GatheredWriter w : writers) {
             for (FileSet f : w.metadata().excludeFiles()) {
-                FileSpecPattern pattern = FileSpecPattern.of(f.filespec());
                 try {
+                    FileSpecPattern pattern = FileSpecPattern.of(f.filespec());
                     String expanded = planner.expand(f.path());
                     Optional<String> everywhere = WindowsPath.belowAllVolumes(expanded);
+                    String declared = f.path() + ", " + f.filespec() + (f.recursive() ? ", recursive" : "");
                     rules.add(everywhere.isPresent()
-                            ? new Rule(w.ref(), null, everywhere.get(), pattern, f.recursive())
-                            : new Rule(w.ref(), planner.resolve(expanded), null, pattern, f.recursive()));
+                            ? new Rule(w.ref(), null, everywhere.get(), pattern, f.recursive(), declared)
+                            : new Rule(w.ref(), planner.resolve(expanded), null, pattern, f.recursive(), declared));
                 } catch (UnresolvablePathException e) {
                     planner.ignored(e.of(w.ref(), "excluded files " + f.path() + " (filespec " + f.filespec()
                             + ") of writer " + w.ref()), "the exclusion is not applied");
@@ -51,25 +66,28 @@ final class ExclusionRules {
     }
 
     /**
-     * The writer that excludes the whole directory {@code volumeId|relativeDir} and everything below it (a recursive
+     * The rule that excludes the whole directory {@code volumeId|relativeDir} and everything below it (a recursive
      * rule for every name at or above it), or null if none does.
      */
-    WriterRef excludesTree(String volumeId, String relativeDir) {
+    Match excludesTree(String volumeId, String relativeDir) {
         for (Rule r : rules) {
             if (r.recursive() && r.pattern().matchesEverything() && r.covers(volumeId, relativeDir)) {
-                return r.writer();
+                return r.match();
             }
         }
         return null;
     }
 
-    /** The writer that excludes the live file {@code volumeId|relativePath}, or null if none does. */
-    WriterRef excludedBy(String volumeId, String relativePath) {
-        String dir = PathRules.parent(relativePath);
-        String name = PathRules.name(relativePath);
+    /** The rule that excludes the live file {@code volumeId|relativePath}, or null if none does. */
+    Match excludedBy(String volumeId, String relativePath) {
+        return excludedBy(volumeId, PathRules.parent(relativePath), PathRules.name(relativePath));
+    }
+
+    /** The same for the entry {@code name} of the directory {@code relativeDir} (a name that may hold a {@code \}). */
+    Match excludedBy(String volumeId, String relativeDir, String name) {
         for (Rule r : rules) {
-            if (r.covers(volumeId, dir) && r.pattern().matches(name)) {
-                return r.writer();
+            if (r.covers(volumeId, relativeDir) && r.pattern().matches(name)) {
+                return r.match();
             }
         }
         return null;

@@ -69,8 +69,13 @@ final class FileSetPlan {
         ResolvedPath normal = resolve(planner, f.path(), component, f, "file set");
         ResolvedPath alternate = f.alternateLocation() == null || f.alternateLocation().isEmpty() ? null
                 : resolve(planner, f.alternateLocation(), component, f, "alternate location");
-        sources.add(new FileSource(component, added, normal, alternate, FileSpecPattern.of(f.filespec()),
-                f.recursive()));
+        FileSpecPattern pattern;
+        try {
+            pattern = FileSpecPattern.of(f.filespec());
+        } catch (UnresolvablePathException e) {
+            throw e.of(component.writer(), whose(component, f, "file set"));
+        }
+        sources.add(new FileSource(component, added, normal, alternate, pattern, f.recursive()));
         if (snapshot) {
             addVolume(normal);
             if (alternate != null) {
@@ -84,9 +89,13 @@ final class FileSetPlan {
         try {
             return planner.resolve(path);
         } catch (UnresolvablePathException e) {
-            throw e.of(component.writer(), role + " " + f.path() + " (filespec " + f.filespec() + ") of component '"
-                    + component.fullPath() + "' of writer " + component.writer());
+            throw e.of(component.writer(), whose(component, f, role));
         }
+    }
+
+    private static String whose(ComponentRef component, FileSet f, String role) {
+        return role + " " + f.path() + " (filespec " + f.filespec() + ") of component '" + component.fullPath()
+                + "' of writer " + component.writer();
     }
 
     void addVolume(ResolvedPath volume) {

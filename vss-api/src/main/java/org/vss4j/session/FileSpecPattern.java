@@ -25,7 +25,23 @@ final class FileSpecPattern {
         this.noExtensionOnly = noExtensionOnly;
     }
 
+    /**
+     * @throws UnresolvablePathException ({@link UnresolvablePathException.Reason#INVALID_FILESPEC}) for a filespec
+     *                                   with a directory part ({@code \}, {@code /}), a drive or stream
+     *                                   ({@code :}), {@code |} or a control character: it can match no file name,
+     *                                   and the file set would silently name nothing
+     */
     static FileSpecPattern of(String filespec) {
+        if (filespec != null) {
+            for (int i = 0; i < filespec.length(); i++) {
+                char c = filespec.charAt(i);
+                if (c < 0x20 || "\\/:|".indexOf(c) >= 0) {
+                    throw new UnresolvablePathException(WindowsNames.printable(filespec),
+                            UnresolvablePathException.Reason.INVALID_FILESPEC, c < 0x20
+                                    ? String.format("U+%04X", (int) c) : "'" + c + "'");
+                }
+            }
+        }
         String spec = filespec == null || filespec.isEmpty() ? "*" : filespec.toLowerCase(Locale.ROOT);
         if (spec.equals("*") || spec.equals("*.*")) {
             return new FileSpecPattern(spec, null, false);

@@ -1,10 +1,13 @@
 package org.vss4j.session;
 
-import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
 
-/** Path arithmetic shared by the file list: Windows paths relative to a volume, and their place in a snapshot. */
+/**
+ * Path arithmetic shared by the file list: Windows paths relative to a volume. Never used to find a place inside a
+ * snapshot: the file list reaches those one listed name at a time ({@link FileListBuilder}), since a host name may
+ * hold a backslash and split again would name another place.
+ */
 final class PathRules {
 
     private PathRules() {
@@ -45,17 +48,6 @@ final class PathRules {
     /** The file name of a relative path. */
     static String name(String relative) {
         return relative.substring(relative.lastIndexOf('\\') + 1);
-    }
-
-    /** A Windows relative path under a snapshot root: each backslash-separated name resolved in turn. */
-    static Path inside(Path root, String relative) {
-        Path p = root;
-        for (String part : relative.split("\\\\")) {
-            if (!part.isEmpty()) {
-                p = p.resolve(part);
-            }
-        }
-        return p;
     }
 
     /**

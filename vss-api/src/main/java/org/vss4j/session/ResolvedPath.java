@@ -15,9 +15,18 @@ public record ResolvedPath(String volumeName, String volumeId, String relativePa
     public ResolvedPath {
         relativePath = trimSlashes(relativePath.replace('/', '\\'));
         for (String name : relativePath.split("\\\\")) {
-            // A relative path is read below a snapshot root: "." and ".." would leave the volume's own tree.
+            // A relative path is read below a snapshot root, name by name: "." and ".." would leave the volume's own
+            // tree, and a wildcard would make FindFirstFileW match some other name.
             if (name.equals(".") || name.equals("..")) {
-                throw new IllegalArgumentException("a path below " + volumeName + " is not canonical: " + relativePath);
+                throw new UnresolvablePathException(volumeName + relativePath, name.equals("..")
+                        ? UnresolvablePathException.Reason.ABOVE_ROOT : UnresolvablePathException.Reason.LITERAL_DOTS,
+                        "a path below the volume " + volumeName + " must be canonical, without '.' or "
+                        + "'..': " + relativePath);
+            }
+            String bad = WindowsNames.problem(name);
+            if (!name.isEmpty() && bad != null) {
+                throw new UnresolvablePathException(volumeName + relativePath, UnresolvablePathException.Reason
+                        .INVALID_NAME, bad);
             }
         }
     }

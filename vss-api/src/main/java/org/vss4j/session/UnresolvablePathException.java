@@ -43,6 +43,23 @@ public final class UnresolvablePathException extends IllegalArgumentException {
         UNDEFINED_VARIABLE("an environment variable in it is not defined in the machine-scope environment the "
                 + "writers' services see (docs/volumes.md)",
                 "define it machine-wide or have the writer report an expanded path"),
+        /**
+         * A {@code ..} that climbs above the volume root ({@code C:\a\..\..\b}). Win32 would quietly stop at the root
+         * (GetFullPathNameW), so the path names a place its writer did not mean; refused rather than guessed at.
+         */
+        ABOVE_ROOT("a '..' in it climbs above the root of its volume; Win32 would quietly stop at the root "
+                + "(Microsoft docs, \"GetFullPathNameW function\"), so the path does not name what it says",
+                "fix the path: every '..' must follow the name it removes"),
+        /**
+         * {@code .} or {@code ..} after {@code \\?\}, where names are not normalised: no file has such a name, and a
+         * lexical reading would leave the volume's tree.
+         */
+        LITERAL_DOTS("after \\\\?\\ the names '.' and '..' are not normalised (Microsoft docs, \"Naming Files, "
+                + "Paths, and Namespaces\"): they name no file", "drop the \\\\?\\ prefix or the '.' and '..' names"),
+        /** A filespec with a directory part or a character no file name holds. */
+        INVALID_FILESPEC("a filespec names files of one directory and holds no directory part or character a "
+                + "file name cannot hold (Microsoft docs, \"IVssCreateWriterMetadata::AddFilesToFileGroup\")",
+                "put the directory in the path and the name pattern in the filespec"),
         /** Characters Win32 file names cannot contain. */
         INVALID_NAME("it contains a character Win32 file names cannot contain (Microsoft docs, \"Naming Files, Paths, "
                 + "and Namespaces\")", "fix the path"),
@@ -91,7 +108,9 @@ public final class UnresolvablePathException extends IllegalArgumentException {
     }
 
     private static String message(String path, Reason reason, String detail, String whose) {
-        return (whose == null ? "" : whose + ": ") + "'" + path + "' cannot be resolved to a volume: " + reason.why()
+        String what = reason == Reason.INVALID_FILESPEC ? "the filespec '" + path + "' is refused"
+                : "'" + path + "' cannot be resolved to a volume";
+        return (whose == null ? "" : whose + ": ") + what + ": " + reason.why()
                 + (detail == null ? "" : " (" + detail + ")") + "; " + reason.todo();
     }
 

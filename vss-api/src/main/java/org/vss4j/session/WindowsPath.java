@@ -15,8 +15,9 @@ import org.vss4j.session.UnresolvablePathException.Reason;
  * namespace names all give the boot volume).
  *
  * <p>Canonical form (Microsoft docs, "Naming Files, Paths, and Namespaces"): {@code /} is a separator outside
- * {@code \\?\} paths; repeated separators collapse; {@code .} is dropped and {@code ..} removes the name before it,
- * never going above the root; the drive letter is upper case; the names keep their case and are compared without it.
+ * {@code \\?\} paths; repeated separators collapse; {@code .} is dropped and {@code ..} removes the name before it;
+ * a {@code ..} that would climb above the root is refused; the drive letter is upper case; the names keep their case
+ * and are compared without it.
  */
 final class WindowsPath {
 
@@ -101,7 +102,11 @@ final class WindowsPath {
     }
 
     /**
-     * The names below the root; {@code normalise} applies {@code .} and {@code ..} (never above the root).
+     * The names below the root; {@code normalise} applies {@code .} and {@code ..} lexically, as GetFullPathNameW does
+     * ({@code C:\a\..\b} is {@code C:\b}). A {@code ..} with no name before it would climb above the root: Win32
+     * stops there quietly, the session refuses it ({@link Reason#ABOVE_ROOT}), since such a path does not say what it
+     * means and a backup must never read a place its writer did not name. Without {@code normalise} (after
+     * {@code \\?\}) {@code .} and {@code ..} are no names a file can have ({@link Reason#LITERAL_DOTS}).
      */
     private static List<String> names(String path, String rest, boolean normalise) {
         List<String> out = new ArrayList<>();
@@ -109,10 +114,14 @@ final class WindowsPath {
             if (name.isEmpty() || (normalise && name.equals("."))) {
                 continue;
             }
-            if (normalise && name.equals("..")) {
-                if (!out.isEmpty()) {
-                    out.remove(out.size() - 1);
+            if (name.equals(".") || name.equals("..")) {
+                if (!normalise) {
+                    throw new UnresolvablePathException(path, Reason.LITERAL_DOTS, null);
                 }
+                if (out.isEmpty()) {
+                    throw new UnresolvablePathException(path, Reason.ABOVE_ROOT, null);
+                }
+                out.remove(out.size() - 1);
                 continue;
             }
             for (char c : name.toCharArray()) {

@@ -1,6 +1,7 @@
 package org.vss4j.com;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.Memory;
 import org.junit.jupiter.api.Test;
@@ -34,8 +35,23 @@ class Utf16Test {
 
     @Test
     void readsAGivenNumberOfUnitsIncludingEmbeddedNuls() {
-        Memory m = Utf16.toNative("a\u0000b");
+        Memory m = new Memory(8);
+        m.write(0, new byte[] {'a', 0, 0, 0, 'b', 0, 0, 0}, 0, 8);
         assertThat(Utf16.read(m, 3)).isEqualTo("a\u0000b");
+        // As Windows reads a wide string: up to its first NUL.
         assertThat(Utf16.read(m)).isEqualTo("a");
+    }
+
+    /**
+     * A wide string ends at its first NUL, so Windows would read a Java string holding one as a shorter name without
+     * an error: refused before native code, naming the parameter.
+     */
+    @Test
+    void aStringWithANulIsRefusedBeforeItReachesWindows() {
+        assertThatThrownBy(() -> Utf16.toNative("volumeName", "C:\\\u0000D:\\"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("volumeName holds a NUL character at index 3")
+                .hasMessageContaining("would see only \"C:\\\"");
+        assertThatThrownBy(() -> Utf16.toNative("a\u0000")).isInstanceOf(IllegalArgumentException.class);
     }
 }

@@ -65,4 +65,34 @@ class FileSpecPatternTest {
         assertThat(p.relativePath()).isEqualTo("data\\sub");
         assertThat(p.original("data\\x.txt")).isEqualTo("C:\\mnt\\d\\data\\x.txt");
     }
+
+    /**
+     * A caller's resolver that answers with ".." or a wildcard below the volume would make the file list read outside
+     * the file set's directory (or match another name): refused with its reason, not read.
+     */
+    @Test
+    void aResolvedPathIsCanonicalAndHoldsOnlyFileNames() {
+        for (String rel : new String[] {"..\\x", "a\\..\\..\\b", "a/../b"}) {
+            assertThatThrownBy(() -> new ResolvedPath("C:\\", "v", rel))
+                    .isInstanceOfSatisfying(UnresolvablePathException.class,
+                            e -> assertThat(e.reason()).isEqualTo(UnresolvablePathException.Reason.ABOVE_ROOT));
+        }
+        assertThatThrownBy(() -> new ResolvedPath("C:\\", "v", "a\\.\\b"))
+                .isInstanceOfSatisfying(UnresolvablePathException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnresolvablePathException.Reason.LITERAL_DOTS));
+        assertThatThrownBy(() -> new ResolvedPath("C:\\", "v", "data\\*"))
+                .isInstanceOfSatisfying(UnresolvablePathException.class,
+                        e -> assertThat(e.reason()).isEqualTo(UnresolvablePathException.Reason.INVALID_NAME));
+    }
+
+    /** A filespec with a directory part matches no Windows name: the file set would silently name nothing. */
+    @Test
+    void aFilespecWithADirectoryPartIsRefused() {
+        for (String spec : new String[] {"..\\..\\secret.txt", "sub/*.txt", "C:*", "a|b", "a\u0001"}) {
+            assertThatThrownBy(() -> FileSpecPattern.of(spec)).isInstanceOfSatisfying(UnresolvablePathException.class,
+                    e -> assertThat(e.reason()).isEqualTo(UnresolvablePathException.Reason.INVALID_FILESPEC))
+                    .hasMessageContaining("the filespec '");
+        }
+        assertThat(FileSpecPattern.of("*.mdf").matches("db.MDF")).isTrue();
+    }
 }

@@ -18,7 +18,7 @@ class WindowsPathTest {
         "C:\\Data\\db         | C:\\Data\\db",
         "c:/Data//db/         | C:\\Data\\db",
         "C:\\a\\.\\b\\..\\c   | C:\\a\\c",
-        "C:\\..\\..\\x        | C:\\x",
+        "C:\\a\\..\\x         | C:\\x",
         "\\\\?\\d:\\Data      | D:\\Data",
         "C:\\                 | C:\\",
     })
@@ -55,6 +55,10 @@ class WindowsPathTest {
         "\\\\?\\GLOBALROOT\\Device\\HarddiskVolumeShadowCopy1\\x | DEVICE_NAMESPACE",
         "C:\\Data\\a*b                            | INVALID_NAME",
         "1:\\Data                                 | INVALID_NAME",
+        "C:\\..\\x                                | ABOVE_ROOT",
+        "C:\\app\\..\\..\\Windows                 | ABOVE_ROOT",
+        "\\\\?\\C:\\app\\..\\x                     | LITERAL_DOTS",
+        "\\\\?\\C:\\.\\x                          | LITERAL_DOTS",
     })
     void whatIsNotAnAbsoluteWin32PathIsRefusedWithItsReason(String path, Reason reason) {
         assertThatThrownBy(() -> WindowsPath.parse(path)).isInstanceOfSatisfying(UnresolvablePathException.class,

@@ -186,9 +186,30 @@ public final class SimulatedMachine implements AutoCloseable {
         return () -> INSTALL_HOOKS.remove(hook);
     }
 
-    /** Adds a supported volume: {@code directory}, reachable also by {@code aliases} (e.g. {@code C:\}). */
+    /**
+     * Adds a supported volume: {@code directory}, reachable also by {@code aliases}, its mount points: a drive root
+     * ({@code C:\}) or a mounted folder ({@code C:\mnt\data\}). Windows takes these only with their trailing
+     * backslash (Microsoft docs, "SetVolumeMountPointW function": the mount point "must end with a trailing
+     * backslash"), so {@code D:} (the current directory of drive D) is refused, as is anything but a drive path.
+     *
+     * @throws IllegalArgumentException for an alias that is no drive root or mounted folder with its backslash
+     */
     public Volume addVolume(Path directory, String... aliases) {
         return add(directory, aliases, true);
+    }
+
+    /** The mount point forms {@link #addVolume} takes: {@code X:\} or {@code X:\folder\...\}. */
+    private static final java.util.regex.Pattern MOUNT_POINT = java.util.regex.Pattern.compile(
+            "[A-Za-z]:\\\\([^\\\\/:*?\"<>|\\x00-\\x1f]+\\\\)*");
+
+    private static void checkAliases(String[] aliases) {
+        for (String a : aliases) {
+            if (a == null || !MOUNT_POINT.matcher(a).matches()) {
+                throw new IllegalArgumentException("'" + a + "' is no mount point a volume can have: give a drive "
+                        + "root (D:\\) or a mounted folder (D:\\mnt\\data\\), with the trailing backslash "
+                        + "SetVolumeMountPointW requires");
+            }
+        }
     }
 
     /** Adds a volume no provider supports ({@code VSS_E_VOLUME_NOT_SUPPORTED} when added to a set). */
@@ -197,6 +218,7 @@ public final class SimulatedMachine implements AutoCloseable {
     }
 
     private Volume add(Path directory, String[] aliases, boolean supported) {
+        checkAliases(aliases);
         Path root;
         try {
             root = directory.toRealPath();

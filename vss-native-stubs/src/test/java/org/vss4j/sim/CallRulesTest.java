@@ -129,6 +129,58 @@ class CallRulesTest {
         }
     }
 
+    /**
+     * A wide string ends at its first NUL ("Windows Data Types": LPCWSTR), so Windows reads "D:\\", NUL, "junk" as
+     * {@code D:\}: the simulator reads it the same way. The binding never sends such a string: it refuses it first,
+     * naming the parameter, before any call reaches the simulator (a truncated name would have added D:\ already).
+     */
+    @Test
+    void aVolumeNameIsReadUpToItsFirstNulAndTheBindingRefusesOneHoldingANul(SimulatedMachine machine) {
+        machine.addVolume(volumeDir, "D:\\");
+        try (BackupComponents b = BackupComponents.create()) {
+            b.initializeForBackup(null);
+            b.startSnapshotSet();
+            assertThatThrownBy(() -> b.addToSnapshotSet("D:\\\u0000E:\\", BackupComponents.GUID_NULL))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("AddToSnapshotSet: pwszVolumeName holds a NUL character at index 3");
+            assertThatThrownBy(() -> b.isVolumeSupported(BackupComponents.GUID_NULL, "D:\\\u0000"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("IsVolumeSupported");
+            // Nothing reached AddToSnapshotSet: D:\ is not in the set yet.
+            b.addToSnapshotSet("D:\\", BackupComponents.GUID_NULL);
+            fails(VssHresult.VSS_E_OBJECT_ALREADY_EXISTS, "AddToSnapshotSet",
+                    () -> b.addToSnapshotSet("D:\\", BackupComponents.GUID_NULL));
+            b.abortBackup();
+        }
+        try (BackupComponents b = BackupComponents.create()) {
+            b.initializeForBackup(null);
+            b.startSnapshotSet();
+            com.sun.jna.Memory raw = new com.sun.jna.Memory(16);
+            raw.write(0, new byte[] {'D', 0, ':', 0, '\\', 0, 0, 0, 'x', 0, 0, 0}, 0, 12);
+            int hr = new RawCom(b.pointer(), "IVssBackupComponents").call(IVssBackupComponents.AddToSnapshotSet,
+                    raw, Guids.byValue(BackupComponents.GUID_NULL), new com.sun.jna.platform.win32.Guid.GUID());
+            assertThat(hr).as("read up to the NUL: D:\\").isEqualTo(VssHresult.S_OK.code());
+            fails(VssHresult.VSS_E_OBJECT_ALREADY_EXISTS, "AddToSnapshotSet",
+                    () -> b.addToSnapshotSet("D:\\", BackupComponents.GUID_NULL));
+            b.abortBackup();
+        }
+    }
+
+    /**
+     * A volume's mount points are what SetVolumeMountPointW takes: a drive root or a mounted folder "with a trailing
+     * backslash"; {@code D:} is the current directory of drive D. The simulator refuses others when the volume is
+     * added, instead of answering for a name Windows never has.
+     */
+    @Test
+    void aVolumeIsMountedOnlyAtADriveRootOrFolderWithItsTrailingBackslash(SimulatedMachine machine) {
+        for (String alias : new String[] {"D:", "D:\\mnt", "D:data\\", volumeDir.toString(), "\\\\?\\D:\\", "1:\\"}) {
+            assertThatThrownBy(() -> machine.addVolume(volumeDir, alias)).as(alias)
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("trailing backslash");
+        }
+        assertThat(machine.volumes()).isEmpty();
+        machine.addVolume(volumeDir, "d:\\");
+        assertThat(machine.volume("D:\\")).isPresent();
+    }
+
     @Test
     void aHostDirectoryIsNoVolumeName(SimulatedMachine machine) {
         machine.addVolume(volumeDir, "D:\\");

@@ -63,6 +63,22 @@ class FindFilesTest {
     }
 
 
+    /**
+     * No NTFS name holds a backslash, but a Linux host's can: such a name is listed as the host holds it (the file list
+     * then reports it), next to the Windows path it reads as, and listing it never fails the whole directory.
+     */
+    @Test
+    void aHostNameHoldingABackslashIsListedAsItIsNextToThePathItReadsAs() throws Exception {
+        Files.writeString(c.resolve("sub").resolve("deeper\\x.txt"), "one name");
+        Files.writeString(c.resolve("sub").resolve("..\\..\\top.txt"), "one name too");
+        Files.writeString(c.resolve("sub/deeper/x.txt"), "a file in a directory");
+        volume.facts().attributes("sub/deeper/x.txt", HIDDEN);
+        assertThat(FindCalls.names("C:\\sub\\*")).containsExactly(".", "..", "..\\..\\top.txt", "deeper",
+                "deeper\\x.txt", "x.txt");
+        assertThat(FindCalls.byName("C:\\sub\\*").get("deeper\\x.txt").attributes()).isEqualTo(ARCHIVE);
+        assertThat(FindCalls.byName("C:\\sub\\deeper\\*").get("x.txt").attributes()).isEqualTo(ARCHIVE | HIDDEN);
+    }
+
     @Test
     void aDirectoryListsDotDotDotAndItsEntriesWithTheirAttributesSizesAndTimes() throws Exception {
         Files.setLastModifiedTime(c.resolve("sub/x.txt"), FileTime.from(Instant.parse("2024-02-29T12:34:56.789Z")));

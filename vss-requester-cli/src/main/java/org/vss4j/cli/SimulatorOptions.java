@@ -105,7 +105,12 @@ final class SimulatorOptions {
                 m.close();
                 throw new UsageException("--sim-volume " + spec + ": " + dir + " is not a directory");
             }
-            m.addVolume(dir, spec.substring(0, eq));
+            try {
+                m.addVolume(dir, spec.substring(0, eq));
+            } catch (IllegalArgumentException e) {
+                m.close();
+                throw new UsageException("--sim-volume " + spec + ": " + e.getMessage());
+            }
             err.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
         }
         if (inbox || writerDirectories != null) {

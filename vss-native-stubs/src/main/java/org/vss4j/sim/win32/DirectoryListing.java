@@ -145,7 +145,10 @@ final class DirectoryListing {
         try (DirectoryStream<Path> children = Files.newDirectoryStream(real)) {
             for (Path child : children) {
                 String name = child.getFileName().toString();
-                FileSystemFacts.Fact fact = place == null ? null : place.facts().fact(place.child(name)).orElse(null);
+                // A host name holding '\' (no NTFS name does) is listed as the host holds it, without facts: the
+                // facts' keys read '\' as a separator (docs/simulator-file-system.md).
+                FileSystemFacts.Fact fact = place == null || name.indexOf('\\') >= 0 ? null
+                        : place.facts().fact(place.child(name)).orElse(null);
                 FindEntry.of(child, name, fact).ifPresent(e -> named.add(
                         root && name.equalsIgnoreCase(FileSystemFacts.SYSTEM_VOLUME_INFORMATION)
                                 ? e.withAttributes(FileAttribute.HIDDEN | FileAttribute.SYSTEM) : e));

@@ -114,6 +114,14 @@ class IncrementalChainTest {
         assertThat(full.files()).hasSize(2);
         BackupResult inc = backup(BackupType.INCREMENTAL, full.asPrevious());
         assertThat(inc.files()).extracting(f -> f.originalPath()).containsExactly("C:\\db\\new.dat");
+        // Left out on purpose, and said so: an exclusion with its reason, not a silent drop and not a failure.
+        assertThat(inc.excluded()).singleElement().satisfies(x -> {
+            assertThat(x.originalPath()).isEqualTo("C:\\db\\old.dat");
+            assertThat(x.excludedBy()).isNull();
+            assertThat(x.component().name()).isEqualTo("db");
+            assertThat(x.reason()).contains("not changed since", "AddDifferencedFilesByLastModifyTime");
+        });
+        assertThat(inc.components()).allSatisfy(c -> assertThat(c.backupSucceeded()).isTrue());
     }
 
     @Test

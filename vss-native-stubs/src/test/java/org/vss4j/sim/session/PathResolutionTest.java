@@ -97,14 +97,39 @@ class PathResolutionTest {
         }
     }
 
+    /**
+     * A {@code ..} above the root: Win32 would stop at the root ({@code C:\data}), a lexical reading on the host
+     * would leave the volume's directory. Neither is what the writer said: the selected component fails naming the
+     * path, before any shadow copy is made.
+     */
     @Test
-    void dotDotNeverLeavesTheVolume(SimulatedMachine machine) {
+    void aDotDotAboveTheVolumeRootIsRefusedNamingWriterAndComponent(SimulatedMachine machine) {
         SessionFixture.write(fx.c, "data\\in.txt", "on the volume");
         SessionFixture.write(temp, "data\\out.txt", "beside the volume's directory");
         machine.addWriter(writerWithFileSet("C:\\app\\..\\..\\data"));
-        try (BackupSession s = fx.session().components(ComponentSelection.writer("PathWriter")).start()) {
-            assertThat(SessionFixture.originals(s)).containsExactly("C:\\data\\in.txt");
+        assertThatThrownBy(() -> fx.session().components(ComponentSelection.writer("PathWriter")).start())
+                .isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(BackupPhase.START_SNAPSHOT_SET);
+                    assertThat(e.writer()).contains("PathWriter");
+                    assertThat(((UnresolvablePathException) e.getCause()).reason())
+                            .isEqualTo(UnresolvablePathException.Reason.ABOVE_ROOT);
+                })
+                .hasMessageContaining("component 'Apps\\app'").hasMessageContaining("climbs above the root");
+        assertThat(machine.snapshots()).isEmpty();
+    }
+
+    /** An exclusion or attribution path with {@code ..} after {@code \\?\} is reported, not passed over at DEBUG. */
+    @Test
+    void aLiteralDotDotInAnExclusionIsReportedNotSilentlyDropped(SimulatedMachine machine) {
+        SessionFixture.write(fx.c, "keep\\k.txt", "k");
+        machine.addWriter(SimulatedWriter.builder("Excluder")
+                .exclude(FileSpec.of("\\\\?\\C:\\keep\\..\\keep", "*", true)).build());
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\keep\\k.txt");
         }
+        assertThat(fx.events).filteredOn(BackupEvent.PathIgnored.class::isInstance).singleElement()
+                .satisfies(e -> assertThat(((BackupEvent.PathIgnored) e).reason()).contains("excluded files",
+                        "'.' and '..' are not normalised"));
     }
 
     @Test
@@ -153,15 +178,13 @@ class PathResolutionTest {
     }
 
     @Test
-    void aVolumeGivenToTheSessionMustBeAWindowsVolumeName() {
+    void aVolumeGivenToTheSessionMustBeAWindowsVolumeNameAndIsCheckedBeforeAnyVssCall(SimulatedMachine machine) {
         String host = fx.c.toString();
         assertThatThrownBy(() -> fx.session().volumeMode().volumes(host).start())
-                .isInstanceOfSatisfying(BackupException.class, e -> {
-                    assertThat(e.phase()).isEqualTo(BackupPhase.START_SNAPSHOT_SET);
-                    assertThat(e.writer()).isEmpty();
-                })
+                .isInstanceOf(UnresolvablePathException.class)
                 .hasMessageContaining("volume " + host + " given to the session")
                 .hasMessageContaining("one backslash is relative to the current drive");
+        assertThat(fx.events).as("no phase started").isEmpty();
     }
 
     @Test
