@@ -1,5 +1,8 @@
 package org.vss4j.sim;
 
+import static org.vss4j.sim.Waiting.awaitWaitingOrEnded;
+import static org.vss4j.sim.Waiting.pass;
+import static org.vss4j.sim.Waiting.start;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -194,31 +197,5 @@ class ComObjectCloseTest {
 
     private static IVssBackupComponents IsVolumeSupported() {
         return IVssBackupComponents.IsVolumeSupported;
-    }
-
-    private static void pass(Gate g) {
-        try {
-            g.pass();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Thread start(Runnable r) {
-        Thread t = new Thread(r);
-        t.setDaemon(true);
-        t.start();
-        return t;
-    }
-
-    /** Spins until {@code t} blocks (waiting) or ends: no sleep, no guessed duration. */
-    static void awaitWaitingOrEnded(Thread t) {
-        while (true) {
-            Thread.State s = t.getState();
-            if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED) {
-                return;
-            }
-            Thread.onSpinWait();
-        }
     }
 }
