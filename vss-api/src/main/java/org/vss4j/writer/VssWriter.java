@@ -60,8 +60,10 @@ import org.vss4j.com.CppBool;
  * <p>Native side, as a writer built with the current Windows SDK (its inline {@code CVssWriter} in vswriter.h): a
  * 16-byte {@code CVssWriter} object whose vtable holds JNA callbacks, {@code CreateWriter(this, &m_pWriterImpl)} and
  * the {@code IVssWriterImpl} it returns, which the lifecycle methods and queries call. The queries are valid once
- * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. Keep a
- * subscribed writer reachable until {@link #close()}: its vtable's callbacks live as long as this object.
+ * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. From
+ * {@link #initialize} until {@link #close()} frees the native object, a static set holds the writer, so a writer the
+ * program dropped without closing is never collected while VSS can still call its vtable (it stays subscribed: close
+ * it).
  *
  * <p><b>Closing under load.</b> VSS calls the handlers on its own threads, so {@link #close()} can meet an event in
  * flight. It never frees the native object under a running handler: it refuses every event from its first line on
@@ -85,8 +87,12 @@ public abstract class VssWriter implements AutoCloseable {
     /** How long {@link #close()} waits for running handlers unless {@link #closeTimeout(Duration)} says otherwise. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
-    /** Writers whose close gave up on a handler that did not return: kept alive, native side included, for good. */
-    private static final Set<VssWriter> LEFT_ALIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * Writers whose native object exists: VSS may call it at any time, so neither it nor the callbacks in its vtable
+     * may be collected, even if the program dropped its last reference. Removed when close() frees the object; a
+     * writer whose close gave up on a running handler stays here for the rest of the process.
+     */
+    private static final Set<VssWriter> NATIVE_ALIVE = ConcurrentHashMap.newKeySet();
 
     private final FreezeWindow freezeWindow;
     /** The handler running on each VSS thread (Microsoft ties several calls to "the same thread" as the handler). */
@@ -248,6 +254,7 @@ public abstract class VssWriter implements AutoCloseable {
         ComApartment.ensureMta();
         WriterForm form = form();
         nativeObject = new WriterObject(name, form, new Dispatch());
+        NATIVE_ALIVE.add(this);
         PointerByReference out = new PointerByReference();
         int hr = form.create(nativeObject.pointer(), out);
         if (hr < 0 || out.getValue() == null) {
@@ -333,7 +340,6 @@ public abstract class VssWriter implements AutoCloseable {
             }
         }
         if (!guard.awaitIdle(wait)) {
-            LEFT_ALIVE.add(this);
             LOG.error("VSS writer '{}': {} handler call(s) still running {} ms after close() began; its native object "
                     + "and IVssWriterImpl are left alive (leaked) for the rest of the process rather than freed under a"
                     + " running handler", name, guard.inFlight(), wait.toMillis());
@@ -377,6 +383,7 @@ public abstract class VssWriter implements AutoCloseable {
             nativeObject.dispose();
             nativeObject = null;
         }
+        NATIVE_ALIVE.remove(this);
     }
 
     /** The name given to {@link #initialize}. */

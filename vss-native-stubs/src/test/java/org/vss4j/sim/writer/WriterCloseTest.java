@@ -7,6 +7,7 @@ import static org.vss4j.sim.Waiting.start;
 
 import com.sun.jna.Function;
 import com.sun.jna.Pointer;
+import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
@@ -168,6 +169,20 @@ class WriterCloseTest {
             SimulatedMachine.install(previous);
             m.close();
         }
+    }
+
+    @Test
+    void aSubscribedWriterTheProgramDroppedIsNotCollectedWhileVssCanStillCallIt(SimulatedMachine machine) {
+        WeakReference<RecordingWriter> dropped = startAndDrop();
+        System.gc();
+        assertThat(dropped.get()).as("still reachable: VSS holds its native object").isNotNull();
+        assertThat(machine.hostedWriters().get(0).sendVssApplicationStartup()).isTrue();
+        assertThat(dropped.get().events()).containsExactly(CVssWriter.OnVSSApplicationStartup);
+        dropped.get().close();
+    }
+
+    private static WeakReference<RecordingWriter> startAndDrop() {
+        return new WeakReference<>(new RecordingWriter().start(JavaWriterBackupTest.FREEZE_TIMEOUT));
     }
 
     @Test
