@@ -187,7 +187,7 @@ class VssAsyncTest {
         assertThat(fake.releaseCount()).isEqualTo(1);
         assertThat(a.isClosed()).isTrue();
         assertThatThrownBy(a::queryStatus).isInstanceOf(IllegalStateException.class)
-                .hasMessageContaining("IVssAsync was already closed");
+                .hasMessageContaining("IVssAsync::QueryStatus called after the IVssAsync was closed");
     }
 
     @Test

@@ -4,6 +4,8 @@ import com.sun.jna.Function;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.lang.ref.Cleaner;
+import java.lang.ref.Reference;
+import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,15 +23,27 @@ import org.vss4j.abi.vtable.IUnknown;
  * +8). A {@link Cleaner} is the safety net: an owned object that becomes unreachable without {@code close()} is released
  * there with a leak warning. A <em>borrowed</em> object (the interfaces VSS passes to writer handlers, which have no
  * IUnknown) is never released by Java.
+ *
+ * <p>Calls and release: every call goes through a {@link CallGuard}. {@link #close()} shuts it (a later call throws
+ * {@link IllegalStateException} naming {@code Interface::Method}), waits for the calls in flight on other threads,
+ * and only then releases; a call is therefore never made on a released object. A call keeps this wrapper reachable
+ * until it returns ({@link Reference#reachabilityFence}), so the Cleaner cannot find it unreachable in the middle of a
+ * call on it; and the Cleaner's release goes through the same guard. A close that waits longer than
+ * {@link #CLOSE_WAIT} for a call that does not return leaves the reference unreleased (a leak, logged as an error)
+ * rather than releasing it under that call.
  */
 public class ComObject implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(ComObject.class);
     private static final Cleaner CLEANER = Cleaner.create();
 
+    /** How long {@link #close()} waits for calls in flight on other threads before it leaves the object unreleased. */
+    public static final Duration CLOSE_WAIT = Duration.ofMinutes(2);
+
     private final Pointer self;
     private final String interfaceName;
-    private final Reference reference;
+    private final CallGuard guard = new CallGuard();
+    private final Releaser reference;
     private final Cleaner.Cleanable cleanable;
 
     /**
@@ -45,7 +59,7 @@ public class ComObject implements AutoCloseable {
         this.self = self;
         this.interfaceName = interfaceName;
         if (unknownOffset >= 0) {
-            this.reference = new Reference(self.share(unknownOffset), interfaceName);
+            this.reference = new Releaser(self.share(unknownOffset), interfaceName, guard);
             this.cleanable = CLEANER.register(this, reference);
         } else {
             this.reference = null;
@@ -64,10 +78,23 @@ public class ComObject implements AutoCloseable {
         return interfaceName;
     }
 
-    /** Calls {@code method} through the vtable and returns its raw 32-bit result (an HRESULT for most methods). */
+    /**
+     * Calls {@code method} through the vtable and returns its raw 32-bit result (an HRESULT for most methods); after
+     * {@link #close()} an {@link IllegalStateException} naming the method.
+     */
     protected final int invoke(ComMethod method, Object... args) {
-        checkOpen();
-        return callSlot(self, method, args);
+        if (!guard.enter()) {
+            throw new IllegalStateException(method.qualifiedName() + " called after the " + interfaceName
+                    + " was closed (released)");
+        }
+        try {
+            return callSlot(self, method, args);
+        } finally {
+            guard.exit();
+            // Without this fence the JIT may treat this wrapper as unreachable once it has read self, and the
+            // Cleaner could then release the object while the native call runs on it.
+            Reference.reachabilityFence(this);
+        }
     }
 
     /**
@@ -115,7 +142,7 @@ public class ComObject implements AutoCloseable {
 
     /** Whether {@link #close()} has released this object. */
     public final boolean isClosed() {
-        return reference != null && reference.released.get();
+        return reference != null && guard.isShut();
     }
 
     private void checkOpen() {
@@ -124,7 +151,11 @@ public class ComObject implements AutoCloseable {
         }
     }
 
-    /** Releases the reference once; later calls do nothing. Borrowed objects are never released. */
+    /**
+     * Releases the reference once, after the calls in flight on other threads have returned; later calls do nothing.
+     * Borrowed objects are never released. Not to be called from inside a call on this object (it would wait for
+     * itself until {@link #CLOSE_WAIT}).
+     */
     @Override
     public void close() {
         if (cleanable != null) {
@@ -133,16 +164,21 @@ public class ComObject implements AutoCloseable {
         }
     }
 
-    /** The releasable reference, kept apart from the object so the Cleaner does not keep the object alive. */
-    private static final class Reference implements Runnable {
+    /**
+     * The releasable reference, kept apart from the object so the Cleaner does not keep the object alive. It holds the
+     * object's guard: a release, from {@link #close()} or from the Cleaner, shuts it and waits for calls in flight.
+     */
+    private static final class Releaser implements Runnable {
         private final Pointer unknown;
         private final String interfaceName;
+        private final CallGuard guard;
         private final AtomicBoolean released = new AtomicBoolean();
         private volatile boolean closedExplicitly;
 
-        Reference(Pointer unknown, String interfaceName) {
+        Releaser(Pointer unknown, String interfaceName, CallGuard guard) {
             this.unknown = unknown;
             this.interfaceName = interfaceName;
+            this.guard = guard;
         }
 
         @Override
@@ -150,9 +186,16 @@ public class ComObject implements AutoCloseable {
             if (!released.compareAndSet(false, true)) {
                 return;
             }
+            guard.shut();
             if (!closedExplicitly) {
                 LOG.warn("COM leak: an {} at {} was never closed; releasing it from the cleaner. "
                         + "Close VSS objects with try-with-resources.", interfaceName, unknown);
+            }
+            if (!guard.awaitIdle(CLOSE_WAIT)) {
+                LOG.error("{} at {}: {} call(s) on it did not return within {} s of close(); its reference is left "
+                        + "unreleased (leaked) rather than released under a running call", interfaceName, unknown,
+                        guard.inFlight(), CLOSE_WAIT.toSeconds());
+                return;
             }
             callSlot(unknown, IUnknown.Release);
         }

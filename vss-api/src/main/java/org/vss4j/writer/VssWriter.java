@@ -11,7 +11,9 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.BooleanSupplier;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.AlternateWriterState;
@@ -26,6 +28,7 @@ import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.abi.vtable.IVssWriterImpl;
+import org.vss4j.com.CallGuard;
 import org.vss4j.com.ComApartment;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
@@ -57,8 +60,21 @@ import org.vss4j.com.CppBool;
  * <p>Native side, as a writer built with the current Windows SDK (its inline {@code CVssWriter} in vswriter.h): a
  * 16-byte {@code CVssWriter} object whose vtable holds JNA callbacks, {@code CreateWriter(this, &m_pWriterImpl)} and
  * the {@code IVssWriterImpl} it returns, which the lifecycle methods and queries call. The queries are valid once
- * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. Keep a
- * subscribed writer reachable until {@link #close()}: its vtable's callbacks live as long as this object.
+ * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. From
+ * {@link #initialize} until {@link #close()} frees the native object, a static set holds the writer, so a writer the
+ * program dropped without closing is never collected while VSS can still call its vtable (it stays subscribed: close
+ * it).
+ *
+ * <p><b>Closing under load.</b> VSS calls the handlers on its own threads, so {@link #close()} can meet an event in
+ * flight. It never frees the native object under a running handler: it refuses every event from its first line on
+ * (a handler that has not started yet is not called: the callback returns {@code false} to VSS, the answer of a
+ * writer that cannot take part), calls {@code Unsubscribe} so that VSS dispatches nothing new, waits for the handlers
+ * already running, and only then does what {@code ~CVssWriter} does. The queries ({@code getBackupType} ...) go
+ * through the same guard: from the handlers still running they keep working while close waits; from any other thread
+ * they throw {@link IllegalStateException} once close has begun. A handler that has not returned after
+ * {@link #closeTimeout()} makes close give up: the native object, its vtable and the implementation are left alive
+ * for the rest of the process (a leak, logged as an error), since freeing them would crash the process when that
+ * handler returns into them or calls VSS. See docs/reliability.md.
  */
 public abstract class VssWriter implements AutoCloseable {
 
@@ -68,15 +84,29 @@ public abstract class VssWriter implements AutoCloseable {
     public static final Set<SubscribeMask> DEFAULT_EVENTS = Set.of(SubscribeMask.BACKUP_EVENTS_FLAG,
             SubscribeMask.RESTORE_EVENTS_FLAG);
 
+    /** How long {@link #close()} waits for running handlers unless {@link #closeTimeout(Duration)} says otherwise. */
+    public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(60);
+
+    /**
+     * Writers whose native object exists: VSS may call it at any time, so neither it nor the callbacks in its vtable
+     * may be collected, even if the program dropped its last reference. Removed when close() frees the object; a
+     * writer whose close gave up on a running handler stays here for the rest of the process.
+     */
+    private static final Set<VssWriter> NATIVE_ALIVE = ConcurrentHashMap.newKeySet();
+
     private final FreezeWindow freezeWindow;
     /** The handler running on each VSS thread (Microsoft ties several calls to "the same thread" as the handler). */
     private final ThreadLocal<CVssWriter> running = new ThreadLocal<>();
+    /** Events being handled and queries from other threads; shut by close() before anything is released. */
+    private final CallGuard guard = new CallGuard();
     private WriterObject nativeObject;
     private volatile WriterImpl impl;
     private volatile String name = "(uninitialized)";
     private volatile Duration freezeTimeout = Duration.ofSeconds(60);
+    private volatile Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
     private boolean subscribed;
     private boolean closed;
+    private volatile boolean released;
 
     /** A writer timed by the system clock. */
     protected VssWriter() {
@@ -224,6 +254,7 @@ public abstract class VssWriter implements AutoCloseable {
         ComApartment.ensureMta();
         WriterForm form = form();
         nativeObject = new WriterObject(name, form, new Dispatch());
+        NATIVE_ALIVE.add(this);
         PointerByReference out = new PointerByReference();
         int hr = form.create(nativeObject.pointer(), out);
         if (hr < 0 || out.getValue() == null) {
@@ -250,37 +281,89 @@ public abstract class VssWriter implements AutoCloseable {
 
     /** {@code IVssWriterImpl::Subscribe(0, dwEventFlags)} (vswriter.h): the writer takes part from now. */
     public final synchronized void subscribe(Set<SubscribeMask> events) {
-        writerImpl().check(name, IVssWriterImpl.Subscribe, 0, SubscribeMask.toMask(events));
+        onImpl(i -> i.check(name, IVssWriterImpl.Subscribe, 0, SubscribeMask.toMask(events)));
         subscribed = true;
     }
 
     /** {@code IVssWriterImpl::Unsubscribe()}: the writer no longer takes part. */
     public final synchronized void unsubscribe() {
-        writerImpl().check(name, IVssWriterImpl.Unsubscribe);
+        onImpl(i -> i.check(name, IVssWriterImpl.Unsubscribe));
         subscribed = false;
     }
 
-    /**
-     * Unsubscribes if subscribed, then does what {@code ~CVssWriter} does (vswriter.h):
-     * {@code Uninitialize()} and {@code Release()} of the implementation; then frees the native object and its
-     * vtable. Idempotent.
-     */
+    /** {@link #close(Duration)} with {@link #closeTimeout()}. */
     @Override
-    public final synchronized void close() {
-        if (closed) {
-            return;
+    public final void close() {
+        close(closeTimeout);
+    }
+
+    /**
+     * Closes the writer without ever freeing its native object under a running handler:
+     * <ol>
+     * <li>refuses every later event (its callback returns {@code false} without calling Java) and every query from a
+     * thread that is not running one of this writer's handlers ({@link IllegalStateException});</li>
+     * <li>{@code Unsubscribe()} if subscribed: VSS dispatches no new event to the writer;</li>
+     * <li>waits, at most {@code wait}, for the handlers already running (and queries in flight) to return;</li>
+     * <li>does what {@code ~CVssWriter} does (vswriter.h): {@code Uninitialize()} and {@code Release()} of the
+     * implementation; then frees the native object and its vtable.</li>
+     * </ol>
+     * If a handler is still running after {@code wait}, step 4 is skipped for good: the writer, its native object and
+     * its implementation stay alive until the process ends (an error in the log names the writer), because freeing
+     * them would crash the process when the handler returns. Idempotent: a later call only reports the outcome.
+     *
+     * @return true if the native object was released, false if it was left alive (now or by an earlier close)
+     * @throws IllegalStateException from inside one of this writer's own handlers, which close would wait for
+     */
+    public final boolean close(Duration wait) {
+        CVssWriter inHandler = running.get();
+        if (inHandler != null) {
+            throw new IllegalStateException("writer '" + name + "': close() called from its own " + inHandler.name()
+                    + " handler, which close() would wait for; return from the handler and close from another thread");
         }
-        closed = true;
-        WriterImpl i = impl;
-        try {
-            if (i != null && subscribed) {
-                i.hresult(IVssWriterImpl.Unsubscribe);
+        WriterImpl i;
+        boolean wasSubscribed;
+        synchronized (this) {
+            if (closed) {
+                return released;
             }
-        } finally {
+            closed = true;
+            guard.shut();
+            i = impl;
+            wasSubscribed = subscribed;
             subscribed = false;
+        }
+        if (i != null && wasSubscribed) {
+            int hr = i.hresult(IVssWriterImpl.Unsubscribe);
+            if (hr < 0) {
+                LOG.warn("VSS writer '{}': {} failed with {} while closing; closing goes on", name,
+                        IVssWriterImpl.Unsubscribe.qualifiedName(), VssHresult.describe(hr));
+            }
+        }
+        if (!guard.awaitIdle(wait)) {
+            LOG.error("VSS writer '{}': {} handler call(s) still running {} ms after close() began; its native object "
+                    + "and IVssWriterImpl are left alive (leaked) for the rest of the process rather than freed under a"
+                    + " running handler", name, guard.inFlight(), wait.toMillis());
+            return false;
+        }
+        synchronized (this) {
             releaseImpl();
             disposeNative();
+            released = true;
         }
+        return true;
+    }
+
+    /** How long {@link #close()} waits for handlers still running; {@link #DEFAULT_CLOSE_TIMEOUT} by default. */
+    public final Duration closeTimeout() {
+        return closeTimeout;
+    }
+
+    /** Sets {@link #closeTimeout()}: how long {@link #close()} waits for running handlers before it gives up. */
+    public final void closeTimeout(Duration timeout) {
+        if (timeout.isNegative()) {
+            throw new IllegalArgumentException("close timeout must not be negative: " + timeout);
+        }
+        this.closeTimeout = timeout;
     }
 
     private void releaseImpl() {
@@ -300,6 +383,7 @@ public abstract class VssWriter implements AutoCloseable {
             nativeObject.dispose();
             nativeObject = null;
         }
+        NATIVE_ALIVE.remove(this);
     }
 
     /** The name given to {@link #initialize}. */
@@ -314,8 +398,7 @@ public abstract class VssWriter implements AutoCloseable {
 
     /** The native {@code CVssWriter *} (for diagnostics and ABI tests); valid until {@link #close()}. */
     public final Pointer nativeObject() {
-        writerImpl();
-        return nativeObject.pointer();
+        return onImpl(i -> nativeObject.pointer());
     }
 
     /** The SDK class this writer's native object is; {@link VssWriterEx} is the Ex form. */
@@ -336,7 +419,7 @@ public abstract class VssWriter implements AutoCloseable {
         }
     }
 
-    final WriterImpl writerImpl() {
+    private WriterImpl writerImpl() {
         WriterImpl i = impl;
         if (i == null) {
             throw new IllegalStateException("writer '" + name + "' is " + (closed ? "closed" : "not initialized"));
@@ -344,41 +427,59 @@ public abstract class VssWriter implements AutoCloseable {
         return i;
     }
 
+    /**
+     * Runs {@code call} on the implementation while close() cannot release it: inside one of this writer's handlers
+     * (its delivery already holds the guard), or by entering the guard, which is refused once close() began.
+     */
+    final <T> T onImpl(Function<WriterImpl, T> call) {
+        if (running.get() != null) {
+            return call.apply(writerImpl());
+        }
+        if (!guard.enter()) {
+            throw new IllegalStateException("writer '" + name + "' is closed");
+        }
+        try {
+            return call.apply(writerImpl());
+        } finally {
+            guard.exit();
+        }
+    }
+
     // ---- queries (IVssWriterImpl, vswriter.h) ---------------------------------------------------------------------
 
     /** {@code GetBackupType()}. */
     public final BackupType getBackupType() {
-        return BackupType.fromValue(writerImpl().int32(IVssWriterImpl.GetBackupType));
+        return BackupType.fromValue(onImpl(i -> i.int32(IVssWriterImpl.GetBackupType)));
     }
 
     /** {@code GetRestoreType()}. */
     public final RestoreType getRestoreType() {
-        return RestoreType.fromValue(writerImpl().int32(IVssWriterImpl.GetRestoreType));
+        return RestoreType.fromValue(onImpl(i -> i.int32(IVssWriterImpl.GetRestoreType)));
     }
 
     /** {@code GetContext()}: the {@code LONG} snapshot context ({@code VSS_CTX_*}, possibly with attribute bits). */
     public final int getContext() {
-        return writerImpl().int32(IVssWriterImpl.GetContext);
+        return onImpl(i -> i.int32(IVssWriterImpl.GetContext));
     }
 
     /** {@code IsBootableSystemStateBackedUp()}. */
     public final boolean isBootableSystemStateBackedUp() {
-        return writerImpl().cppBool(IVssWriterImpl.IsBootableSystemStateBackedUp);
+        return onImpl(i -> i.cppBool(IVssWriterImpl.IsBootableSystemStateBackedUp));
     }
 
     /** {@code AreComponentsSelected()}: whether the requester backs up selected components (component mode). */
     public final boolean areComponentsSelected() {
-        return writerImpl().cppBool(IVssWriterImpl.AreComponentsSelected);
+        return onImpl(i -> i.cppBool(IVssWriterImpl.AreComponentsSelected));
     }
 
     /** {@code IsPartialFileSupportEnabled()}. */
     public final boolean isPartialFileSupportEnabled() {
-        return writerImpl().cppBool(IVssWriterImpl.IsPartialFileSupportEnabled);
+        return onImpl(i -> i.cppBool(IVssWriterImpl.IsPartialFileSupportEnabled));
     }
 
     /** {@code IsPathAffected(wszPath)}: whether {@code path} is on a volume of the shadow copy set. */
     public final boolean isPathAffected(String path) {
-        return writerImpl().cppBool(IVssWriterImpl.IsPathAffected, Utf16.toNative(path));
+        return onImpl(i -> i.cppBool(IVssWriterImpl.IsPathAffected, Utf16.toNative(path)));
     }
 
     /**
@@ -386,17 +487,18 @@ public abstract class VssWriter implements AutoCloseable {
      * array and its strings belong to VSS and are only read here.
      */
     public final List<String> getCurrentVolumes() {
-        WriterImpl i = writerImpl();
-        int count = i.int32(IVssWriterImpl.GetCurrentVolumeCount);
-        Pointer array = i.pointer(IVssWriterImpl.GetCurrentVolumeArray);
-        if (count <= 0 || array == null) {
-            return List.of();
-        }
-        List<String> volumes = new ArrayList<>(count);
-        for (int n = 0; n < count; n++) {
-            volumes.add(Utf16.read(array.getPointer((long) n * Native.POINTER_SIZE)));
-        }
-        return Collections.unmodifiableList(volumes);
+        return onImpl(i -> {
+            int count = i.int32(IVssWriterImpl.GetCurrentVolumeCount);
+            Pointer array = i.pointer(IVssWriterImpl.GetCurrentVolumeArray);
+            if (count <= 0 || array == null) {
+                return List.of();
+            }
+            List<String> volumes = new ArrayList<>(count);
+            for (int n = 0; n < count; n++) {
+                volumes.add(Utf16.read(array.getPointer((long) n * Native.POINTER_SIZE)));
+            }
+            return Collections.unmodifiableList(volumes);
+        });
     }
 
     /**
@@ -405,7 +507,7 @@ public abstract class VssWriter implements AutoCloseable {
      */
     public final String getSnapshotDeviceName(String volume) {
         PointerByReference device = new PointerByReference();
-        writerImpl().check(volume, IVssWriterImpl.GetSnapshotDeviceName, Utf16.toNative(volume), device);
+        onImpl(i -> i.check(volume, IVssWriterImpl.GetSnapshotDeviceName, Utf16.toNative(volume), device));
         return Utf16.read(device.getValue());
     }
 
@@ -417,13 +519,13 @@ public abstract class VssWriter implements AutoCloseable {
     public final UUID getCurrentSnapshotSetId() {
         Memory result = new Memory(16);
         result.clear();
-        writerImpl().pointer(IVssWriterImpl.GetCurrentSnapshotSetId, result);
+        onImpl(i -> i.pointer(IVssWriterImpl.GetCurrentSnapshotSetId, result));
         return Guids.read(result);
     }
 
     /** {@code GetCurrentLevel()}. */
     public final ApplicationLevel getCurrentLevel() {
-        return ApplicationLevel.fromValue(writerImpl().int32(IVssWriterImpl.GetCurrentLevel));
+        return ApplicationLevel.fromValue(onImpl(i -> i.int32(IVssWriterImpl.GetCurrentLevel)));
     }
 
     /** {@code SetWriterFailure(hr)}: the writer's failure for the current event (a {@code VSS_E_WRITERERROR_*}). */
@@ -437,15 +539,15 @@ public abstract class VssWriter implements AutoCloseable {
      */
     public final void setWriterFailure(int hr) {
         refuseInIdentify("SetWriterFailure");
-        writerImpl().check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailure, hr);
+        onImpl(i -> i.check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailure, hr));
     }
 
     /**
      * {@code InstallAlternateWriter(idWriter, clsid)}: both ids by value (Microsoft docs, "x64 calling convention").
      */
     public final void installAlternateWriter(UUID writerId, UUID persistentWriterClassId) {
-        writerImpl().check(null, IVssWriterImpl.InstallAlternateWriter, Guids.byValue(writerId),
-                Guids.byValue(persistentWriterClassId));
+        onImpl(i -> i.check(null, IVssWriterImpl.InstallAlternateWriter, Guids.byValue(writerId),
+                Guids.byValue(persistentWriterClassId)));
     }
 
     // ---- dispatch of the native callbacks -------------------------------------------------------------------------
@@ -519,11 +621,31 @@ public abstract class VssWriter implements AutoCloseable {
         throw new IllegalStateException("OnIdentifyEx called on a CVssWriter, whose vtable has no such slot");
     }
 
-    /** The callbacks' entry into this writer. */
+    /**
+     * Delivers one event through the guard: once close() began, the event is refused (false, VSS's answer of a writer
+     * that cannot take part: the operation fails at this writer rather than going on without it having acted).
+     */
+    private boolean admit(String event, BooleanSupplier delivery) {
+        if (!guard.enter()) {
+            LOG.warn("VSS writer '{}': {} arrived after close() began; refused (returns false to VSS)", name, event);
+            return false;
+        }
+        try {
+            return delivery.getAsBoolean();
+        } finally {
+            guard.exit();
+        }
+    }
+
+    /** The callbacks' entry into this writer: every one through {@link #admit}. */
     private final class Dispatch implements WriterObject.Handlers {
 
         @Override
         public boolean handle(CVssWriter event, Pointer borrowed) {
+            return admit(event.name(), () -> handleAdmitted(event, borrowed));
+        }
+
+        private boolean handleAdmitted(CVssWriter event, Pointer borrowed) {
             boolean result = false;
             try (HandlerScope scope = new HandlerScope(event.name())) {
                 result = run(event, () -> switch (event) {
@@ -551,6 +673,10 @@ public abstract class VssWriter implements AutoCloseable {
 
         @Override
         public boolean identifyEx(Pointer borrowed) {
+            return admit(CVssWriterEx.OnIdentifyEx.name(), () -> identifyExAdmitted(borrowed));
+        }
+
+        private boolean identifyExAdmitted(Pointer borrowed) {
             boolean result = false;
             try (HandlerScope scope = new HandlerScope(CVssWriterEx.OnIdentifyEx.name())) {
                 result = run(CVssWriter.OnIdentify, () -> VssWriter.this.identifyEx(borrowed, scope));
@@ -566,14 +692,15 @@ public abstract class VssWriter implements AutoCloseable {
 
         @Override
         public boolean backupShutdown(UUID snapshotSetId) {
-            return run(CVssWriter.OnBackupShutdown, () -> onBackupShutdown(snapshotSetId));
+            return admit(CVssWriter.OnBackupShutdown.name(),
+                    () -> run(CVssWriter.OnBackupShutdown, () -> onBackupShutdown(snapshotSetId)));
         }
 
         @Override
         public boolean volumeEvent(CVssWriter event, String volume, UUID snapshotId, UUID providerId) {
-            return run(event, () -> event == CVssWriter.OnBackOffIOOnVolume
+            return admit(event.name(), () -> run(event, () -> event == CVssWriter.OnBackOffIOOnVolume
                     ? onBackOffIOOnVolume(volume, snapshotId, providerId)
-                    : onContinueIOOnVolume(volume, snapshotId, providerId));
+                    : onContinueIOOnVolume(volume, snapshotId, providerId)));
         }
 
         /**
@@ -583,14 +710,17 @@ public abstract class VssWriter implements AutoCloseable {
          */
         @Override
         public void destroy(int flags) {
-            try {
-                synchronized (VssWriter.this) {
-                    subscribed = false;
-                    releaseImpl();
+            admit(CVssWriter.ScalarDeletingDestructor.name(), () -> {
+                try {
+                    synchronized (VssWriter.this) {
+                        subscribed = false;
+                        releaseImpl();
+                    }
+                } catch (Throwable t) {
+                    LOG.error("VSS writer '{}': destructor failed", name, t);
                 }
-            } catch (Throwable t) {
-                LOG.error("VSS writer '{}': destructor failed", name, t);
-            }
+                return true;
+            });
         }
     }
 }

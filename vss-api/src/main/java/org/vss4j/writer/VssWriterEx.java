@@ -80,20 +80,20 @@ public abstract class VssWriterEx extends VssWriter {
      */
     public final void setWriterFailureEx(int hr, int hrApplication, String applicationMessage) {
         refuseInIdentify("SetWriterFailureEx");
-        writerImpl().check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailureEx, hr, hrApplication,
-                Utf16.toNative(applicationMessage));
+        onImpl(i -> i.check(VssHresult.describe(hr), IVssWriterImpl.SetWriterFailureEx, hr, hrApplication,
+                Utf16.toNative(applicationMessage)));
     }
 
     /** {@code CVssWriterEx2::GetSessionId(&idSession)}: the id of the backup or restore session in progress. */
     public final UUID getSessionId() {
         GUID id = new GUID();
-        writerImpl().check(null, IVssWriterImpl.GetSessionId, id);
+        onImpl(i -> i.check(null, IVssWriterImpl.GetSessionId, id));
         return Guids.toUuid(id);
     }
 
     /** {@code CVssWriterEx2::IsWriterShuttingDown()}. */
     public final boolean isWriterShuttingDown() {
-        return writerImpl().cppBool(IVssWriterImpl.IsWriterShuttingDown);
+        return onImpl(i -> i.cppBool(IVssWriterImpl.IsWriterShuttingDown));
     }
 
     /**
@@ -113,7 +113,7 @@ public abstract class VssWriterEx extends VssWriter {
                     + "' called it " + (handler == null ? "outside a handler (or off its thread)" : "in "
                     + handler.name()));
         }
-        Pointer metadata = writerImpl().pointer(IVssWriterImpl.GetIdentityInformation);
+        Pointer metadata = onImpl(i -> i.pointer(IVssWriterImpl.GetIdentityInformation));
         return metadata == null ? null : ExamineWriterMetadata.borrowed(metadata).read();
     }
 }

@@ -24,6 +24,7 @@ public final class Faults {
     private final Map<String, List<Planned>> planned = new HashMap<>();
     private final Map<String, Gate> delays = new HashMap<>();
     private final Map<String, AsyncPlan> asyncPlans = new HashMap<>();
+    private final Map<String, Runnable> duringCall = new HashMap<>();
     private Gate creationHold;
 
     /** {@code method} returns {@code hresult} on its {@code nth} call (1 = the next call) instead of running. */
@@ -89,6 +90,31 @@ public final class Faults {
     /** The gate of {@link #holdCreation()}, or null. */
     public synchronized Gate creationHold() {
         return creationHold;
+    }
+
+    /**
+     * Every later call of {@code method} runs {@code action} inside the native call, on the caller's thread, before
+     * the method does its work (after the object and the fault plan were checked): a test holds a call there
+     * ({@code gate::pass}) or does something while the call is in flight. One action per method; null removes it.
+     */
+    public synchronized Faults duringCall(ComMethod method, Runnable action) {
+        if (action == null) {
+            duringCall.remove(method.qualifiedName());
+        } else {
+            duringCall.put(method.qualifiedName(), action);
+        }
+        return this;
+    }
+
+    /** Runs the {@link #duringCall} action of {@code method}, if any (outside this plan's lock). */
+    public void runDuringCall(ComMethod method) {
+        Runnable action;
+        synchronized (this) {
+            action = duringCall.get(method.qualifiedName());
+        }
+        if (action != null) {
+            action.run();
+        }
     }
 
     /** How many times {@code method} was called on this machine. */

@@ -11,6 +11,7 @@ import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.com.Guids;
+import org.vss4j.sim.Faults;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
@@ -150,18 +151,28 @@ public final class VtableSpec<T extends NativeComObject> {
         if (!ComThreads.isInitialized()) {
             return VssHresult.CO_E_NOTINITIALIZED.code();
         }
-        Integer injected = SimulatedMachine.current().faults().onCall(m);
+        Faults faults = SimulatedMachine.current().faults();
+        Integer injected = faults.onCall(m);
         if (injected != null) {
             return injected;
         }
-        if (m.slot() == 0) {
-            return queryInterface(o, args.pointer(1), args.pointer(2));
+        try {
+            faults.runDuringCall(m);
+            if (m.slot() == 0) {
+                return queryInterface(o, args.pointer(1), args.pointer(2));
+            }
+            Binding<T> b = bindings.get(m);
+            if (b == null) {
+                return VssHresult.E_NOTIMPL.code();
+            }
+            return b.handler.call(type.cast(o), args);
+        } finally {
+            // On Windows the object's memory is gone under the running method: a use after release as well.
+            if (o.references() == 0) {
+                o.ledger().error(m.qualifiedName() + " was running on " + o.describe()
+                        + " when its last reference was released (a call on a released object)");
+            }
         }
-        Binding<T> b = bindings.get(m);
-        if (b == null) {
-            return VssHresult.E_NOTIMPL.code();
-        }
-        return b.handler.call(type.cast(o), args);
     }
 
     /** {@code QueryInterface}: IID_IUnknown and the object's own IIDs give an AddRef'd pointer; others E_NOINTERFACE. */

@@ -19,6 +19,7 @@ import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
+import org.vss4j.com.CallGuard;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 import org.vss4j.sim.SimulatedMachine;
@@ -40,6 +41,15 @@ import org.vss4j.sim.abi.ComThreads;
  * as for a vetoing {@link org.vss4j.sim.SimulatedWriter}). {@code OnFreeze} runs against the writer's freeze timeout:
  * if it has not returned when the timeout expires, the writer fails with {@code VSS_E_WRITERERROR_TIMEOUT} (vsserror.h,
  * "Writer's timeout expired between Freeze and Thaw") and the backup goes on without waiting for it.
+ *
+ * <p>Unsubscribe: from {@code IVssWriterImpl::Unsubscribe} (or {@code Uninitialize}, or the final Release) on, VSS
+ * dispatches nothing new to the writer; a handler already called runs to its end on its thread, and
+ * {@code Uninitialize} returns only when no call into the writer's vtable is in flight, so the writer may free its
+ * object once Uninitialize returned (the SDK's {@code ~CVssWriter} calls Uninitialize, then Release, then its memory
+ * goes). An event of a backup the writer was part of that comes after it unsubscribed is not sent: the writer fails at
+ * that event with {@code VSS_E_WRITER_NOT_RESPONDING} ("the writer may either have terminated or it may be stuck",
+ * vsserror.h). Microsoft documents neither what a requester sees for a writer that went away in the middle of a
+ * backup nor whether Uninitialize waits for an event in flight; both are the simulator's choices (docs/reliability.md).
  */
 public final class HostedWriter implements WriterParticipant {
 
@@ -80,6 +90,15 @@ public final class HostedWriter implements WriterParticipant {
     private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
     private volatile WriterMetadata metadata;
     private volatile WriterSessionContext session;
+    /** Calls into the writer's vtable in flight; shut when the writer unsubscribes. */
+    private final CallGuard dispatching = new CallGuard();
+
+    /** Thrown inside a delivery when the writer unsubscribed before its handler could be called. */
+    private static final class Unsubscribed extends RuntimeException {
+        Unsubscribed() {
+            super(null, null, false, false);
+        }
+    }
 
     /** @param ex whether {@code CreateWriterEx} made its implementation: VSS then calls the CVssWriterEx vtable */
     HostedWriter(SimulatedMachine machine, Pointer writerObject, WriterMetadata identity, ApplicationLevel level,
@@ -167,9 +186,46 @@ public final class HostedWriter implements WriterParticipant {
         return VssHresult.S_OK.code();
     }
 
+    /** The writer unsubscribed: nothing new is dispatched to it from now on. */
+    void unsubscribed() {
+        dispatching.shut();
+    }
+
+    /** Whether the writer is still subscribed. */
+    public boolean isSubscribed() {
+        return !dispatching.isShut();
+    }
+
+    /**
+     * After {@link #unsubscribed()}: waits until no call into the writer's vtable is in flight, at most
+     * {@code timeout}. A handler that does not return within it is left running; false then.
+     */
+    boolean awaitDispatchesEnded(Duration timeout) {
+        return dispatching.awaitIdle(timeout);
+    }
+
     @Override
     public EventResult deliver(WriterEvent event, WriterSessionContext context, AsyncOperation op)
             throws InterruptedException {
+        try {
+            return deliverSubscribed(event, context, op);
+        } catch (Unsubscribed e) {
+            // Abort asks the writer to undo its part; a writer that went away has none left, and the failure it had
+            // at the event it missed stays what the requester sees.
+            return event == WriterEvent.ABORT ? EventResult.OK : notResponding(event);
+        }
+    }
+
+    private EventResult notResponding(WriterEvent event) {
+        return new EventResult(VssHresult.VSS_E_WRITER_NOT_RESPONDING.code(), VssHresult.S_OK.code(),
+                "writer '" + identity.writerName() + "' unsubscribed before " + event + " could be sent to it");
+    }
+
+    private EventResult deliverSubscribed(WriterEvent event, WriterSessionContext context, AsyncOperation op)
+            throws InterruptedException {
+        if (!isSubscribed()) {
+            throw new Unsubscribed();
+        }
         synchronized (this) {
             events.add(event);
             if (event == WriterEvent.PREPARE_FOR_BACKUP) {
@@ -245,6 +301,8 @@ public final class HostedWriter implements WriterParticipant {
             onThread.set(c);
             try {
                 done.complete(call(CVssWriter.OnFreeze));
+            } catch (Unsubscribed e) {
+                done.completeExceptionally(e);
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             } finally {
@@ -261,6 +319,9 @@ public final class HostedWriter implements WriterParticipant {
                     "writer '" + identity.writerName() + "' did not return from OnFreeze within its freeze timeout of "
                             + freezeTimeout.toMillis() + " ms");
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof Unsubscribed u) {
+                throw u;
+            }
             throw new IllegalStateException("OnFreeze of writer '" + identity.writerName() + "' failed natively",
                     e.getCause());
         }
@@ -274,21 +335,36 @@ public final class HostedWriter implements WriterParticipant {
         return returned ? EventResult.OK : EventResult.of(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
     }
 
-    /** Calls {@code slot} of the writer's vtable with {@code this} = the CVssWriter object; the C++ bool result. */
+    /**
+     * Calls {@code slot} of the writer's vtable with {@code this} = the CVssWriter object; the C++ bool result. Never
+     * once the writer unsubscribed ({@link Unsubscribed}): its object may be gone.
+     */
     private boolean call(ComMethod slot, Object... args) {
-        Pointer vtable = writerObject.getPointer(0);
-        Function fn = Function.getFunction(vtable.getPointer((long) slot.slot() * 8));
-        Object[] full = new Object[args.length + 1];
-        full[0] = writerObject;
-        System.arraycopy(args, 0, full, 1, args.length);
-        return ((Byte) fn.invoke(Byte.class, full)) != 0;
+        if (!dispatching.enter()) {
+            throw new Unsubscribed();
+        }
+        try {
+            Pointer vtable = writerObject.getPointer(0);
+            Function fn = Function.getFunction(vtable.getPointer((long) slot.slot() * 8));
+            Object[] full = new Object[args.length + 1];
+            full[0] = writerObject;
+            System.arraycopy(args, 0, full, 1, args.length);
+            return ((Byte) fn.invoke(Byte.class, full)) != 0;
+        } finally {
+            dispatching.exit();
+        }
     }
 
-    /** Sends a standalone event (outside a backup) with no session: returns what the handler returned. */
+    /**
+     * Sends a standalone event (outside a backup) with no session: returns what the handler returned, or false
+     * without calling anything once the writer unsubscribed (VSS sends nothing to it).
+     */
     private synchronized boolean standalone(CVssWriter slot, Object... args) {
         ComThreads.initialize(0);
         try {
             return call(slot, args);
+        } catch (Unsubscribed e) {
+            return false;
         } finally {
             ComThreads.uninitialize();
         }

@@ -86,6 +86,8 @@ public final class WriterImplObject extends NativeComObject {
     private ApplicationLevel level;
     private Duration freezeTimeout;
     private HostedWriter hosted;
+    /** The writer as it was hosted until it unsubscribed: Uninitialize waits for its calls in flight. */
+    private volatile HostedWriter unhosted;
     /** Pointer results kept alive for the caller (GetCurrentVolumeArray, GetSnapshotDeviceName). */
     private final List<Memory> returned = new ArrayList<>();
 
@@ -193,10 +195,33 @@ public final class WriterImplObject extends NativeComObject {
                 return ret == int.class ? (Object) VssHresult.E_UNEXPECTED.code()
                         : ret == byte.class ? (Object) (byte) 0 : null;
             }
+            Object result;
             synchronized (o) {
-                return body.call(o, a);
+                result = body.call(o, a);
             }
+            if (m == IVssWriterImpl.Uninitialize) {
+                o.awaitCallsIntoWriter();
+            }
+            return result;
         });
+    }
+
+    /** How long Uninitialize waits for a handler still running before it returns anyway (a misuse then). */
+    private static final Duration UNINITIALIZE_WAIT = Duration.ofSeconds(60);
+
+    /**
+     * Uninitialize returns once no call into the writer's vtable is in flight (outside this object's lock, which the
+     * running handler's own calls need), so the writer may then free its object: the simulator's choice
+     * (docs/reliability.md). A handler still running after {@link #UNINITIALIZE_WAIT} is recorded as a misuse: the
+     * writer uninitialized under it.
+     */
+    private void awaitCallsIntoWriter() {
+        HostedWriter h = unhosted;
+        if (h != null && !h.awaitDispatchesEnded(UNINITIALIZE_WAIT)) {
+            ledger().error(IVssWriterImpl.Uninitialize.qualifiedName() + " of writer '" + h.name() + "' returned "
+                    + "after " + UNINITIALIZE_WAIT.toSeconds() + " s with a handler of the writer still running: the "
+                    + "writer uninitialized itself under its own handler");
+        }
     }
 
     // ---- lifecycle ----------------------------------------------------------------------------------------------
@@ -263,7 +288,9 @@ public final class WriterImplObject extends NativeComObject {
 
     private int unsubscribe() {
         if (hosted != null) {
+            hosted.unsubscribed();
             machine.unhost(hosted);
+            unhosted = hosted;
             hosted = null;
         }
         return VssHresult.S_OK.code();
