@@ -21,19 +21,43 @@ final class VtableCheck {
         return vtable.getSimpleName() + "Vtbl";
     }
 
+    /** A vtable to check: its interface, what states the order ("Java enum", "simulator table") and its methods. */
+    record Declared(String iface, String source, List<String> methods) {
+        static Declared of(Class<? extends Enum<?>> vtable) {
+            List<String> names = new ArrayList<>();
+            for (Enum<?> method : vtable.getEnumConstants()) {
+                names.add(method.name());
+            }
+            return new Declared(vtable.getSimpleName(), "Java enum", names);
+        }
+
+        String vtbl() {
+            return iface + "Vtbl";
+        }
+    }
+
     static List<LayoutProbe> probes(Class<? extends Enum<?>> vtable) {
+        return probes(Declared.of(vtable));
+    }
+
+    static List<LayoutProbe> probes(Declared vtable) {
         List<LayoutProbe> probes = new ArrayList<>();
-        probes.add(LayoutProbe.sizeOf(vtblType(vtable)));
-        for (Enum<?> method : vtable.getEnumConstants()) {
-            probes.add(LayoutProbe.offsetOf(vtblType(vtable), method.name()));
+        probes.add(LayoutProbe.sizeOf(vtable.vtbl()));
+        for (String method : vtable.methods()) {
+            probes.add(LayoutProbe.offsetOf(vtable.vtbl(), method));
         }
         return probes;
     }
 
     /** Every mismatch, one precise sentence each; empty when the enum conforms. */
     static List<String> problems(Class<? extends Enum<?>> vtable, MingwLayout layout) {
-        String iface = vtable.getSimpleName();
-        String vtbl = vtblType(vtable);
+        return problems(Declared.of(vtable), layout);
+    }
+
+    /** Every mismatch of a declared slot order, one precise sentence each; empty when it conforms. */
+    static List<String> problems(Declared vtable, MingwLayout layout) {
+        String iface = vtable.iface();
+        String vtbl = vtable.vtbl();
         String where = layout.where(vtbl);
         long pointer = layout.pointerSize();
         List<String> problems = new ArrayList<>();
@@ -43,21 +67,25 @@ final class VtableCheck {
                     + "); the interface cannot be checked");
             return withHint(iface, problems);
         }
-        Enum<?>[] methods = vtable.getEnumConstants();
+        List<String> methods = vtable.methods();
         long slots = size.getAsLong() / pointer;
-        if (size.getAsLong() % pointer != 0 || slots != methods.length) {
-            problems.add(iface + ": Java enum has " + methods.length + " constants, mingw-w64 " + vtbl + " has "
-                    + slots + " slots (" + layout.header(vtbl).orElse("?") + ", sizeof " + size.getAsLong() + ")");
+        String kind = vtable.source().equals("Java enum") ? " constants" : " methods";
+        if (size.getAsLong() % pointer != 0 || slots != methods.size()) {
+            problems.add(iface + ": " + vtable.source() + " has " + methods.size() + kind + ", mingw-w64 " + vtbl
+                    + " has " + slots + " slots (" + layout.header(vtbl).orElse("?") + ", sizeof "
+                    + size.getAsLong() + ")");
         }
-        for (Enum<?> method : methods) {
-            OptionalLong offset = layout.value(LayoutProbe.offsetOf(vtbl, method.name()));
-            String subject = iface + "." + method.name() + ": Java slot " + method.ordinal() + ", ";
+        String slotWord = vtable.source().equals("Java enum") ? "Java" : vtable.source();
+        for (int i = 0; i < methods.size(); i++) {
+            String method = methods.get(i);
+            OptionalLong offset = layout.value(LayoutProbe.offsetOf(vtbl, method));
+            String subject = iface + "." + method + ": " + slotWord + " slot " + i + ", ";
             if (offset.isEmpty()) {
                 problems.add(subject + "mingw-w64 has no such method (" + where + ")");
             } else if (offset.getAsLong() % pointer != 0) {
                 problems.add(subject + "mingw-w64 byte offset " + offset.getAsLong() + " is not a slot (" + where
                         + ")");
-            } else if (offset.getAsLong() / pointer != method.ordinal()) {
+            } else if (offset.getAsLong() / pointer != i) {
                 problems.add(subject + "mingw-w64 slot " + offset.getAsLong() / pointer + " (" + where + ")");
             }
         }

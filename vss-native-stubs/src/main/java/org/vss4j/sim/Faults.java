@@ -108,9 +108,14 @@ public final class Faults {
 
     /** Runs the {@link #duringCall} action of {@code method}, if any (outside this plan's lock). */
     public void runDuringCall(ComMethod method) {
+        runDuringCall(method.qualifiedName());
+    }
+
+    /** Runs the {@link #duringCall} action of the method named {@code key} ({@code Interface::Method}), if any. */
+    public void runDuringCall(String key) {
         Runnable action;
         synchronized (this) {
-            action = duringCall.get(method.qualifiedName());
+            action = duringCall.get(key);
         }
         if (action != null) {
             action.run();

@@ -17,7 +17,8 @@ import org.vss4j.sim.SimulatedMachine;
  * {@code IVssCreateWriterMetadata}, {@code IVssWriterComponents}), so slot 0 of its table is its first own method and
  * the writer can neither AddRef nor Release it. VSS owns it and destroys it when the handler returns
  * ({@link #retire()}); any call on it after that is recorded in the ledger as a misuse (the leak check then fails), and
- * returns {@code E_UNEXPECTED}. Retired objects keep their memory and their entry here so such a call is recognised.
+ * returns {@code E_UNEXPECTED}. A retired object leaves a {@link Tombstones tombstone} (its memory reserved, one line
+ * saying what it was) so such a call is recognised, without the object being kept for the life of the process.
  *
  * <p>A lent interface the SDK declares with IUnknown as a second base class ({@code IVssCreateWriterMetadataEx :
  * public IVssCreateWriterMetadata, public IUnknown}, vswriter.h) has a second vtable pointer at +8 (MSVC layout),
@@ -34,6 +35,9 @@ public abstract class LentObject {
     }
 
     private static final Map<Long, LentObject> BY_ADDRESS = new ConcurrentHashMap<>();
+    private static final Tombstones RETIRED = new Tombstones(ComRegistry.TOMBSTONES);
+    private static final String DESTROYED = " after the handler returned: VSS owns it and destroyed it then"
+            + " (Microsoft docs, \"CVssWriter class\")";
 
     /** x64: the IUnknown vtable pointer of a two-vptr object (MSVC layout of the SDK class). */
     private static final int UNKNOWN_OFFSET = Native64.POINTER_SIZE;
@@ -43,7 +47,6 @@ public abstract class LentObject {
     private final String lentTo;
     private final LeakLedger ledger;
     private final AtomicInteger writerReferences = new AtomicInteger();
-    private volatile boolean retired;
 
     /**
      * @param table         the interface's table ({@link #table})
@@ -78,7 +81,17 @@ public abstract class LentObject {
 
     /** The handler returned: VSS destroys the object; later calls are misuses. */
     public final void retire() {
-        retired = true;
+        if (BY_ADDRESS.remove(Pointer.nativeValue(object)) != null) {
+            RETIRED.bury(object, "the " + interfaceName + " lent to " + lentTo, ledger);
+        }
+    }
+
+    /** Records {@code method} called on the retired object that started at {@code start}, if it is one. */
+    private static boolean reportRetired(String method, long start) {
+        return RETIRED.at(start).map(t -> {
+            t.ledger().error(method + " called on " + t.description() + DESTROYED);
+            return true;
+        }).orElse(false);
     }
 
     /** A table of {@code slots}, slot {@code n} at {@code n * 8} (x64 pointers are 8 bytes). */
@@ -139,15 +152,8 @@ public abstract class LentObject {
     /** The live lent object whose IUnknown pointer is {@code self}; null (and a misuse recorded) otherwise. */
     private static LentObject unknownCallee(Pointer self, String method) {
         LentObject o = self == null ? null : BY_ADDRESS.get(Pointer.nativeValue(self) - UNKNOWN_OFFSET);
-        if (o == null) {
+        if (o == null && (self == null || !reportRetired(method, Pointer.nativeValue(self) - UNKNOWN_OFFSET))) {
             SimulatedMachine.current().ledger().error(method + " called on an unknown object at " + self);
-            return null;
-        }
-        if (o.retired) {
-            o.ledger.error(method + " called on the " + o.interfaceName + " lent to " + o.lentTo
-                    + " after the handler returned: VSS owns it and destroyed it then (Microsoft docs, \"CVssWriter"
-                    + " class\")");
-            return null;
         }
         return o;
     }
@@ -157,21 +163,23 @@ public abstract class LentObject {
      */
     public static <T extends LentObject> NativeCallback slot(Class<T> type, ComMethod method, Body<T> body,
             Class<?>... parameters) {
+        return slot(type, method.qualifiedName(), body, parameters);
+    }
+
+    /** As {@link #slot(Class, ComMethod, Body, Class...)} for the method named {@code qualifiedName}. */
+    public static <T extends LentObject> NativeCallback slot(Class<T> type, String qualifiedName, Body<T> body,
+            Class<?>... parameters) {
         Class<?>[] all = new Class<?>[parameters.length + 1];
         all[0] = Pointer.class;
         System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return NativeCallback.of(method.qualifiedName(), int.class, all, args -> {
+        return NativeCallback.of(qualifiedName, int.class, all, args -> {
             CallArgs a = new CallArgs(args);
             LentObject o = BY_ADDRESS.get(Pointer.nativeValue(a.pointer(0)));
             if (o == null || !type.isInstance(o)) {
-                SimulatedMachine.current().ledger().error(method.qualifiedName()
-                        + " called on an unknown object at " + a.pointer(0));
-                return VssHresult.E_UNEXPECTED.code();
-            }
-            if (o.retired) {
-                o.ledger.error(method.qualifiedName() + " called on the " + o.interfaceName + " lent to " + o.lentTo
-                        + " after the handler returned: VSS owns it and destroyed it then"
-                        + " (Microsoft docs, \"CVssWriter class\")");
+                if (o != null || !reportRetired(qualifiedName, Pointer.nativeValue(a.pointer(0)))) {
+                    SimulatedMachine.current().ledger().error(qualifiedName
+                            + " called on an unknown object at " + a.pointer(0));
+                }
                 return VssHresult.E_UNEXPECTED.code();
             }
             return body.call(type.cast(o), a);

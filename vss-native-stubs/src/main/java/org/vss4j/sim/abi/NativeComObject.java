@@ -11,7 +11,9 @@ import org.vss4j.sim.SimulatedMachine;
  * the state; {@link ComRegistry} maps the native address back to it when a slot is called.
  *
  * <p>Reference counting is COM's: the creator hands out the first reference; {@code AddRef}/{@code Release} count; the
- * last Release retires the object ({@link #onFinalRelease()}) and any later call on it is recorded as an error.
+ * last Release retires the object ({@link #onFinalRelease()}) and any later call on it is recorded as an error. A
+ * retired object's native memory then belongs to {@link ComRegistry}'s tombstones, which keep its address reserved
+ * for a while; the Java object is no longer referenced by the simulator.
  */
 public abstract class NativeComObject {
 
@@ -67,7 +69,7 @@ public abstract class NativeComObject {
     public final int release() {
         int left = references.decrementAndGet();
         if (left == 0) {
-            ComRegistry.retire(this);
+            ComRegistry.retire(this, memory);
             onFinalRelease();
         }
         return left;

@@ -18,8 +18,11 @@ import org.vss4j.sim.SimulatedMachine;
  */
 public final class NativeHeap {
 
-    /** How many freed blocks keep their memory reserved for double-free detection. */
-    private static final int QUARANTINE = 50_000;
+    /**
+     * How many freed blocks keep their memory reserved for double-free detection: enough for the frees of several
+     * backup sessions, bounded so that a long-running process does not keep every block it ever freed.
+     */
+    public static final int QUARANTINE = 4096;
 
     private static final Map<Long, Block> LIVE = new LinkedHashMap<>();
     private static final Map<Long, Block> FREED = new LinkedHashMap<>(16, 0.75f, false) {
@@ -110,6 +113,20 @@ public final class NativeHeap {
         synchronized (LIVE) {
             Block b = LIVE.get(Pointer.nativeValue(p));
             return b == null || b.memory == null ? -1 : b.memory.size();
+        }
+    }
+
+    /** Bytes of the simulator's own memory behind live blocks, and how many blocks are live and quarantined. */
+    public record Usage(long liveBytes, int liveBlocks, int quarantinedBlocks) {
+    }
+
+    public static Usage usage() {
+        synchronized (LIVE) {
+            long bytes = 0;
+            for (Block b : LIVE.values()) {
+                bytes += b.memory == null ? 0 : b.memory.size();
+            }
+            return new Usage(bytes, LIVE.size(), FREED.size());
         }
     }
 

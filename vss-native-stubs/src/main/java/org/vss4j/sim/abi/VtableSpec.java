@@ -15,12 +15,12 @@ import org.vss4j.sim.Faults;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
- * The vtable of one COM interface, built from the binding's own vtable enum ({@code IVssAsync.values()} ...) so the
- * slot order has a single source: slot {@code n} = the enum constant with ordinal {@code n} (the SDK header's
- * declaration order).
+ * The vtable of one COM interface, laid out by the simulator's own {@link SlotTable} (the SDK header's declaration
+ * order, one method name per line), never by the binding's vtable enums: a binding enum with two constants swapped
+ * then calls the wrong simulated method, as it would on Windows, instead of agreeing with itself.
  *
  * <p>Each slot is a {@link NativeCallback} that finds the object by its {@code this} address and calls the Java
- * implementation bound to that method. The three IUnknown slots are implemented here; a method with no Java
+ * implementation bound to that method by name. The three IUnknown slots are implemented here; a method with no Java
  * implementation still has its slot and returns {@code E_NOTIMPL}. Every other call first checks that the calling
  * thread initialised COM ({@code CO_E_NOTINITIALIZED} otherwise) and consults the machine's fault plan.
  *
@@ -37,60 +37,53 @@ public final class VtableSpec<T extends NativeComObject> {
     private record Binding<T>(Class<?>[] parameters, Handler<T> handler) {
     }
 
-    private final String interfaceName;
+    private final SlotTable slots;
     private final Set<UUID> iids;
     private final Class<T> type;
-    private final ComMethod[] slots;
-    private final Map<ComMethod, Binding<T>> bindings = new HashMap<>();
+    private final Map<Integer, Binding<T>> bindings = new HashMap<>();
     private Memory table;
 
-    private VtableSpec(String interfaceName, Set<UUID> iids, Class<T> type, ComMethod[] slots) {
-        this.interfaceName = interfaceName;
+    private VtableSpec(SlotTable slots, Set<UUID> iids, Class<T> type) {
+        List<SlotTable.Slot> all = slots.slots();
+        if (all.size() < 3 || !all.get(0).name().equals("QueryInterface") || !all.get(1).name().equals("AddRef")
+                || !all.get(2).name().equals("Release")) {
+            throw new IllegalArgumentException(slots.interfaceName() + " does not start with IUnknown's slots");
+        }
+        this.slots = slots;
         this.iids = Set.copyOf(iids);
         this.type = type;
-        this.slots = slots.clone();
     }
 
     /**
-     * A vtable for {@code slots} (the values of a binding vtable enum whose first three constants are IUnknown's).
-     * {@code iid} is the enum's own {@code IID} constant (e.g. {@code IVssAsync.IID}): the binding's vtable enums are
-     * the single source of interface ids.
+     * The vtable of {@code interfaceName} ({@link SlotTable#of}). QueryInterface answers IID_IUnknown and every IID in
+     * {@code iids} with the same pointer, as a COM object does whose most derived vtable starts with each base's slots
+     * (vsbackup.h: {@code IVssBackupComponentsEx4 : public IVssBackupComponentsEx3}).
      */
-    public static <E extends Enum<E> & ComMethod, T extends NativeComObject> VtableSpec<T> of(Class<E> vtableEnum,
-            UUID iid, Class<T> type) {
-        return new VtableSpec<>(vtableEnum.getSimpleName(), Set.of(iid), type, vtableEnum.getEnumConstants());
+    public static <T extends NativeComObject> VtableSpec<T> of(String interfaceName, Set<UUID> iids, Class<T> type) {
+        return new VtableSpec<>(SlotTable.of(interfaceName), iids, type);
+    }
+
+    /** As {@link #of(String, Set, Class)} for an interface with one IID. */
+    public static <T extends NativeComObject> VtableSpec<T> of(String interfaceName, UUID iid, Class<T> type) {
+        return of(interfaceName, Set.of(iid), type);
     }
 
     /**
-     * A vtable for an interface that extends others by single inheritance ({@code IVssBackupComponentsEx4} over
-     * {@code Ex3 ... IVssBackupComponents}): {@code slots} in slot order, each the constant of the interface that
-     * declares it, and QueryInterface answers every IID in {@code iids} with the same pointer, as a COM object does
-     * whose most derived vtable starts with each base's slots (vsbackup.h:
-     * {@code IVssBackupComponentsEx4 : public IVssBackupComponentsEx3}).
-     */
-    public static <T extends NativeComObject> VtableSpec<T> ofDerived(String interfaceName, List<ComMethod> slots,
-            Set<UUID> iids, Class<T> type) {
-        for (int i = 0; i < slots.size(); i++) {
-            if (slots.get(i).slot() != i) {
-                throw new IllegalArgumentException(slots.get(i).qualifiedName() + " is not slot " + i);
-            }
-        }
-        return new VtableSpec<>(interfaceName, iids, type, slots.toArray(new ComMethod[0]));
-    }
-
-    /**
-     * Binds {@code method} to {@code handler}; {@code parameters} are the C parameter types after {@code this}
-     * ({@code Pointer} for pointers and by-reference out-parameters, {@code int} for 32-bit values, {@code byte} for
-     * C++ {@code bool}, {@code GUID.ByValue} for a {@code VSS_ID} by value).
+     * Binds {@code method} (found in the slot table by its name, not its ordinal) to {@code handler};
+     * {@code parameters} are the C parameter types after {@code this} ({@code Pointer} for pointers and by-reference
+     * out-parameters, {@code int} for 32-bit values, {@code byte} for C++ {@code bool}, {@code GUID.ByValue} for a
+     * {@code VSS_ID} by value).
      */
     public VtableSpec<T> bind(ComMethod method, Class<?>[] parameters, Handler<T> handler) {
         if (table != null) {
-            throw new IllegalStateException(interfaceName + " vtable is already built");
+            throw new IllegalStateException(slots.interfaceName() + " vtable is already built");
         }
-        if (slots[method.slot()] != method) {
-            throw new IllegalArgumentException(method.qualifiedName() + " is not a slot of " + interfaceName);
+        SlotTable.Slot slot = slots.slotOf(method);
+        if (!slot.qualifiedName().equals(method.qualifiedName())) {
+            throw new IllegalArgumentException(method.qualifiedName() + " is declared as " + slot.qualifiedName()
+                    + " in the " + slots.interfaceName() + " slot table");
         }
-        bindings.put(method, new Binding<>(parameters.clone(), handler));
+        bindings.put(slot.index(), new Binding<>(parameters.clone(), handler));
         return this;
     }
 
@@ -100,68 +93,65 @@ public final class VtableSpec<T extends NativeComObject> {
     }
 
     public String interfaceName() {
-        return interfaceName;
+        return slots.interfaceName();
     }
 
     /** The native table, built once: one function pointer per slot. */
     synchronized Pointer table() {
         if (table == null) {
-            Memory t = new Memory((long) slots.length * Native64.POINTER_SIZE);
-            for (ComMethod m : slots) {
-                t.setPointer((long) m.slot() * Native64.POINTER_SIZE, slotFunction(m).pointer());
+            Memory t = new Memory((long) slots.size() * Native64.POINTER_SIZE);
+            for (SlotTable.Slot s : slots.slots()) {
+                t.setPointer((long) s.index() * Native64.POINTER_SIZE, slotFunction(s).pointer());
             }
             table = t;
         }
         return table;
     }
 
-    private NativeCallback slotFunction(ComMethod m) {
+    private NativeCallback slotFunction(SlotTable.Slot s) {
         Class<?>[] after;
-        if (m.slot() == 0) {
+        if (s.index() == 0) {
             after = params(Pointer.class, Pointer.class);
-        } else if (m.slot() <= 2) {
+        } else if (s.index() <= 2) {
             after = params();
         } else {
-            Binding<T> b = bindings.get(m);
+            Binding<T> b = bindings.get(s.index());
             after = b == null ? params() : b.parameters;
         }
         Class<?>[] all = new Class<?>[after.length + 1];
         all[0] = Pointer.class;
         System.arraycopy(after, 0, all, 1, after.length);
-        return NativeCallback.of(m.qualifiedName(), int.class, all, args -> dispatch(m, new CallArgs(args)));
+        return NativeCallback.of(s.qualifiedName(), int.class, all, args -> dispatch(s, new CallArgs(args)));
     }
 
-    private int dispatch(ComMethod m, CallArgs args) {
+    private int dispatch(SlotTable.Slot s, CallArgs args) {
         long self = Pointer.nativeValue(args.pointer(0));
         NativeComObject o = ComRegistry.live(self);
         if (o == null) {
-            NativeComObject dead = ComRegistry.dead(self);
-            LeakLedger ledger = dead != null ? dead.ledger() : SimulatedMachine.current().ledger();
-            ledger.error(m.qualifiedName() + " called on " + (dead != null ? "a released object: "
-                    + dead.describe() : "an unknown object at 0x" + Long.toHexString(self)));
-            return m.slot() <= 2 && m.slot() > 0 ? 0 : VssHresult.E_UNEXPECTED.code();
+            ComRegistry.callOnMissing(s.qualifiedName(), self);
+            return s.index() <= 2 && s.index() > 0 ? 0 : VssHresult.E_UNEXPECTED.code();
         }
         // AddRef/Release return a ULONG count, not an HRESULT; COM does not check the apartment for them.
-        if (m.slot() == 1) {
+        if (s.index() == 1) {
             return o.addRef();
         }
-        if (m.slot() == 2) {
+        if (s.index() == 2) {
             return o.release();
         }
         if (!ComThreads.isInitialized()) {
             return VssHresult.CO_E_NOTINITIALIZED.code();
         }
         Faults faults = SimulatedMachine.current().faults();
-        Integer injected = faults.onCall(m);
+        Integer injected = faults.onCall(s.qualifiedName());
         if (injected != null) {
             return injected;
         }
         try {
-            faults.runDuringCall(m);
-            if (m.slot() == 0) {
+            faults.runDuringCall(s.qualifiedName());
+            if (s.index() == 0) {
                 return queryInterface(o, args.pointer(1), args.pointer(2));
             }
-            Binding<T> b = bindings.get(m);
+            Binding<T> b = bindings.get(s.index());
             if (b == null) {
                 return VssHresult.E_NOTIMPL.code();
             }
@@ -169,7 +159,7 @@ public final class VtableSpec<T extends NativeComObject> {
         } finally {
             // On Windows the object's memory is gone under the running method: a use after release as well.
             if (o.references() == 0) {
-                o.ledger().error(m.qualifiedName() + " was running on " + o.describe()
+                o.ledger().error(s.qualifiedName() + " was running on " + o.describe()
                         + " when its last reference was released (a call on a released object)");
             }
         }
@@ -195,11 +185,11 @@ public final class VtableSpec<T extends NativeComObject> {
         return type;
     }
 
-    /** Bound methods, for tests of the framework. */
-    public Map<ComMethod, Boolean> boundMethods() {
-        Map<ComMethod, Boolean> out = new HashMap<>();
-        for (ComMethod m : slots) {
-            out.put(m, m.slot() <= 2 || bindings.containsKey(m));
+    /** Bound methods by qualified name (IUnknown's count as bound), for tests of the framework. */
+    public Map<String, Boolean> boundMethods() {
+        Map<String, Boolean> out = new HashMap<>();
+        for (SlotTable.Slot s : slots.slots()) {
+            out.put(s.qualifiedName(), s.index() <= 2 || bindings.containsKey(s.index()));
         }
         return out;
     }

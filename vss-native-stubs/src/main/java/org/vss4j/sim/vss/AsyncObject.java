@@ -12,7 +12,7 @@ import org.vss4j.sim.abi.VtableSpec;
 /** The native {@code IVssAsync} handed out for an {@link AsyncOperation}. Releasing it does not cancel the operation. */
 public final class AsyncObject extends NativeComObject {
 
-    static final VtableSpec<AsyncObject> VTABLE = VtableSpec.of(IVssAsync.class, IVssAsync.IID, AsyncObject.class)
+    static final VtableSpec<AsyncObject> VTABLE = VtableSpec.of("IVssAsync", IVssAsync.IID, AsyncObject.class)
             .bind(IVssAsync.Cancel, params(), (o, a) -> o.operation.cancel())
             .bind(IVssAsync.Wait, params(int.class), AsyncObject::waitFor)
             .bind(IVssAsync.QueryStatus, params(Pointer.class, Pointer.class), AsyncObject::queryStatus);

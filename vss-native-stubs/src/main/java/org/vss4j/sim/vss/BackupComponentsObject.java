@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.vss4j.BackupType;
@@ -57,7 +58,9 @@ import org.vss4j.sim.abi.VtableSpec;
  * and snapshot-management calls on a restore object and restore calls on a backup object give
  * {@code VSS_E_BAD_STATE}.</li>
  * </ul>
- * The object answers QueryInterface for IVssBackupComponentsEx to Ex4 ({@link BackupComponentsSlots}).
+ * Its vtable is {@code IVssBackupComponentsEx4}'s, whose slots 0-63 are those of {@code Ex3}, {@code Ex2}, {@code Ex} and
+ * {@code IVssBackupComponents} in turn (vsbackup.h, single inheritance): QueryInterface for any of the five IIDs
+ * returns the same object, as on Windows.
  */
 public final class BackupComponentsObject extends NativeComObject {
 
@@ -71,7 +74,8 @@ public final class BackupComponentsObject extends NativeComObject {
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
 
     static final VtableSpec<BackupComponentsObject> VTABLE = VtableSpec
-            .ofDerived("IVssBackupComponents", BackupComponentsSlots.slots(), BackupComponentsSlots.IIDS,
+            .of("IVssBackupComponentsEx4", Set.of(IVssBackupComponents.IID, IVssBackupComponentsEx.IID,
+                    IVssBackupComponentsEx2.IID, IVssBackupComponentsEx3.IID, IVssBackupComponentsEx4.IID),
                     BackupComponentsObject.class)
             .bind(IVssBackupComponents.InitializeForBackup, params(Pointer.class),
                     BackupComponentsObject::initializeForBackup)

@@ -43,8 +43,7 @@ import org.vss4j.sim.abi.NativeComObject;
 final class ComponentObject extends NativeComObject {
 
     static final VtableSpec<ComponentObject> VTABLE = VtableSpec
-            .ofDerived("IVssComponentEx2",
-                    SlotChain.of(IVssComponent.class, IVssComponentEx.class, IVssComponentEx2.class),
+            .of("IVssComponentEx2",
                     Set.of(IVssComponent.IID, IVssComponentEx.IID, IVssComponentEx2.IID), ComponentObject.class)
             .bind(IVssComponent.GetLogicalPath, params(Pointer.class),
                     (o, a) -> o.string(a, o.state.logicalPath(), "logical path"))

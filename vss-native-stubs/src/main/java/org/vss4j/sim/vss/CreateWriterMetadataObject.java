@@ -11,7 +11,6 @@ import org.vss4j.NativeEnum;
 import org.vss4j.RestoreMethod;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
-import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadata;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadataEx;
 import org.vss4j.sim.FileSpec;
@@ -22,6 +21,7 @@ import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.LeakLedger;
 import org.vss4j.sim.abi.LentObject;
 import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.SlotTable;
 
 /**
  * The simulator's {@code IVssCreateWriterMetadata}, lent to a hosted writer's {@code OnIdentify} (vswriter.h: twelve
@@ -35,8 +35,10 @@ final class CreateWriterMetadataObject extends LentObject {
 
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
 
-    private static final Pointer TABLE = table(slots(IVssCreateWriterMetadata.values()));
-    private static final Pointer TABLE_EX = table(slots(IVssCreateWriterMetadataEx.values()));
+    private static final Pointer TABLE = SlotTable.of("IVssCreateWriterMetadata")
+            .table(CreateWriterMetadataObject::slot);
+    private static final Pointer TABLE_EX = SlotTable.of("IVssCreateWriterMetadataEx")
+            .table(CreateWriterMetadataObject::slot);
     private static final Pointer UNKNOWN_TABLE_EX = unknownTable("IVssCreateWriterMetadataEx",
             IVssCreateWriterMetadataEx.IID);
 
@@ -72,44 +74,41 @@ final class CreateWriterMetadataObject extends LentObject {
         return new CreateWriterMetadataObject(true, identity, lentTo, ledger);
     }
 
-    /** The slots of {@code methods} (IVssCreateWriterMetadata's, or IVssCreateWriterMetadataEx's), by name. */
-    private static NativeCallback[] slots(ComMethod[] methods) {
-        NativeCallback[] t = new NativeCallback[methods.length];
-        for (ComMethod m : methods) {
-            t[m.slot()] = switch (m.name()) {
-                case "AddIncludeFiles" -> slot(m, (o, a) -> VssHresult.E_NOTIMPL.code(),
-                        Pointer.class, Pointer.class, byte.class, Pointer.class);
-                case "AddExcludeFiles" -> slot(m, (o, a) -> o.addFiles(a, o.excludes),
-                        Pointer.class, Pointer.class, byte.class);
-                case "AddComponent" -> slot(m, CreateWriterMetadataObject::addComponent,
-                        int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class, byte.class,
-                        byte.class, byte.class, byte.class, int.class);
-                case "AddDatabaseFiles" -> slot(m, (o, a) -> o.addDatabaseFiles(a, false),
-                        Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class);
-                case "AddDatabaseLogFiles" -> slot(m, (o, a) -> o.addDatabaseFiles(a, true),
-                        Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class);
-                case "AddFilesToFileGroup" -> slot(m, CreateWriterMetadataObject::addFilesToFileGroup,
-                        Pointer.class, Pointer.class, Pointer.class, Pointer.class, byte.class, Pointer.class,
-                        int.class);
-                case "SetRestoreMethod" -> slot(m, CreateWriterMetadataObject::setRestoreMethod,
-                        int.class, Pointer.class, Pointer.class, int.class, byte.class);
-                case "AddAlternateLocationMapping" -> slot(m, CreateWriterMetadataObject::addMapping,
-                        Pointer.class, Pointer.class, byte.class, Pointer.class);
-                case "AddComponentDependency" -> slot(m, CreateWriterMetadataObject::addDependency,
-                        Pointer.class, Pointer.class, GUID_BY_VALUE, Pointer.class, Pointer.class);
-                case "SetBackupSchema" -> slot(m, CreateWriterMetadataObject::setBackupSchema, int.class);
-                case "GetDocument" -> slot(m, CreateWriterMetadataObject::getDocument, Pointer.class);
-                case "SaveAsXML" -> slot(m, CreateWriterMetadataObject::saveAsXml, Pointer.class);
-                case "AddExcludeFilesFromSnapshot" -> slot(m, (o, a) -> o.addFiles(a, o.excludeFromSnapshot),
-                        Pointer.class, Pointer.class, byte.class);
-                default -> throw new IllegalStateException("no simulation of " + m.qualifiedName());
-            };
-        }
-        return t;
+    /** The function of slot {@code m} of IVssCreateWriterMetadata(Ex)'s table, chosen by its name. */
+    private static NativeCallback slot(SlotTable.Slot m) {
+        return switch (m.name()) {
+            case "AddIncludeFiles" -> slot(m, (o, a) -> VssHresult.E_NOTIMPL.code(),
+                    Pointer.class, Pointer.class, byte.class, Pointer.class);
+            case "AddExcludeFiles" -> slot(m, (o, a) -> o.addFiles(a, o.excludes),
+                    Pointer.class, Pointer.class, byte.class);
+            case "AddComponent" -> slot(m, CreateWriterMetadataObject::addComponent,
+                    int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class, byte.class,
+                    byte.class, byte.class, byte.class, int.class);
+            case "AddDatabaseFiles" -> slot(m, (o, a) -> o.addDatabaseFiles(a, false),
+                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class);
+            case "AddDatabaseLogFiles" -> slot(m, (o, a) -> o.addDatabaseFiles(a, true),
+                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, int.class);
+            case "AddFilesToFileGroup" -> slot(m, CreateWriterMetadataObject::addFilesToFileGroup,
+                    Pointer.class, Pointer.class, Pointer.class, Pointer.class, byte.class, Pointer.class,
+                    int.class);
+            case "SetRestoreMethod" -> slot(m, CreateWriterMetadataObject::setRestoreMethod,
+                    int.class, Pointer.class, Pointer.class, int.class, byte.class);
+            case "AddAlternateLocationMapping" -> slot(m, CreateWriterMetadataObject::addMapping,
+                    Pointer.class, Pointer.class, byte.class, Pointer.class);
+            case "AddComponentDependency" -> slot(m, CreateWriterMetadataObject::addDependency,
+                    Pointer.class, Pointer.class, GUID_BY_VALUE, Pointer.class, Pointer.class);
+            case "SetBackupSchema" -> slot(m, CreateWriterMetadataObject::setBackupSchema, int.class);
+            case "GetDocument" -> slot(m, CreateWriterMetadataObject::getDocument, Pointer.class);
+            case "SaveAsXML" -> slot(m, CreateWriterMetadataObject::saveAsXml, Pointer.class);
+            case "AddExcludeFilesFromSnapshot" -> slot(m, (o, a) -> o.addFiles(a, o.excludeFromSnapshot),
+                    Pointer.class, Pointer.class, byte.class);
+            default -> throw new IllegalStateException("no simulation of " + m.qualifiedName());
+        };
     }
 
-    private static NativeCallback slot(ComMethod m, Body<CreateWriterMetadataObject> body, Class<?>... parameters) {
-        return LentObject.slot(CreateWriterMetadataObject.class, m, body, parameters);
+    private static NativeCallback slot(SlotTable.Slot m, Body<CreateWriterMetadataObject> body,
+            Class<?>... parameters) {
+        return LentObject.slot(CreateWriterMetadataObject.class, m.qualifiedName(), body, parameters);
     }
 
     /** The Writer Metadata Document declared so far. */

@@ -35,7 +35,7 @@ public final class EnumObject extends NativeComObject {
         void writeTo(Pointer element);
     }
 
-    static final VtableSpec<EnumObject> VTABLE = VtableSpec.of(IVssEnumObject.class, IVssEnumObject.IID,
+    static final VtableSpec<EnumObject> VTABLE = VtableSpec.of("IVssEnumObject", IVssEnumObject.IID,
                     EnumObject.class)
             .bind(IVssEnumObject.Next, params(int.class, Pointer.class, Pointer.class), EnumObject::next)
             .bind(IVssEnumObject.Skip, params(int.class), EnumObject::skip)

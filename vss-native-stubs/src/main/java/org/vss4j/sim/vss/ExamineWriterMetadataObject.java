@@ -30,9 +30,7 @@ import org.vss4j.sim.abi.VtableSpec;
 public final class ExamineWriterMetadataObject extends NativeComObject {
 
     static final VtableSpec<ExamineWriterMetadataObject> VTABLE = VtableSpec
-            .ofDerived("IVssExamineWriterMetadataEx2",
-                    SlotChain.of(IVssExamineWriterMetadata.class, IVssExamineWriterMetadataEx.class,
-                            IVssExamineWriterMetadataEx2.class),
+            .of("IVssExamineWriterMetadataEx2",
                     Set.of(IVssExamineWriterMetadata.IID, IVssExamineWriterMetadataEx.IID,
                             IVssExamineWriterMetadataEx2.IID),
                     ExamineWriterMetadataObject.class)

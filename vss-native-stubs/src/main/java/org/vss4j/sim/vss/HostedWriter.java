@@ -27,6 +27,7 @@ import org.vss4j.sim.WriterComponentData;
 import org.vss4j.sim.WriterEvent;
 import org.vss4j.sim.WriterMetadata;
 import org.vss4j.sim.abi.ComThreads;
+import org.vss4j.sim.abi.SlotTable;
 
 /**
  * A real writer hosted by the simulated machine: the {@code CVssWriter} object that {@code CreateWriter} received (or
@@ -62,6 +63,9 @@ public final class HostedWriter implements WriterParticipant {
      * event handler" ("CVssWriter::SetWriterFailure"), and events of different requesters may overlap (any requester
      * raises Identify at any time: "CVssWriter::OnIdentify"), so each handler call has its own.
      */
+    /** The writer object's vtable, from the simulator's own table (vswriter.h, MSVC vftable order). */
+    private static final SlotTable WRITER_SLOTS = SlotTable.of("CVssWriterEx");
+
     private static final class EventCall {
         final WriterEvent event;
         volatile Failure failure;
@@ -345,7 +349,9 @@ public final class HostedWriter implements WriterParticipant {
         }
         try {
             Pointer vtable = writerObject.getPointer(0);
-            Function fn = Function.getFunction(vtable.getPointer((long) slot.slot() * 8));
+            // The slot comes from the simulator's own CVssWriterEx table (CVssWriter's slots, then OnIdentifyEx), by
+            // name.
+            Function fn = Function.getFunction(vtable.getPointer((long) WRITER_SLOTS.slotOf(slot).index() * 8));
             Object[] full = new Object[args.length + 1];
             full[0] = writerObject;
             System.arraycopy(args, 0, full, 1, args.length);

@@ -10,6 +10,7 @@ import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.LeakLedger;
 import org.vss4j.sim.abi.LentObject;
 import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.SlotTable;
 
 /**
  * The simulator's {@code IVssWriterComponents}, lent to a hosted writer's component handlers (OnPrepareBackup,
@@ -20,13 +21,12 @@ import org.vss4j.sim.abi.NativeCallback;
  */
 final class LentWriterComponentsObject extends LentObject {
 
-    private static final Pointer TABLE = table(
-            slot(IVssWriterComponents.GetComponentCount, LentWriterComponentsObject::getComponentCount,
-                    Pointer.class),
-            slot(IVssWriterComponents.GetWriterInfo, LentWriterComponentsObject::getWriterInfo,
-                    Pointer.class, Pointer.class),
-            slot(IVssWriterComponents.GetComponent, LentWriterComponentsObject::getComponent,
-                    int.class, Pointer.class));
+    private static final Pointer TABLE = SlotTable.of("IVssWriterComponents").table(m -> switch (m.name()) {
+        case "GetComponentCount" -> slot(m, LentWriterComponentsObject::getComponentCount, Pointer.class);
+        case "GetWriterInfo" -> slot(m, LentWriterComponentsObject::getWriterInfo, Pointer.class, Pointer.class);
+        case "GetComponent" -> slot(m, LentWriterComponentsObject::getComponent, int.class, Pointer.class);
+        default -> throw new IllegalStateException("no simulation of " + m.qualifiedName());
+    });
 
     private final WriterSessionContext session;
     private final HostedWriter writer;
@@ -37,9 +37,9 @@ final class LentWriterComponentsObject extends LentObject {
         this.writer = writer;
     }
 
-    private static NativeCallback slot(IVssWriterComponents m, Body<LentWriterComponentsObject> body,
+    private static NativeCallback slot(SlotTable.Slot m, Body<LentWriterComponentsObject> body,
             Class<?>... parameters) {
-        return LentObject.slot(LentWriterComponentsObject.class, m, body, parameters);
+        return LentObject.slot(LentWriterComponentsObject.class, m.qualifiedName(), body, parameters);
     }
 
     private DocumentComponents.WriterPart part() {

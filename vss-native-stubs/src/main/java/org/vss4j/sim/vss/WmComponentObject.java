@@ -31,7 +31,7 @@ import org.vss4j.sim.abi.VtableSpec;
 final class WmComponentObject extends NativeComObject {
 
     static final VtableSpec<WmComponentObject> VTABLE = VtableSpec
-            .of(IVssWMComponent.class, IUnknown.IID, WmComponentObject.class)
+            .of("IVssWMComponent", IUnknown.IID, WmComponentObject.class)
             .bind(IVssWMComponent.GetComponentInfo, params(Pointer.class), WmComponentObject::getComponentInfo)
             .bind(IVssWMComponent.FreeComponentInfo, params(Pointer.class), WmComponentObject::freeComponentInfo)
             .bind(IVssWMComponent.GetFile, params(int.class, Pointer.class),

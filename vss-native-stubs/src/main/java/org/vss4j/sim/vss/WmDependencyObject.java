@@ -17,7 +17,7 @@ import org.vss4j.sim.abi.VtableSpec;
 final class WmDependencyObject extends NativeComObject {
 
     static final VtableSpec<WmDependencyObject> VTABLE = VtableSpec
-            .of(IVssWMDependency.class, IUnknown.IID, WmDependencyObject.class)
+            .of("IVssWMDependency", IUnknown.IID, WmDependencyObject.class)
             .bind(IVssWMDependency.GetWriterId, params(Pointer.class), WmDependencyObject::getWriterId)
             .bind(IVssWMDependency.GetLogicalPath, params(Pointer.class),
                     (o, a) -> o.string(a, o.dependency.onLogicalPath(), "logical path"))

@@ -19,7 +19,7 @@ import org.vss4j.sim.abi.VtableSpec;
 final class WmFiledescObject extends NativeComObject {
 
     static final VtableSpec<WmFiledescObject> VTABLE = VtableSpec
-            .of(IVssWMFiledesc.class, IUnknown.IID, WmFiledescObject.class)
+            .of("IVssWMFiledesc", IUnknown.IID, WmFiledescObject.class)
             .bind(IVssWMFiledesc.GetPath, params(Pointer.class), (o, a) -> o.string(a, o.file.path(), "path"))
             .bind(IVssWMFiledesc.GetFilespec, params(Pointer.class),
                     (o, a) -> o.string(a, o.file.filespec(), "filespec"))

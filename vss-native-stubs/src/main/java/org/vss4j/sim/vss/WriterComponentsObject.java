@@ -12,9 +12,12 @@ import org.vss4j.abi.vtable.IVssWriterComponentsExt;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.ComRegistry;
 import org.vss4j.sim.abi.ComThreads;
 import org.vss4j.sim.abi.NativeCallback;
 import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.SlotTable;
+import org.vss4j.sim.abi.Tombstones;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
@@ -33,11 +36,13 @@ import org.vss4j.sim.abi.VtableSpec;
 public final class WriterComponentsObject extends NativeComObject {
 
     /** The lifetime part: a plain IUnknown object that is never handed to callers. */
-    private static final VtableSpec<WriterComponentsObject> LIFETIME = VtableSpec.of(IUnknown.class, IUnknown.IID,
+    private static final VtableSpec<WriterComponentsObject> LIFETIME = VtableSpec.of("IUnknown", IUnknown.IID,
             WriterComponentsObject.class);
 
-    /** Object start address to object, kept after release so a late call is recognised. */
+    /** Object start address to live object. */
     private static final Map<Long, WriterComponentsObject> BY_ADDRESS = new ConcurrentHashMap<>();
+    /** Released objects: their 16 bytes stay reserved for a while so that a late call is recognised. */
+    private static final Tombstones RELEASED = new Tombstones(ComRegistry.TOMBSTONES);
 
     /** x64: vtable pointers and slots are 8 bytes; the IUnknown vptr is the second one (vsbackup.h, MSVC layout). */
     private static final int POINTER_SIZE = 8;
@@ -48,18 +53,19 @@ public final class WriterComponentsObject extends NativeComObject {
         int call(WriterComponentsObject self, CallArgs args);
     }
 
-    private static final Memory COMPONENT_TABLE = table(
-            slot(IVssWriterComponentsExt.GetComponentCount, WriterComponentsObject::getComponentCount,
-                    Pointer.class, Pointer.class),
-            slot(IVssWriterComponentsExt.GetWriterInfo, WriterComponentsObject::getWriterInfo,
+    /** Laid out by the simulator's own slot table (vptr #1 of the vsbackup.h class), by name. */
+    private static final Memory COMPONENT_TABLE = SlotTable.of("IVssWriterComponentsExt").table(Map.of(
+            "GetComponentCount", slot(IVssWriterComponentsExt.GetComponentCount,
+                    WriterComponentsObject::getComponentCount, Pointer.class, Pointer.class),
+            "GetWriterInfo", slot(IVssWriterComponentsExt.GetWriterInfo, WriterComponentsObject::getWriterInfo,
                     Pointer.class, Pointer.class, Pointer.class),
-            slot(IVssWriterComponentsExt.GetComponent, WriterComponentsObject::getComponent,
-                    Pointer.class, int.class, Pointer.class));
+            "GetComponent", slot(IVssWriterComponentsExt.GetComponent, WriterComponentsObject::getComponent,
+                    Pointer.class, int.class, Pointer.class)));
 
-    private static final Memory UNKNOWN_TABLE = table(
-            unknownSlot(IUnknown.QueryInterface, Pointer.class, Pointer.class, Pointer.class),
-            unknownSlot(IUnknown.AddRef, Pointer.class),
-            unknownSlot(IUnknown.Release, Pointer.class));
+    private static final Memory UNKNOWN_TABLE = SlotTable.of("IUnknown").table(Map.of(
+            "QueryInterface", unknownSlot(IUnknown.QueryInterface, Pointer.class, Pointer.class, Pointer.class),
+            "AddRef", unknownSlot(IUnknown.AddRef, Pointer.class),
+            "Release", unknownSlot(IUnknown.Release, Pointer.class)));
 
     private final Memory object = new Memory(2L * POINTER_SIZE);
     private final DocumentComponents.WriterPart part;
@@ -78,7 +84,14 @@ public final class WriterComponentsObject extends NativeComObject {
         return object;
     }
 
-    /** The simulated object whose {@code IVssWriterComponentsExt*} is {@code p}, or null. */
+    /** The object leaves the address map; its memory stays reserved among the tombstones. */
+    @Override
+    protected void onFinalRelease() {
+        BY_ADDRESS.remove(Pointer.nativeValue(object));
+        RELEASED.bury(object, describe(), ledger());
+    }
+
+    /** The live simulated object whose {@code IVssWriterComponentsExt*} is {@code p}, or null. */
     public static WriterComponentsObject at(Pointer p) {
         return BY_ADDRESS.get(Pointer.nativeValue(p));
     }
@@ -96,14 +109,6 @@ public final class WriterComponentsObject extends NativeComObject {
 
     // ---- the two tables -------------------------------------------------------------------------------------------
 
-    private static Memory table(NativeCallback... slots) {
-        Memory t = new Memory((long) slots.length * POINTER_SIZE);
-        for (int i = 0; i < slots.length; i++) {
-            t.setPointer((long) i * POINTER_SIZE, slots[i].pointer());
-        }
-        return t;
-    }
-
     /** A component-table slot: {@code this} must be the object start. */
     private static NativeCallback slot(ComMethod m, Method body, Class<?>... parameters) {
         return NativeCallback.of(m.qualifiedName(), int.class, parameters, args -> {
@@ -111,13 +116,11 @@ public final class WriterComponentsObject extends NativeComObject {
             long self = Pointer.nativeValue(a.pointer(0));
             WriterComponentsObject o = BY_ADDRESS.get(self);
             if (o == null) {
-                report(BY_ADDRESS.get(self - OFFSET), m, self, "the IUnknown pointer (object + " + OFFSET
-                        + ") instead of the object; the IVssWriterComponents table is at +0"
-                        + " (MSVC layout of the vsbackup.h class)");
-                return VssHresult.E_UNEXPECTED.code();
-            }
-            if (o.references() == 0) {
-                o.ledger().error(m.qualifiedName() + " called on a released " + o.describe());
+                if (!reportReleased(m.qualifiedName(), self)) {
+                    report(BY_ADDRESS.get(self - OFFSET), m, self, "the IUnknown pointer (object + " + OFFSET
+                            + ") instead of the object; the IVssWriterComponents table is at +0"
+                            + " (MSVC layout of the vsbackup.h class)");
+                }
                 return VssHresult.E_UNEXPECTED.code();
             }
             if (!ComThreads.isInitialized()) {
@@ -136,12 +139,10 @@ public final class WriterComponentsObject extends NativeComObject {
             long self = Pointer.nativeValue(a.pointer(0));
             WriterComponentsObject o = BY_ADDRESS.get(self - OFFSET);
             if (o == null) {
-                report(BY_ADDRESS.get(self), m, self, "the object start instead of its IUnknown at +" + OFFSET
-                        + " (MSVC layout of the vsbackup.h class: this = object + " + OFFSET + ")");
-                return m == IUnknown.QueryInterface ? VssHresult.E_UNEXPECTED.code() : 0;
-            }
-            if (o.references() == 0) {
-                o.ledger().error(name + " called on a released " + o.describe());
+                if (!reportReleased(name, self - OFFSET)) {
+                    report(BY_ADDRESS.get(self), m, self, "the object start instead of its IUnknown at +" + OFFSET
+                            + " (MSVC layout of the vsbackup.h class: this = object + " + OFFSET + ")");
+                }
                 return m == IUnknown.QueryInterface ? VssHresult.E_UNEXPECTED.code() : 0;
             }
             return switch (m) {
@@ -153,6 +154,14 @@ public final class WriterComponentsObject extends NativeComObject {
                 case QueryInterface -> o.queryInterface(a);
             };
         });
+    }
+
+    /** Records a call on the released object that started at {@code start}, if it is one. */
+    private static boolean reportReleased(String method, long start) {
+        return RELEASED.at(start).map(t -> {
+            t.ledger().error(method + " called on a released " + t.description());
+            return true;
+        }).orElse(false);
     }
 
     private static void report(WriterComponentsObject misaddressed, ComMethod m, long self, String what) {

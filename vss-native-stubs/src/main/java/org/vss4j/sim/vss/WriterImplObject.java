@@ -5,8 +5,10 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
@@ -26,8 +28,11 @@ import org.vss4j.sim.Volume;
 import org.vss4j.sim.WriterEvent;
 import org.vss4j.sim.WriterMetadata;
 import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.ComRegistry;
 import org.vss4j.sim.abi.NativeCallback;
 import org.vss4j.sim.abi.NativeComObject;
+import org.vss4j.sim.abi.SlotTable;
+import org.vss4j.sim.abi.Tombstones;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
@@ -61,9 +66,12 @@ import org.vss4j.sim.abi.VtableSpec;
  */
 public final class WriterImplObject extends NativeComObject {
 
-    private static final VtableSpec<WriterImplObject> LIFETIME = VtableSpec.of(IUnknown.class, IUnknown.IID,
+    private static final VtableSpec<WriterImplObject> LIFETIME = VtableSpec.of("IUnknown", IUnknown.IID,
             WriterImplObject.class);
+    /** Live objects by the address of their {@code IVssWriterImpl *}. */
     private static final Map<Long, WriterImplObject> BY_ADDRESS = new ConcurrentHashMap<>();
+    /** Released objects: their memory stays reserved for a while so that a late call is recognised. */
+    private static final Tombstones RELEASED = new Tombstones(ComRegistry.TOMBSTONES);
     private static final int POINTER_SIZE = 8;
     private static final Class<?> P = Pointer.class;
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
@@ -117,68 +125,68 @@ public final class WriterImplObject extends NativeComObject {
         unsubscribe();
         returned.clear();
         dropHeldIdentity();
+        BY_ADDRESS.remove(Pointer.nativeValue(object));
+        RELEASED.bury(object, describe(), ledger());
     }
 
     // ---- the table --------------------------------------------------------------------------------------------
 
     private static Memory table() {
-        List<NativeCallback> t = new ArrayList<>();
-        t.add(slot(IVssWriterImpl.QueryInterface, int.class, WriterImplObject::queryInterface, P, P));
-        t.add(slot(IVssWriterImpl.AddRef, int.class, (o, a) -> o.addRef()));
-        t.add(slot(IVssWriterImpl.Release, int.class, (o, a) -> o.release()));
-        t.add(slot(IVssWriterImpl.Initialize, int.class, WriterImplObject::initialize, GUID_BY_VALUE, P, P,
-                int.class, int.class, int.class, int.class, int.class, int.class, int.class, byte.class));
-        t.add(slot(IVssWriterImpl.Subscribe, int.class, (o, a) -> o.subscribe(a.int32(2)), int.class, int.class));
-        t.add(slot(IVssWriterImpl.Unsubscribe, int.class, (o, a) -> o.unsubscribe()));
-        t.add(slot(IVssWriterImpl.Uninitialize, void.class, (o, a) -> o.uninitialize()));
-        t.add(slot(IVssWriterImpl.GetCurrentVolumeArray, Pointer.class, (o, a) -> o.volumeArray()));
-        t.add(slot(IVssWriterImpl.GetCurrentVolumeCount, int.class, (o, a) -> o.volumes().size()));
-        t.add(slot(IVssWriterImpl.GetSnapshotDeviceName, int.class, WriterImplObject::snapshotDeviceName, P, P));
-        t.add(slot(IVssWriterImpl.GetCurrentSnapshotSetId, Pointer.class, WriterImplObject::snapshotSetId, P));
-        t.add(slot(IVssWriterImpl.GetContext, int.class, (o, a) -> o.query(WriterSessionContext::context, 0)));
-        t.add(slot(IVssWriterImpl.GetCurrentLevel, int.class, (o, a) -> o.level == null
-                ? ApplicationLevel.AUTO.value() : o.level.value()));
-        t.add(slot(IVssWriterImpl.IsPathAffected, byte.class, (o, a) -> cppBool(o.isPathAffected(a.wideString(1))),
-                P));
-        t.add(slot(IVssWriterImpl.IsBootableSystemStateBackedUp, byte.class,
-                (o, a) -> cppBool(o.query(WriterSessionContext::bootableSystemState, false))));
-        t.add(slot(IVssWriterImpl.AreComponentsSelected, byte.class,
-                (o, a) -> cppBool(o.query(WriterSessionContext::componentsSelected, false))));
-        t.add(slot(IVssWriterImpl.GetBackupType, int.class,
-                (o, a) -> o.query(WriterSessionContext::backupType, BackupType.UNDEFINED).value()));
-        t.add(slot(IVssWriterImpl.GetRestoreType, int.class,
-                (o, a) -> o.query(WriterSessionContext::restoreType, RestoreType.UNDEFINED).value()));
-        t.add(slot(IVssWriterImpl.SetWriterFailure, int.class,
+        Map<String, NativeCallback> t = new HashMap<>();
+        on(t, IVssWriterImpl.QueryInterface, int.class, WriterImplObject::queryInterface, P, P);
+        on(t, IVssWriterImpl.AddRef, int.class, (o, a) -> o.addRef());
+        on(t, IVssWriterImpl.Release, int.class, (o, a) -> o.release());
+        on(t, IVssWriterImpl.Initialize, int.class, WriterImplObject::initialize, GUID_BY_VALUE, P, P,
+                int.class, int.class, int.class, int.class, int.class, int.class, int.class, byte.class);
+        on(t, IVssWriterImpl.Subscribe, int.class, (o, a) -> o.subscribe(a.int32(2)), int.class, int.class);
+        on(t, IVssWriterImpl.Unsubscribe, int.class, (o, a) -> o.unsubscribe());
+        on(t, IVssWriterImpl.Uninitialize, void.class, (o, a) -> o.uninitialize());
+        on(t, IVssWriterImpl.GetCurrentVolumeArray, Pointer.class, (o, a) -> o.volumeArray());
+        on(t, IVssWriterImpl.GetCurrentVolumeCount, int.class, (o, a) -> o.volumes().size());
+        on(t, IVssWriterImpl.GetSnapshotDeviceName, int.class, WriterImplObject::snapshotDeviceName, P, P);
+        on(t, IVssWriterImpl.GetCurrentSnapshotSetId, Pointer.class, WriterImplObject::snapshotSetId, P);
+        on(t, IVssWriterImpl.GetContext, int.class, (o, a) -> o.query(WriterSessionContext::context, 0));
+        on(t, IVssWriterImpl.GetCurrentLevel, int.class, (o, a) -> o.level == null
+                ? ApplicationLevel.AUTO.value() : o.level.value());
+        on(t, IVssWriterImpl.IsPathAffected, byte.class, (o, a) -> cppBool(o.isPathAffected(a.wideString(1))),
+                P);
+        on(t, IVssWriterImpl.IsBootableSystemStateBackedUp, byte.class,
+                (o, a) -> cppBool(o.query(WriterSessionContext::bootableSystemState, false)));
+        on(t, IVssWriterImpl.AreComponentsSelected, byte.class,
+                (o, a) -> cppBool(o.query(WriterSessionContext::componentsSelected, false)));
+        on(t, IVssWriterImpl.GetBackupType, int.class,
+                (o, a) -> o.query(WriterSessionContext::backupType, BackupType.UNDEFINED).value());
+        on(t, IVssWriterImpl.GetRestoreType, int.class,
+                (o, a) -> o.query(WriterSessionContext::restoreType, RestoreType.UNDEFINED).value());
+        on(t, IVssWriterImpl.SetWriterFailure, int.class,
                 (o, a) -> o.setFailure(IVssWriterImpl.SetWriterFailure, a.int32(1), VssHresult.S_OK.code(), null),
-                int.class));
-        t.add(slot(IVssWriterImpl.IsPartialFileSupportEnabled, byte.class,
-                (o, a) -> cppBool(o.query(WriterSessionContext::partialFileSupport, false))));
-        t.add(slot(IVssWriterImpl.InstallAlternateWriter, int.class, WriterImplObject::installAlternateWriter,
-                GUID_BY_VALUE, GUID_BY_VALUE));
-        t.add(slot(IVssWriterImpl.GetIdentityInformation, Pointer.class,
-                (o, a) -> o.exOnly(IVssWriterImpl.GetIdentityInformation) ? o.identityInformation() : null));
-        t.add(slot(IVssWriterImpl.SetWriterFailureEx, int.class,
+                int.class);
+        on(t, IVssWriterImpl.IsPartialFileSupportEnabled, byte.class,
+                (o, a) -> cppBool(o.query(WriterSessionContext::partialFileSupport, false)));
+        on(t, IVssWriterImpl.InstallAlternateWriter, int.class, WriterImplObject::installAlternateWriter,
+                GUID_BY_VALUE, GUID_BY_VALUE);
+        on(t, IVssWriterImpl.GetIdentityInformation, Pointer.class,
+                (o, a) -> o.exOnly(IVssWriterImpl.GetIdentityInformation) ? o.identityInformation() : null);
+        on(t, IVssWriterImpl.SetWriterFailureEx, int.class,
                 (o, a) -> o.exOnly(IVssWriterImpl.SetWriterFailureEx)
                         ? o.setFailure(IVssWriterImpl.SetWriterFailureEx, a.int32(1), a.int32(2), a.wideString(3))
-                        : VssHresult.E_NOTIMPL.code(), int.class, int.class, P));
-        t.add(slot(IVssWriterImpl.GetSessionId, int.class,
-                (o, a) -> o.exOnly(IVssWriterImpl.GetSessionId) ? o.sessionId(a) : VssHresult.E_NOTIMPL.code(), P));
-        t.add(slot(IVssWriterImpl.IsWriterShuttingDown, byte.class,
-                (o, a) -> cppBool(o.exOnly(IVssWriterImpl.IsWriterShuttingDown) && o.machine.isShuttingDown())));
-        for (int i = 0; i < t.size(); i++) {
-            if (IVssWriterImpl.values()[i].slot() != i) {
-                throw new IllegalStateException("IVssWriterImpl table out of order at slot " + i);
-            }
-        }
-        Memory m = new Memory((long) t.size() * POINTER_SIZE);
-        for (int i = 0; i < t.size(); i++) {
-            m.setPointer((long) i * POINTER_SIZE, t.get(i).pointer());
-        }
-        return m;
+                        : VssHresult.E_NOTIMPL.code(), int.class, int.class, P);
+        on(t, IVssWriterImpl.GetSessionId, int.class,
+                (o, a) -> o.exOnly(IVssWriterImpl.GetSessionId) ? o.sessionId(a) : VssHresult.E_NOTIMPL.code(), P);
+        on(t, IVssWriterImpl.IsWriterShuttingDown, byte.class,
+                (o, a) -> cppBool(o.exOnly(IVssWriterImpl.IsWriterShuttingDown) && o.machine.isShuttingDown()));
+        // Laid out by the simulator's own slot table, by name, not by the order of the lines above.
+        return SlotTable.of("IVssWriterImpl").table(t);
     }
 
     private static byte cppBool(boolean b) {
         return (byte) (b ? 1 : 0);
+    }
+
+    /** Adds {@code m}'s slot function to {@code t}, keyed by the method name. */
+    private static void on(Map<String, NativeCallback> t, IVssWriterImpl m, Class<?> ret, Method body,
+            Class<?>... parameters) {
+        t.put(m.name(), slot(m, ret, body, parameters));
     }
 
     /** A slot returning {@code ret}; calls on a released object are recorded as misuse. */
@@ -188,10 +196,14 @@ public final class WriterImplObject extends NativeComObject {
         System.arraycopy(parameters, 0, all, 1, parameters.length);
         return NativeCallback.of(m.qualifiedName(), ret, all, args -> {
             CallArgs a = new CallArgs(args);
-            WriterImplObject o = BY_ADDRESS.get(Pointer.nativeValue(a.pointer(0)));
+            long self = Pointer.nativeValue(a.pointer(0));
+            WriterImplObject o = BY_ADDRESS.get(self);
             if (o == null || o.references() == 0) {
-                (o != null ? o.ledger() : SimulatedMachine.current().ledger()).error(m.qualifiedName()
-                        + " called on " + (o != null ? "a released " + o.describe() : "an unknown object"));
+                Optional<Tombstones.Tombstone> released = RELEASED.at(self);
+                (o != null ? o.ledger() : released.map(Tombstones.Tombstone::ledger)
+                        .orElseGet(() -> SimulatedMachine.current().ledger())).error(m.qualifiedName()
+                        + " called on " + (o != null ? "a released " + o.describe()
+                        : released.map(t -> "a released " + t.description()).orElse("an unknown object")));
                 return ret == int.class ? (Object) VssHresult.E_UNEXPECTED.code()
                         : ret == byte.class ? (Object) (byte) 0 : null;
             }

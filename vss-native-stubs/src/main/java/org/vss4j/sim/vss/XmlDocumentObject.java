@@ -18,7 +18,7 @@ import org.vss4j.sim.abi.VtableSpec;
 final class XmlDocumentObject extends NativeComObject {
 
     static final VtableSpec<XmlDocumentObject> VTABLE = VtableSpec
-            .of(IXMLDOMDocument.class, IXMLDOMDocument.IID, XmlDocumentObject.class)
+            .of("IXMLDOMDocument", IXMLDOMDocument.IID, XmlDocumentObject.class)
             .bind(IXMLDOMDocument.get_xml, params(Pointer.class), XmlDocumentObject::getXml);
 
     private final String xml;
