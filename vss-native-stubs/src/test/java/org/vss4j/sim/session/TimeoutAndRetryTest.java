@@ -74,6 +74,12 @@ class TimeoutAndRetryTest {
                     assertThat(e.phase()).isEqualTo(BackupPhase.DO_SNAPSHOT_SET);
                     assertThat(e.getMessage()).contains("overall timeout");
                 });
+        // The overall timeout left no grace: the cancelled DoSnapshotSet may still be delivering its Abort on the
+        // simulator's thread when start() returns, so the Abort is awaited (bounded), not assumed.
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!writer.events().contains(WriterEvent.ABORT) && System.nanoTime() < deadline) {
+            Thread.onSpinWait();
+        }
         assertThat(writer.events()).contains(WriterEvent.ABORT).doesNotContain(WriterEvent.THAW);
         assertThat(fx.machine.snapshots()).isEmpty();
     }
