@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -50,7 +52,8 @@ class SignalTest {
         Process vss = pb.redirectError(stderr.toFile()).start();
         try (BufferedReader out = new BufferedReader(new InputStreamReader(vss.getInputStream(),
                 Charset.defaultCharset()))) {
-            String[] ready = awaitReady(out, stderr);
+            // Read on another thread: a vss that hangs before "ready" fails the test (the finally kills it).
+            String[] ready = CompletableFuture.supplyAsync(() -> awaitReady(out, stderr)).get(60, TimeUnit.SECONDS);
             long child = Long.parseLong(ready[1]);
             long grandchild = Long.parseLong(ready[2]);
             Path link = Path.of(ready[3]);
@@ -77,13 +80,17 @@ class SignalTest {
     }
 
     /** Reads vss's output up to the command's "ready" line: {@code ready <pid> <its child's pid> <shadow path>}. */
-    private static String[] awaitReady(BufferedReader out, Path stderr) throws IOException {
-        for (String line = out.readLine(); line != null; line = out.readLine()) {
-            if (line.startsWith("ready ")) {
-                return line.split(" ", 4);
+    private static String[] awaitReady(BufferedReader out, Path stderr) {
+        try {
+            for (String line = out.readLine(); line != null; line = out.readLine()) {
+                if (line.startsWith("ready ")) {
+                    return line.split(" ", 4);
+                }
             }
+            throw new AssertionError("vss ended before its --exec command was ready: " + Files.readString(stderr));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        throw new AssertionError("vss ended before its --exec command was ready: " + Files.readString(stderr));
     }
 
     /**
