@@ -11,8 +11,11 @@ import org.vss4j.VssHresult;
  * code") with exponential backoff on the session's clock, within the session's overall budget. Where the code arrives
  * and what is retried is in docs/simulator-in-progress.md: a failed StartSnapshotSet or AddToSnapshotSet is called
  * again; a DoSnapshotSet that collided is never called again, the session starts over ({@link Backoff}).
+ *
+ * <p>A requester that drives {@code IVssBackupComponents} itself (the {@code vss} command) waits the same way with
+ * {@link #standalone}: one retry policy for every requester of vss4j.
  */
-final class InProgressRetry {
+public final class InProgressRetry {
 
     private final SessionClock clock;
     private final SessionBudget budget;
@@ -29,18 +32,29 @@ final class InProgressRetry {
         this.maxBackoff = maxBackoff;
     }
 
+    /**
+     * A retry outside a session: its overall budget {@code total} counts on {@code clock} from now; each wait is
+     * announced to {@code listener} as a {@link BackupEvent.Retrying}, then slept on {@code clock}.
+     */
+    public static InProgressRetry standalone(SessionClock clock, Duration total, Duration firstBackoff,
+            Duration maxBackoff, BackupListener listener) {
+        SessionBudget budget = new SessionBudget(clock, total);
+        budget.resume();
+        return new InProgressRetry(clock, budget, new SessionEvents(listener), firstBackoff, maxBackoff);
+    }
+
     /** Whether {@code e} reports another shadow copy set in progress. */
-    static boolean isInProgress(VssException e) {
+    public static boolean isInProgress(VssException e) {
         return e.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS);
     }
 
     /** A fresh backoff sequence, for a caller that decides itself what to do again after each wait. */
-    Backoff backoff() {
+    public Backoff backoff() {
         return new Backoff();
     }
 
     /** Calls {@code call} (named {@code callName} in events and errors) until it does not report a set in progress. */
-    <T> T call(BackupPhase phase, String callName, Supplier<T> call) {
+    public <T> T call(BackupPhase phase, String callName, Supplier<T> call) {
         Backoff backoff = new Backoff();
         while (true) {
             try {
@@ -55,7 +69,7 @@ final class InProgressRetry {
     }
 
     /** One sequence of waits: 1st, 2nd, ... backoff, doubling up to the maximum. */
-    final class Backoff {
+    public final class Backoff {
 
         private Duration next = firstBackoff;
         private int attempt;
@@ -66,7 +80,7 @@ final class InProgressRetry {
          * @throws BackupException naming the phase, the call and the HRESULT if the overall budget does not cover the
          *                         wait
          */
-        void await(BackupPhase phase, String callName, VssException failure) {
+        public void await(BackupPhase phase, String callName, VssException failure) {
             attempt++;
             if (budget.remaining().compareTo(next) <= 0) {
                 throw BackupException.of(phase, failure.hresult(), callName + ": another shadow copy set was still "

@@ -29,6 +29,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable ex) {
+        if (ex instanceof ShutdownGuard.Stopped) {
+            return ExitCodes.STOPPED;
+        }
         if (ex instanceof VssException) {
             return ExitCodes.VSS_FAILURE;
         }

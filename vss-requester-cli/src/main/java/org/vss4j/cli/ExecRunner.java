@@ -1,10 +1,8 @@
 package org.vss4j.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.Charset;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,20 +12,32 @@ import org.vss4j.SnapshotMount;
  * Runs the user's {@code --exec} command through the system shell while the shadow copies exist, with their paths in
  * environment variables:
  * {@code VSS_SHADOW_SET}, {@code VSS_SHADOW_COUNT}, and for each shadow copy {@code n} (1-based, in the order the
- * volumes were given) {@code VSS_SHADOW_<n>_ID}, {@code _DEVICE}, {@code _VOLUME} (as given to AddToSnapshotSet, with its trailing backslash) and {@code _PATH} (a
- * directory java and other programs can read); {@code VSS_SHADOW_PATH} is the first one's path.
+ * volumes were given) {@code VSS_SHADOW_<n>_ID}, {@code _DEVICE}, {@code _VOLUME} (as given to AddToSnapshotSet, with
+ * its trailing backslash) and {@code _PATH} (a directory java and other programs can read); {@code VSS_SHADOW_PATH} is
+ * the first one's path.
+ *
+ * <p>Its standard input is the terminal when {@code vss} runs on one ({@link System#console()}), otherwise an input
+ * that is already at its end: a command that reads its input never waits for an input nobody will give while the
+ * writers wait for {@code BackupComplete}. Its output and errors reach ours as they come ({@link OutputPump}).
  */
 final class ExecRunner {
 
     private final PrintWriter out;
+    private final PrintWriter err;
+    private final ShutdownGuard guard;
 
-    ExecRunner(PrintWriter out) {
+    ExecRunner(PrintWriter out, PrintWriter err, ShutdownGuard guard) {
         this.out = out;
+        this.err = err;
+        this.guard = guard;
     }
 
-    /** Runs {@code command}; its output goes to ours; returns its exit code. */
+    /** Runs {@code command}; returns its exit code once it and its output have ended. */
     int run(String command, UUID setId, List<String> volumes, List<SnapshotMount> mounts) throws InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(shell(command)).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(shell(command));
+        if (System.console() != null) {
+            pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
+        }
         Map<String, String> env = pb.environment();
         env.put("VSS_SHADOW_SET", setId.toString());
         env.put("VSS_SHADOW_COUNT", Integer.toString(mounts.size()));
@@ -48,13 +58,34 @@ final class ExecRunner {
         } catch (IOException e) {
             throw new UncheckedIOException("--exec could not start '" + command + "'", e);
         }
-        try (InputStream in = p.getInputStream()) {
-            out.print(new String(in.readAllBytes(), Charset.defaultCharset()));
-            out.flush();
-        } catch (IOException e) {
-            throw new UncheckedIOException("reading the output of '" + command + "'", e);
+        guard.running(p);
+        try {
+            closeInput(p);
+            OutputPump stdout = OutputPump.start(p.getInputStream(), out, "stdout");
+            OutputPump stderr = OutputPump.start(p.getErrorStream(), err, "stderr");
+            int exit = p.waitFor();
+            // The output ends when the last process holding the pipes ends: a background process the command left
+            // may hold them longer, and its output still reaches ours until then.
+            stdout.join();
+            stderr.join();
+            return exit;
+        } finally {
+            if (guard.isRequested()) {
+                guard.awaitChildEnded();
+            }
+            guard.running(null);
         }
-        return p.waitFor();
+    }
+
+    /** Without a terminal: the command's input is a pipe closed at once, so its first read finds the end. */
+    private static void closeInput(Process p) {
+        if (System.console() == null) {
+            try {
+                p.getOutputStream().close();
+            } catch (IOException e) {
+                // The command has already ended (and its input with it): nothing to close.
+            }
+        }
     }
 
     private static List<String> shell(String command) {

@@ -17,6 +17,13 @@ final class ExitCodes {
     /** Anything else: I/O errors, an {@code --exec} command that could not be started. */
     static final int OTHER_FAILURE = 4;
 
+    /**
+     * Stopped by SIGTERM (128 + 15, as shells report a process a signal ended). The JVM itself exits with 128 plus the
+     * number of the signal that shut it down (130 for SIGINT/Ctrl-C, 129 for SIGHUP) once the backup was aborted and
+     * released; this value is what the command returns when the shutdown came from elsewhere.
+     */
+    static final int STOPPED = 128 + 15;
+
     /** The text shown under {@code vss --help}. */
     static final String HELP = "%nExit codes:%n"
             + "  0  done%n"
@@ -24,7 +31,8 @@ final class ExitCodes {
             + "  2  bad command line (unknown option or writer, not a directory)%n"
             + "  3  VSS refused or failed: the message names the call and the HRESULT%n"
             + "  4  other failure (I/O, --exec command could not start)%n"
-            + "  snapshot create --exec: the command's own exit code%n";
+            + "  snapshot create --exec: the command's own exit code%n"
+            + "  128+N  stopped by signal N after aborting and releasing the backup (143 SIGTERM, 130 Ctrl-C)%n";
 
     private ExitCodes() {
     }

@@ -62,6 +62,12 @@ final class SimulatorOptions {
                     + "started on demand); disabled makes every VSS call fail.")
     private VssServiceState vssService;
 
+    @Option(names = "--sim-fault", paramLabel = "CALL[#N[-M]]=HRESULT",
+            description = "Simulator only: the N-th (to M-th; default: first) call of CALL fails with HRESULT, e.g. "
+                    + "StartSnapshotSet#1-2=VSS_E_SNAPSHOT_SET_IN_PROGRESS; CALL is an IVssBackupComponents method or "
+                    + "Interface::Method. Repeatable.")
+    private List<String> faultSpecs;
+
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
 
@@ -78,13 +84,16 @@ final class SimulatorOptions {
         if (!NativeProviders.SIMULATOR_ID.equals(choice.provider().id())) {
             err.printf("(VSS provider: %s (%s): this machine's Volume Shadow Copy Service)%n",
                     choice.provider().id(), choice.reason());
-            if (volumes != null || inbox || writerDirectories != null || notElevated || vssService != null) {
+            if (volumes != null || inbox || writerDirectories != null || notElevated || vssService != null
+                    || faultSpecs != null) {
                 err.println("(--sim-* options ignored: this is the real VSS)");
             }
             return;
         }
         err.printf("(VSS provider: simulator (%s): simulated shadow copies, not this machine's VSS)%n",
                 choice.reason());
+        List<SimulatedFault> faults = (faultSpecs == null ? List.<String>of() : faultSpecs).stream()
+                .map(SimulatedFault::parse).toList();
         Path stateDir = state != null ? state
                 : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
         SimulatedMachine m;
@@ -129,6 +138,7 @@ final class SimulatorOptions {
         if (vssService != null) {
             m.vssService(vssService);
         }
+        faults.forEach(f -> f.applyTo(m.faults()));
         SimulatedMachine.install(m);
         machine = m;
     }

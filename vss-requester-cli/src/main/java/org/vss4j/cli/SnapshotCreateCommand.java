@@ -70,6 +70,12 @@ final class SnapshotCreateCommand implements Callable<Integer> {
             description = "Longest wait for each asynchronous step, ISO-8601 (default: ${DEFAULT-VALUE}).")
     private Duration timeout;
 
+    @Option(names = "--in-progress-timeout", defaultValue = "PT2M", paramLabel = "DURATION",
+            description = "How long to wait out another shadow copy set in progress on the machine "
+                    + "(VSS_E_SNAPSHOT_SET_IN_PROGRESS), in all; waits start at 1 s and double up to 30 s "
+                    + "(default: ${DEFAULT-VALUE}).")
+    private Duration inProgressTimeout;
+
     @Option(names = "--list", defaultValue = "0", paramLabel = "N",
             description = "List up to N entries of each shadow copy's root directory.")
     private int list;
@@ -77,35 +83,59 @@ final class SnapshotCreateCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
         if (noWriters && !(includeWriters.isEmpty() && excludeWriters.isEmpty())) {
             throw new UsageException("--include-writer/--exclude-writer make no sense with --no-writers");
         }
-        simulator.prepare();
-        try {
-            SnapshotRun.Plan plan = plan();
-            List<String> names = plan.volumes();
-            int exit = new SnapshotRun(out, timeout).run(plan, (setId, snapshots) -> {
-                List<SnapshotMount> mounts = new ArrayList<>();
-                try {
-                    for (SnapshotProperties p : snapshots) {
-                        mounts.add(SnapshotMount.open(p));
-                    }
-                    for (SnapshotMount m : mounts) {
-                        listRoot(out, m);
-                    }
-                    return exec == null ? ExitCodes.OK : new ExecRunner(out).run(exec, setId, names, mounts);
-                } finally {
-                    mounts.forEach(SnapshotMount::close);
+        // Installed before the simulated machine and closed after it: a shutdown waits until both are released.
+        try (ShutdownGuard guard = ShutdownGuard.install(err)) {
+            simulator.prepare();
+            try {
+                return create(out, err, guard);
+            } catch (RuntimeException e) {
+                if (guard.isRequested() && !(e instanceof ShutdownGuard.Stopped)) {
+                    // What failed after the stop (a killed --exec command, an interrupted wait) is the stop's doing.
+                    throw new ShutdownGuard.Stopped("stopped by a signal: " + IoReasons.messageOf(e), e);
                 }
-            });
-            if (exit == ExitCodes.OK) {
-                out.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
-                        : "done: the shadow copies were released");
+                throw e;
+            } finally {
+                simulator.close();
             }
-            return exit;
-        } finally {
-            simulator.close();
         }
+    }
+
+    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard) throws Exception {
+        SnapshotRun.Plan plan = plan();
+        List<String> names = plan.volumes();
+        int exit = new SnapshotRun(out, err, timeout, inProgressTimeout, guard).run(plan, (setId, snapshots) -> {
+            List<SnapshotMount> mounts = new ArrayList<>();
+            try {
+                for (SnapshotProperties p : snapshots) {
+                    mounts.add(SnapshotMount.open(p));
+                }
+                for (SnapshotMount m : mounts) {
+                    listRoot(out, m);
+                }
+                return exec == null ? ExitCodes.OK : new ExecRunner(out, err, guard).run(exec, setId, names, mounts);
+            } finally {
+                mounts.forEach(SnapshotMount::close);
+                if (guard.isRequested()) {
+                    long links = mounts.stream().filter(SnapshotMount::isLink).count();
+                    if (links > 0) {
+                        err.println("vss: removed the " + links + " link(s) to the shadow copies");
+                        err.flush();
+                    }
+                }
+            }
+        });
+        if (guard.isRequested()) {
+            return ExitCodes.STOPPED;
+        }
+        if (exit == ExitCodes.OK) {
+            out.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
+                    : "done: the shadow copies were released");
+        }
+        return exit;
     }
 
     private SnapshotRun.Plan plan() {

@@ -16,12 +16,15 @@ import org.vss4j.VssHresult;
 import org.vss4j.WriterIdentity;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterStatus;
+import org.vss4j.session.BackupEvent;
+import org.vss4j.session.BackupPhase;
+import org.vss4j.session.InProgressRetry;
 
 /**
  * The documented requester sequence for one shadow copy set (Microsoft docs, "Overview of Backup Initialization",
  * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"), printing each step. On any failure after
- * PrepareForBackup, and when the action reports failure, it calls AbortBackup; closing the components then lets VSS
- * delete the non-persistent shadow copies, so nothing is left.
+ * StartSnapshotSet, when the action reports failure, and when a shutdown stops the run ({@link ShutdownGuard}), it
+ * calls AbortBackup; closing the components then lets VSS delete the non-persistent shadow copies, so nothing is left.
  */
 final class SnapshotRun {
 
@@ -49,15 +52,70 @@ final class SnapshotRun {
         }
     }
 
-    private final PrintWriter out;
-    private final Duration timeout;
+    /** The first wait after VSS_E_SNAPSHOT_SET_IN_PROGRESS; each next one doubles, up to {@link #MAX_BACKOFF}. */
+    static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
+    static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    SnapshotRun(PrintWriter out, Duration timeout) {
+    private final PrintWriter out;
+    private final PrintWriter err;
+    private final Duration timeout;
+    private final Duration inProgressTimeout;
+    private final ShutdownGuard guard;
+
+    /**
+     * @param timeout           the longest wait for each asynchronous step
+     * @param inProgressTimeout how long another shadow copy set in progress is waited out, in all
+     */
+    SnapshotRun(PrintWriter out, PrintWriter err, Duration timeout, Duration inProgressTimeout, ShutdownGuard guard) {
         this.out = out;
+        this.err = err;
         this.timeout = timeout;
+        this.inProgressTimeout = inProgressTimeout;
+        this.guard = guard;
     }
 
+    /**
+     * Runs the sequence and {@code action}. VSS_E_SNAPSHOT_SET_IN_PROGRESS is waited out as a backup session waits it
+     * out (the same {@link InProgressRetry}; docs/simulator-in-progress.md): StartSnapshotSet and AddToSnapshotSet are
+     * called again; a DoSnapshotSet that met another set is aborted, its requester released, and the whole sequence
+     * runs again with a new one (Microsoft docs, "IVssBackupComponents": an object "can be used for only a single
+     * backup" and "must not be reused").
+     */
     int run(Plan plan, WhileSnapshotted action) throws Exception {
+        InProgressRetry retry = InProgressRetry.standalone(guard.clock(), inProgressTimeout, FIRST_BACKOFF,
+                MAX_BACKOFF, this::retrying);
+        InProgressRetry.Backoff again = retry.backoff();
+        while (true) {
+            try {
+                return runOnce(plan, action, retry);
+            } catch (SetCollision c) {
+                again.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure);
+            }
+        }
+    }
+
+    private void retrying(BackupEvent event) {
+        if (event instanceof BackupEvent.Retrying r) {
+            out.printf("%s: %s, another shadow copy set is in progress; attempt %d again in %s%n", r.call(),
+                    VssHresult.describe(r.hresult()), r.attempt() + 1, r.backoff());
+            out.flush();
+        }
+    }
+
+    /** DoSnapshotSet reported VSS_E_SNAPSHOT_SET_IN_PROGRESS, from the call or as its result. */
+    private static final class SetCollision extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient VssException failure;
+
+        SetCollision(VssException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+    }
+
+    private int runOnce(Plan plan, WhileSnapshotted action, InProgressRetry retry) throws Exception {
+        UUID setId = null;
         try (BackupComponents bc = BackupComponents.create()) {
             bc.initializeForBackup(null);
             bc.setContext(plan.context());
@@ -72,19 +130,25 @@ final class SnapshotRun {
                 step(bc.gatherWriterMetadata(), "GatherWriterMetadata");
                 printWriters(bc);
             }
-            UUID setId = bc.startSnapshotSet();
+            guard.check("StartSnapshotSet");
+            setId = retry.call(BackupPhase.START_SNAPSHOT_SET, "StartSnapshotSet", bc::startSnapshotSet);
             out.printf("snapshot set {%s}%n", setId);
-            List<UUID> snapshotIds = new ArrayList<>();
-            for (String volume : plan.volumes()) {
-                snapshotIds.add(bc.addToSnapshotSet(volume, BackupComponents.GUID_NULL));
-            }
             boolean completed = false;
+            // From StartSnapshotSet on, a backup that ends early must call AbortBackup (Microsoft docs,
+            // "IVssBackupComponents::AbortBackup").
             try {
+                List<UUID> snapshotIds = new ArrayList<>();
+                for (String volume : plan.volumes()) {
+                    snapshotIds.add(retry.call(BackupPhase.START_SNAPSHOT_SET, "AddToSnapshotSet",
+                            () -> bc.addToSnapshotSet(volume, BackupComponents.GUID_NULL)));
+                }
                 if (writers) {
+                    guard.check("PrepareForBackup");
                     step(bc.prepareForBackup(), "PrepareForBackup");
                     checkWriters(bc, "PrepareForBackup");
                 }
-                step(bc.doSnapshotSet(), "DoSnapshotSet");
+                guard.check("DoSnapshotSet");
+                doSnapshotSet(bc);
                 if (writers) {
                     checkWriters(bc, "DoSnapshotSet");
                 }
@@ -94,7 +158,10 @@ final class SnapshotRun {
                     props.add(p);
                     Printer.snapshot(out, p);
                 }
+                guard.check("--exec");
                 int exit = action.accept(setId, props);
+                // A command that ended with 0 after the stop (it trapped SIGTERM) does not complete the backup.
+                guard.check("BackupComplete");
                 if (exit != ExitCodes.OK) {
                     return exit;
                 }
@@ -106,29 +173,66 @@ final class SnapshotRun {
                 return ExitCodes.OK;
             } finally {
                 if (!completed) {
-                    abort(bc, plan.persistent() ? setId : null);
+                    abort(bc, setId, plan.persistent());
                 }
+            }
+        } finally {
+            if (setId != null && guard.isRequested() && !plan.persistent()) {
+                // Releasing the requester is what deletes non-persistent shadow copies (Microsoft docs,
+                // "Overview of Backup Termination"; "IVssBackupComponents::DeleteSnapshots", Remarks).
+                report("released the requester of shadow copy set {" + setId
+                        + "}: its non-persistent shadow copies are deleted");
             }
         }
     }
 
+    /** DoSnapshotSet and its wait; VSS_E_SNAPSHOT_SET_IN_PROGRESS from either is a {@link SetCollision}. */
+    private void doSnapshotSet(BackupComponents bc) {
+        VssAsync op;
+        try {
+            op = bc.doSnapshotSet();
+        } catch (VssException e) {
+            throw InProgressRetry.isInProgress(e) ? new SetCollision(e) : e;
+        }
+        try {
+            step(op, "DoSnapshotSet");
+        } catch (VssException e) {
+            throw InProgressRetry.isInProgress(e) ? new SetCollision(e) : e;
+        }
+    }
+
+    /** A line on stderr saying what the stop did, when the run was stopped by a shutdown. */
+    private void report(String what) {
+        err.println("vss: " + what);
+        err.flush();
+    }
+
     /**
-     * AbortBackup after a failure: writers return to normal and VSS drops the set. AbortBackup does not delete
-     * persistent shadow copies, so a failed persistent run deletes the set it made ({@code persistentSet}, else null):
-     * nothing that looks like a good shadow copy stays behind. A failure here is reported but does not hide the
-     * failure that caused the abort.
+     * AbortBackup after a failure or a stop: writers return to normal and VSS drops the set. AbortBackup does not
+     * delete persistent shadow copies, so a failed persistent run deletes the set it made: nothing that looks like a
+     * good shadow copy stays behind. A failure here is reported but does not hide the failure that caused the abort.
      */
-    private void abort(BackupComponents bc, UUID persistentSet) {
+    private void abort(BackupComponents bc, UUID setId, boolean persistent) {
         out.println("aborting the backup");
         out.flush();
         try {
             bc.abortBackup();
+            if (guard.isRequested()) {
+                report("aborted the backup of shadow copy set {" + setId + "} (AbortBackup)");
+            }
         } catch (VssException e) {
             out.println("(AbortBackup: " + e.getMessage() + ")");
+            if (guard.isRequested()) {
+                report("AbortBackup of shadow copy set {" + setId + "} failed: " + e.getMessage());
+            }
         }
+        UUID persistentSet = persistent ? setId : null;
         if (persistentSet != null) {
             try {
                 bc.deleteSnapshots(persistentSet, ObjectType.SNAPSHOT_SET, true);
+                if (guard.isRequested()) {
+                    report("deleted the persistent shadow copy set {" + persistentSet + "}");
+                }
             } catch (VssException e) {
                 if (!e.is(VssHresult.VSS_E_OBJECT_NOT_FOUND)) {
                     out.println("(deleting the persistent set {" + persistentSet + "}: " + e.getMessage() + ")");

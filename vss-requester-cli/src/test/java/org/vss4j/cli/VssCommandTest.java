@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.sim.SimulatedMachine;
 
 /** The {@code vss} command on the embedded simulator, as a new user runs it from the README. */
@@ -56,22 +57,58 @@ class VssCommandTest {
         assertThat(SimulatedMachine.current().snapshots()).isEmpty();
     }
 
+    /**
+     * The command runs while the shadow copy exists: it records, as it runs, whether the shadow copy's path is a
+     * directory holding the frozen file, and the id it was given. Not running it, or running it once the shadow copy
+     * is released (the path then leads nowhere), leaves another record.
+     */
     @Test
     void execRunsWithTheSnapshotPathsAndItsExitCodeBecomesOurs() throws Exception {
-        Path copy = volume.getParent().resolve(volume.getFileName() + "-copy.txt");
+        Path seen = volume.getParent().resolve(volume.getFileName() + "-seen.txt");
         try {
-            String script = "cat \"$VSS_SHADOW_1_PATH/report.txt\" > '" + copy + "'; "
+            String script = "if [ -d \"$VSS_SHADOW_1_PATH\" ]; then echo \"present $VSS_SHADOW_1_ID\"; "
+                    + "cat \"$VSS_SHADOW_1_PATH/report.txt\"; else echo absent; fi > '" + seen + "'; "
                     + "echo \"count=$VSS_SHADOW_COUNT volume=$VSS_SHADOW_1_VOLUME\"; exit 7";
 
             int exit = vss("snapshot", "create", "D:\\", "--exec", script);
 
             assertThat(exit).isEqualTo(7);
-            assertThat(Files.readString(copy)).isEqualTo("q3");
+            String id = out.toString().replaceAll("(?s).*shadow copy \\{([0-9a-f-]{36})}.*", "$1");
+            assertThat(seen).as("what the command saw while it ran").hasContent("present " + id + "\nq3");
             assertThat(out.toString()).contains("count=1 volume=D:\\").contains("aborting the backup")
                     .doesNotContain("BackupComplete ...");
-            assertThat(SimulatedMachine.current().snapshots()).isEmpty();
+            assertThat(SimulatedMachine.current().faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
         } finally {
-            Files.deleteIfExists(copy);
+            Files.deleteIfExists(seen);
+        }
+    }
+
+    /**
+     * "aborting the backup" is printed exactly when AbortBackup is called: a run that fails after StartSnapshotSet
+     * (a failing --exec command, a persistent run, a writer failing, DoSnapshotSet failing) calls it once; a run that
+     * succeeds, or fails before StartSnapshotSet, never.
+     */
+    @Test
+    void theCommandSaysItAbortsExactlyWhenItCallsAbortBackup() {
+        record Case(boolean aborts, String... args) {
+        }
+        Case[] cases = {
+            new Case(true, "snapshot", "create", "D:\\", "--exec", "exit 3"),
+            new Case(true, "snapshot", "create", "D:\\", "--persistent", "--exec", "exit 5"),
+            new Case(true, "snapshot", "create", "D:\\", "--sim-fault", "DoSnapshotSet=VSS_E_UNEXPECTED_PROVIDER_ERROR"),
+            new Case(true, "snapshot", "create", "D:\\", "--sim-fault", "AddToSnapshotSet=VSS_E_VOLUME_NOT_SUPPORTED"),
+            new Case(false, "snapshot", "create", "D:\\"),
+            new Case(false, "snapshot", "create", "D:\\", "--exec", "exit 0"),
+            new Case(false, "snapshot", "create", "D:\\", "--sim-fault", "StartSnapshotSet=VSS_E_BAD_STATE"),
+        };
+        for (Case c : cases) {
+            int exit = vss(c.args());
+            String name = String.join(" ", c.args());
+            int calls = SimulatedMachine.current().faults().calls(IVssBackupComponents.AbortBackup);
+
+            assertThat(exit == 0).as(name + ": " + err).isEqualTo(!c.aborts() && !name.contains("BAD_STATE"));
+            assertThat(out.toString().contains("aborting the backup")).as(name + ": says it aborts").isEqualTo(c.aborts());
+            assertThat(calls).as(name + ": AbortBackup calls").isEqualTo(c.aborts() ? 1 : 0);
         }
     }
 

@@ -1,0 +1,48 @@
+package org.vss4j.cli;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.PrintWriter;
+import java.io.Reader;
+import java.nio.charset.Charset;
+
+/**
+ * Copies what a child process writes to one of its pipes to one of ours as it comes: each read is written and flushed
+ * at once, so a line the child printed is seen while the child still runs (a partial line too: a prompt, a progress
+ * dot), not when it ends.
+ */
+final class OutputPump {
+
+    private final Thread thread;
+
+    private OutputPump(Thread thread) {
+        this.thread = thread;
+    }
+
+    /** Starts copying {@code from} (in the platform's charset, as the child writes) to {@code to}. */
+    static OutputPump start(InputStream from, PrintWriter to, String name) {
+        Thread t = new Thread(() -> copy(from, to), "vss-exec-" + name);
+        t.setDaemon(true);
+        t.start();
+        return new OutputPump(t);
+    }
+
+    private static void copy(InputStream from, PrintWriter to) {
+        char[] buffer = new char[8192];
+        try (Reader in = new InputStreamReader(from, Charset.defaultCharset())) {
+            int n;
+            while ((n = in.read(buffer)) >= 0) {
+                to.write(buffer, 0, n);
+                to.flush();
+            }
+        } catch (IOException e) {
+            // The pipe broke (the child was killed): what it wrote before is already out.
+        }
+    }
+
+    /** Waits until the pipe has ended (every process holding it has ended or closed it). */
+    void join() throws InterruptedException {
+        thread.join();
+    }
+}
