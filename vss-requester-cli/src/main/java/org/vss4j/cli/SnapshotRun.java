@@ -165,11 +165,16 @@ final class SnapshotRun {
                 if (exit != ExitCodes.OK) {
                     return exit;
                 }
-                if (writers) {
-                    step(bc.backupComplete(), "BackupComplete");
-                    checkWriters(bc, "BackupComplete");
+                if (!writers) {
+                    completed = true;
+                    return ExitCodes.OK;
                 }
+                VssAsync completing = bc.backupComplete();
+                // The writers were told the backup ended: from here nothing aborts and a persistent set stays
+                // (Microsoft docs, "Overview of Backup Cleanup and Termination"; AbortBackup belongs to a backup
+                // that ends before BackupComplete).
                 completed = true;
+                afterBackupComplete(bc, completing, setId, plan.persistent());
                 return ExitCodes.OK;
             } finally {
                 if (!completed) {
@@ -183,6 +188,22 @@ final class SnapshotRun {
                 report("released the requester of shadow copy set {" + setId
                         + "}: its non-persistent shadow copies are deleted");
             }
+        }
+    }
+
+    /**
+     * Waits for BackupComplete and checks the writers. A failure is the command's failure (exit code 3), but the set
+     * is not aborted and, when persistent, is kept: the line on stderr says so before the error.
+     */
+    private void afterBackupComplete(BackupComponents bc, VssAsync completing, UUID setId, boolean persistent) {
+        try {
+            step(completing, "BackupComplete");
+            checkWriters(bc, "BackupComplete");
+        } catch (RuntimeException e) {
+            report("BackupComplete was called for shadow copy set {" + setId + "}, so it is not aborted"
+                    + (persistent ? " and stays (delete it with 'vss snapshot delete')" : "")
+                    + "; what failed after it follows");
+            throw e;
         }
     }
 

@@ -1,7 +1,6 @@
 package org.vss4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -39,10 +38,10 @@ import org.vss4j.sim.VssSimulatorExtension;
  * ({@code SimulatedMachine.onInstall}, {@code Faults.callLog()}).
  *
  * <p>Each case asserts: exit code 3 and one line naming the call and the HRESULT; {@code AbortBackup} exactly when the
- * failure came after {@code StartSnapshotSet} and before {@code BackupComplete}; nothing leaked on the command's
+ * failure came after {@code StartSnapshotSet} and before the {@code BackupComplete} call; nothing leaked on the command's
  * machine; no shadow copy left behind (for delete and list: only the one the case began with); the JUnit timeout.
- * Cases where the command shows a known defect (reported, not fixed here: another change owns the command) are
- * skipped with the defect named, and asserted like the others once the command behaves.
+ * {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} where {@code snapshot create} waits it out ends in success instead; a failure
+ * after {@code BackupComplete} is not aborted, and a persistent set then stays.
  */
 class CliFaultMatrixTest {
 
@@ -206,37 +205,42 @@ class CliFaultMatrixTest {
         int started = calls.indexOf("IVssBackupComponents::StartSnapshotSet");
         int completing = calls.indexOf("IVssBackupComponents::BackupComplete");
         int aborts = r.machine().faults().calls(IVssBackupComponents.AbortBackup);
-        boolean abortExpected = started >= 0 && fault.position() > started
-                && (completing < 0 || fault.position() <= completing);
-        knownDefects(fault, r, aborts, abortExpected, completing);
-
-        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.VSS_FAILURE);
-        assertThat(r.err()).contains(fault.method() + " failed: " + fault.code().name());
-        // Microsoft docs, "IVssBackupComponents::AbortBackup": after StartSnapshotSet, before the backup ends.
-        assertThat(aborts).as("%s: AbortBackup calls", fault).isEqualTo(abortExpected ? 1 : 0);
         VssSimulatorExtension.verifyNoLeaks(r.machine());
         Set<UUID> left = persistentSnapshots(state);
-        if (initial == null) {
+        boolean persistent = fault.command() == Cli.CREATE_PERSISTENT;
+
+        if (isWaitedOut(fault)) {
+            // Another set in creation is waited out (docs/simulator-in-progress.md): the run succeeds; a
+            // DoSnapshotSet that met it was aborted and the sequence ran again with a new requester.
+            assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.OK);
+            assertThat(r.out()).contains("another shadow copy set is in progress");
+            assertThat(aborts).as("%s: AbortBackup calls", fault)
+                    .isEqualTo(fault.method().endsWith("::DoSnapshotSet") ? 1 : 0);
+            assertThat(left).as("shadow copies left").hasSize(persistent ? 1 : 0);
+            return;
+        }
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.err()).contains(fault.method() + " failed: " + fault.code().name());
+        boolean afterComplete = completing >= 0 && fault.position() > completing;
+        // Microsoft docs, "IVssBackupComponents::AbortBackup": from StartSnapshotSet on, until BackupComplete is
+        // called; after it the writers were told the backup ended, so nothing aborts and a persistent set stays.
+        boolean abortExpected = started >= 0 && fault.position() > started && !afterComplete;
+        assertThat(aborts).as("%s: AbortBackup calls", fault).isEqualTo(abortExpected ? 1 : 0);
+        if (afterComplete) {
+            assertThat(r.err()).contains("so it is not aborted");
+            assertThat(left).as("the completed set").hasSize(persistent ? 1 : 0);
+        } else if (initial == null) {
             assertThat(left).as("shadow copies left behind").isEmpty();
         } else {
             assertThat(left).as("shadow copies left behind").isSubsetOf(initial);
         }
     }
 
-    /**
-     * Skips a case that shows a defect of the command reported to the lead (docs/reliability.md lists them); once the
-     * command behaves, the case runs its assertions.
-     */
-    private static void knownDefects(CallFault fault, Run r, int aborts, boolean abortExpected, int completing) {
-        // Defect 1: AddToSnapshotSet failing after StartSnapshotSet succeeded exits without AbortBackup (its
-        // try/finally begins after the AddToSnapshotSet loop); Microsoft docs, "IVssBackupComponents::AbortBackup":
-        // it must be called after StartSnapshotSet.
-        assumeFalse(abortExpected && aborts == 0 && fault.method().equals("IVssBackupComponents::AddToSnapshotSet"),
-                "known defect of vss snapshot create (reported): no AbortBackup after a failed AddToSnapshotSet");
-        // Defect 2: the writer status check after BackupComplete failing calls AbortBackup after BackupComplete (and
-        // with --persistent deletes the completed set); Microsoft docs, "Overview of Backup Cleanup and Termination".
-        assumeFalse(completing >= 0 && fault.position() > completing && aborts > 0,
-                "known defect of vss snapshot create (reported): AbortBackup after BackupComplete when the final "
-                        + "writer status fails");
+    /** The calls whose VSS_E_SNAPSHOT_SET_IN_PROGRESS {@code vss snapshot create} waits out (SnapshotRun). */
+    private static boolean isWaitedOut(CallFault fault) {
+        return fault.code() == VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS
+                && (fault.command() == Cli.CREATE || fault.command() == Cli.CREATE_PERSISTENT)
+                && Set.of("IVssBackupComponents::StartSnapshotSet", "IVssBackupComponents::AddToSnapshotSet",
+                        "IVssBackupComponents::DoSnapshotSet").contains(fault.method());
     }
 }
