@@ -51,6 +51,9 @@ public final class SimulatedMachine implements AutoCloseable {
             ProviderType.HARDWARE, "1.0", UUID.fromString("5e1a7ed0-4a2d-4c3b-9f00-000000000004"),
             UUID.fromString("5e1a7ed0-4a2d-4c3b-9f00-000000000005"));
 
+    private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(SimulatedMachine.class);
+    /** The state directory's lock of the one shadow copy set in creation (docs/reliability.md). */
+    static final String SET_LOCK = "snapshot-set.lock";
     private static final AtomicReference<SimulatedMachine> CURRENT = new AtomicReference<>();
     private static final AtomicInteger THREADS = new AtomicInteger();
     /** Told of every machine {@link #install installed}: see {@link #onInstall}. */
@@ -77,6 +80,13 @@ public final class SimulatedMachine implements AutoCloseable {
     /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
     private final Path stateDirectory;
     private final SnapshotStore snapshots;
+    /** The records of the state directory this machine skipped when it opened it. */
+    private final List<UnreadableRecord> unreadableRecords;
+    /** What interrupted operations had left in the state directory, removed when this machine opened it. */
+    private final List<LeftOver> leftOvers;
+    /** The requesters of this machine holding the state directory's set lock, and that lock while any does. */
+    private final java.util.Set<Object> setLockHolders = new java.util.HashSet<>();
+    private HeldLock setLock;
     private volatile SimulatedProvider provider = SimulatedProvider.MICROSOFT_SOFTWARE;
     /** The requester process's access token: elevation and privileges (SeCreateSymbolicLinkPrivilege among them). */
     private final SimulatedToken token = SimulatedToken.elevatedAdministrator();
@@ -111,6 +121,8 @@ public final class SimulatedMachine implements AutoCloseable {
             throw new UncheckedIOException("cannot create the snapshot directory", e);
         }
         this.snapshots = new SnapshotStore(snapshotRoot);
+        this.unreadableRecords = List.of();
+        this.leftOvers = List.of();
     }
 
     private SimulatedMachine(String name, Path stateDirectory) {
@@ -125,12 +137,25 @@ public final class SimulatedMachine implements AutoCloseable {
         }
         SnapshotJournal journal = new SnapshotJournal(snapshotRoot);
         this.snapshots = new SnapshotStore(snapshotRoot, journal);
-        for (SnapshotJournal.Entry e : journal.load()) {
+        StateRecovery.Opened opened = new StateRecovery(snapshotRoot, journal, new OperationJournal(snapshotRoot))
+                .open();
+        List<UnreadableRecord> unreadable = new ArrayList<>(opened.unreadable());
+        for (SnapshotJournal.Entry e : opened.records()) {
             Volume v = volumes.stream().filter(x -> x.root().equals(e.volumeRoot())).findFirst()
                     .orElseGet(() -> addKnownVolume(e.volumeRoot()));
-            snapshots.adopt(new Snapshot(e.id(), e.setId(), v, e.directory(), e.attributes(), e.created(), e.inSet(),
-                    null, e.copyMethod(), e.exposure(), e.deviceNumber()));
+            try {
+                snapshots.adopt(new Snapshot(e.id(), e.setId(), v, e.directory(), e.attributes(), e.created(),
+                        e.inSet(), null, e.copyMethod(), e.exposure(), e.deviceNumber()));
+            } catch (IllegalStateException | UncheckedIOException damagedFacts) {
+                // Its file-system facts cannot be read: skipped like a damaged record, the message names the file.
+                UnreadableRecord u = new UnreadableRecord(snapshotRoot.resolve(e.id() + ".facts"),
+                        damagedFacts.getMessage());
+                LOG.warn("simulator state: skipped the shadow copy {}: {}", e.id(), u);
+                unreadable.add(u);
+            }
         }
+        this.unreadableRecords = List.copyOf(unreadable);
+        this.leftOvers = opened.leftOvers();
     }
 
     /**
@@ -674,6 +699,23 @@ public final class SimulatedMachine implements AutoCloseable {
         return snapshots;
     }
 
+    /**
+     * The records of the state directory that this machine could not read when it opened it (each logged at WARN),
+     * so the shadow copies they describe are not listed; empty without a state directory.
+     */
+    public List<UnreadableRecord> unreadableRecords() {
+        return unreadableRecords;
+    }
+
+    /**
+     * What interrupted operations (a process killed while it created or deleted a shadow copy set, or while it held
+     * non-persistent ones) had left in the state directory, removed when this machine opened it (each logged at
+     * WARN); empty without a state directory.
+     */
+    public List<LeftOver> removedLeftOvers() {
+        return leftOvers;
+    }
+
     public Faults faults() {
         return faults;
     }
@@ -706,7 +748,47 @@ public final class SimulatedMachine implements AutoCloseable {
      * one (it has called StartSnapshotSet and its DoSnapshotSet has not returned yet).
      */
     public boolean beginSnapshotSet(Object requester) {
-        return setBeingBuilt.compareAndSet(null, requester) || setBeingBuilt.get() == requester;
+        boolean mine = setBeingBuilt.get() == requester;
+        if (!mine && !setBeingBuilt.compareAndSet(null, requester)) {
+            return false;
+        }
+        if (!takeSetLock(requester)) {
+            setBeingBuilt.compareAndSet(requester, null);
+            return false;
+        }
+        return true;
+    }
+
+    /**
+     * With a state directory the one-set rule holds across the processes that share it: a lock on
+     * {@code snapshot-set.lock}, taken at StartSnapshotSet and held until the set is created, fails or is aborted
+     * ({@link #releaseSetLock}). Requesters of this machine share it (among them the in-process holds decide); a
+     * machine of another process (or another machine of this process) cannot take it. The OS releases the lock of a
+     * process that dies, so a crash never wedges the machine.
+     */
+    private synchronized boolean takeSetLock(Object requester) {
+        if (stateDirectory == null || setLockHolders.contains(requester)) {
+            return true;
+        }
+        if (setLock == null) {
+            setLock = HeldLock.tryTake(snapshotRoot.resolve(SET_LOCK));
+            if (setLock == null) {
+                return false;
+            }
+        }
+        setLockHolders.add(requester);
+        return true;
+    }
+
+    /**
+     * {@code requester}'s set is created, failed, was aborted or the requester released: it no longer holds the
+     * state directory's set lock (the lock is released when no requester of this machine holds it).
+     */
+    public synchronized void releaseSetLock(Object requester) {
+        if (setLockHolders.remove(requester) && setLockHolders.isEmpty() && setLock != null) {
+            setLock.close();
+            setLock = null;
+        }
     }
 
     /** {@code requester}'s set is no longer being built (its DoSnapshotSet returned, AbortBackup, or the release). */
@@ -741,6 +823,13 @@ public final class SimulatedMachine implements AutoCloseable {
         async.shutdownNow();
         findHandles.closeAll();
         snapshots.clear();
+        synchronized (this) {
+            setLockHolders.clear();
+            if (setLock != null) {
+                setLock.close();
+                setLock = null;
+            }
+        }
         if (stateDirectory == null) {
             SnapshotStore.deleteTree(exposureRoot);
             SnapshotStore.deleteTree(snapshotRoot);

@@ -3,16 +3,13 @@ package org.vss4j.sim;
 import java.io.IOException;
 import java.io.Reader;
 import java.io.UncheckedIOException;
-import java.io.Writer;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -26,17 +23,12 @@ import java.util.UUID;
  * directory. Non-persistent shadow copies are never recorded: they die with their requester, hence with the process.
  *
  * <p>Several processes may share one state directory (two {@code vss} commands with the same {@code --sim-state}).
- * Every file is therefore written to a temporary file of its own in the directory and moved over its name in one step,
- * and the device counter is read and advanced under a file lock, so no two processes issue the same device number.
- * Nothing else is coordinated between processes (docs/simulator-in-progress.md).
+ * Every file is therefore written to a temporary file of its own in the directory and moved over its name in one step
+ * ({@link AtomicFiles}), and the device counter is read and advanced under a file lock, so no two processes issue the
+ * same device number. Operations that span several records (a set's creation, a deletion) are journaled by
+ * {@link OperationJournal}; a record that cannot be read is skipped and reported ({@link #load()}).
  */
 final class SnapshotJournal {
-
-    /** What writes one file's content. */
-    @FunctionalInterface
-    private interface Content {
-        void writeTo(Writer w) throws IOException;
-    }
 
     /**
      * Serialises the device counter between machines of this process: a second {@link FileChannel#lock()} on the same
@@ -44,7 +36,9 @@ final class SnapshotJournal {
      */
     private static final Object DEVICE_COUNTER_IN_PROCESS = new Object();
 
-    private static final String SUFFIX = ".snapshot";
+    static final String SUFFIX = ".snapshot";
+    /** The format of a record; one without a version field is of version 1 (written before the field existed). */
+    static final int VERSION = 1;
     /** The shadow copy's file-system facts ({@link FileSystemFacts}), beside its record. */
     private static final String FACTS_SUFFIX = ".facts";
 
@@ -60,6 +54,7 @@ final class SnapshotJournal {
             return;
         }
         Properties p = new Properties();
+        p.setProperty("version", Integer.toString(VERSION));
         p.setProperty("id", s.id().toString());
         p.setProperty("set", s.setId().toString());
         p.setProperty("volume", s.volume().root().toString());
@@ -86,25 +81,9 @@ final class SnapshotJournal {
         }
     }
 
-    /**
-     * Writes {@code file} through a temporary file of its own in the same directory, moved over {@code file} in one
-     * step: a crash never leaves a half-written file that looks complete, and two processes writing at once never
-     * share a temporary file. The temporary name ({@code .<name>.<random>.tmp}) matches none of the names read back.
-     */
-    private void replace(Path file, Content content) throws IOException {
-        Path tmp = Files.createTempFile(dir, "." + file.getFileName() + ".", ".tmp");
-        try {
-            try (Writer w = Files.newBufferedWriter(tmp, StandardCharsets.UTF_8)) {
-                content.writeTo(w);
-            }
-            try {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-            }
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Writes {@code file} in one step ({@link AtomicFiles#replace}). */
+    private static void replace(Path file, AtomicFiles.Content content) throws IOException {
+        AtomicFiles.replace(file, content);
     }
 
     private static final String LAST_DEVICE = "last-device-number";
@@ -179,8 +158,8 @@ final class SnapshotJournal {
      */
     void remove(UUID id) {
         try {
-            Files.deleteIfExists(dir.resolve(id + SUFFIX));
-            Files.deleteIfExists(dir.resolve(id + FACTS_SUFFIX));
+            AtomicFiles.delete(dir.resolve(id + SUFFIX));
+            AtomicFiles.delete(dir.resolve(id + FACTS_SUFFIX));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot remove the record of shadow copy " + id, ex);
         }
@@ -191,30 +170,65 @@ final class SnapshotJournal {
             CopyMethod copyMethod, Exposure exposure, int deviceNumber) {
     }
 
-    /** Every recorded shadow copy whose directory still exists. */
-    List<Entry> load() {
+    /** The records found: each usable one, and each one skipped with what is wrong with it. */
+    record Found(List<Entry> entries, List<UnreadableRecord> unreadable) {
+    }
+
+    /**
+     * Every recorded shadow copy whose record can be read and whose copy directory exists. A record that cannot be
+     * used (truncated, empty, of another format version, not text, a field missing or malformed, its copy directory
+     * gone) is skipped and reported, not thrown: one damaged file must not make the machine unusable (every
+     * {@code vss} command opens it).
+     */
+    Found load() {
         List<Entry> entries = new ArrayList<>();
+        List<UnreadableRecord> unreadable = new ArrayList<>();
         try (DirectoryStream<Path> files = Files.newDirectoryStream(dir, "*" + SUFFIX)) {
             for (Path f : files) {
-                Properties p = new Properties();
-                try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
-                    p.load(r);
-                }
                 Entry e;
                 try {
-                    e = entry(p);
-                } catch (RuntimeException ex) {
-                    throw new IllegalStateException("the shadow copy record " + f + " is damaged (" + ex
-                            + "); delete it, and its snapshot directory, to forget that shadow copy", ex);
+                    e = read(f);
+                } catch (IOException | RuntimeException ex) {
+                    unreadable.add(new UnreadableRecord(f, RecordProblems.describe(ex)));
+                    continue;
                 }
-                if (Files.isDirectory(e.directory())) {
-                    entries.add(e);
+                if (!Files.isDirectory(e.directory())) {
+                    unreadable.add(new UnreadableRecord(f, "its copy directory " + e.directory() + " is missing"));
+                    continue;
                 }
+                entries.add(e);
             }
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot read the shadow copy records in " + dir, ex);
         }
-        return entries;
+        return new Found(entries, unreadable);
+    }
+
+    /** The id a record file is named after, or null if its name is not {@code <GUID>.snapshot}. */
+    static UUID idOf(Path record) {
+        String name = record.getFileName().toString();
+        try {
+            return UUID.fromString(name.substring(0, name.length() - SUFFIX.length()));
+        } catch (RuntimeException e) {
+            return null;
+        }
+    }
+
+    private static Entry read(Path f) throws IOException {
+        Properties p = new Properties();
+        try (Reader r = Files.newBufferedReader(f, StandardCharsets.UTF_8)) {
+            p.load(r);
+        }
+        RecordProblems.checkVersion(p, VERSION, false);
+        Entry e = entry(p);
+        if (!e.id().equals(idOf(f))) {
+            throw new IllegalArgumentException("its id " + e.id() + " is not the one its name says");
+        }
+        return e;
+    }
+
+    private static String required(Properties p, String key) {
+        return RecordProblems.required(p, key);
     }
 
     private static Entry entry(Properties p) {
@@ -222,13 +236,13 @@ final class SnapshotJournal {
         if (p.getProperty("exposure.name") != null) {
             exposure = new Exposure(p.getProperty("exposure.name"), p.getProperty("exposure.pathFromRoot"),
                     Boolean.parseBoolean(p.getProperty("exposure.locally")),
-                    Paths.get(p.getProperty("exposure.link")),
+                    Paths.get(required(p, "exposure.link")),
                     Boolean.parseBoolean(p.getProperty("exposure.replacedEmptyDirectory")));
         }
-        return new Entry(UUID.fromString(p.getProperty("id")), UUID.fromString(p.getProperty("set")),
-                Paths.get(p.getProperty("volume")), Paths.get(p.getProperty("directory")),
-                Integer.parseInt(p.getProperty("attributes")), Instant.parse(p.getProperty("created")),
-                Integer.parseInt(p.getProperty("inSet")), CopyMethod.valueOf(p.getProperty("copy")), exposure,
-                Integer.parseInt(p.getProperty("device", "0")));
+        return new Entry(UUID.fromString(required(p, "id")), UUID.fromString(required(p, "set")),
+                Paths.get(required(p, "volume")), Paths.get(required(p, "directory")),
+                Integer.parseInt(required(p, "attributes")), Instant.parse(required(p, "created")),
+                Integer.parseInt(required(p, "inSet")), CopyMethod.valueOf(required(p, "copy")), exposure,
+                Integer.parseInt(p.getProperty("device", "0").trim()));
     }
 }

@@ -8,9 +8,12 @@ import java.nio.file.Path;
 import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -34,6 +37,16 @@ public final class SnapshotStore {
     private final Map<Integer, Path> devices = new LinkedHashMap<>();
     /** The N of the last {@code HarddiskVolumeShadowCopyN}; numbers only grow, so a stale link never meets a new copy. */
     private int lastDeviceNumber;
+    /** The write-ahead records of set creations and deletions; null for a machine that lives in one process. */
+    private final OperationJournal operations;
+    /** Sets whose creation has not completed: their shadow copies exist but are not listed (Query, find). */
+    private final Set<UUID> inCreation = new HashSet<>();
+    /** The operation record this process holds for each set being created, and each complete non-persistent set. */
+    private final Map<UUID, HeldOperation> held = new HashMap<>();
+
+    /** An operation record of this process and the lock that says it is alive. */
+    private record HeldOperation(OperationJournal.Entry entry, HeldLock lock) {
+    }
 
     SnapshotStore(Path root) {
         this(root, null);
@@ -43,13 +56,159 @@ public final class SnapshotStore {
         this.root = root;
         this.journal = journal;
         this.lastDeviceNumber = journal == null ? 0 : journal.lastDeviceNumber();
+        this.operations = journal == null ? null : new OperationJournal(root);
+    }
+
+    /** Runs {@code work} under the state directory's journal lock (directly without a state directory). */
+    private void journaled(Runnable work) {
+        if (journal == null) {
+            work.run();
+        } else {
+            StateRecovery.journalLock(root).locked(work);
+        }
     }
 
     /** Records {@code s} (replacing the record of the same id) and journals it if persistent. */
     private void put(Snapshot s) {
         snapshots.put(s.id(), s);
         if (journal != null) {
-            journal.save(s);
+            journaled(() -> journal.save(s));
+        }
+    }
+
+    /** Whether programs may see {@code s}: not while its set is being created. */
+    private boolean listed(Snapshot s) {
+        return !inCreation.contains(s.setId());
+    }
+
+    /**
+     * Creates the shadow copy set {@code setId}, one shadow copy per volume ({@code volumes}: shadow copy id to
+     * volume), all or nothing (Microsoft docs, "Error Handling in Shadow Copy Providers": no partial commit). With a
+     * state directory the creation is journaled ahead ({@link OperationJournal}): "set X creating volumes A,B" before
+     * the first copy, removed (persistent) or turned into "held" (non-persistent, which lives with this process) once
+     * every copy is made. Until then no shadow copy of the set is listed, here or in another process; if this process
+     * dies meanwhile, the next machine opening the directory removes what it made ({@link StateRecovery}).
+     */
+    public List<Snapshot> createSet(UUID setId, Map<UUID, Volume> volumes, int attributes, Object owner) {
+        boolean persistent = (attributes & 1) != 0;
+        HeldOperation op = beginCreation(setId, volumes, persistent);
+        List<Snapshot> made = new ArrayList<>();
+        try {
+            KillPoint.reach(KillPoint.CREATE_JOURNALED);
+            int n = 0;
+            for (Map.Entry<UUID, Volume> v : volumes.entrySet()) {
+                made.add(create(v.getKey(), setId, v.getValue(), attributes, volumes.size(), owner));
+                KillPoint.reach(KillPoint.CREATE_VOLUME_COPIED + ++n);
+            }
+            KillPoint.reach(KillPoint.CREATE_BEFORE_COMPLETE);
+            completeCreation(setId, op, persistent);
+        } catch (RuntimeException | Error e) {
+            abandonCreation(setId, op, made, e);
+            throw e;
+        }
+        KillPoint.reach(KillPoint.CREATE_COMPLETE);
+        return made;
+    }
+
+    private synchronized HeldOperation beginCreation(UUID setId, Map<UUID, Volume> volumes, boolean persistent) {
+        inCreation.add(setId);
+        if (operations == null) {
+            return null;
+        }
+        UUID opId = UUID.randomUUID();
+        OperationJournal.Entry entry = new OperationJournal.Entry(opId, setId, OperationJournal.State.CREATING,
+                List.copyOf(volumes.keySet()), volumes.values().stream().map(v -> v.root().toString()).toList(),
+                persistent);
+        HeldOperation[] op = new HeldOperation[1];
+        try {
+            // The lock first, then the record, both under the journal lock: no process ever sees the record unlocked.
+            journaled(() -> {
+                HeldLock lock = HeldLock.tryTake(operations.lockFile(opId));
+                if (lock == null) {
+                    throw new IllegalStateException("the journal lock " + operations.lockFile(opId)
+                            + " of a new operation is held");
+                }
+                try {
+                    operations.write(entry);
+                } catch (RuntimeException e) {
+                    lock.closeAndDelete();
+                    throw e;
+                }
+                op[0] = new HeldOperation(entry, lock);
+            });
+        } catch (RuntimeException e) {
+            inCreation.remove(setId);
+            throw e;
+        }
+        held.put(setId, op[0]);
+        return op[0];
+    }
+
+    private synchronized void completeCreation(UUID setId, HeldOperation op, boolean persistent) {
+        if (op != null) {
+            if (persistent) {
+                // The commit point: once the record is gone, the set's shadow copy records are all there is.
+                journaled(() -> operations.remove(op.entry().operation()));
+                held.remove(setId);
+                op.lock().closeAndDelete();
+            } else {
+                OperationJournal.Entry e = op.entry();
+                OperationJournal.Entry live = new OperationJournal.Entry(e.operation(), setId,
+                        OperationJournal.State.HELD, e.snapshots(), e.volumes(), false);
+                journaled(() -> operations.write(live));
+                held.put(setId, new HeldOperation(live, op.lock()));
+            }
+        }
+        inCreation.remove(setId);
+    }
+
+    /** A creation failed in this process: the copies made so far go, then the record, then the lock. */
+    private synchronized void abandonCreation(UUID setId, HeldOperation op, List<Snapshot> made, Throwable cause) {
+        for (Snapshot s : made) {
+            try {
+                deleteOne(s.id());
+            } catch (RuntimeException cleanup) {
+                cause.addSuppressed(cleanup);
+            }
+        }
+        inCreation.remove(setId);
+        if (op == null) {
+            return;
+        }
+        held.remove(setId);
+        try {
+            journaled(() -> operations.remove(op.entry().operation()));
+            op.lock().closeAndDelete();
+        } catch (RuntimeException cleanup) {
+            // The record stays, its lock is released: the next machine opening the directory removes the set.
+            op.lock().close();
+            cause.addSuppressed(cleanup);
+        }
+    }
+
+    /**
+     * The shadow copy {@code id} of a non-persistent set left this process (deleted, or broken away): the set's
+     * "held" record names it no longer, and goes with the set's last shadow copy.
+     */
+    private void release(UUID setId, UUID id) {
+        HeldOperation op = held.get(setId);
+        if (op == null || op.entry().state() != OperationJournal.State.HELD) {
+            return;
+        }
+        List<UUID> rest = op.entry().snapshots().stream().filter(x -> !x.equals(id)).toList();
+        if (rest.size() == op.entry().snapshots().size()) {
+            return;
+        }
+        OperationJournal.Entry e = op.entry();
+        if (rest.isEmpty()) {
+            journaled(() -> operations.remove(e.operation()));
+            held.remove(setId);
+            op.lock().closeAndDelete();
+        } else {
+            OperationJournal.Entry smaller = new OperationJournal.Entry(e.operation(), setId, e.state(), rest,
+                    e.volumes(), false);
+            journaled(() -> operations.write(smaller));
+            held.put(setId, new HeldOperation(smaller, op.lock()));
         }
     }
 
@@ -58,17 +217,19 @@ public final class SnapshotStore {
         Snapshot s = snapshots.remove(id);
         facts.remove(id);
         if (s != null && journal != null) {
-            journal.remove(id);
+            journaled(() -> journal.remove(id));
         }
         return s;
     }
 
     /** Takes back a snapshot recorded by an earlier process (its directory and exposure link exist already). */
     synchronized void adopt(Snapshot s) {
+        // The facts first: a shadow copy whose facts cannot be read is not adopted at all.
+        FileSystemFacts f = journal == null ? new FileSystemFacts(s.directory()) : journal.loadFacts(s);
         snapshots.put(s.id(), s);
         devices.put(s.deviceNumber(), s.directory());
         lastDeviceNumber = Math.max(lastDeviceNumber, s.deviceNumber());
-        facts.put(s.id(), journal == null ? new FileSystemFacts(s.directory()) : journal.loadFacts(s));
+        facts.put(s.id(), f);
     }
 
     /**
@@ -96,7 +257,7 @@ public final class SnapshotStore {
             devices.put(device, dir);
             facts.put(id, pointInTime);
             if (journal != null && s.isPersistent()) {
-                journal.saveFacts(s, pointInTime);
+                journaled(() -> journal.saveFacts(s, pointInTime));
             }
             put(s);
             return s;
@@ -120,7 +281,7 @@ public final class SnapshotStore {
         }
         if (journal != null) {
             try {
-                journal.remove(id);
+                journaled(() -> journal.remove(id));
             } catch (RuntimeException cleanup) {
                 cause.addSuppressed(cleanup);
             }
@@ -166,31 +327,109 @@ public final class SnapshotStore {
         this.copier = c;
     }
 
+    /** The shadow copy {@code id}, or null if there is none (or its set is still being created). */
     public synchronized Snapshot find(UUID id) {
-        return snapshots.get(id);
+        Snapshot s = snapshots.get(id);
+        return s != null && listed(s) ? s : null;
     }
 
-    /** Snapshots of the set {@code setId}. */
+    /** Snapshots of the set {@code setId} (none while it is being created). */
     public synchronized List<Snapshot> inSet(UUID setId) {
-        return snapshots.values().stream().filter(s -> s.setId().equals(setId)).toList();
+        return snapshots.values().stream().filter(s -> s.setId().equals(setId)).filter(this::listed).toList();
     }
 
-    /** All snapshots, in creation order. */
+    /** All snapshots, in creation order, but those of a set still being created. */
     public synchronized List<Snapshot> all() {
-        return List.copyOf(snapshots.values());
+        return snapshots.values().stream().filter(this::listed).toList();
     }
 
     /** Deletes a snapshot and its directory (unexposing it first); false if unknown. */
     public synchronized boolean delete(UUID id) {
-        Snapshot s = drop(id);
+        Snapshot s = find(id);
+        return s != null && deleteAll(List.of(s)) == 1;
+    }
+
+    /**
+     * Deletes {@code targets} (DeleteSnapshots): with a state directory and a persistent shadow copy among them, the
+     * deletion is journaled ahead ("deleting A,B"), so that a process dying midway leaves a deletion the next machine
+     * opening the directory finishes, never a set with some of its shadow copies gone and the rest listed. A failure
+     * midway leaves the record to that machine as well. The number deleted.
+     */
+    public synchronized int deleteAll(List<Snapshot> targets) {
+        List<Snapshot> known = targets.stream().filter(t -> snapshots.containsKey(t.id())).toList();
+        if (known.isEmpty()) {
+            return 0;
+        }
+        HeldOperation op = operations == null || known.stream().noneMatch(Snapshot::isPersistent) ? null
+                : beginDeletion(known);
+        int deleted = 0;
+        try {
+            if (op != null) {
+                KillPoint.reach(KillPoint.DELETE_JOURNALED);
+            }
+            for (Snapshot s : known) {
+                if (deleteOne(s.id())) {
+                    deleted++;
+                }
+                if (op != null) {
+                    KillPoint.reach(KillPoint.DELETE_SNAPSHOT_DELETED + deleted);
+                }
+            }
+        } catch (RuntimeException | Error e) {
+            if (op != null) {
+                op.lock().close();
+            }
+            throw e;
+        }
+        if (op != null) {
+            journaled(() -> operations.remove(op.entry().operation()));
+            op.lock().closeAndDelete();
+        }
+        return deleted;
+    }
+
+    private HeldOperation beginDeletion(List<Snapshot> targets) {
+        UUID opId = UUID.randomUUID();
+        OperationJournal.Entry entry = new OperationJournal.Entry(opId, targets.get(0).setId(),
+                OperationJournal.State.DELETING, targets.stream().map(Snapshot::id).toList(),
+                targets.stream().map(t -> t.volume().root().toString()).distinct().toList(), true);
+        HeldOperation[] op = new HeldOperation[1];
+        journaled(() -> {
+            HeldLock lock = HeldLock.tryTake(operations.lockFile(opId));
+            if (lock == null) {
+                throw new IllegalStateException("the journal lock " + operations.lockFile(opId)
+                        + " of a new operation is held");
+            }
+            try {
+                operations.write(entry);
+            } catch (RuntimeException e) {
+                lock.closeAndDelete();
+                throw e;
+            }
+            op[0] = new HeldOperation(entry, lock);
+        });
+        return op[0];
+    }
+
+    /**
+     * Deletes one shadow copy: its exposure link, its directory, then its record and facts, so that whatever an
+     * interruption leaves is still named by a record (or by the deletion's journal record).
+     */
+    private boolean deleteOne(UUID id) {
+        Snapshot s = snapshots.remove(id);
         if (s == null) {
             return false;
         }
+        facts.remove(id);
         if (s.exposure() != null) {
             ExposureLinks.remove(s.exposure());
         }
         devices.remove(s.deviceNumber());
         deleteTree(s.directory());
+        if (journal != null && s.isPersistent()) {
+            journaled(() -> journal.remove(id));
+        }
+        release(s.setId(), id);
         return true;
     }
 
@@ -240,6 +479,9 @@ public final class SnapshotStore {
         if (s != null && s.exposure() != null) {
             ExposureLinks.remove(s.exposure());
         }
+        if (s != null) {
+            release(s.setId(), id);
+        }
         return s;
     }
 
@@ -271,7 +513,7 @@ public final class SnapshotStore {
     public synchronized void releaseOwner(Object owner) {
         for (Snapshot s : new ArrayList<>(snapshots.values())) {
             if (s.owner() == owner && !s.isPersistent()) {
-                delete(s.id());
+                deleteOne(s.id());
             }
         }
     }
@@ -280,11 +522,15 @@ public final class SnapshotStore {
     public synchronized void clear() {
         for (Snapshot s : new ArrayList<>(snapshots.values())) {
             if (journal == null || !s.isPersistent()) {
-                delete(s.id());
+                deleteOne(s.id());
             }
         }
         snapshots.clear();
         facts.clear();
+        // A set still being created by this machine's requester (it is closing under it): its records stay, their
+        // locks are released, and the next machine opening the directory removes the set.
+        held.values().forEach(op -> op.lock().close());
+        held.clear();
     }
 
     static void deleteTree(Path dir) {

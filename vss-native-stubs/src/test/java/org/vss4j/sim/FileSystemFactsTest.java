@@ -292,10 +292,11 @@ class FileSystemFactsTest {
             assertThat(FindCalls.failure(s.directory() + "/private/*")).isEqualTo(ERROR_ACCESS_DENIED);
             second.snapshotStore().delete(id);
             try (Stream<Path> left = Files.list(state.resolve("snapshots"))) {
-                // Only the device counter stays (device numbers never repeat on a machine), with its lock file.
+                // Only the device counter stays (device numbers never repeat on a machine), with its lock file, and the
+                // lock of the journal.
                 assertThat(left.map(f -> f.getFileName().toString()))
                         .as("the record, the facts and the copy are gone")
-                        .containsExactlyInAnyOrder("last-device-number", "last-device-number.lock");
+                        .containsExactlyInAnyOrder("last-device-number", "last-device-number.lock", "journal.lock");
             }
         } finally {
             SimulatedMachine.install(testMachine);

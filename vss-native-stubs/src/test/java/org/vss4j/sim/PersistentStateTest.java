@@ -94,10 +94,11 @@ class PersistentStateTest {
         SimulatedMachine third = boot();
         assertThat(all()).isEmpty();
         // Nothing of the deleted shadow copy is left; only the device counter, since device numbers never repeat, and
-        // the file processes lock to advance it.
+        // the file processes lock to advance it; and the locks of the journal and of the set in creation.
         try (var left = Files.list(state.resolve("snapshots"))) {
             assertThat(left.map(f -> f.getFileName().toString()).toList())
-                    .containsExactlyInAnyOrder("last-device-number", "last-device-number.lock");
+                    .containsExactlyInAnyOrder("last-device-number", "last-device-number.lock", "journal.lock",
+                            "snapshot-set.lock");
         }
         VssSimulatorExtension.verifyNoLeaks(third);
         third.close();

@@ -722,6 +722,16 @@ public final class BackupComponentsObject extends NativeComObject {
     /** PrepareForSnapshot, Freeze, the copies, Thaw, PostSnapshot (Microsoft docs, "Overview of Pre-Backup Tasks"). */
     private int createSnapshotSet(AsyncOperation op, UUID setId, Map<UUID, Volume> volumes, int attributes)
             throws InterruptedException {
+        try {
+            return prepareAndCommit(op, setId, volumes, attributes);
+        } finally {
+            // Released before the operation's result is published: a requester that saw it finish can start a set.
+            machine.releaseSetLock(this);
+        }
+    }
+
+    private int prepareAndCommit(AsyncOperation op, UUID setId, Map<UUID, Volume> volumes, int attributes)
+            throws InterruptedException {
         Integer failed = broadcast(WriterEvent.PREPARE_FOR_SNAPSHOT, op);
         if (failed != null || op.isCancelRequested()) {
             abortWriters();
@@ -753,9 +763,8 @@ public final class BackupComponentsObject extends NativeComObject {
             abortWriters();
             return failed != null ? failed : VssHresult.VSS_S_ASYNC_CANCELLED.code();
         }
-        for (Map.Entry<UUID, Volume> v : volumes.entrySet()) {
-            machine.snapshotStore().create(v.getKey(), setId, v.getValue(), attributes, volumes.size(), this);
-        }
+        // All or nothing, journaled ahead with a state directory (SnapshotStore.createSet).
+        machine.snapshotStore().createSet(setId, volumes, attributes, this);
         // After commit a writer failing Thaw or PostSnapshot does not undo the set: the requester sees it in
         // GatherWriterStatus (Microsoft docs: check writer status after DoSnapshotSet).
         broadcast(WriterEvent.THAW, op);
@@ -911,6 +920,7 @@ public final class BackupComponentsObject extends NativeComObject {
             snapshotVolumes.clear();
         }
         machine.endSnapshotSet(this);
+        machine.releaseSetLock(this);
         if (prepare != null) {
             try {
                 abortWriters();
@@ -954,12 +964,7 @@ public final class BackupComponentsObject extends NativeComObject {
         if (targets.isEmpty()) {
             return VssHresult.VSS_E_OBJECT_NOT_FOUND.code();
         }
-        int deleted = 0;
-        for (Snapshot s : targets) {
-            if (machine.snapshotStore().delete(s.id())) {
-                deleted++;
-            }
-        }
+        int deleted = machine.snapshotStore().deleteAll(targets);
         a.pointer(4).setInt(0, deleted);
         return ok();
     }
@@ -1301,6 +1306,7 @@ public final class BackupComponentsObject extends NativeComObject {
     @Override
     protected void onFinalRelease() {
         machine.endSnapshotSet(this);
+        machine.releaseSetLock(this);
         machine.snapshotStore().releaseOwner(this);
         List<WriterSession> prepared;
         UUID setId;

@@ -1,0 +1,134 @@
+package org.vss4j.sim;
+
+import java.io.IOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * What a machine opening a state directory finds there, read under the directory's journal lock so that no other
+ * process is between two steps of an operation meanwhile: the shadow copy records it may list, the records it
+ * skipped ({@link UnreadableRecord}), and what interrupted operations left, which it removes ({@link LeftOver}).
+ *
+ * <p>Rules: the shadow copy records are read first, then the operation records, so a record of a set whose creation
+ * is in flight is always seen with its operation record (which is written before the first copy). An operation whose
+ * lock is held belongs to a live process: its shadow copies are not listed and left alone. An operation whose lock is
+ * free was interrupted (its process died): a creation, complete or not, is undone (copies, records, facts); a
+ * deletion is finished; then its record and lock file are removed. Each removal is logged at WARN.
+ */
+final class StateRecovery {
+
+    private static final Logger LOG = LoggerFactory.getLogger(StateRecovery.class);
+
+    /** What the directory holds for the machine. */
+    record Opened(List<SnapshotJournal.Entry> records, List<UnreadableRecord> unreadable, List<LeftOver> leftOvers) {
+    }
+
+    private final Path root;
+    private final SnapshotJournal records;
+    private final OperationJournal operations;
+
+    StateRecovery(Path root, SnapshotJournal records, OperationJournal operations) {
+        this.root = root;
+        this.records = records;
+        this.operations = operations;
+    }
+
+    /** The lock every multi-file step of the directory is taken under (see {@link SnapshotStore}). */
+    static StateLock journalLock(Path root) {
+        return StateLock.on(root.resolve("journal.lock"));
+    }
+
+    Opened open() {
+        return journalLock(root).locked(this::openLocked);
+    }
+
+    private Opened openLocked() {
+        SnapshotJournal.Found found = records.load();
+        OperationJournal.Found ops = operations.load();
+        Map<UUID, SnapshotJournal.Entry> byId = new HashMap<>();
+        found.entries().forEach(e -> byId.put(e.id(), e));
+        Set<UUID> notListed = new HashSet<>();
+        List<LeftOver> leftOvers = new ArrayList<>();
+        List<UnreadableRecord> unreadable = new ArrayList<>(ops.unreadable());
+        for (OperationJournal.Entry op : ops.entries()) {
+            notListed.addAll(op.snapshots());
+            HeldLock owner = HeldLock.tryTake(operations.lockFile(op.operation()));
+            if (owner == null) {
+                continue;
+            }
+            try {
+                leftOvers.add(recover(op, byId));
+                owner.closeAndDelete();
+            } catch (RuntimeException e) {
+                // Left for the next machine to try again; its shadow copies stay unlisted meanwhile.
+                owner.close();
+                unreadable.add(new UnreadableRecord(operations.file(op.operation()), "cannot finish the interrupted "
+                        + op.kind() + " of shadow copy set " + op.setId() + ": " + RecordProblems.describe(e)));
+            }
+        }
+        deleteUnusedLocks();
+        List<SnapshotJournal.Entry> listed = found.entries().stream().filter(e -> !notListed.contains(e.id()))
+                .toList();
+        for (UnreadableRecord u : found.unreadable()) {
+            UUID id = SnapshotJournal.idOf(u.file());
+            if (id == null || !notListed.contains(id)) {
+                unreadable.add(u);
+            }
+        }
+        for (UnreadableRecord u : unreadable) {
+            LOG.warn("simulator state: skipped the record {}: {}; the shadow copy it describes is not listed "
+                    + "(delete the file, and its copy directory if any, to forget it)", u.file(), u.problem());
+        }
+        return new Opened(listed, List.copyOf(unreadable), List.copyOf(leftOvers));
+    }
+
+    /** Undoes an interrupted creation or finishes an interrupted deletion; the operation record goes last. */
+    private LeftOver recover(OperationJournal.Entry op, Map<UUID, SnapshotJournal.Entry> byId) {
+        boolean first = true;
+        for (UUID id : op.snapshots()) {
+            SnapshotJournal.Entry r = byId.get(id);
+            if (r != null && r.exposure() != null && Files.isSymbolicLink(r.exposure().link())) {
+                ExposureLinks.remove(r.exposure());
+            }
+            SnapshotStore.deleteTree(root.resolve(id.toString()));
+            records.remove(id);
+            if (first) {
+                first = false;
+                KillPoint.reach(KillPoint.RECOVER_FIRST_REMOVED);
+            }
+        }
+        operations.remove(op.operation());
+        LeftOver left = new LeftOver(op.setId(), op.kind(), op.state().word, op.snapshots(), op.volumes());
+        LOG.warn("simulator state: {}", left);
+        return left;
+    }
+
+    /** Lock files without their operation record (a process died between removing the record and the lock). */
+    private void deleteUnusedLocks() {
+        try (DirectoryStream<Path> locks = Files.newDirectoryStream(root,
+                "*" + OperationJournal.SUFFIX + OperationJournal.LOCK_SUFFIX)) {
+            for (Path lock : locks) {
+                String name = lock.getFileName().toString();
+                Path record = root.resolve(name.substring(0, name.length() - OperationJournal.LOCK_SUFFIX.length()));
+                if (!Files.exists(record)) {
+                    HeldLock free = HeldLock.tryTake(lock);
+                    if (free != null) {
+                        free.closeAndDelete();
+                    }
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("simulator state: cannot list the lock files in {}: {}", root, e.toString());
+        }
+    }
+}
