@@ -18,7 +18,7 @@ import org.vss4j.sim.SimulatedMachine;
  * (docs/simulator-in-progress.md): StartSnapshotSet is called again; a DoSnapshotSet that met another set is aborted
  * and the whole sequence runs again with a new requester. Each wait is a real 1 s backoff.
  */
-class SnapshotSetInProgressTest {
+class SnapshotCreateInProgressTest {
 
     private static final String IN_PROGRESS = "VSS_E_SNAPSHOT_SET_IN_PROGRESS";
 
