@@ -297,27 +297,15 @@ public final class BackupSession implements AutoCloseable {
         while (true) {
             try {
                 return createShadowCopiesOnce();
-            } catch (SetCollision c) {
+            } catch (InProgressRetry.SetCollision c) {
                 LOG.info("DoSnapshotSet of shadow copy set {} met another shadow copy set in progress: aborting it, "
                         + "starting over with a new requester", snapshotSetId);
                 // Nothing of the set was created: no partial commit (Microsoft docs, "Error Handling in Shadow Copy
                 // Providers").
                 snapshotsCreated = false;
                 discardRequester();
-                backoff.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure);
+                backoff.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure());
             }
-        }
-    }
-
-    /** {@code DoSnapshotSet} reported {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}, synchronously or as its result. */
-    private static final class SetCollision extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        private final transient VssException failure;
-
-        SetCollision(VssException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
         }
     }
 
@@ -368,20 +356,20 @@ public final class BackupSession implements AutoCloseable {
             PathPlanner planner) {
     }
 
-    /** DoSnapshotSet, once per set: VSS_E_SNAPSHOT_SET_IN_PROGRESS from it or its result is a {@link SetCollision}. */
+    /** DoSnapshotSet, once per set: VSS_E_SNAPSHOT_SET_IN_PROGRESS from it or its result is a {@link InProgressRetry.SetCollision}. */
     private void doSnapshotSet() {
         org.vss4j.VssAsync op;
         try {
             op = bc.doSnapshotSet();
         } catch (VssException e) {
-            throw InProgressRetry.isInProgress(e) ? new SetCollision(e) : e;
+            throw InProgressRetry.isInProgress(e) ? new InProgressRetry.SetCollision(e) : e;
         }
         snapshotsCreated = true;
         try {
             awaitNamingWriters(BackupPhase.DO_SNAPSHOT_SET, op);
         } catch (BackupException e) {
             if (!e.isTimeout() && InProgressRetry.isInProgress(e)) {
-                throw new SetCollision(e);
+                throw new InProgressRetry.SetCollision(e);
             }
             throw blamed(BackupPhase.DO_SNAPSHOT_SET, e);
         }

@@ -68,6 +68,27 @@ public final class InProgressRetry {
         }
     }
 
+    /**
+     * {@code DoSnapshotSet} reported {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}, synchronously or as its result: the
+     * requester is aborted and released, and the whole sequence runs again with a new one after a {@link Backoff}
+     * (Microsoft docs, "IVssBackupComponents": an object "can be used for only a single backup").
+     */
+    public static final class SetCollision extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+        private final transient VssException failure;
+
+        public SetCollision(VssException failure) {
+            super(failure.getMessage(), failure, false, false);
+            this.failure = failure;
+        }
+
+        /** The failure that reported the other set. */
+        public VssException failure() {
+            return failure;
+        }
+    }
+
     /** One sequence of waits: 1st, 2nd, ... backoff, doubling up to the maximum. */
     public final class Backoff {
 

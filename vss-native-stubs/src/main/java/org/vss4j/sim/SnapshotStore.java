@@ -119,28 +119,38 @@ public final class SnapshotStore {
         OperationJournal.Entry entry = new OperationJournal.Entry(opId, setId, OperationJournal.State.CREATING,
                 List.copyOf(volumes.keySet()), volumes.values().stream().map(v -> v.root().toString()).toList(),
                 persistent);
-        HeldOperation[] op = new HeldOperation[1];
+        HeldOperation op;
         try {
-            // The lock first, then the record, both under the journal lock: no process ever sees the record unlocked.
-            journaled(() -> {
-                HeldLock lock = HeldLock.tryTake(operations.lockFile(opId));
-                if (lock == null) {
-                    throw new IllegalStateException("the journal lock " + operations.lockFile(opId)
-                            + " of a new operation is held");
-                }
-                try {
-                    operations.write(entry);
-                } catch (RuntimeException e) {
-                    lock.closeAndDelete();
-                    throw e;
-                }
-                op[0] = new HeldOperation(entry, lock);
-            });
+            op = journalAhead(entry);
         } catch (RuntimeException e) {
             inCreation.remove(setId);
             throw e;
         }
-        held.put(setId, op[0]);
+        held.put(setId, op);
+        return op;
+    }
+
+    /**
+     * Writes {@code entry} to the journal, holding its lock: the lock first, then the record, both under the journal
+     * lock, so no process ever sees the record unlocked (and so taken for a dead process's left-over).
+     */
+    private HeldOperation journalAhead(OperationJournal.Entry entry) {
+        UUID opId = entry.operation();
+        HeldOperation[] op = new HeldOperation[1];
+        journaled(() -> {
+            HeldLock lock = HeldLock.tryTake(operations.lockFile(opId));
+            if (lock == null) {
+                throw new IllegalStateException("the journal lock " + operations.lockFile(opId)
+                        + " of a new operation is held");
+            }
+            try {
+                operations.write(entry);
+            } catch (RuntimeException e) {
+                lock.closeAndDelete();
+                throw e;
+            }
+            op[0] = new HeldOperation(entry, lock);
+        });
         return op[0];
     }
 
@@ -393,22 +403,7 @@ public final class SnapshotStore {
         OperationJournal.Entry entry = new OperationJournal.Entry(opId, targets.get(0).setId(),
                 OperationJournal.State.DELETING, targets.stream().map(Snapshot::id).toList(),
                 targets.stream().map(t -> t.volume().root().toString()).distinct().toList(), true);
-        HeldOperation[] op = new HeldOperation[1];
-        journaled(() -> {
-            HeldLock lock = HeldLock.tryTake(operations.lockFile(opId));
-            if (lock == null) {
-                throw new IllegalStateException("the journal lock " + operations.lockFile(opId)
-                        + " of a new operation is held");
-            }
-            try {
-                operations.write(entry);
-            } catch (RuntimeException e) {
-                lock.closeAndDelete();
-                throw e;
-            }
-            op[0] = new HeldOperation(entry, lock);
-        });
-        return op[0];
+        return journalAhead(entry);
     }
 
     /**

@@ -88,8 +88,8 @@ final class SnapshotRun {
         while (true) {
             try {
                 return runOnce(plan, action, retry);
-            } catch (SetCollision c) {
-                again.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure);
+            } catch (InProgressRetry.SetCollision c) {
+                again.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure());
             }
         }
     }
@@ -99,18 +99,6 @@ final class SnapshotRun {
             out.printf("%s: %s, another shadow copy set is in progress; attempt %d again in %s%n", r.call(),
                     VssHresult.describe(r.hresult()), r.attempt() + 1, r.backoff());
             out.flush();
-        }
-    }
-
-    /** DoSnapshotSet reported VSS_E_SNAPSHOT_SET_IN_PROGRESS, from the call or as its result. */
-    private static final class SetCollision extends RuntimeException {
-
-        private static final long serialVersionUID = 1L;
-        private final transient VssException failure;
-
-        SetCollision(VssException failure) {
-            super(failure.getMessage(), failure, false, false);
-            this.failure = failure;
         }
     }
 
@@ -207,18 +195,18 @@ final class SnapshotRun {
         }
     }
 
-    /** DoSnapshotSet and its wait; VSS_E_SNAPSHOT_SET_IN_PROGRESS from either is a {@link SetCollision}. */
+    /** DoSnapshotSet and its wait; VSS_E_SNAPSHOT_SET_IN_PROGRESS from either is a {@link InProgressRetry.SetCollision}. */
     private void doSnapshotSet(BackupComponents bc) {
         VssAsync op;
         try {
             op = bc.doSnapshotSet();
         } catch (VssException e) {
-            throw InProgressRetry.isInProgress(e) ? new SetCollision(e) : e;
+            throw InProgressRetry.isInProgress(e) ? new InProgressRetry.SetCollision(e) : e;
         }
         try {
             step(op, "DoSnapshotSet");
         } catch (VssException e) {
-            throw InProgressRetry.isInProgress(e) ? new SetCollision(e) : e;
+            throw InProgressRetry.isInProgress(e) ? new InProgressRetry.SetCollision(e) : e;
         }
     }
 

@@ -10,7 +10,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,6 +25,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.sim.FaultPoints;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Snapshot;
 import org.vss4j.sim.VssSimulatorExtension;
@@ -34,20 +34,17 @@ import org.vss4j.sim.VssSimulatorExtension;
  * The fault matrix of the {@code vss} command (docs/reliability.md, "The fault matrix"): for {@code snapshot create}
  * (plain and {@code --persistent}), {@code snapshot delete}, {@code snapshot list} and {@code writers}, every
  * {@code IVssBackupComponents} call a clean run of the command makes, at each of its occurrences, failing with each
- * HRESULT of {@link #CODES}. The calls come from a recording of the clean run on the machine the command installs
- * ({@code SimulatedMachine.onInstall}, {@code Faults.callLog()}).
+ * HRESULT of {@link FaultPoints#CODES}. The calls come from a recording of the clean run on the machine the command
+ * installs ({@code SimulatedMachine.onInstall}, {@code Faults.callLog()}).
  *
  * <p>Each case asserts: exit code 3 and one line naming the call and the HRESULT; {@code AbortBackup} exactly when the
- * failure came after {@code StartSnapshotSet} and before the {@code BackupComplete} call; nothing leaked on the command's
- * machine; no shadow copy left behind (for delete and list: only the one the case began with); the JUnit timeout.
+ * failure came after {@code StartSnapshotSet} and before the {@code BackupComplete} call; nothing leaked on the
+ * command's machine; no shadow copy left behind (for delete and list: only the one the case began with); the JUnit
+ * timeout.
  * {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} where {@code snapshot create} waits it out ends in success instead; a failure
  * after {@code BackupComplete} is not aborted, and a persistent set then stays.
  */
 class CliFaultMatrixTest {
-
-    static final List<VssHresult> CODES = List.of(VssHresult.E_FAIL, VssHresult.VSS_E_BAD_STATE,
-            VssHresult.E_ACCESSDENIED, VssHresult.E_OUTOFMEMORY, VssHresult.VSS_E_UNEXPECTED,
-            VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS);
 
     /** The commands of the matrix; {@code {id}} stands for the persistent shadow copy a case begins with. */
     enum Cli {
@@ -175,16 +172,8 @@ class CliFaultMatrixTest {
     static Stream<Arguments> cases() {
         List<Arguments> out = new ArrayList<>();
         CLEAN.forEach((command, calls) -> {
-            Map<String, Integer> seen = new HashMap<>();
-            for (int i = 0; i < calls.size(); i++) {
-                String m = calls.get(i);
-                if (!m.startsWith("IVssBackupComponents") && !m.equals("CreateVssBackupComponentsInternal")) {
-                    continue;
-                }
-                int nth = seen.merge(m, 1, Integer::sum);
-                for (VssHresult code : CODES) {
-                    out.add(Arguments.of(new CallFault(command, m, nth, code, i)));
-                }
+            for (FaultPoints.Point p : FaultPoints.of(calls)) {
+                out.add(Arguments.of(new CallFault(command, p.method(), p.nth(), p.code(), p.position())));
             }
         });
         return out.stream();

@@ -30,6 +30,7 @@ import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupSessionBuilder;
 import org.vss4j.session.ComponentSelection;
 import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.FaultPoints;
 import org.vss4j.sim.Gate;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
@@ -39,8 +40,8 @@ import org.vss4j.sim.WriterEvent;
 
 /**
  * The fault matrix of a backup session (docs/reliability.md, "The fault matrix"): every {@code IVssBackupComponents}
- * call a clean session makes, at each of its occurrences, failing with each HRESULT of {@link #CODES}; and every writer
- * event of the clean session failing retryably, failing non-retryably, vetoed and hanging. The calls and events come
+ * call a clean session makes, at each of its occurrences, failing with each HRESULT of {@link FaultPoints#CODES}; and
+ * every writer event of the clean session failing retryably, failing non-retryably, vetoed and hanging. The calls and events come
  * from a recording of the clean run ({@code Faults.callLog()}, {@code SimulatedWriter.events()}), so a call the session
  * starts making joins the matrix by itself.
  *
@@ -51,11 +52,6 @@ import org.vss4j.sim.WriterEvent;
  */
 @ExtendWith(VssSimulatorExtension.class)
 class FaultMatrixTest {
-
-    /** The HRESULTs every call is failed with. */
-    static final List<VssHresult> CODES = List.of(VssHresult.E_FAIL, VssHresult.VSS_E_BAD_STATE,
-            VssHresult.E_ACCESSDENIED, VssHresult.E_OUTOFMEMORY, VssHresult.VSS_E_UNEXPECTED,
-            VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS);
 
     static final String WRITER = "AppWriter";
 
@@ -176,17 +172,8 @@ class FaultMatrixTest {
     static Stream<Arguments> callFaults() {
         List<Arguments> out = new ArrayList<>();
         CLEAN.forEach((context, recording) -> {
-            Map<String, Integer> seen = new HashMap<>();
-            List<String> calls = recording.calls();
-            for (int i = 0; i < calls.size(); i++) {
-                String m = calls.get(i);
-                if (!m.startsWith("IVssBackupComponents") && !m.equals("CreateVssBackupComponentsInternal")) {
-                    continue;
-                }
-                int nth = seen.merge(m, 1, Integer::sum);
-                for (VssHresult code : CODES) {
-                    out.add(Arguments.of(new CallFault(context, m, nth, code, i)));
-                }
+            for (FaultPoints.Point p : FaultPoints.of(recording.calls())) {
+                out.add(Arguments.of(new CallFault(context, p.method(), p.nth(), p.code(), p.position())));
             }
         });
         return out.stream();
