@@ -140,9 +140,23 @@ public class ComObject implements AutoCloseable {
         return Function.getFunction(fn).invoke(returnType, full);
     }
 
-    /** Whether {@link #close()} has released this object. */
+    /**
+     * Whether {@link #close()} (or the Cleaner) has begun: every call from then on is refused. The reference itself may
+     * still wait for calls in flight, or have been left unreleased after {@link #CLOSE_WAIT}; see
+     * {@link #isReleased()}. Always false for a borrowed object.
+     */
     public final boolean isClosed() {
         return reference != null && guard.isShut();
+    }
+
+    /** Whether the reference was released ({@code IUnknown::Release} called). Always false for a borrowed object. */
+    public final boolean isReleased() {
+        return reference != null && reference.releaseCalled;
+    }
+
+    /** The release the Cleaner runs for this object, as it runs it (for tests of the release/call guard). */
+    final Runnable cleanerAction() {
+        return reference;
     }
 
     private void checkOpen() {
@@ -174,6 +188,7 @@ public class ComObject implements AutoCloseable {
         private final CallGuard guard;
         private final AtomicBoolean released = new AtomicBoolean();
         private volatile boolean closedExplicitly;
+        private volatile boolean releaseCalled;
 
         Releaser(Pointer unknown, String interfaceName, CallGuard guard) {
             this.unknown = unknown;
@@ -198,6 +213,7 @@ public class ComObject implements AutoCloseable {
                 return;
             }
             callSlot(unknown, IUnknown.Release);
+            releaseCalled = true;
         }
     }
 }

@@ -11,7 +11,7 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import org.slf4j.Logger;
@@ -60,21 +60,26 @@ import org.vss4j.com.CppBool;
  * <p>Native side, as a writer built with the current Windows SDK (its inline {@code CVssWriter} in vswriter.h): a
  * 16-byte {@code CVssWriter} object whose vtable holds JNA callbacks, {@code CreateWriter(this, &m_pWriterImpl)} and
  * the {@code IVssWriterImpl} it returns, which the lifecycle methods and queries call. The queries are valid once
- * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. From
- * {@link #initialize} until {@link #close()} frees the native object, a static set holds the writer, so a writer the
- * program dropped without closing is never collected while VSS can still call its vtable (it stays subscribed: close
- * it).
+ * initialized; VSS answers the session-dependent ones (backup type, volumes, ...) meaningfully inside handlers. The
+ * native object and its vtable are never freed: a VSS thread may have read the vtable before Unsubscribe and reach a
+ * slot after close, so after close each slot answers {@code false} without calling Java (a few kilobytes per writer
+ * ever initialized stay allocated). Until {@link #close()} that object holds the writer, so a writer the program
+ * dropped without closing is never collected while VSS can still call it (it stays subscribed: close it).
  *
  * <p><b>Closing under load.</b> VSS calls the handlers on its own threads, so {@link #close()} can meet an event in
  * flight. It never frees the native object under a running handler: it refuses every event from its first line on
  * (a handler that has not started yet is not called: the callback returns {@code false} to VSS, the answer of a
  * writer that cannot take part), calls {@code Unsubscribe} so that VSS dispatches nothing new, waits for the handlers
- * already running, and only then does what {@code ~CVssWriter} does. The queries ({@code getBackupType} ...) go
+ * already running, runs {@link #onAbort()} if the writer is inside a backup that has not ended for it (so an
+ * application frozen in {@link #onFreeze()} resumes), and only then does what {@code ~CVssWriter} does. The queries ({@code getBackupType} ...) go
  * through the same guard: from the handlers still running they keep working while close waits; from any other thread
  * they throw {@link IllegalStateException} once close has begun. A handler that has not returned after
  * {@link #closeTimeout()} makes close give up: the native object, its vtable and the implementation are left alive
  * for the rest of the process (a leak, logged as an error), since freeing them would crash the process when that
  * handler returns into them or calls VSS. See docs/reliability.md.
+ *
+ * <p>The lifecycle methods take a private lock only to change the writer's state, never across a native call or a
+ * handler: a subclass may synchronize its handlers on itself.
  */
 public abstract class VssWriter implements AutoCloseable {
 
@@ -87,26 +92,25 @@ public abstract class VssWriter implements AutoCloseable {
     /** How long {@link #close()} waits for running handlers unless {@link #closeTimeout(Duration)} says otherwise. */
     public static final Duration DEFAULT_CLOSE_TIMEOUT = Duration.ofSeconds(60);
 
-    /**
-     * Writers whose native object exists: VSS may call it at any time, so neither it nor the callbacks in its vtable
-     * may be collected, even if the program dropped its last reference. Removed when close() frees the object; a
-     * writer whose close gave up on a running handler stays here for the rest of the process.
-     */
-    private static final Set<VssWriter> NATIVE_ALIVE = ConcurrentHashMap.newKeySet();
-
     private final FreezeWindow freezeWindow;
+    /** Whether a backup is open for this writer, so close() owes it an OnAbort. */
+    private final AbortOwed abortOwed = new AbortOwed();
+    /** Guards the lifecycle fields below; never held across a native call or a handler. */
+    private final Object lock = new Object();
+    /** The first close's outcome, which later close() calls wait for. */
+    private final CompletableFuture<Boolean> closeOutcome = new CompletableFuture<>();
     /** The handler running on each VSS thread (Microsoft ties several calls to "the same thread" as the handler). */
     private final ThreadLocal<CVssWriter> running = new ThreadLocal<>();
     /** Events being handled and queries from other threads; shut by close() before anything is released. */
     private final CallGuard guard = new CallGuard();
-    private WriterObject nativeObject;
+    private volatile WriterObject nativeObject;
     private volatile WriterImpl impl;
     private volatile String name = "(uninitialized)";
     private volatile Duration freezeTimeout = Duration.ofSeconds(60);
     private volatile Duration closeTimeout = DEFAULT_CLOSE_TIMEOUT;
+    private boolean initializing;
     private boolean subscribed;
     private boolean closed;
-    private volatile boolean released;
 
     /** A writer timed by the system clock. */
     protected VssWriter() {
@@ -238,37 +242,57 @@ public abstract class VssWriter implements AutoCloseable {
     }
 
     /** {@link #initialize(UUID, String, String, UsageType, SourceType, ApplicationLevel, Duration)} in full. */
-    public final synchronized void initialize(UUID writerId, String name, String instanceName, UsageType usage,
+    public final void initialize(UUID writerId, String name, String instanceName, UsageType usage,
             SourceType source, ApplicationLevel level, Duration freezeTimeout, AlternateWriterState alternateWriter,
             boolean ioThrottlingOnly) {
-        if (closed || impl != null) {
-            throw new IllegalStateException("writer '" + this.name + "' is "
-                    + (closed ? "closed" : "already initialized"));
-        }
         long millis = freezeTimeout.toMillis();
         if (millis <= 0 || millis > 0xFFFFFFFEL) {
             throw new IllegalArgumentException("freeze timeout must be 1 ms .. 49 days: " + freezeTimeout);
         }
+        synchronized (lock) {
+            if (closed || impl != null || initializing) {
+                throw new IllegalStateException("writer '" + this.name + "' is "
+                        + (closed ? "closed" : "already initialized"));
+            }
+            initializing = true;
+        }
+        // Inside the guard: a close() that begins meanwhile waits for this to end, then releases what it made.
+        if (!guard.enter()) {
+            throw new IllegalStateException("writer '" + this.name + "' is closed");
+        }
+        try {
+            this.freezeTimeout = freezeTimeout;
+            createAndInitialize(writerId, name, instanceName, usage, source, level, (int) millis, alternateWriter,
+                    ioThrottlingOnly);
+        } finally {
+            guard.exit();
+            synchronized (lock) {
+                initializing = false;
+            }
+        }
+    }
+
+    private void createAndInitialize(UUID writerId, String name, String instanceName, UsageType usage,
+            SourceType source, ApplicationLevel level, int millis, AlternateWriterState alternateWriter,
+            boolean ioThrottlingOnly) {
         this.name = name;
-        this.freezeTimeout = freezeTimeout;
         ComApartment.ensureMta();
         WriterForm form = form();
         nativeObject = new WriterObject(name, form, new Dispatch());
-        NATIVE_ALIVE.add(this);
         PointerByReference out = new PointerByReference();
         int hr = form.create(nativeObject.pointer(), out);
         if (hr < 0 || out.getValue() == null) {
-            disposeNative();
+            retireNative();
             throw new VssException(hr < 0 ? hr : VssHresult.E_UNEXPECTED.code(), form.export(), name);
         }
         nativeObject.writerImplSlot().setPointer(0, out.getValue());
         WriterImpl created = new WriterImpl(out.getValue());
         hr = created.hresult(IVssWriterImpl.Initialize, Guids.byValue(writerId), Utf16.toNative(name),
-                Utf16.toNative(instanceName), 0, 0, usage.value(), source.value(), level.value(), (int) millis,
+                Utf16.toNative(instanceName), 0, 0, usage.value(), source.value(), level.value(), millis,
                 alternateWriter.value(), CppBool.of(ioThrottlingOnly));
         if (hr < 0) {
             created.release();
-            disposeNative();
+            retireNative();
             throw new VssException(hr, IVssWriterImpl.Initialize.qualifiedName(), name);
         }
         impl = created;
@@ -280,15 +304,26 @@ public abstract class VssWriter implements AutoCloseable {
     }
 
     /** {@code IVssWriterImpl::Subscribe(0, dwEventFlags)} (vswriter.h): the writer takes part from now. */
-    public final synchronized void subscribe(Set<SubscribeMask> events) {
-        onImpl(i -> i.check(name, IVssWriterImpl.Subscribe, 0, SubscribeMask.toMask(events)));
-        subscribed = true;
+    public final void subscribe(Set<SubscribeMask> events) {
+        onImpl(i -> {
+            i.check(name, IVssWriterImpl.Subscribe, 0, SubscribeMask.toMask(events));
+            // Still inside the guard: a close() that began meanwhile waits for this, then sees the flag.
+            synchronized (lock) {
+                subscribed = true;
+            }
+            return null;
+        });
     }
 
     /** {@code IVssWriterImpl::Unsubscribe()}: the writer no longer takes part. */
-    public final synchronized void unsubscribe() {
-        onImpl(i -> i.check(name, IVssWriterImpl.Unsubscribe));
-        subscribed = false;
+    public final void unsubscribe() {
+        onImpl(i -> {
+            i.check(name, IVssWriterImpl.Unsubscribe);
+            synchronized (lock) {
+                subscribed = false;
+            }
+            return null;
+        });
     }
 
     /** {@link #close(Duration)} with {@link #closeTimeout()}. */
@@ -304,14 +339,18 @@ public abstract class VssWriter implements AutoCloseable {
      * thread that is not running one of this writer's handlers ({@link IllegalStateException});</li>
      * <li>{@code Unsubscribe()} if subscribed: VSS dispatches no new event to the writer;</li>
      * <li>waits, at most {@code wait}, for the handlers already running (and queries in flight) to return;</li>
+     * <li>if a backup is open for the writer (from {@code OnPrepareBackup} on, until {@code OnAbort} or
+     * {@code OnPostSnapshot} began), runs {@link #onAbort()} on the closing thread: VSS sends no further event to a
+     * writer that unsubscribed, so without it an application frozen in {@link #onFreeze()} would stay frozen;</li>
      * <li>does what {@code ~CVssWriter} does (vswriter.h): {@code Uninitialize()} and {@code Release()} of the
      * implementation; then frees the native object and its vtable.</li>
      * </ol>
      * If a handler is still running after {@code wait}, step 4 is skipped for good: the writer, its native object and
      * its implementation stay alive until the process ends (an error in the log names the writer), because freeing
-     * them would crash the process when the handler returns. Idempotent: a later call only reports the outcome.
+     * them would crash the process when the handler returns (and {@code onAbort} is not run). Idempotent: a later call,
+     * also one made while the first is still waiting, waits for the first one's outcome and returns it.
      *
-     * @return true if the native object was released, false if it was left alive (now or by an earlier close)
+     * @return true if the implementation was released, false if it was left alive (now or by an earlier close)
      * @throws IllegalStateException from inside one of this writer's own handlers, which close would wait for
      */
     public final boolean close(Duration wait) {
@@ -320,15 +359,45 @@ public abstract class VssWriter implements AutoCloseable {
             throw new IllegalStateException("writer '" + name + "': close() called from its own " + inHandler.name()
                     + " handler, which close() would wait for; return from the handler and close from another thread");
         }
-        WriterImpl i;
-        boolean wasSubscribed;
-        synchronized (this) {
-            if (closed) {
-                return released;
-            }
+        boolean first;
+        synchronized (lock) {
+            first = !closed;
             closed = true;
             guard.shut();
-            i = impl;
+        }
+        if (!first) {
+            // Bounded by the first close's own wait; never under the lock.
+            return closeOutcome.join();
+        }
+        boolean released = false;
+        try {
+            released = closeOnce(wait);
+            return released;
+        } finally {
+            closeOutcome.complete(released);
+        }
+    }
+
+    private boolean closeOnce(Duration wait) {
+        unsubscribeWhileClosing();
+        if (!guard.awaitIdle(wait)) {
+            LOG.error("VSS writer '{}': {} handler call(s) still running {} ms after close() began; its "
+                    + "IVssWriterImpl is left alive (leaked) for the rest of the process rather than released under a"
+                    + " running handler", name, guard.inFlight(), wait.toMillis());
+            return false;
+        }
+        // A Subscribe in flight when close began has ended now: unsubscribe what it subscribed.
+        unsubscribeWhileClosing();
+        abortOpenBackup();
+        releaseImpl();
+        retireNative();
+        return true;
+    }
+
+    private void unsubscribeWhileClosing() {
+        WriterImpl i = impl;
+        boolean wasSubscribed;
+        synchronized (lock) {
             wasSubscribed = subscribed;
             subscribed = false;
         }
@@ -339,18 +408,27 @@ public abstract class VssWriter implements AutoCloseable {
                         IVssWriterImpl.Unsubscribe.qualifiedName(), VssHresult.describe(hr));
             }
         }
-        if (!guard.awaitIdle(wait)) {
-            LOG.error("VSS writer '{}': {} handler call(s) still running {} ms after close() began; its native object "
-                    + "and IVssWriterImpl are left alive (leaked) for the rest of the process rather than freed under a"
-                    + " running handler", name, guard.inFlight(), wait.toMillis());
-            return false;
+    }
+
+    /**
+     * Closing inside a backup: VSS sends nothing more to a writer that unsubscribed, so this writer would never get
+     * its OnThaw or OnAbort. OnAbort is the event for "a shadow copy operation has terminated prematurely", in which
+     * the writer frees what it holds for the operation (Microsoft docs, "CVssWriter::OnAbort"); it runs here like a
+     * handler, so the writer's queries keep working inside it.
+     */
+    private void abortOpenBackup() {
+        CVssWriter since = abortOwed.since();
+        if (since == null || impl == null) {
+            return;
         }
-        synchronized (this) {
-            releaseImpl();
-            disposeNative();
-            released = true;
+        LOG.warn("VSS writer '{}': closed inside a backup (from {} on, no OnAbort or OnPostSnapshot yet); running "
+                + "onAbort so the application resumes", name, since.name());
+        abortOwed.begins(CVssWriter.OnAbort);
+        try (HandlerScope scope = new HandlerScope(CVssWriter.OnAbort.name())) {
+            run(CVssWriter.OnAbort, this::onAbort);
+        } catch (Throwable t) {
+            LOG.error("VSS writer '{}': onAbort at close failed", name, t);
         }
-        return true;
     }
 
     /** How long {@link #close()} waits for handlers still running; {@link #DEFAULT_CLOSE_TIMEOUT} by default. */
@@ -367,8 +445,11 @@ public abstract class VssWriter implements AutoCloseable {
     }
 
     private void releaseImpl() {
-        WriterImpl i = impl;
-        impl = null;
+        WriterImpl i;
+        synchronized (lock) {
+            i = impl;
+            impl = null;
+        }
         if (i != null) {
             try {
                 i.uninitialize();
@@ -378,12 +459,12 @@ public abstract class VssWriter implements AutoCloseable {
         }
     }
 
-    private void disposeNative() {
-        if (nativeObject != null) {
-            nativeObject.dispose();
-            nativeObject = null;
+    /** Cuts the native object off from this writer; its memory stays (see {@link WriterObject}). */
+    private void retireNative() {
+        WriterObject o = nativeObject;
+        if (o != null) {
+            o.retire();
         }
-        NATIVE_ALIVE.remove(this);
     }
 
     /** The name given to {@link #initialize}. */
@@ -577,6 +658,7 @@ public abstract class VssWriter implements AutoCloseable {
         } else if (event == CVssWriter.OnFreeze) {
             freezeWindow.open();
         }
+        abortOwed.begins(event);
         boolean ok;
         try {
             ok = handler.getAsBoolean();
@@ -712,10 +794,10 @@ public abstract class VssWriter implements AutoCloseable {
         public void destroy(int flags) {
             admit(CVssWriter.ScalarDeletingDestructor.name(), () -> {
                 try {
-                    synchronized (VssWriter.this) {
+                    synchronized (lock) {
                         subscribed = false;
-                        releaseImpl();
                     }
+                    releaseImpl();
                 } catch (Throwable t) {
                     LOG.error("VSS writer '{}': destructor failed", name, t);
                 }

@@ -9,7 +9,9 @@ import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.HashMap;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.abi.ComMethod;
@@ -34,9 +36,14 @@ import org.vss4j.com.CppBool;
  * "x64 calling convention"); declaring it {@code GUID.ByValue} makes libffi apply the platform's own rule, which is
  * that one on Windows and the one the simulator uses elsewhere.
  *
- * <p>Lifetime: the object memory, the table and the callbacks (their trampolines) are strongly held here for the
- * writer's life; {@link #dispose()} frees the memory once the writer is closed. Callbacks arrive on VSS's threads,
- * which JNA attaches as daemon threads and leaves attached, so a thread's MTA state persists between events.
+ * <p>Lifetime: the object memory, the table and the callbacks (their trampolines) are never freed. A VSS thread may
+ * have read the object's vtable before the writer unsubscribed and reach a slot only after close: nothing the writer
+ * can wait for sees that thread, so the memory it jumps through must stay valid for the rest of the process. Every
+ * object stays in a static set; {@link #retire()} only cuts it off from the writer, so a late call answers
+ * {@code false} without calling Java, and the closed writer itself can be collected. What stays is the 16-byte
+ * object, the table and one JNA trampoline per slot: a few kilobytes per writer ever created. Callbacks arrive on
+ * VSS's threads, which JNA attaches as daemon threads and leaves attached, so a thread's MTA state persists between
+ * events.
  */
 final class WriterObject {
 
@@ -81,16 +88,23 @@ final class WriterObject {
         void destroy(int flags);
     }
 
+    /** Every writer object ever made: none is freed (see the class comment). */
+    private static final Set<WriterObject> NEVER_FREED = ConcurrentHashMap.newKeySet();
+
     private final Memory object = new Memory(CVssWriter.OBJECT_SIZE);
+    private final long address = Pointer.nativeValue(object);
     private final Memory table;
     private final Map<ComMethod, Callback> callbacks = new HashMap<>();
     private final String writerName;
+    /** The writer's dispatch until {@link #retire()}; null after. */
+    private volatile Handlers handlers;
 
     WriterObject(String writerName, WriterForm form, Handlers handlers) {
         this.writerName = writerName;
+        this.handlers = handlers;
         this.table = new Memory((long) form.slots().size() * Native.POINTER_SIZE);
         for (ComMethod slot : form.slots()) {
-            Callback cb = callbackFor(slot, handlers);
+            Callback cb = callbackFor(slot);
             Native.setCallbackThreadInitializer(cb,
                     new CallbackThreadInitializer(true, false, "vss-writer-" + writerName));
             callbacks.put(slot, cb);
@@ -99,6 +113,7 @@ final class WriterObject {
         }
         object.clear();
         object.setPointer(0, table);
+        NEVER_FREED.add(this);
     }
 
     /** The {@code CVssWriter *} ({@code CVssWriterEx *} for the Ex form). */
@@ -111,50 +126,75 @@ final class WriterObject {
         return object.share(CVssWriter.WRITER_IMPL_OFFSET);
     }
 
-    /** Frees the object and its table; the callbacks go with this object. */
-    void dispose() {
-        object.setPointer(0, null);
-        object.close();
-        table.close();
+    /**
+     * The writer is closed: from now on every slot answers {@code false} (the destructor does nothing) without calling
+     * Java. The memory stays valid for a VSS thread already on its way into a slot.
+     */
+    void retire() {
+        handlers = null;
     }
 
-    private boolean isSelf(Pointer self, ComMethod slot) {
-        if (self != null && Pointer.nativeValue(self) == Pointer.nativeValue(object)) {
-            return true;
+    /** Whether {@link #retire()} was called. */
+    boolean isRetired() {
+        return handlers == null;
+    }
+
+    /** The writer's dispatch for a call on {@code self}, or null (logged) if it is not this object or retired. */
+    private Handlers handlersFor(Pointer self, ComMethod slot) {
+        if (self == null || Pointer.nativeValue(self) != address) {
+            LOG.error("writer '{}': {} was called with this = {} instead of its {} object 0x{}; returning false",
+                    writerName, slot.name(), self, slot.interfaceName(), Long.toHexString(address));
+            return null;
         }
-        LOG.error("writer '{}': {} was called with this = {} instead of its {} object {}; returning false",
-                writerName, slot.name(), self, slot.interfaceName(), object);
-        return false;
+        Handlers h = handlers;
+        if (h == null) {
+            LOG.warn("writer '{}': {} arrived after the writer was closed; returning false", writerName, slot.name());
+        }
+        return h;
     }
 
-    private Callback callbackFor(ComMethod slot, Handlers h) {
+    private Callback callbackFor(ComMethod slot) {
         if (slot == CVssWriterEx.OnIdentifyEx) {
-            return (InterfaceArgument) (self, borrowed) -> CppBool.of(isSelf(self, slot) && h.identifyEx(borrowed));
+            return (InterfaceArgument) (self, borrowed) -> {
+                Handlers h = handlersFor(self, slot);
+                return CppBool.of(h != null && h.identifyEx(borrowed));
+            };
         }
         if (slot == CVssWriterEx.OnIdentify) {
             // CVssWriterEx::OnIdentify's body (vswriter.h): false; the Ex form identifies in OnIdentifyEx.
             return (InterfaceArgument) (self, borrowed) -> CppBool.of(false);
         }
-        return callbackFor(CVssWriter.valueOf(slot.name()), h);
+        return callbackFor(CVssWriter.valueOf(slot.name()));
     }
 
-    private Callback callbackFor(CVssWriter slot, Handlers h) {
+    private Callback callbackFor(CVssWriter slot) {
         return switch (slot) {
             case ScalarDeletingDestructor -> (Destructor) (self, flags) -> {
-                if (isSelf(self, slot)) {
+                Handlers h = handlersFor(self, slot);
+                if (h != null) {
                     h.destroy(flags);
                 }
                 return self;
             };
             case OnIdentify, OnPrepareBackup, OnBackupComplete, OnPreRestore, OnPostRestore, OnPostSnapshot ->
-                    (InterfaceArgument) (self, borrowed) -> CppBool.of(isSelf(self, slot) && h.handle(slot, borrowed));
-            case OnBackupShutdown -> (GuidArgument) (self, id) ->
-                    CppBool.of(isSelf(self, slot) && h.backupShutdown(Guids.toUuid(id)));
-            case OnBackOffIOOnVolume, OnContinueIOOnVolume -> (VolumeArguments) (self, volume, snapshot, provider) ->
-                    CppBool.of(isSelf(self, slot) && h.volumeEvent(slot, Utf16.read(volume), Guids.toUuid(snapshot),
-                            Guids.toUuid(provider)));
+                    (InterfaceArgument) (self, borrowed) -> {
+                        Handlers h = handlersFor(self, slot);
+                        return CppBool.of(h != null && h.handle(slot, borrowed));
+                    };
+            case OnBackupShutdown -> (GuidArgument) (self, id) -> {
+                Handlers h = handlersFor(self, slot);
+                return CppBool.of(h != null && h.backupShutdown(Guids.toUuid(id)));
+            };
+            case OnBackOffIOOnVolume, OnContinueIOOnVolume -> (VolumeArguments) (self, volume, snapshot, provider) -> {
+                Handlers h = handlersFor(self, slot);
+                return CppBool.of(h != null && h.volumeEvent(slot, Utf16.read(volume), Guids.toUuid(snapshot),
+                        Guids.toUuid(provider)));
+            };
             case OnPrepareSnapshot, OnFreeze, OnThaw, OnAbort, OnVSSShutdown, OnVSSApplicationStartup ->
-                    (NoArgument) self -> CppBool.of(isSelf(self, slot) && h.handle(slot, null));
+                    (NoArgument) self -> {
+                        Handlers h = handlersFor(self, slot);
+                        return CppBool.of(h != null && h.handle(slot, null));
+                    };
         };
     }
 }

@@ -1,8 +1,8 @@
 package org.vss4j.sim;
 
-import static org.vss4j.sim.Waiting.awaitWaitingOrEnded;
 import static org.vss4j.sim.Waiting.pass;
 import static org.vss4j.sim.Waiting.start;
+import static org.vss4j.sim.Waiting.until;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -49,7 +49,7 @@ class ComObjectCloseTest {
     void callsFromTwoHundredThreadsRacingCloseSucceedOrAreRefusedAndNoneReachesAReleasedObject(
             SimulatedMachine machine) throws Exception {
         // Every thread loops on one object. Once all of them are inside the native method (held at a gate), another
-        // thread closes the object; the gate opens when that close waits (or, without the guard, has released).
+        // thread closes the object; the gate opens once that close has begun (every later call is refused).
         String volume = machine.addVolume(volumeDir).guidName();
         int threads = 200;
         BackupComponents b = initialized();
@@ -80,9 +80,9 @@ class ComObjectCloseTest {
             }
             assertThat(inside.await(T.toSeconds(), TimeUnit.SECONDS)).isTrue();
             Thread closer = start(b::close);
-            awaitWaitingOrEnded(closer);
+            until("close() began", b::isClosed);
             hold.open();
-            closer.join();
+            closer.join(T.toMillis());
             for (Future<Outcome> f : futures) {
                 outcomes.add(f.get(T.toSeconds(), TimeUnit.SECONDS));
             }
@@ -116,21 +116,27 @@ class ComObjectCloseTest {
                 result.set(e);
             }
         });
-        assertThat(inCall.awaitReached(T)).isTrue();
-        Thread closer = start(b::close);
-        awaitWaitingOrEnded(closer);
+        Thread closer;
+        try {
+            assertThat(inCall.awaitReached(T)).isTrue();
+            closer = start(b::close);
+            until("close() began", b::isClosed);
 
-        assertThat(closer.getState()).as("close() waits for the call in flight").isNotEqualTo(Thread.State.TERMINATED);
-        assertThat(b.isClosed()).isTrue();
-        assertThat(machine.leakReport().liveObjects()).singleElement().asString().contains("IVssBackupComponents");
-        machine.faults().duringCall(IsVolumeSupported(), null);
-        assertThatThrownBy(() -> b.isVolumeSupported(BackupComponents.GUID_NULL, volume))
-                .isInstanceOf(IllegalStateException.class).hasMessageContaining(METHOD);
-
-        inCall.open();
-        caller.join();
-        closer.join();
+            assertThat(closer.getState()).as("close() waits for the call in flight")
+                    .isNotEqualTo(Thread.State.TERMINATED);
+            assertThat(b.isReleased()).isFalse();
+            assertThat(machine.leakReport().liveObjects()).singleElement().asString()
+                    .contains("IVssBackupComponents");
+            machine.faults().duringCall(IsVolumeSupported(), null);
+            assertThatThrownBy(() -> b.isVolumeSupported(BackupComponents.GUID_NULL, volume))
+                    .isInstanceOf(IllegalStateException.class).hasMessageContaining(METHOD);
+        } finally {
+            inCall.open();
+        }
+        caller.join(T.toMillis());
+        closer.join(T.toMillis());
         assertThat(result.get()).isEqualTo(Boolean.TRUE);
+        assertThat(b.isReleased()).isTrue();
         assertThat(machine.leakReport().liveObjects()).isEmpty();
         assertThat(machine.ledger().errors()).isEmpty();
     }
@@ -168,10 +174,10 @@ class ComObjectCloseTest {
         assertThat(collections.get()).isEqualTo(50);
         assertThat(collectedDuringCall.get()).isZero();
         // The 50 wrappers were never closed: the Cleaner releases them (with a leak warning) once unreachable.
-        for (int gc = 0; gc < 1_000 && !machine.leakReport().liveObjects().isEmpty(); gc++) {
+        until("the Cleaner released the unclosed wrappers", () -> {
             System.gc();
-        }
-        assertThat(machine.leakReport().liveObjects()).isEmpty();
+            return machine.leakReport().liveObjects().isEmpty();
+        });
     }
 
     /** The wrapper exists only as the receiver of the call: no frame of the caller holds it. */

@@ -1,7 +1,17 @@
 package org.vss4j.sim;
 
-/** Thread helpers for race tests: start a daemon thread, and wait for one to block without sleeping. */
+import java.time.Duration;
+import java.util.function.BooleanSupplier;
+
+/**
+ * Thread helpers for race tests: start a daemon thread, and wait for a condition without sleeping. Every wait has a
+ * deadline and ends on an interrupt (JUnit's timeouts interrupt the test thread), so a wrong state fails the test
+ * instead of hanging the build.
+ */
 public final class Waiting {
+
+    /** How long a wait for a state that the test itself brings about may take on a loaded machine. */
+    public static final Duration DEADLINE = Duration.ofSeconds(60);
 
     private Waiting() {
     }
@@ -14,15 +24,29 @@ public final class Waiting {
         return t;
     }
 
-    /** Spins until {@code t} waits (on a monitor or a park) or has ended: no sleep, no guessed duration. */
-    public static void awaitWaitingOrEnded(Thread t) {
-        while (true) {
-            Thread.State s = t.getState();
-            if (s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED) {
-                return;
+    /**
+     * Spins (yielding the core) until {@code condition} holds, at most {@link #DEADLINE}: no sleep, no guessed
+     * duration. An {@link AssertionError} naming {@code what} on the deadline or an interrupt.
+     */
+    public static void until(String what, BooleanSupplier condition) {
+        long deadline = System.nanoTime() + DEADLINE.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (Thread.currentThread().isInterrupted()) {
+                throw new AssertionError("interrupted while waiting until " + what);
             }
-            Thread.onSpinWait();
+            if (System.nanoTime() - deadline > 0) {
+                throw new AssertionError("not " + what + " within " + DEADLINE.toSeconds() + " s");
+            }
+            Thread.yield();
         }
+    }
+
+    /** {@link #until} {@code t} waits (on a monitor or a park) or has ended. */
+    public static void awaitWaitingOrEnded(Thread t) {
+        until(t.getName() + " waiting or ended", () -> {
+            Thread.State s = t.getState();
+            return s == Thread.State.WAITING || s == Thread.State.TIMED_WAITING || s == Thread.State.TERMINATED;
+        });
     }
 
     /** {@link Gate#pass()} for a callback that cannot throw InterruptedException. */

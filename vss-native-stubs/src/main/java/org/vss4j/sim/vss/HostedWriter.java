@@ -58,14 +58,14 @@ public final class HostedWriter implements WriterParticipant {
     private record Failure(int hresult, int applicationHresult, String applicationMessage) {
     }
 
+    /** The writer object's vtable, from the simulator's own table (vswriter.h, MSVC vftable order). */
+    private static final SlotTable WRITER_SLOTS = SlotTable.of("CVssWriterEx");
+
     /**
      * One event being handled on one thread: Microsoft ties SetWriterFailure to "the same thread that called the
      * event handler" ("CVssWriter::SetWriterFailure"), and events of different requesters may overlap (any requester
      * raises Identify at any time: "CVssWriter::OnIdentify"), so each handler call has its own.
      */
-    /** The writer object's vtable, from the simulator's own table (vswriter.h, MSVC vftable order). */
-    private static final SlotTable WRITER_SLOTS = SlotTable.of("CVssWriterEx");
-
     private static final class EventCall {
         final WriterEvent event;
         volatile Failure failure;
@@ -305,8 +305,6 @@ public final class HostedWriter implements WriterParticipant {
             onThread.set(c);
             try {
                 done.complete(call(CVssWriter.OnFreeze));
-            } catch (Unsubscribed e) {
-                done.completeExceptionally(e);
             } catch (Throwable e) {
                 done.completeExceptionally(e);
             } finally {
@@ -358,6 +356,48 @@ public final class HostedWriter implements WriterParticipant {
             return ((Byte) fn.invoke(Byte.class, full)) != 0;
         } finally {
             dispatching.exit();
+        }
+    }
+
+    /**
+     * A fault for tests, the race that {@link #call}'s guard keeps out of normal dispatch: a VSS thread that reads the
+     * function pointer of {@code slot} from the writer's vtable now and calls it only later, when the writer may have
+     * unsubscribed and closed. Nothing a writer can wait for (not Unsubscribe, not Uninitialize) sees such a thread, so
+     * a writer that freed its object or vtable at close would crash on it. Only for events without arguments.
+     */
+    public LateCall readSlotForLateCall(CVssWriter slot) {
+        Pointer vtable = writerObject.getPointer(0);
+        long offset = (long) WRITER_SLOTS.slotOf(slot).index() * 8;
+        return new LateCall(vtable, offset, vtable.getPointer(offset));
+    }
+
+    /** A vtable slot read by {@link #readSlotForLateCall}, to be called later. */
+    public final class LateCall {
+        private final Pointer vtable;
+        private final long offset;
+        private final Pointer fn;
+
+        private LateCall(Pointer vtable, long offset, Pointer fn) {
+            this.vtable = vtable;
+            this.offset = offset;
+            this.fn = fn;
+        }
+
+        /** Whether the writer object still points at the vtable read, and that still holds the slot read. */
+        public boolean objectUnchanged() {
+            Pointer now = writerObject.getPointer(0);
+            return now != null && Pointer.nativeValue(now) == Pointer.nativeValue(vtable)
+                    && Pointer.nativeValue(vtable.getPointer(offset)) == Pointer.nativeValue(fn);
+        }
+
+        /** Calls the slot read earlier with {@code this} = the writer object, on this thread; the C++ bool result. */
+        public boolean call() {
+            ComThreads.initialize(0);
+            try {
+                return ((Byte) Function.getFunction(fn).invoke(Byte.class, new Object[] {writerObject})) != 0;
+            } finally {
+                ComThreads.uninitialize();
+            }
         }
     }
 

@@ -4,9 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.vss4j.sim.Waiting.awaitWaitingOrEnded;
 import static org.vss4j.sim.Waiting.start;
+import static org.vss4j.sim.Waiting.until;
 
-import com.sun.jna.Function;
-import com.sun.jna.Pointer;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -52,7 +51,9 @@ class WriterCloseTest {
         boolean run(RecordingWriter w) {
             entered.countDown();
             try {
-                release.await();
+                if (!release.await(T.toSeconds(), TimeUnit.SECONDS)) {
+                    return false;
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return false;
@@ -66,9 +67,9 @@ class WriterCloseTest {
         }
     }
 
-    private static boolean callSlot(Pointer object, CVssWriter slot) {
-        Pointer fn = object.getPointer(0).getPointer(slot.slot() * 8L);
-        return (Byte) Function.getFunction(fn).invoke(Byte.class, new Object[] {object}) != 0;
+    /** Until close() has unsubscribed the writer (the guard is shut before that). */
+    private static void awaitUnsubscribed(SimulatedMachine machine, HostedWriter hosted) {
+        until("the writer unsubscribed", () -> !hosted.isSubscribed() && machine.hostedWriters().isEmpty());
     }
 
     @Test
@@ -78,25 +79,23 @@ class WriterCloseTest {
         HeldHandler held = new HeldHandler();
         w.at(CVssWriter.OnVSSApplicationStartup, x -> held.run(w));
         HostedWriter hosted = machine.hostedWriters().get(0);
-        Pointer object = w.nativeObject();
+        HostedWriter.LateCall late = hosted.readSlotForLateCall(CVssWriter.OnVSSShutdown);
         AtomicReference<Boolean> delivered = new AtomicReference<>();
         Thread delivery = start(() -> delivered.set(hosted.sendVssApplicationStartup()));
         assertThat(held.entered.await(T.toSeconds(), TimeUnit.SECONDS)).isTrue();
 
         AtomicReference<Boolean> released = new AtomicReference<>();
         Thread closer = start(() -> released.set(w.close(T)));
-        awaitWaitingOrEnded(closer);
+        awaitUnsubscribed(machine, hosted);
         assertThat(closer.getState()).as("close() waits for the running handler")
                 .isNotEqualTo(Thread.State.TERMINATED);
-        assertThat(machine.hostedWriters()).as("Unsubscribe came first").isEmpty();
-        assertThat(hosted.isSubscribed()).isFalse();
         // An event VSS dispatched before the Unsubscribe, arriving now: refused, no Java handler runs.
-        assertThat(callSlot(object, CVssWriter.OnVSSShutdown)).isFalse();
+        assertThat(late.call()).isFalse();
         assertThatThrownBy(w::getContext).isInstanceOf(IllegalStateException.class).hasMessageContaining("closed");
 
         held.release.countDown();
-        delivery.join();
-        closer.join();
+        delivery.join(T.toMillis());
+        closer.join(T.toMillis());
         assertThat(delivered.get()).isTrue();
         assertThat(held.queried.get()).as("the running handler's query, made after close began")
                 .isEqualTo(ApplicationLevel.FRONT_END);
@@ -106,6 +105,128 @@ class WriterCloseTest {
         assertThat(hosted.sendVssShutdown()).isFalse();
         assertThat(machine.leakReport().liveObjects()).isEmpty();
         assertThat(machine.leakReport().errors()).isEmpty();
+    }
+
+    @Test
+    void anEventReadBeforeUnsubscribeAndArrivingAfterCloseFindsTheObjectAndIsRefused(SimulatedMachine machine) {
+        RecordingWriter w = new RecordingWriter().start(JavaWriterBackupTest.FREEZE_TIMEOUT);
+        HostedWriter hosted = machine.hostedWriters().get(0);
+        // A VSS thread read the slot while the writer was subscribed; it calls it only once the writer is closed.
+        HostedWriter.LateCall late = hosted.readSlotForLateCall(CVssWriter.OnThaw);
+        assertThat(w.close(T)).isTrue();
+        System.gc();
+        assertThat(late.objectUnchanged()).as("object and vtable still there after close").isTrue();
+        assertThat(late.call()).as("the closed writer's answer").isFalse();
+        assertThat(w.events()).isEmpty();
+    }
+
+    @Test
+    void closingAWriterFrozenInABackupRunsItsOnAbortSoTheApplicationResumes(SimulatedMachine machine)
+            throws Exception {
+        Volume v = machine.addVolume(volumeDir);
+        RecordingWriter w = new RecordingWriter().start(JavaWriterBackupTest.FREEZE_TIMEOUT);
+        HostedWriter hosted = machine.hostedWriters().get(0);
+        AtomicReference<Boolean> released = new AtomicReference<>();
+        AtomicReference<Thread> closer = new AtomicReference<>();
+        // Closed from another thread while OnFreeze runs: close() waits for OnFreeze, then VSS sends the writer no
+        // OnThaw (it unsubscribed).
+        w.at(CVssWriter.OnFreeze, x -> {
+            closer.set(start(() -> released.set(w.close(T))));
+            awaitUnsubscribed(machine, hosted);
+            return true;
+        });
+        try (BackupComponents b = BackupComponents.create()) {
+            b.initializeForBackup(null);
+            b.setBackupState(false, false, BackupType.FULL, false);
+            b.gatherWriterMetadata().finish(T);
+            b.startSnapshotSet();
+            b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
+            b.prepareForBackup().finish(T);
+            try {
+                b.doSnapshotSet().finish(T);
+            } catch (VssException e) {
+                // The writer missed Thaw: the set fails at it. The writer's side is what this test is about.
+            }
+            closer.get().join(T.toMillis());
+        }
+        assertThat(released.get()).isTrue();
+        assertThat(w.events()).containsExactly(CVssWriter.OnIdentify, CVssWriter.OnPrepareBackup,
+                CVssWriter.OnPrepareSnapshot, CVssWriter.OnFreeze, CVssWriter.OnAbort);
+    }
+
+    @Test
+    void closeDuringASynchronizedHandlerIsNotHeldByTheWritersMonitor(SimulatedMachine machine) throws Exception {
+        CountDownLatch entered = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        MonitorWriter w = new MonitorWriter(entered, release);
+        w.start(JavaWriterBackupTest.FREEZE_TIMEOUT);
+        HostedWriter hosted = machine.hostedWriters().get(0);
+        Thread delivery = start(hosted::sendVssApplicationStartup);
+        Thread closer = null;
+        try {
+            assertThat(entered.await(T.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            closer = start(() -> w.close(T));
+            Thread c = closer;
+            until("close() unsubscribed or blocked", () -> !hosted.isSubscribed()
+                    || c.getState() == Thread.State.BLOCKED);
+            assertThat(hosted.isSubscribed()).as("close() went on while the handler holds the writer's monitor")
+                    .isFalse();
+        } finally {
+            release.countDown();
+        }
+        delivery.join(T.toMillis());
+        closer.join(T.toMillis());
+        assertThat(closer.isAlive()).isFalse();
+    }
+
+    /** A writer whose handler synchronizes on the writer, as subclasses may. */
+    private static final class MonitorWriter extends RecordingWriter {
+        private final CountDownLatch entered;
+        private final CountDownLatch release;
+
+        MonitorWriter(CountDownLatch entered, CountDownLatch release) {
+            this.entered = entered;
+            this.release = release;
+        }
+
+        @Override
+        protected synchronized boolean onVSSApplicationStartup() {
+            entered.countDown();
+            try {
+                return release.await(T.toSeconds(), TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+    }
+
+    @Test
+    void aSecondCloseWhileTheFirstWaitsReturnsTheFirstOnesOutcome(SimulatedMachine machine) throws Exception {
+        RecordingWriter w = new RecordingWriter().start(JavaWriterBackupTest.FREEZE_TIMEOUT);
+        HeldHandler held = new HeldHandler();
+        w.at(CVssWriter.OnVSSApplicationStartup, x -> held.run(w));
+        HostedWriter hosted = machine.hostedWriters().get(0);
+        Thread delivery = start(hosted::sendVssApplicationStartup);
+        AtomicReference<Boolean> first = new AtomicReference<>();
+        AtomicReference<Boolean> second = new AtomicReference<>();
+        Thread closer1 = null;
+        Thread closer2 = null;
+        try {
+            assertThat(held.entered.await(T.toSeconds(), TimeUnit.SECONDS)).isTrue();
+            closer1 = start(() -> first.set(w.close(T)));
+            awaitUnsubscribed(machine, hosted);
+            closer2 = start(() -> second.set(w.close(T)));
+            awaitWaitingOrEnded(closer2);
+            assertThat(second.get()).as("the second close did not answer before the first ended").isNull();
+        } finally {
+            held.release.countDown();
+        }
+        delivery.join(T.toMillis());
+        closer1.join(T.toMillis());
+        closer2.join(T.toMillis());
+        assertThat(first.get()).isTrue();
+        assertThat(second.get()).isTrue();
     }
 
     @Test
@@ -122,6 +243,8 @@ class WriterCloseTest {
             b.addToSnapshotSet(v.guidName(), BackupComponents.GUID_NULL);
             b.prepareForBackup().finish(T);
             assertThat(w.close(T)).isTrue();
+            assertThat(w.events()).as("closed after PrepareBackup: its OnAbort ran at close")
+                    .containsExactly(CVssWriter.OnIdentify, CVssWriter.OnPrepareBackup, CVssWriter.OnAbort);
             try {
                 b.doSnapshotSet().finish(T);
             } catch (VssException e) {
@@ -131,7 +254,7 @@ class WriterCloseTest {
             status = b.getWriterStatus(0);
             b.freeWriterStatus();
         }
-        assertThat(w.events()).containsExactly(CVssWriter.OnIdentify, CVssWriter.OnPrepareBackup);
+        assertThat(w.events()).containsExactly(CVssWriter.OnIdentify, CVssWriter.OnPrepareBackup, CVssWriter.OnAbort);
         assertThat(status.writerName()).isEqualTo("Java Test Writer");
         assertThat(status.state()).isEqualTo(WriterState.FAILED_AT_PREPARE_SNAPSHOT);
         assertThat(status.failureHresult()).isEqualTo(VssHresult.VSS_E_WRITER_NOT_RESPONDING.code());
@@ -161,7 +284,7 @@ class WriterCloseTest {
 
             // The handler returns, long after close gave up, into an object that is still there.
             held.release.countDown();
-            delivery.join();
+            delivery.join(T.toMillis());
             assertThat(delivered.get()).isTrue();
             assertThat(held.queried.get()).isEqualTo(ApplicationLevel.FRONT_END);
             assertThat(m.leakReport().errors()).isEmpty();
