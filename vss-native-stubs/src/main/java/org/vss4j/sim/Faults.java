@@ -19,8 +19,11 @@ public final class Faults {
     }
 
     private final Map<String, Integer> calls = new HashMap<>();
-    /** Every counted call in order: the recording a fault matrix is built from. */
-    private final List<String> log = new ArrayList<>();
+    /**
+     * Every counted call in order, once {@link #recordCalls()} was called: the recording a fault matrix is built from.
+     * Off by default, so that a machine used for thousands of sessions (a soak) does not keep a line per call.
+     */
+    private List<String> log;
     private final Map<String, List<Planned>> planned = new HashMap<>();
     private final Map<String, Gate> delays = new HashMap<>();
     private final Map<String, AsyncPlan> asyncPlans = new HashMap<>();
@@ -127,11 +130,24 @@ public final class Faults {
         return calls.getOrDefault(method.qualifiedName(), 0);
     }
 
+    /** From now on every counted call is kept in order for {@link #callLog()}. */
+    public synchronized Faults recordCalls() {
+        if (log == null) {
+            log = new ArrayList<>();
+        }
+        return this;
+    }
+
     /**
      * Every COM method (qualified, e.g. {@code IVssBackupComponents::DoSnapshotSet}) and export called on this machine
-     * so far, in call order; a method called twice is listed twice.
+     * since {@link #recordCalls()}, in call order; a method called twice is listed twice.
+     *
+     * @throws IllegalStateException if calls are not being recorded
      */
     public synchronized List<String> callLog() {
+        if (log == null) {
+            throw new IllegalStateException("this machine does not record its calls: call faults().recordCalls() first");
+        }
         return List.copyOf(log);
     }
 
@@ -143,7 +159,9 @@ public final class Faults {
     /** Counts a call of an export or method by name; the HRESULT to fail it with, or null. */
     public synchronized Integer onCall(String key) {
         int n = calls.merge(key, 1, Integer::sum);
-        log.add(key);
+        if (log != null) {
+            log.add(key);
+        }
         List<Planned> list = planned.get(key);
         if (list != null) {
             for (Planned p : list) {

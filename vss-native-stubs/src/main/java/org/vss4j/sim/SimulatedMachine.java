@@ -104,6 +104,8 @@ public final class SimulatedMachine implements AutoCloseable {
     private final AtomicReference<Object> creating = new AtomicReference<>();
     /** {@link #beginShutdown()} was called: writers' IsWriterShuttingDown answers true. */
     private volatile boolean shuttingDown;
+    /** How many works given to {@link #async} have not ended; its monitor is signalled at each end. */
+    private final int[] asyncRunning = {0};
     private final ExecutorService async = Executors.newCachedThreadPool(r -> {
         Thread t = new Thread(r, "vss-simulator-async-" + THREADS.incrementAndGet());
         t.setDaemon(true);
@@ -814,7 +816,47 @@ public final class SimulatedMachine implements AutoCloseable {
 
     /** Runs an asynchronous operation's work on a simulator thread. */
     public void runAsync(Runnable work) {
-        async.execute(work);
+        synchronized (asyncRunning) {
+            asyncRunning[0]++;
+        }
+        try {
+            async.execute(() -> {
+                try {
+                    work.run();
+                } finally {
+                    asyncEnded();
+                }
+            });
+        } catch (RuntimeException e) {
+            asyncEnded();
+            throw e;
+        }
+    }
+
+    private void asyncEnded() {
+        synchronized (asyncRunning) {
+            asyncRunning[0]--;
+            asyncRunning.notifyAll();
+        }
+    }
+
+    /**
+     * Waits, {@code timeout} at most, until no asynchronous operation's work is running on this machine's threads: a
+     * test then checks for leaks only after the work a cancelled or timed-out operation still had to do (an Abort to
+     * deliver, lent objects to retire) is done. Whether it got there in time.
+     */
+    public boolean awaitAsyncIdle(java.time.Duration timeout) throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        synchronized (asyncRunning) {
+            while (asyncRunning[0] > 0) {
+                long left = deadline - System.nanoTime();
+                if (left <= 0) {
+                    return false;
+                }
+                java.util.concurrent.TimeUnit.NANOSECONDS.timedWait(asyncRunning, left);
+            }
+            return true;
+        }
     }
 
     /** Deletes every snapshot directory, ends the open searches and stops the simulator's threads. */

@@ -8,8 +8,8 @@ import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,9 +26,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.sim.FaultPoints;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.Gate;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Snapshot;
+import org.vss4j.sim.TestTrees;
+import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.VssSimulatorExtension;
+import org.vss4j.sim.WriterComponent;
+import org.vss4j.sim.WriterEvent;
 
 /**
  * The fault matrix of the {@code vss} command (docs/reliability.md, "The fault matrix"): for {@code snapshot create}
@@ -136,7 +142,7 @@ class CliFaultMatrixTest {
                 Path st = Files.createDirectories(dir.resolve("state"));
                 Files.writeString(vol.resolve("report.txt"), "q3");
                 UUID id = c.startsWithASnapshot ? persistentSnapshot(vol, st) : null;
-                Run r = vss(vol, st, m -> { }, c.argsFor(id));
+                Run r = vss(vol, st, m -> m.faults().recordCalls(), c.argsFor(id));
                 if (r.exit() != 0) {
                     throw new IllegalStateException("the clean run of " + c + " failed: " + r.err());
                 }
@@ -146,19 +152,11 @@ class CliFaultMatrixTest {
                 throw new UncheckedIOException(e);
             } finally {
                 if (dir != null) {
-                    deleteTree(dir);
+                    TestTrees.deleteTree(dir);
                 }
             }
         }
         return out;
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 
     /** The {@code nth} call of {@code method} fails with {@code code}; {@code position} is its index in the run. */
@@ -220,8 +218,12 @@ class CliFaultMatrixTest {
             assertThat(left).as("the completed set").hasSize(persistent ? 1 : 0);
         } else if (initial == null) {
             assertThat(left).as("shadow copies left behind").isEmpty();
+        } else if (fault.command() == Cli.DELETE && fault.position() > calls.indexOf(
+                "IVssBackupComponents::DeleteSnapshots")) {
+            assertThat(left).as("deleted before the call that failed").isEmpty();
         } else {
-            assertThat(left).as("shadow copies left behind").isSubsetOf(initial);
+            // A list, or a delete that failed before or at DeleteSnapshots, keeps the shadow copy it began with.
+            assertThat(left).as("the shadow copy the case began with").containsExactly(initial);
         }
     }
 
@@ -231,5 +233,181 @@ class CliFaultMatrixTest {
                 && (fault.command() == Cli.CREATE || fault.command() == Cli.CREATE_PERSISTENT)
                 && Set.of("IVssBackupComponents::StartSnapshotSet", "IVssBackupComponents::AddToSnapshotSet",
                         "IVssBackupComponents::DoSnapshotSet").contains(fault.method());
+    }
+
+    // ---- the cleanup failing too ------------------------------------------------------------------------------------
+
+    /** What fails in the cleanup after the first failure. */
+    enum SecondFault {
+        /** AbortBackup itself fails. */
+        ABORT_BACKUP,
+        /** The DeleteSnapshots that removes a failed persistent set fails. */
+        DELETE_SNAPSHOTS
+    }
+
+    /** A first failure between StartSnapshotSet and BackupComplete, then {@code second} in the cleanup. */
+    record CleanupFault(Cli command, String method, int nth, int position, SecondFault second) {
+        @Override
+        public String toString() {
+            return command + ": " + method + " #" + nth + " -> E_FAIL, then " + second + " fails";
+        }
+    }
+
+    static Stream<Arguments> cleanupCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Cli c : List.of(Cli.CREATE, Cli.CREATE_PERSISTENT)) {
+            List<String> calls = CLEAN.get(c);
+            int started = calls.indexOf("IVssBackupComponents::StartSnapshotSet");
+            int completing = calls.indexOf("IVssBackupComponents::BackupComplete");
+            for (FaultPoints.Point p : FaultPoints.of(calls)) {
+                if (p.code() != VssHresult.E_FAIL || p.position() <= started || p.position() >= completing) {
+                    continue;
+                }
+                for (SecondFault second : SecondFault.values()) {
+                    if (second == SecondFault.ABORT_BACKUP || c == Cli.CREATE_PERSISTENT) {
+                        out.add(Arguments.of(new CleanupFault(c, p.method(), p.nth(), p.position(), second)));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * The cleanup after a failure fails as well: the command still exits 3 with the first failure (the cleanup's own
+     * failure is a note on stdout), leaks nothing, and leaves no shadow copy it can delete. A persistent set whose
+     * DeleteSnapshots failed stays, named on stdout, so it can be deleted with {@code vss snapshot delete}.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cleanupCases")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void theCleanupFailingToo(CleanupFault fault) throws IOException {
+        Files.writeString(volume.resolve("report.txt"), "q3");
+        Run r = vss(volume, state, m -> {
+            m.faults().failExportOnCall(fault.method(), fault.nth(), VssHresult.E_FAIL);
+            if (fault.second() == SecondFault.ABORT_BACKUP) {
+                m.faults().failOnCall(IVssBackupComponents.AbortBackup, 1, VssHresult.VSS_E_BAD_STATE);
+            } else {
+                m.faults().failOnCall(IVssBackupComponents.DeleteSnapshots, 1, VssHresult.E_ACCESSDENIED);
+            }
+        }, fault.command().argsFor(null));
+
+        VssSimulatorExtension.verifyNoLeaks(r.machine());
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.err()).contains(fault.method() + " failed: E_FAIL");
+        assertThat(r.machine().faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
+        boolean persistent = fault.command() == Cli.CREATE_PERSISTENT;
+        assertThat(r.machine().faults().calls(IVssBackupComponents.DeleteSnapshots)).isEqualTo(persistent ? 1 : 0);
+        Set<UUID> left = persistentSnapshots(state);
+        if (fault.second() == SecondFault.ABORT_BACKUP) {
+            assertThat(r.out()).contains("(AbortBackup: ", "VSS_E_BAD_STATE");
+            assertThat(left).as("shadow copies left behind").isEmpty();
+        } else {
+            String set = r.out().replaceAll("(?s).*snapshot set \\{([0-9a-f-]+)}.*", "$1");
+            assertThat(r.out()).contains("(deleting the persistent set {" + set + "}: ", "E_ACCESSDENIED");
+            // Shadow copies exist once DoSnapshotSet was called; a failure before it left none to delete.
+            boolean made = fault.position() > CLEAN.get(fault.command()).indexOf("IVssBackupComponents::DoSnapshotSet");
+            assertThat(left).as("the set whose deletion failed").hasSize(made ? 1 : 0);
+        }
+    }
+
+    // ---- writers failing ----------------------------------------------------------------------------------------------
+
+    /** How the writer misbehaves at an event. */
+    enum Misbehaviour {
+        FAIL, VETO, HANG
+    }
+
+    static final String WRITER = "AppWriter";
+
+    /** The events a writer on {@code D:\} receives from a clean {@code snapshot create}, in order. */
+    static final List<WriterEvent> WRITER_EVENTS = List.of(WriterEvent.IDENTIFY, WriterEvent.PREPARE_FOR_BACKUP,
+            WriterEvent.PREPARE_FOR_SNAPSHOT, WriterEvent.FREEZE, WriterEvent.THAW, WriterEvent.POST_SNAPSHOT,
+            WriterEvent.BACKUP_COMPLETE);
+
+    /** The events whose failure fails the asynchronous step delivering them, by that step. */
+    static final Map<WriterEvent, String> ASYNC_STEP = Map.of(WriterEvent.PREPARE_FOR_BACKUP, "PrepareForBackup",
+            WriterEvent.PREPARE_FOR_SNAPSHOT, "DoSnapshotSet", WriterEvent.FREEZE, "DoSnapshotSet");
+
+    static SimulatedWriter writerOnD() {
+        return SimulatedWriter.builder(WRITER).component(WriterComponent.fileGroup("", "reports")
+                .withFile(FileSpec.of("D:\\", "report.txt", false))).build();
+    }
+
+    /**
+     * Failing and vetoing writers in both contexts; hanging ones (a second each, the short {@code --timeout}) in the
+     * persistent context only, whose cleanup is the larger (AbortBackup, then DeleteSnapshots).
+     */
+    static Stream<Arguments> writerCases() {
+        return Stream.of(Cli.CREATE, Cli.CREATE_PERSISTENT).flatMap(c -> WRITER_EVENTS.stream()
+                .flatMap(ev -> Stream.of(Misbehaviour.values())
+                        .filter(how -> how != Misbehaviour.HANG || c == Cli.CREATE_PERSISTENT)
+                        .map(how -> Arguments.of(c, ev, how))));
+    }
+
+    /**
+     * {@code snapshot create} with a writer failing ({@code VSS_E_WRITERERROR_RETRYABLE}), vetoing
+     * ({@link SimulatedWriter#vetoAt}) or hanging ({@code --timeout PT1S}) at each event: exit 3 naming the call and the
+     * writer's error, the writer and its failed state, or E_ABORT; AbortBackup from StartSnapshotSet until
+     * BackupComplete, never after; no leak; no shadow copy left, but a persistent set whose BackupComplete was called.
+     */
+    @ParameterizedTest(name = "{0}: {1} {2}")
+    @MethodSource("writerCases")
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void aWriterMisbehaving(Cli command, WriterEvent event, Misbehaviour how) throws IOException,
+            InterruptedException {
+        Files.writeString(volume.resolve("report.txt"), "q3");
+        SimulatedWriter w = writerOnD();
+        Gate[] hang = {null};
+        List<String> args = new ArrayList<>(command.args);
+        if (how == Misbehaviour.HANG) {
+            // Only a hang meets the timeout: every other case keeps the long one, so a slow step on a loaded machine
+            // does not turn its expected failure into a timeout.
+            args.set(args.indexOf("PT5S"), "PT1S");
+        }
+        Run r;
+        try {
+            r = vss(volume, state, m -> {
+                m.addWriter(w);
+                switch (how) {
+                    case FAIL -> w.failAt(event, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+                    case VETO -> w.vetoAt(event);
+                    case HANG -> hang[0] = w.hangAt(event);
+                }
+            }, args.toArray(String[]::new));
+        } finally {
+            if (hang[0] != null) {
+                hang[0].open();
+            }
+        }
+        // A timed-out step may still be ending on the simulator's threads once its gate opened.
+        assertThat(r.machine().awaitAsyncIdle(Duration.ofSeconds(10))).isTrue();
+        VssSimulatorExtension.verifyNoLeaks(r.machine());
+        assertThat(w.events()).as("the writer's events").contains(event);
+        int aborts = r.machine().faults().calls(IVssBackupComponents.AbortBackup);
+        Set<UUID> left = persistentSnapshots(state);
+        boolean persistent = command == Cli.CREATE_PERSISTENT;
+        assertThat(r.exit()).as("exit code; stdout: %s; stderr: %s", r.out(), r.err())
+                .isEqualTo(ExitCodes.VSS_FAILURE);
+        if (how == Misbehaviour.HANG) {
+            assertThat(r.err()).contains("E_ABORT");
+        } else if (ASYNC_STEP.containsKey(event)) {
+            // The step's asynchronous operation ends with the writer's error; the command names that call.
+            assertThat(r.err()).contains("IVssBackupComponents::" + ASYNC_STEP.get(event) + " failed: "
+                    + (how == Misbehaviour.FAIL ? VssHresult.VSS_E_WRITERERROR_RETRYABLE
+                    : VssHresult.VSS_E_WRITERERROR_NONRETRYABLE).name());
+        } else {
+            // Found by the writer status check after the step.
+            assertThat(r.err()).contains(WRITER, event.failedState().nativeName());
+        }
+        if (event == WriterEvent.BACKUP_COMPLETE) {
+            assertThat(r.err()).contains("so it is not aborted");
+            assertThat(aborts).isZero();
+            assertThat(left).as("the completed set").hasSize(persistent ? 1 : 0);
+        } else {
+            // A hang in Identify times out GatherWriterMetadata, before StartSnapshotSet: nothing to abort.
+            assertThat(aborts).isEqualTo(event == WriterEvent.IDENTIFY && how == Misbehaviour.HANG ? 0 : 1);
+            assertThat(left).as("shadow copies left behind").isEmpty();
+        }
     }
 }

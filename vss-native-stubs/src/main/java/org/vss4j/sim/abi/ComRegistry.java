@@ -13,12 +13,17 @@ import org.vss4j.sim.SimulatedMachine;
  * {@link Tombstones tombstone} (its address kept reserved, one line describing it), so that a call on it is still
  * recognised and reported rather than landing on a newer object at a reused address, without keeping the object and
  * its state for the life of the process.
+ *
+ * <p>The tombstones are one store for every kind of simulated object ({@link #bury}): COM objects, the objects VSS
+ * lends a writer's handler ({@link LentObject}), a writer's {@code IVssWriterImpl} and {@code IVssWriterComponentsExt}
+ * objects. One bound then holds for them all, and a stale pointer of one kind passed where another is expected is
+ * still recognised as released.
  */
 public final class ComRegistry {
 
     /**
-     * How many released objects stay recognisable: a backup session releases a few hundred, so a stale pointer from
-     * the last several sessions is still diagnosed with what it was.
+     * How many released objects (of every kind together) stay recognisable: a backup session releases a few hundred,
+     * so a stale pointer from the last several sessions is still diagnosed with what it was.
      */
     public static final int TOMBSTONES = 4096;
 
@@ -37,22 +42,33 @@ public final class ComRegistry {
         RELEASED.bury(memory, o.describe(), o.ledger());
     }
 
+    /**
+     * Keeps a tombstone of a destroyed object that is not a {@link NativeComObject}'s own IUnknown (a lent object, a
+     * second interface's memory): {@code memory} stays reserved until the tombstone is evicted.
+     */
+    public static void bury(Memory memory, String description, LeakLedger ledger) {
+        RELEASED.bury(memory, description, ledger);
+    }
+
     /** The live object at {@code address}, or null. */
     static synchronized NativeComObject live(long address) {
         return LIVE.get(address);
     }
 
-    /** The tombstone of the released object at {@code address}, if still kept. */
-    static Optional<Tombstones.Tombstone> released(long address) {
+    /** The tombstone of the released object (of any kind) at {@code address}, if still kept. */
+    public static Optional<Tombstones.Tombstone> released(long address) {
         return RELEASED.at(address);
     }
 
     /** Records {@code method} called with a {@code this} that is no live object: released, or unknown. */
     static void callOnMissing(String method, long address) {
         Optional<Tombstones.Tombstone> dead = released(address);
-        LeakLedger ledger = dead.map(Tombstones.Tombstone::ledger).orElseGet(() -> SimulatedMachine.current().ledger());
-        ledger.error(method + " called on " + dead.map(t -> "a released object: " + t.description())
-                .orElse("an unknown object at 0x" + Long.toHexString(address)));
+        if (dead.isPresent()) {
+            dead.get().lateCall(method + " called on a released object: " + dead.get().description());
+        } else {
+            SimulatedMachine.current().ledger().error(method + " called on an unknown object at 0x"
+                    + Long.toHexString(address));
+        }
     }
 
     /** Live objects owned by {@code ledger}, for a leak report. */

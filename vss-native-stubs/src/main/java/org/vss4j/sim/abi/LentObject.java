@@ -17,8 +17,9 @@ import org.vss4j.sim.SimulatedMachine;
  * {@code IVssCreateWriterMetadata}, {@code IVssWriterComponents}), so slot 0 of its table is its first own method and
  * the writer can neither AddRef nor Release it. VSS owns it and destroys it when the handler returns
  * ({@link #retire()}); any call on it after that is recorded in the ledger as a misuse (the leak check then fails), and
- * returns {@code E_UNEXPECTED}. A retired object leaves a {@link Tombstones tombstone} (its memory reserved, one line
- * saying what it was) so such a call is recognised, without the object being kept for the life of the process.
+ * returns {@code E_UNEXPECTED}. A retired object leaves a {@link Tombstones tombstone} among {@link ComRegistry}'s
+ * (its memory reserved, one line saying what it was) so such a call is recognised, without the object being kept for
+ * the life of the process.
  *
  * <p>A lent interface the SDK declares with IUnknown as a second base class ({@code IVssCreateWriterMetadataEx :
  * public IVssCreateWriterMetadata, public IUnknown}, vswriter.h) has a second vtable pointer at +8 (MSVC layout),
@@ -35,7 +36,6 @@ public abstract class LentObject {
     }
 
     private static final Map<Long, LentObject> BY_ADDRESS = new ConcurrentHashMap<>();
-    private static final Tombstones RETIRED = new Tombstones(ComRegistry.TOMBSTONES);
     private static final String DESTROYED = " after the handler returned: VSS owns it and destroyed it then"
             + " (Microsoft docs, \"CVssWriter class\")";
 
@@ -82,14 +82,14 @@ public abstract class LentObject {
     /** The handler returned: VSS destroys the object; later calls are misuses. */
     public final void retire() {
         if (BY_ADDRESS.remove(Pointer.nativeValue(object)) != null) {
-            RETIRED.bury(object, "the " + interfaceName + " lent to " + lentTo, ledger);
+            ComRegistry.bury(object, "the " + interfaceName + " lent to " + lentTo, ledger);
         }
     }
 
     /** Records {@code method} called on the retired object that started at {@code start}, if it is one. */
     private static boolean reportRetired(String method, long start) {
-        return RETIRED.at(start).map(t -> {
-            t.ledger().error(method + " called on " + t.description() + DESTROYED);
+        return ComRegistry.released(start).map(t -> {
+            t.lateCall(method + " called on " + t.description() + DESTROYED);
             return true;
         }).orElse(false);
     }

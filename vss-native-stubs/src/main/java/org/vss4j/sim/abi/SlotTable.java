@@ -28,11 +28,20 @@ import org.vss4j.abi.ComMethod;
  */
 public final class SlotTable {
 
-    /** One slot: its index, the interface that declares the method (for names) and the method name. */
-    public record Slot(int index, String declaredIn, String name) {
-        /** {@code Interface::Method}. */
-        public String qualifiedName() {
-            return declaredIn + "::" + name;
+    /**
+     * One slot: its index, the interface that declares the method (for names), the method name and
+     * {@code Interface::Method}, made once here rather than at every call dispatched through the slot.
+     */
+    public record Slot(int index, String declaredIn, String name, String qualifiedName) {
+
+        public Slot {
+            if (!qualifiedName.equals(declaredIn + "::" + name)) {
+                throw new IllegalArgumentException(qualifiedName + " is not " + declaredIn + "::" + name);
+            }
+        }
+
+        public Slot(int index, String declaredIn, String name) {
+            this(index, declaredIn, name, declaredIn + "::" + name);
         }
     }
 

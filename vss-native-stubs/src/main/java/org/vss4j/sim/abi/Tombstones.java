@@ -5,6 +5,7 @@ import com.sun.jna.Pointer;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import org.vss4j.sim.SimulatedMachine;
 
 /**
  * What the simulator keeps of native objects it destroyed: for the most recent {@link #capacity()} of them, the
@@ -18,8 +19,21 @@ import java.util.Optional;
  */
 public final class Tombstones {
 
-    /** A destroyed object: its description (interface, address, origin) and the ledger a late call is charged to. */
+    /** A destroyed object: its description (interface, address, origin) and the ledger of the machine it was on. */
     public record Tombstone(String description, LeakLedger ledger) {
+
+        /**
+         * Records a call through the destroyed object's pointer: on the ledger of the machine it belonged to, and on
+         * the current machine's when that is another one. A pointer kept from an earlier test's machine (already
+         * checked and closed) then fails the test that made the late call.
+         */
+        public void lateCall(String message) {
+            ledger.error(message);
+            LeakLedger now = SimulatedMachine.current().ledger();
+            if (now != ledger) {
+                now.error(message + " (the object belonged to an earlier simulated machine)");
+            }
+        }
     }
 
     private record Grave(Tombstone stone, Memory memory) {

@@ -17,7 +17,6 @@ import org.vss4j.sim.abi.ComThreads;
 import org.vss4j.sim.abi.NativeCallback;
 import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.SlotTable;
-import org.vss4j.sim.abi.Tombstones;
 import org.vss4j.sim.abi.VtableSpec;
 
 /**
@@ -41,8 +40,6 @@ public final class WriterComponentsObject extends NativeComObject {
 
     /** Object start address to live object. */
     private static final Map<Long, WriterComponentsObject> BY_ADDRESS = new ConcurrentHashMap<>();
-    /** Released objects: their 16 bytes stay reserved for a while so that a late call is recognised. */
-    private static final Tombstones RELEASED = new Tombstones(ComRegistry.TOMBSTONES);
 
     /** x64: vtable pointers and slots are 8 bytes; the IUnknown vptr is the second one (vsbackup.h, MSVC layout). */
     private static final int POINTER_SIZE = 8;
@@ -84,11 +81,11 @@ public final class WriterComponentsObject extends NativeComObject {
         return object;
     }
 
-    /** The object leaves the address map; its memory stays reserved among the tombstones. */
+    /** The object leaves the address map; its 16 bytes stay reserved among {@link ComRegistry}'s tombstones. */
     @Override
     protected void onFinalRelease() {
         BY_ADDRESS.remove(Pointer.nativeValue(object));
-        RELEASED.bury(object, describe(), ledger());
+        ComRegistry.bury(object, describe(), ledger());
     }
 
     /** The live simulated object whose {@code IVssWriterComponentsExt*} is {@code p}, or null. */
@@ -158,8 +155,8 @@ public final class WriterComponentsObject extends NativeComObject {
 
     /** Records a call on the released object that started at {@code start}, if it is one. */
     private static boolean reportReleased(String method, long start) {
-        return RELEASED.at(start).map(t -> {
-            t.ledger().error(method + " called on a released " + t.description());
+        return ComRegistry.released(start).map(t -> {
+            t.lateCall(method + " called on a released " + t.description());
             return true;
         }).orElse(false);
     }

@@ -70,8 +70,6 @@ public final class WriterImplObject extends NativeComObject {
             WriterImplObject.class);
     /** Live objects by the address of their {@code IVssWriterImpl *}. */
     private static final Map<Long, WriterImplObject> BY_ADDRESS = new ConcurrentHashMap<>();
-    /** Released objects: their memory stays reserved for a while so that a late call is recognised. */
-    private static final Tombstones RELEASED = new Tombstones(ComRegistry.TOMBSTONES);
     private static final int POINTER_SIZE = 8;
     private static final Class<?> P = Pointer.class;
     private static final Class<?> GUID_BY_VALUE = GUID.ByValue.class;
@@ -126,7 +124,8 @@ public final class WriterImplObject extends NativeComObject {
         returned.clear();
         dropHeldIdentity();
         BY_ADDRESS.remove(Pointer.nativeValue(object));
-        RELEASED.bury(object, describe(), ledger());
+        // Its memory stays reserved among ComRegistry's tombstones, so that a late call is recognised.
+        ComRegistry.bury(object, describe(), ledger());
     }
 
     // ---- the table --------------------------------------------------------------------------------------------
@@ -199,11 +198,15 @@ public final class WriterImplObject extends NativeComObject {
             long self = Pointer.nativeValue(a.pointer(0));
             WriterImplObject o = BY_ADDRESS.get(self);
             if (o == null || o.references() == 0) {
-                Optional<Tombstones.Tombstone> released = RELEASED.at(self);
-                (o != null ? o.ledger() : released.map(Tombstones.Tombstone::ledger)
-                        .orElseGet(() -> SimulatedMachine.current().ledger())).error(m.qualifiedName()
-                        + " called on " + (o != null ? "a released " + o.describe()
-                        : released.map(t -> "a released " + t.description()).orElse("an unknown object")));
+                Optional<Tombstones.Tombstone> released = ComRegistry.released(self);
+                if (o != null) {
+                    o.ledger().error(m.qualifiedName() + " called on a released " + o.describe());
+                } else if (released.isPresent()) {
+                    released.get().lateCall(m.qualifiedName() + " called on a released "
+                            + released.get().description());
+                } else {
+                    SimulatedMachine.current().ledger().error(m.qualifiedName() + " called on an unknown object");
+                }
                 return ret == int.class ? (Object) VssHresult.E_UNEXPECTED.code()
                         : ret == byte.class ? (Object) (byte) 0 : null;
             }

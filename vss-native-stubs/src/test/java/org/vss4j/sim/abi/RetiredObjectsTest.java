@@ -2,6 +2,8 @@ package org.vss4j.sim.abi;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.sun.jna.Function;
+import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
@@ -70,5 +72,67 @@ class RetiredObjectsTest {
             }
             assertThat(ComRegistry.holdings().tombstones()).isEqualTo(ComRegistry.TOMBSTONES);
         });
+    }
+
+    @Test
+    void aLateCallThroughAnEarlierMachinesPointerFailsTheCurrentMachine() {
+        Pointer[] stale = new Pointer[1];
+        SimulatedMachine earlier = onOwnMachine(() -> {
+            BackupComponents b = BackupComponents.create();
+            stale[0] = b.pointer();
+            b.close();
+        });
+        SimulatedMachine now = onOwnMachine(() -> ComObject.callSlot(stale[0], IVssBackupComponents.Release));
+        assertThat(now.leakReport().errors()).singleElement().asString()
+                .contains("IVssBackupComponents::Release called on a released object: IVssBackupComponentsEx4")
+                .contains("belonged to an earlier simulated machine");
+        assertThat(earlier.leakReport().errors()).singleElement().asString()
+                .contains("IVssBackupComponents::Release called on a released object");
+    }
+
+    /** A lent interface of one method, to call its table with any {@code this}. */
+    static final class Probe extends LentObject {
+        static final Memory TABLE = LentObject.table(LentObject.slot(Probe.class, "IProbe::Ping",
+                (self, args) -> 0));
+
+        Probe(LeakLedger ledger) {
+            super(TABLE, "IProbe", "a test", ledger);
+        }
+
+        /** Calls slot 0 of the probe's table with {@code self} as {@code this}. */
+        static int ping(Pointer self) {
+            return Function.getFunction(TABLE.getPointer(0)).invokeInt(new Object[] {self});
+        }
+    }
+
+    @Test
+    void aStalePointerOfOneKindIsRecognisedWhereAnotherKindIsExpected() {
+        SimulatedMachine m = onOwnMachine(() -> {
+            BackupComponents b = BackupComponents.create();
+            Pointer stale = b.pointer();
+            b.close();
+            assertThat(Probe.ping(stale)).isEqualTo(org.vss4j.VssHresult.E_UNEXPECTED.code());
+        });
+        assertThat(m.leakReport().errors()).singleElement().asString()
+                .contains("IProbe::Ping called on ")
+                .contains("IVssBackupComponentsEx4 at 0x");
+    }
+
+    @Test
+    void oneBoundHoldsForEveryKindOfObject() {
+        SimulatedMachine m = onOwnMachine(() -> {
+            Probe p = new Probe(SimulatedMachine.current().ledger());
+            Pointer stale = p.pointer();
+            p.retire();
+            for (int i = 0; i < ComRegistry.TOMBSTONES; i++) {
+                BackupComponents.create().close();
+            }
+            assertThat(ComRegistry.holdings().tombstones()).isEqualTo(ComRegistry.TOMBSTONES);
+            // The lent object's tombstone was the oldest of the one store, and went first: a call through its
+            // pointer is no longer diagnosed as a call on the lent object.
+            Probe.ping(stale);
+        });
+        assertThat(m.leakReport().errors()).singleElement().asString().startsWith("IProbe::Ping called on ")
+                .doesNotContain("the IProbe lent to a test");
     }
 }

@@ -16,6 +16,7 @@ import org.vss4j.session.BackupResult;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.TestTrees;
 import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.abi.ComRegistry;
@@ -35,7 +36,7 @@ public final class BackupSoak {
     private static final int SAMPLE_EVERY = 25;
 
     /** One measurement after a cycle. */
-    private record Sample(int cycle, long heapAfterGc, long nmtCommitted, long rss, long nativeHeapLive, int threads,
+    record Sample(int cycle, long heapAfterGc, long nmtCommitted, long rss, long nativeHeapLive, int threads,
             int fds, int tempEntries, int liveComObjects, int tombstones, int quarantinedBlocks) {
     }
 
@@ -70,7 +71,7 @@ public final class BackupSoak {
             if (!result.succeeded()) {
                 throw new IllegalStateException("cycle " + cycle + " failed: " + result);
             }
-            deleteTree(media);
+            TestTrees.deleteTree(media);
             VssSimulatorExtension.verifyNoLeaks(machine);
             if (HISTOGRAM_AT.contains(cycle)) {
                 histogram(tmp.resolve("histogram-" + cycle + ".txt"));
@@ -114,12 +115,21 @@ public final class BackupSoak {
         line("COM tombstones", samples, late, s -> s.tombstones);
         line("freed blocks in quarantine", samples, late, s -> s.quarantinedBlocks);
         System.out.println("(late slope: the second half of the samples, after the bounded tombstone and quarantine"
-                + " records have filled; -1 means not available here)");
+                + " records have filled; -1 means not available here; n/a: fewer than " + MIN_SAMPLES_FOR_SLOPE
+                + " samples, one every " + SAMPLE_EVERY + " cycles)");
     }
 
     private static void line(String name, List<Sample> all, List<Sample> late, ToDoubleFunction<Sample> f) {
-        System.out.printf(Locale.ROOT, "%-28s %14.0f %14.0f %14.2f %14.2f%n", name, f.applyAsDouble(all.get(0)),
-                f.applyAsDouble(all.get(all.size() - 1)), slope(all, f), slope(late, f));
+        System.out.printf(Locale.ROOT, "%-28s %14.0f %14.0f %14s %14s%n", name, f.applyAsDouble(all.get(0)),
+                f.applyAsDouble(all.get(all.size() - 1)), slopeText(all, f), slopeText(late, f));
+    }
+
+    /** Fewer samples than this give no slope worth printing (two points always lie on a line). */
+    static final int MIN_SAMPLES_FOR_SLOPE = 3;
+
+    /** The slope of {@code f} per cycle with two decimals, or {@code n/a} from too few samples for one. */
+    static String slopeText(List<Sample> s, ToDoubleFunction<Sample> f) {
+        return s.size() < MIN_SAMPLES_FOR_SLOPE ? "n/a" : String.format(Locale.ROOT, "%.2f", slope(s, f));
     }
 
     /** Least-squares slope of {@code f} against the cycle number. */
@@ -199,11 +209,4 @@ public final class BackupSoak {
         }
     }
 
-    private static void deleteTree(Path root) throws IOException {
-        try (Stream<Path> walk = Files.walk(root)) {
-            for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                Files.delete(p);
-            }
-        }
-    }
 }

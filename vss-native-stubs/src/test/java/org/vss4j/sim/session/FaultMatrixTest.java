@@ -34,6 +34,7 @@ import org.vss4j.sim.FaultPoints;
 import org.vss4j.sim.Gate;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.TestTrees;
 import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
@@ -48,7 +49,7 @@ import org.vss4j.sim.WriterEvent;
  * <p>Each case asserts: the error names the phase, the writer when one is to blame, the call and the HRESULT;
  * {@code AbortBackup} is called exactly once when the failure came after {@code StartSnapshotSet} and before
  * {@code BackupComplete} was called, never otherwise; nothing leaks ({@link VssSimulatorExtension}); no shadow copy is
- * left; the case ends within its JUnit timeout, the session's own timeouts set small.
+ * left; the case ends within its JUnit timeout. Only a hanging writer meets a session timeout, on a test clock.
  */
 @ExtendWith(VssSimulatorExtension.class)
 class FaultMatrixTest {
@@ -74,13 +75,27 @@ class FaultMatrixTest {
      */
     static final List<SnapshotContext> CONTEXTS = List.of(SnapshotContext.BACKUP, SnapshotContext.APP_ROLLBACK);
 
-    /** The session of every case: small timeouts, so that a hang costs well under a second. */
+    /**
+     * The session of every case that hangs nowhere: timeouts far beyond what any case takes on a loaded machine, so a
+     * slow phase never turns the expected HRESULT into a timeout's E_ABORT; the JUnit timeout stays above them.
+     */
     static BackupSessionBuilder session(SnapshotContext context, List<BackupEvent> events) {
         return BackupSession.builder().context(context).components(ComponentSelection.writer(WRITER))
                 .listener(events::add)
-                .phaseTimeout(Duration.ofMillis(400)).overallTimeout(Duration.ofSeconds(8))
-                .cancelGrace(Duration.ofMillis(200)).pollInterval(Duration.ofMillis(10))
+                .phaseTimeout(Duration.ofSeconds(20)).overallTimeout(Duration.ofSeconds(40))
+                .cancelGrace(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
                 .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(4));
+    }
+
+    /**
+     * The session of a case whose writer hangs at {@code hang}: on a clock that moves a minute at every reading once
+     * the writer is held there, so the phase timeout (ten minutes) expires after a fixed number of the session's own
+     * readings, whatever the machine's load, and never before the hang. The overall timeout is out of reach.
+     */
+    static BackupSessionBuilder hangingSession(SnapshotContext context, List<BackupEvent> events, Gate hang) {
+        return session(context, events).clock(new TestClock().advanceWhen(hang::wasReached, Duration.ofMinutes(1)))
+                .phaseTimeout(Duration.ofMinutes(10)).overallTimeout(Duration.ofDays(1))
+                .cancelGrace(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(5));
     }
 
     /** A whole backup: start, copy every item, complete. */
@@ -118,6 +133,7 @@ class FaultMatrixTest {
         try {
             dir = Files.createTempDirectory("vss4j-fault-matrix-");
             SimulatedWriter w = prepare(machine, dir);
+            machine.faults().recordCalls();
             // Which phase each call belongs to: the listener hears PhaseStarted on the session's thread, before the
             // phase's calls.
             List<BackupPhase> phases = new ArrayList<>();
@@ -146,16 +162,8 @@ class FaultMatrixTest {
             SimulatedMachine.install(previous);
             machine.close();
             if (dir != null) {
-                deleteTree(dir);
+                TestTrees.deleteTree(dir);
             }
-        }
-    }
-
-    static void deleteTree(Path dir) {
-        try (Stream<Path> all = Files.walk(dir)) {
-            all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 
@@ -194,7 +202,7 @@ class FaultMatrixTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("callFaults")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void everyCallFailing(CallFault fault, SimulatedMachine machine) {
         prepare(machine, temp);
         machine.faults().failExportOnCall(fault.method(), fault.nth(), fault.code());
@@ -266,7 +274,7 @@ class FaultMatrixTest {
 
     @ParameterizedTest(name = "{0}: {1} {2}")
     @MethodSource("writerFaults")
-    @Timeout(value = 10, unit = TimeUnit.SECONDS)
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
     void everyWriterEventFailing(SnapshotContext context, WriterEvent event, Misbehaviour how,
             SimulatedMachine machine) {
         SimulatedWriter w = prepare(machine, temp);
@@ -288,7 +296,9 @@ class FaultMatrixTest {
             default -> BackupPhase.DO_SNAPSHOT_SET;
         };
         try {
-            Outcome outcome = Outcome.of(() -> backUp(session(context, new ArrayList<>())));
+            Gate held = hang;
+            Outcome outcome = Outcome.of(() -> backUp(held == null ? session(context, new ArrayList<>())
+                    : hangingSession(context, new ArrayList<>(), held)));
             int aborts = machine.faults().calls(IVssBackupComponents.AbortBackup);
             if (event == WriterEvent.BACKUP_COMPLETE) {
                 BackupResult r = outcome.result();
