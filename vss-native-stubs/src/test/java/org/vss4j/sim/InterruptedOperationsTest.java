@@ -6,6 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +160,40 @@ class InterruptedOperationsTest {
             p.kill();
         }
         assertRemovedOnNextOpen("create", "creating", 2);
+    }
+
+    @Test
+    void aSecondMachineOfThisProcessRefusedTheSetLockLeavesItHeldForOtherProcesses() throws Exception {
+        SimulatedMachine first = open();
+        SimulatedMachine second = open();
+        Object a = new Object();
+        assertThat(first.beginSnapshotSet(a)).isTrue();
+        assertThat(second.beginSnapshotSet(new Object())).isFalse();
+
+        try (ForkedProcess p = start(null, "persistent")) {
+            assertThat(p.finish()).as("StartSnapshotSet in another process:\n%s", p.output()).isEqualTo(3);
+            assertThat(p.output()).contains("VSS_E_SNAPSHOT_SET_IN_PROGRESS");
+        }
+        first.endSnapshotSet(a);
+        first.releaseSetLock(a);
+    }
+
+    @Test
+    void aMachineOpenedBesideALiveSetOfThisProcessLeavesItsLockHeldForOtherProcesses() throws Exception {
+        SimulatedMachine first = open();
+        Object a = new Object();
+        assertThat(first.beginSnapshotSet(a)).isTrue();
+        first.snapshotStore().createSet(UUID.randomUUID(),
+                Map.of(UUID.randomUUID(), first.addVolume(d)), 0, a);
+        first.endSnapshotSet(a);
+        first.releaseSetLock(a);
+        assertThat(open().removedLeftOvers()).as("this process's live set is left alone").isEmpty();
+
+        try (ForkedProcess p = start(null, "open")) {
+            assertThat(p.finish()).as(p.output()).isZero();
+            assertThat(p.output()).as("another process leaves the live set alone too").contains("left overs []");
+        }
+        assertThat(first.snapshots()).singleElement().satisfies(s -> assertThat(s.directory()).isDirectory());
     }
 
     @Test
