@@ -1,10 +1,13 @@
 package org.vss4j.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -194,6 +197,32 @@ class InterruptedOperationsTest {
             assertThat(p.output()).as("another process leaves the live set alone too").contains("left overs []");
         }
         assertThat(first.snapshots()).singleElement().satisfies(s -> assertThat(s.directory()).isDirectory());
+    }
+
+    @Test
+    void aDeletionFailingMidwayListsNothingItNamedWhileAnotherMachineFinishesIt() throws Exception {
+        SimulatedMachine first = open();
+        Map<UUID, Volume> volumes = new LinkedHashMap<>();
+        volumes.put(UUID.randomUUID(), first.addVolume(d));
+        volumes.put(UUID.randomUUID(), first.addVolume(e));
+        UUID set = UUID.randomUUID();
+        List<Snapshot> made = first.snapshotStore().createSet(set, volumes, 1, new Object());
+        // The first shadow copy's exposure link is replaced by a directory with a file: unexposing it fails, so the
+        // deletion stops before the second shadow copy.
+        Path link = work.resolve("exposed");
+        first.snapshotStore().expose(made.get(0).id(), new Exposure("X:\\", null, true, link, false));
+        Files.delete(link);
+        Files.writeString(Files.createDirectory(link).resolve("in-the-way"), "x");
+
+        assertThatThrownBy(() -> first.snapshotStore().deleteAll(first.snapshotStore().inSet(set)))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(first.snapshots()).as("a deletion begun lists nothing it names, failed or not").isEmpty();
+
+        SimulatedMachine next = open();
+        assertThat(next.removedLeftOvers()).as("the failed deletion's lock is free: the next open finishes it")
+                .singleElement().satisfies(left -> assertThat(left.operation()).isEqualTo("delete"));
+        assertThat(made).allSatisfy(s -> assertThat(s.directory()).doesNotExist());
+        assertThat(first.snapshots()).isEmpty();
     }
 
     @Test
