@@ -226,6 +226,17 @@ class InterruptedOperationsTest {
     }
 
     @Test
+    void theKillPointIsNotTakenFromTheEnvironment() throws Exception {
+        Path marker = work.resolve("from-the-environment.marker");
+        try (ForkedProcess p = ForkedProcess.start(work, Map.of("VSS4J_SIM_KILL_POINT", KillPoint.CREATE_JOURNALED,
+                "VSS4J_SIM_KILL_POINT_MARKER", marker.toString()), null, state.toString(), "persistent",
+                d.toString())) {
+            assertThat(p.finish()).as("a run with the variables set creates its set:\n%s", p.output()).isZero();
+        }
+        assertThat(marker).doesNotExist();
+    }
+
+    @Test
     void twoMachinesOfOneProcessOnOneDirectoryKeepTheOneSetRule() {
         SimulatedMachine first = open();
         SimulatedMachine second = open();
