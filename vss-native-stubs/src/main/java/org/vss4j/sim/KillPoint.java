@@ -13,10 +13,11 @@ import org.slf4j.LoggerFactory;
 /**
  * A test hook for the kill trials (docs/reliability.md): at the named point the simulator writes a marker file and
  * blocks for ever, so that a test waits for the marker, kills the process (SIGKILL) exactly there and checks what the
- * next process finds. Off unless configured, by system property or environment variable:
+ * next process finds. Off unless configured by two system properties, which only a test sets on the command line of
+ * the JVM it starts (never an environment variable, which a user's shell or a child process could inherit unaware):
  * <ul>
- * <li>{@code vss4j.sim.killPoint} / {@code VSS4J_SIM_KILL_POINT}: the point's name, one of the constants below;</li>
- * <li>{@code vss4j.sim.killPoint.marker} / {@code VSS4J_SIM_KILL_POINT_MARKER}: the marker file to write.</li>
+ * <li>{@value #PROPERTY}: the point's name, one of the constants below;</li>
+ * <li>{@value #MARKER_PROPERTY}: the marker file to write.</li>
  * </ul>
  * Both must be set; the marker holds the point's name and the process id.
  */
@@ -37,10 +38,10 @@ public final class KillPoint {
     /** A process opening the state removed the first shadow copy of what an interrupted operation left. */
     public static final String RECOVER_FIRST_REMOVED = "recover.first-removed";
 
-    static final String PROPERTY = "vss4j.sim.killPoint";
-    static final String MARKER_PROPERTY = "vss4j.sim.killPoint.marker";
-    static final String VARIABLE = "VSS4J_SIM_KILL_POINT";
-    static final String MARKER_VARIABLE = "VSS4J_SIM_KILL_POINT_MARKER";
+    /** The system property naming the point. */
+    public static final String PROPERTY = "vss4j.sim.killPoint";
+    /** The system property naming the marker file. */
+    public static final String MARKER_PROPERTY = "vss4j.sim.killPoint.marker";
 
     private static final Logger LOG = LoggerFactory.getLogger(KillPoint.class);
 
@@ -49,8 +50,8 @@ public final class KillPoint {
 
     /** Point {@code name} is reached: blocks for ever if it is the configured point, else returns at once. */
     static void reach(String name) {
-        String point = setting(PROPERTY, VARIABLE);
-        String marker = setting(MARKER_PROPERTY, MARKER_VARIABLE);
+        String point = System.getProperty(PROPERTY);
+        String marker = System.getProperty(MARKER_PROPERTY);
         if (point == null || marker == null || !point.equals(name)) {
             return;
         }
@@ -71,10 +72,5 @@ public final class KillPoint {
                 // Blocks until killed, interrupts included: the trial decides when this process ends.
             }
         }
-    }
-
-    private static String setting(String property, String variable) {
-        String v = System.getProperty(property);
-        return v != null ? v : System.getenv(variable);
     }
 }

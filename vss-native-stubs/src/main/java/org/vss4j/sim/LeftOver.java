@@ -11,9 +11,12 @@ import java.util.UUID;
  */
 public record LeftOver(UUID setId, String operation, String state, List<UUID> snapshots, List<String> volumes) {
 
+    /** The words of {@link #toString()} (logged at WARN by the machine that removed it) that say what it is. */
+    public static final String WAS_INTERRUPTED = "was interrupted";
+
     @Override
     public String toString() {
-        return "shadow copy set " + setId + ": its " + operation + " was interrupted (" + state + ", volumes "
+        return "shadow copy set " + setId + ": its " + operation + " " + WAS_INTERRUPTED + " (" + state + ", volumes "
                 + String.join(",", volumes) + "); removed shadow copies " + snapshots;
     }
 }

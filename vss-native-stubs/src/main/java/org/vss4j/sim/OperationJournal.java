@@ -16,12 +16,14 @@ import java.util.UUID;
 
 /**
  * The write-ahead records of the operations on shadow copy sets that span several files and so cannot be done in one
- * atomic step: creating a set (one copy and one record per volume) and deleting shadow copies. One file
- * {@code <operation id>.journal} per operation in flight, written before the operation touches anything and removed
- * when it is done, each write atomic ({@link AtomicFiles}); beside it {@code <operation id>.journal.lock}, locked by
+ * atomic step: creating a set (one copy and one record per volume) and deleting shadow copies of one set. One file
+ * {@code <set id>.<operation id>.journal} per operation in flight, written before the operation touches anything and
+ * removed when it is done, each write atomic ({@link AtomicFiles}); beside it {@code <name>.journal.lock}, locked by
  * the operation's process for as long as the record exists ({@link HeldLock}). A record whose lock can be taken was
  * left by a process that died: the next machine opening the directory undoes a creation, finishes a deletion, and
- * removes the record ({@link StateRecovery}). The format is in docs/reliability.md.
+ * removes the record ({@link StateRecovery}). The set id is in the name so that a record which cannot be read still
+ * says which set it was in the middle of: that set is not listed ({@link #setIdOf}). The format is in
+ * docs/reliability.md.
  */
 final class OperationJournal {
 
@@ -69,12 +71,32 @@ final class OperationJournal {
         this.dir = dir;
     }
 
-    Path file(UUID operation) {
-        return dir.resolve(operation + SUFFIX);
+    Path file(Entry e) {
+        return dir.resolve(e.setId() + "." + e.operation() + SUFFIX);
     }
 
-    Path lockFile(UUID operation) {
-        return dir.resolve(operation + SUFFIX + LOCK_SUFFIX);
+    Path lockFile(Entry e) {
+        return dir.resolve(e.setId() + "." + e.operation() + SUFFIX + LOCK_SUFFIX);
+    }
+
+    /** The set an operation record's file name says it is about, or null if the name is not one this class writes. */
+    static UUID setIdOf(Path record) {
+        UUID[] ids = idsOf(record);
+        return ids == null ? null : ids[0];
+    }
+
+    /** The set id and the operation id of a record's file name, or null. */
+    private static UUID[] idsOf(Path record) {
+        String name = record.getFileName().toString();
+        if (!name.endsWith(SUFFIX)) {
+            return null;
+        }
+        String[] parts = name.substring(0, name.length() - SUFFIX.length()).split("\\.", -1);
+        try {
+            return parts.length == 2 ? new UUID[] {UUID.fromString(parts[0]), UUID.fromString(parts[1])} : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Writes (or rewrites, in one step) the record of {@code e}. */
@@ -90,19 +112,19 @@ final class OperationJournal {
         p.setProperty("pid", Long.toString(ProcessHandle.current().pid()));
         p.setProperty("written", Instant.now().toString());
         try {
-            AtomicFiles.replace(file(e.operation()), w -> p.store(w, "vss4j simulator: shadow copy set " + e.kind()
+            AtomicFiles.replace(file(e), w -> p.store(w, "vss4j simulator: shadow copy set " + e.kind()
                     + " in flight"));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot journal the " + e.kind() + " of shadow copy set " + e.setId(), ex);
         }
     }
 
-    /** Removes the record of {@code operation}: the operation is done (or undone). */
-    void remove(UUID operation) {
+    /** Removes the record of {@code e}: the operation is done (or undone). */
+    void remove(Entry e) {
         try {
-            AtomicFiles.delete(file(operation));
+            AtomicFiles.delete(file(e));
         } catch (IOException ex) {
-            throw new UncheckedIOException("cannot remove the journal record " + file(operation), ex);
+            throw new UncheckedIOException("cannot remove the journal record " + file(e), ex);
         }
     }
 
@@ -133,11 +155,17 @@ final class OperationJournal {
             p.load(r);
         }
         RecordProblems.checkVersion(p, VERSION, true);
-        String name = f.getFileName().toString();
-        UUID operation = UUID.fromString(name.substring(0, name.length() - SUFFIX.length()));
+        UUID[] ids = idsOf(f);
+        if (ids == null) {
+            throw new IllegalArgumentException("its name is not <set id>.<operation id>" + SUFFIX);
+        }
+        UUID set = UUID.fromString(RecordProblems.required(p, "set"));
+        if (!set.equals(ids[0])) {
+            throw new IllegalArgumentException("its set " + set + " is not the one its name says");
+        }
         String snapshots = RecordProblems.required(p, "snapshots");
         String volumes = p.getProperty("volumes", "");
-        return new Entry(operation, UUID.fromString(RecordProblems.required(p, "set")),
+        return new Entry(ids[1], set,
                 State.of(RecordProblems.required(p, "state")),
                 snapshots.isEmpty() ? List.of() : Arrays.stream(snapshots.split(",")).map(UUID::fromString).toList(),
                 volumes.isEmpty() ? List.of() : List.of(volumes.split("\\|")),

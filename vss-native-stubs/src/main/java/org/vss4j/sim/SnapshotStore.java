@@ -135,12 +135,11 @@ public final class SnapshotStore {
      * lock, so no process ever sees the record unlocked (and so taken for a dead process's left-over).
      */
     private HeldOperation journalAhead(OperationJournal.Entry entry) {
-        UUID opId = entry.operation();
         HeldOperation[] op = new HeldOperation[1];
         journaled(() -> {
-            HeldLock lock = HeldLock.tryTake(operations.lockFile(opId));
+            HeldLock lock = HeldLock.tryTake(operations.lockFile(entry));
             if (lock == null) {
-                throw new IllegalStateException("the journal lock " + operations.lockFile(opId)
+                throw new IllegalStateException("the journal lock " + operations.lockFile(entry)
                         + " of a new operation is held");
             }
             try {
@@ -158,7 +157,7 @@ public final class SnapshotStore {
         if (op != null) {
             if (persistent) {
                 // The commit point: once the record is gone, the set's shadow copy records are all there is.
-                journaled(() -> operations.remove(op.entry().operation()));
+                journaled(() -> operations.remove(op.entry()));
                 held.remove(setId);
                 op.lock().closeAndDelete();
             } else {
@@ -187,7 +186,7 @@ public final class SnapshotStore {
         }
         held.remove(setId);
         try {
-            journaled(() -> operations.remove(op.entry().operation()));
+            journaled(() -> operations.remove(op.entry()));
             op.lock().closeAndDelete();
         } catch (RuntimeException cleanup) {
             // The record stays, its lock is released: the next machine opening the directory removes the set.
@@ -211,7 +210,7 @@ public final class SnapshotStore {
         }
         OperationJournal.Entry e = op.entry();
         if (rest.isEmpty()) {
-            journaled(() -> operations.remove(e.operation()));
+            journaled(() -> operations.remove(e));
             held.remove(setId);
             op.lock().closeAndDelete();
         } else {
@@ -360,16 +359,27 @@ public final class SnapshotStore {
     }
 
     /**
-     * Deletes {@code targets} (DeleteSnapshots): with a state directory and a persistent shadow copy among them, the
-     * deletion is journaled ahead ("deleting A,B"), so that a process dying midway leaves a deletion the next machine
-     * opening the directory finishes, never a set with some of its shadow copies gone and the rest listed. A failure
-     * midway leaves the record to that machine as well. The number deleted.
+     * Deletes {@code targets} (DeleteSnapshots), set by set: with a state directory and persistent shadow copies, each
+     * set's deletion is journaled ahead ("deleting A,B"), so that a process dying midway leaves a deletion the next
+     * machine opening the directory finishes, never a set with some of its shadow copies gone and the rest listed. A
+     * failure midway leaves the record to that machine as well, and this process lists the rest no longer either
+     * (its lock released, another process may finish the deletion at any time). The number deleted.
      */
     public synchronized int deleteAll(List<Snapshot> targets) {
-        List<Snapshot> known = targets.stream().filter(t -> snapshots.containsKey(t.id())).toList();
-        if (known.isEmpty()) {
-            return 0;
+        Map<UUID, List<Snapshot>> bySet = new LinkedHashMap<>();
+        for (Snapshot t : targets) {
+            if (snapshots.containsKey(t.id())) {
+                bySet.computeIfAbsent(t.setId(), k -> new ArrayList<>()).add(t);
+            }
         }
+        int deleted = 0;
+        for (List<Snapshot> ofOneSet : bySet.values()) {
+            deleted += deleteInSet(ofOneSet);
+        }
+        return deleted;
+    }
+
+    private int deleteInSet(List<Snapshot> known) {
         HeldOperation op = operations == null || known.stream().noneMatch(Snapshot::isPersistent) ? null
                 : beginDeletion(known);
         int deleted = 0;
@@ -387,15 +397,26 @@ public final class SnapshotStore {
             }
         } catch (RuntimeException | Error e) {
             if (op != null) {
+                // The record says "deleting": what it names is listed nowhere, this process included.
+                known.forEach(s -> unlist(s.id()));
                 op.lock().close();
             }
             throw e;
         }
         if (op != null) {
-            journaled(() -> operations.remove(op.entry().operation()));
+            journaled(() -> operations.remove(op.entry()));
             op.lock().closeAndDelete();
         }
         return deleted;
+    }
+
+    /** Forgets {@code id} in this process only (its files are left to whoever finishes its deletion). */
+    private void unlist(UUID id) {
+        Snapshot s = snapshots.remove(id);
+        facts.remove(id);
+        if (s != null) {
+            devices.remove(s.deviceNumber());
+        }
     }
 
     private HeldOperation beginDeletion(List<Snapshot> targets) {

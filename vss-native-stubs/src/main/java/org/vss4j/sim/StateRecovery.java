@@ -23,7 +23,8 @@ import org.slf4j.LoggerFactory;
  * is in flight is always seen with its operation record (which is written before the first copy). An operation whose
  * lock is held belongs to a live process: its shadow copies are not listed and left alone. An operation whose lock is
  * free was interrupted (its process died): a creation, complete or not, is undone (copies, records, facts); a
- * deletion is finished; then its record and lock file are removed. Each removal is logged at WARN.
+ * deletion is finished; then its record and lock file are removed. Each removal is logged at WARN. An operation
+ * record that cannot be read is reported, and no shadow copy of its set (named by its file name) is listed.
  */
 final class StateRecovery {
 
@@ -60,9 +61,15 @@ final class StateRecovery {
         Set<UUID> notListed = new HashSet<>();
         List<LeftOver> leftOvers = new ArrayList<>();
         List<UnreadableRecord> unreadable = new ArrayList<>(ops.unreadable());
+        for (UnreadableRecord u : ops.unreadable()) {
+            // What it names is unknown, its set is not (the file name): none of that set is listed, as if the
+            // record could be read; the shadow copies stay, for whoever repairs or deletes the record.
+            UUID set = OperationJournal.setIdOf(u.file());
+            found.entries().stream().filter(e -> e.setId().equals(set)).forEach(e -> notListed.add(e.id()));
+        }
         for (OperationJournal.Entry op : ops.entries()) {
             notListed.addAll(op.snapshots());
-            HeldLock owner = HeldLock.tryTake(operations.lockFile(op.operation()));
+            HeldLock owner = HeldLock.tryTake(operations.lockFile(op));
             if (owner == null) {
                 continue;
             }
@@ -72,7 +79,7 @@ final class StateRecovery {
             } catch (RuntimeException e) {
                 // Left for the next machine to try again; its shadow copies stay unlisted meanwhile.
                 owner.close();
-                unreadable.add(new UnreadableRecord(operations.file(op.operation()), "cannot finish the interrupted "
+                unreadable.add(new UnreadableRecord(operations.file(op), "cannot finish the interrupted "
                         + op.kind() + " of shadow copy set " + op.setId() + ": " + RecordProblems.describe(e)));
             }
         }
@@ -107,7 +114,7 @@ final class StateRecovery {
                 KillPoint.reach(KillPoint.RECOVER_FIRST_REMOVED);
             }
         }
-        operations.remove(op.operation());
+        operations.remove(op);
         LeftOver left = new LeftOver(op.setId(), op.kind(), op.state().word, op.snapshots(), op.volumes());
         LOG.warn("simulator state: {}", left);
         return left;

@@ -10,6 +10,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -33,12 +34,18 @@ final class ForkedProcess implements AutoCloseable {
 
     /** Starts {@code StateProcess args}, to block at {@code point} (null: run to the end). */
     static ForkedProcess start(Path work, String point, String... args) throws IOException {
+        return start(work, Map.of(), point, args);
+    }
+
+    /** {@link #start(Path, String, String...)} with {@code environment} added to this JVM's. */
+    static ForkedProcess start(Path work, Map<String, String> environment, String point, String... args)
+            throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
         Path marker = Files.createTempFile(work, "point-", ".marker");
         Files.delete(marker);
         Path output = Files.createTempFile(work, "process-", ".out");
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-Xshare:auto", "-XX:TieredStopAtLevel=1",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
                 "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn", "-cp", classPath));
         if (point != null) {
             command.add("-D" + KillPoint.PROPERTY + "=" + point);
@@ -46,7 +53,9 @@ final class ForkedProcess implements AutoCloseable {
         }
         command.add(StateProcess.class.getName());
         command.addAll(List.of(args));
-        Process p = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile()).start();
+        ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(output.toFile());
+        pb.environment().putAll(environment);
+        Process p = pb.start();
         return new ForkedProcess(p, marker, output);
     }
 

@@ -1,11 +1,16 @@
 package org.vss4j.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -158,6 +163,77 @@ class InterruptedOperationsTest {
             p.kill();
         }
         assertRemovedOnNextOpen("create", "creating", 2);
+    }
+
+    @Test
+    void aSecondMachineOfThisProcessRefusedTheSetLockLeavesItHeldForOtherProcesses() throws Exception {
+        SimulatedMachine first = open();
+        SimulatedMachine second = open();
+        Object a = new Object();
+        assertThat(first.beginSnapshotSet(a)).isTrue();
+        assertThat(second.beginSnapshotSet(new Object())).isFalse();
+
+        try (ForkedProcess p = start(null, "persistent")) {
+            assertThat(p.finish()).as("StartSnapshotSet in another process:\n%s", p.output()).isEqualTo(3);
+            assertThat(p.output()).contains("VSS_E_SNAPSHOT_SET_IN_PROGRESS");
+        }
+        first.endSnapshotSet(a);
+        first.releaseSetLock(a);
+    }
+
+    @Test
+    void aMachineOpenedBesideALiveSetOfThisProcessLeavesItsLockHeldForOtherProcesses() throws Exception {
+        SimulatedMachine first = open();
+        Object a = new Object();
+        assertThat(first.beginSnapshotSet(a)).isTrue();
+        first.snapshotStore().createSet(UUID.randomUUID(),
+                Map.of(UUID.randomUUID(), first.addVolume(d)), 0, a);
+        first.endSnapshotSet(a);
+        first.releaseSetLock(a);
+        assertThat(open().removedLeftOvers()).as("this process's live set is left alone").isEmpty();
+
+        try (ForkedProcess p = start(null, "open")) {
+            assertThat(p.finish()).as(p.output()).isZero();
+            assertThat(p.output()).as("another process leaves the live set alone too").contains("left overs []");
+        }
+        assertThat(first.snapshots()).singleElement().satisfies(s -> assertThat(s.directory()).isDirectory());
+    }
+
+    @Test
+    void aDeletionFailingMidwayListsNothingItNamedWhileAnotherMachineFinishesIt() throws Exception {
+        SimulatedMachine first = open();
+        Map<UUID, Volume> volumes = new LinkedHashMap<>();
+        volumes.put(UUID.randomUUID(), first.addVolume(d));
+        volumes.put(UUID.randomUUID(), first.addVolume(e));
+        UUID set = UUID.randomUUID();
+        List<Snapshot> made = first.snapshotStore().createSet(set, volumes, 1, new Object());
+        // The first shadow copy's exposure link is replaced by a directory with a file: unexposing it fails, so the
+        // deletion stops before the second shadow copy.
+        Path link = work.resolve("exposed");
+        first.snapshotStore().expose(made.get(0).id(), new Exposure("X:\\", null, true, link, false));
+        Files.delete(link);
+        Files.writeString(Files.createDirectory(link).resolve("in-the-way"), "x");
+
+        assertThatThrownBy(() -> first.snapshotStore().deleteAll(first.snapshotStore().inSet(set)))
+                .isInstanceOf(UncheckedIOException.class);
+        assertThat(first.snapshots()).as("a deletion begun lists nothing it names, failed or not").isEmpty();
+
+        SimulatedMachine next = open();
+        assertThat(next.removedLeftOvers()).as("the failed deletion's lock is free: the next open finishes it")
+                .singleElement().satisfies(left -> assertThat(left.operation()).isEqualTo("delete"));
+        assertThat(made).allSatisfy(s -> assertThat(s.directory()).doesNotExist());
+        assertThat(first.snapshots()).isEmpty();
+    }
+
+    @Test
+    void theKillPointIsNotTakenFromTheEnvironment() throws Exception {
+        Path marker = work.resolve("from-the-environment.marker");
+        try (ForkedProcess p = ForkedProcess.start(work, Map.of("VSS4J_SIM_KILL_POINT", KillPoint.CREATE_JOURNALED,
+                "VSS4J_SIM_KILL_POINT_MARKER", marker.toString()), null, state.toString(), "persistent",
+                d.toString())) {
+            assertThat(p.finish()).as("a run with the variables set creates its set:\n%s", p.output()).isZero();
+        }
+        assertThat(marker).doesNotExist();
     }
 
     @Test

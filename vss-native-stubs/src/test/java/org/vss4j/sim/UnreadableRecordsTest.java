@@ -124,6 +124,50 @@ class UnreadableRecordsTest {
                 .isNotNull();
     }
 
+    static Stream<Arguments> journalDamages() {
+        return Stream.of(
+                Arguments.of("empty", (Damage) (r, d) -> Files.write(r, new byte[0]), "empty (no fields at all)"),
+                Arguments.of("garbage", (Damage) (r, d) -> Files.write(r,
+                        new byte[] {(byte) 0xC3, 0x28, (byte) 0xFF, 0x00, (byte) 0xA0, 0x3D, 0x0A}), "not text"),
+                Arguments.of("wrong version", (Damage) (r, d) -> Files.writeString(r,
+                        Files.readString(r).replaceAll("(?m)^version=.*$", "version=2")),
+                        "format version '2', this simulator reads version 1"),
+                Arguments.of("missing field", (Damage) (r, d) -> Files.writeString(r,
+                        Files.readString(r).replaceAll("(?m)^snapshots=.*\\R", "")), "field 'snapshots' is missing"),
+                Arguments.of("set not its name", (Damage) (r, d) -> Files.writeString(r,
+                        Files.readString(r).replaceAll("(?m)^set=.*$", "set=" + UUID.randomUUID())),
+                        "is not the one its name says"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("journalDamages")
+    void aDamagedJournalRecordHidesItsHalfMadeSet(String name, Damage damage, String problem) throws Exception {
+        // A set in creation: one volume copied and recorded, its journal record ("creating") ahead of it, its
+        // process gone. Damaged, the record no longer says which shadow copies are the set's; its name still does.
+        SimulatedMachine m = boot();
+        UUID set = UUID.randomUUID();
+        UUID copied = UUID.randomUUID();
+        m.snapshotStore().create(copied, set, m.volumes().get(0), PERSISTENT, 2, new Object());
+        OperationJournal operations = new OperationJournal(state.resolve("snapshots"));
+        OperationJournal.Entry creating = new OperationJournal.Entry(UUID.randomUUID(), set,
+                OperationJournal.State.CREATING, List.of(copied, UUID.randomUUID()), List.of(disk.toString()), true);
+        operations.write(creating);
+        m.close();
+        Path journal = operations.file(creating);
+        damage.apply(journal, state.resolve("snapshots").resolve("no-such-copy"));
+
+        SimulatedMachine next = boot();
+
+        assertThat(next.snapshots()).as("the half-made set is not listed").extracting(Snapshot::id)
+                .containsExactlyInAnyOrder(good, damaged);
+        assertThat(next.unreadableRecords()).singleElement().satisfies(u -> {
+            assertThat(u.file()).isEqualTo(journal);
+            assertThat(u.problem()).contains(problem);
+        });
+        assertThat(state.resolve("snapshots").resolve(copied.toString())).as("left for whoever repairs the record")
+                .isDirectory();
+    }
+
     @Test
     void anOldRecordWithoutAVersionIsStillRead() throws Exception {
         Path record = record(damaged);

@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.sim.KillPoint;
 
 /**
  * Two {@code vss} runs on one simulator state at once: while one creates a two-volume set (held at a kill point
@@ -32,7 +33,7 @@ class ConcurrentRunsTest {
         Files.createDirectories(work.resolve("d"));
         Files.createDirectories(work.resolve("e"));
         Path links = Files.createDirectories(work.resolve("links"));
-        ForkedVss first = ForkedVss.start(work, links, "create.volume-copied.1", work.resolve("first.marker"),
+        ForkedVss first = ForkedVss.start(work, links, KillPoint.CREATE_VOLUME_COPIED + 1, work.resolve("first.marker"),
                 vss("snapshot", "create", "--persistent", "D:\\", "E:\\"));
         try {
             assertThat(first.awaitMarker()).as("the first run reached its point").isTrue();

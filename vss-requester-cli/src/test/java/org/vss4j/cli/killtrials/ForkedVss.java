@@ -3,12 +3,16 @@ package org.vss4j.cli.killtrials;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.vss4j.sim.KillPoint;
 
 /**
  * The {@code vss} command in a JVM of its own, on the class path of this test JVM, as a user starts it: stdout and
@@ -45,11 +49,11 @@ final class ForkedVss {
             throws IOException {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classPath = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
-        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+        List<String> command = new ArrayList<>(List.of(java.toString(), "-XX:TieredStopAtLevel=1",
                 "-Dvss4j.provider=simulator", "-Dvss4j.linkDirectory=" + linkDirectory, "-cp", classPath));
         if (point != null) {
-            command.add("-Dvss4j.sim.killPoint=" + point);
-            command.add("-Dvss4j.sim.killPoint.marker=" + marker);
+            command.add("-D" + KillPoint.PROPERTY + "=" + point);
+            command.add("-D" + KillPoint.MARKER_PROPERTY + "=" + marker);
         }
         command.add("org.vss4j.cli.VssCommand");
         command.addAll(args);
@@ -57,8 +61,6 @@ final class ForkedVss {
         Path err = Files.createTempFile(work, "vss-", ".err");
         ProcessBuilder pb = new ProcessBuilder(command).directory(work.toFile())
                 .redirectOutput(out.toFile()).redirectError(err.toFile());
-        pb.environment().remove("VSS4J_SIM_KILL_POINT");
-        pb.environment().remove("VSS4J_SIM_KILL_POINT_MARKER");
         return new ForkedVss(pb.start(), marker, out, err);
     }
 
@@ -69,13 +71,22 @@ final class ForkedVss {
 
     /** Waits until the run wrote its marker (it is blocked at its point then); false if it ended first. */
     boolean awaitMarker() throws Exception {
-        Instant end = Instant.now().plus(DEADLINE);
+        return awaitMarker(DEADLINE);
+    }
+
+    /**
+     * {@link #awaitMarker()} within {@code deadline}: polled, every 10 ms. A run that misses it is killed (with its
+     * children) before this throws, so that no JVM blocked at its point for ever outlives the trial.
+     */
+    boolean awaitMarker(Duration deadline) throws Exception {
+        Instant end = Instant.now().plus(deadline);
         while (!Files.exists(marker)) {
             if (!process.isAlive()) {
                 return false;
             }
             if (Instant.now().isAfter(end)) {
-                throw new IllegalStateException("no marker " + marker + " within " + DEADLINE + "\n" + output());
+                kill();
+                throw new IllegalStateException("no marker " + marker + " within " + deadline + "\n" + output());
             }
             // A wait on the process, not a bare sleep: it returns at once if the process ends.
             process.waitFor(10, TimeUnit.MILLISECONDS);
@@ -95,7 +106,59 @@ final class ForkedVss {
         }
         for (ProcessHandle c : children) {
             c.destroyForcibly();
-            c.onExit().join();
+            awaitEnd(c, DEADLINE);
+        }
+    }
+
+    /** Whether the run's JVM is still running. */
+    boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** The processes the run's JVM started and that still run. */
+    List<ProcessHandle> children() {
+        return process.descendants().toList();
+    }
+
+    /**
+     * Waits until {@code p}, which is not a child of this JVM, has ended: exited, or a zombie. A killed process whose
+     * parent is gone waits for its new parent to reap it; where that is a PID 1 that never reaps (a container
+     * started without an init) it stays a zombie for good, {@link ProcessHandle#isAlive()} says true and
+     * {@link ProcessHandle#onExit()} never completes. Hence each wait is short and the zombie state (Linux
+     * {@code /proc/PID/stat}, proc(5)) ends it as well, all within {@code deadline}.
+     */
+    static void awaitEnd(ProcessHandle p, Duration deadline) throws InterruptedException {
+        Instant end = Instant.now().plus(deadline);
+        while (true) {
+            try {
+                p.onExit().get(10, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException e) {
+                if (isZombie(p)) {
+                    return;
+                }
+                if (Instant.now().isAfter(end)) {
+                    throw new IllegalStateException("process " + p.pid() + " still runs " + deadline
+                            + " after SIGKILL");
+                }
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("waiting for process " + p.pid(), e);
+            }
+        }
+    }
+
+    /** Whether {@code p} is dead but not reaped (or gone already); false where there is no /proc. */
+    private static boolean isZombie(ProcessHandle p) {
+        Path stat = Path.of("/proc", Long.toString(p.pid()), "stat");
+        try {
+            String s = Files.readString(stat, StandardCharsets.UTF_8);
+            // "pid (comm) S ...": the state follows the last ')', as comm may hold any character.
+            String state = s.substring(s.lastIndexOf(')') + 1).trim();
+            return state.startsWith("Z") || state.startsWith("X");
+        } catch (NoSuchFileException e) {
+            return Files.isDirectory(Path.of("/proc", "self"));
+        } catch (IOException | RuntimeException e) {
+            return false;
         }
     }
 

@@ -13,6 +13,8 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
+import org.vss4j.sim.KillPoint;
+import org.vss4j.sim.LeftOver;
 
 /**
  * The kill trials (docs/reliability.md): {@code vss} commands on the simulator killed with SIGKILL at named points,
@@ -47,7 +49,7 @@ public final class KillTrials {
 
         /** Whether the killed run leaves a complete set that must be listed (the only point that does). */
         boolean leavesCompleteSet() {
-            return scenario == Scenario.PERSISTENT && point.equals("create.complete");
+            return scenario == Scenario.PERSISTENT && point.equals(KillPoint.CREATE_COMPLETE);
         }
 
         @Override
@@ -59,27 +61,28 @@ public final class KillTrials {
     /** Every point of every scenario. */
     static List<Trial> allPoints() {
         List<Trial> all = new ArrayList<>();
-        for (String p : List.of("create.journaled", "create.volume-copied.1", "create.volume-copied.2",
-                "create.before-complete", "create.complete")) {
+        for (String p : List.of(KillPoint.CREATE_JOURNALED, KillPoint.CREATE_VOLUME_COPIED + 1,
+                KillPoint.CREATE_VOLUME_COPIED + 2, KillPoint.CREATE_BEFORE_COMPLETE, KillPoint.CREATE_COMPLETE)) {
             all.add(new Trial(Scenario.PERSISTENT, p));
         }
-        for (String p : List.of("create.volume-copied.1", "create.complete", EXEC_RUNNING)) {
+        for (String p : List.of(KillPoint.CREATE_VOLUME_COPIED + 1, KillPoint.CREATE_COMPLETE, EXEC_RUNNING)) {
             all.add(new Trial(Scenario.EXEC, p));
         }
-        for (String p : List.of("delete.journaled", "delete.snapshot-deleted.1", "delete.snapshot-deleted.2")) {
+        for (String p : List.of(KillPoint.DELETE_JOURNALED, KillPoint.DELETE_SNAPSHOT_DELETED + 1,
+                KillPoint.DELETE_SNAPSHOT_DELETED + 2)) {
             all.add(new Trial(Scenario.DELETE, p));
         }
-        all.add(new Trial(Scenario.RECOVER, "recover.first-removed"));
+        all.add(new Trial(Scenario.RECOVER, KillPoint.RECOVER_FIRST_REMOVED));
         return all;
     }
 
     /** The reduced set CI runs: one point in each phase of each scenario. */
     static List<Trial> reducedPoints() {
-        return List.of(new Trial(Scenario.PERSISTENT, "create.volume-copied.1"),
-                new Trial(Scenario.PERSISTENT, "create.complete"),
+        return List.of(new Trial(Scenario.PERSISTENT, KillPoint.CREATE_VOLUME_COPIED + 1),
+                new Trial(Scenario.PERSISTENT, KillPoint.CREATE_COMPLETE),
                 new Trial(Scenario.EXEC, EXEC_RUNNING),
-                new Trial(Scenario.DELETE, "delete.snapshot-deleted.1"),
-                new Trial(Scenario.RECOVER, "recover.first-removed"));
+                new Trial(Scenario.DELETE, KillPoint.DELETE_SNAPSHOT_DELETED + 1),
+                new Trial(Scenario.RECOVER, KillPoint.RECOVER_FIRST_REMOVED));
     }
 
     /** What one trial found after the kill. */
@@ -96,8 +99,8 @@ public final class KillTrials {
     private static final Pattern COPY = Pattern.compile("shadow copy \\{([0-9a-f-]{36})}");
     private static final Set<String> MACHINE_FILES = Set.of("last-device-number", "last-device-number.lock",
             "journal.lock", "snapshot-set.lock");
-    /** What the next run's WARN says of a removed left-over (StateRecovery). */
-    static final String REPORTED = "was interrupted";
+    /** What the next run's WARN says of a removed left-over. */
+    static final String REPORTED = LeftOver.WAS_INTERRUPTED;
 
     private final Path work;
     private final Path state;
@@ -145,7 +148,7 @@ public final class KillTrials {
                     : "true");
             case DELETE -> vss("snapshot", "delete", "--set", completeSet());
             case RECOVER -> {
-                killAt(Scenario.PERSISTENT, "create.volume-copied.2");
+                killAt(Scenario.PERSISTENT, KillPoint.CREATE_VOLUME_COPIED + 2);
                 yield vss("snapshot", "list");
             }
         };
@@ -308,14 +311,18 @@ public final class KillTrials {
         if (work == null) {
             work = Files.createTempDirectory("vss4j-kill-trials-");
         }
-        List<Outcome> outcomes = runAll(work, reduced ? reducedPoints() : allPoints(), trials, seed, System.out);
+        List<Outcome> outcomes = runAll(work, reduced ? reducedPoints() : allPoints(), trials, seed, "--seed " + seed,
+                System.out);
         System.exit(outcomes.stream().allMatch(Outcome::passed) ? 0 : 1);
     }
 
-    /** Runs {@code trials} rounds of {@code points} in a seeded order, printing each outcome and the summary. */
-    static List<Outcome> runAll(Path work, List<Trial> points, int trials, long seed, PrintStream log)
+    /**
+     * Runs {@code trials} rounds of {@code points} in a seeded order, printing each outcome and the summary;
+     * {@code rerun} is how the caller's user draws the same order again (an option, a system property).
+     */
+    static List<Outcome> runAll(Path work, List<Trial> points, int trials, long seed, String rerun, PrintStream log)
             throws Exception {
-        log.printf("kill trials: %d points x %d, seed %d (rerun with --seed %d)%n", points.size(), trials, seed, seed);
+        log.printf("kill trials: %d points x %d, seed %d (rerun with %s)%n", points.size(), trials, seed, rerun);
         KillTrials k = new KillTrials(work);
         List<Outcome> outcomes = new ArrayList<>();
         for (Trial t : shuffled(points, trials, seed)) {

@@ -14,8 +14,8 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code -Dvss4j.killTrials=full} every point, {@code -Dvss4j.killTrials.trials} times (3 by default); the seed is
  * {@code -Dvss4j.killTrials.seed}, else drawn and printed.
  */
-@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the --exec child of the trials is a POSIX shell command, and the "
-        + "kill is SIGKILL; on Windows the simulator is not the default provider either")
+@DisabledOnOs(value = OS.WINDOWS, disabledReason = "the --exec child of the trials is a POSIX shell command (sh, mv, "
+        + "sleep)")
 class KillTrialsTest {
 
     @TempDir
@@ -28,7 +28,8 @@ class KillTrialsTest {
         long seed = Long.getLong("vss4j.killTrials.seed", System.nanoTime());
 
         List<KillTrials.Outcome> outcomes = KillTrials.runAll(work,
-                full ? KillTrials.allPoints() : KillTrials.reducedPoints(), trials, seed, System.out);
+                full ? KillTrials.allPoints() : KillTrials.reducedPoints(), trials, seed, "-Dvss4j.killTrials.seed=" + seed,
+                System.out);
 
         assertThat(outcomes).as("seed %d", seed).allSatisfy(o -> assertThat(o.passed())
                 .as("%s: %s%n%s", o.trial(), o, o.recoveryOutput()).isTrue());
