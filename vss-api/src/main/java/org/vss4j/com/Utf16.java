@@ -34,17 +34,27 @@ public final class Utf16 {
         if (s == null) {
             return null;
         }
+        refuseNul(parameter, s);
+        byte[] chars = s.getBytes(StandardCharsets.UTF_16LE);
+        Memory m = new Memory(chars.length + 2L);
+        m.write(0, chars, 0, chars.length);
+        m.setShort(chars.length, (short) 0);
+        return m;
+    }
+
+    /**
+     * The one NUL check of every string bound for Windows (a wide string ends at its first NUL: see
+     * {@link #toNative(String, String)}); callers that take a string early, before any native call, use it too.
+     *
+     * @throws IllegalArgumentException if {@code s} holds a NUL, naming {@code parameter} and where the NUL is
+     */
+    public static void refuseNul(String parameter, String s) {
         int nul = s.indexOf('\0');
         if (nul >= 0) {
             throw new IllegalArgumentException(parameter + " holds a NUL character at index " + nul + " (of "
                     + s.length() + "): Windows reads a wide string up to its first NUL, so it would see only \""
                     + s.substring(0, nul) + "\"");
         }
-        byte[] chars = s.getBytes(StandardCharsets.UTF_16LE);
-        Memory m = new Memory(chars.length + 2L);
-        m.write(0, chars, 0, chars.length);
-        m.setShort(chars.length, (short) 0);
-        return m;
     }
 
     /** Reads a NUL-terminated UTF-16LE string; null for a NULL pointer. */

@@ -53,7 +53,8 @@ import org.vss4j.com.Exports;
  * called nothing aborts: the writers were told the backup ended, so a later failure (the writers' final status, the
  * Backup Components Document) is attached to the {@link BackupResult} and logged as a warning (Microsoft docs,
  * "Overview of Backup Cleanup and Termination"). A writer that fails Identify or whose metadata cannot be read is
- * skipped and reported unless it was selected. Not thread-safe: drive a session from one thread.
+ * skipped and reported unless it was selected ({@link SkippedWriter}: the second kind still gets the later events, and
+ * its failures count). Not thread-safe: drive a session from one thread.
  */
 public final class BackupSession implements AutoCloseable {
 
@@ -75,6 +76,8 @@ public final class BackupSession implements AutoCloseable {
     private final AsyncWaiter waiter;
     private final InProgressRetry retry;
     private final BackupState backupState;
+    /** The whole volumes asked for, resolved to their roots once by {@link BackupSessionBuilder#start()}. */
+    private final List<ResolvedPath> volumeRoots;
     private BackupComponents bc;
     private WriterStatusCheck statusCheck;
     private State state = State.STARTING;
@@ -94,14 +97,17 @@ public final class BackupSession implements AutoCloseable {
     private List<FileRecord> notTaken = List.of();
     /** What the file list left out on purpose (writer exclusions, unchanged differenced files), each with why. */
     private List<ExcludedFile> excluded = List.of();
-    /** Original path to every added component whose file sets name it: an unsaved file fails each of them. */
-    private Map<String, java.util.Set<ComponentRef>> coverage = Map.of();
+    /** Every added component whose file sets name an entry: an unsaved file fails each of them. */
+    private FileCoverage coverage = FileCoverage.none();
+    /** The same for each record of {@link #fileRecords()}, by identity. */
+    private final Map<FileRecord, java.util.Set<ComponentRef>> recordCoverage = new java.util.IdentityHashMap<>();
     private java.util.Set<BackupItem> itemSet = java.util.Set.of();
     /** Item to null (saved) or the failure cause; absent: not reported yet. */
     private final Map<BackupItem, String> reports = new LinkedHashMap<>();
 
-    private BackupSession(BackupSessionBuilder config) {
+    private BackupSession(BackupSessionBuilder config, List<ResolvedPath> volumeRoots) {
         this.config = config;
+        this.volumeRoots = List.copyOf(volumeRoots);
         this.events = new SessionEvents(config.listener);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
         this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
@@ -115,8 +121,8 @@ public final class BackupSession implements AutoCloseable {
         return new BackupSessionBuilder();
     }
 
-    static BackupSession start(BackupSessionBuilder config) {
-        BackupSession s = new BackupSession(config);
+    static BackupSession start(BackupSessionBuilder config, List<ResolvedPath> volumeRoots) {
+        BackupSession s = new BackupSession(config, volumeRoots);
         s.budget.resume();
         try {
             s.run();
@@ -214,9 +220,7 @@ public final class BackupSession implements AutoCloseable {
         try {
             List<FileRecord> files = fileRecords();
             phase(BackupPhase.SET_BACKUP_SUCCEEDED, () -> markComponents(files));
-            org.vss4j.VssAsync completing = phase(BackupPhase.BACKUP_COMPLETE, bc::backupComplete);
-            backupCompleteCalled = true;
-            BackupResult result = afterBackupComplete(completing, files);
+            BackupResult result = backupComplete(files);
             state = State.COMPLETED;
             release();
             return result;
@@ -229,34 +233,66 @@ public final class BackupSession implements AutoCloseable {
     }
 
     /**
-     * Everything after the BackupComplete call: each step's failure is recorded and logged, never thrown, so the
-     * result (with whatever of the documents could be read) reaches the caller.
+     * {@code BackupComplete} and everything after it, one phase per step. Once the call returned its
+     * {@code IVssAsync}, each step's failure (whatever its kind) is recorded and logged, never thrown, so the result,
+     * with whatever of the documents could be read, reaches the caller; a failure of the call itself is thrown (the
+     * writers were never told: the session aborts).
      */
-    private BackupResult afterBackupComplete(org.vss4j.VssAsync completing, List<FileRecord> files) {
+    private BackupResult backupComplete(List<FileRecord> files) {
         List<PostCompleteFailure> failures = new ArrayList<>();
-        afterComplete(failures, () -> phase(BackupPhase.BACKUP_COMPLETE,
-                () -> awaitBlaming(BackupPhase.BACKUP_COMPLETE, completing)));
+        afterComplete(failures, BackupPhase.BACKUP_COMPLETE, () -> {
+            org.vss4j.VssAsync completing = bc.backupComplete();
+            backupCompleteCalled = true;
+            awaitBlaming(BackupPhase.BACKUP_COMPLETE, completing);
+        });
         List<WriterFailure> writerFailures = new ArrayList<>();
-        afterComplete(failures, () -> writerFailures.addAll(phase(BackupPhase.FINAL_WRITER_STATUS,
-                () -> takingPart(statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE)))));
+        afterComplete(failures, BackupPhase.FINAL_WRITER_STATUS,
+                () -> writerFailures.addAll(takingPart(statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE))));
         writerFailures.forEach(f -> LOG.warn("after BackupComplete: {}", f));
         String[] document = new String[1];
-        afterComplete(failures, () -> document[0] = phase(BackupPhase.SAVE_DOCUMENTS, bc::saveAsXml));
         Map<ComponentRef, String> stamps = new LinkedHashMap<>();
-        afterComplete(failures, () -> phase(BackupPhase.SAVE_DOCUMENTS,
-                () -> forEachDocumentComponent((ref, c) -> stamps.put(ref, c.backupStamp()))));
+        afterComplete(failures, BackupPhase.SAVE_DOCUMENTS, () -> document[0] = bc.saveAsXml(),
+                () -> forEachDocumentComponent((ref, c) -> stamps.put(ref, c.backupStamp())));
+        List<ComponentOutcome> outcomes = new ArrayList<>();
+        // Not a VSS step of its own: no phase events.
+        attempt(failures, BackupPhase.SAVE_DOCUMENTS, () -> outcomes.addAll(outcomes(files, stamps)));
         return new BackupResult(document[0], writers.stream().map(w -> new WriterDocument(w.ref(), w.xml())).toList(),
-                backupState, snapshotSetId, snapshotTime, files, outcomes(files, stamps), writerFailures, skipped,
-                failures, excluded);
+                backupState, snapshotSetId, snapshotTime, files, outcomes, writerFailures, skipped, failures,
+                excluded);
     }
 
-    private static void afterComplete(List<PostCompleteFailure> failures, Runnable step) {
+    /**
+     * One phase of the end of the backup: its steps in order, each run even if one before it failed (the stamps are
+     * still read when {@code SaveAsXML} fails). Once {@code BackupComplete} was called, a failure of any kind is
+     * logged and added to {@code failures}, and the phase has no {@code PhaseFinished}; before that it is thrown.
+     */
+    private void afterComplete(List<PostCompleteFailure> failures, BackupPhase phase, Runnable... steps) {
+        events.emit(new BackupEvent.PhaseStarted(phase));
+        long[] start = new long[1];
+        boolean allWent = attempt(failures, phase, () -> start[0] = config.clock.nanoTime());
+        for (Runnable step : steps) {
+            allWent &= attempt(failures, phase, step);
+        }
+        if (allWent) {
+            attempt(failures, phase, () -> events.emit(new BackupEvent.PhaseFinished(phase,
+                    Duration.ofNanos(config.clock.nanoTime() - start[0]))));
+        }
+    }
+
+    /** Runs one step of {@link #afterComplete}; false if it failed after BackupComplete was called. */
+    private boolean attempt(List<PostCompleteFailure> failures, BackupPhase phase, Runnable step) {
         try {
             step.run();
-        } catch (BackupException e) {
+            return true;
+        } catch (RuntimeException e) {
+            BackupException failure = asBackupException(phase, e);
+            if (!backupCompleteCalled) {
+                throw failure;
+            }
             LOG.warn("after BackupComplete (not aborting: the writers were told the backup ended): {}",
-                    e.getMessage());
-            failures.add(PostCompleteFailure.of(e));
+                    failure.getMessage(), e instanceof VssException ? null : e);
+            failures.add(PostCompleteFailure.of(failure));
+            return false;
         }
     }
 
@@ -335,9 +371,8 @@ public final class BackupSession implements AutoCloseable {
         SnapshotPlan snapshot = phase(BackupPhase.START_SNAPSHOT_SET, () -> {
             PathPlanner planner = planner();
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
-            List<ResolvedPath> volumes = config.volumes.stream().map(v -> callerVolume(planner, v)).toList();
-            volumes.forEach(plan::addVolume);
-            return new SnapshotPlan(plan, volumes, startSnapshotSet(plan.volumes()), planner);
+            volumeRoots.forEach(plan::addVolume);
+            return new SnapshotPlan(plan, volumeRoots, startSnapshotSet(plan.volumes()), planner);
         });
         phase(BackupPhase.PREPARE_FOR_BACKUP, () -> {
             prepared = true;
@@ -387,14 +422,6 @@ public final class BackupSession implements AutoCloseable {
         Map<String, String> environment = config.environment != null ? config.environment
                 : MachineEnvironment.read(Exports.current());
         return new PathPlanner(resolver, environment, events);
-    }
-
-    private static ResolvedPath callerVolume(PathPlanner planner, String volume) {
-        try {
-            return planner.resolve(volume);
-        } catch (UnresolvablePathException e) {
-            throw e.of(null, "volume " + volume + " given to the session");
-        }
     }
 
     private List<GatheredWriter> gatherWriters() {
@@ -584,13 +611,19 @@ public final class BackupSession implements AutoCloseable {
 
     private List<FileRecord> fileRecords() {
         List<FileRecord> out = new ArrayList<>(items.size() + notTaken.size());
+        recordCoverage.clear();
         for (BackupItem i : items) {
             boolean reported = reports.containsKey(i);
             String failure = reported ? reports.get(i) : NOT_REPORTED;
-            out.add(new FileRecord(i.writer(), i.component(), i.addedComponent(), i.originalPath(),
-                    i.fromAlternatePath(), failure == null, failure));
+            FileRecord r = new FileRecord(i.writer(), i.component(), i.addedComponent(), i.originalPath(),
+                    i.fromAlternatePath(), failure == null, failure);
+            out.add(r);
+            recordCoverage.put(r, coverage.of(i));
         }
-        out.addAll(notTaken);
+        for (FileRecord r : notTaken) {
+            out.add(r);
+            recordCoverage.put(r, coverage.of(r));
+        }
         return out;
     }
 
@@ -613,7 +646,7 @@ public final class BackupSession implements AutoCloseable {
      */
     private List<FileRecord> failedOf(ComponentRef added, List<FileRecord> files) {
         return files.stream().filter(f -> !f.saved() && (added.equals(f.addedComponent())
-                || coverage.getOrDefault(f.originalPath(), java.util.Set.of()).contains(added))).toList();
+                || recordCoverage.getOrDefault(f, java.util.Set.of()).contains(added))).toList();
     }
 
     private List<ComponentOutcome> outcomes(List<FileRecord> files, Map<ComponentRef, String> stamps) {
@@ -661,8 +694,7 @@ public final class BackupSession implements AutoCloseable {
         if (ended && waiter.hasRoomForAWait() && !last.isEmpty()) {
             try {
                 List<WriterStatusCheck.Reported> holding = statusCheck.statusesAfter(phase).stream()
-                        .filter(r -> r.state() != stateAfter(phase)
-                                && skipped.stream().noneMatch(w -> w.instanceId().equals(r.writer().instanceId())))
+                        .filter(r -> r.state() != stateAfter(phase) && !failedIdentify(r.writer(), r.state()))
                         .toList();
                 if (!holding.isEmpty()) {
                     String named = String.join(", ", holding.stream()
@@ -730,13 +762,20 @@ public final class BackupSession implements AutoCloseable {
     }
 
     /**
-     * The failures of writers that take part: a skipped writer keeps reporting the state it failed Identify in
-     * ({@code VSS_WS_FAILED_AT_IDENTIFY}) at every later status, which says nothing about this backup.
+     * The failures that concern this backup: all but the {@code VSS_WS_FAILED_AT_IDENTIFY} of a writer skipped for it,
+     * which it keeps reporting at every later status. A writer skipped because its metadata could not be read did
+     * answer Identify: it still takes part (the session cannot exclude it, Microsoft docs, "Overview of Backup
+     * Initialization": DisableWriterInstances and DisableWriterClasses "have no effect" once GatherWriterMetadata was
+     * called), so it gets PrepareForBackup, Freeze and Thaw, and its failures count like any writer's.
      */
     private List<WriterFailure> takingPart(List<WriterFailure> failures) {
-        java.util.Set<UUID> left = new java.util.HashSet<>();
-        skipped.forEach(w -> left.add(w.instanceId()));
-        return failures.stream().filter(f -> !left.contains(f.writer().instanceId())).toList();
+        return failures.stream().filter(f -> !failedIdentify(f.writer(), f.state())).toList();
+    }
+
+    /** Whether {@code state} is the Identify failure {@code writer} was skipped for. */
+    private boolean failedIdentify(WriterRef writer, org.vss4j.WriterState state) {
+        return state == org.vss4j.WriterState.FAILED_AT_IDENTIFY
+                && skipped.stream().anyMatch(w -> w.instanceId().equals(writer.instanceId()));
     }
 
     /** {@code AbortBackup} where the backup got far enough to need it, then the release; the session is closed. */
@@ -808,16 +847,32 @@ public final class BackupSession implements AutoCloseable {
         T result;
         try {
             result = step.get();
-        } catch (BackupException e) {
-            throw e;
-        } catch (UnresolvablePathException e) {
-            throw BackupException.unresolvedPath(phase, e);
-        } catch (VssException e) {
-            throw BackupException.of(phase, e.hresult(), e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw BackupException.of(phase, VssHresult.E_FAIL.code(), e.getMessage(), e);
+        } catch (VssException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
+            throw asBackupException(phase, e);
         }
         events.emit(new BackupEvent.PhaseFinished(phase, Duration.ofNanos(config.clock.nanoTime() - start)));
         return result;
+    }
+
+    /**
+     * {@code e} as a {@link BackupException} naming the phase: a VSS failure keeps its HRESULT; an argument, state or
+     * I/O failure is {@code E_FAIL}; anything else (a defect, a failing clock or listener of the caller's) is
+     * {@code E_UNEXPECTED} with its class named.
+     */
+    private static BackupException asBackupException(BackupPhase phase, RuntimeException e) {
+        if (e instanceof BackupException b) {
+            return b;
+        }
+        if (e instanceof UnresolvablePathException u) {
+            return BackupException.unresolvedPath(phase, u);
+        }
+        if (e instanceof VssException v) {
+            return BackupException.of(phase, v.hresult(), v.getMessage(), v);
+        }
+        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
+                || e instanceof java.io.UncheckedIOException) {
+            return BackupException.of(phase, VssHresult.E_FAIL.code(), e.getMessage(), e);
+        }
+        return BackupException.of(phase, VssHresult.E_UNEXPECTED.code(), e.toString(), e);
     }
 }

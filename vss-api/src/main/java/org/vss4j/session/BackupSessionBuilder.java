@@ -193,7 +193,9 @@ public final class BackupSessionBuilder {
      * How long an operation the session gives up on (a timeout, an interrupt, a failing wait) may take to acknowledge
      * {@code IVssAsync::Cancel} before its handle is released anyway (default 30 s). It is counted in the overall
      * timeout: a wait gives up this long (at most half the overall timeout) before the overall timeout ends, and the
-     * grace never runs past it, so a writer that ignores Cancel holds the session no longer than the overall timeout.
+     * grace never runs past what is left of it. So a writer that ignores Cancel holds the session for the overall
+     * timeout and no more than the time the {@code Cancel} call and the last {@code Wait} take beyond it (each
+     * {@code Wait} is given at most what is left; Windows, not the session, decides how late it returns).
      */
     public BackupSessionBuilder cancelGrace(Duration grace) {
         this.cancelGrace = positive(grace);
@@ -227,10 +229,10 @@ public final class BackupSessionBuilder {
      */
     public BackupSession start() {
         validate();
-        if (!volumes.isEmpty()) {
-            CallerVolumes.resolve(volumes, volumeResolver, environment);
-        }
-        return BackupSession.start(this);
+        // Resolved once, here: the session backs up exactly these roots.
+        List<ResolvedPath> roots = volumes.isEmpty() ? List.of()
+                : CallerVolumes.resolve(volumes, volumeResolver, environment);
+        return BackupSession.start(this, roots);
     }
 
     private void validate() {

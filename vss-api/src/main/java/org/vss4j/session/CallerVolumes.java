@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import org.vss4j.com.Exports;
+import org.vss4j.com.Utf16;
 
 /**
  * The whole volumes a caller gives {@link BackupSessionBuilder#volumes}, checked before the session makes any VSS
@@ -35,12 +36,7 @@ final class CallerVolumes {
                 throw new NullPointerException("volumes(...): volume name " + (i + 1) + " of " + names.length
                         + " is null; give a volume root such as C:\\");
             }
-            int nul = v.indexOf('\0');
-            if (nul >= 0) {
-                throw new IllegalArgumentException("volumes(...): volume name '" + WindowsNames.printable(v)
-                        + "' holds a NUL at index " + nul + "; Windows reads a wide string up to its first NUL "
-                        + "and would see only '" + v.substring(0, nul) + "'");
-            }
+            Utf16.refuseNul("volumes(...): volume name '" + WindowsNames.printable(v) + "'", v);
             if (BARE_DRIVE.matcher(v).matches()) {
                 throw new IllegalArgumentException("volumes(...): " + v + " names the current directory of drive "
                         + v.charAt(0) + ", not its root (Microsoft docs, \"Naming Files, Paths, and Namespaces\"); "

@@ -1,11 +1,13 @@
 package org.vss4j.session;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -64,8 +66,14 @@ final class FileListBuilder {
     private final Set<String> claimed = new HashSet<>();
     /** Entries already reported as not backed up, by the same key. */
     private final Set<String> reported = new HashSet<>();
-    /** Original path to every added component whose file sets name it: a file that fails, fails each of them. */
+    /**
+     * Every added component whose file sets name an entry, by the entry's key (a name no Windows file can have keyed
+     * apart, {@link #unnamableKey}): a file that fails, fails each of them.
+     */
     private final Map<String, Set<ComponentRef>> coverage = new HashMap<>();
+    /** The key of each item and of each record not taken (by identity: two records may be equal and not one). */
+    private final Map<BackupItem, String> itemKeys = new HashMap<>();
+    private final Map<FileRecord, String> recordKeys = new IdentityHashMap<>();
 
     /** @param snapshots volume id (lower case) to its shadow copy */
     FileListBuilder(Map<String, SnapshotRoot> snapshots, ExclusionRules exclusions, DifferencedFiles differenced) {
@@ -116,14 +124,12 @@ final class FileListBuilder {
         return this;
     }
 
-    /** Adds every file of whole volumes that no component claimed; {@code attribution} names their components. */
+    /**
+     * Adds every file of whole volumes that no component claimed; {@code attribution} names their components.
+     * {@code volumes} are volume roots ({@link CallerVolumes#resolve} refuses any other path).
+     */
     FileListBuilder addVolumeFiles(List<ResolvedPath> volumes, List<FileSource> attribution) {
         for (ResolvedPath v : volumes) {
-            if (!v.relativePath().isEmpty()) {
-                // BackupSessionBuilder refuses a volume that is no volume root; a whole-volume walk of one would
-                // back up more than was asked for.
-                throw new IllegalStateException(v.original(v.relativePath()) + " is not a volume root");
-            }
             SnapshotRoot snap = snapshotOf(v);
             walk(snap.root(), true, new Found() {
                 @Override
@@ -167,11 +173,16 @@ final class FileListBuilder {
                 .map(Map.Entry::getValue).toList();
     }
 
-    /** Original path to the added components whose file sets name it (more than one where file sets overlap). */
-    Map<String, Set<ComponentRef>> coverage() {
-        Map<String, Set<ComponentRef>> copy = new HashMap<>();
-        coverage.forEach((k, v) -> copy.put(k, Set.copyOf(v)));
-        return copy;
+    /**
+     * The added components whose file sets name each item and each record of {@link #notTaken()} (more than one
+     * where file sets overlap): the entry's own, never those of another entry whose original path reads the same.
+     */
+    FileCoverage coverage() {
+        Map<BackupItem, Set<ComponentRef>> ofItems = new HashMap<>();
+        itemKeys.forEach((item, key) -> ofItems.put(item, Set.copyOf(coverage.getOrDefault(key, Set.of()))));
+        Map<FileRecord, Set<ComponentRef>> ofRecords = new IdentityHashMap<>();
+        recordKeys.forEach((r, key) -> ofRecords.put(r, Set.copyOf(coverage.getOrDefault(key, Set.of()))));
+        return new FileCoverage(ofItems, ofRecords);
     }
 
     private SnapshotRoot snapshotOf(ResolvedPath p) {
@@ -184,46 +195,17 @@ final class FileListBuilder {
 
     /**
      * The file set's directory inside the shadow copy, as the file system names it (its exact case), checked on the
-     * way from the root: a directory that is a link (an absolute junction would lead to the live volume), that
-     * cannot be listed, or that is a file is reported and the file set not walked; a directory that does not exist
-     * simply holds no files. Every name on the way is a directory link's or mount point's as much as the last one:
-     * none is followed. Null when not to walk.
+     * way from the root ({@link #lookUp}): a directory that is a link (an absolute junction would lead to the live
+     * volume), that cannot be listed, that is a file or that a Win32 path cannot reach is reported and the file set
+     * not walked; a directory that does not exist simply holds no files. Null when not to walk.
      */
     private Place onDisk(SnapshotRoot snap, ResolvedPath from, FileSource s) {
-        Path at = snap.root();
-        String walked = "";
-        for (String part : from.relativePath().split("\\\\")) {
-            if (part.isEmpty()) {
-                continue;
-            }
-            DirectoryEntry e;
-            try {
-                e = DirectoryLister.entry(at, part);
-            } catch (DirectoryListingException x) {
-                reportFileSet(s, walked, unlistable(x), true);
-                return null;
-            }
-            if (e == null) {
-                return null;
-            }
-            String here = PathRules.join(walked, e.name());
-            String reason = null;
-            if (e.isReparsePoint() && ReparseTag.of(e.reparseTag()).handling() != ReparseTag.Handling.DATA) {
-                reason = "the path goes through " + ReparseTag.describe(e.reparseTag()) + " at "
-                        + from.original(here) + ", which a backup does not follow inside a shadow copy";
-            } else if (!e.isDirectory()) {
-                reason = from.original(here) + " is a file, not the directory of a file set";
-            } else if (e.isReparsePoint() && e.isDataRemote()) {
-                reason = cloudFolder(e);
-            }
-            if (reason != null) {
-                reportFileSet(s, here, reason, e.isDirectory());
-                return null;
-            }
-            walked = here;
-            at = at.resolve(e.name());
+        Lookup l = lookUp(snap.root(), from);
+        if (l.reason() != null) {
+            reportFileSet(s, l.stoppedAt(), l.reason(), l.stoppedAtDirectory());
+            return null;
         }
-        return new Place(walked, at);
+        return l.host() == null ? null : new Place(l.relative(), l.host());
     }
 
     /** A directory inside a shadow copy: its path below the volume root, and the host path it is read at. */
@@ -233,22 +215,97 @@ final class FileListBuilder {
     /** The normal location of a file set read from its alternate path, as the file system names it if it can. */
     private String normalOnDisk(ResolvedPath normal) {
         SnapshotRoot snap = snapshots.get(normal.volumeId().toLowerCase(Locale.ROOT));
-        Path at = snap == null ? null : snap.root();
+        return snap == null ? normal.relativePath() : lookUp(snap.root(), normal).relative();
+    }
+
+    /**
+     * Where the name-by-name lookup of {@code path} from a snapshot root ended. {@code relative}: the path with each
+     * name found as the file system stores it, the names after a stop as given; {@code host}: where the directory is
+     * read, null if the lookup stopped or a name does not exist; {@code reason}: why it stopped, null if it did not
+     * or a name is simply absent; {@code stoppedAt}, {@code stoppedAtDirectory}: the entry the reason is about.
+     */
+    private record Lookup(String relative, Path host, String reason, String stoppedAt, boolean stoppedAtDirectory) {
+    }
+
+    /**
+     * Looks {@code path} up below {@code root} one listed name at a time. Every name on the way is a directory link's
+     * or mount point's as much as the last one: none is followed; nor is a name a Win32 path cannot reach
+     * ({@link WindowsNames#win32Problem}).
+     */
+    private static Lookup lookUp(Path root, ResolvedPath path) {
+        Path at = root;
         String walked = "";
-        for (String part : normal.relativePath().split("\\\\")) {
+        String reason = null;
+        String stoppedAt = null;
+        boolean stoppedAtDirectory = false;
+        for (String part : path.relativePath().split("\\\\")) {
             if (part.isEmpty()) {
                 continue;
             }
-            DirectoryEntry e = null;
-            try {
-                e = at == null ? null : DirectoryLister.entry(at, part);
-            } catch (DirectoryListingException x) {
-                LOG.debug("cannot look up {} in the shadow copy: {}", part, x.getMessage());
+            if (at == null) {
+                walked = PathRules.join(walked, part);
+                continue;
             }
-            walked = PathRules.join(walked, e == null ? part : e.name());
-            at = e == null || !e.isDirectory() || e.isReparsePoint() ? null : at.resolve(e.name());
+            DirectoryEntry e;
+            try {
+                e = DirectoryLister.entry(at, part);
+            } catch (DirectoryListingException x) {
+                reason = unlistable(x);
+                stoppedAt = walked;
+                stoppedAtDirectory = true;
+                walked = PathRules.join(walked, part);
+                at = null;
+                continue;
+            }
+            if (e == null) {
+                walked = PathRules.join(walked, part);
+                at = null;
+                continue;
+            }
+            String here = PathRules.join(walked, e.name());
+            String problem = null;
+            if (e.isReparsePoint() && ReparseTag.of(e.reparseTag()).handling() != ReparseTag.Handling.DATA) {
+                problem = "the path goes through " + ReparseTag.describe(e.reparseTag()) + " at "
+                        + path.original(here) + ", which a backup does not follow inside a shadow copy";
+            } else if (!e.isDirectory()) {
+                problem = path.original(here) + " is a file, not the directory of a file set";
+            } else if (e.isReparsePoint() && e.isDataRemote()) {
+                problem = cloudFolder(e);
+            } else if (WindowsNames.win32Problem(e.name()) != null) {
+                problem = notThroughWin32(WindowsNames.win32Problem(e.name()));
+            }
+            Path next = problem == null ? resolve(at, e.name()) : null;
+            if (problem == null && next == null) {
+                problem = unnamableOnHost(e.name());
+            }
+            walked = here;
+            at = next;
+            if (problem != null) {
+                reason = problem;
+                stoppedAt = here;
+                stoppedAtDirectory = e.isDirectory();
+            }
         }
-        return walked;
+        return new Lookup(walked, at, reason, stoppedAt, stoppedAtDirectory);
+    }
+
+    /** {@code dir.resolve(name)}, or null where this host's java.nio cannot name it (Windows: "Trailing char"). */
+    private static Path resolve(Path dir, String name) {
+        try {
+            return dir.resolve(name);
+        } catch (InvalidPathException e) {
+            LOG.debug("{} cannot be named in {} on this host: {}", name, dir, e.getMessage());
+            return null;
+        }
+    }
+
+    private static String notThroughWin32(String problem) {
+        return problem + "; it is not read through a Win32 path, which would read another file or a device";
+    }
+
+    private static String unnamableOnHost(String name) {
+        return "the name '" + WindowsNames.printable(name) + "' cannot be named as a path on this host (java.nio "
+                + "refuses it), so it is not read";
     }
 
     private void reportFileSet(FileSource s, String relativeOnSource, String reason, boolean isDirectory) {
@@ -276,9 +333,9 @@ final class FileListBuilder {
                 component, added, volume.original(relative), by == null ? null : by.writer(), reason));
     }
 
-    private void cover(ResolvedPath volume, String relative, ComponentRef added) {
+    private void cover(String key, ComponentRef added) {
         if (added != null) {
-            coverage.computeIfAbsent(volume.original(relative), k -> new HashSet<>()).add(added);
+            coverage.computeIfAbsent(key, k -> new HashSet<>()).add(added);
         }
     }
 
@@ -289,12 +346,15 @@ final class FileListBuilder {
             exclude(volume, relative, component, added, excluder, excluder.reason());
             return;
         }
-        cover(volume, relative, added);
-        if (!claimed.add(key(volume, relative))) {
+        String key = key(volume, relative);
+        cover(key, added);
+        if (!claimed.add(key)) {
             return;
         }
-        items.add(new BackupItem(component == null ? null : component.writer(), component, added, inSnapshot,
-                volume.original(relative), alternate, volumeName, kind, reparseTag));
+        BackupItem item = new BackupItem(component == null ? null : component.writer(), component, added, inSnapshot,
+                volume.original(relative), alternate, volumeName, kind, reparseTag);
+        items.add(item);
+        itemKeys.put(item, key);
     }
 
     /**
@@ -313,17 +373,15 @@ final class FileListBuilder {
                     added, original, excluder.writer(), excluder.reason()));
             return;
         }
-        if (!unnamable) {
-            cover(volume, relative, added);
-        } else if (added != null) {
-            coverage.computeIfAbsent(original, k -> new HashSet<>()).add(added);
-        }
+        cover(key, added);
         if (claimed.contains(key) || !reported.add(key)) {
             return;
         }
         LOG.warn("{} is not backed up: {}", WindowsNames.printable(original), reason);
-        notTaken.add(new FileRecord(component == null ? null : component.writer(), component, added, original,
-                alternate, false, reason));
+        FileRecord record = new FileRecord(component == null ? null : component.writer(), component, added, original,
+                alternate, false, reason);
+        notTaken.add(record);
+        recordKeys.put(record, key);
     }
 
     /**
@@ -356,7 +414,9 @@ final class FileListBuilder {
      * Lists {@code start} and, when {@code recursive}, every directory below it that is a plain directory (or a
      * cloud-synced one whose entries are local). Each entry is classified by attributes and reparse tag; nothing found
      * is followed. A non-recursive file set names files only: directories of any kind are passed over. A name no
-     * Windows file can have is reported, never read: resolved on the host it could lead anywhere ({@code ..\x}).
+     * Windows file can have is reported, never read: resolved on the host it could lead anywhere ({@code ..\x}); so
+     * is a name a Win32 path cannot reach (a trailing space or period, a device name such as {@code CON}): read
+     * through one it would give another file's data or a device's.
      */
     private static void walk(Path start, boolean recursive, Found found) {
         Deque<Pending> pending = new ArrayDeque<>();
@@ -382,7 +442,16 @@ final class FileListBuilder {
                             + "restored to its path, and is not read", e.isDirectory(), true);
                     continue;
                 }
-                Path host = dir.host().resolve(e.name());
+                String win32 = WindowsNames.win32Problem(e.name());
+                if (win32 != null) {
+                    found.notTaken(dir.relative(), e.name(), notThroughWin32(win32), e.isDirectory(), false);
+                    continue;
+                }
+                Path host = resolve(dir.host(), e.name());
+                if (host == null) {
+                    found.notTaken(dir.relative(), e.name(), unnamableOnHost(e.name()), e.isDirectory(), false);
+                    continue;
+                }
                 String relative = PathRules.join(dir.relative(), e.name());
                 if (!e.isReparsePoint()) {
                     if (e.isDirectory()) {

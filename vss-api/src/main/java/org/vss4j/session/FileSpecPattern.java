@@ -35,7 +35,7 @@ final class FileSpecPattern {
         if (filespec != null) {
             for (int i = 0; i < filespec.length(); i++) {
                 char c = filespec.charAt(i);
-                if (c < 0x20 || "\\/:|".indexOf(c) >= 0) {
+                if (WindowsNames.isReservedInFileSpec(c)) {
                     throw new UnresolvablePathException(WindowsNames.printable(filespec),
                             UnresolvablePathException.Reason.INVALID_FILESPEC, c < 0x20
                                     ? String.format("U+%04X", (int) c) : "'" + c + "'");

@@ -67,7 +67,7 @@ public final class MediaPath {
             if (s.isEmpty()) {
                 continue;
             }
-            if (s.equals(".") || s.equals("..") || s.chars().anyMatch(c -> c < 32 || "/:*?\"<>|".indexOf(c) >= 0)) {
+            if (s.equals(".") || s.equals("..") || s.chars().anyMatch(c -> WindowsNames.isReserved((char) c))) {
                 throw new IllegalArgumentException("the original path " + originalPath + " has a component ("
                         + s + ") that cannot be stored safely");
             }
@@ -85,12 +85,10 @@ public final class MediaPath {
     }
 
     /**
-     * Why {@code name} cannot be a file name under a media directory on Windows, or null. Microsoft docs, "Naming
-     * Files, Paths, and Namespaces": CON, PRN, AUX, NUL, COM1 to COM9 and LPT1 to LPT9 (also with the superscript
-     * digits ¹, ² and ³) are device names, in any case and also when an extension follows ({@code NUL.txt} is
-     * {@code NUL}), so a file stored under such a name would go to the device; and a name must not end in a space or
-     * a period, which Windows strips, so {@code a.} would be stored as (and over) {@code a}. Refused on every host,
-     * so that media written anywhere have the same layout and can be copied to Windows.
+     * Why {@code name} cannot be a file name under a media directory on Windows, or null ({@link WindowsNames}): a
+     * device name would send the file to the device, and a trailing space or period, which Windows strips, would
+     * store {@code a.} as (and over) {@code a}. Refused on every host, so that media written anywhere have the same
+     * layout and can be copied to Windows.
      */
     static String windowsNameProblem(String name) {
         char last = name.charAt(name.length() - 1);
@@ -98,15 +96,8 @@ public final class MediaPath {
             return "Windows drops a trailing " + (last == '.' ? "period" : "space") + ", so the name would collide "
                     + "with the one without it";
         }
-        int dot = name.indexOf('.');
-        String stem = (dot < 0 ? name : name.substring(0, dot)).stripTrailing().toUpperCase(Locale.ROOT);
-        boolean device = switch (stem.length()) {
-            case 3 -> stem.equals("CON") || stem.equals("PRN") || stem.equals("AUX") || stem.equals("NUL");
-            case 4 -> (stem.startsWith("COM") || stem.startsWith("LPT")) && "123456789\u00b9\u00b2\u00b3"
-                    .indexOf(stem.charAt(3)) >= 0;
-            default -> false;
-        };
-        return device ? "it is the reserved device name " + stem + " (Microsoft docs, \"Naming Files, Paths, and "
-                + "Namespaces\")" : null;
+        String device = WindowsNames.deviceName(name);
+        return device != null ? "it is the reserved device name " + device + " (Microsoft docs, \"Naming Files, "
+                + "Paths, and Namespaces\")" : null;
     }
 }

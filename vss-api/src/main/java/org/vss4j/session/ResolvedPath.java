@@ -18,10 +18,10 @@ public record ResolvedPath(String volumeName, String volumeId, String relativePa
             // A relative path is read below a snapshot root, name by name: "." and ".." would leave the volume's own
             // tree, and a wildcard would make FindFirstFileW match some other name.
             if (name.equals(".") || name.equals("..")) {
-                throw new UnresolvablePathException(volumeName + relativePath, name.equals("..")
-                        ? UnresolvablePathException.Reason.ABOVE_ROOT : UnresolvablePathException.Reason.LITERAL_DOTS,
-                        "a path below the volume " + volumeName + " must be canonical, without '.' or "
-                        + "'..': " + relativePath);
+                // Whoever resolved it: the Windows resolver never gives one (WindowsPath refuses such paths first).
+                throw new UnresolvablePathException(volumeName + relativePath,
+                        UnresolvablePathException.Reason.NOT_CANONICAL, "a path below the volume " + volumeName
+                        + " must be canonical, without '.' or '..': " + relativePath);
             }
             String bad = WindowsNames.problem(name);
             if (!name.isEmpty() && bad != null) {

@@ -56,6 +56,14 @@ public final class UnresolvablePathException extends IllegalArgumentException {
          */
         LITERAL_DOTS("after \\\\?\\ the names '.' and '..' are not normalised (Microsoft docs, \"Naming Files, "
                 + "Paths, and Namespaces\"): they name no file", "drop the \\\\?\\ prefix or the '.' and '..' names"),
+        /**
+         * A resolved path (from a caller's own {@link VolumeResolver}) whose part below the volume holds {@code .} or
+         * {@code ..}: the file list reads it name by name from the snapshot root, where such a name would leave the
+         * volume's tree or name no file.
+         */
+        NOT_CANONICAL("the part of it below its volume, as the volume resolver gave it, holds '.' or '..', and the "
+                + "file list reads names as they are", "have the volume resolver return the path without '.' and "
+                + "'..' names"),
         /** A filespec with a directory part or a character no file name holds. */
         INVALID_FILESPEC("a filespec names files of one directory and holds no directory part or character a "
                 + "file name cannot hold (Microsoft docs, \"IVssCreateWriterMetadata::AddFilesToFileGroup\")",

@@ -71,7 +71,7 @@ final class WriterStatusCheck {
 
     /** The states the last successful check reported (empty before the first). */
     Map<WriterRef, WriterState> lastStates() {
-        return Map.copyOf(lastStates);
+        return java.util.Collections.unmodifiableMap(new LinkedHashMap<>(lastStates));
     }
 
     private WriterStatusEx statusOf(int index) {

@@ -4,11 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.session.BackupSession;
+import org.vss4j.session.VolumeResolver;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssSimulatorExtension;
 
@@ -41,6 +44,20 @@ class CallerVolumesTest {
         assertThat(machine.snapshots()).isEmpty();
     }
 
+    /** The volumes given are resolved once, before any VSS call, and the session backs up exactly those roots. */
+    @Test
+    void aVolumeGivenIsResolvedOnce() {
+        List<String> asked = new ArrayList<>();
+        VolumeResolver windows = VolumeResolver.forCurrentProvider();
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").volumeResolver(p -> {
+            asked.add(p);
+            return windows.resolve(p);
+        }).start()) {
+            assertThat(SessionFixture.originals(s)).contains("C:\\sub\\in.txt", "C:\\other\\out.txt");
+        }
+        assertThat(asked).filteredOn("C:\\"::equals).hasSize(1);
+    }
+
     @Test
     void aMountedFolderIsAVolumeRoot(SimulatedMachine machine) {
         Path d = SessionFixture.mkdirs(temp.resolve("d"));
@@ -59,7 +76,7 @@ class CallerVolumesTest {
                 .hasMessageContaining("give C:\\");
         assertThatThrownBy(() -> BackupSession.builder().volumes("C:\\\u0000D:\\"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("holds a NUL at index 3").hasMessageContaining("would see only 'C:\\'");
+                .hasMessageContaining("holds a NUL character at index 3").hasMessageContaining("would see only \"C:\\\"");
         assertThatThrownBy(() -> BackupSession.builder().volumes("C:\\", null))
                 .isInstanceOf(NullPointerException.class).hasMessageContaining("volume name 2 of 2 is null");
         assertThatThrownBy(() -> BackupSession.builder().volumes((String[]) null))

@@ -13,6 +13,7 @@ import org.vss4j.SnapshotContext;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
+import org.vss4j.session.BackupEvent;
 import org.vss4j.session.BackupException;
 import org.vss4j.session.BackupPhase;
 import org.vss4j.session.BackupResult;
@@ -28,8 +29,9 @@ import org.vss4j.sim.WriterEvent;
 
 /**
  * How a session ends when something fails late or a writer misbehaves: nothing aborts after BackupComplete, a broken
- * writer nobody selected is skipped, a writer that ignores Cancel is bounded by the overall timeout, and a persistent
- * context's set never outlives a failed backup.
+ * writer nobody selected is skipped (one whose metadata could not be read still takes part), a writer that ignores
+ * Cancel is bounded by the overall timeout (and the overrun of the last Cancel and Wait), and a persistent context's
+ * set never outlives a failed backup.
  */
 @ExtendWith(VssSimulatorExtension.class)
 class SessionEndingsTest {
@@ -209,6 +211,70 @@ class SessionEndingsTest {
             assertThat(w.name()).isEqualTo("BrokenWriter");
             assertThat(w.hresult()).isEqualTo(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
         });
+    }
+
+    /**
+     * A writer skipped because its metadata could not be read answered Identify, and the session cannot exclude it
+     * any more (Microsoft docs, "Overview of Backup Initialization": DisableWriterInstances has no effect after
+     * GatherWriterMetadata): it is frozen like the others, so its Freeze failure fails a volume-mode backup.
+     */
+    @Test
+    void aWriterSkippedForUnreadableMetadataStillTakesPartAndItsFreezeFailureFailsTheBackup() {
+        SimulatedWriter broken = addBroken().failAt(WriterEvent.FREEZE, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        fx.machine.faults().failOnCall(IVssExamineWriterMetadata.SaveAsXML, 2, VssHresult.E_OUTOFMEMORY);
+        assertThatThrownBy(() -> fx.session().volumeMode().volumes("C:\\").start())
+                .isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(BackupPhase.DO_SNAPSHOT_SET);
+                    assertThat(e.writer()).contains("BrokenWriter");
+                    assertThat(e.getMessage()).contains("VSS_WS_FAILED_AT_FREEZE");
+                });
+        assertThat(broken.events()).contains(WriterEvent.FREEZE);
+        assertThat(fx.machine.faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
+    }
+
+    @Test
+    void aWriterThatFailedIdentifyDoesNotFailAVolumeModeBackup() {
+        addBroken().failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+        BackupResult result;
+        try (BackupSession s = fx.session().volumeMode().volumes("C:\\").start()) {
+            SessionFixture.copyAll(s);
+            result = s.complete();
+        }
+        assertThat(result.writerFailures()).isEmpty();
+        assertThat(result.postCompleteFailures()).isEmpty();
+        assertThat(result.skippedWriters()).extracting(w -> w.name()).containsExactly("BrokenWriter");
+    }
+
+    /**
+     * A failure of any kind after BackupComplete (here the caller's clock throwing when the final writer status
+     * starts) is attached to the result; the writers were told the backup ended, so nothing aborts and the
+     * documents are still saved.
+     */
+    @Test
+    void anUnexpectedFailureAfterBackupCompleteIsAttachedToTheResultWithoutAnAbort() {
+        boolean[] finalStatusStarted = new boolean[1];
+        TestClock clock = new TestClock().onceWhen(() -> finalStatusStarted[0], () -> {
+            throw new ArithmeticException("the caller's clock overflowed");
+        });
+        BackupResult result;
+        try (BackupSession s = fx.session().clock(clock).listener(e -> {
+            if (e instanceof BackupEvent.PhaseStarted p && p.phase() == BackupPhase.FINAL_WRITER_STATUS) {
+                finalStatusStarted[0] = true;
+            }
+        }).components(ComponentSelection.writer("AppWriter")).start()) {
+            SessionFixture.copyAll(s);
+            result = s.complete();
+        }
+        assertThat(result.postCompleteFailures()).singleElement().satisfies(f -> {
+            assertThat(f.phase()).isEqualTo(BackupPhase.FINAL_WRITER_STATUS);
+            assertThat(f.hresult()).isEqualTo(VssHresult.E_UNEXPECTED.code());
+            assertThat(f.message()).contains("ArithmeticException", "the caller's clock overflowed");
+        });
+        assertThat(result.succeeded()).isFalse();
+        assertThat(result.backupComponentsDocument()).contains("backupSucceeded=\"yes\"");
+        assertThat(result.components()).singleElement().satisfies(c -> assertThat(c.backupSucceeded()).isTrue());
+        assertThat(fx.machine.faults().calls(IVssBackupComponents.AbortBackup)).isZero();
+        assertThat(app.events()).endsWith(WriterEvent.BACKUP_COMPLETE);
     }
 
     // ---- a writer that ignores Cancel ---------------------------------------------------------------------------------

@@ -128,4 +128,70 @@ class ShadowCopyOnlyTest {
             assertThat(SessionFixture.copyAll(s)).doesNotContainValue("outside the shadow copy");
         }
     }
+
+    /**
+     * Names NTFS holds (made through \\?\) that a Win32 path cannot reach: a trailing period or space is stripped
+     * and a device name opens the device (Microsoft docs, "Naming Files, Paths, and Namespaces"). Read through
+     * java.nio on Windows, {@code a.} would give the data of {@code a}, {@code CON} the console, and {@code b }
+     * would stop the walk ("Trailing char"); each is reported, never read, and the walk goes on.
+     */
+    @Test
+    void namesAWin32PathCannotReachAreReportedAndNeverRead(SimulatedMachine machine) throws IOException {
+        SessionFixture.write(fx.c, "data\\a", "the file a");
+        for (String name : new String[] {"a.", "b ", "CON", "nul.txt", "Com1.log", "LPT9", "aux .txt"}) {
+            Files.writeString(fx.c.resolve("data").resolve(name), "not through Win32");
+        }
+        SessionFixture.write(fx.c, "data\\dir.\\inner.txt", "under a directory ending in a period");
+        SessionFixture.write(fx.c, "data\\z.txt", "after them");
+        SessionFixture.write(fx.c, "prn\\x.txt", "under a device name");
+        machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "data")
+                .withFile(FileSpec.of("C:\\data", "*", true))
+                .withFile(FileSpec.of("C:\\prn", "*", false))).build());
+        BackupResult result;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\data\\a", "C:\\data\\z.txt");
+            assertThat(notTaken(s, "C:\\data\\a.").failure()).contains("ends in a period", "names 'a' instead",
+                    "Naming Files, Paths, and Namespaces", "not read through a Win32 path");
+            assertThat(notTaken(s, "C:\\data\\b ").failure()).contains("ends in a space");
+            assertThat(notTaken(s, "C:\\data\\CON").failure()).contains("reserved device name CON");
+            assertThat(notTaken(s, "C:\\data\\nul.txt").failure()).contains("reserved device name NUL");
+            assertThat(notTaken(s, "C:\\data\\Com1.log").failure()).contains("reserved device name COM1");
+            assertThat(notTaken(s, "C:\\data\\LPT9").failure()).contains("reserved device name LPT9");
+            assertThat(notTaken(s, "C:\\data\\aux .txt").failure()).contains("reserved device name AUX");
+            assertThat(notTaken(s, "C:\\data\\dir.").failure()).contains("ends in a period");
+            // A file set whose own path goes through such a name stops there.
+            assertThat(notTaken(s, "C:\\prn").failure()).contains("reserved device name PRN");
+            assertThat(s.notTaken()).hasSize(9);
+            assertThat(SessionFixture.copyAll(s)).containsOnly(Map.entry("C:\\data\\a", "the file a"),
+                    Map.entry("C:\\data\\z.txt", "after them"));
+            result = s.complete();
+        }
+        assertThat(result.components()).singleElement().extracting(ComponentOutcome::backupSucceeded)
+                .isEqualTo(false);
+    }
+
+    /**
+     * A host name {@code a\b.txt} in {@code C:\data} and the file {@code b.txt} of {@code C:\data\a} read as one
+     * Windows path; each fails only the components that name it. Here the first is named by component "top" only,
+     * the second by "sub" (and by "top", which is not recursive and so does not reach it).
+     */
+    @Test
+    void anUnnamableHostNameFailsOnlyTheComponentsNamingItNotThoseOfThePathItReadsAs(SimulatedMachine machine)
+            throws IOException {
+        SessionFixture.write(fx.c, "data\\a\\b.txt", "the real file");
+        Files.writeString(fx.c.resolve("data").resolve("a\\b.txt"), "a host name holding a backslash");
+        machine.addWriter(SimulatedWriter.builder("W")
+                .component(WriterComponent.fileGroup("", "top").withFile(FileSpec.of("C:\\data", "*", false)))
+                .component(WriterComponent.fileGroup("", "sub").withFile(FileSpec.of("C:\\data\\a", "*", false)))
+                .build());
+        BackupResult result;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer("W")).start()) {
+            assertThat(SessionFixture.originals(s)).containsExactly("C:\\data\\a\\b.txt");
+            assertThat(notTaken(s, "C:\\data\\a\\b.txt").failure()).contains("holds '\\'");
+            SessionFixture.copyAll(s);
+            result = s.complete();
+        }
+        assertThat(result.components()).extracting(c -> c.component().name() + "=" + c.backupSucceeded())
+                .containsExactlyInAnyOrder("top=false", "sub=true");
+    }
 }
