@@ -6,6 +6,7 @@ import java.io.InputStreamReader;
 import java.io.PrintWriter;
 import java.io.Reader;
 import java.nio.charset.Charset;
+import java.time.Duration;
 
 /**
  * Copies what a child process writes to one of its pipes to one of ours as it comes: each read is written and flushed
@@ -41,8 +42,9 @@ final class OutputPump {
         }
     }
 
-    /** Waits until the pipe has ended (every process holding it has ended or closed it). */
-    void join() throws InterruptedException {
-        thread.join();
+    /** Waits up to {@code timeout} until the pipe has ended (every process holding it has ended or closed it). */
+    boolean join(Duration timeout) throws InterruptedException {
+        thread.join(Math.max(timeout.toMillis(), 1));
+        return !thread.isAlive();
     }
 }

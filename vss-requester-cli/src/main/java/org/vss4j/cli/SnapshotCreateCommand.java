@@ -87,27 +87,26 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         if (noWriters && !(includeWriters.isEmpty() && excludeWriters.isEmpty())) {
             throw new UsageException("--include-writer/--exclude-writer make no sense with --no-writers");
         }
-        // Installed before the simulated machine and closed after it: a shutdown waits until both are released.
-        try (ShutdownGuard guard = ShutdownGuard.install(err)) {
-            simulator.prepare();
-            try {
-                return create(out, err, guard);
-            } catch (RuntimeException e) {
-                if (guard.isRequested() && !(e instanceof ShutdownGuard.Stopped)) {
-                    // What failed after the stop (a killed --exec command, an interrupted wait) is the stop's doing.
-                    throw new ShutdownGuard.Stopped("stopped by a signal: " + IoReasons.messageOf(e), e);
-                }
-                throw e;
-            } finally {
-                simulator.close();
-            }
+        // Installed before the simulated machine; finished by VssCommand.execute once the last line is printed, so
+        // that a shutdown waits until both are released and the outcome reported.
+        ShutdownGuard guard = ShutdownGuard.install(err);
+        ((VssCommand) spec.root().userObject()).guardedBy(guard);
+        SnapshotRun run = new SnapshotRun(out, err, timeout, inProgressTimeout, guard);
+        simulator.prepare();
+        try {
+            return create(out, err, guard, run);
+        } catch (RuntimeException e) {
+            // A failure keeps its own code (3 for VSS, 4 otherwise) also after a stop: only Stopped is the stop's.
+            throw run.cleanupFailed() ? new CleanupFailed(e) : e;
+        } finally {
+            simulator.close();
         }
     }
 
-    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard) throws Exception {
+    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard, SnapshotRun run) throws Exception {
         SnapshotRun.Plan plan = plan();
         List<String> names = plan.volumes();
-        int exit = new SnapshotRun(out, err, timeout, inProgressTimeout, guard).run(plan, (setId, snapshots) -> {
+        int exit = run.run(plan, (setId, snapshots) -> {
             List<SnapshotMount> mounts = new ArrayList<>();
             try {
                 for (SnapshotProperties p : snapshots) {
@@ -128,9 +127,13 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                 }
             }
         });
-        if (guard.isRequested()) {
+        if (run.cleanupFailed()) {
+            return ExitCodes.CLEANUP_FAILED;
+        }
+        if (guard.isRequested() && !run.backupCompleted()) {
             return ExitCodes.STOPPED;
         }
+        // A stop that came after BackupComplete changes nothing: the backup was done (a persistent set stays).
         if (exit == ExitCodes.OK) {
             out.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
                     : "done: the shadow copies were released");
