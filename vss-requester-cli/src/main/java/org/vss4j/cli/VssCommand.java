@@ -61,8 +61,8 @@ public final class VssCommand implements Runnable {
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = new StreamWriter(System.out);
+        PrintWriter err = new StreamWriter(System.err);
         System.exit(execute(out, err, args));
     }
 }
