@@ -2,6 +2,9 @@ package org.vss4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -117,13 +120,16 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                 }
                 return exec == null ? ExitCodes.OK : new ExecRunner(out, err, guard).run(exec, setId, names, mounts);
             } finally {
+                List<Path> links = mounts.stream().filter(SnapshotMount::isLink).map(SnapshotMount::root).toList();
                 mounts.forEach(SnapshotMount::close);
-                if (guard.isRequested()) {
-                    long links = mounts.stream().filter(SnapshotMount::isLink).count();
-                    if (links > 0) {
-                        err.println("vss: removed the " + links + " link(s) to the shadow copies");
-                        err.flush();
-                    }
+                if (guard.isRequested() && !links.isEmpty()) {
+                    // Said as what is, not as who did it: during a shutdown vss-api's own link cleanup hook deletes
+                    // the process's links too, at the same time.
+                    List<Path> left = links.stream().filter(l -> Files.exists(l, LinkOption.NOFOLLOW_LINKS)).toList();
+                    err.println(left.isEmpty() ? "vss: the " + links.size() + " link(s) to the shadow copies are removed"
+                            : "vss: " + left.size() + " of the " + links.size() + " link(s) to the shadow copies could"
+                                    + " not be removed: " + left);
+                    err.flush();
                 }
             }
         });

@@ -85,7 +85,7 @@ class SignalTest {
         assertThat(errText).contains("vss: stopping (the JVM is shutting down",
                 "vss: ended the --exec command (pid " + child + " and its process group, 1 process(es) it started)",
                 "vss: aborted the backup of shadow copy set {", "} (AbortBackup)",
-                "vss: released the requester of shadow copy set {", "vss: removed the 1 link(s)",
+                "vss: released the requester of shadow copy set {", "vss: the 1 link(s) to the shadow copies are removed",
                 "vss: stopped by a signal");
         // 143 only when the hook saw the backup aborted and released; otherwise it halts with another code.
         assertThat(vss.exitValue()).as(errText).isEqualTo(ExitCodes.STOPPED);
