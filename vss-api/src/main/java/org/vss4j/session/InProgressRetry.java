@@ -22,9 +22,17 @@ public final class InProgressRetry {
     private final SessionEvents events;
     private final Duration firstBackoff;
     private final Duration maxBackoff;
+    /** Standalone: the budget starts counting at the first in-progress failure, not before the run's own steps. */
+    private final boolean budgetFromFirstFailure;
 
     InProgressRetry(SessionClock clock, SessionBudget budget, SessionEvents events, Duration firstBackoff,
             Duration maxBackoff) {
+        this(clock, budget, events, firstBackoff, maxBackoff, false);
+    }
+
+    private InProgressRetry(SessionClock clock, SessionBudget budget, SessionEvents events, Duration firstBackoff,
+            Duration maxBackoff, boolean budgetFromFirstFailure) {
+        this.budgetFromFirstFailure = budgetFromFirstFailure;
         this.clock = clock;
         this.budget = budget;
         this.events = events;
@@ -33,14 +41,15 @@ public final class InProgressRetry {
     }
 
     /**
-     * A retry outside a session: its overall budget {@code total} counts on {@code clock} from now; each wait is
-     * announced to {@code listener} as a {@link BackupEvent.Retrying}, then slept on {@code clock}.
+     * A retry outside a session: its overall budget {@code total} counts on {@code clock} from the first
+     * {@code VSS_E_SNAPSHOT_SET_IN_PROGRESS} on (the requester's own steps before it, a long PrepareForBackup say, do
+     * not spend it); each wait is announced to {@code listener} as a {@link BackupEvent.Retrying}, then slept on
+     * {@code clock}.
      */
     public static InProgressRetry standalone(SessionClock clock, Duration total, Duration firstBackoff,
             Duration maxBackoff, BackupListener listener) {
-        SessionBudget budget = new SessionBudget(clock, total);
-        budget.resume();
-        return new InProgressRetry(clock, budget, new SessionEvents(listener), firstBackoff, maxBackoff);
+        return new InProgressRetry(clock, new SessionBudget(clock, total), new SessionEvents(listener), firstBackoff,
+                maxBackoff, true);
     }
 
     /** Whether {@code e} reports another shadow copy set in progress. */
@@ -103,6 +112,9 @@ public final class InProgressRetry {
          */
         public void await(BackupPhase phase, String callName, VssException failure) {
             attempt++;
+            if (budgetFromFirstFailure) {
+                budget.resume();
+            }
             if (budget.remaining().compareTo(next) <= 0) {
                 throw BackupException.of(phase, failure.hresult(), callName + ": another shadow copy set was still "
                         + "being built or created after " + attempt + " attempt(s) within the overall timeout "

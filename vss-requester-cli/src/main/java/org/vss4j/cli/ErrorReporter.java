@@ -29,6 +29,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
     }
 
     static int exitCode(Throwable ex) {
+        if (ex instanceof CleanupFailed) {
+            return ExitCodes.CLEANUP_FAILED;
+        }
         if (ex instanceof ShutdownGuard.Stopped) {
             return ExitCodes.STOPPED;
         }

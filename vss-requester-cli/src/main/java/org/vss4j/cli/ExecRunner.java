@@ -3,6 +3,7 @@ package org.vss4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,9 +17,10 @@ import org.vss4j.SnapshotMount;
  * its trailing backslash) and {@code _PATH} (a directory java and other programs can read); {@code VSS_SHADOW_PATH} is
  * the first one's path.
  *
- * <p>Its standard input is the terminal when {@code vss} runs on one ({@link System#console()}), otherwise an input
- * that is already at its end: a command that reads its input never waits for an input nobody will give while the
- * writers wait for {@code BackupComplete}. Its output and errors reach ours as they come ({@link OutputPump}).
+ * <p>Its standard input is the terminal when {@code vss} runs on one ({@link Terminal}), otherwise an input that is
+ * already at its end: a command that reads its input never waits for an input nobody will give while the writers
+ * wait for {@code BackupComplete}. Its output and errors reach ours as they come ({@link OutputPump}). It runs in a
+ * process group of its own where the system allows ({@link ExecChild}).
  */
 final class ExecRunner {
 
@@ -34,8 +36,9 @@ final class ExecRunner {
 
     /** Runs {@code command}; returns its exit code once it and its output have ended. */
     int run(String command, UUID setId, List<String> volumes, List<SnapshotMount> mounts) throws InterruptedException {
-        ProcessBuilder pb = new ProcessBuilder(shell(command));
-        if (System.console() != null) {
+        ProcessBuilder pb = new ProcessBuilder(ExecChild.commandLine(command));
+        boolean terminal = Terminal.isInteractive();
+        if (terminal) {
             pb.redirectInput(ProcessBuilder.Redirect.INHERIT);
         }
         Map<String, String> env = pb.environment();
@@ -52,22 +55,25 @@ final class ExecRunner {
         if (!mounts.isEmpty()) {
             env.put("VSS_SHADOW_PATH", mounts.get(0).root().toString());
         }
-        Process p;
+        ExecChild child;
         try {
-            p = pb.start();
+            child = ExecChild.start(pb);
         } catch (IOException e) {
             throw new UncheckedIOException("--exec could not start '" + command + "'", e);
         }
-        guard.running(p);
+        Process p = child.process();
+        guard.running(child);
         try {
-            closeInput(p);
+            if (!terminal) {
+                closeInput(p);
+            }
             OutputPump stdout = OutputPump.start(p.getInputStream(), out, "stdout");
             OutputPump stderr = OutputPump.start(p.getErrorStream(), err, "stderr");
             int exit = p.waitFor();
             // The output ends when the last process holding the pipes ends: a background process the command left
-            // may hold them longer, and its output still reaches ours until then.
-            stdout.join();
-            stderr.join();
+            // may hold them longer, and its output still reaches ours until then, unless a stop comes.
+            awaitOutput(stdout);
+            awaitOutput(stderr);
             return exit;
         } finally {
             if (guard.isRequested()) {
@@ -79,17 +85,25 @@ final class ExecRunner {
 
     /** Without a terminal: the command's input is a pipe closed at once, so its first read finds the end. */
     private static void closeInput(Process p) {
-        if (System.console() == null) {
-            try {
-                p.getOutputStream().close();
-            } catch (IOException e) {
-                // The command has already ended (and its input with it): nothing to close.
-            }
+        try {
+            p.getOutputStream().close();
+        } catch (IOException e) {
+            // The command has already ended (and its input with it): nothing to close.
         }
     }
 
-    private static List<String> shell(String command) {
-        return System.getProperty("os.name", "").startsWith("Windows") ? List.of("cmd.exe", "/c", command)
-                : List.of("/bin/sh", "-c", command);
+    /**
+     * Waits until {@code pump}'s pipe has ended; after a stop only until the hook has ended the command's processes
+     * and one more grace: a process that outlived the ending (see {@link ExecChild}) must not keep vss from aborting
+     * and releasing. The stop is looked at every second while the output goes on.
+     */
+    private void awaitOutput(OutputPump pump) throws InterruptedException {
+        while (!pump.join(Duration.ofSeconds(1))) {
+            if (guard.isRequested()) {
+                guard.awaitChildEnded();
+                pump.join(ShutdownGuard.CHILD_GRACE);
+                return;
+            }
+        }
     }
 }

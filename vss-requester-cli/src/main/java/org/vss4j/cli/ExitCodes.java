@@ -18,9 +18,18 @@ final class ExitCodes {
     static final int OTHER_FAILURE = 4;
 
     /**
+     * {@code snapshot create}: the backup failed or was stopped, and AbortBackup or deleting the persistent set it
+     * made failed, or a stop's cleanup did not end in time: shadow copies may be left (stderr names them and how to
+     * delete them; {@code vss snapshot list}).
+     */
+    static final int CLEANUP_FAILED = 5;
+
+    /**
      * Stopped by SIGTERM (128 + 15, as shells report a process a signal ended). The JVM itself exits with 128 plus the
      * number of the signal that shut it down (130 for SIGINT/Ctrl-C, 129 for SIGHUP) once the backup was aborted and
-     * released; this value is what the command returns when the shutdown came from elsewhere.
+     * released; this value is what the command returns when the shutdown came from elsewhere. A stop that left something
+     * behind exits with {@link #CLEANUP_FAILED}; one after BackupComplete with the backup's own code (the backup was
+     * done); a failure that was not the stop's doing with its own code.
      */
     static final int STOPPED = 128 + 15;
 
@@ -31,8 +40,11 @@ final class ExitCodes {
             + "  2  bad command line (unknown option or writer, not a directory)%n"
             + "  3  VSS refused or failed: the message names the call and the HRESULT%n"
             + "  4  other failure (I/O, --exec command could not start)%n"
+            + "  5  snapshot create: the cleanup after a failure or a stop failed: shadow copies may be left%n"
+            + "     (stderr names them; vss snapshot list)%n"
             + "  snapshot create --exec: the command's own exit code%n"
-            + "  128+N  stopped by signal N after aborting and releasing the backup (143 SIGTERM, 130 Ctrl-C)%n";
+            + "  128+N  stopped by signal N after aborting and releasing the backup (143 SIGTERM, 130 Ctrl-C);%n"
+            + "     a stop after BackupComplete exits with the backup's own code (0: done)%n";
 
     private ExitCodes() {
     }

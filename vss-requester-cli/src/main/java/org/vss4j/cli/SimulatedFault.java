@@ -13,9 +13,13 @@ import org.vss4j.sim.Faults;
  * an HRESULT instead of running it, so that a script around {@code vss} can be tried against a failing VSS. CALL is an
  * {@code IVssBackupComponents} method ({@code StartSnapshotSet}) or {@code Interface::Method}
  * ({@code IVssAsync::Wait}); HRESULT is a name ({@code VSS_E_SNAPSHOT_SET_IN_PROGRESS}) or {@code 0x8004230F}.
- * Without {@code #N} the first call fails.
+ * Without {@code #N} the first call fails. N and M are at most {@link #MAX_CALL}; the HRESULT must be a failure
+ * (its severity bit set): a success code is no fault.
  */
 record SimulatedFault(ComMethod method, int first, int last, int hresult) {
+
+    /** The highest call number a fault may name: a plan of more calls is a typing error, not a test. */
+    static final int MAX_CALL = 10_000;
 
     private static final Pattern SPEC = Pattern.compile("([A-Za-z0-9_:]+)(?:#(\\d+)(?:-(\\d+))?)?=(\\S+)");
 
@@ -25,12 +29,16 @@ record SimulatedFault(ComMethod method, int first, int last, int hresult) {
         if (!m.matches()) {
             throw usage(spec, "wants CALL[#N[-M]]=HRESULT, e.g. StartSnapshotSet#1-3=VSS_E_SNAPSHOT_SET_IN_PROGRESS");
         }
-        int first = m.group(2) == null ? 1 : Integer.parseInt(m.group(2));
-        int last = m.group(3) == null ? first : Integer.parseInt(m.group(3));
+        int first = m.group(2) == null ? 1 : callNumber(spec, m.group(2));
+        int last = m.group(3) == null ? first : callNumber(spec, m.group(3));
         if (first < 1 || last < first) {
             throw usage(spec, "calls are counted from 1, and M is not below N");
         }
-        return new SimulatedFault(method(spec, m.group(1)), first, last, hresult(spec, m.group(4)));
+        int hresult = hresult(spec, m.group(4));
+        if (hresult >= 0) {
+            throw usage(spec, m.group(4) + " is a success code, not a failure (an HRESULT below 0x80000000)");
+        }
+        return new SimulatedFault(method(spec, m.group(1)), first, last, hresult);
     }
 
     /** Plans the failures on {@code faults}. */
@@ -38,6 +46,14 @@ record SimulatedFault(ComMethod method, int first, int last, int hresult) {
         for (int n = first; n <= last; n++) {
             faults.failOnCall(method, n, hresult);
         }
+    }
+
+    private static int callNumber(String spec, String digits) {
+        // At most 5 digits are parsed: a longer number is out of range anyway, and never overflows here.
+        if (digits.length() > 5 || Integer.parseInt(digits) > MAX_CALL) {
+            throw usage(spec, "call numbers go up to " + MAX_CALL + ": " + digits);
+        }
+        return Integer.parseInt(digits);
     }
 
     private static ComMethod method(String spec, String call) {

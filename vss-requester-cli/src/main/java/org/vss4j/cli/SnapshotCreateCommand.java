@@ -2,6 +2,9 @@ package org.vss4j.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -87,27 +90,26 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         if (noWriters && !(includeWriters.isEmpty() && excludeWriters.isEmpty())) {
             throw new UsageException("--include-writer/--exclude-writer make no sense with --no-writers");
         }
-        // Installed before the simulated machine and closed after it: a shutdown waits until both are released.
-        try (ShutdownGuard guard = ShutdownGuard.install(err)) {
-            simulator.prepare();
-            try {
-                return create(out, err, guard);
-            } catch (RuntimeException e) {
-                if (guard.isRequested() && !(e instanceof ShutdownGuard.Stopped)) {
-                    // What failed after the stop (a killed --exec command, an interrupted wait) is the stop's doing.
-                    throw new ShutdownGuard.Stopped("stopped by a signal: " + IoReasons.messageOf(e), e);
-                }
-                throw e;
-            } finally {
-                simulator.close();
-            }
+        // Installed before the simulated machine; finished by VssCommand.execute once the last line is printed, so
+        // that a shutdown waits until both are released and the outcome reported.
+        ShutdownGuard guard = ShutdownGuard.install(err);
+        ((VssCommand) spec.root().userObject()).guardedBy(guard);
+        SnapshotRun run = new SnapshotRun(out, err, timeout, inProgressTimeout, guard);
+        simulator.prepare();
+        try {
+            return create(out, err, guard, run);
+        } catch (RuntimeException e) {
+            // A failure keeps its own code (3 for VSS, 4 otherwise) also after a stop: only Stopped is the stop's.
+            throw run.cleanupFailed() ? new CleanupFailed(e) : e;
+        } finally {
+            simulator.close();
         }
     }
 
-    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard) throws Exception {
+    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard, SnapshotRun run) throws Exception {
         SnapshotRun.Plan plan = plan();
         List<String> names = plan.volumes();
-        int exit = new SnapshotRun(out, err, timeout, inProgressTimeout, guard).run(plan, (setId, snapshots) -> {
+        int exit = run.run(plan, (setId, snapshots) -> {
             List<SnapshotMount> mounts = new ArrayList<>();
             try {
                 for (SnapshotProperties p : snapshots) {
@@ -118,19 +120,26 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                 }
                 return exec == null ? ExitCodes.OK : new ExecRunner(out, err, guard).run(exec, setId, names, mounts);
             } finally {
+                List<Path> links = mounts.stream().filter(SnapshotMount::isLink).map(SnapshotMount::root).toList();
                 mounts.forEach(SnapshotMount::close);
-                if (guard.isRequested()) {
-                    long links = mounts.stream().filter(SnapshotMount::isLink).count();
-                    if (links > 0) {
-                        err.println("vss: removed the " + links + " link(s) to the shadow copies");
-                        err.flush();
-                    }
+                if (guard.isRequested() && !links.isEmpty()) {
+                    // Said as what is, not as who did it: during a shutdown vss-api's own link cleanup hook deletes
+                    // the process's links too, at the same time.
+                    List<Path> left = links.stream().filter(l -> Files.exists(l, LinkOption.NOFOLLOW_LINKS)).toList();
+                    err.println(left.isEmpty() ? "vss: the " + links.size() + " link(s) to the shadow copies are removed"
+                            : "vss: " + left.size() + " of the " + links.size() + " link(s) to the shadow copies could"
+                                    + " not be removed: " + left);
+                    err.flush();
                 }
             }
         });
-        if (guard.isRequested()) {
+        if (run.cleanupFailed()) {
+            return ExitCodes.CLEANUP_FAILED;
+        }
+        if (guard.isRequested() && !run.backupCompleted()) {
             return ExitCodes.STOPPED;
         }
+        // A stop that came after BackupComplete changes nothing: the backup was done (a persistent set stays).
         if (exit == ExitCodes.OK) {
             out.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
                     : "done: the shadow copies were released");

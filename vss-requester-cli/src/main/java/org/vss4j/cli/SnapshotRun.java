@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.vss4j.AsyncCompletion;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
@@ -61,6 +62,8 @@ final class SnapshotRun {
     private final Duration timeout;
     private final Duration inProgressTimeout;
     private final ShutdownGuard guard;
+    private boolean cleanupFailed;
+    private boolean backupCompleted;
 
     /**
      * @param timeout           the longest wait for each asynchronous step
@@ -92,6 +95,16 @@ final class SnapshotRun {
                 again.await(BackupPhase.DO_SNAPSHOT_SET, "DoSnapshotSet", c.failure());
             }
         }
+    }
+
+    /** Whether AbortBackup or the deletion of a persistent set failed: shadow copies may be left (stderr says). */
+    boolean cleanupFailed() {
+        return cleanupFailed;
+    }
+
+    /** Whether BackupComplete was called: the backup was done, a stop after it aborts nothing. */
+    boolean backupCompleted() {
+        return backupCompleted;
     }
 
     private void retrying(BackupEvent event) {
@@ -155,6 +168,7 @@ final class SnapshotRun {
                 }
                 if (!writers) {
                     completed = true;
+                    backupCompleted = true;
                     return ExitCodes.OK;
                 }
                 VssAsync completing = bc.backupComplete();
@@ -162,6 +176,7 @@ final class SnapshotRun {
                 // (Microsoft docs, "Overview of Backup Cleanup and Termination"; AbortBackup belongs to a backup
                 // that ends before BackupComplete).
                 completed = true;
+                backupCompleted = true;
                 afterBackupComplete(bc, completing, setId, plan.persistent());
                 return ExitCodes.OK;
             } finally {
@@ -185,7 +200,11 @@ final class SnapshotRun {
      */
     private void afterBackupComplete(BackupComponents bc, VssAsync completing, UUID setId, boolean persistent) {
         try {
-            step(completing, "BackupComplete");
+            // Waited out also after a stop: the backup is done once BackupComplete is called, the writers are
+            // being told so, and nothing would be aborted.
+            out.println("BackupComplete ...");
+            out.flush();
+            completing.finish(timeout);
             checkWriters(bc, "BackupComplete");
         } catch (RuntimeException e) {
             report("BackupComplete was called for shadow copy set {" + setId + "}, so it is not aborted"
@@ -219,7 +238,9 @@ final class SnapshotRun {
     /**
      * AbortBackup after a failure or a stop: writers return to normal and VSS drops the set. AbortBackup does not
      * delete persistent shadow copies, so a failed persistent run deletes the set it made: nothing that looks like a
-     * good shadow copy stays behind. A failure here is reported but does not hide the failure that caused the abort.
+     * good shadow copy stays behind. A failure here is reported on stderr, saying what stays and how to delete it,
+     * and makes the command's exit code {@link ExitCodes#CLEANUP_FAILED}; it does not hide the failure that caused
+     * the abort, which is still reported.
      */
     private void abort(BackupComponents bc, UUID setId, boolean persistent) {
         out.println("aborting the backup");
@@ -230,10 +251,9 @@ final class SnapshotRun {
                 report("aborted the backup of shadow copy set {" + setId + "} (AbortBackup)");
             }
         } catch (VssException e) {
-            out.println("(AbortBackup: " + e.getMessage() + ")");
-            if (guard.isRequested()) {
-                report("AbortBackup of shadow copy set {" + setId + "} failed: " + e.getMessage());
-            }
+            cleanupFailed = true;
+            report("AbortBackup of shadow copy set {" + setId + "} failed: " + e.getMessage()
+                    + (persistent ? "" : "; its shadow copies go when the requester is released"));
         }
         UUID persistentSet = persistent ? setId : null;
         if (persistentSet != null) {
@@ -244,16 +264,32 @@ final class SnapshotRun {
                 }
             } catch (VssException e) {
                 if (!e.is(VssHresult.VSS_E_OBJECT_NOT_FOUND)) {
-                    out.println("(deleting the persistent set {" + persistentSet + "}: " + e.getMessage() + ")");
+                    cleanupFailed = true;
+                    report("the persistent shadow copy set {" + persistentSet + "} could not be deleted and stays: "
+                            + e.getMessage() + "; delete it with `vss snapshot delete --set " + persistentSet + "`");
                 }
             }
         }
     }
 
+    /**
+     * Waits for an asynchronous step within {@code --timeout}, looking at the guard after every slice of the wait
+     * (1 s): a stop cancels the operation (IVssAsync::Cancel, with a bounded grace to acknowledge) and ends the run,
+     * which then aborts, instead of waiting the step out.
+     */
     private void step(VssAsync async, String name) {
         out.printf("%s ...%n", name);
         out.flush();
-        async.finish(timeout);
+        AsyncCompletion completion = AsyncCompletion.systemClock();
+        try {
+            completion.awaitFinished(async, completion.within(timeout), elapsed -> {
+                if (guard.isRequested()) {
+                    throw new ShutdownGuard.Stopped("stopped by a signal during " + name + " (cancelled)");
+                }
+            });
+        } finally {
+            async.close();
+        }
     }
 
     private void printWriters(BackupComponents bc) {

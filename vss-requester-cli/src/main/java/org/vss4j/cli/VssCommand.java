@@ -20,6 +20,7 @@ public final class VssCommand implements Runnable {
     private CommandSpec spec;
 
     private boolean verbose;
+    private ShutdownGuard guard;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
             description = "Print stack traces with errors and the VSS provider chosen.")
@@ -29,6 +30,11 @@ public final class VssCommand implements Runnable {
 
     boolean verbose() {
         return verbose;
+    }
+
+    /** The command run installed {@code g}: it is finished with the exit code once the error line is printed. */
+    void guardedBy(ShutdownGuard g) {
+        this.guard = g;
     }
 
     @Override
@@ -44,12 +50,19 @@ public final class VssCommand implements Runnable {
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter(root));
-        return cl.execute(args);
+        int code = cl.execute(args);
+        if (root.guard != null) {
+            // Only now, with the last line printed: a shutdown hook waiting on it lets the JVM exit at once.
+            out.flush();
+            err.flush();
+            root.guard.finish(code);
+        }
+        return code;
     }
 
     public static void main(String[] args) {
-        PrintWriter out = new PrintWriter(System.out, true);
-        PrintWriter err = new PrintWriter(System.err, true);
+        PrintWriter out = new StreamWriter(System.out);
+        PrintWriter err = new StreamWriter(System.err);
         System.exit(execute(out, err, args));
     }
 }

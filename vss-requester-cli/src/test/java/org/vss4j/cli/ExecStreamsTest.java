@@ -2,13 +2,15 @@ package org.vss4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.io.Writer;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -29,7 +31,11 @@ class ExecStreamsTest {
     Path state;
 
     private int vss(Writer out, Writer err, String exec) {
-        return VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "snapshot", "create", "D:\\",
+        return vss(new PrintWriter(out, true), new PrintWriter(err, true), exec);
+    }
+
+    private int vss(PrintWriter out, PrintWriter err, String exec) {
+        return VssCommand.execute(out, err, "snapshot", "create", "D:\\",
                 "--exec", exec, "--sim-volume", "D:\\=" + volume, "--sim-state", state.toString());
     }
 
@@ -70,11 +76,45 @@ class ExecStreamsTest {
             assertThat(out.seen.await(20, TimeUnit.SECONDS)).as("the line, while the command runs: " + out).isTrue();
             assertThat(run).as("the command still runs").isNotDone();
         } finally {
-            // Opening the FIFO for writing lets the command go on (it waits to open it for reading).
-            Files.writeString(fifo, "go\n");
+            // Opening the FIFO for writing lets the command go on (it waits to open it for reading). Written by a
+            // process of its own, waited for at most 20 s: open(2) of a FIFO that no command ever opens blocks for
+            // good, and a blocked open cannot be interrupted in this JVM.
+            Process writer = new ProcessBuilder("/bin/sh", "-c", "echo go > \"$1\"", "sh", fifo.toString()).start();
+            try {
+                assertThat(writer.waitFor(20, TimeUnit.SECONDS)).as("the command opened the FIFO").isTrue();
+            } finally {
+                writer.destroyForcibly();
+            }
         }
         assertThat(run.get(30, TimeUnit.SECONDS)).as(err.toString()).isZero();
         assertThat(out.toString()).contains("then go");
+    }
+
+    /**
+     * What the command writes reaches vss's own output as the bytes it wrote, not decoded and encoded again: bytes
+     * that are no text in the platform's charset (0xFF 0xFE, a lone 0x80) arrive unchanged.
+     */
+    @Test
+    @Timeout(60)
+    void theCommandsOutputBytesReachOursUnchanged() {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        StringWriter err = new StringWriter();
+
+        int exit = vss(new StreamWriter(new PrintStream(bytes, true)), new PrintWriter(err, true),
+                "printf '<\\377\\376\\200>'");
+
+        assertThat(exit).as(err.toString()).isZero();
+        byte[] expected = {'<', (byte) 0xFF, (byte) 0xFE, (byte) 0x80, '>'};
+        assertThat(indexOf(bytes.toByteArray(), expected)).as("the command's bytes in vss's output").isNotNegative();
+    }
+
+    private static int indexOf(byte[] in, byte[] what) {
+        for (int i = 0; i + what.length <= in.length; i++) {
+            if (Arrays.equals(in, i, i + what.length, what, 0, what.length)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     /** A writer that says when {@code expected} has been written to it. */

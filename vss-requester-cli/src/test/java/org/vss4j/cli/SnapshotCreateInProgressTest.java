@@ -98,4 +98,16 @@ class SnapshotCreateInProgressTest {
         assertThat(vss("--sim-fault", "StartSnapshotSet=VSS_E_NO_SUCH")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("no HRESULT named VSS_E_NO_SUCH");
     }
+
+    @Test
+    void aFaultWithCallNumbersOutOfRangeOrASuccessCodeIsAUsageError() {
+        assertThat(vss("--sim-fault", "StartSnapshotSet#99999999999=" + IN_PROGRESS)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("call numbers go up to 10000: 99999999999");
+        assertThat(vss("--sim-fault", "StartSnapshotSet#1-2000000000=" + IN_PROGRESS)).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("call numbers go up to 10000: 2000000000");
+        assertThat(vss("--sim-fault", "StartSnapshotSet=0x0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("0x0 is a success code, not a failure");
+        assertThat(vss("--sim-fault", "StartSnapshotSet#1-10000=" + IN_PROGRESS, "--in-progress-timeout", "PT0S"))
+                .isEqualTo(ExitCodes.VSS_FAILURE);
+    }
 }
