@@ -293,18 +293,19 @@ class CliFaultMatrixTest {
         }, fault.command().argsFor(null));
 
         VssSimulatorExtension.verifyNoLeaks(r.machine());
-        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.CLEANUP_FAILED);
         assertThat(r.err()).contains(fault.method() + " failed: E_FAIL");
         assertThat(r.machine().faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
         boolean persistent = fault.command() == Cli.CREATE_PERSISTENT;
         assertThat(r.machine().faults().calls(IVssBackupComponents.DeleteSnapshots)).isEqualTo(persistent ? 1 : 0);
         Set<UUID> left = persistentSnapshots(state);
         if (fault.second() == SecondFault.ABORT_BACKUP) {
-            assertThat(r.out()).contains("(AbortBackup: ", "VSS_E_BAD_STATE");
+            assertThat(r.err()).contains("AbortBackup of shadow copy set {", "VSS_E_BAD_STATE");
             assertThat(left).as("shadow copies left behind").isEmpty();
         } else {
             String set = r.out().replaceAll("(?s).*snapshot set \\{([0-9a-f-]+)}.*", "$1");
-            assertThat(r.out()).contains("(deleting the persistent set {" + set + "}: ", "E_ACCESSDENIED");
+            assertThat(r.err()).contains("the persistent shadow copy set {" + set + "} could not be deleted and stays",
+                    "E_ACCESSDENIED", "vss snapshot delete --set " + set);
             // Shadow copies exist once DoSnapshotSet was called; a failure before it left none to delete.
             boolean made = fault.position() > CLEAN.get(fault.command()).indexOf("IVssBackupComponents::DoSnapshotSet");
             assertThat(left).as("the set whose deletion failed").hasSize(made ? 1 : 0);
