@@ -145,7 +145,7 @@ final class SnapshotRun {
                 }
                 if (writers) {
                     guard.check("PrepareForBackup");
-                    step(bc.prepareForBackup(), "PrepareForBackup");
+                    stepNamingWriters(bc, bc.prepareForBackup(), "PrepareForBackup");
                     checkWriters(bc, "PrepareForBackup");
                 }
                 guard.check("DoSnapshotSet");
@@ -223,9 +223,35 @@ final class SnapshotRun {
             throw InProgressRetry.isInProgress(e) ? new InProgressRetry.SetCollision(e) : e;
         }
         try {
-            step(op, "DoSnapshotSet");
+            stepNamingWriters(bc, op, "DoSnapshotSet");
         } catch (VssException e) {
             throw InProgressRetry.isInProgress(e) ? new InProgressRetry.SetCollision(e) : e;
+        }
+    }
+
+    /**
+     * {@link #step} for an operation that delivers writer events (PrepareForBackup, DoSnapshotSet): when it fails
+     * with a writer's error, the writers that failed are named (their status, read after the operation ended), as
+     * the status check after a step that succeeded names them.
+     */
+    private void stepNamingWriters(BackupComponents bc, VssAsync async, String name) {
+        try {
+            step(async, name);
+        } catch (VssException e) {
+            if (InProgressRetry.isInProgress(e) || e.is(VssHresult.E_ABORT)) {
+                throw e;
+            }
+            List<String> failed = new ArrayList<>();
+            try {
+                bc.writerStatuses(timeout).stream().filter(WriterStatus::isFailed)
+                        .forEach(w -> failed.add(w.toString()));
+            } catch (RuntimeException statusFailed) {
+                e.addSuppressed(statusFailed);
+            }
+            if (failed.isEmpty()) {
+                throw e;
+            }
+            throw new VssException(e.hresult(), e.operation(), String.join("; ", failed), e);
         }
     }
 

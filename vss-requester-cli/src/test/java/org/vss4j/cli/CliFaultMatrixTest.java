@@ -393,10 +393,12 @@ class CliFaultMatrixTest {
         if (how == Misbehaviour.HANG) {
             assertThat(r.err()).contains("E_ABORT");
         } else if (ASYNC_STEP.containsKey(event)) {
-            // The step's asynchronous operation ends with the writer's error; the command names that call.
+            // The step's asynchronous operation ends with the writer's error; the command names that call, and the
+            // writer with its failed state from the status read after the operation.
             assertThat(r.err()).contains("IVssBackupComponents::" + ASYNC_STEP.get(event) + " failed: "
                     + (how == Misbehaviour.FAIL ? VssHresult.VSS_E_WRITERERROR_RETRYABLE
-                    : VssHresult.VSS_E_WRITERERROR_NONRETRYABLE).name());
+                    : VssHresult.VSS_E_WRITERERROR_NONRETRYABLE).name())
+                    .contains("writer '" + WRITER + "'", event.failedState().nativeName());
         } else {
             // Found by the writer status check after the step.
             assertThat(r.err()).contains(WRITER, event.failedState().nativeName());
