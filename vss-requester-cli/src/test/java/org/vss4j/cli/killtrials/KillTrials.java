@@ -25,7 +25,7 @@ import org.vss4j.sim.LeftOver;
  *
  * <p>All trials of one run share a state directory and two volumes ({@code D:\}, {@code E:\}), so each recovery also
  * meets the sets earlier trials left complete. {@link #main} runs every point, {@code --trials M} times, in an order
- * drawn from {@code --seed} (printed); {@link KillTrialsTest} runs the reduced set in CI.
+ * drawn from {@code --shuffle} (printed); {@link KillTrialsTest} runs the reduced set in CI.
  */
 public final class KillTrials {
 
@@ -268,41 +268,41 @@ public final class KillTrials {
         return left;
     }
 
-    /** The trials, in an order drawn from {@code seed}. */
-    static List<Trial> shuffled(List<Trial> points, int trials, long seed) {
+    /** The trials, in an order drawn from {@code shuffle}. */
+    static List<Trial> shuffled(List<Trial> points, int trials, long shuffle) {
         List<Trial> all = new ArrayList<>();
         for (int i = 0; i < trials; i++) {
             all.addAll(points);
         }
-        Collections.shuffle(all, new Random(seed));
+        Collections.shuffle(all, new Random(shuffle));
         return all;
     }
 
-    /** The summary line: points, trials, seed, and what the checks found. */
-    static String summary(List<Outcome> outcomes, int points, int trials, long seed) {
+    /** The summary line: points, trials, shuffle, and what the checks found. */
+    static String summary(List<Outcome> outcomes, int points, int trials, long shuffle) {
         long halfMade = outcomes.stream().mapToLong(o -> o.halfMadeListed().size()).sum();
         long reported = outcomes.stream().filter(o -> o.leftOverReported() && !o.trial().leavesCompleteSet()).count();
         long expectReport = outcomes.stream().filter(o -> !o.trial().leavesCompleteSet()).count();
         long leftBehind = outcomes.stream().mapToLong(o -> o.leftBehind().size()).sum();
         long failed = outcomes.stream().filter(o -> !o.passed()).count();
-        return String.format("%d points x %d trials = %d kills (seed %d): %d half-made sets listed, %d of %d "
+        return String.format("%d points x %d trials = %d kills (shuffle %d): %d half-made sets listed, %d of %d "
                 + "interrupted runs reported and removed on the next run, %d files or links left behind, %d failed",
-                points, trials, outcomes.size(), seed, halfMade, reported, expectReport, leftBehind, failed);
+                points, trials, outcomes.size(), shuffle, halfMade, reported, expectReport, leftBehind, failed);
     }
 
     /**
-     * The full trial: {@code KillTrials [--trials M] [--seed N] [--reduced] [--work DIR]}. Exit code 0 if every
+     * The full trial: {@code KillTrials [--trials M] [--shuffle N] [--reduced] [--work DIR]}. Exit code 0 if every
      * trial passed. Run it with the CLI module's test class path (KillTrialsTest does with -Dvss4j.killTrials=full).
      */
     public static void main(String[] args) throws Exception {
         int trials = 3;
-        long seed = System.nanoTime();
+        long shuffle = System.nanoTime();
         boolean reduced = false;
         Path work = null;
         for (int i = 0; i < args.length; i++) {
             switch (args[i]) {
                 case "--trials" -> trials = Integer.parseInt(args[++i]);
-                case "--seed" -> seed = Long.parseLong(args[++i]);
+                case "--shuffle" -> shuffle = Long.parseLong(args[++i]);
                 case "--reduced" -> reduced = true;
                 case "--work" -> work = Path.of(args[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + args[i]);
@@ -311,21 +311,21 @@ public final class KillTrials {
         if (work == null) {
             work = Files.createTempDirectory("vss4j-kill-trials-");
         }
-        List<Outcome> outcomes = runAll(work, reduced ? reducedPoints() : allPoints(), trials, seed, "--seed " + seed,
-                System.out);
+        List<Outcome> outcomes = runAll(work, reduced ? reducedPoints() : allPoints(), trials, shuffle,
+                "--shuffle " + shuffle, System.out);
         System.exit(outcomes.stream().allMatch(Outcome::passed) ? 0 : 1);
     }
 
     /**
-     * Runs {@code trials} rounds of {@code points} in a seeded order, printing each outcome and the summary;
+     * Runs {@code trials} rounds of {@code points} in a shuffled order, printing each outcome and the summary;
      * {@code rerun} is how the caller's user draws the same order again (an option, a system property).
      */
-    static List<Outcome> runAll(Path work, List<Trial> points, int trials, long seed, String rerun, PrintStream log)
+    static List<Outcome> runAll(Path work, List<Trial> points, int trials, long shuffle, String rerun, PrintStream log)
             throws Exception {
-        log.printf("kill trials: %d points x %d, seed %d (rerun with %s)%n", points.size(), trials, seed, rerun);
+        log.printf("kill trials: %d points x %d, shuffle %d (rerun with %s)%n", points.size(), trials, shuffle, rerun);
         KillTrials k = new KillTrials(work);
         List<Outcome> outcomes = new ArrayList<>();
-        for (Trial t : shuffled(points, trials, seed)) {
+        for (Trial t : shuffled(points, trials, shuffle)) {
             long start = System.nanoTime();
             Outcome o = k.run(t);
             outcomes.add(o);
@@ -333,7 +333,8 @@ public final class KillTrials {
                     (System.nanoTime() - start) / 1_000_000, o.passed() ? "" : ": " + o + "\n" + o.recoveryOutput());
         }
         List<String> links = k.linksAfterSweep();
-        log.println(summary(outcomes, points.size(), trials, seed) + "; links after the next mount: " + links.size());
+        log.println(summary(outcomes, points.size(), trials, shuffle) + "; links after the next mount: "
+                + links.size());
         if (!links.isEmpty()) {
             outcomes.add(new Outcome(new Trial(Scenario.EXEC, "links"), true, List.of(), false, links, ""));
         }

@@ -10,9 +10,9 @@ import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The kill trials ({@link KillTrials}) in CI: the reduced set of points, once each, in a seeded order. With
- * {@code -Dvss4j.killTrials=full} every point, {@code -Dvss4j.killTrials.trials} times (3 by default); the seed is
- * {@code -Dvss4j.killTrials.seed}, else drawn and printed.
+ * The kill trials ({@link KillTrials}) in CI: the reduced set of points, once each, in a shuffled order. With
+ * {@code -Dvss4j.killTrials=full} every point, {@code -Dvss4j.killTrials.trials} times (3 by default); the shuffle is
+ * {@code -Dvss4j.killTrials.shuffle}, else drawn and printed.
  */
 @DisabledOnOs(value = OS.WINDOWS, disabledReason = "the --exec child of the trials is a POSIX shell command (sh, mv, "
         + "sleep)")
@@ -25,13 +25,13 @@ class KillTrialsTest {
     void noHalfMadeSetIsEverListedAndTheNextRunRemovesWhatAKillLeft() throws Exception {
         boolean full = "full".equals(System.getProperty("vss4j.killTrials"));
         int trials = full ? Integer.getInteger("vss4j.killTrials.trials", 3) : 1;
-        long seed = Long.getLong("vss4j.killTrials.seed", System.nanoTime());
+        long shuffle = Long.getLong("vss4j.killTrials.shuffle", System.nanoTime());
 
         List<KillTrials.Outcome> outcomes = KillTrials.runAll(work,
-                full ? KillTrials.allPoints() : KillTrials.reducedPoints(), trials, seed, "-Dvss4j.killTrials.seed=" + seed,
-                System.out);
+                full ? KillTrials.allPoints() : KillTrials.reducedPoints(), trials, shuffle,
+                "-Dvss4j.killTrials.shuffle=" + shuffle, System.out);
 
-        assertThat(outcomes).as("seed %d", seed).allSatisfy(o -> assertThat(o.passed())
+        assertThat(outcomes).as("shuffle %d", shuffle).allSatisfy(o -> assertThat(o.passed())
                 .as("%s: %s%n%s", o.trial(), o, o.recoveryOutput()).isTrue());
     }
 }
