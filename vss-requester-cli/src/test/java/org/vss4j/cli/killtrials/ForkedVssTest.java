@@ -29,7 +29,8 @@ class ForkedVssTest {
         Path links = Files.createDirectories(work.resolve("links"));
         // Never writes the marker: it holds its shadow copy while its child runs.
         ForkedVss run = ForkedVss.start(work, links, null, work.resolve("never.marker"), List.of("snapshot",
-                "create", "D:\\", "--exec", "exec sleep 600", "--sim-volume", "D:\\=" + d));
+                "create", "D:\\", "--exec", "exec sleep 600", "--sim-volume", "D:\\=" + d, "--sim-state",
+                work.resolve("state").toString()));
         try {
             assertThatThrownBy(() -> run.awaitMarker(Duration.ofSeconds(1))).isInstanceOf(IllegalStateException.class)
                     .hasMessageContaining("no marker");
