@@ -247,7 +247,8 @@ public final class BackupSession implements AutoCloseable {
         });
         List<WriterFailure> writerFailures = new ArrayList<>();
         afterComplete(failures, BackupPhase.FINAL_WRITER_STATUS,
-                () -> writerFailures.addAll(takingPart(statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE))));
+                () -> writerFailures.addAll(takingPart(statusCheck.failuresAfter(BackupPhase.BACKUP_COMPLETE,
+                        BackupPhase.FINAL_WRITER_STATUS))));
         writerFailures.forEach(f -> LOG.warn("after BackupComplete: {}", f));
         String[] document = new String[1];
         Map<ComponentRef, String> stamps = new LinkedHashMap<>();

@@ -43,12 +43,26 @@ final class WriterStatusCheck {
 
     /** The writers in a failed state after {@code phase}, each also reported to the listener. */
     List<WriterFailure> failuresAfter(BackupPhase phase) {
-        return statusesAfter(phase).stream().map(Reported::failure).filter(java.util.Objects::nonNull).toList();
+        return failuresAfter(phase, phase);
+    }
+
+    /**
+     * As {@link #failuresAfter(BackupPhase)}, for a check that is a phase of its own: the writers' failures are
+     * {@code phase}'s, a failure of the check itself (its GatherWriterStatus wait) is {@code running}'s, as a failure of
+     * the GatherWriterStatus call is.
+     */
+    List<WriterFailure> failuresAfter(BackupPhase phase, BackupPhase running) {
+        return statusesAfter(phase, running).stream().map(Reported::failure).filter(java.util.Objects::nonNull)
+                .toList();
     }
 
     /** Every writer's status after {@code phase}, each also reported to the listener. */
     List<Reported> statusesAfter(BackupPhase phase) {
-        waiter.await(bc.gatherWriterStatus(), phase, timeout);
+        return statusesAfter(phase, phase);
+    }
+
+    private List<Reported> statusesAfter(BackupPhase phase, BackupPhase running) {
+        waiter.await(bc.gatherWriterStatus(), running, timeout);
         List<Reported> out = new ArrayList<>();
         try {
             int count = bc.getWriterStatusCount();

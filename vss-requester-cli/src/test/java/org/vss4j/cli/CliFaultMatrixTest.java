@@ -24,6 +24,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.sim.FaultPoints;
 import org.vss4j.sim.FileSpec;
@@ -41,7 +42,10 @@ import org.vss4j.sim.WriterEvent;
  * (plain and {@code --persistent}), {@code snapshot delete}, {@code snapshot list} and {@code writers}, every
  * {@code IVssBackupComponents} call a clean run of the command makes, at each of its occurrences, failing with each
  * HRESULT of {@link FaultPoints#CODES}. The calls come from a recording of the clean run on the machine the command
- * installs ({@code SimulatedMachine.onInstall}, {@code Faults.callLog()}).
+ * installs ({@code SimulatedMachine.onInstall}, {@code Faults.callLog()}). For {@code snapshot create} (both) and
+ * {@code writers}, also every {@code IVssAsync::Wait} and {@code QueryStatus} of the clean run failing with each of
+ * {@link FaultPoints#ASYNC_CODES}, and the {@code Cancel} a failed QueryStatus brings failing too
+ * ({@link #anAsyncCallFailing}).
  *
  * <p>Each case asserts: exit code 3 and one line naming the call and the HRESULT; {@code AbortBackup} exactly when the
  * failure came after {@code StartSnapshotSet} and before the {@code BackupComplete} call; nothing leaked on the
@@ -233,6 +237,104 @@ class CliFaultMatrixTest {
                 && (fault.command() == Cli.CREATE || fault.command() == Cli.CREATE_PERSISTENT)
                 && Set.of("IVssBackupComponents::StartSnapshotSet", "IVssBackupComponents::AddToSnapshotSet",
                         "IVssBackupComponents::DoSnapshotSet").contains(fault.method());
+    }
+
+    // ---- IVssAsync failing --------------------------------------------------------------------------------------------
+
+    /** The commands whose steps are asynchronous operations. */
+    static final List<Cli> ASYNC_COMMANDS = List.of(Cli.CREATE, Cli.CREATE_PERSISTENT, Cli.WRITERS);
+
+    /**
+     * Every {@code IVssAsync::Wait} and {@code QueryStatus} of the clean runs failing with each code of
+     * {@link FaultPoints#ASYNC_CODES} (a clean run has no Cancel: {@link #cancelCases} makes one); and, for each
+     * QueryStatus, the Cancel that follows its failure failing with each code as well.
+     */
+    static Stream<Arguments> asyncCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Cli c : ASYNC_COMMANDS) {
+            for (FaultPoints.Point p : FaultPoints.ofAsync(CLEAN.get(c))) {
+                out.add(Arguments.of(new AsyncFault(c, p, null)));
+            }
+        }
+        return out.stream();
+    }
+
+    /**
+     * For each {@code IVssAsync::QueryStatus} of the clean runs: it fails with E_FAIL, which always cancels the
+     * operation (its status is unknown), and that {@code IVssAsync::Cancel} fails with each code as well.
+     */
+    static Stream<Arguments> cancelCases() {
+        List<Arguments> out = new ArrayList<>();
+        for (Cli c : ASYNC_COMMANDS) {
+            for (FaultPoints.Point p : FaultPoints.ofAsync(CLEAN.get(c))) {
+                if (p.method().equals("IVssAsync::QueryStatus") && p.code() == VssHresult.E_FAIL) {
+                    for (VssHresult cancel : FaultPoints.ASYNC_CODES) {
+                        out.add(Arguments.of(new AsyncFault(c, p, cancel)));
+                    }
+                }
+            }
+        }
+        return out.stream();
+    }
+
+    /** {@code point} of {@code command}'s recording fails; {@code cancel}: the Cancel after it fails too. */
+    record AsyncFault(Cli command, FaultPoints.Point point, VssHresult cancel) {
+        @Override
+        public String toString() {
+            return command + ": " + point.method() + " #" + point.nth() + " -> " + point.code().name()
+                    + (cancel == null ? "" : ", then IVssAsync::Cancel -> " + cancel.name());
+        }
+    }
+
+    /**
+     * An {@code IVssAsync} call failing (docs/async.md, "The contract vss4j keeps"): Wait's own codes and every
+     * QueryStatus failure fail the step (exit 3, {@code IVssAsync::Wait}/{@code QueryStatus failed: <code>} and the
+     * step's call), with AbortBackup from StartSnapshotSet until BackupComplete; a Wait failing with E_FAIL, which is not
+     * one of Wait's codes, is left to QueryStatus, which finds the operation finished or still running, and the run
+     * succeeds. A failing Cancel does not hide the failure that made the command give up. No leak, no shadow copy left
+     * but a persistent set whose BackupComplete was called.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource({"asyncCases", "cancelCases"})
+    @Timeout(value = 20, unit = TimeUnit.SECONDS)
+    void anAsyncCallFailing(AsyncFault fault) throws IOException, InterruptedException {
+        Files.writeString(volume.resolve("report.txt"), "q3");
+        FaultPoints.Point p = fault.point();
+        Run r = vss(volume, state, m -> {
+            m.faults().failExportOnCall(p.method(), p.nth(), p.code());
+            if (fault.cancel() != null) {
+                m.faults().failOnCall(IVssAsync.Cancel, 1, fault.cancel());
+            }
+        }, fault.command().argsFor(null));
+
+        assertThat(r.machine().awaitAsyncIdle(Duration.ofSeconds(10))).isTrue();
+        VssSimulatorExtension.verifyNoLeaks(r.machine());
+        List<String> calls = CLEAN.get(fault.command());
+        int started = calls.indexOf("IVssBackupComponents::StartSnapshotSet");
+        int completing = calls.indexOf("IVssBackupComponents::BackupComplete");
+        int aborts = r.machine().faults().calls(IVssBackupComponents.AbortBackup);
+        Set<UUID> left = persistentSnapshots(state);
+        boolean persistent = fault.command() == Cli.CREATE_PERSISTENT;
+        if (fault.cancel() != null) {
+            assertThat(r.machine().faults().calls(IVssAsync.Cancel)).as("Cancel calls").isEqualTo(1);
+        }
+        if (p.method().equals("IVssAsync::Wait") && p.code() == VssHresult.E_FAIL) {
+            assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.OK);
+            assertThat(aborts).isZero();
+            assertThat(left).as("shadow copies left").hasSize(persistent ? 1 : 0);
+            return;
+        }
+        assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.err()).contains(p.method() + " failed: " + p.code().name());
+        boolean afterComplete = completing >= 0 && p.position() > completing;
+        boolean abortExpected = started >= 0 && p.position() > started && !afterComplete;
+        assertThat(aborts).as("%s: AbortBackup calls", fault).isEqualTo(abortExpected ? 1 : 0);
+        if (afterComplete) {
+            assertThat(r.err()).contains("so it is not aborted");
+            assertThat(left).as("the completed set").hasSize(persistent ? 1 : 0);
+        } else {
+            assertThat(left).as("shadow copies left behind").isEmpty();
+        }
     }
 
     // ---- the cleanup failing too ------------------------------------------------------------------------------------

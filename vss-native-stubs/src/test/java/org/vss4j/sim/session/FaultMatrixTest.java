@@ -21,6 +21,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.vss4j.SnapshotContext;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.session.BackupEvent;
 import org.vss4j.session.BackupException;
@@ -42,6 +43,8 @@ import org.vss4j.sim.WriterEvent;
 /**
  * The fault matrix of a backup session (docs/reliability.md, "The fault matrix"): every {@code IVssBackupComponents}
  * call a clean session makes, at each of its occurrences, failing with each HRESULT of {@link FaultPoints#CODES}; and
+ * every {@code IVssAsync::Wait} and {@code QueryStatus} failing with each of {@link FaultPoints#ASYNC_CODES}, and the
+ * {@code Cancel} a failed QueryStatus brings failing too ({@link #everyAsyncCallFailing}); and
  * every writer event of the clean session failing retryably, failing non-retryably, vetoed and hanging. The calls and events come
  * from a recording of the clean run ({@code Faults.callLog()}, {@code SimulatedWriter.events()}), so a call the session
  * starts making joins the matrix by itself.
@@ -77,13 +80,16 @@ class FaultMatrixTest {
 
     /**
      * The session of every case that hangs nowhere: timeouts far beyond what any case takes on a loaded machine, so a
-     * slow phase never turns the expected HRESULT into a timeout's E_ABORT; the JUnit timeout stays above them.
+     * slow phase never turns the expected HRESULT into a timeout's E_ABORT; the JUnit timeout stays above them. The
+     * poll interval is as long: a Wait returns once its operation ended, so every operation is one Wait and one
+     * QueryStatus however loaded the machine, and the nth {@code IVssAsync::Wait} of the recording is the nth of every
+     * case ({@link #asyncFaults}).
      */
     static BackupSessionBuilder session(SnapshotContext context, List<BackupEvent> events) {
         return BackupSession.builder().context(context).components(ComponentSelection.writer(WRITER))
                 .listener(events::add)
                 .phaseTimeout(Duration.ofSeconds(20)).overallTimeout(Duration.ofSeconds(40))
-                .cancelGrace(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(10))
+                .cancelGrace(Duration.ofSeconds(5)).pollInterval(Duration.ofSeconds(10))
                 .retryBackoff(Duration.ofMillis(1), Duration.ofMillis(4));
     }
 
@@ -244,6 +250,91 @@ class FaultMatrixTest {
             assertThat(e.getMessage()).contains(phase.name(), fault.method(), fault.code().name());
             // Microsoft docs, "IVssBackupComponents::AbortBackup": after StartSnapshotSet, before the backup ends.
             assertThat(aborts).isEqualTo(fault.position() > started ? 1 : 0);
+        }
+        assertNothingLeft(machine, fault.context(), outcome.result());
+    }
+
+    // ---- IVssAsync calls --------------------------------------------------------------------------------------------
+
+    /**
+     * {@code point} of the clean session's recording fails ({@link FaultPoints#ofAsync}); {@code cancel}: the
+     * {@code IVssAsync::Cancel} its failure brings fails as well.
+     */
+    record AsyncFault(SnapshotContext context, FaultPoints.Point point, VssHresult cancel) {
+        @Override
+        public String toString() {
+            return context.nativeName() + ": " + point.method() + " #" + point.nth() + " -> " + point.code().name()
+                    + (cancel == null ? "" : ", then IVssAsync::Cancel -> " + cancel.name());
+        }
+    }
+
+    /**
+     * Every {@code IVssAsync::Wait} and {@code QueryStatus} of the clean sessions with each code of
+     * {@link FaultPoints#ASYNC_CODES}; and each QueryStatus failing with E_FAIL, which always cancels the operation (its
+     * status is unknown), with that Cancel failing with each code too (a clean session cancels nothing).
+     */
+    static Stream<Arguments> asyncFaults() {
+        List<Arguments> out = new ArrayList<>();
+        CLEAN.forEach((context, recording) -> {
+            for (FaultPoints.Point p : FaultPoints.ofAsync(recording.calls())) {
+                out.add(Arguments.of(new AsyncFault(context, p, null)));
+                if (p.method().equals("IVssAsync::QueryStatus") && p.code() == VssHresult.E_FAIL) {
+                    for (VssHresult cancel : FaultPoints.ASYNC_CODES) {
+                        out.add(Arguments.of(new AsyncFault(context, p, cancel)));
+                    }
+                }
+            }
+        });
+        return out.stream();
+    }
+
+    /**
+     * As {@link #everyCallFailing}, for the {@code IVssAsync} calls (docs/async.md, "The contract vss4j keeps"): Wait's
+     * own codes and every QueryStatus failure fail the phase, naming {@code IVssAsync::Wait}/{@code QueryStatus} and
+     * the code; a Wait failing with E_FAIL, not one of Wait's codes, is left to QueryStatus, and the backup succeeds. A
+     * failing Cancel does not hide the failure that made the session give up.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("asyncFaults")
+    @Timeout(value = 60, unit = TimeUnit.SECONDS)
+    void everyAsyncCallFailing(AsyncFault fault, SimulatedMachine machine) throws InterruptedException {
+        prepare(machine, temp);
+        FaultPoints.Point p = fault.point();
+        machine.faults().failExportOnCall(p.method(), p.nth(), p.code());
+        if (fault.cancel() != null) {
+            machine.faults().failOnCall(IVssAsync.Cancel, 1, fault.cancel());
+        }
+        Recording clean = CLEAN.get(fault.context());
+        int started = clean.indexOf("IVssBackupComponents::StartSnapshotSet");
+        int completing = clean.indexOf("IVssBackupComponents::BackupComplete");
+        BackupPhase phase = clean.phases().get(p.position());
+        Outcome outcome = Outcome.of(() -> backUp(session(fault.context(), new ArrayList<>())));
+
+        assertThat(machine.awaitAsyncIdle(Duration.ofSeconds(10))).isTrue();
+        int aborts = machine.faults().calls(IVssBackupComponents.AbortBackup);
+        if (fault.cancel() != null) {
+            assertThat(machine.faults().calls(IVssAsync.Cancel)).as("Cancel calls").isEqualTo(1);
+        }
+        if (p.method().equals("IVssAsync::Wait") && p.code() == VssHresult.E_FAIL) {
+            assertThat(outcome.result()).as("%s", outcome).isNotNull()
+                    .satisfies(r -> assertThat(r.succeeded()).as("%s", r).isTrue());
+            assertThat(aborts).isZero();
+        } else if (p.position() > completing) {
+            assertThat(outcome.result()).as("%s", outcome).isNotNull();
+            assertThat(outcome.result().succeeded()).isFalse();
+            assertThat(outcome.result().postCompleteFailures()).as("%s", outcome.result()).singleElement()
+                    .satisfies(f -> {
+                        assertThat(f.phase()).isEqualTo(phase);
+                        assertThat(f.message()).contains(p.method(), p.code().name());
+                    });
+            assertThat(aborts).isZero();
+        } else {
+            BackupException e = outcome.failure();
+            assertThat(e).as("%s", outcome).isNotNull();
+            assertThat(e.phase()).isEqualTo(phase);
+            assertThat(e.hresult()).isEqualTo(p.code().code());
+            assertThat(e.getMessage()).contains(phase.name(), p.method() + " failed: " + p.code().name());
+            assertThat(aborts).isEqualTo(p.position() > started ? 1 : 0);
         }
         assertNothingLeft(machine, fault.context(), outcome.result());
     }
