@@ -22,6 +22,16 @@ public interface ComMethod {
         return ((Enum<?>) this).getDeclaringClass().getSimpleName();
     }
 
+    /**
+     * The native signature, declared once on the constant from the SDK prototype its javadoc spells; checked against
+     * the mingw-w64 headers by {@code SignatureConformanceTest}.
+     */
+    default NativeSignature signature() {
+        // Every enum of org.vss4j.abi.vtable overrides this (SignatureConformanceTest checks it); only tables the
+        // binding never calls through, such as the simulator's MSXML one, may leave it out.
+        throw new UnsupportedOperationException(qualifiedName() + " declares no native signature");
+    }
+
     /** {@code Interface::Method}, as used in error messages. */
     default String qualifiedName() {
         return interfaceName() + "::" + name();

@@ -21,7 +21,8 @@ import org.vss4j.abi.vtable.IVssWriterComponentsExt;
  * {@code GetCurrentSnapshotSetId} (slot 10) returns {@code VSS_ID} by value only in the C++ branch; the C vtable
  * declares {@code VSS_ID *(*GetCurrentSnapshotSetId)(IVssWriterImpl *This, VSS_ID *__ret)}, i.e. the hidden result
  * pointer after {@code this} that MSVC uses for a member function returning a struct (Microsoft docs,
- * "x64 calling convention", return values). Only the slot matters for this check, and it agrees.</li>
+ * "x64 calling convention", return values). The slot check agrees, and {@code SignatureConformanceTest} checks that
+ * the Java declaration has that hidden result pointer exactly there.</li>
  * <li>The old hand-written mingw-w64 headers (2010 to Feb 2022, before mingw-w64 generated them from its IDL files)
  * lacked {@code GetWriterStatusCount} and had IUnknown on IVssWriterComponents. The widl-generated headers checked here
  * match the SDK, so no exception is made for the old ones: running against them fails loudly.</li>

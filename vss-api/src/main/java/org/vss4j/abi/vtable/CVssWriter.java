@@ -1,6 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Virtual function table of the C++ class {@code CVssWriter} (writer side); one constant per slot, ordinal = slot.
@@ -15,41 +19,52 @@ import org.vss4j.abi.ComMethod;
  */
 public enum CVssWriter implements ComMethod {
     /** Slot 0 (x64 offset 0x00): {@code void *scalar deleting destructor(unsigned int flags)}. */
-    ScalarDeletingDestructor,
+    ScalarDeletingDestructor(POINTER, INT32),
     /** Slot 1 (0x08): {@code bool OnIdentify(IVssCreateWriterMetadata *pMetadata)}; default {@code true}. */
-    OnIdentify,
+    OnIdentify(BOOL8, POINTER),
     /** Slot 2 (0x10): {@code bool OnPrepareBackup(IVssWriterComponents *pComponent)}; default {@code true}. */
-    OnPrepareBackup,
+    OnPrepareBackup(BOOL8, POINTER),
     /** Slot 3 (0x18): {@code bool OnPrepareSnapshot()}; pure virtual. */
-    OnPrepareSnapshot,
+    OnPrepareSnapshot(BOOL8),
     /** Slot 4 (0x20): {@code bool OnFreeze()}; pure virtual. */
-    OnFreeze,
+    OnFreeze(BOOL8),
     /** Slot 5 (0x28): {@code bool OnThaw()}; pure virtual. */
-    OnThaw,
+    OnThaw(BOOL8),
     /** Slot 6 (0x30): {@code bool OnAbort()}; pure virtual. */
-    OnAbort,
+    OnAbort(BOOL8),
     /** Slot 7 (0x38): {@code bool OnBackupComplete(IVssWriterComponents *pComponent)}; default {@code true}. */
-    OnBackupComplete,
+    OnBackupComplete(BOOL8, POINTER),
     /** Slot 8 (0x40): {@code bool OnBackupShutdown(VSS_ID SnapshotSetId)}; default {@code true}. */
-    OnBackupShutdown,
+    OnBackupShutdown(BOOL8, GUID),
     /** Slot 9 (0x48): {@code bool OnPreRestore(IVssWriterComponents *pComponent)}; default {@code true}. */
-    OnPreRestore,
+    OnPreRestore(BOOL8, POINTER),
     /** Slot 10 (0x50): {@code bool OnPostRestore(IVssWriterComponents *pComponent)}; default {@code true}. */
-    OnPostRestore,
+    OnPostRestore(BOOL8, POINTER),
     /** Slot 11 (0x58): {@code bool OnPostSnapshot(IVssWriterComponents *pComponent)}; default {@code true}. */
-    OnPostSnapshot,
+    OnPostSnapshot(BOOL8, POINTER),
     /**
      * Slot 12 (0x60): {@code bool OnBackOffIOOnVolume(VSS_PWSZ wszVolumeName, VSS_ID snapshotId, VSS_ID providerId)}.
      */
-    OnBackOffIOOnVolume,
+    OnBackOffIOOnVolume(BOOL8, POINTER, GUID, GUID),
     /**
      * Slot 13 (0x68): {@code bool OnContinueIOOnVolume(VSS_PWSZ wszVolumeName, VSS_ID snapshotId, VSS_ID providerId)}.
      */
-    OnContinueIOOnVolume,
+    OnContinueIOOnVolume(BOOL8, POINTER, GUID, GUID),
     /** Slot 14 (0x70): {@code bool OnVSSShutdown()}; default {@code true}. */
-    OnVSSShutdown,
+    OnVSSShutdown(BOOL8),
     /** Slot 15 (0x78): {@code bool OnVSSApplicationStartup()}; default {@code true}. */
-    OnVSSApplicationStartup;
+    OnVSSApplicationStartup(BOOL8);
+
+    private final NativeSignature signature;
+
+    CVssWriter(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 
     /** {@code sizeof(CVssWriter)} on x64: the vtable pointer, then {@code IVssWriterImpl *m_pWriterImpl} (ref. 2.2). */
     public static final int OBJECT_SIZE = 16;

@@ -1,7 +1,11 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of {@code IUnknown} (IID: {@link #IID}): the first three slots of every VSS interface
@@ -11,11 +15,22 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IUnknown implements ComMethod {
     /** Slot 0: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1: ULONG AddRef(). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2: ULONG Release(). */
-    Release;
+    Release(INT32);
+
+    private final NativeSignature signature;
+
+    IUnknown(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 
     /**
      * {@code IID_IUnknown} (unknwn.h): the one source of this interface's id, for

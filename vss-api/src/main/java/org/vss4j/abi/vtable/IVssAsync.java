@@ -1,7 +1,11 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of the COM interface {@code IVssAsync} (IID: {@link #IID}); one constant per method, ordinal = slot.
@@ -11,17 +15,28 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssAsync implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release,
+    Release(INT32),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssAsync: HRESULT Cancel(none). */
-    Cancel,
+    Cancel(INT32),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssAsync: HRESULT Wait(DWORD dwMilliseconds = INFINITE (0xFFFFFFFF)). */
-    Wait,
+    Wait(INT32, INT32),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssAsync: HRESULT QueryStatus(HRESULT *pHrResult, INT *pReserved). */
-    QueryStatus;
+    QueryStatus(INT32, POINTER, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssAsync(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 
     /**
      * {@code IID_IVssAsync} (vss.h): the one source of this interface's id, for

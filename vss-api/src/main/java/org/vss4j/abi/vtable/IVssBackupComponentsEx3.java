@@ -1,7 +1,11 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of the COM interface {@code IVssBackupComponentsEx3} (IID: {@link #IID}); one constant per method, ordinal = slot.
@@ -11,133 +15,144 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssBackupComponentsEx3 implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release,
+    Release(INT32),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssBackupComponents: HRESULT GetWriterComponentsCount(UINT *pcComponents). */
-    GetWriterComponentsCount,
+    GetWriterComponentsCount(INT32, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssBackupComponents: HRESULT GetWriterComponents(UINT iWriter, IVssWriterComponentsExt **ppWriter). */
-    GetWriterComponents,
+    GetWriterComponents(INT32, INT32, POINTER),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssBackupComponents: HRESULT InitializeForBackup(BSTR bstrXML = NULL). */
-    InitializeForBackup,
+    InitializeForBackup(INT32, POINTER),
     /** Slot 6 (x64 vtable offset 0x030), declared in IVssBackupComponents: HRESULT SetBackupState(bool bSelectComponents, bool bBackupBootableSystemState, VSS_BACKUP_TYPE backupType, bool bPartialFileSupport = false). */
-    SetBackupState,
+    SetBackupState(INT32, BOOL8, BOOL8, INT32, BOOL8),
     /** Slot 7 (x64 vtable offset 0x038), declared in IVssBackupComponents: HRESULT InitializeForRestore(BSTR bstrXML). */
-    InitializeForRestore,
+    InitializeForRestore(INT32, POINTER),
     /** Slot 8 (x64 vtable offset 0x040), declared in IVssBackupComponents: HRESULT SetRestoreState(VSS_RESTORE_TYPE restoreType). */
-    SetRestoreState,
+    SetRestoreState(INT32, INT32),
     /** Slot 9 (x64 vtable offset 0x048), declared in IVssBackupComponents: HRESULT GatherWriterMetadata(IVssAsync **pAsync). */
-    GatherWriterMetadata,
+    GatherWriterMetadata(INT32, POINTER),
     /** Slot 10 (x64 vtable offset 0x050), declared in IVssBackupComponents: HRESULT GetWriterMetadataCount(UINT *pcWriters). */
-    GetWriterMetadataCount,
+    GetWriterMetadataCount(INT32, POINTER),
     /** Slot 11 (x64 vtable offset 0x058), declared in IVssBackupComponents: HRESULT GetWriterMetadata(UINT iWriter, VSS_ID *pidInstance, IVssExamineWriterMetadata **ppMetadata). */
-    GetWriterMetadata,
+    GetWriterMetadata(INT32, INT32, POINTER, POINTER),
     /** Slot 12 (x64 vtable offset 0x060), declared in IVssBackupComponents: HRESULT FreeWriterMetadata(none). */
-    FreeWriterMetadata,
+    FreeWriterMetadata(INT32),
     /** Slot 13 (x64 vtable offset 0x068), declared in IVssBackupComponents: HRESULT AddComponent(VSS_ID instanceId, VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName). */
-    AddComponent,
+    AddComponent(INT32, GUID, GUID, INT32, POINTER, POINTER),
     /** Slot 14 (x64 vtable offset 0x070), declared in IVssBackupComponents: HRESULT PrepareForBackup(IVssAsync **ppAsync). */
-    PrepareForBackup,
+    PrepareForBackup(INT32, POINTER),
     /** Slot 15 (x64 vtable offset 0x078), declared in IVssBackupComponents: HRESULT AbortBackup(none). */
-    AbortBackup,
+    AbortBackup(INT32),
     /** Slot 16 (x64 vtable offset 0x080), declared in IVssBackupComponents: HRESULT GatherWriterStatus(IVssAsync **pAsync). */
-    GatherWriterStatus,
+    GatherWriterStatus(INT32, POINTER),
     /** Slot 17 (x64 vtable offset 0x088), declared in IVssBackupComponents: HRESULT GetWriterStatusCount(UINT *pcWriters). */
-    GetWriterStatusCount,
+    GetWriterStatusCount(INT32, POINTER),
     /** Slot 18 (x64 vtable offset 0x090), declared in IVssBackupComponents: HRESULT FreeWriterStatus(none). */
-    FreeWriterStatus,
+    FreeWriterStatus(INT32),
     /** Slot 19 (x64 vtable offset 0x098), declared in IVssBackupComponents: HRESULT GetWriterStatus(UINT iWriter, VSS_ID *pidInstance, VSS_ID *pidWriter, BSTR *pbstrWriter, VSS_WRITER_STATE *pnStatus, HRESULT *phResultFailure). */
-    GetWriterStatus,
+    GetWriterStatus(INT32, INT32, POINTER, POINTER, POINTER, POINTER, POINTER),
     /** Slot 20 (x64 vtable offset 0x0A0), declared in IVssBackupComponents: HRESULT SetBackupSucceeded(VSS_ID instanceId, VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, bool bSucceded). */
-    SetBackupSucceeded,
+    SetBackupSucceeded(INT32, GUID, GUID, INT32, POINTER, POINTER, BOOL8),
     /** Slot 21 (x64 vtable offset 0x0A8), declared in IVssBackupComponents: HRESULT SetBackupOptions(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszBackupOptions). */
-    SetBackupOptions,
+    SetBackupOptions(INT32, GUID, INT32, POINTER, POINTER, POINTER),
     /** Slot 22 (x64 vtable offset 0x0B0), declared in IVssBackupComponents: HRESULT SetSelectedForRestore(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, bool bSelectedForRestore). */
-    SetSelectedForRestore,
+    SetSelectedForRestore(INT32, GUID, INT32, POINTER, POINTER, BOOL8),
     /** Slot 23 (x64 vtable offset 0x0B8), declared in IVssBackupComponents: HRESULT SetRestoreOptions(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszRestoreOptions). */
-    SetRestoreOptions,
+    SetRestoreOptions(INT32, GUID, INT32, POINTER, POINTER, POINTER),
     /** Slot 24 (x64 vtable offset 0x0C0), declared in IVssBackupComponents: HRESULT SetAdditionalRestores(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, bool bAdditionalRestores). */
-    SetAdditionalRestores,
+    SetAdditionalRestores(INT32, GUID, INT32, POINTER, POINTER, BOOL8),
     /** Slot 25 (x64 vtable offset 0x0C8), declared in IVssBackupComponents: HRESULT SetPreviousBackupStamp(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszPreviousBackupStamp). */
-    SetPreviousBackupStamp,
+    SetPreviousBackupStamp(INT32, GUID, INT32, POINTER, POINTER, POINTER),
     /** Slot 26 (x64 vtable offset 0x0D0), declared in IVssBackupComponents: HRESULT SaveAsXML(BSTR *pbstrXML). */
-    SaveAsXML,
+    SaveAsXML(INT32, POINTER),
     /** Slot 27 (x64 vtable offset 0x0D8), declared in IVssBackupComponents: HRESULT BackupComplete(IVssAsync **ppAsync). */
-    BackupComplete,
+    BackupComplete(INT32, POINTER),
     /** Slot 28 (x64 vtable offset 0x0E0), declared in IVssBackupComponents: HRESULT AddAlternativeLocationMapping(VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive, LPCWSTR wszDestination). */
-    AddAlternativeLocationMapping,
+    AddAlternativeLocationMapping(INT32, GUID, INT32, POINTER, POINTER, POINTER, POINTER, BOOL8, POINTER),
     /** Slot 29 (x64 vtable offset 0x0E8), declared in IVssBackupComponents: HRESULT AddRestoreSubcomponent(VSS_ID writerId, VSS_COMPONENT_TYPE componentType, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszSubComponentLogicalPath, LPCWSTR wszSubComponentName, bool bRepair). */
-    AddRestoreSubcomponent,
+    AddRestoreSubcomponent(INT32, GUID, INT32, POINTER, POINTER, POINTER, POINTER, BOOL8),
     /** Slot 30 (x64 vtable offset 0x0F0), declared in IVssBackupComponents: HRESULT SetFileRestoreStatus(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, VSS_FILE_RESTORE_STATUS status). */
-    SetFileRestoreStatus,
+    SetFileRestoreStatus(INT32, GUID, INT32, POINTER, POINTER, INT32),
     /** Slot 31 (x64 vtable offset 0x0F8), declared in IVssBackupComponents: HRESULT AddNewTarget(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszPath, LPCWSTR wszFileName, bool bRecursive, LPCWSTR wszAlternatePath). */
-    AddNewTarget,
+    AddNewTarget(INT32, GUID, INT32, POINTER, POINTER, POINTER, POINTER, BOOL8, POINTER),
     /** Slot 32 (x64 vtable offset 0x100), declared in IVssBackupComponents: HRESULT SetRangesFilePath(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, UINT iPartialFile, LPCWSTR wszRangesFile). */
-    SetRangesFilePath,
+    SetRangesFilePath(INT32, GUID, INT32, POINTER, POINTER, INT32, POINTER),
     /** Slot 33 (x64 vtable offset 0x108), declared in IVssBackupComponents: HRESULT PreRestore(IVssAsync **ppAsync). */
-    PreRestore,
+    PreRestore(INT32, POINTER),
     /** Slot 34 (x64 vtable offset 0x110), declared in IVssBackupComponents: HRESULT PostRestore(IVssAsync **ppAsync). */
-    PostRestore,
+    PostRestore(INT32, POINTER),
     /** Slot 35 (x64 vtable offset 0x118), declared in IVssBackupComponents: HRESULT SetContext(LONG lContext). */
-    SetContext,
+    SetContext(INT32, INT32),
     /** Slot 36 (x64 vtable offset 0x120), declared in IVssBackupComponents: HRESULT StartSnapshotSet(VSS_ID *pSnapshotSetId). */
-    StartSnapshotSet,
+    StartSnapshotSet(INT32, POINTER),
     /** Slot 37 (x64 vtable offset 0x128), declared in IVssBackupComponents: HRESULT AddToSnapshotSet(VSS_PWSZ pwszVolumeName, VSS_ID ProviderId, VSS_ID *pidSnapshot). */
-    AddToSnapshotSet,
+    AddToSnapshotSet(INT32, POINTER, GUID, POINTER),
     /** Slot 38 (x64 vtable offset 0x130), declared in IVssBackupComponents: HRESULT DoSnapshotSet(IVssAsync **ppAsync). */
-    DoSnapshotSet,
+    DoSnapshotSet(INT32, POINTER),
     /** Slot 39 (x64 vtable offset 0x138), declared in IVssBackupComponents: HRESULT DeleteSnapshots(VSS_ID SourceObjectId, VSS_OBJECT_TYPE eSourceObjectType, BOOL bForceDelete, LONG *plDeletedSnapshots, VSS_ID *pNondeletedSnapshotID). */
-    DeleteSnapshots,
+    DeleteSnapshots(INT32, GUID, INT32, INT32, POINTER, POINTER),
     /** Slot 40 (x64 vtable offset 0x140), declared in IVssBackupComponents: HRESULT ImportSnapshots(IVssAsync **ppAsync). */
-    ImportSnapshots,
+    ImportSnapshots(INT32, POINTER),
     /** Slot 41 (x64 vtable offset 0x148), declared in IVssBackupComponents: HRESULT BreakSnapshotSet(VSS_ID SnapshotSetId). */
-    BreakSnapshotSet,
+    BreakSnapshotSet(INT32, GUID),
     /** Slot 42 (x64 vtable offset 0x150), declared in IVssBackupComponents: HRESULT GetSnapshotProperties(VSS_ID SnapshotId, VSS_SNAPSHOT_PROP *pProp). */
-    GetSnapshotProperties,
+    GetSnapshotProperties(INT32, GUID, POINTER),
     /** Slot 43 (x64 vtable offset 0x158), declared in IVssBackupComponents: HRESULT Query(VSS_ID QueriedObjectId, VSS_OBJECT_TYPE eQueriedObjectType, VSS_OBJECT_TYPE eReturnedObjectsType, IVssEnumObject **ppEnum). */
-    Query,
+    Query(INT32, GUID, INT32, INT32, POINTER),
     /** Slot 44 (x64 vtable offset 0x160), declared in IVssBackupComponents: HRESULT IsVolumeSupported(VSS_ID ProviderId, VSS_PWSZ pwszVolumeName, BOOL *pbSupportedByThisProvider). */
-    IsVolumeSupported,
+    IsVolumeSupported(INT32, GUID, POINTER, POINTER),
     /** Slot 45 (x64 vtable offset 0x168), declared in IVssBackupComponents: HRESULT DisableWriterClasses(const VSS_ID *rgWriterClassId, UINT cClassId). */
-    DisableWriterClasses,
+    DisableWriterClasses(INT32, POINTER, INT32),
     /** Slot 46 (x64 vtable offset 0x170), declared in IVssBackupComponents: HRESULT EnableWriterClasses(const VSS_ID *rgWriterClassId, UINT cClassId). */
-    EnableWriterClasses,
+    EnableWriterClasses(INT32, POINTER, INT32),
     /** Slot 47 (x64 vtable offset 0x178), declared in IVssBackupComponents: HRESULT DisableWriterInstances(const VSS_ID *rgWriterInstanceId, UINT cInstanceId). */
-    DisableWriterInstances,
+    DisableWriterInstances(INT32, POINTER, INT32),
     /** Slot 48 (x64 vtable offset 0x180), declared in IVssBackupComponents: HRESULT ExposeSnapshot(VSS_ID SnapshotId, VSS_PWSZ wszPathFromRoot, LONG lAttributes, VSS_PWSZ wszExpose, VSS_PWSZ *pwszExposed). */
-    ExposeSnapshot,
+    ExposeSnapshot(INT32, GUID, POINTER, INT32, POINTER, POINTER),
     /** Slot 49 (x64 vtable offset 0x188), declared in IVssBackupComponents: HRESULT RevertToSnapshot(VSS_ID SnapshotId, BOOL bForceDismount). */
-    RevertToSnapshot,
+    RevertToSnapshot(INT32, GUID, INT32),
     /** Slot 50 (x64 vtable offset 0x190), declared in IVssBackupComponents: HRESULT QueryRevertStatus(VSS_PWSZ pwszVolume, IVssAsync **ppAsync). */
-    QueryRevertStatus,
+    QueryRevertStatus(INT32, POINTER, POINTER),
     /** Slot 51 (x64 vtable offset 0x198), declared in IVssBackupComponentsEx: HRESULT GetWriterMetadataEx(UINT iWriter, VSS_ID *pidInstance, IVssExamineWriterMetadataEx **ppMetadata). */
-    GetWriterMetadataEx,
+    GetWriterMetadataEx(INT32, INT32, POINTER, POINTER),
     /** Slot 52 (x64 vtable offset 0x1A0), declared in IVssBackupComponentsEx: HRESULT SetSelectedForRestoreEx(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, bool bSelectedForRestore, VSS_ID instanceId = GUID_NULL). */
-    SetSelectedForRestoreEx,
+    SetSelectedForRestoreEx(INT32, GUID, INT32, POINTER, POINTER, BOOL8, GUID),
     /** Slot 53 (x64 vtable offset 0x1A8), declared in IVssBackupComponentsEx2: HRESULT UnexposeSnapshot(VSS_ID snapshotId). */
-    UnexposeSnapshot,
+    UnexposeSnapshot(INT32, GUID),
     /** Slot 54 (x64 vtable offset 0x1B0), declared in IVssBackupComponentsEx2: HRESULT SetAuthoritativeRestore(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, bool bAuth). */
-    SetAuthoritativeRestore,
+    SetAuthoritativeRestore(INT32, GUID, INT32, POINTER, POINTER, BOOL8),
     /** Slot 55 (x64 vtable offset 0x1B8), declared in IVssBackupComponentsEx2: HRESULT SetRollForward(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, VSS_ROLLFORWARD_TYPE rollType, LPCWSTR wszRollForwardPoint). */
-    SetRollForward,
+    SetRollForward(INT32, GUID, INT32, POINTER, POINTER, INT32, POINTER),
     /** Slot 56 (x64 vtable offset 0x1C0), declared in IVssBackupComponentsEx2: HRESULT SetRestoreName(VSS_ID writerId, VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszRestoreName). */
-    SetRestoreName,
+    SetRestoreName(INT32, GUID, INT32, POINTER, POINTER, POINTER),
     /** Slot 57 (x64 vtable offset 0x1C8), declared in IVssBackupComponentsEx2: HRESULT BreakSnapshotSetEx(VSS_ID SnapshotSetID, DWORD dwBreakFlags, IVssAsync **ppAsync). */
-    BreakSnapshotSetEx,
+    BreakSnapshotSetEx(INT32, GUID, INT32, POINTER),
     /** Slot 58 (x64 vtable offset 0x1D0), declared in IVssBackupComponentsEx2: HRESULT PreFastRecovery(VSS_ID SnapshotSetID, DWORD dwPreFastRecoveryFlags, IVssAsync **ppAsync). */
-    PreFastRecovery,
+    PreFastRecovery(INT32, GUID, INT32, POINTER),
     /** Slot 59 (x64 vtable offset 0x1D8), declared in IVssBackupComponentsEx2: HRESULT FastRecovery(VSS_ID SnapshotSetID, DWORD dwFastRecoveryFlags, IVssAsync **ppAsync). */
-    FastRecovery,
+    FastRecovery(INT32, GUID, INT32, POINTER),
     /** Slot 60 (x64 vtable offset 0x1E0), declared in IVssBackupComponentsEx3: HRESULT GetWriterStatusEx(UINT iWriter, VSS_ID *pidInstance, VSS_ID *pidWriter, BSTR *pbstrWriter, VSS_WRITER_STATE *pnStatus, HRESULT *phrFailureWriter, HRESULT *phrApplication = NULL, BSTR *pbstrApplicationMessage = NULL). */
-    GetWriterStatusEx,
+    GetWriterStatusEx(INT32, INT32, POINTER, POINTER, POINTER, POINTER, POINTER, POINTER, POINTER),
     /** Slot 61 (x64 vtable offset 0x1E8), declared in IVssBackupComponentsEx3: HRESULT AddSnapshotToRecoverySet(VSS_ID snapshotId, DWORD dwFlags, VSS_PWSZ pwszDestinationVolume = NULL). */
-    AddSnapshotToRecoverySet,
+    AddSnapshotToRecoverySet(INT32, GUID, INT32, POINTER),
     /** Slot 62 (x64 vtable offset 0x1F0), declared in IVssBackupComponentsEx3: HRESULT RecoverSet(DWORD dwFlags, IVssAsync **ppAsync). */
-    RecoverSet,
+    RecoverSet(INT32, INT32, POINTER),
     /** Slot 63 (x64 vtable offset 0x1F8), declared in IVssBackupComponentsEx3: HRESULT GetSessionId(VSS_ID *idSession). */
-    GetSessionId;
+    GetSessionId(INT32, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssBackupComponentsEx3(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 
     /**
      * {@code IID_IVssBackupComponentsEx3} (vsbackup.h): the one source of this interface's id, for

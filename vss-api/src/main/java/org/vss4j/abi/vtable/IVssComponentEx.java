@@ -1,7 +1,11 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of the COM interface {@code IVssComponentEx} (IID: {@link #IID}); one constant per method, ordinal = slot.
@@ -11,101 +15,112 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssComponentEx implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release,
+    Release(INT32),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssComponent: HRESULT GetLogicalPath(BSTR *pbstrPath). */
-    GetLogicalPath,
+    GetLogicalPath(INT32, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssComponent: HRESULT GetComponentType(VSS_COMPONENT_TYPE *pct). */
-    GetComponentType,
+    GetComponentType(INT32, POINTER),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssComponent: HRESULT GetComponentName(BSTR *pbstrName). */
-    GetComponentName,
+    GetComponentName(INT32, POINTER),
     /** Slot 6 (x64 vtable offset 0x030), declared in IVssComponent: HRESULT GetBackupSucceeded(bool *pbSucceeded). */
-    GetBackupSucceeded,
+    GetBackupSucceeded(INT32, POINTER),
     /** Slot 7 (x64 vtable offset 0x038), declared in IVssComponent: HRESULT GetAlternateLocationMappingCount(UINT *pcMappings). */
-    GetAlternateLocationMappingCount,
+    GetAlternateLocationMappingCount(INT32, POINTER),
     /** Slot 8 (x64 vtable offset 0x040), declared in IVssComponent: HRESULT GetAlternateLocationMapping(UINT iMapping, IVssWMFiledesc **ppFiledesc). */
-    GetAlternateLocationMapping,
+    GetAlternateLocationMapping(INT32, INT32, POINTER),
     /** Slot 9 (x64 vtable offset 0x048), declared in IVssComponent: HRESULT SetBackupMetadata(LPCWSTR wszData). */
-    SetBackupMetadata,
+    SetBackupMetadata(INT32, POINTER),
     /** Slot 10 (x64 vtable offset 0x050), declared in IVssComponent: HRESULT GetBackupMetadata(BSTR *pbstrData). */
-    GetBackupMetadata,
+    GetBackupMetadata(INT32, POINTER),
     /** Slot 11 (x64 vtable offset 0x058), declared in IVssComponent: HRESULT AddPartialFile(LPCWSTR wszPath, LPCWSTR wszFilename, LPCWSTR wszRanges, LPCWSTR wszMetadata). */
-    AddPartialFile,
+    AddPartialFile(INT32, POINTER, POINTER, POINTER, POINTER),
     /** Slot 12 (x64 vtable offset 0x060), declared in IVssComponent: HRESULT GetPartialFileCount(UINT *pcPartialFiles). */
-    GetPartialFileCount,
+    GetPartialFileCount(INT32, POINTER),
     /** Slot 13 (x64 vtable offset 0x068), declared in IVssComponent: HRESULT GetPartialFile(UINT iPartialFile, BSTR *pbstrPath, BSTR *pbstrFilename, BSTR *pbstrRange, BSTR *pbstrMetadata). */
-    GetPartialFile,
+    GetPartialFile(INT32, INT32, POINTER, POINTER, POINTER, POINTER),
     /** Slot 14 (x64 vtable offset 0x070), declared in IVssComponent: HRESULT IsSelectedForRestore(bool *pbSelectedForRestore). */
-    IsSelectedForRestore,
+    IsSelectedForRestore(INT32, POINTER),
     /** Slot 15 (x64 vtable offset 0x078), declared in IVssComponent: HRESULT GetAdditionalRestores(bool *pbAdditionalRestores). */
-    GetAdditionalRestores,
+    GetAdditionalRestores(INT32, POINTER),
     /** Slot 16 (x64 vtable offset 0x080), declared in IVssComponent: HRESULT GetNewTargetCount(UINT *pcNewTarget). */
-    GetNewTargetCount,
+    GetNewTargetCount(INT32, POINTER),
     /** Slot 17 (x64 vtable offset 0x088), declared in IVssComponent: HRESULT GetNewTarget(UINT iNewTarget, IVssWMFiledesc **ppFiledesc). */
-    GetNewTarget,
+    GetNewTarget(INT32, INT32, POINTER),
     /** Slot 18 (x64 vtable offset 0x090), declared in IVssComponent: HRESULT AddDirectedTarget(LPCWSTR wszSourcePath, LPCWSTR wszSourceFilename, LPCWSTR wszSourceRangeList, LPCWSTR wszDestinationPath, LPCWSTR wszDestinationFilename, LPCWSTR wszDestinationRangeList). */
-    AddDirectedTarget,
+    AddDirectedTarget(INT32, POINTER, POINTER, POINTER, POINTER, POINTER, POINTER),
     /** Slot 19 (x64 vtable offset 0x098), declared in IVssComponent: HRESULT GetDirectedTargetCount(UINT *pcDirectedTarget). */
-    GetDirectedTargetCount,
+    GetDirectedTargetCount(INT32, POINTER),
     /** Slot 20 (x64 vtable offset 0x0A0), declared in IVssComponent: HRESULT GetDirectedTarget(UINT iDirectedTarget, BSTR *pbstrSourcePath, BSTR *pbstrSourceFileName, BSTR *pbstrSourceRangeList, BSTR *pbstrDestinationPath, BSTR *pbstrDestinationFilename, BSTR *pbstrDestinationRangeList). */
-    GetDirectedTarget,
+    GetDirectedTarget(INT32, INT32, POINTER, POINTER, POINTER, POINTER, POINTER, POINTER),
     /** Slot 21 (x64 vtable offset 0x0A8), declared in IVssComponent: HRESULT SetRestoreMetadata(LPCWSTR wszRestoreMetadata). */
-    SetRestoreMetadata,
+    SetRestoreMetadata(INT32, POINTER),
     /** Slot 22 (x64 vtable offset 0x0B0), declared in IVssComponent: HRESULT GetRestoreMetadata(BSTR *pbstrRestoreMetadata). */
-    GetRestoreMetadata,
+    GetRestoreMetadata(INT32, POINTER),
     /** Slot 23 (x64 vtable offset 0x0B8), declared in IVssComponent: HRESULT SetRestoreTarget(VSS_RESTORE_TARGET target). */
-    SetRestoreTarget,
+    SetRestoreTarget(INT32, INT32),
     /** Slot 24 (x64 vtable offset 0x0C0), declared in IVssComponent: HRESULT GetRestoreTarget(VSS_RESTORE_TARGET *pTarget). */
-    GetRestoreTarget,
+    GetRestoreTarget(INT32, POINTER),
     /** Slot 25 (x64 vtable offset 0x0C8), declared in IVssComponent: HRESULT SetPreRestoreFailureMsg(LPCWSTR wszPreRestoreFailureMsg). */
-    SetPreRestoreFailureMsg,
+    SetPreRestoreFailureMsg(INT32, POINTER),
     /** Slot 26 (x64 vtable offset 0x0D0), declared in IVssComponent: HRESULT GetPreRestoreFailureMsg(BSTR *pbstrPreRestoreFailureMsg). */
-    GetPreRestoreFailureMsg,
+    GetPreRestoreFailureMsg(INT32, POINTER),
     /** Slot 27 (x64 vtable offset 0x0D8), declared in IVssComponent: HRESULT SetPostRestoreFailureMsg(LPCWSTR wszPostRestoreFailureMsg). */
-    SetPostRestoreFailureMsg,
+    SetPostRestoreFailureMsg(INT32, POINTER),
     /** Slot 28 (x64 vtable offset 0x0E0), declared in IVssComponent: HRESULT GetPostRestoreFailureMsg(BSTR *pbstrPostRestoreFailureMsg). */
-    GetPostRestoreFailureMsg,
+    GetPostRestoreFailureMsg(INT32, POINTER),
     /** Slot 29 (x64 vtable offset 0x0E8), declared in IVssComponent: HRESULT SetBackupStamp(LPCWSTR wszBackupStamp). */
-    SetBackupStamp,
+    SetBackupStamp(INT32, POINTER),
     /** Slot 30 (x64 vtable offset 0x0F0), declared in IVssComponent: HRESULT GetBackupStamp(BSTR *pbstrBackupStamp). */
-    GetBackupStamp,
+    GetBackupStamp(INT32, POINTER),
     /** Slot 31 (x64 vtable offset 0x0F8), declared in IVssComponent: HRESULT GetPreviousBackupStamp(BSTR *pbstrBackupStamp). */
-    GetPreviousBackupStamp,
+    GetPreviousBackupStamp(INT32, POINTER),
     /** Slot 32 (x64 vtable offset 0x100), declared in IVssComponent: HRESULT GetBackupOptions(BSTR *pbstrBackupOptions). */
-    GetBackupOptions,
+    GetBackupOptions(INT32, POINTER),
     /** Slot 33 (x64 vtable offset 0x108), declared in IVssComponent: HRESULT GetRestoreOptions(BSTR *pbstrRestoreOptions). */
-    GetRestoreOptions,
+    GetRestoreOptions(INT32, POINTER),
     /** Slot 34 (x64 vtable offset 0x110), declared in IVssComponent: HRESULT GetRestoreSubcomponentCount(UINT *pcRestoreSubcomponent). */
-    GetRestoreSubcomponentCount,
+    GetRestoreSubcomponentCount(INT32, POINTER),
     /** Slot 35 (x64 vtable offset 0x118), declared in IVssComponent: HRESULT GetRestoreSubcomponent(UINT iComponent, BSTR *pbstrLogicalPath, BSTR *pbstrComponentName, bool *pbRepair). */
-    GetRestoreSubcomponent,
+    GetRestoreSubcomponent(INT32, INT32, POINTER, POINTER, POINTER),
     /** Slot 36 (x64 vtable offset 0x120), declared in IVssComponent: HRESULT GetFileRestoreStatus(VSS_FILE_RESTORE_STATUS *pStatus). */
-    GetFileRestoreStatus,
+    GetFileRestoreStatus(INT32, POINTER),
     /** Slot 37 (x64 vtable offset 0x128), declared in IVssComponent: HRESULT AddDifferencedFilesByLastModifyTime(LPCWSTR wszPath, LPCWSTR wszFilespec, BOOL bRecursive, FILETIME ftLastModifyTime). */
-    AddDifferencedFilesByLastModifyTime,
+    AddDifferencedFilesByLastModifyTime(INT32, POINTER, POINTER, INT32, STRUCT8),
     /** Slot 38 (x64 vtable offset 0x130), declared in IVssComponent: HRESULT AddDifferencedFilesByLastModifyLSN(LPCWSTR wszPath, LPCWSTR wszFilespec, BOOL bRecursive, BSTR bstrLsnString). */
-    AddDifferencedFilesByLastModifyLSN,
+    AddDifferencedFilesByLastModifyLSN(INT32, POINTER, POINTER, INT32, POINTER),
     /** Slot 39 (x64 vtable offset 0x138), declared in IVssComponent: HRESULT GetDifferencedFilesCount(UINT *pcDifferencedFiles). */
-    GetDifferencedFilesCount,
+    GetDifferencedFilesCount(INT32, POINTER),
     /** Slot 40 (x64 vtable offset 0x140), declared in IVssComponent: HRESULT GetDifferencedFile(UINT iDifferencedFile, BSTR *pbstrPath, BSTR *pbstrFilespec, BOOL *pbRecursive, BSTR *pbstrLsnString, FILETIME *pftLastModifyTime). */
-    GetDifferencedFile,
+    GetDifferencedFile(INT32, INT32, POINTER, POINTER, POINTER, POINTER, POINTER),
     /** Slot 41 (x64 vtable offset 0x148), declared in IVssComponentEx: HRESULT SetPrepareForBackupFailureMsg(LPCWSTR wszFailureMsg). */
-    SetPrepareForBackupFailureMsg,
+    SetPrepareForBackupFailureMsg(INT32, POINTER),
     /** Slot 42 (x64 vtable offset 0x150), declared in IVssComponentEx: HRESULT SetPostSnapshotFailureMsg(LPCWSTR wszFailureMsg). */
-    SetPostSnapshotFailureMsg,
+    SetPostSnapshotFailureMsg(INT32, POINTER),
     /** Slot 43 (x64 vtable offset 0x158), declared in IVssComponentEx: HRESULT GetPrepareForBackupFailureMsg(BSTR *pbstrFailureMsg). */
-    GetPrepareForBackupFailureMsg,
+    GetPrepareForBackupFailureMsg(INT32, POINTER),
     /** Slot 44 (x64 vtable offset 0x160), declared in IVssComponentEx: HRESULT GetPostSnapshotFailureMsg(BSTR *pbstrFailureMsg). */
-    GetPostSnapshotFailureMsg,
+    GetPostSnapshotFailureMsg(INT32, POINTER),
     /** Slot 45 (x64 vtable offset 0x168), declared in IVssComponentEx: HRESULT GetAuthoritativeRestore(bool *pbAuth). */
-    GetAuthoritativeRestore,
+    GetAuthoritativeRestore(INT32, POINTER),
     /** Slot 46 (x64 vtable offset 0x170), declared in IVssComponentEx: HRESULT GetRollForward(VSS_ROLLFORWARD_TYPE *pRollType, BSTR *pbstrPoint). */
-    GetRollForward,
+    GetRollForward(INT32, POINTER, POINTER),
     /** Slot 47 (x64 vtable offset 0x178), declared in IVssComponentEx: HRESULT GetRestoreName(BSTR *pbstrName). */
-    GetRestoreName;
+    GetRestoreName(INT32, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssComponentEx(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 
     /**
      * {@code IID_IVssComponentEx} (vswriter.h): the one source of this interface's id, for

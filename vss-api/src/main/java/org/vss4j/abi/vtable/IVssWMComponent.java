@@ -1,6 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of the COM interface {@code IVssWMComponent} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
@@ -10,21 +14,32 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssWMComponent implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release,
+    Release(INT32),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssWMComponent: HRESULT GetComponentInfo(PVSSCOMPONENTINFO *ppInfo). */
-    GetComponentInfo,
+    GetComponentInfo(INT32, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssWMComponent: HRESULT FreeComponentInfo(PVSSCOMPONENTINFO pInfo). */
-    FreeComponentInfo,
+    FreeComponentInfo(INT32, POINTER),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssWMComponent: HRESULT GetFile(UINT iFile, IVssWMFiledesc **ppFiledesc). */
-    GetFile,
+    GetFile(INT32, INT32, POINTER),
     /** Slot 6 (x64 vtable offset 0x030), declared in IVssWMComponent: HRESULT GetDatabaseFile(UINT iDBFile, IVssWMFiledesc **ppFiledesc). */
-    GetDatabaseFile,
+    GetDatabaseFile(INT32, INT32, POINTER),
     /** Slot 7 (x64 vtable offset 0x038), declared in IVssWMComponent: HRESULT GetDatabaseLogFile(UINT iDbLogFile, IVssWMFiledesc **ppFiledesc). */
-    GetDatabaseLogFile,
+    GetDatabaseLogFile(INT32, INT32, POINTER),
     /** Slot 8 (x64 vtable offset 0x040), declared in IVssWMComponent: HRESULT GetDependency(UINT iDependency, IVssWMDependency **ppDependency). */
-    GetDependency;
+    GetDependency(INT32, INT32, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssWMComponent(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 }

@@ -1,6 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of the COM interface {@code IVssWMDependency} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
@@ -10,15 +14,26 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssWMDependency implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release,
+    Release(INT32),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssWMDependency: HRESULT GetWriterId(VSS_ID *pWriterId). */
-    GetWriterId,
+    GetWriterId(INT32, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssWMDependency: HRESULT GetLogicalPath(BSTR *pbstrLogicalPath). */
-    GetLogicalPath,
+    GetLogicalPath(INT32, POINTER),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssWMDependency: HRESULT GetComponentName(BSTR *pbstrComponentName). */
-    GetComponentName;
+    GetComponentName(INT32, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssWMDependency(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 }

@@ -1,6 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of the COM interface {@code IVssWMFiledesc} (no IID declared (C++ class in the SDK)); one constant per method, ordinal = slot.
@@ -10,19 +14,30 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssWMFiledesc implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface,
+    QueryInterface(INT32, POINTER, POINTER),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef,
+    AddRef(INT32),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release,
+    Release(INT32),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssWMFiledesc: HRESULT GetPath(BSTR *pbstrPath). */
-    GetPath,
+    GetPath(INT32, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssWMFiledesc: HRESULT GetFilespec(BSTR *pbstrFilespec). */
-    GetFilespec,
+    GetFilespec(INT32, POINTER),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssWMFiledesc: HRESULT GetRecursive(bool *pbRecursive). */
-    GetRecursive,
+    GetRecursive(INT32, POINTER),
     /** Slot 6 (x64 vtable offset 0x030), declared in IVssWMFiledesc: HRESULT GetAlternateLocation(BSTR *pbstrAlternateLocation). */
-    GetAlternateLocation,
+    GetAlternateLocation(INT32, POINTER),
     /** Slot 7 (x64 vtable offset 0x038), declared in IVssWMFiledesc: HRESULT GetBackupTypeMask(DWORD *pdwTypeMask). */
-    GetBackupTypeMask;
+    GetBackupTypeMask(INT32, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssWMFiledesc(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 }

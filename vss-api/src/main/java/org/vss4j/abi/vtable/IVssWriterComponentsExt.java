@@ -1,6 +1,10 @@
 package org.vss4j.abi.vtable;
 
+import static org.vss4j.abi.NativeKind.*;
+
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * First vtable of {@code IVssWriterComponentsExt}, the object returned by
@@ -16,11 +20,22 @@ import org.vss4j.abi.ComMethod;
  */
 public enum IVssWriterComponentsExt implements ComMethod {
     /** Slot 0 of vptr #1: HRESULT GetComponentCount(UINT *pcComponents). */
-    GetComponentCount,
+    GetComponentCount(INT32, POINTER),
     /** Slot 1 of vptr #1: HRESULT GetWriterInfo(VSS_ID *pidInstance, VSS_ID *pidWriter). */
-    GetWriterInfo,
+    GetWriterInfo(INT32, POINTER, POINTER),
     /** Slot 2 of vptr #1: HRESULT GetComponent(UINT iComponent, IVssComponent **ppComponent). */
-    GetComponent;
+    GetComponent(INT32, INT32, POINTER);
+
+    private final NativeSignature signature;
+
+    IVssWriterComponentsExt(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    @Override
+    public NativeSignature signature() {
+        return signature;
+    }
 
     /** Byte offset of the second vtable pointer (the IUnknown one) in the object on x64. */
     public static final int IUNKNOWN_VPTR_OFFSET = 8;
