@@ -10,6 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.VssException;
+import org.vss4j.abi.CallCheck;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IUnknown;
 
@@ -114,8 +115,15 @@ public class ComObject implements AutoCloseable {
         return hr;
     }
 
-    /** Calls {@code method} through the vtable of {@code object}, ensuring the thread is in the MTA first. */
+    /**
+     * Calls {@code method} through the vtable of {@code object}, ensuring the thread is in the MTA first. The arguments
+     * and the HRESULT/ULONG return are checked against {@code method.signature()} first ({@link CallCheck}): an
+     * {@link IllegalArgumentException} naming the method and parameter, before any native code runs.
+     */
     public static int callSlot(Pointer object, ComMethod method, Object... args) {
+        // Checked before any native code runs, the apartment included: a wrong argument is a binding bug.
+        CallCheck.requireReturn(method, Integer.class);
+        CallCheck.requireArguments(method, args);
         ComApartment.ensureMta();
         Pointer vtable = object.getPointer(0);
         Pointer fn = vtable.getPointer((long) method.slot() * Native.POINTER_SIZE);
@@ -132,6 +140,8 @@ public class ComObject implements AutoCloseable {
      * "x64 calling convention".
      */
     public static Object callSlotReturning(Class<?> returnType, Pointer object, ComMethod method, Object... args) {
+        CallCheck.requireReturn(method, returnType);
+        CallCheck.requireArguments(method, args);
         ComApartment.ensureMta();
         Pointer fn = object.getPointer(0).getPointer((long) method.slot() * Native.POINTER_SIZE);
         Object[] full = new Object[args.length + 1];

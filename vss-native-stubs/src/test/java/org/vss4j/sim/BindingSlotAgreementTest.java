@@ -1,6 +1,8 @@
 package org.vss4j.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.abi.NativeKind.INT32;
+import static org.vss4j.abi.NativeKind.POINTER;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,6 +17,8 @@ import org.vss4j.BackupComponents;
 import org.vss4j.VssAsync;
 import org.vss4j.abi.AbiCatalog;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 import org.vss4j.com.ComObject;
 import org.vss4j.sim.abi.SlotTable;
 
@@ -29,7 +33,19 @@ class BindingSlotAgreementTest {
 
     /** The mutation: the binding's {@code IVssAsync} (vss.h order: Cancel, Wait, QueryStatus) with slots 3 and 4 swapped. */
     enum IVssAsync implements ComMethod {
-        QueryInterface, AddRef, Release, Wait, Cancel, QueryStatus
+        QueryInterface(INT32, POINTER, POINTER), AddRef(INT32), Release(INT32), Wait(INT32, INT32), Cancel(INT32),
+        QueryStatus(INT32, POINTER, POINTER);
+
+        private final NativeSignature signature;
+
+        IVssAsync(NativeKind returns, NativeKind... parameters) {
+            this.signature = NativeSignature.of(returns, parameters);
+        }
+
+        @Override
+        public NativeSignature signature() {
+            return signature;
+        }
     }
 
     /** Every slot where {@code vtable}'s ordinals and the simulator's table disagree, one sentence each. */

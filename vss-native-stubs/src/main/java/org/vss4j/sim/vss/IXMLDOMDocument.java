@@ -1,7 +1,12 @@
 package org.vss4j.sim.vss;
 
+import static org.vss4j.abi.NativeKind.INT32;
+import static org.vss4j.abi.NativeKind.POINTER;
+
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 
 /**
  * Vtable of MSXML's {@code IXMLDOMDocument}, for the simulator's answer to {@code IVssExamineWriterMetadata::
@@ -12,12 +17,12 @@ import org.vss4j.abi.ComMethod;
  * MSXML, so this table lives in the simulator, not among the binding's ABI enums.
  */
 public enum IXMLDOMDocument implements ComMethod {
-    /** Slot 0. */
-    QueryInterface,
-    /** Slot 1. */
-    AddRef,
-    /** Slot 2. */
-    Release,
+    /** Slot 0: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
+    QueryInterface(INT32, POINTER, POINTER),
+    /** Slot 1: ULONG AddRef(). */
+    AddRef(INT32),
+    /** Slot 2: ULONG Release(). */
+    Release(INT32),
     /** Slot 3. */
     GetTypeInfoCount,
     /** Slot 4. */
@@ -80,8 +85,8 @@ public enum IXMLDOMDocument implements ComMethod {
     get_dataType,
     /** Slot 33. */
     put_dataType,
-    /** Slot 34. */
-    get_xml,
+    /** Slot 34: HRESULT get_xml(BSTR *xmlString). */
+    get_xml(INT32, POINTER),
     /** Slot 35. */
     transformNode,
     /** Slot 36. */
@@ -140,8 +145,8 @@ public enum IXMLDOMDocument implements ComMethod {
     get_async,
     /** Slot 63. */
     put_async,
-    /** Slot 64. */
-    abort,
+    /** Slot 64: HRESULT abort(). */
+    abort(INT32),
     /** Slot 65. */
     loadXML,
     /** Slot 66. */
@@ -164,6 +169,26 @@ public enum IXMLDOMDocument implements ComMethod {
     put_ondataavailable,
     /** Slot 75. */
     put_ontransformnode;
+
+    /** Null for the slots whose prototype is not declared here: a call through one is refused. */
+    private final NativeSignature signature;
+
+    IXMLDOMDocument() {
+        this.signature = null;
+    }
+
+    IXMLDOMDocument(NativeKind returns, NativeKind... parameters) {
+        this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    /**
+     * The mingw-w64 {@code msxml2.h} prototype, declared only for the slots a test calls through (the binding itself
+     * only releases the document); the others throw {@link UnsupportedOperationException}.
+     */
+    @Override
+    public NativeSignature signature() {
+        return signature != null ? signature : ComMethod.super.signature();
+    }
 
     /** {@code IID_IXMLDOMDocument}, read from mingw-w64's {@code libuuid.a} ({@code msxml-uuid.o}). */
     public static final UUID IID = UUID.fromString("2933bf81-7b36-11d2-b20e-00c04f983e60");
