@@ -2,6 +2,7 @@ package org.vss4j.sim.abi;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
+import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,8 @@ import java.util.Set;
 import java.util.UUID;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.Faults;
@@ -36,6 +39,8 @@ public final class VtableSpec<T extends NativeComObject> {
 
     private record Binding<T>(Class<?>[] parameters, Handler<T> handler) {
     }
+
+    private static final IUnknown[] IUNKNOWN = IUnknown.values();
 
     private final SlotTable slots;
     private final Set<UUID> iids;
@@ -69,15 +74,31 @@ public final class VtableSpec<T extends NativeComObject> {
     }
 
     /**
-     * Binds {@code method} (found in the slot table by its name, not its ordinal) to {@code handler};
-     * {@code parameters} are the C parameter types after {@code this} ({@code Pointer} for pointers and by-reference
-     * out-parameters, {@code int} for 32-bit values, {@code byte} for C++ {@code bool}, {@code GUID.ByValue} for a
-     * {@code VSS_ID} by value).
+     * Binds {@code method} (found in the slot table by its name, not its ordinal) to {@code handler}; the callback's
+     * parameter classes after {@code this} come from the method's declared signature ({@link ComMethod#signature()},
+     * lowered: a hidden result pointer counts), one JNA class per kind ({@link #callbackClass}), so the binding (whose
+     * calls are checked against the same declaration by {@code CallCheck}) and the simulator cannot disagree.
+     *
+     * @throws IllegalStateException if the method declares no signature or does not return an {@code INT32}
+     *                               (the handler returns an HRESULT)
+     */
+    public VtableSpec<T> bind(ComMethod method, Handler<T> handler) {
+        return bind(method, declaredParameters(method), handler);
+    }
+
+    /**
+     * As {@link #bind(ComMethod, Handler)}, with the parameter classes after {@code this} spelled at the call site as
+     * well ({@code Pointer} for pointers and by-reference out-parameters, {@code int} for 32-bit values, {@code byte}
+     * for C++ {@code bool}, {@code GUID.ByValue} for a {@code VSS_ID} by value, {@code long} for {@code FILETIME} by
+     * value). They are checked against the declaration here, when the spec is built.
+     *
+     * @throws IllegalStateException naming {@code Interface::Method} and the parameter if they disagree with it
      */
     public VtableSpec<T> bind(ComMethod method, Class<?>[] parameters, Handler<T> handler) {
         if (table != null) {
             throw new IllegalStateException(slots.interfaceName() + " vtable is already built");
         }
+        requireDeclared(method, parameters);
         SlotTable.Slot slot = slots.slotOf(method);
         if (!slot.qualifiedName().equals(method.qualifiedName())) {
             throw new IllegalArgumentException(method.qualifiedName() + " is declared as " + slot.qualifiedName()
@@ -87,7 +108,69 @@ public final class VtableSpec<T extends NativeComObject> {
         return this;
     }
 
-    /** Shorthand for the parameter list of {@link #bind}. */
+    /**
+     * The JNA callback class that receives a value of {@code kind} on Windows x64 (Microsoft docs, "x64 calling
+     * convention"): {@code int} for INT32, {@code long} for INT64 and for STRUCT8 (an 8-byte aggregate travels as an
+     * integer of that size), {@code byte} for BOOL8 (C++ {@code bool}), {@code Pointer} for POINTER, and
+     * {@code GUID.ByValue} for a GUID by value (the caller passes a pointer to its copy; JNA hands the callback the
+     * structure or that pointer, {@link CallArgs#guidByValue} reads both), {@code void} for VOID (return only).
+     */
+    public static Class<?> callbackClass(NativeKind kind) {
+        return switch (kind) {
+            case INT32 -> int.class;
+            case INT64, STRUCT8 -> long.class;
+            case BOOL8 -> byte.class;
+            case POINTER -> Pointer.class;
+            case GUID -> GUID.ByValue.class;
+            case VOID -> void.class;
+        };
+    }
+
+    /** The callback parameter classes after {@code this} of {@code method}'s lowered declaration. */
+    public static Class<?>[] declaredParameters(ComMethod method) {
+        List<NativeKind> kinds = signatureOf(method).lowered().parameters();
+        Class<?>[] out = new Class<?>[kinds.size()];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = callbackClass(kinds.get(i));
+        }
+        return out;
+    }
+
+    /** The callback return class of {@code method}'s lowered declaration. */
+    public static Class<?> declaredReturn(ComMethod method) {
+        return callbackClass(signatureOf(method).lowered().returns());
+    }
+
+    private static NativeSignature signatureOf(ComMethod method) {
+        try {
+            return method.signature();
+        } catch (UnsupportedOperationException e) {
+            throw new IllegalStateException(method.qualifiedName() + " declares no native signature: the simulator "
+                    + "builds its callback from the declaration", e);
+        }
+    }
+
+    private static void requireDeclared(ComMethod method, Class<?>[] parameters) {
+        if (declaredReturn(method) != int.class) {
+            throw new IllegalStateException(method.qualifiedName() + " returns " + signatureOf(method).returns()
+                    + ", but a bound handler returns an HRESULT (INT32)");
+        }
+        Class<?>[] declared = declaredParameters(method);
+        if (parameters.length != declared.length) {
+            throw new IllegalStateException(method.qualifiedName() + ": declared " + signatureOf(method).lowered()
+                    + " takes " + declared.length + " parameter(s) after this, the simulator's callback "
+                    + parameters.length);
+        }
+        for (int i = 0; i < declared.length; i++) {
+            if (parameters[i] != declared[i]) {
+                throw new IllegalStateException(method.qualifiedName() + ": parameter " + (i + 1) + " is declared "
+                        + signatureOf(method).lowered().parameters().get(i) + " (" + declared[i].getName()
+                        + "), the simulator's callback gives " + parameters[i].getName());
+            }
+        }
+    }
+
+    /** Shorthand for the parameter list of {@link #bind(ComMethod, Class[], Handler)}. */
     public static Class<?>[] params(Class<?>... types) {
         return types;
     }
@@ -109,19 +192,29 @@ public final class VtableSpec<T extends NativeComObject> {
     }
 
     private NativeCallback slotFunction(SlotTable.Slot s) {
+        return NativeCallback.of(s.qualifiedName(), int.class, callbackParameters(s),
+                args -> dispatch(s, new CallArgs(args)));
+    }
+
+    /** The parameter classes of the callback of the slot named {@code method}, {@code this} first (for tests). */
+    Class<?>[] callbackParameters(String method) {
+        return callbackParameters(slots.find(method).orElseThrow());
+    }
+
+    private Class<?>[] callbackParameters(SlotTable.Slot s) {
         Class<?>[] after;
-        if (s.index() == 0) {
-            after = params(Pointer.class, Pointer.class);
-        } else if (s.index() <= 2) {
-            after = params();
+        if (s.index() <= 2) {
+            // IUnknown's slots, from IUnknown's declarations (unknwn.h).
+            after = declaredParameters(IUNKNOWN[s.index()]);
         } else {
+            // An unbound slot answers E_NOTIMPL without reading its arguments: it declares none.
             Binding<T> b = bindings.get(s.index());
             after = b == null ? params() : b.parameters;
         }
         Class<?>[] all = new Class<?>[after.length + 1];
         all[0] = Pointer.class;
         System.arraycopy(after, 0, all, 1, after.length);
-        return NativeCallback.of(s.qualifiedName(), int.class, all, args -> dispatch(s, new CallArgs(args)));
+        return all;
     }
 
     private int dispatch(SlotTable.Slot s, CallArgs args) {

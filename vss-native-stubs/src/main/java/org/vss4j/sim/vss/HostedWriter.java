@@ -16,6 +16,7 @@ import java.util.function.UnaryOperator;
 import org.vss4j.ApplicationLevel;
 import org.vss4j.SubscribeMask;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.CallCheck;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
@@ -350,6 +351,10 @@ public final class HostedWriter implements WriterParticipant {
             // The slot comes from the simulator's own CVssWriterEx table (CVssWriter's slots, then OnIdentifyEx), by
             // name.
             Function fn = Function.getFunction(vtable.getPointer((long) WRITER_SLOTS.slotOf(slot).index() * 8));
+            // The same check as every binding call: the arguments against the handler's declared prototype
+            // (vswriter.h, CVssWriter class), before native code runs; a handler returns a C++ bool.
+            CallCheck.requireArguments(slot, args);
+            CallCheck.requireReturn(slot, Byte.class);
             Object[] full = new Object[args.length + 1];
             full[0] = writerObject;
             System.arraycopy(args, 0, full, 1, args.length);
