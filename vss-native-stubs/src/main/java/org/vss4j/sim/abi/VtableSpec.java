@@ -155,6 +155,26 @@ public final class VtableSpec<T extends NativeComObject> {
             throw new IllegalStateException(method.qualifiedName() + " returns " + signatureOf(method).returns()
                     + ", but a bound handler returns an HRESULT (INT32)");
         }
+        requireParameters(method, parameters);
+    }
+
+    /**
+     * Requires a hand-built callback of {@code method} (return class, parameter classes after {@code this}) to be the
+     * one its declaration gives ({@link #declaredReturn}, {@link #declaredParameters}), for the simulator's tables
+     * that are not built by a {@code VtableSpec}.
+     *
+     * @throws IllegalStateException naming {@code Interface::Method} and what disagrees
+     */
+    public static void requireDeclared(ComMethod method, Class<?> returns, Class<?>[] parameters) {
+        if (declaredReturn(method) != returns) {
+            throw new IllegalStateException(method.qualifiedName() + ": declared to return "
+                    + signatureOf(method).lowered().returns() + " (" + declaredReturn(method).getName()
+                    + "), the simulator's callback returns " + returns.getName());
+        }
+        requireParameters(method, parameters);
+    }
+
+    private static void requireParameters(ComMethod method, Class<?>[] parameters) {
         Class<?>[] declared = declaredParameters(method);
         if (parameters.length != declared.length) {
             throw new IllegalStateException(method.qualifiedName() + ": declared " + signatureOf(method).lowered()

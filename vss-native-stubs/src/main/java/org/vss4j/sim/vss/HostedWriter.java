@@ -351,10 +351,7 @@ public final class HostedWriter implements WriterParticipant {
             // The slot comes from the simulator's own CVssWriterEx table (CVssWriter's slots, then OnIdentifyEx), by
             // name.
             Function fn = Function.getFunction(vtable.getPointer((long) WRITER_SLOTS.slotOf(slot).index() * 8));
-            // The same check as every binding call: the arguments against the handler's declared prototype
-            // (vswriter.h, CVssWriter class), before native code runs; a handler returns a C++ bool.
-            CallCheck.requireArguments(slot, args);
-            CallCheck.requireReturn(slot, Byte.class);
+            requireHandlerCall(slot, args);
             Object[] full = new Object[args.length + 1];
             full[0] = writerObject;
             System.arraycopy(args, 0, full, 1, args.length);
@@ -362,6 +359,18 @@ public final class HostedWriter implements WriterParticipant {
         } finally {
             dispatching.exit();
         }
+    }
+
+    /**
+     * The same check as every binding call: the arguments (after {@code this}) against the handler's declared
+     * prototype in {@link CVssWriter} or {@link CVssWriterEx} (vswriter.h; Microsoft docs, "CVssWriter class"), before
+     * native code runs, and the result read as a C++ {@code bool} (one byte, AL).
+     *
+     * @throws IllegalArgumentException naming the handler and the parameter on a wrong count or kind
+     */
+    static void requireHandlerCall(ComMethod slot, Object[] args) {
+        CallCheck.requireArguments(slot, args);
+        CallCheck.requireReturn(slot, Byte.class);
     }
 
     /**

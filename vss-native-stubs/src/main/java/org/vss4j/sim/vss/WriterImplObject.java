@@ -190,6 +190,8 @@ public final class WriterImplObject extends NativeComObject {
 
     /** A slot returning {@code ret}; calls on a released object are recorded as misuse. */
     private static NativeCallback slot(IVssWriterImpl m, Class<?> ret, Method body, Class<?>... parameters) {
+        // The callback is the one the declaration gives (vswriter.h IVssWriterImplVtbl), or the table is not built.
+        VtableSpec.requireDeclared(m, ret, parameters);
         Class<?>[] all = new Class<?>[parameters.length + 1];
         all[0] = Pointer.class;
         System.arraycopy(parameters, 0, all, 1, parameters.length);

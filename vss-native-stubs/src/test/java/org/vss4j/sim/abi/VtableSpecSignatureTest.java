@@ -15,6 +15,7 @@ import org.vss4j.abi.NativeKind;
 import org.vss4j.abi.NativeSignature;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
+import org.vss4j.abi.vtable.IVssWriterImpl;
 
 /**
  * The simulator's vtable callbacks come from the declared native signatures: a bind whose explicit parameter classes
@@ -76,6 +77,23 @@ class VtableSpecSignatureTest {
                 .isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("IVssBackupComponents::SetBackupState").hasMessageContaining("parameter 4")
                 .hasMessageContaining("BOOL8");
+    }
+
+    @Test
+    void aHandBuiltCallbackIsCheckedAgainstTheLoweredDeclaration() {
+        // VSS_ID GetCurrentSnapshotSetId(): the hidden result pointer is the one parameter, and it is returned.
+        VtableSpec.requireDeclared(IVssWriterImpl.GetCurrentSnapshotSetId, Pointer.class, params(Pointer.class));
+        assertThatThrownBy(() -> VtableSpec.requireDeclared(IVssWriterImpl.GetCurrentSnapshotSetId, int.class,
+                params(Pointer.class)))
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("IVssWriterImpl::GetCurrentSnapshotSetId").hasMessageContaining("return");
+        assertThatThrownBy(() -> VtableSpec.requireDeclared(IVssWriterImpl.GetCurrentSnapshotSetId, Pointer.class,
+                params()))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("takes 1");
+        // bool IsPathAffected(LPCWSTR): a C++ bool is one byte.
+        assertThatThrownBy(() -> VtableSpec.requireDeclared(IVssWriterImpl.IsPathAffected, int.class,
+                params(Pointer.class)))
+                .isInstanceOf(IllegalStateException.class).hasMessageContaining("IVssWriterImpl::IsPathAffected");
     }
 
     @Test
