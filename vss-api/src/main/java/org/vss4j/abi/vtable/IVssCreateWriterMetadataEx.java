@@ -19,29 +19,29 @@ import org.vss4j.abi.NativeSignature;
  */
 public enum IVssCreateWriterMetadataEx implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IVssCreateWriterMetadata: HRESULT AddIncludeFiles(LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive, LPCWSTR wszAlternateLocation). */
-    AddIncludeFiles(INT32, POINTER, POINTER, BOOL8, POINTER),
+    AddIncludeFiles(IVssCreateWriterMetadata.AddIncludeFiles),
     /** Slot 1 (x64 vtable offset 0x008), declared in IVssCreateWriterMetadata: HRESULT AddExcludeFiles(LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive). */
-    AddExcludeFiles(INT32, POINTER, POINTER, BOOL8),
+    AddExcludeFiles(IVssCreateWriterMetadata.AddExcludeFiles),
     /** Slot 2 (x64 vtable offset 0x010), declared in IVssCreateWriterMetadata: HRESULT AddComponent(VSS_COMPONENT_TYPE ct, LPCWSTR wszLogicalPath, LPCWSTR wszComponentName, LPCWSTR wszCaption, const BYTE *pbIcon, UINT cbIcon, bool bRestoreMetadata, bool bNotifyOnBackupComplete, bool bSelectable, bool bSelectableForRestore = false, DWORD dwComponentFlags = 0). */
-    AddComponent(INT32, INT32, POINTER, POINTER, POINTER, POINTER, INT32, BOOL8, BOOL8, BOOL8, BOOL8, INT32),
+    AddComponent(IVssCreateWriterMetadata.AddComponent),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssCreateWriterMetadata: HRESULT AddDatabaseFiles(LPCWSTR wszLogicalPath, LPCWSTR wszDatabaseName, LPCWSTR wszPath, LPCWSTR wszFilespec, DWORD dwBackupTypeMask = (VSS_FSBT_ALL_BACKUP_REQUIRED \| VSS_FSBT_ALL_SNAPSHOT_REQUIRED)). */
-    AddDatabaseFiles(INT32, POINTER, POINTER, POINTER, POINTER, INT32),
+    AddDatabaseFiles(IVssCreateWriterMetadata.AddDatabaseFiles),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssCreateWriterMetadata: HRESULT AddDatabaseLogFiles(LPCWSTR wszLogicalPath, LPCWSTR wszDatabaseName, LPCWSTR wszPath, LPCWSTR wszFilespec, DWORD dwBackupTypeMask = (VSS_FSBT_ALL_BACKUP_REQUIRED \| VSS_FSBT_ALL_SNAPSHOT_REQUIRED)). */
-    AddDatabaseLogFiles(INT32, POINTER, POINTER, POINTER, POINTER, INT32),
+    AddDatabaseLogFiles(IVssCreateWriterMetadata.AddDatabaseLogFiles),
     /** Slot 5 (x64 vtable offset 0x028), declared in IVssCreateWriterMetadata: HRESULT AddFilesToFileGroup(LPCWSTR wszLogicalPath, LPCWSTR wszGroupName, LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive, LPCWSTR wszAlternateLocation, DWORD dwBackupTypeMask = (VSS_FSBT_ALL_BACKUP_REQUIRED \| VSS_FSBT_ALL_SNAPSHOT_REQUIRED)). */
-    AddFilesToFileGroup(INT32, POINTER, POINTER, POINTER, POINTER, BOOL8, POINTER, INT32),
+    AddFilesToFileGroup(IVssCreateWriterMetadata.AddFilesToFileGroup),
     /** Slot 6 (x64 vtable offset 0x030), declared in IVssCreateWriterMetadata: HRESULT SetRestoreMethod(VSS_RESTOREMETHOD_ENUM method, LPCWSTR wszService, LPCWSTR wszUserProcedure, VSS_WRITERRESTORE_ENUM writerRestore, bool bRebootRequired). */
-    SetRestoreMethod(INT32, INT32, POINTER, POINTER, INT32, BOOL8),
+    SetRestoreMethod(IVssCreateWriterMetadata.SetRestoreMethod),
     /** Slot 7 (x64 vtable offset 0x038), declared in IVssCreateWriterMetadata: HRESULT AddAlternateLocationMapping(LPCWSTR wszSourcePath, LPCWSTR wszSourceFilespec, bool bRecursive, LPCWSTR wszDestination). */
-    AddAlternateLocationMapping(INT32, POINTER, POINTER, BOOL8, POINTER),
+    AddAlternateLocationMapping(IVssCreateWriterMetadata.AddAlternateLocationMapping),
     /** Slot 8 (x64 vtable offset 0x040), declared in IVssCreateWriterMetadata: HRESULT AddComponentDependency(LPCWSTR wszForLogicalPath, LPCWSTR wszForComponentName, VSS_ID onWriterId, LPCWSTR wszOnLogicalPath, LPCWSTR wszOnComponentName). */
-    AddComponentDependency(INT32, POINTER, POINTER, GUID, POINTER, POINTER),
+    AddComponentDependency(IVssCreateWriterMetadata.AddComponentDependency),
     /** Slot 9 (x64 vtable offset 0x048), declared in IVssCreateWriterMetadata: HRESULT SetBackupSchema(DWORD dwSchemaMask). */
-    SetBackupSchema(INT32, INT32),
+    SetBackupSchema(IVssCreateWriterMetadata.SetBackupSchema),
     /** Slot 10 (x64 vtable offset 0x050), declared in IVssCreateWriterMetadata: HRESULT GetDocument(IXMLDOMDocument **pDoc). */
-    GetDocument(INT32, POINTER),
+    GetDocument(IVssCreateWriterMetadata.GetDocument),
     /** Slot 11 (x64 vtable offset 0x058), declared in IVssCreateWriterMetadata: HRESULT SaveAsXML(BSTR *pbstrXML). */
-    SaveAsXML(INT32, POINTER),
+    SaveAsXML(IVssCreateWriterMetadata.SaveAsXML),
     /** Slot 12 (x64 vtable offset 0x060), declared in IVssCreateWriterMetadataEx: HRESULT AddExcludeFilesFromSnapshot(LPCWSTR wszPath, LPCWSTR wszFilespec, bool bRecursive). */
     AddExcludeFilesFromSnapshot(INT32, POINTER, POINTER, BOOL8);
 
@@ -49,6 +49,11 @@ public enum IVssCreateWriterMetadataEx implements ComMethod {
 
     IVssCreateWriterMetadataEx(NativeKind returns, NativeKind... parameters) {
         this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    /** A method inherited from {@code inherited}'s interface: its signature is declared there, once. */
+    IVssCreateWriterMetadataEx(ComMethod inherited) {
+        this.signature = inherited.signature();
     }
 
     @Override

@@ -15,11 +15,11 @@ import org.vss4j.abi.NativeSignature;
  */
 public enum IVssExamineWriterMetadata implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface(INT32, POINTER, POINTER),
+    QueryInterface(IUnknown.QueryInterface),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef(INT32),
+    AddRef(IUnknown.AddRef),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release(INT32),
+    Release(IUnknown.Release),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssExamineWriterMetadata: HRESULT GetIdentity(VSS_ID *pidInstance, VSS_ID *pidWriter, BSTR *pbstrWriterName, VSS_USAGE_TYPE *pUsage, VSS_SOURCE_TYPE *pSource). */
     GetIdentity(INT32, POINTER, POINTER, POINTER, POINTER, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssExamineWriterMetadata: HRESULT GetFileCounts(UINT *pcIncludeFiles, UINT *pcExcludeFiles, UINT *pcComponents). */
@@ -47,6 +47,11 @@ public enum IVssExamineWriterMetadata implements ComMethod {
 
     IVssExamineWriterMetadata(NativeKind returns, NativeKind... parameters) {
         this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    /** A method inherited from {@code inherited}'s interface: its signature is declared there, once. */
+    IVssExamineWriterMetadata(ComMethod inherited) {
+        this.signature = inherited.signature();
     }
 
     @Override

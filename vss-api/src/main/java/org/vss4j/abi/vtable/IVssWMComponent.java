@@ -14,11 +14,11 @@ import org.vss4j.abi.NativeSignature;
  */
 public enum IVssWMComponent implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface(INT32, POINTER, POINTER),
+    QueryInterface(IUnknown.QueryInterface),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef(INT32),
+    AddRef(IUnknown.AddRef),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release(INT32),
+    Release(IUnknown.Release),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssWMComponent: HRESULT GetComponentInfo(PVSSCOMPONENTINFO *ppInfo). */
     GetComponentInfo(INT32, POINTER),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssWMComponent: HRESULT FreeComponentInfo(PVSSCOMPONENTINFO pInfo). */
@@ -36,6 +36,11 @@ public enum IVssWMComponent implements ComMethod {
 
     IVssWMComponent(NativeKind returns, NativeKind... parameters) {
         this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    /** A method inherited from {@code inherited}'s interface: its signature is declared there, once. */
+    IVssWMComponent(ComMethod inherited) {
+        this.signature = inherited.signature();
     }
 
     @Override

@@ -17,11 +17,11 @@ import org.vss4j.abi.NativeSignature;
  */
 public enum IVssWriterImpl implements ComMethod {
     /** Slot 0 (x64 vtable offset 0x000), declared in IUnknown: HRESULT QueryInterface(REFIID riid, void **ppvObject). */
-    QueryInterface(INT32, POINTER, POINTER),
+    QueryInterface(IUnknown.QueryInterface),
     /** Slot 1 (x64 vtable offset 0x008), declared in IUnknown: ULONG AddRef(none). */
-    AddRef(INT32),
+    AddRef(IUnknown.AddRef),
     /** Slot 2 (x64 vtable offset 0x010), declared in IUnknown: ULONG Release(none). */
-    Release(INT32),
+    Release(IUnknown.Release),
     /** Slot 3 (x64 vtable offset 0x018), declared in IVssWriterImpl: HRESULT Initialize(VSS_ID writerId, LPCWSTR wszWriterName, LPCWSTR wszWriterInstanceName, DWORD dwMajorVersion, DWORD dwMinorVersion, VSS_USAGE_TYPE ut, VSS_SOURCE_TYPE st, VSS_APPLICATION_LEVEL nLevel, DWORD dwTimeout, VSS_ALTERNATE_WRITER_STATE aws, bool bIOThrottlingOnly). */
     Initialize(INT32, GUID, POINTER, POINTER, INT32, INT32, INT32, INT32, INT32, INT32, INT32, BOOL8),
     /** Slot 4 (x64 vtable offset 0x020), declared in IVssWriterImpl: HRESULT Subscribe(DWORD dwSubscribeTimeout, DWORD dwEventFlags). */
@@ -71,6 +71,11 @@ public enum IVssWriterImpl implements ComMethod {
 
     IVssWriterImpl(NativeKind returns, NativeKind... parameters) {
         this.signature = NativeSignature.of(returns, parameters);
+    }
+
+    /** A method inherited from {@code inherited}'s interface: its signature is declared there, once. */
+    IVssWriterImpl(ComMethod inherited) {
+        this.signature = inherited.signature();
     }
 
     @Override
