@@ -13,6 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx;
@@ -77,7 +78,7 @@ public final class BackupComponents extends ComGetters {
         PointerByReference out = new PointerByReference();
         int hr = Exports.current().createVssBackupComponents(out);
         if (hr < 0) {
-            throw new VssException(hr, Exports.CREATE_VSS_BACKUP_COMPONENTS, null);
+            throw new VssException(hr, NativeExport.CreateVssBackupComponentsInternal.name(), null);
         }
         return new BackupComponents(out.getValue());
     }

@@ -7,6 +7,7 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.ArrayList;
 import java.util.List;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx2;
@@ -52,7 +53,7 @@ public final class ExamineWriterMetadata extends ComGetters {
             PointerByReference out = new PointerByReference();
             int hr = Exports.current().createVssExamineWriterMetadata(bstr, out);
             if (hr < 0) {
-                throw new VssException(hr, Exports.CREATE_VSS_EXAMINE_WRITER_METADATA, null);
+                throw new VssException(hr, NativeExport.CreateVssExamineWriterMetadataInternal.name(), null);
             }
             return new ExamineWriterMetadata(out.getValue());
         } finally {

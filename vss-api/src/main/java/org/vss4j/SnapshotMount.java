@@ -6,6 +6,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
@@ -114,7 +115,7 @@ public final class SnapshotMount implements AutoCloseable {
                 error = retried;
             }
         }
-        throw new VssException(Win32Error.toHresult(error), Exports.CREATE_SYMBOLIC_LINK, link + " -> " + target + ": "
+        throw new VssException(Win32Error.toHresult(error), NativeExport.CreateSymbolicLinkW.name(), link + " -> " + target + ": "
                 + Win32Error.describe(error) + (error == Win32Error.ERROR_PRIVILEGE_NOT_HELD
                         ? "; run elevated (SeCreateSymbolicLinkPrivilege) or enable developer mode" : ""));
     }

@@ -2,6 +2,7 @@ package org.vss4j.contract;
 
 import com.sun.jna.Memory;
 import org.vss4j.VssException;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
@@ -40,7 +41,7 @@ public final class LongPaths {
             long n = Integer.toUnsignedLong(exports.getLongPathName(name, out, chars));
             if (n == 0) {
                 int error = exports.lastError();
-                throw new VssException(Win32Error.toHresult(error), Exports.GET_LONG_PATH_NAME,
+                throw new VssException(Win32Error.toHresult(error), NativeExport.GetLongPathNameW.name(),
                         path + ": " + Win32Error.describe(error));
             }
             if (n < chars) {
@@ -48,6 +49,6 @@ public final class LongPaths {
             }
             chars = Math.toIntExact(n);
         }
-        throw new IllegalStateException(Exports.GET_LONG_PATH_NAME + " kept asking for a larger buffer: " + path);
+        throw new IllegalStateException(NativeExport.GetLongPathNameW.name() + " kept asking for a larger buffer: " + path);
     }
 }

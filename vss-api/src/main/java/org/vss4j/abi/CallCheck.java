@@ -6,7 +6,7 @@ import com.sun.jna.Structure;
 import java.util.List;
 
 /**
- * Checks the Java arguments of one vtable call against the method's declared {@link NativeSignature} before any native
+ * Checks the Java arguments of one native call (a vtable method or an export) against the method's declared {@link NativeSignature} before any native
  * code runs: JNA passes whatever it is given, so a wrong count or a value of the wrong width would otherwise reach the
  * callee as garbage in a register (Microsoft docs, "x64 calling convention": each argument takes one 8-byte slot,
  * and the callee reads only as many of its bytes as its declared type has).
@@ -24,7 +24,8 @@ import java.util.List;
  * <li>{@code STRUCT8}: {@link Long} (the {@code FILETIME}'s 8 bytes as one integer, which is how the convention passes
  *     an 8-byte aggregate) or an 8-byte {@code Structure.ByValue}.</li>
  * </ul>
- * A failure is an {@link IllegalArgumentException} naming {@code Interface::Method} and the parameter.
+ * A failure is an {@link IllegalArgumentException} naming {@code Interface::Method} (or {@code module!Function}) and
+ * the parameter.
  */
 public final class CallCheck {
 
@@ -36,12 +37,13 @@ public final class CallCheck {
      *
      * @throws IllegalArgumentException on a wrong count or a wrong kind
      */
-    public static void requireArguments(ComMethod method, Object[] args) {
+    public static void requireArguments(NativeDeclaration method, Object[] args) {
         NativeSignature signature = method.signature().lowered();
         List<NativeKind> parameters = signature.parameters();
         if (args.length != parameters.size()) {
             throw new IllegalArgumentException(method.qualifiedName() + ": " + signature + " takes "
-                    + parameters.size() + " argument(s) after this, got " + args.length);
+                    + parameters.size() + " argument(s)" + (method instanceof ComMethod ? " after this" : "") + ", got "
+                    + args.length);
         }
         for (int i = 0; i < args.length; i++) {
             NativeKind kind = parameters.get(i);
@@ -59,7 +61,7 @@ public final class CallCheck {
      *
      * @throws IllegalArgumentException if it does not
      */
-    public static void requireReturn(ComMethod method, Class<?> returnType) {
+    public static void requireReturn(NativeDeclaration method, Class<?> returnType) {
         NativeKind kind = method.signature().lowered().returns();
         if (returnType != expectedReturn(kind)) {
             throw new IllegalArgumentException(method.qualifiedName() + ": returns " + describe(kind)
@@ -74,7 +76,7 @@ public final class CallCheck {
             case INT32 -> Integer.class;
             case INT64 -> Long.class;
             case POINTER -> Pointer.class;
-            // A GUID return is lowered to POINTER; STRUCT8 is returned by no vtable method.
+            // A GUID return is lowered to POINTER; STRUCT8 is returned by no declared function.
             case GUID, STRUCT8 -> null;
         };
     }

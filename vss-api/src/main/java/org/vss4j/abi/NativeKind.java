@@ -12,14 +12,17 @@ package org.vss4j.abi;
 public enum NativeKind {
     /** No value: {@code void}, return only. */
     VOID(0),
-    /** C++ {@code bool}: one byte, returned in AL (the upper bits of RAX are unspecified). Not {@code BOOL}. */
+    /**
+     * A one-byte boolean: C++ {@code bool}, and {@code BOOLEAN} (winnt.h: {@code typedef BYTE BOOLEAN}) of
+     * {@code CreateSymbolicLinkW}; returned in AL (the upper bits of RAX are unspecified). Not {@code BOOL}.
+     */
     BOOL8(1),
     /**
      * A 4-byte integer: {@code BOOL}, {@code UINT}, {@code INT}, {@code DWORD}, {@code LONG}, {@code ULONG},
      * {@code HRESULT} and every VSS enum ({@code VSS_OBJECT_TYPE}, ...; C enums are {@code int}-sized).
      */
     INT32(4),
-    /** An 8-byte integer: {@code LONGLONG}, {@code ULONGLONG}, {@code VSS_TIMESTAMP}. */
+    /** An 8-byte integer: {@code LONGLONG}, {@code ULONGLONG}, {@code VSS_TIMESTAMP}, {@code SIZE_T}. */
     INT64(8),
     /**
      * Any pointer: interface pointers, {@code BSTR}, {@code LPCWSTR}/{@code VSS_PWSZ}, {@code REFIID} (a reference,

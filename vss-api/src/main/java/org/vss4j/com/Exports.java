@@ -6,54 +6,20 @@ import com.sun.jna.ptr.IntByReference;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.vss4j.spi.NativeModule;
+import org.vss4j.abi.CallCheck;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.spi.NativeProviders;
 import org.vss4j.spi.VssNativeProvider;
 
 /**
- * Typed calls to the exported functions the binding uses, resolved by export name through the provider seam.
+ * Typed calls to the exported functions the binding uses ({@link NativeExport}: each one's module, name and declared
+ * signature), resolved through the provider seam, every call checked against the declaration ({@link #call}).
  *
  * <p>Export names: {@code vsbackup.h} and mingw-w64's {@code vssapi.def} ({@code …Internal} are the real exports behind
  * the SDK's inline {@code CreateVssBackupComponents} etc.), ole32/oleaut32 as documented by Microsoft.
  */
 public final class Exports {
 
-    public static final String CREATE_VSS_BACKUP_COMPONENTS = "CreateVssBackupComponentsInternal";
-    public static final String CREATE_VSS_EXAMINE_WRITER_METADATA = "CreateVssExamineWriterMetadataInternal";
-    public static final String VSS_FREE_SNAPSHOT_PROPERTIES = "VssFreeSnapshotPropertiesInternal";
-    public static final String CREATE_WRITER = "CreateWriter";
-    public static final String CREATE_WRITER_EX = "CreateWriterEx";
-    public static final String SYS_ALLOC_STRING = "SysAllocString";
-    public static final String SYS_ALLOC_STRING_LEN = "SysAllocStringLen";
-    public static final String SYS_FREE_STRING = "SysFreeString";
-    public static final String SYS_STRING_LEN = "SysStringLen";
-    public static final String CO_TASK_MEM_ALLOC = "CoTaskMemAlloc";
-    public static final String CO_TASK_MEM_FREE = "CoTaskMemFree";
-    public static final String CO_INITIALIZE_EX = "CoInitializeEx";
-    public static final String CO_INITIALIZE_SECURITY = "CoInitializeSecurity";
-    public static final String CO_UNINITIALIZE = "CoUninitialize";
-    public static final String CREATE_SYMBOLIC_LINK = "CreateSymbolicLinkW";
-    public static final String FIND_FIRST_FILE = "FindFirstFileW";
-    public static final String FIND_NEXT_FILE = "FindNextFileW";
-    public static final String FIND_CLOSE = "FindClose";
-    public static final String GET_LOGICAL_DRIVES = "GetLogicalDrives";
-    public static final String GET_VOLUME_PATH_NAME = "GetVolumePathNameW";
-    public static final String GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT = "GetVolumeNameForVolumeMountPointW";
-    public static final String GET_LONG_PATH_NAME = "GetLongPathNameW";
-    public static final String CREATE_ENVIRONMENT_BLOCK = "CreateEnvironmentBlock";
-    public static final String DESTROY_ENVIRONMENT_BLOCK = "DestroyEnvironmentBlock";
-    public static final String CLOSE_HANDLE = "CloseHandle";
-    public static final String OPEN_PROCESS_TOKEN = "OpenProcessToken";
-    public static final String GET_TOKEN_INFORMATION = "GetTokenInformation";
-    public static final String LOOKUP_PRIVILEGE_NAME = "LookupPrivilegeNameW";
-    public static final String OPEN_SC_MANAGER = "OpenSCManagerW";
-    public static final String OPEN_SERVICE = "OpenServiceW";
-    public static final String QUERY_SERVICE_STATUS = "QueryServiceStatus";
-    public static final String QUERY_SERVICE_CONFIG = "QueryServiceConfigW";
-    public static final String CLOSE_SERVICE_HANDLE = "CloseServiceHandle";
-    public static final String REG_OPEN_KEY_EX = "RegOpenKeyExW";
-    public static final String REG_ENUM_VALUE = "RegEnumValueW";
-    public static final String REG_CLOSE_KEY = "RegCloseKey";
 
     /** {@code INVALID_HANDLE_VALUE} (handleapi.h): {@code (HANDLE)(LONG_PTR)-1}, what FindFirstFileW returns on failure. */
     public static final long INVALID_HANDLE_VALUE = -1L;
@@ -71,7 +37,7 @@ public final class Exports {
     private static volatile Exports current;
 
     private final VssNativeProvider provider;
-    private final Map<String, Function> functions = new ConcurrentHashMap<>();
+    private final Map<NativeExport, Function> functions = new ConcurrentHashMap<>();
 
     Exports(VssNativeProvider provider) {
         this.provider = provider;
@@ -101,28 +67,39 @@ public final class Exports {
         return provider;
     }
 
-    private Function fn(NativeModule module, String name) {
-        return functions.computeIfAbsent(module + "!" + name, k -> provider.function(module, name));
+    /**
+     * Calls {@code export} with {@code args}, reading its result as {@code returnType} ({@code Integer} for the 4-byte
+     * results, {@code Byte} for a one-byte {@code BOOLEAN}, {@code Pointer}, {@code void}). Both are checked against
+     * the export's declared signature first ({@link CallCheck}): a wrong count or kind is an
+     * {@link IllegalArgumentException} naming {@code module!Function} and the parameter, before the function is even
+     * resolved.
+     */
+    <T> T call(NativeExport export, Class<T> returnType, Object... args) {
+        CallCheck.requireReturn(export, returnType);
+        CallCheck.requireArguments(export, args);
+        Function function = functions.computeIfAbsent(export,
+                e -> provider.function(e.module(), e.name()));
+        return returnType.cast(function.invoke(returnType, args));
     }
 
     /** {@code HRESULT CreateVssBackupComponentsInternal(IVssBackupComponents **ppBackup)}. */
     public int createVssBackupComponents(PointerByReference out) {
-        return fn(NativeModule.VSSAPI, CREATE_VSS_BACKUP_COMPONENTS).invokeInt(new Object[] {out});
+        return call(NativeExport.CreateVssBackupComponentsInternal, Integer.class, out);
     }
 
     /** {@code HRESULT CreateVssExamineWriterMetadataInternal(BSTR bstrXML, IVssExamineWriterMetadata **ppMetadata)}. */
     public int createVssExamineWriterMetadata(Pointer bstrXml, PointerByReference out) {
-        return fn(NativeModule.VSSAPI, CREATE_VSS_EXAMINE_WRITER_METADATA).invokeInt(new Object[] {bstrXml, out});
+        return call(NativeExport.CreateVssExamineWriterMetadataInternal, Integer.class, bstrXml, out);
     }
 
     /** {@code void VssFreeSnapshotPropertiesInternal(VSS_SNAPSHOT_PROP *pProp)}: frees the six string members. */
     public void vssFreeSnapshotProperties(Pointer prop) {
-        fn(NativeModule.VSSAPI, VSS_FREE_SNAPSHOT_PROPERTIES).invokeVoid(new Object[] {prop});
+        call(NativeExport.VssFreeSnapshotPropertiesInternal, void.class, prop);
     }
 
     /** {@code HRESULT CreateWriter(CVssWriter *pWriter, IVssWriterImpl **ppImpl)} (vswriter.h). */
     public int createWriter(Pointer writer, PointerByReference impl) {
-        return fn(NativeModule.VSSAPI, CREATE_WRITER).invokeInt(new Object[] {writer, impl});
+        return call(NativeExport.CreateWriter, Integer.class, writer, impl);
     }
 
     /**
@@ -131,37 +108,37 @@ public final class Exports {
      * {@code CVssWriterEx} vtable. Exported by vssapi.dll under that name (mingw-w64's vssapi import library too).
      */
     public int createWriterEx(Pointer writer, PointerByReference impl) {
-        return fn(NativeModule.VSSAPI, CREATE_WRITER_EX).invokeInt(new Object[] {writer, impl});
+        return call(NativeExport.CreateWriterEx, Integer.class, writer, impl);
     }
 
     /** {@code BSTR SysAllocStringLen(const OLECHAR *strIn, UINT ui)}. */
     public Pointer sysAllocStringLen(Pointer chars, int length) {
-        return fn(NativeModule.OLEAUT32, SYS_ALLOC_STRING_LEN).invokePointer(new Object[] {chars, length});
+        return call(NativeExport.SysAllocStringLen, Pointer.class, chars, length);
     }
 
     /** {@code void SysFreeString(BSTR bstrString)}; NULL is allowed. */
     public void sysFreeString(Pointer bstr) {
-        fn(NativeModule.OLEAUT32, SYS_FREE_STRING).invokeVoid(new Object[] {bstr});
+        call(NativeExport.SysFreeString, void.class, bstr);
     }
 
     /** {@code UINT SysStringLen(BSTR pbstr)}: length in UTF-16 code units, without the terminator. */
     public int sysStringLen(Pointer bstr) {
-        return fn(NativeModule.OLEAUT32, SYS_STRING_LEN).invokeInt(new Object[] {bstr});
+        return call(NativeExport.SysStringLen, Integer.class, bstr);
     }
 
     /** {@code LPVOID CoTaskMemAlloc(SIZE_T cb)}. */
     public Pointer coTaskMemAlloc(long size) {
-        return fn(NativeModule.OLE32, CO_TASK_MEM_ALLOC).invokePointer(new Object[] {size});
+        return call(NativeExport.CoTaskMemAlloc, Pointer.class, size);
     }
 
     /** {@code void CoTaskMemFree(LPVOID pv)}; NULL is allowed. */
     public void coTaskMemFree(Pointer p) {
-        fn(NativeModule.OLE32, CO_TASK_MEM_FREE).invokeVoid(new Object[] {p});
+        call(NativeExport.CoTaskMemFree, void.class, p);
     }
 
     /** {@code HRESULT CoInitializeEx(LPVOID pvReserved, DWORD dwCoInit)}. */
     public int coInitializeEx(int coInit) {
-        return fn(NativeModule.OLE32, CO_INITIALIZE_EX).invokeInt(new Object[] {null, coInit});
+        return call(NativeExport.CoInitializeEx, Integer.class, null, coInit);
     }
 
     /**
@@ -169,13 +146,13 @@ public final class Exports {
      * DWORD dwAuthnLevel, DWORD dwImpLevel, void *pAuthList, DWORD dwCapabilities, void*)}.
      */
     public int coInitializeSecurity(int authnLevel, int impLevel, int capabilities) {
-        return fn(NativeModule.OLE32, CO_INITIALIZE_SECURITY).invokeInt(
-                new Object[] {null, -1, null, null, authnLevel, impLevel, null, capabilities, null});
+        return call(NativeExport.CoInitializeSecurity, Integer.class,
+                null, -1, null, null, authnLevel, impLevel, null, capabilities, null);
     }
 
     /** {@code void CoUninitialize()}. */
     public void coUninitialize() {
-        fn(NativeModule.OLE32, CO_UNINITIALIZE).invokeVoid(new Object[0]);
+        call(NativeExport.CoUninitialize, void.class);
     }
 
     /**
@@ -183,8 +160,7 @@ public final class Exports {
      * 0 on failure, with the Win32 error in {@code GetLastError} (read through {@link #lastError()}). The result is a one-byte BOOLEAN: only AL is defined.
      */
     public boolean createSymbolicLink(Pointer link, Pointer target, int flags) {
-        Object ok = fn(NativeModule.KERNEL32, CREATE_SYMBOLIC_LINK).invoke(Byte.class, new Object[] {link, target, flags});
-        return ((Byte) ok) != 0;
+        return call(NativeExport.CreateSymbolicLinkW, Byte.class, link, target, flags) != 0;
     }
 
     /**
@@ -193,7 +169,7 @@ public final class Exports {
      * the Win32 error in {@link #lastError()}. The handle is closed with {@link #findClose}.
      */
     public Pointer findFirstFile(Pointer fileName, Pointer findData) {
-        return fn(NativeModule.KERNEL32, FIND_FIRST_FILE).invokePointer(new Object[] {fileName, findData});
+        return call(NativeExport.FindFirstFileW, Pointer.class, fileName, findData);
     }
 
     /**
@@ -201,12 +177,12 @@ public final class Exports {
      * ({@code ERROR_NO_MORE_FILES}) or on failure. BOOL is 4 bytes.
      */
     public boolean findNextFile(Pointer handle, Pointer findData) {
-        return fn(NativeModule.KERNEL32, FIND_NEXT_FILE).invokeInt(new Object[] {handle, findData}) != 0;
+        return call(NativeExport.FindNextFileW, Integer.class, handle, findData) != 0;
     }
 
     /** {@code BOOL FindClose(HANDLE hFindFile)}. */
     public boolean findClose(Pointer handle) {
-        return fn(NativeModule.KERNEL32, FIND_CLOSE).invokeInt(new Object[] {handle}) != 0;
+        return call(NativeExport.FindClose, Integer.class, handle) != 0;
     }
 
     /**
@@ -214,7 +190,7 @@ public final class Exports {
      * bit 25 for {@code Z:}; 0 on failure, with the Win32 error in {@link #lastError()}.
      */
     public int getLogicalDrives() {
-        return fn(NativeModule.KERNEL32, GET_LOGICAL_DRIVES).invokeInt(new Object[0]);
+        return call(NativeExport.GetLogicalDrives, Integer.class);
     }
 
     /**
@@ -224,8 +200,7 @@ public final class Exports {
      * {@link #lastError()}. Both strings are UTF-16LE ({@link Utf16}), never the host's {@code wchar_t}.
      */
     public boolean getVolumePathName(Pointer fileName, Pointer volumePathName, int bufferChars) {
-        return fn(NativeModule.KERNEL32, GET_VOLUME_PATH_NAME)
-                .invokeInt(new Object[] {fileName, volumePathName, bufferChars}) != 0;
+        return call(NativeExport.GetVolumePathNameW, Integer.class, fileName, volumePathName, bufferChars) != 0;
     }
 
     /**
@@ -235,8 +210,7 @@ public final class Exports {
      * failure, with the Win32 error in {@link #lastError()}.
      */
     public boolean getVolumeNameForVolumeMountPoint(Pointer mountPoint, Pointer volumeName, int bufferChars) {
-        return fn(NativeModule.KERNEL32, GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT)
-                .invokeInt(new Object[] {mountPoint, volumeName, bufferChars}) != 0;
+        return call(NativeExport.GetVolumeNameForVolumeMountPointW, Integer.class, mountPoint, volumeName, bufferChars) != 0;
     }
 
     /**
@@ -247,7 +221,7 @@ public final class Exports {
      * not exist"), with the Win32 error in {@link #lastError()}. A DWORD: compare it unsigned.
      */
     public int getLongPathName(Pointer shortPath, Pointer longPath, int bufferChars) {
-        return fn(NativeModule.KERNEL32, GET_LONG_PATH_NAME).invokeInt(new Object[] {shortPath, longPath, bufferChars});
+        return call(NativeExport.GetLongPathNameW, Integer.class, shortPath, longPath, bufferChars);
     }
 
     /**
@@ -257,18 +231,17 @@ public final class Exports {
      * {@link #destroyEnvironmentBlock}. False on failure, with the Win32 error in {@link #lastError()}.
      */
     public boolean createEnvironmentBlock(PointerByReference environment, Pointer token, boolean inherit) {
-        return fn(NativeModule.USERENV, CREATE_ENVIRONMENT_BLOCK)
-                .invokeInt(new Object[] {environment, token, inherit ? 1 : 0}) != 0;
+        return call(NativeExport.CreateEnvironmentBlock, Integer.class, environment, token, inherit ? 1 : 0) != 0;
     }
 
     /** {@code BOOL DestroyEnvironmentBlock(LPVOID lpEnvironment)} (userenv.h). */
     public boolean destroyEnvironmentBlock(Pointer environment) {
-        return fn(NativeModule.USERENV, DESTROY_ENVIRONMENT_BLOCK).invokeInt(new Object[] {environment}) != 0;
+        return call(NativeExport.DestroyEnvironmentBlock, Integer.class, environment) != 0;
     }
 
     /** {@code BOOL CloseHandle(HANDLE hObject)} (handleapi.h): closes a token handle of {@link #openProcessToken}. */
     public boolean closeHandle(Pointer handle) {
-        return fn(NativeModule.KERNEL32, CLOSE_HANDLE).invokeInt(new Object[] {handle}) != 0;
+        return call(NativeExport.CloseHandle, Integer.class, handle) != 0;
     }
 
     /**
@@ -277,7 +250,7 @@ public final class Exports {
      * {@link #closeHandle}. False on failure, with the Win32 error in {@link #lastError()}.
      */
     public boolean openProcessToken(Pointer process, int desiredAccess, PointerByReference token) {
-        return fn(NativeModule.ADVAPI32, OPEN_PROCESS_TOKEN).invokeInt(new Object[] {process, desiredAccess, token})
+        return call(NativeExport.OpenProcessToken, Integer.class, process, desiredAccess, token)
                 != 0;
     }
 
@@ -289,8 +262,7 @@ public final class Exports {
      */
     public boolean getTokenInformation(Pointer token, int infoClass, Pointer info, int length,
             IntByReference returnLength) {
-        return fn(NativeModule.ADVAPI32, GET_TOKEN_INFORMATION)
-                .invokeInt(new Object[] {token, infoClass, info, length, returnLength}) != 0;
+        return call(NativeExport.GetTokenInformation, Integer.class, token, infoClass, info, length, returnLength) != 0;
     }
 
     /**
@@ -300,8 +272,7 @@ public final class Exports {
      * {@code cchName} holds the name's length, or the size needed when the buffer is too small.
      */
     public boolean lookupPrivilegeName(Pointer systemName, Pointer luid, Pointer name, IntByReference cchName) {
-        return fn(NativeModule.ADVAPI32, LOOKUP_PRIVILEGE_NAME)
-                .invokeInt(new Object[] {systemName, luid, name, cchName}) != 0;
+        return call(NativeExport.LookupPrivilegeNameW, Integer.class, systemName, luid, name, cchName) != 0;
     }
 
     /**
@@ -310,19 +281,18 @@ public final class Exports {
      * {@link #closeServiceHandle}.
      */
     public Pointer openSCManager(Pointer machineName, Pointer databaseName, int desiredAccess) {
-        return fn(NativeModule.ADVAPI32, OPEN_SC_MANAGER)
-                .invokePointer(new Object[] {machineName, databaseName, desiredAccess});
+        return call(NativeExport.OpenSCManagerW, Pointer.class, machineName, databaseName, desiredAccess);
     }
 
     /** {@code SC_HANDLE OpenServiceW(SC_HANDLE hSCManager, LPCWSTR lpServiceName, DWORD dwDesiredAccess)}. */
     public Pointer openService(Pointer scManager, Pointer serviceName, int desiredAccess) {
-        return fn(NativeModule.ADVAPI32, OPEN_SERVICE).invokePointer(new Object[] {scManager, serviceName,
-            desiredAccess});
+        return call(NativeExport.OpenServiceW, Pointer.class, scManager, serviceName,
+            desiredAccess);
     }
 
     /** {@code BOOL QueryServiceStatus(SC_HANDLE hService, LPSERVICE_STATUS lpServiceStatus)}: 28 bytes. */
     public boolean queryServiceStatus(Pointer service, Pointer status) {
-        return fn(NativeModule.ADVAPI32, QUERY_SERVICE_STATUS).invokeInt(new Object[] {service, status}) != 0;
+        return call(NativeExport.QueryServiceStatus, Integer.class, service, status) != 0;
     }
 
     /**
@@ -331,13 +301,12 @@ public final class Exports {
      * the size needed in {@code bytesNeeded} when {@code bufSize} is too small.
      */
     public boolean queryServiceConfig(Pointer service, Pointer config, int bufSize, IntByReference bytesNeeded) {
-        return fn(NativeModule.ADVAPI32, QUERY_SERVICE_CONFIG)
-                .invokeInt(new Object[] {service, config, bufSize, bytesNeeded}) != 0;
+        return call(NativeExport.QueryServiceConfigW, Integer.class, service, config, bufSize, bytesNeeded) != 0;
     }
 
     /** {@code BOOL CloseServiceHandle(SC_HANDLE hSCObject)}. */
     public boolean closeServiceHandle(Pointer handle) {
-        return fn(NativeModule.ADVAPI32, CLOSE_SERVICE_HANDLE).invokeInt(new Object[] {handle}) != 0;
+        return call(NativeExport.CloseServiceHandle, Integer.class, handle) != 0;
     }
 
     /**
@@ -345,8 +314,7 @@ public final class Exports {
      * (winreg.h): the Win32 error code itself ({@code ERROR_SUCCESS} = 0), not set as the last error.
      */
     public int regOpenKeyEx(Pointer key, Pointer subKey, int options, int samDesired, PointerByReference result) {
-        return fn(NativeModule.ADVAPI32, REG_OPEN_KEY_EX)
-                .invokeInt(new Object[] {key, subKey, options, samDesired, result});
+        return call(NativeExport.RegOpenKeyExW, Integer.class, key, subKey, options, samDesired, result);
     }
 
     /**
@@ -357,12 +325,11 @@ public final class Exports {
      */
     public int regEnumValue(Pointer key, int index, Pointer name, IntByReference cchName, IntByReference type,
             Pointer data, IntByReference cbData) {
-        return fn(NativeModule.ADVAPI32, REG_ENUM_VALUE)
-                .invokeInt(new Object[] {key, index, name, cchName, null, type, data, cbData});
+        return call(NativeExport.RegEnumValueW, Integer.class, key, index, name, cchName, null, type, data, cbData);
     }
 
     /** {@code LSTATUS RegCloseKey(HKEY hKey)}. */
     public int regCloseKey(Pointer key) {
-        return fn(NativeModule.ADVAPI32, REG_CLOSE_KEY).invokeInt(new Object[] {key});
+        return call(NativeExport.RegCloseKey, Integer.class, key);
     }
 }

@@ -4,6 +4,7 @@ import com.sun.jna.Pointer;
 import com.sun.jna.ptr.PointerByReference;
 import java.util.List;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.com.Exports;
@@ -19,10 +20,10 @@ import org.vss4j.com.Exports;
 enum WriterForm {
 
     /** {@code CVssWriter}: {@code CreateWriter} and the 16-slot {@link CVssWriter} vtable. */
-    PLAIN(Exports.CREATE_WRITER, List.<ComMethod>of(CVssWriter.values())),
+    PLAIN(NativeExport.CreateWriter.name(), List.<ComMethod>of(CVssWriter.values())),
 
     /** {@code CVssWriterEx}/{@code CVssWriterEx2}: {@code CreateWriterEx} and the 17-slot {@link CVssWriterEx} vtable. */
-    EX(Exports.CREATE_WRITER_EX, List.<ComMethod>of(CVssWriterEx.values()));
+    EX(NativeExport.CreateWriterEx.name(), List.<ComMethod>of(CVssWriterEx.values()));
 
     private final String export;
     private final List<ComMethod> slots;

@@ -72,7 +72,7 @@ class AbiConformanceSelfTest {
     @Test
     void anInterfaceTheHeadersDoNotDeclareIsReported() {
         assertEquals(List.of("IVssNoSuchInterface: the mingw-w64 headers declare no IVssNoSuchInterfaceVtbl "
-                        + "(searched [windows.h, vss.h, vswriter.h, vsbackup.h]); the interface cannot be checked"),
+                        + "(searched [windows.h, vss.h, vswriter.h, vsbackup.h, userenv.h]); the interface cannot be checked"),
                 VtableCheck.problems(AbiFakes.IVssNoSuchInterface.class, handMadeLayout()));
     }
 

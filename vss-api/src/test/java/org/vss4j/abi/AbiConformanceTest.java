@@ -135,7 +135,7 @@ class AbiConformanceTest {
                                 + "(vss.h IVssEnumObjectVtbl)"),
                 VtableCheck.problems(AbiFakes.Misspelt.IVssEnumObject.class, rejecting));
         assertEquals(List.of("IVssNoSuchInterface: the mingw-w64 headers declare no IVssNoSuchInterfaceVtbl "
-                        + "(searched [windows.h, vss.h, vswriter.h, vsbackup.h]); the interface cannot be checked"),
+                        + "(searched [windows.h, vss.h, vswriter.h, vsbackup.h, userenv.h]); the interface cannot be checked"),
                 VtableCheck.problems(AbiFakes.IVssNoSuchInterface.class, rejecting));
     }
 

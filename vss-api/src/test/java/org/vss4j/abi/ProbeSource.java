@@ -22,8 +22,11 @@ final class ProbeSource {
     static final String FILE_NAME = "vss4j_abi_probe.c";
     static final String LABEL_PREFIX = "vss4j_abi_";
 
-    /** The Windows SDK's VSS headers; vsbackup.h includes vswriter.h, which includes vss.h. */
-    static final List<String> HEADERS = List.of("windows.h", "vss.h", "vswriter.h", "vsbackup.h");
+    /**
+     * The Windows SDK's VSS headers (vsbackup.h includes vswriter.h, which includes vss.h), and userenv.h, which
+     * windows.h does not include, for the one userenv export the binding calls.
+     */
+    static final List<String> HEADERS = List.of("windows.h", "vss.h", "vswriter.h", "vsbackup.h", "userenv.h");
 
     private final List<LayoutProbe> probes;
     private final String text;

@@ -47,6 +47,15 @@ final class SdkSignatures {
             // "CVssWriterEx::OnIdentifyEx").
             CVssWriterEx.class, parse(plus(CVSS_WRITER, "_Bool OnIdentifyEx(IVssCreateWriterMetadataEx *pMetadata)")));
 
+    /**
+     * The vssapi exports mingw-w64 does not declare: the functions {@code CVssWriter::Initialize} and
+     * {@code CVssWriterEx::Initialize} call (Windows SDK vswriter.h). The SDK's parameter is a pointer to the C++
+     * class, spelled here as a pointer to an incomplete C struct of that name: a pointer all the same.
+     */
+    static final List<CPrototype> EXPORTS = parse(List.of(
+            "HRESULT CreateWriter(struct CVssWriter *pWriter, IVssWriterImpl **ppImpl)",
+            "HRESULT CreateWriterEx(struct CVssWriterEx *pWriter, IVssWriterImpl **ppImpl)"));
+
     private SdkSignatures() {
     }
 
@@ -67,6 +76,10 @@ final class SdkSignatures {
             types.add(p.resultType());
             types.addAll(p.declaredParameters());
         }));
+        EXPORTS.forEach(p -> {
+            types.add(p.resultType());
+            types.addAll(p.declaredParameters());
+        });
         return types;
     }
 }

@@ -29,6 +29,12 @@ final class SignatureCheck {
             return new Declared(vtable.getSimpleName(), List.copyOf(methods));
         }
 
+        /** One export as data: {@code kernel32.FindClose INT32(POINTER)} in messages. */
+        static Declared of(NativeExport export) {
+            return new Declared(export.module().libraryName(),
+                    List.of(new Method(export.name(), export.signature())));
+        }
+
         /** {@code IVssAsync.Wait INT32(INT32)}: one method and its declared signature, for messages. */
         String describe(int index) {
             return iface + "." + methods.get(index).name() + " " + methods.get(index).signature();

@@ -7,7 +7,9 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
@@ -35,6 +37,8 @@ class SignatureConformanceTest {
 
     private static HeaderVtbls headers;
     private static TypeKinds kinds;
+    /** Each export's reference prototype (none when the headers do not declare it) and where it comes from. */
+    private static final Map<NativeExport, Reference> EXPORT_REFERENCES = new EnumMap<>(NativeExport.class);
     private static String absence;
 
     @BeforeAll
@@ -49,17 +53,42 @@ class SignatureConformanceTest {
             // One compilation of just the headers leaves their preprocessed text (-save-temps) ...
             MingwLayouts.compute(compiler.get(), workDir, List.of());
             List<String> vtbls = mingwVtables().map(VtableCheck::vtblType).toList();
-            headers = HeaderVtbls.parse(Files.readString(workDir.resolve("vss4j_abi_probe.i"),
-                    StandardCharsets.ISO_8859_1), vtbls);
+            String preprocessed = Files.readString(workDir.resolve("vss4j_abi_probe.i"), StandardCharsets.ISO_8859_1);
+            headers = HeaderVtbls.parse(preprocessed, vtbls);
+            readExportPrototypes(new HeaderFunctions(preprocessed));
             // ... and a second one classifies every type the vtables and the SDK prototypes use.
             List<String> types = new ArrayList<>(headers.types(vtbls));
             types.addAll(SdkSignatures.types());
+            EXPORT_REFERENCES.values().forEach(r -> r.prototypes().forEach(p -> {
+                types.add(p.resultType());
+                types.addAll(p.declaredParameters());
+            }));
             MingwLayout layout = MingwLayouts.compute(compiler.get(), workDir, TypeKinds.probes(types));
             kinds = TypeKinds.of(types, layout);
         } catch (MingwUnavailableException e) {
             absence = e.getMessage();
             MingwPrerequisite.warn(absence);
         }
+    }
+
+    /** mingw-w64's declaration of each export, or the SDK's for the two mingw-w64 lacks ({@link SdkSignatures#EXPORTS}). */
+    private static void readExportPrototypes(HeaderFunctions functions) {
+        for (NativeExport export : NativeExport.values()) {
+            Optional<CPrototype> sdk = SdkSignatures.EXPORTS.stream().filter(p -> p.name().equals(export.name()))
+                    .findFirst();
+            if (sdk.isPresent()) {
+                EXPORT_REFERENCES.put(export, new Reference(List.of(sdk.get()), SdkSignatures.SOURCE));
+                continue;
+            }
+            EXPORT_REFERENCES.put(export, functions.function(export.name())
+                    .map(f -> new Reference(List.of(f.prototype()), "mingw-w64 " + f.header()))
+                    .orElse(new Reference(List.of(), "the mingw-w64 headers (" + ProbeSource.HEADERS + ")")));
+        }
+    }
+
+    private static List<String> exportProblems(SignatureCheck.Declared declared, NativeExport export) {
+        Reference ref = EXPORT_REFERENCES.get(export);
+        return SignatureCheck.problems(declared, ref.prototypes(), ref.where(), kinds);
     }
 
     private static void requireHeaders() {
@@ -105,12 +134,34 @@ class SignatureConformanceTest {
                 () -> AbiConformanceTest.assertNoProblems(problems(SignatureCheck.Declared.of(vtable), vtable))));
     }
 
+    @TestFactory
+    Stream<DynamicTest> everyExportsSignatureMatchesTheHeaders() {
+        requireHeaders();
+        return Stream.of(NativeExport.values()).map(export -> DynamicTest.dynamicTest(export.qualifiedName(),
+                () -> AbiConformanceTest.assertNoProblems(exportProblems(SignatureCheck.Declared.of(export), export))));
+    }
+
+    @Test
+    void onlyCreateWriterAndCreateWriterExComeFromTheSdkRatherThanMingw() {
+        requireHeaders();
+        assertEquals(List.of("CreateWriter", "CreateWriterEx"), EXPORT_REFERENCES.entrySet().stream()
+                .filter(e -> e.getValue().where().equals(SdkSignatures.SOURCE)).map(e -> e.getKey().name()).toList());
+    }
+
     /** Done means: any one changed kind or parameter count, anywhere, fails the check. */
     @Test
     void everySingleChangeOfADeclarationFails() {
         requireHeaders();
         List<String> survivors = new ArrayList<>();
         int tried = 0;
+        for (NativeExport export : NativeExport.values()) {
+            for (SignatureCheck.Mutant mutant : SignatureCheck.mutations(SignatureCheck.Declared.of(export))) {
+                tried++;
+                if (exportProblems(mutant.declared(), export).isEmpty()) {
+                    survivors.add(mutant.change());
+                }
+            }
+        }
         for (Class<? extends ComMethod> vtable : AbiCatalog.VTABLES) {
             SignatureCheck.Declared original = SignatureCheck.Declared.of(vtable);
             for (SignatureCheck.Mutant mutant : SignatureCheck.mutations(original)) {
@@ -122,6 +173,19 @@ class SignatureConformanceTest {
         }
         assertTrue(tried > 5000, "mutations tried: " + tried);
         assertEquals(List.of(), survivors, "changed declarations the header check accepted");
+    }
+
+    @Test
+    void aChangedExportIsReportedWithItsHeaderPrototype() {
+        requireHeaders();
+        // CreateSymbolicLinkW returns a one-byte BOOLEAN, not a 4-byte BOOL: read as an int, the upper bytes of EAX
+        // are garbage and a failure can look like success.
+        SignatureCheck.Declared link = SignatureCheck.Declared.of(NativeExport.CreateSymbolicLinkW)
+                .with(0, NativeSignature.of(NativeKind.INT32, NativeKind.POINTER, NativeKind.POINTER,
+                        NativeKind.INT32));
+        assertEquals(List.of("kernel32.CreateSymbolicLinkW: Java INT32(POINTER, POINTER, INT32), returns INT32, the "
+                        + "headers BOOL8: BOOLEAN CreateSymbolicLinkW(LPCWSTR, LPCWSTR, DWORD) (mingw-w64 winbase.h)"),
+                exportProblems(link, NativeExport.CreateSymbolicLinkW));
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.slf4j.event.Level;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.spi.NativeModule;
 import org.vss4j.spi.VssNativeProvider;
 import org.vss4j.testing.RecordingLogs;
@@ -42,7 +43,7 @@ class ComSecurityTest {
 
             @Override
             public Function function(NativeModule module, String exportName) {
-                assertThat(exportName).isEqualTo(Exports.CO_INITIALIZE_SECURITY);
+                assertThat(exportName).isEqualTo(NativeExport.CoInitializeSecurity.name());
                 return Function.getFunction(CallbackReference.getFunctionPointer(cb));
             }
         });

@@ -1,7 +1,9 @@
 package org.vss4j.sim;
 
+import org.vss4j.abi.NativeExport;
+import org.vss4j.abi.NativeKind;
 import com.sun.jna.Pointer;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.vss4j.VssHresult;
 import org.vss4j.com.Exports;
@@ -21,7 +23,8 @@ import org.vss4j.sim.win32.Kernel32Exports;
 import org.vss4j.sim.win32.UserEnvExports;
 
 /**
- * The simulator's exports, under the names the binding resolves ({@link Exports}; vsbackup.h, vswriter.h and
+ * The simulator's exports, one per {@link NativeExport} the binding resolves (each callback built from its declared
+ * signature; vsbackup.h, vswriter.h and
  * mingw-w64's vssapi.def for vssapi, Microsoft's ole32/oleaut32 docs for the rest). Built once per process: the
  * trampolines must outlive every caller.
  */
@@ -30,52 +33,39 @@ final class SimulatorExports {
     /** VSS_SNAPSHOT_PROP string members: offsets 40..80 step 8 on x64 (vss.h, x64 alignment). */
     private static final long[] SNAPSHOT_PROP_STRINGS = {40, 48, 56, 64, 72, 80};
 
-    private static final Map<String, NativeCallback> TABLE = build();
+    private static final Map<NativeExport, NativeCallback> TABLE = build();
 
     private SimulatorExports() {
     }
 
-    static NativeCallback get(String name) {
-        return TABLE.get(name);
+    /** The simulator's implementation of {@code export}, or null if it has none. */
+    static NativeCallback get(NativeExport export) {
+        return TABLE.get(export);
     }
 
-    private static Map<String, NativeCallback> build() {
-        Map<String, NativeCallback> t = new HashMap<>();
-        put(t, Exports.CREATE_VSS_BACKUP_COMPONENTS, int.class, new Class<?>[] {Pointer.class},
-                a -> createBackupComponents(a.pointer(0)));
-        put(t, Exports.CREATE_VSS_EXAMINE_WRITER_METADATA, int.class, new Class<?>[] {Pointer.class, Pointer.class},
-                a -> createExamineWriterMetadata(a.pointer(0), a.pointer(1)));
-        put(t, Exports.VSS_FREE_SNAPSHOT_PROPERTIES, void.class, new Class<?>[] {Pointer.class},
-                a -> freeSnapshotProperties(a.pointer(0)));
-        put(t, Exports.CREATE_WRITER, int.class, new Class<?>[] {Pointer.class, Pointer.class},
-                a -> createWriter(a.pointer(0), a.pointer(1), false));
-        put(t, Exports.CREATE_WRITER_EX, int.class, new Class<?>[] {Pointer.class, Pointer.class},
-                a -> createWriter(a.pointer(0), a.pointer(1), true));
-        put(t, Exports.SYS_ALLOC_STRING, Pointer.class, new Class<?>[] {Pointer.class},
-                a -> a.pointer(0) == null ? null
-                        : BstrAllocator.allocLen(a.pointer(0), units(a.pointer(0)), "SysAllocString"));
-        put(t, Exports.SYS_ALLOC_STRING_LEN, Pointer.class, new Class<?>[] {Pointer.class, int.class},
-                a -> BstrAllocator.allocLen(a.pointer(0), a.int32(1), "SysAllocStringLen"));
-        put(t, Exports.SYS_FREE_STRING, void.class, new Class<?>[] {Pointer.class}, a -> {
+    private static Map<NativeExport, NativeCallback> build() {
+        Map<NativeExport, NativeCallback> t = new EnumMap<>(NativeExport.class);
+        put(t, NativeExport.CreateVssBackupComponentsInternal, a -> createBackupComponents(a.pointer(0)));
+        put(t, NativeExport.CreateVssExamineWriterMetadataInternal, a -> createExamineWriterMetadata(a.pointer(0), a.pointer(1)));
+        put(t, NativeExport.VssFreeSnapshotPropertiesInternal, a -> freeSnapshotProperties(a.pointer(0)));
+        put(t, NativeExport.CreateWriter, a -> createWriter(a.pointer(0), a.pointer(1), false));
+        put(t, NativeExport.CreateWriterEx, a -> createWriter(a.pointer(0), a.pointer(1), true));
+        put(t, NativeExport.SysAllocStringLen, a -> BstrAllocator.allocLen(a.pointer(0), a.int32(1), "SysAllocStringLen"));
+        put(t, NativeExport.SysFreeString, a -> {
             if (a.pointer(0) != null) {
                 NativeHeap.free(BlockKind.BSTR, a.pointer(0), "SysFreeString");
             }
             return null;
         });
-        put(t, Exports.SYS_STRING_LEN, int.class, new Class<?>[] {Pointer.class},
-                a -> BstrAllocator.length(a.pointer(0)));
-        put(t, Exports.CO_TASK_MEM_ALLOC, Pointer.class, new Class<?>[] {long.class},
-                a -> CoTaskMem.alloc(a.int64(0), "CoTaskMemAlloc"));
-        put(t, Exports.CO_TASK_MEM_FREE, void.class, new Class<?>[] {Pointer.class}, a -> {
+        put(t, NativeExport.SysStringLen, a -> BstrAllocator.length(a.pointer(0)));
+        put(t, NativeExport.CoTaskMemAlloc, a -> CoTaskMem.alloc(a.int64(0), "CoTaskMemAlloc"));
+        put(t, NativeExport.CoTaskMemFree, a -> {
             CoTaskMem.free(a.pointer(0));
             return null;
         });
-        put(t, Exports.CO_INITIALIZE_EX, int.class, new Class<?>[] {Pointer.class, int.class},
-                a -> ComThreads.initialize(a.int32(1)));
-        put(t, Exports.CO_INITIALIZE_SECURITY, int.class, new Class<?>[] {Pointer.class, int.class, Pointer.class,
-            Pointer.class, int.class, int.class, Pointer.class, int.class, Pointer.class},
-                a -> ComThreads.initializeSecurity(SimulatedMachine.current().isComSecuritySetByHost()));
-        put(t, Exports.CO_UNINITIALIZE, void.class, new Class<?>[0], a -> {
+        put(t, NativeExport.CoInitializeEx, a -> ComThreads.initialize(a.int32(1)));
+        put(t, NativeExport.CoInitializeSecurity, a -> ComThreads.initializeSecurity(SimulatedMachine.current().isComSecuritySetByHost()));
+        put(t, NativeExport.CoUninitialize, a -> {
             ComThreads.uninitialize();
             return null;
         });
@@ -90,9 +80,11 @@ final class SimulatorExports {
         Object call(CallArgs a);
     }
 
-    private static void put(Map<String, NativeCallback> t, String name, Class<?> ret, Class<?>[] params, Body body) {
-        t.put(name, NativeCallback.of(name, ret, params, raw -> {
-            if (ret == int.class && !name.startsWith("Co") && !name.startsWith("Sys")) {
+    private static void put(Map<NativeExport, NativeCallback> t, NativeExport export, Body body) {
+        String name = export.name();
+        t.put(export, NativeCallback.of(export, raw -> {
+            if (export.signature().returns() == NativeKind.INT32 && !name.startsWith("Co")
+                    && !name.startsWith("Sys")) {
                 Integer injected = SimulatedMachine.current().faults().onCall(name);
                 if (injected != null) {
                     return injected;
@@ -100,14 +92,6 @@ final class SimulatorExports {
             }
             return body.call(new CallArgs(raw));
         }));
-    }
-
-    private static int units(Pointer p) {
-        int n = 0;
-        while (p.getShort(n * 2L) != 0) {
-            n++;
-        }
-        return n;
     }
 
     /**
@@ -147,7 +131,7 @@ final class SimulatorExports {
         if (metadata == null) {
             return VssHresult.VSS_E_INVALID_XML_DOCUMENT.code();
         }
-        out.setPointer(0, new ExamineWriterMetadataObject(metadata, Exports.CREATE_VSS_EXAMINE_WRITER_METADATA)
+        out.setPointer(0, new ExamineWriterMetadataObject(metadata, NativeExport.CreateVssExamineWriterMetadataInternal.name())
                 .pointer());
         return VssHresult.S_OK.code();
     }

@@ -1,6 +1,8 @@
 package org.vss4j.sim;
 
 import com.sun.jna.Function;
+import java.util.Arrays;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.sim.abi.NativeCallback;
 import org.vss4j.spi.NativeModule;
 import org.vss4j.spi.VssNativeProvider;
@@ -34,9 +36,16 @@ public final class SimulatorNativeProvider implements VssNativeProvider {
         return org.vss4j.sim.win32.LastError.get();
     }
 
+    /**
+     * The simulator's function for {@code exportName} in {@code module}: as {@code GetProcAddress} on Windows, a name
+     * is found only in the DLL that exports it ({@link NativeExport#module()}), so asking kernel32 for an advapi32
+     * function fails here too.
+     */
     @Override
     public Function function(NativeModule module, String exportName) {
-        NativeCallback cb = SimulatorExports.get(exportName);
+        NativeExport export = Arrays.stream(NativeExport.values()).filter(e -> e.name().equals(exportName))
+                .filter(e -> e.module() == module).findFirst().orElse(null);
+        NativeCallback cb = export == null ? null : SimulatorExports.get(export);
         if (cb == null) {
             throw new UnsatisfiedLinkError("The VSS simulator has no export " + module.libraryName() + "!"
                     + exportName);

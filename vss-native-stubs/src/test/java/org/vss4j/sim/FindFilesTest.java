@@ -34,6 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
@@ -368,7 +369,7 @@ class FindFilesTest {
 
     @Test
     void aPlannedWin32FaultFailsFindFirstFileWithThatError(SimulatedMachine machine) {
-        machine.faults().failWin32OnCall(Exports.FIND_FIRST_FILE, 1, ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.FindFirstFileW.name(), 1, ERROR_ACCESS_DENIED);
         assertThat(FindCalls.failure("C:\\*")).isEqualTo(ERROR_ACCESS_DENIED);
         assertThat(FindCalls.names("C:\\*")).contains("top.txt");
     }

@@ -3,10 +3,11 @@ package org.vss4j.sim;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.jna.Pointer;
-import java.util.HashMap;
+import java.util.EnumMap;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.abi.NativeCallback;
@@ -22,23 +23,23 @@ class Kernel32FunctionTest {
 
     private static final Pointer INVALID_HANDLE_VALUE = new Pointer(Exports.INVALID_HANDLE_VALUE);
 
-    private static NativeCallback throwing(String name, Class<?> returnType, Object failure) {
-        Map<String, NativeCallback> table = new HashMap<>();
-        Kernel32Function.put(table, name, returnType, new Class<?>[] {Pointer.class}, failure, a -> {
+    private static NativeCallback throwing(NativeExport export, Object failure) {
+        Map<NativeExport, NativeCallback> table = new EnumMap<>(NativeExport.class);
+        Kernel32Function.put(table, export, failure, a -> {
             throw new IllegalStateException("a simulator defect");
         });
-        return table.get(name);
+        return table.get(export);
     }
 
     @Test
     void aBoolFunctionThatThrowsReturnsFalseWithALastErrorAndTheDefectIsRecorded() {
-        NativeCallback f = throwing("GetVolumePathNameW", int.class, 0);
+        NativeCallback f = throwing(NativeExport.GetVolumePathNameW, 0);
         int[] result = new int[1];
         int[] error = new int[1];
 
         SimulatedMachine m = PrivateMachine.run(() -> {
             LastError.set(0);
-            result[0] = f.function().invokeInt(new Object[] {Pointer.NULL});
+            result[0] = f.function().invokeInt(new Object[] {Pointer.NULL, Pointer.NULL, 0});
             error[0] = LastError.get();
         });
 
@@ -50,10 +51,10 @@ class Kernel32FunctionTest {
 
     @Test
     void aHandleFunctionThatThrowsReturnsInvalidHandleValue() {
-        NativeCallback f = throwing("FindFirstFileW", Pointer.class, INVALID_HANDLE_VALUE);
+        NativeCallback f = throwing(NativeExport.FindFirstFileW, INVALID_HANDLE_VALUE);
         Pointer[] result = new Pointer[1];
 
-        SimulatedMachine m = PrivateMachine.run(() -> result[0] = f.function().invokePointer(new Object[] {null}));
+        SimulatedMachine m = PrivateMachine.run(() -> result[0] = f.function().invokePointer(new Object[] {null, null}));
 
         assertThat(Pointer.nativeValue(result[0])).isEqualTo(Exports.INVALID_HANDLE_VALUE);
         assertThat(m.leakReport().errors()).singleElement().asString().contains("FindFirstFileW threw");

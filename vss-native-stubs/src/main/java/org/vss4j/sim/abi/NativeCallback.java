@@ -9,6 +9,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.NativeExport;
+import org.vss4j.abi.NativeSignature;
 import org.vss4j.sim.SimulatedMachine;
 
 /**
@@ -49,6 +51,17 @@ public final class NativeCallback implements CallbackProxy {
     /** A function {@code returnType name(parameterTypes...)} implemented by {@code body}. */
     public static NativeCallback of(String name, Class<?> returnType, Class<?>[] parameterTypes, Body body) {
         return new NativeCallback(name, returnType, parameterTypes, body);
+    }
+
+    /**
+     * The implementation of {@code export}: its parameter and return classes come from the export's declared signature
+     * (one JNA class per kind, {@link VtableSpec#callbackClass}), the ones the binding's calls are checked against, so
+     * the two cannot disagree.
+     */
+    public static NativeCallback of(NativeExport export, Body body) {
+        NativeSignature signature = export.signature().lowered();
+        Class<?>[] parameters = signature.parameters().stream().map(VtableSpec::callbackClass).toArray(Class<?>[]::new);
+        return new NativeCallback(export.name(), VtableSpec.callbackClass(signature.returns()), parameters, body);
     }
 
     /** The native function pointer (the trampoline's address). */

@@ -382,16 +382,18 @@ public final class HostedWriter implements WriterParticipant {
     public LateCall readSlotForLateCall(CVssWriter slot) {
         Pointer vtable = writerObject.getPointer(0);
         long offset = (long) WRITER_SLOTS.slotOf(slot).index() * 8;
-        return new LateCall(vtable, offset, vtable.getPointer(offset));
+        return new LateCall(slot, vtable, offset, vtable.getPointer(offset));
     }
 
     /** A vtable slot read by {@link #readSlotForLateCall}, to be called later. */
     public final class LateCall {
+        private final CVssWriter slot;
         private final Pointer vtable;
         private final long offset;
         private final Pointer fn;
 
-        private LateCall(Pointer vtable, long offset, Pointer fn) {
+        private LateCall(CVssWriter slot, Pointer vtable, long offset, Pointer fn) {
+            this.slot = slot;
             this.vtable = vtable;
             this.offset = offset;
             this.fn = fn;
@@ -406,6 +408,8 @@ public final class HostedWriter implements WriterParticipant {
 
         /** Calls the slot read earlier with {@code this} = the writer object, on this thread; the C++ bool result. */
         public boolean call() {
+            // Checked as every handler call is: an event with arguments cannot be sent without them.
+            requireHandlerCall(slot, new Object[0]);
             ComThreads.initialize(0);
             try {
                 return ((Byte) Function.getFunction(fn).invoke(Byte.class, new Object[] {writerObject})) != 0;

@@ -1,6 +1,7 @@
 package org.vss4j.sim.win32;
 
 import java.util.Map;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.sim.abi.NativeCallback;
 
 /**
@@ -15,7 +16,7 @@ public final class Advapi32Exports {
     }
 
     /** Adds the advapi32 exports to the simulator's export table. */
-    public static void register(Map<String, NativeCallback> table) {
+    public static void register(Map<NativeExport, NativeCallback> table) {
         TokenExports.register(table);
         ServiceExports.register(table);
         RegistryExports.register(table);

@@ -1,7 +1,7 @@
 package org.vss4j.sim.win32;
 
 import java.util.Map;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.NativeCallback;
 
@@ -18,8 +18,8 @@ public final class DriveLetters {
     }
 
     /** Adds {@code GetLogicalDrives} to the simulator's export table. */
-    public static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.GET_LOGICAL_DRIVES, int.class, new Class<?>[0], 0, a -> mask());
+    public static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.GetLogicalDrives, 0, a -> mask());
     }
 
     /** The letters of the current machine that are in use. */

@@ -3,6 +3,7 @@ package org.vss4j.sim.win32;
 import com.sun.jna.Pointer;
 import java.util.Iterator;
 import java.util.Map;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -25,13 +26,10 @@ final class FindFiles {
     private FindFiles() {
     }
 
-    static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.FIND_FIRST_FILE, Pointer.class, new Class<?>[] {Pointer.class,
-            Pointer.class}, INVALID_HANDLE_VALUE, a -> findFirst(a.wideString(0), a.pointer(1)));
-        Kernel32Function.put(table, Exports.FIND_NEXT_FILE, int.class, new Class<?>[] {Pointer.class, Pointer.class},
-                0, a -> findNext(a.pointer(0), a.pointer(1)));
-        Kernel32Function.put(table, Exports.FIND_CLOSE, int.class, new Class<?>[] {Pointer.class}, 0,
-                a -> findClose(a.pointer(0)));
+    static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.FindFirstFileW, INVALID_HANDLE_VALUE, a -> findFirst(a.wideString(0), a.pointer(1)));
+        Kernel32Function.put(table, NativeExport.FindNextFileW, 0, a -> findNext(a.pointer(0), a.pointer(1)));
+        Kernel32Function.put(table, NativeExport.FindClose, 0, a -> findClose(a.pointer(0)));
     }
 
     /** {@code HANDLE FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData)}. */

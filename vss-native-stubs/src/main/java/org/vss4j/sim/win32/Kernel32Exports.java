@@ -1,6 +1,7 @@
 package org.vss4j.sim.win32;
 
 import java.util.Map;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.sim.abi.NativeCallback;
 
 /**
@@ -13,7 +14,7 @@ public final class Kernel32Exports {
     }
 
     /** Adds the kernel32 exports to the simulator's export table. */
-    public static void register(Map<String, NativeCallback> table) {
+    public static void register(Map<NativeExport, NativeCallback> table) {
         // Each group registers its own functions.
         SymbolicLinks.register(table);
         FindFiles.register(table);

@@ -3,6 +3,7 @@ package org.vss4j.sim.win32;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.CallArgs;
@@ -35,12 +36,12 @@ public final class Kernel32Function {
     }
 
     /**
-     * Adds {@code returnType name(params)} to {@code table}, returning {@code failure} when a fault is planned or the
-     * body throws.
+     * Adds {@code export} to {@code table}, its callback built from the declared signature, returning {@code failure}
+     * when a fault is planned or the body throws.
      */
-    public static void put(Map<String, NativeCallback> table, String name, Class<?> returnType, Class<?>[] params,
-            Object failure, Body body) {
-        table.put(name, NativeCallback.of(name, returnType, params, raw -> {
+    public static void put(Map<NativeExport, NativeCallback> table, NativeExport export, Object failure, Body body) {
+        String name = export.name();
+        table.put(export, NativeCallback.of(export, raw -> {
             try {
                 Integer injected = SimulatedMachine.current().faults().onCall(name);
                 if (injected != null) {

@@ -7,7 +7,7 @@ import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -40,10 +40,8 @@ final class LongPathNames {
     private LongPathNames() {
     }
 
-    static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.GET_LONG_PATH_NAME, int.class,
-                new Class<?>[] {Pointer.class, Pointer.class, int.class}, 0,
-                a -> getLongPathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
+    static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.GetLongPathNameW, 0, a -> getLongPathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
     }
 
     static int getLongPathName(SimulatedMachine machine, Pointer shortPath, Pointer out, int cch) {
@@ -64,7 +62,7 @@ final class LongPathNames {
             return (int) needed;
         }
         if (out == null) {
-            machine.ledger().error(Exports.GET_LONG_PATH_NAME + " with a NULL buffer of " + chars
+            machine.ledger().error(NativeExport.GetLongPathNameW.name() + " with a NULL buffer of " + chars
                     + " characters (an access violation on Windows)");
             return fail(Win32Error.ERROR_INVALID_PARAMETER);
         }

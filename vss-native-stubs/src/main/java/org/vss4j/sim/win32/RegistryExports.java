@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -59,22 +60,20 @@ public final class RegistryExports {
     private RegistryExports() {
     }
 
-    static void register(Map<String, NativeCallback> table) {
-        put(table, Exports.REG_OPEN_KEY_EX, new Class<?>[] {Pointer.class, Pointer.class, int.class, int.class,
-            Pointer.class}, a -> open(a.pointer(0), a.wideString(1), a.int32(2), a.int32(3), a.pointer(4)));
-        put(table, Exports.REG_ENUM_VALUE, new Class<?>[] {Pointer.class, int.class, Pointer.class, Pointer.class,
-            Pointer.class, Pointer.class, Pointer.class, Pointer.class},
-                a -> enumValue(a.pointer(0), a.int32(1), a.pointer(2), a.pointer(3), a.pointer(4), a.pointer(5),
+    static void register(Map<NativeExport, NativeCallback> table) {
+        put(table, NativeExport.RegOpenKeyExW, a -> open(a.pointer(0), a.wideString(1), a.int32(2), a.int32(3), a.pointer(4)));
+        put(table, NativeExport.RegEnumValueW, a -> enumValue(a.pointer(0), a.int32(1), a.pointer(2), a.pointer(3), a.pointer(4), a.pointer(5),
                         a.pointer(6), a.pointer(7)));
-        put(table, Exports.REG_CLOSE_KEY, new Class<?>[] {Pointer.class}, a -> close(a.pointer(0)));
+        put(table, NativeExport.RegCloseKey, a -> close(a.pointer(0)));
     }
 
     /**
      * An LSTATUS function: a planned fault is its result; a Java exception (a simulator defect) answers
      * ERROR_INTERNAL_ERROR and is recorded in the machine's ledger, as for the other Win32 functions.
      */
-    private static void put(Map<String, NativeCallback> table, String name, Class<?>[] params, Body body) {
-        table.put(name, NativeCallback.of(name, int.class, params, raw -> {
+    private static void put(Map<NativeExport, NativeCallback> table, NativeExport export, Body body) {
+        String name = export.name();
+        table.put(export, NativeCallback.of(export, raw -> {
             try {
                 Integer injected = SimulatedMachine.current().faults().onCall(name);
                 return injected != null ? injected : body.call(new CallArgs(raw));

@@ -3,7 +3,7 @@ package org.vss4j.sim.win32;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssServiceState;
@@ -65,20 +65,12 @@ public final class ServiceExports {
     private ServiceExports() {
     }
 
-    static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.OPEN_SC_MANAGER, Pointer.class,
-                new Class<?>[] {Pointer.class, Pointer.class, int.class}, null,
-                a -> openManager(a.wideString(0), a.wideString(1), a.int32(2)));
-        Kernel32Function.put(table, Exports.OPEN_SERVICE, Pointer.class,
-                new Class<?>[] {Pointer.class, Pointer.class, int.class}, null,
-                a -> openService(a.pointer(0), a.wideString(1), a.int32(2)));
-        Kernel32Function.put(table, Exports.QUERY_SERVICE_STATUS, int.class,
-                new Class<?>[] {Pointer.class, Pointer.class}, 0, a -> status(a.pointer(0), a.pointer(1)));
-        Kernel32Function.put(table, Exports.QUERY_SERVICE_CONFIG, int.class,
-                new Class<?>[] {Pointer.class, Pointer.class, int.class, Pointer.class}, 0,
-                a -> config(a.pointer(0), a.pointer(1), a.int32(2), a.pointer(3)));
-        Kernel32Function.put(table, Exports.CLOSE_SERVICE_HANDLE, int.class, new Class<?>[] {Pointer.class}, 0,
-                a -> close(a.pointer(0)));
+    static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.OpenSCManagerW, null, a -> openManager(a.wideString(0), a.wideString(1), a.int32(2)));
+        Kernel32Function.put(table, NativeExport.OpenServiceW, null, a -> openService(a.pointer(0), a.wideString(1), a.int32(2)));
+        Kernel32Function.put(table, NativeExport.QueryServiceStatus, 0, a -> status(a.pointer(0), a.pointer(1)));
+        Kernel32Function.put(table, NativeExport.QueryServiceConfigW, 0, a -> config(a.pointer(0), a.pointer(1), a.int32(2), a.pointer(3)));
+        Kernel32Function.put(table, NativeExport.CloseServiceHandle, 0, a -> close(a.pointer(0)));
     }
 
     private static Pointer openManager(String machineName, String database, int access) {

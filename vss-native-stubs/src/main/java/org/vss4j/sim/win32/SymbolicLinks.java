@@ -12,7 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.files.FileAttribute;
 import org.vss4j.sim.FileSystemFacts;
@@ -64,9 +64,8 @@ public final class SymbolicLinks {
     private SymbolicLinks() {
     }
 
-    static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.CREATE_SYMBOLIC_LINK, byte.class,
-                new Class<?>[] {Pointer.class, Pointer.class, int.class}, FALSE, SymbolicLinks::create);
+    static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.CreateSymbolicLinkW, FALSE, SymbolicLinks::create);
     }
 
     private static Object create(CallArgs a) {

@@ -2,6 +2,7 @@ package org.vss4j.sim.win32;
 
 import com.sun.jna.Pointer;
 import java.util.Map;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
@@ -44,18 +45,11 @@ public final class TokenExports {
     private TokenExports() {
     }
 
-    static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.OPEN_PROCESS_TOKEN, int.class,
-                new Class<?>[] {Pointer.class, int.class, Pointer.class}, 0,
-                a -> open(a.pointer(0), a.int32(1), a.pointer(2)));
-        Kernel32Function.put(table, Exports.GET_TOKEN_INFORMATION, int.class,
-                new Class<?>[] {Pointer.class, int.class, Pointer.class, int.class, Pointer.class}, 0,
-                a -> information(a.pointer(0), a.int32(1), a.pointer(2), a.int32(3), a.pointer(4)));
-        Kernel32Function.put(table, Exports.LOOKUP_PRIVILEGE_NAME, int.class,
-                new Class<?>[] {Pointer.class, Pointer.class, Pointer.class, Pointer.class}, 0,
-                a -> lookupName(a.pointer(0), a.pointer(1), a.pointer(2), a.pointer(3)));
-        Kernel32Function.put(table, Exports.CLOSE_HANDLE, int.class, new Class<?>[] {Pointer.class}, 0,
-                a -> close(a.pointer(0)));
+    static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.OpenProcessToken, 0, a -> open(a.pointer(0), a.int32(1), a.pointer(2)));
+        Kernel32Function.put(table, NativeExport.GetTokenInformation, 0, a -> information(a.pointer(0), a.int32(1), a.pointer(2), a.int32(3), a.pointer(4)));
+        Kernel32Function.put(table, NativeExport.LookupPrivilegeNameW, 0, a -> lookupName(a.pointer(0), a.pointer(1), a.pointer(2), a.pointer(3)));
+        Kernel32Function.put(table, NativeExport.CloseHandle, 0, a -> close(a.pointer(0)));
     }
 
     private static int open(Pointer process, int access, Pointer out) {

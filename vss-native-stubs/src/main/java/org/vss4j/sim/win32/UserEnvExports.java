@@ -3,7 +3,7 @@ package org.vss4j.sim.win32;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.BlockKind;
@@ -24,12 +24,9 @@ public final class UserEnvExports {
     }
 
     /** Adds the userenv exports to the simulator's export table. */
-    public static void register(Map<String, NativeCallback> table) {
-        Kernel32Function.put(table, Exports.CREATE_ENVIRONMENT_BLOCK, int.class,
-                new Class<?>[] {Pointer.class, Pointer.class, int.class}, 0,
-                a -> create(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
-        Kernel32Function.put(table, Exports.DESTROY_ENVIRONMENT_BLOCK, int.class, new Class<?>[] {Pointer.class}, 0,
-                a -> destroy(a.pointer(0)));
+    public static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.CreateEnvironmentBlock, 0, a -> create(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
+        Kernel32Function.put(table, NativeExport.DestroyEnvironmentBlock, 0, a -> destroy(a.pointer(0)));
     }
 
     private static int create(SimulatedMachine machine, Pointer out, Pointer token, int inherit) {

@@ -8,7 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -58,12 +58,9 @@ public final class VolumeNames {
     }
 
     /** Adds both functions to the simulator's export table. */
-    public static void register(Map<String, NativeCallback> table) {
-        Class<?>[] params = {Pointer.class, Pointer.class, int.class};
-        Kernel32Function.put(table, Exports.GET_VOLUME_PATH_NAME, int.class, params, 0,
-                a -> getVolumePathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
-        Kernel32Function.put(table, Exports.GET_VOLUME_NAME_FOR_VOLUME_MOUNT_POINT, int.class, params, 0,
-                a -> getVolumeNameForVolumeMountPoint(SimulatedMachine.current(), a.pointer(0), a.pointer(1),
+    public static void register(Map<NativeExport, NativeCallback> table) {
+        Kernel32Function.put(table, NativeExport.GetVolumePathNameW, 0, a -> getVolumePathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
+        Kernel32Function.put(table, NativeExport.GetVolumeNameForVolumeMountPointW, 0, a -> getVolumeNameForVolumeMountPoint(SimulatedMachine.current(), a.pointer(0), a.pointer(1),
                         a.int32(2)));
     }
 

@@ -12,6 +12,7 @@ import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -57,7 +58,7 @@ class DriveLettersTest {
     @Test
     void aPlannedFailureReturnsZeroWithTheLastError(SimulatedMachine machine, @TempDir Path c) {
         machine.addVolume(c, "C:\\");
-        machine.faults().failWin32OnCall(Exports.GET_LOGICAL_DRIVES, 1, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.GetLogicalDrives.name(), 1, Win32Error.ERROR_ACCESS_DENIED);
 
         assertThat(Exports.current().getLogicalDrives()).isZero();
         assertThat(Exports.current().lastError()).isEqualTo(Win32Error.ERROR_ACCESS_DENIED);

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
@@ -208,7 +209,7 @@ class VolumeNamesTest {
 
     @Test
     void aPlannedWin32FaultFailsTheCallWithItsError(SimulatedMachine machine) {
-        machine.faults().failWin32OnCall(Exports.GET_VOLUME_PATH_NAME, 1, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.GetVolumePathNameW.name(), 1, Win32Error.ERROR_ACCESS_DENIED);
         assertThat(volumePathName("C:\\Windows", MAX)).isEqualTo("error " + Win32Error.ERROR_ACCESS_DENIED);
         assertThat(volumePathName("C:\\Windows", MAX)).isEqualTo("C:\\");
     }

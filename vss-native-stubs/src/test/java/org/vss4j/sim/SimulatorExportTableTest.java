@@ -1,0 +1,60 @@
+package org.vss4j.sim;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.Arrays;
+import org.junit.jupiter.api.Test;
+import org.vss4j.abi.NativeExport;
+import org.vss4j.abi.NativeSignature;
+import org.vss4j.sim.abi.NativeCallback;
+import org.vss4j.sim.abi.VtableSpec;
+import org.vss4j.spi.NativeModule;
+
+/**
+ * The simulator implements every export the binding declares, each with the callback its declaration gives, and finds
+ * a function only in the DLL that exports it, as {@code GetProcAddress} does.
+ */
+class SimulatorExportTableTest {
+
+    private final SimulatorNativeProvider provider = new SimulatorNativeProvider();
+
+    @Test
+    void everyDeclaredExportHasASimulationWithTheDeclaredClasses() {
+        for (NativeExport export : NativeExport.values()) {
+            NativeCallback callback = SimulatorExports.get(export);
+            assertThat(callback).as(export.qualifiedName()).isNotNull();
+            NativeSignature declared = export.signature().lowered();
+            assertThat(callback.getReturnType()).as(export.qualifiedName() + " return")
+                    .isEqualTo(VtableSpec.callbackClass(declared.returns()));
+            assertThat(callback.getParameterTypes()).as(export.qualifiedName() + " parameters")
+                    .containsExactly(declared.parameters().stream().map(VtableSpec::callbackClass)
+                            .toArray(Class<?>[]::new));
+            assertThat(provider.function(export.module(), export.name())).isNotNull();
+        }
+    }
+
+    @Test
+    void aFunctionIsFoundOnlyInItsOwnModule() {
+        assertThatThrownBy(() -> provider.function(NativeModule.ADVAPI32, NativeExport.FindFirstFileW.name()))
+                .isInstanceOf(UnsatisfiedLinkError.class).hasMessageContaining("advapi32!FindFirstFileW");
+        // CloseHandle is kernel32's, although the token handles it closes come from advapi32.
+        assertThat(Arrays.stream(NativeModule.values()).filter(m -> m != NativeModule.KERNEL32)
+                .noneMatch(m -> resolves(m, NativeExport.CloseHandle.name()))).isTrue();
+    }
+
+    @Test
+    void anUndeclaredExportIsNotSimulated() {
+        assertThatThrownBy(() -> provider.function(NativeModule.OLEAUT32, "SysAllocString"))
+                .isInstanceOf(UnsatisfiedLinkError.class);
+    }
+
+    private boolean resolves(NativeModule module, String name) {
+        try {
+            provider.function(module, name);
+            return true;
+        } catch (UnsatisfiedLinkError e) {
+            return false;
+        }
+    }
+}
