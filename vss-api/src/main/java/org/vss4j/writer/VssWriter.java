@@ -278,7 +278,7 @@ public abstract class VssWriter implements AutoCloseable {
         this.name = name;
         ComApartment.ensureMta();
         WriterForm form = form();
-        nativeObject = new WriterObject(name, form, new Dispatch());
+        nativeObject = new WriterObject(name, form.slots(), new Dispatch());
         PointerByReference out = new PointerByReference();
         int hr = form.create(nativeObject.pointer(), out);
         if (hr < 0 || out.getValue() == null) {

@@ -1,13 +1,13 @@
 package org.vss4j.writer;
 
-import com.sun.jna.Callback;
+import com.sun.jna.CallbackProxy;
 import com.sun.jna.CallbackReference;
 import com.sun.jna.CallbackThreadInitializer;
 import com.sun.jna.Memory;
 import com.sun.jna.Native;
 import com.sun.jna.Pointer;
-import com.sun.jna.platform.win32.Guid.GUID;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -17,9 +17,6 @@ import org.slf4j.LoggerFactory;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
-import org.vss4j.com.Guids;
-import org.vss4j.com.Utf16;
-import org.vss4j.com.CppBool;
 
 /**
  * The native {@code CVssWriter} (or {@code CVssWriterEx}) object of one {@link VssWriter}, as a writer built with the
@@ -32,9 +29,12 @@ import org.vss4j.com.CppBool;
  * {@code OnIdentifyEx} ("A writer can override OnIdentify or OnIdentifyEx, but not both", Microsoft docs,
  * "CVssWriterEx::OnIdentifyEx").
  *
- * <p>On x64 each {@code VSS_ID} argument arrives as a pointer to a caller-made copy (Microsoft docs,
- * "x64 calling convention"); declaring it {@code GUID.ByValue} makes libffi apply the platform's own rule, which is
- * that one on Windows and the one the simulator uses elsewhere.
+ * <p>Each slot's callback is built from the slot's declared signature ({@link DeclaredCallback}: the JNA classes
+ * from {@code signature().lowered()}, one per kind), and the Java side of each slot ({@link SlotHandler}) reads the
+ * arguments by their declared kinds; a handler whose Java arguments do not fit the declaration stops the object from
+ * being built. On x64 each {@code VSS_ID} argument arrives as a pointer to a caller-made copy (Microsoft docs,
+ * "x64 calling convention"); its declared class {@code GUID.ByValue} makes libffi apply the platform's own rule, which
+ * is that one on Windows and the one the simulator uses elsewhere.
  *
  * <p>Lifetime: the object memory, the table and the callbacks (their trampolines) are never freed. A VSS thread may
  * have read the object's vtable before the writer unsubscribed and reach a slot only after close: nothing the writer
@@ -48,31 +48,6 @@ import org.vss4j.com.CppBool;
 final class WriterObject {
 
     private static final Logger LOG = LoggerFactory.getLogger(WriterObject.class);
-
-    /** Slot 0: {@code void *(CVssWriter *this, unsigned int flags)}. */
-    interface Destructor extends Callback {
-        Pointer callback(Pointer self, int flags);
-    }
-
-    /** {@code bool On*()}. */
-    interface NoArgument extends Callback {
-        byte callback(Pointer self);
-    }
-
-    /** {@code bool On*(IVssCreateWriterMetadata *)} / {@code (IVssWriterComponents *)}. */
-    interface InterfaceArgument extends Callback {
-        byte callback(Pointer self, Pointer borrowed);
-    }
-
-    /** {@code bool OnBackupShutdown(VSS_ID SnapshotSetId)}. */
-    interface GuidArgument extends Callback {
-        byte callback(Pointer self, GUID.ByValue id);
-    }
-
-    /** {@code bool On*IOOnVolume(VSS_PWSZ wszVolumeName, VSS_ID snapshotId, VSS_ID providerId)}. */
-    interface VolumeArguments extends Callback {
-        byte callback(Pointer self, Pointer volume, GUID.ByValue snapshotId, GUID.ByValue providerId);
-    }
 
     /** What the callbacks call: the writer's dispatch. */
     interface Handlers {
@@ -94,22 +69,29 @@ final class WriterObject {
     private final Memory object = new Memory(CVssWriter.OBJECT_SIZE);
     private final long address = Pointer.nativeValue(object);
     private final Memory table;
-    private final Map<ComMethod, Callback> callbacks = new HashMap<>();
+    private final Map<ComMethod, DeclaredCallback> callbacks = new LinkedHashMap<>();
     private final String writerName;
     /** The writer's dispatch until {@link #retire()}; null after. */
     private volatile Handlers handlers;
 
-    WriterObject(String writerName, WriterForm form, Handlers handlers) {
+    /**
+     * @param slots the vtable's slots in order ({@link WriterForm#slots()}): each one's callback is built from its
+     *              declared signature
+     * @throws IllegalStateException naming {@code Interface::Method} if a handler's Java arguments or answer do not fit
+     *                               the slot's declaration; no callback is made then
+     */
+    WriterObject(String writerName, List<ComMethod> slots, Handlers handlers) {
         this.writerName = writerName;
         this.handlers = handlers;
-        this.table = new Memory((long) form.slots().size() * Native.POINTER_SIZE);
-        for (ComMethod slot : form.slots()) {
-            Callback cb = callbackFor(slot);
+        // Every slot is checked against its declaration before any trampoline exists.
+        for (ComMethod slot : slots) {
+            callbacks.put(slot, new DeclaredCallback(slot, handlerFor(slot)));
+        }
+        this.table = new Memory((long) slots.size() * Native.POINTER_SIZE);
+        for (DeclaredCallback cb : callbacks.values()) {
             Native.setCallbackThreadInitializer(cb,
                     new CallbackThreadInitializer(true, false, "vss-writer-" + writerName));
-            callbacks.put(slot, cb);
-            table.setPointer((long) slot.slot() * Native.POINTER_SIZE,
-                    CallbackReference.getFunctionPointer(cb));
+            table.setPointer((long) cb.slot().slot() * Native.POINTER_SIZE, CallbackReference.getFunctionPointer(cb));
         }
         object.clear();
         object.setPointer(0, table);
@@ -153,48 +135,54 @@ final class WriterObject {
         return h;
     }
 
-    private Callback callbackFor(ComMethod slot) {
-        if (slot == CVssWriterEx.OnIdentifyEx) {
-            return (InterfaceArgument) (self, borrowed) -> {
-                Handlers h = handlersFor(self, slot);
-                return CppBool.of(h != null && h.identifyEx(borrowed));
-            };
-        }
-        if (slot == CVssWriterEx.OnIdentify) {
-            // CVssWriterEx::OnIdentify's body (vswriter.h): false; the Ex form identifies in OnIdentifyEx.
-            return (InterfaceArgument) (self, borrowed) -> CppBool.of(false);
-        }
-        return callbackFor(CVssWriter.valueOf(slot.name()));
+    /** The callback of {@code slot}, as JNA calls it (its classes are the declaration's). */
+    CallbackProxy callback(ComMethod slot) {
+        return callbacks.get(slot);
     }
 
-    private Callback callbackFor(CVssWriter slot) {
-        return switch (slot) {
-            case ScalarDeletingDestructor -> (Destructor) (self, flags) -> {
+    /**
+     * The Java side of {@code slot}, chosen by the slot's name (and, for {@code OnIdentify}, its interface): what it
+     * reads its arguments as and answers is checked against the slot's declaration by {@link DeclaredCallback}.
+     */
+    private SlotHandler handlerFor(ComMethod slot) {
+        boolean exForm = slot.interfaceName().equals(CVssWriterEx.class.getSimpleName());
+        if (exForm && slot.name().equals(CVssWriterEx.OnIdentifyEx.name())) {
+            return SlotHandler.answering(Boolean.class, (self, a) -> {
+                Handlers h = handlersFor(self, slot);
+                return h != null && h.identifyEx((Pointer) a[0]);
+            }, Pointer.class);
+        }
+        if (exForm && slot.name().equals(CVssWriterEx.OnIdentify.name())) {
+            // CVssWriterEx::OnIdentify's body (vswriter.h): false; the Ex form identifies in OnIdentifyEx.
+            return SlotHandler.answering(Boolean.class, (self, a) -> false, Pointer.class);
+        }
+        CVssWriter event = CVssWriter.valueOf(slot.name());
+        return switch (event) {
+            case ScalarDeletingDestructor -> SlotHandler.answering(Pointer.class, (self, a) -> {
                 Handlers h = handlersFor(self, slot);
                 if (h != null) {
-                    h.destroy(flags);
+                    h.destroy((Integer) a[0]);
                 }
                 return self;
-            };
+            }, Integer.class);
             case OnIdentify, OnPrepareBackup, OnBackupComplete, OnPreRestore, OnPostRestore, OnPostSnapshot ->
-                    (InterfaceArgument) (self, borrowed) -> {
+                    SlotHandler.answering(Boolean.class, (self, a) -> {
                         Handlers h = handlersFor(self, slot);
-                        return CppBool.of(h != null && h.handle(slot, borrowed));
-                    };
-            case OnBackupShutdown -> (GuidArgument) (self, id) -> {
+                        return h != null && h.handle(event, (Pointer) a[0]);
+                    }, Pointer.class);
+            case OnBackupShutdown -> SlotHandler.answering(Boolean.class, (self, a) -> {
                 Handlers h = handlersFor(self, slot);
-                return CppBool.of(h != null && h.backupShutdown(Guids.toUuid(id)));
-            };
-            case OnBackOffIOOnVolume, OnContinueIOOnVolume -> (VolumeArguments) (self, volume, snapshot, provider) -> {
+                return h != null && h.backupShutdown((UUID) a[0]);
+            }, UUID.class);
+            case OnBackOffIOOnVolume, OnContinueIOOnVolume -> SlotHandler.answering(Boolean.class, (self, a) -> {
                 Handlers h = handlersFor(self, slot);
-                return CppBool.of(h != null && h.volumeEvent(slot, Utf16.read(volume), Guids.toUuid(snapshot),
-                        Guids.toUuid(provider)));
-            };
+                return h != null && h.volumeEvent(event, (String) a[0], (UUID) a[1], (UUID) a[2]);
+            }, String.class, UUID.class, UUID.class);
             case OnPrepareSnapshot, OnFreeze, OnThaw, OnAbort, OnVSSShutdown, OnVSSApplicationStartup ->
-                    (NoArgument) self -> {
+                    SlotHandler.answering(Boolean.class, (self, a) -> {
                         Handlers h = handlersFor(self, slot);
-                        return CppBool.of(h != null && h.handle(slot, null));
-                    };
+                        return h != null && h.handle(event, null);
+                    });
         };
     }
 }

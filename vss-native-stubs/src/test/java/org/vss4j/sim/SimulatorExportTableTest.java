@@ -5,10 +5,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.vss4j.abi.CallbackClasses;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.NativeSignature;
 import org.vss4j.sim.abi.NativeCallback;
-import org.vss4j.sim.abi.VtableSpec;
 import org.vss4j.spi.NativeModule;
 
 /**
@@ -26,9 +26,9 @@ class SimulatorExportTableTest {
             assertThat(callback).as(export.qualifiedName()).isNotNull();
             NativeSignature declared = export.signature().lowered();
             assertThat(callback.getReturnType()).as(export.qualifiedName() + " return")
-                    .isEqualTo(VtableSpec.callbackClass(declared.returns()));
+                    .isEqualTo(CallbackClasses.of(declared.returns()));
             assertThat(callback.getParameterTypes()).as(export.qualifiedName() + " parameters")
-                    .containsExactly(declared.parameters().stream().map(VtableSpec::callbackClass)
+                    .containsExactly(declared.parameters().stream().map(CallbackClasses::of)
                             .toArray(Class<?>[]::new));
             assertThat(provider.function(export.module(), export.name())).isNotNull();
         }

@@ -107,46 +107,68 @@ public abstract class LentObject {
      * The IUnknown table behind the second vtable pointer of a two-vptr lent interface named {@code interfaceName}
      * with IID {@code iid}: called with {@code this = object + 8}. QueryInterface answers IID_IUnknown with that
      * pointer and {@code iid} with the object start (both AddRef'd); AddRef/Release count the writer's own references.
+     * Laid out by the simulator's IUnknown slot table; each slot checked against IUnknown's declaration.
      */
     public static Memory unknownTable(String interfaceName, UUID iid) {
+        return SlotTable.of("IUnknown").table(s -> unknownSlot(interfaceName, iid, s));
+    }
+
+    /** The function of slot {@code s} of {@link #unknownTable}'s table (package-private for the declaration test). */
+    static NativeCallback unknownSlot(String interfaceName, UUID iid, SlotTable.Slot s) {
         String prefix = interfaceName + "(IUnknown at +" + UNKNOWN_OFFSET + ")::";
-        return table(
-                NativeCallback.of(prefix + "QueryInterface", int.class,
-                        new Class<?>[] {Pointer.class, Pointer.class, Pointer.class}, args -> {
-                            CallArgs a = new CallArgs(args);
-                            LentObject o = unknownCallee(a.pointer(0), prefix + "QueryInterface");
-                            if (o == null) {
-                                return VssHresult.E_UNEXPECTED.code();
-                            }
-                            if (a.pointer(1) == null || a.pointer(2) == null) {
-                                return VssHresult.E_POINTER.code();
-                            }
-                            UUID wanted = Guids.read(a.pointer(1));
-                            if (!wanted.equals(IUnknown.IID) && !wanted.equals(iid)) {
-                                a.pointer(2).setPointer(0, null);
-                                return VssHresult.E_NOINTERFACE.code();
-                            }
-                            o.writerReferences.incrementAndGet();
-                            a.pointer(2).setPointer(0, wanted.equals(iid) ? o.object
-                                    : o.object.share(UNKNOWN_OFFSET));
-                            return VssHresult.S_OK.code();
-                        }),
-                NativeCallback.of(prefix + "AddRef", int.class, new Class<?>[] {Pointer.class}, args -> {
-                    LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "AddRef");
-                    return o == null ? 0 : 1 + o.writerReferences.incrementAndGet();
-                }),
-                NativeCallback.of(prefix + "Release", int.class, new Class<?>[] {Pointer.class}, args -> {
-                    LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "Release");
-                    if (o == null) {
-                        return 0;
-                    }
-                    if (o.writerReferences.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 0) {
-                        o.ledger.error(prefix + "Release on the " + o.interfaceName + " lent to " + o.lentTo
-                                + " without an AddRef of the writer's own: that reference is VSS's, which owns the"
-                                + " object (Microsoft docs, \"CVssWriter class\")");
-                    }
-                    return 1 + o.writerReferences.get();
-                }));
+        ComMethod m = Declarations.of(s);
+        return switch (s.name()) {
+            case "QueryInterface" -> NativeCallback.of(prefix + "QueryInterface", int.class,
+                    withThis(m, Pointer.class, Pointer.class), args -> {
+                        CallArgs a = new CallArgs(args);
+                        LentObject o = unknownCallee(a.pointer(0), prefix + "QueryInterface");
+                        if (o == null) {
+                            return VssHresult.E_UNEXPECTED.code();
+                        }
+                        if (a.pointer(1) == null || a.pointer(2) == null) {
+                            return VssHresult.E_POINTER.code();
+                        }
+                        UUID wanted = Guids.read(a.pointer(1));
+                        if (!wanted.equals(IUnknown.IID) && !wanted.equals(iid)) {
+                            a.pointer(2).setPointer(0, null);
+                            return VssHresult.E_NOINTERFACE.code();
+                        }
+                        o.writerReferences.incrementAndGet();
+                        a.pointer(2).setPointer(0, wanted.equals(iid) ? o.object : o.object.share(UNKNOWN_OFFSET));
+                        return VssHresult.S_OK.code();
+                    });
+            case "AddRef" -> NativeCallback.of(prefix + "AddRef", int.class, withThis(m), args -> {
+                LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "AddRef");
+                return o == null ? 0 : 1 + o.writerReferences.incrementAndGet();
+            });
+            case "Release" -> NativeCallback.of(prefix + "Release", int.class, withThis(m), args -> {
+                LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "Release");
+                if (o == null) {
+                    return 0;
+                }
+                if (o.writerReferences.getAndUpdate(n -> n > 0 ? n - 1 : 0) == 0) {
+                    o.ledger.error(prefix + "Release on the " + o.interfaceName + " lent to " + o.lentTo
+                            + " without an AddRef of the writer's own: that reference is VSS's, which owns the"
+                            + " object (Microsoft docs, \"CVssWriter class\")");
+                }
+                return 1 + o.writerReferences.get();
+            });
+            default -> throw new IllegalStateException("no simulation of " + s.qualifiedName());
+        };
+    }
+
+    /**
+     * {@code this}, then {@code parameters}: the classes of a callback of {@code method} returning an {@code int},
+     * once they are the ones its declaration gives.
+     *
+     * @throws IllegalStateException naming {@code Interface::Method} and the parameter if they are not
+     */
+    private static Class<?>[] withThis(ComMethod method, Class<?>... parameters) {
+        VtableSpec.requireDeclared(method, int.class, parameters);
+        Class<?>[] all = new Class<?>[parameters.length + 1];
+        all[0] = Pointer.class;
+        System.arraycopy(parameters, 0, all, 1, parameters.length);
+        return all;
     }
 
     /** The live lent object whose IUnknown pointer is {@code self}; null (and a misuse recorded) otherwise. */
@@ -159,20 +181,16 @@ public abstract class LentObject {
     }
 
     /**
-     * A slot of a lent interface implemented by {@code body}; {@code parameters} are the C types after {@code this}.
+     * A slot of a lent interface implemented by {@code body}; {@code parameters} are the C types after {@code this},
+     * checked here against {@code method}'s declaration: the slot is made only if they are the ones it gives
+     * ({@link VtableSpec#requireDeclared(ComMethod, Class, Class[])}), so a table with a wrong one is never built.
+     *
+     * @throws IllegalStateException naming {@code Interface::Method} and the parameter that disagrees
      */
     public static <T extends LentObject> NativeCallback slot(Class<T> type, ComMethod method, Body<T> body,
             Class<?>... parameters) {
-        return slot(type, method.qualifiedName(), body, parameters);
-    }
-
-    /** As {@link #slot(Class, ComMethod, Body, Class...)} for the method named {@code qualifiedName}. */
-    public static <T extends LentObject> NativeCallback slot(Class<T> type, String qualifiedName, Body<T> body,
-            Class<?>... parameters) {
-        Class<?>[] all = new Class<?>[parameters.length + 1];
-        all[0] = Pointer.class;
-        System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return NativeCallback.of(qualifiedName, int.class, all, args -> {
+        String qualifiedName = method.qualifiedName();
+        return NativeCallback.of(qualifiedName, int.class, withThis(method, parameters), args -> {
             CallArgs a = new CallArgs(args);
             LentObject o = BY_ADDRESS.get(Pointer.nativeValue(a.pointer(0)));
             if (o == null || !type.isInstance(o)) {

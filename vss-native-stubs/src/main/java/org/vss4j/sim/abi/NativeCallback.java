@@ -9,6 +9,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.CallbackClasses;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.NativeSignature;
 import org.vss4j.sim.SimulatedMachine;
@@ -55,13 +56,13 @@ public final class NativeCallback implements CallbackProxy {
 
     /**
      * The implementation of {@code export}: its parameter and return classes come from the export's declared signature
-     * (one JNA class per kind, {@link VtableSpec#callbackClass}), the ones the binding's calls are checked against, so
+     * (one JNA class per kind, {@link CallbackClasses}), the ones the binding's calls are checked against, so
      * the two cannot disagree.
      */
     public static NativeCallback of(NativeExport export, Body body) {
-        NativeSignature signature = export.signature().lowered();
-        Class<?>[] parameters = signature.parameters().stream().map(VtableSpec::callbackClass).toArray(Class<?>[]::new);
-        return new NativeCallback(export.name(), VtableSpec.callbackClass(signature.returns()), parameters, body);
+        NativeSignature signature = export.signature();
+        return new NativeCallback(export.name(), CallbackClasses.returns(signature), CallbackClasses.parameters(signature),
+                body);
     }
 
     /** The native function pointer (the trampoline's address). */

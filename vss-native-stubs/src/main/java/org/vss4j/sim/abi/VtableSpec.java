@@ -2,13 +2,13 @@ package org.vss4j.sim.abi;
 
 import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
-import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.CallbackClasses;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.NativeKind;
 import org.vss4j.abi.NativeSignature;
@@ -109,21 +109,12 @@ public final class VtableSpec<T extends NativeComObject> {
     }
 
     /**
-     * The JNA callback class that receives a value of {@code kind} on Windows x64 (Microsoft docs, "x64 calling
-     * convention"): {@code int} for INT32, {@code long} for INT64 and for STRUCT8 (an 8-byte aggregate travels as an
-     * integer of that size), {@code byte} for BOOL8 (C++ {@code bool}), {@code Pointer} for POINTER, and
-     * {@code GUID.ByValue} for a GUID by value (the caller passes a pointer to its copy; JNA hands the callback the
-     * structure or that pointer, {@link CallArgs#guidByValue} reads both), {@code void} for VOID (return only).
+     * The JNA callback class that receives a value of {@code kind}: the binding's one mapping,
+     * {@link CallbackClasses#of} (INT32 {@code int}, INT64/STRUCT8 {@code long}, BOOL8 {@code byte}, POINTER
+     * {@code Pointer}, GUID {@code GUID.ByValue}, read by {@link CallArgs#guidByValue}; VOID {@code void}).
      */
     public static Class<?> callbackClass(NativeKind kind) {
-        return switch (kind) {
-            case INT32 -> int.class;
-            case INT64, STRUCT8 -> long.class;
-            case BOOL8 -> byte.class;
-            case POINTER -> Pointer.class;
-            case GUID -> GUID.ByValue.class;
-            case VOID -> void.class;
-        };
+        return CallbackClasses.of(kind);
     }
 
     /** The callback parameter classes after {@code this} of {@code method}'s lowered declaration. */

@@ -18,6 +18,7 @@ import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterMetadata;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.Declarations;
 import org.vss4j.sim.abi.LeakLedger;
 import org.vss4j.sim.abi.LentObject;
 import org.vss4j.sim.abi.NativeCallback;
@@ -74,8 +75,12 @@ final class CreateWriterMetadataObject extends LentObject {
         return new CreateWriterMetadataObject(true, identity, lentTo, ledger);
     }
 
-    /** The function of slot {@code m} of IVssCreateWriterMetadata(Ex)'s table, chosen by its name. */
-    private static NativeCallback slot(SlotTable.Slot m) {
+    /**
+     * The function of slot {@code m} of IVssCreateWriterMetadata(Ex)'s table, chosen by its name; its classes are
+     * checked against the binding's declaration of the same {@code Interface::Method} when the table is built
+     * ({@link LentObject#slot}).
+     */
+    static NativeCallback slot(SlotTable.Slot m) {
         return switch (m.name()) {
             case "AddIncludeFiles" -> slot(m, (o, a) -> VssHresult.E_NOTIMPL.code(),
                     Pointer.class, Pointer.class, byte.class, Pointer.class);
@@ -108,7 +113,7 @@ final class CreateWriterMetadataObject extends LentObject {
 
     private static NativeCallback slot(SlotTable.Slot m, Body<CreateWriterMetadataObject> body,
             Class<?>... parameters) {
-        return LentObject.slot(CreateWriterMetadataObject.class, m.qualifiedName(), body, parameters);
+        return LentObject.slot(CreateWriterMetadataObject.class, Declarations.of(m), body, parameters);
     }
 
     /** The Writer Metadata Document declared so far. */

@@ -7,6 +7,7 @@ import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssWriterComponents;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.abi.CallArgs;
+import org.vss4j.sim.abi.Declarations;
 import org.vss4j.sim.abi.LeakLedger;
 import org.vss4j.sim.abi.LentObject;
 import org.vss4j.sim.abi.NativeCallback;
@@ -21,12 +22,7 @@ import org.vss4j.sim.abi.SlotTable;
  */
 final class LentWriterComponentsObject extends LentObject {
 
-    private static final Pointer TABLE = SlotTable.of("IVssWriterComponents").table(m -> switch (m.name()) {
-        case "GetComponentCount" -> slot(m, LentWriterComponentsObject::getComponentCount, Pointer.class);
-        case "GetWriterInfo" -> slot(m, LentWriterComponentsObject::getWriterInfo, Pointer.class, Pointer.class);
-        case "GetComponent" -> slot(m, LentWriterComponentsObject::getComponent, int.class, Pointer.class);
-        default -> throw new IllegalStateException("no simulation of " + m.qualifiedName());
-    });
+    private static final Pointer TABLE = SlotTable.of("IVssWriterComponents").table(LentWriterComponentsObject::slot);
 
     private final WriterSessionContext session;
     private final HostedWriter writer;
@@ -37,9 +33,23 @@ final class LentWriterComponentsObject extends LentObject {
         this.writer = writer;
     }
 
+    /**
+     * The function of slot {@code m} of IVssWriterComponents' table, chosen by its name; its classes are checked
+     * against the binding's declaration of the same {@code Interface::Method} when the table is built
+     * ({@link LentObject#slot}).
+     */
+    static NativeCallback slot(SlotTable.Slot m) {
+        return switch (m.name()) {
+            case "GetComponentCount" -> slot(m, LentWriterComponentsObject::getComponentCount, Pointer.class);
+            case "GetWriterInfo" -> slot(m, LentWriterComponentsObject::getWriterInfo, Pointer.class, Pointer.class);
+            case "GetComponent" -> slot(m, LentWriterComponentsObject::getComponent, int.class, Pointer.class);
+            default -> throw new IllegalStateException("no simulation of " + m.qualifiedName());
+        };
+    }
+
     private static NativeCallback slot(SlotTable.Slot m, Body<LentWriterComponentsObject> body,
             Class<?>... parameters) {
-        return LentObject.slot(LentWriterComponentsObject.class, m.qualifiedName(), body, parameters);
+        return LentObject.slot(LentWriterComponentsObject.class, Declarations.of(m), body, parameters);
     }
 
     private DocumentComponents.WriterPart part() {

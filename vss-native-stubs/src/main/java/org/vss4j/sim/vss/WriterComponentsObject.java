@@ -14,6 +14,7 @@ import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.ComRegistry;
 import org.vss4j.sim.abi.ComThreads;
+import org.vss4j.sim.abi.Declarations;
 import org.vss4j.sim.abi.NativeCallback;
 import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.SlotTable;
@@ -45,24 +46,17 @@ public final class WriterComponentsObject extends NativeComObject {
     private static final int POINTER_SIZE = 8;
     private static final int OFFSET = IVssWriterComponentsExt.IUNKNOWN_VPTR_OFFSET;
 
+    /** The Java implementation of one method of the component table: returns the HRESULT. */
     @FunctionalInterface
-    private interface Method {
+    interface Method {
         int call(WriterComponentsObject self, CallArgs args);
     }
 
     /** Laid out by the simulator's own slot table (vptr #1 of the vsbackup.h class), by name. */
-    private static final Memory COMPONENT_TABLE = SlotTable.of("IVssWriterComponentsExt").table(Map.of(
-            "GetComponentCount", slot(IVssWriterComponentsExt.GetComponentCount,
-                    WriterComponentsObject::getComponentCount, Pointer.class, Pointer.class),
-            "GetWriterInfo", slot(IVssWriterComponentsExt.GetWriterInfo, WriterComponentsObject::getWriterInfo,
-                    Pointer.class, Pointer.class, Pointer.class),
-            "GetComponent", slot(IVssWriterComponentsExt.GetComponent, WriterComponentsObject::getComponent,
-                    Pointer.class, int.class, Pointer.class)));
+    private static final Memory COMPONENT_TABLE = SlotTable.of("IVssWriterComponentsExt")
+            .table(WriterComponentsObject::componentSlot);
 
-    private static final Memory UNKNOWN_TABLE = SlotTable.of("IUnknown").table(Map.of(
-            "QueryInterface", unknownSlot(IUnknown.QueryInterface, Pointer.class, Pointer.class, Pointer.class),
-            "AddRef", unknownSlot(IUnknown.AddRef, Pointer.class),
-            "Release", unknownSlot(IUnknown.Release, Pointer.class)));
+    private static final Memory UNKNOWN_TABLE = SlotTable.of("IUnknown").table(WriterComponentsObject::unknownSlot);
 
     private final Memory object = new Memory(2L * POINTER_SIZE);
     private final DocumentComponents.WriterPart part;
@@ -106,9 +100,51 @@ public final class WriterComponentsObject extends NativeComObject {
 
     // ---- the two tables -------------------------------------------------------------------------------------------
 
-    /** A component-table slot: {@code this} must be the object start. */
-    private static NativeCallback slot(ComMethod m, Method body, Class<?>... parameters) {
-        return NativeCallback.of(m.qualifiedName(), int.class, parameters, args -> {
+    /**
+     * The function of slot {@code s} of the component table, chosen by its name; its classes are checked against the
+     * binding's declaration of the same {@code Interface::Method} when the table is built ({@link #slot}).
+     */
+    static NativeCallback componentSlot(SlotTable.Slot s) {
+        ComMethod m = Declarations.of(s);
+        return switch (s.name()) {
+            case "GetComponentCount" -> slot(m, WriterComponentsObject::getComponentCount, Pointer.class);
+            case "GetWriterInfo" -> slot(m, WriterComponentsObject::getWriterInfo, Pointer.class, Pointer.class);
+            case "GetComponent" -> slot(m, WriterComponentsObject::getComponent, int.class, Pointer.class);
+            default -> throw new IllegalStateException("no simulation of " + s.qualifiedName());
+        };
+    }
+
+    /** The function of slot {@code s} of the IUnknown table at +8, checked against IUnknown's declarations. */
+    static NativeCallback unknownSlot(SlotTable.Slot s) {
+        IUnknown m = IUnknown.valueOf(Declarations.of(s).name());
+        return switch (m) {
+            case QueryInterface -> unknownSlot(m, Pointer.class, Pointer.class);
+            case AddRef, Release -> unknownSlot(m);
+        };
+    }
+
+    /**
+     * {@code this}, then {@code parameters}: the classes of a callback of {@code m} returning an {@code int}, once
+     * they are the ones its declaration gives ({@link VtableSpec#requireDeclared(ComMethod, Class, Class[])}).
+     *
+     * @throws IllegalStateException naming {@code Interface::Method} and the parameter if they are not
+     */
+    private static Class<?>[] withThis(ComMethod m, Class<?>... parameters) {
+        VtableSpec.requireDeclared(m, int.class, parameters);
+        Class<?>[] all = new Class<?>[parameters.length + 1];
+        all[0] = Pointer.class;
+        System.arraycopy(parameters, 0, all, 1, parameters.length);
+        return all;
+    }
+
+    /**
+     * A component-table slot of {@code m}; {@code parameters} are the C types after {@code this}, checked against
+     * its declaration. At the call, {@code this} must be the object start.
+     *
+     * @throws IllegalStateException naming {@code Interface::Method} and the parameter that disagrees
+     */
+    static NativeCallback slot(ComMethod m, Method body, Class<?>... parameters) {
+        return NativeCallback.of(m.qualifiedName(), int.class, withThis(m, parameters), args -> {
             CallArgs a = new CallArgs(args);
             long self = Pointer.nativeValue(a.pointer(0));
             WriterComponentsObject o = BY_ADDRESS.get(self);
@@ -131,7 +167,7 @@ public final class WriterComponentsObject extends NativeComObject {
     /** An IUnknown slot of the table at +8: {@code this} must be the object + 8. */
     private static NativeCallback unknownSlot(IUnknown m, Class<?>... parameters) {
         String name = "IVssWriterComponentsExt(IUnknown at +" + OFFSET + ")::" + m.name();
-        return NativeCallback.of(name, int.class, parameters, args -> {
+        return NativeCallback.of(name, int.class, withThis(m, parameters), args -> {
             CallArgs a = new CallArgs(args);
             long self = Pointer.nativeValue(a.pointer(0));
             WriterComponentsObject o = BY_ADDRESS.get(self - OFFSET);

@@ -8,6 +8,9 @@ import com.sun.jna.Pointer;
 import java.lang.ref.WeakReference;
 import org.junit.jupiter.api.Test;
 import org.vss4j.BackupComponents;
+import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeKind;
+import org.vss4j.abi.NativeSignature;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.com.ComObject;
 import org.vss4j.sim.SimulatedMachine;
@@ -90,10 +93,14 @@ class RetiredObjectsTest {
                 .contains("IVssBackupComponents::Release called on a released object");
     }
 
+    /** The one method of the probe's interface: {@code HRESULT Ping()}, slot 0. */
+    record Ping(int ordinal, String name, String interfaceName, NativeSignature signature) implements ComMethod {
+        static final Ping PING = new Ping(0, "Ping", "IProbe", NativeSignature.of(NativeKind.INT32));
+    }
+
     /** A lent interface of one method, to call its table with any {@code this}. */
     static final class Probe extends LentObject {
-        static final Memory TABLE = LentObject.table(LentObject.slot(Probe.class, "IProbe::Ping",
-                (self, args) -> 0));
+        static final Memory TABLE = LentObject.table(LentObject.slot(Probe.class, Ping.PING, (self, args) -> 0));
 
         Probe(LeakLedger ledger) {
             super(TABLE, "IProbe", "a test", ledger);
