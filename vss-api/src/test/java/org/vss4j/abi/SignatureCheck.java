@@ -101,32 +101,14 @@ final class SignatureCheck {
 
     /**
      * Every single-point change of {@code declared}: each return kind and each parameter kind replaced by every other
-     * kind, one parameter added at the end, one removed.
+     * kind, each parameter removed, one of each kind added at the end ({@link SingleChanges}).
      */
     static List<Mutant> mutations(Declared declared) {
         List<Mutant> out = new ArrayList<>();
         for (int m = 0; m < declared.methods().size(); m++) {
-            NativeSignature sig = declared.methods().get(m).signature();
-            for (NativeKind other : NativeKind.values()) {
-                if (other != sig.returns()) {
-                    out.add(Mutant.of(declared, m, new NativeSignature(other, sig.parameters())));
-                }
+            for (NativeSignature changed : SingleChanges.of(declared.methods().get(m).signature())) {
+                out.add(Mutant.of(declared, m, changed));
             }
-            for (int p = 0; p < sig.parameters().size(); p++) {
-                for (NativeKind other : NativeKind.values()) {
-                    if (other != sig.parameters().get(p) && other != NativeKind.VOID) {
-                        List<NativeKind> changed = new ArrayList<>(sig.parameters());
-                        changed.set(p, other);
-                        out.add(Mutant.of(declared, m, new NativeSignature(sig.returns(), changed)));
-                    }
-                }
-                List<NativeKind> removed = new ArrayList<>(sig.parameters());
-                removed.remove(p);
-                out.add(Mutant.of(declared, m, new NativeSignature(sig.returns(), removed)));
-            }
-            List<NativeKind> added = new ArrayList<>(sig.parameters());
-            added.add(NativeKind.INT32);
-            out.add(Mutant.of(declared, m, new NativeSignature(sig.returns(), added)));
         }
         return out;
     }

@@ -18,6 +18,7 @@ import org.vss4j.abi.CallbackClasses;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.NativeKind;
 import org.vss4j.abi.NativeSignature;
+import org.vss4j.abi.SingleChanges;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.com.Guids;
@@ -156,36 +157,6 @@ class WriterObjectSignatureTest {
         assertThat(r.calls).hasSize(6);
     }
 
-    /** Every single change: each kind replaced by each other kind, one parameter removed, one added. */
-    private static List<NativeSignature> singleChanges(NativeSignature s) {
-        List<NativeSignature> out = new ArrayList<>();
-        for (NativeKind k : NativeKind.values()) {
-            if (k != s.returns()) {
-                out.add(new NativeSignature(k, s.parameters()));
-            }
-        }
-        for (int i = 0; i < s.parameters().size(); i++) {
-            for (NativeKind k : NativeKind.values()) {
-                if (k != NativeKind.VOID && k != s.parameters().get(i)) {
-                    List<NativeKind> p = new ArrayList<>(s.parameters());
-                    p.set(i, k);
-                    out.add(new NativeSignature(s.returns(), p));
-                }
-            }
-            List<NativeKind> removed = new ArrayList<>(s.parameters());
-            removed.remove(i);
-            out.add(new NativeSignature(s.returns(), removed));
-        }
-        for (NativeKind k : NativeKind.values()) {
-            if (k != NativeKind.VOID) {
-                List<NativeKind> added = new ArrayList<>(s.parameters());
-                added.add(k);
-                out.add(new NativeSignature(s.returns(), added));
-            }
-        }
-        return out;
-    }
-
     private static List<ComMethod> withStandIn(List<ComMethod> slots, StandIn standIn) {
         List<ComMethod> out = new ArrayList<>(slots);
         out.set(standIn.ordinal(), standIn);
@@ -211,7 +182,7 @@ class WriterObjectSignatureTest {
         int refused = 0;
         for (WriterForm form : WriterForm.values()) {
             for (ComMethod real : form.slots()) {
-                for (NativeSignature changed : singleChanges(real.signature())) {
+                for (NativeSignature changed : SingleChanges.of(real.signature())) {
                     StandIn standIn = new StandIn(real, changed);
                     assertThatThrownBy(() -> new WriterObject("changed", withStandIn(form.slots(), standIn),
                             new Recorder()))

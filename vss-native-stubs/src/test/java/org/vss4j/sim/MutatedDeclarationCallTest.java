@@ -5,15 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.sun.jna.ptr.IntByReference;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.BackupComponents;
 import org.vss4j.abi.ComMethod;
-import org.vss4j.abi.NativeKind;
 import org.vss4j.abi.NativeSignature;
+import org.vss4j.abi.SingleChanges;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.com.ComObject;
 import org.vss4j.com.Guids;
@@ -41,36 +40,6 @@ class MutatedDeclarationCallTest {
         return new Object[] {Guids.byValue(BackupComponents.GUID_NULL), Utf16.toNative("C:\\"), supported};
     }
 
-    /** Every single change: each kind replaced by each other kind, one parameter removed, one added. */
-    static List<NativeSignature> singleChanges(NativeSignature s) {
-        List<NativeSignature> out = new ArrayList<>();
-        for (NativeKind k : NativeKind.values()) {
-            if (k != s.returns()) {
-                out.add(new NativeSignature(k, s.parameters()));
-            }
-        }
-        for (int i = 0; i < s.parameters().size(); i++) {
-            for (NativeKind k : NativeKind.values()) {
-                if (k != NativeKind.VOID && k != s.parameters().get(i)) {
-                    List<NativeKind> p = new ArrayList<>(s.parameters());
-                    p.set(i, k);
-                    out.add(new NativeSignature(s.returns(), p));
-                }
-            }
-            List<NativeKind> removed = new ArrayList<>(s.parameters());
-            removed.remove(i);
-            out.add(new NativeSignature(s.returns(), removed));
-        }
-        for (NativeKind k : NativeKind.values()) {
-            if (k != NativeKind.VOID) {
-                List<NativeKind> added = new ArrayList<>(s.parameters());
-                added.add(k);
-                out.add(new NativeSignature(s.returns(), added));
-            }
-        }
-        return out;
-    }
-
     @Test
     void theUnchangedCopyRunsAndEverySingleChangeIsRefusedBeforeTheCall(SimulatedMachine machine, @TempDir Path dir) {
         machine.addVolume(dir, "C:\\");
@@ -83,7 +52,7 @@ class MutatedDeclarationCallTest {
             assertThat(supported.getValue()).isEqualTo(1);
             int calls = machine.faults().calls(REAL);
 
-            List<NativeSignature> changes = singleChanges(REAL.signature());
+            List<NativeSignature> changes = SingleChanges.of(REAL.signature());
             assertThat(changes).hasSize(6 + 3 * 5 + 3 + 6);
             for (NativeSignature changed : changes) {
                 assertThatThrownBy(() -> ComObject.callSlot(b.pointer(), new StandIn(REAL, changed),
