@@ -27,11 +27,16 @@ public class VssException extends RuntimeException {
     }
 
     private static String format(int hresult, String operation, String context) {
+        String explanation = " - " + VssHresult.explain(hresult);
         StringBuilder b = new StringBuilder(operation).append(" failed: ").append(VssHresult.describe(hresult));
         if (context != null && !context.isEmpty()) {
-            b.append(" [").append(context).append(']');
+            // A context that is the message of a wrapped failure of the same HRESULT already ends with the
+            // explanation: say it once, at the end.
+            String words = context.endsWith(explanation) ? context.substring(0, context.length() - explanation.length())
+                    : context;
+            b.append(" [").append(words).append(']');
         }
-        return b.append(" - ").append(VssHresult.explain(hresult)).toString();
+        return b.append(explanation).toString();
     }
 
     /** The failing HRESULT (negative: severity bit set). */
