@@ -21,12 +21,12 @@ import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx3;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
 import org.vss4j.com.Bstr;
-import org.vss4j.com.ComApartment;
 import org.vss4j.com.CoTaskMemStrings;
+import org.vss4j.com.ComApartment;
+import org.vss4j.com.CppBool;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
-import org.vss4j.com.CppBool;
 
 /**
  * {@code IVssBackupComponents}: the requester's interface to VSS, one method per COM method.

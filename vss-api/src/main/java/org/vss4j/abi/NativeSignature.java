@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * The native signature of one vtable method, spelled from its Windows SDK prototype: the kind of the return value and
- * of each declared parameter, without the implicit {@code this} (always a pointer, always first).
+ * The native signature of one vtable method or exported function, spelled from its Windows SDK prototype: the kind of
+ * the return value and of each declared parameter. For a vtable method the implicit {@code this} (always a pointer,
+ * always first) is not written; an exported function has none.
  *
  * @param returns    the return kind; {@link NativeKind#GUID} means a hidden result pointer ({@link #lowered()})
  * @param parameters the declared parameters, in order

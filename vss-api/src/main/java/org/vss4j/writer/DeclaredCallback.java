@@ -2,7 +2,7 @@ package org.vss4j.writer;
 
 import com.sun.jna.CallbackProxy;
 import com.sun.jna.Pointer;
-import com.sun.jna.Structure;
+import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -25,7 +25,7 @@ import org.vss4j.com.Utf16;
  * <p>Arguments are converted by kind before the body runs: POINTER as the {@code Pointer} itself or, read as
  * {@code String}, the NUL-terminated UTF-16 string it points to; GUID as a {@code UUID} read from the caller's copy
  * (on x64 the caller passes a pointer to it, Microsoft docs, "x64 calling convention"; JNA 5 hands a
- * {@link CallbackProxy} a {@code Pointer} to that copy, a {@code Structure} is read as well); BOOL8 as a
+ * {@link CallbackProxy} a {@code Pointer} to that copy; a {@code GUID} structure is read as it arrived); BOOL8 as a
  * {@code Boolean}; INT32, INT64 and STRUCT8 as JNA gives them. A {@code Boolean} answer goes back as the one-byte
  * C++ {@code bool} ({@link CppBool}).
  *
@@ -129,9 +129,10 @@ final class DeclaredCallback implements CallbackProxy {
             return Utf16.read((Pointer) arg);
         }
         if (as == UUID.class) {
-            if (arg instanceof Structure s) {
-                s.write();
-                return Guids.read(s.getPointer());
+            // JNA 5 hands a CallbackProxy a Pointer to the caller's copy (the x64 convention passes a 16-byte
+            // aggregate by reference); a GUID structure, should a JNA version convert it, is read as it arrived.
+            if (arg instanceof GUID g) {
+                return Guids.toUuid(g);
             }
             return Guids.read((Pointer) arg);
         }

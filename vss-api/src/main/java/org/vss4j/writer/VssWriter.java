@@ -30,9 +30,9 @@ import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.abi.vtable.IVssWriterImpl;
 import org.vss4j.com.CallGuard;
 import org.vss4j.com.ComApartment;
+import org.vss4j.com.CppBool;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
-import org.vss4j.com.CppBool;
 
 /**
  * A VSS writer in Java: the counterpart of the SDK's {@code CVssWriter} (vswriter.h). Subclass it, override

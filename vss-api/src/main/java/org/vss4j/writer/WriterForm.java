@@ -20,22 +20,22 @@ import org.vss4j.com.Exports;
 enum WriterForm {
 
     /** {@code CVssWriter}: {@code CreateWriter} and the 16-slot {@link CVssWriter} vtable. */
-    PLAIN(NativeExport.CreateWriter.name(), List.<ComMethod>of(CVssWriter.values())),
+    PLAIN(NativeExport.CreateWriter, List.<ComMethod>of(CVssWriter.values())),
 
     /** {@code CVssWriterEx}/{@code CVssWriterEx2}: {@code CreateWriterEx} and the 17-slot {@link CVssWriterEx} vtable. */
-    EX(NativeExport.CreateWriterEx.name(), List.<ComMethod>of(CVssWriterEx.values()));
+    EX(NativeExport.CreateWriterEx, List.<ComMethod>of(CVssWriterEx.values()));
 
-    private final String export;
+    private final NativeExport export;
     private final List<ComMethod> slots;
 
-    WriterForm(String export, List<ComMethod> slots) {
+    WriterForm(NativeExport export, List<ComMethod> slots) {
         this.export = export;
         this.slots = slots;
     }
 
     /** The export that makes the implementation, for messages. */
     String export() {
-        return export;
+        return export.name();
     }
 
     /** The vtable slots, in order. */
@@ -45,7 +45,7 @@ enum WriterForm {
 
     /** {@code CreateWriter(this, &m_pWriterImpl)} or {@code CreateWriterEx(this, &m_pWriterImpl)}. */
     int create(Pointer object, PointerByReference impl) {
-        return this == PLAIN ? Exports.current().createWriter(object, impl)
+        return export == NativeExport.CreateWriter ? Exports.current().createWriter(object, impl)
                 : Exports.current().createWriterEx(object, impl);
     }
 }

@@ -18,6 +18,9 @@ final class HeaderFunctions {
     private static final Pattern LINE_MARKER = Pattern.compile("(?m)^# \\d+ \"(?:[^\"]*[/\\\\])?([^\"/\\\\]*)\".*$");
     private static final Pattern ATTRIBUTE = Pattern.compile("__attribute__\\s*\\(\\((?:[^()]|\\([^()]*\\))*\\)\\)");
     private static final Pattern IDENTIFIER = Pattern.compile("[A-Za-z_]\\w*");
+    /** C keywords that end a type, so never a parameter's name: {@code unsigned char} is a type alone. */
+    private static final Pattern TYPE_KEYWORD_LAST = Pattern.compile(
+            ".*\\b(char|short|int|long|signed|unsigned|float|double|void|_Bool|const|volatile)$");
 
     private final String preprocessed;
 
@@ -52,8 +55,8 @@ final class HeaderFunctions {
 
     /**
      * The types of a parameter list whose names may be missing: a parameter that is one identifier
-     * ({@code UINT}) or ends with {@code *} ({@code const OLECHAR *}) is a type alone; otherwise its last identifier
-     * is its name ({@code LPCWSTR lpFileName}).
+     * ({@code UINT}), ends with {@code *} ({@code const OLECHAR *}) or with a C type keyword ({@code unsigned char})
+     * is a type alone; otherwise its last identifier is its name ({@code LPCWSTR lpFileName}).
      */
     static List<String> parameterTypes(String list) {
         List<String> types = new ArrayList<>();
@@ -63,7 +66,8 @@ final class HeaderFunctions {
         }
         for (String raw : trimmed.split(",")) {
             String parameter = CPrototype.normalise(raw);
-            boolean unnamed = parameter.endsWith("*") || IDENTIFIER.matcher(parameter).matches();
+            boolean unnamed = parameter.endsWith("*") || IDENTIFIER.matcher(parameter).matches()
+                    || TYPE_KEYWORD_LAST.matcher(parameter).matches();
             types.add(unnamed ? parameter : CPrototype.normalise(parameter.replaceFirst("[A-Za-z_]\\w*$", "")));
         }
         return types;

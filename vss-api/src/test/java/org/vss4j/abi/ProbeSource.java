@@ -23,8 +23,8 @@ final class ProbeSource {
     static final String LABEL_PREFIX = "vss4j_abi_";
 
     /**
-     * The Windows SDK's VSS headers (vsbackup.h includes vswriter.h, which includes vss.h), and userenv.h, which
-     * windows.h does not include, for the one userenv export the binding calls.
+     * mingw-w64's VSS headers (vsbackup.h includes vswriter.h, which includes vss.h), and userenv.h, which windows.h
+     * does not include, for the userenv exports the binding calls.
      */
     static final List<String> HEADERS = List.of("windows.h", "vss.h", "vswriter.h", "vsbackup.h", "userenv.h");
 

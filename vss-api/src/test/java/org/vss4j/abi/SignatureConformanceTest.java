@@ -39,6 +39,9 @@ class SignatureConformanceTest {
     private static TypeKinds kinds;
     /** Each export's reference prototype (none when the headers do not declare it) and where it comes from. */
     private static final Map<NativeExport, Reference> EXPORT_REFERENCES = new EnumMap<>(NativeExport.class);
+    /** The exports mingw-w64's headers do not declare. */
+    private static final List<String> MINGW_LACKS = new ArrayList<>();
+    private static ImportLibraries importLibraries;
     private static String absence;
 
     @BeforeAll
@@ -56,6 +59,7 @@ class SignatureConformanceTest {
             String preprocessed = Files.readString(workDir.resolve("vss4j_abi_probe.i"), StandardCharsets.ISO_8859_1);
             headers = HeaderVtbls.parse(preprocessed, vtbls);
             readExportPrototypes(new HeaderFunctions(preprocessed));
+            importLibraries = new ImportLibraries(compiler.get());
             // ... and a second one classifies every type the vtables and the SDK prototypes use.
             List<String> types = new ArrayList<>(headers.types(vtbls));
             types.addAll(SdkSignatures.types());
@@ -71,17 +75,21 @@ class SignatureConformanceTest {
         }
     }
 
-    /** mingw-w64's declaration of each export, or the SDK's for the two mingw-w64 lacks ({@link SdkSignatures#EXPORTS}). */
+    /**
+     * mingw-w64's declaration of each export; the SDK's ({@link SdkSignatures#EXPORTS}) only where mingw-w64 declares
+     * none. {@link #onlyCreateWriterAndCreateWriterExNeedTheSdkPrototypes} keeps that list honest.
+     */
     private static void readExportPrototypes(HeaderFunctions functions) {
         for (NativeExport export : NativeExport.values()) {
-            Optional<CPrototype> sdk = SdkSignatures.EXPORTS.stream().filter(p -> p.name().equals(export.name()))
-                    .findFirst();
-            if (sdk.isPresent()) {
-                EXPORT_REFERENCES.put(export, new Reference(List.of(sdk.get()), SdkSignatures.SOURCE));
+            Optional<HeaderFunctions.Found> mingw = functions.function(export.name());
+            if (mingw.isPresent()) {
+                EXPORT_REFERENCES.put(export, new Reference(List.of(mingw.get().prototype()),
+                        "mingw-w64 " + mingw.get().header()));
                 continue;
             }
-            EXPORT_REFERENCES.put(export, functions.function(export.name())
-                    .map(f -> new Reference(List.of(f.prototype()), "mingw-w64 " + f.header()))
+            MINGW_LACKS.add(export.name());
+            EXPORT_REFERENCES.put(export, SdkSignatures.EXPORTS.stream().filter(p -> p.name().equals(export.name()))
+                    .findFirst().map(p -> new Reference(List.of(p), SdkSignatures.SOURCE))
                     .orElse(new Reference(List.of(), "the mingw-w64 headers (" + ProbeSource.HEADERS + ")")));
         }
     }
@@ -141,11 +149,35 @@ class SignatureConformanceTest {
                 () -> AbiConformanceTest.assertNoProblems(exportProblems(SignatureCheck.Declared.of(export), export))));
     }
 
+    /**
+     * The SDK prototypes stand in only where mingw-w64 has no declaration: if mingw-w64 starts declaring
+     * CreateWriter, this fails and the hand-written copy should go.
+     */
     @Test
-    void onlyCreateWriterAndCreateWriterExComeFromTheSdkRatherThanMingw() {
+    void onlyCreateWriterAndCreateWriterExNeedTheSdkPrototypes() {
         requireHeaders();
-        assertEquals(List.of("CreateWriter", "CreateWriterEx"), EXPORT_REFERENCES.entrySet().stream()
-                .filter(e -> e.getValue().where().equals(SdkSignatures.SOURCE)).map(e -> e.getKey().name()).toList());
+        assertEquals(List.of("CreateWriter", "CreateWriterEx"), MINGW_LACKS);
+        assertEquals(MINGW_LACKS, SdkSignatures.EXPORTS.stream().map(CPrototype::name).toList());
+    }
+
+    /** The declared module is the DLL that exports the function: mingw-w64's import library for it lists it. */
+    @TestFactory
+    Stream<DynamicTest> everyExportIsInTheImportLibraryOfItsModule() {
+        requireHeaders();
+        return Stream.of(NativeExport.values()).map(export -> DynamicTest.dynamicTest(export.qualifiedName(), () -> {
+            String library = export.module().libraryName();
+            assertTrue(importLibraries.exportsOf(library).contains(export.name()),
+                    export.name() + " is not in mingw-w64's lib" + library + ".a");
+        }));
+    }
+
+    @Test
+    void aFunctionDeclaredInTheWrongModuleIsNotInThatImportLibrary() throws Exception {
+        requireHeaders();
+        // OpenProcessToken is advapi32's: declared as kernel32's it would fail to resolve on Windows.
+        assertTrue(importLibraries.exportsOf("advapi32").contains("OpenProcessToken"));
+        assertTrue(!importLibraries.exportsOf("kernel32").contains("OpenProcessToken"));
+        assertTrue(!importLibraries.exportsOf("advapi32").contains("CloseHandle"));
     }
 
     /** Done means: any one changed kind or parameter count, anywhere, fails the check. */

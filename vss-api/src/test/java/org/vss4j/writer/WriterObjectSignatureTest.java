@@ -39,7 +39,7 @@ class WriterObjectSignatureTest {
     }
 
     /** Records what reached Java. */
-    private static final class Recorder implements WriterObject.Handlers {
+    private static class Recorder implements WriterObject.Handlers {
         final List<String> calls = new ArrayList<>();
 
         @Override
@@ -120,6 +120,29 @@ class WriterObjectSignatureTest {
         System.arraycopy(after, 0, args, 1, after.length);
         Pointer fn = o.pointer().getPointer(0).getPointer((long) slot.slot() * Native.POINTER_SIZE);
         return Function.getFunction(fn).invoke(returns, args);
+    }
+
+    /** Handlers that throw: a writer whose dispatch fails must never answer true to VSS. */
+    private static final class Throwing extends Recorder {
+        @Override
+        public boolean handle(CVssWriter event, Pointer borrowed) {
+            throw new IllegalStateException("handler defect in " + event);
+        }
+
+        @Override
+        public boolean backupShutdown(UUID snapshotSetId) {
+            throw new IllegalStateException("handler defect in OnBackupShutdown");
+        }
+    }
+
+    @Test
+    void aSlotWhoseJavaSideThrowsAnswersFalseAndNeverTrue() {
+        WriterObject o = new WriterObject("throwing", WriterForm.PLAIN.slots(), new Throwing());
+        assertThat(call(o, CVssWriter.OnFreeze, byte.class)).isEqualTo((byte) 0);
+        assertThat(call(o, CVssWriter.OnPrepareBackup, byte.class, new Memory(8))).isEqualTo((byte) 0);
+        // A NULL VSS_ID pointer makes the conversion itself throw, before the handler runs.
+        assertThat(call(o, CVssWriter.OnBackupShutdown, byte.class, Pointer.NULL)).isEqualTo((byte) 0);
+        o.retire();
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Predicate;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.NativeExport;
 
 /**
  * The points of a fault matrix, from a recording of a clean run ({@link Faults#callLog()}): every call of the
@@ -45,7 +46,7 @@ public final class FaultPoints {
     /** Every point of {@code callLog}, in recording order, each with every code of {@link #CODES}. */
     public static List<Point> of(List<String> callLog) {
         return points(callLog,
-                m -> m.startsWith("IVssBackupComponents") || m.equals("CreateVssBackupComponentsInternal"), CODES);
+                m -> m.startsWith("IVssBackupComponents") || m.equals(NativeExport.CreateVssBackupComponentsInternal.name()), CODES);
     }
 
     /**

@@ -2,11 +2,13 @@ package org.vss4j.sim;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeExport;
 
 /**
  * The fault plan of a simulated machine: COM methods (named by the binding's vtable enum constant, e.g.
@@ -40,17 +42,44 @@ public final class Faults {
         return plan(method.qualifiedName(), nth, hresult);
     }
 
-    /** The export {@code exportName} (e.g. {@code CreateVssBackupComponentsInternal}) fails on its {@code nth} call. */
-    public synchronized Faults failExportOnCall(String exportName, int nth, VssHresult hresult) {
-        return plan(exportName, nth, hresult.code());
+    /** The export {@code export} (e.g. {@code CreateVssBackupComponentsInternal}) fails on its {@code nth} call. */
+    public synchronized Faults failExportOnCall(NativeExport export, int nth, VssHresult hresult) {
+        return plan(faultable(export.name()), nth, hresult.code());
     }
 
     /**
-     * The kernel32 export {@code exportName} (e.g. {@code CreateSymbolicLinkW}) fails on its {@code nth} call: it
-     * returns its failure value and sets {@code win32Error} as the thread's last error.
+     * As {@link #failExportOnCall(NativeExport, int, VssHresult)} by name: an export's name, or a method's
+     * {@code Interface::Method} as the call log records it ({@link #callLog()}).
+     *
+     * @throws IllegalArgumentException for an export the simulator does not have, or one whose simulation never
+     *                                  consults the fault plan (a void function, the BSTR and CoTaskMem allocators,
+     *                                  COM initialisation): such a fault would never fire
      */
-    public synchronized Faults failWin32OnCall(String exportName, int nth, int win32Error) {
-        return plan(exportName, nth, win32Error);
+    public synchronized Faults failExportOnCall(String key, int nth, VssHresult hresult) {
+        return plan(faultable(key), nth, hresult.code());
+    }
+
+    /**
+     * The Win32 export {@code export} (e.g. {@code CreateSymbolicLinkW}) fails on its {@code nth} call: it returns its
+     * failure value and sets {@code win32Error} as the thread's last error (an LSTATUS function returns the error).
+     */
+    public synchronized Faults failWin32OnCall(NativeExport export, int nth, int win32Error) {
+        return plan(faultable(export.name()), nth, win32Error);
+    }
+
+    /** A method's key ({@code Interface::Method}) as it is; an export's name only if its simulation can fail. */
+    private static String faultable(String key) {
+        if (key.contains("::")) {
+            return key;
+        }
+        NativeExport export = Arrays.stream(NativeExport.values()).filter(e -> e.name().equals(key)).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no simulated export or Interface::Method is named '"
+                        + key + "'"));
+        if (!SimulatorExports.consultsFaultPlan(export)) {
+            throw new IllegalArgumentException(export.qualifiedName() + " cannot be made to fail: its simulation "
+                    + "does not consult the fault plan, so the fault would never fire");
+        }
+        return key;
     }
 
     private Faults plan(String key, int nth, int hresult) {

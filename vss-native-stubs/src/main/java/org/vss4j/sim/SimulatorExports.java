@@ -1,12 +1,12 @@
 package org.vss4j.sim;
 
-import org.vss4j.abi.NativeExport;
-import org.vss4j.abi.NativeKind;
 import com.sun.jna.Pointer;
 import java.util.EnumMap;
+import java.util.EnumSet;
 import java.util.Map;
+import java.util.Set;
 import org.vss4j.VssHresult;
-import org.vss4j.com.Exports;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.sim.abi.BlockKind;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
@@ -16,8 +16,8 @@ import org.vss4j.sim.abi.NativeCallback;
 import org.vss4j.sim.abi.NativeHeap;
 import org.vss4j.sim.vss.BackupComponentsObject;
 import org.vss4j.sim.vss.ExamineWriterMetadataObject;
-import org.vss4j.sim.vss.WriterMetadataXml;
 import org.vss4j.sim.vss.WriterImplObject;
+import org.vss4j.sim.vss.WriterMetadataXml;
 import org.vss4j.sim.win32.Advapi32Exports;
 import org.vss4j.sim.win32.Kernel32Exports;
 import org.vss4j.sim.win32.UserEnvExports;
@@ -32,6 +32,14 @@ final class SimulatorExports {
 
     /** VSS_SNAPSHOT_PROP string members: offsets 40..80 step 8 on x64 (vss.h, x64 alignment). */
     private static final long[] SNAPSHOT_PROP_STRINGS = {40, 48, 56, 64, 72, 80};
+
+    /**
+     * The vssapi functions a test can make fail (their HRESULT is what a requester or writer must handle). The
+     * allocators, COM initialisation and the void functions are not faulted: nothing vss4j does with their failure is
+     * a VSS path to test. Declared before {@code TABLE}, whose {@code build()} reads it.
+     */
+    private static final Set<NativeExport> FAULTABLE = EnumSet.of(NativeExport.CreateVssBackupComponentsInternal,
+            NativeExport.CreateVssExamineWriterMetadataInternal, NativeExport.CreateWriter, NativeExport.CreateWriterEx);
 
     private static final Map<NativeExport, NativeCallback> TABLE = build();
 
@@ -75,23 +83,27 @@ final class SimulatorExports {
         return Map.copyOf(t);
     }
 
-    /** Functions that return values go through the machine's export fault plan first (void ones cannot fail). */
     private interface Body {
         Object call(CallArgs a);
     }
 
     private static void put(Map<NativeExport, NativeCallback> t, NativeExport export, Body body) {
-        String name = export.name();
-        t.put(export, NativeCallback.of(export, raw -> {
-            if (export.signature().returns() == NativeKind.INT32 && !name.startsWith("Co")
-                    && !name.startsWith("Sys")) {
-                Integer injected = SimulatedMachine.current().faults().onCall(name);
+        boolean faultable = FAULTABLE.contains(export);
+        t.put(export, NativeCallback.of(export, faultable, raw -> {
+            if (faultable) {
+                Integer injected = SimulatedMachine.current().faults().onCall(export.name());
                 if (injected != null) {
                     return injected;
                 }
             }
             return body.call(new CallArgs(raw));
         }));
+    }
+
+    /** Whether a fault planned on {@code export} fires ({@link NativeCallback#consultsFaultPlan()}). */
+    static boolean consultsFaultPlan(NativeExport export) {
+        NativeCallback callback = TABLE.get(export);
+        return callback != null && callback.consultsFaultPlan();
     }
 
     /**

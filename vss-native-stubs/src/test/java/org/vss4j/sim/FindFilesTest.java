@@ -369,7 +369,7 @@ class FindFilesTest {
 
     @Test
     void aPlannedWin32FaultFailsFindFirstFileWithThatError(SimulatedMachine machine) {
-        machine.faults().failWin32OnCall(NativeExport.FindFirstFileW.name(), 1, ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.FindFirstFileW, 1, ERROR_ACCESS_DENIED);
         assertThat(FindCalls.failure("C:\\*")).isEqualTo(ERROR_ACCESS_DENIED);
         assertThat(FindCalls.names("C:\\*")).contains("top.txt");
     }

@@ -19,7 +19,6 @@ import org.vss4j.com.ComApartment;
 import org.vss4j.com.ComObject;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
-import org.vss4j.spi.NativeModule;
 
 /**
  * Not a test: the cost of the signature check per vtable call and per export call, printed (docs/performance.md). Runs only with
@@ -77,7 +76,7 @@ class SignatureCheckBenchmark {
         try (Memory chars = Utf16.toNative("vss4j")) {
             Pointer bstr = exports.sysAllocStringLen(chars, 5);
             try {
-                Function direct = exports.provider().function(NativeModule.OLEAUT32, "SysStringLen");
+                Function direct = exports.provider().function(NativeExport.SysStringLen.module(), NativeExport.SysStringLen.name());
                 Object[] args = {bstr};
                 exportChecked(exports, bstr, WARMUP);
                 exportUnchecked(direct, args, WARMUP);

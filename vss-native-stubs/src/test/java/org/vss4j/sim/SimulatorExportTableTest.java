@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.vss4j.VssHresult;
 import org.vss4j.abi.CallbackClasses;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.NativeSignature;
@@ -20,7 +21,7 @@ class SimulatorExportTableTest {
     private final SimulatorNativeProvider provider = new SimulatorNativeProvider();
 
     @Test
-    void everyDeclaredExportHasASimulationWithTheDeclaredClasses() {
+    void everyDeclaredExportIsSimulatedAndResolvable() {
         for (NativeExport export : NativeExport.values()) {
             NativeCallback callback = SimulatorExports.get(export);
             assertThat(callback).as(export.qualifiedName()).isNotNull();
@@ -41,6 +42,23 @@ class SimulatorExportTableTest {
         // CloseHandle is kernel32's, although the token handles it closes come from advapi32.
         assertThat(Arrays.stream(NativeModule.values()).filter(m -> m != NativeModule.KERNEL32)
                 .noneMatch(m -> resolves(m, NativeExport.CloseHandle.name()))).isTrue();
+    }
+
+    @Test
+    void aFaultIsPlannedOnlyWhereTheSimulationConsultsThePlan() {
+        try (SimulatedMachine machine = SimulatedMachine.create()) {
+            machine.faults().failExportOnCall(NativeExport.CreateVssBackupComponentsInternal, 1,
+                    VssHresult.E_ACCESSDENIED);
+            machine.faults().failWin32OnCall(NativeExport.FindFirstFileW, 1, 5);
+            // SysStringLen's simulation never asks the plan: such a fault would never fire, so it is refused.
+            assertThatThrownBy(() -> machine.faults().failExportOnCall(NativeExport.SysStringLen.name(), 1,
+                    VssHresult.E_FAIL))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining("oleaut32!SysStringLen cannot be made to fail");
+            assertThatThrownBy(() -> machine.faults().failExportOnCall("CreateVssBackupComponent", 1,
+                    VssHresult.E_FAIL))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("'CreateVssBackupComponent'");
+        }
     }
 
     @Test

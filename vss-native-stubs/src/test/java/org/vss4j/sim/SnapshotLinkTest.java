@@ -170,7 +170,7 @@ class SnapshotLinkTest {
         SnapshotProperties p = persistentSnapshot();
         machine.symbolicLinkPrivilege(false);
         // Windows before 10 1703 rejects SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE with ERROR_INVALID_PARAMETER.
-        machine.faults().failWin32OnCall(NativeExport.CreateSymbolicLinkW.name(), 2, Win32Error.ERROR_INVALID_PARAMETER);
+        machine.faults().failWin32OnCall(NativeExport.CreateSymbolicLinkW, 2, Win32Error.ERROR_INVALID_PARAMETER);
         assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
                 .hasMessageContaining("0x80070522").hasMessageContaining("Win32 error 1314 (ERROR_PRIVILEGE_NOT_HELD)")
                 .hasMessageContaining("run elevated (SeCreateSymbolicLinkPrivilege) or enable developer mode")
@@ -182,7 +182,7 @@ class SnapshotLinkTest {
         SnapshotProperties p = persistentSnapshot();
         machine.symbolicLinkPrivilege(false);
         machine.developerMode(true);
-        machine.faults().failWin32OnCall(NativeExport.CreateSymbolicLinkW.name(), 2, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.CreateSymbolicLinkW, 2, Win32Error.ERROR_ACCESS_DENIED);
         assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
                 .hasMessageContaining("0x80070005").hasMessageContaining("Win32 error 5 (ERROR_ACCESS_DENIED)")
                 .hasMessageNotContaining("SeCreateSymbolicLinkPrivilege");
@@ -232,7 +232,7 @@ class SnapshotLinkTest {
     @Test
     void aFaultPlannedOnTheExportFailsTheMountCleanly(SimulatedMachine machine) throws Exception {
         SnapshotProperties p = persistentSnapshot();
-        machine.faults().failWin32OnCall(NativeExport.CreateSymbolicLinkW.name(), 1, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.CreateSymbolicLinkW, 1, Win32Error.ERROR_ACCESS_DENIED);
         assertThatThrownBy(() -> SnapshotMount.open(p)).isInstanceOf(VssException.class)
                 .hasMessageContaining("0x80070005").hasMessageContaining("Win32 error 5 (ERROR_ACCESS_DENIED)")
                 .hasMessageNotContaining("SeCreateSymbolicLinkPrivilege");

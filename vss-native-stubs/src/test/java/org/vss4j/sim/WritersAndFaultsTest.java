@@ -24,6 +24,7 @@ import org.vss4j.WriterFileCounts;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.WriterState;
 import org.vss4j.WriterStatus;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 
@@ -181,7 +182,7 @@ class WritersAndFaultsTest {
 
     @Test
     void anExportCanFail(SimulatedMachine machine) {
-        machine.faults().failExportOnCall("CreateVssBackupComponentsInternal", 1, VssHresult.E_ACCESSDENIED);
+        machine.faults().failExportOnCall(NativeExport.CreateVssBackupComponentsInternal, 1, VssHresult.E_ACCESSDENIED);
         assertThatThrownBy(BackupComponents::create).hasMessageStartingWith(
                 "CreateVssBackupComponentsInternal failed: E_ACCESSDENIED");
     }

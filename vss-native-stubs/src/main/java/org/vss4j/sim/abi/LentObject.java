@@ -119,7 +119,7 @@ public abstract class LentObject {
         ComMethod m = Declarations.of(s);
         return switch (s.name()) {
             case "QueryInterface" -> NativeCallback.of(prefix + "QueryInterface", int.class,
-                    withThis(m, Pointer.class, Pointer.class), args -> {
+                    VtableSpec.declaredWithThis(m, Pointer.class, Pointer.class), args -> {
                         CallArgs a = new CallArgs(args);
                         LentObject o = unknownCallee(a.pointer(0), prefix + "QueryInterface");
                         if (o == null) {
@@ -137,11 +137,11 @@ public abstract class LentObject {
                         a.pointer(2).setPointer(0, wanted.equals(iid) ? o.object : o.object.share(UNKNOWN_OFFSET));
                         return VssHresult.S_OK.code();
                     });
-            case "AddRef" -> NativeCallback.of(prefix + "AddRef", int.class, withThis(m), args -> {
+            case "AddRef" -> NativeCallback.of(prefix + "AddRef", int.class, VtableSpec.declaredWithThis(m), args -> {
                 LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "AddRef");
                 return o == null ? 0 : 1 + o.writerReferences.incrementAndGet();
             });
-            case "Release" -> NativeCallback.of(prefix + "Release", int.class, withThis(m), args -> {
+            case "Release" -> NativeCallback.of(prefix + "Release", int.class, VtableSpec.declaredWithThis(m), args -> {
                 LentObject o = unknownCallee(new CallArgs(args).pointer(0), prefix + "Release");
                 if (o == null) {
                     return 0;
@@ -163,14 +163,6 @@ public abstract class LentObject {
      *
      * @throws IllegalStateException naming {@code Interface::Method} and the parameter if they are not
      */
-    private static Class<?>[] withThis(ComMethod method, Class<?>... parameters) {
-        VtableSpec.requireDeclared(method, int.class, parameters);
-        Class<?>[] all = new Class<?>[parameters.length + 1];
-        all[0] = Pointer.class;
-        System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return all;
-    }
-
     /** The live lent object whose IUnknown pointer is {@code self}; null (and a misuse recorded) otherwise. */
     private static LentObject unknownCallee(Pointer self, String method) {
         LentObject o = self == null ? null : BY_ADDRESS.get(Pointer.nativeValue(self) - UNKNOWN_OFFSET);
@@ -190,7 +182,7 @@ public abstract class LentObject {
     public static <T extends LentObject> NativeCallback slot(Class<T> type, ComMethod method, Body<T> body,
             Class<?>... parameters) {
         String qualifiedName = method.qualifiedName();
-        return NativeCallback.of(qualifiedName, int.class, withThis(method, parameters), args -> {
+        return NativeCallback.of(qualifiedName, int.class, VtableSpec.declaredWithThis(method, parameters), args -> {
             CallArgs a = new CallArgs(args);
             LentObject o = BY_ADDRESS.get(Pointer.nativeValue(a.pointer(0)));
             if (o == null || !type.isInstance(o)) {

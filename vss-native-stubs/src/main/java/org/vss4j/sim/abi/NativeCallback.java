@@ -39,9 +39,16 @@ public final class NativeCallback implements CallbackProxy {
     private final Class<?> returnType;
     private final Body body;
     private final Pointer pointer;
+    private final boolean consultsFaultPlan;
 
     private NativeCallback(String name, Class<?> returnType, Class<?>[] parameterTypes, Body body) {
+        this(name, returnType, parameterTypes, false, body);
+    }
+
+    private NativeCallback(String name, Class<?> returnType, Class<?>[] parameterTypes, boolean consultsFaultPlan,
+            Body body) {
         this.name = name;
+        this.consultsFaultPlan = consultsFaultPlan;
         this.returnType = returnType;
         this.parameterTypes = parameterTypes.clone();
         this.body = body;
@@ -55,14 +62,23 @@ public final class NativeCallback implements CallbackProxy {
     }
 
     /**
-     * The implementation of {@code export}: its parameter and return classes come from the export's declared signature
+     * The implementation of {@code export} ({@code consultsFaultPlan}: whether {@code body} asks the fault plan first):
+     * its parameter and return classes come from the export's declared signature
      * (one JNA class per kind, {@link CallbackClasses}), the ones the binding's calls are checked against, so
      * the two cannot disagree.
      */
-    public static NativeCallback of(NativeExport export, Body body) {
+    public static NativeCallback of(NativeExport export, boolean consultsFaultPlan, Body body) {
         NativeSignature signature = export.signature();
         return new NativeCallback(export.name(), CallbackClasses.returns(signature), CallbackClasses.parameters(signature),
-                body);
+                consultsFaultPlan, body);
+    }
+
+    /**
+     * Whether the body asks the machine's fault plan ({@code Faults.onCall}) before it runs, so that a fault planned
+     * on this export fires; {@code Faults} refuses to plan one on an export that does not.
+     */
+    public boolean consultsFaultPlan() {
+        return consultsFaultPlan;
     }
 
     /** The native function pointer (the trampoline's address). */

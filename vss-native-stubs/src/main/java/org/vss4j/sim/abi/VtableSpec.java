@@ -119,17 +119,24 @@ public final class VtableSpec<T extends NativeComObject> {
 
     /** The callback parameter classes after {@code this} of {@code method}'s lowered declaration. */
     public static Class<?>[] declaredParameters(ComMethod method) {
-        List<NativeKind> kinds = signatureOf(method).lowered().parameters();
-        Class<?>[] out = new Class<?>[kinds.size()];
-        for (int i = 0; i < out.length; i++) {
-            out[i] = callbackClass(kinds.get(i));
-        }
-        return out;
+        return CallbackClasses.parameters(signatureOf(method));
     }
 
     /** The callback return class of {@code method}'s lowered declaration. */
     public static Class<?> declaredReturn(ComMethod method) {
-        return callbackClass(signatureOf(method).lowered().returns());
+        return CallbackClasses.returns(signatureOf(method));
+    }
+
+    /**
+     * The full callback parameter classes of a hand-built HRESULT slot: {@code this}, then {@code parameters}, which
+     * must be the ones {@code method} declares ({@link #requireDeclared(ComMethod, Class, Class[])}).
+     */
+    public static Class<?>[] declaredWithThis(ComMethod method, Class<?>... parameters) {
+        requireDeclared(method, int.class, parameters);
+        Class<?>[] all = new Class<?>[parameters.length + 1];
+        all[0] = Pointer.class;
+        System.arraycopy(parameters, 0, all, 1, parameters.length);
+        return all;
     }
 
     private static NativeSignature signatureOf(ComMethod method) {

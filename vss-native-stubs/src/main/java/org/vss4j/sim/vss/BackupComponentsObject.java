@@ -19,6 +19,7 @@ import org.vss4j.RestoreType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
@@ -225,7 +226,7 @@ public final class BackupComponentsObject extends NativeComObject {
     private boolean aborted;
 
     public BackupComponentsObject(SimulatedMachine machine) {
-        super(VTABLE, "CreateVssBackupComponentsInternal");
+        super(VTABLE, NativeExport.CreateVssBackupComponentsInternal.name());
         this.machine = machine;
         this.management = new SnapshotManagement(machine);
     }

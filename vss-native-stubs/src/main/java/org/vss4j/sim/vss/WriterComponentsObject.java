@@ -129,14 +129,6 @@ public final class WriterComponentsObject extends NativeComObject {
      *
      * @throws IllegalStateException naming {@code Interface::Method} and the parameter if they are not
      */
-    private static Class<?>[] withThis(ComMethod m, Class<?>... parameters) {
-        VtableSpec.requireDeclared(m, int.class, parameters);
-        Class<?>[] all = new Class<?>[parameters.length + 1];
-        all[0] = Pointer.class;
-        System.arraycopy(parameters, 0, all, 1, parameters.length);
-        return all;
-    }
-
     /**
      * A component-table slot of {@code m}; {@code parameters} are the C types after {@code this}, checked against
      * its declaration. At the call, {@code this} must be the object start.
@@ -144,7 +136,7 @@ public final class WriterComponentsObject extends NativeComObject {
      * @throws IllegalStateException naming {@code Interface::Method} and the parameter that disagrees
      */
     static NativeCallback slot(ComMethod m, Method body, Class<?>... parameters) {
-        return NativeCallback.of(m.qualifiedName(), int.class, withThis(m, parameters), args -> {
+        return NativeCallback.of(m.qualifiedName(), int.class, VtableSpec.declaredWithThis(m, parameters), args -> {
             CallArgs a = new CallArgs(args);
             long self = Pointer.nativeValue(a.pointer(0));
             WriterComponentsObject o = BY_ADDRESS.get(self);
@@ -167,7 +159,7 @@ public final class WriterComponentsObject extends NativeComObject {
     /** An IUnknown slot of the table at +8: {@code this} must be the object + 8. */
     private static NativeCallback unknownSlot(IUnknown m, Class<?>... parameters) {
         String name = "IVssWriterComponentsExt(IUnknown at +" + OFFSET + ")::" + m.name();
-        return NativeCallback.of(name, int.class, withThis(m, parameters), args -> {
+        return NativeCallback.of(name, int.class, VtableSpec.declaredWithThis(m, parameters), args -> {
             CallArgs a = new CallArgs(args);
             long self = Pointer.nativeValue(a.pointer(0));
             WriterComponentsObject o = BY_ADDRESS.get(self - OFFSET);

@@ -19,6 +19,7 @@ import org.vss4j.RestoreType;
 import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.VssHresult;
+import org.vss4j.abi.NativeExport;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.abi.vtable.IVssWriterImpl;
 import org.vss4j.com.Guids;
@@ -99,7 +100,7 @@ public final class WriterImplObject extends NativeComObject {
 
     /** @param ex made by {@code CreateWriterEx} (a {@code CVssWriterEx} object), not {@code CreateWriter} */
     public WriterImplObject(SimulatedMachine machine, Pointer writerObject, boolean ex) {
-        super(LIFETIME, ex ? "CreateWriterEx" : "CreateWriter");
+        super(LIFETIME, (ex ? NativeExport.CreateWriterEx : NativeExport.CreateWriter).name());
         this.machine = machine;
         this.writerObject = writerObject;
         this.ex = ex;

@@ -19,7 +19,7 @@ public final class DriveLetters {
 
     /** Adds {@code GetLogicalDrives} to the simulator's export table. */
     public static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.GetLogicalDrives, 0, a -> mask());
+        Win32Function.put(table, NativeExport.GetLogicalDrives, 0, a -> mask());
     }
 
     /** The letters of the current machine that are in use. */

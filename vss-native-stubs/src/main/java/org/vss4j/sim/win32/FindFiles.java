@@ -27,9 +27,9 @@ final class FindFiles {
     }
 
     static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.FindFirstFileW, INVALID_HANDLE_VALUE, a -> findFirst(a.wideString(0), a.pointer(1)));
-        Kernel32Function.put(table, NativeExport.FindNextFileW, 0, a -> findNext(a.pointer(0), a.pointer(1)));
-        Kernel32Function.put(table, NativeExport.FindClose, 0, a -> findClose(a.pointer(0)));
+        Win32Function.put(table, NativeExport.FindFirstFileW, INVALID_HANDLE_VALUE, a -> findFirst(a.wideString(0), a.pointer(1)));
+        Win32Function.put(table, NativeExport.FindNextFileW, 0, a -> findNext(a.pointer(0), a.pointer(1)));
+        Win32Function.put(table, NativeExport.FindClose, 0, a -> findClose(a.pointer(0)));
     }
 
     /** {@code HANDLE FindFirstFileW(LPCWSTR lpFileName, LPWIN32_FIND_DATAW lpFindFileData)}. */

@@ -41,7 +41,7 @@ final class LongPathNames {
     }
 
     static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.GetLongPathNameW, 0, a -> getLongPathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
+        Win32Function.put(table, NativeExport.GetLongPathNameW, 0, a -> getLongPathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
     }
 
     static int getLongPathName(SimulatedMachine machine, Pointer shortPath, Pointer out, int cch) {

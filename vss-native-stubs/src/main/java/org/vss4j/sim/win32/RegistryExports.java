@@ -73,7 +73,7 @@ public final class RegistryExports {
      */
     private static void put(Map<NativeExport, NativeCallback> table, NativeExport export, Body body) {
         String name = export.name();
-        table.put(export, NativeCallback.of(export, raw -> {
+        table.put(export, NativeCallback.of(export, true, raw -> {
             try {
                 Integer injected = SimulatedMachine.current().faults().onCall(name);
                 return injected != null ? injected : body.call(new CallArgs(raw));

@@ -66,11 +66,11 @@ public final class ServiceExports {
     }
 
     static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.OpenSCManagerW, null, a -> openManager(a.wideString(0), a.wideString(1), a.int32(2)));
-        Kernel32Function.put(table, NativeExport.OpenServiceW, null, a -> openService(a.pointer(0), a.wideString(1), a.int32(2)));
-        Kernel32Function.put(table, NativeExport.QueryServiceStatus, 0, a -> status(a.pointer(0), a.pointer(1)));
-        Kernel32Function.put(table, NativeExport.QueryServiceConfigW, 0, a -> config(a.pointer(0), a.pointer(1), a.int32(2), a.pointer(3)));
-        Kernel32Function.put(table, NativeExport.CloseServiceHandle, 0, a -> close(a.pointer(0)));
+        Win32Function.put(table, NativeExport.OpenSCManagerW, null, a -> openManager(a.wideString(0), a.wideString(1), a.int32(2)));
+        Win32Function.put(table, NativeExport.OpenServiceW, null, a -> openService(a.pointer(0), a.wideString(1), a.int32(2)));
+        Win32Function.put(table, NativeExport.QueryServiceStatus, 0, a -> status(a.pointer(0), a.pointer(1)));
+        Win32Function.put(table, NativeExport.QueryServiceConfigW, 0, a -> config(a.pointer(0), a.pointer(1), a.int32(2), a.pointer(3)));
+        Win32Function.put(table, NativeExport.CloseServiceHandle, 0, a -> close(a.pointer(0)));
     }
 
     private static Pointer openManager(String machineName, String database, int access) {
@@ -87,7 +87,7 @@ public final class ServiceExports {
         if ((access & ~MANAGER_READ_RIGHTS) != 0 && !machine.token().isElevated()) {
             return failHandle(Win32Error.ERROR_ACCESS_DENIED);
         }
-        return handle(MANAGER, access, "OpenSCManagerW");
+        return handle(MANAGER, access, NativeExport.OpenSCManagerW.name());
     }
 
     private static Pointer openService(Pointer manager, String name, int access) {
@@ -103,7 +103,7 @@ public final class ServiceExports {
         if ((access & ~SERVICE_READ_RIGHTS) != 0 && !SimulatedMachine.current().token().isElevated()) {
             return failHandle(Win32Error.ERROR_ACCESS_DENIED);
         }
-        return handle(SERVICE, access, "OpenServiceW " + name);
+        return handle(SERVICE, access, NativeExport.OpenServiceW.name() + " " + name);
     }
 
     private static int status(Pointer service, Pointer status) {

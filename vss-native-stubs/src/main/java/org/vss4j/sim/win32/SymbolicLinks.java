@@ -65,7 +65,7 @@ public final class SymbolicLinks {
     }
 
     static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.CreateSymbolicLinkW, FALSE, SymbolicLinks::create);
+        Win32Function.put(table, NativeExport.CreateSymbolicLinkW, FALSE, SymbolicLinks::create);
     }
 
     private static Object create(CallArgs a) {

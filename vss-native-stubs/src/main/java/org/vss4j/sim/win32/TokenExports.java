@@ -46,10 +46,10 @@ public final class TokenExports {
     }
 
     static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.OpenProcessToken, 0, a -> open(a.pointer(0), a.int32(1), a.pointer(2)));
-        Kernel32Function.put(table, NativeExport.GetTokenInformation, 0, a -> information(a.pointer(0), a.int32(1), a.pointer(2), a.int32(3), a.pointer(4)));
-        Kernel32Function.put(table, NativeExport.LookupPrivilegeNameW, 0, a -> lookupName(a.pointer(0), a.pointer(1), a.pointer(2), a.pointer(3)));
-        Kernel32Function.put(table, NativeExport.CloseHandle, 0, a -> close(a.pointer(0)));
+        Win32Function.put(table, NativeExport.OpenProcessToken, 0, a -> open(a.pointer(0), a.int32(1), a.pointer(2)));
+        Win32Function.put(table, NativeExport.GetTokenInformation, 0, a -> information(a.pointer(0), a.int32(1), a.pointer(2), a.int32(3), a.pointer(4)));
+        Win32Function.put(table, NativeExport.LookupPrivilegeNameW, 0, a -> lookupName(a.pointer(0), a.pointer(1), a.pointer(2), a.pointer(3)));
+        Win32Function.put(table, NativeExport.CloseHandle, 0, a -> close(a.pointer(0)));
     }
 
     private static int open(Pointer process, int access, Pointer out) {
@@ -59,7 +59,7 @@ public final class TokenExports {
         if (process == null || Pointer.nativeValue(process) != Exports.CURRENT_PROCESS) {
             return fail(Win32Error.ERROR_INVALID_HANDLE);
         }
-        Pointer handle = NativeHeap.allocate(BlockKind.TOKEN_HANDLE, 8, 0, "OpenProcessToken");
+        Pointer handle = NativeHeap.allocate(BlockKind.TOKEN_HANDLE, 8, 0, NativeExport.OpenProcessToken.name());
         handle.setInt(0, access);
         out.setPointer(0, handle);
         return 1;

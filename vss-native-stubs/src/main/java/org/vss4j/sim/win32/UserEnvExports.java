@@ -25,8 +25,8 @@ public final class UserEnvExports {
 
     /** Adds the userenv exports to the simulator's export table. */
     public static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.CreateEnvironmentBlock, 0, a -> create(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
-        Kernel32Function.put(table, NativeExport.DestroyEnvironmentBlock, 0, a -> destroy(a.pointer(0)));
+        Win32Function.put(table, NativeExport.CreateEnvironmentBlock, 0, a -> create(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
+        Win32Function.put(table, NativeExport.DestroyEnvironmentBlock, 0, a -> destroy(a.pointer(0)));
     }
 
     private static int create(SimulatedMachine machine, Pointer out, Pointer token, int inherit) {
@@ -46,7 +46,7 @@ public final class UserEnvExports {
             b.append('\0');
         }
         byte[] bytes = b.toString().getBytes(StandardCharsets.UTF_16LE);
-        Pointer block = NativeHeap.allocate(BlockKind.ENVIRONMENT_BLOCK, bytes.length, 0, "CreateEnvironmentBlock");
+        Pointer block = NativeHeap.allocate(BlockKind.ENVIRONMENT_BLOCK, bytes.length, 0, NativeExport.CreateEnvironmentBlock.name());
         block.write(0, bytes, 0, bytes.length);
         out.setPointer(0, block);
         return 1;

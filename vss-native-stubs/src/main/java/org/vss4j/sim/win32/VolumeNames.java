@@ -59,8 +59,8 @@ public final class VolumeNames {
 
     /** Adds both functions to the simulator's export table. */
     public static void register(Map<NativeExport, NativeCallback> table) {
-        Kernel32Function.put(table, NativeExport.GetVolumePathNameW, 0, a -> getVolumePathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
-        Kernel32Function.put(table, NativeExport.GetVolumeNameForVolumeMountPointW, 0, a -> getVolumeNameForVolumeMountPoint(SimulatedMachine.current(), a.pointer(0), a.pointer(1),
+        Win32Function.put(table, NativeExport.GetVolumePathNameW, 0, a -> getVolumePathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
+        Win32Function.put(table, NativeExport.GetVolumeNameForVolumeMountPointW, 0, a -> getVolumeNameForVolumeMountPoint(SimulatedMachine.current(), a.pointer(0), a.pointer(1),
                         a.int32(2)));
     }
 

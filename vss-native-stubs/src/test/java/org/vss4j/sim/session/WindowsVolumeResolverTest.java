@@ -15,8 +15,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.session.ResolvedPath;
-import org.vss4j.session.UnresolvablePathException.Reason;
 import org.vss4j.session.UnresolvablePathException;
+import org.vss4j.session.UnresolvablePathException.Reason;
 import org.vss4j.session.VolumeResolver;
 import org.vss4j.session.WindowsVolumeResolver;
 import org.vss4j.sim.SimulatedMachine;
@@ -119,7 +119,7 @@ class WindowsVolumeResolverTest {
 
     @Test
     void aMountPointWithoutVolumeNameFailsInsteadOfStandingInForOne(SimulatedMachine machine) {
-        machine.faults().failWin32OnCall(NativeExport.GetVolumeNameForVolumeMountPointW.name(), 1,
+        machine.faults().failWin32OnCall(NativeExport.GetVolumeNameForVolumeMountPointW, 1,
                 Win32Error.ERROR_INVALID_PARAMETER);
         assertThatThrownBy(() -> resolver.resolve("C:\\Data")).isInstanceOfSatisfying(
                 UnresolvablePathException.class, e -> assertThat(e.reason()).isEqualTo(Reason.NO_VOLUME))
@@ -130,7 +130,7 @@ class WindowsVolumeResolverTest {
     @Test
     void aVolumeLookupThatFailsForAnotherReasonIsNotTakenForAMissingVolume(SimulatedMachine machine) {
         // Access denied is no "no volume here", which the session would pass over quietly.
-        machine.faults().failWin32OnCall(NativeExport.GetVolumePathNameW.name(), 1, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.GetVolumePathNameW, 1, Win32Error.ERROR_ACCESS_DENIED);
         assertThatThrownBy(() -> resolver.resolve("C:\\Data")).isInstanceOfSatisfying(
                 UnresolvablePathException.class, e -> assertThat(e.reason()).isEqualTo(Reason.VOLUME_LOOKUP_FAILED))
                 .hasMessageContaining("ERROR_ACCESS_DENIED");

@@ -58,7 +58,7 @@ class DriveLettersTest {
     @Test
     void aPlannedFailureReturnsZeroWithTheLastError(SimulatedMachine machine, @TempDir Path c) {
         machine.addVolume(c, "C:\\");
-        machine.faults().failWin32OnCall(NativeExport.GetLogicalDrives.name(), 1, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.GetLogicalDrives, 1, Win32Error.ERROR_ACCESS_DENIED);
 
         assertThat(Exports.current().getLogicalDrives()).isZero();
         assertThat(Exports.current().lastError()).isEqualTo(Win32Error.ERROR_ACCESS_DENIED);

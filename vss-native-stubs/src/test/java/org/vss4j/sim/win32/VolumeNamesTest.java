@@ -209,7 +209,7 @@ class VolumeNamesTest {
 
     @Test
     void aPlannedWin32FaultFailsTheCallWithItsError(SimulatedMachine machine) {
-        machine.faults().failWin32OnCall(NativeExport.GetVolumePathNameW.name(), 1, Win32Error.ERROR_ACCESS_DENIED);
+        machine.faults().failWin32OnCall(NativeExport.GetVolumePathNameW, 1, Win32Error.ERROR_ACCESS_DENIED);
         assertThat(volumePathName("C:\\Windows", MAX)).isEqualTo("error " + Win32Error.ERROR_ACCESS_DENIED);
         assertThat(volumePathName("C:\\Windows", MAX)).isEqualTo("C:\\");
     }

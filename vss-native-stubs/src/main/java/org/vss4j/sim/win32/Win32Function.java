@@ -1,8 +1,10 @@
 package org.vss4j.sim.win32;
 
+import com.sun.jna.Pointer;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vss4j.abi.CallbackClasses;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
@@ -10,7 +12,7 @@ import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.NativeCallback;
 
 /**
- * Registers one simulated kernel32 (or userenv) export. Unlike COM methods, these functions report failure by their
+ * Registers one simulated kernel32, userenv or advapi32 export. Unlike COM methods, these functions report failure by their
  * return value (FALSE, 0, {@code INVALID_HANDLE_VALUE}) plus {@code SetLastError}: a fault planned on the export's name
  * with {@code Faults.failWin32OnCall} therefore makes it return {@code failure} with the planned number as its Win32
  * error.
@@ -22,7 +24,7 @@ import org.vss4j.sim.abi.NativeCallback;
  * error, the simulator's choice for "the simulator broke", and the exception is recorded in the current machine's
  * ledger, so the JUnit extension fails the test.
  */
-public final class Kernel32Function {
+public final class Win32Function {
 
     /** The Java side of the function. */
     @FunctionalInterface
@@ -30,9 +32,9 @@ public final class Kernel32Function {
         Object call(CallArgs a);
     }
 
-    private static final Logger LOG = LoggerFactory.getLogger(Kernel32Function.class);
+    private static final Logger LOG = LoggerFactory.getLogger(Win32Function.class);
 
-    private Kernel32Function() {
+    private Win32Function() {
     }
 
     /**
@@ -40,8 +42,9 @@ public final class Kernel32Function {
      * when a fault is planned or the body throws.
      */
     public static void put(Map<NativeExport, NativeCallback> table, NativeExport export, Object failure, Body body) {
+        requireFailureFits(export, failure);
         String name = export.name();
-        table.put(export, NativeCallback.of(export, raw -> {
+        table.put(export, NativeCallback.of(export, true, raw -> {
             try {
                 Integer injected = SimulatedMachine.current().faults().onCall(name);
                 if (injected != null) {
@@ -56,5 +59,22 @@ public final class Kernel32Function {
                 return failure;
             }
         }));
+    }
+
+    /**
+     * The failure value must be what JNA can return for the declared result (an {@code int} for a 4-byte result, a
+     * {@code byte} for a one-byte {@code BOOLEAN}, a {@code Pointer} or NULL for a handle): checked when the table is
+     * built, not when a fault first fires.
+     */
+    static void requireFailureFits(NativeExport export, Object failure) {
+        Class<?> returns = CallbackClasses.returns(export.signature());
+        boolean fits = returns == Pointer.class ? failure == null || failure instanceof Pointer
+                : returns == int.class ? failure instanceof Integer
+                : returns == byte.class ? failure instanceof Byte
+                : returns == long.class && failure instanceof Long;
+        if (!fits) {
+            throw new IllegalStateException(export.qualifiedName() + " returns " + export.signature().returns()
+                    + ", its failure value is " + (failure == null ? "null" : failure.getClass().getName()));
+        }
     }
 }
