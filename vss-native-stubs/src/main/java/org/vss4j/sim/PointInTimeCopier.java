@@ -2,6 +2,7 @@ package org.vss4j.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,16 +10,20 @@ import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Makes the point-in-time copy of a volume directory that a snapshot is: first, where a clone command is configured,
- * one run of it per snapshot ({@code COMMAND... SRC/. DST}, e.g. {@code cp --reflink=always -a}, which fails rather
- * than copy when the file system cannot clone); on any failure the partial result is removed and the volume is copied
- * file by file in Java. Either way, later writes to the volume do not reach the copy.
+ * Makes the point-in-time copy of a volume directory that a snapshot is: first, where a clone command is configured
+ * and clones one sample file, one run of it per snapshot ({@code COMMAND... SRC/. DST}, e.g.
+ * {@code cp --reflink=always -a}, which fails rather than copy when the file system cannot clone); on any failure the
+ * partial result is removed and the volume is copied file by file in Java. Either way, later writes to the volume do
+ * not reach the copy. Paths excluded from the copy (the simulator's own storage inside the volume,
+ * docs/simulator-storage.md) are left out by both ways.
  */
 public final class PointInTimeCopier {
 
@@ -57,38 +62,162 @@ public final class PointInTimeCopier {
 
     /** Copies the tree {@code from} into the new directory {@code to}; how it was done. */
     public CopyMethod copy(Path from, Path to) {
+        return copy(from, to, Set.of(), ProgressListener.NONE);
+    }
+
+    /**
+     * Copies the tree {@code from} into the directory {@code to} (made if missing), leaving out the files and
+     * directories {@code excluded} (absolute paths; those outside {@code from} change nothing), and tells
+     * {@code progress} how far it is ({@link ProgressListener.Phase#POINT_IN_TIME_COPY}); how it was done.
+     */
+    CopyMethod copy(Path from, Path to, Set<Path> excluded, ProgressListener progress) {
+        return copy(from, to, excluded, progress, ProgressListener.Phase.POINT_IN_TIME_COPY);
+    }
+
+    CopyMethod copy(Path from, Path to, Set<Path> excluded, ProgressListener progress,
+            ProgressListener.Phase phase) {
+        Set<Path> inside = new HashSet<>();
+        for (Path e : excluded) {
+            if (e.startsWith(from) && !e.equals(from)) {
+                inside.add(e);
+            }
+        }
         createDirectory(to);
-        if (cloneCommand != null && tryClone(from, to)) {
+        FileProgress files = FileProgress.over(progress, phase, from, inside);
+        if (cloneCommand != null && cloneWorks(from, to, inside) && tryClone(from, to, inside, excluded)) {
+            files.finish();
             return CopyMethod.REFLINK;
         }
-        copyTree(from, to);
+        copyTree(from, to, inside, files);
+        files.finish();
         return CopyMethod.PLAIN_COPY;
     }
 
-    private boolean tryClone(Path from, Path to) {
+    /**
+     * Whether the clone command can clone a file of {@code from} into {@code to}: tried on one file first, because
+     * GNU cp with {@code --reflink=always} on a file system that cannot clone (ext4) does not stop at the first
+     * failure but walks the whole tree, making every directory and failing every file (23 s for 50,000 files, ten
+     * times the plain copy), before the plain copy starts again from nothing.
+     */
+    private boolean cloneWorks(Path from, Path to, Set<Path> excluded) {
+        Path sample = firstRegularFile(from, excluded);
+        if (sample == null) {
+            // Nothing to clone: the command only makes the directories, at once.
+            return true;
+        }
+        Path probe = to.resolve(".vss4j-clone-probe");
+        try {
+            return run(List.of(sample.toString(), probe.toString()));
+        } finally {
+            try {
+                Files.deleteIfExists(probe);
+            } catch (IOException e) {
+                LOG.debug("cannot delete the clone probe {}: {}", probe, e.toString());
+            }
+        }
+    }
+
+    private static Path firstRegularFile(Path from, Set<Path> excluded) {
+        Path[] found = {null};
+        try {
+            Files.walkFileTree(from, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    return excluded.contains(dir) ? FileVisitResult.SKIP_SUBTREE : FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (attrs.isRegularFile() && !excluded.contains(file)) {
+                        found[0] = file;
+                        return FileVisitResult.TERMINATE;
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    return FileVisitResult.CONTINUE;
+                }
+            });
+        } catch (IOException e) {
+            return null;
+        }
+        return found[0];
+    }
+
+    /**
+     * One run of the clone command for the whole tree ({@code SRC/. DST}) when nothing inside is excluded. Otherwise
+     * the directories on the way from {@code from} to an excluded path are made here, and the command clones, for
+     * each of them, every other entry in one run ({@code ENTRY... DSTDIR}): the excluded path is never named. What
+     * a failed run left in {@code to} is removed, but for {@code keepInTarget}.
+     */
+    private boolean tryClone(Path from, Path to, Set<Path> excluded, Set<Path> keepInTarget) {
+        boolean cloned;
+        if (excluded.isEmpty()) {
+            cloned = run(List.of(from.toString() + "/.", to.toString()));
+        } else {
+            cloned = cloneAround(from, to, excluded);
+        }
+        if (!cloned) {
+            // A failed clone may have left part of the tree: start the plain copy from an empty directory (but for
+            // what is excluded: a revert copies into the volume, which may hold the simulator's own storage).
+            Trees.clearExcept(to, keepInTarget, FileProgress.silent());
+        }
+        return cloned;
+    }
+
+    private boolean cloneAround(Path from, Path to, Set<Path> excluded) {
+        Set<Path> onTheWay = new HashSet<>();
+        for (Path e : excluded) {
+            for (Path p = e.getParent(); p != null && p.startsWith(from); p = p.getParent()) {
+                onTheWay.add(p);
+            }
+        }
+        for (Path dir : onTheWay) {
+            List<String> args = new ArrayList<>();
+            try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
+                for (Path entry : entries) {
+                    if (!excluded.contains(entry) && !onTheWay.contains(entry)) {
+                        args.add(entry.toString());
+                    }
+                }
+            } catch (IOException e) {
+                LOG.debug("cannot list {} ({}); copying {} in Java", dir, e.getMessage(), from);
+                return false;
+            }
+            Path target = to.resolve(from.relativize(dir).toString());
+            createDirectory(target);
+            if (!args.isEmpty()) {
+                args.add(target.toString());
+                if (!run(args)) {
+                    return false;
+                }
+            }
+        }
+        return true;
+    }
+
+    /** Runs the clone command with {@code args} appended; whether it exited with 0. */
+    private boolean run(List<String> args) {
         List<String> command = new ArrayList<>(cloneCommand);
-        command.add(from.toString() + "/.");
-        command.add(to.toString());
+        command.addAll(args);
         int exit;
         try {
             Process p = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             exit = p.waitFor();
         } catch (IOException e) {
-            LOG.debug("clone command {} cannot run ({}); copying {} in Java", command, e.getMessage(), from);
+            LOG.debug("clone command {} cannot run ({}); copying in Java", command, e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while cloning " + from, e);
+            throw new IllegalStateException("interrupted while cloning with " + command, e);
         }
-        if (exit == 0) {
-            return true;
+        if (exit != 0) {
+            LOG.debug("clone command {} exited with {}; copying in Java", command, exit);
         }
-        LOG.debug("clone command {} exited with {}; copying {} in Java", command, exit, from);
-        // A failed clone may have left part of the tree: start the plain copy from an empty directory.
-        SnapshotStore.deleteTree(to);
-        createDirectory(to);
-        return false;
+        return exit == 0;
     }
 
     private static void createDirectory(Path dir) {
@@ -99,17 +228,34 @@ public final class PointInTimeCopier {
         }
     }
 
-    private static void copyTree(Path from, Path to) {
+    private static void copyTree(Path from, Path to, Set<Path> excluded, FileProgress files) {
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
                 @Override
                 public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-                    Files.createDirectories(to.resolve(from.relativize(dir).toString()));
+                    if (excluded.contains(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    Path target = to.resolve(from.relativize(dir).toString());
+                    if (!dir.equals(from)) {
+                        // Its parent was made just before: one mkdir, not the walk up createDirectories does. It may
+                        // be there already where a revert kept the way to the simulator's storage in the volume.
+                        try {
+                            Files.createDirectory(target);
+                        } catch (java.nio.file.FileAlreadyExistsException e) {
+                            if (!Files.isDirectory(target, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                                throw e;
+                            }
+                        }
+                    }
                     return FileVisitResult.CONTINUE;
                 }
 
                 @Override
                 public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                    if (excluded.contains(file)) {
+                        return FileVisitResult.CONTINUE;
+                    }
                     Path target = to.resolve(from.relativize(file).toString());
                     if (attrs.isSymbolicLink()) {
                         // A shadow copy holds a reparse point as the reparse point, not what it points to (Microsoft
@@ -120,6 +266,7 @@ public final class PointInTimeCopier {
                     } else {
                         Files.copy(file, target, StandardCopyOption.COPY_ATTRIBUTES);
                     }
+                    files.fileDone();
                     return FileVisitResult.CONTINUE;
                 }
             });

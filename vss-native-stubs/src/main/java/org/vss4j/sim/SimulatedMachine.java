@@ -123,11 +123,12 @@ public final class SimulatedMachine implements AutoCloseable {
             throw new UncheckedIOException("cannot create the snapshot directory", e);
         }
         this.snapshots = new SnapshotStore(snapshotRoot);
+        snapshots.storage(storagePaths(snapshotRoot, exposureRoot));
         this.unreadableRecords = List.of();
         this.leftOvers = List.of();
     }
 
-    private SimulatedMachine(String name, Path stateDirectory) {
+    private SimulatedMachine(String name, Path stateDirectory, ProgressListener progress) {
         this.name = name;
         this.environment = SimulatedEnvironment.windowsServer(name);
         this.stateDirectory = stateDirectory;
@@ -139,8 +140,10 @@ public final class SimulatedMachine implements AutoCloseable {
         }
         SnapshotJournal journal = new SnapshotJournal(snapshotRoot);
         this.snapshots = new SnapshotStore(snapshotRoot, journal);
-        StateRecovery.Opened opened = new StateRecovery(snapshotRoot, journal, new OperationJournal(snapshotRoot))
-                .open();
+        snapshots.storage(storagePaths(stateDirectory));
+        snapshots.progress(progress);
+        StateRecovery.Opened opened = new StateRecovery(snapshotRoot, journal, new OperationJournal(snapshotRoot),
+                progress).open();
         List<UnreadableRecord> unreadable = new ArrayList<>(opened.unreadable());
         for (SnapshotJournal.Entry e : opened.records()) {
             Volume v = volumes.stream().filter(x -> x.root().equals(e.volumeRoot())).findFirst()
@@ -166,7 +169,44 @@ public final class SimulatedMachine implements AutoCloseable {
      * attributes) until they are deleted. Non-persistent shadow copies still vanish with their requester.
      */
     public static SimulatedMachine persistentAt(Path stateDirectory) {
-        return new SimulatedMachine("SIMULATED-HOST", stateDirectory.toAbsolutePath());
+        return persistentAt(stateDirectory, ProgressListener.NONE);
+    }
+
+    /**
+     * {@link #persistentAt(Path)}, telling {@code progress} how far the long work is from the start: the removal of
+     * what interrupted runs left (done while the directory is opened), then copies, deletions and reverts
+     * ({@link #progress(ProgressListener)}).
+     */
+    public static SimulatedMachine persistentAt(Path stateDirectory, ProgressListener progress) {
+        return new SimulatedMachine("SIMULATED-HOST", stateDirectory.toAbsolutePath(),
+                java.util.Objects.requireNonNull(progress, "progress"));
+    }
+
+    /**
+     * The simulator's own storage, each directory as written and as the host resolves it (a volume's root is its real
+     * path): no shadow copy of a volume that contains it holds it (docs/simulator-storage.md).
+     */
+    private static java.util.Set<Path> storagePaths(Path... directories) {
+        java.util.Set<Path> paths = new java.util.HashSet<>();
+        for (Path d : directories) {
+            Path absolute = d.toAbsolutePath().normalize();
+            paths.add(absolute);
+            try {
+                paths.add(absolute.toRealPath());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot resolve the simulator's storage directory " + absolute, e);
+            }
+        }
+        return paths;
+    }
+
+    /**
+     * Where the long work of this machine (point-in-time copies, deletions of shadow copies, reverts) reports how far
+     * it is, from now on; {@link ProgressListener#NONE} (the default) for nowhere.
+     */
+    public SimulatedMachine progress(ProgressListener listener) {
+        snapshots.progress(listener);
+        return this;
     }
 
     /** A volume a recorded shadow copy was taken of; aliases come back when the volume is added again. */

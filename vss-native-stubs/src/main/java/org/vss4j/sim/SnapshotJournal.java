@@ -131,6 +131,28 @@ final class SnapshotJournal {
         }
     }
 
+    /** Beside a copy directory whose shadow copy BreakSnapshotSet made an ordinary volume: it is kept, not swept. */
+    static final String BROKEN_AWAY_SUFFIX = ".broken-away";
+
+    /**
+     * Marks the copy directory of {@code id} as a broken-away shadow copy (BreakSnapshotSet): VSS forgets it, its
+     * record goes, and its directory stays as the independent volume it now is, which a later machine opening the
+     * directory must not take for a copy an interrupted run left ({@link StateRecovery}).
+     */
+    void markBrokenAway(UUID id) {
+        try {
+            replace(dir.resolve(id + BROKEN_AWAY_SUFFIX), w -> w.write("vss4j simulator: the shadow copy " + id
+                    + " was broken away from its set (BreakSnapshotSet); its directory is an ordinary volume now\n"));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot mark shadow copy " + id + " as broken away", ex);
+        }
+    }
+
+    /** Whether {@link #markBrokenAway} marked the copy directory of {@code id}. */
+    boolean isBrokenAway(UUID id) {
+        return Files.exists(dir.resolve(id + BROKEN_AWAY_SUFFIX));
+    }
+
     /** The recorded file-system facts of {@code s}; none recorded (an older record): no facts beyond the defaults. */
     FileSystemFacts loadFacts(Snapshot s) {
         Path file = dir.resolve(s.id() + FACTS_SUFFIX);

@@ -2,11 +2,8 @@ package org.vss4j.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -30,6 +27,13 @@ public final class SnapshotStore {
     /** Where persistent snapshots are recorded for later processes; null for a machine that lives in one process. */
     private final SnapshotJournal journal;
     private volatile PointInTimeCopier copier = PointInTimeCopier.forHost();
+    /**
+     * The simulator's own storage (the state directory, or the snapshot and exposure folders): left out of every
+     * copy of a volume that contains it, and kept by a revert of such a volume (docs/simulator-storage.md).
+     */
+    private volatile Set<Path> storage = Set.of();
+    /** Told how far copies, deletions and reverts are. */
+    private volatile ProgressListener progress = ProgressListener.NONE;
     /**
      * Device number to directory of every shadow copy device that exists: the snapshots, and the broken-away ones
      * (BreakSnapshotSet), which stay devices of their own after VSS forgets them.
@@ -185,6 +189,14 @@ public final class SnapshotStore {
             return;
         }
         held.remove(setId);
+        if (op.entry().snapshots().stream().anyMatch(id -> Files.exists(root.resolve(id.toString()),
+                java.nio.file.LinkOption.NOFOLLOW_LINKS))) {
+            // A copy could not be deleted (its clean-up failure is in cause): the record names it, so it stays with
+            // its lock released, and the next machine opening the directory removes the set; without the record
+            // the copy would be an orphan that nothing lists or deletes.
+            op.lock().close();
+            return;
+        }
         try {
             journaled(() -> operations.remove(op.entry()));
             op.lock().closeAndDelete();
@@ -256,7 +268,7 @@ public final class SnapshotStore {
         FileSystemFacts pointInTime = volume.facts().copyFor(dir);
         Integer device = null;
         try {
-            CopyMethod method = copier.copy(volume.root(), dir);
+            CopyMethod method = copier.copy(volume.root(), dir, storage, progress);
             pointInTime.withholdDehydratedData();
             // With a state directory the counter is shared with other processes: the journal issues the number.
             device = journal == null ? lastDeviceNumber + 1 : journal.nextDeviceNumber(lastDeviceNumber);
@@ -334,6 +346,19 @@ public final class SnapshotStore {
     /** How later snapshots are copied (the default is {@link PointInTimeCopier#forHost()}). */
     public void useCopier(PointInTimeCopier c) {
         this.copier = c;
+    }
+
+    /**
+     * The directories of the simulator's own storage, absolute (each in its written and its real form): never copied
+     * into a shadow copy of a volume that contains them.
+     */
+    void storage(Set<Path> directories) {
+        this.storage = Set.copyOf(directories);
+    }
+
+    /** Where later copies, deletions and reverts report how far they are ({@link ProgressListener#NONE}: nowhere). */
+    public void progress(ProgressListener listener) {
+        this.progress = java.util.Objects.requireNonNull(listener, "listener");
     }
 
     /** The shadow copy {@code id}, or null if there is none (or its set is still being created). */
@@ -441,7 +466,10 @@ public final class SnapshotStore {
             ExposureLinks.remove(s.exposure());
         }
         devices.remove(s.deviceNumber());
-        deleteTree(s.directory());
+        FileProgress files = FileProgress.over(progress, ProgressListener.Phase.SHADOW_COPY_DELETION, s.directory(),
+                Set.of());
+        Trees.delete(s.directory(), files);
+        files.finish();
         if (journal != null && s.isPersistent()) {
             journaled(() -> journal.remove(id));
         }
@@ -491,6 +519,10 @@ public final class SnapshotStore {
      * now is, and is no longer found or deleted as a shadow copy. The forgotten record, or null if unknown.
      */
     public synchronized Snapshot forget(UUID id) {
+        if (journal != null && snapshots.containsKey(id)) {
+            // Before its record goes: a later machine must not take the directory for an unrecorded left-over.
+            journal.markBrokenAway(id);
+        }
         Snapshot s = drop(id);
         if (s != null && s.exposure() != null) {
             ExposureLinks.remove(s.exposure());
@@ -503,22 +535,17 @@ public final class SnapshotStore {
 
     /**
      * RevertToSnapshot: the volume's files are replaced by the snapshot's (its root directory itself stays, so the
-     * volume keeps its name); copied by the same {@link PointInTimeCopier} as snapshots.
+     * volume keeps its name); copied by the same {@link PointInTimeCopier} as snapshots. The simulator's own storage
+     * in the volume stays as it is (the shadow copy does not hold it; the snapshot copied back lives there).
      */
     public void revert(Snapshot s) {
         Path root = s.volume().root();
-        try (java.util.stream.Stream<Path> entries = Files.list(root)) {
-            for (Path p : entries.toList()) {
-                if (Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-                    deleteTree(p);
-                } else {
-                    Files.delete(p);
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot clear volume " + root + " for the revert", e);
+        try {
+            Trees.clearExcept(root, storage, FileProgress.silent());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot clear volume " + root + " for the revert", e.getCause());
         }
-        copier.copy(s.directory(), root);
+        copier.copy(s.directory(), root, storage, progress, ProgressListener.Phase.REVERT);
         FileSystemFacts snapshotFacts = facts(s.id());
         if (snapshotFacts != null) {
             s.volume().facts().replaceWith(snapshotFacts);
@@ -550,25 +577,6 @@ public final class SnapshotStore {
     }
 
     static void deleteTree(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try {
-            Files.walkFileTree(dir, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
-                    Files.delete(d);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete snapshot directory " + dir, e);
-        }
+        Trees.delete(dir, FileProgress.silent());
     }
 }

@@ -3,6 +3,7 @@ package org.vss4j.sim;
 import java.io.IOException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -25,6 +26,12 @@ import org.slf4j.LoggerFactory;
  * free was interrupted (its process died): a creation, complete or not, is undone (copies, records, facts); a
  * deletion is finished; then its record and lock file are removed. Each removal is logged at WARN. An operation
  * record that cannot be read is reported, and no shadow copy of its set (named by its file name) is listed.
+ *
+ * <p>Last, a copy directory ({@code <GUID>} folder) that no record names, neither a shadow copy record (readable or
+ * not) nor an operation record, is a copy whose creation stopped without its clean-up (an earlier version removed the
+ * operation record even when the copy could not be deleted): nothing would ever list or delete it, so it is removed
+ * and reported like the rest. Not while an operation record cannot be read (it may name the directory), and never a
+ * directory BreakSnapshotSet made an ordinary volume (marked {@code <GUID>.broken-away}).
  */
 final class StateRecovery {
 
@@ -37,11 +44,18 @@ final class StateRecovery {
     private final Path root;
     private final SnapshotJournal records;
     private final OperationJournal operations;
+    private final ProgressListener progress;
 
     StateRecovery(Path root, SnapshotJournal records, OperationJournal operations) {
+        this(root, records, operations, ProgressListener.NONE);
+    }
+
+    /** {@code progress} is told how far the removal of each left-over copy directory is. */
+    StateRecovery(Path root, SnapshotJournal records, OperationJournal operations, ProgressListener progress) {
         this.root = root;
         this.records = records;
         this.operations = operations;
+        this.progress = progress;
     }
 
     /** The lock every multi-file step of the directory is taken under (see {@link SnapshotStore}). */
@@ -84,6 +98,7 @@ final class StateRecovery {
             }
         }
         deleteUnusedLocks();
+        sweepUnrecordedCopies(found, ops, leftOvers);
         List<SnapshotJournal.Entry> listed = found.entries().stream().filter(e -> !notListed.contains(e.id()))
                 .toList();
         for (UnreadableRecord u : found.unreadable()) {
@@ -107,7 +122,7 @@ final class StateRecovery {
             if (r != null && r.exposure() != null && Files.isSymbolicLink(r.exposure().link())) {
                 ExposureLinks.remove(r.exposure());
             }
-            SnapshotStore.deleteTree(root.resolve(id.toString()));
+            deleteCopy(root.resolve(id.toString()));
             records.remove(id);
             if (first) {
                 first = false;
@@ -118,6 +133,72 @@ final class StateRecovery {
         LeftOver left = new LeftOver(op.setId(), op.kind(), op.state().word, op.snapshots(), op.volumes());
         LOG.warn("simulator state: {}", left);
         return left;
+    }
+
+    private void deleteCopy(Path dir) {
+        FileProgress files = FileProgress.over(progress, ProgressListener.Phase.LEFT_OVER_REMOVAL, dir, Set.of());
+        Trees.delete(dir, files);
+        files.finish();
+    }
+
+    /** Removes the copy directories no record names (see the class comment). */
+    private void sweepUnrecordedCopies(SnapshotJournal.Found found, OperationJournal.Found ops,
+            List<LeftOver> leftOvers) {
+        if (!ops.unreadable().isEmpty()) {
+            return;
+        }
+        Set<Path> named = new HashSet<>();
+        for (SnapshotJournal.Entry e : found.entries()) {
+            named.add(e.directory());
+            named.add(root.resolve(e.id().toString()));
+        }
+        for (UnreadableRecord u : found.unreadable()) {
+            UUID id = SnapshotJournal.idOf(u.file());
+            if (id == null) {
+                // A record named otherwise: which directory it describes is unknown, so none is taken for an orphan.
+                return;
+            }
+            named.add(root.resolve(id.toString()));
+        }
+        for (OperationJournal.Entry op : ops.entries()) {
+            op.snapshots().forEach(id -> named.add(root.resolve(id.toString())));
+        }
+        List<UUID> orphans = new ArrayList<>();
+        try (DirectoryStream<Path> entries = Files.newDirectoryStream(root,
+                p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
+            for (Path dir : entries) {
+                UUID id = copyId(dir);
+                if (id != null && !named.contains(dir) && !records.isBrokenAway(id)) {
+                    orphans.add(id);
+                }
+            }
+        } catch (IOException e) {
+            LOG.warn("simulator state: cannot list the copy directories in {}: {}", root, e.toString());
+            return;
+        }
+        for (UUID id : orphans) {
+            try {
+                deleteCopy(root.resolve(id.toString()));
+            } catch (RuntimeException e) {
+                LOG.warn("simulator state: cannot remove the copy directory {} that no record names: {}",
+                        root.resolve(id.toString()), RecordProblems.describe(e));
+                continue;
+            }
+            LeftOver left = LeftOver.unrecordedCopy(id);
+            LOG.warn("simulator state: {}", left);
+            leftOvers.add(left);
+        }
+    }
+
+    /** The shadow copy id a copy directory is named by, or null if its name is not a GUID as this class writes it. */
+    private static UUID copyId(Path dir) {
+        String name = dir.getFileName().toString();
+        try {
+            UUID id = UUID.fromString(name);
+            return id.toString().equals(name) ? id : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Lock files without their operation record (a process died between removing the record and the lock). */

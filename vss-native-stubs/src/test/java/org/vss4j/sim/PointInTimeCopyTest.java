@@ -68,9 +68,10 @@ class PointInTimeCopyTest {
     @Test
     void aFailedCloneFallsBackToPlainCopiesFromAnEmptyDirectory(SimulatedMachine machine) throws Exception {
         assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
-        // A clone command that leaves a partial result behind and fails, as cp does half-way through a tree.
-        machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(
-                List.of("/bin/sh", "-c", "echo partial > \"$2/leftover\"; exit 1", "clone")));
+        // A clone command that clones the one-file probe but leaves a partial result behind and fails on the tree,
+        // as cp does half-way through a tree.
+        machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(List.of("/bin/sh", "-c",
+                "if [ -d \"$2\" ]; then echo partial > \"$2/leftover\"; exit 1; fi; cp \"$1\" \"$2\"", "clone")));
         Snapshot s = snapshotThenChangeVolume(machine);
         assertThat(s.copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);
         assertThat(s.directory().resolve("leftover")).doesNotExist();
@@ -89,6 +90,23 @@ class PointInTimeCopyTest {
         // Plain "cp -a" stands in for a file system that clones: the path through a successful clone command.
         machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(List.of("/bin/cp", "-a")));
         assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.REFLINK);
+    }
+
+    @Test
+    void aCloneCommandThatCannotCloneTheProbeFileIsNotRunOnTheTree(SimulatedMachine machine) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // GNU cp --reflink=always on ext4 fails every file but walks the whole tree first (ten times the plain copy):
+        // after the one-file probe fails, the command is not run on the tree.
+        Path runs = Files.createTempFile("clone-runs", ".log");
+        try {
+            machine.snapshotStore().useCopier(PointInTimeCopier.withCloneCommand(List.of("/bin/sh", "-c",
+                    "echo \"$1\" >> \"" + runs + "\"; exit 1", "clone")));
+            assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);
+            assertThat(Files.readAllLines(runs)).as("one run, on one file").singleElement()
+                    .satisfies(arg -> assertThat(Path.of(arg)).isRegularFile());
+        } finally {
+            Files.delete(runs);
+        }
     }
 
     @Test

@@ -68,8 +68,16 @@ final class SimulatorOptions {
                     + "Interface::Method. Repeatable.")
     private List<String> faultSpecs;
 
+    @Option(names = "--progress", negatable = true,
+            description = "Show the progress of long work (the simulator's point-in-time copies and deletions) on "
+                    + "stderr even when stderr is not a terminal; --no-progress: never. Default: on a terminal only, "
+                    + "for work that lasts more than a second.")
+    private Boolean progress;
+
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
+    /** Where the machine's long work is shown, ended by {@link #close()}. */
+    private org.vss4j.sim.ProgressListener bars = org.vss4j.sim.ProgressListener.NONE;
 
     /**
      * Chooses the provider (once per process: {@link NativeProviders#choice()}) and says on stderr which one runs and
@@ -98,7 +106,8 @@ final class SimulatorOptions {
                 : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
         SimulatedMachine m;
         try {
-            m = SimulatedMachine.persistentAt(stateDir);
+            bars = ProgressBars.forStderr(progress, err);
+            m = SimulatedMachine.persistentAt(stateDir, bars);
         } catch (IllegalStateException | UncheckedIOException e) {
             // A damaged or unusable state directory: the message names the file and what to do.
             throw new IllegalStateException("--sim-state " + stateDir + ": " + IoReasons.messageOf(e), e);
@@ -178,6 +187,9 @@ final class SimulatorOptions {
         if (machine != null) {
             machine.close();
             machine = null;
+        }
+        if (bars instanceof ProgressBars b) {
+            b.close();
         }
     }
 }
