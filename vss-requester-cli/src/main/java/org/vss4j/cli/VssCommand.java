@@ -55,10 +55,17 @@ public final class VssCommand {
         CommandLine completion = cl.getSubcommands().get(COMPLETION);
         completion.getCommandSpec().usageMessage().hidden(false)
                 .description("Print a bash/zsh completion script: source <(vss completion)");
+        // -V on a subcommand (`vss snapshot create -V`) prints the same as on vss: the annotation is vss's only.
+        withVersion(cl, new VersionProvider());
         cl.registerConverter(UUID.class, new GuidArgument());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter(root));
         return cl;
+    }
+
+    private static void withVersion(CommandLine cl, VersionProvider version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
     /** Runs the command line and returns the exit code (see {@link ExitCodes}). */

@@ -47,6 +47,9 @@ class CommandTreeTest {
         assertThat(version.exit()).isZero();
         assertThat(version.out()).startsWith("vss4j " + parent.group(1) + System.lineSeparator());
         assertThat(VersionProvider.version()).isEqualTo(parent.group(1));
+        for (String[] sub : new String[][] {{"snapshot", "--version"}, {"snapshot", "create", "-V"}, {"doctor", "-V"}}) {
+            assertThat(CliRun.vss(sub).out()).as(String.join(" ", sub)).isEqualTo(version.out());
+        }
     }
 
     @Test
