@@ -14,7 +14,8 @@ import picocli.CommandLine.HelpCommand;
             "  vss snapshot create C: --exec \"dir %%VSS_SHADOW_PATH%%\"",
             "  vss snapshot create C: --persistent --json",
             "  vss snapshot list",
-            "  vss help snapshot create"},
+            "  vss help snapshot create",
+            "%nExit codes: those of the command (each command's help lists them); 2 without one."},
         subcommands = {SnapshotCreateCommand.class, SnapshotListCommand.class, SnapshotDeleteCommand.class,
             SnapshotExposeCommand.class, HelpCommand.class})
 final class SnapshotCommand {

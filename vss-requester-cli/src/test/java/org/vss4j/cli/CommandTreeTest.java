@@ -25,6 +25,15 @@ class CommandTreeTest {
     }
 
     @Test
+    void aNegativeListCountIsAUsageError() {
+        CliRun run = CliRun.vss("snapshot", "create", "C:", "--list", "-1");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("--list wants a count of 0 or more, got -1", "Usage: vss snapshot create");
+        assertThat(run.out()).isEmpty();
+    }
+
+    @Test
     void helpNamesACommand() {
         CliRun help = CliRun.vss("help", "snapshot");
         assertThat(help.exit()).as(help.err()).isZero();
