@@ -15,7 +15,7 @@ import picocli.CommandLine.HelpCommand;
             "  vss snapshot create C: --persistent --json",
             "  vss snapshot list",
             "  vss help snapshot create",
-            "%nExit codes: those of the command (each command's help lists them); 2 without one."},
+            "%nExit codes: those of the command run (see its help); 2 without a command."},
         subcommands = {SnapshotCreateCommand.class, SnapshotListCommand.class, SnapshotDeleteCommand.class,
             SnapshotExposeCommand.class, HelpCommand.class})
 final class SnapshotCommand {

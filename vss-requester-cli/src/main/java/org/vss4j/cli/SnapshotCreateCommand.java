@@ -35,8 +35,8 @@ import picocli.CommandLine.Spec;
         description = {"Create a shadow copy set of the volumes.",
             "Without --persistent the shadow copies are released when the command ends (after --exec, if given)."},
         footer = {"%nExamples:",
-            "  vss snapshot create C: --exec \"robocopy %%VSS_SHADOW_PATH%%\\Users D:\\backup /E\"",
-            "  vss snapshot create C: --exec 'tar -cf /tmp/c.tar -C \"$VSS_SHADOW_PATH\" .'   (a POSIX shell)",
+            "  vss snapshot create C: --exec \"robocopy %%VSS_SHADOW_PATH%% D:\\backup /E\"",
+            "  vss snapshot create C: --exec 'tar -cf c.tar -C \"$VSS_SHADOW_PATH\" .'",
             "  vss snapshot create C: D: --no-writers --list 20",
             "  vss snapshot create C: --persistent --json",
             ExitCodes.HELP_CREATE})

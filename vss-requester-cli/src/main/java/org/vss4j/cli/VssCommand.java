@@ -19,7 +19,7 @@ import picocli.CommandLine.ScopeType;
                 + "simulator elsewhere (there a directory is a volume: see --sim-volume in each command's help).",
             "Start with `vss doctor`, then `vss snapshot create C:`."},
         commandListHeading = "%nCommands:%n",
-        footer = {"%nRun `vss help COMMAND` or `vss COMMAND --help` for a command's options, examples and exit codes.",
+        footer = {"%nA command's options, examples and exit codes: vss help COMMAND",
             ExitCodes.HELP},
         subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class,
             HelpCommand.class})

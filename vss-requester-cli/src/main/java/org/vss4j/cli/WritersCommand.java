@@ -30,7 +30,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  vss writers",
             "  vss writers --json",
-            "  vss writers --save wmd   (then: vss writers --sim-writers wmd, on the simulator)",
+            "  vss writers --save wmd   (replay them: vss writers --sim-writers wmd)",
             ExitCodes.HELP_ADMIN})
 final class WritersCommand implements Callable<Integer> {
 
