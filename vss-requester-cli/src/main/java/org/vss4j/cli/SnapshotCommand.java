@@ -14,7 +14,7 @@ import picocli.CommandLine.HelpCommand;
             "  vss snapshot create C: --exec \"dir %%VSS_SHADOW_PATH%%\"",
             "  vss snapshot create C: --persistent --json",
             "  vss snapshot list",
-            "  vss help snapshot create",
+            "  vss snapshot help create",
             "%nExit codes: those of the command run (see its help); 2 without a command."},
         subcommands = {SnapshotCreateCommand.class, SnapshotListCommand.class, SnapshotDeleteCommand.class,
             SnapshotExposeCommand.class, HelpCommand.class})
