@@ -13,11 +13,15 @@ import picocli.CommandLine.Spec;
  * {@code vss doctor}: whether this machine can make a consistent backup, each finding with its severity and a fix.
  * Exits with 0 only when nothing blocks a backup ({@link ExitCodes#BLOCKED} otherwise).
  */
-@Command(name = "doctor", mixinStandardHelpOptions = true,
-        description = {"Check whether this machine can make a consistent backup: OS and JVM, the VSS provider, "
-                + "elevation and privileges, the VSS service, COM security, every writer, shadow copies and links "
-                + "left behind, and the files VSS leaves out of every shadow copy (FilesNotToSnapshot).",
-            "Exit code 0 when nothing blocks a backup, 1 when something does."})
+@Command(name = "doctor", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = {"Check whether this machine can make a consistent backup.",
+            "It checks the OS and JVM, the VSS provider, elevation and privileges, the VSS service, COM security, "
+                + "every writer, shadow copies and links left behind, and the files VSS leaves out of every shadow "
+                + "copy (FilesNotToSnapshot). Each finding is ok, a warning or blocking, with a fix."},
+        footer = {"%nExamples:",
+            "  vss doctor",
+            "  vss doctor --json",
+            ExitCodes.HELP_DOCTOR})
 final class DoctorCommand implements Callable<Integer> {
 
     @Spec
@@ -26,10 +30,12 @@ final class DoctorCommand implements Callable<Integer> {
     @Mixin
     private SimulatorOptions simulator;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print the findings as JSON on stdout (notes go to stderr).")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait for each VSS step (ISO-8601).")
+    @Option(names = "--timeout", defaultValue = "PT2M", paramLabel = "DURATION",
+            description = "Longest wait for each VSS step, an ISO-8601 duration (PT30S, PT5M). "
+                    + "Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Override

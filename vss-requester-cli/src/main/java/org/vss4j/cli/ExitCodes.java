@@ -33,18 +33,45 @@ final class ExitCodes {
      */
     static final int STOPPED = 128 + 15;
 
-    /** The text shown under {@code vss --help}. */
-    static final String HELP = "%nExit codes:%n"
-            + "  0  done%n"
-            + "  1  vss doctor: something blocks a backup (see its findings)%n"
-            + "  2  bad command line (unknown option or writer, not a directory)%n"
-            + "  3  VSS refused or failed: the message names the call and the HRESULT%n"
-            + "  4  other failure (I/O, --exec command could not start)%n"
-            + "  5  snapshot create: the cleanup after a failure or a stop failed: shadow copies may be left%n"
-            + "     (stderr names them; vss snapshot list)%n"
-            + "  snapshot create --exec: the command's own exit code%n"
-            + "  128+N  stopped by signal N after aborting and releasing the backup (143 SIGTERM, 130 Ctrl-C);%n"
-            + "     a stop after BackupComplete exits with the backup's own code (0: done)%n";
+    /*
+     * The exit code lists of the help texts, one line per code, each under 80 columns (picocli wraps a longer footer
+     * line at the terminal width without indenting it). Each command's help lists the codes it can exit with.
+     */
+    static final String HEADING = "%nExit codes:%n";
+    static final String LINE_OK = "  0      done%n";
+    static final String LINE_BLOCKED = "  1      something blocks a backup (see the findings and their fixes)%n";
+    static final String LINE_USAGE = "  2      bad command line: unknown option or subcommand, bad value, no such%n"
+            + "         writer, not a directory%n";
+    static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
+    static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";
+    static final String LINE_OTHER_EXEC = "  4      other failure: I/O, an --exec command that could not start%n";
+    static final String LINE_CLEANUP = "  5      the cleanup after a failure or a stop failed, so shadow copies%n"
+            + "         may be left: stderr names them (see also vss snapshot list)%n";
+    static final String LINE_EXEC = "  N      with --exec: the exit code of the command%n";
+    static final String LINE_SIGNAL = "  128+N  stopped by signal N (143 SIGTERM, 130 Ctrl-C) after aborting and%n"
+            + "         releasing the backup; a stop after BackupComplete exits with the%n"
+            + "         backup's own code (0: done)%n";
+
+    /** Under {@code vss --help}: every code, with the commands it belongs to. */
+    static final String HELP = HEADING
+            + "  0      done%n"
+            + "  1      vss doctor: something blocks a backup (see its findings)%n"
+            + LINE_USAGE + LINE_VSS + LINE_OTHER_EXEC
+            + "  5      snapshot create: the cleanup after a failure or a stop failed, so%n"
+            + "         shadow copies may be left: stderr names them%n"
+            + "  N      snapshot create --exec: the exit code of the command%n"
+            + "  128+N  snapshot create: stopped by signal N (143 SIGTERM, 130 Ctrl-C)%n";
+
+    /** The administrative commands (writers, providers, snapshot list/delete/expose). */
+    static final String HELP_ADMIN = HEADING + LINE_OK + LINE_USAGE + LINE_VSS + LINE_OTHER;
+
+    /** {@code vss snapshot create}. */
+    static final String HELP_CREATE = HEADING + LINE_OK + LINE_USAGE + LINE_VSS + LINE_OTHER_EXEC + LINE_CLEANUP
+            + LINE_EXEC + LINE_SIGNAL;
+
+    /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */
+    static final String HELP_DOCTOR = HEADING + "  0      nothing blocks a backup (warnings may be listed)%n"
+            + LINE_BLOCKED + LINE_USAGE + LINE_OTHER;
 
     private ExitCodes() {
     }

@@ -12,7 +12,12 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vss providers}: the registered shadow copy providers (like {@code vssadmin list providers}). */
-@Command(name = "providers", mixinStandardHelpOptions = true, description = "List the shadow copy providers.")
+@Command(name = "providers", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "List the shadow copy providers (like vssadmin list providers).",
+        footer = {"%nExamples:",
+            "  vss providers",
+            "  vss providers --json",
+            ExitCodes.HELP_ADMIN})
 final class ProvidersCommand implements Callable<Integer> {
 
     @Spec
@@ -21,7 +26,7 @@ final class ProvidersCommand implements Callable<Integer> {
     @Mixin
     private SimulatorOptions simulator;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print the providers as JSON on stdout (notes go to stderr).")
     private boolean json;
 
     @Override
@@ -30,7 +35,7 @@ final class ProvidersCommand implements Callable<Integer> {
         return Requester.run(simulator, null, bc -> {
             List<ProviderProperties> providers = bc.queryProviders();
             if (json) {
-                Json.print(out, providers);
+                Json.print(out, providers.stream().map(JsonForms.Provider::of).toList());
             } else {
                 for (ProviderProperties p : providers) {
                     out.printf("Provider name: '%s'%n   Provider type: %s%n   Provider Id: {%s}%n   Version: %s%n",

@@ -14,6 +14,7 @@ import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.VssServiceState;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.spi.NativeProviders;
+import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -29,44 +30,59 @@ final class SimulatorOptions {
     @Spec(Spec.Target.MIXEE)
     private CommandSpec command;
 
+    /** The volume a run that names none has: drive C: backed by the current directory. */
     static final String DEFAULT_VOLUME = "C:\\=.";
 
-    @Option(names = "--sim-volume", paramLabel = "NAME=DIR",
-            description = "Simulator only: a volume NAME (drive letter or mount point) backed by the directory DIR. "
-                    + "Default: " + "C:\\\\=. (the current directory).")
-    private List<String> volumes;
+    /** The options, under their own heading in each command's help: they matter only on the simulator. */
+    @ArgGroup(validate = false, order = 100, heading = "%nSimulator options (off Windows, or with -Dvss4j.provider=simulator):%n")
+    private Settings settings = new Settings();
 
-    @Option(names = "--sim-state", paramLabel = "DIR",
-            description = "Simulator only: where the simulated machine keeps persistent shadow copies between runs "
-                    + "(default: ~/.vss4j/simulator).")
-    private Path state;
+    /** The {@code --sim-*} options. */
+    static final class Settings {
 
-    @Option(names = "--sim-inbox",
-            description = "Simulator only: the machine has the in-box writers of a Windows Server (System, Registry, "
-                    + "WMI, COM+ REGDB, ASR, Shadow Copy Optimization, Task Scheduler, VSS Metadata Store, "
-                    + "Performance Counters, BITS) instead of the demo writer.")
-    private boolean inbox;
+        @Option(names = "--sim-volume", paramLabel = "NAME=DIR", order = 1,
+                description = "A volume NAME, a drive letter (D:) or a mounted folder (D:\\mnt), backed by the "
+                        + "directory DIR. Repeatable. Default: C:\\=. (the current directory).")
+        private List<String> volumes;
 
-    @Option(names = "--sim-writers", paramLabel = "DIR",
-            description = "Simulator only: the machine has one writer per Writer Metadata Document (*.xml) in DIR, "
-                    + "as 'vss writers --save DIR' writes them, instead of the demo writer. Repeatable.")
-    private List<Path> writerDirectories;
+        @Option(names = "--sim-state", paramLabel = "DIR", order = 2,
+                description = "Where the simulated machine keeps persistent shadow copies between runs. "
+                        + "Default: ~/.vss4j/simulator.")
+        private Path state;
 
-    @Option(names = "--sim-not-elevated",
-            description = "Simulator only: the command runs without elevation (a standard user's token: no "
-                    + "SeBackupPrivilege, SeRestorePrivilege, SeCreateSymbolicLinkPrivilege); VSS then refuses it.")
-    private boolean notElevated;
+        @Option(names = "--sim-inbox", order = 3,
+                description = "The machine has the in-box writers of a Windows Server (System, Registry, WMI, "
+                        + "COM+ REGDB, ASR, Shadow Copy Optimization, Task Scheduler, VSS Metadata Store, "
+                        + "Performance Counters, BITS) instead of the demo writer.")
+        private boolean inbox;
 
-    @Option(names = "--sim-vss-service", paramLabel = "STATE",
-            description = "Simulator only: the VSS service is ${COMPLETION-CANDIDATES} (default: stopped, "
-                    + "started on demand); disabled makes every VSS call fail.")
-    private VssServiceState vssService;
+        @Option(names = "--sim-writers", paramLabel = "DIR", order = 4,
+                description = "The machine has one writer per Writer Metadata Document (*.xml) in DIR, as "
+                        + "'vss writers --save DIR' writes them, instead of the demo writer. Repeatable.")
+        private List<Path> writerDirectories;
 
-    @Option(names = "--sim-fault", paramLabel = "CALL[#N[-M]]=HRESULT",
-            description = "Simulator only: the N-th (to M-th; default: first) call of CALL fails with HRESULT, e.g. "
-                    + "StartSnapshotSet#1-2=VSS_E_SNAPSHOT_SET_IN_PROGRESS; CALL is an IVssBackupComponents method or "
-                    + "Interface::Method. Repeatable.")
-    private List<String> faultSpecs;
+        @Option(names = "--sim-not-elevated", order = 5,
+                description = "The command runs without elevation (a standard user's token: no "
+                        + "SeBackupPrivilege, SeRestorePrivilege, SeCreateSymbolicLinkPrivilege); VSS then "
+                        + "refuses it.")
+        private boolean notElevated;
+
+        @Option(names = "--sim-vss-service", paramLabel = "STATE", order = 6,
+                description = "The VSS service is ${COMPLETION-CANDIDATES}; disabled makes every VSS call fail. "
+                        + "Default: stopped, started on demand.")
+        private VssServiceState vssService;
+
+        @Option(names = "--sim-fault", paramLabel = "CALL[#N[-M]]=HRESULT", order = 7,
+                description = "The N-th (to M-th; default: first) call of CALL fails with HRESULT; CALL is an "
+                        + "IVssBackupComponents method or Interface::Method, HRESULT a name or 0x...; e.g. "
+                        + "DoSnapshotSet#2=VSS_E_PROVIDER_VETO. Repeatable.")
+        private List<String> faultSpecs;
+
+        boolean anyGiven() {
+            return volumes != null || state != null || inbox || writerDirectories != null || notElevated
+                    || vssService != null || faultSpecs != null;
+        }
+    }
 
     @Option(names = "--progress", negatable = true,
             description = "Show the progress of long work (the simulator's point-in-time copies and deletions) on "
@@ -88,21 +104,22 @@ final class SimulatorOptions {
      */
     void prepare() {
         PrintWriter err = command.commandLine().getErr();
+        Settings o = settings != null ? settings : new Settings();
         NativeProviders.Choice choice = NativeProviders.choice();
         if (!NativeProviders.SIMULATOR_ID.equals(choice.provider().id())) {
             err.printf("(VSS provider: %s (%s): this machine's Volume Shadow Copy Service)%n",
                     choice.provider().id(), choice.reason());
-            if (volumes != null || inbox || writerDirectories != null || notElevated || vssService != null
-                    || faultSpecs != null) {
+            if (o.anyGiven()) {
                 err.println("(--sim-* options ignored: this is the real VSS)");
             }
+            err.flush();
             return;
         }
         err.printf("(VSS provider: simulator (%s): simulated shadow copies, not this machine's VSS)%n",
                 choice.reason());
-        List<SimulatedFault> faults = (faultSpecs == null ? List.<String>of() : faultSpecs).stream()
+        List<SimulatedFault> faults = (o.faultSpecs == null ? List.<String>of() : o.faultSpecs).stream()
                 .map(SimulatedFault::parse).toList();
-        Path stateDir = state != null ? state
+        Path stateDir = o.state != null ? o.state
                 : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
         SimulatedMachine m;
         try {
@@ -112,44 +129,63 @@ final class SimulatorOptions {
             // A damaged or unusable state directory: the message names the file and what to do.
             throw new IllegalStateException("--sim-state " + stateDir + ": " + IoReasons.messageOf(e), e);
         }
-        for (String spec : volumes == null ? List.of(DEFAULT_VOLUME) : volumes) {
+        try {
+            String firstVolume = addVolumes(m, o.volumes == null ? List.of(DEFAULT_VOLUME) : o.volumes, err);
+            if (o.inbox || o.writerDirectories != null) {
+                addWriters(m, o, err);
+            } else {
+                // A writer whose one component holds every file of the first volume named on the command line, so
+                // writer output has substance. Not m.volumes().get(0): a volume known only from a persistent shadow
+                // copy in the state directory comes first there and has no name this run gave it.
+                m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA)
+                        .component(WriterComponent.fileGroup("", "Demo files")
+                                .withCaption("Every file of " + firstVolume)
+                                .withFile(FileSpec.of(firstVolume, "*", true)))
+                        .build());
+            }
+        } catch (RuntimeException e) {
+            m.close();
+            throw e;
+        }
+        if (o.notElevated) {
+            m.token().setTo(SimulatedToken.standardUser());
+        }
+        if (o.vssService != null) {
+            m.vssService(o.vssService);
+        }
+        faults.forEach(f -> f.applyTo(m.faults()));
+        err.flush();
+        SimulatedMachine.install(m);
+        machine = m;
+    }
+
+    /**
+     * Adds each {@code --sim-volume NAME=DIR}; returns the first one's name. NAME is written as a volume argument
+     * ({@link VolumeArguments}): {@code D:} and {@code D:\mnt} become the mount points {@code D:\} and {@code D:\mnt\}.
+     */
+    private static String addVolumes(SimulatedMachine m, List<String> specs, PrintWriter err) {
+        String first = null;
+        for (String spec : specs) {
             int eq = spec.indexOf('=');
             if (eq <= 0 || eq == spec.length() - 1) {
-                m.close();
-                throw new UsageException("--sim-volume wants NAME=DIR, got '" + spec + "'");
+                throw new UsageException("--sim-volume wants NAME=DIR, e.g. D:=/srv/data; got '" + spec + "'");
             }
+            String name = VolumeArguments.forAddToSnapshotSet(spec.substring(0, eq));
             Path dir = Paths.get(spec.substring(eq + 1)).toAbsolutePath().normalize();
             if (!Files.isDirectory(dir)) {
-                m.close();
                 throw new UsageException("--sim-volume " + spec + ": " + dir + " is not a directory");
             }
             try {
-                m.addVolume(dir, spec.substring(0, eq));
+                m.addVolume(dir, name);
             } catch (IllegalArgumentException e) {
-                m.close();
                 throw new UsageException("--sim-volume " + spec + ": " + e.getMessage());
             }
-            err.printf("(simulated VSS: volume %s is %s)%n", spec.substring(0, eq), dir);
+            err.printf("(simulated VSS: volume %s is %s)%n", name, dir);
+            if (first == null) {
+                first = name;
+            }
         }
-        if (inbox || writerDirectories != null) {
-            addWriters(m, err);
-        } else {
-            // A writer whose one component holds every file of the first volume, so writer output has substance.
-            String firstVolume = m.volumes().get(0).aliases().get(0);
-            m.addWriter(SimulatedWriter.builder("vss4j Demo Writer").usage(UsageType.USERDATA)
-                    .component(WriterComponent.fileGroup("", "Demo files").withCaption("Every file of " + firstVolume)
-                            .withFile(FileSpec.of(firstVolume, "*", true)))
-                    .build());
-        }
-        if (notElevated) {
-            m.token().setTo(SimulatedToken.standardUser());
-        }
-        if (vssService != null) {
-            m.vssService(vssService);
-        }
-        faults.forEach(f -> f.applyTo(m.faults()));
-        SimulatedMachine.install(m);
-        machine = m;
+        return first;
     }
 
     /**
@@ -157,26 +193,23 @@ final class SimulatorOptions {
      * error naming its option and directory; the in-box set failing to load is the simulator's failure, not the
      * command line's.
      */
-    private void addWriters(SimulatedMachine m, PrintWriter err) {
-        if (inbox) {
+    private static void addWriters(SimulatedMachine m, Settings o, PrintWriter err) {
+        if (o.inbox) {
             try {
                 err.printf("(simulated VSS: %d in-box writers)%n", m.addInboxWriters().size());
             } catch (RuntimeException e) {
-                m.close();
                 throw new IllegalStateException("--sim-inbox: the in-box writers cannot be loaded: "
                         + IoReasons.messageOf(e), e);
             }
         }
-        for (Path dir : writerDirectories == null ? List.<Path>of() : writerDirectories) {
+        for (Path dir : o.writerDirectories == null ? List.<Path>of() : o.writerDirectories) {
             if (!Files.isDirectory(dir)) {
-                m.close();
                 throw new UsageException("--sim-writers " + dir + ": not a directory");
             }
             try {
                 err.printf("(simulated VSS: %d writer(s) from %s)%n", m.addWritersFrom(dir).size(),
                         dir.toAbsolutePath());
             } catch (IllegalArgumentException | UncheckedIOException e) {
-                m.close();
                 throw new UsageException("--sim-writers " + dir + ": " + IoReasons.messageOf(e));
             }
         }

@@ -22,13 +22,24 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-/** {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. */
-@Command(name = "create", mixinStandardHelpOptions = true,
+/**
+ * {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. With
+ * {@code --json} the steps go to stderr and stdout carries one document: the set and each shadow copy
+ * ({@link JsonForms.SnapshotSet}).
+ */
+@Command(name = "create", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Create a shadow copy set of the volumes.",
-            "Without --persistent the shadow copies are released when the command ends (after --exec, if given)."})
+            "Without --persistent the shadow copies are released when the command ends (after --exec, if given)."},
+        footer = {"%nExamples:",
+            "  vss snapshot create C: --exec \"robocopy %%VSS_SHADOW_PATH%% D:\\backup /E\"",
+            "  vss snapshot create C: --exec 'tar -cf c.tar -C \"$VSS_SHADOW_PATH\" .'",
+            "  vss snapshot create C: D: --no-writers --list 20",
+            "  vss snapshot create C: --persistent --json",
+            ExitCodes.HELP_CREATE})
 final class SnapshotCreateCommand implements Callable<Integer> {
 
     @Spec
@@ -38,8 +49,9 @@ final class SnapshotCreateCommand implements Callable<Integer> {
     private SimulatorOptions simulator;
 
     @Parameters(arity = "1..64", paramLabel = "VOLUME",
-            description = "Volumes to shadow-copy: drive letter (C: or C:\\), mount point or \\\\?\\Volume{...}\\ "
-                    + "name; the trailing backslash VSS needs is added when missing.")
+            description = "Volumes to shadow-copy: a drive letter (C: or C:\\), a mounted folder or a "
+                    + "\\\\?\\Volume{...}\\ name; the trailing backslash VSS needs is added when missing. A "
+                    + "volume, not a folder on one.")
     private List<String> volumes;
 
     @Option(names = "--persistent", description = "Keep the shadow copies after the command ends (VSS_CTX_APP_ROLLBACK,"
@@ -64,24 +76,37 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                 + "_PATH (a readable directory), VSS_SHADOW_PATH (the first)."})
     private String exec;
 
-    @Option(names = "--type", defaultValue = "COPY",
-            description = "Backup type told to writers; COPY leaves their backup history alone "
-                    + "(default: ${DEFAULT-VALUE}).")
+    @Option(names = "--type", defaultValue = "COPY", paramLabel = "TYPE",
+            description = "Backup type told to writers: ${COMPLETION-CANDIDATES}. COPY leaves their backup history "
+                    + "alone. Default: ${DEFAULT-VALUE}.")
     private BackupType type;
 
-    @Option(names = "--timeout", defaultValue = "PT5M",
-            description = "Longest wait for each asynchronous step, ISO-8601 (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
+            description = "Longest wait for each asynchronous step, an ISO-8601 duration (PT30S, PT5M). "
+                    + "Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Option(names = "--in-progress-timeout", defaultValue = "PT2M", paramLabel = "DURATION",
             description = "How long to wait out another shadow copy set in progress on the machine "
-                    + "(VSS_E_SNAPSHOT_SET_IN_PROGRESS), in all; waits start at 1 s and double up to 30 s "
-                    + "(default: ${DEFAULT-VALUE}).")
+                    + "(VSS_E_SNAPSHOT_SET_IN_PROGRESS), in all; waits start at 1 s and double up to 30 s. "
+                    + "Default: ${DEFAULT-VALUE}.")
     private Duration inProgressTimeout;
 
-    @Option(names = "--list", defaultValue = "0", paramLabel = "N",
-            description = "List up to N entries of each shadow copy's root directory.")
     private int list;
+
+    /** Not a field option: a negative count is refused as a usage error (exit code 2, the usage on stderr). */
+    @Option(names = "--list", paramLabel = "N",
+            description = "List up to N entries of each shadow copy's root directory (with --json: in rootEntries).")
+    void setList(int n) {
+        if (n < 0) {
+            throw new ParameterException(spec.commandLine(), "--list wants a count of 0 or more, got " + n);
+        }
+        this.list = n;
+    }
+
+    @Option(names = "--json", description = "Print the set and its shadow copies as JSON on stdout (the steps go "
+            + "to stderr). Not with --exec, whose command has them in its environment.")
+    private boolean json;
 
     @Override
     public Integer call() throws Exception {
@@ -90,14 +115,20 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         if (noWriters && !(includeWriters.isEmpty() && excludeWriters.isEmpty())) {
             throw new UsageException("--include-writer/--exclude-writer make no sense with --no-writers");
         }
+        if (json && exec != null) {
+            throw new UsageException("--json and --exec: the command's output would mix with the JSON on stdout; "
+                    + "it gets the shadow copies in its environment (VSS_SHADOW_*) instead");
+        }
+        // With --json stdout carries the document only: the steps and notes go to stderr.
+        PrintWriter steps = json ? err : out;
         // Installed before the simulated machine; finished by VssCommand.execute once the last line is printed, so
         // that a shutdown waits until both are released and the outcome reported.
         ShutdownGuard guard = ShutdownGuard.install(err);
         ((VssCommand) spec.root().userObject()).guardedBy(guard);
-        SnapshotRun run = new SnapshotRun(out, err, timeout, inProgressTimeout, guard);
+        SnapshotRun run = new SnapshotRun(steps, err, timeout, inProgressTimeout, guard);
         simulator.prepare();
         try {
-            return create(out, err, guard, run);
+            return create(out, steps, err, guard, run);
         } catch (RuntimeException e) {
             // A failure keeps its own code (3 for VSS, 4 otherwise) also after a stop: only Stopped is the stop's.
             throw run.cleanupFailed() ? new CleanupFailed(e) : e;
@@ -106,17 +137,31 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         }
     }
 
-    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard, SnapshotRun run) throws Exception {
+    /**
+     * The run; {@code steps} is where the steps and the root listings go (stdout, or stderr with --json, when stdout
+     * gets the set as JSON once the run succeeded).
+     */
+    private int create(PrintWriter out, PrintWriter steps, PrintWriter err, ShutdownGuard guard, SnapshotRun run)
+            throws Exception {
         SnapshotRun.Plan plan = plan();
         List<String> names = plan.volumes();
+        List<JsonForms.Snapshot> made = new ArrayList<>();
+        UUID[] madeSet = new UUID[1];
         int exit = run.run(plan, (setId, snapshots) -> {
             List<SnapshotMount> mounts = new ArrayList<>();
             try {
                 for (SnapshotProperties p : snapshots) {
                     mounts.add(SnapshotMount.open(p));
                 }
-                for (SnapshotMount m : mounts) {
-                    listRoot(out, m);
+                // A DoSnapshotSet that met another set runs again: only the last attempt's set is reported.
+                made.clear();
+                madeSet[0] = setId;
+                for (int i = 0; i < mounts.size(); i++) {
+                    List<String> entries = listRoot(mounts.get(i));
+                    if (!json) {
+                        entries.forEach(e -> steps.printf("    %s%n", e));
+                    }
+                    made.add(JsonForms.Snapshot.of(snapshots.get(i), names.get(i), list > 0 ? entries : null));
                 }
                 return exec == null ? ExitCodes.OK : new ExecRunner(out, err, guard).run(exec, setId, names, mounts);
             } finally {
@@ -141,8 +186,14 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         }
         // A stop that came after BackupComplete changes nothing: the backup was done (a persistent set stays).
         if (exit == ExitCodes.OK) {
-            out.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
+            steps.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
                     : "done: the shadow copies were released");
+            steps.flush();
+            if (json) {
+                SnapshotContext context = SnapshotContext.fromValue(plan.context());
+                Json.print(out, new JsonForms.SnapshotSet(madeSet[0], context.nativeName(), type.nativeName(),
+                        persistent, !persistent, made));
+            }
         }
         return exit;
     }
@@ -161,13 +212,15 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         return new SnapshotRun.Plan(names, context.value(), type, enabled, disabled);
     }
 
-    private void listRoot(PrintWriter out, SnapshotMount mount) throws IOException {
+    /** Up to {@code --list} entries of the shadow copy's root, sorted by name: {@code dir/}, a reparse tag in []. */
+    private List<String> listRoot(SnapshotMount mount) throws IOException {
         if (list <= 0) {
-            return;
+            return List.of();
         }
         // Listed through FindFirstFileW as a Windows backup sees the root: links and reparse points as what they are.
-        DirectoryLister.list(mount.root()).stream().sorted(Comparator.comparing(DirectoryEntry::name))
-                .limit(list).forEach(e -> out.printf("    %s%s%s%n", e.name(), e.isDirectory() ? "/" : "",
-                        e.isReparsePoint() ? "  [" + ReparseTag.describe(e.reparseTag()) + "]" : ""));
+        return DirectoryLister.list(mount.root()).stream().sorted(Comparator.comparing(DirectoryEntry::name))
+                .limit(list).map(e -> e.name() + (e.isDirectory() ? "/" : "")
+                        + (e.isReparsePoint() ? "  [" + ReparseTag.describe(e.reparseTag()) + "]" : ""))
+                .toList();
     }
 }

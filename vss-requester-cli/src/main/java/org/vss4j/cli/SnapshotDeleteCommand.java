@@ -16,7 +16,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code vss snapshot delete ID...}: deletes shadow copies (or whole sets with {@code --set}). */
-@Command(name = "delete", mixinStandardHelpOptions = true, description = "Delete shadow copies or shadow copy sets.")
+@Command(name = "delete", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "Delete shadow copies or whole shadow copy sets.",
+        footer = {"%nExamples:",
+            "  vss snapshot delete {54747dd5-e6a2-44ef-8d95-eeac2ec5ac91}",
+            "  vss snapshot delete --set 5814d996-82c4-4062-b2f6-6795d5f2a2c2",
+            ExitCodes.HELP_ADMIN})
 final class SnapshotDeleteCommand implements Callable<Integer> {
 
     @Spec
@@ -25,7 +30,8 @@ final class SnapshotDeleteCommand implements Callable<Integer> {
     @Mixin
     private SimulatorOptions simulator;
 
-    @Parameters(arity = "1..*", paramLabel = "ID", description = "Shadow copy ids (set ids with --set).")
+    @Parameters(arity = "1..*", paramLabel = "ID", description = "Shadow copy ids (set ids with --set), GUIDs with or without braces, as "
+                    + "`vss snapshot list` prints them.")
     private List<UUID> ids;
 
     @Option(names = "--set", description = "The ids are shadow copy set ids: delete every shadow copy of each set.")

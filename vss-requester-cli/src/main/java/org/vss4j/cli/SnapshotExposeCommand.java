@@ -5,6 +5,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.vss4j.BackupComponents;
 import org.vss4j.SnapshotContext;
+import org.vss4j.VssException;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -17,8 +18,14 @@ import picocli.CommandLine.Spec;
  * without AT at a free drive letter the command picks ({@link FreeDriveLetter}: VSS picks nothing for a local
  * exposure); {@code --undo} unexposes it.
  */
-@Command(name = "expose", mixinStandardHelpOptions = true,
-        description = "Expose a persistent shadow copy at a drive letter or empty folder (--undo: unexpose it).")
+@Command(name = "expose", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = {"Expose a persistent shadow copy at a drive letter or empty folder (--undo: unexpose it).",
+            "Only a persistent shadow copy (snapshot create --persistent) can be exposed, at one place at a time."},
+        footer = {"%nExamples:",
+            "  vss snapshot expose {54747dd5-e6a2-44ef-8d95-eeac2ec5ac91} X:",
+            "  vss snapshot expose 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91 C:\\mnt\\shadow",
+            "  vss snapshot expose --undo 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91",
+            ExitCodes.HELP_ADMIN})
 final class SnapshotExposeCommand implements Callable<Integer> {
 
     @Spec
@@ -27,11 +34,12 @@ final class SnapshotExposeCommand implements Callable<Integer> {
     @Mixin
     private SimulatorOptions simulator;
 
-    @Parameters(index = "0", paramLabel = "ID", description = "The shadow copy id.")
+    @Parameters(index = "0", paramLabel = "ID", description = "The shadow copy id, a GUID with or without braces.")
     private UUID id;
 
     @Parameters(index = "1", arity = "0..1", paramLabel = "AT",
-            description = "Drive letter (X:) or empty folder to expose it at (default: the highest free letter).")
+            description = "A free drive letter (X:) or an empty folder on a volume (C:\\mnt\\shadow) to expose it at. "
+                    + "Default: the highest free drive letter.")
     private String at;
 
     @Option(names = "--undo", description = "Unexpose the shadow copy instead.")
@@ -45,10 +53,21 @@ final class SnapshotExposeCommand implements Callable<Integer> {
         }
         return Requester.run(simulator, SnapshotContext.ALL, bc -> {
             if (undo) {
-                bc.unexposeSnapshot(id);
+                try {
+                    bc.unexposeSnapshot(id);
+                } catch (VssException e) {
+                    throw ExposeTarget.explainUndo(bc, id, e);
+                }
                 out.printf("shadow copy {%s} is no longer exposed%n", id);
             } else {
-                String exposed = bc.exposeSnapshotLocally(id, at != null ? at : FreeDriveLetter.pick());
+                String target = at != null ? at : FreeDriveLetter.pick();
+                String exposed;
+                try {
+                    exposed = bc.exposeSnapshotLocally(id, target);
+                } catch (VssException e) {
+                    // VSS's HRESULT stays in the message; the command says what is wrong with the target.
+                    throw ExposeTarget.explain(bc, id, target, e);
+                }
                 out.printf("shadow copy {%s} exposed at %s%n", id, exposed);
             }
             return ExitCodes.OK;

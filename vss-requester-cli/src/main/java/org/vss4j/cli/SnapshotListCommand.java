@@ -14,7 +14,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vss snapshot list}: every shadow copy on the machine (like {@code vssadmin list shadows}). */
-@Command(name = "list", mixinStandardHelpOptions = true, description = "List the shadow copies on the machine.")
+@Command(name = "list", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "List the shadow copies on the machine, of every context (like vssadmin list shadows).",
+        footer = {"%nExamples:",
+            "  vss snapshot list",
+            "  vss snapshot list --set {5814d996-82c4-4062-b2f6-6795d5f2a2c2}",
+            "  vss snapshot list --json",
+            ExitCodes.HELP_ADMIN})
 final class SnapshotListCommand implements Callable<Integer> {
 
     @Spec
@@ -23,10 +29,11 @@ final class SnapshotListCommand implements Callable<Integer> {
     @Mixin
     private SimulatorOptions simulator;
 
-    @Option(names = "--set", paramLabel = "SET_ID", description = "Only the shadow copies of this set.")
+    @Option(names = "--set", paramLabel = "SET_ID",
+            description = "Only the shadow copies of this set (its GUID, with or without braces).")
     private UUID set;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print the shadow copies as JSON on stdout (notes go to stderr).")
     private boolean json;
 
     @Override
@@ -38,7 +45,7 @@ final class SnapshotListCommand implements Callable<Integer> {
             List<SnapshotProperties> all = bc.querySnapshots().stream()
                     .filter(p -> set == null || set.equals(p.snapshotSetId())).toList();
             if (json) {
-                Json.print(out, all);
+                Json.print(out, all.stream().map(JsonForms.Snapshot::of).toList());
             } else if (all.isEmpty()) {
                 out.println("no shadow copies" + (set == null ? "" : " in set {" + set + "}"));
             } else {

@@ -140,8 +140,13 @@ final class SnapshotRun {
             try {
                 List<UUID> snapshotIds = new ArrayList<>();
                 for (String volume : plan.volumes()) {
-                    snapshotIds.add(retry.call(BackupPhase.START_SNAPSHOT_SET, "AddToSnapshotSet",
-                            () -> bc.addToSnapshotSet(volume, BackupComponents.GUID_NULL)));
+                    try {
+                        snapshotIds.add(retry.call(BackupPhase.START_SNAPSHOT_SET, "AddToSnapshotSet",
+                                () -> bc.addToSnapshotSet(volume, BackupComponents.GUID_NULL)));
+                    } catch (VssException e) {
+                        // VSS's error stays whole; the command says when the name is a folder, not a volume.
+                        throw VolumeArguments.explain(volume, e);
+                    }
                 }
                 if (writers) {
                     guard.check("PrepareForBackup");

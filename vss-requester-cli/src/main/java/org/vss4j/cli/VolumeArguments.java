@@ -1,5 +1,11 @@
 package org.vss4j.cli;
 
+import java.util.Optional;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
+import org.vss4j.session.ResolvedPath;
+import org.vss4j.session.WindowsVolumeResolver;
+
 /**
  * Volume names from the command line as {@code AddToSnapshotSet} takes them: a drive letter, a mounted folder or a
  * volume GUID path, each with its trailing backslash (Microsoft docs, "IVssBackupComponents::AddToSnapshotSet": the
@@ -19,5 +25,35 @@ final class VolumeArguments {
                     + "\\\\?\\Volume{...}\\ name");
         }
         return name.endsWith("\\") ? name : name + "\\";
+    }
+
+    /**
+     * {@code failure} of a call that was given {@code name} as a volume, explained when {@code name} is a folder on a
+     * volume rather than the volume's root (VSS shadow-copies whole volumes: {@code C:\Users} names none), or no
+     * volume at all; else {@code failure} itself. A busy VSS (another set in progress) is never explained away.
+     */
+    static VssException explain(String name, VssException failure) {
+        if (failure.is(VssHresult.VSS_E_SNAPSHOT_SET_IN_PROGRESS)) {
+            return failure;
+        }
+        return whyNotAVolume(name).<VssException>map(why -> new ExplainedVssFailure(why, failure)).orElse(failure);
+    }
+
+    /** Why {@code name} is not a volume's mount point, as {@code GetVolumePathNameW} places it; empty if it is one. */
+    static Optional<String> whyNotAVolume(String name) {
+        ResolvedPath at;
+        try {
+            at = new WindowsVolumeResolver().resolve(name);
+        } catch (IllegalArgumentException notOnAVolume) {
+            return Optional.of(name + " is no volume of this machine: " + notOnAVolume.getMessage());
+        } catch (RuntimeException cannotTell) {
+            return Optional.empty();
+        }
+        if (at.relativePath().isEmpty()) {
+            return Optional.empty();
+        }
+        return Optional.of(name + " is a folder on the volume " + at.volumeName() + ", not a volume root: VSS "
+                + "shadow-copies whole volumes, so give " + at.volumeName() + " and read " + at.relativePath()
+                + "\\ inside the shadow copy");
     }
 }

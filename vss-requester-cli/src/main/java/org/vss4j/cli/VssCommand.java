@@ -1,29 +1,38 @@
 package org.vss4j.cli;
 
 import java.io.PrintWriter;
+import java.util.UUID;
+import picocli.AutoComplete;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
-import picocli.CommandLine.Spec;
 
-/** The {@code vss} command: a requester for the Volume Shadow Copy Service. */
-@Command(name = "vss", mixinStandardHelpOptions = true, version = "vss4j 0.1.0",
-        description = "Volume Shadow Copy Service requester: real VSS on Windows (run elevated), "
-                + "the vss4j simulator elsewhere (a directory is a volume).",
-        footer = ExitCodes.HELP,
-        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class})
-public final class VssCommand implements Runnable {
+/**
+ * The {@code vss} command: a requester for the Volume Shadow Copy Service. It does nothing itself: without a
+ * subcommand picocli reports "Missing required subcommand" with the usage on stderr (exit code 2), since this class
+ * is neither Runnable nor Callable.
+ */
+@Command(name = "vss", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
+        description = {"Volume Shadow Copy Service requester: real VSS on Windows (run it elevated), the vss4j "
+                + "simulator elsewhere (there a directory is a volume: see --sim-volume in each command's help).",
+            "Start with `vss doctor`, then `vss snapshot create C:`."},
+        commandListHeading = "%nCommands:%n",
+        footer = {"%nA command's options, examples and exit codes: vss help COMMAND",
+            ExitCodes.HELP},
+        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class,
+            HelpCommand.class})
+public final class VssCommand {
 
-    @Spec
-    private CommandSpec spec;
+    /** The name of the subcommand that prints a shell completion script. */
+    static final String COMPLETION = "completion";
 
     private boolean verbose;
     private ShutdownGuard guard;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print stack traces with errors and the VSS provider chosen.")
+            description = "Print the stack trace with an error.")
     void setVerbose(boolean verbose) {
         this.verbose = verbose;
     }
@@ -37,19 +46,34 @@ public final class VssCommand implements Runnable {
         this.guard = g;
     }
 
-    @Override
-    public void run() {
-        spec.commandLine().usage(spec.commandLine().getOut());
+    /** The command line of {@code vss}, as {@link #execute} runs it. */
+    static CommandLine commandLine(VssCommand root) {
+        CommandLine cl = new CommandLine(root);
+        // `vss completion`: picocli's generator of a bash/zsh completion script for this command tree. Its own
+        // annotation hides it; here it is listed like any command.
+        cl.addSubcommand(COMPLETION, new AutoComplete.GenerateCompletion());
+        CommandLine completion = cl.getSubcommands().get(COMPLETION);
+        completion.getCommandSpec().usageMessage().hidden(false)
+                .description("Print a bash/zsh completion script: source <(vss completion)");
+        // -V on a subcommand (`vss snapshot create -V`) prints the same as on vss: the annotation is vss's only.
+        withVersion(cl, new VersionProvider());
+        cl.registerConverter(UUID.class, new GuidArgument());
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionExceptionHandler(new ErrorReporter(root));
+        return cl;
+    }
+
+    private static void withVersion(CommandLine cl, VersionProvider version) {
+        cl.getCommandSpec().versionProvider(version);
+        cl.getSubcommands().values().forEach(sub -> withVersion(sub, version));
     }
 
     /** Runs the command line and returns the exit code (see {@link ExitCodes}). */
     static int execute(PrintWriter out, PrintWriter err, String... args) {
         VssCommand root = new VssCommand();
-        CommandLine cl = new CommandLine(root);
+        CommandLine cl = commandLine(root);
         cl.setOut(out);
         cl.setErr(err);
-        cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionExceptionHandler(new ErrorReporter(root));
         int code = cl.execute(args);
         if (root.guard != null) {
             // Only now, with the last line printed: a shutdown hook waiting on it lets the JVM exit at once.

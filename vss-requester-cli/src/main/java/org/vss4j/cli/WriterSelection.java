@@ -51,23 +51,19 @@ final class WriterSelection {
     }
 
     private UUID resolve(String spec, String option) {
-        String bare = spec.trim();
-        if (bare.startsWith("{") && bare.endsWith("}")) {
-            bare = bare.substring(1, bare.length() - 1);
-        }
-        try {
-            UUID id = UUID.fromString(bare);
+        java.util.Optional<UUID> asId = GuidArgument.parse(spec);
+        if (asId.isPresent()) {
+            UUID id = asId.get();
             if (!classes.containsKey(id)) {
                 throw new UsageException(option + " " + spec + ": no writer of class {" + id
                         + "} on this machine; `vss writers` lists them");
             }
             return id;
-        } catch (IllegalArgumentException notAnId) {
-            String wanted = bare.toLowerCase(Locale.ROOT);
-            return classes.entrySet().stream().filter(e -> e.getValue().toLowerCase(Locale.ROOT).equals(wanted))
-                    .map(Map.Entry::getKey).findFirst()
-                    .orElseThrow(() -> new UsageException(option + " " + spec
-                            + ": no writer with that name or class id on this machine; `vss writers` lists them"));
         }
+        String wanted = spec.strip().toLowerCase(Locale.ROOT);
+        return classes.entrySet().stream().filter(e -> e.getValue().toLowerCase(Locale.ROOT).equals(wanted))
+                .map(Map.Entry::getKey).findFirst()
+                .orElseThrow(() -> new UsageException(option + " " + spec
+                        + ": no writer with that name or class id on this machine; `vss writers` lists them"));
     }
 }

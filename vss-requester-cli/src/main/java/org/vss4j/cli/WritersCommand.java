@@ -12,6 +12,7 @@ import java.util.UUID;
 import java.util.concurrent.Callable;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
+import org.vss4j.VssHresult;
 import org.vss4j.WriterComponentInfo;
 import org.vss4j.WriterIdentity;
 import org.vss4j.WriterMetadata;
@@ -24,8 +25,13 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code vss writers}: the writers on the system, their state and components (like {@code vssadmin list writers}). */
-@Command(name = "writers", mixinStandardHelpOptions = true,
-        description = "List the VSS writers, their state and components.")
+@Command(name = "writers", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = "List the VSS writers, their state and components (like vssadmin list writers).",
+        footer = {"%nExamples:",
+            "  vss writers",
+            "  vss writers --json",
+            "  vss writers --save wmd   (replay them: vss writers --sim-writers wmd)",
+            ExitCodes.HELP_ADMIN})
 final class WritersCommand implements Callable<Integer> {
 
     /** One writer as reported: identity, status and its Writer Metadata Document's components. */
@@ -38,10 +44,11 @@ final class WritersCommand implements Callable<Integer> {
     @Mixin
     private SimulatorOptions simulator;
 
-    @Option(names = "--json", description = "Print JSON.")
+    @Option(names = "--json", description = "Print the writers as JSON on stdout (notes go to stderr).")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", description = "Longest wait for each step (ISO-8601).")
+    @Option(names = "--timeout", defaultValue = "PT2M", paramLabel = "DURATION",
+            description = "Longest wait for each step, an ISO-8601 duration (PT30S, PT5M). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Option(names = "--save", paramLabel = "DIR",
@@ -76,7 +83,8 @@ final class WritersCommand implements Callable<Integer> {
                 saved.add(WriterDocumentFiles.save(save, d.getKey(), d.getValue()));
             }
             if (json) {
-                Json.print(out, reports);
+                Json.print(out, reports.stream().map(r -> JsonForms.Writer.of(r.identity(), r.status(),
+                        r.components())).toList());
             } else {
                 reports.forEach(r -> print(out, r));
                 if (save != null) {
@@ -101,7 +109,7 @@ final class WritersCommand implements Callable<Integer> {
                 id.writerName(), id.writerId(), id.instanceId(), id.usage().nativeName(), id.source().nativeName());
         if (r.status() != null) {
             out.printf("   State: %s%s%n", r.status().state().nativeName(), r.status().failureHresult() != 0
-                    ? String.format(" (last error 0x%08X)", r.status().failureHresult()) : "");
+                    ? " (last error " + VssHresult.describe(r.status().failureHresult()) + ")" : "");
         }
         for (WriterComponentInfo c : r.components()) {
             String path = c.logicalPath() == null || c.logicalPath().isEmpty() ? "" : c.logicalPath() + "\\";

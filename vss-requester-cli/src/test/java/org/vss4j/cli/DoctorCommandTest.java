@@ -174,6 +174,6 @@ class DoctorCommandTest {
         out = new StringWriter();
         err = new StringWriter();
         assertThat(VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--help")).isZero();
-        assertThat(out.toString()).contains("doctor", "1  vss doctor: something blocks a backup");
+        assertThat(out.toString()).contains("doctor", "1      vss doctor: something blocks a backup");
     }
 }

@@ -331,7 +331,7 @@ class VssCommandTest {
         out = new StringWriter();
         err = new StringWriter();
         assertThat(VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "--help")).isZero();
-        assertThat(out.toString()).contains("Exit codes:", "3  VSS refused or failed");
+        assertThat(out.toString()).contains("Exit codes:", "3      VSS refused or failed");
     }
 
     @Test
