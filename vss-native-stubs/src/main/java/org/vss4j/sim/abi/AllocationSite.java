@@ -14,7 +14,7 @@ import java.util.stream.Collectors;
  * the development machine: about 3 to 5 microseconds per capture, next to 10 to 15 for a simulated
  * {@code SysAllocString} and {@code SysFreeString} pair; a backup session allocates a few hundred blocks.
  */
-public final class AllocationSite {
+final class AllocationSite {
 
     /** How many frames a site keeps: the allocating call and the few callers that say which test made it. */
     static final int FRAMES = 8;
