@@ -13,7 +13,8 @@
  *       {@link org.vss4j.sim.UnreadableRecord}, {@link org.vss4j.sim.LeftOver};</li>
  *   <li>writers: {@link org.vss4j.sim.SimulatedWriter}, {@link org.vss4j.sim.WriterComponent},
  *       {@link org.vss4j.sim.WriterComponentData}, {@link org.vss4j.sim.WriterEvent},
- *       {@link org.vss4j.sim.FileSpec}, and the metadata and dependency records they are built from;</li>
+ *       {@link org.vss4j.sim.FileSpec}, {@link org.vss4j.sim.SimulatedWriterMetadata} (what a writer's metadata
+ *       document holds) and {@link org.vss4j.sim.SimulatedComponentDependency};</li>
  *   <li>faults: {@link org.vss4j.sim.Faults}, {@link org.vss4j.sim.AsyncPlan}, {@link org.vss4j.sim.FaultPoints},
  *       {@link org.vss4j.sim.Gate};</li>
  *   <li>JUnit 5: {@link org.vss4j.sim.VssSimulatorExtension}, {@link org.vss4j.sim.WithSimulatedMachine},
