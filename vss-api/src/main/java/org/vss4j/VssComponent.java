@@ -18,8 +18,8 @@ import org.vss4j.com.Utf16;
 
 /**
  * {@code IVssComponent}: one component of the Backup Components Document, from {@link WriterComponents} (requester)
- * or {@link org.vss4j.writer.WriterComponents} (writer): everything a requester reads, and the setters a writer uses in
- * its handlers. The {@code Ex}/{@code Ex2} methods are reached through {@code QueryInterface} with
+ * or {@link org.vss4j.writer.BorrowedWriterComponents} (writer): everything a requester reads, and the setters a
+ * writer uses in its handlers. The {@code Ex}/{@code Ex2} methods are reached through {@code QueryInterface} with
  * {@link IVssComponentEx#IID} and {@link IVssComponentEx2#IID}, released right after the call. Owned: close it.
  */
 public final class VssComponent extends ComGetters {

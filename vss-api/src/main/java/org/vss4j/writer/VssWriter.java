@@ -134,7 +134,7 @@ public abstract class VssWriter implements AutoCloseable {
     }
 
     /** {@code OnPrepareBackup}: read the selected components and their backup options; record backup metadata. */
-    protected boolean onPrepareBackup(WriterComponents components) {
+    protected boolean onPrepareBackup(BorrowedWriterComponents components) {
         return true;
     }
 
@@ -151,7 +151,7 @@ public abstract class VssWriter implements AutoCloseable {
     protected abstract boolean onAbort();
 
     /** {@code OnBackupComplete}: the requester finished; read backup-succeeded flags. */
-    protected boolean onBackupComplete(WriterComponents components) {
+    protected boolean onBackupComplete(BorrowedWriterComponents components) {
         return true;
     }
 
@@ -161,17 +161,17 @@ public abstract class VssWriter implements AutoCloseable {
     }
 
     /** {@code OnPreRestore}: prepare for the files of the selected components to be restored. */
-    protected boolean onPreRestore(WriterComponents components) {
+    protected boolean onPreRestore(BorrowedWriterComponents components) {
         return true;
     }
 
     /** {@code OnPostRestore}: the files are restored. */
-    protected boolean onPostRestore(WriterComponents components) {
+    protected boolean onPostRestore(BorrowedWriterComponents components) {
         return true;
     }
 
     /** {@code OnPostSnapshot}: the shadow copies exist; record what applies to them (backup stamps...). */
-    protected boolean onPostSnapshot(WriterComponents components) {
+    protected boolean onPostSnapshot(BorrowedWriterComponents components) {
         return true;
     }
 
@@ -768,8 +768,8 @@ public abstract class VssWriter implements AutoCloseable {
             return result;
         }
 
-        private WriterComponents components(Pointer borrowed, HandlerScope scope) {
-            return borrowed == null ? null : new WriterComponents(borrowed, scope);
+        private BorrowedWriterComponents components(Pointer borrowed, HandlerScope scope) {
+            return borrowed == null ? null : new BorrowedWriterComponents(borrowed, scope);
         }
 
         @Override

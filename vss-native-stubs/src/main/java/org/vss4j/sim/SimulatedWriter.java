@@ -47,13 +47,13 @@ public final class SimulatedWriter implements WriterParticipant {
         }
     }
 
-    private final WriterMetadata metadata;
+    private final SimulatedWriterMetadata metadata;
     private final Map<WriterEvent, Behaviour> behaviours = new EnumMap<>(WriterEvent.class);
     private final List<WriterEvent> events = new ArrayList<>();
     private final List<ComponentChange> changes = new ArrayList<>();
     private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
 
-    private SimulatedWriter(WriterMetadata metadata) {
+    private SimulatedWriter(SimulatedWriterMetadata metadata) {
         this.metadata = metadata;
     }
 
@@ -63,7 +63,7 @@ public final class SimulatedWriter implements WriterParticipant {
     }
 
     /** A writer that reports {@code metadata} as it is (its ids included) and succeeds at every event. */
-    public static SimulatedWriter of(WriterMetadata metadata) {
+    public static SimulatedWriter of(SimulatedWriterMetadata metadata) {
         return new SimulatedWriter(metadata);
     }
 
@@ -75,7 +75,7 @@ public final class SimulatedWriter implements WriterParticipant {
      * @throws IllegalArgumentException if {@code xml} is not a Writer Metadata Document the simulator can read
      */
     public static SimulatedWriter fromWriterMetadataDocument(String xml) {
-        WriterMetadata m = WriterMetadataXml.read(xml);
+        SimulatedWriterMetadata m = WriterMetadataXml.read(xml);
         if (m == null) {
             throw new IllegalArgumentException("not a Writer Metadata Document (WRITER_METADATA with IDENTIFICATION)");
         }
@@ -117,7 +117,7 @@ public final class SimulatedWriter implements WriterParticipant {
     }
 
     @Override
-    public WriterMetadata metadata() {
+    public SimulatedWriterMetadata metadata() {
         return metadata;
     }
 
@@ -227,9 +227,9 @@ public final class SimulatedWriter implements WriterParticipant {
         private final List<WriterComponent> components = new ArrayList<>();
         private final List<FileSpec> excludes = new ArrayList<>();
         private final List<FileSpec> mappings = new ArrayList<>();
-        private WriterMetadata.Restore restore = WriterMetadata.Restore.DEFAULT;
+        private SimulatedWriterMetadata.Restore restore = SimulatedWriterMetadata.Restore.DEFAULT;
         private int backupSchema;
-        private WriterVersion version = WriterMetadata.DEFAULT_VERSION;
+        private WriterVersion version = SimulatedWriterMetadata.DEFAULT_VERSION;
         private final List<FileSpec> excludeFromSnapshot = new ArrayList<>();
 
         private Builder(String name) {
@@ -278,7 +278,8 @@ public final class SimulatedWriter implements WriterParticipant {
 
         public Builder restoreMethod(RestoreMethod method, String service, String userProcedure,
                 WriterRestore writerRestore, boolean rebootRequired) {
-            this.restore = new WriterMetadata.Restore(method, service, userProcedure, writerRestore, rebootRequired);
+            this.restore = new SimulatedWriterMetadata.Restore(method, service, userProcedure, writerRestore,
+                    rebootRequired);
             return this;
         }
 
@@ -309,8 +310,8 @@ public final class SimulatedWriter implements WriterParticipant {
         public SimulatedWriter build() {
             UUID cls = classId != null ? classId : derived("class:" + name);
             UUID inst = instanceId != null ? instanceId : derived("instance:" + name + ":" + instanceName);
-            return new SimulatedWriter(new WriterMetadata(inst, cls, name, instanceName, usage, source, components,
-                    excludes, mappings, restore, backupSchema, version, excludeFromSnapshot));
+            return new SimulatedWriter(new SimulatedWriterMetadata(inst, cls, name, instanceName, usage, source,
+                    components, excludes, mappings, restore, backupSchema, version, excludeFromSnapshot));
         }
 
         private static UUID derived(String s) {

@@ -19,7 +19,7 @@ import org.vss4j.ComponentType;
 public record WriterComponent(ComponentType type, String logicalPath, String name, String caption,
         ComponentIcon icon, boolean restoreMetadata, boolean notifyOnBackupComplete, boolean selectable,
         boolean selectableForRestore, int componentFlags, List<FileSpec> files, List<FileSpec> databaseFiles,
-        List<FileSpec> logFiles, List<ComponentDependency> dependencies) {
+        List<FileSpec> logFiles, List<SimulatedComponentDependency> dependencies) {
 
     public WriterComponent {
         logicalPath = logicalPath == null ? "" : logicalPath;
@@ -100,7 +100,7 @@ public record WriterComponent(ComponentType type, String logicalPath, String nam
     public WriterComponent withDependency(UUID onWriterId, String onLogicalPath, String onComponentName) {
         return new WriterComponent(type, logicalPath, name, caption, icon, restoreMetadata, notifyOnBackupComplete,
                 selectable, selectableForRestore, componentFlags, files, databaseFiles, logFiles,
-                plus(dependencies, new ComponentDependency(onWriterId, onLogicalPath, onComponentName)));
+                plus(dependencies, new SimulatedComponentDependency(onWriterId, onLogicalPath, onComponentName)));
     }
 
     /** The logical path of this component's subcomponents: {@code logicalPath\name}, or {@code name} at the root. */

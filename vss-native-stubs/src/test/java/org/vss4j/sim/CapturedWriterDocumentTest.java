@@ -114,7 +114,7 @@ class CapturedWriterDocumentTest {
     void aDocumentInsideAWrapperElementAndUnknownElementsAreRead() throws IOException {
         String xml = Files.readString(fixture()).replace("<EXCLUDE_FILES", "<SOMETHING_NEWER a=\"b\"/><EXCLUDE_FILES");
 
-        org.vss4j.sim.WriterMetadata wrapped = WriterMetadataXml.read("<root>" + xml + "</root>");
+        org.vss4j.sim.SimulatedWriterMetadata wrapped = WriterMetadataXml.read("<root>" + xml + "</root>");
 
         assertThat(wrapped).isEqualTo(SimulatedWriter.fromWriterMetadataDocument(fixture()).metadata());
     }
@@ -143,7 +143,7 @@ class CapturedWriterDocumentTest {
                 + " filespecBackupType=\"3855\"/><EXCLUDE_FROM_SNAPSHOT path=\"C:\\y\" filespec=\"*\" recursive=\"yes\""
                 + " filespecBackupType=\"3855\"/></WRITER_METADATA>";
 
-        org.vss4j.sim.WriterMetadata m = WriterMetadataXml.read(legacy);
+        org.vss4j.sim.SimulatedWriterMetadata m = WriterMetadataXml.read(legacy);
 
         assertThat(m).isNotNull();
         assertThat(m.backupSchema()).isEqualTo(2);

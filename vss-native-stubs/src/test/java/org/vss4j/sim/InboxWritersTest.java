@@ -212,7 +212,7 @@ class InboxWritersTest {
     void everyInBoxPathExpandsWithTheMachineEnvironment(SimulatedMachine machine) {
         List<String> paths = new ArrayList<>();
         for (SimulatedWriter w : machine.addInboxWriters()) {
-            org.vss4j.sim.WriterMetadata m = w.metadata();
+            org.vss4j.sim.SimulatedWriterMetadata m = w.metadata();
             m.components().forEach(c -> {
                 c.files().forEach(f -> paths.add(f.path()));
                 c.databaseFiles().forEach(f -> paths.add(f.path()));

@@ -37,7 +37,7 @@ class WriterMetadataDocumentTest {
 
     @Test
     void aComponentSetIsTheSelectableRootAndEverythingUnderItsLogicalPath() {
-        WriterMetadata m = databaseWriter().metadata();
+        SimulatedWriterMetadata m = databaseWriter().metadata();
         assertThat(INSTANCE.fullPath()).isEqualTo("Server\\Instance1");
         assertThat(m.subcomponentsOf(INSTANCE)).containsExactly(DB1, DB2);
         assertThat(m.subcomponentsOf(DB1)).isEmpty();
@@ -47,15 +47,16 @@ class WriterMetadataDocumentTest {
 
     @Test
     void componentSetsAndDependenciesSurviveTheXmlRoundTrip() {
-        WriterMetadata m = databaseWriter().metadata();
+        SimulatedWriterMetadata m = databaseWriter().metadata();
         String xml = WriterMetadataXml.write(m);
         assertThat(xml).contains("<WRITER_DEPENDENCY", "writerId=\"" + OTHER_WRITER + "\"",
                 "logicalPath=\"Registry\"", "componentName=\"ServerConfig\"",
                 "logicalPath=\"Server\\Instance1\\Archive\"");
-        WriterMetadata back = WriterMetadataXml.read(xml);
+        SimulatedWriterMetadata back = WriterMetadataXml.read(xml);
         assertThat(back).isEqualTo(m);
         assertThat(back.components().get(3).dependencies()).containsExactly(
-                new ComponentDependency(OTHER_WRITER, "", "Root"), new ComponentDependency(OTHER_WRITER, "A\\B", "C"));
+                new SimulatedComponentDependency(OTHER_WRITER, "", "Root"),
+                new SimulatedComponentDependency(OTHER_WRITER, "A\\B", "C"));
         assertThat(WriterMetadataXml.write(back)).isEqualTo(xml);
     }
 

@@ -94,7 +94,7 @@ class WriterMetadataReadTest {
                         d.onWriterId(), d.onLogicalPath(), d.onComponentName())).toList());
     }
 
-    private static org.vss4j.WriterMetadata expected(WriterMetadata m) {
+    private static org.vss4j.WriterMetadata expected(SimulatedWriterMetadata m) {
         return new org.vss4j.WriterMetadata(
                 new WriterIdentity(m.instanceId(), m.writerClassId(), m.writerName(), m.usage(), m.source()),
                 m.instanceName(), List.of(), fileSets(m.excludes()),

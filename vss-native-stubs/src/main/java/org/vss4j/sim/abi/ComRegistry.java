@@ -76,7 +76,7 @@ public final class ComRegistry {
         List<String> out = new ArrayList<>();
         for (NativeComObject o : LIVE.values()) {
             if (o.ledger() == ledger) {
-                out.add(o.describe());
+                out.add(o.describeLeak());
             }
         }
         return out;

@@ -22,6 +22,7 @@ public abstract class NativeComObject {
     private final AtomicInteger references = new AtomicInteger(1);
     private final LeakLedger ledger;
     private final String origin;
+    private final AllocationSite site = AllocationSite.capture();
 
     /**
      * @param spec   the vtable of the interface this object implements
@@ -83,5 +84,10 @@ public abstract class NativeComObject {
     public String describe() {
         return spec.interfaceName() + " at 0x" + Long.toHexString(address()) + " with " + references.get()
                 + " reference(s), created by " + origin;
+    }
+
+    /** For leak reports: {@link #describe()} and the Java frames that created the object. */
+    final String describeLeak() {
+        return describe() + "; created\n" + site.describe("      ");
     }
 }

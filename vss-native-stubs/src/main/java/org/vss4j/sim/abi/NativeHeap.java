@@ -14,7 +14,7 @@ import org.vss4j.sim.SimulatedMachine;
  * <p>Every block is keyed by the address handed out and remembers the {@link LeakLedger} of the machine current at
  * allocation. Freed blocks stay in quarantine (their memory is not returned to the C heap) so that their address is
  * not reused at once: a second free of the same pointer is then recognised as a double free instead of silently freeing
- * a newer block.
+ * a newer block. Each block keeps its {@link AllocationSite}, which a leak report prints.
  */
 public final class NativeHeap {
 
@@ -42,7 +42,8 @@ public final class NativeHeap {
     }
 
     /** One allocation: the JNA memory behind it and where the caller's pointer points inside it. */
-    private record Block(BlockKind kind, Memory memory, long address, String what, LeakLedger ledger) {
+    private record Block(BlockKind kind, Memory memory, long address, String what, LeakLedger ledger,
+            AllocationSite site) {
         String describe() {
             return kind.description() + " at 0x" + Long.toHexString(address) + " (" + what + ")";
         }
@@ -58,7 +59,8 @@ public final class NativeHeap {
         Pointer handed = memory.share(prefix);
         long address = Pointer.nativeValue(handed);
         synchronized (LIVE) {
-            LIVE.put(address, new Block(kind, memory, address, what, SimulatedMachine.current().ledger()));
+            LIVE.put(address, new Block(kind, memory, address, what, SimulatedMachine.current().ledger(),
+                    AllocationSite.capture()));
         }
         return handed;
     }
@@ -67,7 +69,8 @@ public final class NativeHeap {
     public static void track(BlockKind kind, Pointer p, String what) {
         long address = Pointer.nativeValue(p);
         synchronized (LIVE) {
-            LIVE.put(address, new Block(kind, null, address, what, SimulatedMachine.current().ledger()));
+            LIVE.put(address, new Block(kind, null, address, what, SimulatedMachine.current().ledger(),
+                    AllocationSite.capture()));
             FREED.remove(address);
         }
     }
@@ -136,7 +139,8 @@ public final class NativeHeap {
         synchronized (LIVE) {
             for (Block b : LIVE.values()) {
                 if (b.ledger == ledger) {
-                    out.add(b.describe() + ", never freed with " + b.kind.freeFunction());
+                    out.add(b.describe() + ", never freed with " + b.kind.freeFunction() + "; allocated\n"
+                            + b.site.describe("      "));
                 }
             }
         }

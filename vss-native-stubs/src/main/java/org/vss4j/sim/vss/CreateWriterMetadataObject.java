@@ -15,7 +15,7 @@ import org.vss4j.abi.vtable.IVssCreateWriterMetadata;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadataEx;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.WriterComponent;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.Declarations;
@@ -43,15 +43,15 @@ final class CreateWriterMetadataObject extends LentObject {
     private static final Pointer UNKNOWN_TABLE_EX = unknownTable("IVssCreateWriterMetadataEx",
             IVssCreateWriterMetadataEx.IID);
 
-    private final WriterMetadata identity;
+    private final SimulatedWriterMetadata identity;
     private final List<WriterComponent> components = new ArrayList<>();
     private final List<FileSpec> excludes = new ArrayList<>();
     private final List<FileSpec> mappings = new ArrayList<>();
     private final List<FileSpec> excludeFromSnapshot = new ArrayList<>();
-    private WriterMetadata.Restore restore = WriterMetadata.Restore.DEFAULT;
+    private SimulatedWriterMetadata.Restore restore = SimulatedWriterMetadata.Restore.DEFAULT;
     private int backupSchema;
 
-    private CreateWriterMetadataObject(boolean ex, WriterMetadata identity, String lentTo, LeakLedger ledger) {
+    private CreateWriterMetadataObject(boolean ex, SimulatedWriterMetadata identity, String lentTo, LeakLedger ledger) {
         super(ex ? TABLE_EX : TABLE, ex ? UNKNOWN_TABLE_EX : null,
                 ex ? "IVssCreateWriterMetadataEx" : "IVssCreateWriterMetadata", lentTo, ledger);
         this.identity = identity;
@@ -62,7 +62,7 @@ final class CreateWriterMetadataObject extends LentObject {
      *
      * @param identity the writer's identity (ids, names, usage, source); its components etc. are ignored
      */
-    static CreateWriterMetadataObject plain(WriterMetadata identity, String lentTo, LeakLedger ledger) {
+    static CreateWriterMetadataObject plain(SimulatedWriterMetadata identity, String lentTo, LeakLedger ledger) {
         return new CreateWriterMetadataObject(false, identity, lentTo, ledger);
     }
 
@@ -71,7 +71,7 @@ final class CreateWriterMetadataObject extends LentObject {
      * {@code AddExcludeFilesFromSnapshot}, and an IUnknown behind a second vtable pointer at +8 (vswriter.h,
      * {@code : public IVssCreateWriterMetadata, public IUnknown}, MSVC layout).
      */
-    static CreateWriterMetadataObject ex(WriterMetadata identity, String lentTo, LeakLedger ledger) {
+    static CreateWriterMetadataObject ex(SimulatedWriterMetadata identity, String lentTo, LeakLedger ledger) {
         return new CreateWriterMetadataObject(true, identity, lentTo, ledger);
     }
 
@@ -117,8 +117,8 @@ final class CreateWriterMetadataObject extends LentObject {
     }
 
     /** The Writer Metadata Document declared so far. */
-    synchronized WriterMetadata build() {
-        return new WriterMetadata(identity.instanceId(), identity.writerClassId(), identity.writerName(),
+    synchronized SimulatedWriterMetadata build() {
+        return new SimulatedWriterMetadata(identity.instanceId(), identity.writerClassId(), identity.writerName(),
                 identity.instanceName(), identity.usage(), identity.source(), components, excludes, mappings, restore,
                 backupSchema, identity.version(), excludeFromSnapshot);
     }
@@ -230,7 +230,7 @@ final class CreateWriterMetadataObject extends LentObject {
         if (method == null || writerRestore == null) {
             return invalid();
         }
-        restore = new WriterMetadata.Restore(method, a.wideString(2), a.wideString(3), writerRestore,
+        restore = new SimulatedWriterMetadata.Restore(method, a.wideString(2), a.wideString(3), writerRestore,
                 a.cppBool(5));
         return ok();
     }

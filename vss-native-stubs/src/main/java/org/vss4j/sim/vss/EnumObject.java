@@ -24,7 +24,7 @@ import org.vss4j.sim.abi.VtableSpec;
  * and the union at 8 (vss.h, x64 alignment). Each element's strings are the caller's to free: a snapshot's with
  * {@code VssFreeSnapshotProperties(&elt.Obj.Snap)}, a provider's with {@code CoTaskMemFree} each.
  */
-public final class EnumObject extends NativeComObject {
+final class EnumObject extends NativeComObject {
 
     /** x64 {@code sizeof(VSS_OBJECT_PROP)} and offset of its union (vss.h, x64 alignment). */
     static final long ELEMENT_SIZE = 136;

@@ -14,7 +14,7 @@ import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx2;
 import org.vss4j.com.Guids;
 import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.NativeComObject;
@@ -71,9 +71,9 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
                     (o, a) -> o.fileDesc(a, o.metadata.excludeFromSnapshot(),
                             IVssExamineWriterMetadataEx2.GetExcludeFromSnapshotFile.qualifiedName()));
 
-    private volatile WriterMetadata metadata;
+    private volatile SimulatedWriterMetadata metadata;
 
-    public ExamineWriterMetadataObject(WriterMetadata metadata, String origin) {
+    public ExamineWriterMetadataObject(SimulatedWriterMetadata metadata, String origin) {
         super(VTABLE, origin);
         this.metadata = metadata;
     }
@@ -88,7 +88,7 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
                 return invalid();
             }
         }
-        WriterMetadata m = metadata;
+        SimulatedWriterMetadata m = metadata;
         Guids.write(a.pointer(1), m.instanceId());
         Guids.write(a.pointer(2), m.writerClassId());
         a.pointer(3).setPointer(0, BstrAllocator.alloc(m.writerName(), "writer name from GetIdentity"));
@@ -121,7 +121,7 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
                 return invalid();
             }
         }
-        WriterMetadata.Restore r = metadata.restore();
+        SimulatedWriterMetadata.Restore r = metadata.restore();
         if (r == null) {
             a.pointer(1).setInt(0, RestoreMethod.UNDEFINED.value());
             a.pointer(2).setPointer(0, null);
@@ -158,7 +158,7 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
     }
 
     private int loadFromXml(CallArgs a) {
-        WriterMetadata m = WriterMetadataXml.read(BstrAllocator.read(a.pointer(1)));
+        SimulatedWriterMetadata m = WriterMetadataXml.read(BstrAllocator.read(a.pointer(1)));
         if (m == null) {
             return VssHresult.VSS_E_INVALID_XML_DOCUMENT.code();
         }
@@ -195,7 +195,7 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
                 return invalid();
             }
         }
-        WriterMetadata m = metadata;
+        SimulatedWriterMetadata m = metadata;
         Guids.write(a.pointer(1), m.instanceId());
         Guids.write(a.pointer(2), m.writerClassId());
         a.pointer(3).setPointer(0, BstrAllocator.alloc(m.writerName(), "writer name from GetIdentityEx"));

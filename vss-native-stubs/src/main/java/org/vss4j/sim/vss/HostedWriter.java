@@ -26,7 +26,7 @@ import org.vss4j.com.Utf16;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.WriterComponentData;
 import org.vss4j.sim.WriterEvent;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.abi.ComThreads;
 import org.vss4j.sim.abi.SlotTable;
 
@@ -85,7 +85,7 @@ public final class HostedWriter implements WriterParticipant {
 
     private final SimulatedMachine machine;
     private final Pointer writerObject;
-    private final WriterMetadata identity;
+    private final SimulatedWriterMetadata identity;
     private final ApplicationLevel level;
     private final Duration freezeTimeout;
     private final int subscribedEvents;
@@ -93,7 +93,7 @@ public final class HostedWriter implements WriterParticipant {
     private final ThreadLocal<EventCall> onThread = new ThreadLocal<>();
     private final List<WriterEvent> events = new ArrayList<>();
     private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
-    private volatile WriterMetadata metadata;
+    private volatile SimulatedWriterMetadata metadata;
     private volatile WriterSessionContext session;
     /** Calls into the writer's vtable in flight; shut when the writer unsubscribes. */
     private final CallGuard dispatching = new CallGuard();
@@ -106,8 +106,8 @@ public final class HostedWriter implements WriterParticipant {
     }
 
     /** @param ex whether {@code CreateWriterEx} made its implementation: VSS then calls the CVssWriterEx vtable */
-    HostedWriter(SimulatedMachine machine, Pointer writerObject, WriterMetadata identity, ApplicationLevel level,
-            Duration freezeTimeout, int subscribedEvents, boolean ex) {
+    HostedWriter(SimulatedMachine machine, Pointer writerObject, SimulatedWriterMetadata identity,
+            ApplicationLevel level, Duration freezeTimeout, int subscribedEvents, boolean ex) {
         this.ex = ex;
         this.machine = machine;
         this.writerObject = writerObject;
@@ -119,13 +119,13 @@ public final class HostedWriter implements WriterParticipant {
     }
 
     @Override
-    public WriterMetadata metadata() {
+    public SimulatedWriterMetadata metadata() {
         return metadata;
     }
 
     /** The metadata the last successful Identify declared, or null if the writer was never identified. */
-    WriterMetadata identified() {
-        WriterMetadata m = metadata;
+    SimulatedWriterMetadata identified() {
+        SimulatedWriterMetadata m = metadata;
         return m == identity ? null : m;
     }
 

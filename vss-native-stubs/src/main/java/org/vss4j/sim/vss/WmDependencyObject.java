@@ -7,13 +7,13 @@ import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.abi.vtable.IVssWMDependency;
 import org.vss4j.com.Guids;
-import org.vss4j.sim.ComponentDependency;
+import org.vss4j.sim.SimulatedComponentDependency;
 import org.vss4j.sim.abi.BstrAllocator;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.NativeComObject;
 import org.vss4j.sim.abi.VtableSpec;
 
-/** The native {@code IVssWMDependency} over one {@link ComponentDependency}; no IID declared (vswriter.h). */
+/** The native {@code IVssWMDependency} over one {@link SimulatedComponentDependency}; no IID declared (vswriter.h). */
 final class WmDependencyObject extends NativeComObject {
 
     static final VtableSpec<WmDependencyObject> VTABLE = VtableSpec
@@ -24,9 +24,9 @@ final class WmDependencyObject extends NativeComObject {
             .bind(IVssWMDependency.GetComponentName, params(Pointer.class),
                     (o, a) -> o.string(a, o.dependency.onComponentName(), "component name"));
 
-    private final ComponentDependency dependency;
+    private final SimulatedComponentDependency dependency;
 
-    WmDependencyObject(ComponentDependency dependency, String origin) {
+    WmDependencyObject(SimulatedComponentDependency dependency, String origin) {
         super(VTABLE, origin);
         this.dependency = dependency;
     }

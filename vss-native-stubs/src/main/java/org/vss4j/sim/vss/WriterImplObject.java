@@ -27,7 +27,7 @@ import org.vss4j.com.Utf16;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.WriterEvent;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.abi.CallArgs;
 import org.vss4j.sim.abi.ComRegistry;
 import org.vss4j.sim.abi.NativeCallback;
@@ -86,10 +86,10 @@ public final class WriterImplObject extends NativeComObject {
     private final SimulatedMachine machine;
     private final Pointer writerObject;
     private final boolean ex;
-    private WriterMetadata identity;
+    private SimulatedWriterMetadata identity;
     /** The IVssExamineWriterMetadata of GetIdentityInformation, and the document it shows; its reference is ours. */
     private ExamineWriterMetadataObject heldIdentity;
-    private WriterMetadata heldDocument;
+    private SimulatedWriterMetadata heldDocument;
     private ApplicationLevel level;
     private Duration freezeTimeout;
     private HostedWriter hosted;
@@ -283,9 +283,9 @@ public final class WriterImplObject extends NativeComObject {
             return VssHresult.E_INVALIDARG.code();
         }
         String instanceName = a.wideString(3);
-        identity = new WriterMetadata(UUID.randomUUID(), a.guidByValue(1), name,
+        identity = new SimulatedWriterMetadata(UUID.randomUUID(), a.guidByValue(1), name,
                 instanceName == null ? "" : instanceName, usage, source, List.of(), List.of(), List.of(),
-                WriterMetadata.Restore.DEFAULT, 0, WriterMetadata.DEFAULT_VERSION, List.of());
+                SimulatedWriterMetadata.Restore.DEFAULT, 0, SimulatedWriterMetadata.DEFAULT_VERSION, List.of());
         level = lvl;
         freezeTimeout = Duration.ofMillis(timeout);
         return VssHresult.S_OK.code();
@@ -419,7 +419,7 @@ public final class WriterImplObject extends NativeComObject {
                 && event != WriterEvent.POST_SNAPSHOT) {
             return null;
         }
-        WriterMetadata m = hosted.identified();
+        SimulatedWriterMetadata m = hosted.identified();
         if (m == null) {
             return null;
         }

@@ -11,10 +11,10 @@ import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.WriterRestore;
 import org.vss4j.WriterVersion;
-import org.vss4j.sim.ComponentDependency;
+import org.vss4j.sim.SimulatedComponentDependency;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.WriterComponent;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -45,7 +45,7 @@ public final class WriterMetadataXml {
     private WriterMetadataXml() {
     }
 
-    public static String write(WriterMetadata m) {
+    public static String write(SimulatedWriterMetadata m) {
         Document d = Xml.newDocument();
         Element root = Xml.child(d, "WRITER_METADATA");
         root.setAttribute("xmlns", "x-schema:#VssWriterMetadataInfo");
@@ -64,7 +64,7 @@ public final class WriterMetadataXml {
         Xml.attr(id, "dataSource", WmdTokens.word(m.source()));
         Xml.attr(id, "majorVersion", m.version().major());
         Xml.attr(id, "minorVersion", m.version().minor());
-        WriterMetadata.Restore r = m.restore();
+        SimulatedWriterMetadata.Restore r = m.restore();
         if (r != null) {
             Element re = Xml.child(root, "RESTORE_METHOD");
             Xml.attr(re, "method", WmdTokens.word(r.method()));
@@ -101,7 +101,7 @@ public final class WriterMetadataXml {
         componentFiles(ce, "FILE_LIST", c.files());
         componentFiles(ce, "DATABASE_FILES", c.databaseFiles());
         componentFiles(ce, "DATABASE_LOGFILES", c.logFiles());
-        for (ComponentDependency dep : c.dependencies()) {
+        for (SimulatedComponentDependency dep : c.dependencies()) {
             Element de = Xml.child(ce, "WRITER_DEPENDENCY");
             Xml.attr(de, "writerId", dep.onWriterId());
             Xml.attr(de, "logicalPath", dep.onLogicalPath());
@@ -144,7 +144,7 @@ public final class WriterMetadataXml {
      * Parses a Writer Metadata Document (one Windows saved or this class wrote); null if it is not one. A document
      * whose root is another element (a wrapper) is read from its first {@code WRITER_METADATA} child.
      */
-    public static WriterMetadata read(String xml) {
+    public static SimulatedWriterMetadata read(String xml) {
         Document d = xml == null ? null : Xml.parse(xml);
         if (d == null) {
             return null;
@@ -160,7 +160,7 @@ public final class WriterMetadataXml {
      *
      * @throws IllegalArgumentException if one of them is not a valid Writer Metadata Document
      */
-    public static List<WriterMetadata> readAll(String xml) {
+    public static List<SimulatedWriterMetadata> readAll(String xml) {
         Document d = xml == null ? null : Xml.parse(xml);
         if (d == null) {
             throw new IllegalArgumentException("not well-formed XML");
@@ -168,9 +168,9 @@ public final class WriterMetadataXml {
         Element root = d.getDocumentElement();
         List<Element> docs = "WRITER_METADATA".equals(root.getTagName()) ? List.of(root)
                 : Xml.children(root, "WRITER_METADATA");
-        List<WriterMetadata> out = new ArrayList<>();
+        List<SimulatedWriterMetadata> out = new ArrayList<>();
         for (Element e : docs) {
-            WriterMetadata m = read(e);
+            SimulatedWriterMetadata m = read(e);
             if (m == null) {
                 Element id = Xml.first(e, "IDENTIFICATION");
                 throw new IllegalArgumentException("not a valid Writer Metadata Document: "
@@ -181,7 +181,7 @@ public final class WriterMetadataXml {
         return out;
     }
 
-    private static WriterMetadata read(Element root) {
+    private static SimulatedWriterMetadata read(Element root) {
         try {
             Element id = Xml.first(root, "IDENTIFICATION");
             List<WriterComponent> components = new ArrayList<>();
@@ -206,13 +206,14 @@ public final class WriterMetadataXml {
             excludes.addAll(readFiles(root, "EXCLUDE_FILES"));
             excludeFromSnapshot.addAll(readFiles(root, "EXCLUDE_FROM_SNAPSHOT"));
             Element re = Xml.first(root, "RESTORE_METHOD");
-            WriterMetadata.Restore restore = re == null ? null
-                    : new WriterMetadata.Restore(WmdTokens.parse(RestoreMethod.values(), re.getAttribute("method")),
+            SimulatedWriterMetadata.Restore restore = re == null ? null
+                    : new SimulatedWriterMetadata.Restore(
+                            WmdTokens.parse(RestoreMethod.values(), re.getAttribute("method")),
                             Xml.get(re, "service"), Xml.get(re, "userProcedure"),
                             WmdTokens.parse(WriterRestore.values(), re.getAttribute("writerRestore")),
                             Xml.isYes(re, "rebootRequired"));
             String instanceName = Xml.get(id, "instanceName");
-            return new WriterMetadata(guid(id.getAttribute("instanceId")), guid(id.getAttribute("writerId")),
+            return new SimulatedWriterMetadata(guid(id.getAttribute("instanceId")), guid(id.getAttribute("writerId")),
                     id.getAttribute("friendlyName"), instanceName == null ? "" : instanceName,
                     WmdTokens.parse(UsageType.values(), id.getAttribute("usage")),
                     WmdTokens.parse(SourceType.values(), id.getAttribute("dataSource")), components, excludes,
@@ -224,9 +225,9 @@ public final class WriterMetadataXml {
     }
 
     private static WriterComponent component(Element ce, ComponentType type) {
-        List<ComponentDependency> deps = new ArrayList<>();
+        List<SimulatedComponentDependency> deps = new ArrayList<>();
         for (Element de : Xml.children(ce, "WRITER_DEPENDENCY")) {
-            deps.add(new ComponentDependency(guid(de.getAttribute("writerId")), de.getAttribute("logicalPath"),
+            deps.add(new SimulatedComponentDependency(guid(de.getAttribute("writerId")), de.getAttribute("logicalPath"),
                     de.getAttribute("componentName")));
         }
         String icon = Xml.get(ce, "icon");
@@ -260,7 +261,7 @@ public final class WriterMetadataXml {
         }
         String text = Xml.get(id, "writerVersion");
         if (text == null) {
-            return WriterMetadata.DEFAULT_VERSION;
+            return SimulatedWriterMetadata.DEFAULT_VERSION;
         }
         int dot = text.indexOf('.');
         return new WriterVersion(Integer.parseInt(text.substring(0, dot)), Integer.parseInt(text.substring(dot + 1)));

@@ -2,7 +2,7 @@ package org.vss4j.sim.vss;
 
 import org.vss4j.sim.WriterComponentData;
 import org.vss4j.sim.WriterEvent;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 
 /**
  * A writer that takes part in the simulated machine's backups and restores: a {@link org.vss4j.sim.SimulatedWriter}
@@ -11,7 +11,7 @@ import org.vss4j.sim.WriterMetadata;
 public interface WriterParticipant {
 
     /** Its Writer Metadata Document (for a hosted writer, what its last Identify declared). */
-    WriterMetadata metadata();
+    SimulatedWriterMetadata metadata();
 
     default String name() {
         return metadata().writerName();

@@ -3,7 +3,7 @@ package org.vss4j.sim.vss;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.UUID;
-import org.vss4j.sim.WriterMetadata;
+import org.vss4j.sim.SimulatedWriterMetadata;
 
 /**
  * Which writers take part in one backup, as {@code EnableWriterClasses}, {@code DisableWriterClasses} and
@@ -33,7 +33,7 @@ final class WriterSelection {
         disabledInstances.add(instanceId);
     }
 
-    boolean takesPart(WriterMetadata writer) {
+    boolean takesPart(SimulatedWriterMetadata writer) {
         UUID cls = writer.writerClassId();
         return !disabledClasses.contains(cls) && (!onlyEnabledClasses || enabledClasses.contains(cls))
                 && !disabledInstances.contains(writer.instanceId());

@@ -12,7 +12,7 @@ import org.vss4j.sim.abi.NativeCallback;
  * folder below it) or a shadow copy is exposed at it, as {@code ExposeSnapshot} checks. It fails (0, with the planned
  * Win32 error) only when a test plans it with {@code Faults.failWin32OnCall}.
  */
-public final class DriveLetters {
+final class DriveLetters {
 
     private DriveLetters() {
     }

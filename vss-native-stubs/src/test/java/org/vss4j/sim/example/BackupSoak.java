@@ -23,7 +23,7 @@ import org.vss4j.sim.abi.ComRegistry;
 import org.vss4j.sim.abi.NativeHeap;
 
 /**
- * Soak run, not a test: the README's complete backup ({@link ReadmeBackupExampleTest#backUp}) over and over against one
+ * Soak run, not a test: the README's complete backup ({@link MediaBackup#backUp}) over and over against one
  * simulated machine, as a long-running backup service would, printing how heap-after-GC, native memory, threads, open
  * file descriptors and temporary directories grow per cycle (least-squares slopes). It asserts nothing about time;
  * it fails only if a cycle fails or leaks by the simulator's own leak check.
@@ -67,7 +67,7 @@ public final class BackupSoak {
         long start = System.nanoTime();
         for (int cycle = 1; cycle <= cycles; cycle++) {
             Path media = Files.createTempDirectory(tmp, "soak-media-");
-            BackupResult result = ReadmeBackupExampleTest.backUp("Orders DB Writer", media);
+            BackupResult result = MediaBackup.backUp("Orders DB Writer", media);
             if (!result.succeeded()) {
                 throw new IllegalStateException("cycle " + cycle + " failed: " + result);
             }

@@ -22,7 +22,7 @@ import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
 
-/** The example of the README's "Testing your own code" section, verbatim: it must compile and pass. */
+/** Tests of a backup tool's code against the simulated VSS (the README's example, verbatim). */
 @ExtendWith(VssSimulatorExtension.class) // a fresh machine per test; fails the test on any leak
 class ReadmeExampleTest {
 

@@ -25,7 +25,7 @@ import org.vss4j.sim.Volume;
 import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterEvent;
 import org.vss4j.sim.vss.HostedWriter;
-import org.vss4j.writer.WriterComponents;
+import org.vss4j.writer.BorrowedWriterComponents;
 
 /** A Java {@code VssWriter} in simulated backups: handlers, their order and arguments, and the queries. */
 @ExtendWith(VssSimulatorExtension.class)
@@ -107,7 +107,7 @@ class JavaWriterBackupTest {
                     CVssWriter.OnPrepareSnapshot, CVssWriter.OnFreeze, CVssWriter.OnThaw, CVssWriter.OnPostSnapshot,
                     CVssWriter.OnBackupComplete, CVssWriter.OnBackupShutdown);
             List<Recorder.Call> calls = w.calls();
-            assertThat(calls.get(1).argument()).isInstanceOf(WriterComponents.class);
+            assertThat(calls.get(1).argument()).isInstanceOf(BorrowedWriterComponents.class);
             assertThat(calls.get(7).argument()).isEqualTo(setId);
             assertThat(hosted.events()).containsExactly(WriterEvent.IDENTIFY, WriterEvent.PREPARE_FOR_BACKUP,
                     WriterEvent.PREPARE_FOR_SNAPSHOT, WriterEvent.FREEZE, WriterEvent.THAW, WriterEvent.POST_SNAPSHOT,

@@ -42,7 +42,7 @@ import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.writer.CreateWriterMetadata;
-import org.vss4j.writer.WriterComponents;
+import org.vss4j.writer.BorrowedWriterComponents;
 
 /**
  * What a Java writer declares in OnIdentify is what the requester reads in its Writer Metadata Document, and what it
@@ -151,7 +151,7 @@ class JavaWriterDocumentsTest {
         try (RecordingWriter w = new RecordingWriter()) {
             w.declaring(m -> m.addComponent(ComponentType.FILEGROUP, "Server", "db1", null, false, false, true));
             w.at(CVssWriter.OnPrepareBackup, x -> {
-                WriterComponents c = (WriterComponents) x;
+                BorrowedWriterComponents c = (BorrowedWriterComponents) x;
                 infos.add(c.getWriterInfo());
                 assertThat(c.getComponentCount()).isEqualTo(1);
                 try (VssComponent db = c.getComponent(0)) {
@@ -167,7 +167,7 @@ class JavaWriterDocumentsTest {
                 return true;
             });
             w.at(CVssWriter.OnPostSnapshot, x -> {
-                try (VssComponent db = ((WriterComponents) x).getComponent(0)) {
+                try (VssComponent db = ((BorrowedWriterComponents) x).getComponent(0)) {
                     db.setBackupStamp("stamp-2");
                     db.setPostSnapshotFailureMsg("post note");
                     db.setFailure(VssHresult.VSS_E_WRITERERROR_PARTIAL_FAILURE.code(), 0x80070005, "one file skipped");
@@ -217,7 +217,7 @@ class JavaWriterDocumentsTest {
         try (RecordingWriter w = new RecordingWriter()) {
             w.declaring(m -> m.addComponent(ComponentType.FILEGROUP, null, "Data", null, false, false, true));
             w.at(CVssWriter.OnPreRestore, x -> {
-                try (VssComponent c = ((WriterComponents) x).getComponent(0)) {
+                try (VssComponent c = ((BorrowedWriterComponents) x).getComponent(0)) {
                     assertThat(c.isSelectedForRestore()).isTrue();
                     c.setRestoreMetadata("restore-meta");
                     c.setRestoreTarget(RestoreTarget.DIRECTED);
@@ -227,7 +227,7 @@ class JavaWriterDocumentsTest {
                 return true;
             });
             w.at(CVssWriter.OnPostRestore, x -> {
-                try (VssComponent c = ((WriterComponents) x).getComponent(0)) {
+                try (VssComponent c = ((BorrowedWriterComponents) x).getComponent(0)) {
                     c.setPostRestoreFailureMsg("post-restore note");
                 }
                 return true;

@@ -9,7 +9,7 @@ import java.util.function.Predicate;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.writer.CreateWriterMetadata;
 import org.vss4j.writer.VssWriter;
-import org.vss4j.writer.WriterComponents;
+import org.vss4j.writer.BorrowedWriterComponents;
 
 /**
  * A test writer made as the SDK's {@code CVssWriter} ({@code CreateWriter}): records every handler call with its
@@ -72,7 +72,7 @@ class RecordingWriter extends VssWriter {
     }
 
     @Override
-    protected boolean onPrepareBackup(WriterComponents components) {
+    protected boolean onPrepareBackup(BorrowedWriterComponents components) {
         return recorder.handle(CVssWriter.OnPrepareBackup, components);
     }
 
@@ -97,7 +97,7 @@ class RecordingWriter extends VssWriter {
     }
 
     @Override
-    protected boolean onBackupComplete(WriterComponents components) {
+    protected boolean onBackupComplete(BorrowedWriterComponents components) {
         return recorder.handle(CVssWriter.OnBackupComplete, components);
     }
 
@@ -107,17 +107,17 @@ class RecordingWriter extends VssWriter {
     }
 
     @Override
-    protected boolean onPreRestore(WriterComponents components) {
+    protected boolean onPreRestore(BorrowedWriterComponents components) {
         return recorder.handle(CVssWriter.OnPreRestore, components);
     }
 
     @Override
-    protected boolean onPostRestore(WriterComponents components) {
+    protected boolean onPostRestore(BorrowedWriterComponents components) {
         return recorder.handle(CVssWriter.OnPostRestore, components);
     }
 
     @Override
-    protected boolean onPostSnapshot(WriterComponents components) {
+    protected boolean onPostSnapshot(BorrowedWriterComponents components) {
         return recorder.handle(CVssWriter.OnPostSnapshot, components);
     }
 

@@ -16,9 +16,9 @@ import org.vss4j.com.Guids;
  * while the handler runs, never released by Java. (The requester's view of the same data is
  * {@link org.vss4j.WriterComponents}, an owned {@code IVssWriterComponentsExt}.)
  */
-public final class WriterComponents extends BorrowedInterface {
+public final class BorrowedWriterComponents extends BorrowedInterface {
 
-    WriterComponents(Pointer self, HandlerScope scope) {
+    BorrowedWriterComponents(Pointer self, HandlerScope scope) {
         super(self, "IVssWriterComponents", scope);
     }
 

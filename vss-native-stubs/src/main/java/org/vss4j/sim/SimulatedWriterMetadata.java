@@ -14,7 +14,7 @@ import org.vss4j.WriterVersion;
  * BITS writers do), the backup schema mask ({@link org.vss4j.BackupSchema}), the writer version and the files excluded
  * from the snapshot ({@code IVssExamineWriterMetadataEx2}).
  */
-public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerName, String instanceName,
+public record SimulatedWriterMetadata(UUID instanceId, UUID writerClassId, String writerName, String instanceName,
         UsageType usage, SourceType source, List<WriterComponent> components, List<FileSpec> excludes,
         List<FileSpec> alternateLocationMappings, Restore restore, int backupSchema, WriterVersion version,
         List<FileSpec> excludeFromSnapshot) {
@@ -30,7 +30,7 @@ public record WriterMetadata(UUID instanceId, UUID writerClassId, String writerN
                 WriterRestore.NEVER, false);
     }
 
-    public WriterMetadata {
+    public SimulatedWriterMetadata {
         components = List.copyOf(components);
         excludes = List.copyOf(excludes);
         alternateLocationMappings = List.copyOf(alternateLocationMappings);

@@ -13,9 +13,9 @@ import java.util.UUID;
  * @param onLogicalPath   its logical path ({@code ""} for none)
  * @param onComponentName its name
  */
-public record ComponentDependency(UUID onWriterId, String onLogicalPath, String onComponentName) {
+public record SimulatedComponentDependency(UUID onWriterId, String onLogicalPath, String onComponentName) {
 
-    public ComponentDependency {
+    public SimulatedComponentDependency {
         onLogicalPath = onLogicalPath == null ? "" : onLogicalPath;
     }
 }
