@@ -167,6 +167,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * A machine whose persistent shadow copies live in {@code stateDirectory} and outlive the process, as on a real
      * machine: a later {@code persistentAt} of the same directory sees them (with their volumes, exposures and
      * attributes) until they are deleted. Non-persistent shadow copies still vanish with their requester.
+     *
+     * @param stateDirectory the directory holding the machine's state, created if absent
+     * @return a machine with the shadow copies (and their volumes) recorded in {@code stateDirectory}
      */
     public static SimulatedMachine persistentAt(Path stateDirectory) {
         return persistentAt(stateDirectory, ProgressListener.NONE);
@@ -176,6 +179,10 @@ public final class SimulatedMachine implements AutoCloseable {
      * {@link #persistentAt(Path)}, telling {@code progress} how far the long work is from the start: the removal of
      * what interrupted runs left (done while the directory is opened), then copies, deletions and reverts
      * ({@link #progress(ProgressListener)}).
+     *
+     * @param stateDirectory the directory holding the machine's state, created if absent
+     * @param progress told of the long work's progress; {@link ProgressListener#NONE} for nowhere
+     * @return a machine with the shadow copies (and their volumes) recorded in {@code stateDirectory}
      */
     public static SimulatedMachine persistentAt(Path stateDirectory, ProgressListener progress) {
         return new SimulatedMachine("SIMULATED-HOST", stateDirectory.toAbsolutePath(),
@@ -203,6 +210,9 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * Where the long work of this machine (point-in-time copies, deletions of shadow copies, reverts) reports how far
      * it is, from now on; {@link ProgressListener#NONE} (the default) for nowhere.
+     *
+     * @param listener told of the long work from now on
+     * @return this machine
      */
     public SimulatedMachine progress(ProgressListener listener) {
         snapshots.progress(listener);
@@ -216,17 +226,30 @@ public final class SimulatedMachine implements AutoCloseable {
         return v;
     }
 
-    /** A machine with no volumes and no writers, named {@code SIMULATED-HOST}. */
+    /**
+     * A machine with no volumes and no writers, named {@code SIMULATED-HOST}.
+     *
+     * @return a new machine, not installed
+     */
     public static SimulatedMachine create() {
         return new SimulatedMachine("SIMULATED-HOST");
     }
 
-    /** A machine with the given network name (reported as originating and service machine). */
+    /**
+     * A machine with the given network name (reported as originating and service machine).
+     *
+     * @param machineName the machine's network name
+     * @return a new machine with no volumes and no writers, not installed
+     */
     public static SimulatedMachine create(String machineName) {
         return new SimulatedMachine(machineName);
     }
 
-    /** The machine the simulator serves now; an empty one is created on first use. */
+    /**
+     * The machine the simulator serves now; an empty one is created on first use.
+     *
+     * @return the current machine, never null
+     */
     public static SimulatedMachine current() {
         SimulatedMachine m = CURRENT.get();
         if (m == null) {
@@ -236,7 +259,12 @@ public final class SimulatedMachine implements AutoCloseable {
         return m;
     }
 
-    /** Makes {@code machine} the current one and returns the previous (not closed: the caller decides). */
+    /**
+     * Makes {@code machine} the current one and returns the previous (not closed: the caller decides).
+     *
+     * @param machine the machine the simulator serves from now on
+     * @return the machine it served until now, or null if there was none
+     */
     public static SimulatedMachine install(SimulatedMachine machine) {
         SimulatedMachine previous = CURRENT.getAndSet(machine);
         INSTALL_HOOKS.forEach(h -> h.accept(machine));
@@ -247,6 +275,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * Tells {@code hook} of every machine installed from now on, before the installer uses it, until the returned
      * handle is closed: a test of a program that builds and installs its own machine (the {@code vss} command) plans
      * faults on that machine and reads its call log and leak ledger.
+     *
+     * @param hook called with each machine installed
+     * @return a handle whose {@code close()} stops telling {@code hook}
      */
     public static AutoCloseable onInstall(java.util.function.Consumer<SimulatedMachine> hook) {
         INSTALL_HOOKS.add(hook);
@@ -259,6 +290,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * backslash (Microsoft docs, "SetVolumeMountPointW function": the mount point "must end with a trailing
      * backslash"), so {@code D:} (the current directory of drive D) is refused, as is anything but a drive path.
      *
+     * @param directory an existing host directory, the volume's root
+     * @param aliases the volume's mount points, each with its trailing backslash
+     * @return the volume added
      * @throws IllegalArgumentException for an alias that is no drive root or mounted folder with its backslash
      */
     public Volume addVolume(Path directory, String... aliases) {
@@ -279,7 +313,13 @@ public final class SimulatedMachine implements AutoCloseable {
         }
     }
 
-    /** Adds a volume no provider supports ({@code VSS_E_VOLUME_NOT_SUPPORTED} when added to a set). */
+    /**
+     * Adds a volume no provider supports ({@code VSS_E_VOLUME_NOT_SUPPORTED} when added to a set).
+     *
+     * @param directory an existing host directory, the volume's root
+     * @param aliases the volume's mount points, each with its trailing backslash
+     * @return the volume added
+     */
     public Volume addUnsupportedVolume(Path directory, String... aliases) {
         return add(directory, aliases, false);
     }
@@ -337,7 +377,12 @@ public final class SimulatedMachine implements AutoCloseable {
         }
     }
 
-    /** Adds a writer that will take part in backups on this machine. */
+    /**
+     * Adds a writer that will take part in backups on this machine.
+     *
+     * @param writer the writer
+     * @return {@code writer}
+     */
     public SimulatedWriter addWriter(SimulatedWriter writer) {
         writers.add(writer);
         return writer;
@@ -365,6 +410,7 @@ public final class SimulatedMachine implements AutoCloseable {
      * as {@code vss writers --save} writes them or {@code IVssExamineWriterMetadata::SaveAsXML} gave them on a real
      * machine ({@link SimulatedWriter#fromWriterMetadataDocument(Path)}).
      *
+     * @param directory the directory of the {@code *.xml} documents
      * @return the writers added
      * @throws IllegalArgumentException naming the file if one is not a readable document, or reports a writer
      *                                  instance the machine already has (instance ids are unique on Windows)
@@ -396,22 +442,38 @@ public final class SimulatedMachine implements AutoCloseable {
         return addWriter(w);
     }
 
-    /** A subscribed writer joins the machine's backups and restores ({@code IVssWriterImpl::Subscribe}). */
+    /**
+     * A subscribed writer joins the machine's backups and restores ({@code IVssWriterImpl::Subscribe}).
+     *
+     * @param writer the subscribed writer
+     */
     public void host(HostedWriter writer) {
         hosted.add(writer);
     }
 
-    /** The writer unsubscribed. */
+    /**
+     * The writer unsubscribed.
+     *
+     * @param writer the writer that unsubscribed
+     */
     public void unhost(HostedWriter writer) {
         hosted.remove(writer);
     }
 
-    /** The subscribed writers reached through their native {@code CVssWriter} object, in subscription order. */
+    /**
+     * The subscribed writers reached through their native {@code CVssWriter} object, in subscription order.
+     *
+     * @return a copy of the subscribed writers
+     */
     public List<HostedWriter> hostedWriters() {
         return List.copyOf(hosted);
     }
 
-    /** Every writer taking part in backups: the simulated ones, then the hosted ones. */
+    /**
+     * Every writer taking part in backups: the simulated ones, then the hosted ones.
+     *
+     * @return a copy of the participating writers, simulated ones first
+     */
     public List<WriterParticipant> participants() {
         List<WriterParticipant> all = new ArrayList<>(writers);
         all.addAll(hosted);
@@ -428,26 +490,48 @@ public final class SimulatedMachine implements AutoCloseable {
         shuttingDown = true;
     }
 
-    /** Whether {@link #beginShutdown()} was called. */
+    /**
+     * Whether {@link #beginShutdown()} was called.
+     *
+     * @return true once the machine began shutting down
+     */
     public boolean isShuttingDown() {
         return shuttingDown;
     }
 
-    /** {@code InstallAlternateWriter(idWriter, clsid)}: records the alternate writer's class for {@code writerId}. */
+    /**
+     * {@code InstallAlternateWriter(idWriter, clsid)}: records the alternate writer's class for {@code writerId}.
+     *
+     * @param writerId the id of the writer the alternate writer stands in for
+     * @param persistentWriterClassId the class id of the alternate writer
+     */
     public void installAlternateWriter(UUID writerId, UUID persistentWriterClassId) {
         alternateWriters.put(writerId, persistentWriterClassId);
     }
 
-    /** Writer id to the class id of its installed alternate writer. */
+    /**
+     * Writer id to the class id of its installed alternate writer.
+     *
+     * @return a copy of the map, writer id to alternate writer class id
+     */
     public Map<UUID, UUID> alternateWriters() {
         return Map.copyOf(alternateWriters);
     }
 
+    /**
+     * The machine's network name, reported as the originating and service machine of its shadow copies.
+     *
+     * @return the name given to {@link #create(String)}, else {@code SIMULATED-HOST}
+     */
     public String name() {
         return name;
     }
 
-    /** The machine-scope environment variables (what writers' services see; {@code CreateEnvironmentBlock}). */
+    /**
+     * The machine-scope environment variables (what writers' services see; {@code CreateEnvironmentBlock}).
+     *
+     * @return the machine's environment variables, mutable
+     */
     public SimulatedEnvironment environment() {
         return environment;
     }
@@ -456,6 +540,8 @@ public final class SimulatedMachine implements AutoCloseable {
      * The boot volume, which holds the Windows directory and answers {@code GetVolumePathNameW} for relative and
      * unqualified names (Microsoft docs, "GetVolumePathNameW function"): the one {@link #setBootVolume set}, else the
      * volume aliased {@code %SystemDrive%\} ({@code C:\} by default); empty if there is none.
+     *
+     * @return the boot volume, or empty if none is set and none has the alias of {@code %SystemDrive%\}
      */
     public Optional<Volume> bootVolume() {
         Volume set = bootVolume;
@@ -467,22 +553,38 @@ public final class SimulatedMachine implements AutoCloseable {
                 .anyMatch(a -> a.equalsIgnoreCase(drive + "\\"))).findFirst();
     }
 
-    /** Makes {@code volume} the boot volume (null: back to the volume aliased %SystemDrive%\). */
+    /**
+     * Makes {@code volume} the boot volume (null: back to the volume aliased %SystemDrive%\).
+     *
+     * @param volume the boot volume, or null for the volume aliased {@code %SystemDrive%\}
+     */
     public void setBootVolume(Volume volume) {
         this.bootVolume = volume;
     }
 
-    /** The shadow copy provider every snapshot of this machine is made by (the software provider by default). */
+    /**
+     * The shadow copy provider every snapshot of this machine is made by (the software provider by default).
+     *
+     * @return the machine's provider
+     */
     public SimulatedProvider provider() {
         return provider;
     }
 
-    /** Makes {@code p} the machine's only provider, e.g. {@link #HARDWARE_PROVIDER}, for the snapshots made from now on. */
+    /**
+     * Makes {@code p} the machine's only provider, e.g. {@link #HARDWARE_PROVIDER}, for the snapshots made from now on.
+     *
+     * @param p the provider
+     */
     public void useProvider(SimulatedProvider p) {
         this.provider = p;
     }
 
-    /** Whether the machine's provider is a hardware provider (its shadow copies are HARDWARE_ASSISTED). */
+    /**
+     * Whether the machine's provider is a hardware provider (its shadow copies are HARDWARE_ASSISTED).
+     *
+     * @return true if the provider's type is {@link ProviderType#HARDWARE}
+     */
     public boolean hasHardwareProvider() {
         return provider.type() == ProviderType.HARDWARE;
     }
@@ -493,6 +595,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * mounted folder or GUID name resolves under that volume's directory (the deepest mount point wins, as on
      * Windows), a path on an exposed shadow copy under its directory, a shadow copy device path under the device's.
      * Empty for anything else, host paths included: a program on Windows cannot name the simulator's directories.
+     *
+     * @param windowsPath a Windows path, e.g. {@code C:\data\file.txt}
+     * @return the host path, or empty if the path is on no volume or exposed shadow copy of this machine
      */
     public Optional<Path> hostPath(String windowsPath) {
         try {
@@ -517,12 +622,20 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * {@code windowsPath} (normalised as Win32 normalises it) split at the mounted volume whose alias or GUID name is
      * its longest prefix, name by name without case; empty if none is.
+     *
+     * @param windowsPath a Windows path, e.g. {@code C:\mnt\data\file.txt}
+     * @return the path split at its volume, or empty if it is on no mounted volume
      */
     public Optional<MountedPath> mountedPath(String windowsPath) {
         return mountedPath(Win32Path.parse(windowsPath));
     }
 
-    /** {@link #mountedPath(String)} of a name already read. */
+    /**
+     * {@link #mountedPath(String)} of a name already read.
+     *
+     * @param path the parsed Windows path
+     * @return the path split at its volume, or empty if it is on no mounted volume
+     */
     public Optional<MountedPath> mountedPath(Win32Path path) {
         return mountedPath(path, mountedVolumes());
     }
@@ -550,6 +663,8 @@ public final class SimulatedMachine implements AutoCloseable {
      * The volumes kernel32 sees: the machine's {@link #volumes()} and every shadow copy exposed locally at a drive
      * letter or mounted folder, which is a volume of its own (a read-only one no provider supports), named by its
      * exposed name and a volume GUID path derived from the shadow copy (docs/volumes.md).
+     *
+     * @return a copy of the volumes, the machine's own first, then the locally exposed shadow copies
      */
     public List<Volume> mountedVolumes() {
         List<Volume> all = new ArrayList<>(volumes);
@@ -571,12 +686,22 @@ public final class SimulatedMachine implements AutoCloseable {
         return List.copyOf(all);
     }
 
-    /** Where the machine links a shadow copy exposed at drive letter {@code X:} (see {@link #exposedDirectory}). */
+    /**
+     * Where the machine links a shadow copy exposed at drive letter {@code X:} (see {@link #exposedDirectory}).
+     *
+     * @param drive the drive, e.g. {@code X:} (only the letter is used)
+     * @return the host path of the link, which need not exist
+     */
     public Path driveLink(String drive) {
         return exposureRoot.resolve("drives").resolve(drive.substring(0, 1).toUpperCase(Locale.ROOT));
     }
 
-    /** Where the machine links a shadow copy exposed remotely as share {@code name}. */
+    /**
+     * Where the machine links a shadow copy exposed remotely as share {@code name}.
+     *
+     * @param share the share name
+     * @return the host path of the link, which need not exist
+     */
     public Path shareLink(String share) {
         return exposureRoot.resolve("shares").resolve(share);
     }
@@ -584,6 +709,9 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * The directory through which an exposed name can be read with {@code java.nio.file}: for a drive letter or a share
      * the machine's link, for a mounted folder the folder itself. Empty when nothing is exposed under that name.
+     *
+     * @param exposedName a drive letter, mounted folder or share name, without regard to case
+     * @return the directory, or empty when no shadow copy is exposed under that name
      */
     public Optional<Path> exposedDirectory(String exposedName) {
         return snapshots.all().stream().filter(s -> s.exposure() != null)
@@ -591,7 +719,12 @@ public final class SimulatedMachine implements AutoCloseable {
                 .findFirst();
     }
 
-    /** Whether drive letter {@code X:} is taken by a volume alias or an exposed shadow copy. */
+    /**
+     * Whether drive letter {@code X:} is taken by a volume alias or an exposed shadow copy.
+     *
+     * @param drive the drive, e.g. {@code X:}
+     * @return true if a volume or an exposed shadow copy has that drive letter
+     */
     public boolean isDriveLetterInUse(String drive) {
         String d = drive.toUpperCase(Locale.ROOT);
         boolean volume = volumes.stream().flatMap(v -> v.aliases().stream())
@@ -603,6 +736,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * Whether the requester holds SeCreateSymbolicLinkPrivilege. Elevated administrators do; a non-elevated member of
      * Backup Operators does not, and {@code CreateSymbolicLinkW} then fails with ERROR_PRIVILEGE_NOT_HELD (1314)
      * (Microsoft docs, "CreateSymbolicLinkW function"; "Create symbolic links" security policy setting).
+     *
+     * @param held whether the requester holds the privilege from now on
+     * @return this machine
      */
     public SimulatedMachine symbolicLinkPrivilege(boolean held) {
         if (held && !token.holds(SYMBOLIC_LINK_PRIVILEGE)) {
@@ -613,6 +749,11 @@ public final class SimulatedMachine implements AutoCloseable {
         return this;
     }
 
+    /**
+     * Whether the requester holds SeCreateSymbolicLinkPrivilege (see {@link #symbolicLinkPrivilege(boolean)}).
+     *
+     * @return true if the token holds the privilege
+     */
     public boolean hasSymbolicLinkPrivilege() {
         return token.holds(SYMBOLIC_LINK_PRIVILEGE);
     }
@@ -623,22 +764,37 @@ public final class SimulatedMachine implements AutoCloseable {
      * The requester process's access token ({@code OpenProcessToken}): an elevated administrator's by default. A test
      * or the {@code vss} command's {@code --sim-not-elevated} makes it a standard user's with
      * {@code token().setTo(SimulatedToken.standardUser())}; VSS then refuses the requester (E_ACCESSDENIED).
+     *
+     * @return the token, mutable
      */
     public SimulatedToken token() {
         return token;
     }
 
-    /** The machine's registry ({@code RegOpenKeyExW}): the FilesNotToSnapshot values of a Windows Server by default. */
+    /**
+     * The machine's registry ({@code RegOpenKeyExW}): the FilesNotToSnapshot values of a Windows Server by default.
+     *
+     * @return the registry, mutable
+     */
     public SimulatedRegistry registry() {
         return registry;
     }
 
-    /** The VSS service's state and start type ({@code QueryServiceStatus}, {@code QueryServiceConfigW}). */
+    /**
+     * The VSS service's state and start type ({@code QueryServiceStatus}, {@code QueryServiceConfigW}).
+     *
+     * @return the service's state now
+     */
     public VssServiceState vssService() {
         return vssService.get();
     }
 
-    /** Sets the VSS service's state ({@link VssServiceState#DISABLED}: VSS cannot be used). */
+    /**
+     * Sets the VSS service's state ({@link VssServiceState#DISABLED}: VSS cannot be used).
+     *
+     * @param state the service's new state
+     * @return this machine
+     */
     public SimulatedMachine vssService(VssServiceState state) {
         vssService.set(state);
         return this;
@@ -646,6 +802,8 @@ public final class SimulatedMachine implements AutoCloseable {
 
     /**
      * A requester asks for VSS: a stopped, demand-start service starts; false if the service is disabled and cannot.
+     *
+     * @return true if the service runs now, false if it is disabled
      */
     public boolean startVssServiceOnDemand() {
         vssService.compareAndSet(VssServiceState.STOPPED, VssServiceState.RUNNING);
@@ -655,12 +813,20 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * Windows developer mode: {@code SYMBOLIC_LINK_FLAG_ALLOW_UNPRIVILEGED_CREATE} then lets a process without the
      * privilege create links (Microsoft docs, "CreateSymbolicLinkW function").
+     *
+     * @param on whether developer mode is on
+     * @return this machine
      */
     public SimulatedMachine developerMode(boolean on) {
         this.developerMode = on;
         return this;
     }
 
+    /**
+     * Whether Windows developer mode is on (see {@link #developerMode(boolean)}).
+     *
+     * @return true if developer mode is on; false by default
+     */
     public boolean isDeveloperMode() {
         return developerMode;
     }
@@ -671,22 +837,41 @@ public final class SimulatedMachine implements AutoCloseable {
      * {@code RPC_E_TOO_LATE}, as ole32 answers any call after the first of a process (Microsoft docs,
      * "CoInitializeSecurity function"). The simulator does not model what the host's settings would do to writer
      * callbacks (docs/providers.md).
+     *
+     * @param set whether the host called {@code CoInitializeSecurity} first
+     * @return this machine
      */
     public SimulatedMachine comSecuritySetByHost(boolean set) {
         this.comSecuritySetByHost = set;
         return this;
     }
 
+    /**
+     * Whether another component of the process called {@code CoInitializeSecurity} first (see
+     * {@link #comSecuritySetByHost(boolean)}).
+     *
+     * @return true if {@code CoInitializeSecurity} answers {@code RPC_E_TOO_LATE}; false by default
+     */
     public boolean isComSecuritySetByHost() {
         return comSecuritySetByHost;
     }
 
-    /** The revert of {@code volume} started last (RevertToSnapshot), or null. */
+    /**
+     * The revert of {@code volume} started last (RevertToSnapshot), or null.
+     *
+     * @param volume the reverted volume
+     * @return the revert operation, or null if none was started
+     */
     public AsyncOperation revertOf(Volume volume) {
         return reverts.get(volume);
     }
 
-    /** Records {@code revert} as the revert of {@code volume}, for QueryRevertStatus. */
+    /**
+     * Records {@code revert} as the revert of {@code volume}, for QueryRevertStatus.
+     *
+     * @param volume the reverted volume
+     * @param revert the revert's asynchronous operation
+     */
     public void recordRevert(Volume volume, AsyncOperation revert) {
         reverts.put(volume, revert);
     }
@@ -694,11 +879,19 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * A broken-away shadow copy (BreakSnapshotSet) becomes a volume of its own (Microsoft docs, "Breaking Shadow
      * Copies": it "must be managed independently of VSS as a stand-alone volume"), reachable by its directory.
+     *
+     * @param s the broken-away shadow copy
+     * @return the new volume, whose root is the shadow copy's directory
      */
     public Volume adoptBrokenSnapshot(Snapshot s) {
         return addVolume(s.directory());
     }
 
+    /**
+     * The volumes added to the machine (the supported and unsupported ones), without exposed shadow copies.
+     *
+     * @return a copy of the volumes, in the order they were added
+     */
     public List<Volume> volumes() {
         return List.copyOf(volumes);
     }
@@ -708,6 +901,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * {@code D:\}, a mounted folder {@code Y:\MountX\} or a volume GUID path, each with its trailing backslash;
      * {@code GetVolumeNameForVolumeMountPointW}): one of {@link #mountedVolumes()}, so also a shadow copy exposed
      * locally (which no provider supports). Empty for anything else: no trailing backslash, a host directory.
+     *
+     * @param name a volume name with its trailing backslash
+     * @return the volume, or empty if {@code name} designates none
      */
     public Optional<Volume> volume(String name) {
         return VolumeNames.volumeOfMountPoint(this, name);
@@ -717,26 +913,49 @@ public final class SimulatedMachine implements AutoCloseable {
      * The volume that holds the file or directory {@code path}, split at its deepest mount point as
      * {@code GetVolumePathNameW} splits it; empty unless {@code path} is absolute with a volume qualifier
      * ({@code X:\...}, {@code \\?\X:\...}, {@code \\?\Volume{GUID}\...}) on a mounted volume.
+     *
+     * @param path an absolute Windows path with a volume qualifier
+     * @return the volume, or empty if {@code path} is on no mounted volume
      */
     public Optional<Volume> volumeOfPath(String path) {
         return VolumeNames.volumeOfPath(this, path);
     }
 
+    /**
+     * The simulated writers added to the machine (not the hosted ones: see {@link #participants()}).
+     *
+     * @return a copy of the writers, in the order they were added
+     */
     public List<SimulatedWriter> writers() {
         return List.copyOf(writers);
     }
 
-    /** The writer named {@code name}. */
+    /**
+     * The writer named {@code name}.
+     *
+     * @param name the writer's name
+     * @return the writer
+     * @throws IllegalArgumentException if the machine has no writer of that name
+     */
     public SimulatedWriter writer(String name) {
         return writers.stream().filter(w -> w.name().equals(name)).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no writer " + name));
     }
 
-    /** The shadow copies that exist now. */
+    /**
+     * The shadow copies that exist now.
+     *
+     * @return a copy of the shadow copies
+     */
     public List<Snapshot> snapshots() {
         return snapshots.all();
     }
 
+    /**
+     * The store of the machine's shadow copies, for the simulator's COM objects and tests that look behind them.
+     *
+     * @return the store
+     */
     public SnapshotStore snapshotStore() {
         return snapshots;
     }
@@ -744,6 +963,8 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * The records of the state directory that this machine could not read when it opened it (each logged at WARN),
      * so the shadow copies they describe are not listed; empty without a state directory.
+     *
+     * @return the records skipped, in the order they were read
      */
     public List<UnreadableRecord> unreadableRecords() {
         return unreadableRecords;
@@ -753,25 +974,45 @@ public final class SimulatedMachine implements AutoCloseable {
      * What interrupted operations (a process killed while it created or deleted a shadow copy set, or while it held
      * non-persistent ones) had left in the state directory, removed when this machine opened it (each logged at
      * WARN); empty without a state directory.
+     *
+     * @return what was removed, in the order it was found
      */
     public List<LeftOver> removedLeftOvers() {
         return leftOvers;
     }
 
+    /**
+     * The machine's fault plan: what the simulator's calls fail with, and when.
+     *
+     * @return the fault plan, mutable
+     */
     public Faults faults() {
         return faults;
     }
 
+    /**
+     * The machine's leak ledger: the BSTRs, CoTaskMem blocks and COM references given out and not yet released.
+     *
+     * @return the ledger
+     */
     public LeakLedger ledger() {
         return ledger;
     }
 
-    /** The {@code FindFirstFileW} searches open on this machine. */
+    /**
+     * The {@code FindFirstFileW} searches open on this machine.
+     *
+     * @return the open searches
+     */
     public FindHandles findHandles() {
         return findHandles;
     }
 
-    /** What leaked or was misused on this machine so far. */
+    /**
+     * What leaked or was misused on this machine so far.
+     *
+     * @return the report of the ledger now
+     */
     public LeakReport leakReport() {
         return ledger.report();
     }
@@ -788,6 +1029,9 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * StartSnapshotSet: {@code requester} begins building a shadow copy set; false if another requester is building
      * one (it has called StartSnapshotSet and its DoSnapshotSet has not returned yet).
+     *
+     * @param requester the requester, compared by identity
+     * @return true if {@code requester} is building the set now (again, if it already was)
      */
     public boolean beginSnapshotSet(Object requester) {
         boolean mine = setBeingBuilt.get() == requester;
@@ -825,6 +1069,8 @@ public final class SimulatedMachine implements AutoCloseable {
     /**
      * {@code requester}'s set is created, failed, was aborted or the requester released: it no longer holds the
      * state directory's set lock (the lock is released when no requester of this machine holds it).
+     *
+     * @param requester the requester, compared by identity
      */
     public synchronized void releaseSetLock(Object requester) {
         if (setLockHolders.remove(requester) && setLockHolders.isEmpty() && setLock != null) {
@@ -833,28 +1079,50 @@ public final class SimulatedMachine implements AutoCloseable {
         }
     }
 
-    /** {@code requester}'s set is no longer being built (its DoSnapshotSet returned, AbortBackup, or the release). */
+    /**
+     * {@code requester}'s set is no longer being built (its DoSnapshotSet returned, AbortBackup, or the release).
+     *
+     * @param requester the requester, compared by identity
+     */
     public void endSnapshotSet(Object requester) {
         setBeingBuilt.compareAndSet(requester, null);
     }
 
-    /** DoSnapshotSet's asynchronous part begins creating {@code requester}'s shadow copies; false if another is. */
+    /**
+     * DoSnapshotSet's asynchronous part begins creating {@code requester}'s shadow copies; false if another is.
+     *
+     * @param requester the requester, compared by identity
+     * @return true if {@code requester} is creating its shadow copies now (again, if it already was)
+     */
     public boolean beginCreation(Object requester) {
         return creating.compareAndSet(null, requester) || creating.get() == requester;
     }
 
-    /** {@code requester}'s creation ended. */
+    /**
+     * {@code requester}'s creation ended.
+     *
+     * @param requester the requester, compared by identity
+     */
     public void endCreation(Object requester) {
         creating.compareAndSet(requester, null);
     }
 
-    /** Whether a requester other than {@code requester} is creating shadow copies now. */
+    /**
+     * Whether a requester other than {@code requester} is creating shadow copies now.
+     *
+     * @param requester the requester, compared by identity
+     * @return true if another requester is creating shadow copies
+     */
     public boolean isCreatingOtherThan(Object requester) {
         Object c = creating.get();
         return c != null && c != requester;
     }
 
-    /** Runs an asynchronous operation's work on a simulator thread. */
+    /**
+     * Runs an asynchronous operation's work on a simulator thread.
+     *
+     * @param work the operation's work
+     */
     public void runAsync(Runnable work) {
         synchronized (asyncRunning) {
             asyncRunning[0]++;
@@ -884,6 +1152,10 @@ public final class SimulatedMachine implements AutoCloseable {
      * Waits, {@code timeout} at most, until no asynchronous operation's work is running on this machine's threads: a
      * test then checks for leaks only after the work a cancelled or timed-out operation still had to do (an Abort to
      * deliver, lent objects to retire) is done. Whether it got there in time.
+     *
+     * @param timeout how long to wait at most
+     * @return true if no work is running, false if the timeout passed first
+     * @throws InterruptedException if the thread is interrupted while it waits
      */
     public boolean awaitAsyncIdle(java.time.Duration timeout) throws InterruptedException {
         long deadline = System.nanoTime() + timeout.toNanos();
