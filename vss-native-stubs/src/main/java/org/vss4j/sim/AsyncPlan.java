@@ -22,36 +22,66 @@ public final class AsyncPlan {
     AsyncPlan() {
     }
 
-    /** The operation ends with {@code hresult} (a failure) instead of doing its work, after its delay gate if any. */
+    /**
+     * The operation ends with {@code hresult} (a failure) instead of doing its work, after its delay gate if any.
+     *
+     * @param hresult the failure
+     * @return this plan
+     */
     public AsyncPlan failWith(VssHresult hresult) {
         return failWith(hresult.code());
     }
 
-    /** As {@link #failWith(VssHresult)} with a raw HRESULT. */
+    /**
+     * As {@link #failWith(VssHresult)} with a raw HRESULT.
+     *
+     * @param hresult the failure HRESULT
+     * @return this plan
+     */
     public AsyncPlan failWith(int hresult) {
         operationFailure = failure(hresult);
         return this;
     }
 
-    /** Every {@code Wait} returns {@code hresult} at once without waiting (Wait's own failure, e.g. E_ACCESSDENIED). */
+    /**
+     * Every {@code Wait} returns {@code hresult} at once without waiting (Wait's own failure, e.g. E_ACCESSDENIED).
+     *
+     * @param hresult what Wait returns
+     * @return this plan
+     */
     public AsyncPlan waitFails(VssHresult hresult) {
         waitFailure = failure(hresult.code());
         return this;
     }
 
-    /** Every {@code QueryStatus} returns {@code hresult} and leaves {@code *pHrResult} alone. */
+    /**
+     * Every {@code QueryStatus} returns {@code hresult} and leaves {@code *pHrResult} alone.
+     *
+     * @param hresult what QueryStatus returns
+     * @return this plan
+     */
     public AsyncPlan queryStatusFails(VssHresult hresult) {
         queryStatusFailure = failure(hresult.code());
         return this;
     }
 
-    /** Every {@code Cancel} returns {@code hresult} and cancels nothing. */
+    /**
+     * Every {@code Cancel} returns {@code hresult} and cancels nothing.
+     *
+     * @param hresult what Cancel returns
+     * @return this plan
+     */
     public AsyncPlan cancelFails(VssHresult hresult) {
         cancelFailure = failure(hresult.code());
         return this;
     }
 
-    /** What a {@code Wait} with a finite time returns when the time runs out and the operation still runs (S_OK). */
+    /**
+     * What a {@code Wait} with a finite time returns when the time runs out and the operation still runs (S_OK).
+     *
+     * @param hresult what such a Wait returns
+     * @return this plan
+     */
     public AsyncPlan waitTimeoutResult(int hresult) {
         waitTimeoutResult = hresult;
         return this;
@@ -60,6 +90,8 @@ public final class AsyncPlan {
     /**
      * A {@code Wait} with a finite time, on an operation that still runs, returns at once (with the
      * {@link #waitTimeoutResult(int) timeout result}) instead of after its time: no test waits in real time.
+     *
+     * @return this plan
      */
     public AsyncPlan waitReturnsEarly() {
         waitReturnsEarly = true;
@@ -69,40 +101,73 @@ public final class AsyncPlan {
     /**
      * {@code Cancel} returns S_OK, but the operation goes on to its natural end (opening no gate), as one stuck
      * where VSS cannot stop it; the test ends it by opening its gate.
+     *
+     * @return this plan
      */
     public AsyncPlan ignoresCancel() {
         ignoresCancel = true;
         return this;
     }
 
-    /** 0, or the failure the operation ends with. */
+    /**
+     * 0, or the failure the operation ends with.
+     *
+     * @return the HRESULT, or 0 if the operation does its work
+     */
     public int operationFailure() {
         return operationFailure;
     }
 
-    /** 0, or the failure every Wait returns. */
+    /**
+     * 0, or the failure every Wait returns.
+     *
+     * @return the HRESULT, or 0 if Wait waits
+     */
     public int waitFailure() {
         return waitFailure;
     }
 
-    /** 0, or the failure every QueryStatus returns. */
+    /**
+     * 0, or the failure every QueryStatus returns.
+     *
+     * @return the HRESULT, or 0 if QueryStatus reports the operation's status
+     */
     public int queryStatusFailure() {
         return queryStatusFailure;
     }
 
-    /** 0, or the failure every Cancel returns. */
+    /**
+     * 0, or the failure every Cancel returns.
+     *
+     * @return the HRESULT, or 0 if Cancel cancels
+     */
     public int cancelFailure() {
         return cancelFailure;
     }
 
+    /**
+     * What a {@code Wait} with a finite time returns when the time runs out (see {@link #waitTimeoutResult(int)}).
+     *
+     * @return the HRESULT, S_OK unless set
+     */
     public int waitTimeoutResult() {
         return waitTimeoutResult;
     }
 
+    /**
+     * Whether a {@code Wait} with a finite time returns at once (see {@link #waitReturnsEarly()}).
+     *
+     * @return true if it does
+     */
     public boolean isWaitReturningEarly() {
         return waitReturnsEarly;
     }
 
+    /**
+     * Whether {@code Cancel} leaves the operation running (see {@link #ignoresCancel()}).
+     *
+     * @return true if it does
+     */
     public boolean isIgnoringCancel() {
         return ignoresCancel;
     }

@@ -55,7 +55,11 @@ public final class FileSystemFacts {
         this.root = root;
     }
 
-    /** The host directory these facts describe (a volume's root or a shadow copy's directory). */
+    /**
+     * The host directory these facts describe (a volume's root or a shadow copy's directory).
+     *
+     * @return the host directory
+     */
     public Path root() {
         return root;
     }
@@ -64,12 +68,20 @@ public final class FileSystemFacts {
      * {@code path}, an existing file, is deduplicated: a reparse point with {@code IO_REPARSE_TAG_DEDUP} whose data
      * Windows reads from the chunk store (Microsoft docs, "Data Deduplication Overview"). Its content is the host
      * file's.
+     *
+     * @param path the file, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return these facts
      */
     public FileSystemFacts deduplicated(String path) {
         return dataFile(path, ReparseTag.DEDUP.value(), 0);
     }
 
-    /** {@code path}, an existing file, is compressed by WOF (CompactOS): {@code IO_REPARSE_TAG_WOF}. */
+    /**
+     * {@code path}, an existing file, is compressed by WOF (CompactOS): {@code IO_REPARSE_TAG_WOF}.
+     *
+     * @param path the file, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return these facts
+     */
     public FileSystemFacts wofCompressed(String path) {
         return dataFile(path, ReparseTag.WOF.value(), 0);
     }
@@ -80,6 +92,10 @@ public final class FileSystemFacts {
      * (Microsoft docs, "RtlSetProcessPlaceholderCompatibilityMode function": the reparse point, the sparse bit and
      * the offline bit of an exposed placeholder). Reading it on the live volume gives the host file's content (the
      * sync engine hydrates it); a shadow copy does not hold its data, so reading it there fails.
+     *
+     * @param path the file, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param hydrated whether the placeholder holds its data
+     * @return these facts
      */
     public FileSystemFacts cloudPlaceholder(String path, boolean hydrated) {
         return dataFile(path, ReparseTag.CLOUD.value(), hydrated ? 0 : DEHYDRATED);
@@ -88,6 +104,12 @@ public final class FileSystemFacts {
     /**
      * {@code path}, an existing file or directory (not a host link), is a reparse point with {@code tag}, which is not
      * a link's (use {@link #symbolicLink}, {@link #junction}, {@link #mountPoint}), with {@code attributes} added.
+     *
+     * @param path the file or directory, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param tag the reparse tag, neither 0 nor a name surrogate's (winnt.h {@code IO_REPARSE_TAG_*})
+     * @param attributes the {@code FILE_ATTRIBUTE_*} bits added (winnt.h)
+     * @return these facts
+     * @throws IllegalArgumentException for a tag that is 0 or a name surrogate's
      */
     public synchronized FileSystemFacts reparsePoint(String path, int tag, int attributes) {
         if (tag == 0 || ReparseTag.isNameSurrogate(tag)) {
@@ -102,7 +124,15 @@ public final class FileSystemFacts {
         return this;
     }
 
-    /** Adds {@code attributes} ({@code HIDDEN}, {@code SYSTEM}, {@code READONLY}, ...) to the entry {@code path}. */
+    /**
+     * Adds {@code attributes} ({@code HIDDEN}, {@code SYSTEM}, {@code READONLY}, ...) to the entry {@code path}.
+     *
+     * @param path the entry, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param attributes the {@code FILE_ATTRIBUTE_*} bits (winnt.h), neither {@code DIRECTORY} nor
+     *                   {@code REPARSE_POINT}
+     * @return these facts
+     * @throws IllegalArgumentException for {@code DIRECTORY} or {@code REPARSE_POINT}, which come from the entry itself
+     */
     public synchronized FileSystemFacts attributes(String path, int attributes) {
         if ((attributes & (FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT)) != 0) {
             throw new IllegalArgumentException("DIRECTORY and REPARSE_POINT come from the entry itself");
@@ -118,6 +148,11 @@ public final class FileSystemFacts {
      * Makes {@code path} a symbolic link to {@code target} (a host path; a relative target stays relative, as
      * {@code CreateSymbolicLinkW} keeps it): a reparse point with {@code IO_REPARSE_TAG_SYMLINK}, a directory link if
      * {@code directory} (Windows records that when the link is made, whatever the target is later).
+     *
+     * @param path the link, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param target the host path it leads to
+     * @param directory whether it is a directory link
+     * @return these facts
      */
     public synchronized FileSystemFacts symbolicLink(String path, Path target, boolean directory) {
         String key = link(path, target);
@@ -130,6 +165,11 @@ public final class FileSystemFacts {
      * {@code DIRECTORY}. A junction's target is always absolute (Microsoft docs, "REPARSE_DATA_BUFFER structure": the
      * mount point buffer has no relative flag), so inside a shadow copy it still leads to the live volume; the host
      * link does the same.
+     *
+     * @param path the junction, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param absoluteTarget the absolute host path of the directory it leads to
+     * @return these facts
+     * @throws IllegalArgumentException if {@code absoluteTarget} is relative
      */
     public synchronized FileSystemFacts junction(String path, Path absoluteTarget) {
         if (!absoluteTarget.isAbsolute()) {
@@ -144,6 +184,10 @@ public final class FileSystemFacts {
      * Makes {@code path} a volume mount point (a mounted folder) of {@code mounted}: {@code IO_REPARSE_TAG_MOUNT_POINT}
      * and {@code DIRECTORY} (Microsoft docs, "Determining Whether a Directory Is a Mounted Folder"). The host link
      * leads to the live mounted volume, as the mount point does from inside a shadow copy.
+     *
+     * @param path the mounted folder, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param mounted the volume mounted there
+     * @return these facts
      */
     public synchronized FileSystemFacts mountPoint(String path, Volume mounted) {
         String key = link(path, mounted.root());
@@ -155,6 +199,11 @@ public final class FileSystemFacts {
      * The host symbolic link {@code path}, made by {@code CreateSymbolicLinkW}, is a reparse point with
      * {@code IO_REPARSE_TAG_SYMLINK}, a directory link if it was made with {@code SYMBOLIC_LINK_FLAG_DIRECTORY}: Windows
      * fixes that when the link is made, whatever the target is then or later ("CreateSymbolicLinkW function").
+     *
+     * @param path the existing host link, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param directory whether it was made as a directory link
+     * @return these facts
+     * @throws IllegalArgumentException if {@code path} is no host symbolic link
      */
     public FileSystemFacts recordSymbolicLink(String path, boolean directory) {
         String key = key(path);
@@ -170,7 +219,12 @@ public final class FileSystemFacts {
         entries.put(key, new Fact(tag, directory ? FileAttribute.DIRECTORY : 0, -1));
     }
 
-    /** The directory {@code directory} and everything below it deny access ({@code ERROR_ACCESS_DENIED}). */
+    /**
+     * The directory {@code directory} and everything below it deny access ({@code ERROR_ACCESS_DENIED}).
+     *
+     * @param directory the directory, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return these facts
+     */
     public synchronized FileSystemFacts denyAccess(String directory) {
         denied.add(key(directory));
         return this;
@@ -179,6 +233,9 @@ public final class FileSystemFacts {
     /**
      * {@code directory} is case-sensitive (Windows 10 1803 and later, {@code fsutil file setCaseSensitiveInfo}): names
      * in it that differ only by case are different entries, and a name matches only with its own case.
+     *
+     * @param directory the directory, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return these facts
      */
     public synchronized FileSystemFacts caseSensitive(String directory) {
         caseSensitive.add(key(directory));
@@ -189,6 +246,9 @@ public final class FileSystemFacts {
      * The facts of the entry {@code path}, if any. A link's fact (symbolic link, junction, mount point) holds while its
      * host link does: once the link is gone (deleted, or a mounted folder given back its empty directory), so is the
      * reparse point.
+     *
+     * @param path the entry, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return the entry's facts, or empty if it has none (a plain file or directory)
      */
     public synchronized Optional<Fact> fact(String path) {
         String key = key(path);
@@ -200,7 +260,12 @@ public final class FileSystemFacts {
         return Optional.ofNullable(f);
     }
 
-    /** Whether listing {@code directory} is denied: it or a directory above it denies access, or it is in SVI. */
+    /**
+     * Whether listing {@code directory} is denied: it or a directory above it denies access, or it is in SVI.
+     *
+     * @param directory the directory, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return true if listing it fails with {@code ERROR_ACCESS_DENIED}
+     */
     public synchronized boolean isAccessDenied(String directory) {
         String key = key(directory);
         String first = key.contains("/") ? key.substring(0, key.indexOf('/')) : key;
@@ -215,7 +280,12 @@ public final class FileSystemFacts {
         return false;
     }
 
-    /** Whether {@code directory} was made case-sensitive. */
+    /**
+     * Whether {@code directory} was made case-sensitive.
+     *
+     * @param directory the directory, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @return true if {@link #caseSensitive(String)} was called for exactly that directory
+     */
     public synchronized boolean isCaseSensitive(String directory) {
         return caseSensitive.contains(key(directory));
     }

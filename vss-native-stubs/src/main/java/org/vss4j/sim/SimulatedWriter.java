@@ -57,12 +57,22 @@ public final class SimulatedWriter implements WriterParticipant {
         this.metadata = metadata;
     }
 
-    /** A writer named {@code name}; ids derive from the name unless set. */
+    /**
+     * A writer named {@code name}; ids derive from the name unless set.
+     *
+     * @param name the writer's name
+     * @return a builder with the defaults: no components, user data, no restore method set
+     */
     public static Builder builder(String name) {
         return new Builder(name);
     }
 
-    /** A writer that reports {@code metadata} as it is (its ids included) and succeeds at every event. */
+    /**
+     * A writer that reports {@code metadata} as it is (its ids included) and succeeds at every event.
+     *
+     * @param metadata what the writer reports
+     * @return the writer
+     */
     public static SimulatedWriter of(SimulatedWriterMetadata metadata) {
         return new SimulatedWriter(metadata);
     }
@@ -72,6 +82,8 @@ public final class SimulatedWriter implements WriterParticipant {
      * captured on a real machine, or {@code vss writers --save}): its identity, components, files, exclusions and
      * restore method. It takes part in backups like any simulated writer; its behaviour can be scripted as usual.
      *
+     * @param xml the document's text
+     * @return the writer
      * @throws IllegalArgumentException if {@code xml} is not a Writer Metadata Document the simulator can read
      */
     public static SimulatedWriter fromWriterMetadataDocument(String xml) {
@@ -86,6 +98,8 @@ public final class SimulatedWriter implements WriterParticipant {
      * As {@link #fromWriterMetadataDocument(String)}, reading the file {@code document}: UTF-8, or UTF-16 with a byte
      * order mark (how a BSTR written to a file by a Windows tool usually looks).
      *
+     * @param document the document's file
+     * @return the writer
      * @throws IllegalArgumentException naming the file if it holds no readable Writer Metadata Document
      * @throws UncheckedIOException     if it cannot be read
      */
@@ -130,6 +144,10 @@ public final class SimulatedWriter implements WriterParticipant {
      * At {@code event} the writer calls {@code SetWriterFailure(hresult)} and vetoes: the operation fails with
      * {@code hresult} (e.g. {@code VSS_E_WRITERERROR_RETRYABLE}) and the writer's state becomes the event's failed
      * state.
+     *
+     * @param event the event at which the writer fails
+     * @param hresult the failure the writer sets
+     * @return this writer
      */
     public synchronized SimulatedWriter failAt(WriterEvent event, VssHresult hresult) {
         behaviours.put(event, new Behaviour(hresult.code(), null));
@@ -139,6 +157,9 @@ public final class SimulatedWriter implements WriterParticipant {
     /**
      * At {@code event} the writer vetoes without setting a failure: VSS then reports
      * {@code VSS_E_WRITERERROR_NONRETRYABLE} for it (a simulator convention for "writer returned false").
+     *
+     * @param event the event at which the writer vetoes
+     * @return this writer
      */
     public synchronized SimulatedWriter vetoAt(WriterEvent event) {
         behaviours.put(event, new Behaviour(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code(), null));
@@ -148,6 +169,9 @@ public final class SimulatedWriter implements WriterParticipant {
     /**
      * At {@code event} the writer blocks until the returned gate opens or the asynchronous operation is cancelled;
      * then it succeeds (unless the operation was cancelled).
+     *
+     * @param event the event at which the writer blocks
+     * @return the closed gate the writer waits at
      */
     public synchronized Gate hangAt(WriterEvent event) {
         Gate g = Gate.closed();
@@ -161,6 +185,13 @@ public final class SimulatedWriter implements WriterParticipant {
      * records for the component {@code logicalPath\componentName}: backup stamp, backup metadata, partial and
      * differenced files, failure messages. What it recorded is cleared when the next backup's PrepareForBackup
      * arrives.
+     *
+     * @param event {@link WriterEvent#PREPARE_FOR_BACKUP} or {@link WriterEvent#POST_SNAPSHOT}
+     * @param logicalPath the component's logical path, {@code ""} if it has none
+     * @param componentName the component's name
+     * @param edit applied to what the writer recorded so far for the component in this backup
+     * @return this writer
+     * @throws IllegalArgumentException for any other event
      */
     public synchronized SimulatedWriter recordsAt(WriterEvent event, String logicalPath, String componentName,
             UnaryOperator<WriterComponentData> edit) {
@@ -178,12 +209,21 @@ public final class SimulatedWriter implements WriterParticipant {
         return recorded.getOrDefault(ComponentKey.of(logicalPath, componentName), WriterComponentData.NONE);
     }
 
-    /** The events received so far, in order. */
+    /**
+     * The events received so far, in order.
+     *
+     * @return a copy of the events received, in order
+     */
     public synchronized List<WriterEvent> events() {
         return List.copyOf(events);
     }
 
-    /** Used by the simulator: records {@code event} and returns the failure to report for it, or null. */
+    /**
+     * Used by the simulator: records {@code event} and returns the failure to report for it, or null.
+     *
+     * @param event the event received
+     * @return the HRESULT the writer fails {@code event} with, or null if it succeeds
+     */
     public synchronized Integer receive(WriterEvent event) {
         events.add(event);
         if (event == WriterEvent.PREPARE_FOR_BACKUP) {
@@ -210,7 +250,12 @@ public final class SimulatedWriter implements WriterParticipant {
         return EventResult.of(failed);
     }
 
-    /** The gate the writer hangs at for {@code event}, or null. */
+    /**
+     * The gate the writer hangs at for {@code event}, or null.
+     *
+     * @param event the event
+     * @return the gate set by {@link #hangAt(WriterEvent)}, or null
+     */
     public synchronized Gate hangOf(WriterEvent event) {
         Behaviour b = behaviours.get(event);
         return b == null ? null : b.hang;
@@ -236,46 +281,104 @@ public final class SimulatedWriter implements WriterParticipant {
             this.name = name;
         }
 
+        /**
+         * The writer instance's id; derived from the name and instance name unless set.
+         *
+         * @param id the instance id
+         * @return this builder
+         */
         public Builder instanceId(UUID id) {
             this.instanceId = id;
             return this;
         }
 
+        /**
+         * The writer's class id; derived from the name unless set.
+         *
+         * @param id the writer class id
+         * @return this builder
+         */
         public Builder classId(UUID id) {
             this.classId = id;
             return this;
         }
 
+        /**
+         * The writer instance's name ({@code ""} unless set).
+         *
+         * @param n the instance name
+         * @return this builder
+         */
         public Builder instanceName(String n) {
             this.instanceName = n;
             return this;
         }
 
+        /**
+         * The writer's usage type ({@link UsageType#USERDATA} unless set).
+         *
+         * @param u the usage type
+         * @return this builder
+         */
         public Builder usage(UsageType u) {
             this.usage = u;
             return this;
         }
 
+        /**
+         * The writer's data source type ({@link SourceType#OTHER} unless set).
+         *
+         * @param s the source type
+         * @return this builder
+         */
         public Builder source(SourceType s) {
             this.source = s;
             return this;
         }
 
+        /**
+         * Adds a component the writer reports, after those added before.
+         *
+         * @param c the component
+         * @return this builder
+         */
         public Builder component(WriterComponent c) {
             components.add(c);
             return this;
         }
 
+        /**
+         * Adds a file specification the writer excludes from backup ({@code AddExcludeFiles}).
+         *
+         * @param f the excluded files
+         * @return this builder
+         */
         public Builder exclude(FileSpec f) {
             excludes.add(f);
             return this;
         }
 
+        /**
+         * Adds an alternate location mapping ({@code AddAlternateLocationMapping}) the writer reports.
+         *
+         * @param f the mapped files, with their {@link FileSpec#alternateLocation()}
+         * @return this builder
+         */
         public Builder alternateLocationMapping(FileSpec f) {
             mappings.add(f);
             return this;
         }
 
+        /**
+         * The writer's restore method ({@code SetRestoreMethod}), reported by {@code GetRestoreMethod}.
+         *
+         * @param method the restore method
+         * @param service the service to stop during the restore, or null
+         * @param userProcedure the restore procedure for the user, or null
+         * @param writerRestore when the writer takes part in the restore
+         * @param rebootRequired whether the restore needs a reboot
+         * @return this builder
+         */
         public Builder restoreMethod(RestoreMethod method, String service, String userProcedure,
                 WriterRestore writerRestore, boolean rebootRequired) {
             this.restore = new SimulatedWriterMetadata.Restore(method, service, userProcedure, writerRestore,
@@ -283,30 +386,55 @@ public final class SimulatedWriter implements WriterParticipant {
             return this;
         }
 
-        /** The writer declares no restore method: {@code GetRestoreMethod} answers {@code S_FALSE}. */
+        /**
+         * The writer declares no restore method: {@code GetRestoreMethod} answers {@code S_FALSE}.
+         *
+         * @return this builder
+         */
         public Builder noRestoreMethod() {
             this.restore = null;
             return this;
         }
 
-        /** The {@code VSS_BACKUP_SCHEMA} mask (OR of {@link org.vss4j.BackupSchema} values). */
+        /**
+         * The {@code VSS_BACKUP_SCHEMA} mask (OR of {@link org.vss4j.BackupSchema} values).
+         *
+         * @param mask the backup schema
+         * @return this builder
+         */
         public Builder backupSchema(int mask) {
             this.backupSchema = mask;
             return this;
         }
 
-        /** {@code SetWriterVersion}: what {@code IVssExamineWriterMetadataEx2::GetVersion} reports. */
+        /**
+         * {@code SetWriterVersion}: what {@code IVssExamineWriterMetadataEx2::GetVersion} reports.
+         *
+         * @param major the major version
+         * @param minor the minor version
+         * @return this builder
+         */
         public Builder version(int major, int minor) {
             this.version = new WriterVersion(major, minor);
             return this;
         }
 
-        /** {@code AddExcludeFilesFromSnapshot}: files the shadow copy itself leaves out. */
+        /**
+         * {@code AddExcludeFilesFromSnapshot}: files the shadow copy itself leaves out.
+         *
+         * @param f the files
+         * @return this builder
+         */
         public Builder excludeFromSnapshot(FileSpec f) {
             excludeFromSnapshot.add(f);
             return this;
         }
 
+        /**
+         * A writer reporting the metadata built so far, succeeding at every event until scripted otherwise.
+         *
+         * @return the new writer
+         */
         public SimulatedWriter build() {
             UUID cls = classId != null ? classId : derived("class:" + name);
             UUID inst = instanceId != null ? instanceId : derived("instance:" + name + ":" + instanceName);

@@ -92,6 +92,12 @@ public final class SnapshotStore {
      * the first copy, removed (persistent) or turned into "held" (non-persistent, which lives with this process) once
      * every copy is made. Until then no shadow copy of the set is listed, here or in another process; if this process
      * dies meanwhile, the next machine opening the directory removes what it made ({@link StateRecovery}).
+     *
+     * @param setId the shadow copy set's id
+     * @param volumes each new shadow copy's id, mapped to the volume it is taken of
+     * @param attributes the {@code VSS_VOLSNAP_ATTR_*} bits of every shadow copy (vss.h); bit 1 is persistent
+     * @param owner the requester that owns the non-persistent shadow copies
+     * @return the shadow copies made, listed from now on
      */
     public List<Snapshot> createSet(UUID setId, Map<UUID, Volume> volumes, int attributes, Object owner) {
         boolean persistent = (attributes & 1) != 0;
@@ -257,6 +263,14 @@ public final class SnapshotStore {
      * Copies {@code volume} into a new snapshot directory and records the snapshot. If anything fails once the copy
      * has begun, the snapshot directory and every record of it are removed before the failure is thrown: no orphan
      * directory is left in the state directory.
+     *
+     * @param id the shadow copy's id
+     * @param setId the id of its shadow copy set
+     * @param volume the volume copied
+     * @param attributes its {@code VSS_VOLSNAP_ATTR_*} bits (vss.h)
+     * @param inSet how many shadow copies its set holds
+     * @param owner the requester that owns it if it is non-persistent
+     * @return the recorded shadow copy
      */
     public synchronized Snapshot create(UUID id, UUID setId, Volume volume, int attributes, int inSet, Object owner) {
         Path dir = root.resolve(id.toString());
@@ -312,6 +326,9 @@ public final class SnapshotStore {
     /**
      * The directory behind the device object {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN} (without a
      * trailing backslash), or null if no such device exists.
+     *
+     * @param deviceObject the device object's name
+     * @return the directory, or null if no such device exists
      */
     public synchronized Path deviceDirectory(String deviceObject) {
         Integer n = deviceNumber(deviceObject);
@@ -338,12 +355,21 @@ public final class SnapshotStore {
         return Integer.parseInt(digits);
     }
 
-    /** The file-system facts of shadow copy {@code id} (its volume's at the time it was made), or null if unknown. */
+    /**
+     * The file-system facts of shadow copy {@code id} (its volume's at the time it was made), or null if unknown.
+     *
+     * @param id the shadow copy's id
+     * @return the facts, or null if the shadow copy is unknown
+     */
     public synchronized FileSystemFacts facts(UUID id) {
         return facts.get(id);
     }
 
-    /** How later snapshots are copied (the default is {@link PointInTimeCopier#forHost()}). */
+    /**
+     * How later snapshots are copied (the default is {@link PointInTimeCopier#forHost()}).
+     *
+     * @param c the copier of snapshots made from now on
+     */
     public void useCopier(PointInTimeCopier c) {
         this.copier = c;
     }
@@ -356,28 +382,51 @@ public final class SnapshotStore {
         this.storage = Set.copyOf(directories);
     }
 
-    /** Where later copies, deletions and reverts report how far they are ({@link ProgressListener#NONE}: nowhere). */
+    /**
+     * Where later copies, deletions and reverts report how far they are ({@link ProgressListener#NONE}: nowhere).
+     *
+     * @param listener told how far the long work is
+     */
     public void progress(ProgressListener listener) {
         this.progress = java.util.Objects.requireNonNull(listener, "listener");
     }
 
-    /** The shadow copy {@code id}, or null if there is none (or its set is still being created). */
+    /**
+     * The shadow copy {@code id}, or null if there is none (or its set is still being created).
+     *
+     * @param id the shadow copy's id
+     * @return the shadow copy, or null
+     */
     public synchronized Snapshot find(UUID id) {
         Snapshot s = snapshots.get(id);
         return s != null && listed(s) ? s : null;
     }
 
-    /** Snapshots of the set {@code setId} (none while it is being created). */
+    /**
+     * Snapshots of the set {@code setId} (none while it is being created).
+     *
+     * @param setId the set's id
+     * @return the set's shadow copies, empty while it is being created
+     */
     public synchronized List<Snapshot> inSet(UUID setId) {
         return snapshots.values().stream().filter(s -> s.setId().equals(setId)).filter(this::listed).toList();
     }
 
-    /** All snapshots, in creation order, but those of a set still being created. */
+    /**
+     * All snapshots, in creation order, but those of a set still being created.
+     *
+     * @return the listed shadow copies, in creation order
+     */
     public synchronized List<Snapshot> all() {
         return snapshots.values().stream().filter(this::listed).toList();
     }
 
-    /** Deletes a snapshot and its directory (unexposing it first); false if unknown. */
+    /**
+     * Deletes a snapshot and its directory (unexposing it first); false if unknown.
+     *
+     * @param id the shadow copy's id
+     * @return true if it was deleted, false if no such shadow copy is listed
+     */
     public synchronized boolean delete(UUID id) {
         Snapshot s = find(id);
         return s != null && deleteAll(List.of(s)) == 1;
@@ -389,6 +438,9 @@ public final class SnapshotStore {
      * machine opening the directory finishes, never a set with some of its shadow copies gone and the rest listed. A
      * failure midway leaves the record to that machine as well, and this process lists the rest no longer either
      * (its lock released, another process may finish the deletion at any time). The number deleted.
+     *
+     * @param targets the shadow copies to delete
+     * @return how many were deleted
      */
     public synchronized int deleteAll(List<Snapshot> targets) {
         Map<UUID, List<Snapshot>> bySet = new LinkedHashMap<>();
@@ -479,6 +531,10 @@ public final class SnapshotStore {
 
     /**
      * Exposes snapshot {@code id} as {@code e}: makes the host link and records the exposure (and its attribute bit).
+     *
+     * @param id the shadow copy's id
+     * @param e where and how it is exposed
+     * @return the exposed shadow copy's new record
      */
     public synchronized Snapshot expose(UUID id, Exposure e) {
         Snapshot s = snapshots.get(id);
@@ -489,7 +545,12 @@ public final class SnapshotStore {
         return exposed;
     }
 
-    /** Undoes {@link #expose}; the unexposed snapshot. */
+    /**
+     * Undoes {@link #expose}; the unexposed snapshot.
+     *
+     * @param id the shadow copy's id
+     * @return the shadow copy's record without its exposure
+     */
     public synchronized Snapshot unexpose(UUID id) {
         Snapshot s = snapshots.get(id);
         ExposureLinks.remove(s.exposure());
@@ -498,7 +559,12 @@ public final class SnapshotStore {
         return plain;
     }
 
-    /** {@code \\dirTwo} of a remotely exposed share, as a path relative to the snapshot root. */
+    /**
+     * {@code \\dirTwo} of a remotely exposed share, as a path relative to the snapshot root.
+     *
+     * @param pathFromRoot the exposed share's path below the shadow copy's root, e.g. {@code \\dirTwo}
+     * @return the path with {@code /} separators and no leading separator
+     */
     public static String relative(String pathFromRoot) {
         String p = pathFromRoot.replace('\\', '/');
         while (p.startsWith("/")) {
@@ -507,7 +573,11 @@ public final class SnapshotStore {
         return p;
     }
 
-    /** Replaces the record of a snapshot (same id) by {@code updated}, e.g. with an attribute added. */
+    /**
+     * Replaces the record of a snapshot (same id) by {@code updated}, e.g. with an attribute added.
+     *
+     * @param updated the snapshot's new record
+     */
     public synchronized void update(Snapshot updated) {
         if (snapshots.containsKey(updated.id())) {
             put(updated);
@@ -517,6 +587,9 @@ public final class SnapshotStore {
     /**
      * BreakSnapshotSet: VSS "forgets" the snapshot (Microsoft docs); its directory stays, as the independent volume it
      * now is, and is no longer found or deleted as a shadow copy. The forgotten record, or null if unknown.
+     *
+     * @param id the shadow copy's id
+     * @return the forgotten record, or null if unknown
      */
     public synchronized Snapshot forget(UUID id) {
         if (journal != null && snapshots.containsKey(id)) {
@@ -537,6 +610,8 @@ public final class SnapshotStore {
      * RevertToSnapshot: the volume's files are replaced by the snapshot's (its root directory itself stays, so the
      * volume keeps its name); copied by the same {@link PointInTimeCopier} as snapshots. The simulator's own storage
      * in the volume stays as it is (the shadow copy does not hold it; the snapshot copied back lives there).
+     *
+     * @param s the shadow copy whose volume is reverted
      */
     public void revert(Snapshot s) {
         Path root = s.volume().root();
@@ -552,7 +627,11 @@ public final class SnapshotStore {
         }
     }
 
-    /** Deletes the non-persistent snapshots {@code owner} created (its IVssBackupComponents was released). */
+    /**
+     * Deletes the non-persistent snapshots {@code owner} created (its IVssBackupComponents was released).
+     *
+     * @param owner the requester, compared by identity
+     */
     public synchronized void releaseOwner(Object owner) {
         for (Snapshot s : new ArrayList<>(snapshots.values())) {
             if (s.owner() == owner && !s.isPersistent()) {
