@@ -19,12 +19,21 @@ public final class Gate {
         this.autoOpenAfter = autoOpenAfter;
     }
 
-    /** A gate that stays shut until {@link #open()}. */
+    /**
+     * A gate that stays shut until {@link #open()}.
+     *
+     * @return a new closed gate
+     */
     public static Gate closed() {
         return new Gate(null);
     }
 
-    /** A gate that opens by itself {@code after} the simulator reached it. */
+    /**
+     * A gate that opens by itself {@code after} the simulator reached it.
+     *
+     * @param after how long the gate stays shut once reached
+     * @return a new closed gate
+     */
     public static Gate opensAfter(Duration after) {
         return new Gate(after);
     }
@@ -34,22 +43,40 @@ public final class Gate {
         opened.countDown();
     }
 
-    /** Whether {@link #open()} was called (or the gate opened itself). */
+    /**
+     * Whether {@link #open()} was called (or the gate opened itself).
+     *
+     * @return true if the gate is open
+     */
     public boolean isOpen() {
         return opened.getCount() == 0;
     }
 
-    /** Waits until the simulator is blocked at this gate; false if {@code timeout} passed first. */
+    /**
+     * Waits until the simulator is blocked at this gate; false if {@code timeout} passed first.
+     *
+     * @param timeout how long to wait at most
+     * @return true if the simulator reached the gate in time
+     * @throws InterruptedException if the waiting thread is interrupted
+     */
     public boolean awaitReached(Duration timeout) throws InterruptedException {
         return reached.await(timeout.toMillis(), TimeUnit.MILLISECONDS);
     }
 
-    /** Whether the simulator reached the gate. */
+    /**
+     * Whether the simulator reached the gate.
+     *
+     * @return true if a simulator thread reached the gate
+     */
     public boolean wasReached() {
         return reached.getCount() == 0;
     }
 
-    /** Used by the simulator's threads: marks the gate reached and blocks until it opens. */
+    /**
+     * Used by the simulator's threads: marks the gate reached and blocks until it opens.
+     *
+     * @throws InterruptedException if the blocked thread is interrupted
+     */
     public void pass() throws InterruptedException {
         reached.countDown();
         if (autoOpenAfter == null) {

@@ -57,7 +57,12 @@ public final class SimulatedEnvironment {
         return e;
     }
 
-    /** The value of {@code name}, or null. */
+    /**
+     * The value of {@code name}, or null.
+     *
+     * @param name the variable's name, any case
+     * @return its value, or null if it is not defined
+     */
     public String get(String name) {
         return vars.get(name);
     }
@@ -66,6 +71,9 @@ public final class SimulatedEnvironment {
      * {@code s} with each {@code %NAME%} of a defined variable replaced by its value, once, as
      * {@code ExpandEnvironmentStringsW} does (Microsoft docs, "ExpandEnvironmentStringsW function"); a name that is
      * not defined stays as written, with its percent signs.
+     *
+     * @param s the string to expand
+     * @return the expanded string
      */
     public String expand(String s) {
         StringBuilder out = new StringBuilder();
@@ -89,7 +97,14 @@ public final class SimulatedEnvironment {
         return out.toString();
     }
 
-    /** Sets (or replaces, whatever the case of its name) a machine-scope variable. */
+    /**
+     * Sets (or replaces, whatever the case of its name) a machine-scope variable.
+     *
+     * @param name the variable's name, not empty and without {@code =} after its first character
+     * @param value its value, not null
+     * @return this environment
+     * @throws IllegalArgumentException for a name or value no environment block can hold
+     */
     public SimulatedEnvironment set(String name, String value) {
         if (name == null || name.isEmpty() || name.indexOf('=', 1) >= 0 || value == null) {
             throw new IllegalArgumentException("not an environment variable: " + name + "=" + value);
@@ -101,13 +116,22 @@ public final class SimulatedEnvironment {
         return this;
     }
 
-    /** Removes {@code name}. */
+    /**
+     * Removes {@code name}.
+     *
+     * @param name the variable's name, any case
+     * @return this environment
+     */
     public SimulatedEnvironment remove(String name) {
         vars.remove(name);
         return this;
     }
 
-    /** A copy of every variable, sorted by name without case (the order of a Windows environment block). */
+    /**
+     * A copy of every variable, sorted by name without case (the order of a Windows environment block).
+     *
+     * @return a sorted copy, name to value
+     */
     public Map<String, String> asMap() {
         synchronized (vars) {
             Map<String, String> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);

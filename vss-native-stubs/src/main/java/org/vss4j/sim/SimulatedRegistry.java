@@ -32,7 +32,11 @@ public final class SimulatedRegistry {
     private SimulatedRegistry() {
     }
 
-    /** The registry of a new simulated machine. */
+    /**
+     * The registry of a new simulated machine.
+     *
+     * @return a new registry with the Windows Server's {@code FilesNotToSnapshot} values
+     */
     public static SimulatedRegistry windowsServer() {
         SimulatedRegistry r = new SimulatedRegistry();
         r.createKey("SYSTEM\\CurrentControlSet\\Control\\BackupRestore\\FilesNotToBackup");
@@ -51,13 +55,26 @@ public final class SimulatedRegistry {
         return key.toLowerCase(Locale.ROOT);
     }
 
-    /** Creates {@code key} (a path under HKLM, names separated by {@code \}) if it is missing. */
+    /**
+     * Creates {@code key} (a path under HKLM, names separated by {@code \}) if it is missing.
+     *
+     * @param key the key's path under HKLM
+     * @return this registry
+     */
     public synchronized SimulatedRegistry createKey(String key) {
         keys.computeIfAbsent(norm(key), k -> new LinkedHashMap<>());
         return this;
     }
 
-    /** Sets the {@code REG_MULTI_SZ} value {@code name} of {@code key} (made if missing). */
+    /**
+     * Sets the {@code REG_MULTI_SZ} value {@code name} of {@code key} (made if missing).
+     *
+     * @param key the key's path under HKLM
+     * @param name the value's name
+     * @param strings the value's strings, none empty or holding a NUL
+     * @return this registry
+     * @throws IllegalArgumentException for a string that is empty or holds a NUL
+     */
     public synchronized SimulatedRegistry setMultiString(String key, String name, List<String> strings) {
         for (String s : strings) {
             if (s.isEmpty() || s.indexOf('\0') >= 0) {
@@ -69,7 +86,13 @@ public final class SimulatedRegistry {
         return this;
     }
 
-    /** Deletes the value {@code name} of {@code key}, if any. */
+    /**
+     * Deletes the value {@code name} of {@code key}, if any.
+     *
+     * @param key the key's path under HKLM
+     * @param name the value's name
+     * @return this registry
+     */
     public synchronized SimulatedRegistry deleteValue(String key, String name) {
         Map<String, Value> values = keys.get(norm(key));
         if (values != null) {
@@ -78,20 +101,35 @@ public final class SimulatedRegistry {
         return this;
     }
 
-    /** Deletes {@code key} and its subkeys, if any. */
+    /**
+     * Deletes {@code key} and its subkeys, if any.
+     *
+     * @param key the key's path under HKLM
+     * @return this registry
+     */
     public synchronized SimulatedRegistry deleteKey(String key) {
         String k = norm(key);
         keys.keySet().removeIf(p -> p.equals(k) || p.startsWith(k + "\\"));
         return this;
     }
 
-    /** Whether {@code key} exists: set itself, or the parent of a key that is. */
+    /**
+     * Whether {@code key} exists: set itself, or the parent of a key that is.
+     *
+     * @param key the key's path under HKLM ({@code ""} is HKLM itself)
+     * @return true if the key exists
+     */
     public synchronized boolean hasKey(String key) {
         String k = norm(key);
         return k.isEmpty() || keys.keySet().stream().anyMatch(p -> p.equals(k) || p.startsWith(k + "\\"));
     }
 
-    /** The values of {@code key}, name to strings in the order they were set; empty if the key has none. */
+    /**
+     * The values of {@code key}, name to strings in the order they were set; empty if the key has none.
+     *
+     * @param key the key's path under HKLM
+     * @return a copy of the values
+     */
     public synchronized Map<String, List<String>> values(String key) {
         Map<String, List<String>> out = new LinkedHashMap<>();
         Map<String, Value> values = keys.get(norm(key));
@@ -101,7 +139,13 @@ public final class SimulatedRegistry {
         return out;
     }
 
-    /** The {@code index}th value of {@code key} as name and strings, or empty past the last. */
+    /**
+     * The {@code index}th value of {@code key} as name and strings, or empty past the last.
+     *
+     * @param key the key's path under HKLM
+     * @param index the value's index, from 0 in the order the values were set
+     * @return the value, or empty if {@code index} is out of range
+     */
     public synchronized Optional<Map.Entry<String, List<String>>> value(String key, int index) {
         List<Map.Entry<String, List<String>>> all = new ArrayList<>(values(key).entrySet());
         return index < 0 || index >= all.size() ? Optional.empty() : Optional.of(all.get(index));

@@ -56,17 +56,30 @@ public final class SimulatedToken {
         }
     }
 
-    /** An elevated administrator's token (the default of every simulated machine). */
+    /**
+     * An elevated administrator's token (the default of every simulated machine).
+     *
+     * @return a new token, elevated, holding the administrator's privileges
+     */
     public static SimulatedToken elevatedAdministrator() {
         return new SimulatedToken(true, ADMINISTRATOR);
     }
 
-    /** The token of a process run without elevation: not elevated, none of the backup privileges. */
+    /**
+     * The token of a process run without elevation: not elevated, none of the backup privileges.
+     *
+     * @return a new token, not elevated, holding a standard user's privileges
+     */
     public static SimulatedToken standardUser() {
         return new SimulatedToken(false, STANDARD_USER);
     }
 
-    /** Becomes {@code other}'s copy (a machine keeps one token object). */
+    /**
+     * Becomes {@code other}'s copy (a machine keeps one token object).
+     *
+     * @param other the token copied
+     * @return this token
+     */
     public synchronized SimulatedToken setTo(SimulatedToken other) {
         Map<Integer, Integer> copy;
         boolean e;
@@ -80,39 +93,75 @@ public final class SimulatedToken {
         return this;
     }
 
-    /** {@code TOKEN_ELEVATION.TokenIsElevated}. */
+    /**
+     * {@code TOKEN_ELEVATION.TokenIsElevated}.
+     *
+     * @param on whether the token is elevated
+     * @return this token
+     */
     public synchronized SimulatedToken elevated(boolean on) {
         elevated = on;
         return this;
     }
 
+    /**
+     * {@code TOKEN_ELEVATION.TokenIsElevated}: whether the token is elevated.
+     *
+     * @return true if it is
+     */
     public synchronized boolean isElevated() {
         return elevated;
     }
 
-    /** The token holds the privilege {@code name}, enabled or not. */
+    /**
+     * The token holds the privilege {@code name}, enabled or not.
+     *
+     * @param name the privilege's name, e.g. {@code SeBackupPrivilege}
+     * @param enabled whether it is enabled
+     * @return this token
+     */
     public synchronized SimulatedToken hold(String name, boolean enabled) {
         held.put(luid(name), enabled ? ENABLED : DISABLED);
         return this;
     }
 
-    /** The token does not hold the privilege {@code name}. */
+    /**
+     * The token does not hold the privilege {@code name}.
+     *
+     * @param name the privilege's name
+     * @return this token
+     */
     public synchronized SimulatedToken drop(String name) {
         held.remove(luid(name));
         return this;
     }
 
-    /** Whether the token holds {@code name}. */
+    /**
+     * Whether the token holds {@code name}.
+     *
+     * @param name the privilege's name
+     * @return true if the token holds it, enabled or not
+     */
     public synchronized boolean holds(String name) {
         return held.containsKey(luid(name));
     }
 
-    /** LUID (its LowPart; HighPart is 0) to {@code LUID_AND_ATTRIBUTES.Attributes}, in LUID order. */
+    /**
+     * LUID (its LowPart; HighPart is 0) to {@code LUID_AND_ATTRIBUTES.Attributes}, in LUID order.
+     *
+     * @return a copy of the held privileges
+     */
     public synchronized Map<Integer, Integer> privileges() {
         return new LinkedHashMap<>(held);
     }
 
-    /** The LUID of a privilege name (without case, as LookupPrivilegeValueW compares). */
+    /**
+     * The LUID of a privilege name (without case, as LookupPrivilegeValueW compares).
+     *
+     * @param name the privilege's name, any case
+     * @return the LUID's LowPart
+     * @throws IllegalArgumentException if no privilege has that name
+     */
     public static int luid(String name) {
         Integer v = LUIDS.get(name.toLowerCase(Locale.ROOT));
         if (v == null) {
@@ -121,7 +170,12 @@ public final class SimulatedToken {
         return v;
     }
 
-    /** The name of the privilege with LUID {@code luid}, or null. */
+    /**
+     * The name of the privilege with LUID {@code luid}, or null.
+     *
+     * @param luid the LUID's LowPart
+     * @return the privilege's name, or null if none has that LUID
+     */
     public static String name(int luid) {
         return NAMES.get(luid);
     }

@@ -24,6 +24,21 @@ public record WriterComponent(ComponentType type, String logicalPath, String nam
     /**
      * A component; a null logical path is the root's ({@code ""}), a null icon {@link ComponentIcon#NONE}, and the
      * lists are copied.
+     *
+     * @param type file group or database ({@code VSS_COMPONENT_TYPE})
+     * @param logicalPath the logical path, null or {@code ""} at the root
+     * @param name the component's name
+     * @param caption the caption shown to users, or null
+     * @param icon the icon, or null for none
+     * @param restoreMetadata whether the component has restore metadata
+     * @param notifyOnBackupComplete whether the writer wants BackupComplete even when the component was not backed up
+     * @param selectable whether the component is selectable for backup
+     * @param selectableForRestore whether it is selectable for restore
+     * @param componentFlags the {@code VSS_COMPONENT_FLAGS} mask
+     * @param files the file group's files
+     * @param databaseFiles a database's files
+     * @param logFiles a database's log files
+     * @param dependencies the components of other writers it depends on
      */
     public WriterComponent {
         logicalPath = logicalPath == null ? "" : logicalPath;
