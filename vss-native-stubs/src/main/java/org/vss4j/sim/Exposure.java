@@ -17,7 +17,11 @@ public record Exposure(String name, String pathFromRoot, boolean locally, Path l
     /** {@code VSS_VOLSNAP_ATTR_EXPOSED_REMOTELY} (vss.h). */
     public static final int EXPOSED_REMOTELY = 2097152;
 
-    /** The attribute bit this exposure adds to the shadow copy's {@code m_lSnapshotAttributes}. */
+    /**
+     * The attribute bit this exposure adds to the shadow copy's {@code m_lSnapshotAttributes}.
+     *
+     * @return {@link #EXPOSED_LOCALLY} or {@link #EXPOSED_REMOTELY}
+     */
     public int attribute() {
         return locally ? EXPOSED_LOCALLY : EXPOSED_REMOTELY;
     }

@@ -17,7 +17,12 @@ public final class ExposureLinks {
     private ExposureLinks() {
     }
 
-    /** Whether {@code dir} is an existing, empty directory (what Windows requires of a mounted folder). */
+    /**
+     * Whether {@code dir} is an existing, empty directory (what Windows requires of a mounted folder).
+     *
+     * @param dir the directory
+     * @return true if it is a directory (not a link) and has no entries
+     */
     public static boolean isEmptyDirectory(Path dir) {
         if (!Files.isDirectory(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return false;

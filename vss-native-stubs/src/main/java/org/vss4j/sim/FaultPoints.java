@@ -43,7 +43,12 @@ public final class FaultPoints {
     private FaultPoints() {
     }
 
-    /** Every point of {@code callLog}, in recording order, each with every code of {@link #CODES}. */
+    /**
+     * Every point of {@code callLog}, in recording order, each with every code of {@link #CODES}.
+     *
+     * @param callLog a recording ({@link Faults#callLog()})
+     * @return the fault points, one per recorded requester call and code
+     */
     public static List<Point> of(List<String> callLog) {
         return points(callLog,
                 m -> m.startsWith("IVssBackupComponents") || m.equals(NativeExport.CreateVssBackupComponentsInternal.name()), CODES);
@@ -53,6 +58,9 @@ public final class FaultPoints {
      * Every {@code IVssAsync::Wait}, {@code QueryStatus} and {@code Cancel} of {@code callLog}, in recording order,
      * each with every code of {@link #ASYNC_CODES}. The nth is counted over all the run's asynchronous operations, as
      * {@link Faults#failExportOnCall} counts it. A clean run cancels nothing, so its recording has no Cancel points.
+     *
+     * @param callLog a recording ({@link Faults#callLog()})
+     * @return the fault points, one per recorded asynchronous call and code
      */
     public static List<Point> ofAsync(List<String> callLog) {
         return points(callLog, ASYNC_METHODS::contains, ASYNC_CODES);

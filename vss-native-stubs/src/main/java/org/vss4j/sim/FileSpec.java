@@ -9,6 +9,14 @@ public record FileSpec(String path, String filespec, boolean recursive, String a
     /** {@code VSS_FSBT_ALL_BACKUP_REQUIRED | VSS_FSBT_ALL_SNAPSHOT_REQUIRED}, the SDK's default for file sets. */
     public static final int DEFAULT_MASK = 15 | 3840;
 
+    /**
+     * A file set with no alternate location and the {@link #DEFAULT_MASK}.
+     *
+     * @param path the directory, e.g. {@code %SystemRoot%\System32\config}
+     * @param filespec the file name pattern, e.g. {@code *.log}
+     * @param recursive whether the subdirectories are included
+     * @return the file set
+     */
     public static FileSpec of(String path, String filespec, boolean recursive) {
         return new FileSpec(path, filespec, recursive, null, DEFAULT_MASK);
     }

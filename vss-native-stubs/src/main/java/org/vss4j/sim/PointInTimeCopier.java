@@ -38,13 +38,21 @@ public final class PointInTimeCopier {
         this.cloneCommand = cloneCommand == null ? null : List.copyOf(cloneCommand);
     }
 
-    /** For this host: {@code cp --reflink=always -a} on Linux (GNU cp), plain copies elsewhere. */
+    /**
+     * For this host: {@code cp --reflink=always -a} on Linux (GNU cp), plain copies elsewhere.
+     *
+     * @return the copier of this host
+     */
     public static PointInTimeCopier forHost() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
         return linux ? withCloneCommand(GNU_CP_REFLINK) : plainCopies();
     }
 
-    /** Only file-by-file Java copies. */
+    /**
+     * Only file-by-file Java copies.
+     *
+     * @return a copier without a clone command
+     */
     public static PointInTimeCopier plainCopies() {
         return new PointInTimeCopier(null);
     }
@@ -52,6 +60,10 @@ public final class PointInTimeCopier {
     /**
      * {@code command} is tried first, with the source contents ({@code SRC/.}) and the existing, empty destination
      * directory appended; exit status 0 means the clone is complete.
+     *
+     * @param command the program and its arguments
+     * @return a copier trying {@code command} first, then plain copies
+     * @throws IllegalArgumentException if {@code command} is empty
      */
     public static PointInTimeCopier withCloneCommand(List<String> command) {
         if (command.isEmpty()) {
@@ -60,7 +72,13 @@ public final class PointInTimeCopier {
         return new PointInTimeCopier(command);
     }
 
-    /** Copies the tree {@code from} into the new directory {@code to}; how it was done. */
+    /**
+     * Copies the tree {@code from} into the new directory {@code to}; how it was done.
+     *
+     * @param from the tree copied
+     * @param to the new, empty destination directory
+     * @return whether the tree was cloned or copied file by file
+     */
     public CopyMethod copy(Path from, Path to) {
         return copy(from, to, Set.of(), ProgressListener.NONE);
     }

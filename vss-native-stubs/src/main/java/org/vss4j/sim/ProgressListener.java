@@ -35,12 +35,22 @@ public interface ProgressListener {
             this.words = words;
         }
 
-        /** What a progress display shows for this phase. */
+        /**
+         * What a progress display shows for this phase.
+         *
+         * @return the phase's description, e.g. for a progress bar
+         */
         public String words() {
             return words;
         }
     }
 
-    /** {@code done} of {@code total} files of {@code phase} are done ({@code 0 <= done <= total}). */
+    /**
+     * {@code done} of {@code total} files of {@code phase} are done ({@code 0 <= done <= total}).
+     *
+     * @param phase the work in progress
+     * @param done how many files are done
+     * @param total how many files the phase has
+     */
     void progress(Phase phase, long done, long total);
 }

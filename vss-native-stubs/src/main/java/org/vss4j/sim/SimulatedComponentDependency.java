@@ -15,6 +15,13 @@ import java.util.UUID;
  */
 public record SimulatedComponentDependency(UUID onWriterId, String onLogicalPath, String onComponentName) {
 
+    /**
+     * A dependency; a null {@code onLogicalPath} is {@code ""}.
+     *
+     * @param onWriterId the class id of the writer that owns the component depended on
+     * @param onLogicalPath its logical path ({@code ""} or null for none)
+     * @param onComponentName its name
+     */
     public SimulatedComponentDependency {
         onLogicalPath = onLogicalPath == null ? "" : onLogicalPath;
     }

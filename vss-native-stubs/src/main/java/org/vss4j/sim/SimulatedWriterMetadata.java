@@ -26,10 +26,28 @@ public record SimulatedWriterMetadata(UUID instanceId, UUID writerClassId, Strin
     public record Restore(RestoreMethod method, String service, String userProcedure, WriterRestore writerRestore,
             boolean rebootRequired) {
 
+        /** {@code VSS_RME_RESTORE_IF_CAN_REPLACE}, no service, no user procedure, never a writer restore, no reboot. */
         public static final Restore DEFAULT = new Restore(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null,
                 WriterRestore.NEVER, false);
     }
 
+    /**
+     * A writer's metadata; the lists are copied and a null version is {@link #DEFAULT_VERSION}.
+     *
+     * @param instanceId the writer instance's id
+     * @param writerClassId the writer's class id
+     * @param writerName the writer's name
+     * @param instanceName the writer instance's name, {@code ""} if it has none
+     * @param usage the usage type
+     * @param source the data source type
+     * @param components the components, in the order the writer adds them
+     * @param excludes the files excluded from backup ({@code AddExcludeFiles})
+     * @param alternateLocationMappings the alternate location mappings
+     * @param restore the restore method, or null if the writer declares none
+     * @param backupSchema the {@code VSS_BACKUP_SCHEMA} mask
+     * @param version the writer's version, or null for {@link #DEFAULT_VERSION}
+     * @param excludeFromSnapshot the files the shadow copy leaves out ({@code AddExcludeFilesFromSnapshot})
+     */
     public SimulatedWriterMetadata {
         components = List.copyOf(components);
         excludes = List.copyOf(excludes);
@@ -38,12 +56,23 @@ public record SimulatedWriterMetadata(UUID instanceId, UUID writerClassId, Strin
         excludeFromSnapshot = List.copyOf(excludeFromSnapshot);
     }
 
-    /** The other components under {@code root}'s logical path: with {@code root}, its component set. */
+    /**
+     * The other components under {@code root}'s logical path: with {@code root}, its component set.
+     *
+     * @param root a component of this writer
+     * @return the components below it, in declaration order
+     */
     public List<WriterComponent> subcomponentsOf(WriterComponent root) {
         return components.stream().filter(c -> c != root && root.contains(c)).toList();
     }
 
-    /** The component declared with {@code logicalPath} (null or empty for none) and {@code name}, or null. */
+    /**
+     * The component declared with {@code logicalPath} (null or empty for none) and {@code name}, or null.
+     *
+     * @param logicalPath the logical path, null or {@code ""} at the root
+     * @param name the component's name
+     * @return the component, or null if the writer declares none of that path and name
+     */
     public WriterComponent component(String logicalPath, String name) {
         String path = logicalPath == null ? "" : logicalPath;
         return components.stream().filter(c -> c.logicalPath().equals(path) && c.name().equals(name)).findFirst()

@@ -14,6 +14,7 @@ import org.vss4j.spi.VssNativeProvider;
  */
 public final class SimulatorNativeProvider implements VssNativeProvider {
 
+    /** The provider's id, {@code simulator}, which the system property {@code vss4j.provider} names to force it. */
     public static final String ID = org.vss4j.spi.NativeProviders.SIMULATOR_ID;
 
     @Override

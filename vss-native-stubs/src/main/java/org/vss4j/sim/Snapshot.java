@@ -28,12 +28,21 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
     /** {@code VSS_VOLSNAP_ATTR_IMPORTED} (vss.h). */
     public static final int IMPORTED = 524288;
 
-    /** The device object VSS reports for it ({@code m_pwszSnapshotDeviceObject}), without a trailing backslash. */
+    /**
+     * The device object VSS reports for it ({@code m_pwszSnapshotDeviceObject}), without a trailing backslash.
+     *
+     * @return {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN}, N its device number
+     */
     public String deviceObject() {
         return DEVICE_PREFIX + deviceNumber;
     }
 
-    /** This snapshot exposed as {@code e} (null: unexposed), with the EXPOSED_LOCALLY/REMOTELY bit to match. */
+    /**
+     * This snapshot exposed as {@code e} (null: unexposed), with the EXPOSED_LOCALLY/REMOTELY bit to match.
+     *
+     * @param e the exposure, or null for none
+     * @return a copy of this record with the exposure and its attribute bit
+     */
     public Snapshot withExposure(Exposure e) {
         int bits = attributes & ~(Exposure.EXPOSED_LOCALLY | Exposure.EXPOSED_REMOTELY);
         if (e != null) {
@@ -43,18 +52,31 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
                 deviceNumber);
     }
 
-    /** This snapshot with {@code bit} added to its attributes. */
+    /**
+     * This snapshot with {@code bit} added to its attributes.
+     *
+     * @param bit a {@code VSS_VOLSNAP_ATTR_*} bit (vss.h)
+     * @return a copy of this record with the bit set
+     */
     public Snapshot withAttribute(int bit) {
         return new Snapshot(id, setId, volume, directory, attributes | bit, created, snapshotsInSet, owner, copyMethod,
                 exposure, deviceNumber);
     }
 
-    /** Whether a hardware provider made it ({@code BreakSnapshotSet} and imports need one; Microsoft docs). */
+    /**
+     * Whether a hardware provider made it ({@code BreakSnapshotSet} and imports need one; Microsoft docs).
+     *
+     * @return true if its attributes have {@link #HARDWARE_ASSISTED}
+     */
     public boolean isHardwareAssisted() {
         return (attributes & HARDWARE_ASSISTED) != 0;
     }
 
-    /** Whether the snapshot outlives its requester ({@code VSS_VOLSNAP_ATTR_PERSISTENT}, vss.h). */
+    /**
+     * Whether the snapshot outlives its requester ({@code VSS_VOLSNAP_ATTR_PERSISTENT}, vss.h).
+     *
+     * @return true if its attributes have {@code VSS_VOLSNAP_ATTR_PERSISTENT}
+     */
     public boolean isPersistent() {
         return (attributes & 1) != 0;
     }
@@ -62,6 +84,8 @@ public record Snapshot(UUID id, UUID setId, Volume volume, Path directory, int a
     /**
      * The {@code VSS_CTX_*} it was created in: its attribute bits PERSISTENT (1), CLIENT_ACCESSIBLE (4),
      * NO_AUTO_RELEASE (8) and NO_WRITERS (16), from which vss.h composes every context.
+     *
+     * @return the context's bits of its attributes, e.g. 0 for {@code VSS_CTX_BACKUP}
      */
     public int context() {
         return attributes & (1 | 4 | 8 | 16);

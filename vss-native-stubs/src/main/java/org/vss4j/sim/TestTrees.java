@@ -18,7 +18,11 @@ public final class TestTrees {
     private TestTrees() {
     }
 
-    /** Deletes {@code root} and everything under it; nothing if it does not exist. */
+    /**
+     * Deletes {@code root} and everything under it; nothing if it does not exist.
+     *
+     * @param root the tree's root
+     */
     public static void deleteTree(Path root) {
         if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;

@@ -33,26 +33,47 @@ public final class Volume {
         this.supported = supported;
     }
 
-    /** The directory that holds the volume's files. */
+    /**
+     * The directory that holds the volume's files.
+     *
+     * @return the host directory, a real path
+     */
     public Path root() {
         return root;
     }
 
-    /** What the volume's file system knows beyond the host directory: reparse points, denied directories, ... */
+    /**
+     * What the volume's file system knows beyond the host directory: reparse points, denied directories, ...
+     *
+     * @return the facts, mutable
+     */
     public FileSystemFacts facts() {
         return facts;
     }
 
-    /** {@code \\?\Volume{...}\}, what VSS reports as the original volume name. */
+    /**
+     * {@code \\?\Volume{...}\}, what VSS reports as the original volume name.
+     *
+     * @return the GUID name, derived from the root, with its trailing backslash
+     */
     public String guidName() {
         return guidName;
     }
 
+    /**
+     * The volume's mount points, each with its trailing backslash: drive roots ({@code C:\}) and mounted folders.
+     *
+     * @return the mount points in the order given, empty for a volume known only from a recorded shadow copy
+     */
     public List<String> aliases() {
         return aliases;
     }
 
-    /** Whether a shadow copy provider supports this volume ({@code IsVolumeSupported}). */
+    /**
+     * Whether a shadow copy provider supports this volume ({@code IsVolumeSupported}).
+     *
+     * @return true if the volume can be added to a shadow copy set
+     */
     public boolean isSupported() {
         return supported;
     }

@@ -93,7 +93,11 @@ public final class VssSimulatorExtension implements BeforeEachCallback, AfterEac
                 + context.getTestMethod().map(java.lang.reflect.Method::getName).orElse(context.getDisplayName());
     }
 
-    /** Throws an {@link AssertionError} listing everything {@code machine} leaked or saw misused. */
+    /**
+     * Throws an {@link AssertionError} listing everything {@code machine} leaked or saw misused.
+     *
+     * @param machine the machine checked
+     */
     public static void verifyNoLeaks(SimulatedMachine machine) {
         LeakReport report = machine.leakReport();
         if (!report.isClean()) {
