@@ -12,7 +12,14 @@ public final class BstrAllocator {
     private BstrAllocator() {
     }
 
-    /** {@code SysAllocStringLen(chars, units)}: copies {@code units} code units, or zero-fills when chars is NULL. */
+    /**
+     * {@code SysAllocStringLen(chars, units)}: copies {@code units} code units, or zero-fills when chars is NULL.
+     *
+     * @param chars the characters copied, or NULL
+     * @param units how many UTF-16 code units the string has
+     * @param what what the BSTR holds, for leak reports
+     * @return the BSTR, or null if {@code units} is negative
+     */
     public static Pointer allocLen(Pointer chars, int units, String what) {
         if (units < 0) {
             return null;
@@ -27,7 +34,13 @@ public final class BstrAllocator {
         return bstr;
     }
 
-    /** A BSTR holding {@code s}, allocated by the simulator for an out-parameter (the caller frees it). */
+    /**
+     * A BSTR holding {@code s}, allocated by the simulator for an out-parameter (the caller frees it).
+     *
+     * @param s the string
+     * @param what what the BSTR holds, for leak reports
+     * @return the BSTR
+     */
     public static Pointer alloc(String s, String what) {
         byte[] chars = s.getBytes(StandardCharsets.UTF_16LE);
         Pointer bstr = NativeHeap.allocate(BlockKind.BSTR, 4L + chars.length + 2, 4, what);
@@ -37,12 +50,22 @@ public final class BstrAllocator {
         return bstr;
     }
 
-    /** {@code SysStringLen}: the prefix divided by two; 0 for NULL (as oleaut32 documents). */
+    /**
+     * {@code SysStringLen}: the prefix divided by two; 0 for NULL (as oleaut32 documents).
+     *
+     * @param bstr the BSTR, or NULL
+     * @return its length in UTF-16 code units
+     */
     public static int length(Pointer bstr) {
         return bstr == null ? 0 : bstr.getInt(-4) / 2;
     }
 
-    /** Reads a BSTR by its prefix (so embedded NULs survive); null for a NULL BSTR. */
+    /**
+     * Reads a BSTR by its prefix (so embedded NULs survive); null for a NULL BSTR.
+     *
+     * @param bstr the BSTR, or NULL
+     * @return the string, or null
+     */
     public static String read(Pointer bstr) {
         if (bstr == null) {
             return null;

@@ -32,6 +32,13 @@ public abstract class LentObject {
     /** The Java implementation of one method of a lent interface: returns the HRESULT. */
     @FunctionalInterface
     public interface Body<T> {
+        /**
+         * Runs the method on the lent object it was called on.
+         *
+         * @param self the lent object, found by the call's {@code this}
+         * @param args the call's arguments, {@code this} at index 0
+         * @return the HRESULT the native call returns
+         */
         int call(T self, CallArgs args);
     }
 
@@ -52,6 +59,7 @@ public abstract class LentObject {
      * @param table         the interface's table ({@link #table})
      * @param interfaceName e.g. {@code IVssWriterComponents}
      * @param lentTo        the handler it is passed to, e.g. {@code CVssWriter::OnPrepareBackup of writer 'x'}
+     * @param ledger the ledger that records the writer's misuse of the object
      */
     protected LentObject(Pointer table, String interfaceName, String lentTo, LeakLedger ledger) {
         this(table, null, interfaceName, lentTo, ledger);
@@ -60,6 +68,12 @@ public abstract class LentObject {
     /**
      * A two-vptr lent object: {@code table} at +0, {@code unknownTable} ({@link #unknownTable}) at +8; with a null
      * {@code unknownTable}, a one-vptr object as above.
+     *
+     * @param table the interface's table at +0
+     * @param unknownTable the IUnknown table at +8, or null for a one-vptr object
+     * @param interfaceName e.g. {@code IVssCreateWriterMetadata}
+     * @param lentTo the handler it is passed to, e.g. {@code CVssWriter::OnIdentify of writer 'x'}
+     * @param ledger the ledger that records the writer's misuse of the object
      */
     protected LentObject(Pointer table, Pointer unknownTable, String interfaceName, String lentTo,
             LeakLedger ledger) {
@@ -74,7 +88,11 @@ public abstract class LentObject {
         BY_ADDRESS.put(Pointer.nativeValue(object), this);
     }
 
-    /** The interface pointer passed to the handler. */
+    /**
+     * The interface pointer passed to the handler.
+     *
+     * @return the object's address, valid while the object is lent
+     */
     public final Pointer pointer() {
         return object;
     }
@@ -94,7 +112,12 @@ public abstract class LentObject {
         }).orElse(false);
     }
 
-    /** A table of {@code slots}, slot {@code n} at {@code n * 8} (x64 pointers are 8 bytes). */
+    /**
+     * A table of {@code slots}, slot {@code n} at {@code n * 8} (x64 pointers are 8 bytes).
+     *
+     * @param slots the callbacks, in slot order
+     * @return the table's native memory, which must stay reachable while the object is in use
+     */
     public static Memory table(NativeCallback... slots) {
         Memory t = new Memory((long) slots.length * Native64.POINTER_SIZE);
         for (int i = 0; i < slots.length; i++) {
@@ -108,6 +131,10 @@ public abstract class LentObject {
      * with IID {@code iid}: called with {@code this = object + 8}. QueryInterface answers IID_IUnknown with that
      * pointer and {@code iid} with the object start (both AddRef'd); AddRef/Release count the writer's own references.
      * Laid out by the simulator's IUnknown slot table; each slot checked against IUnknown's declaration.
+     *
+     * @param interfaceName the lent interface's name, for diagnostics
+     * @param iid the lent interface's IID
+     * @return the table's native memory
      */
     public static Memory unknownTable(String interfaceName, UUID iid) {
         return SlotTable.of("IUnknown").table(s -> unknownSlot(interfaceName, iid, s));
@@ -177,6 +204,12 @@ public abstract class LentObject {
      * checked here against {@code method}'s declaration: the slot is made only if they are the ones it gives
      * ({@link VtableSpec#requireDeclared(ComMethod, Class, Class[])}), so a table with a wrong one is never built.
      *
+     * @param <T> the lent object's class
+     * @param type the lent object's class, checked at each call
+     * @param method the method the slot implements
+     * @param body its Java implementation
+     * @param parameters the C types after {@code this}
+     * @return the slot's callback; a call on an object that is not a {@code type} returns E_UNEXPECTED
      * @throws IllegalStateException naming {@code Interface::Method} and the parameter that disagrees
      */
     public static <T extends LentObject> NativeCallback slot(Class<T> type, ComMethod method, Body<T> body,

@@ -28,6 +28,12 @@ public final class NativeCallback implements CallbackProxy {
     /** The Java side of a native function: receives the arguments as JNA converted them. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Runs the native function.
+         *
+         * @param args the arguments as JNA converted them
+         * @return the value returned to native code, of the callback's return class
+         */
         Object call(Object[] args);
     }
 
@@ -56,7 +62,15 @@ public final class NativeCallback implements CallbackProxy {
         this.pointer = CallbackReference.getFunctionPointer(this);
     }
 
-    /** A function {@code returnType name(parameterTypes...)} implemented by {@code body}. */
+    /**
+     * A function {@code returnType name(parameterTypes...)} implemented by {@code body}.
+     *
+     * @param name the function's name, for the ledger's messages
+     * @param returnType the JNA return class
+     * @param parameterTypes the JNA parameter classes
+     * @param body the implementation
+     * @return the callback, kept alive for the process
+     */
     public static NativeCallback of(String name, Class<?> returnType, Class<?>[] parameterTypes, Body body) {
         return new NativeCallback(name, returnType, parameterTypes, body);
     }
@@ -66,6 +80,11 @@ public final class NativeCallback implements CallbackProxy {
      * its parameter and return classes come from the export's declared signature
      * (one JNA class per kind, {@link CallbackClasses}), the ones the binding's calls are checked against, so
      * the two cannot disagree.
+     *
+     * @param export the export implemented
+     * @param consultsFaultPlan whether {@code body} asks the fault plan first
+     * @param body the implementation
+     * @return the callback, kept alive for the process
      */
     public static NativeCallback of(NativeExport export, boolean consultsFaultPlan, Body body) {
         NativeSignature signature = export.signature();
@@ -76,17 +95,27 @@ public final class NativeCallback implements CallbackProxy {
     /**
      * Whether the body asks the machine's fault plan ({@code Faults.onCall}) before it runs, so that a fault planned
      * on this export fires; {@code Faults} refuses to plan one on an export that does not.
+     *
+     * @return true if a fault planned on the function fires
      */
     public boolean consultsFaultPlan() {
         return consultsFaultPlan;
     }
 
-    /** The native function pointer (the trampoline's address). */
+    /**
+     * The native function pointer (the trampoline's address).
+     *
+     * @return the function pointer, valid for the life of the process
+     */
     public Pointer pointer() {
         return pointer;
     }
 
-    /** The pointer as a JNA {@link Function}, what a provider hands to the binding. */
+    /**
+     * The pointer as a JNA {@link Function}, what a provider hands to the binding.
+     *
+     * @return the function
+     */
     public Function function() {
         return Function.getFunction(pointer);
     }

@@ -52,6 +52,12 @@ public final class NativeHeap {
     /**
      * Allocates {@code size} zeroed bytes, of which the caller's pointer skips the first {@code prefix} (4 for the
      * BSTR length prefix, 0 otherwise).
+     *
+     * @param kind what the block is (BSTR, CoTaskMem, ...), checked when it is freed
+     * @param size the block's size in bytes, the prefix included
+     * @param prefix how many bytes the caller's pointer skips
+     * @param what what the block holds, for leak reports
+     * @return the caller's pointer, {@code prefix} bytes into the block
      */
     public static Pointer allocate(BlockKind kind, long size, int prefix, String what) {
         Memory memory = new Memory(Math.max(1, size));
@@ -65,7 +71,13 @@ public final class NativeHeap {
         return handed;
     }
 
-    /** Registers memory the simulator does not own (the caller's {@code VSS_SNAPSHOT_PROP}) as a tracked block. */
+    /**
+     * Registers memory the simulator does not own (the caller's {@code VSS_SNAPSHOT_PROP}) as a tracked block.
+     *
+     * @param kind what the block is
+     * @param p the caller's memory
+     * @param what what the block holds, for leak reports
+     */
     public static void track(BlockKind kind, Pointer p, String what) {
         long address = Pointer.nativeValue(p);
         synchronized (LIVE) {
@@ -75,7 +87,13 @@ public final class NativeHeap {
         }
     }
 
-    /** Whether {@code p} is a live block of {@code kind}. */
+    /**
+     * Whether {@code p} is a live block of {@code kind}.
+     *
+     * @param kind the kind expected
+     * @param p the caller's pointer
+     * @return true if {@code p} is live and of {@code kind}
+     */
     public static boolean isLive(BlockKind kind, Pointer p) {
         synchronized (LIVE) {
             Block b = LIVE.get(Pointer.nativeValue(p));
@@ -87,6 +105,9 @@ public final class NativeHeap {
      * Frees the block at {@code p} through {@code function}. A double free, an unknown pointer, or a block of another
      * kind (a BSTR passed to CoTaskMemFree) is recorded as an error and the block is left alone.
      *
+     * @param kind the kind the freeing function takes
+     * @param p the caller's pointer
+     * @param function the freeing function, e.g. {@code SysFreeString}, for the error recorded
      * @return true if a block was freed
      */
     public static boolean free(BlockKind kind, Pointer p, String function) {
@@ -111,7 +132,12 @@ public final class NativeHeap {
         }
     }
 
-    /** The block sizes in bytes of a live block's memory (for SysStringLen-style reads); -1 if unknown. */
+    /**
+     * The block sizes in bytes of a live block's memory (for SysStringLen-style reads); -1 if unknown.
+     *
+     * @param p the caller's pointer
+     * @return the block's size in bytes, or -1 if {@code p} is no live block
+     */
     public static long size(Pointer p) {
         synchronized (LIVE) {
             Block b = LIVE.get(Pointer.nativeValue(p));
@@ -123,6 +149,11 @@ public final class NativeHeap {
     public record Usage(long liveBytes, int liveBlocks, int quarantinedBlocks) {
     }
 
+    /**
+     * How much of the simulator's memory the live blocks hold now (a soak test watches it stay flat).
+     *
+     * @return the usage now
+     */
     public static Usage usage() {
         synchronized (LIVE) {
             long bytes = 0;

@@ -34,12 +34,28 @@ public final class SlotTable {
      */
     public record Slot(int index, String declaredIn, String name, String qualifiedName) {
 
+        /**
+         * A slot; {@code qualifiedName} must be {@code declaredIn::name}.
+         *
+         * @param index the slot's index in the vtable, from 0
+         * @param declaredIn the interface whose name qualifies the method
+         * @param name the method's name
+         * @param qualifiedName {@code declaredIn::name}
+         * @throws IllegalArgumentException if {@code qualifiedName} is not {@code declaredIn::name}
+         */
         public Slot {
             if (!qualifiedName.equals(declaredIn + "::" + name)) {
                 throw new IllegalArgumentException(qualifiedName + " is not " + declaredIn + "::" + name);
             }
         }
 
+        /**
+         * A slot whose qualified name is {@code declaredIn::name}.
+         *
+         * @param index the slot's index in the vtable, from 0
+         * @param declaredIn the interface whose name qualifies the method
+         * @param name the method's name
+         */
         public Slot(int index, String declaredIn, String name) {
             this(index, declaredIn, name, declaredIn + "::" + name);
         }
@@ -58,7 +74,12 @@ public final class SlotTable {
         this.slots = List.copyOf(slots);
     }
 
-    /** The table of {@code interfaceName}, read once. */
+    /**
+     * The table of {@code interfaceName}, read once.
+     *
+     * @param interfaceName the interface, e.g. {@code IVssAsync}
+     * @return the table
+     */
     public static SlotTable of(String interfaceName) {
         SlotTable t = LOADED.get(interfaceName);
         if (t == null) {
@@ -90,25 +111,48 @@ public final class SlotTable {
         return new SlotTable(interfaceName, chain, slots);
     }
 
+    /**
+     * The name of the interface this table lays out.
+     *
+     * @return the interface's name, e.g. {@code IVssAsync}
+     */
     public String interfaceName() {
         return interfaceName;
     }
 
-    /** The interface and its bases, from the root to this one. */
+    /**
+     * The interface and its bases, from the root to this one.
+     *
+     * @return the interface names, IUnknown first
+     */
     public List<String> chain() {
         return chain;
     }
 
-    /** Every slot, in order. */
+    /**
+     * Every slot, in order.
+     *
+     * @return the slots, by index
+     */
     public List<Slot> slots() {
         return slots;
     }
 
+    /**
+     * How many slots the table has: its vtable's length.
+     *
+     * @return the number of slots, IUnknown's three included
+     */
     public int size() {
         return slots.size();
     }
 
-    /** The slot of the method named {@code name}, if this table has one. */
+    /**
+     * The slot of the method named {@code name}, if this table has one.
+     *
+     * @param name the method's name, without its interface
+     * @return the slot, or empty if no method of the table has that name
+     */
     public Optional<Slot> find(String name) {
         return slots.stream().filter(s -> s.name.equals(name)).findFirst();
     }
@@ -116,6 +160,11 @@ public final class SlotTable {
     /**
      * The slot of the binding's {@code method}, found by its name only (never its ordinal); the method's interface
      * must be this one or a base.
+     *
+     * @param method the binding's method
+     * @return the slot
+     * @throws IllegalArgumentException if the method belongs to no interface of this table's chain, or the table has no
+     *                                  such method
      */
     public Slot slotOf(ComMethod method) {
         if (!chain.contains(method.interfaceName()) && !method.interfaceName().equals(UNKNOWN)) {
@@ -128,6 +177,9 @@ public final class SlotTable {
     /**
      * A native table with one function per slot, in this table's order: {@code implementation} gives the function of
      * each slot, chosen by the slot's name (slot {@code n} at {@code n * 8}: x64 pointers are 8 bytes).
+     *
+     * @param implementation the function of each slot
+     * @return the table's native memory, which must stay reachable while it is in use
      */
     public Memory table(Function<Slot, NativeCallback> implementation) {
         Memory t = new Memory((long) slots.size() * Native64.POINTER_SIZE);
@@ -140,6 +192,10 @@ public final class SlotTable {
     /**
      * As {@link #table(Function)}, from functions keyed by method name: every slot must have one, and every function
      * a slot.
+     *
+     * @param byName method name to its function
+     * @return the table's native memory, which must stay reachable while it is in use
+     * @throws IllegalArgumentException if a slot has no function or a function no slot
      */
     public Memory table(Map<String, NativeCallback> byName) {
         for (String name : byName.keySet()) {

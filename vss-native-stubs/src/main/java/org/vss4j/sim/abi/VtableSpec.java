@@ -34,6 +34,13 @@ public final class VtableSpec<T extends NativeComObject> {
     /** The Java implementation of one method: returns the HRESULT. */
     @FunctionalInterface
     public interface Handler<T> {
+        /**
+         * Runs the method on the object it was called on.
+         *
+         * @param self the object, found by the call's {@code this}
+         * @param args the call's arguments, {@code this} at index 0
+         * @return the HRESULT the native call returns
+         */
         int call(T self, CallArgs args);
     }
 
@@ -63,12 +70,26 @@ public final class VtableSpec<T extends NativeComObject> {
      * The vtable of {@code interfaceName} ({@link SlotTable#of}). QueryInterface answers IID_IUnknown and every IID in
      * {@code iids} with the same pointer, as a COM object does whose most derived vtable starts with each base's slots
      * (vsbackup.h: {@code IVssBackupComponentsEx4 : public IVssBackupComponentsEx3}).
+     *
+     * @param <T> the Java class implementing the interface
+     * @param interfaceName the interface's name in the slot table, e.g. {@code IVssBackupComponents}
+     * @param iids the IIDs QueryInterface answers besides IID_IUnknown
+     * @param type the implementing class
+     * @return a spec with no method bound yet
      */
     public static <T extends NativeComObject> VtableSpec<T> of(String interfaceName, Set<UUID> iids, Class<T> type) {
         return new VtableSpec<>(SlotTable.of(interfaceName), iids, type);
     }
 
-    /** As {@link #of(String, Set, Class)} for an interface with one IID. */
+    /**
+     * As {@link #of(String, Set, Class)} for an interface with one IID.
+     *
+     * @param <T> the Java class implementing the interface
+     * @param interfaceName the interface's name in the slot table
+     * @param iid the IID QueryInterface answers besides IID_IUnknown
+     * @param type the implementing class
+     * @return a spec with no method bound yet
+     */
     public static <T extends NativeComObject> VtableSpec<T> of(String interfaceName, UUID iid, Class<T> type) {
         return of(interfaceName, Set.of(iid), type);
     }
@@ -79,6 +100,9 @@ public final class VtableSpec<T extends NativeComObject> {
      * lowered: a hidden result pointer counts), one JNA class per kind ({@link #callbackClass}), so the binding (whose
      * calls are checked against the same declaration by {@code CallCheck}) and the simulator cannot disagree.
      *
+     * @param method the method bound
+     * @param handler its Java implementation
+     * @return this spec
      * @throws IllegalStateException if the method declares no signature or does not return an {@code INT32}
      *                               (the handler returns an HRESULT)
      */
@@ -92,7 +116,12 @@ public final class VtableSpec<T extends NativeComObject> {
      * for C++ {@code bool}, {@code GUID.ByValue} for a {@code VSS_ID} by value, {@code long} for {@code FILETIME} by
      * value). They are checked against the declaration here, when the spec is built.
      *
+     * @param method the method bound
+     * @param parameters the callback's parameter classes after {@code this}
+     * @param handler its Java implementation
+     * @return this spec
      * @throws IllegalStateException naming {@code Interface::Method} and the parameter if they disagree with it
+     * @throws IllegalStateException also if the vtable is already built
      */
     public VtableSpec<T> bind(ComMethod method, Class<?>[] parameters, Handler<T> handler) {
         if (table != null) {
@@ -112,17 +141,30 @@ public final class VtableSpec<T extends NativeComObject> {
      * The JNA callback class that receives a value of {@code kind}: the binding's one mapping,
      * {@link CallbackClasses#of} (INT32 {@code int}, INT64/STRUCT8 {@code long}, BOOL8 {@code byte}, POINTER
      * {@code Pointer}, GUID {@code GUID.ByValue}, read by {@link CallArgs#guidByValue}; VOID {@code void}).
+     *
+     * @param kind the value's kind in the lowered declaration
+     * @return the JNA class, e.g. {@code int.class} for INT32
      */
     public static Class<?> callbackClass(NativeKind kind) {
         return CallbackClasses.of(kind);
     }
 
-    /** The callback parameter classes after {@code this} of {@code method}'s lowered declaration. */
+    /**
+     * The callback parameter classes after {@code this} of {@code method}'s lowered declaration.
+     *
+     * @param method the method
+     * @return the parameter classes, in declaration order
+     */
     public static Class<?>[] declaredParameters(ComMethod method) {
         return CallbackClasses.parameters(signatureOf(method));
     }
 
-    /** The callback return class of {@code method}'s lowered declaration. */
+    /**
+     * The callback return class of {@code method}'s lowered declaration.
+     *
+     * @param method the method
+     * @return the return class, e.g. {@code int.class} for an HRESULT
+     */
     public static Class<?> declaredReturn(ComMethod method) {
         return CallbackClasses.returns(signatureOf(method));
     }
@@ -130,6 +172,12 @@ public final class VtableSpec<T extends NativeComObject> {
     /**
      * The full callback parameter classes of a hand-built HRESULT slot: {@code this}, then {@code parameters}, which
      * must be the ones {@code method} declares ({@link #requireDeclared(ComMethod, Class, Class[])}).
+     *
+     * @param method the method
+     * @param parameters the parameter classes after {@code this}
+     * @return {@code Pointer.class} (for {@code this}) followed by {@code parameters}
+     * @throws IllegalStateException naming {@code Interface::Method} if {@code parameters} disagree with its
+     *                               declaration
      */
     public static Class<?>[] declaredWithThis(ComMethod method, Class<?>... parameters) {
         requireDeclared(method, int.class, parameters);
@@ -161,6 +209,9 @@ public final class VtableSpec<T extends NativeComObject> {
      * one its declaration gives ({@link #declaredReturn}, {@link #declaredParameters}), for the simulator's tables
      * that are not built by a {@code VtableSpec}.
      *
+     * @param method the method
+     * @param returns the callback's return class
+     * @param parameters the callback's parameter classes after {@code this}
      * @throws IllegalStateException naming {@code Interface::Method} and what disagrees
      */
     public static void requireDeclared(ComMethod method, Class<?> returns, Class<?>[] parameters) {
@@ -188,11 +239,21 @@ public final class VtableSpec<T extends NativeComObject> {
         }
     }
 
-    /** Shorthand for the parameter list of {@link #bind(ComMethod, Class[], Handler)}. */
+    /**
+     * Shorthand for the parameter list of {@link #bind(ComMethod, Class[], Handler)}.
+     *
+     * @param types the parameter classes
+     * @return {@code types}
+     */
     public static Class<?>[] params(Class<?>... types) {
         return types;
     }
 
+    /**
+     * The name of the interface whose vtable this is, as the slot table spells it.
+     *
+     * @return the interface's name, e.g. {@code IVssBackupComponents}
+     */
     public String interfaceName() {
         return slots.interfaceName();
     }
@@ -291,12 +352,20 @@ public final class VtableSpec<T extends NativeComObject> {
         return VssHresult.E_NOINTERFACE.code();
     }
 
-    /** The Java class behind this vtable (for diagnostics). */
+    /**
+     * The Java class behind this vtable (for diagnostics).
+     *
+     * @return the implementing class
+     */
     public Class<T> implementationType() {
         return type;
     }
 
-    /** Bound methods by qualified name (IUnknown's count as bound), for tests of the framework. */
+    /**
+     * Bound methods by qualified name (IUnknown's count as bound), for tests of the framework.
+     *
+     * @return qualified method name ({@code Interface::Method}) to whether a Java implementation is bound to it
+     */
     public Map<String, Boolean> boundMethods() {
         Map<String, Boolean> out = new HashMap<>();
         for (SlotTable.Slot s : slots.slots()) {
