@@ -30,11 +30,20 @@ public enum BlockKind {
         this.freeFunction = freeFunction;
     }
 
+    /**
+     * What a block of this kind is called in a leak report.
+     *
+     * @return the description, e.g. {@code BSTR}
+     */
     public String description() {
         return description;
     }
 
-    /** The function that must free a block of this kind. */
+    /**
+     * The function that must free a block of this kind.
+     *
+     * @return the function's name, e.g. {@code SysFreeString}
+     */
     public String freeFunction() {
         return freeFunction;
     }

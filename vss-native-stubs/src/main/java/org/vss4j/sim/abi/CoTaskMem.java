@@ -9,11 +9,24 @@ public final class CoTaskMem {
     private CoTaskMem() {
     }
 
+    /**
+     * {@code CoTaskMemAlloc(size)}: a zeroed, tracked block the caller frees with {@code CoTaskMemFree}.
+     *
+     * @param size the size in bytes
+     * @param what what the block holds, for leak reports
+     * @return the block
+     */
     public static Pointer alloc(long size, String what) {
         return NativeHeap.allocate(BlockKind.CO_TASK_MEM, size, 0, what);
     }
 
-    /** A NUL-terminated UTF-16LE copy of {@code s} in CoTaskMem ({@code VSS_PWSZ} out-values); null for null. */
+    /**
+     * A NUL-terminated UTF-16LE copy of {@code s} in CoTaskMem ({@code VSS_PWSZ} out-values); null for null.
+     *
+     * @param s the string, or null
+     * @param what what the string is, for leak reports
+     * @return the block, or null for null
+     */
     public static Pointer string(String s, String what) {
         if (s == null) {
             return null;
@@ -25,7 +38,11 @@ public final class CoTaskMem {
         return p;
     }
 
-    /** {@code CoTaskMemFree}: NULL is a no-op, as documented. */
+    /**
+     * {@code CoTaskMemFree}: NULL is a no-op, as documented.
+     *
+     * @param p the block, or NULL
+     */
     public static void free(Pointer p) {
         if (p != null) {
             NativeHeap.free(BlockKind.CO_TASK_MEM, p, "CoTaskMemFree");

@@ -45,6 +45,10 @@ public final class ComRegistry {
     /**
      * Keeps a tombstone of a destroyed object that is not a {@link NativeComObject}'s own IUnknown (a lent object, a
      * second interface's memory): {@code memory} stays reserved until the tombstone is evicted.
+     *
+     * @param memory the destroyed object's memory, kept reserved so that its address is not reused
+     * @param description what the object was, for a late call's message
+     * @param ledger the ledger of the machine the object belonged to
      */
     public static void bury(Memory memory, String description, LeakLedger ledger) {
         RELEASED.bury(memory, description, ledger);
@@ -55,7 +59,12 @@ public final class ComRegistry {
         return LIVE.get(address);
     }
 
-    /** The tombstone of the released object (of any kind) at {@code address}, if still kept. */
+    /**
+     * The tombstone of the released object (of any kind) at {@code address}, if still kept.
+     *
+     * @param address the object's address
+     * @return its tombstone, or empty if none is kept
+     */
     public static Optional<Tombstones.Tombstone> released(long address) {
         return RELEASED.at(address);
     }
@@ -86,6 +95,11 @@ public final class ComRegistry {
     public record Holdings(int liveObjects, int tombstones) {
     }
 
+    /**
+     * What the registry holds now.
+     *
+     * @return the numbers of live objects and of tombstones
+     */
     public static synchronized Holdings holdings() {
         return new Holdings(LIVE.size(), RELEASED.size());
     }

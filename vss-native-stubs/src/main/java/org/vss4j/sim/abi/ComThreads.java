@@ -22,6 +22,9 @@ public final class ComThreads {
     /**
      * {@code CoInitializeEx}: S_OK the first time on a thread, S_FALSE when already initialised in the same model,
      * RPC_E_CHANGED_MODE when the thread is already in the other apartment model (Microsoft CoInitializeEx docs).
+     *
+     * @param coInit the {@code COINIT} flags (objbase.h)
+     * @return the HRESULT {@code CoInitializeEx} returns
      */
     public static int initialize(int coInit) {
         int[] state = DEPTH.get();
@@ -46,7 +49,11 @@ public final class ComThreads {
         }
     }
 
-    /** Whether the calling thread has initialised COM. */
+    /**
+     * Whether the calling thread has initialised COM.
+     *
+     * @return true if it called {@code CoInitializeEx} more often than {@code CoUninitialize}
+     */
     public static boolean isInitialized() {
         return DEPTH.get()[0] > 0;
     }
@@ -55,6 +62,9 @@ public final class ComThreads {
      * {@code CoInitializeSecurity}: once per process; later calls get RPC_E_TOO_LATE; before COM is initialised on the
      * thread, CO_E_NOTINITIALIZED (Microsoft CoInitializeSecurity docs). {@code setByHost}: someone else in the process
      * was first, so even this process's first call from vss4j is too late.
+     *
+     * @param setByHost whether another component of the process called {@code CoInitializeSecurity} first
+     * @return the HRESULT {@code CoInitializeSecurity} returns
      */
     public static int initializeSecurity(boolean setByHost) {
         if (!isInitialized()) {

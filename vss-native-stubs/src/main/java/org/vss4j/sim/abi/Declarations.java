@@ -17,6 +17,9 @@ public final class Declarations {
     /**
      * The declaration of {@code interfaceName::method}.
      *
+     * @param interfaceName the interface's name, e.g. {@code IVssAsync}
+     * @param method the method's name, e.g. {@code Wait}
+     * @return the binding's declaration of the method
      * @throws IllegalStateException if the binding declares no such interface or method
      */
     public static ComMethod of(String interfaceName, String method) {
@@ -35,7 +38,12 @@ public final class Declarations {
                 + interfaceName);
     }
 
-    /** The declaration of the method of {@code slot}, by the interface that declares it and its name. */
+    /**
+     * The declaration of the method of {@code slot}, by the interface that declares it and its name.
+     *
+     * @param slot the slot
+     * @return the binding's declaration of the slot's method
+     */
     public static ComMethod of(SlotTable.Slot slot) {
         return of(slot.declaredIn(), slot.name());
     }

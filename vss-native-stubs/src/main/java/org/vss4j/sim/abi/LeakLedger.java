@@ -13,19 +13,31 @@ public final class LeakLedger {
 
     private final List<String> errors = Collections.synchronizedList(new ArrayList<>());
 
-    /** Records a misuse; it is never ignored: it appears in {@link #report()}. */
+    /**
+     * Records a misuse; it is never ignored: it appears in {@link #report()}.
+     *
+     * @param message the misuse, naming the call
+     */
     public void error(String message) {
         errors.add(message);
     }
 
-    /** The misuses recorded so far. */
+    /**
+     * The misuses recorded so far.
+     *
+     * @return a copy of the misuses, in the order recorded
+     */
     public List<String> errors() {
         synchronized (errors) {
             return List.copyOf(errors);
         }
     }
 
-    /** Everything still alive that this ledger owns, and every recorded misuse. */
+    /**
+     * Everything still alive that this ledger owns, and every recorded misuse.
+     *
+     * @return the report now
+     */
     public LeakReport report() {
         return new LeakReport(NativeHeap.liveBlocks(this), ComRegistry.liveObjects(this), errors());
     }

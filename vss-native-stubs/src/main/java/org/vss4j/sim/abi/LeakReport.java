@@ -9,13 +9,24 @@ import java.util.List;
  */
 public record LeakReport(List<String> liveBlocks, List<String> liveObjects, List<String> errors) {
 
+    /**
+     * A report; the lists are copied.
+     *
+     * @param liveBlocks the native blocks still allocated, each described
+     * @param liveObjects the COM objects still referenced, each with its count and origin
+     * @param errors the misuses recorded
+     */
     public LeakReport {
         liveBlocks = List.copyOf(liveBlocks);
         liveObjects = List.copyOf(liveObjects);
         errors = List.copyOf(errors);
     }
 
-    /** True when nothing leaked and nothing was misused. */
+    /**
+     * True when nothing leaked and nothing was misused.
+     *
+     * @return true if the three lists are empty
+     */
     public boolean isClean() {
         return liveBlocks.isEmpty() && liveObjects.isEmpty() && errors.isEmpty();
     }

@@ -37,7 +37,11 @@ public abstract class NativeComObject {
         ComRegistry.register(this);
     }
 
-    /** The interface pointer handed to native callers. */
+    /**
+     * The interface pointer handed to native callers.
+     *
+     * @return the pointer, valid until the object is retired
+     */
     public final Pointer pointer() {
         return memory;
     }
@@ -46,27 +50,47 @@ public abstract class NativeComObject {
         return Pointer.nativeValue(memory);
     }
 
-    /** The vtable this object is called through. */
+    /**
+     * The vtable this object is called through.
+     *
+     * @return the spec
+     */
     public final VtableSpec<?> spec() {
         return spec;
     }
 
-    /** The ledger of the machine that created this object. */
+    /**
+     * The ledger of the machine that created this object.
+     *
+     * @return the ledger
+     */
     public final LeakLedger ledger() {
         return ledger;
     }
 
-    /** The current reference count. */
+    /**
+     * The current reference count.
+     *
+     * @return the count now
+     */
     public final int references() {
         return references.get();
     }
 
-    /** {@code IUnknown::AddRef}: the new count. */
+    /**
+     * {@code IUnknown::AddRef}: the new count.
+     *
+     * @return the count after the increment
+     */
     public final int addRef() {
         return references.incrementAndGet();
     }
 
-    /** {@code IUnknown::Release}: the new count; at zero the object is retired. */
+    /**
+     * {@code IUnknown::Release}: the new count; at zero the object is retired.
+     *
+     * @return the count after the decrement
+     */
     public final int release() {
         int left = references.decrementAndGet();
         if (left == 0) {
@@ -80,7 +104,11 @@ public abstract class NativeComObject {
     protected void onFinalRelease() {
     }
 
-    /** For leak reports: the interface, address, count and origin. */
+    /**
+     * For leak reports: the interface, address, count and origin.
+     *
+     * @return a one-line description
+     */
     public String describe() {
         return spec.interfaceName() + " at 0x" + Long.toHexString(address()) + " with " + references.get()
                 + " reference(s), created by " + origin;

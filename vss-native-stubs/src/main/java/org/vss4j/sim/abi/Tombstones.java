@@ -26,6 +26,8 @@ public final class Tombstones {
          * Records a call through the destroyed object's pointer: on the ledger of the machine it belonged to, and on
          * the current machine's when that is another one. A pointer kept from an earlier test's machine (already
          * checked and closed) then fails the test that made the late call.
+         *
+         * @param message what was called, and on what
          */
         public void lateCall(String message) {
             ledger.error(message);
@@ -57,22 +59,42 @@ public final class Tombstones {
         };
     }
 
-    /** Records that the object in {@code memory} was destroyed; the memory stays reserved until evicted. */
+    /**
+     * Records that the object in {@code memory} was destroyed; the memory stays reserved until evicted.
+     *
+     * @param memory the destroyed object's memory, kept reserved so that its address is not reused
+     * @param description what the object was, for the late call's message
+     * @param ledger the ledger of the machine the object belonged to
+     */
     public synchronized void bury(Memory memory, String description, LeakLedger ledger) {
         graves.put(Pointer.nativeValue(memory), new Grave(new Tombstone(description, ledger), memory));
     }
 
-    /** The tombstone of an object that started at {@code address}, if still kept. */
+    /**
+     * The tombstone of an object that started at {@code address}, if still kept.
+     *
+     * @param address the object's address
+     * @return its tombstone, or empty if none is kept (never buried, or evicted)
+     */
     public synchronized Optional<Tombstone> at(long address) {
         Grave g = graves.get(address);
         return g == null ? Optional.empty() : Optional.of(g.stone);
     }
 
-    /** How many are kept now (never more than {@link #capacity()}). */
+    /**
+     * How many are kept now (never more than {@link #capacity()}).
+     *
+     * @return the number of tombstones kept
+     */
     public synchronized int size() {
         return graves.size();
     }
 
+    /**
+     * How many destroyed objects keep their address reserved at most; the oldest is evicted beyond.
+     *
+     * @return the capacity given to the constructor
+     */
     public int capacity() {
         return capacity;
     }
