@@ -52,7 +52,7 @@ public final class ComThreads {
     /**
      * Whether the calling thread has initialised COM.
      *
-     * @return true if it called {@code CoInitializeEx} more often than {@code CoUninitialize}
+     * @return true if a {@code CoInitializeEx} of the thread succeeded and was not undone by {@code CoUninitialize}
      */
     public static boolean isInitialized() {
         return DEPTH.get()[0] > 0;
