@@ -84,6 +84,11 @@ public final class VssCommand {
         return code;
     }
 
+    /**
+     * The {@code vss} command: runs the command line and exits the JVM with its exit code (see {@link ExitCodes}).
+     *
+     * @param args the command line's arguments, e.g. {@code snapshot create C:\}
+     */
     public static void main(String[] args) {
         PrintWriter out = new StreamWriter(System.out);
         PrintWriter err = new StreamWriter(System.err);

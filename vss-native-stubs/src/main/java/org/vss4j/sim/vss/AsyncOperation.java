@@ -22,6 +22,13 @@ public final class AsyncOperation {
     /** The work of an operation: returns S_OK, {@code VSS_S_ASYNC_CANCELLED} when it stopped on cancel, or a failure. */
     @FunctionalInterface
     public interface Work {
+        /**
+         * Does the operation's work on a simulator thread.
+         *
+         * @param op the operation, to check for a cancel and to block at gates
+         * @return S_OK, {@code VSS_S_ASYNC_CANCELLED} or the failure HRESULT
+         * @throws InterruptedException if the thread is interrupted while it waits
+         */
         int run(AsyncOperation op) throws InterruptedException;
     }
 
@@ -41,7 +48,14 @@ public final class AsyncOperation {
         this.plan = plan;
     }
 
-    /** Starts {@code work} on a simulator thread, after the machine's delay gate for {@code origin} if one is set. */
+    /**
+     * Starts {@code work} on a simulator thread, after the machine's delay gate for {@code origin} if one is set.
+     *
+     * @param machine the machine the work runs on
+     * @param origin the method that starts the operation, whose plan and delay gate apply
+     * @param work the operation's work
+     * @return the running operation
+     */
     public static AsyncOperation start(SimulatedMachine machine, ComMethod origin, Work work) {
         // The origin's own plan, made now if there is none yet, so that a plan set up while the operation runs still
         // applies to it.
@@ -84,7 +98,12 @@ public final class AsyncOperation {
         done.countDown();
     }
 
-    /** Blocks the operation at {@code gate}; a cancel opens the gate. */
+    /**
+     * Blocks the operation at {@code gate}; a cancel opens the gate.
+     *
+     * @param gate the gate
+     * @throws InterruptedException if the operation's thread is interrupted while it waits
+     */
     public void block(Gate gate) throws InterruptedException {
         blocking = gate;
         if (cancelRequested) {
@@ -94,7 +113,11 @@ public final class AsyncOperation {
         blocking = null;
     }
 
-    /** Whether {@code IVssAsync::Cancel} was called and accepted (not when the plan ignores it). */
+    /**
+     * Whether {@code IVssAsync::Cancel} was called and accepted (not when the plan ignores it).
+     *
+     * @return true if a cancel was accepted
+     */
     public boolean isCancelRequested() {
         return cancelRequested;
     }
@@ -104,6 +127,8 @@ public final class AsyncOperation {
      * had been cancelled, the operation's error when it had failed, {@code VSS_S_ASYNC_FINISHED} when it had completed,
      * otherwise S_OK and the operation stops at its next step (an open gate lets it go on at once). A second Cancel
      * before the operation stopped returns S_OK again (the simulator's choice; Microsoft documents no code for it).
+     *
+     * @return the HRESULT Cancel returns
      */
     public synchronized int cancel() {
         if (plan.cancelFailure() != 0) {
@@ -129,6 +154,9 @@ public final class AsyncOperation {
      * the error it failed with; when a finite time runs out first, the plan's timeout result (S_OK unless a test sets
      * one: Microsoft does not document it). {@code 0xFFFFFFFF} (INFINITE) waits without limit; the DWORD is unsigned.
      * The caller's Java interrupt status does not end the wait, as it cannot end a native one on Windows.
+     *
+     * @param milliseconds the DWORD timeout, {@code 0xFFFFFFFF} for INFINITE
+     * @return the HRESULT Wait returns
      */
     public int waitFor(int milliseconds) {
         if (plan.waitFailure() != 0) {
@@ -172,25 +200,47 @@ public final class AsyncOperation {
         }
     }
 
-    /** The {@code *pHrResult} of QueryStatus. */
+    /**
+     * The {@code *pHrResult} of QueryStatus.
+     *
+     * @return {@code VSS_S_ASYNC_PENDING} while the operation runs, then how it ended
+     */
     public int status() {
         return status;
     }
 
-    /** The plan of this operation's origin. */
+    /**
+     * The plan of this operation's origin.
+     *
+     * @return the plan, shared by every operation of the origin
+     */
     public AsyncPlan plan() {
         return plan;
     }
 
+    /**
+     * Whether the operation ended (finished, cancelled or failed).
+     *
+     * @return true once it ended
+     */
     public boolean isDone() {
         return done.getCount() == 0;
     }
 
-    /** Whether it ended with VSS_S_ASYNC_FINISHED. */
+    /**
+     * Whether it ended with VSS_S_ASYNC_FINISHED.
+     *
+     * @return true if it finished
+     */
     public boolean succeeded() {
         return status == VssHresult.VSS_S_ASYNC_FINISHED.code();
     }
 
+    /**
+     * The method that started the operation, e.g. {@code IVssBackupComponents::DoSnapshotSet}.
+     *
+     * @return the method
+     */
     public ComMethod origin() {
         return origin;
     }

@@ -225,6 +225,12 @@ public final class BackupComponentsObject extends NativeComObject {
     private final Map<UUID, Volume> snapshotVolumes = new LinkedHashMap<>();
     private boolean aborted;
 
+    /**
+     * A new {@code IVssBackupComponents} of {@code machine}, with one reference, the caller's
+     * ({@code CreateVssBackupComponents}).
+     *
+     * @param machine the machine it acts on
+     */
     public BackupComponentsObject(SimulatedMachine machine) {
         super(VTABLE, NativeExport.CreateVssBackupComponentsInternal.name());
         this.machine = machine;

@@ -11,11 +11,21 @@ public record EventResult(Integer failure, int applicationHresult, String applic
     /** Success. */
     public static final EventResult OK = new EventResult(null, VssHresult.S_OK.code(), null);
 
-    /** A failure with no application detail; null gives {@link #OK}. */
+    /**
+     * A failure with no application detail; null gives {@link #OK}.
+     *
+     * @param failure the writer failure HRESULT, or null for success
+     * @return the result
+     */
     public static EventResult of(Integer failure) {
         return failure == null ? OK : new EventResult(failure, VssHresult.S_OK.code(), null);
     }
 
+    /**
+     * Whether the writer failed the event (set a failure or vetoed).
+     *
+     * @return true if {@link #failure()} is not null
+     */
     public boolean failed() {
         return failure != null;
     }

@@ -73,6 +73,12 @@ public final class ExamineWriterMetadataObject extends NativeComObject {
 
     private volatile SimulatedWriterMetadata metadata;
 
+    /**
+     * A new {@code IVssExamineWriterMetadata} showing {@code metadata}, with one reference, the caller's.
+     *
+     * @param metadata the writer metadata it shows
+     * @param origin what created it (for leak reports), e.g. {@code IVssBackupComponents::GetWriterMetadata}
+     */
     public ExamineWriterMetadataObject(SimulatedWriterMetadata metadata, String origin) {
         super(VTABLE, origin);
         this.metadata = metadata;

@@ -138,7 +138,11 @@ public final class HostedWriter implements WriterParticipant {
         return session;
     }
 
-    /** The events the writer received, in order. */
+    /**
+     * The events the writer received, in order.
+     *
+     * @return a copy of the events, in the order received
+     */
     public synchronized List<WriterEvent> events() {
         return List.copyOf(events);
     }
@@ -196,7 +200,11 @@ public final class HostedWriter implements WriterParticipant {
         dispatching.shut();
     }
 
-    /** Whether the writer is still subscribed. */
+    /**
+     * Whether the writer is still subscribed.
+     *
+     * @return true until the writer unsubscribes
+     */
     public boolean isSubscribed() {
         return !dispatching.isShut();
     }
@@ -378,6 +386,9 @@ public final class HostedWriter implements WriterParticipant {
      * function pointer of {@code slot} from the writer's vtable now and calls it only later, when the writer may have
      * unsubscribed and closed. Nothing a writer can wait for (not Unsubscribe, not Uninitialize) sees such a thread, so
      * a writer that freed its object or vtable at close would crash on it. Only for events without arguments.
+     *
+     * @param slot the event handler's slot
+     * @return the slot's function pointer as read now, to be called later
      */
     public LateCall readSlotForLateCall(CVssWriter slot) {
         Pointer vtable = writerObject.getPointer(0);
@@ -399,14 +410,22 @@ public final class HostedWriter implements WriterParticipant {
             this.fn = fn;
         }
 
-        /** Whether the writer object still points at the vtable read, and that still holds the slot read. */
+        /**
+         * Whether the writer object still points at the vtable read, and that still holds the slot read.
+         *
+         * @return true if neither the object's vtable pointer nor the slot changed since it was read
+         */
         public boolean objectUnchanged() {
             Pointer now = writerObject.getPointer(0);
             return now != null && Pointer.nativeValue(now) == Pointer.nativeValue(vtable)
                     && Pointer.nativeValue(vtable.getPointer(offset)) == Pointer.nativeValue(fn);
         }
 
-        /** Calls the slot read earlier with {@code this} = the writer object, on this thread; the C++ bool result. */
+        /**
+         * Calls the slot read earlier with {@code this} = the writer object, on this thread; the C++ bool result.
+         *
+         * @return what the handler returned
+         */
         public boolean call() {
             // Checked as every handler call is: an event with arguments cannot be sent without them.
             requireHandlerCall(slot, new Object[0]);
@@ -439,24 +458,46 @@ public final class HostedWriter implements WriterParticipant {
         standalone(CVssWriter.OnBackupShutdown, Guids.byValue(snapshotSetId));
     }
 
-    /** Sends {@code OnBackOffIOOnVolume(volume, snapshotId, providerId)} (for tests of I/O throttling writers). */
+    /**
+     * Sends {@code OnBackOffIOOnVolume(volume, snapshotId, providerId)} (for tests of I/O throttling writers).
+     *
+     * @param volume the volume name, with its trailing backslash
+     * @param snapshotId the shadow copy's id
+     * @param providerId the provider's id
+     * @return what the handler returned; false without a call once the writer unsubscribed
+     */
     public boolean sendBackOffIOOnVolume(String volume, UUID snapshotId, UUID providerId) {
         return standalone(CVssWriter.OnBackOffIOOnVolume, Utf16.toNative(volume), Guids.byValue(snapshotId),
                 Guids.byValue(providerId));
     }
 
-    /** Sends {@code OnContinueIOOnVolume(volume, snapshotId, providerId)}. */
+    /**
+     * Sends {@code OnContinueIOOnVolume(volume, snapshotId, providerId)}.
+     *
+     * @param volume the volume name, with its trailing backslash
+     * @param snapshotId the shadow copy's id
+     * @param providerId the provider's id
+     * @return what the handler returned; false without a call once the writer unsubscribed
+     */
     public boolean sendContinueIOOnVolume(String volume, UUID snapshotId, UUID providerId) {
         return standalone(CVssWriter.OnContinueIOOnVolume, Utf16.toNative(volume), Guids.byValue(snapshotId),
                 Guids.byValue(providerId));
     }
 
-    /** Sends {@code OnVSSShutdown()}: the VSS service stops. */
+    /**
+     * Sends {@code OnVSSShutdown()}: the VSS service stops.
+     *
+     * @return what the handler returned; false without a call once the writer unsubscribed
+     */
     public boolean sendVssShutdown() {
         return standalone(CVssWriter.OnVSSShutdown);
     }
 
-    /** Sends {@code OnVSSApplicationStartup()}. */
+    /**
+     * Sends {@code OnVSSApplicationStartup()}.
+     *
+     * @return what the handler returned; false without a call once the writer unsubscribed
+     */
     public boolean sendVssApplicationStartup() {
         return standalone(CVssWriter.OnVSSApplicationStartup);
     }

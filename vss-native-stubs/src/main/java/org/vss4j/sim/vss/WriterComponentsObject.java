@@ -82,12 +82,21 @@ public final class WriterComponentsObject extends NativeComObject {
         ComRegistry.bury(object, describe(), ledger());
     }
 
-    /** The live simulated object whose {@code IVssWriterComponentsExt*} is {@code p}, or null. */
+    /**
+     * The live simulated object whose {@code IVssWriterComponentsExt*} is {@code p}, or null.
+     *
+     * @param p an interface pointer
+     * @return the object, or null if {@code p} is no live {@code IVssWriterComponents} the simulator lent
+     */
     public static WriterComponentsObject at(Pointer p) {
         return BY_ADDRESS.get(Pointer.nativeValue(p));
     }
 
-    /** How many {@code Release} calls came through the IUnknown at +8 with the right {@code this}. */
+    /**
+     * How many {@code Release} calls came through the IUnknown at +8 with the right {@code this}.
+     *
+     * @return the number of such releases
+     */
     public int releasesThroughUnknown() {
         return releasesThroughUnknown.get();
     }

@@ -98,7 +98,11 @@ public final class WriterImplObject extends NativeComObject {
     /** Pointer results kept alive for the caller (GetCurrentVolumeArray, GetSnapshotDeviceName). */
     private final List<Memory> returned = new ArrayList<>();
 
-    /** @param ex made by {@code CreateWriterEx} (a {@code CVssWriterEx} object), not {@code CreateWriter} */
+    /**
+     * @param ex made by {@code CreateWriterEx} (a {@code CVssWriterEx} object), not {@code CreateWriter}
+     * @param machine the machine the writer subscribes on
+     * @param writerObject the writer's native {@code CVssWriter} object
+     */
     public WriterImplObject(SimulatedMachine machine, Pointer writerObject, boolean ex) {
         super(LIFETIME, (ex ? NativeExport.CreateWriterEx : NativeExport.CreateWriter).name());
         this.machine = machine;
@@ -108,7 +112,11 @@ public final class WriterImplObject extends NativeComObject {
         BY_ADDRESS.put(Pointer.nativeValue(object), this);
     }
 
-    /** The {@code IVssWriterImpl *} handed to the writer. */
+    /**
+     * The {@code IVssWriterImpl *} handed to the writer.
+     *
+     * @return the interface pointer
+     */
     public Pointer interfacePointer() {
         return object;
     }

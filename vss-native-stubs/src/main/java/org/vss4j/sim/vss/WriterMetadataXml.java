@@ -45,6 +45,12 @@ public final class WriterMetadataXml {
     private WriterMetadataXml() {
     }
 
+    /**
+     * Writes {@code m} as a Writer Metadata Document, as {@code IVssExamineWriterMetadata::SaveAsXML} gives one.
+     *
+     * @param m the writer's metadata
+     * @return the document's XML text, which {@link #read(String)} reads back
+     */
     public static String write(SimulatedWriterMetadata m) {
         Document d = Xml.newDocument();
         Element root = Xml.child(d, "WRITER_METADATA");
@@ -143,6 +149,9 @@ public final class WriterMetadataXml {
     /**
      * Parses a Writer Metadata Document (one Windows saved or this class wrote); null if it is not one. A document
      * whose root is another element (a wrapper) is read from its first {@code WRITER_METADATA} child.
+     *
+     * @param xml the text, or null
+     * @return the metadata, or null if {@code xml} holds no Writer Metadata Document
      */
     public static SimulatedWriterMetadata read(String xml) {
         Document d = xml == null ? null : Xml.parse(xml);
@@ -158,6 +167,8 @@ public final class WriterMetadataXml {
      * Every {@code WRITER_METADATA} element directly under the root of {@code xml} (a file bundling several
      * documents), or the one document {@code xml} is; empty if it holds none.
      *
+     * @param xml the text, or null
+     * @return the metadata of each document, in document order
      * @throws IllegalArgumentException if one of them is not a valid Writer Metadata Document
      */
     public static List<SimulatedWriterMetadata> readAll(String xml) {

@@ -12,31 +12,83 @@ import org.vss4j.sim.Volume;
  */
 public interface WriterSessionContext {
 
+    /**
+     * SetBackupState's backup type.
+     *
+     * @return the backup type, e.g. {@link BackupType#FULL}
+     */
     BackupType backupType();
 
+    /**
+     * SetRestoreState's restore type.
+     *
+     * @return the restore type
+     */
     RestoreType restoreType();
 
-    /** The {@code LONG} context of SetContext. */
+    /**
+     * The {@code LONG} context of SetContext.
+     *
+     * @return the {@code VSS_CTX_*} value
+     */
     int context();
 
-    /** SetBackupState's {@code bSelectComponents}. */
+    /**
+     * SetBackupState's {@code bSelectComponents}.
+     *
+     * @return true if the requester selects components
+     */
     boolean componentsSelected();
 
+    /**
+     * SetBackupState's {@code bBackupBootableSystemState}.
+     *
+     * @return true if the backup includes the bootable system state
+     */
     boolean bootableSystemState();
 
+    /**
+     * SetBackupState's {@code bPartialFileSupport}.
+     *
+     * @return true if the requester supports partial files
+     */
     boolean partialFileSupport();
 
-    /** The snapshot set in creation or created, or GUID_NULL. */
+    /**
+     * The snapshot set in creation or created, or GUID_NULL.
+     *
+     * @return the snapshot set's id
+     */
     UUID snapshotSetId();
 
+    /**
+     * The session's id, what {@code CVssWriterEx2::GetSessionId} reports.
+     *
+     * @return the id
+     */
     UUID sessionId();
 
-    /** The volumes of the snapshot set, in the order they were added. */
+    /**
+     * The volumes of the snapshot set, in the order they were added.
+     *
+     * @return the volumes, in the order added
+     */
     List<Volume> volumes();
 
-    /** The device of the shadow copy of {@code volume} (any of its names), or null if it has none (yet). */
+    /**
+     * The device of the shadow copy of {@code volume} (any of its names), or null if it has none (yet).
+     *
+     * @param volume any name of a volume of the set
+     * @return the device, or null
+     */
     String snapshotDeviceName(String volume);
 
-    /** The components of writer instance {@code instanceId} in the Backup Components Document (live view). */
+    /**
+     * The components of writer instance {@code instanceId} in the Backup Components Document (live view).
+     *
+     * @param instanceId the writer instance's id
+     * @param writer the writer asking
+     * @return the writer's part of the document, changes to which the requester sees
+     */
     DocumentComponents.WriterPart componentsOf(UUID instanceId, WriterParticipant writer);
 }

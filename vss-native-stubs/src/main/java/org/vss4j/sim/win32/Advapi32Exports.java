@@ -15,7 +15,11 @@ public final class Advapi32Exports {
     private Advapi32Exports() {
     }
 
-    /** Adds the advapi32 exports to the simulator's export table. */
+    /**
+     * Adds the advapi32 exports to the simulator's export table.
+     *
+     * @param table the export table, export to callback
+     */
     public static void register(Map<NativeExport, NativeCallback> table) {
         TokenExports.register(table);
         ServiceExports.register(table);

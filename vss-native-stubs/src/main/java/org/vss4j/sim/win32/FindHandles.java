@@ -72,7 +72,11 @@ public final class FindHandles {
         return true;
     }
 
-    /** How many searches are open. */
+    /**
+     * How many searches are open.
+     *
+     * @return the number of open search handles
+     */
     public int size() {
         return open.size();
     }

@@ -13,7 +13,11 @@ public final class Kernel32Exports {
     private Kernel32Exports() {
     }
 
-    /** Adds the kernel32 exports to the simulator's export table. */
+    /**
+     * Adds the kernel32 exports to the simulator's export table.
+     *
+     * @param table the export table, export to callback
+     */
     public static void register(Map<NativeExport, NativeCallback> table) {
         // Each group registers its own functions.
         SymbolicLinks.register(table);

@@ -12,12 +12,20 @@ public final class LastError {
     private LastError() {
     }
 
-    /** {@code SetLastError(code)}. */
+    /**
+     * {@code SetLastError(code)}.
+     *
+     * @param code the Win32 error code (winerror.h) the calling thread's next {@code GetLastError} returns
+     */
     public static void set(int code) {
         VALUE.set(code);
     }
 
-    /** {@code GetLastError()}. */
+    /**
+     * {@code GetLastError()}.
+     *
+     * @return the calling thread's last error, 0 if none was set
+     */
     public static int get() {
         return VALUE.get();
     }

@@ -23,7 +23,11 @@ public final class UserEnvExports {
     private UserEnvExports() {
     }
 
-    /** Adds the userenv exports to the simulator's export table. */
+    /**
+     * Adds the userenv exports to the simulator's export table.
+     *
+     * @param table the export table, export to callback
+     */
     public static void register(Map<NativeExport, NativeCallback> table) {
         Win32Function.put(table, NativeExport.CreateEnvironmentBlock, 0, a -> create(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
         Win32Function.put(table, NativeExport.DestroyEnvironmentBlock, 0, a -> destroy(a.pointer(0)));

@@ -57,7 +57,11 @@ public final class VolumeNames {
     private VolumeNames() {
     }
 
-    /** Adds both functions to the simulator's export table. */
+    /**
+     * Adds both functions to the simulator's export table.
+     *
+     * @param table the export table, export to callback
+     */
     public static void register(Map<NativeExport, NativeCallback> table) {
         Win32Function.put(table, NativeExport.GetVolumePathNameW, 0, a -> getVolumePathName(SimulatedMachine.current(), a.pointer(0), a.pointer(1), a.int32(2)));
         Win32Function.put(table, NativeExport.GetVolumeNameForVolumeMountPointW, 0, a -> getVolumeNameForVolumeMountPoint(SimulatedMachine.current(), a.pointer(0), a.pointer(1),
@@ -152,6 +156,10 @@ public final class VolumeNames {
      * The volume the volume mount point {@code name} designates, as {@code GetVolumeNameForVolumeMountPointW} finds
      * it: a drive root, mounted folder or volume GUID path, with its trailing backslash; empty if it designates none
      * (no trailing backslash, a directory that is no mount point, a host path, nothing there).
+     *
+     * @param machine the machine whose volumes are searched
+     * @param name the volume mount point's name, or null
+     * @return the volume, or empty if {@code name} designates none
      */
     public static Optional<Volume> volumeOfMountPoint(SimulatedMachine machine, String name) {
         if (name == null || !name.endsWith("\\")) {
@@ -170,6 +178,10 @@ public final class VolumeNames {
      * a volume qualifier has one ({@code X:\...}, {@code \\?\X:\...}, {@code \\?\Volume{GUID}\...}); for
      * any other name (relative, {@code \x}, a host path such as {@code /tmp/x}, UNC) it is empty, where
      * {@code GetVolumePathNameW} would answer with the boot volume.
+     *
+     * @param machine the machine whose volumes are searched
+     * @param path the file's or directory's name, or null
+     * @return the volume, or empty for a name without a volume qualifier or on no mounted volume
      */
     public static Optional<Volume> volumeOfPath(SimulatedMachine machine, String path) {
         if (path == null) {

@@ -29,6 +29,12 @@ public final class Win32Function {
     /** The Java side of the function. */
     @FunctionalInterface
     public interface Body {
+        /**
+         * Runs the function.
+         *
+         * @param a the call's arguments
+         * @return the value returned to the caller, of the export's declared return type
+         */
         Object call(CallArgs a);
     }
 
@@ -40,6 +46,11 @@ public final class Win32Function {
     /**
      * Adds {@code export} to {@code table}, its callback built from the declared signature, returning {@code failure}
      * when a fault is planned or the body throws.
+     *
+     * @param table the export table, export to callback
+     * @param export the function
+     * @param failure what the function returns when it fails, e.g. 0 (FALSE) or {@code INVALID_HANDLE_VALUE}
+     * @param body the implementation
      */
     public static void put(Map<NativeExport, NativeCallback> table, NativeExport export, Object failure, Body body) {
         requireFailureFits(export, failure);

@@ -45,6 +45,9 @@ public final class Win32Names {
      * The host path of the Windows name {@code name}; empty when it is relative, on no simulated volume, exposed
      * shadow copy or shadow copy device, or names something no file can be ({@code ..} after {@code \\?\}).
      *
+     * @param machine the machine whose volumes and shadow copies are searched
+     * @param name the Windows name
+     * @return the host path, or empty
      * @throws InvalidPathException if a name after {@code \\?\} has a character no file name can have ({@code /})
      */
     public static Optional<Path> windowsHostPath(SimulatedMachine machine, String name) {

@@ -50,11 +50,24 @@ public record Win32Path(Kind kind, String written, List<String> names, boolean l
         UNQUALIFIED
     }
 
+    /**
+     * A parsed name; {@code names} is copied.
+     *
+     * @param kind what the root is
+     * @param written how the root is written (see the class comment); empty for the kinds without a root
+     * @param names the names below the root
+     * @param literal whether the name had the {@code \\?\} prefix
+     */
     public Win32Path {
         names = List.copyOf(names);
     }
 
-    /** {@code name} as Win32 reads it. */
+    /**
+     * {@code name} as Win32 reads it.
+     *
+     * @param name a Windows path, e.g. {@code C:\data\..\file.txt}
+     * @return the parsed name
+     */
     public static Win32Path parse(String name) {
         if (name.startsWith(EXTENDED)) {
             return extended(name.substring(EXTENDED.length()));
@@ -90,7 +103,11 @@ public record Win32Path(Kind kind, String written, List<String> names, boolean l
         return new Win32Path(Kind.INVALID, "", List.of(), true);
     }
 
-    /** The drive letter of a {@link Kind#DRIVE} name, upper case. */
+    /**
+     * The drive letter of a {@link Kind#DRIVE} name, upper case.
+     *
+     * @return the letter, e.g. {@code C}
+     */
     public char drive() {
         return Character.toUpperCase(written.charAt(written.length() - 2));
     }
@@ -98,17 +115,28 @@ public record Win32Path(Kind kind, String written, List<String> names, boolean l
     /**
      * Whether the names can be on a volume: not after {@code \\?\} a {@code .} or {@code ..} (a name no file has) or
      * a name with {@code /} (a character no file name has).
+     *
+     * @return true if no name is {@code .}, {@code ..} or holds {@code /}
      */
     public boolean isReachable() {
         return names.stream().noneMatch(n -> n.equals(".") || n.equals("..") || n.indexOf('/') >= 0);
     }
 
-    /** Whether a literal name has a character no file name can have ({@code /}). */
+    /**
+     * Whether a literal name has a character no file name can have ({@code /}).
+     *
+     * @return true if a name holds {@code /}
+     */
     public boolean hasInvalidName() {
         return names.stream().anyMatch(n -> n.indexOf('/') >= 0);
     }
 
-    /** Whether {@code prefix} is a prefix of these names, name by name without case. */
+    /**
+     * Whether {@code prefix} is a prefix of these names, name by name without case.
+     *
+     * @param prefix the names of a shorter path, e.g. a mount point's
+     * @return true if each name of {@code prefix} equals the name at its place, ignoring case
+     */
     public boolean startsWith(List<String> prefix) {
         if (prefix.size() > names.size()) {
             return false;
@@ -124,6 +152,9 @@ public record Win32Path(Kind kind, String written, List<String> names, boolean l
     /**
      * The same root as {@code other}: the same drive letter, or the same volume GUID path (without case), or both
      * in the NT namespace.
+     *
+     * @param other another name
+     * @return true if both names have the same root
      */
     public boolean sameRoot(Win32Path other) {
         if (kind != other.kind) {
