@@ -47,7 +47,8 @@ public final class FaultPoints {
      * Every point of {@code callLog}, in recording order, each with every code of {@link #CODES}.
      *
      * @param callLog a recording ({@link Faults#callLog()})
-     * @return the fault points, one per recorded requester call and code
+     * @return the fault points, one per recorded {@code IVssBackupComponents} or
+     *         {@code CreateVssBackupComponentsInternal} call and code
      */
     public static List<Point> of(List<String> callLog) {
         return points(callLog,

@@ -139,7 +139,7 @@ public final class Faults {
      *
      * @param origin the method that starts the operation
      * @param duration how long after it starts the operation may complete
-     * @return the gate, which opens by itself after {@code duration}
+     * @return the gate, which opens by itself {@code duration} after an operation reached it
      */
     public synchronized Gate delay(ComMethod origin, Duration duration) {
         Gate g = Gate.opensAfter(duration);

@@ -597,7 +597,7 @@ public final class SimulatedMachine implements AutoCloseable {
      * Empty for anything else, host paths included: a program on Windows cannot name the simulator's directories.
      *
      * @param windowsPath a Windows path, e.g. {@code C:\data\file.txt}
-     * @return the host path, or empty if the path is on no volume or exposed shadow copy of this machine
+     * @return the host path, or empty for any other name
      */
     public Optional<Path> hostPath(String windowsPath) {
         try {
@@ -888,9 +888,10 @@ public final class SimulatedMachine implements AutoCloseable {
     }
 
     /**
-     * The volumes added to the machine (the supported and unsupported ones), without exposed shadow copies.
+     * The machine's volumes: those added (supported or not) and those known only from a recorded shadow copy; not
+     * the exposed shadow copies ({@link #mountedVolumes()}).
      *
-     * @return a copy of the volumes, in the order they were added
+     * @return a copy of the volumes, in the order they became known
      */
     public List<Volume> volumes() {
         return List.copyOf(volumes);

@@ -61,7 +61,7 @@ public final class SimulatedWriter implements WriterParticipant {
      * A writer named {@code name}; ids derive from the name unless set.
      *
      * @param name the writer's name
-     * @return a builder with the defaults: no components, user data, no restore method set
+     * @return a builder of a user data writer with no components and the default restore method
      */
     public static Builder builder(String name) {
         return new Builder(name);

@@ -95,7 +95,8 @@ public final class SnapshotStore {
      *
      * @param setId the shadow copy set's id
      * @param volumes each new shadow copy's id, mapped to the volume it is taken of
-     * @param attributes the {@code VSS_VOLSNAP_ATTR_*} bits of every shadow copy (vss.h); bit 1 is persistent
+     * @param attributes the {@code VSS_VOLSNAP_ATTR_*} bits of every shadow copy (vss.h);
+     *                   {@code VSS_VOLSNAP_ATTR_PERSISTENT} (1) makes them persistent
      * @param owner the requester that owns the non-persistent shadow copies
      * @return the shadow copies made, listed from now on
      */

@@ -61,7 +61,8 @@ public final class Volume {
     }
 
     /**
-     * The volume's mount points, each with its trailing backslash: drive roots ({@code C:\}) and mounted folders.
+     * The volume's mount points: for an added volume its drive roots ({@code C:\}) and mounted folders, each with its
+     * trailing backslash; for a shadow copy exposed locally its exposed name.
      *
      * @return the mount points in the order given, empty for a volume known only from a recorded shadow copy
      */

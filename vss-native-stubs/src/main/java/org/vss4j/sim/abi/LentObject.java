@@ -59,7 +59,7 @@ public abstract class LentObject {
      * @param table         the interface's table ({@link #table})
      * @param interfaceName e.g. {@code IVssWriterComponents}
      * @param lentTo        the handler it is passed to, e.g. {@code CVssWriter::OnPrepareBackup of writer 'x'}
-     * @param ledger the ledger that records the writer's misuse of the object
+     * @param ledger        the ledger that records the writer's misuse of the object
      */
     protected LentObject(Pointer table, String interfaceName, String lentTo, LeakLedger ledger) {
         this(table, null, interfaceName, lentTo, ledger);
