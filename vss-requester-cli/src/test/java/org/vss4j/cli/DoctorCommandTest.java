@@ -67,8 +67,11 @@ class DoctorCommandTest {
                 .contains("  ok        com-security: vss4j set it")
                 .contains("shadow-copies: no persistent shadow copy")
                 .contains("  ok        links: ")
-                .contains("  warning   files-not-to-snapshot: 7 path(s) of 4 application(s)",
-                        "- WUA: %windir%\\softwaredistribution\\*.* /s", "OutlookOST take(s) files from user profiles")
+                .contains("  warning   files-not-to-snapshot: 7 path(s) of 4 application(s) may be deleted from every "
+                        + "shadow copy (HKLM\\SYSTEM\\CurrentControlSet\\Control\\BackupRestore\\FilesNotToSnapshot in "
+                        + "the simulated registry, not this machine's); those of OutlookOST are user files (under "
+                        + "user profiles)", "- WUA: %windir%\\softwaredistribution\\*.* /s")
+                .contains("fix: none on the simulator (these are the simulated machine's values); on Windows: back")
                 .contains("vss doctor: nothing blocks a backup (1 warning(s))");
     }
 
