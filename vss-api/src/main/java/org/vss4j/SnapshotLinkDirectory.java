@@ -19,6 +19,7 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
@@ -39,12 +40,15 @@ import org.slf4j.LoggerFactory;
  * (Windows numbers shadow copy devices anew after a reboot, so an old link to {@code HarddiskVolumeShadowCopy7} may
  * point at another shadow copy now) is never reused.</li>
  * </ul>
- * The directory is {@code <java.io.tmpdir>/vss4j-links}, or the {@code vss4j.linkDirectory} system property. It must
- * be a plain directory, not a link or a reparse point. On a POSIX file system vss4j creates it owner-only
- * ({@code rwx------}) and refuses one that its group or others may write. On Windows it inherits the ACL of the
- * directory it is made in: for a service running as SYSTEM that is {@code C:\Windows\Temp}, where every user may
- * create entries, so a service should set {@code -Dvss4j.linkDirectory} to a directory that only administrators and
- * SYSTEM may write (for example one under {@code %ProgramData%} with an ACL of its own).
+ * The directory is {@code <java.io.tmpdir>/vss4j-links-<account>} (one per account, {@link LinkDirectoryLocation}), or
+ * the {@code vss4j.linkDirectory} system property. It must be a plain directory, not a link or a reparse point, that
+ * this account may write ({@link LinkDirectoryCheck}). On a POSIX file system vss4j creates it owner-only
+ * ({@code rwx------}) and refuses one that its group or others may write or that belongs to another account. On
+ * Windows it inherits the ACL of the
+ * directory it is made in (its owner is not checked there: a directory an administrator makes may belong to the
+ * Administrators group): for a service running as SYSTEM that is {@code C:\Windows\Temp}, where every user may create
+ * entries, so a service should set {@code -Dvss4j.linkDirectory} to a directory that only administrators and SYSTEM
+ * may write (for example one under {@code %ProgramData%} with an ACL of its own).
  *
  * <p>The sweep runs with the rights of the process and in a directory other users may write to, so it trusts nothing
  * it finds there: it enters only a plain directory (never a symbolic link or a junction), deletes in it only entries
@@ -119,7 +123,8 @@ final class SnapshotLinkDirectory {
                         current = made;
                     } catch (IOException e) {
                         throw new UncheckedIOException("cannot prepare the shadow copy link directory " + base
-                                + " (set -D" + PROPERTY + " to a directory only this account may write)", e);
+                                + " (choose a directory only this account may write with -D" + PROPERTY
+                                + "=DIR; for the vss command: VSS_JAVA_OPTS=-D" + PROPERTY + "=DIR)", e);
                     }
                 }
                 d = current;
@@ -128,10 +133,13 @@ final class SnapshotLinkDirectory {
         return d;
     }
 
-    /** The link directory this process uses: {@code -Dvss4j.linkDirectory}, else {@code <java.io.tmpdir>/vss4j-links}. */
+    /**
+     * The link directory this process uses: {@code -Dvss4j.linkDirectory}, else
+     * {@code <java.io.tmpdir>/vss4j-links-<account>}.
+     */
     static Path configuredBase() {
-        String configured = System.getProperty(PROPERTY);
-        return configured != null ? Path.of(configured) : Path.of(System.getProperty("java.io.tmpdir"), "vss4j-links");
+        return LinkDirectoryLocation.of(System.getProperty(PROPERTY), System.getProperty("java.io.tmpdir"),
+                LinkDirectoryCheck.thisAccount());
     }
 
     /**
@@ -277,17 +285,21 @@ final class SnapshotLinkDirectory {
     }
 
     /**
-     * {@code base}, made if missing: a plain directory (not a link or reparse point, which could send the links and
-     * the sweep elsewhere), owner-only where the file system has POSIX permissions.
+     * {@code base}, made if missing (owner-only where the file system has POSIX permissions), once
+     * {@link LinkDirectoryCheck} finds this account may keep its links there.
      */
     static Path prepareBase(Path base) throws IOException {
-        boolean posix = base.getFileSystem().supportedFileAttributeViews().contains("posix");
+        return prepareBase(base, LinkDirectoryCheck.thisAccount());
+    }
+
+    /** {@link #prepareBase(Path)} for the account named {@code account}. */
+    static Path prepareBase(Path base, String account) throws IOException {
         Path parent = base.toAbsolutePath().getParent();
         if (parent != null && !Files.isDirectory(parent)) {
             Files.createDirectories(parent);
         }
         try {
-            if (posix) {
+            if (LinkDirectoryCheck.posix(base)) {
                 Files.createDirectory(base, PosixFilePermissions.asFileAttribute(OWNER_ONLY));
             } else {
                 Files.createDirectory(base);
@@ -295,17 +307,9 @@ final class SnapshotLinkDirectory {
         } catch (FileAlreadyExistsException e) {
             // Made earlier, by this or another process: checked like a new one.
         }
-        BasicFileAttributes a = Files.readAttributes(base, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
-        if (!isPlainDirectory(a)) {
-            throw new IOException(base + " is not a plain directory (a link, a junction or another reparse point, "
-                    + "or a file): vss4j keeps no shadow copy links where they could be redirected");
-        }
-        if (posix) {
-            Set<PosixFilePermission> p = Files.getPosixFilePermissions(base, LinkOption.NOFOLLOW_LINKS);
-            if (p.contains(PosixFilePermission.GROUP_WRITE) || p.contains(PosixFilePermission.OTHERS_WRITE)) {
-                throw new IOException(base + " may be written by other users (" + PosixFilePermissions.toString(p)
-                        + "): vss4j keeps no shadow copy links where others could replace them");
-            }
+        Optional<String> refusal = LinkDirectoryCheck.refusal(base, account);
+        if (refusal.isPresent()) {
+            throw new IOException(refusal.get());
         }
         return base;
     }

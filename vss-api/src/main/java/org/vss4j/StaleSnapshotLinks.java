@@ -5,12 +5,14 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
- * A read-only look at the links to shadow copy devices that vss4j processes which ended left in the link directory
- * (see {@link SnapshotMount}): a process deletes its own links when it exits normally, and the next process that
- * mounts a shadow copy sweeps those of processes that did not. Nothing here deletes, follows or creates anything.
+ * A read-only look at the link directory (see {@link SnapshotMount}): whether this process may use it, and the links
+ * to shadow copy devices that vss4j processes which ended left there (a process deletes its own links when it exits
+ * normally, and the next process that mounts a shadow copy sweeps those of processes that did not). Nothing here
+ * deletes, follows or creates anything.
  */
 public final class StaleSnapshotLinks {
 
@@ -27,9 +29,22 @@ public final class StaleSnapshotLinks {
     private StaleSnapshotLinks() {
     }
 
-    /** The link directory this process uses: {@code -Dvss4j.linkDirectory}, else {@code <java.io.tmpdir>/vss4j-links}. */
+    /**
+     * The link directory this process uses: {@code -Dvss4j.linkDirectory}, else
+     * {@code <java.io.tmpdir>/vss4j-links-<account>} (one per account: Java's {@code user.name}, with characters
+     * other than letters, digits, {@code .}, {@code _} and {@code -} written as {@code +<hex>+}).
+     */
     public static Path directory() {
         return SnapshotLinkDirectory.configuredBase();
+    }
+
+    /**
+     * Why this process could not keep its links in {@code base} (so {@link SnapshotMount} would fail), or empty when
+     * it could: {@code base} is a link or no directory; on POSIX it belongs to another account or its group or others
+     * may write it; this account may not write it; or it is missing and cannot be made.
+     */
+    public static Optional<String> unusable(Path base) throws IOException {
+        return LinkDirectoryCheck.refusal(base, LinkDirectoryCheck.thisAccount());
     }
 
     /** The stale links in the link directory {@code base}. */

@@ -2,6 +2,7 @@ package org.vss4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.nio.channels.FileChannel;
@@ -180,6 +181,59 @@ class SnapshotLinkDirectoryTest {
             Files.setPosixFilePermissions(open, PosixFilePermissions.fromString("rwxrwxrwx"));
             assertThatThrownBy(() -> SnapshotLinkDirectory.prepareBase(open)).isInstanceOf(IOException.class)
                     .hasMessageContaining("may be written by other users");
+        }
+    }
+
+    @Test
+    void aLinkDirectoryOfAnotherAccountIsRefused() throws IOException {
+        assumeTrue(LinkDirectoryCheck.posix(base), "owners are checked on POSIX file systems only");
+        Path theirs = Files.createDirectory(base.resolve("theirs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        String me = Files.getOwner(theirs).getName();
+        String other = me.equals("nobody") ? "root" : "nobody";
+        assumeTrue(known(other), "no account '" + other + "' on this machine");
+
+        // The directory is this process's, checked for another account (as if that account ran vss4j).
+        assertThatThrownBy(() -> SnapshotLinkDirectory.prepareBase(theirs, other)).isInstanceOf(IOException.class)
+                .hasMessageContaining(theirs + " belongs to " + me + ", not to " + other);
+        assertThat(SnapshotLinkDirectory.prepareBase(theirs, me)).isEqualTo(theirs);
+    }
+
+    @Test
+    void aLinkDirectoryChownedToAnotherAccountIsRefusedAndNothingIsMadeInIt() throws IOException {
+        assumeTrue(LinkDirectoryCheck.posix(base), "owners are checked on POSIX file systems only");
+        assumeTrue("root".equals(System.getProperty("user.name")) && known("nobody"),
+                "only root can give a directory to another account (chown); run as root to check this");
+        Path theirs = Files.createDirectory(base.resolve("theirs"), PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------")));
+        Files.setOwner(theirs, theirs.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        assertThatThrownBy(() -> new SnapshotLinkDirectory(theirs, "7-root")).isInstanceOf(IOException.class)
+                .hasMessageContaining("belongs to nobody, not to root");
+        assertThat(StaleSnapshotLinks.unusable(theirs)).get().asString().contains("belongs to nobody");
+        try (Stream<Path> left = Files.list(theirs)) {
+            assertThat(left).as("root wrote nothing in nobody's directory").isEmpty();
+        }
+    }
+
+    @Test
+    void aDirectoryThisAccountMayUseOrMakeIsUsable() throws IOException {
+        assertThat(StaleSnapshotLinks.unusable(base.resolve("not/yet"))).isEmpty();
+        Path links = SnapshotLinkDirectory.prepareBase(base.resolve("links"));
+        assertThat(StaleSnapshotLinks.unusable(links)).isEmpty();
+
+        Path file = Files.writeString(base.resolve("file"), "x");
+        assertThat(StaleSnapshotLinks.unusable(file)).get().asString().contains("not a plain directory");
+        assertThat(StaleSnapshotLinks.unusable(file.resolve("below"))).get().asString()
+                .contains("cannot be made: this account may not write in " + file);
+    }
+
+    private static boolean known(String account) {
+        try {
+            Path.of("/").getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(account);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 

@@ -74,8 +74,8 @@ class StaleSnapshotLinksTest {
             System.setProperty("vss4j.linkDirectory", base.toString());
             assertThat(StaleSnapshotLinks.directory()).isEqualTo(base);
             System.clearProperty("vss4j.linkDirectory");
-            assertThat(StaleSnapshotLinks.directory())
-                    .isEqualTo(Path.of(System.getProperty("java.io.tmpdir"), "vss4j-links"));
+            assertThat(StaleSnapshotLinks.directory()).isEqualTo(Path.of(System.getProperty("java.io.tmpdir"),
+                    "vss4j-links-" + LinkDirectoryLocation.fileNamePart(System.getProperty("user.name"))));
         } finally {
             if (before != null) {
                 System.setProperty("vss4j.linkDirectory", before);

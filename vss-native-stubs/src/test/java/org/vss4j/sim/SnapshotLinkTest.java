@@ -22,6 +22,7 @@ import org.vss4j.BackupComponents;
 import org.vss4j.SnapshotContext;
 import org.vss4j.SnapshotMount;
 import org.vss4j.SnapshotProperties;
+import org.vss4j.StaleSnapshotLinks;
 import org.vss4j.VssException;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Exports;
@@ -138,9 +139,7 @@ class SnapshotLinkTest {
     }
 
     private static Path linkBase() {
-        String configured = System.getProperty("vss4j.linkDirectory");
-        return configured != null ? Path.of(configured)
-                : Path.of(System.getProperty("java.io.tmpdir"), "vss4j-links");
+        return StaleSnapshotLinks.directory();
     }
 
     @Test

@@ -45,7 +45,7 @@ final class Doctor {
         all.addAll(guard(LinkFindings.CHECK, () -> List.of(LinkFindings.of(StaleSnapshotLinks.directory()))));
         if (machine) {
             all.addAll(guard(ExclusionFindings.CHECK,
-                    () -> List.of(ExclusionFindings.of(FilesNotToSnapshot.ofThisMachine()))));
+                    () -> List.of(ExclusionFindings.of(FilesNotToSnapshot.ofThisMachine(), provider.isSimulator()))));
         }
         return new DoctorReport(all);
     }

@@ -3,16 +3,23 @@ package org.vss4j.cli;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Optional;
 import org.vss4j.StaleSnapshotLinks;
 import org.vss4j.StaleSnapshotLinks.StaleLink;
 
 /**
- * Links to shadow copy devices that vss4j processes which ended left in the link directory ({@link StaleSnapshotLinks};
- * nothing is deleted here). A stale link may point at another shadow copy after a reboot renumbers the devices.
+ * The link directory ({@link StaleSnapshotLinks}; nothing is made or deleted here): blocking when this account could
+ * not keep its links there, since {@code --exec} and {@code SnapshotMount}, how vss4j reads a shadow copy, would fail;
+ * a warning for links that vss4j processes which ended left there (a stale link may point at another shadow copy after
+ * a reboot renumbers the devices).
  */
 final class LinkFindings {
 
     static final String CHECK = "links";
+
+    /** How to choose another link directory for the vss command. */
+    static final String CHOOSE_ANOTHER = "VSS_JAVA_OPTS=-Dvss4j.linkDirectory=DIR (a directory only this account may "
+            + "write; on Windows: set VSS_JAVA_OPTS=-Dvss4j.linkDirectory=DIR)";
 
     private LinkFindings() {
     }
@@ -20,10 +27,18 @@ final class LinkFindings {
     static Finding of(Path directory) {
         List<StaleLink> stale;
         try {
+            Optional<String> unusable = StaleSnapshotLinks.unusable(directory);
+            if (unusable.isPresent()) {
+                return Finding.blocking(CHECK, null, "the link directory " + directory + " cannot be used: --exec "
+                        + "and SnapshotMount (how vss4j reads a shadow copy) would fail", List.of(unusable.get()),
+                        "remove or repair " + directory + " (vss4j makes it owner-only when it is missing), or choose "
+                                + "another with " + CHOOSE_ANOTHER);
+            }
             stale = StaleSnapshotLinks.find(directory);
         } catch (IOException e) {
             return Finding.warning(CHECK, null, "cannot read the link directory " + directory + ": " + e, List.of(),
-                    "check the directory (-Dvss4j.linkDirectory) is a plain directory this account may read");
+                    "check the directory is a plain directory this account may read, or choose another with "
+                            + CHOOSE_ANOTHER);
         }
         if (stale.isEmpty()) {
             return Finding.ok(CHECK, "no links left behind in " + directory);

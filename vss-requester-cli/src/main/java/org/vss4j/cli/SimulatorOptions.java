@@ -47,7 +47,7 @@ final class SimulatorOptions {
 
         @Option(names = "--sim-state", paramLabel = "DIR", order = 2,
                 description = "Where the simulated machine keeps persistent shadow copies between runs. "
-                        + "Default: ~/.vss4j/simulator.")
+                        + "Default: .vss4j/simulator in the home directory: $HOME off Windows when set, else user.home.")
         private Path state;
 
         @Option(names = "--sim-inbox", order = 3,
@@ -119,8 +119,7 @@ final class SimulatorOptions {
                 choice.reason());
         List<SimulatedFault> faults = (o.faultSpecs == null ? List.<String>of() : o.faultSpecs).stream()
                 .map(SimulatedFault::parse).toList();
-        Path stateDir = o.state != null ? o.state
-                : Paths.get(System.getProperty("user.home"), ".vss4j", "simulator");
+        Path stateDir = o.state != null ? o.state : SimulatorStateDefault.ofThisProcess();
         SimulatedMachine m;
         try {
             bars = ProgressBars.forStderr(progress, err);

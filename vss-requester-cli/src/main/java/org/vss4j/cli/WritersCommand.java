@@ -53,7 +53,7 @@ final class WritersCommand implements Callable<Integer> {
 
     @Option(names = "--save", paramLabel = "DIR",
             description = "Also write each writer's Writer Metadata Document (SaveAsXML) to DIR, one file per writer "
-                    + "named <writer name>-<instance id>.xml; --sim-writers DIR replays them on the simulator.")
+                    + "named <writer name>-<instance id>.xml, in which _ stands for each character but A-Za-z0-9._-.")
     private Path save;
 
     @Override

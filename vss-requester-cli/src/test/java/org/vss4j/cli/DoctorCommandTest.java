@@ -8,9 +8,11 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -65,8 +67,11 @@ class DoctorCommandTest {
                 .contains("  ok        com-security: vss4j set it")
                 .contains("shadow-copies: no persistent shadow copy")
                 .contains("  ok        links: ")
-                .contains("  warning   files-not-to-snapshot: 7 path(s) of 4 application(s)",
-                        "- WUA: %windir%\\softwaredistribution\\*.* /s", "OutlookOST take(s) files from user profiles")
+                .contains("  warning   files-not-to-snapshot: 7 path(s) of 4 application(s) may be deleted from every "
+                        + "shadow copy (HKLM\\SYSTEM\\CurrentControlSet\\Control\\BackupRestore\\FilesNotToSnapshot in "
+                        + "the simulated registry, not this machine's); those of OutlookOST are user files (under "
+                        + "user profiles)", "- WUA: %windir%\\softwaredistribution\\*.* /s")
+                .contains("fix: none on the simulator (these are the simulated machine's values); on Windows: back")
                 .contains("vss doctor: nothing blocks a backup (1 warning(s))");
     }
 
@@ -167,6 +172,56 @@ class DoctorCommandTest {
         assertThat(out.toString()).contains("  warning   links: 1 link(s) to shadow copies left by ended vss4j "
                 + "processes in " + links).contains("- " + link + " -> " + volume + " (shadow copy {" + shadow + "})");
         assertThat(Files.isSymbolicLink(link)).isTrue();
+    }
+
+    /** Runs {@code vss doctor} with {@code -Dvss4j.linkDirectory=links}. */
+    private int doctorWithLinkDirectory(Path links, String... args) {
+        String before = System.getProperty("vss4j.linkDirectory");
+        System.setProperty("vss4j.linkDirectory", links.toString());
+        try {
+            List<String> all = new ArrayList<>(List.of("doctor"));
+            all.addAll(List.of(args));
+            return vss(all.toArray(String[]::new));
+        } finally {
+            if (before == null) {
+                System.clearProperty("vss4j.linkDirectory");
+            } else {
+                System.setProperty("vss4j.linkDirectory", before);
+            }
+        }
+    }
+
+    @Test
+    void aLinkDirectoryOthersMayWriteBlocksAndTheFixSaysHowToChooseAnother(@TempDir Path parent) throws Exception {
+        Assumptions.assumeTrue(parent.getFileSystem().supportedFileAttributeViews().contains("posix"),
+                "POSIX permissions");
+        Path links = Files.createDirectory(parent.resolve("links"));
+        Files.setPosixFilePermissions(links, PosixFilePermissions.fromString("rwxrwxrwx"));
+
+        assertThat(doctorWithLinkDirectory(links)).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("  blocking  links: the link directory " + links + " cannot be used: "
+                        + "--exec and SnapshotMount (how vss4j reads a shadow copy) would fail")
+                .contains("- " + links + " may be written by other users (rwxrwxrwx)")
+                .contains("or choose another with VSS_JAVA_OPTS=-Dvss4j.linkDirectory=DIR");
+
+        assertThat(doctorWithLinkDirectory(links, "--json")).isEqualTo(1);
+        JsonNode report = new ObjectMapper().readTree(out.toString());
+        assertThat(report.get("backupPossible").asBoolean()).isFalse();
+        assertThat(finding(report, "links", null).get("severity").asText()).isEqualTo("blocking");
+    }
+
+    @Test
+    void aLinkDirectoryOfAnotherAccountBlocks(@TempDir Path parent) throws Exception {
+        Assumptions.assumeTrue(parent.getFileSystem().supportedFileAttributeViews().contains("posix")
+                && "root".equals(System.getProperty("user.name")),
+                "only root can give a directory to another account (chown); run as root to check this");
+        Path links = Files.createDirectory(parent.resolve("links"));
+        Files.setPosixFilePermissions(links, PosixFilePermissions.fromString("rwx------"));
+        Files.setOwner(links, links.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody"));
+
+        assertThat(doctorWithLinkDirectory(links)).as(out.toString()).isEqualTo(1);
+        assertThat(out.toString()).contains("  blocking  links: the link directory " + links + " cannot be used")
+                .contains("- " + links + " belongs to nobody, not to root");
     }
 
     @Test

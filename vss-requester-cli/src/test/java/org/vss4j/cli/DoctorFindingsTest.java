@@ -100,7 +100,23 @@ class DoctorFindingsTest {
         Finding user = ExclusionFindings.of(Map.of("OutlookOST",
                 List.of("$UserProfile$\\AppData\\Local\\Microsoft\\Outlook\\*.ost")));
         assertThat(user.severity()).isEqualTo(Severity.WARNING);
+        assertThat(user.summary()).endsWith("(HKLM\\" + org.vss4j.diagnostics.FilesNotToSnapshot.KEY
+                + "); those of OutlookOST are user files (under user profiles)");
+        assertThat(user.fix()).startsWith("back these files up another way");
         assertThat(ExclusionFindings.of(Map.of()).summary()).contains("VSS leaves out no files");
+    }
+
+    @Test
+    void onTheSimulatorTheExclusionsSayTheyComeFromTheSimulatedRegistry() {
+        Map<String, List<String>> values = Map.of("OutlookOST",
+                List.of("$UserProfile$\\AppData\\Local\\Microsoft\\Outlook\\*.ost"));
+        Finding simulated = ExclusionFindings.of(values, true);
+        assertThat(simulated.severity()).isEqualTo(Severity.WARNING);
+        assertThat(simulated.summary()).contains(" in the simulated registry, not this machine's)");
+        assertThat(simulated.fix()).startsWith("none on the simulator (these are the simulated machine's values); "
+                + "on Windows: back these files up another way");
+        assertThat(ExclusionFindings.of(values, false).summary()).doesNotContain("simulated");
+        assertThat(ExclusionFindings.of(Map.of(), true).summary()).contains("in the simulated registry lists nothing");
     }
 
     @Test

@@ -108,6 +108,18 @@ class WritersSaveTest {
         assertThat(WriterDocumentFiles.fileName(identity("x".repeat(300), id))).hasSize(80 + 1 + 36 + 4);
     }
 
+    @Test
+    void theHelpSaysWhatBecomesOfTheWriterNameInTheFileName() {
+        StringWriter help = new StringWriter();
+        assertThat(VssCommand.execute(new PrintWriter(help, true), new PrintWriter(new StringWriter(), true),
+                "writers", "--help")).isZero();
+        assertThat(help.toString().replaceAll("\\s+", " ")).contains("named <writer name>-<instance id>.xml, in which _ "
+                + "stands for each character but A-Za-z0-9._-.");
+        assertThat(WriterDocumentFiles.fileName(identity("vss4j Demo Writer", UUID.fromString(
+                "0e2d8f14-5c3b-4a6d-8e7f-9b1a2c3d4e5f")))).isEqualTo(
+                        "vss4j_Demo_Writer-0e2d8f14-5c3b-4a6d-8e7f-9b1a2c3d4e5f.xml");
+    }
+
     private static WriterIdentity identity(String name, UUID instance) {
         return new WriterIdentity(instance, UUID.randomUUID(), name, UsageType.USERDATA, SourceType.OTHER);
     }
