@@ -61,6 +61,11 @@ final class HelpPathCommand implements IHelpCommandInitializable2, Runnable {
 
     @Override
     public void run() {
+        // A help command is parsed like a help option, leniently: what it did not match is left, and refused here.
+        List<String> unmatched = self.getParseResult() == null ? List.of() : self.getParseResult().unmatched();
+        if (!unmatched.isEmpty()) {
+            throw new ParameterException(self, "Unknown option or argument: '" + unmatched.get(0) + "'");
+        }
         CommandLine command = self.getParent();
         for (String word : words) {
             CommandLine sub = command.getSubcommands().get(word);

@@ -19,7 +19,10 @@ import picocli.CommandLine.ScopeType;
                 + "simulator elsewhere (there a directory is a volume: see --sim-volume in each command's help).",
             "Start with `vss doctor`, then `vss snapshot create C:`."},
         commandListHeading = "%nCommands:%n",
-        footer = {"%nA command's options, examples and exit codes: vss help COMMAND",
+        footer = {"%nA command's options, examples and exit codes: vss help COMMAND...",
+            "  vss help snapshot create",
+            "%nOn the simulator C:\\ is the current directory, copied at each snapshot: run",
+            "vss from a small directory, or name one with --sim-volume C:=DIR.",
             ExitCodes.HELP},
         subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class,
             HelpPathCommand.class, CompletionCommand.class})

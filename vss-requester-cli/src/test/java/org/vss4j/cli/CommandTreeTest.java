@@ -95,7 +95,11 @@ class CommandTreeTest {
             String usage = CliRun.vss(command, "--help").out();
             assertThat(usage).as(command).contains("-h, --help").doesNotContain("--verbose", "--version");
         }
-        assertThat(CliRun.vss("completion", "-V").exit()).isEqualTo(ExitCodes.USAGE);
+        for (String[] wrong : new String[][] {{"completion", "-V"}, {"help", "-V"}, {"help", "-v"}, {"help", "-x"}}) {
+            CliRun run = CliRun.vss(wrong);
+            assertThat(run.exit()).as(String.join(" ", wrong)).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.out()).as(String.join(" ", wrong)).isEmpty();
+        }
     }
 
     @Test
