@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The installable distribution the build makes (src/assembly/distribution.xml), checked after the package phase
  * (surefire's 'distribution' execution in the integration-test phase): the zip and the tar.gz hold bin/vss,
- * bin/vss.cmd and lib/vss.jar, and the unpacked bin/vss runs from the PATH, also through a symbolic link to it.
+ * bin/vss.cmd, lib/vss.jar and the user's README.md, the jar no native library but JNA's, and the unpacked bin/vss
+ * runs from the PATH, also through a symbolic link to it, and draws progress bars.
  */
 class DistributionIT {
 
