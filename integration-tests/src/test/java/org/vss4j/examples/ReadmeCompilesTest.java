@@ -45,7 +45,10 @@ class ReadmeCompilesTest {
         assertThat(blocks).as("java blocks in the README").isGreaterThanOrEqualTo(4);
     }
 
-    /** What the README's test example imports, its dependency block names, with the test scope. */
+    /**
+     * What the README's examples import, its dependency block names: the test example's libraries with the test
+     * scope, the binding (vss-api) with the compile scope, and an slf4j provider for the tests.
+     */
     @Test
     void theDependencyBlockHasWhatTheExamplesImport() throws IOException {
         String readme = Files.readString(Path.of("").toAbsolutePath().getParent().resolve("README.md"));
@@ -63,6 +66,15 @@ class ReadmeCompilesTest {
                                 + "<scope>test</scope>");
             }
         }
+        // Production code (MediaBackup, NotesBackup) imports the binding: vss-api, in the compile scope.
+        assertThat(readme).contains("import org.vss4j.session.", "import org.vss4j.BackupComponents;");
+        assertThat(dependencies).as("the README's dependencies, for production code")
+                .containsPattern("<artifactId>vss-api</artifactId>\\s*<version>[^<]+</version>\\s*</dependency>");
+        // An slf4j provider for the tests, so that slf4j does not warn that it has none.
+        assertThat(dependencies).containsPattern(
+                "<artifactId>slf4j-simple</artifactId>\\s*<version>[^<]+</version>\\s*<scope>test</scope>");
+        assertThat(readme).as("the artifacts are installed locally first").contains(
+                "not published to a Maven repository yet: run `./mvnw install`");
     }
 
     @Test

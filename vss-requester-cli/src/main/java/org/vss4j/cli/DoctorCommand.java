@@ -33,8 +33,8 @@ final class DoctorCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the findings as JSON on stdout (notes go to stderr).")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", paramLabel = "DURATION",
-            description = "Longest wait for each VSS step, an ISO-8601 duration (PT30S, PT5M). "
+    @Option(names = "--timeout", defaultValue = "2m", paramLabel = "DURATION",
+            description = "Longest wait for each VSS step: 30s, 5m, 2h or ISO-8601 (PT5M). "
                     + "Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 

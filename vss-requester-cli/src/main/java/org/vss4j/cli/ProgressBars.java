@@ -2,6 +2,7 @@ package org.vss4j.cli;
 
 import java.io.PrintWriter;
 import java.time.Duration;
+import java.util.function.BooleanSupplier;
 import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
@@ -34,10 +35,15 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
      * ({@code --no-progress}), and otherwise bars only when stderr is a terminal.
      */
     static ProgressListener forStderr(Boolean asked, PrintWriter err) {
+        return forStderr(asked, err, StderrTerminal::isTerminal);
+    }
+
+    /** {@link #forStderr(Boolean, PrintWriter)} with {@code stderrIsTerminal} asked whether stderr is a terminal. */
+    static ProgressListener forStderr(Boolean asked, PrintWriter err, BooleanSupplier stderrIsTerminal) {
         if (asked != null) {
             return asked ? new ProgressBars(err, Duration.ZERO) : ProgressListener.NONE;
         }
-        return StderrTerminal.isTerminal() ? new ProgressBars(err, ON_A_TERMINAL) : ProgressListener.NONE;
+        return stderrIsTerminal.getAsBoolean() ? new ProgressBars(err, ON_A_TERMINAL) : ProgressListener.NONE;
     }
 
     @Override

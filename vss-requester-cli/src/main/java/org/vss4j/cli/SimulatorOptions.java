@@ -34,7 +34,8 @@ final class SimulatorOptions {
     static final String DEFAULT_VOLUME = "C:\\=.";
 
     /** The options, under their own heading in each command's help: they matter only on the simulator. */
-    @ArgGroup(validate = false, order = 100, heading = "%nSimulator options (off Windows, or with -Dvss4j.provider=simulator):%n")
+    @ArgGroup(validate = false, order = 100, heading = "%nSimulator options (off Windows; on Windows only with%n"
+            + "VSS_JAVA_OPTS=-Dvss4j.provider=simulator):%n")
     private Settings settings = new Settings();
 
     /** The {@code --sim-*} options. */
@@ -57,8 +58,8 @@ final class SimulatorOptions {
         private boolean inbox;
 
         @Option(names = "--sim-writers", paramLabel = "DIR", order = 4,
-                description = "The machine has one writer per Writer Metadata Document (*.xml) in DIR, as "
-                        + "'vss writers --save DIR' writes them, instead of the demo writer. Repeatable.")
+                description = {"The machine has one writer per Writer Metadata Document (*.xml) in DIR instead "
+                        + "of the demo writer. Repeatable. Write them with:", "`vss writers --save DIR`"})
         private List<Path> writerDirectories;
 
         @Option(names = "--sim-not-elevated", order = 5,

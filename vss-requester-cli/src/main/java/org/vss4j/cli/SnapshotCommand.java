@@ -1,7 +1,6 @@
 package org.vss4j.cli;
 
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
 
 /**
  * {@code vss snapshot ...}: create, list, delete and expose shadow copies. Without a subcommand it is a usage error
@@ -10,13 +9,14 @@ import picocli.CommandLine.HelpCommand;
 @Command(name = "snapshot", mixinStandardHelpOptions = true,
         description = "Create, list, delete and expose shadow copies.",
         commandListHeading = "%nCommands:%n",
-        footer = {"%nExamples:",
-            "  vss snapshot create C: --exec \"dir %%VSS_SHADOW_PATH%%\"",
+        footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss snapshot create C: --persistent --json",
             "  vss snapshot list",
-            "  vss snapshot help create",
+            "  vss help snapshot create",
+            "  (cmd) vss snapshot create C: --exec \"dir %%VSS_SHADOW_PATH%%\"",
+            "  (sh)  vss snapshot create C: --exec 'ls \"$VSS_SHADOW_PATH\"'",
             "%nExit codes: those of the command run (see its help); 2 without a command."},
         subcommands = {SnapshotCreateCommand.class, SnapshotListCommand.class, SnapshotDeleteCommand.class,
-            SnapshotExposeCommand.class, HelpCommand.class})
+            SnapshotExposeCommand.class, HelpPathCommand.class})
 final class SnapshotCommand {
 }

@@ -34,11 +34,14 @@ import picocli.CommandLine.Spec;
 @Command(name = "create", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Create a shadow copy set of the volumes.",
             "Without --persistent the shadow copies are released when the command ends (after --exec, if given)."},
-        footer = {"%nExamples:",
-            "  vss snapshot create C: --exec \"robocopy %%VSS_SHADOW_PATH%% D:\\backup /E\"",
-            "  vss snapshot create C: --exec 'tar -cf c.tar -C \"$VSS_SHADOW_PATH\" .'",
-            "  vss snapshot create C: D: --no-writers --list 20",
+        footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss snapshot create C: --persistent --json",
+            "  (cmd) vss snapshot create C: --exec \"robocopy %%VSS_SHADOW_PATH%% D:\\copy /E\"",
+            "  (sh)  vss snapshot create C: --exec 'tar -cf c.tar -C \"$VSS_SHADOW_PATH\" .'",
+            "  (cmd) vss snapshot create C: D: --no-writers --list 20",
+            "On the simulator, two volumes backed by the directories a and b:",
+            "  (sh)  vss snapshot create C: D: --no-writers --list 20 \\",
+            "          --sim-volume C:=a --sim-volume D:=b",
             ExitCodes.HELP_CREATE})
 final class SnapshotCreateCommand implements Callable<Integer> {
 
@@ -54,8 +57,9 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                     + "volume, not a folder on one.")
     private List<String> volumes;
 
-    @Option(names = "--persistent", description = "Keep the shadow copies after the command ends (VSS_CTX_APP_ROLLBACK,"
-            + " or VSS_CTX_NAS_ROLLBACK with --no-writers); delete them with `vss snapshot delete`.")
+    @Option(names = "--persistent", description = {"Keep the shadow copies after the command ends "
+            + "(VSS_CTX_APP_ROLLBACK, or VSS_CTX_NAS_ROLLBACK with --no-writers). Delete them with:",
+        "`vss snapshot delete ID`"})
     private boolean persistent;
 
     @Option(names = "--no-writers", description = "Do not involve writers: a crash-consistent shadow copy "
@@ -81,14 +85,14 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                     + "alone. Default: ${DEFAULT-VALUE}.")
     private BackupType type;
 
-    @Option(names = "--timeout", defaultValue = "PT5M", paramLabel = "DURATION",
-            description = "Longest wait for each asynchronous step, an ISO-8601 duration (PT30S, PT5M). "
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION",
+            description = "Longest wait for each asynchronous step: 30s, 5m, 2h or ISO-8601 (PT5M). "
                     + "Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
-    @Option(names = "--in-progress-timeout", defaultValue = "PT2M", paramLabel = "DURATION",
+    @Option(names = "--in-progress-timeout", defaultValue = "2m", paramLabel = "DURATION",
             description = "How long to wait out another shadow copy set in progress on the machine "
-                    + "(VSS_E_SNAPSHOT_SET_IN_PROGRESS), in all; waits start at 1 s and double up to 30 s. "
+                    + "(VSS_E_SNAPSHOT_SET_IN_PROGRESS), in all (a DURATION as for --timeout); waits start at 1 s and double up to 30 s. "
                     + "Default: ${DEFAULT-VALUE}.")
     private Duration inProgressTimeout;
 

@@ -21,9 +21,10 @@ import picocli.CommandLine.Spec;
 @Command(name = "expose", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Expose a persistent shadow copy at a drive letter or empty folder (--undo: unexpose it).",
             "Only a persistent shadow copy (snapshot create --persistent) can be exposed, at one place at a time."},
-        footer = {"%nExamples:",
+        footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss snapshot expose {54747dd5-e6a2-44ef-8d95-eeac2ec5ac91} X:",
-            "  vss snapshot expose 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91 C:\\mnt\\shadow",
+            "  (cmd) vss snapshot expose 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91 C:\\mnt\\shadow",
+            "  (sh)  vss snapshot expose \"$ID\" 'C:\\mnt\\shadow'   (ID: the shadow copy id)",
             "  vss snapshot expose --undo 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91",
             ExitCodes.HELP_ADMIN})
 final class SnapshotExposeCommand implements Callable<Integer> {

@@ -1,35 +1,56 @@
 package org.vss4j.cli;
 
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Platform;
+import com.sun.jna.platform.win32.Kernel32;
+import com.sun.jna.platform.win32.WinBase;
+import com.sun.jna.platform.win32.WinNT.HANDLE;
+import com.sun.jna.platform.win32.Wincon;
+import com.sun.jna.ptr.IntByReference;
 
 /**
- * Whether standard error is a terminal, where progress bars belong. Java has no call for it: {@code System.console()}
- * is about standard input and output. On Linux file descriptor 2 is read through {@code /proc/self/fd/2} (a terminal
- * is a {@code /dev/pts/N} or {@code /dev/ttyN} device; a pipe, a socket or a file is not); elsewhere it is taken to
- * be a terminal when standard input and output are ({@link Terminal#isInteractive()}).
+ * Whether standard error is a terminal, where progress bars belong. Java has no call for it ({@code System.console()}
+ * is about standard input and output), so the OS is asked through JNA: on POSIX {@code isatty(2)} (The Open Group
+ * Base Specifications, "isatty": 1 for a terminal, 0 otherwise), on Windows {@code GetConsoleMode} of the handle
+ * {@code GetStdHandle(STD_ERROR_HANDLE)} gives (Microsoft docs, "GetConsoleMode function": it fails for a handle that
+ * is no console's, such as a file or a pipe; "GetStdHandle function").
+ *
+ * <p>This is the command's own look at its terminal, not a VSS call: it does not go through the binding's
+ * {@code org.vss4j.com.Exports} seam, which is there so that the simulator can stand in for vssapi.dll and kernel32's
+ * volume functions. With {@code -Dvss4j.provider=simulator} on Windows the console is still Windows' own.
  */
 final class StderrTerminal {
 
-    private static final Path FD_2 = Path.of("/proc/self/fd/2");
+    /** Standard error's file descriptor (unistd.h: STDERR_FILENO). */
+    private static final int STDERR_FILENO = 2;
 
     private StderrTerminal() {
     }
 
+    /** Whether stderr is a terminal; false when the OS cannot be asked (no libc to load...). */
     static boolean isTerminal() {
-        if (Files.isSymbolicLink(FD_2)) {
-            try {
-                return isTerminalDevice(Files.readSymbolicLink(FD_2).toString());
-            } catch (IOException | UnsupportedOperationException e) {
-                return false;
-            }
+        try {
+            return Platform.isWindows() ? isConsole(Kernel32.INSTANCE.GetStdHandle(Wincon.STD_ERROR_HANDLE))
+                    : Posix.LIBC.isatty(STDERR_FILENO) == 1;
+        } catch (UnsatisfiedLinkError | RuntimeException cannotAsk) {
+            return false;
         }
-        return Terminal.isInteractive();
     }
 
-    /** Whether {@code target}, what {@code /proc/self/fd/2} links to, is a terminal device. */
-    static boolean isTerminalDevice(String target) {
-        return target.startsWith("/dev/pts/") || target.startsWith("/dev/tty") || target.equals("/dev/console");
+    private static boolean isConsole(HANDLE stderr) {
+        // No handle (a process started without one) or INVALID_HANDLE_VALUE: no console either.
+        if (stderr == null || WinBase.INVALID_HANDLE_VALUE.equals(stderr)) {
+            return false;
+        }
+        return Kernel32.INSTANCE.GetConsoleMode(stderr, new IntByReference());
+    }
+
+    /** The C library's isatty, loaded on first use (never on Windows). */
+    private interface Posix extends Library {
+
+        Posix LIBC = Native.load(Platform.C_LIBRARY_NAME, Posix.class);
+
+        int isatty(int fd);
     }
 }

@@ -2,10 +2,10 @@ package org.vss4j.cli;
 
 import java.io.PrintWriter;
 import java.util.UUID;
-import picocli.AutoComplete;
+import java.time.Duration;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.HelpCommand;
+import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ScopeType;
 
@@ -19,10 +19,13 @@ import picocli.CommandLine.ScopeType;
                 + "simulator elsewhere (there a directory is a volume: see --sim-volume in each command's help).",
             "Start with `vss doctor`, then `vss snapshot create C:`."},
         commandListHeading = "%nCommands:%n",
-        footer = {"%nA command's options, examples and exit codes: vss help COMMAND",
+        footer = {"%nA command's options, examples and exit codes: vss help COMMAND...",
+            "  vss help snapshot create",
+            "%nOn the simulator C:\\ is the current directory, copied at each snapshot: run",
+            "vss from a small directory, or name one with --sim-volume C:=DIR.",
             ExitCodes.HELP},
         subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class,
-            HelpCommand.class})
+            HelpPathCommand.class, CompletionCommand.class})
 public final class VssCommand {
 
     /** The name of the subcommand that prints a shell completion script. */
@@ -49,18 +52,28 @@ public final class VssCommand {
     /** The command line of {@code vss}, as {@link #execute} runs it. */
     static CommandLine commandLine(VssCommand root) {
         CommandLine cl = new CommandLine(root);
-        // `vss completion`: picocli's generator of a bash/zsh completion script for this command tree. Its own
-        // annotation hides it; here it is listed like any command.
-        cl.addSubcommand(COMPLETION, new AutoComplete.GenerateCompletion());
-        CommandLine completion = cl.getSubcommands().get(COMPLETION);
-        completion.getCommandSpec().usageMessage().hidden(false)
-                .description("Print a bash/zsh completion script: source <(vss completion)");
+        // --verbose (stack traces of errors) means nothing to the commands that only print help or a script.
+        withoutVerbose(cl);
+        HelpPathCommand.completeWithCommands(cl);
         // -V on a subcommand (`vss snapshot create -V`) prints the same as on vss: the annotation is vss's only.
         withVersion(cl, new VersionProvider());
         cl.registerConverter(UUID.class, new GuidArgument());
+        cl.registerConverter(Duration.class, new DurationArgument());
+        cl.setParameterExceptionHandler(new UsageHint());
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setExecutionExceptionHandler(new ErrorReporter(root));
         return cl;
+    }
+
+    private static void withoutVerbose(CommandLine cl) {
+        Object command = cl.getCommand();
+        if (command instanceof HelpPathCommand || command instanceof CompletionCommand) {
+            OptionSpec verbose = cl.getCommandSpec().findOption("--verbose");
+            if (verbose != null) {
+                cl.getCommandSpec().remove(verbose);
+            }
+        }
+        cl.getSubcommands().values().forEach(VssCommand::withoutVerbose);
     }
 
     private static void withVersion(CommandLine cl, VersionProvider version) {

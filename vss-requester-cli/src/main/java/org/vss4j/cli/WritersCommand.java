@@ -47,8 +47,8 @@ final class WritersCommand implements Callable<Integer> {
     @Option(names = "--json", description = "Print the writers as JSON on stdout (notes go to stderr).")
     private boolean json;
 
-    @Option(names = "--timeout", defaultValue = "PT2M", paramLabel = "DURATION",
-            description = "Longest wait for each step, an ISO-8601 duration (PT30S, PT5M). Default: ${DEFAULT-VALUE}.")
+    @Option(names = "--timeout", defaultValue = "2m", paramLabel = "DURATION",
+            description = "Longest wait for each step: 30s, 5m, 2h or ISO-8601 (PT5M). Default: ${DEFAULT-VALUE}.")
     private Duration timeout;
 
     @Option(names = "--save", paramLabel = "DIR",

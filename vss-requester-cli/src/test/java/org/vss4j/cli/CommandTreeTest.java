@@ -70,6 +70,94 @@ class CommandTreeTest {
                 .contains("snapshot", "expose", "--persistent", "--sim-volume");
     }
 
+    /** One name everywhere: the usage line, vss's command list, the script's header and `vss help <TAB>`. */
+    @Test
+    void completionIsCalledCompletionEverywhereAndOffersNegatedOptions() {
+        CliRun help = CliRun.vss("completion", "--help");
+        assertThat(help.exit()).as(help.err()).isZero();
+        assertThat(help.out()).startsWith("Usage: vss completion").contains("source <(vss completion)")
+                .doesNotContain("generate-completion");
+        assertThat(CliRun.vss("help", "completion").out()).isEqualTo(help.out());
+        assertThat(CliRun.vss("--help").out()).contains("  completion ").doesNotContain("generate-completion");
+
+        String script = CliRun.vss("completion").out();
+        assertThat(script).doesNotContain("generate-completion").doesNotContain("_completion\"")
+                .contains("#   source <(vss completion)");
+        // vss help <TAB> and vss snapshot help <TAB>: the commands there are.
+        assertThat(script).contains("COMMAND_pos_param_args=(\"writers\" \"providers\" \"snapshot\" \"doctor\" "
+                + "\"help\" \"completion\")", "COMMAND_pos_param_args=(\"create\" \"list\" \"delete\" \"expose\"");
+        assertThat(script).contains("'--progress' '--no-progress'");
+    }
+
+    @Test
+    void theHelpAndCompletionCommandsTakeNoVerboseOrVersionOption() {
+        for (String command : new String[] {"help", "completion"}) {
+            String usage = CliRun.vss(command, "--help").out();
+            assertThat(usage).as(command).contains("-h, --help").doesNotContain("--verbose", "--version");
+        }
+        for (String[] wrong : new String[][] {{"completion", "-V"}, {"help", "-V"}, {"help", "-v"}, {"help", "-x"}}) {
+            CliRun run = CliRun.vss(wrong);
+            assertThat(run.exit()).as(String.join(" ", wrong)).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.out()).as(String.join(" ", wrong)).isEmpty();
+        }
+    }
+
+    @Test
+    void helpWalksTheWholeCommandPath() {
+        CliRun create = CliRun.vss("help", "snapshot", "create");
+        assertThat(create.exit()).as(create.err()).isZero();
+        assertThat(create.out()).startsWith("Usage: vss snapshot create ").isEqualTo(
+                CliRun.vss("snapshot", "create", "--help").out());
+
+        CliRun nosuch = CliRun.vss("help", "snapshot", "nosuch");
+        assertThat(nosuch.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(nosuch.out()).isEmpty();
+        assertThat(nosuch.err()).contains("'nosuch' is no command of `vss snapshot`", "create, list, delete, expose");
+        assertThat(CliRun.vss("help", "nosuch").exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.vss("help", "doctor", "extra").exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(CliRun.vss("help").out()).isEqualTo(CliRun.vss("--help").out());
+    }
+
+    /** A wrong command line gets the error and where the help is, not the whole help (up to 100 lines). */
+    @Test
+    void aWrongCommandLineGetsTheErrorAndAShortHint() {
+        CliRun unknown = CliRun.vss("nosuch");
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("Unmatched argument at index 0: 'nosuch'", "vss --help");
+        assertThat(unknown.err().lines()).hasSizeLessThan(5);
+
+        CliRun noVolume = CliRun.vss("snapshot", "create");
+        assertThat(noVolume.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(noVolume.out()).isEmpty();
+        assertThat(noVolume.err()).contains("Missing required parameter: 'VOLUME'",
+                "Usage: vss snapshot create [OPTIONS] VOLUME...", "See `vss help snapshot create`");
+        assertThat(noVolume.err().lines()).hasSizeLessThan(5);
+
+        CliRun typo = CliRun.vss("writer");
+        assertThat(typo.err()).contains("Did you mean: vss writers");
+        assertThat(typo.err().lines()).hasSizeLessThan(5);
+    }
+
+    @Test
+    void durationsTakeAUnitOrIso8601AndABadOneIsOneLineWithExamples() {
+        assertThat(DurationArgument.parse("30s")).isEqualTo(java.time.Duration.ofSeconds(30));
+        assertThat(DurationArgument.parse("5m")).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(DurationArgument.parse("2h")).isEqualTo(java.time.Duration.ofHours(2));
+        assertThat(DurationArgument.parse("500ms")).isEqualTo(java.time.Duration.ofMillis(500));
+        assertThat(DurationArgument.parse("PT5M")).isEqualTo(java.time.Duration.ofMinutes(5));
+        assertThat(DurationArgument.parse("pt1m30s")).isEqualTo(java.time.Duration.ofSeconds(90));
+
+        for (String[] bad : new String[][] {{"snapshot", "create", "C:", "--timeout", "5x"},
+            {"snapshot", "create", "C:", "--in-progress-timeout", "1 m"}, {"writers", "--timeout", "-PT1S"},
+            {"doctor", "--timeout", "m"}}) {
+            CliRun run = CliRun.vss(bad);
+            assertThat(run.exit()).as(String.join(" ", bad)).isEqualTo(ExitCodes.USAGE);
+            assertThat(run.err().lines().findFirst().orElse("")).as(run.err())
+                    .contains("is not a duration: give 30s, 5m, 2h or an ISO-8601 duration such as PT5M");
+            assertThat(run.err()).doesNotContain("java.", "Exception");
+        }
+    }
+
     @Test
     void guidsAreTakenWithAndWithoutBracesAndAnythingElseIsAUsageError() {
         for (String id : new String[] {"{0B0C0D0E-0000-0000-0000-000000000001}", "0b0c0d0e-0000-0000-0000-000000000001",

@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The installable distribution the build makes (src/assembly/distribution.xml), checked after the package phase
  * (surefire's 'distribution' execution in the integration-test phase): the zip and the tar.gz hold bin/vss,
- * bin/vss.cmd and lib/vss.jar, and the unpacked bin/vss runs from the PATH, also through a symbolic link to it.
+ * bin/vss.cmd, lib/vss.jar and the user's README.md, the jar no native library but JNA's, and the unpacked bin/vss
+ * runs from the PATH, also through a symbolic link to it, and draws progress bars.
  */
 class DistributionIT {
 
@@ -49,6 +50,39 @@ class DistributionIT {
                     StandardCharsets.US_ASCII);
             assertThat(sh).startsWith("#!/bin/sh\n").doesNotContain("\r");
         }
+        // The launcher next to the built jar (target/vss.cmd) is the source file as checked out: CRLF too.
+        assertThat(Files.readString(BASE.resolveSibling("vss.cmd"), StandardCharsets.US_ASCII))
+                .as("target/vss.cmd has Windows line ends").contains("\r\n").doesNotContainPattern("[^\r]\n");
+    }
+
+    /** The archive's README is the user's: install, first steps, the simulator, the state; no link into docs/. */
+    @Test
+    void theReadmeIsTheUsersAndStandsAlone() throws IOException {
+        try (ZipFile zip = new ZipFile(BASE + ".zip")) {
+            String readme = new String(zip.getInputStream(zip.getEntry(TOP + "/README.md")).readAllBytes(),
+                    StandardCharsets.UTF_8);
+            assertThat(readme).contains("vss doctor", "vss help", "~/.vss4j/simulator", "--sim-volume",
+                    "VSS_JAVA_OPTS=-Dvss4j.provider=simulator", "tar -xzf " + TOP + ".tar.gz", TOP + "/bin")
+                    .doesNotContain("${", "./mvnw", "```java").doesNotContainPattern("\\]\\((?!https?:)[^)]*\\)");
+        }
+    }
+
+    /**
+     * Of native code the jar holds JNA's own dispatch libraries only: jline's (for a terminal it is never asked to
+     * open: the progress bars draw through vss's own consumer) are left out by the shade filter.
+     */
+    @Test
+    void theJarHoldsNoNativeLibraryButJnas() throws IOException {
+        try (JarFile jar = new JarFile(BASE.resolveSibling("vss.jar").toFile())) {
+            List<String> natives = jar.stream().map(e -> e.getName())
+                    .filter(n -> n.endsWith(".so") || n.endsWith(".dll") || n.endsWith(".jnilib") || n.endsWith(".dylib"))
+                    .toList();
+            assertThat(natives).as("JNA's dispatch libraries").isNotEmpty()
+                    .allSatisfy(n -> assertThat(n).startsWith("com/sun/jna/"));
+            assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("org/jline/nativ/")
+                    || n.startsWith("org/jline/terminal/impl/") || n.startsWith("META-INF/native-image/org.jline/")))
+                    .isEmpty();
+        }
     }
 
     @Test
@@ -72,6 +106,16 @@ class DistributionIT {
         Files.createSymbolicLink(home.resolve("vss"), bin.resolve("vss"));
         String linked = home + ":" + System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
         assertThat(run(dir, List.of("vss", "--version"), Map.of("PATH", linked))).startsWith("vss4j ");
+
+        // Progress bars draw without jline's terminals and native libraries.
+        Path volume = Files.createDirectories(dir.resolve("volume"));
+        for (int i = 0; i < 5; i++) {
+            Files.writeString(volume.resolve("f" + i + ".txt"), "x");
+        }
+        String progress = run(dir, List.of("vss", "snapshot", "create", "C:", "--progress", "--sim-volume",
+                "C:=" + volume, "--sim-state", dir.resolve("state").toString()), Map.of("PATH", path));
+        assertThat(progress).contains("copying into the shadow copy", "deleting the shadow copy", "100%", "5/5 files")
+                .doesNotContain("Exception", "jline");
     }
 
     /** Runs {@code command} in {@code dir} with JAVA_HOME set to this JVM's; its output, after checking exit 0. */

@@ -30,7 +30,8 @@ class HelpTextTest {
         for (String[] command : commands()) {
             String help = help(command);
             String name = String.join(" ", command);
-            assertThat(help).as(name).contains("Examples:", "  vss " + name, "Exit codes:", "  0      ",
+            assertThat(help).as(name).containsPattern("\nExamples( \\(.*\\))?:\n");
+            assertThat(help).as(name).contains("  vss " + name, "Exit codes:", "  0      ",
                     "  2      bad command line");
             assertThat(help).as(name).contains("Simulator options");
         }
@@ -70,6 +71,82 @@ class HelpTextTest {
                 }
             }
         }
+    }
+
+    /** Every help text of the tree, picocli's rendering at its width. */
+    private static List<String> allHelpTexts() {
+        CommandLine root = VssCommand.commandLine(new VssCommand());
+        List<CommandLine> all = new java.util.ArrayList<>(List.of(root));
+        for (int i = 0; i < all.size(); i++) {
+            all.get(i).getSubcommands().values().stream().filter(c -> !all.contains(c)).forEach(all::add);
+        }
+        return all.stream().map(CommandLine::getUsageMessage).toList();
+    }
+
+    /** A `code span` broken over two lines cannot be copied: no line of any help holds half of one. */
+    @Test
+    void noCodeSpanIsSplitOverTwoLines() {
+        for (String help : allHelpTexts()) {
+            for (String line : help.split("\\R")) {
+                assertThat(line.chars().filter(c -> c == '`').count() % 2).as(line).isZero();
+            }
+        }
+    }
+
+    /**
+     * An example runs as shown in the shell it is marked for: (sh) lines quote every backslash (a POSIX shell eats
+     * an unquoted one: C:\mnt\shadow becomes C:mntshadow) and unmarked lines use nothing only one shell reads.
+     */
+    @Test
+    void examplesSayWhichShellTheyAreForAndQuoteBackslashesForSh() {
+        int sh = 0;
+        for (String help : allHelpTexts()) {
+            boolean marked = false;
+            for (String line : help.split("\\R")) {
+                if (line.startsWith("Examples (")) {
+                    assertThat(line).contains(Examples.LEGEND);
+                    marked = true;
+                } else if (line.startsWith(Examples.SH)) {
+                    sh++;
+                    assertThat(marked).as("the legend comes before " + line).isTrue();
+                    String unquoted = line.replaceAll("'[^']*'", "''").replaceAll("\\\\$", "");
+                    assertThat(unquoted).as(line).doesNotContain("\\", "%");
+                } else if (line.startsWith(Examples.CMD)) {
+                    assertThat(marked).as("the legend comes before " + line).isTrue();
+                } else if (line.startsWith("  vss ")) {
+                    assertThat(line).as("unmarked: runs in cmd and sh").doesNotContain("\\", "%", "$", "'", "\"");
+                }
+            }
+        }
+        assertThat(sh).as("(sh) examples").isGreaterThanOrEqualTo(3);
+    }
+
+    /** The simulator's two-volume example of snapshot create runs as shown, with a and b standing for two folders. */
+    @Test
+    void theTwoVolumeSimulatorExampleRuns(@org.junit.jupiter.api.io.TempDir java.nio.file.Path dir) throws Exception {
+        String help = help("snapshot", "create");
+        java.util.regex.Matcher example = java.util.regex.Pattern.compile(
+                "\\(sh\\)  (vss snapshot create C: D: [^\\n]*)\\\\\\R\\s+([^\\n]*--sim-volume[^\\n]*)").matcher(help);
+        assertThat(example.find()).as(help).isTrue();
+        List<String> words = new java.util.ArrayList<>(List.of((example.group(1) + example.group(2)).trim().split("\\s+")));
+        assertThat(words.remove(0)).isEqualTo("vss");
+        for (String volume : new String[] {"a", "b"}) {
+            java.nio.file.Files.writeString(java.nio.file.Files.createDirectories(dir.resolve(volume))
+                    .resolve(volume + ".txt"), volume);
+            int at = words.indexOf(words.stream().filter(w -> w.endsWith(":=" + volume)).findFirst().orElseThrow());
+            words.set(at, words.get(at).replace("=" + volume, "=" + dir.resolve(volume)));
+        }
+        words.addAll(List.of("--sim-state", dir.resolve("state").toString()));
+
+        CliRun run = CliRun.vss(words.toArray(String[]::new));
+
+        assertThat(run.exit()).as(run.out() + run.err()).isZero();
+        assertThat(run.out()).contains("a.txt", "b.txt");
+    }
+
+    @Test
+    void theSimulatorHeadingSaysHowToChooseTheSimulatorOnWindows() {
+        assertThat(help("snapshot", "create")).contains("VSS_JAVA_OPTS=-Dvss4j.provider=simulator");
     }
 
     /**
