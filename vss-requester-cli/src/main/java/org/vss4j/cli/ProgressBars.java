@@ -61,6 +61,17 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         }
     }
 
+    /**
+     * The piece of work is over, completed or not: its bar's line is ended now, so that what follows (a failure's
+     * message, the next step) starts on a line of its own and the bar is not drawn again.
+     */
+    @Override
+    public synchronized void ended(Phase p, long done, long total, boolean completed) {
+        if (p == phase) {
+            close();
+        }
+    }
+
     /** Ends the bar being shown, if any, on its final state. */
     @Override
     public synchronized void close() {
