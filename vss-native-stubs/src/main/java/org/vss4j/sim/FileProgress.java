@@ -11,9 +11,10 @@ import java.util.Set;
 /**
  * The progress of one piece of work over the files of a tree, told to a {@link ProgressListener}: counted before the
  * work (only when someone listens: the count is a walk of its own), then reported as files are done, at most about a
- * thousand times however large the tree, and always at the start and the end.
+ * thousand times however large the tree, and always at the start and the end. {@link #close()} (in a
+ * {@code finally}: try-with-resources) tells the listener that the piece is over, whether or not it completed.
  */
-final class FileProgress {
+final class FileProgress implements AutoCloseable {
 
     /** Reports no more often than every 1/1000 of the total. */
     private static final int REPORTS = 1000;
@@ -24,6 +25,8 @@ final class FileProgress {
     private final long step;
     private long done;
     private long reported;
+    private boolean finished;
+    private boolean closed;
 
     private FileProgress(ProgressListener listener, ProgressListener.Phase phase, long total) {
         this.listener = listener;
@@ -58,7 +61,18 @@ final class FileProgress {
 
     /** The work is complete: every file counted is done. */
     void finish() {
+        done = total;
+        finished = true;
         listener.progress(phase, total, total);
+    }
+
+    /** The piece is over: completed if {@link #finish()} was reached, failed otherwise. Told once. */
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            listener.ended(phase, done, total, finished);
+        }
     }
 
     /** The files (anything but a directory; links are not followed) of {@code tree}, not counting {@code excluded}. */

@@ -34,6 +34,13 @@ public final class PointInTimeCopier {
 
     private final List<String> cloneCommand;
 
+    /**
+     * The most entries of one directory named in one run of the clone command: the argument list of a process is
+     * bounded (Linux: E2BIG past ARG_MAX, a quarter of the stack limit, commonly 2 MiB), and a home directory may
+     * hold more entries than fit.
+     */
+    static final int ENTRIES_PER_RUN = 1_000;
+
     private PointInTimeCopier(List<String> cloneCommand) {
         this.cloneCommand = cloneCommand == null ? null : List.copyOf(cloneCommand);
     }
@@ -100,15 +107,20 @@ public final class PointInTimeCopier {
                 inside.add(e);
             }
         }
+        // Only the outermost: a clone around a path inside another excluded one would make the directories on the
+        // way to it (the state directory around its snapshots folder) in the copy.
+        Set<Path> all = Set.copyOf(inside);
+        inside.removeIf(e -> all.stream().anyMatch(o -> !o.equals(e) && e.startsWith(o)));
         createDirectory(to);
-        FileProgress files = FileProgress.over(progress, phase, from, inside);
-        if (cloneCommand != null && cloneWorks(from, to, inside) && tryClone(from, to, inside, excluded)) {
+        try (FileProgress files = FileProgress.over(progress, phase, from, inside)) {
+            if (cloneCommand != null && cloneWorks(from, to, inside) && tryClone(from, to, inside, excluded)) {
+                files.finish();
+                return CopyMethod.REFLINK;
+            }
+            copyTree(from, to, inside, files);
             files.finish();
-            return CopyMethod.REFLINK;
+            return CopyMethod.PLAIN_COPY;
         }
-        copyTree(from, to, inside, files);
-        files.finish();
-        return CopyMethod.PLAIN_COPY;
     }
 
     /**
@@ -167,8 +179,9 @@ public final class PointInTimeCopier {
     /**
      * One run of the clone command for the whole tree ({@code SRC/. DST}) when nothing inside is excluded. Otherwise
      * the directories on the way from {@code from} to an excluded path are made here, and the command clones, for
-     * each of them, every other entry in one run ({@code ENTRY... DSTDIR}): the excluded path is never named. What
-     * a failed run left in {@code to} is removed, but for {@code keepInTarget}.
+     * each of them, every other entry ({@code ENTRY... DSTDIR}): the excluded path is never named. What
+     * a failed run left in {@code to} is removed, but for {@code keepInTarget}. The entries of a directory are named
+     * {@link #ENTRIES_PER_RUN} at a time.
      */
     private boolean tryClone(Path from, Path to, Set<Path> excluded, Set<Path> keepInTarget) {
         boolean cloned;
@@ -206,9 +219,10 @@ public final class PointInTimeCopier {
             }
             Path target = to.resolve(from.relativize(dir).toString());
             createDirectory(target);
-            if (!args.isEmpty()) {
-                args.add(target.toString());
-                if (!run(args)) {
+            for (int i = 0; i < args.size(); i += ENTRIES_PER_RUN) {
+                List<String> batch = new ArrayList<>(args.subList(i, Math.min(args.size(), i + ENTRIES_PER_RUN)));
+                batch.add(target.toString());
+                if (!run(batch)) {
                     return false;
                 }
             }

@@ -9,6 +9,8 @@ package org.vss4j.sim;
  *
  * <p>For each piece of work the listener is told first {@code (phase, 0, total)}, then a growing {@code done}, and
  * {@code (phase, total, total)} when the work completes; a piece that fails stops being reported where it failed.
+ * Either way, last, {@link #ended} says that the piece is over and whether it completed, so that a display can close
+ * what it shows before the failure is reported.
  * {@code done} and {@code total} count files (a directory is not counted; a symbolic link is). Calls come from the
  * thread doing the work, never two at once for one machine, and a slow listener slows that work: keep it cheap.
  */
@@ -53,4 +55,12 @@ public interface ProgressListener {
      * @param total how many files the phase has
      */
     void progress(Phase phase, long done, long total);
+
+    /**
+     * The piece of work of {@code phase} is over: {@code completed} if every file was done, otherwise it failed after
+     * {@code done} of {@code total} (its exception follows, thrown to the caller). Told once per piece, after its last
+     * {@link #progress}, whatever happened; the default does nothing.
+     */
+    default void ended(Phase phase, long done, long total, boolean completed) {
+    }
 }

@@ -79,11 +79,17 @@ public final class SimulatedMachine implements AutoCloseable {
     private final Path exposureRoot;
     /** Where persistent state lives across processes ({@link #persistentAt}), or null. */
     private final Path stateDirectory;
+    /**
+     * The directories the simulator writes (the snapshot and exposure folders), as written and real: no volume lies
+     * at or inside one ({@link #addVolume}).
+     */
+    private final java.util.Set<Path> storageDirectories;
     private final SnapshotStore snapshots;
     /** The records of the state directory this machine skipped when it opened it. */
     private final List<UnreadableRecord> unreadableRecords;
     /** What interrupted operations had left in the state directory, removed when this machine opened it. */
     private final List<LeftOver> leftOvers;
+    private final List<UnmarkedDirectory> unmarked;
     /** The requesters of this machine holding the state directory's set lock, and that lock while any does. */
     private final java.util.Set<Object> setLockHolders = new java.util.HashSet<>();
     private HeldLock setLock;
@@ -123,24 +129,28 @@ public final class SimulatedMachine implements AutoCloseable {
             throw new UncheckedIOException("cannot create the snapshot directory", e);
         }
         this.snapshots = new SnapshotStore(snapshotRoot);
-        snapshots.storage(storagePaths(snapshotRoot, exposureRoot));
+        this.storageDirectories = storagePaths(snapshotRoot, exposureRoot);
+        snapshots.storage(storageDirectories);
         this.unreadableRecords = List.of();
         this.leftOvers = List.of();
+        this.unmarked = List.of();
     }
 
     private SimulatedMachine(String name, Path stateDirectory, ProgressListener progress) {
         this.name = name;
         this.environment = SimulatedEnvironment.windowsServer(name);
         this.stateDirectory = stateDirectory;
-        try {
-            this.snapshotRoot = Files.createDirectories(stateDirectory.resolve("snapshots"));
-            this.exposureRoot = Files.createDirectories(stateDirectory.resolve("exposed"));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot use " + stateDirectory + " as simulated machine state", e);
-        }
+        this.snapshotRoot = storageDirectory(stateDirectory, "snapshots");
+        this.exposureRoot = storageDirectory(stateDirectory, "exposed");
         SnapshotJournal journal = new SnapshotJournal(snapshotRoot);
         this.snapshots = new SnapshotStore(snapshotRoot, journal);
-        snapshots.storage(storagePaths(stateDirectory));
+        this.storageDirectories = storagePaths(snapshotRoot, exposureRoot);
+        // The state directory too: where it lies inside a volume, its shadow copies hold none of it. Where it is the
+        // volume's root (--sim-state . with the default volume C:\=.), the two directories the simulator writes are
+        // left out, the volume's own files are copied.
+        java.util.Set<Path> storage = new java.util.HashSet<>(storageDirectories);
+        storage.addAll(storagePaths(stateDirectory));
+        snapshots.storage(storage);
         snapshots.progress(progress);
         StateRecovery.Opened opened = new StateRecovery(snapshotRoot, journal, new OperationJournal(snapshotRoot),
                 progress).open();
@@ -161,6 +171,7 @@ public final class SimulatedMachine implements AutoCloseable {
         }
         this.unreadableRecords = List.copyOf(unreadable);
         this.leftOvers = opened.leftOvers();
+        this.unmarked = opened.unmarked();
     }
 
     /**
@@ -187,6 +198,25 @@ public final class SimulatedMachine implements AutoCloseable {
     public static SimulatedMachine persistentAt(Path stateDirectory, ProgressListener progress) {
         return new SimulatedMachine("SIMULATED-HOST", stateDirectory.toAbsolutePath(),
                 java.util.Objects.requireNonNull(progress, "progress"));
+    }
+
+    /**
+     * The directory {@code name} of {@code stateDirectory}, made if missing. A symbolic link there is refused: the
+     * simulator deletes copy directories inside it, and must never do so in a directory elsewhere that a link leads
+     * to (docs/simulator-storage.md).
+     */
+    private static Path storageDirectory(Path stateDirectory, String name) {
+        Path dir = stateDirectory.resolve(name);
+        if (Files.isSymbolicLink(dir)) {
+            throw new IllegalStateException("cannot use " + stateDirectory + " as simulated machine state: " + dir
+                    + " is a symbolic link; the simulator keeps its " + name + " directory only in the state "
+                    + "directory itself (remove the link, or give another state directory)");
+        }
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot use " + stateDirectory + " as simulated machine state", e);
+        }
     }
 
     /**
@@ -293,10 +323,11 @@ public final class SimulatedMachine implements AutoCloseable {
      * @param directory an existing host directory, the volume's root
      * @param aliases the volume's mount points, each with its trailing backslash
      * @return the volume added
-     * @throws IllegalArgumentException for an alias that is no drive root or mounted folder with its backslash
+     * @throws IllegalArgumentException for an alias that is no drive root or mounted folder with its backslash, or a
+     *     directory that is or lies inside the snapshot or exposure directory of the simulator (its own storage)
      */
     public Volume addVolume(Path directory, String... aliases) {
-        return add(directory, aliases, true);
+        return add(directory, aliases, true, true);
     }
 
     /** The mount point forms {@link #addVolume} takes: {@code X:\} or {@code X:\folder\...\}. */
@@ -314,6 +345,21 @@ public final class SimulatedMachine implements AutoCloseable {
     }
 
     /**
+     * Refuses a volume at or inside a directory the simulator writes: its shadow copies would be copies of the shadow
+     * copies being made, into themselves, until the host's path length limit stops the copy.
+     */
+    private void checkOutsideStorage(Path root) {
+        for (Path s : storageDirectories) {
+            if (root.startsWith(s)) {
+                throw new IllegalArgumentException("the directory " + root + " is " + (root.equals(s) ? "" : "inside ")
+                        + "the simulator's storage " + s + (stateDirectory == null ? ""
+                        : " (in its state directory " + stateDirectory + ")") + ": a volume there would be copied "
+                        + "into its own shadow copies; give a directory outside it");
+            }
+        }
+    }
+
+    /**
      * Adds a volume no provider supports ({@code VSS_E_VOLUME_NOT_SUPPORTED} when added to a set).
      *
      * @param directory an existing host directory, the volume's root
@@ -321,16 +367,20 @@ public final class SimulatedMachine implements AutoCloseable {
      * @return the volume added
      */
     public Volume addUnsupportedVolume(Path directory, String... aliases) {
-        return add(directory, aliases, false);
+        return add(directory, aliases, false, true);
     }
 
-    private Volume add(Path directory, String[] aliases, boolean supported) {
+    /** {@code given}: named by a program, so refused in the simulator's storage ({@link #checkOutsideStorage}). */
+    private Volume add(Path directory, String[] aliases, boolean supported, boolean given) {
         checkAliases(aliases);
         Path root;
         try {
             root = directory.toRealPath();
         } catch (IOException e) {
             throw new UncheckedIOException("a volume must be an existing directory: " + directory, e);
+        }
+        if (given) {
+            checkOutsideStorage(root);
         }
         // A volume known only from a recorded shadow copy gets its aliases now (same root: the same volume, whose
         // file-system facts it keeps).
@@ -884,7 +934,9 @@ public final class SimulatedMachine implements AutoCloseable {
      * @return the new volume, whose root is the shadow copy's directory
      */
     public Volume adoptBrokenSnapshot(Snapshot s) {
-        return addVolume(s.directory());
+        // Its copy directory stays where it is, in the snapshot storage, as the volume: a copy of it goes beside it,
+        // never into it, so it is exempt from the refusal of volumes in the storage.
+        return add(s.directory(), new String[0], true, false);
     }
 
     /**
@@ -980,6 +1032,17 @@ public final class SimulatedMachine implements AutoCloseable {
      */
     public List<LeftOver> removedLeftOvers() {
         return leftOvers;
+    }
+
+    /**
+     * The folders of the state directory named like copy directories that no record names and that the simulator did
+     * not mark as its own, found when this machine opened it: never deleted, reported here (and at WARN) with how to
+     * remove them; empty without a state directory.
+     *
+     * @return the folders left alone, in the order they were found
+     */
+    public List<UnmarkedDirectory> unmarkedDirectories() {
+        return unmarked;
     }
 
     /**

@@ -148,6 +148,46 @@ final class SnapshotJournal {
         }
     }
 
+    /**
+     * Beside each copy directory the simulator makes: written (under the journal lock) before the directory is made,
+     * removed after the directory is deleted. Only a directory with it is ever taken for a left-over and deleted
+     * ({@link StateRecovery}): a directory the simulator did not make, whatever its name, is never deleted.
+     */
+    static final String COPY_SUFFIX = ".copy";
+
+    /** Marks the copy directory of {@code id} as the simulator's own, before it is made. */
+    void markCopy(UUID id) {
+        try {
+            replace(dir.resolve(id + COPY_SUFFIX), w -> w.write("vss4j simulator: the directory " + id
+                    + " beside this file is the copy of shadow copy " + id + ", made by the simulator\n"));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot mark the copy directory of shadow copy " + id, ex);
+        }
+    }
+
+    /** Whether {@link #markCopy} marked the copy directory of {@code id} (and the mark is still there). */
+    boolean isMarkedCopy(UUID id) {
+        return Files.exists(dir.resolve(id + COPY_SUFFIX));
+    }
+
+    /** Removes the mark of {@link #markCopy} (its directory is deleted, or no copy any more), if any. */
+    void unmarkCopy(UUID id) {
+        try {
+            AtomicFiles.delete(dir.resolve(id + COPY_SUFFIX));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot remove the mark of the copy directory of shadow copy " + id, ex);
+        }
+    }
+
+    /** Removes the mark of {@link #markBrokenAway}, whose directory is gone, if any. */
+    void unmarkBrokenAway(UUID id) {
+        try {
+            AtomicFiles.delete(dir.resolve(id + BROKEN_AWAY_SUFFIX));
+        } catch (IOException ex) {
+            throw new UncheckedIOException("cannot remove the broken-away mark of shadow copy " + id, ex);
+        }
+    }
+
     /** Whether {@link #markBrokenAway} marked the copy directory of {@code id}. */
     boolean isBrokenAway(UUID id) {
         return Files.exists(dir.resolve(id + BROKEN_AWAY_SUFFIX));

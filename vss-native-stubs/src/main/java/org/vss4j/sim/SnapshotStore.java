@@ -282,6 +282,10 @@ public final class SnapshotStore {
         // The facts are taken with the data: a fact added to the volume later is not in this shadow copy.
         FileSystemFacts pointInTime = volume.facts().copyFor(dir);
         Integer device = null;
+        if (journal != null) {
+            // Before the first byte: a later machine sweeps a left-over copy only with this mark (StateRecovery).
+            journaled(() -> journal.markCopy(id));
+        }
         try {
             CopyMethod method = copier.copy(volume.root(), dir, storage, progress);
             pointInTime.withholdDehydratedData();
@@ -310,14 +314,23 @@ public final class SnapshotStore {
         if (device != null) {
             devices.remove(device);
         }
+        boolean deleted = false;
         try {
             deleteTree(dir);
+            deleted = true;
         } catch (RuntimeException cleanup) {
             cause.addSuppressed(cleanup);
         }
         if (journal != null) {
+            boolean unmark = deleted;
             try {
-                journaled(() -> journal.remove(id));
+                journaled(() -> {
+                    journal.remove(id);
+                    if (unmark) {
+                        // A copy that could not be deleted keeps its mark: the next machine may sweep it.
+                        journal.unmarkCopy(id);
+                    }
+                });
             } catch (RuntimeException cleanup) {
                 cause.addSuppressed(cleanup);
             }
@@ -519,12 +532,18 @@ public final class SnapshotStore {
             ExposureLinks.remove(s.exposure());
         }
         devices.remove(s.deviceNumber());
-        FileProgress files = FileProgress.over(progress, ProgressListener.Phase.SHADOW_COPY_DELETION, s.directory(),
-                Set.of());
-        Trees.delete(s.directory(), files);
-        files.finish();
-        if (journal != null && s.isPersistent()) {
-            journaled(() -> journal.remove(id));
+        try (FileProgress files = FileProgress.over(progress, ProgressListener.Phase.SHADOW_COPY_DELETION,
+                s.directory(), Set.of())) {
+            Trees.delete(s.directory(), files);
+            files.finish();
+        }
+        if (journal != null) {
+            journaled(() -> {
+                if (s.isPersistent()) {
+                    journal.remove(id);
+                }
+                journal.unmarkCopy(id);
+            });
         }
         release(s.setId(), id);
         return true;
@@ -596,6 +615,10 @@ public final class SnapshotStore {
         if (journal != null && snapshots.containsKey(id)) {
             // Before its record goes: a later machine must not take the directory for an unrecorded left-over.
             journal.markBrokenAway(id);
+        }
+        if (journal != null) {
+            // Not a copy any more but an ordinary volume: never swept, whatever happens to the marks.
+            journaled(() -> journal.unmarkCopy(id));
         }
         Snapshot s = drop(id);
         if (s != null && s.exposure() != null) {

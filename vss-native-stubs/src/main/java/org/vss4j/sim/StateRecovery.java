@@ -30,15 +30,19 @@ import org.slf4j.LoggerFactory;
  * <p>Last, a copy directory ({@code <GUID>} folder) that no record names, neither a shadow copy record (readable or
  * not) nor an operation record, is a copy whose creation stopped without its clean-up (an earlier version removed the
  * operation record even when the copy could not be deleted): nothing would ever list or delete it, so it is removed
- * and reported like the rest. Not while an operation record cannot be read (it may name the directory), and never a
- * directory BreakSnapshotSet made an ordinary volume (marked {@code <GUID>.broken-away}).
+ * and reported like the rest, but only if it carries the simulator's mark ({@code <GUID>.copy} beside it, written
+ * before its first byte was copied): the state directory is a path a program gives, and a folder the simulator did
+ * not provably make is never deleted, whatever its name. Such a folder is reported ({@link UnmarkedDirectory}) and
+ * left alone. Not while an operation record cannot be read (it may name the directory), and never a directory
+ * BreakSnapshotSet made an ordinary volume (marked {@code <GUID>.broken-away}). A mark whose directory is gone goes.
  */
 final class StateRecovery {
 
     private static final Logger LOG = LoggerFactory.getLogger(StateRecovery.class);
 
     /** What the directory holds for the machine. */
-    record Opened(List<SnapshotJournal.Entry> records, List<UnreadableRecord> unreadable, List<LeftOver> leftOvers) {
+    record Opened(List<SnapshotJournal.Entry> records, List<UnreadableRecord> unreadable, List<LeftOver> leftOvers,
+            List<UnmarkedDirectory> unmarked) {
     }
 
     private final Path root;
@@ -98,7 +102,8 @@ final class StateRecovery {
             }
         }
         deleteUnusedLocks();
-        sweepUnrecordedCopies(found, ops, leftOvers);
+        List<UnmarkedDirectory> unmarked = new ArrayList<>();
+        sweepUnrecordedCopies(found, ops, leftOvers, unmarked);
         List<SnapshotJournal.Entry> listed = found.entries().stream().filter(e -> !notListed.contains(e.id()))
                 .toList();
         for (UnreadableRecord u : found.unreadable()) {
@@ -111,7 +116,7 @@ final class StateRecovery {
             LOG.warn("simulator state: skipped the record {}: {}; the shadow copy it describes is not listed "
                     + "(delete the file, and its copy directory if any, to forget it)", u.file(), u.problem());
         }
-        return new Opened(listed, List.copyOf(unreadable), List.copyOf(leftOvers));
+        return new Opened(listed, List.copyOf(unreadable), List.copyOf(leftOvers), List.copyOf(unmarked));
     }
 
     /** Undoes an interrupted creation or finishes an interrupted deletion; the operation record goes last. */
@@ -124,6 +129,7 @@ final class StateRecovery {
             }
             deleteCopy(root.resolve(id.toString()));
             records.remove(id);
+            records.unmarkCopy(id);
             if (first) {
                 first = false;
                 KillPoint.reach(KillPoint.RECOVER_FIRST_REMOVED);
@@ -136,14 +142,16 @@ final class StateRecovery {
     }
 
     private void deleteCopy(Path dir) {
-        FileProgress files = FileProgress.over(progress, ProgressListener.Phase.LEFT_OVER_REMOVAL, dir, Set.of());
-        Trees.delete(dir, files);
-        files.finish();
+        try (FileProgress files = FileProgress.over(progress, ProgressListener.Phase.LEFT_OVER_REMOVAL, dir,
+                Set.of())) {
+            Trees.delete(dir, files);
+            files.finish();
+        }
     }
 
-    /** Removes the copy directories no record names (see the class comment). */
+    /** Removes the marked copy directories no record names, and the marks left without their directory. */
     private void sweepUnrecordedCopies(SnapshotJournal.Found found, OperationJournal.Found ops,
-            List<LeftOver> leftOvers) {
+            List<LeftOver> leftOvers, List<UnmarkedDirectory> unmarked) {
         if (!ops.unreadable().isEmpty()) {
             return;
         }
@@ -168,8 +176,15 @@ final class StateRecovery {
                 p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))) {
             for (Path dir : entries) {
                 UUID id = copyId(dir);
-                if (id != null && !named.contains(dir) && !records.isBrokenAway(id)) {
+                if (id == null || named.contains(dir) || records.isBrokenAway(id)) {
+                    continue;
+                }
+                if (records.isMarkedCopy(id)) {
                     orphans.add(id);
+                } else {
+                    UnmarkedDirectory u = new UnmarkedDirectory(dir);
+                    LOG.warn("simulator state: {}", u);
+                    unmarked.add(u);
                 }
             }
         } catch (IOException e) {
@@ -179,6 +194,7 @@ final class StateRecovery {
         for (UUID id : orphans) {
             try {
                 deleteCopy(root.resolve(id.toString()));
+                records.unmarkCopy(id);
             } catch (RuntimeException e) {
                 LOG.warn("simulator state: cannot remove the copy directory {} that no record names: {}",
                         root.resolve(id.toString()), RecordProblems.describe(e));
@@ -187,6 +203,35 @@ final class StateRecovery {
             LeftOver left = LeftOver.unrecordedCopy(id);
             LOG.warn("simulator state: {}", left);
             leftOvers.add(left);
+        }
+        removeMarksWithoutDirectory(named);
+    }
+
+    /**
+     * The marks ({@code .copy}, {@code .broken-away}) whose directory is gone: a process died between deleting a
+     * copy and its mark, or a broken-away volume was deleted by hand. Not those of a copy an operation record names
+     * (its process may be about to make the directory).
+     */
+    private void removeMarksWithoutDirectory(Set<Path> named) {
+        for (String suffix : List.of(SnapshotJournal.COPY_SUFFIX, SnapshotJournal.BROKEN_AWAY_SUFFIX)) {
+            try (DirectoryStream<Path> marks = Files.newDirectoryStream(root, "*" + suffix)) {
+                for (Path mark : marks) {
+                    String name = mark.getFileName().toString();
+                    Path dir = root.resolve(name.substring(0, name.length() - suffix.length()));
+                    UUID id = copyId(dir);
+                    if (id == null || named.contains(dir) || Files.exists(dir, LinkOption.NOFOLLOW_LINKS)) {
+                        continue;
+                    }
+                    if (suffix.equals(SnapshotJournal.COPY_SUFFIX)) {
+                        records.unmarkCopy(id);
+                    } else {
+                        records.unmarkBrokenAway(id);
+                    }
+                }
+            } catch (IOException | RuntimeException e) {
+                LOG.warn("simulator state: cannot remove the marks without a directory in {}: {}", root,
+                        RecordProblems.describe(e));
+            }
         }
     }
 

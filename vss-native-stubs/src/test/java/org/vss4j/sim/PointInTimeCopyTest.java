@@ -110,6 +110,39 @@ class PointInTimeCopyTest {
     }
 
     @Test
+    void aCloneAroundExcludedStorageNamesAtMostAThousandEntriesPerRun(@TempDir Path home, @TempDir Path copy)
+            throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isExecutable(Path.of("/bin/cp")),
+                "needs /bin/sh and /bin/cp");
+        // A home directory with more entries than one argument list holds (E2BIG), the simulator's storage among them.
+        int entries = 2 * PointInTimeCopier.ENTRIES_PER_RUN + 500;
+        for (int i = 0; i < entries; i++) {
+            Files.writeString(home.resolve("f" + i), "x");
+        }
+        Path storage = Files.createDirectories(home.resolve("storage/snapshots"));
+        Files.writeString(storage.resolve("inside.txt"), "storage");
+        Path runs = Files.createTempFile("clone-runs", ".log");
+        try {
+            PointInTimeCopier copier = PointInTimeCopier.withCloneCommand(List.of("/bin/sh", "-c",
+                    "echo $# >> \"" + runs + "\"; exec /bin/cp -a \"$@\"", "clone"));
+
+            assertThat(copier.copy(home, copy, java.util.Set.of(storage), ProgressListener.NONE))
+                    .isEqualTo(CopyMethod.REFLINK);
+
+            List<Integer> argCounts = Files.readAllLines(runs).stream().map(Integer::parseInt).toList();
+            assertThat(argCounts).as("the probe, then the entries of the home in batches, each with the target")
+                    .allSatisfy(n -> assertThat(n).isLessThanOrEqualTo(PointInTimeCopier.ENTRIES_PER_RUN + 1));
+            try (var copied = Files.list(copy)) {
+                assertThat(copied.count()).isEqualTo(entries + 1);
+            }
+            assertThat(copy.resolve("storage")).isDirectory();
+            assertThat(copy.resolve("storage/snapshots")).doesNotExist();
+        } finally {
+            Files.delete(runs);
+        }
+    }
+
+    @Test
     void plainCopiesNeverRunACommand(SimulatedMachine machine) throws Exception {
         machine.snapshotStore().useCopier(PointInTimeCopier.plainCopies());
         assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);

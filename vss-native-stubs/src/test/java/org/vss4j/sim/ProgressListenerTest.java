@@ -1,6 +1,7 @@
 package org.vss4j.sim;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.nio.file.Files;
@@ -97,11 +98,69 @@ class ProgressListenerTest {
     @Test
     void theRemovalOfALeftOverCopyIsReportedToTheListenerGivenAtOpen() throws Exception {
         SimulatedMachine.persistentAt(state).close();
-        Path orphan = Files.createDirectories(state.resolve("snapshots").resolve(UUID.randomUUID().toString()));
+        UUID id = UUID.randomUUID();
+        Path orphan = Files.createDirectories(state.resolve("snapshots").resolve(id.toString()));
+        Files.writeString(state.resolve("snapshots").resolve(id + SnapshotJournal.COPY_SUFFIX), "mark");
         for (int i = 0; i < 10; i++) {
             Files.writeString(orphan.resolve("f" + i), "x");
         }
         machine = SimulatedMachine.persistentAt(state, recorder);
         assertMonotoneTo(Phase.LEFT_OVER_REMOVAL, 10);
+    }
+
+    /** Every {@link ProgressListener#ended} told: phase, done, total, completed. */
+    private final List<String> ends = new ArrayList<>();
+    private final ProgressListener endRecorder = new ProgressListener() {
+        @Override
+        public void progress(Phase phase, long done, long total) {
+            recorder.progress(phase, done, total);
+        }
+
+        @Override
+        public void ended(Phase phase, long done, long total, boolean completed) {
+            ends.add(phase + " " + done + "/" + total + (completed ? " completed" : " failed"));
+        }
+    };
+
+    @Test
+    void eachPieceOfWorkIsEndedOnceWhenItCompletes() {
+        machine = SimulatedMachine.persistentAt(state).progress(endRecorder);
+        Volume v = machine.addVolume(disk, "D:\\");
+        Snapshot s = machine.snapshotStore().createSet(UUID.randomUUID(), Map.of(UUID.randomUUID(), v), 1, this)
+                .get(0);
+        machine.snapshotStore().delete(s.id());
+
+        assertThat(ends).containsExactly(Phase.POINT_IN_TIME_COPY + " " + FILES + "/" + FILES + " completed",
+                Phase.SHADOW_COPY_DELETION + " " + FILES + "/" + FILES + " completed");
+    }
+
+    @Test
+    void aCopyThatFailsIsEndedAsFailedBeforeItsFailureIsThrown() throws Exception {
+        machine = SimulatedMachine.persistentAt(state).progress(endRecorder);
+        Volume v = machine.addVolume(disk, "D:\\");
+        Path snapshots = state.resolve("snapshots").toRealPath();
+        // A file whose path fits in the volume but whose copy's path, longer by the copy directory's, does not
+        // (PATH_MAX, 4096 bytes on Linux): the copy fails there.
+        int copyPath = 4100;
+        int relative = copyPath - snapshots.toString().length() - 1 - 36 - 1;
+        Path file = v.root().resolve(deepName(relative));
+        assertThat(file.toString().length()).as("the volume's own path fits").isLessThan(4095);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, "deep");
+
+        assertThatThrownBy(() -> machine.snapshotStore().createSet(UUID.randomUUID(),
+                Map.of(UUID.randomUUID(), v), 1, this)).isInstanceOf(RuntimeException.class);
+
+        assertThat(ends).singleElement().asString().startsWith(Phase.POINT_IN_TIME_COPY.toString())
+                .endsWith("/" + (FILES + 1) + " failed");
+    }
+
+    /** A relative path of exactly {@code length} characters, in names of at most 200. */
+    private static String deepName(int length) {
+        StringBuilder b = new StringBuilder();
+        while (length - b.length() > 201) {
+            b.append("d".repeat(200)).append('/');
+        }
+        return b.append("f".repeat(length - b.length())).toString();
     }
 }

@@ -121,6 +121,48 @@ class SimulatorStorageTest {
                 .containsExactly(s.id());
     }
 
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("copiers")
+    void aVolumeThatIsTheStateDirectoryIsCopiedWithoutTheStorage(String how, PointInTimeCopier copier)
+            throws Exception {
+        // vss snapshot create C: --sim-state . : the default volume C:\=. is the state directory itself.
+        assumeTrue(Files.isExecutable(Path.of("/bin/cp")), "needs /bin/cp");
+        state = home;
+        Snapshot first = snapshotOfHome(copier);
+        Snapshot second = machine.snapshotStore().createSet(UUID.randomUUID(),
+                Map.of(UUID.randomUUID(), first.volume()), PERSISTENT, this).get(0);
+
+        List<String> volumeFiles = List.of(".vss4j", ".vss4j/settings.txt", "notes.txt", "work", "work/deeper",
+                "work/deeper/plan.txt");
+        assertThat(tree(first.directory())).containsExactlyElementsOf(volumeFiles);
+        assertThat(tree(second.directory())).containsExactlyElementsOf(volumeFiles);
+
+        Files.writeString(home.resolve("notes.txt"), "changed");
+        machine.snapshotStore().revert(first);
+        assertThat(home.resolve("notes.txt")).hasContent("notes");
+        assertThat(second.directory().resolve("work/deeper/plan.txt")).as("the storage survived the revert")
+                .hasContent("plan");
+    }
+
+    @Test
+    void aVolumeAtOrInsideTheStorageIsRefused() throws Exception {
+        machine = SimulatedMachine.persistentAt(state);
+        Path snapshots = state.resolve("snapshots");
+        Path inside = Files.createDirectories(snapshots.resolve("data"));
+        Path exposed = state.resolve("exposed");
+
+        for (Path volume : List.of(snapshots, inside, exposed)) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> machine.addVolume(volume, "E:\\"))
+                    .as("%s", volume).isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContaining(volume.toRealPath().toString())
+                    .hasMessageContaining("the simulator's storage")
+                    .hasMessageContaining("give a directory outside it");
+        }
+        assertThat(machine.volumes()).isEmpty();
+        Path besideTheStorage = Files.createDirectories(state.resolve("volume"));
+        assertThat(machine.addVolume(besideTheStorage, "E:\\").root()).isEqualTo(besideTheStorage.toRealPath());
+    }
+
     @Test
     void theBindingSnapshotsTheHomeVolumeAndSeesNoStorageInTheShadowCopy() throws Exception {
         machine = SimulatedMachine.persistentAt(state);

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Copy directories in the state directory that no record names: a copy whose creation stopped and whose operation
  * record went without it. Nothing lists or deletes such a directory, so the next machine opening the directory
- * removes it and reports it ({@link SimulatedMachine#removedLeftOvers()}); what a record names, a live operation's
- * copies and a broken-away shadow copy stay.
+ * removes it and reports it ({@link SimulatedMachine#removedLeftOvers()}), but only if the simulator marked it as its
+ * own ({@code <id>.copy}); an unmarked GUID folder is reported and left alone. What a record names, a live
+ * operation's copies and a broken-away shadow copy stay.
  */
 class UnrecordedCopiesTest {
 
@@ -56,12 +57,24 @@ class UnrecordedCopiesTest {
         return state.resolve("snapshots");
     }
 
-    /** A partial copy as an interrupted run left it: a few files, no record. */
+    /** A partial copy as an interrupted run left it: a few files and the simulator's mark, no record. */
     private UUID plantPartialCopy() throws Exception {
+        UUID id = plantUnmarkedFolder();
+        mark(id);
+        return id;
+    }
+
+    /** A GUID-named folder with a file, but without the simulator's mark (user data, or an earlier version's copy). */
+    private UUID plantUnmarkedFolder() throws Exception {
         UUID id = UUID.randomUUID();
         Path copy = Files.createDirectories(snapshots().resolve(id + "/sub"));
         Files.writeString(copy.resolve("half.txt"), "half");
         return id;
+    }
+
+    /** The mark the simulator writes before it copies into the directory of {@code id}. */
+    private void mark(UUID id) throws Exception {
+        Files.writeString(snapshots().resolve(id + SnapshotJournal.COPY_SUFFIX), "mark");
     }
 
     private Snapshot persistentSnapshot(SimulatedMachine m) {
@@ -93,6 +106,7 @@ class UnrecordedCopiesTest {
         // Made by renames, which never name the deep path: each round moves the tree one level down.
         UUID orphan = UUID.randomUUID();
         Path copy = Files.createDirectory(snapshots().resolve(orphan.toString()));
+        mark(orphan);
         String level = "x".repeat(200);
         for (int i = 0; i < 30; i++) {
             Path outer = Files.createDirectory(snapshots().resolve("outer"));
@@ -105,6 +119,67 @@ class UnrecordedCopiesTest {
         assertThat(open().removedLeftOvers()).singleElement()
                 .satisfies(left -> assertThat(left.snapshots()).containsExactly(orphan));
         assertThat(copy).doesNotExist();
+    }
+
+    @Test
+    void aGuidFolderTheSimulatorDidNotMarkIsLeftAloneAndReported() throws Exception {
+        // A state directory given by a program may hold anyone's GUID-named folders (application data, caches).
+        UUID foreign = plantUnmarkedFolder();
+
+        SimulatedMachine next = open();
+        assertThat(next.removedLeftOvers()).isEmpty();
+        Path folder = snapshots().resolve(foreign.toString());
+        assertThat(folder.resolve("sub/half.txt")).hasContent("half");
+        assertThat(next.unmarkedDirectories()).singleElement().satisfies(u -> {
+            assertThat(u.directory()).isEqualTo(folder);
+            assertThat(u.toString()).contains(folder.toString(), UnmarkedDirectory.LEFT_ALONE, "rm -r");
+        });
+        assertThat(open().unmarkedDirectories()).as("reported each time, never deleted").hasSize(1);
+        assertThat(folder.resolve("sub/half.txt")).hasContent("half");
+    }
+
+    @Test
+    void eachCopyIsMarkedBeforeItIsMadeAndUnmarkedWhenItIsDeleted() throws Exception {
+        SimulatedMachine m = open();
+        Snapshot s = persistentSnapshot(m);
+        Path mark = snapshots().resolve(s.id() + SnapshotJournal.COPY_SUFFIX);
+        assertThat(mark).exists();
+
+        m.snapshotStore().delete(s.id());
+        assertThat(s.directory()).doesNotExist();
+        assertThat(mark).doesNotExist();
+    }
+
+    @Test
+    void aMarkWithoutItsDirectoryIsRemoved() throws Exception {
+        SimulatedMachine m = open();
+        Snapshot s = persistentSnapshot(m);
+        m.snapshotStore().forget(s.id());
+        m.close();
+        Path brokenAway = snapshots().resolve(s.id() + SnapshotJournal.BROKEN_AWAY_SUFFIX);
+        assertThat(brokenAway).exists();
+        // The broken-away volume deleted by hand, and a copy mark whose directory went (a process died in between).
+        SnapshotStore.deleteTree(s.directory());
+        UUID gone = UUID.randomUUID();
+        mark(gone);
+
+        assertThat(open().removedLeftOvers()).isEmpty();
+        assertThat(brokenAway).doesNotExist();
+        assertThat(snapshots().resolve(gone + SnapshotJournal.COPY_SUFFIX)).doesNotExist();
+    }
+
+    @Test
+    void aSnapshotsDirectoryThatIsASymbolicLinkIsRefused() throws Exception {
+        Path elsewhere = Files.createDirectories(disk.resolve("elsewhere"));
+        UUID id = UUID.randomUUID();
+        Files.createDirectories(elsewhere.resolve(id.toString()));
+        Files.writeString(elsewhere.resolve(id + SnapshotJournal.COPY_SUFFIX), "mark");
+        Path linked = Files.createDirectory(disk.resolve("linked-state"));
+        Files.createSymbolicLink(linked.resolve("snapshots"), elsewhere);
+
+        assertThatThrownBy(() -> SimulatedMachine.persistentAt(linked)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining(linked.resolve("snapshots") + " is a symbolic link");
+        assertThat(elsewhere.resolve(id.toString())).isDirectory();
     }
 
     @Test

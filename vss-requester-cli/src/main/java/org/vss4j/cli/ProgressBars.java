@@ -24,6 +24,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     private Phase phase;
     private long startedAt;
     private ProgressBar bar;
+    private Line line;
 
     ProgressBars(PrintWriter err, Duration delay) {
         this.err = err;
@@ -55,8 +56,9 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         }
         long ran = System.nanoTime() - startedAt;
         if (bar == null && (delayNanos == 0 || done < total && ran >= delayNanos)) {
+            line = new Line(err);
             bar = new ProgressBarBuilder().setTaskName(p.words()).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(new Line(err)).setUnit(" files", 1)
+                    .setStyle(ProgressBarStyle.ASCII).setConsumer(line).setUnit(" files", 1)
                     .startsFrom(done, Duration.ofNanos(ran)).build();
         }
         if (bar != null) {
@@ -67,12 +69,27 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         }
     }
 
+    /**
+     * The piece of work is over, completed or not: its bar's line is ended now, so that what follows (a failure's
+     * message, the next step) starts on a line of its own and the bar is not drawn again.
+     */
+    @Override
+    public synchronized void ended(Phase p, long done, long total, boolean completed) {
+        if (p == phase) {
+            close();
+        }
+    }
+
     /** Ends the bar being shown, if any, on its final state. */
     @Override
     public synchronized void close() {
         if (bar != null) {
             bar.close();
+            // The library ends the line only from a refresh after its first scheduled one: a bar closed before that
+            // (work that fails at once) would leave its line open. Ended here, and nothing of it drawn again.
+            line.close();
             bar = null;
+            line = null;
         }
         phase = null;
     }
@@ -81,6 +98,9 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     private static final class Line implements ProgressBarConsumer {
 
         private final PrintWriter err;
+        /** Whether a frame is on the line, not yet ended; {@link #ended}: nothing more is drawn. */
+        private boolean drawn;
+        private boolean ended;
 
         Line(PrintWriter err) {
             this.err = err;
@@ -98,16 +118,23 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         }
 
         @Override
-        public void accept(String rendered) {
+        public synchronized void accept(String rendered) {
+            if (ended) {
+                return;
+            }
+            drawn = true;
             err.print('\r');
             err.print(rendered);
             err.flush();
         }
 
         @Override
-        public void close() {
-            err.println();
-            err.flush();
+        public synchronized void close() {
+            if (drawn && !ended) {
+                err.println();
+                err.flush();
+            }
+            ended = true;
         }
     }
 }

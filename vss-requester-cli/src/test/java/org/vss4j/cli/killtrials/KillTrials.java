@@ -230,13 +230,14 @@ public final class KillTrials {
 
     /**
      * Whatever is in the state directory that is neither a machine-wide file nor part of a listed shadow copy (its
-     * directory, record, facts); and any link left in the exposure folder.
+     * directory, record, facts, the simulator's mark on its directory); and any link left in the exposure folder.
      */
     private List<String> leftBehind(String listing) throws IOException {
         Set<String> allowed = new LinkedHashSet<>(MACHINE_FILES);
         Matcher m = COPY.matcher(listing);
         while (m.find()) {
-            allowed.addAll(List.of(m.group(1), m.group(1) + ".snapshot", m.group(1) + ".facts"));
+            allowed.addAll(List.of(m.group(1), m.group(1) + ".snapshot", m.group(1) + ".facts",
+                    m.group(1) + ".copy"));
         }
         List<String> left = new ArrayList<>();
         try (Stream<Path> files = Files.list(state.resolve("snapshots"))) {
