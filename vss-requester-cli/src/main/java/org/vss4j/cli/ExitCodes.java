@@ -17,7 +17,10 @@ final class ExitCodes {
     static final int USAGE = 2;
     /** VSS refused or failed (the machine's state, not the command line); the message names the call and HRESULT. */
     static final int VSS_FAILURE = 3;
-    /** Anything else: I/O errors, an {@code --exec} command that could not be started. */
+    /**
+     * Anything else: I/O errors, a shell for {@code --exec} that could not be started (a command the shell cannot find
+     * is the shell's own exit code, 127 from a POSIX shell).
+     */
     static final int OTHER_FAILURE = 4;
 
     /**
@@ -56,7 +59,7 @@ final class ExitCodes {
             + "         set's (without --set) or a shadow copy's (with --set)%n";
     static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
     static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";
-    static final String LINE_OTHER_EXEC = "  4      other failure: I/O, an --exec command that could not start%n";
+    static final String LINE_OTHER_EXEC = "  4      other failure: I/O, a shell for --exec that could not start%n";
     static final String LINE_CLEANUP = "  5      the cleanup after a failure or a stop failed, so shadow copies%n"
             + "         may be left: stderr names them (see also vss snapshot list)%n";
     static final String LINE_EXEC = "  N      with --exec: the exit code of the command (the backup is aborted%n"
