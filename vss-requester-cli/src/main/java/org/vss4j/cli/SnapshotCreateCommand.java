@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. With
- * {@code --json} the steps go to stderr and stdout carries one document: the set and each shadow copy
- * ({@link JsonForms.SnapshotSet}).
+ * {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. The steps and
+ * notes go to stderr; stdout carries the set and its shadow copies (as text, or with {@code --json} as one document,
+ * {@link JsonForms.SnapshotSet}), or with {@code --exec} the command's output alone.
  */
 @Command(name = "create", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Create a shadow copy set of the volumes.",
