@@ -6,7 +6,11 @@ import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.ParseResult;
 
-/** Turns a failure into one clear line on stderr and a documented exit code; {@code --verbose} adds the stack trace. */
+/**
+ * Turns a failure into a message on stderr (its first line says what is wrong; an explained VSS failure adds VSS's own
+ * error on the next), then {@code (add --verbose for details)}, and a documented exit code; {@code --verbose}
+ * prints the stack trace instead of that hint.
+ */
 final class ErrorReporter implements IExecutionExceptionHandler {
 
     private final VssCommand root;
@@ -34,6 +38,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         }
         if (ex instanceof ShutdownGuard.Stopped) {
             return ExitCodes.STOPPED;
+        }
+        if (ex instanceof ExplainedVssFailure f && f.isBadArgument()) {
+            return ExitCodes.USAGE;
         }
         if (ex instanceof VssException) {
             return ExitCodes.VSS_FAILURE;

@@ -167,7 +167,7 @@ final class ExecChild {
         return SETSID.stream().filter(Files::isExecutable).map(Path::toString).findFirst();
     }
 
-    private static boolean isWindows() {
+    static boolean isWindows() {
         return System.getProperty("os.name", "").startsWith("Windows");
     }
 }

@@ -83,6 +83,26 @@ final class ExecRunner {
         }
     }
 
+    /**
+     * What a shell's exit code says beyond the command's own failure, for the message that the backup was aborted:
+     * a POSIX shell exits with 127 when it finds no such command and 126 when it cannot run it (POSIX, "Shell Command
+     * Language", 2.8.2 "Exit Status for Commands"); cmd.exe with 9009 for an unknown command. Empty for other codes.
+     */
+    static String meaning(int code) {
+        return meaning(code, ExecChild.isWindows());
+    }
+
+    static String meaning(int code, boolean cmdExe) {
+        if (cmdExe) {
+            return code == 9009 ? " (cmd.exe found no such command)" : "";
+        }
+        return switch (code) {
+            case 127 -> " (the shell found no such command)";
+            case 126 -> " (the shell found the command but could not run it)";
+            default -> "";
+        };
+    }
+
     /** Without a terminal: the command's input is a pipe closed at once, so its first read finds the end. */
     private static void closeInput(Process p) {
         try {

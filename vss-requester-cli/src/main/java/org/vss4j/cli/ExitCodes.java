@@ -10,11 +10,17 @@ final class ExitCodes {
     static final int OK = 0;
     /** {@code vss doctor}: at least one finding blocks a backup. */
     static final int BLOCKED = 1;
-    /** The command line is wrong: unknown option, bad value, unknown writer, a path that is not a directory. */
+    /**
+     * The command line is wrong: unknown option, bad value, unknown writer, a path that is not a directory, a volume,
+     * target or id that is not what the command wants (a folder given as a volume, a set id for a shadow copy id).
+     */
     static final int USAGE = 2;
-    /** VSS refused or failed; the message names the call and the HRESULT. */
+    /** VSS refused or failed (the machine's state, not the command line); the message names the call and HRESULT. */
     static final int VSS_FAILURE = 3;
-    /** Anything else: I/O errors, an {@code --exec} command that could not be started. */
+    /**
+     * Anything else: I/O errors, a shell for {@code --exec} that could not be started (a command the shell cannot find
+     * is the shell's own exit code, 127 from a POSIX shell).
+     */
     static final int OTHER_FAILURE = 4;
 
     /**
@@ -40,14 +46,24 @@ final class ExitCodes {
     static final String HEADING = "%nExit codes:%n";
     static final String LINE_OK = "  0      done%n";
     static final String LINE_BLOCKED = "  1      something blocks a backup (see the findings and their fixes)%n";
-    static final String LINE_USAGE = "  2      bad command line: unknown option or subcommand, bad value, no such%n"
-            + "         writer, not a directory%n";
+    /** The start of each command's line for 2; the rest says what that command refuses as a bad command line. */
+    private static final String USAGE_START = "  2      bad command line: unknown option or subcommand, bad value";
+    static final String LINE_USAGE = USAGE_START + "%n";
+    static final String LINE_USAGE_WRITERS = USAGE_START + ",%n         --save or --sim-writers not a directory%n";
+    static final String LINE_USAGE_CREATE = USAGE_START + ", no such%n"
+            + "         writer, a VOLUME that is no volume root (a folder, no such volume,%n"
+            + "         a host path on the simulator)%n";
+    static final String LINE_USAGE_EXPOSE = USAGE_START + ", AT is a%n"
+            + "         file, missing, or no drive letter or folder; ID is a set's%n";
+    static final String LINE_USAGE_DELETE = USAGE_START + ", ID is a%n"
+            + "         set's (without --set) or a shadow copy's (with --set)%n";
     static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
     static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";
-    static final String LINE_OTHER_EXEC = "  4      other failure: I/O, an --exec command that could not start%n";
+    static final String LINE_OTHER_EXEC = "  4      other failure: I/O, a shell for --exec that could not start%n";
     static final String LINE_CLEANUP = "  5      the cleanup after a failure or a stop failed, so shadow copies%n"
             + "         may be left: stderr names them (see also vss snapshot list)%n";
-    static final String LINE_EXEC = "  N      with --exec: the exit code of the command%n";
+    static final String LINE_EXEC = "  N      with --exec: the exit code of the command (the backup is aborted%n"
+            + "         unless 0); a command the shell cannot find is 127, the shell's%n";
     static final String LINE_SIGNAL = "  128+N  stopped by signal N (143 SIGTERM, 130 Ctrl-C) after aborting and%n"
             + "         releasing the backup; a stop after BackupComplete exits with the%n"
             + "         backup's own code (0: done)%n";
@@ -56,18 +72,30 @@ final class ExitCodes {
     static final String HELP = HEADING
             + "  0      done%n"
             + "  1      vss doctor: something blocks a backup (see its findings)%n"
-            + LINE_USAGE + LINE_VSS + LINE_OTHER_EXEC
+            + "  2      bad command line: unknown option or subcommand, bad value, a name%n"
+            + "         or id that is not what the command wants (see its help)%n"
+            + LINE_VSS + LINE_OTHER_EXEC
             + "  5      snapshot create: the cleanup after a failure or a stop failed, so%n"
             + "         shadow copies may be left: stderr names them%n"
-            + "  N      snapshot create --exec: the exit code of the command%n"
+            + "  N      snapshot create --exec: the exit code of the command (127: the%n"
+            + "         shell found no such command)%n"
             + "  128+N  snapshot create: stopped by signal N (143 SIGTERM, 130 Ctrl-C)%n";
 
-    /** The administrative commands (writers, providers, snapshot list/delete/expose). */
+    /** {@code vss providers}, {@code vss snapshot list}. */
     static final String HELP_ADMIN = HEADING + LINE_OK + LINE_USAGE + LINE_VSS + LINE_OTHER;
 
+    /** {@code vss writers}. */
+    static final String HELP_WRITERS = HEADING + LINE_OK + LINE_USAGE_WRITERS + LINE_VSS + LINE_OTHER;
+
+    /** {@code vss snapshot expose}. */
+    static final String HELP_EXPOSE = HEADING + LINE_OK + LINE_USAGE_EXPOSE + LINE_VSS + LINE_OTHER;
+
+    /** {@code vss snapshot delete}. */
+    static final String HELP_DELETE = HEADING + LINE_OK + LINE_USAGE_DELETE + LINE_VSS + LINE_OTHER;
+
     /** {@code vss snapshot create}. */
-    static final String HELP_CREATE = HEADING + LINE_OK + LINE_USAGE + LINE_VSS + LINE_OTHER_EXEC + LINE_CLEANUP
-            + LINE_EXEC + LINE_SIGNAL;
+    static final String HELP_CREATE = HEADING + LINE_OK + LINE_USAGE_CREATE + LINE_VSS + LINE_OTHER_EXEC
+            + LINE_CLEANUP + LINE_EXEC + LINE_SIGNAL;
 
     /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */
     static final String HELP_DOCTOR = HEADING + "  0      nothing blocks a backup (warnings may be listed)%n"

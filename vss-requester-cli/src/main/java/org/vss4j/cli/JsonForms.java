@@ -1,6 +1,5 @@
 package org.vss4j.cli;
 
-import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -26,25 +25,34 @@ final class JsonForms {
     private JsonForms() {
     }
 
-    /** A shadow copy; {@code volumeName} and {@code rootEntries} only in {@code snapshot create}'s output. */
-    record Snapshot(UUID snapshotId, UUID snapshotSetId, int snapshotsCount,
-            @JsonInclude(JsonInclude.Include.NON_NULL) String volumeName, String originalVolumeName,
-            String deviceObject, String exposedName, String exposedPath, String originatingMachine,
-            String serviceMachine, UUID providerId, Instant creationTime, String state, List<String> attributes,
-            int attributeMask, boolean persistent,
-            @JsonInclude(JsonInclude.Include.NON_NULL) List<String> rootEntries) {
+    /**
+     * A shadow copy, in the same form in {@code snapshot create} and {@code snapshot list}: {@code volumeName} is the
+     * name the volume was given by ({@code create}) or its drive letter ({@code list}; null when it has none),
+     * {@code rootEntries} what {@code create --list} listed (else null), {@code hostPath} on the simulator the host
+     * directory an exposed shadow copy is read through (null on Windows, where the exposed name itself is that path).
+     * {@code exposedName}/{@code exposedPath} are VSS's (VSS_SNAPSHOT_PROP's m_pwszExposedName, m_pwszExposedPath).
+     */
+    record Snapshot(UUID snapshotId, UUID snapshotSetId, int snapshotsCount, String volumeName,
+            String originalVolumeName, String deviceObject, String exposedName, String exposedPath, String hostPath,
+            String originatingMachine, String serviceMachine, UUID providerId, Instant creationTime, String state,
+            List<String> attributes, int attributeMask, boolean persistent, List<String> rootEntries) {
 
-        static Snapshot of(SnapshotProperties p) {
-            return of(p, null, null);
+        /** {@code p} as {@code snapshot list} shows it, {@code volumeName} its drive letter or null. */
+        static Snapshot of(SnapshotProperties p, String volumeName, String hostPath) {
+            return of(p, volumeName, null, hostPath);
         }
 
         /** {@code p} as {@code snapshot create} made it of the volume named {@code volumeName}. */
-        static Snapshot of(SnapshotProperties p, String volumeName, List<String> rootEntries) {
+        static Snapshot of(SnapshotProperties p, String volumeName, List<String> rootEntries, String hostPath) {
             return new Snapshot(p.snapshotId(), p.snapshotSetId(), p.snapshotsCount(), volumeName,
-                    p.originalVolumeName(), p.deviceObject(), p.exposedName(), p.exposedPath(), p.originatingMachine(),
-                    p.serviceMachine(), p.providerId(), p.creationTime(), p.state().nativeName(),
-                    names(p.attributes()), p.attributeMask(), p.isPersistent(), rootEntries);
+                    p.originalVolumeName(), p.deviceObject(), p.exposedName(), p.exposedPath(), hostPath,
+                    p.originatingMachine(), p.serviceMachine(), p.providerId(), p.creationTime(),
+                    p.state().nativeName(), names(p.attributes()), p.attributeMask(), p.isPersistent(), rootEntries);
         }
+    }
+
+    /** The shadow copies {@code snapshot list} found: an object, as {@code snapshot create}'s set is. */
+    record SnapshotList(List<Snapshot> snapshots) {
     }
 
     /** The shadow copy set {@code snapshot create} made. */

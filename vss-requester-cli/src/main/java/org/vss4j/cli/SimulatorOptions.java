@@ -43,7 +43,8 @@ final class SimulatorOptions {
 
         @Option(names = "--sim-volume", paramLabel = "NAME=DIR", order = 1,
                 description = "A volume NAME, a drive letter (D:) or a mounted folder (D:\\mnt), backed by the "
-                        + "directory DIR. Repeatable. Default: C:\\=. (the current directory).")
+                        + "directory DIR. Repeatable. Default: C:\\=. (the current directory); once one is given, "
+                        + "only the declared volumes exist (add C:=. to keep C:).")
         private List<String> volumes;
 
         @Option(names = "--sim-state", paramLabel = "DIR", order = 2,

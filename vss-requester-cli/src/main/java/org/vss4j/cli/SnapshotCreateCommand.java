@@ -27,9 +27,9 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. With
- * {@code --json} the steps go to stderr and stdout carries one document: the set and each shadow copy
- * ({@link JsonForms.SnapshotSet}).
+ * {@code vss snapshot create VOLUME...}: one shadow copy set through the documented requester sequence. The steps and
+ * notes go to stderr; stdout carries the set and its shadow copies (as text, or with {@code --json} as one document,
+ * {@link JsonForms.SnapshotSet}), or with {@code --exec} the command's output alone.
  */
 @Command(name = "create", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Create a shadow copy set of the volumes.",
@@ -123,16 +123,17 @@ final class SnapshotCreateCommand implements Callable<Integer> {
             throw new UsageException("--json and --exec: the command's output would mix with the JSON on stdout; "
                     + "it gets the shadow copies in its environment (VSS_SHADOW_*) instead");
         }
-        // With --json stdout carries the document only: the steps and notes go to stderr.
-        PrintWriter steps = json ? err : out;
         // Installed before the simulated machine; finished by VssCommand.execute once the last line is printed, so
         // that a shutdown waits until both are released and the outcome reported.
         ShutdownGuard guard = ShutdownGuard.install(err);
         ((VssCommand) spec.root().userObject()).guardedBy(guard);
-        SnapshotRun run = new SnapshotRun(steps, err, timeout, inProgressTimeout, guard);
+        // The steps and notes go to stderr, always: stdout carries the results only (the set, its shadow copies and
+        // their listings, or the JSON document) and, with --exec, nothing but the command's own output, which may be
+        // a byte stream (`--exec 'tar -cf - ...' > c.tar`).
+        SnapshotRun run = new SnapshotRun(err, timeout, inProgressTimeout, guard);
         simulator.prepare();
         try {
-            return create(out, steps, err, guard, run);
+            return create(out, err, guard, run);
         } catch (RuntimeException e) {
             // A failure keeps its own code (3 for VSS, 4 otherwise) also after a stop: only Stopped is the stop's.
             throw run.cleanupFailed() ? new CleanupFailed(e) : e;
@@ -142,13 +143,13 @@ final class SnapshotCreateCommand implements Callable<Integer> {
     }
 
     /**
-     * The run; {@code steps} is where the steps and the root listings go (stdout, or stderr with --json, when stdout
-     * gets the set as JSON once the run succeeded).
+     * The run. The set and its shadow copies are shown as they exist: on stdout, on stderr with --exec (whose
+     * command owns stdout), as one JSON document on stdout with --json once the run succeeded.
      */
-    private int create(PrintWriter out, PrintWriter steps, PrintWriter err, ShutdownGuard guard, SnapshotRun run)
-            throws Exception {
+    private int create(PrintWriter out, PrintWriter err, ShutdownGuard guard, SnapshotRun run) throws Exception {
         SnapshotRun.Plan plan = plan();
         List<String> names = plan.volumes();
+        PrintWriter report = exec == null ? out : err;
         List<JsonForms.Snapshot> made = new ArrayList<>();
         UUID[] madeSet = new UUID[1];
         int exit = run.run(plan, (setId, snapshots) -> {
@@ -160,14 +161,31 @@ final class SnapshotCreateCommand implements Callable<Integer> {
                 // A DoSnapshotSet that met another set runs again: only the last attempt's set is reported.
                 made.clear();
                 madeSet[0] = setId;
+                if (!json) {
+                    report.printf("shadow copy set {%s}%n", setId);
+                }
                 for (int i = 0; i < mounts.size(); i++) {
                     List<String> entries = listRoot(mounts.get(i));
                     if (!json) {
-                        entries.forEach(e -> steps.printf("    %s%n", e));
+                        // Each shadow copy's root entries under its own block.
+                        Printer.snapshot(report, snapshots.get(i), names.get(i),
+                                SimulatedHost.hostPathOf(snapshots.get(i).exposedName()));
+                        Printer.rootEntries(report, entries);
                     }
-                    made.add(JsonForms.Snapshot.of(snapshots.get(i), names.get(i), list > 0 ? entries : null));
+                    made.add(JsonForms.Snapshot.of(snapshots.get(i), names.get(i), list > 0 ? entries : null,
+                            SimulatedHost.hostPathOf(snapshots.get(i).exposedName())));
                 }
-                return exec == null ? ExitCodes.OK : new ExecRunner(out, err, guard).run(exec, setId, names, mounts);
+                report.flush();
+                if (exec == null) {
+                    return ExitCodes.OK;
+                }
+                int code = new ExecRunner(out, err, guard).run(exec, setId, names, mounts);
+                if (code != ExitCodes.OK && !guard.isRequested()) {
+                    err.println("vss: the --exec command exited with " + code + ExecRunner.meaning(code)
+                            + ": the backup is aborted (AbortBackup, no BackupComplete), and vss exits with " + code);
+                    err.flush();
+                }
+                return code;
             } finally {
                 List<Path> links = mounts.stream().filter(SnapshotMount::isLink).map(SnapshotMount::root).toList();
                 mounts.forEach(SnapshotMount::close);
@@ -190,9 +208,9 @@ final class SnapshotCreateCommand implements Callable<Integer> {
         }
         // A stop that came after BackupComplete changes nothing: the backup was done (a persistent set stays).
         if (exit == ExitCodes.OK) {
-            steps.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
+            err.println(persistent ? "done: the shadow copies persist until `vss snapshot delete`"
                     : "done: the shadow copies were released");
-            steps.flush();
+            err.flush();
             if (json) {
                 SnapshotContext context = SnapshotContext.fromValue(plan.context());
                 Json.print(out, new JsonForms.SnapshotSet(madeSet[0], context.nativeName(), type.nativeName(),
@@ -203,6 +221,9 @@ final class SnapshotCreateCommand implements Callable<Integer> {
     }
 
     private SnapshotRun.Plan plan() {
+        // Checked before any writer is asked (GatherWriterMetadata): a mistyped volume is the command line's fault
+        // (exit code 2) and costs nothing.
+        volumes.forEach(VolumeArguments::check);
         SnapshotContext context = persistent ? (noWriters ? SnapshotContext.NAS_ROLLBACK : SnapshotContext.APP_ROLLBACK)
                 : (noWriters ? SnapshotContext.FILE_SHARE_BACKUP : SnapshotContext.BACKUP);
         List<UUID> enabled = List.of();

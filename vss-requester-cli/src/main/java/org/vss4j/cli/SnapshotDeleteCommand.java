@@ -8,6 +8,8 @@ import org.vss4j.BackupComponents;
 import org.vss4j.DeleteSnapshotsResult;
 import org.vss4j.ObjectType;
 import org.vss4j.SnapshotContext;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -21,7 +23,7 @@ import picocli.CommandLine.Spec;
         footer = {"%nExamples:",
             "  vss snapshot delete {54747dd5-e6a2-44ef-8d95-eeac2ec5ac91}",
             "  vss snapshot delete --set 5814d996-82c4-4062-b2f6-6795d5f2a2c2",
-            ExitCodes.HELP_ADMIN})
+            ExitCodes.HELP_DELETE})
 final class SnapshotDeleteCommand implements Callable<Integer> {
 
     @Spec
@@ -42,12 +44,29 @@ final class SnapshotDeleteCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         return Requester.run(simulator, SnapshotContext.ALL, bc -> {
             for (UUID id : ids) {
-                DeleteSnapshotsResult r = bc.deleteSnapshots(id, sets ? ObjectType.SNAPSHOT_SET : ObjectType.SNAPSHOT,
-                        true);
-                out.printf("deleted %d shadow cop%s of {%s}%n", r.deletedCount(), r.deletedCount() == 1 ? "y" : "ies",
-                        id);
+                DeleteSnapshotsResult r;
+                try {
+                    r = bc.deleteSnapshots(id, sets ? ObjectType.SNAPSHOT_SET : ObjectType.SNAPSHOT, true);
+                } catch (VssException e) {
+                    throw wrongKind(bc, id, e);
+                }
+                if (sets) {
+                    out.printf("deleted %d shadow cop%s of set {%s}%n", r.deletedCount(),
+                            r.deletedCount() == 1 ? "y" : "ies", id);
+                } else {
+                    out.printf("deleted shadow copy {%s}%n", id);
+                }
             }
             return ExitCodes.OK;
         });
+    }
+
+    /** {@code failure}, explained when {@code id} is of the other kind (a set's without --set, or the reverse). */
+    private VssException wrongKind(BackupComponents bc, UUID id, VssException failure) {
+        if (!failure.is(VssHresult.VSS_E_OBJECT_NOT_FOUND)) {
+            return failure;
+        }
+        return (sets ? SnapshotIds.shadowCopyGivenForSet(bc, id) : SnapshotIds.setGivenForShadowCopy(bc, id, "delete"))
+                .<VssException>map(why -> ExplainedVssFailure.badArgument(why, failure)).orElse(failure);
     }
 }

@@ -26,7 +26,7 @@ import picocli.CommandLine.Spec;
             "  (cmd) vss snapshot expose 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91 C:\\mnt\\shadow",
             "  (sh)  vss snapshot expose \"$ID\" 'C:\\mnt\\shadow'   (ID: the shadow copy id)",
             "  vss snapshot expose --undo 54747dd5-e6a2-44ef-8d95-eeac2ec5ac91",
-            ExitCodes.HELP_ADMIN})
+            ExitCodes.HELP_EXPOSE})
 final class SnapshotExposeCommand implements Callable<Integer> {
 
     @Spec
@@ -69,7 +69,9 @@ final class SnapshotExposeCommand implements Callable<Integer> {
                     // VSS's HRESULT stays in the message; the command says what is wrong with the target.
                     throw ExposeTarget.explain(bc, id, target, e);
                 }
-                out.printf("shadow copy {%s} exposed at %s%n", id, exposed);
+                String host = SimulatedHost.hostPathOf(exposed);
+                out.printf("shadow copy {%s} exposed at %s%s%n", id, exposed,
+                        host == null ? "" : " (on this host: " + host + ")");
             }
             return ExitCodes.OK;
         });

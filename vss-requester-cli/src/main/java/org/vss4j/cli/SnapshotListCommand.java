@@ -44,12 +44,15 @@ final class SnapshotListCommand implements Callable<Integer> {
         return Requester.run(simulator, SnapshotContext.ALL, bc -> {
             List<SnapshotProperties> all = bc.querySnapshots().stream()
                     .filter(p -> set == null || set.equals(p.snapshotSetId())).toList();
+            DriveLetters letters = DriveLetters.read();
             if (json) {
-                Json.print(out, all.stream().map(JsonForms.Snapshot::of).toList());
+                Json.print(out, new JsonForms.SnapshotList(all.stream().map(p -> JsonForms.Snapshot.of(p,
+                        letters.of(p.originalVolumeName()), SimulatedHost.hostPathOf(p.exposedName()))).toList()));
             } else if (all.isEmpty()) {
                 out.println("no shadow copies" + (set == null ? "" : " in set {" + set + "}"));
             } else {
-                all.forEach(p -> Printer.snapshot(out, p));
+                all.forEach(p -> Printer.snapshot(out, p, letters.of(p.originalVolumeName()),
+                        SimulatedHost.hostPathOf(p.exposedName())));
             }
             return ExitCodes.OK;
         });

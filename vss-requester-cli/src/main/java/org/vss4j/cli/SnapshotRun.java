@@ -57,7 +57,8 @@ final class SnapshotRun {
     static final Duration FIRST_BACKOFF = Duration.ofSeconds(1);
     static final Duration MAX_BACKOFF = Duration.ofSeconds(30);
 
-    private final PrintWriter out;
+    /** Where the steps go: stderr, always; stdout is the command's results and the --exec command's output. */
+    private final PrintWriter steps;
     private final PrintWriter err;
     private final Duration timeout;
     private final Duration inProgressTimeout;
@@ -66,11 +67,12 @@ final class SnapshotRun {
     private boolean backupCompleted;
 
     /**
+     * @param err               where the steps and the notes go (stderr)
      * @param timeout           the longest wait for each asynchronous step
      * @param inProgressTimeout how long another shadow copy set in progress is waited out, in all
      */
-    SnapshotRun(PrintWriter out, PrintWriter err, Duration timeout, Duration inProgressTimeout, ShutdownGuard guard) {
-        this.out = out;
+    SnapshotRun(PrintWriter err, Duration timeout, Duration inProgressTimeout, ShutdownGuard guard) {
+        this.steps = err;
         this.err = err;
         this.timeout = timeout;
         this.inProgressTimeout = inProgressTimeout;
@@ -109,9 +111,9 @@ final class SnapshotRun {
 
     private void retrying(BackupEvent event) {
         if (event instanceof BackupEvent.Retrying r) {
-            out.printf("%s: %s, another shadow copy set is in progress; attempt %d again in %s%n", r.call(),
+            steps.printf("%s: %s, another shadow copy set is in progress; attempt %d again in %s%n", r.call(),
                     VssHresult.describe(r.hresult()), r.attempt() + 1, r.backoff());
-            out.flush();
+            steps.flush();
         }
     }
 
@@ -133,7 +135,7 @@ final class SnapshotRun {
             }
             guard.check("StartSnapshotSet");
             setId = retry.call(BackupPhase.START_SNAPSHOT_SET, "StartSnapshotSet", bc::startSnapshotSet);
-            out.printf("snapshot set {%s}%n", setId);
+            steps.printf("snapshot set {%s}%n", setId);
             boolean completed = false;
             // From StartSnapshotSet on, a backup that ends early must call AbortBackup (Microsoft docs,
             // "IVssBackupComponents::AbortBackup").
@@ -160,9 +162,7 @@ final class SnapshotRun {
                 }
                 List<SnapshotProperties> props = new ArrayList<>();
                 for (UUID id : snapshotIds) {
-                    SnapshotProperties p = bc.getSnapshotProperties(id);
-                    props.add(p);
-                    Printer.snapshot(out, p);
+                    props.add(bc.getSnapshotProperties(id));
                 }
                 guard.check("--exec");
                 int exit = action.accept(setId, props);
@@ -207,8 +207,8 @@ final class SnapshotRun {
         try {
             // Waited out also after a stop: the backup is done once BackupComplete is called, the writers are
             // being told so, and nothing would be aborted.
-            out.println("BackupComplete ...");
-            out.flush();
+            steps.println("BackupComplete ...");
+            steps.flush();
             completing.finish(timeout);
             checkWriters(bc, "BackupComplete");
         } catch (RuntimeException e) {
@@ -274,8 +274,8 @@ final class SnapshotRun {
      * the abort, which is still reported.
      */
     private void abort(BackupComponents bc, UUID setId, boolean persistent) {
-        out.println("aborting the backup");
-        out.flush();
+        steps.println("aborting the backup");
+        steps.flush();
         try {
             bc.abortBackup();
             if (guard.isRequested()) {
@@ -309,8 +309,8 @@ final class SnapshotRun {
      * which then aborts, instead of waiting the step out.
      */
     private void step(VssAsync async, String name) {
-        out.printf("%s ...%n", name);
-        out.flush();
+        steps.printf("%s ...%n", name);
+        steps.flush();
         AsyncCompletion completion = AsyncCompletion.systemClock();
         try {
             completion.awaitFinished(async, completion.within(timeout), elapsed -> {
@@ -325,11 +325,11 @@ final class SnapshotRun {
 
     private void printWriters(BackupComponents bc) {
         int n = bc.getWriterMetadataCount();
-        out.printf("%d writer(s)%n", n);
+        steps.printf("%d writer(s)%n", n);
         for (int i = 0; i < n; i++) {
             try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                 WriterIdentity id = e.metadata().getIdentity();
-                out.printf("  %s {%s}%n", id.writerName(), id.writerId());
+                steps.printf("  %s {%s}%n", id.writerName(), id.writerId());
             }
         }
     }

@@ -4,6 +4,7 @@ import java.util.Optional;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.session.ResolvedPath;
+import org.vss4j.session.UnresolvablePathException;
 import org.vss4j.session.WindowsVolumeResolver;
 
 /**
@@ -39,11 +40,38 @@ final class VolumeArguments {
         return whyNotAVolume(name).<VssException>map(why -> new ExplainedVssFailure(why, failure)).orElse(failure);
     }
 
-    /** Why {@code name} is not a volume's mount point, as {@code GetVolumePathNameW} places it; empty if it is one. */
+    /**
+     * Refuses, before any VSS call, a volume argument that names no volume root (exit code 2, the command line's
+     * fault): a folder on a volume, a name no volume of this machine has, and on the simulator a host path
+     * ({@code /tmp/x}, {@code .}), which names no Windows volume. What cannot be told here is left to VSS.
+     */
+    static void check(String typed) {
+        String name = forAddToSnapshotSet(typed);
+        if (SimulatedHost.active()) {
+            SimulatedHost.hostPathAsVolume(typed).ifPresent(why -> {
+                throw new UsageException(why);
+            });
+        }
+        whyNotAVolume(name).ifPresent(why -> {
+            throw new UsageException(why);
+        });
+    }
+
+    /**
+     * Why {@code name} is not a volume's mount point, as {@code GetVolumePathNameW} places it; empty if it is one or
+     * when the lookup itself failed (access denied...), which only VSS can then answer.
+     */
     static Optional<String> whyNotAVolume(String name) {
         ResolvedPath at;
         try {
             at = new WindowsVolumeResolver().resolve(name);
+        } catch (UnresolvablePathException e) {
+            if (e.reason() == UnresolvablePathException.Reason.VOLUME_LOOKUP_FAILED) {
+                return Optional.empty();
+            }
+            // Said once: the resolver's message names the path, why and what to do.
+            return Optional.of(e.reason() == UnresolvablePathException.Reason.NO_VOLUME && SimulatedHost.active()
+                    ? SimulatedHost.noSuchVolume(name) : e.getMessage());
         } catch (IllegalArgumentException notOnAVolume) {
             return Optional.of(name + " is no volume of this machine: " + notOnAVolume.getMessage());
         } catch (RuntimeException cannotTell) {

@@ -31,7 +31,7 @@ import picocli.CommandLine.Spec;
             "  vss writers",
             "  vss writers --json",
             "  vss writers --save wmd   (replay them: vss writers --sim-writers wmd)",
-            ExitCodes.HELP_ADMIN})
+            ExitCodes.HELP_WRITERS})
 final class WritersCommand implements Callable<Integer> {
 
     /** One writer as reported: identity, status and its Writer Metadata Document's components. */
@@ -86,6 +86,9 @@ final class WritersCommand implements Callable<Integer> {
                 Json.print(out, reports.stream().map(r -> JsonForms.Writer.of(r.identity(), r.status(),
                         r.components())).toList());
             } else {
+                if (reports.isEmpty()) {
+                    out.println("no writers");
+                }
                 reports.forEach(r -> print(out, r));
                 if (save != null) {
                     out.printf("Saved %d Writer Metadata Document(s) in %s%n", saved.size(), save.toAbsolutePath());

@@ -204,7 +204,7 @@ class CliFaultMatrixTest {
             // Another set in creation is waited out (docs/simulator-in-progress.md): the run succeeds; a
             // DoSnapshotSet that met it was aborted and the sequence ran again with a new requester.
             assertThat(r.exit()).as("exit code; stderr: %s", r.err()).isEqualTo(ExitCodes.OK);
-            assertThat(r.out()).contains("another shadow copy set is in progress");
+            assertThat(r.err()).contains("another shadow copy set is in progress");
             assertThat(aborts).as("%s: AbortBackup calls", fault)
                     .isEqualTo(fault.method().endsWith("::DoSnapshotSet") ? 1 : 0);
             assertThat(left).as("shadow copies left").hasSize(persistent ? 1 : 0);
@@ -377,8 +377,8 @@ class CliFaultMatrixTest {
 
     /**
      * The cleanup after a failure fails as well: the command still exits 3 with the first failure (the cleanup's own
-     * failure is a note on stdout), leaks nothing, and leaves no shadow copy it can delete. A persistent set whose
-     * DeleteSnapshots failed stays, named on stdout, so it can be deleted with {@code vss snapshot delete}.
+     * failure is a note on stderr), leaks nothing, and leaves no shadow copy it can delete. A persistent set whose
+     * DeleteSnapshots failed stays, named on stderr, so it can be deleted with {@code vss snapshot delete}.
      */
     @ParameterizedTest(name = "{0}")
     @MethodSource("cleanupCases")
@@ -405,7 +405,7 @@ class CliFaultMatrixTest {
             assertThat(r.err()).contains("AbortBackup of shadow copy set {", "VSS_E_BAD_STATE");
             assertThat(left).as("shadow copies left behind").isEmpty();
         } else {
-            String set = r.out().replaceAll("(?s).*snapshot set \\{([0-9a-f-]+)}.*", "$1");
+            String set = r.err().replaceAll("(?s).*snapshot set \\{([0-9a-f-]+)}.*", "$1");
             assertThat(r.err()).contains("the persistent shadow copy set {" + set + "} could not be deleted and stays",
                     "E_ACCESSDENIED", "vss snapshot delete --set " + set);
             // Shadow copies exist once DoSnapshotSet was called; a failure before it left none to delete.

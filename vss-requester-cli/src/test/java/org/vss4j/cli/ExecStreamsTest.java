@@ -54,8 +54,8 @@ class ExecStreamsTest {
 
         assertThat(run).as("the command ends").succeedsWithin(Duration.ofSeconds(20));
         assertThat(run.get()).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("input ended", "BackupComplete ...").doesNotContain("read:");
-        assertThat(err.toString()).contains("oops" + System.lineSeparator());
+        assertThat(out.toString()).isEqualTo("input ended" + System.lineSeparator());
+        assertThat(err.toString()).contains("oops" + System.lineSeparator(), "BackupComplete ...");
     }
 
     /**

@@ -30,12 +30,13 @@ class GuidArgumentsTest {
 
         CliRun list = vss("snapshot", "list", "--set", "{" + set + "}", "--json");
         assertThat(list.exit()).as(list.err()).isZero();
-        assertThat(list.json()).hasSize(1);
+        assertThat(list.json().get("snapshots")).hasSize(1);
         assertThat(vss("snapshot", "expose", "{" + id.toUpperCase() + "}", "D:\\mnt").exit()).isZero();
         assertThat(vss("snapshot", "expose", "--undo", "{" + id + "}").exit()).isZero();
         CliRun delete = vss("snapshot", "delete", "--set", "{" + set + "}");
         assertThat(delete.exit()).as(delete.err()).isZero();
-        assertThat(delete.out()).contains("deleted 1 shadow copy of {" + set + "}");
+        assertThat(delete.out()).isEqualTo("deleted 1 shadow copy of set {" + set + "}"
+                + System.lineSeparator());
     }
 
     @Test

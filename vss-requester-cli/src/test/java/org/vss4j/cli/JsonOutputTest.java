@@ -91,8 +91,14 @@ class JsonOutputTest {
         assertThat(texts(shadow.get("rootEntries"))).contains("logs/", "report.txt");
         assertThat(texts(shadow.get("attributes"))).contains("VSS_VOLSNAP_ATTR_PERSISTENT");
 
-        JsonNode listed = json("snapshot", "list", "--json").get(0);
+        JsonNode list = json("snapshot", "list", "--json");
+        assertThat(list.isObject()).as("an object with snapshots, as create's set").isTrue();
+        JsonNode listed = list.at("/snapshots/0");
         assertThat(listed.get("snapshotId").asText()).isEqualTo(shadow.get("snapshotId").asText());
+        // One shape for a shadow copy in both documents: the same fields, in the same order.
+        assertThat(fieldNamesOf(listed)).isEqualTo(fieldNamesOf(shadow));
+        assertThat(listed.get("volumeName").asText()).as("the drive letter of the volume").isEqualTo("D:\\");
+        assertThat(listed.get("rootEntries").isNull()).isTrue();
         assertThat(listed.get("state").asText()).isEqualTo("VSS_SS_CREATED");
         assertThat(texts(listed.get("attributes"))).contains("VSS_VOLSNAP_ATTR_PERSISTENT",
                 "VSS_VOLSNAP_ATTR_NO_AUTO_RELEASE");
@@ -120,6 +126,12 @@ class JsonOutputTest {
         List<String> all = new ArrayList<>();
         array.forEach(n -> all.add(n.asText()));
         return all;
+    }
+
+    private static List<String> fieldNamesOf(JsonNode object) {
+        List<String> names = new ArrayList<>();
+        object.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static List<String> fieldNames(JsonNode node) {

@@ -130,7 +130,7 @@ class ShutdownGuardTest {
                 "--persistent");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("done: the shadow copies persist");
+        assertThat(err.toString()).contains("done: the shadow copies persist");
         assertThat(faults().calls(IVssBackupComponents.AbortBackup)).isZero();
         assertThat(hook.get(0).get(10, TimeUnit.SECONDS)).as("the hook halts with the backup's code").startsWith("0|");
         try (SimulatedMachine after = SimulatedMachine.persistentAt(state)) {

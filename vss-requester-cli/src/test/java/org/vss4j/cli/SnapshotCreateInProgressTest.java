@@ -47,7 +47,7 @@ class SnapshotCreateInProgressTest {
         int exit = vss("--sim-fault", "StartSnapshotSet=" + IN_PROGRESS);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("StartSnapshotSet: " + IN_PROGRESS + " (0x80042316), another shadow copy "
+        assertThat(err.toString()).contains("StartSnapshotSet: " + IN_PROGRESS + " (0x80042316), another shadow copy "
                 + "set is in progress; attempt 2 again in PT1S", "BackupComplete ...", "done:");
         assertThat(faults().calls(IVssBackupComponents.StartSnapshotSet)).isEqualTo(2);
         assertThat(faults().calls(IVssBackupComponents.AbortBackup)).isZero();
@@ -58,7 +58,7 @@ class SnapshotCreateInProgressTest {
         int exit = vss("--sim-fault", "DoSnapshotSet=" + IN_PROGRESS);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("DoSnapshotSet: " + IN_PROGRESS, "attempt 2 again in PT1S",
+        assertThat(err.toString()).contains("DoSnapshotSet: " + IN_PROGRESS, "attempt 2 again in PT1S",
                 "aborting the backup", "BackupComplete ...", "done:");
         // The collided set is aborted and its requester released; the second one runs from InitializeForBackup.
         assertThat(faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);

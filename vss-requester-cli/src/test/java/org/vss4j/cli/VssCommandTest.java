@@ -48,12 +48,16 @@ class VssCommandTest {
         int exit = vss("snapshot", "create", "D:\\", "--list", "10");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString())
+        // The steps and notes on stderr; stdout is the result: the set and its shadow copy, its entries in its block.
+        assertThat(err.toString())
                 .contains("GatherWriterMetadata ...", "PrepareForBackup ...", "DoSnapshotSet ...", "BackupComplete ...")
                 .contains("vss4j Demo Writer")
-                .containsPattern("volume    \\\\\\\\\\?\\\\Volume\\{[0-9a-f-]{36}}\\\\")
-                .contains("    logs/", "    report.txt", "VSS_SS_CREATED")
                 .contains("done: the shadow copies were released");
+        assertThat(out.toString())
+                .startsWith("shadow copy set {")
+                .containsPattern("volume    D:\\\\ \\(\\\\\\\\\\?\\\\Volume\\{[0-9a-f-]{36}}\\\\\\)")
+                .contains("    root      (3 entries listed)", "      logs/", "      report.txt", "VSS_SS_CREATED")
+                .doesNotContain("GatherWriterMetadata").doesNotContain("writer(s)").doesNotContain("done:");
         assertThat(SimulatedMachine.current().snapshots()).isEmpty();
     }
 
@@ -73,10 +77,12 @@ class VssCommandTest {
             int exit = vss("snapshot", "create", "D:\\", "--exec", script);
 
             assertThat(exit).isEqualTo(7);
-            String id = out.toString().replaceAll("(?s).*shadow copy \\{([0-9a-f-]{36})}.*", "$1");
+            // With --exec stdout is the command's output and nothing else; the shadow copies are shown on stderr.
+            assertThat(out.toString()).isEqualTo("count=1 volume=D:\\\n");
+            String id = err.toString().replaceAll("(?s).*shadow copy \\{([0-9a-f-]{36})}.*", "$1");
             assertThat(seen).as("what the command saw while it ran").hasContent("present " + id + "\nq3");
-            assertThat(out.toString()).contains("count=1 volume=D:\\").contains("aborting the backup")
-                    .doesNotContain("BackupComplete ...");
+            assertThat(err.toString()).contains("aborting the backup").doesNotContain("BackupComplete ...")
+                    .contains("vss: the --exec command exited with 7: the backup is aborted (AbortBackup");
             assertThat(SimulatedMachine.current().faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
         } finally {
             Files.deleteIfExists(seen);
@@ -107,7 +113,8 @@ class VssCommandTest {
             int calls = SimulatedMachine.current().faults().calls(IVssBackupComponents.AbortBackup);
 
             assertThat(exit == 0).as(name + ": " + err).isEqualTo(!c.aborts() && !name.contains("BAD_STATE"));
-            assertThat(out.toString().contains("aborting the backup")).as(name + ": says it aborts").isEqualTo(c.aborts());
+            assertThat(err.toString().contains("aborting the backup")).as(name + ": says it aborts").isEqualTo(c.aborts());
+            assertThat(out.toString()).as(name).doesNotContain("aborting");
             assertThat(calls).as(name + ": AbortBackup calls").isEqualTo(c.aborts() ? 1 : 0);
         }
     }
@@ -115,7 +122,7 @@ class VssCommandTest {
     @Test
     void aFailedPersistentRunLeavesNoShadowCopyBehind() {
         assertThat(vss("snapshot", "create", "D:\\", "--persistent", "--exec", "exit 5")).isEqualTo(5);
-        assertThat(out.toString()).contains("aborting the backup");
+        assertThat(err.toString()).contains("aborting the backup");
 
         assertThat(vss("snapshot", "list")).isZero();
         assertThat(out.toString()).contains("no shadow copies");
@@ -128,7 +135,8 @@ class VssCommandTest {
         int exit = vss("snapshot", "create", "D:\\", "--exec", script);
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("q3").contains("BackupComplete ...");
+        assertThat(out.toString()).as("the command's output alone").isEqualTo("q3");
+        assertThat(err.toString()).contains("BackupComplete ...");
         assertThat(Files.readString(volume.resolve("report.txt"))).isEqualTo("changed\n");
     }
 
@@ -137,15 +145,16 @@ class VssCommandTest {
         int exit = vss("snapshot", "create", "D:\\", "--no-writers");
 
         assertThat(exit).as(err.toString()).isZero();
-        assertThat(out.toString()).doesNotContain("GatherWriterMetadata ...").doesNotContain("PrepareForBackup ...")
-                .contains("VSS_VOLSNAP_ATTR_NO_WRITERS");
+        assertThat(err.toString()).doesNotContain("GatherWriterMetadata ...").doesNotContain("PrepareForBackup ...")
+                .contains("DoSnapshotSet ...");
+        assertThat(out.toString()).contains("VSS_VOLSNAP_ATTR_NO_WRITERS");
     }
 
     @Test
     void excludedWritersAreLeftOutAndUnknownWritersAreUsageErrors() {
         assertThat(vss("snapshot", "create", "D:\\", "--exclude-writer", "vss4j demo writer")).as(err.toString())
                 .isZero();
-        assertThat(out.toString()).contains("0 writer(s)");
+        assertThat(err.toString()).contains("0 writer(s)");
 
         assertThat(vss("snapshot", "create", "D:\\", "--include-writer", "No Such Writer")).isEqualTo(2);
         assertThat(err.toString()).contains("--include-writer No Such Writer: no writer with that name");
@@ -158,7 +167,7 @@ class VssCommandTest {
     @Test
     void persistentShadowCopiesAreListedAndDeletedAcrossRuns() {
         assertThat(vss("snapshot", "create", "D:\\", "--persistent")).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("persist until `vss snapshot delete`");
+        assertThat(err.toString()).contains("persist until `vss snapshot delete`");
         String id = out.toString().replaceAll("(?s).*shadow copy \\{([0-9a-f-]{36})}.*", "$1");
 
         assertThat(vss("snapshot", "list")).as(err.toString()).isZero();
@@ -179,7 +188,7 @@ class VssCommandTest {
         assertThat(mountPoint.resolve("report.txt")).doesNotExist();
 
         assertThat(vss("snapshot", "delete", id)).as(err.toString()).isZero();
-        assertThat(out.toString()).contains("deleted 1 shadow copy of {" + id + "}");
+        assertThat(out.toString()).isEqualTo("deleted shadow copy {" + id + "}" + System.lineSeparator());
 
         assertThat(vss("snapshot", "list")).isZero();
         assertThat(out.toString()).contains("no shadow copies");
@@ -283,19 +292,37 @@ class VssCommandTest {
         assertThat(err.toString()).contains("not-an-id");
     }
 
+    /**
+     * A volume the machine does not have is the command line's fault (exit code 2), found before any writer is asked:
+     * on the simulator the message names the declared volumes and how to declare one, once.
+     */
     @Test
-    void anUnknownVolumeFailsWithTheHresultNameAndExitCode3() {
+    void anUnknownVolumeIsAUsageErrorNamingTheDeclaredVolumesBeforeAnyWriterIsAsked() {
         int exit = vss("snapshot", "create", "Q:\\");
 
-        assertThat(exit).isEqualTo(3);
-        assertThat(err.toString()).contains("IVssBackupComponents::AddToSnapshotSet failed: VSS_E_OBJECT_NOT_FOUND")
+        assertThat(exit).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("vss: Q:\\ is no volume of the simulated machine (its volumes: D:\\ = "
+                + volume + "); declare it with --sim-volume Q:=DIR", "the default C:\\=. is not there")
+                .contains("(add --verbose for details)").doesNotContain("\tat ").doesNotContain("GatherWriterMetadata")
+                .doesNotContain("cannot be resolved");
+        assertThat(err.toString().split("no volume", -1)).as("said once").hasSize(2);
+        assertThat(SimulatedMachine.current().faults().calls(IVssBackupComponents.GatherWriterMetadata)).isZero();
+    }
+
+    @Test
+    void aFailureOfVssIsExitCode3WithTheHresultName() {
+        int exit = vss("snapshot", "create", "D:\\", "--sim-fault", "AddToSnapshotSet=VSS_E_VOLUME_NOT_SUPPORTED");
+
+        assertThat(exit).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(err.toString()).contains("IVssBackupComponents::AddToSnapshotSet failed: VSS_E_VOLUME_NOT_SUPPORTED")
                 .contains("(add --verbose for details)").doesNotContain("\tat ");
     }
 
     @Test
     void verboseAddsTheStackTrace() {
-        assertThat(vss("--verbose", "snapshot", "create", "Q:\\")).isEqualTo(3);
-        assertThat(err.toString()).contains("VSS_E_OBJECT_NOT_FOUND").contains("\tat org.vss4j.");
+        assertThat(vss("--verbose", "snapshot", "create", "D:\\", "--sim-fault",
+                "AddToSnapshotSet=VSS_E_VOLUME_NOT_SUPPORTED")).isEqualTo(3);
+        assertThat(err.toString()).contains("VSS_E_VOLUME_NOT_SUPPORTED").contains("\tat org.vss4j.");
     }
 
     @Test
