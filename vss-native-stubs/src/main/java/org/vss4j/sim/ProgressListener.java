@@ -60,6 +60,11 @@ public interface ProgressListener {
      * The piece of work of {@code phase} is over: {@code completed} if every file was done, otherwise it failed after
      * {@code done} of {@code total} (its exception follows, thrown to the caller). Told once per piece, after its last
      * {@link #progress}, whatever happened; the default does nothing.
+     *
+     * @param phase the work that ended
+     * @param done how many files were done
+     * @param total how many files the phase had
+     * @param completed whether every file was done
      */
     default void ended(Phase phase, long done, long total, boolean completed) {
     }

@@ -9,9 +9,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -104,17 +107,57 @@ class ParallelExecutionTest {
         }
     }
 
+    /**
+     * Keeps a test that got past {@link VssSimulatorExtension}'s set-up running until the other test has got past it
+     * too or failed in it, so that neither can finish (and release the machine) before the other has tried to take
+     * it. Registered after the extension: its before-each runs only if the extension's succeeded, its after-each runs
+     * either way (JUnit runs the after-each callbacks of a test whose set-up failed).
+     */
+    static final class PastSetup implements BeforeEachCallback, AfterEachCallback {
+
+        static volatile CountDownLatch both = new CountDownLatch(2);
+        private static final ExtensionContext.Namespace NS = ExtensionContext.Namespace.create(PastSetup.class);
+
+        @Override
+        public void beforeEach(ExtensionContext context) {
+            countOnce(context);
+        }
+
+        @Override
+        public void afterEach(ExtensionContext context) {
+            countOnce(context);
+        }
+
+        private static void countOnce(ExtensionContext context) {
+            AtomicBoolean counted = context.getStore(NS).getOrComputeIfAbsent("counted", k -> new AtomicBoolean(),
+                    AtomicBoolean.class);
+            if (counted.compareAndSet(false, true)) {
+                both.countDown();
+            }
+        }
+
+        /** In a test body: wait until the other test is past its set-up or failed in it. */
+        static void awaitTheOther() throws InterruptedException {
+            // A bound against a hang if the other test never ran (then this one fails, as it should).
+            if (!both.await(1, TimeUnit.MINUTES)) {
+                throw new IllegalStateException("the other test never got to or past the simulator's set-up");
+            }
+        }
+    }
+
     /** Run only through the launcher below: the extension without its resource lock, two tests at the same time. */
-    @ExtendWith({BothStarted.class, VssSimulatorExtension.class})
+    @ExtendWith({BothStarted.class, VssSimulatorExtension.class, PastSetup.class})
     static class TwoUnlockedTests {
 
         @Test
-        void first(SimulatedMachine m) {
+        void first(SimulatedMachine m) throws InterruptedException {
+            PastSetup.awaitTheOther();
             assertThat(SimulatedMachine.current()).isSameAs(m);
         }
 
         @Test
-        void second(SimulatedMachine m) {
+        void second(SimulatedMachine m) throws InterruptedException {
+            PastSetup.awaitTheOther();
             assertThat(SimulatedMachine.current()).isSameAs(m);
         }
     }
@@ -155,6 +198,7 @@ class ParallelExecutionTest {
     @Test
     void aTestThatOverlapsAnotherWithoutTheLockFailsSayingSo() {
         BothStarted.BARRIER.reset();
+        PastSetup.both = new CountDownLatch(2);
         TestExecutionSummary summary = runInParallel(TwoUnlockedTests.class);
         assertThat(summary.getTestsSucceededCount()).isEqualTo(1);
         assertThat(summary.getFailures()).singleElement().satisfies(f -> assertThat(f.getException())
