@@ -1,12 +1,7 @@
 package org.vss4j.sim;
 
-import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
-import java.nio.file.attribute.BasicFileAttributes;
 
 /**
  * Test support next to {@link VssSimulatorExtension}: removes a directory tree a test made (volumes, media, the CLI's
@@ -24,28 +19,12 @@ public final class TestTrees {
      * @param root the tree's root
      */
     public static void deleteTree(Path root) {
-        if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
+        // The simulator's own tree deletion: links deleted as links, trees deeper than the host's path limit too.
         try {
-            Files.walkFileTree(root, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                    Files.delete(file);
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult postVisitDirectory(Path dir, IOException failed) throws IOException {
-                    if (failed != null) {
-                        throw failed;
-                    }
-                    Files.delete(dir);
-                    return FileVisitResult.CONTINUE;
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete the test directory " + root + ": " + e, e);
+            Trees.delete(root, FileProgress.silent());
+        } catch (UncheckedIOException e) {
+            throw new UncheckedIOException("cannot delete the test directory " + root + ": " + e.getCause(),
+                    e.getCause());
         }
     }
 }
