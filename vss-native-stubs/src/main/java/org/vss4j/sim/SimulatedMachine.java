@@ -348,6 +348,29 @@ public final class SimulatedMachine implements AutoCloseable {
      * Refuses a volume at or inside a directory the simulator writes: its shadow copies would be copies of the shadow
      * copies being made, into themselves, until the host's path length limit stops the copy.
      */
+    /**
+     * Whether host path {@code path} is, or lies inside, a directory the simulator writes (its shadow copies or its
+     * exposures), in the form given or in its real form: no volume and no exposure may be there.
+     *
+     * @param path a host path
+     * @return true if it is part of the simulator's own storage
+     */
+    public boolean isInsideStorage(Path path) {
+        Path given = path.toAbsolutePath().normalize();
+        Path real;
+        try {
+            real = path.toRealPath();
+        } catch (IOException e) {
+            real = given;
+        }
+        for (Path s : storageDirectories) {
+            if (given.startsWith(s) || real.startsWith(s)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     private void checkOutsideStorage(Path root) {
         for (Path s : storageDirectories) {
             if (root.startsWith(s)) {

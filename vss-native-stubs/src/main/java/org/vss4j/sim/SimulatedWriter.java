@@ -20,8 +20,8 @@ import org.vss4j.WriterRestore;
 import org.vss4j.WriterVersion;
 import org.vss4j.sim.vss.AsyncOperation;
 import org.vss4j.sim.vss.EventResult;
-import org.vss4j.sim.vss.WriterParticipant;
 import org.vss4j.sim.vss.WriterMetadataXml;
+import org.vss4j.sim.vss.WriterParticipant;
 import org.vss4j.sim.vss.WriterSessionContext;
 
 /**

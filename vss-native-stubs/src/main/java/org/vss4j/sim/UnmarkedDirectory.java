@@ -17,8 +17,8 @@ public record UnmarkedDirectory(Path directory) {
     @Override
     public String toString() {
         return "the folder " + directory + " is named like a shadow copy's copy directory, but no record names it and "
-                + "the simulator did not mark it as its own: " + LEFT_ALONE + "; if it is a copy an interrupted run "
-                + "of an earlier version left, delete it (rm -r '" + directory + "'), otherwise move it out of the "
-                + "state directory";
+                + "the simulator did not mark it as its own: " + LEFT_ALONE + ". Nothing in it tells a copy that an "
+                + "interrupted run of an earlier version left from other data: if it is not yours, remove it yourself; "
+                + "if it is, move it out of the state directory or choose another --sim-state";
     }
 }

@@ -20,6 +20,8 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.SnapshotContext;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
 
 /**
  * The simulator's storage inside a volume it snapshots: with the default state directory {@code ~/.vss4j/simulator}
@@ -184,6 +186,40 @@ class SimulatorStorageTest {
                     "settings.txt");
             assertThat(FindCalls.names(device + "\\*")).contains(".vss4j", "notes.txt", "work");
             bc.backupComplete().finish(T);
+        }
+    }
+
+    @Test
+    void noShadowCopyIsExposedAtAFolderOfTheStorage() throws Exception {
+        // vss snapshot expose ID 'C:\.vss4j\simulator\exposed': the volume holds the state directory.
+        machine = SimulatedMachine.persistentAt(state);
+        machine.addVolume(home, "C:\\");
+        SimulatedMachine.install(machine);
+        Path exposed = state.resolve("exposed");
+        Files.createDirectories(exposed);
+        Path underSnapshots = Files.createDirectories(state.resolve("snapshots").resolve("m"));
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.setContext(SnapshotContext.APP_ROLLBACK);
+            bc.setBackupState(false, false, BackupType.COPY, false);
+            bc.gatherWriterMetadata().finish(T);
+            bc.startSnapshotSet();
+            UUID id = bc.addToSnapshotSet("C:\\", BackupComponents.GUID_NULL);
+            bc.prepareForBackup().finish(T);
+            bc.doSnapshotSet().finish(T);
+            bc.backupComplete().finish(T);
+            String relative = home.relativize(state).toString().replace('/', '\\');
+            for (String folder : List.of("C:\\" + relative + "\\exposed", "C:\\" + relative + "\\snapshots\\m")) {
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> bc.exposeSnapshotLocally(id, folder))
+                        .as(folder).isInstanceOf(VssException.class)
+                        .satisfies(e -> assertThat(((VssException) e).is(VssHresult.E_INVALIDARG)).isTrue());
+            }
+            assertThat(Files.isSymbolicLink(exposed)).as("the exposure directory is still the simulator's").isFalse();
+            assertThat(Files.isSymbolicLink(underSnapshots)).isFalse();
+            Path beside = Files.createDirectories(home.resolve("mnt"));
+            assertThat(bc.exposeSnapshotLocally(id, "C:\\mnt")).isEqualTo("C:\\mnt");
+            assertThat(Files.isSymbolicLink(beside)).as("an ordinary empty folder is exposed").isTrue();
+            bc.unexposeSnapshot(id);
         }
     }
 }

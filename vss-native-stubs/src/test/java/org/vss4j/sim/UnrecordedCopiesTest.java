@@ -132,7 +132,8 @@ class UnrecordedCopiesTest {
         assertThat(folder.resolve("sub/half.txt")).hasContent("half");
         assertThat(next.unmarkedDirectories()).singleElement().satisfies(u -> {
             assertThat(u.directory()).isEqualTo(folder);
-            assertThat(u.toString()).contains(folder.toString(), UnmarkedDirectory.LEFT_ALONE, "rm -r");
+            assertThat(u.toString()).contains(folder.toString(), UnmarkedDirectory.LEFT_ALONE, "move it out")
+                    .as("no ready-to-paste deletion of what may be the user's data").doesNotContain("rm -r");
         });
         assertThat(open().unmarkedDirectories()).as("reported each time, never deleted").hasSize(1);
         assertThat(folder.resolve("sub/half.txt")).hasContent("half");

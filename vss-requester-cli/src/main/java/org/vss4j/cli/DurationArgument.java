@@ -41,8 +41,11 @@ final class DurationArgument implements ITypeConverter<Duration> {
         } catch (ArithmeticException | NumberFormatException | DateTimeParseException tooLargeOrNoDuration) {
             d = null;
         }
-        if (d == null || d.isNegative()) {
+        if (d == null) {
             throw new TypeConversionException("'" + text + "' is not a duration: give " + EXAMPLES);
+        }
+        if (d.isNegative()) {
+            throw new TypeConversionException("'" + text + "' is a negative duration: give " + EXAMPLES);
         }
         return d;
     }

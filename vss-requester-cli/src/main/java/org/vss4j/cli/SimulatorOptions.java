@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
 import org.vss4j.UsageType;
-import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedToken;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.VssServiceState;
@@ -49,7 +49,8 @@ final class SimulatorOptions {
 
         @Option(names = "--sim-state", paramLabel = "DIR", order = 2,
                 description = "Where the simulated machine keeps persistent shadow copies between runs. "
-                        + "Default: .vss4j/simulator in the home directory: $HOME off Windows when set, else user.home.")
+                        + "Default: .vss4j/simulator in the home directory: $HOME off Windows when it is an "
+                        + "absolute path, else user.home.")
         private Path state;
 
         @Option(names = "--sim-inbox", order = 3,

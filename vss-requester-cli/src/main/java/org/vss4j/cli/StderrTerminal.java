@@ -33,7 +33,9 @@ final class StderrTerminal {
         try {
             return Platform.isWindows() ? isConsole(Kernel32.INSTANCE.GetStdHandle(Wincon.STD_ERROR_HANDLE))
                     : Posix.LIBC.isatty(STDERR_FILENO) == 1;
-        } catch (UnsatisfiedLinkError | RuntimeException cannotAsk) {
+        } catch (LinkageError | RuntimeException cannotAsk) {
+            // LinkageError: JNA's own library or libc cannot be loaded (UnsatisfiedLinkError), or JNA failed to
+            // initialise (ExceptionInInitializerError, NoClassDefFoundError). Progress is not worth failing for.
             return false;
         }
     }

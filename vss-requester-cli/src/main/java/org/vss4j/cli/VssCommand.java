@@ -1,8 +1,8 @@
 package org.vss4j.cli;
 
 import java.io.PrintWriter;
-import java.util.UUID;
 import java.time.Duration;
+import java.util.UUID;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.OptionSpec;

@@ -148,14 +148,17 @@ class CommandTreeTest {
         assertThat(DurationArgument.parse("pt1m30s")).isEqualTo(java.time.Duration.ofSeconds(90));
 
         for (String[] bad : new String[][] {{"snapshot", "create", "C:", "--timeout", "5x"},
-            {"snapshot", "create", "C:", "--in-progress-timeout", "1 m"}, {"writers", "--timeout", "-PT1S"},
-            {"doctor", "--timeout", "m"}}) {
+            {"snapshot", "create", "C:", "--in-progress-timeout", "1 m"}, {"doctor", "--timeout", "m"}}) {
             CliRun run = CliRun.vss(bad);
             assertThat(run.exit()).as(String.join(" ", bad)).isEqualTo(ExitCodes.USAGE);
             assertThat(run.err().lines().findFirst().orElse("")).as(run.err())
                     .contains("is not a duration: give 30s, 5m, 2h or an ISO-8601 duration such as PT5M");
             assertThat(run.err()).doesNotContain("java.", "Exception");
         }
+        CliRun negative = CliRun.vss("writers", "--timeout", "-PT1S");
+        assertThat(negative.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(negative.err().lines().findFirst().orElse("")).as(negative.err())
+                .contains("'-PT1S' is a negative duration: give 30s, 5m");
     }
 
     @Test

@@ -87,10 +87,17 @@ class ProgressOutputTest {
     }
 
     private static String run(Path dir, List<String> command) throws Exception {
+        // Output to a file, read after the bounded wait: a hung child fails the test instead of blocking a read.
+        Path log = Files.createTempFile(dir, "run", ".log");
         Process p = new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile())
                 .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-        String output = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
-        assertThat(p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)).as(command + " ended").isTrue();
+        boolean ended = p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+        if (!ended) {
+            p.destroyForcibly();
+        }
+        String output = Files.readString(log);
+        assertThat(ended).as(command + " ended: " + output).isTrue();
         assertThat(p.exitValue()).as(command + ": " + output).isZero();
         return output;
     }

@@ -24,9 +24,9 @@ import org.vss4j.com.CallGuard;
 import org.vss4j.com.Guids;
 import org.vss4j.com.Utf16;
 import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.WriterComponentData;
 import org.vss4j.sim.WriterEvent;
-import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.abi.ComThreads;
 import org.vss4j.sim.abi.SlotTable;
 

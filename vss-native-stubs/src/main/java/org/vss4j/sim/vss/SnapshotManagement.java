@@ -120,6 +120,12 @@ final class SnapshotManagement {
                 || !ExposureLinks.isEmptyDirectory(folder)) {
             return null;
         }
+        // A folder of the simulator's own storage (its exposure or snapshot directory, when the volume holds the
+        // state directory): the link would replace the simulator's directory and break every later run. Windows has
+        // no such folder on a volume; the simulator refuses it as an invalid parameter value (E_INVALIDARG, chosen).
+        if (machine.isInsideStorage(folder)) {
+            return null;
+        }
         return new Exposure(expose, null, true, folder, true);
     }
 

@@ -11,10 +11,10 @@ import org.vss4j.SourceType;
 import org.vss4j.UsageType;
 import org.vss4j.WriterRestore;
 import org.vss4j.WriterVersion;
-import org.vss4j.sim.SimulatedComponentDependency;
 import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.WriterComponent;
+import org.vss4j.sim.SimulatedComponentDependency;
 import org.vss4j.sim.SimulatedWriterMetadata;
+import org.vss4j.sim.WriterComponent;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 

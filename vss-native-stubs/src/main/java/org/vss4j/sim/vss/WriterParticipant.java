@@ -1,8 +1,8 @@
 package org.vss4j.sim.vss;
 
+import org.vss4j.sim.SimulatedWriterMetadata;
 import org.vss4j.sim.WriterComponentData;
 import org.vss4j.sim.WriterEvent;
-import org.vss4j.sim.SimulatedWriterMetadata;
 
 /**
  * A writer that takes part in the simulated machine's backups and restores: a {@link org.vss4j.sim.SimulatedWriter}

@@ -41,8 +41,8 @@ import org.vss4j.XmlDomDocument;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssSimulatorExtension;
-import org.vss4j.writer.CreateWriterMetadata;
 import org.vss4j.writer.BorrowedWriterComponents;
+import org.vss4j.writer.CreateWriterMetadata;
 
 /**
  * What a Java writer declares in OnIdentify is what the requester reads in its Writer Metadata Document, and what it

@@ -7,9 +7,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.writer.BorrowedWriterComponents;
 import org.vss4j.writer.CreateWriterMetadata;
 import org.vss4j.writer.VssWriter;
-import org.vss4j.writer.BorrowedWriterComponents;
 
 /**
  * A test writer made as the SDK's {@code CVssWriter} ({@code CreateWriter}): records every handler call with its

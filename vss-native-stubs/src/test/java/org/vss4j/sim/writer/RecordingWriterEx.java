@@ -7,9 +7,9 @@ import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
 import org.vss4j.abi.vtable.CVssWriter;
+import org.vss4j.writer.BorrowedWriterComponents;
 import org.vss4j.writer.CreateWriterMetadataEx;
 import org.vss4j.writer.VssWriterEx;
-import org.vss4j.writer.BorrowedWriterComponents;
 
 /**
  * A test writer made as the SDK's {@code CVssWriterEx2} ({@link VssWriterEx}: {@code CreateWriterEx}, the
