@@ -31,8 +31,9 @@ final class LinkFindings {
             if (unusable.isPresent()) {
                 return Finding.blocking(CHECK, null, "the link directory " + directory + " cannot be used: --exec "
                         + "and SnapshotMount (how vss4j reads a shadow copy) would fail", List.of(unusable.get()),
-                        "remove or repair " + directory + " (vss4j makes it owner-only when it is missing), or choose "
-                                + "another with " + CHOOSE_ANOTHER);
+                        "choose a directory of your own with " + CHOOSE_ANOTHER + "; if " + directory + " is this "
+                                + "account's, remove or repair it instead (vss4j makes it owner-only when it is "
+                                + "missing)");
             }
             stale = StaleSnapshotLinks.find(directory);
         } catch (IOException e) {

@@ -61,11 +61,28 @@ final class SimulatedHost {
             return Optional.empty();
         }
         String dir = Path.of(name).toAbsolutePath().normalize().toString();
+        Optional<String> declared = declaredAs(Path.of(dir));
+        if (declared.isPresent()) {
+            return Optional.of(name + " is a directory of this host, not a volume; it is the simulated volume "
+                    + declared.get() + ": vss snapshot create " + declared.get());
+        }
         String letter = freeDriveLetter();
         return Optional.of(name + " is a directory of this host, not a volume: on the simulator a volume is a "
                 + "Windows name backed by a directory: --sim-volume " + letter + "=" + dir + ", then vss snapshot "
                 + "create " + letter + " (give every volume the command uses: once one --sim-volume is given, the "
                 + "default C:\\=. is not there)");
+    }
+
+    /** The first mount point of the declared volume whose directory is {@code dir}, if there is one. */
+    private static Optional<String> declaredAs(Path dir) {
+        Path real;
+        try {
+            real = dir.toRealPath();
+        } catch (java.io.IOException e) {
+            return Optional.empty();
+        }
+        return SimulatedMachine.current().volumes().stream().filter(v -> v.root().equals(real))
+                .flatMap(v -> v.aliases().stream()).findFirst();
     }
 
     /** Why {@code name} is no volume of the simulated machine, with its volumes and how to declare one. */

@@ -202,7 +202,7 @@ class DoctorCommandTest {
         assertThat(out.toString()).contains("  blocking  links: the link directory " + links + " cannot be used: "
                         + "--exec and SnapshotMount (how vss4j reads a shadow copy) would fail")
                 .contains("- " + links + " may be written by other users (rwxrwxrwx)")
-                .contains("or choose another with VSS_JAVA_OPTS=-Dvss4j.linkDirectory=DIR");
+                .contains("choose a directory of your own with VSS_JAVA_OPTS=-Dvss4j.linkDirectory=DIR");
 
         assertThat(doctorWithLinkDirectory(links, "--json")).isEqualTo(1);
         JsonNode report = new ObjectMapper().readTree(out.toString());

@@ -143,7 +143,7 @@ class ExposeAndVolumeErrorsTest {
     /** On the simulator a host path names no volume: the hint says how to make it one. */
     @Test
     void aHostPathGivenAsAVolumeGetsTheSimulatorsHint() {
-        for (String given : new String[] {volume.toString(), ".", "data"}) {
+        for (String given : new String[] {".", "data"}) {
             CliRun run = vss("snapshot", "create", given);
 
             String dir = Path.of(given).toAbsolutePath().normalize().toString();
@@ -152,5 +152,10 @@ class ExposeAndVolumeErrorsTest {
                     + "on the simulator a volume is a Windows name backed by a directory: --sim-volume E:=" + dir
                     + ", then vss snapshot create E:").doesNotContain(given + "\\").doesNotContain("Microsoft docs");
         }
+        // The directory of a declared volume: the hint names that volume instead of declaring another.
+        CliRun run = vss("snapshot", "create", volume.toString());
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.USAGE);
+        assertThat(run.err()).contains("vss: " + volume + " is a directory of this host, not a volume; it is the "
+                + "simulated volume D:\\: vss snapshot create D:\\").doesNotContain("--sim-volume E:");
     }
 }
