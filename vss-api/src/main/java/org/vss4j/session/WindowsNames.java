@@ -15,8 +15,9 @@ import java.util.Locale;
  * extension ({@code NUL.txt} is {@code NUL}), which a Win32 path opens as the device. Such names are made through
  * {@code \\?\}; read through a Win32 path they give another file's data or a device's.</li>
  * </ul>
+ * Public for the backup sets' restore (org.vss4j.media), which refuses the names these rules forbid.
  */
-final class WindowsNames {
+public final class WindowsNames {
 
     private static final String RESERVED = "<>:\"/\\|?*";
     /** The reserved characters a filespec may hold all the same: its wildcards (and {@code DOS_DOT}/{@code DOS_QM}). */
@@ -37,7 +38,7 @@ final class WindowsNames {
     }
 
     /** Why {@code name} cannot be a Windows file name, or null if it can. */
-    static String problem(String name) {
+    public static String problem(String name) {
         if (name.isEmpty()) {
             return "the name is empty";
         }
@@ -55,7 +56,7 @@ final class WindowsNames {
      * Why {@code name}, a name NTFS can hold, cannot be reached through a Win32 path (one without {@code \\?\}), or
      * null if it can: it ends in a space or a period, or it is a reserved device name.
      */
-    static String win32Problem(String name) {
+    public static String win32Problem(String name) {
         char last = name.charAt(name.length() - 1);
         if (last == '.' || last == ' ') {
             return "the name '" + name + "' ends in a " + (last == '.' ? "period" : "space") + ", which Win32 path "

@@ -1,0 +1,250 @@
+package org.vss4j.media;
+
+import java.io.BufferedInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.vss4j.media.VerifyReport.Kind;
+import org.vss4j.media.VerifyReport.Problem;
+
+/**
+ * Reads the backup sets of a media directory (docs/backup-sets.md): lists them, verifies every stored byte against
+ * the catalog and restores them. Only published sets are seen; {@link #open} removes what dead writers left.
+ */
+public final class BackupSetReader {
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final Path media;
+    private final List<String> removedPartials;
+
+    private BackupSetReader(Path media, List<String> removedPartials) {
+        this.media = media;
+        this.removedPartials = List.copyOf(removedPartials);
+    }
+
+    /**
+     * Opens {@code media}, removing every partial set whose writer is dead (killed, or failed before it could clean
+     * up); the ids of those are {@link #removedPartials}.
+     */
+    public static BackupSetReader open(Path media) throws IOException {
+        if (!Files.isDirectory(media)) {
+            throw new NoSuchFileException(media.toString(), null, "no media directory");
+        }
+        return new BackupSetReader(media, PartialSets.removeDead(media));
+    }
+
+    /** The partial sets of dead writers that {@link #open} removed, by set id. */
+    public List<String> removedPartials() {
+        return removedPartials;
+    }
+
+    /** Every published set, oldest snapshot first (then by id). */
+    public List<BackupSetInfo> list() throws IOException {
+        List<BackupSetInfo> out = new ArrayList<>();
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(media, p -> !p.getFileName().toString()
+                .startsWith(".") && Files.isRegularFile(p.resolve(MediaLayout.CATALOG)))) {
+            for (Path p : ds) {
+                out.add(set(p.getFileName().toString()));
+            }
+        }
+        out.sort(Comparator.comparing((BackupSetInfo i) -> i.metadata().snapshotTime(),
+                Comparator.nullsFirst(Comparator.naturalOrder())).thenComparing(BackupSetInfo::setId));
+        return out;
+    }
+
+    /** The set {@code setId}. */
+    public BackupSetInfo set(String setId) throws IOException {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            Map<String, String> m = c.metadata();
+            SetMetadata meta = new SetMetadata(setId, m.get("type"), bool(m, "bootable_system_state"),
+                    bool(m, "component_mode"), bool(m, "partial_file_support"),
+                    m.get("snapshot_set_id") == null ? null : UUID.fromString(m.get("snapshot_set_id")),
+                    m.get("snapshot_time") == null ? null : Instant.parse(m.get("snapshot_time")), c.sources(),
+                    m.get("parent_set_id"));
+            long[] n = c.countAndBytes();
+            return new BackupSetInfo(meta, m.get("state"), n[0], n[1]);
+        }
+    }
+
+    /** The catalog rows of {@code setId}, in data.tar's order. */
+    public List<CatalogRow> files(String setId) throws IOException {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            return List.copyOf(c.files().values());
+        }
+    }
+
+    /** The files of {@code setId} that could not be saved, each as {@code path: reason}. */
+    public List<String> failedFiles(String setId) throws IOException {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            return c.failedFiles();
+        }
+    }
+
+    /** The data of one file, read at its catalog offset without reading the rest of data.tar. */
+    public InputStream open(String setId, CatalogRow row) throws IOException {
+        FileChannel ch = FileChannel.open(setDir(setId).resolve(MediaLayout.DATA), StandardOpenOption.READ);
+        ch.position(row.dataOffset());
+        InputStream in = Channels.newInputStream(ch);
+        return new InputStream() {
+            private long left = row.size();
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (left <= 0) {
+                    return -1;
+                }
+                int n = in.read(b, off, (int) Math.min(len, left));
+                if (n > 0) {
+                    left -= n;
+                }
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                in.close();
+            }
+        };
+    }
+
+    /**
+     * Reads data.tar of {@code setId} from start to end and compares every file entry with its catalog row: size,
+     * SHA-256 and data offset; reports entries without a row, rows without an entry, and a tar that ends early.
+     */
+    public VerifyReport verify(String setId) throws IOException {
+        Path dir = setDir(setId);
+        Map<String, CatalogRow> rows;
+        try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
+            rows = c.files();
+        }
+        List<Problem> problems = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        long files = 0;
+        long bytes = 0;
+        String current = MediaLayout.DATA;
+        try (InputStream raw = Files.newInputStream(dir.resolve(MediaLayout.DATA));
+                TarArchiveInputStream tin = new TarArchiveInputStream(new BufferedInputStream(raw, BUFFER),
+                        StandardCharsets.UTF_8.name())) {
+            TarArchiveEntry e;
+            byte[] buf = new byte[BUFFER];
+            while ((e = tin.getNextEntry()) != null) {
+                if (!e.isFile()) {
+                    continue;
+                }
+                current = e.getName();
+                long offset = tin.getBytesRead();
+                MessageDigest sha = sha256();
+                long read = 0;
+                for (int n; (n = tin.read(buf)) >= 0; ) {
+                    sha.update(buf, 0, n);
+                    read += n;
+                }
+                if (read != e.getSize()) {
+                    throw new IOException("the entry holds " + read + " of its " + e.getSize() + " bytes");
+                }
+                CatalogRow row = rows.get(e.getName());
+                if (row == null) {
+                    problems.add(new Problem(e.getName(), Kind.NOT_IN_CATALOG, "a file of " + read
+                            + " bytes in data.tar that the catalog does not list"));
+                    continue;
+                }
+                seen.add(e.getName());
+                String digest = HexFormat.of().formatHex(sha.digest());
+                boolean good = true;
+                if (row.size() != read) {
+                    problems.add(new Problem(e.getName(), Kind.SIZE, "the catalog says " + row.size()
+                            + " bytes, data.tar holds " + read));
+                    good = false;
+                } else if (!row.sha256().equalsIgnoreCase(digest)) {
+                    problems.add(new Problem(e.getName(), Kind.CHECKSUM, "SHA-256 " + digest + ", the catalog says "
+                            + row.sha256()));
+                    good = false;
+                }
+                if (row.dataOffset() != offset) {
+                    problems.add(new Problem(e.getName(), Kind.OFFSET, "its data starts at byte " + offset
+                            + " of data.tar, the catalog says " + row.dataOffset()));
+                    good = false;
+                }
+                if (good) {
+                    files++;
+                    bytes += read;
+                }
+            }
+        } catch (IOException | IllegalArgumentException ex) {
+            problems.add(new Problem(current, Kind.UNREADABLE, "data.tar cannot be read on from here, it ends early "
+                    + "or is damaged: " + ex.getMessage()));
+        }
+        for (String name : rows.keySet()) {
+            if (!seen.contains(name)) {
+                problems.add(new Problem(name, Kind.MISSING_DATA, "the catalog lists it, data.tar holds no data "
+                        + "for it"));
+            }
+        }
+        return new VerifyReport(setId, files, bytes, problems);
+    }
+
+    /**
+     * Restores the entries of {@code setId} selected by {@code pathPatterns} ({@link PathPatterns}; empty: all) into
+     * {@code target}, which is created if missing. Writes only inside {@code target}; refuses, with its name and
+     * nothing written, every entry {@link SafeRestore} refuses; replaces an existing file only if {@code overwrite}.
+     */
+    public RestoreReport restore(String setId, Path target, List<String> pathPatterns, boolean overwrite)
+            throws IOException {
+        Path dir = setDir(setId);
+        Map<String, CatalogRow> rows;
+        try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
+            rows = c.files();
+        }
+        try (InputStream raw = Files.newInputStream(dir.resolve(MediaLayout.DATA))) {
+            return new SafeRestore(target, new PathPatterns(pathPatterns), overwrite, rows)
+                    .run(new BufferedInputStream(raw, BUFFER));
+        }
+    }
+
+    private Path setDir(String setId) throws NoSuchFileException {
+        Path dir = media.resolve(MediaLayout.checkSetId(setId));
+        if (!Files.isRegularFile(dir.resolve(MediaLayout.CATALOG))) {
+            throw new NoSuchFileException(dir.toString(), null, "no backup set " + setId + " in " + media);
+        }
+        return dir;
+    }
+
+    private static boolean bool(Map<String, String> m, String key) {
+        return Boolean.parseBoolean(m.get(key));
+    }
+
+    static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

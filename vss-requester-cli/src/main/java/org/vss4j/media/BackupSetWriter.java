@@ -1,0 +1,324 @@
+package org.vss4j.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+
+/**
+ * Writes one backup set (docs/backup-sets.md) under {@code MEDIA/.partial-<set-id>/} and publishes it with one atomic
+ * rename in {@link #finish}. Until then nothing in the media directory looks like a set: a failure, {@link #abort} or
+ * {@link #close} without finish removes the partial set, and a killed process leaves only a {@code .partial-*} that
+ * the next {@link BackupSetReader#open} removes. After any failure of {@code addFile} the writer accepts nothing but
+ * abort, since data.tar may end in the middle of an entry.
+ */
+public final class BackupSetWriter implements AutoCloseable {
+
+    private static final int COPY_BUFFER = 64 * 1024;
+
+    private final Path media;
+    private SetMetadata metadata;
+    private final Path partial;
+    private final Path lockPath;
+    private final FileChannel lockChannel;
+    private final FileLock lock;
+    private final FileChannel dataChannel;
+    private final TarArchiveOutputStream tar;
+    private final Catalog catalog;
+    private final Set<String> directories = new HashSet<>();
+    private final Set<String> roots = new HashSet<>();
+    private long files;
+    private long bytes;
+    private int failures;
+    private boolean broken;
+    private boolean done;
+
+    private BackupSetWriter(Path media, SetMetadata metadata, Path lockPath, FileChannel lockChannel, FileLock lock)
+            throws IOException {
+        this.media = media;
+        this.metadata = metadata;
+        this.partial = MediaLayout.partialDir(media, metadata.setId());
+        this.lockPath = lockPath;
+        this.lockChannel = lockChannel;
+        this.lock = lock;
+        Files.createDirectory(partial);
+        Files.createDirectories(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS));
+        this.dataChannel = FileChannel.open(partial.resolve(MediaLayout.DATA), StandardOpenOption.CREATE_NEW,
+                StandardOpenOption.WRITE);
+        OutputStream out = Channels.newOutputStream(dataChannel);
+        // Block size 512 (one record): the stream then writes every header out whole before the data, so the count of
+        // bytes written after putArchiveEntry is the data's offset in data.tar.
+        this.tar = new TarArchiveOutputStream(out, TarConstants.DEFAULT_RCDSIZE, StandardCharsets.UTF_8.name());
+        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+        tar.setAddPaxHeadersForNonAsciiNames(true);
+        this.catalog = Catalog.create(partial.resolve(MediaLayout.CATALOG));
+        catalog.putMetadata(metadata, Instant.now());
+        for (SetMetadata.Source s : metadata.sources()) {
+            roots.add(s.root());
+        }
+    }
+
+    /**
+     * Starts the set {@code metadata.setId()} in {@code media} (created if missing).
+     *
+     * @throws FileAlreadyExistsException if a set or a partial set of that id exists
+     */
+    public static BackupSetWriter start(Path media, SetMetadata metadata) throws IOException {
+        Files.createDirectories(media);
+        String id = metadata.setId();
+        if (Files.exists(media.resolve(id))) {
+            throw new FileAlreadyExistsException(media.resolve(id).toString(), null, "a backup set of that id exists");
+        }
+        Path lockPath = MediaLayout.lockFile(media, id);
+        FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock lock = null;
+        try {
+            lock = ch.tryLock();
+            if (lock == null || Files.exists(MediaLayout.partialDir(media, id))) {
+                throw new FileAlreadyExistsException(MediaLayout.partialDir(media, id).toString(), null,
+                        "a backup set of that id is being written or was left by a killed run");
+            }
+            return new BackupSetWriter(media, metadata, lockPath, ch, lock);
+        } catch (IOException | RuntimeException e) {
+            boolean ours = lock != null;
+            if (ours) {
+                MediaLayout.deleteTree(MediaLayout.partialDir(media, id));
+                lock.release();
+            }
+            ch.close();
+            if (ours) {
+                Files.deleteIfExists(lockPath);
+            }
+            throw e;
+        }
+    }
+
+    /** The set's id. */
+    public String setId() {
+        return metadata.setId();
+    }
+
+    /** Adds a file read from {@code file} ({@link #addFile(String, String, FileMetadata, long, InputStream)}). */
+    public CatalogRow addFile(String sourceRoot, String relativePath, FileMetadata meta, Path file)
+            throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            return addFile(sourceRoot, relativePath, meta, Files.size(file), in);
+        }
+    }
+
+    /**
+     * Streams {@code size} bytes of {@code in} into data.tar as {@code sourceRoot/relativePath}, computing their
+     * SHA-256 in the same read, and records the catalog row.
+     *
+     * @param sourceRoot   one of the set's sources' roots
+     * @param relativePath the path under it, names joined by {@code /}, each a name Windows allows
+     * @throws IOException if {@code in} ends before {@code size} bytes or holds more (the file changed while read);
+     *                     after it the writer only aborts
+     */
+    public CatalogRow addFile(String sourceRoot, String relativePath, FileMetadata meta, long size, InputStream in)
+            throws IOException {
+        checkOpen();
+        if (!roots.contains(sourceRoot)) {
+            throw new IllegalArgumentException("no source of set " + setId() + " has the root " + sourceRoot);
+        }
+        List<String> names = EntryNames.segments(relativePath);
+        String relative = String.join("/", names);
+        String entryName = sourceRoot + "/" + relative;
+        broken = true; // until the entry is whole
+        ensureDirectories(sourceRoot, names);
+        TarArchiveEntry entry = new TarArchiveEntry(entryName, TarConstants.LF_NORMAL);
+        entry.setSize(size);
+        entry.setMode(0644);
+        if (meta.lastWriteTime() != null) {
+            entry.setLastModifiedTime(FileTime.from(meta.lastWriteTime()));
+        }
+        tar.putArchiveEntry(entry);
+        long offset = tar.getBytesWritten();
+        MessageDigest sha = sha256();
+        byte[] buf = new byte[COPY_BUFFER];
+        long left = size;
+        while (left > 0) {
+            int n = in.read(buf, 0, (int) Math.min(buf.length, left));
+            if (n < 0) {
+                throw new IOException(meta.originalPath() + " ended after " + (size - left) + " of its " + size
+                        + " bytes: it changed while it was read");
+            }
+            sha.update(buf, 0, n);
+            tar.write(buf, 0, n);
+            left -= n;
+        }
+        if (in.read() >= 0) {
+            throw new IOException(meta.originalPath() + " holds more than its " + size
+                    + " bytes: it changed while it was read");
+        }
+        tar.closeArchiveEntry();
+        CatalogRow row = new CatalogRow(entryName, sourceRoot, relative, meta, size,
+                HexFormat.of().formatHex(sha.digest()), offset);
+        catalog.addFile(row);
+        files++;
+        bytes += size;
+        broken = false;
+        return row;
+    }
+
+    /**
+     * Records the shadow copy set and the time it was taken, when they are known only after the files were copied
+     * (a {@code BackupSession} reports the time with its result).
+     */
+    public void snapshotTaken(UUID snapshotSetId, Instant snapshotTime) throws IOException {
+        checkOpen();
+        SetMetadata m = metadata;
+        metadata = new SetMetadata(m.setId(), m.type(), m.bootableSystemState(), m.componentMode(),
+                m.partialFileSupport(), snapshotSetId, snapshotTime, m.sources(), m.parentSetId());
+        catalog.put("snapshot_set_id", snapshotSetId == null ? null : snapshotSetId.toString());
+        catalog.put("snapshot_time", snapshotTime == null ? null : snapshotTime.toString());
+    }
+
+    /** Records a link, junction or mount point (never followed, no data). */
+    public void addLink(String originalPath, int reparseTag, String writerName, String component) throws IOException {
+        checkOpen();
+        catalog.addLink(originalPath, reparseTag, writerName, component);
+    }
+
+    /** Records a file that could not be saved: the set is then published as {@code partial}. */
+    public void fileFailed(String originalPath, String writerName, String component, String reason)
+            throws IOException {
+        checkOpen();
+        catalog.addFailure(originalPath, writerName, component, reason);
+        failures++;
+    }
+
+    /** Stores the Backup Components Document. */
+    public void addBackupComponentsDocument(String xml) throws IOException {
+        checkOpen();
+        writeDocument(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.BACKUP_COMPONENTS), xml);
+    }
+
+    /** Stores a writer's Writer Metadata Document. */
+    public void addWriterDocument(String writerInstanceId, String xml) throws IOException {
+        checkOpen();
+        String name = UUID.fromString(writerInstanceId).toString() + ".xml";
+        writeDocument(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS).resolve(name), xml);
+    }
+
+    /**
+     * Flushes data, documents and catalog, publishes the set by one atomic rename and returns it.
+     *
+     * @throws IOException if any step fails; the partial set is then removed
+     */
+    public BackupSetInfo finish() throws IOException {
+        checkOpen();
+        try {
+            tar.finish();
+            tar.flush();
+            dataChannel.force(true);
+            tar.close();
+            String state = failures == 0 ? "complete" : "partial";
+            catalog.put("state", state);
+            catalog.put("finished", Instant.now().toString());
+            catalog.commit();
+            catalog.close();
+            MediaLayout.forceDirectory(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS));
+            MediaLayout.forceDirectory(partial.resolve(MediaLayout.DOCUMENTS));
+            MediaLayout.forceDirectory(partial);
+            Files.move(partial, media.resolve(setId()), StandardCopyOption.ATOMIC_MOVE);
+            MediaLayout.forceDirectory(media);
+            done = true;
+            releaseLock();
+            return new BackupSetInfo(metadata, state, files, bytes);
+        } catch (IOException | RuntimeException e) {
+            abort();
+            throw e;
+        }
+    }
+
+    /** Removes the partial set; nothing of it stays. Idempotent; does nothing after a successful finish. */
+    public void abort() throws IOException {
+        if (done) {
+            return;
+        }
+        done = true;
+        // The data is removed: a failure to close a tar that ends inside an entry does not matter.
+        try {
+            tar.close();
+        } catch (IOException e) {
+            dataChannel.close();
+        }
+        catalog.close();
+        MediaLayout.deleteTree(partial);
+        releaseLock();
+    }
+
+    private void releaseLock() throws IOException {
+        lock.release();
+        lockChannel.close();
+        Files.deleteIfExists(lockPath);
+    }
+
+    /** Aborts unless {@link #finish} succeeded. */
+    @Override
+    public void close() throws IOException {
+        abort();
+    }
+
+    private void ensureDirectories(String root, List<String> names) throws IOException {
+        StringBuilder dir = new StringBuilder(root);
+        addDirectory(dir.toString());
+        for (int i = 0; i < names.size() - 1; i++) {
+            dir.append('/').append(names.get(i));
+            addDirectory(dir.toString());
+        }
+    }
+
+    private void addDirectory(String name) throws IOException {
+        if (directories.add(name)) {
+            TarArchiveEntry d = new TarArchiveEntry(name + "/", TarConstants.LF_DIR);
+            d.setMode(0755);
+            tar.putArchiveEntry(d);
+            tar.closeArchiveEntry();
+        }
+    }
+
+    private void writeDocument(Path file, String xml) throws IOException {
+        Files.writeString(file, xml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        MediaLayout.force(file);
+    }
+
+    private void checkOpen() {
+        if (done) {
+            throw new IllegalStateException("backup set " + setId() + " is already finished or aborted");
+        }
+        if (broken) {
+            throw new IllegalStateException("backup set " + setId() + " failed while a file was written: abort it");
+        }
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every Java platform has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,269 @@
+package org.vss4j.media;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+/**
+ * A set's catalog.db (docs/backup-sets.md, "catalog.db"): one SQLite database, written in one transaction.
+ */
+final class Catalog implements AutoCloseable {
+
+    static final String FORMAT = "1";
+
+    private static final String[] SCHEMA = {
+        "CREATE TABLE backup_set(key TEXT PRIMARY KEY, value TEXT)",
+        "CREATE TABLE sources(ordinal INTEGER PRIMARY KEY, source TEXT NOT NULL, root TEXT NOT NULL UNIQUE)",
+        "CREATE TABLE files(id INTEGER PRIMARY KEY, entry_name TEXT NOT NULL UNIQUE, source_root TEXT NOT NULL,"
+                + " relative_path TEXT NOT NULL, writer_instance_id TEXT, writer_id TEXT, writer_name TEXT,"
+                + " component TEXT, logical_path TEXT, original_path TEXT NOT NULL, size INTEGER NOT NULL,"
+                + " creation_time TEXT, last_write_time TEXT, attributes INTEGER NOT NULL, sha256 TEXT NOT NULL,"
+                + " data_offset INTEGER NOT NULL)",
+        "CREATE INDEX files_original_path ON files(original_path COLLATE NOCASE)",
+        "CREATE TABLE links(original_path TEXT NOT NULL, reparse_tag INTEGER, writer_name TEXT, component TEXT)",
+        "CREATE TABLE failed_files(original_path TEXT NOT NULL, writer_name TEXT, component TEXT, reason TEXT)",
+    };
+
+    private final Connection db;
+    private PreparedStatement insertFile;
+
+    private Catalog(Connection db) {
+        this.db = db;
+    }
+
+    /** A new, empty catalog at {@code file}, its transaction open. */
+    static Catalog create(Path file) throws IOException {
+        try {
+            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                // FULL: the commit is durable once it returns (SQLite docs, "PRAGMA synchronous").
+                s.execute("PRAGMA synchronous=FULL");
+                c.setAutoCommit(false);
+                for (String sql : SCHEMA) {
+                    s.execute(sql);
+                }
+            }
+            Catalog cat = new Catalog(c);
+            cat.insertFile = c.prepareStatement("INSERT INTO files(entry_name, source_root, relative_path,"
+                    + " writer_instance_id, writer_id, writer_name, component, logical_path, original_path, size,"
+                    + " creation_time, last_write_time, attributes, sha256, data_offset)"
+                    + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            return cat;
+        } catch (SQLException e) {
+            throw new IOException("cannot create the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The catalog at {@code file}, read-only. */
+    static Catalog open(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("no catalog: " + file);
+        }
+        try {
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            config.setReadOnly(true);
+            return new Catalog(DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(),
+                    config.toProperties()));
+        } catch (SQLException e) {
+            throw new IOException("cannot open the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    void putMetadata(SetMetadata m, Instant started) throws IOException {
+        put("format", FORMAT);
+        put("set_id", m.setId());
+        put("type", m.type());
+        put("bootable_system_state", String.valueOf(m.bootableSystemState()));
+        put("component_mode", String.valueOf(m.componentMode()));
+        put("partial_file_support", String.valueOf(m.partialFileSupport()));
+        put("snapshot_set_id", m.snapshotSetId() == null ? null : m.snapshotSetId().toString());
+        put("snapshot_time", m.snapshotTime() == null ? null : m.snapshotTime().toString());
+        put("parent_set_id", m.parentSetId());
+        put("started", started.toString());
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO sources(ordinal, source, root) VALUES(?,?,?)")) {
+            int i = 0;
+            for (SetMetadata.Source s : m.sources()) {
+                p.setInt(1, i++);
+                p.setString(2, s.source());
+                p.setString(3, s.root());
+                p.executeUpdate();
+            }
+        } catch (SQLException e) {
+            throw sqlFailure("record the sources", e);
+        }
+    }
+
+    void put(String key, String value) throws IOException {
+        try (PreparedStatement p = db.prepareStatement("INSERT OR REPLACE INTO backup_set(key, value) VALUES(?,?)")) {
+            p.setString(1, key);
+            p.setString(2, value);
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw sqlFailure("record " + key, e);
+        }
+    }
+
+    void addFile(CatalogRow r) throws IOException {
+        FileMetadata m = r.metadata();
+        try {
+            PreparedStatement p = insertFile;
+            p.setString(1, r.entryName());
+            p.setString(2, r.sourceRoot());
+            p.setString(3, r.relativePath());
+            p.setString(4, m.writerInstanceId());
+            p.setString(5, m.writerId());
+            p.setString(6, m.writerName());
+            p.setString(7, m.component());
+            p.setString(8, m.logicalPath());
+            p.setString(9, m.originalPath());
+            p.setLong(10, r.size());
+            setInstant(p, 11, m.creationTime());
+            setInstant(p, 12, m.lastWriteTime());
+            p.setInt(13, m.attributes());
+            p.setString(14, r.sha256());
+            p.setLong(15, r.dataOffset());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw sqlFailure("record " + r.entryName(), e);
+        }
+    }
+
+    void addLink(String originalPath, int reparseTag, String writerName, String component) throws IOException {
+        insert("INSERT INTO links(original_path, reparse_tag, writer_name, component) VALUES(?,?,?,?)",
+                originalPath, reparseTag, writerName, component);
+    }
+
+    void addFailure(String originalPath, String writerName, String component, String reason) throws IOException {
+        insert("INSERT INTO failed_files(original_path, writer_name, component, reason) VALUES(?,?,?,?)",
+                originalPath, writerName, component, reason);
+    }
+
+    private void insert(String sql, Object... values) throws IOException {
+        try (PreparedStatement p = db.prepareStatement(sql)) {
+            for (int i = 0; i < values.length; i++) {
+                p.setObject(i + 1, values[i]);
+            }
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw sqlFailure("record " + values[0], e);
+        }
+    }
+
+    /** Commits the transaction: after it returns the catalog is on the device (synchronous=FULL). */
+    void commit() throws IOException {
+        try {
+            db.commit();
+        } catch (SQLException e) {
+            throw sqlFailure("commit", e);
+        }
+    }
+
+    Map<String, String> metadata() throws IOException {
+        Map<String, String> out = new LinkedHashMap<>();
+        query("SELECT key, value FROM backup_set", rs -> out.put(str(rs, 1), str(rs, 2)));
+        return out;
+    }
+
+    List<SetMetadata.Source> sources() throws IOException {
+        List<SetMetadata.Source> out = new ArrayList<>();
+        query("SELECT source, root FROM sources ORDER BY ordinal",
+                rs -> out.add(new SetMetadata.Source(str(rs, 1), str(rs, 2))));
+        return out;
+    }
+
+    long[] countAndBytes() throws IOException {
+        long[] out = new long[2];
+        query("SELECT count(*), coalesce(sum(size), 0) FROM files", rs -> {
+            try {
+                out[0] = rs.getLong(1);
+                out[1] = rs.getLong(2);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        return out;
+    }
+
+    /** Every file row, in the order of their data in data.tar. */
+    Map<String, CatalogRow> files() throws IOException {
+        Map<String, CatalogRow> out = new LinkedHashMap<>();
+        query("SELECT entry_name, source_root, relative_path, writer_instance_id, writer_id, writer_name, component,"
+                + " logical_path, original_path, size, creation_time, last_write_time, attributes, sha256,"
+                + " data_offset FROM files ORDER BY data_offset", rs -> {
+                    try {
+                        FileMetadata m = new FileMetadata(rs.getString(4), rs.getString(5), rs.getString(6),
+                                rs.getString(7), rs.getString(8), rs.getString(9), instant(rs.getString(11)),
+                                instant(rs.getString(12)), rs.getInt(13));
+                        out.put(rs.getString(1), new CatalogRow(rs.getString(1), rs.getString(2), rs.getString(3), m,
+                                rs.getLong(10), rs.getString(14), rs.getLong(15)));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return out;
+    }
+
+    List<String> failedFiles() throws IOException {
+        List<String> out = new ArrayList<>();
+        query("SELECT original_path, reason FROM failed_files", rs -> out.add(str(rs, 1) + ": " + str(rs, 2)));
+        return out;
+    }
+
+    private void query(String sql, Consumer<ResultSet> row) throws IOException {
+        try (Statement s = db.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+            while (rs.next()) {
+                row.accept(rs);
+            }
+        } catch (SQLException | IllegalStateException e) {
+            throw sqlFailure("read", e);
+        }
+    }
+
+    private static String str(ResultSet rs, int column) {
+        try {
+            return rs.getString(column);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void setInstant(PreparedStatement p, int index, Instant t) throws SQLException {
+        if (t == null) {
+            p.setNull(index, Types.VARCHAR);
+        } else {
+            p.setString(index, t.toString());
+        }
+    }
+
+    private static Instant instant(String s) {
+        return s == null ? null : Instant.parse(s);
+    }
+
+    private static IOException sqlFailure(String what, Exception e) {
+        return new IOException("catalog: cannot " + what + ": " + e.getMessage(), e);
+    }
+
+    @Override
+    public void close() throws IOException {
+        try {
+            if (insertFile != null) {
+                insertFile.close();
+            }
+            db.close();
+        } catch (SQLException e) {
+            throw sqlFailure("close", e);
+        }
+    }
+}

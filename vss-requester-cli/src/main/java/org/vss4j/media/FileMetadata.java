@@ -1,0 +1,31 @@
+package org.vss4j.media;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * What the catalog records about one file besides its data (docs/backup-sets.md, table {@code files}).
+ *
+ * @param writerInstanceId the writer instance whose component holds the file, or null for an unclaimed file
+ * @param writerId         the writer class, or null
+ * @param writerName       the writer's name, or null
+ * @param component        the component's full path ({@code logical\name}), or null
+ * @param logicalPath      the component's logical path, or null
+ * @param originalPath     the file's Windows path on the live system, where it is restored to
+ * @param creationTime     the file's creation time, or null
+ * @param lastWriteTime    the file's last-write time, or null
+ * @param attributes       the Win32 {@code FILE_ATTRIBUTE_*} bits (winnt.h), 0 if unknown
+ */
+public record FileMetadata(String writerInstanceId, String writerId, String writerName, String component,
+        String logicalPath, String originalPath, Instant creationTime, Instant lastWriteTime, int attributes) {
+
+    public FileMetadata {
+        Objects.requireNonNull(originalPath, "originalPath");
+    }
+
+    /** A file no writer claims. */
+    public static FileMetadata unclaimed(String originalPath, Instant creationTime, Instant lastWriteTime,
+            int attributes) {
+        return new FileMetadata(null, null, null, null, null, originalPath, creationTime, lastWriteTime, attributes);
+    }
+}

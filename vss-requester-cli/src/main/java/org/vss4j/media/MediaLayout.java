@@ -1,0 +1,88 @@
+package org.vss4j.media;
+
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Pattern;
+
+/** The names in a media directory (docs/backup-sets.md, "Layout") and the file-system steps shared by writer and reader. */
+final class MediaLayout {
+
+    static final String DATA = "data.tar";
+    static final String CATALOG = "catalog.db";
+    static final String DOCUMENTS = "documents";
+    static final String BACKUP_COMPONENTS = "backup-components.xml";
+    static final String WRITERS = "writers";
+    static final String PARTIAL_PREFIX = ".partial-";
+    static final String LOCK_SUFFIX = ".lock";
+
+    private static final Pattern SET_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
+
+    private MediaLayout() {
+    }
+
+    /** {@code setId} if it is a valid set id (letters, digits, {@code - _ .}, not starting with {@code .}). */
+    static String checkSetId(String setId) {
+        if (setId == null || !SET_ID.matcher(setId).matches()) {
+            throw new IllegalArgumentException("not a backup set id: " + setId
+                    + " (letters, digits, '-', '_' and '.', not starting with '.')");
+        }
+        return setId;
+    }
+
+    static Path partialDir(Path media, String setId) {
+        return media.resolve(PARTIAL_PREFIX + setId);
+    }
+
+    static Path lockFile(Path media, String setId) {
+        return media.resolve(PARTIAL_PREFIX + setId + LOCK_SUFFIX);
+    }
+
+    /** Flushes {@code file}'s data and metadata to the device (fsync). */
+    static void force(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.WRITE)) {
+            ch.force(true);
+        }
+    }
+
+    /**
+     * Flushes a directory's entries (fsync on the directory), where the OS lets a directory be opened: Linux and
+     * macOS do; Windows does not (opening a directory as a file fails there), and NTFS journals its metadata.
+     */
+    static void forceDirectory(Path dir) {
+        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
+            ch.force(true);
+        } catch (IOException | UnsupportedOperationException e) {
+            // Not possible on this OS: nothing more can be done than the files' own flushes.
+        }
+    }
+
+    /** Removes {@code dir} and everything under it (symbolic links removed, never followed). */
+    static void deleteTree(Path dir) throws IOException {
+        if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            return;
+        }
+        Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+                Files.deleteIfExists(file);
+                return FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public FileVisitResult postVisitDirectory(Path d, IOException exc) throws IOException {
+                if (exc != null && !(exc instanceof NoSuchFileException)) {
+                    throw exc;
+                }
+                Files.deleteIfExists(d);
+                return FileVisitResult.CONTINUE;
+            }
+        });
+    }
+}

@@ -1,0 +1,215 @@
+package org.vss4j.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
+import org.vss4j.media.RestoreReport.Refusal;
+
+/**
+ * One restore of a data.tar into a target directory, writing only inside it (docs/backup-sets.md, "Verification and
+ * restore"). Every entry is checked before anything is written for it: its name ({@link EntryNames}), its type (files,
+ * directories and symbolic links that stay inside the target only), the directories on its way (no symbolic link),
+ * and what is already at its place (replaced only with overwrite, a directory never). A file is written to a
+ * temporary name beside its place and moved there once its data matched the catalog.
+ */
+final class SafeRestore {
+
+    private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+
+    private final Path target;
+    private final PathPatterns patterns;
+    private final boolean overwrite;
+    private final Map<String, CatalogRow> rows;
+    private final List<String> restored = new ArrayList<>();
+    private final List<Refusal> refused = new ArrayList<>();
+
+    SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
+        this.target = target.toAbsolutePath().normalize();
+        this.patterns = patterns;
+        this.overwrite = overwrite;
+        this.rows = rows;
+    }
+
+    RestoreReport run(InputStream tarData) throws IOException {
+        Files.createDirectories(target);
+        try (TarArchiveInputStream tin = new TarArchiveInputStream(tarData, StandardCharsets.UTF_8.name())) {
+            TarArchiveEntry e;
+            while ((e = tin.getNextEntry()) != null) {
+                String name = e.getName();
+                List<String> segments;
+                try {
+                    segments = EntryNames.segments(name);
+                } catch (IllegalArgumentException ex) {
+                    refused.add(new Refusal(name, ex.getMessage()));
+                    continue;
+                }
+                if (!patterns.selects(segments)) {
+                    continue;
+                }
+                try {
+                    restore(e, segments, tin);
+                } catch (Refused r) {
+                    refused.add(new Refusal(name, r.getMessage()));
+                }
+            }
+        }
+        return new RestoreReport(restored, refused);
+    }
+
+    private void restore(TarArchiveEntry e, List<String> segments, InputStream data) throws IOException, Refused {
+        if (e.isDirectory()) {
+            directory(segments, segments.size());
+        } else if (e.isSymbolicLink()) {
+            symbolicLink(e, segments);
+        } else if (e.isLink()) {
+            throw new Refused("a hard link (to " + e.getLinkName() + "): backup sets hold none");
+        } else if (e.isFile()) {
+            file(e, segments, data);
+        } else {
+            throw new Refused("not a file, directory or symbolic link (tar type '" + (char) typeOf(e) + "')");
+        }
+    }
+
+    private void file(TarArchiveEntry e, List<String> segments, InputStream data) throws IOException, Refused {
+        Path parent = directory(segments, segments.size() - 1);
+        Path place = parent.resolve(segments.get(segments.size() - 1));
+        checkPlace(place);
+        CatalogRow row = rows.get(e.getName());
+        Path temp = Files.createTempFile(parent, ".vss-restore-", ".tmp");
+        boolean moved = false;
+        try {
+            MessageDigest sha = BackupSetReader.sha256();
+            try (OutputStream out = Files.newOutputStream(temp)) {
+                byte[] buf = new byte[64 * 1024];
+                for (int n; (n = data.read(buf)) >= 0; ) {
+                    sha.update(buf, 0, n);
+                    out.write(buf, 0, n);
+                }
+            }
+            if (row != null && !row.sha256().equalsIgnoreCase(HexFormat.of().formatHex(sha.digest()))) {
+                throw new Refused("its data does not match the catalog's SHA-256 (run verify)");
+            }
+            FileTime time = e.getLastModifiedTime();
+            if (time != null) {
+                Files.setLastModifiedTime(temp, time);
+            }
+            try {
+                if (overwrite) {
+                    Files.move(temp, place, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                } else {
+                    Files.move(temp, place);
+                }
+            } catch (FileAlreadyExistsException ex) {
+                throw new Refused("a file of that name exists (restore with overwrite to replace it)");
+            }
+            moved = true;
+            restored.add(e.getName());
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+
+    private void symbolicLink(TarArchiveEntry e, List<String> segments) throws IOException, Refused {
+        String link = e.getLinkName();
+        checkLinkStaysInside(link, segments.size() - 1);
+        Path parent = directory(segments, segments.size() - 1);
+        Path place = parent.resolve(segments.get(segments.size() - 1));
+        checkPlace(place);
+        if (Files.exists(place, NOFOLLOW)) {
+            Files.delete(place); // overwrite asked for (checkPlace): a file or a link, never a directory
+        }
+        Files.createSymbolicLink(place, Path.of(link));
+        restored.add(e.getName());
+    }
+
+    /**
+     * Refuses a link target that is absolute, has a drive letter or UNC prefix, or whose {@code ..} climb above the
+     * target from the link's directory, {@code depth} names below the target. {@code \} counts as a separator too: it
+     * is one on Windows.
+     */
+    private static void checkLinkStaysInside(String link, int depth) throws Refused {
+        if (link == null || link.isEmpty()) {
+            throw new Refused("a symbolic link to nothing");
+        }
+        if (link.startsWith("/") || link.startsWith("\\")
+                || (link.length() >= 2 && link.charAt(1) == ':' && Character.isLetter(link.charAt(0)))) {
+            throw new Refused("a symbolic link to " + link + ", outside the target (an absolute path)");
+        }
+        int level = depth;
+        for (String s : link.split("[/\\\\]")) {
+            if (s.equals("..")) {
+                level--;
+                if (level < 0) {
+                    throw new Refused("a symbolic link to " + link + ", outside the target");
+                }
+            } else if (!s.isEmpty() && !s.equals(".")) {
+                level++;
+            }
+        }
+    }
+
+    /** Refuses a place already taken, unless overwrite is asked for and what is there is no directory. */
+    private void checkPlace(Path place) throws Refused {
+        if (!Files.exists(place, NOFOLLOW)) {
+            return;
+        }
+        if (Files.isDirectory(place, NOFOLLOW)) {
+            throw new Refused("a directory of that name exists");
+        }
+        if (!overwrite) {
+            throw new Refused("a file of that name exists (restore with overwrite to replace it)");
+        }
+    }
+
+    /** The directory of the first {@code count} names, created where missing, with no symbolic link on the way. */
+    private Path directory(List<String> segments, int count) throws IOException, Refused {
+        Path p = target;
+        for (int i = 0; i < count; i++) {
+            p = p.resolve(segments.get(i));
+            if (Files.isSymbolicLink(p)) {
+                throw new Refused("its path goes through the symbolic link " + target.relativize(p));
+            }
+            if (Files.exists(p, NOFOLLOW)) {
+                if (!Files.isDirectory(p, NOFOLLOW)) {
+                    throw new Refused("its path goes through " + target.relativize(p) + ", which is no directory");
+                }
+            } else {
+                Files.createDirectory(p);
+            }
+        }
+        return p;
+    }
+
+    private static byte typeOf(TarArchiveEntry e) {
+        if (e.isCharacterDevice()) {
+            return '3';
+        }
+        if (e.isBlockDevice()) {
+            return '4';
+        }
+        return e.isFIFO() ? (byte) '6' : (byte) '?';
+    }
+
+    /** An entry refused: the message says why. */
+    private static final class Refused extends Exception {
+        Refused(String message) {
+            super(message, null, false, false);
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package org.vss4j.media;
+
+import java.util.List;
+
+/**
+ * What {@link BackupSetReader#verify} found.
+ *
+ * @param setId    the set
+ * @param files    the files whose data was read and matched
+ * @param bytes    the bytes read and matched
+ * @param problems each mismatch, by entry name
+ */
+public record VerifyReport(String setId, long files, long bytes, List<Problem> problems) {
+
+    public VerifyReport {
+        problems = List.copyOf(problems);
+    }
+
+    public boolean ok() {
+        return problems.isEmpty();
+    }
+
+    /**
+     * One mismatch between data.tar and the catalog.
+     *
+     * @param name   the entry (or catalog row) concerned, or {@code data.tar} for the archive itself
+     * @param kind   what is wrong
+     * @param detail what was expected and found
+     */
+    public record Problem(String name, Kind kind, String detail) {
+    }
+
+    /** The kinds of mismatch. */
+    public enum Kind {
+        /** The data's SHA-256 differs from the catalog's. */
+        CHECKSUM,
+        /** The entry's size differs from the catalog's. */
+        SIZE,
+        /** The entry's data is not where the catalog says. */
+        OFFSET,
+        /** A file entry of data.tar has no catalog row. */
+        NOT_IN_CATALOG,
+        /** A catalog row has no entry in data.tar. */
+        MISSING_DATA,
+        /** data.tar ends early or cannot be read as a tar. */
+        UNREADABLE
+    }
+}
