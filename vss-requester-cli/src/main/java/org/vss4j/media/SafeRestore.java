@@ -77,6 +77,8 @@ final class SafeRestore {
             symbolicLink(e, segments);
         } else if (e.isLink()) {
             throw new Refused("a hard link (to " + e.getLinkName() + "): backup sets hold none");
+        } else if (e.isCharacterDevice() || e.isBlockDevice() || e.isFIFO()) {
+            throw new Refused("a device or pipe (tar type '" + (char) typeOf(e) + "'): backup sets hold none");
         } else if (e.isFile()) {
             file(e, segments, data);
         } else {

@@ -1,0 +1,188 @@
+package org.vss4j.media;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.media.MediaFixtures.add;
+import static org.vss4j.media.MediaFixtures.copySet;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveOutputStream;
+import org.apache.commons.compress.archivers.tar.TarConstants;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.vss4j.media.RestoreReport.Refusal;
+
+/**
+ * restore writes only inside its target: each unsafe entry of a tar made by hand is refused with its name and nothing
+ * is written for it, and an existing file is replaced only with overwrite.
+ */
+class RestoreSafetyTest {
+
+    @TempDir
+    Path media;
+    @TempDir
+    Path root;
+
+    /** A set whose data.tar is replaced by {@code entries}: name to content, or {@code ->link} for a symbolic link. */
+    private BackupSetReader setWithTar(Map<String, String> entries) throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            w.finish();
+        }
+        try (OutputStream out = Files.newOutputStream(media.resolve("s/data.tar"));
+                TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8")) {
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            for (Map.Entry<String, String> e : entries.entrySet()) {
+                String v = e.getValue();
+                if (v.startsWith("->")) {
+                    TarArchiveEntry link = new TarArchiveEntry(e.getKey(), TarConstants.LF_SYMLINK, true);
+                    link.setLinkName(v.substring(2));
+                    tar.putArchiveEntry(link);
+                } else if (v.startsWith("=>")) {
+                    TarArchiveEntry link = new TarArchiveEntry(e.getKey(), TarConstants.LF_LINK, true);
+                    link.setLinkName(v.substring(2));
+                    tar.putArchiveEntry(link);
+                } else if (v.equals("|fifo")) {
+                    tar.putArchiveEntry(new TarArchiveEntry(e.getKey(), TarConstants.LF_FIFO, true));
+                } else {
+                    byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                    TarArchiveEntry f = new TarArchiveEntry(e.getKey(), true); // names kept as given, "/x" too
+                    f.setSize(b.length);
+                    tar.putArchiveEntry(f);
+                    tar.write(b);
+                }
+                tar.closeArchiveEntry();
+            }
+        }
+        return BackupSetReader.open(media);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"../escaped.txt", "D/../../escaped.txt", "/tmp/escaped.txt", "C:/escaped.txt",
+        "c:escaped.txt", "//server/share/escaped.txt", "\\\\server\\share\\escaped.txt", "//?/C:/escaped.txt",
+        "D/..\\..\\escaped.txt", "D/CON", "D/nul.txt", "D/com1.log", "D/trailing.", "D/trailing ", "D/a:stream",
+        "D/what?.txt", "D/tab\there.txt"})
+    void anUnsafeNameIsRefusedAndNothingIsWritten(String unsafe) throws IOException {
+        Path target = root.resolve("target");
+        RestoreReport r = setWithTar(Map.of(unsafe, "evil", "D/fine.txt", "fine")).restore("s", target, List.of(),
+                false);
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly(unsafe);
+        assertThat(r.restored()).containsExactly("D/fine.txt");
+        assertThat(MediaFixtures.tree(root)).containsOnlyKeys("target/D/fine.txt");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"/etc/passwd", "../../outside", "../../../outside", "sub/../../../outside", "..\\..\\outside",
+        "C:\\Windows"})
+    void aSymbolicLinkPointingOutsideIsRefused(String linkTarget) throws IOException {
+        Path target = root.resolve("target");
+        RestoreReport r = setWithTar(Map.of("D/link", "->" + linkTarget)).restore("s", target, List.of(), false);
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/link");
+        assertThat(Files.exists(target.resolve("D/link"), java.nio.file.LinkOption.NOFOLLOW_LINKS)).isFalse();
+    }
+
+    @Test
+    void aSymbolicLinkInsideIsRestoredButNeverWrittenThrough() throws IOException {
+        Path target = root.resolve("target");
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("D/real/x.txt", "x");
+        entries.put("D/link", "->real");
+        entries.put("D/up", "->..");
+        entries.put("D/up/escaped.txt", "through the link");
+        RestoreReport r = setWithTar(entries).restore("s", target, List.of(), false);
+        assertThat(r.restored()).containsExactly("D/real/x.txt", "D/link", "D/up");
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/up/escaped.txt");
+        assertThat(Files.readSymbolicLink(target.resolve("D/link"))).isEqualTo(Path.of("real"));
+        assertThat(Files.exists(target.resolve("escaped.txt"))).isFalse();
+    }
+
+    @Test
+    void aPathThroughASymbolicLinkAlreadyInTheTargetIsRefused() throws IOException {
+        Path target = root.resolve("target");
+        Path outside = Files.createDirectories(root.resolve("outside"));
+        Files.createDirectories(target);
+        Files.createSymbolicLink(target.resolve("D"), outside);
+        RestoreReport r = setWithTar(Map.of("D/x.txt", "x")).restore("s", target, List.of(), false);
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/x.txt");
+        assertThat(outside).isEmptyDirectory();
+    }
+
+    @Test
+    void hardLinksAndSpecialFilesAreRefused() throws IOException {
+        Path target = root.resolve("target");
+        Map<String, String> entries = new java.util.LinkedHashMap<>();
+        entries.put("D/hard", "=>/etc/passwd");
+        entries.put("D/fifo", "|fifo");
+        RestoreReport r = setWithTar(entries).restore("s", target, List.of(), false);
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/hard", "D/fifo");
+        assertThat(MediaFixtures.tree(root)).isEmpty();
+    }
+
+    @Test
+    void anExistingFileIsReplacedOnlyWithOverwriteAndADirectoryNever(@TempDir Path target) throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            add(w, "a.txt", "from the backup");
+            add(w, "b.txt", "b from the backup");
+            add(w, "dir", "a file where a directory is");
+            w.finish();
+        }
+        Files.createDirectories(target.resolve("D/dir"));
+        Files.writeString(target.resolve("D/a.txt"), "already there");
+        BackupSetReader reader = BackupSetReader.open(media);
+
+        RestoreReport without = reader.restore("s", target, List.of(), false);
+        assertThat(without.refused()).extracting(Refusal::name).containsExactly("D/a.txt", "D/dir");
+        assertThat(without.restored()).containsExactly("D/b.txt");
+        assertThat(target.resolve("D/a.txt")).hasContent("already there");
+
+        RestoreReport with = reader.restore("s", target, List.of(), true);
+        assertThat(with.refused()).extracting(Refusal::name).containsExactly("D/dir");
+        assertThat(target.resolve("D/a.txt")).hasContent("from the backup");
+        assertThat(target.resolve("D/dir")).isDirectory();
+        try (var s = Files.list(target.resolve("D"))) {
+            assertThat(s.map(p -> p.getFileName().toString())).as("no temporary file left")
+                    .containsExactlyInAnyOrder("a.txt", "b.txt", "dir");
+        }
+    }
+
+    @Test
+    void pathPatternsSelectWhatIsRestored(@TempDir Path target) throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            add(w, "orders/2025/jan.db", "jan");
+            add(w, "orders/2026/feb.db", "feb");
+            add(w, "orders/readme.txt", "readme");
+            add(w, "other/x.db", "x");
+            w.finish();
+        }
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.restore("s", target.resolve("one"), List.of("D\\ORDERS\\2025"), false).restored())
+                .containsExactly("D/orders/2025/jan.db");
+        assertThat(reader.restore("s", target.resolve("two"), List.of("D/orders/**/*.db"), false).restored())
+                .containsExactly("D/orders/2025/jan.db", "D/orders/2026/feb.db");
+        assertThat(reader.restore("s", target.resolve("three"), List.of("D/*/*.db", "D/orders/readme.txt"), false)
+                .restored()).containsExactly("D/orders/readme.txt", "D/other/x.db");
+    }
+
+    @Test
+    void dataThatDoesNotMatchTheCatalogIsNotRestored(@TempDir Path target) throws IOException {
+        CatalogRow row;
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            row = add(w, "a.txt", "original");
+            w.finish();
+        }
+        try (var ch = java.nio.channels.FileChannel.open(media.resolve("s/data.tar"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'X'}), row.dataOffset());
+        }
+        RestoreReport r = BackupSetReader.open(media).restore("s", target, List.of(), false);
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/a.txt");
+        assertThat(MediaFixtures.tree(target)).isEmpty();
+    }
+}
