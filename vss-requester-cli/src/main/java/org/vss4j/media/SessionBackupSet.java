@@ -1,0 +1,144 @@
+package org.vss4j.media;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.DosFileAttributes;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.BackupState;
+import org.vss4j.session.ComponentRef;
+import org.vss4j.session.FileRecord;
+import org.vss4j.session.ItemKind;
+import org.vss4j.session.MediaPath;
+import org.vss4j.session.WriterDocument;
+import org.vss4j.session.WriterRef;
+
+/**
+ * A {@link BackupSession} written as a backup set: every item is copied from the shadow copy into data.tar while the
+ * shadow copies exist, reported to the session as saved or failed, then the session is completed (so that
+ * {@code SetBackupSucceeded} follows what was really stored) and its documents, backup state and failed files are
+ * stored before the set is published (Microsoft docs, "Overview of Actual Backup Of Files").
+ */
+public final class SessionBackupSet {
+
+    /** Win32 file attributes (winnt.h). */
+    private static final int READONLY = 0x1;
+    private static final int HIDDEN = 0x2;
+    private static final int SYSTEM = 0x4;
+    private static final int ARCHIVE = 0x20;
+
+    private SessionBackupSet() {
+    }
+
+    /**
+     * Backs up every item of {@code session} into the new set {@code setId} of {@code media} and completes the
+     * session. A file that cannot be opened is reported failed to the session and listed in the set, which is then
+     * {@code partial}; a failure while a file's data is being stored aborts the set (nothing is published) and is
+     * thrown.
+     */
+    public static BackupSetInfo backUp(BackupSession session, Path media, String setId) throws IOException {
+        List<BackupItem> items = session.items();
+        Map<String, String> roots = new LinkedHashMap<>();
+        for (BackupItem item : items) {
+            if (item.kind() == ItemKind.FILE) {
+                roots.putIfAbsent(entryPath(item).get(0), item.volumeName());
+            }
+        }
+        List<SetMetadata.Source> sources = new ArrayList<>();
+        roots.forEach((root, volume) -> sources.add(new SetMetadata.Source(volume, root)));
+        BackupState state = session.backupState();
+        SetMetadata meta = new SetMetadata(setId, state.type().name().toLowerCase(Locale.ROOT),
+                state.bootableSystemState(), state.componentMode(), state.partialFileSupport(),
+                session.snapshotSetId(), null, sources, null);
+        try (BackupSetWriter set = BackupSetWriter.start(media, meta)) {
+            for (BackupItem item : items) {
+                copy(session, set, item);
+            }
+            BackupResult result = session.complete();
+            set.snapshotTaken(result.snapshotSetId(), result.snapshotTime());
+            if (result.backupComponentsDocument() != null) {
+                set.addBackupComponentsDocument(result.backupComponentsDocument());
+            }
+            for (WriterDocument doc : result.writerMetadataDocuments()) {
+                set.addWriterDocument(doc.writer().instanceId().toString(), doc.xml());
+            }
+            for (FileRecord f : result.files()) {
+                if (!f.saved()) {
+                    set.fileFailed(f.originalPath(), name(f.writer()), fullPath(f.component()), f.failure());
+                }
+            }
+            return set.finish();
+        }
+    }
+
+    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item) throws IOException {
+        if (item.kind() == ItemKind.LINK) {
+            set.addLink(item.originalPath(), item.reparseTag(), name(item.writer()), fullPath(item.component()));
+            session.saved(item);
+            return;
+        }
+        List<String> path = entryPath(item);
+        InputStream in;
+        long size;
+        FileMetadata meta;
+        try {
+            in = Files.newInputStream(item.inSnapshot(), LinkOption.NOFOLLOW_LINKS);
+            try {
+                size = Files.size(item.inSnapshot());
+                meta = metadata(item);
+            } catch (IOException e) {
+                in.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            session.failed(item, e);
+            return;
+        }
+        try (in) {
+            set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
+        }
+        session.saved(item);
+    }
+
+    /** The item's names under the media: its root ({@code D}) first ({@link MediaPath}). */
+    private static List<String> entryPath(BackupItem item) {
+        Path base = Path.of("media");
+        Path p = base.relativize(MediaPath.under(base, item.originalPath()));
+        List<String> out = new ArrayList<>();
+        p.forEach(n -> out.add(n.toString()));
+        return out;
+    }
+
+    private static FileMetadata metadata(BackupItem item) throws IOException {
+        Path p = item.inSnapshot();
+        BasicFileAttributes basic = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        int attributes = 0;
+        if (Files.getFileStore(p).supportsFileAttributeView("dos")) {
+            DosFileAttributes dos = Files.readAttributes(p, DosFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+            attributes = (dos.isReadOnly() ? READONLY : 0) | (dos.isHidden() ? HIDDEN : 0)
+                    | (dos.isSystem() ? SYSTEM : 0) | (dos.isArchive() ? ARCHIVE : 0);
+        }
+        WriterRef w = item.writer();
+        return new FileMetadata(w == null ? null : w.instanceId().toString(), w == null ? null : w.writerId()
+                .toString(), name(w), fullPath(item.component()), item.logicalPath(), item.originalPath(),
+                basic.creationTime().toInstant(), basic.lastModifiedTime().toInstant(), attributes);
+    }
+
+    private static String name(WriterRef w) {
+        return w == null ? null : w.name();
+    }
+
+    private static String fullPath(ComponentRef c) {
+        return c == null ? null : c.fullPath();
+    }
+}
