@@ -222,9 +222,10 @@ public final class BackupSetReader {
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
             rows = c.files();
         }
+        List<String> rawNames = RawEntryNames.of(dir.resolve(MediaLayout.DATA));
         try (InputStream raw = Files.newInputStream(dir.resolve(MediaLayout.DATA))) {
             return new SafeRestore(target, new PathPatterns(pathPatterns), overwrite, rows)
-                    .run(new BufferedInputStream(raw, BUFFER));
+                    .run(new BufferedInputStream(raw, BUFFER), rawNames);
         }
     }
 

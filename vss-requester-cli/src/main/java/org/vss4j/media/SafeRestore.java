@@ -44,12 +44,17 @@ final class SafeRestore {
         this.rows = rows;
     }
 
-    RestoreReport run(InputStream tarData) throws IOException {
+    /**
+     * Restores the entries of {@code tarData}; {@code rawNames} are their names as the archive holds them
+     * ({@link RawEntryNames}), judged instead of the names Commons Compress made of them.
+     */
+    RestoreReport run(InputStream tarData, List<String> rawNames) throws IOException {
         Files.createDirectories(target);
         try (TarArchiveInputStream tin = new TarArchiveInputStream(tarData, StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
-            while ((e = tin.getNextEntry()) != null) {
-                String name = e.getName();
+            for (int index = 0; (e = tin.getNextEntry()) != null; index++) {
+                String name = index < rawNames.size() && RawEntryNames.sameEntry(rawNames.get(index), e.getName())
+                        ? rawNames.get(index) : e.getName();
                 List<String> segments;
                 try {
                     segments = EntryNames.segments(name);

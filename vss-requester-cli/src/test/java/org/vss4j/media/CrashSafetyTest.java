@@ -116,6 +116,20 @@ class CrashSafetyTest {
         assertThat(afterKill.verify("earlier").ok()).isTrue();
     }
 
+    /** What a kill between the flushes and the rename leaves: a whole set, still under its partial name. */
+    @Test
+    void aWholeSetNotYetRenamedIsNoSet(@TempDir Path media) throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            add(w, "a.txt", "a");
+            w.finish();
+        }
+        Files.move(media.resolve("s"), media.resolve(".partial-s"));
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.removedPartials()).containsExactly("s");
+        assertThat(reader.list()).isEmpty();
+        assertThat(entries(media)).isEmpty();
+    }
+
     private static List<String> entries(Path media) throws IOException {
         try (Stream<Path> s = Files.list(media)) {
             return s.map(p -> p.getFileName().toString()).sorted().toList();

@@ -68,7 +68,11 @@ class RestoreSafetyTest {
     @ValueSource(strings = {"../escaped.txt", "D/../../escaped.txt", "/tmp/escaped.txt", "C:/escaped.txt",
         "c:escaped.txt", "//server/share/escaped.txt", "\\\\server\\share\\escaped.txt", "//?/C:/escaped.txt",
         "D/..\\..\\escaped.txt", "D/CON", "D/nul.txt", "D/com1.log", "D/trailing.", "D/trailing ", "D/a:stream",
-        "D/what?.txt", "D/tab\there.txt"})
+        "D/what?.txt", "D/tab\there.txt",
+        // Longer than the 100 bytes of a ustar name: carried in a PAX extended header.
+        "/tmp/a-very-long-absolute-name-that-needs-a-pax-header-because-it-is-longer-than-one-hundred-bytes.txt",
+        "../a-very-long-relative-name-that-needs-a-pax-header-because-it-is-longer-than-one-hundred-bytes.txt",
+        "D/ünïcödé/../../escaped.txt"})
     void anUnsafeNameIsRefusedAndNothingIsWritten(String unsafe) throws IOException {
         Path target = root.resolve("target");
         RestoreReport r = setWithTar(Map.of(unsafe, "evil", "D/fine.txt", "fine")).restore("s", target, List.of(),
