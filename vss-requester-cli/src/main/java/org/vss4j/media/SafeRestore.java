@@ -36,6 +36,8 @@ final class SafeRestore {
     private final Map<String, CatalogRow> rows;
     private final List<String> restored = new ArrayList<>();
     private final List<Refusal> refused = new ArrayList<>();
+    /** The files this restore wrote, as the file system names them ({@code toRealPath}), with their entry names. */
+    private final Map<Path, String> written = new java.util.HashMap<>();
 
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
         this.target = target.toAbsolutePath().normalize();
@@ -95,6 +97,7 @@ final class SafeRestore {
         Path parent = directory(segments, segments.size() - 1);
         Path place = parent.resolve(segments.get(segments.size() - 1));
         checkPlace(place);
+        checkNotWrittenBefore(place);
         CatalogRow row = rows.get(e.getName());
         Path temp = Files.createTempFile(parent, ".vss-restore-", ".tmp");
         boolean moved = false;
@@ -124,6 +127,7 @@ final class SafeRestore {
                 throw new Refused("a file of that name exists (restore with overwrite to replace it)");
             }
             moved = true;
+            written.put(place.toRealPath(), e.getName());
             restored.add(e.getName());
         } finally {
             if (!moved) {
@@ -167,6 +171,21 @@ final class SafeRestore {
                 }
             } else if (!s.isEmpty() && !s.equals(".")) {
                 level++;
+            }
+        }
+    }
+
+    /**
+     * Refuses to write over a file this restore wrote: an archive naming one file twice, or two names that differ by
+     * case only on a file system that ignores case (NTFS as Windows uses it: Microsoft docs, "Naming Files, Paths,
+     * and Namespaces"), where overwrite would otherwise keep only the last of them.
+     */
+    private void checkNotWrittenBefore(Path place) throws IOException, Refused {
+        if (Files.exists(place, NOFOLLOW)) {
+            String earlier = written.get(place.toRealPath());
+            if (earlier != null) {
+                throw new Refused("it would replace " + earlier + ", restored from this set just before (the same "
+                        + "name, or one differing by case on a file system that ignores case)");
             }
         }
     }

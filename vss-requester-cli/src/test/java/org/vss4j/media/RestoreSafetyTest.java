@@ -31,15 +31,30 @@ class RestoreSafetyTest {
     @TempDir
     Path root;
 
-    /** A set whose data.tar is replaced by {@code entries}: name to content, or {@code ->link} for a symbolic link. */
+    @Test
+    void overwriteNeverReplacesAFileRestoredFromTheSameSet() throws IOException {
+        Path target = root.resolve("target");
+        BackupSetReader reader = setWithTarEntries(List.of(Map.entry("D/a.txt", "first"),
+                Map.entry("D/a.txt", "second")));
+        RestoreReport r = reader.restore("s", target, List.of(), true);
+        assertThat(r.restored()).containsExactly("D/a.txt");
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/a.txt");
+        assertThat(target.resolve("D/a.txt")).hasContent("first");
+    }
+
     private BackupSetReader setWithTar(Map<String, String> entries) throws IOException {
+        return setWithTarEntries(List.copyOf(entries.entrySet()));
+    }
+
+    /** A set whose data.tar is replaced by {@code entries}: name to content, or {@code ->link} for a symbolic link. */
+    private BackupSetReader setWithTarEntries(List<Map.Entry<String, String>> entries) throws IOException {
         try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
             w.finish();
         }
         try (OutputStream out = Files.newOutputStream(media.resolve("s/data.tar"));
                 TarArchiveOutputStream tar = new TarArchiveOutputStream(out, "UTF-8")) {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-            for (Map.Entry<String, String> e : entries.entrySet()) {
+            for (Map.Entry<String, String> e : entries) {
                 String v = e.getValue();
                 if (v.startsWith("->")) {
                     TarArchiveEntry link = new TarArchiveEntry(e.getKey(), TarConstants.LF_SYMLINK, true);
