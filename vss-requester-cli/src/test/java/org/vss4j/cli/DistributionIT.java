@@ -70,7 +70,8 @@ class DistributionIT {
     /**
      * Of native code the jar holds JNA's own dispatch libraries and sqlite-jdbc's SQLite builds (the backup sets'
      * catalog, docs/backup-sets.md) only: jline's (for a terminal it is never asked to open: the progress bars draw
-     * through vss's own consumer) are left out by the shade filter.
+     * through vss's own consumer) are left out by the shade filter, and so are sqlite-jdbc's builds for platforms
+     * other than 64-bit Windows, Linux and macOS.
      */
     @Test
     void theJarHoldsNoNativeLibraryButJnas() throws IOException {
@@ -80,6 +81,11 @@ class DistributionIT {
                     .toList();
             assertThat(natives).as("JNA's dispatch libraries").anyMatch(n -> n.startsWith("com/sun/jna/"))
                     .allSatisfy(n -> assertThat(n).matches("com/sun/jna/.*|org/sqlite/native/.*"));
+            // SQLite for the 64-bit platforms vss runs on, and no other.
+            assertThat(natives.stream().filter(n -> n.startsWith("org/sqlite/native/"))
+                    .map(n -> n.substring("org/sqlite/native/".length(), n.lastIndexOf('/'))))
+                    .containsExactlyInAnyOrder("Linux/x86_64", "Linux/aarch64", "Linux-Musl/x86_64",
+                            "Linux-Musl/aarch64", "Mac/x86_64", "Mac/aarch64", "Windows/x86_64", "Windows/aarch64");
             assertThat(jar.stream().map(e -> e.getName()).filter(n -> n.startsWith("org/jline/nativ/")
                     || n.startsWith("org/jline/terminal/impl/") || n.startsWith("META-INF/native-image/org.jline/")))
                     .isEmpty();
