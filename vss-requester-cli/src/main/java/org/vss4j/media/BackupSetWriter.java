@@ -62,6 +62,10 @@ public final class BackupSetWriter implements AutoCloseable {
         this.lockChannel = lockChannel;
         this.lock = lock;
         Files.createDirectory(partial);
+        // The marker first: a sweep removes only directories that hold it (never a user's own .partial-something).
+        Files.writeString(partial.resolve(MediaLayout.FORMAT), MediaLayout.FORMAT_TEXT, StandardCharsets.US_ASCII,
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        MediaLayout.force(partial.resolve(MediaLayout.FORMAT));
         Files.createDirectories(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS));
         this.dataChannel = FileChannel.open(partial.resolve(MediaLayout.DATA), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
@@ -87,30 +91,47 @@ public final class BackupSetWriter implements AutoCloseable {
     public static BackupSetWriter start(Path media, SetMetadata metadata) throws IOException {
         Files.createDirectories(media);
         String id = metadata.setId();
-        if (Files.exists(media.resolve(id))) {
-            throw new FileAlreadyExistsException(media.resolve(id).toString(), null, "a backup set of that id exists");
-        }
-        Path lockPath = MediaLayout.lockFile(media, id);
-        FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock lock = null;
-        try {
-            lock = ch.tryLock();
-            if (lock == null || Files.exists(MediaLayout.partialDir(media, id))) {
-                throw new FileAlreadyExistsException(MediaLayout.partialDir(media, id).toString(), null,
-                        "a backup set of that id is being written or was left by a killed run");
+        // Under the media lock a sweep sees either no partial set of this id or one with its lock file held.
+        try (MediaLock ignored = MediaLock.take(media)) {
+            if (Files.exists(media.resolve(id), java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                throw new FileAlreadyExistsException(media.resolve(id).toString(), null,
+                        "a backup set of that id exists");
             }
-            return new BackupSetWriter(media, metadata, lockPath, ch, lock);
-        } catch (IOException | RuntimeException e) {
-            boolean ours = lock != null;
-            if (ours) {
-                MediaLayout.deleteTree(MediaLayout.partialDir(media, id));
-                lock.release();
+            Path lockPath = MediaLayout.lockFile(media, id);
+            FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+            FileLock lock = null;
+            try {
+                try {
+                    lock = ch.tryLock();
+                } catch (java.nio.channels.OverlappingFileLockException e) {
+                    lock = null; // a writer of this process holds it
+                }
+                if (lock == null || Files.exists(MediaLayout.partialDir(media, id),
+                        java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+                    throw new FileAlreadyExistsException(MediaLayout.partialDir(media, id).toString(), null,
+                            "a backup set of that id is being written or was left by a killed run");
+                }
+                return new BackupSetWriter(media, metadata, lockPath, ch, lock);
+            } catch (IOException | RuntimeException e) {
+                boolean ours = lock != null;
+                try {
+                    if (ours) {
+                        MediaLayout.deleteTree(MediaLayout.partialDir(media, id));
+                    }
+                } finally {
+                    try {
+                        if (ours) {
+                            lock.release();
+                        }
+                    } finally {
+                        ch.close();
+                        if (ours) {
+                            Files.deleteIfExists(lockPath); // under the media lock: no one else opened it
+                        }
+                    }
+                }
+                throw e;
             }
-            ch.close();
-            if (ours) {
-                Files.deleteIfExists(lockPath);
-            }
-            throw e;
         }
     }
 
@@ -259,21 +280,33 @@ public final class BackupSetWriter implements AutoCloseable {
             return;
         }
         done = true;
-        // The data is removed: a failure to close a tar that ends inside an entry does not matter.
         try {
-            tar.close();
-        } catch (IOException e) {
-            dataChannel.close();
+            // The data is removed: a failure to close a tar that ends inside an entry does not matter.
+            try {
+                tar.close();
+            } catch (IOException e) {
+                dataChannel.close();
+            }
+            try {
+                catalog.close();
+            } finally {
+                MediaLayout.deleteTree(partial);
+            }
+        } finally {
+            releaseLock();
         }
-        catalog.close();
-        MediaLayout.deleteTree(partial);
-        releaseLock();
     }
 
+    /** Releases and deletes the set's lock file, under the media lock so that no sweep or writer has it open. */
     private void releaseLock() throws IOException {
-        lock.release();
-        lockChannel.close();
-        Files.deleteIfExists(lockPath);
+        try (MediaLock ignored = MediaLock.take(media)) {
+            try {
+                lock.release();
+            } finally {
+                lockChannel.close();
+            }
+            Files.deleteIfExists(lockPath);
+        }
     }
 
     /** Aborts unless {@link #finish} succeeded. */

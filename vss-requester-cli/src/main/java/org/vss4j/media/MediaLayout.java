@@ -21,10 +21,18 @@ final class MediaLayout {
     static final String WRITERS = "writers";
     static final String PARTIAL_PREFIX = ".partial-";
     static final String LOCK_SUFFIX = ".lock";
+    /** The marker the writer creates first in a set's directory: only a directory holding it is ever swept. */
+    static final String FORMAT = "vss-backup-set";
+    static final String FORMAT_TEXT = "vss4j backup set, format 1\n";
 
     private static final Pattern SET_ID = Pattern.compile("[A-Za-z0-9_-][A-Za-z0-9._-]{0,127}");
 
     private MediaLayout() {
+    }
+
+    /** Whether {@code setId} is a valid set id ({@link #checkSetId}). */
+    static boolean isSetId(String setId) {
+        return setId != null && SET_ID.matcher(setId).matches();
     }
 
     /** {@code setId} if it is a valid set id (letters, digits, {@code - _ .}, not starting with {@code .}). */
@@ -42,6 +50,37 @@ final class MediaLayout {
 
     static Path lockFile(Path media, String setId) {
         return media.resolve(PARTIAL_PREFIX + setId + LOCK_SUFFIX);
+    }
+
+    /**
+     * Whether {@code p} is a symbolic link or another reparse point, never to be written through nor descended into.
+     * On Windows Java reports a junction or a volume mount point as a directory (and {@code isOther}) even without
+     * following links, so the Win32 attribute {@code FILE_ATTRIBUTE_REPARSE_POINT} (0x400, winnt.h; Microsoft docs,
+     * "File Attribute Constants") is read too where the file system has DOS attributes. A path that does not exist is
+     * no reparse point.
+     */
+    static boolean isReparsePoint(Path p) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(p, BasicFileAttributes.class, java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return false;
+        }
+        if (a.isSymbolicLink() || a.isOther()) {
+            return true;
+        }
+        return a instanceof java.nio.file.attribute.DosFileAttributes && (dosAttributes(p) & REPARSE_POINT) != 0;
+    }
+
+    private static final int REPARSE_POINT = 0x400;
+
+    private static int dosAttributes(Path p) {
+        try {
+            Object v = Files.getAttribute(p, "dos:attributes", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+            return v instanceof Integer i ? i : 0;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return 0;
+        }
     }
 
     /** Flushes {@code file}'s data and metadata to the device (fsync). */

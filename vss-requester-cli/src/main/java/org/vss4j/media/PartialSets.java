@@ -6,19 +6,25 @@ import java.nio.channels.FileLock;
 import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Finds and removes what killed or failed writers left in a media directory: {@code .partial-<id>} directories whose
- * lock file no process holds locked. The OS releases a file lock when its process dies, so a lock that can be taken
- * belongs to no live writer; one held by this process ({@link OverlappingFileLockException}) or another is a writer at
- * work, and its partial set is left alone.
+ * Finds and removes what killed or failed writers left in a media directory: {@code .partial-<id>} directories (a
+ * valid set id, holding the writer's {@link MediaLayout#FORMAT} marker) whose lock file no process holds locked, and
+ * lone {@code .partial-<id>.lock} files no process holds. Nothing else is touched: the media directory may be a
+ * user's own folder. The OS releases a file lock when its process dies, so a lock that can be taken belongs to no
+ * live writer; one held by this process ({@link OverlappingFileLockException}) or another is a writer at work.
+ * Everything runs under the {@link MediaLock}, which writers hold while they create a partial set and its lock file and
+ * while they retire them: under it a marked partial directory without a lock file is dead.
  */
 final class PartialSets {
+
+    /** Test seam: runs just before a sweep deletes a dead lock file. */
+    static volatile Runnable beforeLockFileDeleted = () -> { };
 
     private PartialSets() {
     }
@@ -26,34 +32,40 @@ final class PartialSets {
     /** Removes the dead writers' partial sets of {@code media}; returns their set ids. */
     static List<String> removeDead(Path media) throws IOException {
         List<String> removed = new ArrayList<>();
-        List<Path> candidates = new ArrayList<>();
-        try (DirectoryStream<Path> ds = Files.newDirectoryStream(media, MediaLayout.PARTIAL_PREFIX + "*")) {
-            ds.forEach(candidates::add);
-        }
-        for (Path p : candidates) {
-            String name = p.getFileName().toString();
-            boolean lockFile = name.endsWith(MediaLayout.LOCK_SUFFIX);
-            String id = name.substring(MediaLayout.PARTIAL_PREFIX.length(),
-                    lockFile ? name.length() - MediaLayout.LOCK_SUFFIX.length() : name.length());
-            if (lockFile && Files.exists(MediaLayout.partialDir(media, id))) {
-                continue; // handled with its directory
+        try (MediaLock ignored = MediaLock.take(media)) {
+            List<Path> candidates = new ArrayList<>();
+            try (DirectoryStream<Path> ds = Files.newDirectoryStream(media, MediaLayout.PARTIAL_PREFIX + "*")) {
+                ds.forEach(candidates::add);
             }
-            if (removeIfDead(media, id) && !lockFile) {
-                removed.add(id);
+            for (Path p : candidates) {
+                String name = p.getFileName().toString();
+                String rest = name.substring(MediaLayout.PARTIAL_PREFIX.length());
+                if (MediaLayout.isSetId(rest) && isMarkedSetDirectory(p)) {
+                    if (removeIfDead(media, rest, p)) {
+                        removed.add(rest);
+                    }
+                } else if (rest.endsWith(MediaLayout.LOCK_SUFFIX)) {
+                    String id = rest.substring(0, rest.length() - MediaLayout.LOCK_SUFFIX.length());
+                    if (MediaLayout.isSetId(id) && Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)
+                            && !Files.exists(MediaLayout.partialDir(media, id), LinkOption.NOFOLLOW_LINKS)) {
+                        removeIfDead(media, id, null);
+                    }
+                }
             }
         }
         return removed;
     }
 
-    private static boolean removeIfDead(Path media, String id) throws IOException {
+    private static boolean isMarkedSetDirectory(Path p) {
+        return Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS) && !MediaLayout.isReparsePoint(p)
+                && Files.isRegularFile(p.resolve(MediaLayout.FORMAT), LinkOption.NOFOLLOW_LINKS);
+    }
+
+    /** Removes {@code dir} (if not null) and the lock file of {@code id} when no one holds that lock. */
+    private static boolean removeIfDead(Path media, String id, Path dir) throws IOException {
         Path lockPath = MediaLayout.lockFile(media, id);
-        FileChannel ch;
-        try {
-            ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        } catch (NoSuchFileException e) {
-            return false;
-        }
-        try (ch) {
+        // Under the media lock no writer can be creating this lock file, so creating it here races with no one.
+        try (FileChannel ch = FileChannel.open(lockPath, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
             FileLock lock;
             try {
                 lock = ch.tryLock();
@@ -64,12 +76,15 @@ final class PartialSets {
                 return false; // a writer of another process holds it
             }
             try {
-                MediaLayout.deleteTree(MediaLayout.partialDir(media, id));
+                if (dir != null) {
+                    MediaLayout.deleteTree(dir);
+                }
             } finally {
                 lock.release();
             }
         }
-        Files.deleteIfExists(lockPath);
+        beforeLockFileDeleted.run();
+        Files.deleteIfExists(lockPath); // still under the media lock: no writer can have opened it since
         return true;
     }
 }

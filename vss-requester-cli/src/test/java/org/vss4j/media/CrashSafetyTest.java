@@ -130,9 +130,61 @@ class CrashSafetyTest {
         assertThat(entries(media)).isEmpty();
     }
 
+    @Test
+    void theSweepRemovesOnlyTheWritersOwnPartialSets(@TempDir Path media) throws IOException {
+        Files.writeString(media.resolve(".partial-notes.txt"), "a user's file");
+        Files.createDirectories(media.resolve(".partial-x.lock.d"));
+        Files.createDirectories(media.resolve(".partial-unmarked")).resolve("f.txt");
+        Files.writeString(media.resolve(".partial-unmarked/f.txt"), "not a set");
+        Files.writeString(media.resolve(".partial-bad id.lock"), "not a lock of a set");
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.removedPartials()).isEmpty();
+        assertThat(entries(media)).containsExactly(".partial-bad id.lock", ".partial-notes.txt", ".partial-unmarked",
+                ".partial-x.lock.d");
+        assertThat(media.resolve(".partial-unmarked/f.txt")).hasContent("not a set");
+    }
+
+    /**
+     * A dead set's lock file is deleted only while the sweep holds the media-wide lock, which a writer needs to start:
+     * no writer can have opened (and locked) that file in between. Another process checks the lock.
+     */
+    @Test
+    void aDeadLockFileIsDeletedOnlyUnderTheMediaLock(@TempDir Path media) throws Exception {
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            add(w, "a.txt", "a");
+            w.finish();
+        }
+        Files.move(media.resolve("s"), media.resolve(".partial-s"));
+        List<String> seen = new java.util.ArrayList<>();
+        PartialSets.beforeLockFileDeleted = () -> seen.add(mediaLockSeenFromAnotherProcess(media));
+        try {
+            assertThat(BackupSetReader.open(media).removedPartials()).containsExactly("s");
+        } finally {
+            PartialSets.beforeLockFileDeleted = () -> { };
+        }
+        assertThat(seen).containsExactly("held");
+        assertThat(entries(media)).isEmpty();
+    }
+
+    private static String mediaLockSeenFromAnotherProcess(Path media) {
+        try {
+            Process p = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
+                    System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
+                    TryMediaLockMain.class.getName(), media.toString())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            String line = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+            assertThat(p.waitFor(60, TimeUnit.SECONDS)).isTrue();
+            return line;
+        } catch (IOException | InterruptedException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The entries of {@code media} but the media-wide lock file, which is never deleted. */
     private static List<String> entries(Path media) throws IOException {
         try (Stream<Path> s = Files.list(media)) {
-            return s.map(p -> p.getFileName().toString()).sorted().toList();
+            return s.map(p -> p.getFileName().toString()).filter(n -> !n.equals(MediaLock.NAME)).sorted().toList();
         }
     }
 }
