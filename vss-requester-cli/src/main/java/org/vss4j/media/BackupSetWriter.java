@@ -249,13 +249,34 @@ public final class BackupSetWriter implements AutoCloseable {
      * @throws IOException if any step fails; the partial set is then removed
      */
     public BackupSetInfo finish() throws IOException {
+        return finish(failures == 0 ? "complete" : "partial");
+    }
+
+    /**
+     * Publishes the set as {@code unconfirmed}: everything stored so far is flushed and the set renamed into place,
+     * for a caller that has more to do once the set is durable ({@link SessionBackupSet} tells the writers the backup
+     * succeeded only then, and records the outcome with {@link PublishedSet}).
+     */
+    BackupSetInfo publishUnconfirmed() throws IOException {
+        return finish(PublishedSet.UNCONFIRMED);
+    }
+
+    /** Test seam: runs at the start of publishing, before anything is flushed. */
+    static volatile IoStep beforePublish = () -> { };
+
+    /** A step that may fail with an I/O error. */
+    interface IoStep {
+        void run() throws IOException;
+    }
+
+    private BackupSetInfo finish(String state) throws IOException {
         checkOpen();
         try {
+            beforePublish.run();
             tar.finish();
             tar.flush();
             dataChannel.force(true);
             tar.close();
-            String state = failures == 0 ? "complete" : "partial";
             catalog.put("state", state);
             catalog.put("finished", Instant.now().toString());
             catalog.commit();

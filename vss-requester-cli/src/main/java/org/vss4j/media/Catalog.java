@@ -66,6 +66,35 @@ final class Catalog implements AutoCloseable {
         }
     }
 
+    /** The catalog of a published set at {@code file}, its transaction open, for the steps after publishing. */
+    static Catalog openForUpdate(Path file) throws IOException {
+        if (!java.nio.file.Files.isRegularFile(file)) {
+            throw new IOException("no catalog: " + file);
+        }
+        Connection c = null;
+        try {
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            try (Statement s = c.createStatement()) {
+                s.execute("PRAGMA synchronous=FULL");
+            }
+            c.setAutoCommit(false);
+            return new Catalog(c);
+        } catch (SQLException e) {
+            closeQuietly(c, e);
+            throw new IOException("cannot open the catalog " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private static void closeQuietly(Connection c, Exception failure) {
+        if (c != null) {
+            try {
+                c.close();
+            } catch (SQLException e) {
+                failure.addSuppressed(e);
+            }
+        }
+    }
+
     /** The catalog at {@code file}, read-only. */
     static Catalog open(Path file) throws IOException {
         if (!java.nio.file.Files.isRegularFile(file)) {

@@ -25,9 +25,12 @@ import org.vss4j.session.WriterRef;
 
 /**
  * A {@link BackupSession} written as a backup set: every item is copied from the shadow copy into data.tar while the
- * shadow copies exist, reported to the session as saved or failed, then the session is completed (so that
- * {@code SetBackupSucceeded} follows what was really stored) and its documents, backup state and failed files are
- * stored before the set is published (Microsoft docs, "Overview of Actual Backup Of Files").
+ * shadow copies exist, reported to the session as saved or failed; the set is then flushed and published as
+ * {@code unconfirmed}, and only then is the session completed ({@code SetBackupSucceeded}, following what was really
+ * stored, and {@code BackupComplete}, after which writers may truncate their logs: Microsoft docs, "Overview of Actual
+ * Backup Of Files", "Overview of Backup Cleanup and Termination"). Its documents, backup state and failed files are
+ * recorded in the published set afterwards ({@link PublishedSet}). If publishing fails the session is aborted, so no
+ * writer is told the backup succeeded; once the writers were told, the set is never removed.
  */
 public final class SessionBackupSet {
 
@@ -43,8 +46,9 @@ public final class SessionBackupSet {
     /**
      * Backs up every item of {@code session} into the new set {@code setId} of {@code media} and completes the
      * session. A file that cannot be opened is reported failed to the session and listed in the set, which is then
-     * {@code partial}; a failure while a file's data is being stored aborts the set (nothing is published) and is
-     * thrown.
+     * {@code partial}; a failure while a file's data is being stored or the set is published aborts the set (nothing
+     * is published) and the session ({@code AbortBackup}), and is thrown. A failure after the session completed
+     * leaves the set published as {@code unconfirmed} and is thrown.
      */
     public static BackupSetInfo backUp(BackupSession session, Path media, String setId) throws IOException {
         List<BackupItem> items = session.items();
@@ -60,11 +64,25 @@ public final class SessionBackupSet {
         SetMetadata meta = new SetMetadata(setId, state.type().name().toLowerCase(Locale.ROOT),
                 state.bootableSystemState(), state.componentMode(), state.partialFileSupport(),
                 session.snapshotSetId(), null, sources, null);
+        BackupSetInfo published;
         try (BackupSetWriter set = BackupSetWriter.start(media, meta)) {
             for (BackupItem item : items) {
                 copy(session, set, item);
             }
-            BackupResult result = session.complete();
+            // Durable before the writers hear anything: BackupComplete may let them truncate their logs.
+            published = set.publishUnconfirmed();
+        } catch (IOException | RuntimeException e) {
+            // Nothing was published: abort now, so no writer is told the backup succeeded.
+            try {
+                session.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        // Throws if BackupComplete could not be called; the session has then aborted, and the set stays unconfirmed.
+        BackupResult result = session.complete();
+        try (PublishedSet set = PublishedSet.open(media, setId)) {
             set.snapshotTaken(result.snapshotSetId(), result.snapshotTime());
             if (result.backupComponentsDocument() != null) {
                 set.addBackupComponentsDocument(result.backupComponentsDocument());
@@ -77,7 +95,15 @@ public final class SessionBackupSet {
                     set.fileFailed(f.originalPath(), name(f.writer()), fullPath(f.component()), f.failure());
                 }
             }
-            return set.finish();
+            String finalState = set.confirm();
+            SetMetadata m = published.metadata();
+            return new BackupSetInfo(new SetMetadata(m.setId(), m.type(), m.bootableSystemState(), m.componentMode(),
+                    m.partialFileSupport(), result.snapshotSetId(), result.snapshotTime(), m.sources(),
+                    m.parentSetId()), finalState, published.files(), published.bytes());
+        } catch (IOException | RuntimeException e) {
+            throw new IOException("backup set " + setId + " is published, and the writers were told the backup "
+                    + "ended, but its documents or outcome could not be recorded: it stays '" + PublishedSet.UNCONFIRMED
+                    + "' (" + e.getMessage() + ")", e);
         }
     }
 

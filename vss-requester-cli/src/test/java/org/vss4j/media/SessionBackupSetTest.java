@@ -113,4 +113,34 @@ class SessionBackupSetTest {
         assertThat(reader.list()).extracting(BackupSetInfo::state).containsExactly("partial");
         assertThat(reader.verify("copy-2").ok()).isTrue();
     }
+
+    /** Publishing fails (here: before the flushes): no writer hears BackupComplete, the backup is aborted, no set. */
+    @Test
+    void aPublishFailureLeavesTheWritersNotToldOfSuccess(SimulatedMachine machine, @TempDir Path disk,
+            @TempDir Path media) throws IOException {
+        Files.createDirectories(disk.resolve("data"));
+        Files.writeString(disk.resolve("data/orders.db"), "42 orders");
+        machine.addVolume(disk, "D:\\");
+        SimulatedWriter writer = machine.addWriter(SimulatedWriter.builder("Orders DB Writer")
+                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", false)))
+                .build());
+        BackupSetWriter.beforePublish = () -> {
+            throw new IOException("disk full (test)");
+        };
+        try (BackupSession session = BackupSession.builder()
+                .components(ComponentSelection.writer("Orders DB Writer"))
+                .type(BackupType.FULL)
+                .phaseTimeout(Duration.ofMinutes(1))
+                .start()) {
+            org.assertj.core.api.Assertions.assertThatThrownBy(() -> SessionBackupSet.backUp(session, media, "full-1"))
+                    .isInstanceOf(IOException.class).hasMessageContaining("disk full (test)");
+            // Aborted and released: it can no longer be completed.
+            org.assertj.core.api.Assertions.assertThatThrownBy(session::complete)
+                    .isInstanceOf(IllegalStateException.class);
+        } finally {
+            BackupSetWriter.beforePublish = () -> { };
+        }
+        assertThat(writer.events()).doesNotContain(org.vss4j.sim.WriterEvent.BACKUP_COMPLETE);
+        assertThat(BackupSetReader.open(media).list()).isEmpty();
+    }
 }
