@@ -45,8 +45,9 @@ final class Catalog implements AutoCloseable {
 
     /** A new, empty catalog at {@code file}, its transaction open. */
     static Catalog create(Path file) throws IOException {
+        Connection c = null;
         try {
-            Connection c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
                 // FULL: the commit is durable once it returns (SQLite docs, "PRAGMA synchronous").
                 s.execute("PRAGMA synchronous=FULL");
@@ -56,14 +57,19 @@ final class Catalog implements AutoCloseable {
                 }
             }
             Catalog cat = new Catalog(c);
-            cat.insertFile = c.prepareStatement("INSERT INTO files(entry_name, source_root, relative_path,"
-                    + " writer_instance_id, writer_id, writer_name, component, logical_path, original_path, size,"
-                    + " creation_time, last_write_time, attributes, sha256, data_offset)"
-                    + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+            cat.prepareInsert();
             return cat;
         } catch (SQLException e) {
+            closeQuietly(c, e);
             throw new IOException("cannot create the catalog " + file + ": " + e.getMessage(), e);
         }
+    }
+
+    private void prepareInsert() throws SQLException {
+        insertFile = db.prepareStatement("INSERT INTO files(entry_name, source_root, relative_path,"
+                + " writer_instance_id, writer_id, writer_name, component, logical_path, original_path, size,"
+                + " creation_time, last_write_time, attributes, sha256, data_offset)"
+                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     }
 
     /** The catalog of a published set at {@code file}, its transaction open, for the steps after publishing. */
@@ -78,7 +84,9 @@ final class Catalog implements AutoCloseable {
                 s.execute("PRAGMA synchronous=FULL");
             }
             c.setAutoCommit(false);
-            return new Catalog(c);
+            Catalog cat = new Catalog(c);
+            cat.prepareInsert();
+            return cat;
         } catch (SQLException e) {
             closeQuietly(c, e);
             throw new IOException("cannot open the catalog " + file + ": " + e.getMessage(), e);

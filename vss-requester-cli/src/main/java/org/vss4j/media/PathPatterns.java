@@ -17,6 +17,11 @@ final class PathPatterns {
         this.patterns = globs.stream().map(PathPatterns::compile).toList();
     }
 
+    /** Whether there is no pattern, so that everything is selected. */
+    boolean selectsAll() {
+        return patterns.isEmpty();
+    }
+
     boolean selects(List<String> segments) {
         if (patterns.isEmpty()) {
             return true;

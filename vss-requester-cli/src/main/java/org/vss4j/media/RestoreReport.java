@@ -7,12 +7,20 @@ import java.util.List;
  *
  * @param restored the entries written (entry names)
  * @param refused  the entries refused, each with why; nothing was written for them
+ * @param missing  the catalogued files the path patterns selected that data.tar does not hold (a truncated or damaged
+ *                 tar): not restored, and not among {@code refused}
  */
-public record RestoreReport(List<String> restored, List<Refusal> refused) {
+public record RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing) {
 
     public RestoreReport {
         restored = List.copyOf(restored);
         refused = List.copyOf(refused);
+        missing = List.copyOf(missing);
+    }
+
+    /** Whether every selected catalogued file was restored: nothing refused, nothing missing. */
+    public boolean complete() {
+        return refused.isEmpty() && missing.isEmpty();
     }
 
     /**

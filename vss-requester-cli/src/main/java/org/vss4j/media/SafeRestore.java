@@ -74,7 +74,26 @@ final class SafeRestore {
                 }
             }
         }
-        return new RestoreReport(restored, refused);
+        return new RestoreReport(restored, refused, missing());
+    }
+
+    /** The selected catalog rows that no entry of data.tar restored or was refused for. */
+    private List<String> missing() {
+        java.util.Set<String> seen = new java.util.HashSet<>(restored);
+        refused.forEach(r -> seen.add(r.name()));
+        List<String> out = new ArrayList<>();
+        for (String name : rows.keySet()) {
+            List<String> segments;
+            try {
+                segments = EntryNames.segments(name);
+            } catch (IllegalArgumentException e) {
+                segments = null; // a name no entry could be restored under: reported if selected at all
+            }
+            if (!seen.contains(name) && (segments == null ? patterns.selectsAll() : patterns.selects(segments))) {
+                out.add(name);
+            }
+        }
+        return out;
     }
 
     private void restore(TarArchiveEntry e, List<String> segments, InputStream data) throws IOException, Refused {
@@ -101,6 +120,12 @@ final class SafeRestore {
         checkPlace(place);
         checkNotWrittenBefore(place);
         CatalogRow row = rows.get(e.getName());
+        if (row == null) {
+            throw new Refused("not in the catalog: there is no SHA-256 to check its data against (run verify)");
+        }
+        if (row.size() != e.getSize()) {
+            throw new Refused("its size " + e.getSize() + " is not the catalog's " + row.size() + " (run verify)");
+        }
         Path temp = Files.createTempFile(parent, ".vss-restore-", ".tmp");
         boolean moved = false;
         try {
@@ -112,7 +137,7 @@ final class SafeRestore {
                     out.write(buf, 0, n);
                 }
             }
-            if (row != null && !row.sha256().equalsIgnoreCase(HexFormat.of().formatHex(sha.digest()))) {
+            if (!row.sha256().equalsIgnoreCase(HexFormat.of().formatHex(sha.digest()))) {
                 throw new Refused("its data does not match the catalog's SHA-256 (run verify)");
             }
             FileTime time = e.getLastModifiedTime();

@@ -46,8 +46,16 @@ class RestoreSafetyTest {
         return setWithTarEntries(List.copyOf(entries.entrySet()));
     }
 
-    /** A set whose data.tar is replaced by {@code entries}: name to content, or {@code ->link} for a symbolic link. */
+    /**
+     * A set whose data.tar is replaced by {@code entries}: name to content, or {@code ->link} for a symbolic link;
+     * each file (its first occurrence) gets a catalog row with its SHA-256, as the writer would record it.
+     */
     private BackupSetReader setWithTarEntries(List<Map.Entry<String, String>> entries) throws IOException {
+        return setWithTarEntries(entries, true);
+    }
+
+    private BackupSetReader setWithTarEntries(List<Map.Entry<String, String>> entries, boolean catalogued)
+            throws IOException {
         try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
             w.finish();
         }
@@ -76,7 +84,62 @@ class RestoreSafetyTest {
                 tar.closeArchiveEntry();
             }
         }
+        if (catalogued) {
+            catalogue(entries);
+        }
         return BackupSetReader.open(media);
+    }
+
+    private void catalogue(List<Map.Entry<String, String>> entries) throws IOException {
+        java.util.Set<String> done = new java.util.HashSet<>();
+        try (Catalog c = Catalog.openForUpdate(media.resolve("s/catalog.db"))) {
+            for (Map.Entry<String, String> e : entries) {
+                String v = e.getValue();
+                if (v.startsWith("->") || v.startsWith("=>") || v.equals("|fifo") || !done.add(e.getKey())) {
+                    continue;
+                }
+                byte[] b = v.getBytes(StandardCharsets.UTF_8);
+                c.addFile(new CatalogRow(e.getKey(), "D", e.getKey(), MediaFixtures.meta("D:\\x"), b.length,
+                        java.util.HexFormat.of().formatHex(BackupSetReader.sha256().digest(b)), 0));
+            }
+            c.commit();
+        }
+    }
+
+    @Test
+    void anEntryWithoutACatalogRowIsRefused(@TempDir Path target) throws IOException {
+        RestoreReport r = setWithTarEntries(List.of(Map.entry("D/x.txt", "not catalogued")), false)
+                .restore("s", target, List.of(), false);
+        assertThat(r.restored()).isEmpty();
+        assertThat(r.refused()).extracting(Refusal::name).containsExactly("D/x.txt");
+        assertThat(MediaFixtures.tree(target)).isEmpty();
+    }
+
+    /** data.tar cut at an entry boundary: the files after the cut are reported missing, the restore not complete. */
+    @Test
+    void catalogedFilesThatDataTarDoesNotHoldAreReportedMissing(@TempDir Path target) throws IOException {
+        CatalogRow b;
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            add(w, "a.txt", "a");
+            b = add(w, "b.txt", "bb");
+            add(w, "c.txt", "ccc");
+            w.finish();
+        }
+        long boundary = b.dataOffset() + (b.size() + 511) / 512 * 512;
+        try (var ch = java.nio.channels.FileChannel.open(media.resolve("s/data.tar"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.truncate(boundary);
+        }
+        BackupSetReader reader = BackupSetReader.open(media);
+        RestoreReport r = reader.restore("s", target, List.of(), false);
+        assertThat(r.restored()).containsExactly("D/a.txt", "D/b.txt");
+        assertThat(r.refused()).isEmpty();
+        assertThat(r.missing()).containsExactly("D/c.txt");
+        assertThat(r.complete()).isFalse();
+        // A pattern that does not select the missing file: nothing is missing for it.
+        RestoreReport onlyA = reader.restore("s", root.resolve("a"), List.of("D/a.txt"), false);
+        assertThat(onlyA.missing()).isEmpty();
+        assertThat(onlyA.complete()).isTrue();
     }
 
     @ParameterizedTest
