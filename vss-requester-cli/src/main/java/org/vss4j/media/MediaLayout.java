@@ -102,12 +102,24 @@ final class MediaLayout {
         }
     }
 
-    /** Removes {@code dir} and everything under it (symbolic links removed, never followed). */
+    /**
+     * Removes {@code dir} and everything under it. A symbolic link, junction or other reparse point is removed itself,
+     * never descended into ({@link #isReparsePoint}): on Windows a walk sees a junction as a directory.
+     */
     static void deleteTree(Path dir) throws IOException {
         if (!Files.exists(dir, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
             return;
         }
         Files.walkFileTree(dir, new SimpleFileVisitor<>() {
+            @Override
+            public FileVisitResult preVisitDirectory(Path d, BasicFileAttributes attrs) throws IOException {
+                if (attrs.isOther() || isReparsePoint(d)) {
+                    Files.deleteIfExists(d); // the link, not what it leads to
+                    return FileVisitResult.SKIP_SUBTREE;
+                }
+                return FileVisitResult.CONTINUE;
+            }
+
             @Override
             public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
                 Files.deleteIfExists(file);

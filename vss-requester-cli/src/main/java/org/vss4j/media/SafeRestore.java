@@ -178,10 +178,16 @@ final class SafeRestore {
         }
     }
 
-    /** Refuses a place already taken, unless overwrite is asked for and what is there is no directory. */
+    /**
+     * Refuses a place already taken, unless overwrite is asked for and what is there is no directory nor a reparse
+     * point other than a symbolic link (which the move replaces, never follows).
+     */
     private void checkPlace(Path place) throws Refused {
         if (!Files.exists(place, NOFOLLOW)) {
             return;
+        }
+        if (!Files.isSymbolicLink(place) && MediaLayout.isReparsePoint(place)) {
+            throw new Refused("a junction or other reparse point of that name exists");
         }
         if (Files.isDirectory(place, NOFOLLOW)) {
             throw new Refused("a directory of that name exists");
@@ -191,13 +197,17 @@ final class SafeRestore {
         }
     }
 
-    /** The directory of the first {@code count} names, created where missing, with no symbolic link on the way. */
+    /**
+     * The directory of the first {@code count} names, created where missing, with no symbolic link, junction or other
+     * reparse point on the way ({@link MediaLayout#isReparsePoint}).
+     */
     private Path directory(List<String> segments, int count) throws IOException, Refused {
         Path p = target;
         for (int i = 0; i < count; i++) {
             p = p.resolve(segments.get(i));
-            if (Files.isSymbolicLink(p)) {
-                throw new Refused("its path goes through the symbolic link " + target.relativize(p));
+            if (MediaLayout.isReparsePoint(p)) {
+                throw new Refused("its path goes through " + target.relativize(p)
+                        + ", a symbolic link, junction or other reparse point");
             }
             if (Files.exists(p, NOFOLLOW)) {
                 if (!Files.isDirectory(p, NOFOLLOW)) {
