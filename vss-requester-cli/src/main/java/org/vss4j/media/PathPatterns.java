@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The restore's path patterns: globs over entry names ({@code D/orders/*.db}), {@code *} and {@code ?} within one
- * name, {@code **} across names, {@code \} read as {@code /}, case-insensitive as Windows names are. A pattern that
+ * name, {@code **} across names ({@code **}{@code /} also matches no name at all), {@code \} read as {@code /}, case-insensitive as Windows names are. A pattern that
  * matches a directory selects everything under it. No pattern selects everything.
  */
 final class PathPatterns {
@@ -51,8 +51,13 @@ final class PathPatterns {
         for (int i = 0; i < g.length(); i++) {
             char c = g.charAt(i);
             if (c == '*' && i + 1 < g.length() && g.charAt(i + 1) == '*') {
-                re.append(".*");
-                i++;
+                if (i + 2 < g.length() && g.charAt(i + 2) == '/') {
+                    re.append("(?:.*/)?"); // "**/" is zero or more whole names: D/orders/**/*.db has D/orders/a.db
+                    i += 2;
+                } else {
+                    re.append(".*");
+                    i++;
+                }
             } else if (c == '*') {
                 re.append("[^/]*");
             } else if (c == '?') {

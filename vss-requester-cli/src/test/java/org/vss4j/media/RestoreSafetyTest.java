@@ -241,6 +241,7 @@ class RestoreSafetyTest {
             add(w, "orders/2025/jan.db", "jan");
             add(w, "orders/2026/feb.db", "feb");
             add(w, "orders/readme.txt", "readme");
+            add(w, "orders/top.db", "top");
             add(w, "other/x.db", "x");
             w.finish();
         }
@@ -248,9 +249,9 @@ class RestoreSafetyTest {
         assertThat(reader.restore("s", target.resolve("one"), List.of("D\\ORDERS\\2025"), false).restored())
                 .containsExactly("D/orders/2025/jan.db");
         assertThat(reader.restore("s", target.resolve("two"), List.of("D/orders/**/*.db"), false).restored())
-                .containsExactly("D/orders/2025/jan.db", "D/orders/2026/feb.db");
+                .containsExactly("D/orders/2025/jan.db", "D/orders/2026/feb.db", "D/orders/top.db");
         assertThat(reader.restore("s", target.resolve("three"), List.of("D/*/*.db", "D/orders/readme.txt"), false)
-                .restored()).containsExactly("D/orders/readme.txt", "D/other/x.db");
+                .restored()).containsExactly("D/orders/readme.txt", "D/orders/top.db", "D/other/x.db");
     }
 
     @Test
