@@ -104,7 +104,12 @@ public final class BackupSetReader {
     /** The data of one file, read at its catalog offset without reading the rest of data.tar. */
     public InputStream open(String setId, CatalogRow row) throws IOException {
         FileChannel ch = FileChannel.open(setDir(setId).resolve(MediaLayout.DATA), StandardOpenOption.READ);
-        ch.position(row.dataOffset());
+        try {
+            ch.position(row.dataOffset());
+        } catch (IOException | RuntimeException e) {
+            ch.close(); // nothing else would close it
+            throw e;
+        }
         InputStream in = Channels.newInputStream(ch);
         return new InputStream() {
             private long left = row.size();

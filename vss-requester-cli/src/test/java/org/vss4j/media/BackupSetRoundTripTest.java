@@ -74,14 +74,32 @@ class BackupSetRoundTripTest {
         assertThat(report.problems()).isEmpty();
         assertThat(report.files()).isEqualTo(files.size());
 
+        boolean caseSensitive = caseSensitive(target);
         RestoreReport restored = reader.restore("set-1", target, List.of(), false);
+        if (!caseSensitive) {
+            // orders/Orders.db and orders/orders.db are one name there: the second is refused, never merged.
+            assertThat(restored.refused()).extracting(RestoreReport.Refusal::name)
+                    .containsExactly("D/orders/orders.db");
+        }
+        assumeTrue(caseSensitive, "a case-sensitive file system: every tricky name is restored");
         assertThat(restored.refused()).isEmpty();
+        assertThat(restored.missing()).isEmpty();
         Map<String, String> expected = new LinkedHashMap<>();
         files.forEach((k, v) -> expected.put("D/" + k, v));
-        assumeTrue(Files.notExists(target.resolve("D/orders/ORDERS.DB")), "a case-sensitive file system");
         assertThat(MediaFixtures.tree(target)).isEqualTo(new java.util.TreeMap<>(expected));
         assertThat(Files.getLastModifiedTime(target.resolve("D/orders/orders.db")).toInstant())
                 .isEqualTo(MediaFixtures.T);
+    }
+
+    /** Whether names that differ by case only are two names in {@code dir} (created if missing). */
+    private static boolean caseSensitive(Path dir) throws IOException {
+        Files.createDirectories(dir);
+        Path probe = Files.writeString(dir.resolve("case-probe"), "");
+        try {
+            return Files.notExists(dir.resolve("CASE-PROBE"));
+        } finally {
+            Files.delete(probe);
+        }
     }
 
     @Test
