@@ -32,7 +32,16 @@ final class PartialSets {
     /** Removes the dead writers' partial sets of {@code media}; returns their set ids. */
     static List<String> removeDead(Path media) throws IOException {
         List<String> removed = new ArrayList<>();
-        try (MediaLock ignored = MediaLock.take(media)) {
+        if (!anyPartial(media)) {
+            return removed; // nothing to sweep: the media is only read (it may be read-only)
+        }
+        MediaLock mediaLock;
+        try {
+            mediaLock = MediaLock.take(media);
+        } catch (java.nio.file.FileSystemException e) {
+            return removed; // read-only media (a write-protected disk, a read-only mount): nothing can be swept
+        }
+        try (mediaLock) {
             List<Path> candidates = new ArrayList<>();
             try (DirectoryStream<Path> ds = Files.newDirectoryStream(media, MediaLayout.PARTIAL_PREFIX + "*")) {
                 ds.forEach(candidates::add);
@@ -54,6 +63,12 @@ final class PartialSets {
             }
         }
         return removed;
+    }
+
+    private static boolean anyPartial(Path media) throws IOException {
+        try (DirectoryStream<Path> ds = Files.newDirectoryStream(media, MediaLayout.PARTIAL_PREFIX + "*")) {
+            return ds.iterator().hasNext();
+        }
     }
 
     private static boolean isMarkedSetDirectory(Path p) {

@@ -130,6 +130,18 @@ class CrashSafetyTest {
         assertThat(entries(media)).isEmpty();
     }
 
+    /** Reading media without partial sets writes nothing to it, not even the media lock: it may be read-only. */
+    @Test
+    void openingMediaWithoutPartialSetsWritesNothing(@TempDir Path media) throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            add(w, "a.txt", "a");
+            w.finish();
+        }
+        Files.delete(media.resolve(MediaLock.NAME));
+        assertThat(BackupSetReader.open(media).list()).extracting(BackupSetInfo::setId).containsExactly("s");
+        assertThat(media.resolve(MediaLock.NAME)).doesNotExist();
+    }
+
     @Test
     void theSweepRemovesOnlyTheWritersOwnPartialSets(@TempDir Path media) throws IOException {
         Files.writeString(media.resolve(".partial-notes.txt"), "a user's file");
