@@ -45,24 +45,7 @@ final class Catalog implements AutoCloseable {
 
     /** A new, empty catalog at {@code file}, its transaction open. */
     static Catalog create(Path file) throws IOException {
-        Connection c = null;
-        try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
-            try (Statement s = c.createStatement()) {
-                // FULL: the commit is durable once it returns (SQLite docs, "PRAGMA synchronous").
-                s.execute("PRAGMA synchronous=FULL");
-                c.setAutoCommit(false);
-                for (String sql : SCHEMA) {
-                    s.execute(sql);
-                }
-            }
-            Catalog cat = new Catalog(c);
-            cat.prepareInsert();
-            return cat;
-        } catch (SQLException e) {
-            closeQuietly(c, e);
-            throw new IOException("cannot create the catalog " + file + ": " + e.getMessage(), e);
-        }
+        return connect(file, true, "create");
     }
 
     private void prepareInsert() throws SQLException {
@@ -77,19 +60,30 @@ final class Catalog implements AutoCloseable {
         if (!java.nio.file.Files.isRegularFile(file)) {
             throw new IOException("no catalog: " + file);
         }
+        return connect(file, false, "open");
+    }
+
+    /** A connection to {@code file} with durable commits and an open transaction; the schema made when asked. */
+    private static Catalog connect(Path file, boolean makeSchema, String verb) throws IOException {
         Connection c = null;
         try {
             c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
             try (Statement s = c.createStatement()) {
+                // FULL: the commit is durable once it returns (SQLite docs, "PRAGMA synchronous").
                 s.execute("PRAGMA synchronous=FULL");
+                c.setAutoCommit(false);
+                if (makeSchema) {
+                    for (String sql : SCHEMA) {
+                        s.execute(sql);
+                    }
+                }
             }
-            c.setAutoCommit(false);
             Catalog cat = new Catalog(c);
             cat.prepareInsert();
             return cat;
         } catch (SQLException e) {
             closeQuietly(c, e);
-            throw new IOException("cannot open the catalog " + file + ": " + e.getMessage(), e);
+            throw new IOException("cannot " + verb + " the catalog " + file + ": " + e.getMessage(), e);
         }
     }
 
