@@ -10,6 +10,11 @@ package org.vss4j.media;
  */
 public record BackupSetInfo(SetMetadata metadata, String state, long files, long bytes) {
 
+    /**
+     * The set's id.
+     *
+     * @return {@code metadata().setId()}
+     */
     public String setId() {
         return metadata.setId();
     }

@@ -46,6 +46,11 @@ public final class BackupSetReader {
     /**
      * Opens {@code media}, removing every partial set whose writer is dead (killed, or failed before it could clean
      * up); the ids of those are {@link #removedPartials}.
+     *
+     * @param media the media directory
+     * @return a reader of the sets in {@code media}
+     * @throws java.nio.file.NoSuchFileException if {@code media} is not a directory
+     * @throws IOException if a dead writer's partial set cannot be removed
      */
     public static BackupSetReader open(Path media) throws IOException {
         if (!Files.isDirectory(media)) {
@@ -54,12 +59,21 @@ public final class BackupSetReader {
         return new BackupSetReader(media, PartialSets.removeDead(media));
     }
 
-    /** The partial sets of dead writers that {@link #open} removed, by set id. */
+    /**
+     * The partial sets of dead writers that {@link #open} removed, by set id.
+     *
+     * @return their set ids, empty if there were none
+     */
     public List<String> removedPartials() {
         return removedPartials;
     }
 
-    /** Every published set, oldest snapshot first (then by id). */
+    /**
+     * Every published set, oldest snapshot first (then by id).
+     *
+     * @return the sets; those without a snapshot time come first
+     * @throws IOException if the media directory or a set's catalog cannot be read
+     */
     public List<BackupSetInfo> list() throws IOException {
         List<BackupSetInfo> out = new ArrayList<>();
         try (DirectoryStream<Path> ds = Files.newDirectoryStream(media, p -> !p.getFileName().toString()
@@ -73,7 +87,14 @@ public final class BackupSetReader {
         return out;
     }
 
-    /** The set {@code setId}. */
+    /**
+     * The set {@code setId}.
+     *
+     * @param setId the set's name in the media directory
+     * @return its metadata, state and the number and bytes of its files
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
     public BackupSetInfo set(String setId) throws IOException {
         try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
             Map<String, String> m = c.metadata();
@@ -87,21 +108,43 @@ public final class BackupSetReader {
         }
     }
 
-    /** The catalog rows of {@code setId}, in data.tar's order. */
+    /**
+     * The catalog rows of {@code setId}, in data.tar's order.
+     *
+     * @param setId the set's name in the media directory
+     * @return one row per stored file
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
     public List<CatalogRow> files(String setId) throws IOException {
         try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
             return List.copyOf(c.files().values());
         }
     }
 
-    /** The files of {@code setId} that could not be saved, each as {@code path: reason}. */
+    /**
+     * The files of {@code setId} that could not be saved, each as {@code path: reason}.
+     *
+     * @param setId the set's name in the media directory
+     * @return the failed files, empty for a {@code complete} set
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
     public List<String> failedFiles(String setId) throws IOException {
         try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
             return c.failedFiles();
         }
     }
 
-    /** The data of one file, read at its catalog offset without reading the rest of data.tar. */
+    /**
+     * The data of one file, read at its catalog offset without reading the rest of data.tar.
+     *
+     * @param setId the set's name in the media directory
+     * @param row   the file's catalog row (from {@link #files})
+     * @return a stream of the file's {@code row.size()} bytes, which the caller closes
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if data.tar cannot be opened or positioned at the row's offset
+     */
     public InputStream open(String setId, CatalogRow row) throws IOException {
         FileChannel ch = FileChannel.open(setDir(setId).resolve(MediaLayout.DATA), StandardOpenOption.READ);
         try {
@@ -142,6 +185,11 @@ public final class BackupSetReader {
     /**
      * Reads data.tar of {@code setId} from start to end and compares every file entry with its catalog row: size,
      * SHA-256 and data offset; reports entries without a row, rows without an entry, and a tar that ends early.
+     *
+     * @param setId the set's name in the media directory
+     * @return the files and bytes that matched, and every problem found
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read (a damaged or unreadable data.tar is reported, not thrown)
      */
     public VerifyReport verify(String setId) throws IOException {
         Path dir = setDir(setId);
@@ -219,6 +267,14 @@ public final class BackupSetReader {
      * Restores the entries of {@code setId} selected by {@code pathPatterns} ({@link PathPatterns}; empty: all) into
      * {@code target}, which is created if missing. Writes only inside {@code target}; refuses, with its name and
      * nothing written, every entry {@link SafeRestore} refuses; replaces an existing file only if {@code overwrite}.
+     *
+     * @param setId        the set's name in the media directory
+     * @param target       the directory restored into
+     * @param pathPatterns the patterns selecting the entries to restore; empty for all
+     * @param overwrite    whether an existing file in {@code target} is replaced
+     * @return the entries restored, refused and missing from data.tar
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if the catalog or data.tar cannot be read, or writing under {@code target} fails
      */
     public RestoreReport restore(String setId, Path target, List<String> pathPatterns, boolean overwrite)
             throws IOException {

@@ -86,7 +86,11 @@ public final class BackupSetWriter implements AutoCloseable {
     /**
      * Starts the set {@code metadata.setId()} in {@code media} (created if missing).
      *
+     * @param media    the media directory
+     * @param metadata the set's id, type, sources and the rest of what its catalog records first
+     * @return the writer of the new partial set, which the caller finishes or closes
      * @throws FileAlreadyExistsException if a set or a partial set of that id exists
+     * @throws IOException if the media directory, its lock or the partial set cannot be created
      */
     public static BackupSetWriter start(Path media, SetMetadata metadata) throws IOException {
         Files.createDirectories(media);
@@ -135,12 +139,26 @@ public final class BackupSetWriter implements AutoCloseable {
         }
     }
 
-    /** The set's id. */
+    /**
+     * The set's id.
+     *
+     * @return {@code setId()} of the metadata the writer was started with
+     */
     public String setId() {
         return metadata.setId();
     }
 
-    /** Adds a file read from {@code file} ({@link #addFile(String, String, FileMetadata, long, InputStream)}). */
+    /**
+     * Adds a file read from {@code file} ({@link #addFile(String, String, FileMetadata, long, InputStream)}).
+     *
+     * @param sourceRoot   one of the set's sources' roots
+     * @param relativePath the path under it, names joined by {@code /}, each a name Windows allows
+     * @param meta         what the catalog records about the file besides its data
+     * @param file         the file whose data is stored; its current size is the entry's size
+     * @return the file's catalog row
+     * @throws IOException if {@code file} cannot be opened or read, or its size changes while it is read; after a
+     *                     failure while its data is stored the writer only aborts
+     */
     public CatalogRow addFile(String sourceRoot, String relativePath, FileMetadata meta, Path file)
             throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
@@ -154,6 +172,10 @@ public final class BackupSetWriter implements AutoCloseable {
      *
      * @param sourceRoot   one of the set's sources' roots
      * @param relativePath the path under it, names joined by {@code /}, each a name Windows allows
+     * @param meta         what the catalog records about the file besides its data
+     * @param size         the number of bytes of the file
+     * @param in           the file's data, read but not closed
+     * @return the file's catalog row: entry name, size, SHA-256 and data offset
      * @throws IOException if {@code in} ends before {@code size} bytes or holds more (the file changed while read);
      *                     after it the writer only aborts
      */
@@ -206,6 +228,10 @@ public final class BackupSetWriter implements AutoCloseable {
     /**
      * Records the shadow copy set and the time it was taken, when they are known only after the files were copied
      * (a {@code BackupSession} reports the time with its result).
+     *
+     * @param snapshotSetId the shadow copy set, or null
+     * @param snapshotTime  when the shadow copies were taken, or null
+     * @throws IOException if the catalog cannot record them
      */
     public void snapshotTaken(UUID snapshotSetId, Instant snapshotTime) throws IOException {
         checkOpen();
@@ -216,13 +242,29 @@ public final class BackupSetWriter implements AutoCloseable {
         catalog.put("snapshot_time", snapshotTime == null ? null : snapshotTime.toString());
     }
 
-    /** Records a link, junction or mount point (never followed, no data). */
+    /**
+     * Records a link, junction or mount point (never followed, no data).
+     *
+     * @param originalPath the link's Windows path on the live system
+     * @param reparseTag   its reparse tag ({@code IO_REPARSE_TAG_*}, winnt.h)
+     * @param writerName   the name of the writer whose component holds it, or null
+     * @param component    that component's full path, or null
+     * @throws IOException if the catalog cannot record it
+     */
     public void addLink(String originalPath, int reparseTag, String writerName, String component) throws IOException {
         checkOpen();
         catalog.addLink(originalPath, reparseTag, writerName, component);
     }
 
-    /** Records a file that could not be saved: the set is then published as {@code partial}. */
+    /**
+     * Records a file that could not be saved: the set is then published as {@code partial}.
+     *
+     * @param originalPath the file's Windows path on the live system
+     * @param writerName   the name of the writer whose component holds it, or null
+     * @param component    that component's full path, or null
+     * @param reason       why it could not be saved
+     * @throws IOException if the catalog cannot record it
+     */
     public void fileFailed(String originalPath, String writerName, String component, String reason)
             throws IOException {
         checkOpen();
@@ -230,13 +272,25 @@ public final class BackupSetWriter implements AutoCloseable {
         failures++;
     }
 
-    /** Stores the Backup Components Document. */
+    /**
+     * Stores the Backup Components Document.
+     *
+     * @param xml the document's XML
+     * @throws IOException if it cannot be written and forced to the media, or was already stored
+     */
     public void addBackupComponentsDocument(String xml) throws IOException {
         checkOpen();
         writeDocument(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.BACKUP_COMPONENTS), xml);
     }
 
-    /** Stores a writer's Writer Metadata Document. */
+    /**
+     * Stores a writer's Writer Metadata Document.
+     *
+     * @param writerInstanceId the writer instance's id, a UUID; the document's file name
+     * @param xml              the document's XML
+     * @throws IOException if it cannot be written and forced to the media, or one of that writer instance was
+     *                     already stored
+     */
     public void addWriterDocument(String writerInstanceId, String xml) throws IOException {
         checkOpen();
         String name = UUID.fromString(writerInstanceId).toString() + ".xml";
@@ -246,6 +300,7 @@ public final class BackupSetWriter implements AutoCloseable {
     /**
      * Flushes data, documents and catalog, publishes the set by one atomic rename and returns it.
      *
+     * @return the published set, {@code complete}, or {@code partial} if a file was recorded as failed
      * @throws IOException if any step fails; the partial set is then removed
      */
     public BackupSetInfo finish() throws IOException {
@@ -295,7 +350,11 @@ public final class BackupSetWriter implements AutoCloseable {
         }
     }
 
-    /** Removes the partial set; nothing of it stays. Idempotent; does nothing after a successful finish. */
+    /**
+     * Removes the partial set; nothing of it stays. Idempotent; does nothing after a successful finish.
+     *
+     * @throws IOException if the partial set cannot be removed or the set's lock file cannot be released
+     */
     public void abort() throws IOException {
         if (done) {
             return;

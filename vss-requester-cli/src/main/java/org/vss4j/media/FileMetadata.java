@@ -19,11 +19,32 @@ import java.util.Objects;
 public record FileMetadata(String writerInstanceId, String writerId, String writerName, String component,
         String logicalPath, String originalPath, Instant creationTime, Instant lastWriteTime, int attributes) {
 
+    /**
+     * Checks that the file has an original path.
+     *
+     * @param writerInstanceId the writer instance whose component holds the file, or null for an unclaimed file
+     * @param writerId         the writer class, or null
+     * @param writerName       the writer's name, or null
+     * @param component        the component's full path ({@code logical\name}), or null
+     * @param logicalPath      the component's logical path, or null
+     * @param originalPath     the file's Windows path on the live system, where it is restored to; not null
+     * @param creationTime     the file's creation time, or null
+     * @param lastWriteTime    the file's last-write time, or null
+     * @param attributes       the Win32 {@code FILE_ATTRIBUTE_*} bits (winnt.h), 0 if unknown
+     */
     public FileMetadata {
         Objects.requireNonNull(originalPath, "originalPath");
     }
 
-    /** A file no writer claims. */
+    /**
+     * A file no writer claims.
+     *
+     * @param originalPath  the file's Windows path on the live system, where it is restored to; not null
+     * @param creationTime  the file's creation time, or null
+     * @param lastWriteTime the file's last-write time, or null
+     * @param attributes    the Win32 {@code FILE_ATTRIBUTE_*} bits (winnt.h), 0 if unknown
+     * @return the metadata with no writer, component or logical path
+     */
     public static FileMetadata unclaimed(String originalPath, Instant creationTime, Instant lastWriteTime,
             int attributes) {
         return new FileMetadata(null, null, null, null, null, originalPath, creationTime, lastWriteTime, attributes);

@@ -12,13 +12,24 @@ import java.util.List;
  */
 public record RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing) {
 
+    /**
+     * Copies the lists, so the report does not change.
+     *
+     * @param restored the entries written (entry names)
+     * @param refused  the entries refused, each with why
+     * @param missing  the catalogued files selected that data.tar does not hold
+     */
     public RestoreReport {
         restored = List.copyOf(restored);
         refused = List.copyOf(refused);
         missing = List.copyOf(missing);
     }
 
-    /** Whether every selected catalogued file was restored: nothing refused, nothing missing. */
+    /**
+     * Whether every selected catalogued file was restored: nothing refused, nothing missing.
+     *
+     * @return true if {@code refused} and {@code missing} are both empty
+     */
     public boolean complete() {
         return refused.isEmpty() && missing.isEmpty();
     }

@@ -49,6 +49,14 @@ public final class SessionBackupSet {
      * {@code partial}; a failure while a file's data is being stored or the set is published aborts the set (nothing
      * is published) and the session ({@code AbortBackup}), and is thrown. A failure after the session completed
      * leaves the set published as {@code unconfirmed} and is thrown.
+     *
+     * @param session the backup session whose items are copied; it is completed, or aborted on failure
+     * @param media   the media directory
+     * @param setId   the new set's name in the media directory
+     * @return the published set with its final state, snapshot set and time
+     * @throws IOException if a file's data cannot be stored or the set cannot be published (the set is removed and
+     *                     the session aborted), or if the set's documents or outcome cannot be recorded after the
+     *                     session completed (the set stays {@code unconfirmed})
      */
     public static BackupSetInfo backUp(BackupSession session, Path media, String setId) throws IOException {
         List<BackupItem> items = session.items();

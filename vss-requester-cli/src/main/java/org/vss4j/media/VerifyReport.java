@@ -12,10 +12,23 @@ import java.util.List;
  */
 public record VerifyReport(String setId, long files, long bytes, List<Problem> problems) {
 
+    /**
+     * Copies the problems, so the report does not change.
+     *
+     * @param setId    the set
+     * @param files    the files whose data was read and matched
+     * @param bytes    the bytes read and matched
+     * @param problems each mismatch, by entry name
+     */
     public VerifyReport {
         problems = List.copyOf(problems);
     }
 
+    /**
+     * Whether the set verified: data.tar and the catalog agree on every file.
+     *
+     * @return true if no problem was found
+     */
     public boolean ok() {
         return problems.isEmpty();
     }
