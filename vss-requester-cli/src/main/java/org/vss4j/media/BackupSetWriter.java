@@ -340,8 +340,16 @@ public final class BackupSetWriter implements AutoCloseable {
             MediaLayout.forceDirectory(partial.resolve(MediaLayout.DOCUMENTS));
             MediaLayout.forceDirectory(partial);
             Files.move(partial, media.resolve(setId()), StandardCopyOption.ATOMIC_MOVE);
-            MediaLayout.forceDirectory(media);
+            // Published: from here nothing is removed, and a failure says so.
             done = true;
+            try {
+                MediaLayout.forceDirectory(media);
+            } catch (IOException e) {
+                releaseLock();
+                throw new IOException("the set " + setId() + " is published in " + media + ", but flushing that "
+                        + "directory failed (" + e.getMessage() + "): it may be missing after a power loss; "
+                        + "verify it after a restart", e);
+            }
             releaseLock();
             return new BackupSetInfo(metadata, state, files, bytes);
         } catch (IOException | RuntimeException e) {

@@ -93,12 +93,20 @@ final class MediaLayout {
     /**
      * Flushes a directory's entries (fsync on the directory), where the OS lets a directory be opened: Linux and
      * macOS do; Windows does not (opening a directory as a file fails there), and NTFS journals its metadata.
+     *
+     * @throws IOException if the directory was opened and flushing it failed
      */
-    static void forceDirectory(Path dir) {
-        try (FileChannel ch = FileChannel.open(dir, StandardOpenOption.READ)) {
-            ch.force(true);
-        } catch (IOException | UnsupportedOperationException e) {
+    static void forceDirectory(Path dir) throws IOException {
+        FileChannel ch;
+        try {
+            ch = FileChannel.open(dir, StandardOpenOption.READ);
+        } catch (IOException | UnsupportedOperationException cannotOpen) {
             // Not possible on this OS: nothing more can be done than the files' own flushes.
+            return;
+        }
+        // Opened: a failing fsync is a real failure (the entries may not be on the device), reported to the caller.
+        try (ch) {
+            ch.force(true);
         }
     }
 
