@@ -59,15 +59,43 @@ public final class SessionBackupSet {
      *                     session completed (the set stays {@code unconfirmed})
      */
     public static BackupSetInfo backUp(BackupSession session, Path media, String setId) throws IOException {
-        List<BackupItem> items = session.items();
         Map<String, String> roots = new LinkedHashMap<>();
-        for (BackupItem item : items) {
+        for (BackupItem item : session.items()) {
             if (item.kind() == ItemKind.FILE) {
                 roots.putIfAbsent(entryPath(item).get(0), item.volumeName());
             }
         }
         List<SetMetadata.Source> sources = new ArrayList<>();
         roots.forEach((root, volume) -> sources.add(new SetMetadata.Source(volume, root)));
+        return backUp(session, media, setId, sources);
+    }
+
+    /**
+     * As {@link #backUp(BackupSession, Path, String)}, for the sources the user named: they are recorded as given
+     * (each with its top-level directory in data.tar), so that a later incremental or differential backup of the same
+     * sources finds this set ({@link BackupChain}).
+     *
+     * @param session the backup session whose items are copied; it is completed, or aborted on failure
+     * @param media   the media directory
+     * @param request the new set's name, sources and parent
+     * @return the published set with its final state, snapshot set and time
+     * @throws IOException as {@link #backUp(BackupSession, Path, String)}
+     */
+    public static BackupSetInfo backUp(BackupSession session, Path media, BackupSetRequest request)
+            throws IOException {
+        if (request.parent() != null) {
+            throw new UnsupportedOperationException("incremental and differential sets are not written yet");
+        }
+        List<SetMetadata.Source> sources = new ArrayList<>();
+        for (String source : request.sources()) {
+            sources.add(new SetMetadata.Source(source, rootOf(source)));
+        }
+        return backUp(session, media, request.setId(), sources);
+    }
+
+    private static BackupSetInfo backUp(BackupSession session, Path media, String setId,
+            List<SetMetadata.Source> sources) throws IOException {
+        List<BackupItem> items = session.items();
         BackupState state = session.backupState();
         SetMetadata meta = new SetMetadata(setId, state.type().name().toLowerCase(Locale.ROOT),
                 state.bootableSystemState(), state.componentMode(), state.partialFileSupport(),
@@ -142,6 +170,12 @@ public final class SessionBackupSet {
             set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
         }
         session.saved(item);
+    }
+
+    /** The top-level directory of data.tar that {@code source} ({@code D:\data}) is stored under ({@code D}). */
+    private static String rootOf(String source) {
+        Path base = Path.of("media");
+        return base.relativize(MediaPath.under(base, source)).getName(0).toString();
     }
 
     /** The item's names under the media: its root ({@code D}) first ({@link MediaPath}). */
