@@ -3,7 +3,6 @@ package org.vss4j.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -35,6 +34,8 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
 public final class BackupSetWriter implements AutoCloseable {
 
     private static final int COPY_BUFFER = 64 * 1024;
+    /** How much of data.tar is gathered per write: the tar stream itself hands on one 512-byte record at a time. */
+    private static final int DATA_BUFFER = 1 << 20;
 
     private final Path media;
     private SetMetadata metadata;
@@ -69,15 +70,31 @@ public final class BackupSetWriter implements AutoCloseable {
         Files.createDirectories(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS));
         this.dataChannel = FileChannel.open(partial.resolve(MediaLayout.DATA), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
-        OutputStream out = Channels.newOutputStream(dataChannel);
-        // Block size 512 (one record): the stream then writes every header out whole before the data, so the count of
-        // bytes written after putArchiveEntry is the data's offset in data.tar.
-        this.tar = new TarArchiveOutputStream(out, TarConstants.DEFAULT_RCDSIZE, StandardCharsets.UTF_8.name());
-        tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
-        tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
-        tar.setAddPaxHeadersForNonAsciiNames(true);
-        this.catalog = Catalog.create(partial.resolve(MediaLayout.CATALOG));
-        catalog.putMetadata(metadata, Instant.now());
+        Catalog created = null;
+        try {
+            // Holes for zero blocks: a sparse source (a VHDX, a database file) costs its data on the media, not its size.
+            OutputStream out = new SparseOutputStream(dataChannel, DATA_BUFFER);
+            // Block size 512 (one record): the stream then writes every header out whole before the data, so the count
+            // of bytes written after putArchiveEntry is the data's offset in data.tar.
+            this.tar = new TarArchiveOutputStream(out, TarConstants.DEFAULT_RCDSIZE, StandardCharsets.UTF_8.name());
+            tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
+            tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
+            tar.setAddPaxHeadersForNonAsciiNames(true);
+            created = Catalog.create(partial.resolve(MediaLayout.CATALOG));
+            created.putMetadata(metadata, Instant.now());
+        } catch (IOException | RuntimeException e) {
+            // Closed here: start() then deletes the partial set, which Windows refuses while a file in it is open.
+            try {
+                dataChannel.close();
+                if (created != null) {
+                    created.close();
+                }
+            } catch (IOException | RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
+        this.catalog = created;
         for (SetMetadata.Source s : metadata.sources()) {
             roots.add(s.root());
         }

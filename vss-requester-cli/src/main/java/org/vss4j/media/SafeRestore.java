@@ -3,12 +3,14 @@ package org.vss4j.media;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.FileTime;
 import java.security.MessageDigest;
 import java.util.ArrayList;
@@ -29,6 +31,8 @@ import org.vss4j.media.RestoreReport.Refusal;
 final class SafeRestore {
 
     private static final LinkOption[] NOFOLLOW = {LinkOption.NOFOLLOW_LINKS};
+    /** How much of a restored file is gathered per write. */
+    private static final int RESTORE_BUFFER = 1 << 20;
 
     private final Path target;
     private final PathPatterns patterns;
@@ -130,7 +134,9 @@ final class SafeRestore {
         boolean moved = false;
         try {
             MessageDigest sha = BackupSetReader.sha256();
-            try (OutputStream out = Files.newOutputStream(temp)) {
+            // Zero blocks become holes again: a sparse file restores at the size its data takes, not its length.
+            try (OutputStream out = new SparseOutputStream(FileChannel.open(temp, StandardOpenOption.WRITE),
+                    RESTORE_BUFFER)) {
                 byte[] buf = new byte[64 * 1024];
                 for (int n; (n = data.read(buf)) >= 0; ) {
                     sha.update(buf, 0, n);
