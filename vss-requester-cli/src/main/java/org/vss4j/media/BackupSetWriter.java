@@ -80,6 +80,7 @@ public final class BackupSetWriter implements AutoCloseable {
             tar.setLongFileMode(TarArchiveOutputStream.LONGFILE_POSIX);
             tar.setBigNumberMode(TarArchiveOutputStream.BIGNUMBER_POSIX);
             tar.setAddPaxHeadersForNonAsciiNames(true);
+            beforeCatalog.run();
             created = Catalog.create(partial.resolve(MediaLayout.CATALOG));
             created.putMetadata(metadata, Instant.now());
         } catch (IOException | RuntimeException e) {
@@ -332,6 +333,9 @@ public final class BackupSetWriter implements AutoCloseable {
     BackupSetInfo publishUnconfirmed() throws IOException {
         return finish(PublishedSet.UNCONFIRMED);
     }
+
+    /** Test seam: runs once data.tar is open, before the catalog is created. */
+    static volatile IoStep beforeCatalog = () -> { };
 
     /** Test seam: runs at the start of publishing, before anything is flushed. */
     static volatile IoStep beforePublish = () -> { };
