@@ -159,10 +159,35 @@ class BackupSetRoundTripTest {
         }
     }
 
+    @Test
+    void theSystemTarExtractsEveryTrickyNameWithItsBytes(@TempDir Path media, @TempDir Path out) throws Exception {
+        Map<String, String> files = trickyFiles();
+        try (BackupSetWriter w = BackupSetWriter.start(media, copySet("s"))) {
+            for (Map.Entry<String, String> f : files.entrySet()) {
+                add(w, f.getKey(), f.getValue());
+            }
+            w.finish();
+        }
+        assumeTrue(caseSensitive(out), "a case-sensitive file system: tar writes both orders.db names");
+        systemTar(media.resolve("s/data.tar"), "-xf", "-C", out.toString());
+        Map<String, String> expected = new java.util.TreeMap<>();
+        files.forEach((k, v) -> expected.put("D/" + k, v));
+        assertThat(MediaFixtures.tree(out)).isEqualTo(expected);
+        assertThat(Files.getLastModifiedTime(out.resolve("D/orders/orders.db")).toInstant().getEpochSecond())
+                .isEqualTo(MediaFixtures.T.getEpochSecond());
+    }
+
     private static List<String> systemTar(Path tar) throws IOException, InterruptedException {
+        return systemTar(tar, "-tf");
+    }
+
+    /** Runs {@code tar ARGS... data.tar}: the archive's name is put right after the first argument. */
+    private static List<String> systemTar(Path tar, String... args) throws IOException, InterruptedException {
+        List<String> command = new ArrayList<>(List.of("tar", args[0], tar.toString()));
+        command.addAll(List.of(args).subList(1, args.length));
         Process p;
         try {
-            p = new ProcessBuilder("tar", "-tf", tar.toString()).redirectErrorStream(true).start();
+            p = new ProcessBuilder(command).redirectErrorStream(true).start();
         } catch (IOException e) {
             assumeTrue(false, "no tar on this machine");
             return List.of();
@@ -170,7 +195,7 @@ class BackupSetRoundTripTest {
         List<String> out = new ArrayList<>(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8)
                 .lines().toList());
         assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
-        assertThat(p.exitValue()).as("tar -tf: %s", out).isZero();
+        assertThat(p.exitValue()).as("%s: %s", command, out).isZero();
         return out;
     }
 }
