@@ -98,7 +98,7 @@ final class ExitCodes {
             + LINE_VSS + LINE_OTHER_EXEC
             + "  5      snapshot create: the cleanup after a failure or a stop failed, so%n"
             + "         shadow copies may be left: stderr names them%n"
-            + "  10     sets, verify, restore: MEDIA missing, no directory or without sets%n"
+            + "  10     sets, verify, restore: MEDIA is no media directory (see their help)%n"
             + "  11     verify: a set is damaged (each problem is named)%n"
             + "  12     restore: a file refused or missing, or a --path selecting none%n"
             + "  N      snapshot create --exec: the exit code of the command (127: the%n"

@@ -42,7 +42,7 @@ class MediaCommandsHelpTest {
     @Test
     void vssListsTheCommandsAndTheirExitCodes() {
         String root = CliRun.vss("--help").out();
-        assertThat(root).contains("  sets ", "  verify ", "  restore ", "  10     sets, verify, restore",
+        assertThat(root).contains("  sets ", "  verify ", "  restore ", "  10     sets, verify, restore: MEDIA is no media directory",
                 "  11     verify: a set is damaged", "  12     restore: ");
         assertThat(CliRun.vss("completion").out()).contains("--overwrite", "'--progress' '--no-progress'");
     }
