@@ -45,6 +45,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof VssException) {
             return ExitCodes.VSS_FAILURE;
         }
+        if (ex instanceof MediaNotFound) {
+            return ExitCodes.MEDIA_NOT_FOUND;
+        }
         if (ex instanceof UsageException || ex instanceof CommandLine.ParameterException) {
             return ExitCodes.USAGE;
         }

@@ -39,6 +39,17 @@ final class ExitCodes {
      */
     static final int STOPPED = 128 + 15;
 
+    /** {@code sets}, {@code verify}, {@code restore}: MEDIA is missing or no directory; for verify and restore also
+     * a directory holding no backup set (a verify that checked nothing must not pass). */
+    static final int MEDIA_NOT_FOUND = 10;
+    /** {@code verify}: a set's stored data or catalog is damaged; each problem is named. */
+    static final int SET_DAMAGED = 11;
+    /**
+     * {@code restore}: not every selected file was restored: an entry refused (with why), a catalogued file that
+     * data.tar does not hold, or a {@code --path} that selected no file; each is named.
+     */
+    static final int RESTORE_INCOMPLETE = 12;
+
     /*
      * The exit code lists of the help texts, one line per code, each under 80 columns (picocli wraps a longer footer
      * line at the terminal width without indenting it). Each command's help lists the codes it can exit with.
@@ -57,6 +68,16 @@ final class ExitCodes {
             + "         file, missing, or no drive letter or folder; ID is a set's%n";
     static final String LINE_USAGE_DELETE = USAGE_START + ", ID is a%n"
             + "         set's (without --set) or a shadow copy's (with --set)%n";
+    static final String LINE_USAGE_SET = USAGE_START + ", no such%n"
+            + "         SET in MEDIA (the message lists the sets there)%n";
+    static final String LINE_USAGE_RESTORE = USAGE_START + ", no such%n"
+            + "         SET, no complete set without SET, TARGET is a file%n";
+    static final String LINE_MEDIA = "  10     MEDIA is missing or not a directory%n";
+    static final String LINE_MEDIA_SETS = "  10     MEDIA is missing, not a directory, or holds no backup set%n";
+    static final String LINE_DAMAGED = "  11     a set is damaged: each problem is named%n";
+    static final String LINE_INCOMPLETE = "  12     not every selected file was restored: an entry refused (with%n"
+            + "         why), a file the catalog lists missing from data.tar, or a%n"
+            + "         --path that selected no file; each is named%n";
     static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
     static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";
     static final String LINE_OTHER_EXEC = "  4      other failure: I/O, a shell for --exec that could not start%n";
@@ -77,6 +98,9 @@ final class ExitCodes {
             + LINE_VSS + LINE_OTHER_EXEC
             + "  5      snapshot create: the cleanup after a failure or a stop failed, so%n"
             + "         shadow copies may be left: stderr names them%n"
+            + "  10     sets, verify, restore: MEDIA is no media directory (see their help)%n"
+            + "  11     verify: a set is damaged (each problem is named)%n"
+            + "  12     restore: a file refused or missing, or a --path selecting none%n"
             + "  N      snapshot create --exec: the exit code of the command (127: the%n"
             + "         shell found no such command)%n"
             + "  128+N  snapshot create: stopped by signal N (143 SIGTERM, 130 Ctrl-C)%n";
@@ -96,6 +120,18 @@ final class ExitCodes {
     /** {@code vss snapshot create}. */
     static final String HELP_CREATE = HEADING + LINE_OK + LINE_USAGE_CREATE + LINE_VSS + LINE_OTHER_EXEC
             + LINE_CLEANUP + LINE_EXEC + LINE_SIGNAL;
+
+    /** {@code vss sets}: an empty MEDIA lists no set and exits 0. */
+    static final String HELP_SETS = HEADING + LINE_OK + LINE_USAGE + LINE_OTHER + LINE_MEDIA;
+
+    /** {@code vss verify}. */
+    static final String HELP_VERIFY = HEADING + "  0      every set verified (a partial or unconfirmed set too, when what%n"
+            + "         it holds matches its catalog: its state is shown)%n"
+            + LINE_USAGE_SET + LINE_OTHER + LINE_MEDIA_SETS + LINE_DAMAGED;
+
+    /** {@code vss restore}. */
+    static final String HELP_RESTORE = HEADING + "  0      every selected file was restored%n"
+            + LINE_USAGE_RESTORE + LINE_OTHER + LINE_MEDIA_SETS + LINE_INCOMPLETE;
 
     /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */
     static final String HELP_DOCTOR = HEADING + "  0      nothing blocks a backup (warnings may be listed)%n"

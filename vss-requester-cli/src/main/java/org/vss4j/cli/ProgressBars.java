@@ -94,8 +94,11 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         phase = null;
     }
 
-    /** Draws a bar over itself on one line of stderr ({@code \r}), and ends the line when the bar closes. */
-    private static final class Line implements ProgressBarConsumer {
+    /**
+     * Draws a bar over itself on one line of stderr ({@code \r}), and ends the line when the bar closes; also
+     * {@link ReadBar}'s.
+     */
+    static final class Line implements ProgressBarConsumer {
 
         private final PrintWriter err;
         /** Whether a frame is on the line, not yet ended; {@link #ended}: nothing more is drawn. */

@@ -192,11 +192,25 @@ public final class BackupSetReader {
      * @throws IOException if its catalog cannot be read (a damaged or unreadable data.tar is reported, not thrown)
      */
     public VerifyReport verify(String setId) throws IOException {
+        return verify(setId, ReadProgress.NONE);
+    }
+
+    /**
+     * {@link #verify(String)}, telling {@code progress} after each file entry of data.tar.
+     *
+     * @param setId    the set's name in the media directory
+     * @param progress told how far the reading has come
+     * @return the files and bytes that matched, and every problem found
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read (a damaged or unreadable data.tar is reported, not thrown)
+     */
+    public VerifyReport verify(String setId, ReadProgress progress) throws IOException {
         Path dir = setDir(setId);
         Map<String, CatalogRow> rows;
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
             rows = c.files();
         }
+        ReadCount count = new ReadCount(progress, rows.values());
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         long files = 0;
@@ -222,6 +236,7 @@ public final class BackupSetReader {
                 if (read != e.getSize()) {
                     throw new IOException("the entry holds " + read + " of its " + e.getSize() + " bytes");
                 }
+                count.passed(e);
                 CatalogRow row = rows.get(e.getName());
                 if (row == null) {
                     problems.add(new Problem(e.getName(), Kind.NOT_IN_CATALOG, "a file of " + read
@@ -278,6 +293,23 @@ public final class BackupSetReader {
      */
     public RestoreReport restore(String setId, Path target, List<String> pathPatterns, boolean overwrite)
             throws IOException {
+        return restore(setId, target, pathPatterns, overwrite, ReadProgress.NONE);
+    }
+
+    /**
+     * {@link #restore(String, Path, List, boolean)}, telling {@code progress} after each file entry of data.tar.
+     *
+     * @param setId        the set's name in the media directory
+     * @param target       the directory restored into
+     * @param pathPatterns the patterns selecting the entries to restore; empty for all
+     * @param overwrite    whether an existing file in {@code target} is replaced
+     * @param progress     told how far the reading has come
+     * @return the entries restored, refused and missing from data.tar
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if the catalog or data.tar cannot be read, or writing under {@code target} fails
+     */
+    public RestoreReport restore(String setId, Path target, List<String> pathPatterns, boolean overwrite,
+            ReadProgress progress) throws IOException {
         Path dir = setDir(setId);
         Map<String, CatalogRow> rows;
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
@@ -286,6 +318,7 @@ public final class BackupSetReader {
         List<String> rawNames = RawEntryNames.of(dir.resolve(MediaLayout.DATA));
         try (InputStream raw = Files.newInputStream(dir.resolve(MediaLayout.DATA))) {
             return new SafeRestore(target, new PathPatterns(pathPatterns), overwrite, rows)
+                    .progress(new ReadCount(progress, rows.values()))
                     .run(new BufferedInputStream(raw, BUFFER), rawNames);
         }
     }

@@ -35,6 +35,34 @@ public record RestoreReport(List<String> restored, List<Refusal> refused, List<S
     }
 
     /**
+     * The path patterns that selected nothing this restore saw: no entry restored, refused or missing has a name they
+     * select ({@link BackupSetReader#restore(String, java.nio.file.Path, List, boolean)} says what they are). A
+     * pattern naming only a directory that holds no file is among them.
+     *
+     * @param pathPatterns the patterns the restore was given
+     * @return those of them that selected no file, in their order
+     */
+    public List<String> patternsMatchingNothing(List<String> pathPatterns) {
+        List<List<String>> names = new java.util.ArrayList<>();
+        java.util.stream.Stream.concat(java.util.stream.Stream.concat(restored.stream(),
+                refused.stream().map(Refusal::name)), missing.stream()).forEach(n -> {
+                    try {
+                        names.add(EntryNames.segments(n));
+                    } catch (IllegalArgumentException refusedByName) {
+                        // refused whatever the patterns select: it says nothing about them
+                    }
+                });
+        List<String> none = new java.util.ArrayList<>();
+        for (String p : pathPatterns) {
+            PathPatterns one = new PathPatterns(List.of(p));
+            if (names.stream().noneMatch(one::selects)) {
+                none.add(p);
+            }
+        }
+        return none;
+    }
+
+    /**
      * One refused entry.
      *
      * @param name   the entry's name as data.tar holds it

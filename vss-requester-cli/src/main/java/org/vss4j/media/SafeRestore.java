@@ -42,12 +42,19 @@ final class SafeRestore {
     private final List<Refusal> refused = new ArrayList<>();
     /** The files this restore wrote, as the file system names them ({@code toRealPath}), with their entry names. */
     private final Map<Path, String> written = new java.util.HashMap<>();
+    private ReadCount count = new ReadCount(ReadProgress.NONE, List.of());
 
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
         this.target = target.toAbsolutePath().normalize();
         this.patterns = patterns;
         this.overwrite = overwrite;
         this.rows = rows;
+    }
+
+    /** Tells {@code c} of each file entry read through; returns this restore. */
+    SafeRestore progress(ReadCount c) {
+        this.count = c;
+        return this;
     }
 
     /**
@@ -58,7 +65,8 @@ final class SafeRestore {
         Files.createDirectories(target);
         try (TarArchiveInputStream tin = new TarArchiveInputStream(tarData, StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
-            for (int index = 0; (e = tin.getNextEntry()) != null; index++) {
+            // The update counts each entry once it is done with, after a `continue` too.
+            for (int index = 0; (e = tin.getNextEntry()) != null; index++, count.passed(e)) {
                 String name = index < rawNames.size() && RawEntryNames.sameEntry(rawNames.get(index), e.getName())
                         ? rawNames.get(index) : e.getName();
                 List<String> segments;

@@ -156,7 +156,7 @@ class HelpTextTest {
     @Test
     void exitCodeListsAreWrittenToFit() {
         for (String list : new String[] {ExitCodes.HELP, ExitCodes.HELP_ADMIN, ExitCodes.HELP_CREATE,
-            ExitCodes.HELP_DOCTOR}) {
+            ExitCodes.HELP_DOCTOR, ExitCodes.HELP_SETS, ExitCodes.HELP_VERIFY, ExitCodes.HELP_RESTORE}) {
             for (String line : String.format(list).split("\\R")) {
                 assertThat(line.length()).as(line).isLessThan(80);
                 assertThat(line.isEmpty() || line.startsWith("  ") || line.equals("Exit codes:")).as(line).isTrue();

@@ -1,0 +1,145 @@
+package org.vss4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.RestoreReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vss restore MEDIA [SET] --to TARGET}: the files of a set, or of the newest complete one, written inside
+ * TARGET only ({@link org.vss4j.media.BackupSetReader#restore}); exit code 0 only when every selected file was.
+ */
+@Command(name = "restore", mixinStandardHelpOptions = true,
+        customSynopsis = "vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
+        description = {"Restore the files of SET, or of the newest complete set in MEDIA, into TARGET, as "
+                + "ROOT/PATH (D/orders/a.db for D:\\orders\\a.db; vss sets shows each source's root).",
+            "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
+                + "a link, a name Windows forbids, or a path through a link already in TARGET is refused with its "
+                + "name and why. An existing file is replaced only with --overwrite. Each file's data is checked "
+                + "against the catalog's SHA-256 before it takes its place."},
+        footer = {"%nExamples (" + Examples.LEGEND + "):",
+            "  vss restore backups --to restored",
+            "  vss restore backups 2026-01-02-full --to restored --overwrite --json",
+            "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
+            "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
+            ExitCodes.HELP_RESTORE})
+final class RestoreCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MEDIA", description = "The media directory the backups went to.")
+    private Path media;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SET",
+            description = "The set to restore (its id, as vss sets lists it). Without: the newest complete set "
+                    + "(stderr says which).")
+    private String set;
+
+    @Option(names = "--to", required = true, paramLabel = "TARGET",
+            description = "The directory to restore into; created when missing.")
+    private Path target;
+
+    @Option(names = "--path", paramLabel = "PATTERN",
+            description = {"Restore only the entries PATTERN selects (repeatable), a glob over ROOT/PATH names: "
+                    + "* and ? within a name, ** across names (D/orders/**/*.db also selects D/orders/a.db), "
+                    + "\\ read as /, case-insensitive; a directory selects everything under it. A PATTERN that "
+                    + "selects no file is named and makes the restore incomplete (exit code 12)."})
+    private List<String> paths = new ArrayList<>();
+
+    @Option(names = "--overwrite", description = "Replace files that exist in TARGET (never a directory).")
+    private boolean overwrite;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (notes go to stderr).")
+    private boolean json;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show the progress (bytes, rate, time left, files) on stderr even when stderr is not a "
+                    + "terminal; --no-progress: never. Default: on a terminal only.")
+    private Boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new UsageException("--to " + target + " is not a directory");
+        }
+        MediaSets m = MediaSets.open(media, err);
+        BackupSetInfo s = set == null ? newestComplete(m) : m.named(set);
+        List<String> failed = m.reader().failedFiles(s.setId());
+        steps(err, m, s, failed);
+        RestoreReport r;
+        ReadBar bar = ReadBar.forStderr(progress, err, "restoring " + s.setId());
+        try {
+            r = m.reader().restore(s.setId(), target, paths, overwrite, ReadBar.listener(bar));
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+        List<String> unmatched = r.patternsMatchingNothing(paths);
+        long bytes = restoredBytes(r);
+        boolean complete = r.complete() && unmatched.isEmpty();
+        if (json) {
+            Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
+                    SetJsonForms.Set.of(s, failed), set == null ? "newest complete" : "given",
+                    target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
+                    SetJsonForms.Refusal.of(r), r.missing(), unmatched, complete));
+        } else {
+            SetText.restored(out, s.setId(), target.toString(), r, bytes, unmatched);
+            out.flush();
+        }
+        if (!complete) {
+            err.printf("vss: restore incomplete: %d refused, %d missing from data.tar, %d --path selecting no file "
+                    + "(each is named on stdout)%n", r.refused().size(), r.missing().size(), unmatched.size());
+            err.flush();
+            return ExitCodes.RESTORE_INCOMPLETE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private static BackupSetInfo newestComplete(MediaSets m) {
+        m.atLeastOne();
+        return m.newestComplete().orElseThrow(() -> new UsageException("no complete set in " + m.media()
+                + " to restore without SET; name one of its sets: " + m.ids()));
+    }
+
+    /** What the restore is about to do, on stderr: which set and why, and what it lacks. */
+    private void steps(PrintWriter err, MediaSets m, BackupSetInfo s, List<String> failed) {
+        err.printf("restoring set %s (%s, %s, snapshot %s)%s into %s%n", s.setId(), s.metadata().type(), s.state(),
+                s.metadata().snapshotTime() == null ? "time unknown" : s.metadata().snapshotTime(),
+                set == null ? ", the newest complete set in " + m.media() : "", target);
+        if (s.metadata().parentSetId() != null) {
+            err.printf("set %s is %s, built on set %s%n", s.setId(), s.metadata().type(), s.metadata().parentSetId());
+        }
+        if (!MediaSets.COMPLETE.equals(s.state())) {
+            err.printf("set %s is %s%n", s.setId(), SetText.state(s, failed.size()));
+            failed.forEach(f -> err.printf("  not in the set: %s%n", f));
+        }
+        err.flush();
+    }
+
+    /** The bytes of the files restored, as they are in TARGET now. */
+    private long restoredBytes(RestoreReport r) throws IOException {
+        long sum = 0;
+        for (String name : r.restored()) {
+            Path p = target.resolve(name);
+            if (Files.isRegularFile(p, LinkOption.NOFOLLOW_LINKS)) {
+                sum += Files.size(p);
+            }
+        }
+        return sum;
+    }
+}

@@ -1,0 +1,90 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.util.List;
+import java.util.Locale;
+import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.RestoreReport;
+import org.vss4j.media.SetMetadata;
+import org.vss4j.media.VerifyReport;
+
+/** How backup sets, verifications and restores are shown to a person (their JSON forms are {@link SetJsonForms}). */
+final class SetText {
+
+    private SetText() {
+    }
+
+    /** One set's block; {@code failed} its files that could not be saved ({@code path: reason}). */
+    static void set(PrintWriter out, BackupSetInfo s, List<String> failed) {
+        SetMetadata m = s.metadata();
+        out.printf("set %s%n", s.setId());
+        out.printf("  time      %s%n", m.snapshotTime() == null ? "unknown (no snapshot recorded)" : m.snapshotTime());
+        out.printf("  type      %s%n", m.type());
+        out.printf("  state     %s%n", state(s, failed.size()));
+        out.printf("  sources   %s%n", String.join(", ", m.sources().stream()
+                .map(src -> src.source() + " (" + src.root() + " in data.tar)").toList()));
+        out.printf("  parent    %s%n", m.parentSetId() == null ? "none" : m.parentSetId());
+        out.printf("  files     %d, %s%n", s.files(), bytes(s.bytes()));
+        failed.forEach(f -> out.printf("  failed    %s%n", f));
+    }
+
+    /**
+     * A set's state in words: {@code complete} only for a complete set; a partial or unconfirmed one says what it
+     * lacks ({@code failedCount} files that could not be saved).
+     */
+    static String state(BackupSetInfo s, int failedCount) {
+        return switch (s.state() == null ? "" : s.state()) {
+            case MediaSets.COMPLETE -> MediaSets.COMPLETE;
+            case "partial" -> "partial: " + count(failedCount, "file") + " could not be saved";
+            case "unconfirmed" -> "unconfirmed: its data is whole, but whether the writers were told the backup "
+                    + "succeeded was never recorded";
+            default -> (s.state() == null ? "unknown" : s.state()) + ": not a state this vss knows, not complete";
+        };
+    }
+
+    /** One set's verification. */
+    static void verified(PrintWriter out, BackupSetInfo s, VerifyReport r) {
+        String head = "set " + s.setId() + " (" + s.state() + "): ";
+        if (r.ok()) {
+            out.printf("%sverified, %s, %s match the catalog%n", head, count(r.files(), "file"), bytes(r.bytes()));
+            return;
+        }
+        out.printf("%sDAMAGED, %s; %s, %s matched%n", head, count(r.problems().size(), "problem"),
+                count(r.files(), "file"), bytes(r.bytes()));
+        for (VerifyReport.Problem p : r.problems()) {
+            out.printf("  %s: %s: %s%n", p.name(), p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
+                    p.detail());
+        }
+    }
+
+    /** One restore's outcome; {@code unmatched} the --path patterns that selected no file. */
+    static void restored(PrintWriter out, String setId, String target, RestoreReport r, long bytes,
+            List<String> unmatched) {
+        out.printf("restored %s, %s from set %s into %s%n", count(r.restored().size(), "file"), bytes(bytes), setId,
+                target);
+        r.refused().forEach(f -> out.printf("  refused   %s: %s%n", f.name(), f.reason()));
+        r.missing().forEach(m -> out.printf("  missing   %s: the catalog lists it, data.tar does not hold it "
+                + "(run vss verify)%n", m));
+        unmatched.forEach(p -> out.printf("  no match  --path %s selected no file%n", p));
+    }
+
+    static String count(long n, String noun) {
+        return n + " " + noun + (n == 1 ? "" : "s");
+    }
+
+    /** {@code 1234567 bytes (1.2 MiB)}: exact, with a readable size when it is a KiB or more. */
+    static String bytes(long n) {
+        String exact = n + (n == 1 ? " byte" : " bytes");
+        if (n < 1024) {
+            return exact;
+        }
+        String[] units = {"KiB", "MiB", "GiB", "TiB", "PiB", "EiB"};
+        double v = n;
+        int u = -1;
+        while (v >= 1024 && u < units.length - 1) {
+            v /= 1024;
+            u++;
+        }
+        return exact + String.format(Locale.ROOT, " (%.1f %s)", v, units[u]);
+    }
+}

@@ -1,0 +1,94 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.VerifyReport;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vss verify MEDIA [SET]}: re-reads every stored byte of a set, or of every set, and compares it with the
+ * catalog (size, SHA-256, place in data.tar); each problem is named and makes the exit code {@link
+ * ExitCodes#SET_DAMAGED}.
+ */
+@Command(name = "verify", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = {"Re-read every stored byte of SET, or of every set in MEDIA (oldest first), and compare it "
+                + "with the catalog: each file's size, SHA-256 and place in data.tar, files the catalog lists that "
+                + "data.tar lacks, and the reverse.",
+            "A partial or unconfirmed set verifies when what it holds matches; its state is shown, never as "
+                + "complete."},
+        footer = {"%nExamples (" + Examples.LEGEND + "):",
+            "  vss verify backups",
+            "  vss verify backups 2026-01-02-full --json",
+            "  (cmd) vss verify E:\\backups",
+            ExitCodes.HELP_VERIFY})
+final class VerifyCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Parameters(index = "0", paramLabel = "MEDIA", description = "The media directory the backups went to.")
+    private Path media;
+
+    @Parameters(index = "1", arity = "0..1", paramLabel = "SET",
+            description = "The set to verify (its id, as vss sets lists it). Without: every set.")
+    private String set;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (notes go to stderr).")
+    private boolean json;
+
+    @Option(names = "--progress", negatable = true,
+            description = "Show the progress (bytes, rate, time left, files) on stderr even when stderr is not a "
+                    + "terminal; --no-progress: never. Default: on a terminal only.")
+    private Boolean progress;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        MediaSets m = MediaSets.open(media, err);
+        List<BackupSetInfo> sets = set == null ? m.atLeastOne() : List.of(m.named(set));
+        List<SetJsonForms.VerifiedSet> forms = new ArrayList<>();
+        int damaged = 0;
+        for (BackupSetInfo s : sets) {
+            err.printf("verifying set %s (%s, %s)%n", s.setId(), s.state(), SetText.bytes(s.bytes()));
+            err.flush();
+            VerifyReport r;
+            ReadBar bar = ReadBar.forStderr(progress, err, "verifying " + s.setId());
+            try {
+                r = m.reader().verify(s.setId(), ReadBar.listener(bar));
+            } finally {
+                if (bar != null) {
+                    bar.close();
+                }
+            }
+            if (!r.ok()) {
+                damaged++;
+            }
+            if (json) {
+                forms.add(SetJsonForms.VerifiedSet.of(s, r));
+            } else {
+                SetText.verified(out, s, r);
+                out.flush();
+            }
+        }
+        if (json) {
+            Json.print(out, new SetJsonForms.Verification(media.toAbsolutePath().toString(), m.removed(),
+                    damaged == 0, forms));
+        }
+        if (damaged > 0) {
+            err.printf("vss: verification failed: %d of %s damaged (each problem is named on stdout)%n", damaged,
+                    SetText.count(sets.size(), "set"));
+            err.flush();
+            return ExitCodes.SET_DAMAGED;
+        }
+        return ExitCodes.OK;
+    }
+}
