@@ -78,6 +78,8 @@ public final class BackupSession implements AutoCloseable {
     private final BackupState backupState;
     /** The whole volumes asked for, resolved to their roots once by {@link BackupSessionBuilder#start()}. */
     private final List<ResolvedPath> volumeRoots;
+    /** The directories asked for, resolved once by {@link BackupSessionBuilder#start()}. */
+    private final List<ResolvedPath> directories;
     private BackupComponents bc;
     private WriterStatusCheck statusCheck;
     private State state = State.STARTING;
@@ -105,9 +107,11 @@ public final class BackupSession implements AutoCloseable {
     /** Item to null (saved) or the failure cause; absent: not reported yet. */
     private final Map<BackupItem, String> reports = new LinkedHashMap<>();
 
-    private BackupSession(BackupSessionBuilder config, List<ResolvedPath> volumeRoots) {
+    private BackupSession(BackupSessionBuilder config, List<ResolvedPath> volumeRoots,
+            List<ResolvedPath> directories) {
         this.config = config;
         this.volumeRoots = List.copyOf(volumeRoots);
+        this.directories = List.copyOf(directories);
         this.events = new SessionEvents(config.listener);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
         this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
@@ -121,8 +125,9 @@ public final class BackupSession implements AutoCloseable {
         return new BackupSessionBuilder();
     }
 
-    static BackupSession start(BackupSessionBuilder config, List<ResolvedPath> volumeRoots) {
-        BackupSession s = new BackupSession(config, volumeRoots);
+    static BackupSession start(BackupSessionBuilder config, List<ResolvedPath> volumeRoots,
+            List<ResolvedPath> directories) {
+        BackupSession s = new BackupSession(config, volumeRoots, directories);
         s.budget.resume();
         try {
             s.run();
@@ -373,6 +378,7 @@ public final class BackupSession implements AutoCloseable {
             PathPlanner planner = planner();
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
             volumeRoots.forEach(plan::addVolume);
+            directories.forEach(plan::addVolume);
             return new SnapshotPlan(plan, volumeRoots, startSnapshotSet(plan.volumes()), planner);
         });
         phase(BackupPhase.PREPARE_FOR_BACKUP, () -> {
@@ -580,7 +586,8 @@ public final class BackupSession implements AutoCloseable {
         List<FileSource> attribution = config.componentMode ? List.of()
                 : FileSetPlan.forAttribution(writers, config.type, planner).sources();
         return new FileListBuilder(roots, new ExclusionRules(writers, planner), differenced)
-                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution);
+                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution)
+                .addDirectoryFiles(directories, attribution);
     }
 
     /** The differenced files the writers added to the added components (read after PostSnapshot). */
