@@ -39,6 +39,21 @@ final class ExitCodes {
      */
     static final int STOPPED = 128 + 15;
 
+    /**
+     * {@code backup}: the set is kept and marked partial: some files could not be saved (each is named); their
+     * components were not told they succeeded.
+     */
+    static final int PARTIAL = 6;
+
+    /**
+     * {@code backup}: every file was saved, but a writer did not end stable after BackupComplete (or a step after it
+     * failed): the set is complete; what the writer reported is named.
+     */
+    static final int WRITERS_NOT_STABLE = 7;
+
+    /** {@code backup --type incremental|differential}: MEDIA holds no complete set of the sources to build on. */
+    static final int NO_PARENT = 8;
+
     /*
      * The exit code lists of the help texts, one line per code, each under 80 columns (picocli wraps a longer footer
      * line at the terminal width without indenting it). Each command's help lists the codes it can exit with.
@@ -79,7 +94,8 @@ final class ExitCodes {
             + "         shadow copies may be left: stderr names them%n"
             + "  N      snapshot create --exec: the exit code of the command (127: the%n"
             + "         shell found no such command)%n"
-            + "  128+N  snapshot create: stopped by signal N (143 SIGTERM, 130 Ctrl-C)%n";
+            + "  128+N  snapshot create: stopped by signal N (143 SIGTERM, 130 Ctrl-C)%n"
+            + "  6-8    backup: partial (6), a writer not stable (7), no set to build on (8)%n";
 
     /** {@code vss providers}, {@code vss snapshot list}. */
     static final String HELP_ADMIN = HEADING + LINE_OK + LINE_USAGE + LINE_VSS + LINE_OTHER;
@@ -96,6 +112,22 @@ final class ExitCodes {
     /** {@code vss snapshot create}. */
     static final String HELP_CREATE = HEADING + LINE_OK + LINE_USAGE_CREATE + LINE_VSS + LINE_OTHER_EXEC
             + LINE_CLEANUP + LINE_EXEC + LINE_SIGNAL;
+
+    static final String LINE_USAGE_BACKUP = USAGE_START + ", no such%n"
+            + "         writer or component, a SOURCE on no volume, MEDIA not a directory%n";
+
+    /** {@code vss backup}. */
+    static final String HELP_BACKUP = HEADING
+            + "  0      done: every file saved, every selected writer ended stable%n"
+            + LINE_USAGE_BACKUP
+            + "  3      VSS refused or failed: nothing was written, the backup was aborted%n"
+            + "  4      other failure, such as I/O on MEDIA: the message says which%n"
+            + "  6      partial: the set is kept and marked partial; each file not saved%n"
+            + "         is named%n"
+            + "  7      the set is complete, but a writer did not end stable after%n"
+            + "         BackupComplete (it is named)%n"
+            + "  8      incremental or differential: no complete full backup of these%n"
+            + "         sources in MEDIA to build on%n";
 
     /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */
     static final String HELP_DOCTOR = HEADING + "  0      nothing blocks a backup (warnings may be listed)%n"

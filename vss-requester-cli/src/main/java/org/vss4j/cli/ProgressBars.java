@@ -95,7 +95,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     }
 
     /** Draws a bar over itself on one line of stderr ({@code \r}), and ends the line when the bar closes. */
-    private static final class Line implements ProgressBarConsumer {
+    static final class Line implements ProgressBarConsumer {
 
         private final PrintWriter err;
         /** Whether a frame is on the line, not yet ended; {@link #ended}: nothing more is drawn. */

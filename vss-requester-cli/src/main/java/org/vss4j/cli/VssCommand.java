@@ -24,7 +24,8 @@ import picocli.CommandLine.ScopeType;
             "%nOn the simulator C:\\ is the current directory, copied at each snapshot: run",
             "vss from a small directory, or name one with --sim-volume C:=DIR.",
             ExitCodes.HELP},
-        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, DoctorCommand.class,
+        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, BackupCommand.class,
+            DoctorCommand.class,
             HelpPathCommand.class, CompletionCommand.class})
 public final class VssCommand {
 
