@@ -163,9 +163,15 @@ final class BackupCommand implements Callable<Integer> {
             builder.previous(parent.previous());
         }
         BackupProgress progress = dryRun ? null : BackupProgress.forStderr(simulator.progress(), err);
-        if (progress != null) {
-            builder.listener(progress);
-        }
+        BackupKillPoint killPoint = BackupKillPoint.configured();
+        builder.listener(event -> {
+            if (progress != null) {
+                progress.onEvent(event);
+            }
+            if (killPoint != null) {
+                killPoint.onEvent(event);
+            }
+        });
         WriterRetry retry = new WriterRetry(err, retries);
         if (dryRun) {
             try (BackupSession session = retry.start(builder)) {
