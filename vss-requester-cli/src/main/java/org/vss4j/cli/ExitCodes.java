@@ -120,7 +120,8 @@ final class ExitCodes {
     static final String HELP_BACKUP = HEADING
             + "  0      done: every file saved, every selected writer ended stable%n"
             + LINE_USAGE_BACKUP
-            + "  3      VSS refused or failed: nothing was written, the backup was aborted%n"
+            + "  3      VSS refused or failed: the backup was aborted (stderr says whether%n"
+            + "         a set stays, unconfirmed)%n"
             + "  4      other failure, such as I/O on MEDIA: the message says which%n"
             + "  6      partial: the set is kept and marked partial; each file not saved%n"
             + "         is named%n"

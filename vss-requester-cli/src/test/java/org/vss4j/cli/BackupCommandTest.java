@@ -401,6 +401,18 @@ class BackupCommandTest {
         assertThat(media).doesNotExist();
     }
 
+    /** With --progress (stderr is no terminal here), the copy shows its bar: bytes, rate, files done of all. */
+    @Test
+    void progressShowsTheFilesAndBytesOnStderr() {
+        Run r = vss("backup", "D:\\data", "--to", media.toString(), "--progress");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.err()).contains("backup", "MiB", "4/4 files");
+        assertThat(r.out()).doesNotContain("MiB");
+        Run quiet = vss("backup", "D:\\data", "--to", media.toString(), "--no-progress");
+        assertThat(quiet.err()).doesNotContain("files");
+    }
+
     @Test
     void badArgumentsAreUsageErrors() throws IOException {
         assertThat(vss("backup", "D:\\data").exit()).isEqualTo(ExitCodes.USAGE);
