@@ -78,6 +78,8 @@ public final class BackupSession implements AutoCloseable {
     private final BackupState backupState;
     /** The whole volumes asked for, resolved to their roots once by {@link BackupSessionBuilder#start()}. */
     private final List<ResolvedPath> volumeRoots;
+    /** The directories asked for, resolved once by {@link BackupSessionBuilder#start()}. */
+    private final List<ResolvedPath> directories;
     private BackupComponents bc;
     private WriterStatusCheck statusCheck;
     private State state = State.STARTING;
@@ -92,6 +94,12 @@ public final class BackupSession implements AutoCloseable {
     /** Writers left out at GatherWriterMetadata (failed Identify, metadata unreadable). */
     private List<SkippedWriter> skipped = List.of();
     private List<SelectedComponent> selected = List.of();
+    /** Why each selected component was added (the selector's words), for {@link #componentChoices()}. */
+    private Map<ComponentRef, String> addedBecause = Map.of();
+    /** The ids (lower case) of the volumes in the shadow copy set. */
+    private java.util.Set<String> setVolumes = java.util.Set.of();
+    /** In volume mode, the volume ids (lower case) each component's file sets are on. */
+    private Map<ComponentRef, java.util.Set<String>> componentVolumes = Map.of();
     private List<BackupItem> items = List.of();
     /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
     private List<FileRecord> notTaken = List.of();
@@ -104,10 +112,14 @@ public final class BackupSession implements AutoCloseable {
     private java.util.Set<BackupItem> itemSet = java.util.Set.of();
     /** Item to null (saved) or the failure cause; absent: not reported yet. */
     private final Map<BackupItem, String> reports = new LinkedHashMap<>();
+    /** What {@link #complete()} returned, once it did. */
+    private BackupResult completedResult;
 
-    private BackupSession(BackupSessionBuilder config, List<ResolvedPath> volumeRoots) {
+    private BackupSession(BackupSessionBuilder config, List<ResolvedPath> volumeRoots,
+            List<ResolvedPath> directories) {
         this.config = config;
         this.volumeRoots = List.copyOf(volumeRoots);
+        this.directories = List.copyOf(directories);
         this.events = new SessionEvents(config.listener);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
         this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
@@ -121,8 +133,9 @@ public final class BackupSession implements AutoCloseable {
         return new BackupSessionBuilder();
     }
 
-    static BackupSession start(BackupSessionBuilder config, List<ResolvedPath> volumeRoots) {
-        BackupSession s = new BackupSession(config, volumeRoots);
+    static BackupSession start(BackupSessionBuilder config, List<ResolvedPath> volumeRoots,
+            List<ResolvedPath> directories) {
+        BackupSession s = new BackupSession(config, volumeRoots, directories);
         s.budget.resume();
         try {
             s.run();
@@ -159,6 +172,63 @@ public final class BackupSession implements AutoCloseable {
      */
     public List<ExcludedFile> excluded() {
         return excluded;
+    }
+
+    /**
+     * Every component of every writer that reported metadata, whether it was added and why (see
+     * {@link ComponentChoice}), writer by writer in the order GatherWriterMetadata gave them.
+     */
+    public List<ComponentChoice> componentChoices() {
+        List<ComponentChoice> out = new ArrayList<>();
+        for (GatheredWriter w : writers) {
+            for (org.vss4j.WriterComponentInfo c : w.components()) {
+                ComponentRef ref = w.refOf(c);
+                out.add(new ComponentChoice(ref, c.selectable(), addedBecause.containsKey(ref), reasonOf(w, c, ref)));
+            }
+        }
+        return out;
+    }
+
+    private String reasonOf(GatheredWriter w, org.vss4j.WriterComponentInfo c, ComponentRef ref) {
+        if (addedBecause.containsKey(ref)) {
+            return addedBecause.get(ref);
+        }
+        if (!config.componentMode) {
+            java.util.Set<String> on = componentVolumes.getOrDefault(ref, java.util.Set.of());
+            if (!on.isEmpty() && on.stream().noneMatch(setVolumes::contains)) {
+                return "volume mode: its file sets are on no volume of the shadow copy set";
+            }
+            return on.isEmpty() ? "volume mode: no component is added, and none of its file sets is for this backup "
+                    + "type" : "volume mode: no component is added; its files on the backed-up volumes are backed up "
+                    + "with them";
+        }
+        for (org.vss4j.WriterComponentInfo a : w.ancestorsOf(c)) {
+            if (addedBecause.containsKey(w.refOf(a))) {
+                return "included with its component set " + GatheredWriter.fullPath(a);
+            }
+        }
+        if (!c.selectable()) {
+            org.vss4j.WriterComponentInfo set = w.ancestorsOf(c).stream()
+                    .filter(org.vss4j.WriterComponentInfo::selectable).findFirst().orElse(null);
+            if (set != null) {
+                return "not selectable on its own: it is backed up with its component set "
+                        + GatheredWriter.fullPath(set) + ", which was not selected";
+            }
+        }
+        return "not selected";
+    }
+
+    /**
+     * What {@link #complete()} returned, for a caller that handed the session to code that completed it (a backup set
+     * writer); empty before.
+     */
+    public java.util.Optional<BackupResult> result() {
+        return java.util.Optional.ofNullable(completedResult);
+    }
+
+    /** Writers left out at GatherWriterMetadata (failed Identify, metadata unreadable), each with why. */
+    public List<SkippedWriter> skippedWriters() {
+        return skipped;
     }
 
     /** The backup state given to {@code SetBackupState}. */
@@ -220,10 +290,11 @@ public final class BackupSession implements AutoCloseable {
         try {
             List<FileRecord> files = fileRecords();
             phase(BackupPhase.SET_BACKUP_SUCCEEDED, () -> markComponents(files));
-            BackupResult result = backupComplete(files);
+            BackupResult done = backupComplete(files);
+            completedResult = done;
             state = State.COMPLETED;
             release();
-            return result;
+            return done;
         } catch (RuntimeException | Error e) {
             abortAndRelease();
             throw e;
@@ -365,14 +436,18 @@ public final class BackupSession implements AutoCloseable {
         }
         writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
         if (config.componentMode && !config.components.isEmpty()) {
-            selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(new ComponentSelector(writers)
-                    .select(config.components)));
+            ComponentSelector selector = new ComponentSelector(writers);
+            selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.select(config.components)));
+            Map<ComponentRef, String> why = new LinkedHashMap<>();
+            selected.forEach(c -> why.put(c.ref(), selector.reasonOf(c.ref())));
+            addedBecause = why;
             phase(BackupPhase.SET_BACKUP_OPTIONS, this::setOptionsAndStamps);
         }
         SnapshotPlan snapshot = phase(BackupPhase.START_SNAPSHOT_SET, () -> {
             PathPlanner planner = planner();
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
             volumeRoots.forEach(plan::addVolume);
+            directories.forEach(plan::addVolume);
             return new SnapshotPlan(plan, volumeRoots, startSnapshotSet(plan.volumes()), planner);
         });
         phase(BackupPhase.PREPARE_FOR_BACKUP, () -> {
@@ -579,8 +654,14 @@ public final class BackupSession implements AutoCloseable {
         }
         List<FileSource> attribution = config.componentMode ? List.of()
                 : FileSetPlan.forAttribution(writers, config.type, planner).sources();
+        setVolumes = new java.util.HashSet<>(roots.keySet());
+        Map<ComponentRef, java.util.Set<String>> onVolumes = new LinkedHashMap<>();
+        attribution.forEach(a -> onVolumes.computeIfAbsent(a.component(), k -> new java.util.HashSet<>())
+                .add(a.normal().volumeId().toLowerCase(Locale.ROOT)));
+        componentVolumes = onVolumes;
         return new FileListBuilder(roots, new ExclusionRules(writers, planner), differenced)
-                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution);
+                .addComponentFiles(plan.sources()).addVolumeFiles(volumes, attribution)
+                .addDirectoryFiles(directories, attribution);
     }
 
     /** The differenced files the writers added to the added components (read after PostSnapshot). */

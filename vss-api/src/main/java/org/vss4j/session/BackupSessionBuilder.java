@@ -17,6 +17,7 @@ import org.vss4j.SnapshotContext;
 public final class BackupSessionBuilder {
 
     final List<String> volumes = new ArrayList<>();
+    final List<String> directories = new ArrayList<>();
     final List<ComponentSelection> components = new ArrayList<>();
     final List<UUID> enabledWriterClasses = new ArrayList<>();
     final List<UUID> disabledWriterClasses = new ArrayList<>();
@@ -57,6 +58,21 @@ public final class BackupSessionBuilder {
     public BackupSessionBuilder volumes(String... volumeNames) {
         CallerVolumes.checkNames(volumeNames);
         volumes.addAll(Arrays.asList(volumeNames));
+        return this;
+    }
+
+    /**
+     * Directories to back up ({@code D:\\data}): each directory's volume joins the shadow copy set, and of the files
+     * on it that no writer component claims only those under the directory (at any depth) are items, crash-consistent
+     * where no writer manages them, as for {@link #volumes}. A volume root given here is its whole volume. A directory
+     * that is not in the shadow copy (absent, a file, a link) is reported in {@link BackupSession#notTaken()}.
+     *
+     * @throws NullPointerException     if a name is null
+     * @throws IllegalArgumentException if a name holds a NUL or is a bare drive ({@code D:})
+     */
+    public BackupSessionBuilder directories(String... directoryNames) {
+        CallerVolumes.checkNames("directories", directoryNames);
+        directories.addAll(Arrays.asList(directoryNames));
         return this;
     }
 
@@ -232,7 +248,9 @@ public final class BackupSessionBuilder {
         // Resolved once, here: the session backs up exactly these roots.
         List<ResolvedPath> roots = volumes.isEmpty() ? List.of()
                 : CallerVolumes.resolve(volumes, volumeResolver, environment);
-        return BackupSession.start(this, roots);
+        List<ResolvedPath> dirs = directories.isEmpty() ? List.of()
+                : CallerVolumes.resolveDirectories(directories, volumeResolver, environment);
+        return BackupSession.start(this, roots, dirs);
     }
 
     private void validate() {
@@ -242,8 +260,8 @@ public final class BackupSessionBuilder {
         if (!componentMode && !components.isEmpty()) {
             throw new IllegalArgumentException("components are selected in component mode only");
         }
-        if (components.isEmpty() && volumes.isEmpty()) {
-            throw new IllegalArgumentException("nothing to back up: give volumes or components");
+        if (components.isEmpty() && volumes.isEmpty() && directories.isEmpty()) {
+            throw new IllegalArgumentException("nothing to back up: give volumes, directories or components");
         }
         if (previous != null && !previous.canPrecede(type)) {
             throw new IllegalArgumentException("a " + type.nativeName() + " backup cannot build on a "

@@ -27,18 +27,25 @@ final class CallerVolumes {
      * @throws IllegalArgumentException if one holds a NUL or is a bare drive letter
      */
     static void checkNames(String... names) {
+        checkNames("volumes", names);
+    }
+
+    /** {@link #checkNames(String...)} for the builder method {@code method} ({@code volumes}, {@code directories}). */
+    static void checkNames(String method, String... names) {
+        String what = method.equals("volumes") ? "volume" : "directory";
         if (names == null) {
-            throw new NullPointerException("volumes(...): the array of volume names is null");
+            throw new NullPointerException(method + "(...): the array of " + what + " names is null");
         }
         for (int i = 0; i < names.length; i++) {
             String v = names[i];
             if (v == null) {
-                throw new NullPointerException("volumes(...): volume name " + (i + 1) + " of " + names.length
-                        + " is null; give a volume root such as C:\\");
+                throw new NullPointerException(method + "(...): " + what + " name " + (i + 1) + " of "
+                        + names.length + " is null; give " + (what.equals("volume") ? "a volume root such as C:\\"
+                                : "a directory such as C:\\data"));
             }
-            Utf16.refuseNul("volumes(...): volume name '" + WindowsNames.printable(v) + "'", v);
+            Utf16.refuseNul(method + "(...): " + what + " name '" + WindowsNames.printable(v) + "'", v);
             if (BARE_DRIVE.matcher(v).matches()) {
-                throw new IllegalArgumentException("volumes(...): " + v + " names the current directory of drive "
+                throw new IllegalArgumentException(method + "(...): " + v + " names the current directory of drive "
                         + v.charAt(0) + ", not its root (Microsoft docs, \"Naming Files, Paths, and Namespaces\"); "
                         + "give " + v + "\\");
             }
@@ -56,6 +63,25 @@ final class CallerVolumes {
                 environment != null ? environment : MachineEnvironment.read(Exports.current()),
                 new SessionEvents(BackupListener.none()));
         return names.stream().map(v -> root(planner, v)).toList();
+    }
+
+    /**
+     * Each directory split at its volume; any path on a volume (its root too).
+     *
+     * @throws UnresolvablePathException if one cannot be resolved
+     */
+    static List<ResolvedPath> resolveDirectories(List<String> names, VolumeResolver resolver,
+            Map<String, String> environment) {
+        PathPlanner planner = new PathPlanner(resolver != null ? resolver : VolumeResolver.forCurrentProvider(),
+                environment != null ? environment : MachineEnvironment.read(Exports.current()),
+                new SessionEvents(BackupListener.none()));
+        return names.stream().map(d -> {
+            try {
+                return planner.resolve(d);
+            } catch (UnresolvablePathException e) {
+                throw e.of(null, "directory " + d + " given to the session");
+            }
+        }).toList();
     }
 
     private static ResolvedPath root(PathPlanner planner, String volume) {

@@ -27,6 +27,8 @@ final class ComponentSelector {
 
     private final List<GatheredWriter> writers;
     private final Map<GatheredWriter, Map<WriterComponentInfo, String>> picked = new LinkedHashMap<>();
+    /** Why each picked component was picked (the first reason), for {@link ComponentChoice}. */
+    private final Map<ComponentRef, String> reasons = new LinkedHashMap<>();
 
     ComponentSelector(List<GatheredWriter> writers) {
         this.writers = writers;
@@ -42,7 +44,7 @@ final class ComponentSelector {
             for (GatheredWriter w : matching) {
                 if (s.isWholeWriter()) {
                     w.components().stream().filter(c -> w.ancestorsOf(c).isEmpty())
-                            .forEach(c -> pick(w, c, s.backupOptions()));
+                            .forEach(c -> pick(w, c, s.backupOptions(), "selected (its whole writer was selected)"));
                 } else {
                     WriterComponentInfo c = w.components().stream().filter(x -> s.names(w.refOf(x))).findFirst()
                             .orElseThrow(() -> fail(VssHresult.VSS_E_OBJECT_NOT_FOUND, "writer " + w.ref()
@@ -65,18 +67,26 @@ final class ComponentSelector {
                         + "for backup; it is backed up with its component set " + GatheredWriter.fullPath(set));
             }
         }
-        pick(w, c, options);
+        pick(w, c, options, why);
     }
 
-    private void pick(GatheredWriter w, WriterComponentInfo c, String options) {
+    private void pick(GatheredWriter w, WriterComponentInfo c, String options, String why) {
         Map<WriterComponentInfo, String> mine = picked.computeIfAbsent(w, k -> new LinkedHashMap<>());
         mine.merge(c, options == null ? "" : options, (a, b) -> a.isEmpty() ? b : a);
+        reasons.putIfAbsent(w.refOf(c), why);
         // A writer that takes part needs all its nonselectable components without a selectable ancestor.
         for (WriterComponentInfo top : w.components()) {
             if (!top.selectable() && w.ancestorsOf(top).stream().noneMatch(WriterComponentInfo::selectable)) {
                 mine.putIfAbsent(top, "");
+                reasons.putIfAbsent(w.refOf(top), "nonselectable with no selectable ancestor: added whenever its "
+                        + "writer takes part (Microsoft docs, \"Working with Selectability for Backup\")");
             }
         }
+    }
+
+    /** Why {@code c} was picked, or null if it was not. */
+    String reasonOf(ComponentRef c) {
+        return reasons.get(c);
     }
 
     private boolean covered(GatheredWriter w, WriterComponentInfo c) {
@@ -103,7 +113,8 @@ final class ComponentSelector {
                         if (!covered(target, on)) {
                             WriterComponentInfo add = on.selectable() ? on : target.ancestorsOf(on).stream()
                                     .filter(WriterComponentInfo::selectable).findFirst().orElse(on);
-                            pick(target, add, null);
+                            pick(target, add, null, "a dependency of " + w.refOf(member).fullPath()
+                                    + " (writer " + w.ref() + ") pulled it in");
                             work.push(target);
                         }
                     }

@@ -151,6 +151,44 @@ final class FileListBuilder {
         return this;
     }
 
+    /**
+     * Adds every file under each directory that no component claimed, as {@link #addVolumeFiles} does for a whole
+     * volume; the directory is looked up name by name from the snapshot root ({@link #lookUp}): one that is a link,
+     * a file or cannot be listed is reported, and so is one that does not exist in the shadow copy.
+     */
+    FileListBuilder addDirectoryFiles(List<ResolvedPath> directories, List<FileSource> attribution) {
+        for (ResolvedPath d : directories) {
+            SnapshotRoot snap = snapshotOf(d);
+            Lookup l = lookUp(snap.root(), d);
+            if (l.reason() != null || l.host() == null) {
+                String at = l.reason() != null ? l.stoppedAt() : d.relativePath();
+                report(d, PathRules.parent(at), PathRules.name(at), null, null, false, l.reason() != null ? l.reason()
+                        : "the directory given does not exist in the shadow copy", true, false);
+                continue;
+            }
+            String base = l.relative();
+            walk(l.host(), true, new Found() {
+                @Override
+                public void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind) {
+                    String dir = PathRules.join(base, relativeDir);
+                    FileSource owner = ownerOf(attribution, d, dir, e.name());
+                    offer(d, PathRules.join(dir, e.name()), host, owner == null ? null : owner.component(), null,
+                            false, snap.volumeName(), kind, e.reparseTag());
+                }
+
+                @Override
+                public void notTaken(String relativeDir, String name, String reason, boolean isDirectory,
+                        boolean unnamable) {
+                    String dir = PathRules.join(base, relativeDir);
+                    FileSource owner = ownerOf(attribution, d, dir, name);
+                    report(d, dir, name, owner == null ? null : owner.component(), null, false, reason, isDirectory,
+                            unnamable);
+                }
+            });
+        }
+        return this;
+    }
+
     private static FileSource ownerOf(List<FileSource> attribution, ResolvedPath v, String dir, String name) {
         return attribution.stream().filter(a -> a.matches(v.volumeId(), dir, name)).findFirst().orElse(null);
     }

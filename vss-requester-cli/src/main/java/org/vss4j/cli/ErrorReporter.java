@@ -36,6 +36,9 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         if (ex instanceof CleanupFailed) {
             return ExitCodes.CLEANUP_FAILED;
         }
+        if (ex instanceof BackupCommand.NoParentSet) {
+            return ExitCodes.NO_PARENT;
+        }
         if (ex instanceof ShutdownGuard.Stopped) {
             return ExitCodes.STOPPED;
         }

@@ -39,6 +39,21 @@ final class ExitCodes {
      */
     static final int STOPPED = 128 + 15;
 
+    /**
+     * {@code backup}: the set is kept and marked partial: some files could not be saved (each is named); their
+     * components were not told they succeeded.
+     */
+    static final int PARTIAL = 6;
+
+    /**
+     * {@code backup}: every file was saved, but a writer did not end stable after BackupComplete (or a step after it
+     * failed): the set is complete; what the writer reported is named.
+     */
+    static final int WRITERS_NOT_STABLE = 7;
+
+    /** {@code backup --type incremental|differential}: MEDIA holds no complete set of the sources to build on. */
+    static final int NO_PARENT = 8;
+
     /** {@code sets}, {@code verify}, {@code restore}: MEDIA is missing or no directory; for verify and restore also
      * a directory holding no backup set (a verify that checked nothing must not pass). */
     static final int MEDIA_NOT_FOUND = 10;
@@ -98,6 +113,7 @@ final class ExitCodes {
             + LINE_VSS + LINE_OTHER_EXEC
             + "  5      snapshot create: the cleanup after a failure or a stop failed, so%n"
             + "         shadow copies may be left: stderr names them%n"
+            + "  6-8    backup: partial (6), a writer not stable (7), no set to build on (8)%n"
             + "  10     sets, verify, restore: MEDIA is no media directory (see their help)%n"
             + "  11     verify: a set is damaged (each problem is named)%n"
             + "  12     restore: a file refused or missing, or a --path selecting none%n"
@@ -120,6 +136,23 @@ final class ExitCodes {
     /** {@code vss snapshot create}. */
     static final String HELP_CREATE = HEADING + LINE_OK + LINE_USAGE_CREATE + LINE_VSS + LINE_OTHER_EXEC
             + LINE_CLEANUP + LINE_EXEC + LINE_SIGNAL;
+
+    static final String LINE_USAGE_BACKUP = USAGE_START + ", no such%n"
+            + "         writer or component, a SOURCE on no volume, MEDIA not a directory%n";
+
+    /** {@code vss backup}. */
+    static final String HELP_BACKUP = HEADING
+            + "  0      done: every file saved, every selected writer ended stable%n"
+            + LINE_USAGE_BACKUP
+            + "  3      VSS refused or failed: the backup was aborted (stderr says whether%n"
+            + "         a set stays, unconfirmed)%n"
+            + "  4      other failure, such as I/O on MEDIA: the message says which%n"
+            + "  6      partial: the set is kept and marked partial; each file not saved%n"
+            + "         is named%n"
+            + "  7      the set is complete, but a writer did not end stable after%n"
+            + "         BackupComplete (it is named)%n"
+            + "  8      incremental or differential: no complete full backup of these%n"
+            + "         sources in MEDIA to build on%n";
 
     /** {@code vss sets}: an empty MEDIA lists no set and exits 0. */
     static final String HELP_SETS = HEADING + LINE_OK + LINE_USAGE + LINE_OTHER + LINE_MEDIA;

@@ -96,7 +96,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
 
     /**
      * Draws a bar over itself on one line of stderr ({@code \r}), and ends the line when the bar closes; also
-     * {@link ReadBar}'s.
+     * {@link ReadBar}'s and the backup command's.
      */
     static final class Line implements ProgressBarConsumer {
 

@@ -93,6 +93,11 @@ final class SimulatorOptions {
                     + "for work that lasts more than a second.")
     private Boolean progress;
 
+    /** {@code --progress} (true), {@code --no-progress} (false), or neither (null: on a terminal only). */
+    Boolean progress() {
+        return progress;
+    }
+
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
     /** Where the machine's long work is shown, ended by {@link #close()}. */

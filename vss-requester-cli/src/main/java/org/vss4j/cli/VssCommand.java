@@ -24,8 +24,8 @@ import picocli.CommandLine.ScopeType;
             "%nOn the simulator C:\\ is the current directory, copied at each snapshot: run",
             "vss from a small directory, or name one with --sim-volume C:=DIR.",
             ExitCodes.HELP},
-        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, SetsCommand.class,
-            VerifyCommand.class, RestoreCommand.class, DoctorCommand.class, HelpPathCommand.class,
+        subcommands = {WritersCommand.class, ProvidersCommand.class, SnapshotCommand.class, BackupCommand.class,
+            SetsCommand.class, VerifyCommand.class, RestoreCommand.class, DoctorCommand.class, HelpPathCommand.class,
             CompletionCommand.class})
 public final class VssCommand {
 

@@ -84,8 +84,9 @@ class CommandTreeTest {
         assertThat(script).doesNotContain("generate-completion").doesNotContain("_completion\"")
                 .contains("#   source <(vss completion)");
         // vss help <TAB> and vss snapshot help <TAB>: the commands there are.
-        assertThat(script).contains("COMMAND_pos_param_args=(\"writers\" \"providers\" \"snapshot\" \"sets\" "
-                + "\"verify\" \"restore\" \"doctor\" \"help\" \"completion\")", "COMMAND_pos_param_args=(\"create\" \"list\" \"delete\" \"expose\"");
+        assertThat(script).contains("COMMAND_pos_param_args=(\"writers\" \"providers\" \"snapshot\" \"backup\" "
+                + "\"sets\" \"verify\" \"restore\" \"doctor\" \"help\" \"completion\")",
+                "COMMAND_pos_param_args=(\"create\" \"list\" \"delete\" \"expose\"");
         assertThat(script).contains("'--progress' '--no-progress'");
     }
 

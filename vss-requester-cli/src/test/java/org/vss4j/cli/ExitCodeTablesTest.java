@@ -28,5 +28,8 @@ class ExitCodeTablesTest {
                     .doesNotContain("not a directory");
         }
         assertThat(exitCodes("writers")).contains("--save or --sim-writers not a directory");
+        assertThat(exitCodes("backup")).contains("no such writer or component, a SOURCE on no volume",
+                "6 partial: the set is kept and marked partial", "7 the set is complete, but a writer did not end",
+                "8 incremental or differential: no complete full backup");
     }
 }

@@ -1,0 +1,297 @@
+package org.vss4j.cli;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import org.vss4j.media.BackupChain;
+import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.BackupSetReader;
+import org.vss4j.media.BackupSetRequest;
+import org.vss4j.media.ParentSet;
+import org.vss4j.media.SessionBackupSet;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.BackupSessionBuilder;
+import org.vss4j.session.ComponentSelection;
+import org.vss4j.session.ResolvedPath;
+import org.vss4j.session.UnresolvablePathException;
+import org.vss4j.session.WindowsVolumeResolver;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code vss backup SOURCE... --to MEDIA}: a VSS backup session ({@link BackupSession}) written as a backup set in
+ * MEDIA ({@link SessionBackupSet}, docs/backup-sets.md). Notes, retries and progress go to stderr; stdout carries the
+ * outcome (text, or one JSON document with {@code --json}): the set, its files and bytes, each component's outcome,
+ * the writers told the backup succeeded, and each file that could not be saved. {@code --dry-run} stops after the
+ * file list and explains it ({@link DryRunReport}).
+ */
+@Command(name = "backup", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
+        description = {"Back up volumes or directories into a backup set in MEDIA (a directory): the files as a "
+                + "tar, a SQLite catalog, the writers' documents and the backup state (docs/backup-sets.md).",
+            "The default type, copy, never changes a writer's backup history. full, incremental, differential and "
+                    + "log are asked for explicitly: only then may writers truncate their logs. The output says "
+                    + "which writers were told the backup succeeded."},
+        footer = {"%nModes: without --component and --no-writers, volume mode: the writers",
+            "freeze, no component is added, so no writer is told it was backed up;",
+            "--component: component mode; --no-writers: crash-consistent, no writer.",
+            "%nExamples (" + Examples.LEGEND + "):",
+            "  (cmd) vss backup D:\\data --to E:\\bak",
+            "  (cmd) vss backup D:\\ --to E:\\bak --component SqlServerWriter --type full",
+            "  (cmd) vss backup D:\\ --to E:\\bak --component \"Orders Writer:orders\" --dry-run",
+            "  (cmd) vss backup D:\\ --to E:\\bak --no-writers --json",
+            "On the simulator, volume D: backed by the directory data:",
+            "  (sh)  vss backup 'D:\\' --to media --sim-volume D:=data",
+            ExitCodes.HELP_BACKUP})
+final class BackupCommand implements Callable<Integer> {
+
+    @Spec
+    private CommandSpec spec;
+
+    @Mixin
+    private SimulatorOptions simulator;
+
+    @Parameters(arity = "1..64", paramLabel = "SOURCE",
+            description = "What to back up: a volume (D:\\, a mounted folder, a \\\\?\\Volume{...}\\ name) or a "
+                    + "directory on one (D:\\data).")
+    private List<String> sources;
+
+    @Option(names = "--to", required = true, paramLabel = "MEDIA",
+            description = "The directory the backup set is written into (created if missing).")
+    private Path media;
+
+    @Option(names = "--type", defaultValue = "copy", paramLabel = "TYPE",
+            description = "Backup type: ${COMPLETION-CANDIDATES}. Default: ${DEFAULT-VALUE}.")
+    private BackupTypeArgument type;
+
+    @Option(names = "--component", paramLabel = "WRITER[:LOGICAL\\PATH\\NAME]",
+            description = "Select a writer (name or class id) or one of its components (component mode). "
+                    + "Repeatable.")
+    private List<String> components = new ArrayList<>();
+
+    @Option(names = "--volume-mode", description = "Whole volumes with the writers frozen, no component selected "
+            + "(the default without --component).")
+    private boolean volumeMode;
+
+    @Option(names = "--no-writers", description = "No writer takes part: a crash-consistent backup "
+            + "(VSS_CTX_FILE_SHARE_BACKUP).")
+    private boolean noWriters;
+
+    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout.")
+    private boolean json;
+
+    @Option(names = "--dry-run", description = "Stop after the file list: explain, per writer and component, what "
+            + "is included or excluded and why; no set is written and the backup is aborted.")
+    private boolean dryRun;
+
+    private int retries = 2;
+
+    /** Not a field option: a negative count is a usage error. */
+    @Option(names = "--retries", paramLabel = "N", description = "Retry a retryable writer failure "
+            + "(VSS_E_WRITERERROR_RETRYABLE) up to N times with a new requester, waiting 1 s, 2 s, 4 s... "
+            + "Default: 2.")
+    void setRetries(int n) {
+        if (n < 0) {
+            throw new ParameterException(spec.commandLine(), "--retries wants a count of 0 or more, got " + n);
+        }
+        this.retries = n;
+    }
+
+    @Option(names = "--timeout", defaultValue = "5m", paramLabel = "DURATION",
+            description = "Longest wait for each asynchronous step: 30s, 5m, 2h or ISO-8601 (PT5M). "
+                    + "Default: ${DEFAULT-VALUE}.")
+    private Duration timeout;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter out = spec.commandLine().getOut();
+        PrintWriter err = spec.commandLine().getErr();
+        checkOptions();
+        simulator.prepare();
+        try {
+            return run(out, err);
+        } finally {
+            simulator.close();
+        }
+    }
+
+    private void checkOptions() {
+        if (noWriters && (volumeMode || !components.isEmpty())) {
+            throw new UsageException("--no-writers backs up without writers: it goes with neither --volume-mode nor "
+                    + "--component");
+        }
+        if (volumeMode && !components.isEmpty()) {
+            throw new UsageException("--volume-mode selects no component: it does not go with --component");
+        }
+        if (Files.exists(media) && !Files.isDirectory(media)) {
+            throw new UsageException("--to " + media + ": not a directory");
+        }
+    }
+
+    private int run(PrintWriter out, PrintWriter err) throws Exception {
+        List<String> given = sources.stream().map(BackupCommand::normalized).toList();
+        BackupSessionBuilder builder = BackupSession.builder().type(type.type()).phaseTimeout(timeout);
+        for (String source : given) {
+            if (isVolumeRoot(source)) {
+                builder.volumes(source);
+            } else {
+                builder.directories(source);
+            }
+        }
+        if (noWriters) {
+            builder.withoutWriters();
+        } else if (!components.isEmpty()) {
+            builder.componentMode().components(selections());
+        } else {
+            builder.volumeMode();
+        }
+        ParentSet parent = type.chains() ? parent(given) : null;
+        if (parent != null) {
+            builder.previous(parent.previous());
+        }
+        BackupProgress progress = dryRun ? null : BackupProgress.forStderr(simulator.progress(), err);
+        BackupKillPoint killPoint = BackupKillPoint.configured();
+        builder.listener(event -> {
+            if (progress != null) {
+                progress.onEvent(event);
+            }
+            if (killPoint != null) {
+                killPoint.onEvent(event);
+            }
+        });
+        WriterRetry retry = new WriterRetry(err, retries);
+        if (dryRun) {
+            try (BackupSession session = retry.start(builder)) {
+                DryRunReport report = DryRunReport.of(session, given, mode(), retry.attempts());
+                if (json) {
+                    Json.print(out, report.json());
+                } else {
+                    report.print(out);
+                }
+            }
+            err.println("dry run: no backup set was written, and the backup was aborted (AbortBackup)");
+            err.flush();
+            return ExitCodes.OK;
+        }
+        Files.createDirectories(media);
+        List<String> removed = BackupSetReader.open(media).removedPartials();
+        if (!removed.isEmpty()) {
+            err.println("removed what killed or failed runs left in " + media + ": " + String.join(", ",
+                    removed.stream().map(r -> ".partial-" + r).toList()));
+        }
+        BackupSetRequest request = new BackupSetRequest(SetIds.next(Instant.now()), given, parent);
+        BackupSetInfo info;
+        BackupResult result;
+        try (BackupSession session = retry.start(builder)) {
+            if (progress != null) {
+                progress.starting(session.items());
+            }
+            try {
+                info = SessionBackupSet.backUp(session, media, request);
+            } finally {
+                if (progress != null) {
+                    progress.close();
+                }
+            }
+            result = session.result().orElseThrow(() -> new IllegalStateException("the session did not complete"));
+        }
+        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode());
+        if (json) {
+            Json.print(out, outcome.json());
+        } else {
+            outcome.print(out);
+        }
+        out.flush();
+        return outcome.exitCode();
+    }
+
+    private String mode() {
+        return noWriters ? "no writers" : components.isEmpty() ? "volume mode" : "component mode";
+    }
+
+    /** {@code D:} means the volume D:\ (as for {@code snapshot create}); anything else is taken as given. */
+    private static String normalized(String source) {
+        if (source == null || source.isBlank()) {
+            throw new UsageException("an empty SOURCE: give a volume (D:\\) or a directory on one (D:\\data)");
+        }
+        return source.matches("[A-Za-z]:") ? source + "\\" : source;
+    }
+
+    /**
+     * Whether {@code source} is a volume's root, asked before any VSS call: a name on no volume of this machine (on
+     * the simulator also a host path) is the command line's fault.
+     */
+    private static boolean isVolumeRoot(String source) {
+        if (SimulatedHost.active() && !source.contains(":") && !source.startsWith("\\")) {
+            throw new UsageException("SOURCE " + source + " is a directory of this host, not a Windows path: on the "
+                    + "simulator a volume is a Windows name backed by a directory: --sim-volume "
+                    + SimulatedHost.freeDriveLetter() + "=" + Path.of(source).toAbsolutePath().normalize()
+                    + ", then back up " + SimulatedHost.freeDriveLetter() + "\\");
+        }
+        ResolvedPath at;
+        try {
+            at = new WindowsVolumeResolver().resolve(source);
+        } catch (UnresolvablePathException e) {
+            if (e.reason() == UnresolvablePathException.Reason.VOLUME_LOOKUP_FAILED) {
+                return false;
+            }
+            throw new UsageException("SOURCE " + (e.reason() == UnresolvablePathException.Reason.NO_VOLUME
+                    && SimulatedHost.active() ? SimulatedHost.noSuchVolume(source) : e.getMessage()));
+        } catch (IllegalArgumentException e) {
+            throw new UsageException("SOURCE " + source + " is on no volume of this machine: " + e.getMessage());
+        }
+        return at.relativePath().isEmpty();
+    }
+
+    /** The {@code --component} arguments, each writer resolved to its class id (a usage error if none has it). */
+    private ComponentSelection[] selections() {
+        WriterSelection writers = WriterSelection.discover(timeout);
+        List<ComponentSelection> out = new ArrayList<>();
+        for (String c : components) {
+            int colon = c.indexOf(':');
+            String writer = colon < 0 ? c : c.substring(0, colon);
+            String path = colon < 0 ? null : c.substring(colon + 1);
+            if (writer.isBlank() || path != null && path.isBlank()) {
+                throw new UsageException("--component " + c + ": give WRITER or WRITER:LOGICAL\\PATH\\NAME");
+            }
+            UUID classId = writers.resolve(List.of(writer), "--component").get(0);
+            out.add(path == null ? ComponentSelection.writer(classId) : ComponentSelection.component(classId, path));
+        }
+        return out.toArray(ComponentSelection[]::new);
+    }
+
+    /**
+     * The set an incremental or differential backup builds on ({@link BackupChain#parentFor}); media with no set at
+     * all holds none, which is said without asking the chain.
+     */
+    private ParentSet parent(List<String> given) throws IOException {
+        Optional<ParentSet> parent = Files.isDirectory(media) && !BackupSetReader.open(media).list().isEmpty()
+                ? BackupChain.parentFor(media, given, type.type()) : Optional.empty();
+        return parent.orElseThrow(() -> new NoParentSet("no complete full backup of these sources ("
+                + String.join(", ", given) + ") in " + media + ": run a full backup first (vss backup "
+                + String.join(" ", given) + " --to " + media + " --type full)"));
+    }
+
+    /** An incremental or differential backup with nothing to build on ({@link ExitCodes#NO_PARENT}). */
+    static final class NoParentSet extends RuntimeException {
+
+        private static final long serialVersionUID = 1L;
+
+        NoParentSet(String message) {
+            super(message);
+        }
+    }
+}

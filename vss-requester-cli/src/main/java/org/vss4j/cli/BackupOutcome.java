@@ -1,0 +1,155 @@
+package org.vss4j.cli;
+
+import java.io.PrintWriter;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.SetMetadata;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.ComponentOutcome;
+import org.vss4j.session.FileRecord;
+import org.vss4j.session.WriterRef;
+
+/**
+ * What {@code vss backup} reports once the set is written and the session completed: the set, its files and bytes,
+ * each component's outcome ({@code SetBackupSucceeded}), the writers told the backup succeeded, each file not saved,
+ * the writers that did not end stable; and the exit code these make ({@link ExitCodes}).
+ */
+final class BackupOutcome {
+
+    private final Path media;
+    private final BackupSetInfo set;
+    private final BackupResult result;
+    private final int attempts;
+    private final String mode;
+
+    /** {@code mode}: {@code component mode}, {@code volume mode} or {@code no writers}. */
+    BackupOutcome(Path media, BackupSetInfo set, BackupResult result, int attempts, String mode) {
+        this.mode = mode;
+        this.media = media;
+        this.set = set;
+        this.result = result;
+        this.attempts = attempts;
+    }
+
+    /** 0 only when every file was saved and every writer ended stable. */
+    int exitCode() {
+        if (!failedFiles().isEmpty() || !"complete".equals(set.state())) {
+            return ExitCodes.PARTIAL;
+        }
+        if (!result.writerFailures().isEmpty() || !result.postCompleteFailures().isEmpty()) {
+            return ExitCodes.WRITERS_NOT_STABLE;
+        }
+        return ExitCodes.OK;
+    }
+
+    private List<FileRecord> failedFiles() {
+        return result.files().stream().filter(f -> !f.saved()).toList();
+    }
+
+    /** The writers at least one of whose components was marked succeeded, each with those components. */
+    private Map<WriterRef, List<String>> toldSuccess() {
+        Map<WriterRef, List<String>> out = new LinkedHashMap<>();
+        for (ComponentOutcome c : result.components()) {
+            if (c.backupSucceeded()) {
+                out.computeIfAbsent(c.component().writer(), w -> new ArrayList<>()).add(c.component().fullPath());
+            }
+        }
+        return out;
+    }
+
+    void print(PrintWriter out) {
+        SetMetadata m = set.metadata();
+        out.printf("backup set %s in %s: %s%n", set.setId(), media, set.state());
+        out.printf("  type %s, %s, snapshot set {%s} at %s%n", m.type(), mode(), m.snapshotSetId(),
+                m.snapshotTime());
+        if (m.parentSetId() != null) {
+            out.printf("  builds on set %s%n", m.parentSetId());
+        }
+        out.printf("  %d file(s), %d byte(s) stored; %d file(s) not saved%n", set.files(), set.bytes(),
+                failedFiles().size());
+        if (attempts > 1) {
+            out.printf("  started at attempt %d (a retryable writer failure before)%n", attempts);
+        }
+        Map<WriterRef, List<String>> told = toldSuccess();
+        if (told.isEmpty()) {
+            out.println("  writers told the backup succeeded: none" + (result.state().componentMode()
+                    ? "" : " (no component is added outside component mode)"));
+        } else {
+            out.println("  writers told the backup succeeded (SetBackupSucceeded, then BackupComplete):");
+            told.forEach((w, cs) -> out.printf("    %s: %s%n", w.name(), String.join(", ", cs)));
+        }
+        if (!result.components().isEmpty()) {
+            out.println("  components:");
+            for (ComponentOutcome c : result.components()) {
+                out.printf("    %s\\%s: %s%n", c.component().writer().name(), c.component().fullPath(),
+                        c.backupSucceeded() ? "succeeded" : "failed (" + c.failedFiles().size() + " file(s) not "
+                                + "saved)");
+            }
+        }
+        if (!failedFiles().isEmpty()) {
+            out.println("  not saved:");
+            failedFiles().forEach(f -> out.printf("    %s: %s%n", f.originalPath(), f.failure()));
+        }
+        result.writerFailures().forEach(f -> out.printf("  not stable after BackupComplete: %s%n", f));
+        result.postCompleteFailures().forEach(f -> out.printf("  failed after BackupComplete: %s%n", f));
+        result.skippedWriters().forEach(w -> out.printf("  left out: %s%n", w));
+        if ("unconfirmed".equals(set.state())) {
+            out.println("  the set's outcome could not be recorded: it stays unconfirmed");
+        }
+    }
+
+    private String mode() {
+        return mode;
+    }
+
+    /** The {@code --json} document. */
+    Document json() {
+        SetMetadata m = set.metadata();
+        List<Component> components = result.components().stream().map(c -> new Component(c.component().writer()
+                .name(), c.component().writer().instanceId(), c.component().fullPath(), c.backupSucceeded(),
+                c.backupStamp(), c.failedFiles().stream().map(FileRecord::originalPath).toList())).toList();
+        List<Told> told = new ArrayList<>();
+        toldSuccess().forEach((w, cs) -> told.add(new Told(w.name(), w.instanceId(), cs)));
+        List<Failed> failed = failedFiles().stream().map(f -> new Failed(f.originalPath(), f.writer() == null ? null
+                : f.writer().name(), f.component() == null ? null : f.component().fullPath(), f.failure())).toList();
+        return new Document(set.setId(), media.toString(), set.state(), m.type(), mode,
+                m.sources().stream().map(SetMetadata.Source::source).toList(), m.parentSetId(), m.snapshotSetId(),
+                m.snapshotTime(), set.files(), set.bytes(), failed.size(), attempts, components, told, failed,
+                result.writerFailures().stream().map(Object::toString).toList(),
+                result.postCompleteFailures().stream().map(Object::toString).toList(),
+                result.skippedWriters().stream().map(Object::toString).toList(), exitCode());
+    }
+
+    /**
+     * The outcome as one JSON document.
+     *
+     * @param mode               {@code component mode}, {@code volume mode} or {@code no writers}
+     * @param writersToldSuccess the writers whose components were marked succeeded before BackupComplete
+     * @param writersNotStable   what writers reported after BackupComplete (none when all ended stable)
+     */
+    record Document(String setId, String media, String state, String type, String mode,
+            List<String> sources, String parentSetId, UUID snapshotSetId, Instant snapshotTime, long files,
+            long bytes, int failedFileCount, int attempts, List<Component> components, List<Told> writersToldSuccess,
+            List<Failed> failedFiles, List<String> writersNotStable, List<String> failuresAfterBackupComplete,
+            List<String> skippedWriters, int exitCode) {
+    }
+
+    /** A component added to the Backup Components Document and what {@code SetBackupSucceeded} recorded. */
+    record Component(String writer, UUID writerInstanceId, String component, boolean backupSucceeded,
+            String backupStamp, List<String> failedFiles) {
+    }
+
+    /** A writer told the backup of these components succeeded. */
+    record Told(String writer, UUID writerInstanceId, List<String> components) {
+    }
+
+    /** A file that could not be saved, and why. */
+    record Failed(String path, String writer, String component, String reason) {
+    }
+}
