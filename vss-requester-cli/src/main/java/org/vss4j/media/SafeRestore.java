@@ -37,13 +37,28 @@ final class SafeRestore {
     private final List<String> restored = new ArrayList<>();
     private final List<Refusal> refused = new ArrayList<>();
     /** The files this restore wrote, as the file system names them ({@code toRealPath}), with their entry names. */
-    private final Map<Path, String> written = new java.util.HashMap<>();
+    private final Map<Path, String> written;
+    /** False for an earlier set of a chain: only its files in {@link #rows} are wanted, the rest is passed over. */
+    private final boolean wholeSet;
 
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
+        this(target, patterns, overwrite, rows, true, new java.util.HashMap<>());
+    }
+
+    /**
+     * A restore of one data.tar of a chain ({@link BackupSetReader#restore}): {@code rows} are the restored set's
+     * rows whose data this data.tar holds. For an earlier set ({@code wholeSet} false) every other entry, and every
+     * directory entry, is passed over: the restored set does not list it (deleted since), or a later set holds it.
+     * {@code written} is shared by the restores of one chain.
+     */
+    SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows, boolean wholeSet,
+            Map<Path, String> written) {
         this.target = target.toAbsolutePath().normalize();
         this.patterns = patterns;
         this.overwrite = overwrite;
         this.rows = rows;
+        this.wholeSet = wholeSet;
+        this.written = written;
     }
 
     /**
@@ -55,6 +70,9 @@ final class SafeRestore {
         try (TarArchiveInputStream tin = new TarArchiveInputStream(tarData, StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
             for (int index = 0; (e = tin.getNextEntry()) != null; index++) {
+                if (!wholeSet && (!e.isFile() || !rows.containsKey(e.getName()))) {
+                    continue;
+                }
                 String name = index < rawNames.size() && RawEntryNames.sameEntry(rawNames.get(index), e.getName())
                         ? rawNames.get(index) : e.getName();
                 List<String> segments;
