@@ -222,6 +222,51 @@ class ChainedBackupSetTest {
         });
     }
 
+    @Test
+    void aWritersDifferencedFilesAndBackupStampsChainThroughTheStoredDocument(SimulatedMachine machine)
+            throws IOException {
+        Instant cut = Instant.parse("2024-05-01T12:00:00Z");
+        SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("Orders DB Writer")
+                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+                .build());
+        java.util.concurrent.atomic.AtomicInteger stamps = new java.util.concurrent.atomic.AtomicInteger();
+        w.recordsAt(org.vss4j.sim.WriterEvent.POST_SNAPSHOT, "", "orders", d -> d.withBackupStamp("stamp-"
+                + stamps.incrementAndGet()).withDifferencedFile(new org.vss4j.DifferencedFile("D:\\data", "*.db",
+                        true, null, cut)));
+        write("data/old.db", "old");
+        write("data/new.db", "new");
+        write("data/log.txt", "log"); // not differenced: always taken
+        Files.setLastModifiedTime(disk.resolve("data/old.db"), FileTime.from(cut.minusSeconds(3600)));
+        component(BackupType.FULL, "full-1", null);
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.components("full-1")).singleElement().satisfies(c -> {
+            assertThat(c.name()).isEqualTo("orders");
+            assertThat(c.writerName()).isEqualTo("Orders DB Writer");
+            assertThat(c.backupSucceeded()).isTrue();
+            assertThat(c.backupStamp()).isEqualTo("stamp-1");
+        });
+        assertThat(stored("full-1").keySet()).containsExactlyInAnyOrder("D/data/old.db", "D/data/new.db",
+                "D/data/log.txt");
+
+        Map<String, String> tree = MediaFixtures.tree(disk);
+        ParentSet parent = BackupChain.parentFor(media, List.of("D:\\"), BackupType.INCREMENTAL).orElseThrow();
+        // Read back from the stored Backup Components Document, and given to SetPreviousBackupStamp.
+        assertThat(parent.previous().stamps()).extracting(org.vss4j.session.ComponentStamp::stamp)
+                .containsExactly("stamp-1");
+        component(BackupType.INCREMENTAL, "inc-2", "full-1");
+        assertThat(Files.readString(media.resolve("inc-2/documents/backup-components.xml")))
+                .contains("previousBackupStamp=\"stamp-1\"");
+        assertThat(reader.components("inc-2")).extracting(ComponentRow::backupStamp).containsExactly("stamp-2");
+        // The writer left old.db out as unchanged: listed with the full set's data; the rest taken again.
+        assertThat(stored("inc-2")).isEqualTo(Map.of("D/data/old.db", "full-1", "D/data/new.db", "inc-2",
+                "D/data/log.txt", "inc-2"));
+        assertThat(reader.verify("inc-2").problems()).isEmpty();
+        RestoreReport r = reader.restore("inc-2", targets.resolve("inc-2"), List.of(), false);
+        assertThat(r.complete()).isTrue();
+        assertThat(r.chain()).containsExactly("full-1", "inc-2");
+        assertThat(MediaFixtures.tree(targets.resolve("inc-2/D"))).isEqualTo(tree);
+    }
+
     private java.util.Optional<String> parent(BackupType type) throws IOException {
         return BackupChain.parentFor(media, List.of("D:\\"), type).map(p -> p.set().setId());
     }
