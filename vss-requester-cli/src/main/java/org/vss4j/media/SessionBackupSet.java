@@ -57,6 +57,8 @@ public final class SessionBackupSet {
      * @param media   the media directory
      * @param setId   the new set's name in the media directory
      * @return the published set with its final state, snapshot set and time
+     * @throws IllegalArgumentException if the session is incremental or differential: such a set needs its parent
+     *                                  ({@link #backUp(BackupSession, Path, BackupSetRequest)}); the session is aborted
      * @throws IOException if a file's data cannot be stored or the set cannot be published (the set is removed and
      *                     the session aborted), or if the set's documents or outcome cannot be recorded after the
      *                     session completed (the set stays {@code unconfirmed})
