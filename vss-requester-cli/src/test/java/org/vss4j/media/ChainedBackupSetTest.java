@@ -205,6 +205,39 @@ class ChainedBackupSetTest {
     }
 
     @Test
+    void aDamagedSetOfTheChainOrAForeignStoredInIsAnErrorNamingTheSet() throws Exception {
+        write("a.txt", "alpha");
+        take(BackupType.FULL, "full-1", null, new LinkedHashMap<>());
+        take(BackupType.COPY, "copy-2", null, new LinkedHashMap<>());
+        take(BackupType.INCREMENTAL, "inc-3", "full-1", new LinkedHashMap<>());
+        take(BackupType.INCREMENTAL, "inc-4", "full-1", new LinkedHashMap<>());
+        BackupSetReader reader = BackupSetReader.open(media);
+
+        // A row of inc-4 says copy-2 holds its data: copy-2 is no set of inc-4's chain.
+        try (java.sql.Connection c = java.sql.DriverManager.getConnection("jdbc:sqlite:"
+                + media.resolve("inc-4/catalog.db"));
+                java.sql.Statement st = c.createStatement()) {
+            st.executeUpdate("UPDATE files SET stored_in = 'copy-2' WHERE entry_name = 'D/a.txt'");
+        }
+        assertThatThrownBy(() -> reader.restore("inc-4", targets.resolve("t4"), List.of(), false))
+                .isInstanceOfSatisfying(BrokenChainException.class, e -> assertThat(e.missingSet())
+                        .isEqualTo("copy-2"));
+        assertThat(reader.verify("inc-4").problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(VerifyReport.Kind.CHAIN);
+            assertThat(p.detail()).contains("copy-2", "not of the chain");
+        });
+
+        // The full set's catalog is damaged.
+        Files.write(media.resolve("full-1/catalog.db"), new byte[4096]);
+        assertThatThrownBy(() -> reader.restore("inc-3", targets.resolve("t3"), List.of(), false))
+                .isInstanceOfSatisfying(BrokenChainException.class, e -> {
+                    assertThat(e.missingSet()).isEqualTo("full-1");
+                    assertThat(e.getMessage()).contains("inc-3", "full-1", "cannot be read");
+                });
+        assertThat(targets.resolve("t3")).doesNotExist();
+    }
+
+    @Test
     void verifyFindsARowWhoseEarlierSetDoesNotHoldItsEntry() throws Exception {
         write("a.txt", "alpha");
         take(BackupType.FULL, "full-1", null, new LinkedHashMap<>());
@@ -253,7 +286,9 @@ class ChainedBackupSetTest {
         // Read back from the stored Backup Components Document, and given to SetPreviousBackupStamp.
         assertThat(parent.previous().stamps()).extracting(org.vss4j.session.ComponentStamp::stamp)
                 .containsExactly("stamp-1");
+        machine.faults().recordCalls();
         component(BackupType.INCREMENTAL, "inc-2", "full-1");
+        assertThat(machine.faults().callLog()).contains("IVssBackupComponents::SetPreviousBackupStamp");
         assertThat(Files.readString(media.resolve("inc-2/documents/backup-components.xml")))
                 .contains("previousBackupStamp=\"stamp-1\"");
         assertThat(reader.components("inc-2")).extracting(ComponentRow::backupStamp).containsExactly("stamp-2");
