@@ -251,23 +251,47 @@ final class Catalog implements AutoCloseable {
         return out;
     }
 
+    private static final String ROW_COLUMNS = "entry_name, source_root, relative_path, writer_instance_id, writer_id,"
+            + " writer_name, component, logical_path, original_path, size, creation_time, last_write_time, attributes,"
+            + " sha256, data_offset, change_time, stored_in";
+
+    private PreparedStatement selectRow;
+
     /** Every file row: first those whose data this set holds, in the order of their data in data.tar. */
     Map<String, CatalogRow> files() throws IOException {
         Map<String, CatalogRow> out = new LinkedHashMap<>();
-        query("SELECT entry_name, source_root, relative_path, writer_instance_id, writer_id, writer_name, component,"
-                + " logical_path, original_path, size, creation_time, last_write_time, attributes, sha256,"
-                + " data_offset, change_time, stored_in FROM files ORDER BY stored_in IS NOT NULL, data_offset, id", rs -> {
-                    try {
-                        FileMetadata m = new FileMetadata(rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getString(8), rs.getString(9), instant(rs.getString(11)),
-                                instant(rs.getString(12)), rs.getInt(13), instant(rs.getString(16)));
-                        out.put(rs.getString(1), new CatalogRow(rs.getString(1), rs.getString(2), rs.getString(3), m,
-                                rs.getLong(10), rs.getString(14), rs.getLong(15), rs.getString(17)));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        query("SELECT " + ROW_COLUMNS + " FROM files ORDER BY stored_in IS NOT NULL, data_offset, id", rs -> {
+            try {
+                CatalogRow r = row(rs);
+                out.put(r.entryName(), r);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         return out;
+    }
+
+    /** The row of {@code entryName}, or null: one lookup in the unique index, for a catalog of any size. */
+    CatalogRow file(String entryName) throws IOException {
+        try {
+            if (selectRow == null) {
+                selectRow = db.prepareStatement("SELECT " + ROW_COLUMNS + " FROM files WHERE entry_name = ?");
+            }
+            selectRow.setString(1, entryName);
+            try (ResultSet rs = selectRow.executeQuery()) {
+                return rs.next() ? row(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw sqlFailure("read " + entryName, e);
+        }
+    }
+
+    private static CatalogRow row(ResultSet rs) throws SQLException {
+        FileMetadata m = new FileMetadata(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), instant(rs.getString(11)), instant(rs.getString(12)),
+                rs.getInt(13), instant(rs.getString(16)));
+        return new CatalogRow(rs.getString(1), rs.getString(2), rs.getString(3), m, rs.getLong(10), rs.getString(14),
+                rs.getLong(15), rs.getString(17));
     }
 
     List<String> failedFiles() throws IOException {
@@ -315,6 +339,9 @@ final class Catalog implements AutoCloseable {
         try {
             if (insertFile != null) {
                 insertFile.close();
+            }
+            if (selectRow != null) {
+                selectRow.close();
             }
             db.close();
         } catch (SQLException e) {

@@ -156,13 +156,14 @@ public final class SessionBackupSet {
                 session.snapshotSetId(), null, sources, parent == null ? null : parent.set().setId());
         BackupSetInfo published;
         List<ExcludedFile> lost = new ArrayList<>();
-        try (BackupSetWriter set = BackupSetWriter.start(media, meta)) {
-            ParentFiles basis = parent == null ? null : ParentFiles.read(media, parent.set(), changes);
+        try (BackupSetWriter set = BackupSetWriter.start(media, meta);
+                ParentFiles basis = parent == null ? null
+                        : ParentFiles.open(media, parent.set(), changes, session.excluded())) {
             for (BackupItem item : items) {
                 copy(session, set, item, basis);
             }
             if (basis != null) {
-                lost.addAll(basis.listUnchangedDifferenced(set, session.excluded()));
+                lost.addAll(basis.listUnchangedDifferenced(set));
             }
             // Durable before the writers hear anything: BackupComplete may let them truncate their logs.
             published = set.publishUnconfirmed();
@@ -249,7 +250,7 @@ public final class SessionBackupSet {
         try (in) {
             CatalogRow row = set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
             if (basis != null) {
-                basis.stored(row);
+                basis.listed(row);
             }
         }
         session.saved(item);

@@ -140,6 +140,13 @@ class ChainedBackupSetTest {
                     .state()).isEqualTo("partial");
         }
         assertThat(parent(BackupType.DIFFERENTIAL)).hasValue("full-1");
+        // So is a newer full set whose outcome was never recorded (unconfirmed).
+        try (BackupSetWriter w = BackupSetWriter.start(media, new SetMetadata("full-6", "full", false, true, false,
+                null, null, List.of(new SetMetadata.Source("D:\\", "D")), null))) {
+            w.snapshotTaken(java.util.UUID.randomUUID(), Instant.now());
+            assertThat(w.publishUnconfirmed().state()).isEqualTo(PublishedSet.UNCONFIRMED);
+        }
+        assertThat(parent(BackupType.DIFFERENTIAL)).hasValue("full-1");
 
         // The sources as Windows compares paths: case-insensitively, in any order; only the same ones.
         assertThat(BackupChain.parentFor(media, List.of("d:\\"), BackupType.INCREMENTAL)
