@@ -10,7 +10,9 @@ public final class BrokenChainException extends IOException {
 
     private static final long serialVersionUID = 1L;
 
+    /** The set whose chain was followed. */
     private final String setId;
+    /** The set of the chain that is missing or damaged. */
     private final String missingSet;
 
     /**
