@@ -59,6 +59,11 @@ public final class BackupSetReader {
         return new BackupSetReader(media, PartialSets.removeDead(media));
     }
 
+    /** A reader of {@code media} that removes nothing (for the chain lookup before a backup). */
+    static BackupSetReader withoutSweep(Path media) {
+        return new BackupSetReader(media, List.of());
+    }
+
     /**
      * The partial sets of dead writers that {@link #open} removed, by set id.
      *
@@ -123,6 +128,55 @@ public final class BackupSetReader {
     }
 
     /**
+     * The components the backup of {@code setId} added to its Backup Components Document, each with what
+     * {@code SetBackupSucceeded} recorded and its writer's backup stamp.
+     *
+     * @param setId the set's name in the media directory
+     * @return the components, empty for a backup without writers
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
+    public List<ComponentRow> components(String setId) throws IOException {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            return c.components();
+        }
+    }
+
+    /**
+     * The chain of {@code setId}: the sets it builds on, followed through each set's parent, in the order a restore
+     * applies them (the full set first, {@code setId} last).
+     *
+     * @param setId the set's name in the media directory
+     * @return the set ids of the chain; just {@code setId} if it builds on none
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws BrokenChainException if a set of the chain is missing, cannot be read, or the chain loops
+     * @throws IOException if the catalog of {@code setId} cannot be read
+     */
+    public List<String> chain(String setId) throws IOException {
+        List<String> chain = new ArrayList<>();
+        String parent = set(setId).parentSetId();
+        chain.add(setId);
+        while (parent != null) {
+            if (chain.contains(parent)) {
+                throw new BrokenChainException(setId, parent, "is already in its chain " + chain + ": the chain loops",
+                        null);
+            }
+            String next;
+            try {
+                next = set(parent).parentSetId();
+            } catch (NoSuchFileException e) {
+                throw new BrokenChainException(setId, parent, "is missing from " + media, e);
+            } catch (IOException | RuntimeException e) {
+                throw new BrokenChainException(setId, parent, "cannot be read: " + e.getMessage(), e);
+            }
+            chain.add(parent);
+            parent = next;
+        }
+        java.util.Collections.reverse(chain);
+        return List.copyOf(chain);
+    }
+
+    /**
      * The files of {@code setId} that could not be saved, each as {@code path: reason}.
      *
      * @param setId the set's name in the media directory
@@ -184,7 +238,10 @@ public final class BackupSetReader {
 
     /**
      * Reads data.tar of {@code setId} from start to end and compares every file entry with its catalog row: size,
-     * SHA-256 and data offset; reports entries without a row, rows without an entry, and a tar that ends early.
+     * SHA-256 and data offset; reports entries without a row, rows without an entry, and a tar that ends early. For
+     * each row whose data an earlier set holds ({@code stored_in}) it checks, without reading that data, that the set
+     * is of the chain, exists, and that its catalog lists the entry as its own with the same size, SHA-256 and offset
+     * ({@link Kind#CHAIN}); verifying that set verifies the data itself.
      *
      * @param setId the set's name in the media directory
      * @return the files and bytes that matched, and every problem found
@@ -206,12 +263,19 @@ public final class BackupSetReader {
      */
     public VerifyReport verify(String setId, ReadProgress progress) throws IOException {
         Path dir = setDir(setId);
-        Map<String, CatalogRow> rows;
+        Map<String, CatalogRow> all;
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
-            rows = c.files();
+            all = c.files();
         }
+        Map<String, CatalogRow> rows = new java.util.LinkedHashMap<>();
+        all.forEach((name, row) -> {
+            if (row.storedHere()) {
+                rows.put(name, row);
+            }
+        });
         ReadCount count = new ReadCount(progress, rows.values());
         List<Problem> problems = new ArrayList<>();
+        List<String> chain = checkChain(setId, all, problems);
         Set<String> seen = new HashSet<>();
         long files = 0;
         long bytes = 0;
@@ -239,8 +303,11 @@ public final class BackupSetReader {
                 count.passed(e);
                 CatalogRow row = rows.get(e.getName());
                 if (row == null) {
+                    CatalogRow elsewhere = all.get(e.getName());
                     problems.add(new Problem(e.getName(), Kind.NOT_IN_CATALOG, "a file of " + read
-                            + " bytes in data.tar that the catalog does not list"));
+                            + " bytes in data.tar that the catalog does not list"
+                            + (elsewhere == null ? "" : " as this set's (it says set " + elsewhere.storedIn()
+                                    + " holds its data)")));
                     continue;
                 }
                 seen.add(e.getName());
@@ -275,13 +342,74 @@ public final class BackupSetReader {
                         + "for it"));
             }
         }
-        return new VerifyReport(setId, files, bytes, problems);
+        return new VerifyReport(setId, files, bytes, problems, chain);
+    }
+
+    /**
+     * The chain of {@code setId} as far as it can be followed, with a {@link Kind#CHAIN} problem for each row whose
+     * {@code stored_in} set is not of it, cannot be read, or does not hold the entry as the row describes it.
+     */
+    private List<String> checkChain(String setId, Map<String, CatalogRow> rows, List<Problem> problems)
+            throws IOException {
+        List<String> chain;
+        try {
+            chain = chain(setId);
+        } catch (BrokenChainException e) {
+            problems.add(new Problem(e.missingSet(), Kind.CHAIN, e.getMessage()));
+            chain = List.of(setId);
+        }
+        Map<String, Map<String, CatalogRow>> holders = new java.util.HashMap<>();
+        for (CatalogRow row : rows.values()) {
+            if (row.storedHere()) {
+                continue;
+            }
+            String holder = row.storedIn();
+            if (!chain.contains(holder)) {
+                problems.add(new Problem(row.entryName(), Kind.CHAIN, "its data is said to be in set " + holder
+                        + ", which is not of the chain " + chain));
+                continue;
+            }
+            Map<String, CatalogRow> held = holders.get(holder);
+            if (held == null && !holders.containsKey(holder)) {
+                held = holderRows(holder);
+                holders.put(holder, held);
+            }
+            if (held == null) {
+                problems.add(new Problem(row.entryName(), Kind.CHAIN, "its data is said to be in set " + holder
+                        + ", which cannot be read"));
+                continue;
+            }
+            CatalogRow there = held.get(row.entryName());
+            if (there == null || !there.storedHere()) {
+                problems.add(new Problem(row.entryName(), Kind.CHAIN, "its data is said to be in set " + holder
+                        + ", which does not hold it"));
+            } else if (there.size() != row.size() || !there.sha256().equalsIgnoreCase(row.sha256())
+                    || there.dataOffset() != row.dataOffset()) {
+                problems.add(new Problem(row.entryName(), Kind.CHAIN, "set " + holder + " holds it with size "
+                        + there.size() + ", SHA-256 " + there.sha256() + " at offset " + there.dataOffset()
+                        + "; this set's catalog says " + row.size() + ", " + row.sha256() + ", "
+                        + row.dataOffset()));
+            }
+        }
+        return chain;
+    }
+
+    /** The rows of set {@code setId}, or null if its catalog cannot be read. */
+    private Map<String, CatalogRow> holderRows(String setId) {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            return c.files();
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /**
      * Restores the entries of {@code setId} selected by {@code pathPatterns} ({@link PathPatterns}; empty: all) into
      * {@code target}, which is created if missing. Writes only inside {@code target}; refuses, with its name and
      * nothing written, every entry {@link SafeRestore} refuses; replaces an existing file only if {@code overwrite}.
+     * An incremental or differential set is restored by applying its chain ({@link #chain}) in order, the full set
+     * first: each file the set lists is taken from the set whose data.tar holds it ({@code stored_in}), and only the
+     * files it lists are restored (a file deleted before it was taken is not).
      *
      * @param setId        the set's name in the media directory
      * @param target       the directory restored into
@@ -289,6 +417,8 @@ public final class BackupSetReader {
      * @param overwrite    whether an existing file in {@code target} is replaced
      * @return the entries restored, refused and missing from data.tar
      * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws BrokenChainException if a set of the chain is missing or damaged, or a file's data is said to be in a
+     *                              set not of the chain (checked before anything is written)
      * @throws IOException if the catalog or data.tar cannot be read, or writing under {@code target} fails
      */
     public RestoreReport restore(String setId, Path target, List<String> pathPatterns, boolean overwrite)
@@ -315,12 +445,47 @@ public final class BackupSetReader {
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
             rows = c.files();
         }
-        List<String> rawNames = RawEntryNames.of(dir.resolve(MediaLayout.DATA));
-        try (InputStream raw = Files.newInputStream(dir.resolve(MediaLayout.DATA))) {
-            return new SafeRestore(target, new PathPatterns(pathPatterns), overwrite, rows)
-                    .progress(new ReadCount(progress, rows.values()))
-                    .run(new BufferedInputStream(raw, BUFFER), rawNames);
+        List<String> chain = chain(setId);
+        ReadCount count = new ReadCount(progress, rows.values());
+        Map<String, Map<String, CatalogRow>> byHolder = new java.util.LinkedHashMap<>();
+        for (String s : chain) {
+            byHolder.put(s, new java.util.LinkedHashMap<>());
         }
+        for (CatalogRow row : rows.values()) {
+            Map<String, CatalogRow> held = byHolder.get(row.holder(setId));
+            if (held == null) {
+                throw new BrokenChainException(setId, row.storedIn(), "is not of its chain " + chain
+                        + ", yet its catalog says that set holds the data of " + row.entryName(), null);
+            }
+            held.put(row.entryName(), row);
+        }
+        for (String s : chain) {
+            if (!Files.isRegularFile(media.resolve(s).resolve(MediaLayout.DATA))) {
+                throw new BrokenChainException(setId, s, "has no " + MediaLayout.DATA, null);
+            }
+        }
+        PathPatterns patterns = new PathPatterns(pathPatterns);
+        Map<Path, String> written = new java.util.HashMap<>();
+        List<String> restored = new ArrayList<>();
+        List<RestoreReport.Refusal> refused = new ArrayList<>();
+        List<String> missing = new ArrayList<>();
+        for (String s : chain) {
+            boolean whole = s.equals(setId);
+            Map<String, CatalogRow> held = byHolder.get(s);
+            if (!whole && held.isEmpty()) {
+                continue; // a later set holds every file of it that is still listed
+            }
+            Path data = media.resolve(s).resolve(MediaLayout.DATA);
+            List<String> rawNames = RawEntryNames.of(data);
+            try (InputStream raw = Files.newInputStream(data)) {
+                RestoreReport r = new SafeRestore(target, patterns, overwrite, held, whole, written).progress(count)
+                        .run(new BufferedInputStream(raw, BUFFER), rawNames);
+                restored.addAll(r.restored());
+                refused.addAll(r.refused());
+                missing.addAll(r.missing());
+            }
+        }
+        return new RestoreReport(restored, refused, missing, chain);
     }
 
     private Path setDir(String setId) throws NoSuchFileException {

@@ -244,6 +244,34 @@ public final class BackupSetWriter implements AutoCloseable {
     }
 
     /**
+     * Lists a file that did not change since the parent set without storing its data again: its row names the set of
+     * the chain whose data.tar holds the data ({@code stored_in}) and the data's offset there (docs/backup-sets.md,
+     * "Incremental and differential sets").
+     *
+     * @param earlier     the file's row in the parent set's catalog
+     * @param parentSetId the parent set ({@link SetMetadata#parentSetId} of this set)
+     * @param meta        the file's metadata as it is now (same size and data as {@code earlier})
+     * @return the row recorded
+     * @throws IllegalStateException if this set has no parent, or {@code parentSetId} is not it
+     * @throws IOException if the catalog cannot record it
+     */
+    public CatalogRow addUnchanged(CatalogRow earlier, String parentSetId, FileMetadata meta) throws IOException {
+        checkOpen();
+        if (metadata.parentSetId() == null || !metadata.parentSetId().equals(parentSetId)) {
+            throw new IllegalStateException("set " + setId() + " does not build on " + parentSetId
+                    + ": only a file of its parent set can be listed without data");
+        }
+        if (!roots.contains(earlier.sourceRoot())) {
+            throw new IllegalArgumentException("no source of set " + setId() + " has the root "
+                    + earlier.sourceRoot());
+        }
+        CatalogRow row = new CatalogRow(earlier.entryName(), earlier.sourceRoot(), earlier.relativePath(), meta,
+                earlier.size(), earlier.sha256(), earlier.dataOffset(), earlier.holder(parentSetId));
+        catalog.addFile(row);
+        return row;
+    }
+
+    /**
      * Records the shadow copy set and the time it was taken, when they are known only after the files were copied
      * (a {@code BackupSession} reports the time with its result).
      *

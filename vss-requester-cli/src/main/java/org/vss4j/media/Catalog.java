@@ -30,10 +30,12 @@ final class Catalog implements AutoCloseable {
                 + " relative_path TEXT NOT NULL, writer_instance_id TEXT, writer_id TEXT, writer_name TEXT,"
                 + " component TEXT, logical_path TEXT, original_path TEXT NOT NULL, size INTEGER NOT NULL,"
                 + " creation_time TEXT, last_write_time TEXT, attributes INTEGER NOT NULL, sha256 TEXT NOT NULL,"
-                + " data_offset INTEGER NOT NULL)",
+                + " data_offset INTEGER NOT NULL, change_time TEXT, stored_in TEXT)",
         "CREATE INDEX files_original_path ON files(original_path COLLATE NOCASE)",
         "CREATE TABLE links(original_path TEXT NOT NULL, reparse_tag INTEGER, writer_name TEXT, component TEXT)",
         "CREATE TABLE failed_files(original_path TEXT NOT NULL, writer_name TEXT, component TEXT, reason TEXT)",
+        "CREATE TABLE components(writer_instance_id TEXT, writer_id TEXT, writer_name TEXT, logical_path TEXT,"
+                + " name TEXT NOT NULL, backup_succeeded INTEGER NOT NULL, backup_stamp TEXT)",
     };
 
     private final Connection db;
@@ -51,8 +53,8 @@ final class Catalog implements AutoCloseable {
     private void prepareInsert() throws SQLException {
         insertFile = db.prepareStatement("INSERT INTO files(entry_name, source_root, relative_path,"
                 + " writer_instance_id, writer_id, writer_name, component, logical_path, original_path, size,"
-                + " creation_time, last_write_time, attributes, sha256, data_offset)"
-                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
+                + " creation_time, last_write_time, attributes, sha256, data_offset, change_time, stored_in)"
+                + " VALUES(?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)");
     }
 
     /** The catalog of a published set at {@code file}, its transaction open, for the steps after publishing. */
@@ -165,6 +167,8 @@ final class Catalog implements AutoCloseable {
             p.setInt(13, m.attributes());
             p.setString(14, r.sha256());
             p.setLong(15, r.dataOffset());
+            setInstant(p, 16, m.changeTime());
+            p.setString(17, r.storedIn());
             p.executeUpdate();
         } catch (SQLException e) {
             throw sqlFailure("record " + r.entryName(), e);
@@ -174,6 +178,26 @@ final class Catalog implements AutoCloseable {
     void addLink(String originalPath, int reparseTag, String writerName, String component) throws IOException {
         insert("INSERT INTO links(original_path, reparse_tag, writer_name, component) VALUES(?,?,?,?)",
                 originalPath, reparseTag, writerName, component);
+    }
+
+    void addComponent(ComponentRow c) throws IOException {
+        insert("INSERT INTO components(writer_instance_id, writer_id, writer_name, logical_path, name,"
+                + " backup_succeeded, backup_stamp) VALUES(?,?,?,?,?,?,?)", c.writerInstanceId(), c.writerId(),
+                c.writerName(), c.logicalPath(), c.name(), c.backupSucceeded() ? 1 : 0, c.backupStamp());
+    }
+
+    List<ComponentRow> components() throws IOException {
+        List<ComponentRow> out = new ArrayList<>();
+        query("SELECT writer_instance_id, writer_id, writer_name, logical_path, name, backup_succeeded, backup_stamp"
+                + " FROM components ORDER BY rowid", rs -> {
+                    try {
+                        out.add(new ComponentRow(rs.getString(1), rs.getString(2), rs.getString(3), rs.getString(4),
+                                rs.getString(5), rs.getInt(6) != 0, rs.getString(7)));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return out;
     }
 
     void addFailure(String originalPath, String writerName, String component, String reason) throws IOException {
@@ -216,7 +240,7 @@ final class Catalog implements AutoCloseable {
 
     long[] countAndBytes() throws IOException {
         long[] out = new long[2];
-        query("SELECT count(*), coalesce(sum(size), 0) FROM files", rs -> {
+        query("SELECT count(*), coalesce(sum(size), 0) FROM files WHERE stored_in IS NULL", rs -> {
             try {
                 out[0] = rs.getLong(1);
                 out[1] = rs.getLong(2);
@@ -227,23 +251,47 @@ final class Catalog implements AutoCloseable {
         return out;
     }
 
-    /** Every file row, in the order of their data in data.tar. */
+    private static final String ROW_COLUMNS = "entry_name, source_root, relative_path, writer_instance_id, writer_id,"
+            + " writer_name, component, logical_path, original_path, size, creation_time, last_write_time, attributes,"
+            + " sha256, data_offset, change_time, stored_in";
+
+    private PreparedStatement selectRow;
+
+    /** Every file row: first those whose data this set holds, in the order of their data in data.tar. */
     Map<String, CatalogRow> files() throws IOException {
         Map<String, CatalogRow> out = new LinkedHashMap<>();
-        query("SELECT entry_name, source_root, relative_path, writer_instance_id, writer_id, writer_name, component,"
-                + " logical_path, original_path, size, creation_time, last_write_time, attributes, sha256,"
-                + " data_offset FROM files ORDER BY data_offset", rs -> {
-                    try {
-                        FileMetadata m = new FileMetadata(rs.getString(4), rs.getString(5), rs.getString(6),
-                                rs.getString(7), rs.getString(8), rs.getString(9), instant(rs.getString(11)),
-                                instant(rs.getString(12)), rs.getInt(13));
-                        out.put(rs.getString(1), new CatalogRow(rs.getString(1), rs.getString(2), rs.getString(3), m,
-                                rs.getLong(10), rs.getString(14), rs.getLong(15)));
-                    } catch (SQLException e) {
-                        throw new IllegalStateException(e);
-                    }
-                });
+        query("SELECT " + ROW_COLUMNS + " FROM files ORDER BY stored_in IS NOT NULL, data_offset, id", rs -> {
+            try {
+                CatalogRow r = row(rs);
+                out.put(r.entryName(), r);
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
         return out;
+    }
+
+    /** The row of {@code entryName}, or null: one lookup in the unique index, for a catalog of any size. */
+    CatalogRow file(String entryName) throws IOException {
+        try {
+            if (selectRow == null) {
+                selectRow = db.prepareStatement("SELECT " + ROW_COLUMNS + " FROM files WHERE entry_name = ?");
+            }
+            selectRow.setString(1, entryName);
+            try (ResultSet rs = selectRow.executeQuery()) {
+                return rs.next() ? row(rs) : null;
+            }
+        } catch (SQLException e) {
+            throw sqlFailure("read " + entryName, e);
+        }
+    }
+
+    private static CatalogRow row(ResultSet rs) throws SQLException {
+        FileMetadata m = new FileMetadata(rs.getString(4), rs.getString(5), rs.getString(6), rs.getString(7),
+                rs.getString(8), rs.getString(9), instant(rs.getString(11)), instant(rs.getString(12)),
+                rs.getInt(13), instant(rs.getString(16)));
+        return new CatalogRow(rs.getString(1), rs.getString(2), rs.getString(3), m, rs.getLong(10), rs.getString(14),
+                rs.getLong(15), rs.getString(17));
     }
 
     List<String> failedFiles() throws IOException {
@@ -291,6 +339,9 @@ final class Catalog implements AutoCloseable {
         try {
             if (insertFile != null) {
                 insertFile.close();
+            }
+            if (selectRow != null) {
+                selectRow.close();
             }
             db.close();
         } catch (SQLException e) {

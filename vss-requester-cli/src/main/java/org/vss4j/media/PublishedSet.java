@@ -47,6 +47,10 @@ final class PublishedSet implements AutoCloseable {
         write(dir.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS).resolve(name), xml);
     }
 
+    void componentOutcome(ComponentRow c) throws IOException {
+        catalog.addComponent(c);
+    }
+
     void fileFailed(String originalPath, String writerName, String component, String reason) throws IOException {
         catalog.addFailure(originalPath, writerName, component, reason);
         failures++;

@@ -9,8 +9,10 @@ import java.util.List;
  * @param refused  the entries refused, each with why; nothing was written for them
  * @param missing  the catalogued files the path patterns selected that data.tar does not hold (a truncated or damaged
  *                 tar): not restored, and not among {@code refused}
+ * @param chain    the sets applied, in order: the full set first, then each later set up to the one restored; just
+ *                 that set when it builds on none
  */
-public record RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing) {
+public record RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing, List<String> chain) {
 
     /**
      * Copies the lists, so the report does not change.
@@ -18,11 +20,24 @@ public record RestoreReport(List<String> restored, List<Refusal> refused, List<S
      * @param restored the entries written (entry names)
      * @param refused  the entries refused, each with why
      * @param missing  the catalogued files selected that data.tar does not hold
+     * @param chain    the sets applied, in order
      */
     public RestoreReport {
         restored = List.copyOf(restored);
         refused = List.copyOf(refused);
         missing = List.copyOf(missing);
+        chain = List.copyOf(chain);
+    }
+
+    /**
+     * A report with no chain.
+     *
+     * @param restored the entries written (entry names)
+     * @param refused  the entries refused, each with why
+     * @param missing  the catalogued files selected that data.tar does not hold
+     */
+    public RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing) {
+        this(restored, refused, missing, List.of());
     }
 
     /**

@@ -41,14 +41,36 @@ final class SafeRestore {
     private final List<String> restored = new ArrayList<>();
     private final List<Refusal> refused = new ArrayList<>();
     /** The files this restore wrote, as the file system names them ({@code toRealPath}), with their entry names. */
-    private final Map<Path, String> written = new java.util.HashMap<>();
+    private final Map<Path, String> written;
+    /** False for an earlier set of a chain: only its files in {@link #rows} are wanted, the rest is passed over. */
+    private final boolean wholeSet;
     private ReadCount count = new ReadCount(ReadProgress.NONE, List.of());
 
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
+        this(target, patterns, overwrite, rows, true, new java.util.HashMap<>());
+    }
+
+    /**
+     * A restore of one data.tar of a chain ({@link BackupSetReader#restore}): {@code rows} are the restored set's
+     * rows whose data this data.tar holds. For an earlier set ({@code wholeSet} false) every other entry, and every
+     * directory entry, is passed over: the restored set does not list it (deleted since), or a later set holds it.
+     * {@code written} is shared by the restores of one chain.
+     */
+    SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows, boolean wholeSet,
+            Map<Path, String> written) {
         this.target = target.toAbsolutePath().normalize();
         this.patterns = patterns;
         this.overwrite = overwrite;
         this.rows = rows;
+        this.wholeSet = wholeSet;
+        this.written = written;
+    }
+
+    /** Counts {@code e} if it is one of the files this restore is after (a chain's other entries are not). */
+    private void counted(TarArchiveEntry e) {
+        if (rows.containsKey(e.getName())) {
+            count.passed(e);
+        }
     }
 
     /** Tells {@code c} of each file entry read through; returns this restore. */
@@ -65,8 +87,11 @@ final class SafeRestore {
         Files.createDirectories(target);
         try (TarArchiveInputStream tin = new TarArchiveInputStream(tarData, StandardCharsets.UTF_8.name())) {
             TarArchiveEntry e;
-            // The update counts each entry once it is done with, after a `continue` too.
-            for (int index = 0; (e = tin.getNextEntry()) != null; index++, count.passed(e)) {
+            // The update counts each wanted entry once it is done with, after a `continue` too.
+            for (int index = 0; (e = tin.getNextEntry()) != null; index++, counted(e)) {
+                if (!wholeSet && (!e.isFile() || !rows.containsKey(e.getName()))) {
+                    continue;
+                }
                 String name = index < rawNames.size() && RawEntryNames.sameEntry(rawNames.get(index), e.getName())
                         ? rawNames.get(index) : e.getName();
                 List<String> segments;

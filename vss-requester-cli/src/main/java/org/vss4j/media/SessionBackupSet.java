@@ -12,11 +12,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import org.vss4j.BackupType;
 import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupState;
+import org.vss4j.session.ComponentOutcome;
 import org.vss4j.session.ComponentRef;
+import org.vss4j.session.ExcludedFile;
 import org.vss4j.session.FileRecord;
 import org.vss4j.session.ItemKind;
 import org.vss4j.session.MediaPath;
@@ -54,11 +57,14 @@ public final class SessionBackupSet {
      * @param media   the media directory
      * @param setId   the new set's name in the media directory
      * @return the published set with its final state, snapshot set and time
+     * @throws IllegalArgumentException if the session is incremental or differential: such a set needs its parent
+     *                                  ({@link #backUp(BackupSession, Path, BackupSetRequest)}); the session is aborted
      * @throws IOException if a file's data cannot be stored or the set cannot be published (the set is removed and
      *                     the session aborted), or if the set's documents or outcome cannot be recorded after the
      *                     session completed (the set stays {@code unconfirmed})
      */
     public static BackupSetInfo backUp(BackupSession session, Path media, String setId) throws IOException {
+        refuseWithoutParent(session, null);
         Map<String, String> roots = new LinkedHashMap<>();
         for (BackupItem item : session.items()) {
             if (item.kind() == ItemKind.FILE) {
@@ -67,7 +73,7 @@ public final class SessionBackupSet {
         }
         List<SetMetadata.Source> sources = new ArrayList<>();
         roots.forEach((root, volume) -> sources.add(new SetMetadata.Source(volume, root)));
-        return backUp(session, media, setId, sources);
+        return backUp(session, media, setId, sources, null, ChangeDetection.forHost());
     }
 
     /**
@@ -77,33 +83,87 @@ public final class SessionBackupSet {
      *
      * @param session the backup session whose items are copied; it is completed, or aborted on failure
      * @param media   the media directory
-     * @param request the new set's name, sources and parent
+     * @param request the new set's name, sources and parent: an incremental or differential session needs the
+     *                parent ({@link BackupChain#parentFor}) whose {@link ParentSet#previous} it was built with
      * @return the published set with its final state, snapshot set and time
+     * @throws IllegalArgumentException if the session is incremental or differential and {@code request} has no
+     *                                  parent, or the parent's type cannot precede the session's (the session is
+     *                                  aborted)
      * @throws IOException as {@link #backUp(BackupSession, Path, String)}
      */
     public static BackupSetInfo backUp(BackupSession session, Path media, BackupSetRequest request)
             throws IOException {
-        if (request.parent() != null) {
-            throw new UnsupportedOperationException("incremental and differential sets are not written yet");
-        }
+        return backUp(session, media, request, ChangeDetection.forHost());
+    }
+
+    /**
+     * As {@link #backUp(BackupSession, Path, BackupSetRequest)}, deciding with {@code changes} which files no writer
+     * claims changed since the parent set.
+     *
+     * @param session the backup session whose items are copied; it is completed, or aborted on failure
+     * @param media   the media directory
+     * @param request the new set's name, sources and parent
+     * @param changes how a changed file is told from an unchanged one ({@link ChangeDetection#forHost} by default)
+     * @return the published set with its final state, snapshot set and time
+     * @throws IllegalArgumentException as {@link #backUp(BackupSession, Path, BackupSetRequest)}
+     * @throws IOException as {@link #backUp(BackupSession, Path, String)}
+     */
+    public static BackupSetInfo backUp(BackupSession session, Path media, BackupSetRequest request,
+            ChangeDetection changes) throws IOException {
+        refuseWithoutParent(session, request.parent());
         List<SetMetadata.Source> sources = new ArrayList<>();
         for (String source : request.sources()) {
             sources.add(new SetMetadata.Source(source, rootOf(source)));
         }
-        return backUp(session, media, request.setId(), sources);
+        return backUp(session, media, request.setId(), sources, request.parent(), changes);
+    }
+
+    /**
+     * Refuses, aborting the session, an incremental or differential backup without a parent set, a parent whose type
+     * cannot precede it (Microsoft docs, "VSS Backup State"), and a parent for any other type.
+     */
+    private static void refuseWithoutParent(BackupSession session, ParentSet parent) {
+        BackupType type = session.backupState().type();
+        String problem = null;
+        boolean chained = type == BackupType.INCREMENTAL || type == BackupType.DIFFERENTIAL;
+        if (chained && parent == null) {
+            problem = "a " + type.nativeName() + " backup builds on an earlier set, and none was given (no complete "
+                    + "set with the same sources whose type may precede it)";
+        } else if (!chained && parent != null) {
+            problem = "a " + type.nativeName() + " backup builds on no earlier set, but " + parent.set().setId()
+                    + " was given";
+        } else if (chained && !BackupChain.mayPrecede(parent.set().metadata().type(), type)) {
+            problem = "a " + type.nativeName() + " backup cannot build on the " + parent.set().metadata().type()
+                    + " set " + parent.set().setId() + " (Microsoft docs, \"VSS Backup State\")";
+        }
+        if (problem != null) {
+            IllegalArgumentException e = new IllegalArgumentException(problem);
+            try {
+                session.close();
+            } catch (RuntimeException closing) {
+                e.addSuppressed(closing);
+            }
+            throw e;
+        }
     }
 
     private static BackupSetInfo backUp(BackupSession session, Path media, String setId,
-            List<SetMetadata.Source> sources) throws IOException {
+            List<SetMetadata.Source> sources, ParentSet parent, ChangeDetection changes) throws IOException {
         List<BackupItem> items = session.items();
         BackupState state = session.backupState();
         SetMetadata meta = new SetMetadata(setId, state.type().name().toLowerCase(Locale.ROOT),
                 state.bootableSystemState(), state.componentMode(), state.partialFileSupport(),
-                session.snapshotSetId(), null, sources, null);
+                session.snapshotSetId(), null, sources, parent == null ? null : parent.set().setId());
         BackupSetInfo published;
-        try (BackupSetWriter set = BackupSetWriter.start(media, meta)) {
+        List<ExcludedFile> lost = new ArrayList<>();
+        try (BackupSetWriter set = BackupSetWriter.start(media, meta);
+                ParentFiles basis = parent == null ? null
+                        : ParentFiles.open(media, parent.set(), changes, session.excluded())) {
             for (BackupItem item : items) {
-                copy(session, set, item);
+                copy(session, set, item, basis);
+            }
+            if (basis != null) {
+                lost.addAll(basis.listUnchangedDifferenced(set));
             }
             // Durable before the writers hear anything: BackupComplete may let them truncate their logs.
             published = set.publishUnconfirmed();
@@ -131,6 +191,15 @@ public final class SessionBackupSet {
                     set.fileFailed(f.originalPath(), name(f.writer()), fullPath(f.component()), f.failure());
                 }
             }
+            for (ExcludedFile x : lost) {
+                set.fileFailed(x.originalPath(), name(x.writer()), fullPath(x.component()), "its writer left it out "
+                        + "as unchanged, but no set of the chain holds its data");
+            }
+            for (ComponentOutcome c : result.components()) {
+                WriterRef w = c.component().writer();
+                set.componentOutcome(new ComponentRow(w.instanceId().toString(), w.writerId().toString(), w.name(),
+                        c.component().logicalPath(), c.component().name(), c.backupSucceeded(), c.backupStamp()));
+            }
             String finalState = set.confirm();
             SetMetadata m = published.metadata();
             return new BackupSetInfo(new SetMetadata(m.setId(), m.type(), m.bootableSystemState(), m.componentMode(),
@@ -143,7 +212,8 @@ public final class SessionBackupSet {
         }
     }
 
-    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item) throws IOException {
+    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item, ParentFiles basis)
+            throws IOException {
         if (item.kind() == ItemKind.LINK) {
             set.addLink(item.originalPath(), item.reparseTag(), name(item.writer()), fullPath(item.component()));
             session.saved(item);
@@ -166,10 +236,33 @@ public final class SessionBackupSet {
             session.failed(item, e);
             return;
         }
+        // Files of writer components: the session already left out the unchanged differenced ones; the rest is taken.
+        if (basis != null && item.addedComponent() == null) {
+            String relative = String.join("/", path.subList(1, path.size()));
+            CatalogRow before = basis.unchanged(path.get(0), relative, meta, size);
+            if (before != null) {
+                in.close();
+                basis.listUnchanged(set, before, meta);
+                session.saved(item);
+                return;
+            }
+        }
         try (in) {
-            set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
+            CatalogRow row = set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
+            if (basis != null) {
+                basis.listed(row);
+            }
         }
         session.saved(item);
+    }
+
+    /** The item's path in data.tar: its source root and the path under it ({@link MediaPath}). */
+    static List<String> entryPath(String originalPath) {
+        Path base = Path.of("media");
+        Path p = base.relativize(MediaPath.under(base, originalPath));
+        List<String> out = new ArrayList<>();
+        p.forEach(n -> out.add(n.toString()));
+        return out;
     }
 
     /** The top-level directory of data.tar that {@code source} ({@code D:\data}) is stored under ({@code D}). */
@@ -180,11 +273,7 @@ public final class SessionBackupSet {
 
     /** The item's names under the media: its root ({@code D}) first ({@link MediaPath}). */
     private static List<String> entryPath(BackupItem item) {
-        Path base = Path.of("media");
-        Path p = base.relativize(MediaPath.under(base, item.originalPath()));
-        List<String> out = new ArrayList<>();
-        p.forEach(n -> out.add(n.toString()));
-        return out;
+        return entryPath(item.originalPath());
     }
 
     private static FileMetadata metadata(BackupItem item) throws IOException {
@@ -199,7 +288,23 @@ public final class SessionBackupSet {
         WriterRef w = item.writer();
         return new FileMetadata(w == null ? null : w.instanceId().toString(), w == null ? null : w.writerId()
                 .toString(), name(w), fullPath(item.component()), item.logicalPath(), item.originalPath(),
-                basic.creationTime().toInstant(), basic.lastModifiedTime().toInstant(), attributes);
+                basic.creationTime().toInstant(), basic.lastModifiedTime().toInstant(), attributes, changeTime(p));
+    }
+
+    /**
+     * The file's change time where the file system gives one: {@code unix:ctime} (the inode's last status change,
+     * POSIX {@code st_ctime}). Windows' {@code ChangeTime} (FILE_BASIC_INFO, winbase.h) is not read yet: null there.
+     */
+    private static java.time.Instant changeTime(Path p) {
+        try {
+            if (!Files.getFileStore(p).supportsFileAttributeView("unix")) {
+                return null;
+            }
+            Object t = Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+            return t instanceof java.nio.file.attribute.FileTime ft ? ft.toInstant() : null;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static String name(WriterRef w) {

@@ -9,8 +9,10 @@ import java.util.List;
  * @param files    the files whose data was read and matched
  * @param bytes    the bytes read and matched
  * @param problems each mismatch, by entry name
+ * @param chain    the sets whose data the set's catalog refers to, in order: the full set first, up to {@code setId};
+ *                 just {@code setId} when it builds on none (or as far as the chain could be followed)
  */
-public record VerifyReport(String setId, long files, long bytes, List<Problem> problems) {
+public record VerifyReport(String setId, long files, long bytes, List<Problem> problems, List<String> chain) {
 
     /**
      * Copies the problems, so the report does not change.
@@ -19,9 +21,23 @@ public record VerifyReport(String setId, long files, long bytes, List<Problem> p
      * @param files    the files whose data was read and matched
      * @param bytes    the bytes read and matched
      * @param problems each mismatch, by entry name
+     * @param chain    the sets of the chain, in order
      */
     public VerifyReport {
         problems = List.copyOf(problems);
+        chain = List.copyOf(chain);
+    }
+
+    /**
+     * A report of a set that builds on none.
+     *
+     * @param setId    the set
+     * @param files    the files whose data was read and matched
+     * @param bytes    the bytes read and matched
+     * @param problems each mismatch, by entry name
+     */
+    public VerifyReport(String setId, long files, long bytes, List<Problem> problems) {
+        this(setId, files, bytes, problems, List.of(setId));
     }
 
     /**
@@ -56,6 +72,11 @@ public record VerifyReport(String setId, long files, long bytes, List<Problem> p
         /** A catalog row has no entry in data.tar. */
         MISSING_DATA,
         /** data.tar ends early or cannot be read as a tar. */
-        UNREADABLE
+        UNREADABLE,
+        /**
+         * A row whose data an earlier set holds ({@code stored_in}): that set is missing, cannot be read, is not of
+         * the chain, or does not hold the entry with the same size, SHA-256 and offset.
+         */
+        CHAIN
     }
 }
