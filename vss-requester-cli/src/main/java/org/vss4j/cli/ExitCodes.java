@@ -90,6 +90,8 @@ final class ExitCodes {
     static final String LINE_MEDIA = "  10     MEDIA is missing or not a directory%n";
     static final String LINE_MEDIA_SETS = "  10     MEDIA is missing, not a directory, or holds no backup set%n";
     static final String LINE_DAMAGED = "  11     a set is damaged: each problem is named%n";
+    static final String LINE_CHAIN_BROKEN = "  11     a set the restored one builds on is missing or damaged: nothing%n"
+            + "         was restored%n";
     static final String LINE_INCOMPLETE = "  12     not every selected file was restored: an entry refused (with%n"
             + "         why), a file the catalog lists missing from data.tar, or a%n"
             + "         --path that selected no file; each is named%n";
@@ -164,7 +166,7 @@ final class ExitCodes {
 
     /** {@code vss restore}. */
     static final String HELP_RESTORE = HEADING + "  0      every selected file was restored%n"
-            + LINE_USAGE_RESTORE + LINE_OTHER + LINE_MEDIA_SETS + LINE_INCOMPLETE;
+            + LINE_USAGE_RESTORE + LINE_OTHER + LINE_MEDIA_SETS + LINE_CHAIN_BROKEN + LINE_INCOMPLETE;
 
     /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */
     static final String HELP_DOCTOR = HEADING + "  0      nothing blocks a backup (warnings may be listed)%n"

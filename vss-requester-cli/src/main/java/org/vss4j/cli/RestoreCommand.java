@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.BrokenChainException;
 import org.vss4j.media.RestoreReport;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -84,6 +85,12 @@ final class RestoreCommand implements Callable<Integer> {
         ReadBar bar = ReadBar.forStderr(progress, err, "restoring " + s.setId());
         try {
             r = m.reader().restore(s.setId(), target, paths, overwrite, ReadBar.listener(bar));
+        } catch (BrokenChainException e) {
+            // Checked before anything is written: TARGET is untouched.
+            err.printf("vss: restore: %s; nothing was restored (vss verify %s names what is damaged)%n",
+                    e.getMessage(), media);
+            err.flush();
+            return ExitCodes.SET_DAMAGED;
         } finally {
             if (bar != null) {
                 bar.close();
@@ -96,7 +103,7 @@ final class RestoreCommand implements Callable<Integer> {
             Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
                     SetJsonForms.Set.of(s, failed), set == null ? "newest complete" : "given",
                     target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
-                    SetJsonForms.Refusal.of(r), r.missing(), unmatched, complete));
+                    SetJsonForms.Refusal.of(r), r.missing(), unmatched, complete, r.chain()));
         } else {
             SetText.restored(out, s.setId(), target.toString(), r, bytes, unmatched);
             out.flush();
@@ -123,6 +130,11 @@ final class RestoreCommand implements Callable<Integer> {
                 set == null ? ", the newest complete set in " + m.media() : "", target);
         if (s.metadata().parentSetId() != null) {
             err.printf("set %s is %s, built on set %s%n", s.setId(), s.metadata().type(), s.metadata().parentSetId());
+            try {
+                err.printf("applying its chain in order: %s%n", String.join(", ", m.reader().chain(s.setId())));
+            } catch (IOException e) {
+                err.printf("its chain cannot be followed: %s%n", e.getMessage()); // the restore then says why
+            }
         }
         if (!MediaSets.COMPLETE.equals(s.state())) {
             err.printf("set %s is %s%n", s.setId(), SetText.state(s, failed.size()));

@@ -46,12 +46,12 @@ final class SetJsonForms {
 
     /** One set verified: the files and bytes that matched, and each problem. */
     record VerifiedSet(String setId, String state, boolean complete, boolean verified, long files, long bytes,
-            List<Problem> problems) {
+            List<Problem> problems, List<String> chain) {
 
         static VerifiedSet of(BackupSetInfo s, VerifyReport r) {
             return new VerifiedSet(s.setId(), s.state(), MediaSets.COMPLETE.equals(s.state()), r.ok(), r.files(),
                     r.bytes(), r.problems().stream().map(p -> new Problem(p.name(), p.kind().name(), p.detail()))
-                            .toList());
+                            .toList(), r.chain());
         }
     }
 
@@ -66,7 +66,7 @@ final class SetJsonForms {
      */
     record Restore(String media, List<String> removedPartials, Set set, String chosen, String target,
             List<String> pathPatterns, boolean overwrite, long restoredFiles, long restoredBytes, List<Refusal> refused,
-            List<String> missing, List<String> patternsMatchingNothing, boolean complete) {
+            List<String> missing, List<String> patternsMatchingNothing, boolean complete, List<String> chain) {
     }
 
     /** An entry not restored, and why. */

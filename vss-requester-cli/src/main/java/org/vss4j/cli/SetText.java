@@ -62,6 +62,9 @@ final class SetText {
             List<String> unmatched) {
         out.printf("restored %s, %s from set %s into %s%n", count(r.restored().size(), "file"), bytes(bytes), setId,
                 target);
+        if (r.chain().size() > 1) {
+            out.printf("  chain     %s (applied in this order)%n", String.join(", ", r.chain()));
+        }
         r.refused().forEach(f -> out.printf("  refused   %s: %s%n", f.name(), f.reason()));
         r.missing().forEach(m -> out.printf("  missing   %s: the catalog lists it, data.tar does not hold it "
                 + "(run vss verify)%n", m));
