@@ -5,6 +5,8 @@ import java.io.InputStream;
 import java.nio.file.Path;
 import org.vss4j.com.Exports;
 import org.vss4j.spi.NativeProviders;
+import org.vss4j.spi.VssNativeProvider;
+import org.vss4j.spi.WindowsNativeProvider;
 
 /**
  * Reading and restoring files with Windows backup semantics, one implementation per platform: on Windows and on the
@@ -28,10 +30,15 @@ public interface PrivilegedFileAccess {
      * @return the access
      */
     static PrivilegedFileAccess current() {
+        VssNativeProvider provider;
         try {
-            NativeProviders.current();
+            provider = NativeProviders.current();
         } catch (RuntimeException | LinkageError e) {
             return new NioFileAccess("no Windows or simulated kernel32 (" + e.getMessage() + ")");
+        }
+        String id = provider.id();
+        if (!id.equals(WindowsNativeProvider.ID) && !id.equals(NativeProviders.SIMULATOR_ID)) {
+            return new NioFileAccess("the native provider '" + id + "' is neither Windows nor the simulator");
         }
         return new Win32PrivilegedFileAccess(Exports.current());
     }

@@ -195,7 +195,8 @@ public final class BackupSetReader {
         Path dir = setDir(setId);
         Map<String, CatalogRow> rows;
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
-            rows = c.files();
+            rows = new java.util.LinkedHashMap<>(c.files());
+            rows.putAll(c.streamEntries());
         }
         List<Problem> problems = new ArrayList<>();
         Set<String> seen = new HashSet<>();
@@ -280,12 +281,15 @@ public final class BackupSetReader {
             throws IOException {
         Path dir = setDir(setId);
         Map<String, CatalogRow> rows;
+        Map<String, CatalogRow> streams;
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
             rows = c.files();
+            streams = c.streamEntries();
         }
         List<String> rawNames = RawEntryNames.of(dir.resolve(MediaLayout.DATA));
         try (InputStream raw = Files.newInputStream(dir.resolve(MediaLayout.DATA))) {
             return new SafeRestore(target, new PathPatterns(pathPatterns), overwrite, rows)
+                    .withMetadata(streams, new MetadataRestore(org.vss4j.files.PrivilegedFileAccess.current()))
                     .run(new BufferedInputStream(raw, BUFFER), rawNames);
         }
     }

@@ -39,11 +39,28 @@ final class SafeRestore {
     /** The files this restore wrote, as the file system names them ({@code toRealPath}), with their entry names. */
     private final Map<Path, String> written = new java.util.HashMap<>();
 
+    /** The streams entries' rows and what applies them and the times and attributes (none: times only, as before). */
+    private Map<String, CatalogRow> streams = Map.of();
+    private MetadataRestore metadata;
+    /** The file restored last, whose streams entry may follow, and whose times and attributes are set after it. */
+    private Path pendingPlace;
+    private CatalogRow pendingRow;
+
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
         this.target = target.toAbsolutePath().normalize();
         this.patterns = patterns;
         this.overwrite = overwrite;
         this.rows = rows;
+    }
+
+    /**
+     * Also restores each file's security descriptor and alternate data streams from its streams entry, then its
+     * times and attributes ({@link MetadataRestore}).
+     */
+    SafeRestore withMetadata(Map<String, CatalogRow> streamRows, MetadataRestore restore) {
+        this.streams = streamRows;
+        this.metadata = restore;
+        return this;
     }
 
     /**
@@ -64,6 +81,12 @@ final class SafeRestore {
                     refused.add(new Refusal(name, ex.getMessage()));
                     continue;
                 }
+                if (FileStreams.isReserved(e.getName())) {
+                    // Never restored as a file: applied to the file restored just before it (FileStreams).
+                    streamsEntry(e, tin);
+                    continue;
+                }
+                applyPending();
                 if (!patterns.selects(segments)) {
                     continue;
                 }
@@ -74,7 +97,40 @@ final class SafeRestore {
                 }
             }
         }
-        return new RestoreReport(restored, refused, missing());
+        applyPending();
+        return new RestoreReport(restored, refused, missing(),
+                metadata == null ? List.of() : metadata.notApplied());
+    }
+
+    /** The streams entry {@code e}: applied if it belongs to the file just restored and matches its row. */
+    private void streamsEntry(TarArchiveEntry e, InputStream data) throws IOException {
+        if (metadata == null || !e.isFile() || pendingRow == null
+                || !FileStreams.fileOf(e.getName()).equals(pendingRow.entryName())) {
+            return;
+        }
+        CatalogRow row = streams.get(e.getName());
+        if (row == null || row.size() != e.getSize() || e.getSize() > FileStreams.MAX_BYTES) {
+            metadata.notApplied().add(pendingRow.entryName() + ": its streams entry does not match the catalog"
+                    + " (run verify)");
+            return;
+        }
+        byte[] bytes = data.readAllBytes();
+        MessageDigest sha = BackupSetReader.sha256();
+        if (!row.sha256().equalsIgnoreCase(HexFormat.of().formatHex(sha.digest(bytes)))) {
+            metadata.notApplied().add(pendingRow.entryName() + ": its streams do not match the catalog's SHA-256"
+                    + " (run verify)");
+            return;
+        }
+        metadata.streams(pendingPlace, pendingRow.entryName(), row.metadata().component(), bytes);
+    }
+
+    /** Sets the times and attributes of the file restored last, after its streams. */
+    private void applyPending() {
+        if (metadata != null && pendingRow != null) {
+            metadata.basic(pendingPlace, pendingRow);
+        }
+        pendingRow = null;
+        pendingPlace = null;
     }
 
     /** The selected catalog rows that no entry of data.tar restored or was refused for. */
@@ -156,6 +212,8 @@ final class SafeRestore {
             moved = true;
             written.put(place.toRealPath(), e.getName());
             restored.add(e.getName());
+            pendingPlace = place;
+            pendingRow = row;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);

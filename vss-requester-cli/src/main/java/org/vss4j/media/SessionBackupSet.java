@@ -12,7 +12,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.files.BackupStreamReader;
+import org.vss4j.files.FileBasicInformation;
 import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupItemStreams;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupState;
@@ -39,6 +45,8 @@ public final class SessionBackupSet {
     private static final int HIDDEN = 0x2;
     private static final int SYSTEM = 0x4;
     private static final int ARCHIVE = 0x20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionBackupSet.class);
 
     private SessionBackupSet() {
     }
@@ -101,9 +109,10 @@ public final class SessionBackupSet {
                 state.bootableSystemState(), state.componentMode(), state.partialFileSupport(),
                 session.snapshotSetId(), null, sources, null);
         BackupSetInfo published;
+        BackupItemStreams streams = readerOfItems();
         try (BackupSetWriter set = BackupSetWriter.start(media, meta)) {
             for (BackupItem item : items) {
-                copy(session, set, item);
+                copy(session, set, item, streams);
             }
             // Durable before the writers hear anything: BackupComplete may let them truncate their logs.
             published = set.publishUnconfirmed();
@@ -143,7 +152,28 @@ public final class SessionBackupSet {
         }
     }
 
-    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item) throws IOException {
+    /**
+     * Items are read with backup semantics where the host has them, SeBackupPrivilege enabled first: then a file
+     * whose ACL denies the user is backed up too. A token that does not hold the privilege (ERROR_NOT_ALL_ASSIGNED)
+     * is no error here: such files then fail to open and the set is partial, naming them.
+     */
+    private static BackupItemStreams readerOfItems() {
+        BackupItemStreams streams = BackupItemStreams.current();
+        if (streams.backupSemantics()) {
+            try {
+                streams.enableBackupPrivilege();
+            } catch (IOException e) {
+                LOG.warn("files are read without SeBackupPrivilege, so files whose ACLs deny this user will fail: {}",
+                        e.getMessage());
+            }
+        } else {
+            LOG.info("{}", streams.access().description());
+        }
+        return streams;
+    }
+
+    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item, BackupItemStreams streams)
+            throws IOException {
         if (item.kind() == ItemKind.LINK) {
             set.addLink(item.originalPath(), item.reparseTag(), name(item.writer()), fullPath(item.component()));
             session.saved(item);
@@ -153,11 +183,19 @@ public final class SessionBackupSet {
         InputStream in;
         long size;
         FileMetadata meta;
+        Optional<FileStreams> extra = Optional.empty();
         try {
-            in = Files.newInputStream(item.inSnapshot(), LinkOption.NOFOLLOW_LINKS);
+            if (streams.backupSemantics()) {
+                // Security descriptor and alternate data streams first (the data is skipped): a file whose streams
+                // cannot be read fails before anything of it is stored.
+                try (BackupStreamReader r = streams.openBackupStreams(item)) {
+                    extra = FileStreams.read(r, item.originalPath());
+                }
+            }
+            in = streams.open(item);
             try {
                 size = Files.size(item.inSnapshot());
-                meta = metadata(item);
+                meta = metadata(item, streams);
             } catch (IOException e) {
                 in.close();
                 throw e;
@@ -166,8 +204,12 @@ public final class SessionBackupSet {
             session.failed(item, e);
             return;
         }
+        CatalogRow row;
         try (in) {
-            set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
+            row = set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
+        }
+        if (extra.isPresent()) {
+            set.addStreams(row, extra.get().kinds(), extra.get().bytes());
         }
         session.saved(item);
     }
@@ -187,7 +229,15 @@ public final class SessionBackupSet {
         return out;
     }
 
-    private static FileMetadata metadata(BackupItem item) throws IOException {
+    private static FileMetadata metadata(BackupItem item, BackupItemStreams streams) throws IOException {
+        if (streams.backupSemantics()) {
+            // The Win32 times and attributes of the file itself (FILE_BASIC_INFO), as Windows keeps them.
+            FileBasicInformation b = streams.access().basicInformation(item.inSnapshot());
+            WriterRef w = item.writer();
+            return new FileMetadata(w == null ? null : w.instanceId().toString(), w == null ? null
+                    : w.writerId().toString(), name(w), fullPath(item.component()), item.logicalPath(),
+                    item.originalPath(), b.creationTime(), b.lastWriteTime(), b.attributes());
+        }
         Path p = item.inSnapshot();
         BasicFileAttributes basic = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         int attributes = 0;
