@@ -46,12 +46,12 @@ final class NioFileAccess implements PrivilegedFileAccess {
     }
 
     @Override
-    public InputStream openData(Path file) throws IOException {
+    public InputStream openData(Path file, int reparseTag) throws IOException {
         return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }
 
     @Override
-    public BackupStreamReader openStreams(Path file) {
+    public BackupStreamReader openStreams(Path file, int reparseTag) {
         throw new UnsupportedOperationException("BackupRead streams of " + file + ": " + description());
     }
 

@@ -73,7 +73,23 @@ public interface PrivilegedFileAccess {
      * @return its data; closing it closes the file
      * @throws IOException if it cannot be opened ({@link java.nio.file.AccessDeniedException} when denied)
      */
-    InputStream openData(Path file) throws IOException;
+    default InputStream openData(Path file) throws IOException {
+        return openData(file, 0);
+    }
+
+    /**
+     * A file's data, opened for backup. A file that is a name surrogate (a link, junction or mount point) or no
+     * reparse point at all ({@code reparseTag} 0) is opened with {@code FILE_FLAG_OPEN_REPARSE_POINT}, so a link is
+     * never followed, even one that appeared since the file was listed. A data-carrying reparse point (deduplicated,
+     * WOF-compressed, cloud file) is opened without it, so its file-system filter supplies the data: opened as the
+     * reparse point itself it would read as its stub ("Reparse Points and File Operations").
+     *
+     * @param file       the file (in a shadow copy)
+     * @param reparseTag its reparse tag as listed ({@link ReparseTag}), 0 if none
+     * @return its data; closing it closes the file
+     * @throws IOException if it cannot be opened ({@link java.nio.file.AccessDeniedException} when denied)
+     */
+    InputStream openData(Path file, int reparseTag) throws IOException;
 
     /**
      * A file's streams as {@code BackupRead} returns them with {@code bProcessSecurity} TRUE: data, security
@@ -84,7 +100,20 @@ public interface PrivilegedFileAccess {
      * @throws IOException if the file cannot be opened
      * @throws UnsupportedOperationException if {@link #backupSemantics()} is false
      */
-    BackupStreamReader openStreams(Path file) throws IOException;
+    default BackupStreamReader openStreams(Path file) throws IOException {
+        return openStreams(file, 0);
+    }
+
+    /**
+     * As {@link #openStreams(Path)}, opened as {@link #openData(Path, int)} opens the file.
+     *
+     * @param file       the file (in a shadow copy)
+     * @param reparseTag its reparse tag as listed, 0 if none
+     * @return the reader; closing it frees the BackupRead context and closes the file
+     * @throws IOException if the file cannot be opened
+     * @throws UnsupportedOperationException if {@link #backupSemantics()} is false
+     */
+    BackupStreamReader openStreams(Path file, int reparseTag) throws IOException;
 
     /**
      * The file's times and attributes.

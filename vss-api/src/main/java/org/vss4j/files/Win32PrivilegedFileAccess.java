@@ -104,8 +104,8 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     }
 
     @Override
-    public InputStream openData(Path file) throws IOException {
-        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, BACKUP_FLAGS);
+    public InputStream openData(Path file, int reparseTag) throws IOException {
+        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
         return new InputStream() {
             private final Memory buffer = new Memory(BUFFER);
             private final IntByReference read = new IntByReference();
@@ -141,8 +141,8 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     }
 
     @Override
-    public BackupStreamReader openStreams(Path file) throws IOException {
-        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, BACKUP_FLAGS);
+    public BackupStreamReader openStreams(Path file, int reparseTag) throws IOException {
+        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
         String what = file.toString();
         return new BackupStreamReader(new BackupStreamReader.Source() {
             private final Memory buffer = new Memory(BUFFER);
@@ -246,6 +246,12 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
                 throw failure("SetFileInformationByHandle", file.toString(), x.lastError());
             }
         }
+    }
+
+    /** {@link #BACKUP_FLAGS}, without FILE_FLAG_OPEN_REPARSE_POINT for a data-carrying reparse point. */
+    static int backupFlags(int reparseTag) {
+        return reparseTag != 0 && !ReparseTag.isNameSurrogate(reparseTag)
+                ? BACKUP_FLAGS & ~FILE_FLAG_OPEN_REPARSE_POINT : BACKUP_FLAGS;
     }
 
     /** The last call with {@code bAbort} TRUE, which frees the context; nothing to free if none was made. */

@@ -75,7 +75,7 @@ public final class BackupItemStreams {
      * @throws IOException if it cannot be opened ({@link java.nio.file.AccessDeniedException} when denied)
      */
     public InputStream open(BackupItem item) throws IOException {
-        return access.openData(item.inSnapshot());
+        return access.openData(item.inSnapshot(), item.reparseTag());
     }
 
     /**
@@ -87,6 +87,6 @@ public final class BackupItemStreams {
      * @throws UnsupportedOperationException without backup semantics
      */
     public BackupStreamReader openBackupStreams(BackupItem item) throws IOException {
-        return access.openStreams(item.inSnapshot());
+        return access.openStreams(item.inSnapshot(), item.reparseTag());
     }
 }

@@ -21,6 +21,9 @@ record FileStreams(String kinds, byte[] bytes) {
 
     /** The reserved top-level directory of data.tar: no source root starts with a period (MediaPath). */
     static final String ROOT = ".vss4j-streams";
+    /** The streams kept: security descriptor, alternate data streams, extended attributes. */
+    static final java.util.Set<Integer> KEPT = java.util.Set.of(BackupStreamHeader.BACKUP_SECURITY_DATA,
+            BackupStreamHeader.BACKUP_ALTERNATE_DATA, BackupStreamHeader.BACKUP_EA_DATA);
     /** The most a file's streams besides its data may hold: they are kept in memory while the file is copied. */
     static final int MAX_BYTES = 64 * 1024 * 1024;
 
@@ -40,8 +43,7 @@ record FileStreams(String kinds, byte[] bytes) {
     }
 
     /**
-     * Every stream but the data ({@code BACKUP_DATA}, {@code BACKUP_SPARSE_BLOCK}), which is skipped; empty if there
-     * is none.
+     * The streams of {@link #KEPT}, the others skipped; empty if there is none.
      *
      * @throws IOException if they cannot be read, or hold more than {@link #MAX_BYTES}
      */
@@ -49,7 +51,10 @@ record FileStreams(String kinds, byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> kinds = new ArrayList<>();
         for (Optional<BackupStreamHeader> h = reader.next(); h.isPresent(); h = reader.next()) {
-            if (h.get().isData()) {
+            if (!KEPT.contains(h.get().id())) {
+                // The data is stored as the file's entry. Reparse data, object ids, hard-link and TxF streams are
+                // not kept: written back by BackupWrite they would make the restored file a stub of a chunk store
+                // or cloud provider, or give it another file's object id.
                 continue;
             }
             if (out.size() + h.get().size() > MAX_BYTES) {

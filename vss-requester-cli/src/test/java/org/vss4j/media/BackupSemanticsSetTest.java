@@ -144,6 +144,34 @@ class BackupSemanticsSetTest {
         assertThat(Files.readString(target.resolve("D/data/good.db"))).isEqualTo("good");
     }
 
+    @Test
+    void withoutSeRestorePrivilegeTheSecurityDescriptorIsNotAppliedAndTheReportSaysWhy(SimulatedMachine machine,
+            @TempDir Path other) throws IOException {
+        volume.facts().securityDescriptor("data/good.db", SD);
+        backUp("copy-5", media);
+        Volume restoreVolume = machine.addVolume(other, "E:\\");
+        machine.token().drop("SeRestorePrivilege");
+
+        RestoreReport report = BackupSetReader.open(media).restore("copy-5", other, List.of(), false);
+
+        assertThat(report.complete()).isTrue();
+        assertThat(report.notApplied()).singleElement().asString().startsWith("D/data/good.db: security not restored")
+                .contains("Win32 error 1307").contains("ERROR_NOT_ALL_ASSIGNED");
+        assertThat(restoreVolume.facts().securityDescriptor("D/data/good.db")).isEmpty();
+    }
+
+    @Test
+    void onlySecurityAlternateStreamsAndExtendedAttributesAreKept() throws IOException {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        for (int id : new int[] {1, 8, 3, 7, 4}) {
+            raw.writeBytes(new org.vss4j.files.BackupStreamHeader(id, 0, 2, id == 4 ? ":s:$DATA" : "").toBytes());
+            raw.writeBytes(new byte[] {(byte) id, (byte) id});
+        }
+        FileStreams kept = FileStreams.read(org.vss4j.files.BackupStreamReader.of(
+                new java.io.ByteArrayInputStream(raw.toByteArray()), "f"), "f").orElseThrow();
+        assertThat(kept.kinds()).isEqualTo("security,ads::s:$DATA");
+    }
+
     private static List<String> entries(Path tar) throws IOException {
         List<String> out = new ArrayList<>();
         try (TarArchiveInputStream in = new TarArchiveInputStream(Files.newInputStream(tar))) {

@@ -145,11 +145,17 @@ final class FileHandles {
         try {
             Path parent = p.getParent() == null ? p : p.getParent().toRealPath();
             real = p.getParent() == null ? p : parent.resolve(p.getFileName());
-            if (!openLink && Files.isSymbolicLink(real)) {
-                real = real.toRealPath();
-            }
         } catch (IOException e) {
             return fail(Win32Error.ERROR_PATH_NOT_FOUND);
+        }
+        if (!openLink && Files.isSymbolicLink(real) && !dataReparsePoint(machine, real)) {
+            // A link (a name surrogate) is followed unless FILE_FLAG_OPEN_REPARSE_POINT; a host link that stands for
+            // a data-carrying reparse point (a withheld placeholder) is no link on Windows.
+            try {
+                real = real.toRealPath();
+            } catch (IOException e) {
+                return fail(Win32Error.ERROR_FILE_NOT_FOUND);
+            }
         }
         if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
             return fail(Win32Error.ERROR_FILE_NOT_FOUND);
@@ -182,10 +188,7 @@ final class FileHandles {
         boolean withheld = false;
         boolean readsData = (access & (GENERIC_READ | FILE_READ_DATA)) != 0;
         if (readsData && !directory) {
-            Optional<FileSystemFacts.Fact> fact = place == null ? Optional.empty() : place.facts().fact(place.relative());
-            boolean dataTag = fact.map(f -> f.reparseTag() != 0 && !ReparseTag.isNameSurrogate(f.reparseTag()))
-                    .orElse(false);
-            if (link && dataTag) {
+            if (link && dataReparsePoint(machine, real)) {
                 // A dehydrated placeholder in a shadow copy: its data is not there (docs/simulator-file-system.md).
                 withheld = true;
             } else if (!link) {
@@ -205,6 +208,13 @@ final class FileHandles {
                 place == null ? null : place.relative(), place != null && place.inShadowCopy(), directory, access,
                 channel, withheld));
         return handle;
+    }
+
+    /** Whether the facts make {@code real} a data-carrying reparse point (not a name surrogate). */
+    private static boolean dataReparsePoint(SimulatedMachine machine, Path real) {
+        Place place = Place.of(machine, real);
+        Optional<FileSystemFacts.Fact> fact = place == null ? Optional.empty() : place.facts().fact(place.relative());
+        return fact.map(f -> f.reparseTag() != 0 && !ReparseTag.isNameSurrogate(f.reparseTag())).orElse(false);
     }
 
     private static int read(Pointer handle, Pointer buffer, int length, Pointer read, Pointer overlapped) {

@@ -242,6 +242,17 @@ class BackupSemanticsTest {
                 .hasMessageContaining("ERROR_WRITE_PROTECT");
     }
 
+    @Test
+    void aDehydratedPlaceholderInAShadowCopyOpensButItsDataCannotBeRead(SimulatedMachine machine) throws IOException {
+        volume.facts().cloudPlaceholder("data/plain.txt", false);
+        Path placeholder = snapshot(machine).directory().resolve("data/plain.txt");
+        // Opened without FILE_FLAG_OPEN_REPARSE_POINT, as the binding opens a data-carrying reparse point: the host
+        // link that stands for the withheld data is no link to follow.
+        try (InputStream in = access.openData(placeholder, org.vss4j.files.ReparseTag.CLOUD.value())) {
+            assertThatThrownBy(in::read).hasMessageContaining("ReadFile failed with Win32 error 381");
+        }
+    }
+
     private static byte[] concat(byte[]... parts) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
         for (byte[] p : parts) {
