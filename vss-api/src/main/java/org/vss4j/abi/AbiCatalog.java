@@ -3,30 +3,35 @@ package org.vss4j.abi;
 import com.sun.jna.Structure;
 import com.sun.jna.platform.win32.Guid.GUID;
 import java.util.List;
+import org.vss4j.abi.struct.FileBasicInfo;
+import org.vss4j.abi.struct.Luid;
+import org.vss4j.abi.struct.LuidAndAttributes;
+import org.vss4j.abi.struct.TokenPrivileges;
 import org.vss4j.abi.struct.VssComponentInfo;
 import org.vss4j.abi.struct.VssObjectProp;
 import org.vss4j.abi.struct.VssObjectUnion;
 import org.vss4j.abi.struct.VssProviderProp;
 import org.vss4j.abi.struct.VssSnapshotProp;
 import org.vss4j.abi.struct.Win32FindDataW;
+import org.vss4j.abi.struct.Win32StreamId;
 import org.vss4j.abi.vtable.CVssWriter;
 import org.vss4j.abi.vtable.CVssWriterEx;
 import org.vss4j.abi.vtable.IUnknown;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.abi.vtable.IVssBackupComponents;
-import org.vss4j.abi.vtable.IVssBackupComponentsEx;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx3;
 import org.vss4j.abi.vtable.IVssBackupComponentsEx4;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx;
 import org.vss4j.abi.vtable.IVssComponent;
-import org.vss4j.abi.vtable.IVssComponentEx;
 import org.vss4j.abi.vtable.IVssComponentEx2;
+import org.vss4j.abi.vtable.IVssComponentEx;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadata;
 import org.vss4j.abi.vtable.IVssCreateWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssEnumObject;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadata;
-import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx2;
+import org.vss4j.abi.vtable.IVssExamineWriterMetadataEx;
 import org.vss4j.abi.vtable.IVssWMComponent;
 import org.vss4j.abi.vtable.IVssWMDependency;
 import org.vss4j.abi.vtable.IVssWMFiledesc;
@@ -65,7 +70,8 @@ public final class AbiCatalog {
     /** Every native structure (JNA-Platform's GUID stands for {@code GUID}/{@code VSS_ID}). */
     public static final List<Class<? extends Structure>> STRUCTS = List.of(
             GUID.class, VssSnapshotProp.class, VssProviderProp.class, VssObjectUnion.class, VssObjectProp.class,
-            VssComponentInfo.class, Win32FindDataW.class);
+            VssComponentInfo.class, Win32FindDataW.class, Luid.class, LuidAndAttributes.class,
+            TokenPrivileges.class, Win32StreamId.class, FileBasicInfo.class);
 
     private AbiCatalog() {
     }

@@ -94,6 +94,42 @@ public enum NativeExport implements NativeDeclaration {
     GetLongPathNameW(NativeModule.KERNEL32, INT32, POINTER, POINTER, INT32),
     /** handleapi.h: {@code BOOL CloseHandle(HANDLE hObject)}. */
     CloseHandle(NativeModule.KERNEL32, INT32, POINTER),
+    /**
+     * fileapi.h: {@code HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+     * LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes,
+     * HANDLE hTemplateFile)}.
+     */
+    CreateFileW(NativeModule.KERNEL32, POINTER, POINTER, INT32, INT32, POINTER, INT32, INT32, POINTER),
+    /**
+     * fileapi.h: {@code BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead,
+     * LPDWORD lpNumberOfBytesRead, LPOVERLAPPED lpOverlapped)}.
+     */
+    ReadFile(NativeModule.KERNEL32, INT32, POINTER, POINTER, INT32, POINTER, POINTER),
+    /**
+     * winbase.h: {@code BOOL BackupRead(HANDLE hFile, LPBYTE lpBuffer, DWORD nNumberOfBytesToRead,
+     * LPDWORD lpNumberOfBytesRead, WINBOOL bAbort, WINBOOL bProcessSecurity, LPVOID *lpContext)}.
+     */
+    BackupRead(NativeModule.KERNEL32, INT32, POINTER, POINTER, INT32, POINTER, INT32, INT32, POINTER),
+    /**
+     * winbase.h: {@code BOOL BackupSeek(HANDLE hFile, DWORD dwLowBytesToSeek, DWORD dwHighBytesToSeek,
+     * LPDWORD lpdwLowByteSeeked, LPDWORD lpdwHighByteSeeked, LPVOID *lpContext)}.
+     */
+    BackupSeek(NativeModule.KERNEL32, INT32, POINTER, INT32, INT32, POINTER, POINTER, POINTER),
+    /**
+     * winbase.h: {@code BOOL BackupWrite(HANDLE hFile, LPBYTE lpBuffer, DWORD nNumberOfBytesToWrite,
+     * LPDWORD lpNumberOfBytesWritten, WINBOOL bAbort, WINBOOL bProcessSecurity, LPVOID *lpContext)}.
+     */
+    BackupWrite(NativeModule.KERNEL32, INT32, POINTER, POINTER, INT32, POINTER, INT32, INT32, POINTER),
+    /**
+     * winbase.h: {@code BOOL GetFileInformationByHandleEx(HANDLE hFile,
+     * FILE_INFO_BY_HANDLE_CLASS FileInformationClass, LPVOID lpFileInformation, DWORD dwBufferSize)}.
+     */
+    GetFileInformationByHandleEx(NativeModule.KERNEL32, INT32, POINTER, INT32, POINTER, INT32),
+    /**
+     * winbase.h: {@code BOOL SetFileInformationByHandle(HANDLE hFile, FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
+     * LPVOID lpFileInformation, DWORD dwBufferSize)}.
+     */
+    SetFileInformationByHandle(NativeModule.KERNEL32, INT32, POINTER, INT32, POINTER, INT32),
 
     // userenv.dll
 
@@ -120,6 +156,13 @@ public enum NativeExport implements NativeDeclaration {
      * LPDWORD cchName)}.
      */
     LookupPrivilegeNameW(NativeModule.ADVAPI32, INT32, POINTER, POINTER, POINTER, POINTER),
+    /** winbase.h: {@code BOOL LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lpLuid)}. */
+    LookupPrivilegeValueW(NativeModule.ADVAPI32, INT32, POINTER, POINTER, POINTER),
+    /**
+     * securitybaseapi.h: {@code BOOL AdjustTokenPrivileges(HANDLE TokenHandle, BOOL DisableAllPrivileges,
+     * PTOKEN_PRIVILEGES NewState, DWORD BufferLength, PTOKEN_PRIVILEGES PreviousState, PDWORD ReturnLength)}.
+     */
+    AdjustTokenPrivileges(NativeModule.ADVAPI32, INT32, POINTER, INT32, POINTER, INT32, POINTER, POINTER),
     /**
      * winsvc.h: {@code SC_HANDLE OpenSCManagerW(LPCWSTR lpMachineName, LPCWSTR lpDatabaseName,
      * DWORD dwDesiredAccess)}.

@@ -332,4 +332,95 @@ public final class Exports {
     public int regCloseKey(Pointer key) {
         return call(NativeExport.RegCloseKey, Integer.class, key);
     }
+    /**
+     * {@code HANDLE CreateFileW(LPCWSTR lpFileName, DWORD dwDesiredAccess, DWORD dwShareMode,
+     * LPSECURITY_ATTRIBUTES lpSecurityAttributes, DWORD dwCreationDisposition, DWORD dwFlagsAndAttributes,
+     * HANDLE hTemplateFile)} (fileapi.h), with no security attributes and no template: {@link #INVALID_HANDLE_VALUE}
+     * on failure, with the Win32 error in {@link #lastError()}; closed with {@link #closeHandle}.
+     */
+    public Pointer createFile(Pointer fileName, int desiredAccess, int shareMode, int creationDisposition,
+            int flagsAndAttributes) {
+        return call(NativeExport.CreateFileW, Pointer.class, fileName, desiredAccess, shareMode, null,
+                creationDisposition, flagsAndAttributes, null);
+    }
+
+    /**
+     * {@code BOOL ReadFile(HANDLE hFile, LPVOID lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead,
+     * LPOVERLAPPED lpOverlapped)} (fileapi.h), synchronous (no OVERLAPPED): TRUE with 0 bytes read at the end of the
+     * file ("ReadFile function").
+     */
+    public boolean readFile(Pointer file, Pointer buffer, int length, IntByReference read) {
+        return call(NativeExport.ReadFile, Integer.class, file, buffer, length, read, null) != 0;
+    }
+
+    /**
+     * {@code BOOL BackupRead(HANDLE hFile, LPBYTE lpBuffer, DWORD nNumberOfBytesToRead, LPDWORD lpNumberOfBytesRead,
+     * BOOL bAbort, BOOL bProcessSecurity, LPVOID *lpContext)} (winbase.h): the file's streams as WIN32_STREAM_ID
+     * headers, names and data; TRUE with 0 bytes read after the last. The context it allocates is freed only by a
+     * call with {@code bAbort} TRUE (Microsoft docs, "BackupRead function").
+     */
+    public boolean backupRead(Pointer file, Pointer buffer, int length, IntByReference read, boolean abort,
+            boolean processSecurity, PointerByReference context) {
+        return call(NativeExport.BackupRead, Integer.class, file, buffer, length, read, abort ? 1 : 0,
+                processSecurity ? 1 : 0, context) != 0;
+    }
+
+    /**
+     * {@code BOOL BackupSeek(HANDLE hFile, DWORD dwLowBytesToSeek, DWORD dwHighBytesToSeek, LPDWORD lpdwLowByteSeeked,
+     * LPDWORD lpdwHighByteSeeked, LPVOID *lpContext)} (winbase.h): skips forward in the current stream's data, never
+     * past its end ("BackupSeek function"); FALSE when it moved less than asked, the distance moved in the two halves.
+     */
+    public boolean backupSeek(Pointer file, long distance, IntByReference lowMoved, IntByReference highMoved,
+            PointerByReference context) {
+        return call(NativeExport.BackupSeek, Integer.class, file, (int) distance, (int) (distance >>> 32), lowMoved,
+                highMoved, context) != 0;
+    }
+
+    /**
+     * {@code BOOL BackupWrite(HANDLE hFile, LPBYTE lpBuffer, DWORD nNumberOfBytesToWrite,
+     * LPDWORD lpNumberOfBytesWritten, BOOL bAbort, BOOL bProcessSecurity, LPVOID *lpContext)} (winbase.h): restores
+     * streams in BackupRead's format; its context is freed by a call with {@code bAbort} TRUE ("BackupWrite
+     * function").
+     */
+    public boolean backupWrite(Pointer file, Pointer buffer, int length, IntByReference written, boolean abort,
+            boolean processSecurity, PointerByReference context) {
+        return call(NativeExport.BackupWrite, Integer.class, file, buffer, length, written, abort ? 1 : 0,
+                processSecurity ? 1 : 0, context) != 0;
+    }
+
+    /**
+     * {@code BOOL GetFileInformationByHandleEx(HANDLE hFile, FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
+     * LPVOID lpFileInformation, DWORD dwBufferSize)} (winbase.h).
+     */
+    public boolean getFileInformationByHandleEx(Pointer file, int infoClass, Pointer info, int size) {
+        return call(NativeExport.GetFileInformationByHandleEx, Integer.class, file, infoClass, info, size) != 0;
+    }
+
+    /**
+     * {@code BOOL SetFileInformationByHandle(HANDLE hFile, FILE_INFO_BY_HANDLE_CLASS FileInformationClass,
+     * LPVOID lpFileInformation, DWORD dwBufferSize)} (winbase.h).
+     */
+    public boolean setFileInformationByHandle(Pointer file, int infoClass, Pointer info, int size) {
+        return call(NativeExport.SetFileInformationByHandle, Integer.class, file, infoClass, info, size) != 0;
+    }
+
+    /**
+     * {@code BOOL LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lpLuid)} (winbase.h): the LUID
+     * of the privilege {@code name} on the local system ({@code systemName} NULL) into the 8-byte {@code luid}.
+     */
+    public boolean lookupPrivilegeValue(Pointer systemName, Pointer name, Pointer luid) {
+        return call(NativeExport.LookupPrivilegeValueW, Integer.class, systemName, name, luid) != 0;
+    }
+
+    /**
+     * {@code BOOL AdjustTokenPrivileges(HANDLE TokenHandle, BOOL DisableAllPrivileges, PTOKEN_PRIVILEGES NewState,
+     * DWORD BufferLength, PTOKEN_PRIVILEGES PreviousState, PDWORD ReturnLength)} (securitybaseapi.h), without the
+     * previous state. TRUE does not mean the privileges were enabled: the last error is then
+     * {@code ERROR_NOT_ALL_ASSIGNED} if the token holds some of them not (Microsoft docs, "AdjustTokenPrivileges
+     * function"), so read {@link #lastError()} after success too.
+     */
+    public boolean adjustTokenPrivileges(Pointer token, boolean disableAll, Pointer newState) {
+        return call(NativeExport.AdjustTokenPrivileges, Integer.class, token, disableAll ? 1 : 0, newState, 0, null,
+                null) != 0;
+    }
 }

@@ -9,6 +9,18 @@ import java.util.Map;
 public final class Win32Error {
 
     public static final int ERROR_SUCCESS = 0;
+    /** "Incorrect function": e.g. ReadFile on a directory handle. */
+    public static final int ERROR_INVALID_FUNCTION = 1;
+    /** "The data is invalid": a BackupWrite stream header that makes no sense. */
+    public static final int ERROR_INVALID_DATA = 13;
+    /** "The media is write protected". */
+    public static final int ERROR_WRITE_PROTECT = 19;
+    /** "The drive cannot locate a specific area or track on the disk": what BackupSeek sets when it stops short. */
+    public static final int ERROR_SEEK = 25;
+    /** "Reached the end of the file". */
+    public static final int ERROR_HANDLE_EOF = 38;
+    /** "Not all privileges or groups referenced are assigned to the caller" (AdjustTokenPrivileges, on success). */
+    public static final int ERROR_NOT_ALL_ASSIGNED = 1300;
     public static final int ERROR_FILE_NOT_FOUND = 2;
     public static final int ERROR_PATH_NOT_FOUND = 3;
     public static final int ERROR_ACCESS_DENIED = 5;
@@ -44,6 +56,9 @@ public final class Win32Error {
     public static final int ERROR_NOT_A_REPARSE_POINT = 4390;
 
     private static final Map<Integer, String> NAMES = Map.ofEntries(Map.entry(ERROR_SUCCESS, "ERROR_SUCCESS"),
+            Map.entry(ERROR_INVALID_FUNCTION, "ERROR_INVALID_FUNCTION"),
+            Map.entry(ERROR_INVALID_DATA, "ERROR_INVALID_DATA"), Map.entry(ERROR_WRITE_PROTECT, "ERROR_WRITE_PROTECT"),
+            Map.entry(ERROR_SEEK, "ERROR_SEEK"), Map.entry(ERROR_HANDLE_EOF, "ERROR_HANDLE_EOF"), Map.entry(ERROR_NOT_ALL_ASSIGNED, "ERROR_NOT_ALL_ASSIGNED"),
             Map.entry(ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND"),
             Map.entry(ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND"),
             Map.entry(ERROR_ACCESS_DENIED, "ERROR_ACCESS_DENIED"),

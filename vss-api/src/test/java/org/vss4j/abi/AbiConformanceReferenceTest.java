@@ -42,6 +42,15 @@ class AbiConformanceReferenceTest {
         // Microsoft docs, "WIN32_FIND_DATAW structure": DWORD, three FILETIMEs (4-aligned), four DWORDs, WCHAR[260],
         // WCHAR[14]: 4 + 24 + 16 + 520 + 28.
         SDK_X64_SIZES.put(org.vss4j.abi.struct.Win32FindDataW.class, 592);
+        // winnt.h: LUID is DWORD + LONG; LUID_AND_ATTRIBUTES adds a DWORD (4-aligned); TOKEN_PRIVILEGES is a DWORD and
+        // ANYSIZE_ARRAY (1) of them.
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.Luid.class, 8);
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.LuidAndAttributes.class, 12);
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.TokenPrivileges.class, 16);
+        // winbase.h: WIN32_STREAM_ID is two DWORDs, a LARGE_INTEGER, a DWORD and WCHAR[1]: 22, padded to 8 (24).
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.Win32StreamId.class, 24);
+        // winbase.h: FILE_BASIC_INFO is four LARGE_INTEGERs and a DWORD: 36, padded to 8 (40).
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.FileBasicInfo.class, 40);
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
+import java.util.TreeMap;
 import org.vss4j.files.FileAttribute;
 import org.vss4j.files.ReparseTag;
 
@@ -50,6 +52,10 @@ public final class FileSystemFacts {
     private final Map<String, Fact> entries = new LinkedHashMap<>();
     private final Set<String> denied = new LinkedHashSet<>();
     private final Set<String> caseSensitive = new LinkedHashSet<>();
+    /** Security descriptors (self-relative, as BackupRead returns them) by entry (docs/backup-semantics.md). */
+    private final Map<String, byte[]> security = new LinkedHashMap<>();
+    /** Alternate data streams by entry, each by its name ({@code name}, stored without {@code :...:$DATA}). */
+    private final Map<String, TreeMap<String, byte[]>> streams = new LinkedHashMap<>();
 
     FileSystemFacts(Path root) {
         this.root = root;
@@ -145,6 +151,25 @@ public final class FileSystemFacts {
     }
 
     /**
+     * {@code SetFileInformationByHandle} with {@code FILE_BASIC_INFO}: the entry's attribute bits become
+     * {@code attributes} (its reparse tag and its {@code DIRECTORY}/{@code REPARSE_POINT}, which come from the entry
+     * itself, stay). {@code FILE_ATTRIBUTE_NORMAL} (0x80) alone clears them.
+     *
+     * @param path the entry, relative to {@link #root()}
+     * @param attributes the {@code FILE_ATTRIBUTE_*} bits (winnt.h)
+     * @return these facts
+     */
+    public synchronized FileSystemFacts setAttributes(String path, int attributes) {
+        String key = key(path);
+        Fact f = entries.get(key);
+        int kept = f == null ? 0 : f.attributes() & (FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT);
+        int bits = attributes & ~(FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT | FileAttribute.ARCHIVE
+                | 0x80);
+        entries.put(key, new Fact(f == null ? 0 : f.reparseTag(), kept | bits, f == null ? -1 : f.size()));
+        return this;
+    }
+
+    /**
      * Makes {@code path} a symbolic link to {@code target} (a host path; a relative target stays relative, as
      * {@code CreateSymbolicLinkW} keeps it): a reparse point with {@code IO_REPARSE_TAG_SYMLINK}, a directory link if
      * {@code directory} (Windows records that when the link is made, whatever the target is later).
@@ -220,9 +245,12 @@ public final class FileSystemFacts {
     }
 
     /**
-     * The directory {@code directory} and everything below it deny access ({@code ERROR_ACCESS_DENIED}).
+     * The directory or file {@code directory} (and everything below a directory) deny access
+     * ({@code ERROR_ACCESS_DENIED}): its ACL grants the requester nothing. {@code FindFirstFileW} cannot list it;
+     * {@code CreateFileW} opens it only with {@code FILE_FLAG_BACKUP_SEMANTICS} and SeBackupPrivilege (to read) or
+     * SeRestorePrivilege (to write) enabled in the token (docs/backup-semantics.md).
      *
-     * @param directory the directory, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param directory the directory or file, relative to {@link #root()} ({@code \} or {@code /} separated)
      * @return these facts
      */
     public synchronized FileSystemFacts denyAccess(String directory) {
@@ -290,12 +318,99 @@ public final class FileSystemFacts {
         return caseSensitive.contains(key(directory));
     }
 
+    /**
+     * {@code path}, an existing file or directory, has the security descriptor {@code descriptor}: the bytes
+     * {@code BackupRead} returns in its {@code BACKUP_SECURITY_DATA} stream (a self-relative
+     * {@code SECURITY_DESCRIPTOR}). The simulator keeps the bytes as given and does not interpret them.
+     *
+     * @param path the entry, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param descriptor the descriptor's bytes
+     * @return these facts
+     * @throws IllegalArgumentException if there is no such entry
+     */
+    public synchronized FileSystemFacts securityDescriptor(String path, byte[] descriptor) {
+        security.put(existing(path), descriptor.clone());
+        return this;
+    }
+
+    /**
+     * The security descriptor of {@code path}, if one was given.
+     *
+     * @param path the entry, relative to {@link #root()}
+     * @return its bytes, or empty
+     */
+    public synchronized Optional<byte[]> securityDescriptor(String path) {
+        byte[] d = security.get(key(path));
+        return d == null ? Optional.empty() : Optional.of(d.clone());
+    }
+
+    /**
+     * {@code path}, an existing file or directory, has the alternate data stream {@code name} holding {@code data}
+     * (NTFS's named {@code $DATA} stream {@code path:name}; Microsoft docs, "File Streams (Local File Systems)").
+     *
+     * @param path the entry, relative to {@link #root()} ({@code \} or {@code /} separated)
+     * @param name the stream's name, without colons (e.g. {@code Zone.Identifier})
+     * @param data its content
+     * @return these facts
+     * @throws IllegalArgumentException if there is no such entry, or the name is empty or holds {@code :}, {@code /},
+     *                                  {@code \} or NUL
+     */
+    public synchronized FileSystemFacts alternateStream(String path, String name, byte[] data) {
+        if (name.isEmpty() || name.chars().anyMatch(c -> c == ':' || c == '/' || c == '\\' || c == 0)) {
+            throw new IllegalArgumentException("not a stream name: " + name);
+        }
+        streams.computeIfAbsent(existing(path), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+                .put(name, data.clone());
+        return this;
+    }
+
+    /**
+     * The alternate data streams of {@code path}, by name, in name order without case (NTFS compares stream names
+     * without case).
+     *
+     * @param path the entry, relative to {@link #root()}
+     * @return a copy: name to content
+     */
+    public synchronized Map<String, byte[]> alternateStreams(String path) {
+        TreeMap<String, byte[]> s = streams.get(key(path));
+        Map<String, byte[]> out = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+        if (s != null) {
+            s.forEach((n, d) -> out.put(n, d.clone()));
+        }
+        return out;
+    }
+
+    /**
+     * Whether opening {@code path} itself is denied: it, or a directory above it, denies access
+     * ({@link #denyAccess}), or it is in System Volume Information.
+     *
+     * @param path the entry, relative to {@link #root()}
+     * @return true if its ACL grants the requester nothing
+     */
+    public boolean isDenied(String path) {
+        return isAccessDenied(path);
+    }
+
+    private String existing(String path) {
+        String key = key(path);
+        if (!Files.exists(root.resolve(key), LinkOption.NOFOLLOW_LINKS)) {
+            throw new IllegalArgumentException("no file or directory " + key + " on " + root);
+        }
+        return key;
+    }
+
     /** The same facts for the shadow copy of this volume in {@code snapshotDirectory}. */
     synchronized FileSystemFacts copyFor(Path snapshotDirectory) {
         FileSystemFacts c = new FileSystemFacts(snapshotDirectory);
         c.entries.putAll(entries);
         c.denied.addAll(denied);
         c.caseSensitive.addAll(caseSensitive);
+        security.forEach((k, d) -> c.security.put(k, d.clone()));
+        streams.forEach((k, m) -> {
+            TreeMap<String, byte[]> copy = new TreeMap<>(String.CASE_INSENSITIVE_ORDER);
+            m.forEach((n, d) -> copy.put(n, d.clone()));
+            c.streams.put(k, copy);
+        });
         return c;
     }
 
@@ -308,6 +423,10 @@ public final class FileSystemFacts {
         denied.addAll(from.denied);
         caseSensitive.clear();
         caseSensitive.addAll(from.caseSensitive);
+        security.clear();
+        security.putAll(from.security);
+        streams.clear();
+        streams.putAll(from.streams);
     }
 
     /**
@@ -347,6 +466,10 @@ public final class FileSystemFacts {
                 + Integer.toHexString(f.attributes()) + "," + f.size()));
         denied.forEach(d -> p.setProperty("denied." + d, ""));
         caseSensitive.forEach(d -> p.setProperty("caseSensitive." + d, ""));
+        // '|' is in no NTFS name, so it parts an entry from a stream name unambiguously.
+        security.forEach((k, d) -> p.setProperty("security." + k, HexFormat.of().formatHex(d)));
+        streams.forEach((k, m) -> m.forEach((n, d) -> p.setProperty("stream." + k + "|" + n,
+                HexFormat.of().formatHex(d))));
         return p;
     }
 
@@ -375,9 +498,24 @@ public final class FileSystemFacts {
                 f.denied.add(name.substring("denied.".length()));
             } else if (name.startsWith("caseSensitive.")) {
                 f.caseSensitive.add(name.substring("caseSensitive.".length()));
+            } else if (name.startsWith("security.")) {
+                f.security.put(name.substring("security.".length()), hex(name, p.getProperty(name)));
+            } else if (name.startsWith("stream.") && name.indexOf('|') > 0) {
+                String rest = name.substring("stream.".length());
+                int bar = rest.indexOf('|');
+                f.streams.computeIfAbsent(rest.substring(0, bar), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
+                        .put(rest.substring(bar + 1), hex(name, p.getProperty(name)));
             }
         }
         return f;
+    }
+
+    private static byte[] hex(String name, String value) {
+        try {
+            return HexFormat.of().parseHex(value);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(name + "=" + value + " is not hexadecimal bytes", e);
+        }
     }
 
     private synchronized FileSystemFacts dataFile(String path, int tag, int attributes) {

@@ -22,6 +22,8 @@ public final class SimulatedToken {
 
     /** {@code SE_PRIVILEGE_ENABLED_BY_DEFAULT | SE_PRIVILEGE_ENABLED} (winnt.h). */
     public static final int ENABLED = 0x3;
+    /** {@code SE_PRIVILEGE_ENABLED} (winnt.h). */
+    public static final int SE_PRIVILEGE_ENABLED = 0x2;
     /** Held but disabled. */
     public static final int DISABLED = 0;
 
@@ -144,6 +146,34 @@ public final class SimulatedToken {
      */
     public synchronized boolean holds(String name) {
         return held.containsKey(luid(name));
+    }
+
+    /**
+     * Whether the token holds {@code name} enabled ({@code SE_PRIVILEGE_ENABLED}, winnt.h): what the system checks
+     * when a file is opened for backup or restore.
+     *
+     * @param name the privilege's name
+     * @return true if it is held and enabled
+     */
+    public synchronized boolean isEnabled(String name) {
+        Integer a = held.get(luid(name));
+        return a != null && (a & SE_PRIVILEGE_ENABLED) != 0;
+    }
+
+    /**
+     * {@code AdjustTokenPrivileges} for one privilege: enables it (or disables it) if the token holds it.
+     *
+     * @param luid the privilege's LUID (LowPart)
+     * @param enable whether to enable it
+     * @return false if the token does not hold it (nothing changed)
+     */
+    public synchronized boolean adjust(int luid, boolean enable) {
+        Integer a = held.get(luid);
+        if (a == null) {
+            return false;
+        }
+        held.put(luid, enable ? a | SE_PRIVILEGE_ENABLED : a & ~SE_PRIVILEGE_ENABLED);
+        return true;
     }
 
     /**

@@ -264,8 +264,10 @@ public final class BackupSetReader {
     public VerifyReport verify(String setId, ReadProgress progress) throws IOException {
         Path dir = setDir(setId);
         Map<String, CatalogRow> all;
+        Map<String, CatalogRow> streamRows;
         try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
             all = c.files();
+            streamRows = c.streamEntries();
         }
         Map<String, CatalogRow> rows = new java.util.LinkedHashMap<>();
         all.forEach((name, row) -> {
@@ -273,6 +275,8 @@ public final class BackupSetReader {
                 rows.put(name, row);
             }
         });
+        // A file's streams entry is always in the set that stores its data.
+        rows.putAll(streamRows);
         ReadCount count = new ReadCount(progress, rows.values());
         List<Problem> problems = new ArrayList<>();
         List<String> chain = checkChain(setId, all, problems);
@@ -469,6 +473,8 @@ public final class BackupSetReader {
         List<String> restored = new ArrayList<>();
         List<RestoreReport.Refusal> refused = new ArrayList<>();
         List<String> missing = new ArrayList<>();
+        // One for the whole chain: what it could not apply is reported once, whichever set held the file.
+        MetadataRestore metadata = new MetadataRestore(org.vss4j.files.PrivilegedFileAccess.current());
         for (String s : chain) {
             boolean whole = s.equals(setId);
             Map<String, CatalogRow> held = byHolder.get(s);
@@ -476,16 +482,21 @@ public final class BackupSetReader {
                 continue; // a later set holds every file of it that is still listed
             }
             Path data = media.resolve(s).resolve(MediaLayout.DATA);
+            // A file's streams entry is in the set that holds its data (docs/backup-semantics.md).
+            Map<String, CatalogRow> streams;
+            try (Catalog c = Catalog.open(media.resolve(s).resolve(MediaLayout.CATALOG))) {
+                streams = c.streamEntries();
+            }
             List<String> rawNames = RawEntryNames.of(data);
             try (InputStream raw = Files.newInputStream(data)) {
                 RestoreReport r = new SafeRestore(target, patterns, overwrite, held, whole, written).progress(count)
-                        .run(new BufferedInputStream(raw, BUFFER), rawNames);
+                        .withMetadata(streams, metadata).run(new BufferedInputStream(raw, BUFFER), rawNames);
                 restored.addAll(r.restored());
                 refused.addAll(r.refused());
                 missing.addAll(r.missing());
             }
         }
-        return new RestoreReport(restored, refused, missing, chain);
+        return new RestoreReport(restored, refused, missing, metadata.notApplied(), chain);
     }
 
     private Path setDir(String setId) throws NoSuchFileException {

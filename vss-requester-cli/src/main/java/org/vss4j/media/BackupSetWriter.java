@@ -272,6 +272,46 @@ public final class BackupSetWriter implements AutoCloseable {
     }
 
     /**
+     * Stores a file's streams besides its data (security descriptor, alternate data streams) in the BackupRead format
+     * as the entry {@code .vss4j-streams/<entry name>} and records it in the catalog's {@code file_streams}
+     * (docs/backup-semantics.md). Called right after the file's {@code addFile}.
+     *
+     * @param file    the file's catalog row
+     * @param kinds   the streams, comma-separated
+     * @param streams the streams' bytes
+     * @return the streams entry's row
+     * @throws IOException if it cannot be stored; the writer then only aborts
+     */
+    public CatalogRow addStreams(CatalogRow file, String kinds, byte[] streams) throws IOException {
+        checkOpen();
+        String entryName = FileStreams.entryOf(file.entryName());
+        broken = true;
+        List<String> names = EntryNames.segments(file.entryName());
+        StringBuilder dir = new StringBuilder(FileStreams.ROOT);
+        addDirectory(dir.toString());
+        for (int i = 0; i < names.size() - 1; i++) {
+            dir.append('/').append(names.get(i));
+            addDirectory(dir.toString());
+        }
+        TarArchiveEntry entry = new TarArchiveEntry(entryName, TarConstants.LF_NORMAL);
+        entry.setSize(streams.length);
+        entry.setMode(0644);
+        if (file.metadata().lastWriteTime() != null) {
+            entry.setLastModifiedTime(FileTime.from(file.metadata().lastWriteTime()));
+        }
+        tar.putArchiveEntry(entry);
+        long offset = tar.getBytesWritten();
+        tar.write(streams);
+        tar.closeArchiveEntry();
+        MessageDigest sha = sha256();
+        CatalogRow row = new CatalogRow(entryName, FileStreams.ROOT, file.entryName(), file.metadata(),
+                streams.length, HexFormat.of().formatHex(sha.digest(streams)), offset);
+        catalog.addStreams(file.entryName(), kinds, row);
+        broken = false;
+        return row;
+    }
+
+    /**
      * Records the shadow copy set and the time it was taken, when they are known only after the files were copied
      * (a {@code BackupSession} reports the time with its result).
      *

@@ -36,6 +36,10 @@ final class Catalog implements AutoCloseable {
         "CREATE TABLE failed_files(original_path TEXT NOT NULL, writer_name TEXT, component TEXT, reason TEXT)",
         "CREATE TABLE components(writer_instance_id TEXT, writer_id TEXT, writer_name TEXT, logical_path TEXT,"
                 + " name TEXT NOT NULL, backup_succeeded INTEGER NOT NULL, backup_stamp TEXT)",
+        // docs/backup-semantics.md: a file's security descriptor and alternate data streams, stored as BackupRead's
+        // stream format in the data.tar entry streams_entry.
+        "CREATE TABLE file_streams(streams_entry TEXT PRIMARY KEY, entry_name TEXT NOT NULL UNIQUE,"
+                + " kinds TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data_offset INTEGER NOT NULL)",
     };
 
     private final Connection db;
@@ -173,6 +177,40 @@ final class Catalog implements AutoCloseable {
         } catch (SQLException e) {
             throw sqlFailure("record " + r.entryName(), e);
         }
+    }
+
+    /** Records the streams entry {@code r} of the file {@code fileEntry}: {@code kinds} as {@link FileStreams}. */
+    void addStreams(String fileEntry, String kinds, CatalogRow r) throws IOException {
+        insert("INSERT INTO file_streams(streams_entry, entry_name, kinds, size, sha256, data_offset)"
+                + " VALUES(?,?,?,?,?,?)", r.entryName(), fileEntry, kinds, r.size(), r.sha256(), r.dataOffset());
+    }
+
+    /**
+     * The streams entries by name, as rows verify checks like files': the file's entry name as relative path, its
+     * stream kinds as the only metadata (in {@code component}); an older catalog without the table has none.
+     */
+    Map<String, CatalogRow> streamEntries() throws IOException {
+        Map<String, CatalogRow> out = new java.util.LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet t = s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'file_streams'")) {
+            if (!t.next()) {
+                return out;
+            }
+        } catch (SQLException e) {
+            throw sqlFailure("read", e);
+        }
+        query("SELECT streams_entry, entry_name, kinds, size, sha256, data_offset FROM file_streams ORDER BY"
+                + " data_offset", rs -> {
+                    try {
+                        FileMetadata m = new FileMetadata(null, null, null, rs.getString(3), null, rs.getString(2),
+                                null, null, 0);
+                        out.put(rs.getString(1), new CatalogRow(rs.getString(1), FileStreams.ROOT, rs.getString(2), m,
+                                rs.getLong(4), rs.getString(5), rs.getLong(6)));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return out;
     }
 
     void addLink(String originalPath, int reparseTag, String writerName, String component) throws IOException {

@@ -9,10 +9,14 @@ import java.util.List;
  * @param refused  the entries refused, each with why; nothing was written for them
  * @param missing  the catalogued files the path patterns selected that data.tar does not hold (a truncated or damaged
  *                 tar): not restored, and not among {@code refused}
+ * @param notApplied what could not be applied to restored files, one line each with the entry and why: security
+ *                   descriptors and alternate data streams where the host has no backup semantics or refused them,
+ *                   times and attributes that could not be set (docs/backup-semantics.md)
  * @param chain    the sets applied, in order: the full set first, then each later set up to the one restored; just
  *                 that set when it builds on none
  */
-public record RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing, List<String> chain) {
+public record RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing,
+        List<String> notApplied, List<String> chain) {
 
     /**
      * Copies the lists, so the report does not change.
@@ -20,24 +24,26 @@ public record RestoreReport(List<String> restored, List<Refusal> refused, List<S
      * @param restored the entries written (entry names)
      * @param refused  the entries refused, each with why
      * @param missing  the catalogued files selected that data.tar does not hold
+     * @param notApplied what could not be applied to restored files
      * @param chain    the sets applied, in order
      */
     public RestoreReport {
         restored = List.copyOf(restored);
         refused = List.copyOf(refused);
         missing = List.copyOf(missing);
+        notApplied = List.copyOf(notApplied);
         chain = List.copyOf(chain);
     }
 
     /**
-     * A report with no chain.
+     * A report of one set's data.tar, with nothing left unapplied and no chain.
      *
      * @param restored the entries written (entry names)
      * @param refused  the entries refused, each with why
      * @param missing  the catalogued files selected that data.tar does not hold
      */
     public RestoreReport(List<String> restored, List<Refusal> refused, List<String> missing) {
-        this(restored, refused, missing, List.of());
+        this(restored, refused, missing, List.of(), List.of());
     }
 
     /**

@@ -46,6 +46,13 @@ final class SafeRestore {
     private final boolean wholeSet;
     private ReadCount count = new ReadCount(ReadProgress.NONE, List.of());
 
+    /** The streams entries' rows and what applies them and the times and attributes (none: times only, as before). */
+    private Map<String, CatalogRow> streams = Map.of();
+    private MetadataRestore metadata;
+    /** The file restored last, whose streams entry may follow, and whose times and attributes are set after it. */
+    private Path pendingPlace;
+    private CatalogRow pendingRow;
+
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
         this(target, patterns, overwrite, rows, true, new java.util.HashMap<>());
     }
@@ -66,6 +73,11 @@ final class SafeRestore {
         this.written = written;
     }
 
+    /** Whether {@code name} is a file this restore is after, or such a file's streams entry. */
+    private boolean wanted(String name) {
+        return rows.containsKey(name) || FileStreams.isReserved(name) && rows.containsKey(FileStreams.fileOf(name));
+    }
+
     /** Counts {@code e} if it is one of the files this restore is after (a chain's other entries are not). */
     private void counted(TarArchiveEntry e) {
         if (rows.containsKey(e.getName())) {
@@ -80,6 +92,16 @@ final class SafeRestore {
     }
 
     /**
+     * Also restores each file's security descriptor and alternate data streams from its streams entry, then its
+     * times and attributes ({@link MetadataRestore}).
+     */
+    SafeRestore withMetadata(Map<String, CatalogRow> streamRows, MetadataRestore restore) {
+        this.streams = streamRows;
+        this.metadata = restore;
+        return this;
+    }
+
+    /**
      * Restores the entries of {@code tarData}; {@code rawNames} are their names as the archive holds them
      * ({@link RawEntryNames}), judged instead of the names Commons Compress made of them.
      */
@@ -89,7 +111,7 @@ final class SafeRestore {
             TarArchiveEntry e;
             // The update counts each wanted entry once it is done with, after a `continue` too.
             for (int index = 0; (e = tin.getNextEntry()) != null; index++, counted(e)) {
-                if (!wholeSet && (!e.isFile() || !rows.containsKey(e.getName()))) {
+                if (!wholeSet && !(e.isFile() && wanted(e.getName()))) {
                     continue;
                 }
                 String name = index < rawNames.size() && RawEntryNames.sameEntry(rawNames.get(index), e.getName())
@@ -101,6 +123,12 @@ final class SafeRestore {
                     refused.add(new Refusal(name, ex.getMessage()));
                     continue;
                 }
+                if (FileStreams.isReserved(e.getName())) {
+                    // Never restored as a file: applied to the file restored just before it (FileStreams).
+                    streamsEntry(e, tin);
+                    continue;
+                }
+                applyPending();
                 if (!patterns.selects(segments)) {
                     continue;
                 }
@@ -111,7 +139,41 @@ final class SafeRestore {
                 }
             }
         }
-        return new RestoreReport(restored, refused, missing());
+        applyPending();
+        // What could not be applied so far (a chain's restores share one MetadataRestore, so its caller reads it once).
+        return new RestoreReport(restored, refused, missing(), metadata == null ? List.of() : metadata.notApplied(),
+                List.of());
+    }
+
+    /** The streams entry {@code e}: applied if it belongs to the file just restored and matches its row. */
+    private void streamsEntry(TarArchiveEntry e, InputStream data) throws IOException {
+        if (metadata == null || !e.isFile() || pendingRow == null
+                || !FileStreams.fileOf(e.getName()).equals(pendingRow.entryName())) {
+            return;
+        }
+        CatalogRow row = streams.get(e.getName());
+        if (row == null || row.size() != e.getSize() || e.getSize() > FileStreams.MAX_BYTES) {
+            metadata.notApplied().add(pendingRow.entryName() + ": its streams entry does not match the catalog"
+                    + " (run verify)");
+            return;
+        }
+        byte[] bytes = data.readAllBytes();
+        MessageDigest sha = BackupSetReader.sha256();
+        if (!row.sha256().equalsIgnoreCase(HexFormat.of().formatHex(sha.digest(bytes)))) {
+            metadata.notApplied().add(pendingRow.entryName() + ": its streams do not match the catalog's SHA-256"
+                    + " (run verify)");
+            return;
+        }
+        metadata.streams(pendingPlace, pendingRow.entryName(), row.metadata().component(), bytes);
+    }
+
+    /** Sets the times and attributes of the file restored last, after its streams. */
+    private void applyPending() {
+        if (metadata != null && pendingRow != null) {
+            metadata.basic(pendingPlace, pendingRow);
+        }
+        pendingRow = null;
+        pendingPlace = null;
     }
 
     /** The selected catalog rows that no entry of data.tar restored or was refused for. */
@@ -195,6 +257,8 @@ final class SafeRestore {
             moved = true;
             written.put(place.toRealPath(), e.getName());
             restored.add(e.getName());
+            pendingPlace = place;
+            pendingRow = row;
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);

@@ -13,7 +13,13 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.vss4j.BackupType;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.files.BackupStreamReader;
+import org.vss4j.files.FileBasicInformation;
 import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupItemStreams;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupState;
@@ -42,6 +48,8 @@ public final class SessionBackupSet {
     private static final int HIDDEN = 0x2;
     private static final int SYSTEM = 0x4;
     private static final int ARCHIVE = 0x20;
+
+    private static final Logger LOG = LoggerFactory.getLogger(SessionBackupSet.class);
 
     private SessionBackupSet() {
     }
@@ -156,11 +164,12 @@ public final class SessionBackupSet {
                 session.snapshotSetId(), null, sources, parent == null ? null : parent.set().setId());
         BackupSetInfo published;
         List<ExcludedFile> lost = new ArrayList<>();
+        BackupItemStreams streams = readerOfItems();
         try (BackupSetWriter set = BackupSetWriter.start(media, meta);
                 ParentFiles basis = parent == null ? null
                         : ParentFiles.open(media, parent.set(), changes, session.excluded())) {
             for (BackupItem item : items) {
-                copy(session, set, item, basis);
+                copy(session, set, item, basis, streams);
             }
             if (basis != null) {
                 lost.addAll(basis.listUnchangedDifferenced(set));
@@ -212,26 +221,39 @@ public final class SessionBackupSet {
         }
     }
 
-    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item, ParentFiles basis)
-            throws IOException {
+    /**
+     * Items are read with backup semantics where the host has them, SeBackupPrivilege enabled first: then a file
+     * whose ACL denies the user is backed up too. A token that does not hold the privilege (ERROR_NOT_ALL_ASSIGNED)
+     * is no error here: such files then fail to open and the set is partial, naming them.
+     */
+    private static BackupItemStreams readerOfItems() {
+        BackupItemStreams streams = BackupItemStreams.current();
+        if (streams.backupSemantics()) {
+            try {
+                streams.enableBackupPrivilege();
+            } catch (IOException e) {
+                LOG.warn("files are read without SeBackupPrivilege, so files whose ACLs deny this user will fail: {}",
+                        e.getMessage());
+            }
+        } else {
+            LOG.info("{}", streams.access().description());
+        }
+        return streams;
+    }
+
+    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item, ParentFiles basis,
+            BackupItemStreams streams) throws IOException {
         if (item.kind() == ItemKind.LINK) {
             set.addLink(item.originalPath(), item.reparseTag(), name(item.writer()), fullPath(item.component()));
             session.saved(item);
             return;
         }
         List<String> path = entryPath(item);
-        InputStream in;
         long size;
         FileMetadata meta;
         try {
-            in = Files.newInputStream(item.inSnapshot(), LinkOption.NOFOLLOW_LINKS);
-            try {
-                size = Files.size(item.inSnapshot());
-                meta = metadata(item);
-            } catch (IOException e) {
-                in.close();
-                throw e;
-            }
+            size = Files.size(item.inSnapshot());
+            meta = metadata(item, streams);
         } catch (IOException e) {
             session.failed(item, e);
             return;
@@ -241,17 +263,35 @@ public final class SessionBackupSet {
             String relative = String.join("/", path.subList(1, path.size()));
             CatalogRow before = basis.unchanged(path.get(0), relative, meta, size);
             if (before != null) {
-                in.close();
                 basis.listUnchanged(set, before, meta);
                 session.saved(item);
                 return;
             }
         }
+        InputStream in;
+        Optional<FileStreams> extra = Optional.empty();
+        try {
+            if (streams.backupSemantics()) {
+                // Security descriptor and alternate data streams first (the data is skipped): a file whose streams
+                // cannot be read fails before anything of it is stored.
+                try (BackupStreamReader r = streams.openBackupStreams(item)) {
+                    extra = FileStreams.read(r, item.originalPath());
+                }
+            }
+            in = streams.open(item);
+        } catch (IOException e) {
+            session.failed(item, e);
+            return;
+        }
+        CatalogRow row;
         try (in) {
-            CatalogRow row = set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
+            row = set.addFile(path.get(0), String.join("/", path.subList(1, path.size())), meta, size, in);
             if (basis != null) {
                 basis.listed(row);
             }
+        }
+        if (extra.isPresent()) {
+            set.addStreams(row, extra.get().kinds(), extra.get().bytes());
         }
         session.saved(item);
     }
@@ -276,7 +316,15 @@ public final class SessionBackupSet {
         return entryPath(item.originalPath());
     }
 
-    private static FileMetadata metadata(BackupItem item) throws IOException {
+    private static FileMetadata metadata(BackupItem item, BackupItemStreams streams) throws IOException {
+        if (streams.backupSemantics()) {
+            // The Win32 times and attributes of the file itself (FILE_BASIC_INFO), as Windows keeps them.
+            FileBasicInformation b = streams.access().basicInformation(item.inSnapshot());
+            WriterRef w = item.writer();
+            return new FileMetadata(w == null ? null : w.instanceId().toString(), w == null ? null
+                    : w.writerId().toString(), name(w), fullPath(item.component()), item.logicalPath(),
+                    item.originalPath(), b.creationTime(), b.lastWriteTime(), b.attributes(), b.changeTime());
+        }
         Path p = item.inSnapshot();
         BasicFileAttributes basic = Files.readAttributes(p, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
         int attributes = 0;

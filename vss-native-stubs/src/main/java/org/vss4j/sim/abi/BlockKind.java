@@ -17,6 +17,13 @@ public enum BlockKind {
     ENVIRONMENT_BLOCK("environment block", "DestroyEnvironmentBlock"),
     /** A token handle from {@code OpenProcessToken}; closed with {@code CloseHandle}. */
     TOKEN_HANDLE("token handle", "CloseHandle"),
+    /** A file or directory handle from {@code CreateFileW}; closed with {@code CloseHandle}. */
+    FILE_HANDLE("file handle", "CloseHandle"),
+    /**
+     * The context {@code BackupRead} or {@code BackupWrite} allocates at its first call; freed by a last call with
+     * {@code bAbort} TRUE (Microsoft docs, "BackupRead function").
+     */
+    BACKUP_CONTEXT("BackupRead/BackupWrite context", "BackupRead or BackupWrite with bAbort TRUE"),
     /** A handle from {@code OpenSCManagerW} or {@code OpenServiceW}; closed with {@code CloseServiceHandle}. */
     SERVICE_HANDLE("service handle", "CloseServiceHandle"),
     /** A registry key handle from {@code RegOpenKeyExW}; closed with {@code RegCloseKey}. */

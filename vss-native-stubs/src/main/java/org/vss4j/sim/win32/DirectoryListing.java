@@ -86,7 +86,10 @@ final class DirectoryListing {
             return Result.failure(Win32Error.ERROR_DIRECTORY);
         }
         Place place = Place.of(machine, real);
-        if (place != null && place.facts().isAccessDenied(place.relative())) {
+        // FindFirstFileW opens the directory for backup intent, so an enabled SeBackupPrivilege lets it list what
+        // the ACL denies (docs/simulator-file-system.md, "Who may list a denied directory").
+        if (place != null && place.facts().isAccessDenied(place.relative())
+                && !machine.token().isEnabled("SeBackupPrivilege")) {
             return Result.failure(Win32Error.ERROR_ACCESS_DENIED);
         }
         List<FindEntry> entries;

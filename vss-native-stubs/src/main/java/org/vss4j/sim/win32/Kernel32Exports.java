@@ -25,5 +25,7 @@ public final class Kernel32Exports {
         DriveLetters.register(table);
         VolumeNames.register(table);
         LongPathNames.register(table);
+        FileHandles.register(table);
+        BackupStreams.register(table);
     }
 }

@@ -36,8 +36,11 @@ import org.vss4j.sim.abi.NativeHeap;
  */
 public final class TokenExports {
 
-    /** {@code TOKEN_QUERY} (winnt.h). */
+    /** {@code TOKEN_QUERY}, {@code TOKEN_ADJUST_PRIVILEGES} (winnt.h). */
     static final int TOKEN_QUERY = 0x0008;
+    static final int TOKEN_ADJUST_PRIVILEGES = 0x0020;
+    /** {@code SE_PRIVILEGE_REMOVED} (winnt.h). */
+    static final int SE_PRIVILEGE_REMOVED = 0x4;
     /** {@code TokenPrivileges}, {@code TokenElevation} of {@code TOKEN_INFORMATION_CLASS} (winnt.h). */
     static final int TOKEN_PRIVILEGES = 3;
     static final int TOKEN_ELEVATION = 20;
@@ -49,6 +52,8 @@ public final class TokenExports {
         Win32Function.put(table, NativeExport.OpenProcessToken, 0, a -> open(a.pointer(0), a.int32(1), a.pointer(2)));
         Win32Function.put(table, NativeExport.GetTokenInformation, 0, a -> information(a.pointer(0), a.int32(1), a.pointer(2), a.int32(3), a.pointer(4)));
         Win32Function.put(table, NativeExport.LookupPrivilegeNameW, 0, a -> lookupName(a.pointer(0), a.pointer(1), a.pointer(2), a.pointer(3)));
+        Win32Function.put(table, NativeExport.LookupPrivilegeValueW, 0, a -> lookupValue(a.pointer(0), a.wideString(1), a.pointer(2)));
+        Win32Function.put(table, NativeExport.AdjustTokenPrivileges, 0, a -> adjust(a.pointer(0), a.int32(1), a.pointer(2), a.int32(3), a.pointer(4), a.pointer(5)));
         Win32Function.put(table, NativeExport.CloseHandle, 0, a -> close(a.pointer(0)));
     }
 
@@ -136,6 +141,65 @@ public final class TokenExports {
     }
 
     /**
+     * {@code LookupPrivilegeValueW}: the well-known LUID of a privilege name, without case, on the local system only
+     * (a system name fails with ERROR_NOT_SUPPORTED); an unknown name fails with ERROR_NO_SUCH_PRIVILEGE.
+     */
+    private static int lookupValue(Pointer systemName, String name, Pointer luid) {
+        if (systemName != null) {
+            return fail(Win32Error.ERROR_NOT_SUPPORTED);
+        }
+        if (name == null || luid == null) {
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        int value;
+        try {
+            value = SimulatedToken.luid(name);
+        } catch (IllegalArgumentException e) {
+            return fail(Win32Error.ERROR_NO_SUCH_PRIVILEGE);
+        }
+        luid.setInt(0, value);
+        luid.setInt(4, 0);
+        return 1;
+    }
+
+    /**
+     * {@code AdjustTokenPrivileges}: the handle needs TOKEN_ADJUST_PRIVILEGES (else ERROR_ACCESS_DENIED). Each
+     * privilege of NewState is enabled or disabled if the token holds it; TRUE is returned either way, with the last
+     * error ERROR_SUCCESS when all were held and ERROR_NOT_ALL_ASSIGNED when one was not (Microsoft docs,
+     * "AdjustTokenPrivileges function"). DisableAllPrivileges, PreviousState and SE_PRIVILEGE_REMOVED are not
+     * modelled: ERROR_INVALID_PARAMETER.
+     */
+    private static int adjust(Pointer token, int disableAll, Pointer newState, int length, Pointer previous,
+            Pointer returnLength) {
+        if (token == null || !NativeHeap.isLive(BlockKind.TOKEN_HANDLE, token)) {
+            SimulatedMachine.current().ledger().error("AdjustTokenPrivileges on " + describe(token)
+                    + ", which is not an open token handle");
+            return fail(Win32Error.ERROR_INVALID_HANDLE);
+        }
+        if ((token.getInt(0) & TOKEN_ADJUST_PRIVILEGES) == 0) {
+            return fail(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        if (disableAll != 0 || newState == null || previous != null) {
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        int count = newState.getInt(0);
+        for (int i = 0; i < count; i++) {
+            if ((newState.getInt(4 + 12L * i + 8) & SE_PRIVILEGE_REMOVED) != 0 || newState.getInt(4 + 12L * i + 4) != 0) {
+                return fail(Win32Error.ERROR_INVALID_PARAMETER);
+            }
+        }
+        SimulatedToken t = SimulatedMachine.current().token();
+        boolean all = true;
+        for (int i = 0; i < count; i++) {
+            long at = 4 + 12L * i;
+            boolean enable = (newState.getInt(at + 8) & SimulatedToken.SE_PRIVILEGE_ENABLED) != 0;
+            all &= t.adjust(newState.getInt(at), enable);
+        }
+        LastError.set(all ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_ALL_ASSIGNED);
+        return 1;
+    }
+
+    /**
      * {@code CloseHandle}: the token handles this simulator gives. The current process's pseudo handle may be closed
      * and nothing happens ("Calling the CloseHandle function with a pseudo handle has no effect", Microsoft docs,
      * "GetCurrentProcess function"); anything else is not a handle the simulator gave, ERROR_INVALID_HANDLE.
@@ -143,6 +207,9 @@ public final class TokenExports {
     private static int close(Pointer handle) {
         if (handle != null && Pointer.nativeValue(handle) == Exports.CURRENT_PROCESS) {
             return 1;
+        }
+        if (handle != null && NativeHeap.isLive(BlockKind.FILE_HANDLE, handle)) {
+            return FileHandles.close(handle) ? 1 : fail(Win32Error.ERROR_INVALID_HANDLE);
         }
         if (handle == null || !NativeHeap.free(BlockKind.TOKEN_HANDLE, handle, "CloseHandle")) {
             return fail(Win32Error.ERROR_INVALID_HANDLE);

@@ -1,0 +1,327 @@
+package org.vss4j.files;
+
+import com.sun.jna.Memory;
+import com.sun.jna.Pointer;
+import com.sun.jna.ptr.IntByReference;
+import com.sun.jna.ptr.PointerByReference;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.time.Instant;
+import org.vss4j.abi.struct.FileBasicInfo;
+import org.vss4j.abi.struct.TokenPrivileges;
+import org.vss4j.com.Exports;
+import org.vss4j.com.FileTimes;
+import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
+
+/**
+ * {@link PrivilegedFileAccess} through kernel32 and advapi32 ({@link Exports}): Windows, and the simulator behind the
+ * same exports. Every handle and every BackupRead/BackupWrite context it opens is released on every path: a context
+ * by a last call with {@code bAbort} TRUE, "to release the memory used by the data structure" (Microsoft docs,
+ * "BackupRead function", "BackupWrite function"), then the handle by {@code CloseHandle}.
+ */
+public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
+
+    /** winnt.h access rights and processthreadsapi.h/winnt.h token rights. */
+    static final int GENERIC_READ = 0x80000000;
+    static final int GENERIC_WRITE = 0x40000000;
+    static final int WRITE_DAC = 0x00040000;
+    static final int WRITE_OWNER = 0x00080000;
+    static final int FILE_READ_ATTRIBUTES = 0x0080;
+    static final int FILE_WRITE_ATTRIBUTES = 0x0100;
+    static final int TOKEN_ADJUST_PRIVILEGES = 0x0020;
+    static final int TOKEN_QUERY = 0x0008;
+    /** {@code SE_PRIVILEGE_ENABLED} (winnt.h). */
+    static final int SE_PRIVILEGE_ENABLED = 0x2;
+    /** fileapi.h / winbase.h flags of CreateFileW. */
+    static final int FILE_SHARE_READ = 0x1;
+    static final int FILE_SHARE_WRITE = 0x2;
+    static final int OPEN_EXISTING = 3;
+    static final int FILE_FLAG_BACKUP_SEMANTICS = 0x02000000;
+    static final int FILE_FLAG_SEQUENTIAL_SCAN = 0x08000000;
+    static final int FILE_FLAG_OPEN_REPARSE_POINT = 0x00200000;
+    /** What a backup opens with: backup semantics, sequential, never through a reparse point. */
+    static final int BACKUP_FLAGS = FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_SEQUENTIAL_SCAN
+            | FILE_FLAG_OPEN_REPARSE_POINT;
+
+    private static final int BUFFER = 64 * 1024;
+
+    private final Exports x;
+
+    /**
+     * The access through {@code exports}.
+     *
+     * @param exports the binding's exports (Windows or the simulator)
+     */
+    public Win32PrivilegedFileAccess(Exports exports) {
+        this.x = exports;
+    }
+
+    @Override
+    public boolean backupSemantics() {
+        return true;
+    }
+
+    @Override
+    public String description() {
+        return "Win32 backup semantics through provider '" + x.provider().id() + "'";
+    }
+
+    @Override
+    public void enablePrivilege(String privilege) throws IOException {
+        PointerByReference token = new PointerByReference();
+        if (!x.openProcessToken(new Pointer(Exports.CURRENT_PROCESS), TOKEN_ADJUST_PRIVILEGES | TOKEN_QUERY, token)) {
+            throw failure("OpenProcessToken", "the process token", x.lastError());
+        }
+        try {
+            Memory luid = new Memory(8);
+            if (!x.lookupPrivilegeValue(null, Utf16.toNative(privilege), luid)) {
+                throw failure("LookupPrivilegeValueW", privilege, x.lastError());
+            }
+            TokenPrivileges state = new TokenPrivileges();
+            state.PrivilegeCount = 1;
+            state.Privileges[0].Luid.LowPart = luid.getInt(0);
+            state.Privileges[0].Luid.HighPart = luid.getInt(4);
+            state.Privileges[0].Attributes = SE_PRIVILEGE_ENABLED;
+            state.write();
+            boolean ok = x.adjustTokenPrivileges(token.getValue(), false, state.getPointer());
+            int error = x.lastError();
+            if (!ok) {
+                throw failure("AdjustTokenPrivileges", privilege, error);
+            }
+            // TRUE is not success: the function "sets the last error to ERROR_NOT_ALL_ASSIGNED" when the token lacks
+            // a privilege (Microsoft docs, "AdjustTokenPrivileges function").
+            if (error == Win32Error.ERROR_NOT_ALL_ASSIGNED) {
+                throw new PrivilegeNotHeldException(privilege);
+            }
+        } finally {
+            x.closeHandle(token.getValue());
+        }
+    }
+
+    @Override
+    public InputStream openData(Path file, int reparseTag) throws IOException {
+        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
+        return new InputStream() {
+            private final Memory buffer = new Memory(BUFFER);
+            private final IntByReference read = new IntByReference();
+
+            @Override
+            public int read() throws IOException {
+                byte[] one = new byte[1];
+                int n = read(one, 0, 1);
+                return n < 0 ? -1 : one[0] & 0xFF;
+            }
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (len == 0) {
+                    return 0;
+                }
+                if (!x.readFile(h.pointer(), buffer, Math.min(len, BUFFER), read)) {
+                    throw failure("ReadFile", file.toString(), x.lastError());
+                }
+                int n = read.getValue();
+                if (n == 0) {
+                    return -1;
+                }
+                buffer.read(0, b, off, n);
+                return n;
+            }
+
+            @Override
+            public void close() throws IOException {
+                h.close();
+            }
+        };
+    }
+
+    @Override
+    public BackupStreamReader openStreams(Path file, int reparseTag) throws IOException {
+        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
+        String what = file.toString();
+        return new BackupStreamReader(new BackupStreamReader.Source() {
+            private final Memory buffer = new Memory(BUFFER);
+            private final IntByReference count = new IntByReference();
+            private final PointerByReference context = new PointerByReference();
+
+            @Override
+            public int read(byte[] b, int off, int len) throws IOException {
+                if (!x.backupRead(h.pointer(), buffer, Math.min(len, BUFFER), count, false, true, context)) {
+                    throw failure("BackupRead", what, x.lastError());
+                }
+                int n = count.getValue();
+                buffer.read(0, b, off, n);
+                return n;
+            }
+
+            @Override
+            public long skip(long n) throws IOException {
+                IntByReference low = new IntByReference();
+                IntByReference high = new IntByReference();
+                // FALSE when it moved less than asked (the stream ended): the distance moved says how far it went.
+                x.backupSeek(h.pointer(), n, low, high, context);
+                return ((long) high.getValue() << 32) | (low.getValue() & 0xFFFFFFFFL);
+            }
+
+            @Override
+            public void close() throws IOException {
+                try {
+                    releaseContext("BackupRead", context, what, true, h.pointer(), buffer);
+                } finally {
+                    h.close();
+                }
+            }
+        }, what);
+    }
+
+    @Override
+    public FileBasicInformation basicInformation(Path file) throws IOException {
+        try (Handle h = open(file, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)) {
+            FileBasicInfo info = new FileBasicInfo();
+            if (!x.getFileInformationByHandleEx(h.pointer(), FileBasicInfo.CLASS, info.getPointer(), info.size())) {
+                throw failure("GetFileInformationByHandleEx", file.toString(), x.lastError());
+            }
+            info.read();
+            return new FileBasicInformation(instant(info.CreationTime), instant(info.LastAccessTime),
+                    instant(info.LastWriteTime), instant(info.ChangeTime), info.FileAttributes);
+        }
+    }
+
+    @Override
+    public void restoreStreams(Path file, InputStream streams) throws IOException {
+        String what = file.toString();
+        try (Handle h = open(file, GENERIC_WRITE | WRITE_OWNER | WRITE_DAC, 0,
+                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)) {
+            PointerByReference context = new PointerByReference();
+            Memory buffer = new Memory(BUFFER);
+            IOException failed = null;
+            try {
+                byte[] chunk = new byte[BUFFER];
+                IntByReference written = new IntByReference();
+                int n;
+                while ((n = streams.read(chunk)) > 0) {
+                    buffer.write(0, chunk, 0, n);
+                    if (!x.backupWrite(h.pointer(), buffer, n, written, false, true, context)) {
+                        throw failure("BackupWrite", what, x.lastError());
+                    }
+                    if (written.getValue() != n) {
+                        throw new IOException("BackupWrite to " + what + " wrote " + written.getValue() + " of " + n
+                                + " bytes");
+                    }
+                }
+            } catch (IOException e) {
+                failed = e;
+                throw e;
+            } finally {
+                try {
+                    releaseContext("BackupWrite", context, what, false, h.pointer(), buffer);
+                } catch (IOException e) {
+                    if (failed == null) {
+                        throw e;
+                    }
+                    failed.addSuppressed(e);
+                }
+            }
+        }
+    }
+
+    @Override
+    public void setBasicInformation(Path file, FileBasicInformation info) throws IOException {
+        try (Handle h = open(file, FILE_WRITE_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)) {
+            FileBasicInfo b = new FileBasicInfo();
+            b.CreationTime = ticks(info.creationTime());
+            b.LastAccessTime = ticks(info.lastAccessTime());
+            b.LastWriteTime = ticks(info.lastWriteTime());
+            b.ChangeTime = 0;
+            b.FileAttributes = info.attributes();
+            b.write();
+            if (!x.setFileInformationByHandle(h.pointer(), FileBasicInfo.CLASS, b.getPointer(), b.size())) {
+                throw failure("SetFileInformationByHandle", file.toString(), x.lastError());
+            }
+        }
+    }
+
+    /** {@link #BACKUP_FLAGS}, without FILE_FLAG_OPEN_REPARSE_POINT for a data-carrying reparse point. */
+    static int backupFlags(int reparseTag) {
+        return reparseTag != 0 && !ReparseTag.isNameSurrogate(reparseTag)
+                ? BACKUP_FLAGS & ~FILE_FLAG_OPEN_REPARSE_POINT : BACKUP_FLAGS;
+    }
+
+    /** The last call with {@code bAbort} TRUE, which frees the context; nothing to free if none was made. */
+    private void releaseContext(String function, PointerByReference context, String what, boolean read, Pointer file,
+            Memory buffer) throws IOException {
+        if (context.getValue() == null) {
+            return;
+        }
+        IntByReference n = new IntByReference();
+        boolean ok = read ? x.backupRead(file, buffer, 0, n, true, true, context)
+                : x.backupWrite(file, buffer, 0, n, true, true, context);
+        if (!ok) {
+            throw failure(function + " (bAbort TRUE, freeing its context)", what, x.lastError());
+        }
+        context.setValue(null);
+    }
+
+    private Handle open(Path file, int access, int share, int flags) throws IOException {
+        Pointer h = x.createFile(Utf16.toNative("lpFileName", file.toString()), access, share, OPEN_EXISTING, flags);
+        if (h == null || Pointer.nativeValue(h) == Exports.INVALID_HANDLE_VALUE) {
+            throw failure("CreateFileW", file.toString(), x.lastError());
+        }
+        return new Handle(h, file.toString());
+    }
+
+    /** An open file handle, closed once. */
+    private final class Handle implements AutoCloseable {
+        private final Pointer pointer;
+        private final String what;
+        private boolean closed;
+
+        Handle(Pointer pointer, String what) {
+            this.pointer = pointer;
+            this.what = what;
+        }
+
+        Pointer pointer() throws IOException {
+            if (closed) {
+                throw new IOException(what + " is closed");
+            }
+            return pointer;
+        }
+
+        @Override
+        public void close() throws IOException {
+            if (!closed) {
+                closed = true;
+                if (!x.closeHandle(pointer)) {
+                    throw failure("CloseHandle", what, x.lastError());
+                }
+            }
+        }
+    }
+
+    /** An exception naming the call and its Win32 error; the java.nio kind for "denied" and "not found". */
+    static IOException failure(String function, String what, int error) {
+        String reason = function + " failed with " + Win32Error.describe(error);
+        return switch (error) {
+            case Win32Error.ERROR_ACCESS_DENIED -> new AccessDeniedException(what, null, reason);
+            case Win32Error.ERROR_FILE_NOT_FOUND, Win32Error.ERROR_PATH_NOT_FOUND ->
+                    new NoSuchFileException(what, null, reason);
+            default -> new FileSystemException(what, null, reason);
+        };
+    }
+
+    private static Instant instant(long ticks) {
+        return ticks == 0 ? null : FileTimes.toInstant(ticks);
+    }
+
+    private static long ticks(Instant t) {
+        return t == null ? 0 : FileTimes.fromInstant(t);
+    }
+}
