@@ -26,8 +26,8 @@ class MediaCommandsHelpTest {
         assertThat(help("verify")).contains("  11     a set is damaged", "holds no backup set")
                 .doesNotContain("  12     ");
         assertThat(help("restore").replaceAll("\\s+", " ")).contains("12 not every selected file was restored",
-                "--path that selected no file", "no complete set without SET, TARGET is a file")
-                .doesNotContain(" 11 ");
+                "--path that selected no file", "no complete set without SET, TARGET is a file",
+                "11 a set the restored one builds on is missing or damaged: nothing was restored");
     }
 
     @Test
