@@ -96,6 +96,8 @@ public final class BackupSession implements AutoCloseable {
     private List<SelectedComponent> selected = List.of();
     /** Why each selected component was added (the selector's words), for {@link #componentChoices()}. */
     private Map<ComponentRef, String> addedBecause = Map.of();
+    /** Why {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left each component out. */
+    private Map<ComponentRef, String> leftOutBecause = Map.of();
     /** The ids (lower case) of the volumes in the shadow copy set. */
     private java.util.Set<String> setVolumes = java.util.Set.of();
     /** In volume mode, the volume ids (lower case) each component's file sets are on. */
@@ -201,6 +203,9 @@ public final class BackupSession implements AutoCloseable {
             return on.isEmpty() ? "volume mode: no component is added, and none of its file sets is for this backup "
                     + "type" : "volume mode: no component is added; its files on the backed-up volumes are backed up "
                     + "with them";
+        }
+        if (leftOutBecause.containsKey(ref)) {
+            return leftOutBecause.get(ref);
         }
         for (org.vss4j.WriterComponentInfo a : w.ancestorsOf(c)) {
             if (addedBecause.containsKey(w.refOf(a))) {
@@ -435,16 +440,39 @@ public final class BackupSession implements AutoCloseable {
             });
         }
         writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
-        if (config.componentMode && !config.components.isEmpty()) {
+        PathPlanner early = null;
+        if (config.componentMode && (!config.components.isEmpty() || config.allOnSetVolumes)) {
             ComponentSelector selector = new ComponentSelector(writers);
-            selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.select(config.components)));
+            if (config.allOnSetVolumes) {
+                PathPlanner planner = phase(BackupPhase.SELECT_COMPONENTS, this::planner);
+                early = planner;
+                ComponentVolumes where = phase(BackupPhase.SELECT_COMPONENTS, () -> ComponentVolumes.of(writers,
+                        config.type, planner));
+                java.util.Set<String> set = new java.util.HashSet<>();
+                volumeRoots.forEach(v -> set.add(v.volumeId().toLowerCase(Locale.ROOT)));
+                directories.forEach(d -> set.add(d.volumeId().toLowerCase(Locale.ROOT)));
+                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.selectOnVolumes(set,
+                        where)));
+                Map<ComponentRef, String> out = new LinkedHashMap<>();
+                writers.forEach(w -> w.components().forEach(c -> {
+                    String why = selector.leftOutReason(w, c);
+                    if (why != null) {
+                        out.put(w.refOf(c), why);
+                    }
+                }));
+                leftOutBecause = out;
+            } else {
+                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.select(
+                        config.components)));
+            }
             Map<ComponentRef, String> why = new LinkedHashMap<>();
             selected.forEach(c -> why.put(c.ref(), selector.reasonOf(c.ref())));
             addedBecause = why;
             phase(BackupPhase.SET_BACKUP_OPTIONS, this::setOptionsAndStamps);
         }
+        PathPlanner known = early;
         SnapshotPlan snapshot = phase(BackupPhase.START_SNAPSHOT_SET, () -> {
-            PathPlanner planner = planner();
+            PathPlanner planner = known != null ? known : planner();
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
             volumeRoots.forEach(plan::addVolume);
             directories.forEach(plan::addVolume);

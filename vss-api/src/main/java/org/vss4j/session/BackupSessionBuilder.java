@@ -26,6 +26,8 @@ public final class BackupSessionBuilder {
     PreviousBackup previous;
     boolean bootableSystemState;
     boolean componentMode = true;
+    /** Component mode choosing every component on the set's volumes ({@link #allComponentsOnSetVolumes()}). */
+    boolean allOnSetVolumes;
     boolean partialFileSupport;
     int context = SnapshotContext.BACKUP.value();
     UUID provider = BackupComponents.GUID_NULL;
@@ -82,6 +84,23 @@ public final class BackupSessionBuilder {
         return this;
     }
 
+    /**
+     * Component mode with the components chosen by the session, as vshadow does by default: every top-level component
+     * of every writer (selectable ones and nonselectable roots, each with its component set) whose files all lie on
+     * the volumes of the shadow copy set, which are the volumes given with {@link #volumes} and those of the
+     * directories given with {@link #directories}. A component whose files (its component set's included) reach
+     * another volume is not added, nor is one that depends on a component left out, nor any component of a writer
+     * whose nonselectable root is left out (a writer that takes part needs it: Microsoft docs, "Working with
+     * Selectability for Backup"); {@link BackupSession#componentChoices()} says why for each. Every writer told
+     * about the backup is thus told in component mode, so a full backup lets it truncate its logs. Goes with neither
+     * {@link #components} nor {@link #volumeMode()}: to choose components, name them.
+     */
+    public BackupSessionBuilder allComponentsOnSetVolumes() {
+        this.componentMode = true;
+        this.allOnSetVolumes = true;
+        return this;
+    }
+
     /** {@code EnableWriterClasses}: only writers of these classes take part. */
     public BackupSessionBuilder includeWriterClasses(UUID... writerClassIds) {
         enabledWriterClasses.addAll(Arrays.asList(writerClassIds));
@@ -134,12 +153,14 @@ public final class BackupSessionBuilder {
     /** Volume mode: whole volumes with the writers' cooperation, no components selected. */
     public BackupSessionBuilder volumeMode() {
         this.componentMode = false;
+        this.allOnSetVolumes = false;
         return this;
     }
 
     /** Volume mode without writers ({@code VSS_CTX_FILE_SHARE_BACKUP}): a crash-consistent copy of the volumes. */
     public BackupSessionBuilder withoutWriters() {
         this.componentMode = false;
+        this.allOnSetVolumes = false;
         this.context = SnapshotContext.FILE_SHARE_BACKUP.value();
         return this;
     }
@@ -259,6 +280,14 @@ public final class BackupSessionBuilder {
         }
         if (!componentMode && !components.isEmpty()) {
             throw new IllegalArgumentException("components are selected in component mode only");
+        }
+        if (allOnSetVolumes && !components.isEmpty()) {
+            throw new IllegalArgumentException("allComponentsOnSetVolumes chooses the components itself: it does not "
+                    + "go with components(...)");
+        }
+        if (allOnSetVolumes && volumes.isEmpty() && directories.isEmpty()) {
+            throw new IllegalArgumentException("allComponentsOnSetVolumes needs the volumes of the set: give volumes "
+                    + "or directories");
         }
         if (components.isEmpty() && volumes.isEmpty() && directories.isEmpty()) {
             throw new IllegalArgumentException("nothing to back up: give volumes, directories or components");
