@@ -124,7 +124,8 @@ public final class BackupSession implements AutoCloseable {
         this.directories = List.copyOf(directories);
         this.events = new SessionEvents(config.listener);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
-        this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
+        this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace,
+                this::stopRequested);
         this.retry = new InProgressRetry(config.clock, budget, events, config.firstBackoff, config.maxBackoff);
         this.backupState = new BackupState(config.type, config.bootableSystemState, config.componentMode,
                 config.partialFileSupport);
@@ -189,6 +190,14 @@ public final class BackupSession implements AutoCloseable {
             }
         }
         return out;
+    }
+
+    /**
+     * The components {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left out (files on a volume not in the
+     * set, a dependency left out, a writer left out), each with why; empty for any other selection.
+     */
+    public List<ComponentChoice> leftOutComponents() {
+        return componentChoices().stream().filter(c -> leftOutBecause.containsKey(c.component())).toList();
     }
 
     private String reasonOf(GatheredWriter w, org.vss4j.WriterComponentInfo c, ComponentRef ref) {
@@ -943,6 +952,11 @@ public final class BackupSession implements AutoCloseable {
 
     // ---- phases ---------------------------------------------------------------------------------------------------
 
+    /** The caller's stop, heeded while {@link BackupSessionBuilder#start()} runs only: see its {@code stopWhen}. */
+    private boolean stopRequested() {
+        return state == State.STARTING && config.stopWhen.getAsBoolean();
+    }
+
     private void phase(BackupPhase phase, Runnable step) {
         phase(phase, () -> {
             step.run();
@@ -952,6 +966,10 @@ public final class BackupSession implements AutoCloseable {
 
     /** Runs one step with its events; a VSS or argument failure becomes a {@link BackupException} naming it. */
     private <T> T phase(BackupPhase phase, Supplier<T> step) {
+        if (stopRequested()) {
+            throw BackupException.of(phase, VssHresult.E_ABORT.code(), "the caller asked the session to stop before "
+                    + phase, null);
+        }
         events.emit(new BackupEvent.PhaseStarted(phase));
         long start = config.clock.nanoTime();
         T result;

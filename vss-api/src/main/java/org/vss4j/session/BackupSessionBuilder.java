@@ -39,6 +39,7 @@ public final class BackupSessionBuilder {
     Duration firstBackoff = Duration.ofSeconds(1);
     Duration maxBackoff = Duration.ofSeconds(30);
     BackupListener listener = BackupListener.none();
+    java.util.function.BooleanSupplier stopWhen = () -> false;
     SessionClock clock = SessionClock.system();
     VolumeResolver volumeResolver;
     /** Null: the machine-scope environment, read when the session plans its paths. */
@@ -211,6 +212,20 @@ public final class BackupSessionBuilder {
     /** The progress listener. */
     public BackupSessionBuilder listener(BackupListener backupListener) {
         this.listener = Objects.requireNonNull(backupListener);
+        return this;
+    }
+
+    /**
+     * A stop the caller may ask for from any thread (a signal, a user's cancel), heeded while {@link #start()} runs:
+     * before each step, and within each asynchronous wait at every poll interval, where the pending operation is then
+     * cancelled ({@code IVssAsync::Cancel}, with the cancel grace). The session then aborts and releases everything
+     * ({@code AbortBackup}) and {@link #start()} throws a {@link BackupException} with {@code E_ABORT} naming the
+     * phase. A wait before a retry is the clock's ({@link #clock}): a caller who stops should end its sleeps too.
+     * Once the session is open it is the caller's: it stops by {@link BackupSession#close()}, and
+     * {@link BackupSession#complete()} is never stopped halfway.
+     */
+    public BackupSessionBuilder stopWhen(java.util.function.BooleanSupplier requested) {
+        this.stopWhen = Objects.requireNonNull(requested);
         return this;
     }
 

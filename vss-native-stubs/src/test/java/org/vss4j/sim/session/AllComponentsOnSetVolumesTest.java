@@ -99,6 +99,9 @@ class AllComponentsOnSetVolumesTest {
             assertThat(c.get("RootOnE:ok").reason()).isEqualTo("its writer is left out: its nonselectable "
                     + "component fixed, which a writer that takes part needs, is left out: its files on E:\\ are "
                     + "not in the shadow copy set");
+            assertThat(s.leftOutComponents()).extracting(x -> x.component().writer().name() + ":"
+                    + x.component().fullPath()).containsExactlyInAnyOrder("TwoVolumes:both", "TwoVolumes:A",
+                    "TwoVolumes:A\\far", "Dependent:dep", "RootOnE:fixed", "RootOnE:ok");
             assertThat(s.items()).noneMatch(i -> i.originalPath().startsWith("E:"));
             SessionFixture.copyAll(s);
             BackupResult r = s.complete();
@@ -113,6 +116,7 @@ class AllComponentsOnSetVolumesTest {
     void theVolumesOfDirectoriesAndVolumesGivenMakeTheSet() {
         try (BackupSession s = fx.session().allComponentsOnSetVolumes().directories("C:\\db").volumes("E:\\")
                 .start()) {
+            assertThat(s.leftOutComponents()).isEmpty();
             assertThat(s.componentChoices()).allSatisfy(c -> assertThat(c.added() || c.reason().startsWith(
                     "included with its component set")).as(c.toString()).isTrue());
         }
