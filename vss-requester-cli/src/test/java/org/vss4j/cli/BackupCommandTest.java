@@ -464,6 +464,21 @@ class BackupCommandTest {
         assertThat(BackupSetReader.open(media).list()).isEmpty();
     }
 
+    /**
+     * With --json a failed backup prints no document, as every vss command (README): stdout stays empty, and stderr
+     * names the step and the HRESULT.
+     */
+    @Test
+    void aFailedBackupWithJsonLeavesStdoutEmptyAndSaysWhyOnStderr() {
+        SimulatedWriter w = ordersWriter();
+        w.vetoAt(WriterEvent.FREEZE);
+        Run r = vss(m -> m.addWriter(w), "backup", "D:\\data", "--to", media.toString(), "--json");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("DO_SNAPSHOT_SET", "VSS_E_WRITERERROR_");
+    }
+
     @Test
     void anIncrementalBackupWithoutAFullOneToBuildOnIsRefused() {
         Run r = vss("backup", "D:\\data", "--to", media.toString(), "--type", "incremental");
