@@ -24,8 +24,16 @@ final class AsyncWaiter {
      * that even an operation that ignores {@code Cancel} is released within the overall timeout.
      */
     private final Duration graceReserve;
+    /** The caller's stop ({@link BackupSessionBuilder#stopWhen}): a wait it ends is cancelled at the next slice. */
+    private final java.util.function.BooleanSupplier stop;
 
     AsyncWaiter(SessionClock clock, SessionBudget budget, SessionEvents events, Duration slice, Duration cancelGrace) {
+        this(clock, budget, events, slice, cancelGrace, () -> false);
+    }
+
+    AsyncWaiter(SessionClock clock, SessionBudget budget, SessionEvents events, Duration slice, Duration cancelGrace,
+            java.util.function.BooleanSupplier stop) {
+        this.stop = stop;
         this.clock = clock;
         this.budget = budget;
         this.events = events;
@@ -46,6 +54,10 @@ final class AsyncWaiter {
             completion.awaitFinished(op, new PhaseDeadline(clock.nanoTime(), phaseTimeout),
                     elapsed -> events.emit(new BackupEvent.OperationPending(phase, operation, elapsed)));
         } catch (AsyncIncompleteException e) {
+            if (e.reason() == AsyncIncompleteException.Reason.TIMED_OUT && stop.getAsBoolean()) {
+                throw BackupException.of(phase, org.vss4j.VssHresult.E_ABORT.code(), operation + " was cancelled "
+                        + "(IVssAsync::Cancel): the caller asked the session to stop", e);
+            }
             if (e.reason() == AsyncIncompleteException.Reason.TIMED_OUT) {
                 throw BackupException.timeout(phase, operation + " " + e.detail(), e);
             }
@@ -76,6 +88,10 @@ final class AsyncWaiter {
 
         @Override
         public Duration remaining() {
+            if (stop.getAsBoolean()) {
+                // Gives up at once: AsyncCompletion then cancels the operation and gives it the grace.
+                return Duration.ZERO;
+            }
             Duration phaseLeft = phaseTimeout.minusNanos(clock.nanoTime() - start);
             Duration overallLeft = budget.remaining().minus(graceReserve);
             return phaseLeft.compareTo(overallLeft) <= 0 ? phaseLeft : overallLeft;

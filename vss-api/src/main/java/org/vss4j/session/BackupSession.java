@@ -96,6 +96,8 @@ public final class BackupSession implements AutoCloseable {
     private List<SelectedComponent> selected = List.of();
     /** Why each selected component was added (the selector's words), for {@link #componentChoices()}. */
     private Map<ComponentRef, String> addedBecause = Map.of();
+    /** Why {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left each component out. */
+    private Map<ComponentRef, String> leftOutBecause = Map.of();
     /** The ids (lower case) of the volumes in the shadow copy set. */
     private java.util.Set<String> setVolumes = java.util.Set.of();
     /** In volume mode, the volume ids (lower case) each component's file sets are on. */
@@ -122,7 +124,8 @@ public final class BackupSession implements AutoCloseable {
         this.directories = List.copyOf(directories);
         this.events = new SessionEvents(config.listener);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
-        this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
+        this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace,
+                this::stopRequested);
         this.retry = new InProgressRetry(config.clock, budget, events, config.firstBackoff, config.maxBackoff);
         this.backupState = new BackupState(config.type, config.bootableSystemState, config.componentMode,
                 config.partialFileSupport);
@@ -189,6 +192,14 @@ public final class BackupSession implements AutoCloseable {
         return out;
     }
 
+    /**
+     * The components {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left out (files on a volume not in the
+     * set, a dependency left out, a writer left out), each with why; empty for any other selection.
+     */
+    public List<ComponentChoice> leftOutComponents() {
+        return componentChoices().stream().filter(c -> leftOutBecause.containsKey(c.component())).toList();
+    }
+
     private String reasonOf(GatheredWriter w, org.vss4j.WriterComponentInfo c, ComponentRef ref) {
         if (addedBecause.containsKey(ref)) {
             return addedBecause.get(ref);
@@ -201,6 +212,9 @@ public final class BackupSession implements AutoCloseable {
             return on.isEmpty() ? "volume mode: no component is added, and none of its file sets is for this backup "
                     + "type" : "volume mode: no component is added; its files on the backed-up volumes are backed up "
                     + "with them";
+        }
+        if (leftOutBecause.containsKey(ref)) {
+            return leftOutBecause.get(ref);
         }
         for (org.vss4j.WriterComponentInfo a : w.ancestorsOf(c)) {
             if (addedBecause.containsKey(w.refOf(a))) {
@@ -435,16 +449,39 @@ public final class BackupSession implements AutoCloseable {
             });
         }
         writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
-        if (config.componentMode && !config.components.isEmpty()) {
+        PathPlanner early = null;
+        if (config.componentMode && (!config.components.isEmpty() || config.allOnSetVolumes)) {
             ComponentSelector selector = new ComponentSelector(writers);
-            selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.select(config.components)));
+            if (config.allOnSetVolumes) {
+                PathPlanner planner = phase(BackupPhase.SELECT_COMPONENTS, this::planner);
+                early = planner;
+                ComponentVolumes where = phase(BackupPhase.SELECT_COMPONENTS, () -> ComponentVolumes.of(writers,
+                        config.type, planner));
+                java.util.Set<String> set = new java.util.HashSet<>();
+                volumeRoots.forEach(v -> set.add(v.volumeId().toLowerCase(Locale.ROOT)));
+                directories.forEach(d -> set.add(d.volumeId().toLowerCase(Locale.ROOT)));
+                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.selectOnVolumes(set,
+                        where)));
+                Map<ComponentRef, String> out = new LinkedHashMap<>();
+                writers.forEach(w -> w.components().forEach(c -> {
+                    String why = selector.leftOutReason(w, c);
+                    if (why != null) {
+                        out.put(w.refOf(c), why);
+                    }
+                }));
+                leftOutBecause = out;
+            } else {
+                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.select(
+                        config.components)));
+            }
             Map<ComponentRef, String> why = new LinkedHashMap<>();
             selected.forEach(c -> why.put(c.ref(), selector.reasonOf(c.ref())));
             addedBecause = why;
             phase(BackupPhase.SET_BACKUP_OPTIONS, this::setOptionsAndStamps);
         }
+        PathPlanner known = early;
         SnapshotPlan snapshot = phase(BackupPhase.START_SNAPSHOT_SET, () -> {
-            PathPlanner planner = planner();
+            PathPlanner planner = known != null ? known : planner();
             FileSetPlan plan = FileSetPlan.forComponents(selected, config.type, planner);
             volumeRoots.forEach(plan::addVolume);
             directories.forEach(plan::addVolume);
@@ -915,6 +952,11 @@ public final class BackupSession implements AutoCloseable {
 
     // ---- phases ---------------------------------------------------------------------------------------------------
 
+    /** The caller's stop, heeded while {@link BackupSessionBuilder#start()} runs only: see its {@code stopWhen}. */
+    private boolean stopRequested() {
+        return state == State.STARTING && config.stopWhen.getAsBoolean();
+    }
+
     private void phase(BackupPhase phase, Runnable step) {
         phase(phase, () -> {
             step.run();
@@ -924,6 +966,10 @@ public final class BackupSession implements AutoCloseable {
 
     /** Runs one step with its events; a VSS or argument failure becomes a {@link BackupException} naming it. */
     private <T> T phase(BackupPhase phase, Supplier<T> step) {
+        if (stopRequested()) {
+            throw BackupException.of(phase, VssHresult.E_ABORT.code(), "the caller asked the session to stop before "
+                    + phase, null);
+        }
         events.emit(new BackupEvent.PhaseStarted(phase));
         long start = config.clock.nanoTime();
         T result;

@@ -26,6 +26,8 @@ public final class BackupSessionBuilder {
     PreviousBackup previous;
     boolean bootableSystemState;
     boolean componentMode = true;
+    /** Component mode choosing every component on the set's volumes ({@link #allComponentsOnSetVolumes()}). */
+    boolean allOnSetVolumes;
     boolean partialFileSupport;
     int context = SnapshotContext.BACKUP.value();
     UUID provider = BackupComponents.GUID_NULL;
@@ -37,6 +39,7 @@ public final class BackupSessionBuilder {
     Duration firstBackoff = Duration.ofSeconds(1);
     Duration maxBackoff = Duration.ofSeconds(30);
     BackupListener listener = BackupListener.none();
+    java.util.function.BooleanSupplier stopWhen = () -> false;
     SessionClock clock = SessionClock.system();
     VolumeResolver volumeResolver;
     /** Null: the machine-scope environment, read when the session plans its paths. */
@@ -79,6 +82,23 @@ public final class BackupSessionBuilder {
     /** Writer components to back up (component mode). */
     public BackupSessionBuilder components(ComponentSelection... selections) {
         components.addAll(Arrays.asList(selections));
+        return this;
+    }
+
+    /**
+     * Component mode with the components chosen by the session, as vshadow does by default: every top-level component
+     * of every writer (selectable ones and nonselectable roots, each with its component set) whose files all lie on
+     * the volumes of the shadow copy set, which are the volumes given with {@link #volumes} and those of the
+     * directories given with {@link #directories}. A component whose files (its component set's included) reach
+     * another volume is not added, nor is one that depends on a component left out, nor any component of a writer
+     * whose nonselectable root is left out (a writer that takes part needs it: Microsoft docs, "Working with
+     * Selectability for Backup"); {@link BackupSession#componentChoices()} says why for each. Every writer told
+     * about the backup is thus told in component mode, so a full backup lets it truncate its logs. Goes with neither
+     * {@link #components} nor {@link #volumeMode()}: to choose components, name them.
+     */
+    public BackupSessionBuilder allComponentsOnSetVolumes() {
+        this.componentMode = true;
+        this.allOnSetVolumes = true;
         return this;
     }
 
@@ -134,12 +154,14 @@ public final class BackupSessionBuilder {
     /** Volume mode: whole volumes with the writers' cooperation, no components selected. */
     public BackupSessionBuilder volumeMode() {
         this.componentMode = false;
+        this.allOnSetVolumes = false;
         return this;
     }
 
     /** Volume mode without writers ({@code VSS_CTX_FILE_SHARE_BACKUP}): a crash-consistent copy of the volumes. */
     public BackupSessionBuilder withoutWriters() {
         this.componentMode = false;
+        this.allOnSetVolumes = false;
         this.context = SnapshotContext.FILE_SHARE_BACKUP.value();
         return this;
     }
@@ -190,6 +212,20 @@ public final class BackupSessionBuilder {
     /** The progress listener. */
     public BackupSessionBuilder listener(BackupListener backupListener) {
         this.listener = Objects.requireNonNull(backupListener);
+        return this;
+    }
+
+    /**
+     * A stop the caller may ask for from any thread (a signal, a user's cancel), heeded while {@link #start()} runs:
+     * before each step, and within each asynchronous wait at every poll interval, where the pending operation is then
+     * cancelled ({@code IVssAsync::Cancel}, with the cancel grace). The session then aborts and releases everything
+     * ({@code AbortBackup}) and {@link #start()} throws a {@link BackupException} with {@code E_ABORT} naming the
+     * phase. A wait before a retry is the clock's ({@link #clock}): a caller who stops should end its sleeps too.
+     * Once the session is open it is the caller's: it stops by {@link BackupSession#close()}, and
+     * {@link BackupSession#complete()} is never stopped halfway.
+     */
+    public BackupSessionBuilder stopWhen(java.util.function.BooleanSupplier requested) {
+        this.stopWhen = Objects.requireNonNull(requested);
         return this;
     }
 
@@ -259,6 +295,14 @@ public final class BackupSessionBuilder {
         }
         if (!componentMode && !components.isEmpty()) {
             throw new IllegalArgumentException("components are selected in component mode only");
+        }
+        if (allOnSetVolumes && !components.isEmpty()) {
+            throw new IllegalArgumentException("allComponentsOnSetVolumes chooses the components itself: it does not "
+                    + "go with components(...)");
+        }
+        if (allOnSetVolumes && volumes.isEmpty() && directories.isEmpty()) {
+            throw new IllegalArgumentException("allComponentsOnSetVolumes needs the volumes of the set: give volumes "
+                    + "or directories");
         }
         if (components.isEmpty() && volumes.isEmpty() && directories.isEmpty()) {
             throw new IllegalArgumentException("nothing to back up: give volumes, directories or components");

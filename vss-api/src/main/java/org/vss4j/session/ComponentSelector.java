@@ -22,6 +22,12 @@ import org.vss4j.WriterComponentInfo;
  * Different Writers") are added too, or the selection fails naming the missing writer or component.</li>
  * </ul>
  * Writers excluded before GatherWriterMetadata never reported metadata, so selecting them fails here.
+ *
+ * <p>{@link #selectOnVolumes} chooses without a caller's list, as vshadow does by default (Windows-classic-samples
+ * VShadowVolumeShadowCopy): the top-level components of every writer (selectable ones and nonselectable roots),
+ * each with its component set, except those whose files reach a volume not in the shadow copy set. A dependency on
+ * a component left out leaves its dependent out too; a nonselectable root left out leaves its whole writer out, since
+ * a writer that takes part needs it. Each component left out says why ({@link #leftOutReason}).
  */
 final class ComponentSelector {
 
@@ -29,6 +35,14 @@ final class ComponentSelector {
     private final Map<GatheredWriter, Map<WriterComponentInfo, String>> picked = new LinkedHashMap<>();
     /** Why each picked component was picked (the first reason), for {@link ComponentChoice}. */
     private final Map<ComponentRef, String> reasons = new LinkedHashMap<>();
+    /** Top-level components {@link #selectOnVolumes} left out, with why. */
+    private final Map<ComponentRef, String> leftOut = new LinkedHashMap<>();
+    /** Writers {@link #selectOnVolumes} left out whole, with why. */
+    private final Map<GatheredWriter, String> writerLeftOut = new LinkedHashMap<>();
+
+    static final String ON_SET_VOLUMES = "selected: its files are all on volumes of the shadow copy set";
+    static final String NONSELECTABLE_ROOT = "nonselectable with no selectable ancestor: added whenever its "
+            + "writer takes part (Microsoft docs, \"Working with Selectability for Backup\")";
 
     ComponentSelector(List<GatheredWriter> writers) {
         this.writers = writers;
@@ -57,6 +71,105 @@ final class ComponentSelector {
         return result();
     }
 
+    /**
+     * Every top-level component of every writer whose files (its component set's included, and those of the
+     * components it depends on) all lie on {@code setVolumes} (volume ids, lower case).
+     */
+    List<SelectedComponent> selectOnVolumes(java.util.Set<String> setVolumes, ComponentVolumes where) {
+        boolean changed = true;
+        while (changed) {
+            changed = false;
+            for (GatheredWriter w : writers) {
+                if (writerLeftOut.containsKey(w)) {
+                    continue;
+                }
+                for (WriterComponentInfo root : rootsOf(w)) {
+                    ComponentRef ref = w.refOf(root);
+                    if (leftOut.containsKey(ref)) {
+                        continue;
+                    }
+                    String why = where.outsideOf(setVolumes, w.setOf(root).stream().map(w::refOf).toList());
+                    if (why == null) {
+                        why = dependencyLeftOut(w, root);
+                    }
+                    if (why != null) {
+                        leftOut.put(ref, why);
+                        changed = true;
+                        if (!root.selectable()) {
+                            writerLeftOut.put(w, "its nonselectable component " + GatheredWriter.fullPath(root)
+                                    + ", which a writer that takes part needs, is left out: " + why);
+                        }
+                    }
+                }
+            }
+        }
+        for (GatheredWriter w : writers) {
+            if (writerLeftOut.containsKey(w)) {
+                continue;
+            }
+            for (WriterComponentInfo root : rootsOf(w)) {
+                if (!leftOut.containsKey(w.refOf(root))) {
+                    pick(w, root, null, root.selectable() ? ON_SET_VOLUMES : NONSELECTABLE_ROOT);
+                }
+            }
+        }
+        addDependencies();
+        return result();
+    }
+
+    private static List<WriterComponentInfo> rootsOf(GatheredWriter w) {
+        return w.components().stream().filter(c -> w.ancestorsOf(c).isEmpty()).toList();
+    }
+
+    /** Why a dependency of {@code root}'s component set cannot be met in this selection, or null. */
+    private String dependencyLeftOut(GatheredWriter w, WriterComponentInfo root) {
+        for (WriterComponentInfo member : w.setOf(root)) {
+            for (ComponentDependency d : member.dependencies()) {
+                String of = (member == root ? "it" : GatheredWriter.fullPath(member)) + " depends on " + path(d);
+                GatheredWriter target = writers.stream().filter(x -> x.ref().writerId().equals(d.writerId()))
+                        .findFirst().orElse(null);
+                if (target == null) {
+                    return of + " of writer class " + d.writerId() + ", which did not report metadata (not "
+                            + "running, failed Identify, or excluded)";
+                }
+                WriterComponentInfo on = target.components().stream().filter(x -> sameComponent(x, d)).findFirst()
+                        .orElse(null);
+                if (on == null) {
+                    return of + ", which writer " + target.ref() + " does not declare";
+                }
+                if (writerLeftOut.containsKey(target)) {
+                    return of + " (writer " + target.ref() + "), whose writer is left out: "
+                            + writerLeftOut.get(target);
+                }
+                List<WriterComponentInfo> chain = new ArrayList<>(target.ancestorsOf(on));
+                WriterComponentInfo top = chain.isEmpty() ? on : chain.get(chain.size() - 1);
+                String why = leftOut.get(target.refOf(top));
+                if (why != null) {
+                    return of + " (writer " + target.ref() + "), which is left out: " + why;
+                }
+            }
+        }
+        return null;
+    }
+
+    /**
+     * Why {@link #selectOnVolumes} left {@code c} of {@code w} out (its writer, its component set, or itself), or
+     * null if it did not.
+     */
+    String leftOutReason(GatheredWriter w, WriterComponentInfo c) {
+        if (writerLeftOut.containsKey(w)) {
+            return "its writer is left out: " + writerLeftOut.get(w);
+        }
+        List<WriterComponentInfo> chain = w.ancestorsOf(c);
+        WriterComponentInfo top = chain.isEmpty() ? c : chain.get(chain.size() - 1);
+        String why = leftOut.get(w.refOf(top));
+        if (why == null) {
+            return null;
+        }
+        return top == c ? "left out: " + why : "left out with its component set " + GatheredWriter.fullPath(top)
+                + ": " + why;
+    }
+
     /** Picks {@code c}, or fails if it is nonselectable below a selectable ancestor. */
     private void pickSelectable(GatheredWriter w, WriterComponentInfo c, String options, String why) {
         if (!c.selectable()) {
@@ -78,8 +191,7 @@ final class ComponentSelector {
         for (WriterComponentInfo top : w.components()) {
             if (!top.selectable() && w.ancestorsOf(top).stream().noneMatch(WriterComponentInfo::selectable)) {
                 mine.putIfAbsent(top, "");
-                reasons.putIfAbsent(w.refOf(top), "nonselectable with no selectable ancestor: added whenever its "
-                        + "writer takes part (Microsoft docs, \"Working with Selectability for Backup\")");
+                reasons.putIfAbsent(w.refOf(top), NONSELECTABLE_ROOT);
             }
         }
     }

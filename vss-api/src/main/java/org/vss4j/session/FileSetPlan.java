@@ -111,7 +111,8 @@ final class FileSetPlan {
         return new LinkedHashMap<>(volumes);
     }
 
-    private static List<FileSet> fileSets(WriterComponentInfo c, BackupType type) {
+    /** The file sets of {@code c} a backup of {@code type} takes. */
+    static List<FileSet> fileSets(WriterComponentInfo c, BackupType type) {
         List<FileSet> all = new ArrayList<>();
         if (type == BackupType.LOG) {
             all.addAll(c.logFiles());

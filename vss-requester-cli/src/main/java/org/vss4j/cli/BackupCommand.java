@@ -17,9 +17,12 @@ import org.vss4j.media.BackupSetReader;
 import org.vss4j.media.BackupSetRequest;
 import org.vss4j.media.ParentSet;
 import org.vss4j.media.SessionBackupSet;
+import org.vss4j.VssHresult;
+import org.vss4j.session.BackupException;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupSessionBuilder;
+import org.vss4j.session.ComponentChoice;
 import org.vss4j.session.ComponentSelection;
 import org.vss4j.session.ResolvedPath;
 import org.vss4j.session.UnresolvablePathException;
@@ -45,9 +48,12 @@ import picocli.CommandLine.Spec;
             "The default type, copy, never changes a writer's backup history. full, incremental, differential and "
                     + "log are asked for explicitly: only then may writers truncate their logs. The output says "
                     + "which writers were told the backup succeeded."},
-        footer = {"%nModes: without --component and --no-writers, volume mode: the writers",
-            "freeze, no component is added, so no writer is told it was backed up;",
-            "--component: component mode; --no-writers: crash-consistent, no writer.",
+        footer = {"%nModes (as vshadow): by default component mode with every writer component",
+            "whose files all lie on the volumes of the sources; a component with files",
+            "on another volume is left out and named (--dry-run says why);",
+            "--component: component mode with only the components named;",
+            "--volume-mode: the writers freeze, no component is added, so no writer",
+            "is told it was backed up; --no-writers: crash-consistent, no writer.",
             "%nExamples (" + Examples.LEGEND + "):",
             "  (cmd) vss backup D:\\data --to E:\\bak",
             "  (cmd) vss backup D:\\ --to E:\\bak --component SqlServerWriter --type full",
@@ -78,19 +84,22 @@ final class BackupCommand implements Callable<Integer> {
     private BackupTypeArgument type;
 
     @Option(names = "--component", paramLabel = "WRITER[:LOGICAL\\PATH\\NAME]",
-            description = "Select a writer (name or class id) or one of its components (component mode). "
-                    + "Repeatable.")
+            description = "Back up only this writer (name or class id) or one of its components, instead of "
+                    + "every component on the sources' volumes. Repeatable.")
     private List<String> components = new ArrayList<>();
 
-    @Option(names = "--volume-mode", description = "Whole volumes with the writers frozen, no component selected "
-            + "(the default without --component).")
+    @Option(names = "--volume-mode", description = "Whole volumes with the writers frozen, no component selected: "
+            + "no writer is told it was backed up.")
     private boolean volumeMode;
 
     @Option(names = "--no-writers", description = "No writer takes part: a crash-consistent backup "
             + "(VSS_CTX_FILE_SHARE_BACKUP).")
     private boolean noWriters;
 
-    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout.")
+    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout, also for a partial "
+            + "backup (exit 6) or writers not stable (7). A backup that fails (exit 3, 4, 5, 8, or stopped) prints "
+            + "none, as every vss command: stdout stays empty and the error, naming the step, the HRESULT and what "
+            + "the set stays as, is on stderr.")
     private boolean json;
 
     @Option(names = "--dry-run", description = "Stop after the file list: explain, per writer and component, what "
@@ -120,9 +129,13 @@ final class BackupCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         checkOptions();
+        // As for snapshot create: installed before the simulated machine, finished by VssCommand.execute once the
+        // last line is printed, so that a stop (SIGTERM, Ctrl-C) waits until the backup is aborted and reported.
+        ShutdownGuard guard = ShutdownGuard.install(err);
+        ((VssCommand) spec.root().userObject()).guardedBy(guard);
         simulator.prepare();
         try {
-            return run(out, err);
+            return run(out, err, guard);
         } finally {
             simulator.close();
         }
@@ -141,9 +154,11 @@ final class BackupCommand implements Callable<Integer> {
         }
     }
 
-    private int run(PrintWriter out, PrintWriter err) throws Exception {
+    private int run(PrintWriter out, PrintWriter err, ShutdownGuard guard) throws Exception {
         List<String> given = sources.stream().map(BackupCommand::normalized).toList();
-        BackupSessionBuilder builder = BackupSession.builder().type(type.type()).phaseTimeout(timeout);
+        // A stop ends the session's waits (cancelled) and its backoffs; during the copy BackupStop closes it.
+        BackupSessionBuilder builder = BackupSession.builder().type(type.type()).phaseTimeout(timeout)
+                .clock(guard.clock()).stopWhen(guard::isRequested);
         for (String source : given) {
             if (isVolumeRoot(source)) {
                 builder.volumes(source);
@@ -155,8 +170,12 @@ final class BackupCommand implements Callable<Integer> {
             builder.withoutWriters();
         } else if (!components.isEmpty()) {
             builder.componentMode().components(selections());
-        } else {
+        } else if (volumeMode) {
             builder.volumeMode();
+        } else {
+            // vshadow's default (Windows-classic-samples VShadowVolumeShadowCopy): component mode, every component
+            // whose files are all shadow-copied.
+            builder.allComponentsOnSetVolumes();
         }
         ParentSet parent = type.chains() ? parent(given) : null;
         if (parent != null) {
@@ -164,7 +183,9 @@ final class BackupCommand implements Callable<Integer> {
         }
         BackupProgress progress = dryRun ? null : BackupProgress.forStderr(simulator.progress(), err);
         BackupKillPoint killPoint = BackupKillPoint.configured();
+        BackupStop stop = new BackupStop(guard);
         builder.listener(event -> {
+            stop.onEvent(event);
             if (progress != null) {
                 progress.onEvent(event);
             }
@@ -172,9 +193,10 @@ final class BackupCommand implements Callable<Integer> {
                 killPoint.onEvent(event);
             }
         });
-        WriterRetry retry = new WriterRetry(err, retries);
+        WriterRetry retry = new WriterRetry(err, retries, guard.clock());
         if (dryRun) {
-            try (BackupSession session = retry.start(builder)) {
+            try (BackupSession session = start(retry, builder, guard)) {
+                stoppedBefore(guard, "the dry run's report");
                 DryRunReport report = DryRunReport.of(session, given, mode(), retry.attempts());
                 if (json) {
                     Json.print(out, report.json());
@@ -195,12 +217,24 @@ final class BackupCommand implements Callable<Integer> {
         BackupSetRequest request = new BackupSetRequest(SetIds.next(Instant.now()), given, parent);
         BackupSetInfo info;
         BackupResult result;
-        try (BackupSession session = retry.start(builder)) {
+        List<ComponentChoice> leftOut;
+        try (BackupSession session = start(retry, builder, guard)) {
+            stoppedBefore(guard, "the first file was stored: the backup was aborted (AbortBackup), nothing was "
+                    + "written to " + media);
+            leftOut = session.leftOutComponents();
             if (progress != null) {
                 progress.starting(session.items());
             }
+            stop.watch(session);
             try {
                 info = SessionBackupSet.backUp(session, media, request);
+            } catch (IOException | RuntimeException e) {
+                if (stop.aborted()) {
+                    throw new ShutdownGuard.Stopped("stopped by a signal while files were being stored: the backup "
+                            + "was aborted (AbortBackup, no writer was told anything) and the partial set removed "
+                            + "from " + media, e);
+                }
+                throw e;
             } finally {
                 if (progress != null) {
                     progress.close();
@@ -208,7 +242,7 @@ final class BackupCommand implements Callable<Integer> {
             }
             result = session.result().orElseThrow(() -> new IllegalStateException("the session did not complete"));
         }
-        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode());
+        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode(), leftOut);
         if (json) {
             Json.print(out, outcome.json());
         } else {
@@ -218,8 +252,33 @@ final class BackupCommand implements Callable<Integer> {
         return outcome.exitCode();
     }
 
+    /**
+     * The session, started with the retries; a session that a stop ended (E_ABORT from {@code stopWhen}, already
+     * aborted and released) is {@link ShutdownGuard.Stopped}.
+     */
+    private static BackupSession start(WriterRetry retry, BackupSessionBuilder builder, ShutdownGuard guard) {
+        try {
+            return retry.start(builder);
+        } catch (BackupException e) {
+            if (guard.isRequested() && e.hresult() == VssHresult.E_ABORT.code()) {
+                throw new ShutdownGuard.Stopped("stopped by a signal during " + e.phase() + ": the backup was "
+                        + "aborted (AbortBackup) and released; nothing was written to MEDIA", e);
+            }
+            throw e;
+        }
+    }
+
+    /** Throws {@link ShutdownGuard.Stopped} when a stop came while the session started. */
+    private static void stoppedBefore(ShutdownGuard guard, String what) {
+        if (guard.isRequested()) {
+            throw new ShutdownGuard.Stopped("stopped by a signal before " + what);
+        }
+    }
+
     private String mode() {
-        return noWriters ? "no writers" : components.isEmpty() ? "volume mode" : "component mode";
+        // Named or chosen by the session, the components are added the same way: component mode either way (what
+        // the session left out is listed apart).
+        return noWriters ? "no writers" : volumeMode ? "volume mode" : "component mode";
     }
 
     /** {@code D:} means the volume D:\ (as for {@code snapshot create}); anything else is taken as given. */

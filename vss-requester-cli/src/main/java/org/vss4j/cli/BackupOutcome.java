@@ -11,6 +11,7 @@ import java.util.UUID;
 import org.vss4j.media.BackupSetInfo;
 import org.vss4j.media.SetMetadata;
 import org.vss4j.session.BackupResult;
+import org.vss4j.session.ComponentChoice;
 import org.vss4j.session.ComponentOutcome;
 import org.vss4j.session.FileRecord;
 import org.vss4j.session.WriterRef;
@@ -27,10 +28,16 @@ final class BackupOutcome {
     private final BackupResult result;
     private final int attempts;
     private final String mode;
+    private final List<ComponentChoice> leftOut;
 
-    /** {@code mode}: {@code component mode}, {@code volume mode} or {@code no writers}. */
-    BackupOutcome(Path media, BackupSetInfo set, BackupResult result, int attempts, String mode) {
+    /**
+     * {@code mode}: {@code component mode}, {@code volume mode} or {@code no writers}; {@code leftOut}: the components
+     * the session's own choice left out ({@code BackupSession.leftOutComponents()}).
+     */
+    BackupOutcome(Path media, BackupSetInfo set, BackupResult result, int attempts, String mode,
+            List<ComponentChoice> leftOut) {
         this.mode = mode;
+        this.leftOut = List.copyOf(leftOut);
         this.media = media;
         this.set = set;
         this.result = result;
@@ -92,6 +99,11 @@ final class BackupOutcome {
                                 + "saved)");
             }
         }
+        if (!leftOut.isEmpty()) {
+            out.println("  components left out (not added, so their writers are not told of them):");
+            leftOut.forEach(c -> out.printf("    %s\\%s: %s%n", c.component().writer().name(),
+                    c.component().fullPath(), c.reason()));
+        }
         if (!failedFiles().isEmpty()) {
             out.println("  not saved:");
             failedFiles().forEach(f -> out.printf("    %s: %s%n", f.originalPath(), f.failure()));
@@ -120,7 +132,9 @@ final class BackupOutcome {
                 : f.writer().name(), f.component() == null ? null : f.component().fullPath(), f.failure())).toList();
         return new Document(set.setId(), media.toString(), set.state(), m.type(), mode,
                 m.sources().stream().map(SetMetadata.Source::source).toList(), m.parentSetId(), m.snapshotSetId(),
-                m.snapshotTime(), set.files(), set.bytes(), failed.size(), attempts, components, told, failed,
+                m.snapshotTime(), set.files(), set.bytes(), failed.size(), attempts, components,
+                leftOut.stream().map(c -> new LeftOut(c.component().writer().name(), c.component().writer()
+                        .instanceId(), c.component().fullPath(), c.reason())).toList(), told, failed,
                 result.writerFailures().stream().map(Object::toString).toList(),
                 result.postCompleteFailures().stream().map(Object::toString).toList(),
                 result.skippedWriters().stream().map(Object::toString).toList(), exitCode());
@@ -130,12 +144,14 @@ final class BackupOutcome {
      * The outcome as one JSON document.
      *
      * @param mode               {@code component mode}, {@code volume mode} or {@code no writers}
+     * @param componentsLeftOut  what the default selection (every component on the sources' volumes) left out
      * @param writersToldSuccess the writers whose components were marked succeeded before BackupComplete
      * @param writersNotStable   what writers reported after BackupComplete (none when all ended stable)
      */
     record Document(String setId, String media, String state, String type, String mode,
             List<String> sources, String parentSetId, UUID snapshotSetId, Instant snapshotTime, long files,
-            long bytes, int failedFileCount, int attempts, List<Component> components, List<Told> writersToldSuccess,
+            long bytes, int failedFileCount, int attempts, List<Component> components,
+            List<LeftOut> componentsLeftOut, List<Told> writersToldSuccess,
             List<Failed> failedFiles, List<String> writersNotStable, List<String> failuresAfterBackupComplete,
             List<String> skippedWriters, int exitCode) {
     }
@@ -143,6 +159,10 @@ final class BackupOutcome {
     /** A component added to the Backup Components Document and what {@code SetBackupSucceeded} recorded. */
     record Component(String writer, UUID writerInstanceId, String component, boolean backupSucceeded,
             String backupStamp, List<String> failedFiles) {
+    }
+
+    /** A component the default selection did not add, and why. */
+    record LeftOut(String writer, UUID writerInstanceId, String component, String reason) {
     }
 
     /** A writer told the backup of these components succeeded. */

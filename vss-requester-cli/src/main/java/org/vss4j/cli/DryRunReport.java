@@ -20,7 +20,8 @@ import org.vss4j.session.WriterRef;
  * {@code vss backup --dry-run}: what a backup would hold, explained per writer and component from what the session
  * decided ({@link BackupSession#componentChoices()}, {@link BackupSession#excluded()},
  * {@link BackupSession#notTaken()}, {@link BackupSession#skippedWriters()}): each component added or not and why
- * (selected, a dependency pulled it in, nonselectable, not selected, its volume not in the set), the files writers
+ * (selected, a dependency pulled it in, nonselectable, not selected, its volume not in the set, left out of the
+ * default selection because its files or a dependency reach a volume not in the set), the files writers
  * exclude, what cannot be backed up, and the FilesNotToSnapshot entries VSS deletes from every shadow copy of their
  * volume (Microsoft docs, "Excluding Files from Shadow Copies").
  */

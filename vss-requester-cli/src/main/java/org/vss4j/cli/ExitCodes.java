@@ -113,15 +113,16 @@ final class ExitCodes {
             + "  2      bad command line: unknown option or subcommand, bad value, a name%n"
             + "         or id that is not what the command wants (see its help)%n"
             + LINE_VSS + LINE_OTHER_EXEC
-            + "  5      snapshot create: the cleanup after a failure or a stop failed, so%n"
-            + "         shadow copies may be left: stderr names them%n"
+            + "  5      snapshot create, backup: the cleanup after a failure or a stop%n"
+            + "         failed, so shadow copies may be left: stderr names them%n"
             + "  6-8    backup: partial (6), a writer not stable (7), no set to build on (8)%n"
             + "  10     sets, verify, restore: MEDIA is no media directory (see their help)%n"
             + "  11     verify: a set is damaged (each problem is named)%n"
             + "  12     restore: a file refused or missing, or a --path selecting none%n"
             + "  N      snapshot create --exec: the exit code of the command (127: the%n"
             + "         shell found no such command)%n"
-            + "  128+N  snapshot create: stopped by signal N (143 SIGTERM, 130 Ctrl-C)%n";
+            + "  128+N  snapshot create, backup: stopped by signal N (143 SIGTERM, 130%n"
+            + "         Ctrl-C)%n";
 
     /** {@code vss providers}, {@code vss snapshot list}. */
     static final String HELP_ADMIN = HEADING + LINE_OK + LINE_USAGE + LINE_VSS + LINE_OTHER;
@@ -154,7 +155,11 @@ final class ExitCodes {
             + "  7      the set is complete, but a writer did not end stable after%n"
             + "         BackupComplete (it is named)%n"
             + "  8      incremental or differential: no complete full backup of these%n"
-            + "         sources in MEDIA to build on%n";
+            + "         sources in MEDIA to build on%n"
+            + "  5      a stop's cleanup failed or took over 60 s (stderr says what)%n"
+            + "  128+N  stopped by signal N (143 SIGTERM, 130 Ctrl-C): the backup was%n"
+            + "         aborted and any partial set removed; a stop seen once every file%n"
+            + "         was stored lets the backup end with its own code%n";
 
     /** {@code vss sets}: an empty MEDIA lists no set and exits 0. */
     static final String HELP_SETS = HEADING + LINE_OK + LINE_USAGE + LINE_OTHER + LINE_MEDIA;

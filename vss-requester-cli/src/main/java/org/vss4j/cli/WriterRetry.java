@@ -26,11 +26,18 @@ final class WriterRetry {
 
     private final PrintWriter err;
     private final int retries;
+    private final SessionClock clock;
     private int attempts;
 
     WriterRetry(PrintWriter err, int retries) {
+        this(err, retries, SessionClock.system());
+    }
+
+    /** {@code clock}: the waits between attempts (a {@link ShutdownGuard}'s ends them at a stop). */
+    WriterRetry(PrintWriter err, int retries, SessionClock clock) {
         this.err = err;
         this.retries = retries;
+        this.clock = clock;
     }
 
     /** How many sessions were started (the last one included). */
@@ -39,7 +46,7 @@ final class WriterRetry {
     }
 
     BackupSession start(BackupSessionBuilder builder) {
-        InProgressRetry.Backoff backoff = InProgressRetry.standalone(SessionClock.system(), BUDGET,
+        InProgressRetry.Backoff backoff = InProgressRetry.standalone(clock, BUDGET,
                 SnapshotRun.FIRST_BACKOFF, SnapshotRun.MAX_BACKOFF, this::waiting).backoff();
         while (true) {
             attempts++;

@@ -153,7 +153,7 @@ class BackupCommandTest {
         assertThat(set.metadata().type()).isEqualTo("copy");
         assertThat(set.metadata().sources()).extracting(s -> s.source()).containsExactly("D:\\data");
         assertThat(r.out()).contains("backup set " + set.setId() + " in " + media + ": complete",
-                "type copy, volume mode", "4 file(s)", "writers told the backup succeeded: none");
+                "type copy, component mode", "4 file(s)", "writers told the backup succeeded: none");
         assertThat(set.setId()).matches("\\d{8}T\\d{6}\\.\\d{3}Z-[0-9a-f]{6}");
         Map<String, String> expected = new TreeMap<>(tree(disk));
         expected.remove("other/notes.txt");
@@ -328,7 +328,7 @@ class BackupCommandTest {
             m.addVolume(e, "E:\\");
             m.addWriter(ordersWriter());
             m.addWriter(onE);
-        }, "backup", "D:\\data", "--to", media.toString(), "--dry-run", "--json");
+        }, "backup", "D:\\data", "--to", media.toString(), "--volume-mode", "--dry-run", "--json");
 
         assertThat(r.exit()).as(r.err()).isZero();
         JsonNode doc = r.json();
@@ -344,6 +344,79 @@ class BackupCommandTest {
         assertThat(components.get("Orders Writer\\orders").get("files").asInt()).isEqualTo(3);
         assertThat(doc.get("excluded").get(0).get("path").asText()).isEqualTo("D:\\data\\cache\\tmp.bin");
         assertThat(doc.get("filesNotToSnapshot")).isNotEmpty();
+        assertThat(media).doesNotExist();
+    }
+
+    /** A writer whose one component holds all of E:\\. */
+    private SimulatedWriter onE(SimulatedMachine m) {
+        try {
+            Path e = Files.createDirectories(work.resolve("e"));
+            Files.writeString(e.resolve("e.txt"), "on E");
+            m.addVolume(e, "E:\\");
+        } catch (IOException x) {
+            throw new java.io.UncheckedIOException(x);
+        }
+        return m.addWriter(SimulatedWriter.builder("E Writer")
+                .component(WriterComponent.fileGroup("", "on-e").withFile(FileSpec.of("E:\\", "*", true)))
+                .build());
+    }
+
+    /**
+     * Without --component, --volume-mode or --no-writers, as vshadow: component mode with every component whose files
+     * are on the sources' volumes, so a full backup tells that writer it succeeded; the writer on E: is left out and
+     * named with why.
+     */
+    @Test
+    void aDefaultFullBackupTellsTheWriterOnTheSourceVolumeItSucceededAndNamesTheOneLeftOut() throws IOException {
+        List<SimulatedWriter> orders = new ArrayList<>();
+        Run r = vss(m -> {
+            orders.add(m.addWriter(ordersWriter()));
+            onE(m);
+        }, "backup", "D:\\data", "--to", media.toString(), "--type", "full");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("type full, component mode",
+                "writers told the backup succeeded (SetBackupSucceeded, then BackupComplete):",
+                "    Orders Writer: orders",
+                "  components left out (not added, so their writers are not told of them):",
+                "    E Writer\\on-e: left out: its files on E:\\ are not in the shadow copy set");
+        BackupSetInfo set = onlySet();
+        assertThat(set.metadata().componentMode()).isTrue();
+        assertThat(orders.get(0).events()).contains(org.vss4j.sim.WriterEvent.BACKUP_COMPLETE);
+        assertThat(restored(set.setId())).containsOnlyKeys("data/orders.db", "data/Archive 2025/ünïcödé old.db",
+                "data/empty.db");
+    }
+
+    @Test
+    void theDefaultSelectionInJsonListsWhatIsLeftOut() {
+        Run r = vss(m -> {
+            m.addWriter(ordersWriter());
+            onE(m);
+        }, "backup", "D:\\data", "--to", media.toString(), "--type", "full", "--json");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode doc = r.json();
+        assertThat(doc.get("mode").asText()).isEqualTo("component mode");
+        assertThat(doc.get("writersToldSuccess").get(0).get("writer").asText()).isEqualTo("Orders Writer");
+        assertThat(doc.get("componentsLeftOut")).singleElement().satisfies(c -> {
+            assertThat(c.get("writer").asText()).isEqualTo("E Writer");
+            assertThat(c.get("component").asText()).isEqualTo("on-e");
+            assertThat(c.get("reason").asText()).isEqualTo("left out: its files on E:\\ are not in the shadow "
+                    + "copy set");
+        });
+    }
+
+    @Test
+    void aDefaultDryRunSaysWhatIsAddedAndWhatIsLeftOutAndWhy() {
+        Run r = vss(m -> {
+            m.addWriter(ordersWriter());
+            onE(m);
+        }, "backup", "D:\\data", "--to", media.toString(), "--type", "full", "--dry-run");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("dry run: a full backup of D:\\data, component mode",
+                "  + orders: selected: its files are all on volumes of the shadow copy set; 3 file(s)",
+                "  - on-e: left out: its files on E:\\ are not in the shadow copy set");
         assertThat(media).doesNotExist();
     }
 
@@ -389,6 +462,21 @@ class BackupCommandTest {
         assertThat(r.err()).doesNotContain("attempt 1");
         assertThat(r.machine().faults().calls(IVssBackupComponents.InitializeForBackup)).isEqualTo(1);
         assertThat(BackupSetReader.open(media).list()).isEmpty();
+    }
+
+    /**
+     * With --json a failed backup prints no document, as every vss command (README): stdout stays empty, and stderr
+     * names the step and the HRESULT.
+     */
+    @Test
+    void aFailedBackupWithJsonLeavesStdoutEmptyAndSaysWhyOnStderr() {
+        SimulatedWriter w = ordersWriter();
+        w.vetoAt(WriterEvent.FREEZE);
+        Run r = vss(m -> m.addWriter(w), "backup", "D:\\data", "--to", media.toString(), "--json");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.VSS_FAILURE);
+        assertThat(r.out()).isEmpty();
+        assertThat(r.err()).contains("DO_SNAPSHOT_SET", "VSS_E_WRITERERROR_");
     }
 
     @Test
