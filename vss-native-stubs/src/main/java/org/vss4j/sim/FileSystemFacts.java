@@ -2,12 +2,17 @@ package org.vss4j.sim;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
@@ -56,6 +61,13 @@ public final class FileSystemFacts {
     private final Map<String, byte[]> security = new LinkedHashMap<>();
     /** Alternate data streams by entry, each by its name ({@code name}, stored without {@code :...:$DATA}). */
     private final Map<String, TreeMap<String, byte[]>> streams = new LinkedHashMap<>();
+    /**
+     * On a live volume: when the simulator last changed an entry's metadata that the host file does not hold (its
+     * security descriptor, alternate data streams, attributes, reparse point), which NTFS's ChangeTime counts.
+     */
+    private final Map<String, Instant> metadataChanged = new HashMap<>();
+    /** In a shadow copy: each entry's ChangeTime when the copy was made; null for a live volume's facts. */
+    private Map<String, Instant> changeTimesAtSnapshot;
 
     FileSystemFacts(Path root) {
         this.root = root;
@@ -127,6 +139,7 @@ public final class FileSystemFacts {
             throw new IllegalArgumentException("no file or directory " + key + " on " + root);
         }
         entries.put(key, new Fact(tag, attributes | attributesOf(key), -1));
+        metadataChanged(key);
         return this;
     }
 
@@ -147,6 +160,7 @@ public final class FileSystemFacts {
         Fact f = entries.get(key);
         entries.put(key, f == null ? new Fact(0, attributes, -1)
                 : new Fact(f.reparseTag(), f.attributes() | attributes, f.size()));
+        metadataChanged(key);
         return this;
     }
 
@@ -166,6 +180,7 @@ public final class FileSystemFacts {
         int bits = attributes & ~(FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT | FileAttribute.ARCHIVE
                 | 0x80);
         entries.put(key, new Fact(f == null ? 0 : f.reparseTag(), kept | bits, f == null ? -1 : f.size()));
+        metadataChanged(key);
         return this;
     }
 
@@ -254,7 +269,10 @@ public final class FileSystemFacts {
      * @return these facts
      */
     public synchronized FileSystemFacts denyAccess(String directory) {
-        denied.add(key(directory));
+        String key = key(directory);
+        denied.add(key);
+        // Its ACL changed: a security descriptor change.
+        metadataChanged(key);
         return this;
     }
 
@@ -329,7 +347,9 @@ public final class FileSystemFacts {
      * @throws IllegalArgumentException if there is no such entry
      */
     public synchronized FileSystemFacts securityDescriptor(String path, byte[] descriptor) {
-        security.put(existing(path), descriptor.clone());
+        String key = existing(path);
+        security.put(key, descriptor.clone());
+        metadataChanged(key);
         return this;
     }
 
@@ -359,8 +379,9 @@ public final class FileSystemFacts {
         if (name.isEmpty() || name.chars().anyMatch(c -> c == ':' || c == '/' || c == '\\' || c == 0)) {
             throw new IllegalArgumentException("not a stream name: " + name);
         }
-        streams.computeIfAbsent(existing(path), k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER))
-                .put(name, data.clone());
+        String key = existing(path);
+        streams.computeIfAbsent(key, k -> new TreeMap<>(String.CASE_INSENSITIVE_ORDER)).put(name, data.clone());
+        metadataChanged(key);
         return this;
     }
 
@@ -389,6 +410,128 @@ public final class FileSystemFacts {
      */
     public boolean isDenied(String path) {
         return isAccessDenied(path);
+    }
+
+    /**
+     * The entry's {@code ChangeTime} as {@code GetFileInformationByHandleEx(FileBasicInfo)} reports it. NTFS moves
+     * it on any change of the file's data or metadata: content, attributes, times, security descriptor, alternate
+     * data streams, rename ("FILE_BASIC_INFO structure": the time the file was changed). In a shadow copy it is the
+     * original's at the moment the copy was made ({@link #recordChangeTimes}), as on Windows, where a shadow copy
+     * keeps every time of the file. On a live volume it is the later of the host's status-change time (Linux
+     * {@code ctime}, which content, rename, mode and time changes move) and the last change the simulator made to
+     * metadata the host file does not hold (security descriptor, alternate data streams, attributes, reparse point).
+     *
+     * @param path the entry, relative to {@link #root()}
+     * @return its change time, or empty if the entry is not there
+     */
+    public synchronized Optional<Instant> changeTime(String path) {
+        String key = key(path);
+        if (changeTimesAtSnapshot != null) {
+            Instant then = changeTimesAtSnapshot.get(key);
+            if (then != null) {
+                return Optional.of(then);
+            }
+        }
+        return liveChangeTime(key);
+    }
+
+    private Optional<Instant> liveChangeTime(String key) {
+        Instant host = hostChangeTime(root.resolve(key));
+        if (host == null) {
+            return Optional.empty();
+        }
+        Instant simulated = metadataChanged.get(key);
+        return Optional.of(simulated != null && simulated.isAfter(host) ? simulated : host);
+    }
+
+    /** The host's status-change time ({@code unix:ctime}), else its last-write time; null if it is not there. */
+    private static Instant hostChangeTime(Path p) {
+        try {
+            Object t = Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
+            if (t instanceof FileTime ft) {
+                return ft.toInstant();
+            }
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            // No unix view (a Windows host): the last-write time below.
+        } catch (IOException e) {
+            return null;
+        }
+        try {
+            return Files.getLastModifiedTime(p, LinkOption.NOFOLLOW_LINKS).toInstant();
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
+    /**
+     * The simulator changed the metadata of {@code key}: its ChangeTime moves forward, past the one it had (FILETIME
+     * counts 100 ns), so that a change made within the host clock's resolution is still seen.
+     */
+    private void metadataChanged(String key) {
+        if (changeTimesAtSnapshot != null) {
+            // A shadow copy's facts are only made by the store; its times stay those of the snapshot.
+            return;
+        }
+        Instant now = Instant.now();
+        Instant was = liveChangeTime(key).orElse(null);
+        if (was != null && !now.isAfter(was)) {
+            now = was.plusNanos(100);
+        }
+        metadataChanged.put(key, now);
+    }
+
+    /**
+     * In a shadow copy's facts: records the ChangeTime of every entry of the volume {@code live} now, the moment
+     * the copy is taken, so the shadow copy reports the originals' and not the host copy's (a copy has its own
+     * {@code ctime}). Entries below {@code excluded} (the simulator's own storage) are left out.
+     */
+    synchronized void recordChangeTimes(FileSystemFacts live, Set<Path> excluded) {
+        Map<String, Instant> times = new HashMap<>();
+        Path from = live.root();
+        try {
+            Files.walkFileTree(from, new SimpleFileVisitor<>() {
+                @Override
+                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
+                    if (excluded.contains(dir)) {
+                        return FileVisitResult.SKIP_SUBTREE;
+                    }
+                    record(dir);
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
+                    if (!excluded.contains(file)) {
+                        record(file);
+                    }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult visitFileFailed(Path file, IOException exc) {
+                    // An entry the host does not let the simulator read: it reports the copy's time (docs).
+                    return FileVisitResult.CONTINUE;
+                }
+
+                private void record(Path p) {
+                    String name = from.relativize(p).toString();
+                    if (name.indexOf('\\') >= 0) {
+                        // A host name holding '\' (no NTFS name does) has no facts: it reports its copy's time.
+                        return;
+                    }
+                    String key;
+                    try {
+                        key = key(name);
+                    } catch (IllegalArgumentException e) {
+                        return; // a host name no facts key can hold (e.g. ending with ':'): the same
+                    }
+                    live.changeTime(key).ifPresent(t -> times.put(key, t));
+                }
+            });
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the change times of volume " + from, e);
+        }
+        changeTimesAtSnapshot = times;
     }
 
     private String existing(String path) {
@@ -427,6 +570,8 @@ public final class FileSystemFacts {
         security.putAll(from.security);
         streams.clear();
         streams.putAll(from.streams);
+        // The reverted files are the host's copies now: their change times are those of the revert (docs).
+        metadataChanged.clear();
     }
 
     /**
@@ -470,6 +615,9 @@ public final class FileSystemFacts {
         security.forEach((k, d) -> p.setProperty("security." + k, HexFormat.of().formatHex(d)));
         streams.forEach((k, m) -> m.forEach((n, d) -> p.setProperty("stream." + k + "|" + n,
                 HexFormat.of().formatHex(d))));
+        if (changeTimesAtSnapshot != null) {
+            changeTimesAtSnapshot.forEach((k, t) -> p.setProperty("changeTime." + k, t.toString()));
+        }
         return p;
     }
 
@@ -480,6 +628,8 @@ public final class FileSystemFacts {
      */
     static FileSystemFacts fromProperties(Path root, Properties p) {
         FileSystemFacts f = new FileSystemFacts(root);
+        // Only a shadow copy's facts are recorded; one recorded without change times reports its host copy's.
+        f.changeTimesAtSnapshot = new HashMap<>();
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("entry.")) {
                 String value = p.getProperty(name);
@@ -498,6 +648,14 @@ public final class FileSystemFacts {
                 f.denied.add(name.substring("denied.".length()));
             } else if (name.startsWith("caseSensitive.")) {
                 f.caseSensitive.add(name.substring("caseSensitive.".length()));
+            } else if (name.startsWith("changeTime.")) {
+                try {
+                    f.changeTimesAtSnapshot.put(name.substring("changeTime.".length()),
+                            Instant.parse(p.getProperty(name)));
+                } catch (java.time.format.DateTimeParseException e) {
+                    throw new IllegalArgumentException(name + "=" + p.getProperty(name) + " is not an ISO-8601 "
+                            + "instant", e);
+                }
             } else if (name.startsWith("security.")) {
                 f.security.put(name.substring("security.".length()), hex(name, p.getProperty(name)));
             } else if (name.startsWith("stream.") && name.indexOf('|') > 0) {
@@ -524,6 +682,7 @@ public final class FileSystemFacts {
             throw new IllegalArgumentException("no file " + key + " on " + root);
         }
         entries.put(key, new Fact(tag, attributes | attributesOf(key), -1));
+        metadataChanged(key);
         return this;
     }
 

@@ -281,6 +281,8 @@ public final class SnapshotStore {
         }
         // The facts are taken with the data: a fact added to the volume later is not in this shadow copy.
         FileSystemFacts pointInTime = volume.facts().copyFor(dir);
+        // And the change times: the host copy gets its own ctime, a file in a shadow copy keeps the original's.
+        pointInTime.recordChangeTimes(volume.facts(), storage);
         Integer device = null;
         if (journal != null) {
             // Before the first byte: a later machine sweeps a left-over copy only with this mark (StateRecovery).

@@ -28,7 +28,24 @@ class DeniedListingTest {
         new Win32PrivilegedFileAccess(Exports.current()).enablePrivilege(PrivilegedFileAccess.SE_BACKUP);
 
         assertThat(FindCalls.names("D:\\data\\*")).contains("a.txt");
-        // The virtual System Volume Information stays denied (docs/simulator-file-system.md).
+    }
+
+    @Test
+    void systemVolumeInformationIsListedEmptyOnlyWithSeBackupPrivilegeEnabled(SimulatedMachine machine,
+            @TempDir Path d) throws IOException {
+        machine.addVolume(d, "D:\\");
         assertThat(FindCalls.failure("D:\\System Volume Information\\*")).isEqualTo(Win32Error.ERROR_ACCESS_DENIED);
+        assertThat(FindCalls.failure("D:\\System Volume Information\\tracking.log"))
+                .isEqualTo(Win32Error.ERROR_ACCESS_DENIED);
+
+        new Win32PrivilegedFileAccess(Exports.current()).enablePrivilege(PrivilegedFileAccess.SE_BACKUP);
+
+        // The simulator's holds nothing: only . and .., as in any empty directory below a root.
+        assertThat(FindCalls.names("D:\\System Volume Information\\*")).containsExactly(".", "..");
+        assertThat(FindCalls.failure("D:\\System Volume Information\\tracking.log"))
+                .isEqualTo(Win32Error.ERROR_FILE_NOT_FOUND);
+        assertThat(FindCalls.failure("D:\\System Volume Information\\sub\\*"))
+                .isEqualTo(Win32Error.ERROR_PATH_NOT_FOUND);
+        assertThat(d.resolve("System Volume Information")).doesNotExist();
     }
 }

@@ -262,12 +262,14 @@ class FileSystemFactsTest {
         Files.writeString(e.resolve("cloud.docx"), "cloud data");
         Files.createDirectories(e.resolve("private"));
         UUID id;
+        java.time.Instant changed;
         SimulatedMachine first = SimulatedMachine.persistentAt(state);
         SimulatedMachine.install(first);
         try {
             Volume v = first.addVolume(e, "E:\\");
             v.facts().deduplicated("dedup.bin").cloudPlaceholder("cloud.docx", false).denyAccess("private")
                     .caseSensitive("private");
+            changed = v.facts().changeTime("dedup.bin").orElseThrow();
             id = first.snapshotStore().create(UUID.randomUUID(), UUID.randomUUID(), v, PERSISTENT, 1, null).id();
             v.facts().wofCompressed("dedup.bin");
         } finally {
@@ -285,6 +287,8 @@ class FileSystemFactsTest {
                     .isEqualTo(IO_REPARSE_TAG_DEDUP));
             assertThat(facts.isAccessDenied("private")).isTrue();
             assertThat(facts.isCaseSensitive("private")).isTrue();
+            // The ChangeTime of the original at snapshot time, not the host copy's.
+            assertThat(facts.changeTime("dedup.bin")).hasValue(changed);
             Map<String, Found> listed = FindCalls.byName(s.directory() + "/*");
             assertThat(listed.get("dedup.bin").reparseTag()).isEqualTo(IO_REPARSE_TAG_DEDUP);
             assertThat(listed.get("cloud.docx").size()).isEqualTo("cloud data".length());

@@ -170,7 +170,9 @@ final class ExitCodes {
             + LINE_USAGE_SET + LINE_OTHER + LINE_MEDIA_SETS + LINE_DAMAGED;
 
     /** {@code vss restore}. */
-    static final String HELP_RESTORE = HEADING + "  0      every selected file was restored%n"
+    static final String HELP_RESTORE = HEADING + "  0      every selected file's data was restored; what could not be%n"
+            + "         applied to it (security, streams, times, attributes) is%n"
+            + "         listed as not applied%n"
             + LINE_USAGE_RESTORE + LINE_OTHER + LINE_MEDIA_SETS + LINE_CHAIN_BROKEN + LINE_INCOMPLETE;
 
     /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */

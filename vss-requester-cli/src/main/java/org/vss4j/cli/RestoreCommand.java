@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
 
 /**
  * {@code vss restore MEDIA [SET] --to TARGET}: the files of a set, or of the newest complete one, written inside
- * TARGET only ({@link org.vss4j.media.BackupSetReader#restore}); exit code 0 only when every selected file was.
+ * TARGET only ({@link org.vss4j.media.BackupSetReader#restore}); exit code 0 only when every selected file's data
+ * was. What could not be applied to a restored file (security descriptor, streams, times, attributes) is named and
+ * counted on stderr, and does not change the exit code.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         customSynopsis = "vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
@@ -28,7 +30,10 @@ import picocli.CommandLine.Spec;
             "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
                 + "a link, a name Windows forbids, or a path through a link already in TARGET is refused with its "
                 + "name and why. An existing file is replaced only with --overwrite. Each file's data is checked "
-                + "against the catalog's SHA-256 before it takes its place."},
+                + "against the catalog's SHA-256 before it takes its place.",
+            "A security descriptor, alternate data stream, time or attribute that cannot be applied to a restored "
+                + "file (no SeRestorePrivilege, a TARGET without backup semantics) is named as 'not applied', with "
+                + "why; the file's data is restored, and the exit code stays 0."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
             "  vss restore backups 2026-01-02-full --to restored --overwrite --json",
@@ -103,10 +108,17 @@ final class RestoreCommand implements Callable<Integer> {
             Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
                     SetJsonForms.Set.of(s, failed), set == null ? "newest complete" : "given",
                     target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
-                    SetJsonForms.Refusal.of(r), r.missing(), unmatched, complete, r.chain()));
+                    SetJsonForms.Refusal.of(r), r.missing(), unmatched, r.notApplied(), complete, r.chain()));
         } else {
             SetText.restored(out, s.setId(), target.toString(), r, bytes, unmatched);
             out.flush();
+        }
+        if (!r.notApplied().isEmpty()) {
+            // The data is there; exit code 0 stays possible, but what is missing from the files is not hidden.
+            err.printf("vss: restore: %d security descriptors, alternate data streams, times or attributes of restored "
+                    + "files were not applied; the files' data is restored (each is named %s)%n",
+                    r.notApplied().size(), json ? "in notApplied" : "on stdout, 'not applied'");
+            err.flush();
         }
         if (!complete) {
             err.printf("vss: restore incomplete: %d refused, %d missing from data.tar, %d --path selecting no file "

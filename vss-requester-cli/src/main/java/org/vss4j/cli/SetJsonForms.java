@@ -62,11 +62,14 @@ final class SetJsonForms {
     /**
      * {@code vss restore}: the set (chosen {@code given}, or {@code newest complete} without SET), the counts of what
      * was written, and every entry refused or missing and every --path that selected nothing by name; {@code complete}
-     * is the exit code 0.
+     * is the exit code 0. {@code notApplied}: what could not be applied to restored files (security descriptors,
+     * alternate data streams, times, attributes), one line each with the entry and why; their data is restored, so
+     * it leaves {@code complete} as it is.
      */
     record Restore(String media, List<String> removedPartials, Set set, String chosen, String target,
             List<String> pathPatterns, boolean overwrite, long restoredFiles, long restoredBytes, List<Refusal> refused,
-            List<String> missing, List<String> patternsMatchingNothing, boolean complete, List<String> chain) {
+            List<String> missing, List<String> patternsMatchingNothing, List<String> notApplied, boolean complete,
+            List<String> chain) {
     }
 
     /** An entry not restored, and why. */

@@ -69,6 +69,8 @@ final class SetText {
         r.missing().forEach(m -> out.printf("  missing   %s: the catalog lists it, data.tar does not hold it "
                 + "(run vss verify)%n", m));
         unmatched.forEach(p -> out.printf("  no match  --path %s selected no file%n", p));
+        // The file's data is in place; what follows is what could not be applied to it.
+        r.notApplied().forEach(n -> out.printf("  not applied %s%n", n));
     }
 
     static String count(long n, String noun) {

@@ -1,8 +1,8 @@
 package org.vss4j.media;
 
 import java.time.Instant;
-import java.util.Locale;
 import java.util.Objects;
+import org.vss4j.session.BackupItemStreams;
 
 /**
  * How an incremental or differential set decides that a file no writer claims changed since its parent set
@@ -20,16 +20,28 @@ public enum ChangeDetection {
     WITHOUT_CHANGE_TIME;
 
     /**
-     * The rule for this host. On Windows the change time of a file in a shadow copy is the original's, and is
-     * compared. Elsewhere vss4j reads a simulated shadow copy, which is a copy of the volume directory on the host:
-     * its files' {@code unix:ctime} is the time of that copy, not the original's, so comparing it would take every
-     * file; it is recorded but not compared.
+     * The rule for this host: {@link #forStreams} of {@link BackupItemStreams#current()}.
      *
-     * @return {@link #WITH_CHANGE_TIME} on Windows, {@link #WITHOUT_CHANGE_TIME} elsewhere
+     * @return {@link #WITH_CHANGE_TIME} on Windows and on the simulator, {@link #WITHOUT_CHANGE_TIME} elsewhere
      */
     public static ChangeDetection forHost() {
-        return System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? WITH_CHANGE_TIME
-                : WITHOUT_CHANGE_TIME;
+        return forStreams(BackupItemStreams.current());
+    }
+
+    /**
+     * The rule for files whose metadata is read through {@code streams}. With backup semantics (Windows and the
+     * simulator) the metadata comes from {@code FILE_BASIC_INFO} (winbase.h), whose {@code ChangeTime} NTFS moves on
+     * any change of the file's data or metadata (security descriptor, alternate data streams, attributes, rename),
+     * and which a shadow copy keeps as it was at snapshot time: it is compared, so a change that leaves size,
+     * last-write time and attributes as they were (a new ACL; content written back with its old last-write time, as
+     * an archive extractor does) is taken too. Elsewhere the change time is {@code unix:ctime} of whatever copy is
+     * read, which need not be the original's: recorded, not compared.
+     *
+     * @param streams how the items are read
+     * @return {@link #WITH_CHANGE_TIME} with backup semantics, {@link #WITHOUT_CHANGE_TIME} otherwise
+     */
+    public static ChangeDetection forStreams(BackupItemStreams streams) {
+        return streams.backupSemantics() ? WITH_CHANGE_TIME : WITHOUT_CHANGE_TIME;
     }
 
     /**

@@ -341,7 +341,8 @@ public final class SessionBackupSet {
 
     /**
      * The file's change time where the file system gives one: {@code unix:ctime} (the inode's last status change,
-     * POSIX {@code st_ctime}). Windows' {@code ChangeTime} (FILE_BASIC_INFO, winbase.h) is not read yet: null there.
+     * POSIX {@code st_ctime}), for files read without backup semantics; with them, the {@code ChangeTime} of
+     * FILE_BASIC_INFO (winbase.h) is recorded instead ({@link #metadata}).
      */
     private static java.time.Instant changeTime(Path p) {
         try {

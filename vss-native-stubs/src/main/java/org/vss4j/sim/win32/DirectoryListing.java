@@ -78,9 +78,10 @@ final class DirectoryListing {
         } catch (IOException e) {
             // Traverse checking is bypassed (SeChangeNotifyPrivilege, which everyone holds), so a name that does not
             // exist is not found, also below a directory that denies access (docs/simulator-file-system.md). Only the
-            // System Volume Information of a root exists without a host directory, and denies access.
-            return Result.failure(isSystemVolumeInformation(machine, host.get()) ? Win32Error.ERROR_ACCESS_DENIED
-                    : Win32Error.ERROR_PATH_NOT_FOUND);
+            // System Volume Information of a root exists without a host directory: see systemVolumeInformation.
+            return isSystemVolumeInformation(machine, host.get())
+                    ? systemVolumeInformation(machine, host.get(), all, pattern)
+                    : Result.failure(Win32Error.ERROR_PATH_NOT_FOUND);
         }
         if (!Files.isDirectory(real)) {
             return Result.failure(Win32Error.ERROR_DIRECTORY);
@@ -111,6 +112,29 @@ final class DirectoryListing {
             return Result.failure(Win32Error.ERROR_FILE_NOT_FOUND);
         }
         return new Result(entries, Win32Error.ERROR_SUCCESS);
+    }
+
+    /**
+     * Listing the virtual System Volume Information of a root. Its ACL grants SYSTEM alone
+     * ("FltCreateSystemVolumeInformationFolder function"), but FindFirstFileW opens the directory for backup intent,
+     * so an enabled SeBackupPrivilege lets it be listed whatever the ACL says ("Privilege Constants"). The simulator's
+     * holds nothing: {@code .} and {@code ..} for {@code *}, and no literal name is found
+     * (docs/simulator-file-system.md).
+     */
+    private static Result systemVolumeInformation(SimulatedMachine machine, Path dir, boolean all, String pattern) {
+        if (!machine.token().isEnabled("SeBackupPrivilege")) {
+            return Result.failure(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        if (!all) {
+            return Result.failure(Win32Error.ERROR_FILE_NOT_FOUND);
+        }
+        Path root = dir.toAbsolutePath().getParent();
+        try {
+            return new Result(List.of(FindEntry.dot(".", root).withAttributes(FileAttribute.HIDDEN
+                    | FileAttribute.SYSTEM), FindEntry.dot("..", root)), Win32Error.ERROR_SUCCESS);
+        } catch (IOException e) {
+            return Result.failure(Win32Error.ERROR_PATH_NOT_FOUND);
+        }
     }
 
     /** Whether {@code dir} is the (virtual) System Volume Information of a volume or shadow copy root. */

@@ -275,14 +275,29 @@ final class FileHandles {
         info.setLong(0, FindEntry.fileTime(entry.created()));
         info.setLong(8, FindEntry.fileTime(entry.accessed()));
         info.setLong(16, FindEntry.fileTime(entry.written()));
-        info.setLong(24, FindEntry.fileTime(changeTime(f.host(), entry.written())));
+        info.setLong(24, FindEntry.fileTime(changeTime(f, entry.written())));
         info.setInt(32, entry.attributes());
         info.setInt(36, 0);
         return 1;
     }
 
-    /** The host's status-change time (Linux {@code ctime}) stands for NTFS's ChangeTime; else the write time. */
-    private static FileTime changeTime(Path p, FileTime written) {
+    /**
+     * NTFS's ChangeTime: on a simulated volume or shadow copy, the facts' ({@link FileSystemFacts#changeTime}: in a
+     * shadow copy the original's at snapshot time); elsewhere the host's status-change time (Linux {@code ctime}),
+     * else the write time.
+     */
+    private static FileTime changeTime(OpenFile f, FileTime written) {
+        if (f.facts() != null && f.relative().indexOf('\\') < 0) {
+            try {
+                Optional<Instant> t = f.facts().changeTime(f.relative());
+                if (t.isPresent()) {
+                    return FileTime.from(t.get());
+                }
+            } catch (IllegalArgumentException e) {
+                // A host name no facts key can hold: the host's time below.
+            }
+        }
+        Path p = f.host();
         try {
             Object t = Files.getAttribute(p, "unix:ctime", LinkOption.NOFOLLOW_LINKS);
             return t instanceof FileTime ft ? ft : written;
