@@ -82,6 +82,23 @@ class BackupChainCommandTest {
         assertThat(other.err()).contains("run a full backup first");
     }
 
+    @Test
+    void twoDirectoriesOfOneVolumeAndOneGivenTwiceMakeOneSet() throws IOException {
+        Path media = work.resolve("media");
+        write("data/orders.db", "42 orders", 1);
+        write("logs/today.log", "log", 1);
+        write("other/notes.txt", "not a source", 1);
+        CliRun r = vss("backup", "D:\\data", "D:\\logs", "d:\\DATA", "--to", media.toString(), "--volume-mode",
+                "--json", "--sim-volume", "D:\\=" + disk, "--sim-state", state.toString(), "--sim-writers",
+                noWriters.toString());
+        assertThat(r.exit()).as(r.err()).isZero();
+        JsonNode set = vss("sets", media.toString(), "--json").json().get("sets").get(0);
+        assertThat(set.get("sources").findValuesAsText("source")).containsExactly("D:\\data", "D:\\logs");
+        Path target = work.resolve("restored");
+        assertThat(vss("restore", media.toString(), "--to", target.toString()).exit()).isZero();
+        assertThat(tree(target)).isEqualTo(Map.of("D/data/orders.db", "42 orders", "D/logs/today.log", "log"));
+    }
+
     private String backUp(Path media, String type) {
         CliRun r = vss(args(media, "D:\\data", type));
         assertThat(r.exit()).as("backup --type %s: %s", type, r.err()).isZero();
