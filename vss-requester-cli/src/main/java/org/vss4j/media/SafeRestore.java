@@ -274,7 +274,15 @@ final class SafeRestore {
                 Files.setLastModifiedTime(temp, time);
             }
             try {
-                if (overwrite) {
+                if (overwrite && metadata != null) {
+                    try {
+                        metadata.replace(temp, place);
+                    } catch (FileAlreadyExistsException ex) {
+                        throw ex;
+                    } catch (IOException ex) {
+                        throw new Refused("the file there could not be replaced: " + ex.getMessage());
+                    }
+                } else if (overwrite) {
                     Files.move(temp, place, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     Files.move(temp, place);
