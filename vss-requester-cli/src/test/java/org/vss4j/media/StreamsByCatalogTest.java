@@ -139,6 +139,20 @@ class StreamsByCatalogTest {
         assertThat(r.refused()).extracting(RestoreReport.Refusal::name).containsExactly(STREAMS);
     }
 
+    @Test
+    void anAlternateStreamWhoseNameHoldsALoneSurrogateComesBackUnderTheSameName(SimulatedMachine machine)
+            throws IOException {
+        String name = "odd\uDC00name";
+        volume.facts().alternateStream("data/a.txt", name, new byte[] {42});
+        copySet();
+        Volume e = machine.addVolume(other, "E:\\");
+
+        RestoreReport r = BackupSetReader.open(media).restore("c-1", other.resolve("r"), List.of(), false);
+
+        assertThat(r.complete()).isTrue();
+        assertThat(e.facts().alternateStreams("r/D/data/a.txt")).containsOnlyKeys(name);
+    }
+
     private static byte[] securityStreams() {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         bo.writeBytes(new BackupStreamHeader(BackupStreamHeader.BACKUP_SECURITY_DATA, 2, SD.length, "").toBytes());
