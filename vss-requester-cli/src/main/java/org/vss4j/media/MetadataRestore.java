@@ -21,6 +21,7 @@ final class MetadataRestore {
 
     private final PrivilegedFileAccess access;
     private final List<String> notApplied = new ArrayList<>();
+    private final java.util.Set<String> directories = new java.util.HashSet<>();
     private boolean privilegeTried;
     private String privilegeProblem;
 
@@ -92,6 +93,20 @@ final class MetadataRestore {
                     null, attributesToSet(m.attributes())));
         } catch (IOException | RuntimeException e) {
             notApplied.add(row.entryName() + ": times and attributes not restored: " + e.getMessage());
+        }
+    }
+
+    /**
+     * Says once per directory of the restore that a backup set keeps nothing of it but its name: its security
+     * descriptor, alternate data streams, times and attributes are not backed up (docs/backup-semantics.md, "Not
+     * kept"), so it has what the target gives a new directory.
+     *
+     * @param entry the directory's entry name, without a trailing {@code /}
+     */
+    void directoryNotKept(String entry) {
+        if (directories.add(entry)) {
+            notApplied.add(entry + "/: a directory: its security descriptor, alternate data streams, times and"
+                    + " attributes are not in backup sets (it gets what the target gives a new directory)");
         }
     }
 

@@ -226,6 +226,7 @@ final class SafeRestore {
     private void restore(TarArchiveEntry e, List<String> segments, InputStream data) throws IOException, Refused {
         if (e.isDirectory()) {
             directory(segments, segments.size());
+            directoriesNotKept(segments, segments.size());
         } else if (e.isSymbolicLink()) {
             // The writer stores links in the catalog only, never in data.tar; a link entry judged alone can still
             // lead out through a link restored before it, so none is restored.
@@ -294,6 +295,7 @@ final class SafeRestore {
             written.put(place.toRealPath(), e.getName());
             restored.add(e.getName());
             applyMetadata(place, row);
+            directoriesNotKept(segments, segments.size() - 1);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -356,6 +358,15 @@ final class SafeRestore {
             }
         }
         return p;
+    }
+
+    /** Reports each of the directories of the first {@code count} names ({@link MetadataRestore#directoryNotKept}). */
+    private void directoriesNotKept(List<String> segments, int count) {
+        if (metadata != null) {
+            for (int i = 1; i <= count; i++) {
+                metadata.directoryNotKept(String.join("/", segments.subList(0, i)));
+            }
+        }
     }
 
     private static byte typeOf(TarArchiveEntry e) {
