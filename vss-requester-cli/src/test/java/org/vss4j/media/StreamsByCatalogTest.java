@@ -153,6 +153,21 @@ class StreamsByCatalogTest {
         assertThat(e.facts().alternateStreams("r/D/data/a.txt")).containsOnlyKeys(name);
     }
 
+    @Test
+    void verifyReportsAStreamsRowOfAFileTheSetDoesNotList() throws IOException, SQLException {
+        copySet();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + media.resolve("c-1/catalog.db"));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE file_streams SET entry_name = 'D/data/gone.txt'");
+        }
+
+        assertThat(BackupSetReader.open(media).verify("c-1").problems()).anySatisfy(p -> {
+            assertThat(p.name()).isEqualTo(STREAMS);
+            assertThat(p.kind()).isEqualTo(VerifyReport.Kind.CHAIN);
+            assertThat(p.detail()).contains("D/data/gone.txt", "does not list");
+        });
+    }
+
     private static byte[] securityStreams() {
         ByteArrayOutputStream bo = new ByteArrayOutputStream();
         bo.writeBytes(new BackupStreamHeader(BackupStreamHeader.BACKUP_SECURITY_DATA, 2, SD.length, "").toBytes());
