@@ -130,6 +130,8 @@ public enum NativeExport implements NativeDeclaration {
      * LPVOID lpFileInformation, DWORD dwBufferSize)}.
      */
     SetFileInformationByHandle(NativeModule.KERNEL32, INT32, POINTER, INT32, POINTER, INT32),
+    /** winbase.h: {@code BOOL MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags)}. */
+    MoveFileExW(NativeModule.KERNEL32, INT32, POINTER, POINTER, INT32),
 
     // userenv.dll
 

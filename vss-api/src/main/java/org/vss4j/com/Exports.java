@@ -405,6 +405,13 @@ public final class Exports {
     }
 
     /**
+     * {@code BOOL MoveFileExW(LPCWSTR lpExistingFileName, LPCWSTR lpNewFileName, DWORD dwFlags)} (winbase.h).
+     */
+    public boolean moveFileEx(Pointer existingFileName, Pointer newFileName, int flags) {
+        return call(NativeExport.MoveFileExW, Integer.class, existingFileName, newFileName, flags) != 0;
+    }
+
+    /**
      * {@code BOOL LookupPrivilegeValueW(LPCWSTR lpSystemName, LPCWSTR lpName, PLUID lpLuid)} (winbase.h): the LUID
      * of the privilege {@code name} on the local system ({@code systemName} NULL) into the 8-byte {@code luid}.
      */

@@ -15,6 +15,8 @@ public final class Win32Error {
     public static final int ERROR_INVALID_DATA = 13;
     /** "The media is write protected". */
     public static final int ERROR_WRITE_PROTECT = 19;
+    /** "The system cannot move the file to a different disk drive" (MoveFileExW without MOVEFILE_COPY_ALLOWED). */
+    public static final int ERROR_NOT_SAME_DEVICE = 17;
     /** "The drive cannot locate a specific area or track on the disk": what BackupSeek sets when it stops short. */
     public static final int ERROR_SEEK = 25;
     /** "Reached the end of the file". */
@@ -58,6 +60,7 @@ public final class Win32Error {
     private static final Map<Integer, String> NAMES = Map.ofEntries(Map.entry(ERROR_SUCCESS, "ERROR_SUCCESS"),
             Map.entry(ERROR_INVALID_FUNCTION, "ERROR_INVALID_FUNCTION"),
             Map.entry(ERROR_INVALID_DATA, "ERROR_INVALID_DATA"), Map.entry(ERROR_WRITE_PROTECT, "ERROR_WRITE_PROTECT"),
+            Map.entry(ERROR_NOT_SAME_DEVICE, "ERROR_NOT_SAME_DEVICE"),
             Map.entry(ERROR_SEEK, "ERROR_SEEK"), Map.entry(ERROR_HANDLE_EOF, "ERROR_HANDLE_EOF"), Map.entry(ERROR_NOT_ALL_ASSIGNED, "ERROR_NOT_ALL_ASSIGNED"),
             Map.entry(ERROR_FILE_NOT_FOUND, "ERROR_FILE_NOT_FOUND"),
             Map.entry(ERROR_PATH_NOT_FOUND, "ERROR_PATH_NOT_FOUND"),

@@ -2,7 +2,6 @@ package org.vss4j.files;
 
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import org.vss4j.abi.struct.Win32StreamId;
 
 /**
@@ -43,15 +42,47 @@ public record BackupStreamHeader(int id, int attributes, long size, String name)
 
     /**
      * The header as it is on the wire: the 20 bytes before {@code cStreamName}, little-endian, then the name as
-     * UTF-16LE without a NUL.
+     * little-endian WCHARs without a NUL ({@link #nameBytes}).
      *
      * @return the header's bytes
      */
     public byte[] toBytes() {
-        byte[] n = name.getBytes(StandardCharsets.UTF_16LE);
+        byte[] n = nameBytes(name);
         ByteBuffer b = ByteBuffer.allocate(Win32StreamId.HEADER_SIZE + n.length).order(ByteOrder.LITTLE_ENDIAN);
         b.putInt(id).putInt(attributes).putLong(size).putInt(n.length).put(n);
         return b.array();
+    }
+
+    /**
+     * The WCHARs of a stream name, each Java char as one little-endian code unit. Unlike a UTF-16 charset this keeps
+     * a lone surrogate: NTFS names are any WCHARs (Microsoft docs, "Naming Files, Paths, and Namespaces"), and a name
+     * changed on the way would make BackupWrite restore the stream under another name.
+     *
+     * @param name the name
+     * @return its bytes, two per char
+     */
+    public static byte[] nameBytes(String name) {
+        byte[] out = new byte[name.length() * 2];
+        for (int i = 0; i < name.length(); i++) {
+            char c = name.charAt(i);
+            out[2 * i] = (byte) c;
+            out[2 * i + 1] = (byte) (c >>> 8);
+        }
+        return out;
+    }
+
+    /**
+     * The name whose WCHARs are {@code bytes} ({@link #nameBytes}'s inverse): every code unit kept as it is.
+     *
+     * @param bytes an even number of bytes, little-endian WCHARs
+     * @return the name
+     */
+    public static String name(byte[] bytes) {
+        char[] c = new char[bytes.length / 2];
+        for (int i = 0; i < c.length; i++) {
+            c[i] = (char) ((bytes[2 * i] & 0xFF) | (bytes[2 * i + 1] & 0xFF) << 8);
+        }
+        return new String(c);
     }
 
     /**

@@ -5,7 +5,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import org.vss4j.abi.struct.Win32StreamId;
 
@@ -133,7 +132,7 @@ public final class BackupStreamReader implements AutoCloseable {
             throw new IOException(what + ": a stream header makes no sense (id " + id + ", size " + size
                     + ", name size " + nameSize + ")");
         }
-        String name = new String(readFully(nameSize, "a stream name"), StandardCharsets.UTF_16LE);
+        String name = BackupStreamHeader.name(readFully(nameSize, "a stream name"));
         remaining = size;
         return Optional.of(new BackupStreamHeader(id, attributes, size, name));
     }

@@ -143,4 +143,18 @@ public interface PrivilegedFileAccess {
      * @throws IOException if they cannot be set
      */
     void setBasicInformation(Path file, FileBasicInformation info) throws IOException;
+
+    /**
+     * Renames {@code source} to {@code target} in one step, replacing a file {@code target} (never a directory). On
+     * Windows (and the simulator) that is {@code MoveFileExW} with {@code MOVEFILE_REPLACE_EXISTING}, which fails
+     * with {@code ERROR_ACCESS_DENIED} when {@code target} is read-only; clear its READONLY attribute first.
+     *
+     * @param source the file renamed
+     * @param target its new name, replaced if it is a file
+     * @throws IOException if it cannot be renamed ({@link java.nio.file.AccessDeniedException} when denied)
+     */
+    default void replace(Path source, Path target) throws IOException {
+        java.nio.file.Files.move(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+    }
 }

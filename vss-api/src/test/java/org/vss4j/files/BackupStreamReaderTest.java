@@ -48,6 +48,25 @@ class BackupStreamReaderTest {
     }
 
     @Test
+    void aStreamNameWithALoneSurrogateKeepsEveryWchar() throws IOException {
+        // ":a" U+D800 ":$DATA", as NTFS may hold it: any WCHARs, not necessarily valid UTF-16.
+        char[] name = {':', 'a', '\uD800', ':', '$', 'D', 'A', 'T', 'A'};
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(20 + 2 * name.length + 1)
+                .order(java.nio.ByteOrder.LITTLE_ENDIAN);
+        b.putInt(BackupStreamHeader.BACKUP_ALTERNATE_DATA).putInt(0).putLong(1).putInt(2 * name.length);
+        for (char c : name) {
+            b.putChar(c);
+        }
+        b.put((byte) 7);
+        byte[] bytes = b.array();
+        try (BackupStreamReader r = BackupStreamReader.of(new ByteArrayInputStream(bytes), "f")) {
+            BackupStreamHeader h = r.next().orElseThrow();
+            assertThat(h.name()).isEqualTo(new String(name));
+            assertThat(h.toBytes()).containsExactly(Arrays.copyOf(bytes, bytes.length - 1));
+        }
+    }
+
+    @Test
     void bytesThatEndInsideAHeaderOrAStreamAreAnError() {
         byte[] whole = streams(new BackupStreamHeader(BackupStreamHeader.BACKUP_ALTERNATE_DATA, 0, 10, ":s:$DATA"));
         assertThatThrownBy(() -> {

@@ -165,9 +165,12 @@ public final class FileSystemFacts {
     }
 
     /**
-     * {@code SetFileInformationByHandle} with {@code FILE_BASIC_INFO}: the entry's attribute bits become
-     * {@code attributes} (its reparse tag and its {@code DIRECTORY}/{@code REPARSE_POINT}, which come from the entry
-     * itself, stay). {@code FILE_ATTRIBUTE_NORMAL} (0x80) alone clears them.
+     * {@code SetFileInformationByHandle} with {@code FILE_BASIC_INFO}: the entry's settable attribute bits
+     * ({@link FileAttribute#SETTABLE}, those Microsoft docs, "SetFileAttributesW function", lists as supported) become
+     * those of {@code attributes}; the others (its reparse tag, {@code DIRECTORY}, {@code REPARSE_POINT},
+     * {@code SPARSE_FILE}, {@code COMPRESSED}, {@code ENCRYPTED}, {@code RECALL_*}), which come from the entry itself,
+     * stay as they are whatever {@code attributes} says. {@code FILE_ATTRIBUTE_NORMAL} (0x80) alone clears the
+     * settable ones. ARCHIVE stays: files always show it (docs/simulator.md).
      *
      * @param path the entry, relative to {@link #root()}
      * @param attributes the {@code FILE_ATTRIBUTE_*} bits (winnt.h)
@@ -176,11 +179,39 @@ public final class FileSystemFacts {
     public synchronized FileSystemFacts setAttributes(String path, int attributes) {
         String key = key(path);
         Fact f = entries.get(key);
-        int kept = f == null ? 0 : f.attributes() & (FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT);
-        int bits = attributes & ~(FileAttribute.DIRECTORY | FileAttribute.REPARSE_POINT | FileAttribute.ARCHIVE
-                | 0x80);
+        int kept = f == null ? 0 : f.attributes() & ~FileAttribute.SETTABLE;
+        int bits = attributes & FileAttribute.SETTABLE & ~(FileAttribute.ARCHIVE | FileAttribute.NORMAL);
         entries.put(key, new Fact(f == null ? 0 : f.reparseTag(), kept | bits, f == null ? -1 : f.size()));
         metadataChanged(key);
+        return this;
+    }
+
+    /**
+     * {@code MoveFileExW} of {@code from} onto {@code to} in these facts: what {@code to} had (attributes, security
+     * descriptor, alternate data streams) goes with the replaced file, and {@code from}'s facts are {@code to}'s now.
+     *
+     * @param from the entry moved, relative to {@link #root()}
+     * @param to   its new name, relative to {@link #root()}
+     * @return these facts
+     */
+    public synchronized FileSystemFacts moved(String from, String to) {
+        String f = key(from);
+        String t = key(to);
+        entries.remove(t);
+        security.remove(t);
+        streams.remove(t);
+        Fact fact = entries.remove(f);
+        if (fact != null) {
+            entries.put(t, fact);
+        }
+        byte[] sd = security.remove(f);
+        if (sd != null) {
+            security.put(t, sd);
+        }
+        TreeMap<String, byte[]> st = streams.remove(f);
+        if (st != null) {
+            streams.put(t, st);
+        }
         return this;
     }
 

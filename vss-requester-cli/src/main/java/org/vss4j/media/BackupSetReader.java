@@ -270,15 +270,25 @@ public final class BackupSetReader {
             streamRows = c.streamEntries();
         }
         Map<String, CatalogRow> rows = new java.util.LinkedHashMap<>();
+        List<Problem> problemsBefore = new ArrayList<>();
         all.forEach((name, row) -> {
             if (row.storedHere()) {
                 rows.put(name, row);
             }
         });
-        // A file's streams entry is always in the set that stores its data.
+        // A file's streams entry is always in the set that stores its data: a streams row of a file this set does not
+        // store would never be read by a restore (it looks in the holder set).
+        streamRows.forEach((name, row) -> {
+            CatalogRow file = all.get(row.relativePath());
+            if (file == null || !file.storedHere()) {
+                problemsBefore.add(new Problem(name, Kind.CHAIN, "a streams entry of " + row.relativePath()
+                        + (file == null ? ", which the catalog does not list" : ", whose data set " + file.storedIn()
+                                + " holds: a restore takes the streams from that set")));
+            }
+        });
         rows.putAll(streamRows);
         ReadCount count = new ReadCount(progress, rows.values());
-        List<Problem> problems = new ArrayList<>();
+        List<Problem> problems = new ArrayList<>(problemsBefore);
         List<String> chain = checkChain(setId, all, problems);
         Set<String> seen = new HashSet<>();
         long files = 0;
@@ -490,7 +500,7 @@ public final class BackupSetReader {
             List<String> rawNames = RawEntryNames.of(data);
             try (InputStream raw = Files.newInputStream(data)) {
                 RestoreReport r = new SafeRestore(target, patterns, overwrite, held, whole, written).progress(count)
-                        .withMetadata(streams, metadata).run(new BufferedInputStream(raw, BUFFER), rawNames);
+                        .withMetadata(streams, metadata, data).run(new BufferedInputStream(raw, BUFFER), rawNames);
                 restored.addAll(r.restored());
                 refused.addAll(r.refused());
                 missing.addAll(r.missing());

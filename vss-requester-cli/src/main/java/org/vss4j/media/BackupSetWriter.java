@@ -48,6 +48,9 @@ public final class BackupSetWriter implements AutoCloseable {
     private final Catalog catalog;
     private final Set<String> directories = new HashSet<>();
     private final Set<String> roots = new HashSet<>();
+    /** The entries whose data this set stores (addFile), and those of them whose streams it stored (addStreams). */
+    private final Set<String> stored = new HashSet<>();
+    private final Set<String> withStreams = new HashSet<>();
     private long files;
     private long bytes;
     private int failures;
@@ -237,6 +240,7 @@ public final class BackupSetWriter implements AutoCloseable {
         CatalogRow row = new CatalogRow(entryName, sourceRoot, relative, meta, size,
                 HexFormat.of().formatHex(sha.digest()), offset);
         catalog.addFile(row);
+        stored.add(entryName);
         files++;
         bytes += size;
         broken = false;
@@ -274,16 +278,28 @@ public final class BackupSetWriter implements AutoCloseable {
     /**
      * Stores a file's streams besides its data (security descriptor, alternate data streams) in the BackupRead format
      * as the entry {@code .vss4j-streams/<entry name>} and records it in the catalog's {@code file_streams}
-     * (docs/backup-semantics.md). Called right after the file's {@code addFile}.
+     * (docs/backup-semantics.md). The restore finds the entry by its catalogued offset, so it may come after other
+     * files' entries; but it must be in the set that stores the file's data, where a chain's restore looks for it.
      *
-     * @param file    the file's catalog row
+     * @param file    the file's catalog row, as this writer's {@code addFile} returned it
      * @param kinds   the streams, comma-separated
      * @param streams the streams' bytes
      * @return the streams entry's row
+     * @throws IllegalStateException if this set does not store the data of {@code file} (it was not added with
+     *                               {@code addFile} here, or only listed with {@code addUnchanged}), or its streams
+     *                               were stored already
      * @throws IOException if it cannot be stored; the writer then only aborts
      */
     public CatalogRow addStreams(CatalogRow file, String kinds, byte[] streams) throws IOException {
         checkOpen();
+        if (!file.storedHere() || !stored.contains(file.entryName())) {
+            throw new IllegalStateException("set " + setId() + " does not store the data of " + file.entryName()
+                    + ": its streams belong in the set that does");
+        }
+        if (!withStreams.add(file.entryName())) {
+            throw new IllegalStateException("set " + setId() + " stores the streams of " + file.entryName()
+                    + " already");
+        }
         String entryName = FileStreams.entryOf(file.entryName());
         broken = true;
         List<String> names = EntryNames.segments(file.entryName());

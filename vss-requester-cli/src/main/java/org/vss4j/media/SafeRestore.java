@@ -49,9 +49,9 @@ final class SafeRestore {
     /** The streams entries' rows and what applies them and the times and attributes (none: times only, as before). */
     private Map<String, CatalogRow> streams = Map.of();
     private MetadataRestore metadata;
-    /** The file restored last, whose streams entry may follow, and whose times and attributes are set after it. */
-    private Path pendingPlace;
-    private CatalogRow pendingRow;
+    /** The data.tar the streams entries are read from, at their catalogued offsets; opened when first needed. */
+    private Path streamsData;
+    private FileChannel streamsChannel;
 
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
         this(target, patterns, overwrite, rows, true, new java.util.HashMap<>());
@@ -93,11 +93,14 @@ final class SafeRestore {
 
     /**
      * Also restores each file's security descriptor and alternate data streams from its streams entry, then its
-     * times and attributes ({@link MetadataRestore}).
+     * times and attributes ({@link MetadataRestore}). The streams entry of a file is found by the catalog
+     * ({@code file_streams}: its offset and size in {@code data}), not by where it sits in the tar, so a set whose
+     * streams entry does not follow its file, or lacks it, is restored as its catalog says or reported.
      */
-    SafeRestore withMetadata(Map<String, CatalogRow> streamRows, MetadataRestore restore) {
+    SafeRestore withMetadata(Map<String, CatalogRow> streamRows, MetadataRestore restore, Path data) {
         this.streams = streamRows;
         this.metadata = restore;
+        this.streamsData = data;
         return this;
     }
 
@@ -124,11 +127,9 @@ final class SafeRestore {
                     continue;
                 }
                 if (FileStreams.isReserved(e.getName())) {
-                    // Never restored as a file: applied to the file restored just before it (FileStreams).
-                    streamsEntry(e, tin);
+                    // Never restored as a file: read through the catalog for the file it belongs to (withMetadata).
                     continue;
                 }
-                applyPending();
                 if (!patterns.selects(segments)) {
                     continue;
                 }
@@ -138,42 +139,69 @@ final class SafeRestore {
                     refused.add(new Refusal(name, r.getMessage()));
                 }
             }
+        } finally {
+            if (streamsChannel != null) {
+                streamsChannel.close();
+            }
         }
-        applyPending();
         // What could not be applied so far (a chain's restores share one MetadataRestore, so its caller reads it once).
         return new RestoreReport(restored, refused, missing(), metadata == null ? List.of() : metadata.notApplied(),
                 List.of());
     }
 
-    /** The streams entry {@code e}: applied if it belongs to the file just restored and matches its row. */
-    private void streamsEntry(TarArchiveEntry e, InputStream data) throws IOException {
-        if (metadata == null || !e.isFile() || pendingRow == null
-                || !FileStreams.fileOf(e.getName()).equals(pendingRow.entryName())) {
+    /**
+     * Applies to the restored {@code place} the streams its catalog lists for {@code row} (if any), then its times
+     * and attributes. A streams entry the catalog lists but data.tar does not hold where it says (missing, cut short,
+     * or failing its SHA-256) is damaged data like a damaged file: it is refused under its own name, which makes the
+     * restore incomplete (docs/backup-sets.md, "vss restore"); the file's data stays restored.
+     */
+    private void applyMetadata(Path place, CatalogRow row) throws IOException {
+        if (metadata == null) {
             return;
         }
-        CatalogRow row = streams.get(e.getName());
-        if (row == null || row.size() != e.getSize() || e.getSize() > FileStreams.MAX_BYTES) {
-            metadata.notApplied().add(pendingRow.entryName() + ": its streams entry does not match the catalog"
-                    + " (run verify)");
-            return;
+        String entry = FileStreams.entryOf(row.entryName());
+        CatalogRow s = streams.get(entry);
+        if (s != null) {
+            String problem = null;
+            byte[] bytes = null;
+            if (s.size() > FileStreams.MAX_BYTES || s.size() < 0) {
+                problem = "the catalog gives it " + s.size() + " bytes, more than a set holds (run verify)";
+            } else {
+                bytes = readStreams(s);
+                if (bytes == null) {
+                    problem = "data.tar ends before its " + s.size() + " bytes at offset " + s.dataOffset()
+                            + " (run verify)";
+                } else if (!s.sha256().equalsIgnoreCase(HexFormat.of().formatHex(
+                        BackupSetReader.sha256().digest(bytes)))) {
+                    problem = "the bytes at its catalogued offset " + s.dataOffset() + " do not match the catalog's"
+                            + " SHA-256: the entry is missing or damaged (run verify)";
+                }
+            }
+            if (problem == null) {
+                metadata.streams(place, row.entryName(), s.metadata().component(), bytes);
+            } else {
+                refused.add(new Refusal(entry, "the streams (" + s.metadata().component() + ") of "
+                        + row.entryName() + ", whose data was restored without them: " + problem));
+            }
         }
-        byte[] bytes = data.readAllBytes();
-        MessageDigest sha = BackupSetReader.sha256();
-        if (!row.sha256().equalsIgnoreCase(HexFormat.of().formatHex(sha.digest(bytes)))) {
-            metadata.notApplied().add(pendingRow.entryName() + ": its streams do not match the catalog's SHA-256"
-                    + " (run verify)");
-            return;
-        }
-        metadata.streams(pendingPlace, pendingRow.entryName(), row.metadata().component(), bytes);
+        metadata.basic(place, row);
     }
 
-    /** Sets the times and attributes of the file restored last, after its streams. */
-    private void applyPending() {
-        if (metadata != null && pendingRow != null) {
-            metadata.basic(pendingPlace, pendingRow);
+    /** The {@code s.size()} bytes at {@code s.dataOffset()} of data.tar, or null if it ends before them. */
+    private byte[] readStreams(CatalogRow s) throws IOException {
+        if (streamsChannel == null) {
+            streamsChannel = FileChannel.open(streamsData, StandardOpenOption.READ);
         }
-        pendingRow = null;
-        pendingPlace = null;
+        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) s.size());
+        long at = s.dataOffset();
+        while (buf.hasRemaining()) {
+            int n = streamsChannel.read(buf, at);
+            if (n < 0) {
+                return null;
+            }
+            at += n;
+        }
+        return buf.array();
     }
 
     /** The selected catalog rows that no entry of data.tar restored or was refused for. */
@@ -198,6 +226,7 @@ final class SafeRestore {
     private void restore(TarArchiveEntry e, List<String> segments, InputStream data) throws IOException, Refused {
         if (e.isDirectory()) {
             directory(segments, segments.size());
+            directoriesNotKept(segments, segments.size());
         } else if (e.isSymbolicLink()) {
             // The writer stores links in the catalog only, never in data.tar; a link entry judged alone can still
             // lead out through a link restored before it, so none is restored.
@@ -246,7 +275,15 @@ final class SafeRestore {
                 Files.setLastModifiedTime(temp, time);
             }
             try {
-                if (overwrite) {
+                if (overwrite && metadata != null) {
+                    try {
+                        metadata.replace(temp, place);
+                    } catch (FileAlreadyExistsException ex) {
+                        throw ex;
+                    } catch (IOException ex) {
+                        throw new Refused("the file there could not be replaced: " + ex.getMessage());
+                    }
+                } else if (overwrite) {
                     Files.move(temp, place, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
                 } else {
                     Files.move(temp, place);
@@ -257,8 +294,8 @@ final class SafeRestore {
             moved = true;
             written.put(place.toRealPath(), e.getName());
             restored.add(e.getName());
-            pendingPlace = place;
-            pendingRow = row;
+            applyMetadata(place, row);
+            directoriesNotKept(segments, segments.size() - 1);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -321,6 +358,15 @@ final class SafeRestore {
             }
         }
         return p;
+    }
+
+    /** Reports each of the directories of the first {@code count} names ({@link MetadataRestore#directoryNotKept}). */
+    private void directoriesNotKept(List<String> segments, int count) {
+        if (metadata != null) {
+            for (int i = 1; i <= count; i++) {
+                metadata.directoryNotKept(String.join("/", segments.subList(0, i)));
+            }
+        }
     }
 
     private static byte typeOf(TarArchiveEntry e) {

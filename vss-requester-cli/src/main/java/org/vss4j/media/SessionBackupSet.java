@@ -340,9 +340,9 @@ public final class SessionBackupSet {
     }
 
     /**
-     * The file's change time where the file system gives one: {@code unix:ctime} (the inode's last status change,
-     * POSIX {@code st_ctime}), for files read without backup semantics; with them, the {@code ChangeTime} of
-     * FILE_BASIC_INFO (winbase.h) is recorded instead ({@link #metadata}).
+     * The file's change time where java.nio gives one (no backup semantics): {@code unix:ctime} (the inode's last
+     * status change, POSIX {@code st_ctime}), else null. With backup semantics {@link #metadata} takes
+     * {@code ChangeTime} from FILE_BASIC_INFO (winbase.h) instead.
      */
     private static java.time.Instant changeTime(Path p) {
         try {

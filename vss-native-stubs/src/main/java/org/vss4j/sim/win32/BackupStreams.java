@@ -5,7 +5,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -174,7 +173,8 @@ final class BackupStreams {
     }
 
     static byte[] header(int id, int attributes, long size, String name) {
-        byte[] n = name.getBytes(StandardCharsets.UTF_16LE);
+        // Every WCHAR as it is, a lone surrogate too (BackupStreamHeader.nameBytes).
+        byte[] n = org.vss4j.files.BackupStreamHeader.nameBytes(name);
         return ByteBuffer.allocate(HEADER + n.length).order(ByteOrder.LITTLE_ENDIAN).putInt(id).putInt(attributes)
                 .putLong(size).putInt(n.length).put(n).array();
     }
@@ -264,7 +264,8 @@ final class BackupStreams {
             if (end > all.length) {
                 break;
             }
-            String name = new String(all, at + HEADER, nameSize, StandardCharsets.UTF_16LE);
+            String name = org.vss4j.files.BackupStreamHeader.name(java.util.Arrays.copyOfRange(all, at + HEADER,
+                    at + HEADER + nameSize));
             byte[] data = java.util.Arrays.copyOfRange(all, at + HEADER + nameSize, (int) end);
             int error = applyOne(ctx.file, id, name, data, security);
             if (error != Win32Error.ERROR_SUCCESS) {

@@ -324,6 +324,12 @@ final class FileHandles {
         long accessed = info.getLong(8);
         long written = info.getLong(16);
         int attributes = info.getInt(32);
+        if (f.facts() == null && (attributes != 0 || created != 0)) {
+            // Outside every simulated volume the host keeps neither attributes nor (on Linux) a settable creation
+            // time: the call fails, as BackupWrite there does, rather than report work it did not do
+            // (docs/backup-semantics.md). Nothing is changed.
+            return failInt(Win32Error.ERROR_NOT_SUPPORTED);
+        }
         try {
             // 0 leaves a time as it is ("FILE_BASIC_INFO structure"); -1 (stop updating) is not modelled: as 0.
             Files.getFileAttributeView(f.host(), BasicFileAttributeView.class, LinkOption.NOFOLLOW_LINKS)
@@ -331,7 +337,7 @@ final class FileHandles {
         } catch (IOException e) {
             return failInt(Win32Error.ERROR_ACCESS_DENIED);
         }
-        if (attributes != 0 && f.facts() != null) {
+        if (attributes != 0) {
             f.facts().setAttributes(f.relative(), attributes);
         }
         return 1;

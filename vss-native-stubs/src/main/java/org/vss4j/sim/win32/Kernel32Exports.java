@@ -26,6 +26,7 @@ public final class Kernel32Exports {
         VolumeNames.register(table);
         LongPathNames.register(table);
         FileHandles.register(table);
+        FileMoves.register(table);
         BackupStreams.register(table);
     }
 }
