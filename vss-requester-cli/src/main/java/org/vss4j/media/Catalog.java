@@ -25,7 +25,9 @@ final class Catalog implements AutoCloseable {
 
     private static final String[] SCHEMA = {
         "CREATE TABLE backup_set(key TEXT PRIMARY KEY, value TEXT)",
-        "CREATE TABLE sources(ordinal INTEGER PRIMARY KEY, source TEXT NOT NULL, root TEXT NOT NULL UNIQUE)",
+        // Two directories of one volume (D:\data, D:\logs) share their root (D): a source is unique, a root is not.
+        "CREATE TABLE sources(ordinal INTEGER PRIMARY KEY, source TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+                + " root TEXT NOT NULL)",
         "CREATE TABLE files(id INTEGER PRIMARY KEY, entry_name TEXT NOT NULL UNIQUE, source_root TEXT NOT NULL,"
                 + " relative_path TEXT NOT NULL, writer_instance_id TEXT, writer_id TEXT, writer_name TEXT,"
                 + " component TEXT, logical_path TEXT, original_path TEXT NOT NULL, size INTEGER NOT NULL,"
