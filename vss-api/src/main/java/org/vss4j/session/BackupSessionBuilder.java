@@ -29,6 +29,7 @@ public final class BackupSessionBuilder {
     /** Component mode choosing every component on the set's volumes ({@link #allComponentsOnSetVolumes()}). */
     boolean allOnSetVolumes;
     boolean partialFileSupport;
+    boolean backupPrivilege = true;
     int context = SnapshotContext.BACKUP.value();
     UUID provider = BackupComponents.GUID_NULL;
     String storedDocument;
@@ -169,6 +170,25 @@ public final class BackupSessionBuilder {
     /** Whether the requester supports partial files (default false). */
     public BackupSessionBuilder partialFileSupport(boolean supported) {
         this.partialFileSupport = supported;
+        return this;
+    }
+
+    /**
+     * Whether the session enables SeBackupPrivilege in the process token (default true): from before it lists the
+     * shadow copies' files until {@link BackupSession#close()}, which puts back the privilege's previous state. With
+     * it enabled, a directory or file opened with {@code FILE_FLAG_BACKUP_SEMANTICS} (FindFirstFileW lists
+     * directories that way; {@link BackupItemStreams} opens files that way) is read whatever its ACL says (Microsoft
+     * docs, "Privilege Constants", "CreateFileW function"), so items read while the session is open are covered. A
+     * token that does not hold the privilege (an unelevated process: ERROR_NOT_ALL_ASSIGNED) is no error: the
+     * entries its ACLs deny then fail as denied, and the session logs it once. The token is the process's: while the
+     * session is open every thread has the privilege. Where no Win32 file access exists (neither Windows nor the
+     * simulator) nothing is enabled.
+     *
+     * @param enable false to leave the token as it is (the caller manages the privilege itself)
+     * @return this builder
+     */
+    public BackupSessionBuilder backupPrivilege(boolean enable) {
+        this.backupPrivilege = enable;
         return this;
     }
 

@@ -251,6 +251,8 @@ class BackupCommandTest {
         Run r = vss(m -> {
             m.addWriter(w);
             d(m).facts().denyAccess("data/locked");
+            // Not elevated: the token does not hold SeBackupPrivilege, so the denied directory stays denied.
+            m.token().drop("SeBackupPrivilege");
         }, "backup", "D:\\data", "--to", media.toString(), "--component", "Orders Writer", "--type", "full",
                 "--json");
 
@@ -301,6 +303,8 @@ class BackupCommandTest {
             m.addWriter(orders);
             m.addWriter(other);
             d(m).facts().denyAccess("data/locked");
+            // Not elevated: the token does not hold SeBackupPrivilege, so the denied directory stays denied.
+            m.token().drop("SeBackupPrivilege");
         }, "backup", "D:\\data", "--to", media.toString(), "--component", "Orders Writer", "--type", "full",
                 "--dry-run");
 
