@@ -198,8 +198,8 @@ public final class BackupSession implements AutoCloseable {
     }
 
     /**
-     * The components {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left out (files on a volume not in the
-     * set, a dependency left out, a writer left out), each with why; empty for any other selection.
+     * The components {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left out (files outside the sources
+     * given, a dependency left out, a writer left out), each with why; empty for any other selection.
      */
     public List<ComponentChoice> leftOutComponents() {
         return componentChoices().stream().filter(c -> leftOutBecause.containsKey(c.component())).toList();
@@ -465,10 +465,10 @@ public final class BackupSession implements AutoCloseable {
                 early = planner;
                 ComponentVolumes where = phase(BackupPhase.SELECT_COMPONENTS, () -> ComponentVolumes.of(writers,
                         config.type, planner));
-                java.util.Set<String> set = new java.util.HashSet<>();
-                volumeRoots.forEach(v -> set.add(v.volumeId().toLowerCase(Locale.ROOT)));
-                directories.forEach(d -> set.add(d.volumeId().toLowerCase(Locale.ROOT)));
-                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.selectOnVolumes(set,
+                // The sources as given: a volume whole, or a directory (not all of its volume).
+                List<ResolvedPath> sources = new ArrayList<>(volumeRoots);
+                sources.addAll(directories);
+                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.selectOnVolumes(sources,
                         where)));
                 Map<ComponentRef, String> out = new LinkedHashMap<>();
                 writers.forEach(w -> w.components().forEach(c -> {

@@ -88,10 +88,12 @@ public final class BackupSessionBuilder {
 
     /**
      * Component mode with the components chosen by the session, as vshadow does by default: every top-level component
-     * of every writer (selectable ones and nonselectable roots, each with its component set) whose files all lie on
-     * the volumes of the shadow copy set, which are the volumes given with {@link #volumes} and those of the
-     * directories given with {@link #directories}. A component whose files (its component set's included) reach
-     * another volume is not added, nor is one that depends on a component left out, nor any component of a writer
+     * of every writer (selectable ones and nonselectable roots, each with its component set) whose files all lie
+     * inside the sources: on a volume given with {@link #volumes}, or under a directory given with
+     * {@link #directories} (a component whose files are all inside {@code D:\data} is added for the source
+     * {@code D:\data}; one that spans {@code C:} is not added for {@code C:\docs}). A component whose files (its
+     * component set's included) reach outside them is not added ("its files under C:\Windows are outside the
+     * sources C:\docs"), nor is one that depends on a component left out, nor any component of a writer
      * whose nonselectable root is left out (a writer that takes part needs it: Microsoft docs, "Working with
      * Selectability for Backup"); {@link BackupSession#componentChoices()} says why for each. Every writer told
      * about the backup is thus told in component mode, so a full backup lets it truncate its logs. Goes with neither
