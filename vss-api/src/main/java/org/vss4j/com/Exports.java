@@ -430,4 +430,17 @@ public final class Exports {
         return call(NativeExport.AdjustTokenPrivileges, Integer.class, token, disableAll ? 1 : 0, newState, 0, null,
                 null) != 0;
     }
+
+    /**
+     * {@code AdjustTokenPrivileges} with its previous state: {@code previousState} (of {@code bufferLength} bytes)
+     * receives "the previous state of any privileges that the function modifies", to be passed back as NewState to
+     * undo the change, and {@code returnLength} the size that needs; a buffer too small fails with
+     * {@code ERROR_INSUFFICIENT_BUFFER} (Microsoft docs, "AdjustTokenPrivileges function"). As for
+     * {@link #adjustTokenPrivileges(Pointer, boolean, Pointer)}, read {@link #lastError()} after success too.
+     */
+    public boolean adjustTokenPrivileges(Pointer token, boolean disableAll, Pointer newState, int bufferLength,
+            Pointer previousState, IntByReference returnLength) {
+        return call(NativeExport.AdjustTokenPrivileges, Integer.class, token, disableAll ? 1 : 0, newState,
+                bufferLength, previousState, returnLength) != 0;
+    }
 }

@@ -82,14 +82,15 @@ public final class DirectoryLister {
     }
 
     /**
-     * {@code directory\pattern} with the directory's own separator; a long Windows drive path gets the {@code \\?\}
-     * prefix, since FindFirstFileW is limited to MAX_PATH without it.
+     * {@code directory\pattern} with the directory's own separator; a long path gets its extended-length form
+     * ({@link Win32FileName}: {@code \\?\C:\...}, {@code \\?\UNC\...}), since FindFirstFileW is limited to MAX_PATH
+     * without it.
      */
     static String searchPattern(String directory, String pattern) {
         boolean windows = directory.length() >= 3 && directory.charAt(1) == ':' && directory.charAt(2) == '\\';
         String sep = windows || directory.startsWith("\\\\") ? "\\" : "/";
         String dir = directory.endsWith(sep) ? directory : directory + sep;
         String path = dir + pattern;
-        return windows && path.length() >= LONG_PATH ? "\\\\?\\" + path : path;
+        return path.length() >= LONG_PATH ? Win32FileName.extended(path) : path;
     }
 }

@@ -46,6 +46,16 @@ final class NioFileAccess implements PrivilegedFileAccess {
     }
 
     @Override
+    public PrivilegeScope enableScoped(String privilege) throws IOException {
+        throw new IOException("cannot enable " + privilege + ": " + description());
+    }
+
+    @Override
+    public long size(Path file) throws IOException {
+        return Files.size(file);
+    }
+
+    @Override
     public InputStream openData(Path file, int reparseTag) throws IOException {
         return Files.newInputStream(file, LinkOption.NOFOLLOW_LINKS);
     }

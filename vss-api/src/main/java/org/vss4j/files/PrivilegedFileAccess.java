@@ -67,6 +67,26 @@ public interface PrivilegedFileAccess {
     void enablePrivilege(String privilege) throws IOException;
 
     /**
+     * Enables {@code privilege} in the process token until the returned scope is closed, which puts back its previous
+     * state (disabled again, unless it was enabled before).
+     *
+     * @param privilege {@link #SE_BACKUP} or {@link #SE_RESTORE}
+     * @return the scope; close it when the work that needs the privilege is done
+     * @throws PrivilegeNotHeldException if the token does not hold it (nothing was changed)
+     * @throws IOException if a call fails (named with its Win32 error), or backup semantics are not available
+     */
+    PrivilegeScope enableScoped(String privilege) throws IOException;
+
+    /**
+     * A file's size (its end of file), read where backup semantics apply from a handle opened with them.
+     *
+     * @param file the file (in a shadow copy)
+     * @return its size in bytes
+     * @throws IOException if it cannot be read ({@link java.nio.file.AccessDeniedException} when denied)
+     */
+    long size(Path file) throws IOException;
+
+    /**
      * A file's data, opened for backup; a reparse point is opened itself, never followed.
      *
      * @param file the file (in a shadow copy)

@@ -51,6 +51,14 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     /** {@code MOVEFILE_REPLACE_EXISTING} (winbase.h). */
     static final int MOVEFILE_REPLACE_EXISTING = 0x1;
 
+    /**
+     * {@code FileStandardInfo} of FILE_INFO_BY_HANDLE_CLASS (minwinbase.h) and {@code sizeof(FILE_STANDARD_INFO)} on
+     * x64: LARGE_INTEGER AllocationSize, LARGE_INTEGER EndOfFile (offset 8), DWORD NumberOfLinks, BOOLEAN
+     * DeletePending, BOOLEAN Directory, padded to 24 (winbase.h).
+     */
+    static final int FILE_STANDARD_INFO = 1;
+    static final int FILE_STANDARD_INFO_SIZE = 24;
+
     private static final int BUFFER = 64 * 1024;
 
     private final Exports x;
@@ -76,6 +84,21 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
 
     @Override
     public void enablePrivilege(String privilege) throws IOException {
+        withPrivilege(privilege, false);
+    }
+
+    /**
+     * Enables {@code privilege} with AdjustTokenPrivileges, asking for the PreviousState: "the previous state of any
+     * privileges that the function modifies", which passed back as NewState undoes the change (Microsoft docs,
+     * "AdjustTokenPrivileges function"; "Enabling and Disabling Privileges in C++"). A privilege that was enabled
+     * already is not modified, so the scope's close leaves it enabled.
+     */
+    @Override
+    public PrivilegeScope enableScoped(String privilege) throws IOException {
+        return withPrivilege(privilege, true);
+    }
+
+    private PrivilegeScope withPrivilege(String privilege, boolean keepPrevious) throws IOException {
         PointerByReference token = new PointerByReference();
         if (!x.openProcessToken(new Pointer(Exports.CURRENT_PROCESS), TOKEN_ADJUST_PRIVILEGES | TOKEN_QUERY, token)) {
             throw failure("OpenProcessToken", "the process token", x.lastError());
@@ -91,7 +114,13 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
             state.Privileges[0].Luid.HighPart = luid.getInt(4);
             state.Privileges[0].Attributes = SE_PRIVILEGE_ENABLED;
             state.write();
-            boolean ok = x.adjustTokenPrivileges(token.getValue(), false, state.getPointer());
+            // One privilege changes at most: a TOKEN_PRIVILEGES of one entry holds its previous state.
+            TokenPrivileges previous = keepPrevious ? new TokenPrivileges() : null;
+            IntByReference needed = new IntByReference();
+            boolean ok = keepPrevious
+                    ? x.adjustTokenPrivileges(token.getValue(), false, state.getPointer(), previous.size(),
+                            previous.getPointer(), needed)
+                    : x.adjustTokenPrivileges(token.getValue(), false, state.getPointer());
             int error = x.lastError();
             if (!ok) {
                 throw failure("AdjustTokenPrivileges", privilege, error);
@@ -100,6 +129,32 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
             // a privilege (Microsoft docs, "AdjustTokenPrivileges function").
             if (error == Win32Error.ERROR_NOT_ALL_ASSIGNED) {
                 throw new PrivilegeNotHeldException(privilege);
+            }
+            if (previous == null) {
+                return null;
+            }
+            previous.read();
+            if (previous.PrivilegeCount == 0) {
+                return PrivilegeScope.unchanged(privilege);
+            }
+            byte[] undo = previous.getPointer().getByteArray(0, previous.size());
+            return new PrivilegeScope(privilege, () -> restore(privilege, undo));
+        } finally {
+            x.closeHandle(token.getValue());
+        }
+    }
+
+    /** AdjustTokenPrivileges with the PreviousState bytes as NewState: the privilege as it was before. */
+    private void restore(String privilege, byte[] previousState) throws IOException {
+        PointerByReference token = new PointerByReference();
+        if (!x.openProcessToken(new Pointer(Exports.CURRENT_PROCESS), TOKEN_ADJUST_PRIVILEGES | TOKEN_QUERY, token)) {
+            throw failure("OpenProcessToken", "the process token", x.lastError());
+        }
+        try {
+            Memory state = new Memory(previousState.length);
+            state.write(0, previousState, 0, previousState.length);
+            if (!x.adjustTokenPrivileges(token.getValue(), false, state)) {
+                throw failure("AdjustTokenPrivileges (restoring the previous state)", privilege, x.lastError());
             }
         } finally {
             x.closeHandle(token.getValue());
@@ -198,6 +253,22 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
         }
     }
 
+    /**
+     * {@code FileStandardInfo}'s EndOfFile (Microsoft docs, "FILE_STANDARD_INFO structure"), read from a handle opened
+     * with backup semantics, so a file that only SeBackupPrivilege lets this user read has its size too.
+     */
+    @Override
+    public long size(Path file) throws IOException {
+        try (Handle h = open(file, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE,
+                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)) {
+            Memory info = new Memory(FILE_STANDARD_INFO_SIZE);
+            if (!x.getFileInformationByHandleEx(h.pointer(), FILE_STANDARD_INFO, info, FILE_STANDARD_INFO_SIZE)) {
+                throw failure("GetFileInformationByHandleEx(FileStandardInfo)", file.toString(), x.lastError());
+            }
+            return info.getLong(8);
+        }
+    }
+
     @Override
     public void restoreStreams(Path file, InputStream streams) throws IOException {
         String what = file.toString();
@@ -285,7 +356,9 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     }
 
     private Handle open(Path file, int access, int share, int flags) throws IOException {
-        Pointer h = x.createFile(Utf16.toNative("lpFileName", file.toString()), access, share, OPEN_EXISTING, flags);
+        // The extended-length name: a plain one is limited to MAX_PATH (Win32FileName).
+        Pointer h = x.createFile(Utf16.toNative("lpFileName", Win32FileName.of(file)), access, share, OPEN_EXISTING,
+                flags);
         if (h == null || Pointer.nativeValue(h) == Exports.INVALID_HANDLE_VALUE) {
             throw failure("CreateFileW", file.toString(), x.lastError());
         }

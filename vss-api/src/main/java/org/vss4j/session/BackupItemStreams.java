@@ -8,8 +8,8 @@ import org.vss4j.files.PrivilegedFileAccess;
 /**
  * A {@link BackupItem}'s data and streams read from the shadow copy with backup semantics, for tools that keep their
  * own format: on Windows and on the simulator the file is opened with {@code FILE_FLAG_BACKUP_SEMANTICS} (never
- * through a reparse point), so once {@link #enableBackupPrivilege()} succeeded a file whose ACL denies the user is
- * read too; elsewhere through java.nio, data only ({@link #backupSemantics()} false). docs/backup-semantics.md.
+ * through a reparse point), so while SeBackupPrivilege is enabled (the {@link BackupSession} enables it for its
+ * lifetime, {@link BackupSessionBuilder#backupPrivilege(boolean)}) a file whose ACL denies the user is read too; elsewhere through java.nio, data only ({@link #backupSemantics()} false). docs/backup-semantics.md.
  */
 public final class BackupItemStreams {
 
@@ -65,6 +65,18 @@ public final class BackupItemStreams {
      */
     public void enableBackupPrivilege() throws IOException {
         access.enablePrivilege(PrivilegedFileAccess.SE_BACKUP);
+    }
+
+    /**
+     * The item's size, read as its data is ({@link PrivilegedFileAccess#size}): with backup semantics where the host
+     * has them, so a file only SeBackupPrivilege lets this user read has a size too.
+     *
+     * @param item a file item
+     * @return its size in bytes
+     * @throws IOException if it cannot be read ({@link java.nio.file.AccessDeniedException} when denied)
+     */
+    public long size(BackupItem item) throws IOException {
+        return access.size(item.inSnapshot());
     }
 
     /**

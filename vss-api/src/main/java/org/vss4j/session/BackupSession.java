@@ -23,6 +23,9 @@ import org.vss4j.WriterComponents;
 import org.vss4j.WriterComponentsSnapshot;
 import org.vss4j.WriterMetadataEntry;
 import org.vss4j.com.Exports;
+import org.vss4j.files.PrivilegeNotHeldException;
+import org.vss4j.files.PrivilegeScope;
+import org.vss4j.files.PrivilegedFileAccess;
 
 /**
  * A VSS backup done the way Microsoft docs describe it ("Overview of Backup Initialization",
@@ -116,6 +119,8 @@ public final class BackupSession implements AutoCloseable {
     private final Map<BackupItem, String> reports = new LinkedHashMap<>();
     /** What {@link #complete()} returned, once it did. */
     private BackupResult completedResult;
+    /** SeBackupPrivilege enabled by this session, put back when it closes; null if it enabled nothing. */
+    private PrivilegeScope backupPrivilege;
 
     private BackupSession(BackupSessionBuilder config, List<ResolvedPath> volumeRoots,
             List<ResolvedPath> directories) {
@@ -193,8 +198,8 @@ public final class BackupSession implements AutoCloseable {
     }
 
     /**
-     * The components {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left out (files on a volume not in the
-     * set, a dependency left out, a writer left out), each with why; empty for any other selection.
+     * The components {@link BackupSessionBuilder#allComponentsOnSetVolumes()} left out (files outside the sources
+     * given, a dependency left out, a writer left out), each with why; empty for any other selection.
      */
     public List<ComponentChoice> leftOutComponents() {
         return componentChoices().stream().filter(c -> leftOutBecause.containsKey(c.component())).toList();
@@ -399,6 +404,9 @@ public final class BackupSession implements AutoCloseable {
         SnapshotPlan snapshot = createShadowCopies();
         Map<String, SnapshotRoot> roots = phase(BackupPhase.GET_SNAPSHOT_PROPERTIES,
                 () -> mount(snapshot.plan().volumes(), snapshot.snapshotIds()));
+        // Before the listing: FindFirstFileW opens directories for backup intent, so the privilege decides what is
+        // listed as much as what is read.
+        enableBackupPrivilege();
         FileListBuilder list = phase(BackupPhase.FILE_LIST, () -> fileList(snapshot.plan(), snapshot.volumes(), roots,
                 snapshot.planner()));
         items = list.items();
@@ -457,10 +465,10 @@ public final class BackupSession implements AutoCloseable {
                 early = planner;
                 ComponentVolumes where = phase(BackupPhase.SELECT_COMPONENTS, () -> ComponentVolumes.of(writers,
                         config.type, planner));
-                java.util.Set<String> set = new java.util.HashSet<>();
-                volumeRoots.forEach(v -> set.add(v.volumeId().toLowerCase(Locale.ROOT)));
-                directories.forEach(d -> set.add(d.volumeId().toLowerCase(Locale.ROOT)));
-                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.selectOnVolumes(set,
+                // The sources as given: a volume whole, or a directory (not all of its volume).
+                List<ResolvedPath> sources = new ArrayList<>(volumeRoots);
+                sources.addAll(directories);
+                selected = phase(BackupPhase.SELECT_COMPONENTS, () -> addComponents(selector.selectOnVolumes(sources,
                         where)));
                 Map<ComponentRef, String> out = new LinkedHashMap<>();
                 writers.forEach(w -> w.components().forEach(c -> {
@@ -902,8 +910,49 @@ public final class BackupSession implements AutoCloseable {
 
     /** {@code AbortBackup} where the backup got far enough to need it, then the release; the session is closed. */
     private void abortAndRelease() {
-        discardRequester();
+        try {
+            discardRequester();
+        } finally {
+            restoreBackupPrivilege();
+        }
         state = State.CLOSED;
+    }
+
+    /**
+     * SeBackupPrivilege for the session's lifetime ({@link BackupSessionBuilder#backupPrivilege}): a token without
+     * it is no error, the denied entries then fail as denied.
+     */
+    private void enableBackupPrivilege() {
+        if (!config.backupPrivilege || backupPrivilege != null) {
+            return;
+        }
+        PrivilegedFileAccess access = PrivilegedFileAccess.current();
+        if (!access.backupSemantics()) {
+            LOG.info("SeBackupPrivilege not enabled: {}", access.description());
+            return;
+        }
+        try {
+            backupPrivilege = access.enableScoped(PrivilegedFileAccess.SE_BACKUP);
+        } catch (PrivilegeNotHeldException e) {
+            LOG.warn("files and directories whose ACLs deny this account will fail as denied: {}", e.getMessage());
+        } catch (java.io.IOException e) {
+            LOG.warn("SeBackupPrivilege could not be enabled, so entries whose ACLs deny this account will fail: {}",
+                    e.getMessage());
+        }
+    }
+
+    /** Puts SeBackupPrivilege back as it was before the session (disabled, unless it was enabled already). */
+    private void restoreBackupPrivilege() {
+        PrivilegeScope scope = backupPrivilege;
+        backupPrivilege = null;
+        if (scope != null) {
+            try {
+                scope.close();
+            } catch (java.io.IOException e) {
+                LOG.warn("SeBackupPrivilege could not be put back as it was before the backup session: {}",
+                        e.getMessage());
+            }
+        }
     }
 
     /**
@@ -947,8 +996,12 @@ public final class BackupSession implements AutoCloseable {
     }
 
     private void release() {
-        if (bc != null) {
-            bc.close();
+        try {
+            if (bc != null) {
+                bc.close();
+            }
+        } finally {
+            restoreBackupPrivilege();
         }
         state = State.CLOSED;
     }

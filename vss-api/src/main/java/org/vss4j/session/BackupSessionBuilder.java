@@ -29,6 +29,7 @@ public final class BackupSessionBuilder {
     /** Component mode choosing every component on the set's volumes ({@link #allComponentsOnSetVolumes()}). */
     boolean allOnSetVolumes;
     boolean partialFileSupport;
+    boolean backupPrivilege = true;
     int context = SnapshotContext.BACKUP.value();
     UUID provider = BackupComponents.GUID_NULL;
     String storedDocument;
@@ -87,10 +88,12 @@ public final class BackupSessionBuilder {
 
     /**
      * Component mode with the components chosen by the session, as vshadow does by default: every top-level component
-     * of every writer (selectable ones and nonselectable roots, each with its component set) whose files all lie on
-     * the volumes of the shadow copy set, which are the volumes given with {@link #volumes} and those of the
-     * directories given with {@link #directories}. A component whose files (its component set's included) reach
-     * another volume is not added, nor is one that depends on a component left out, nor any component of a writer
+     * of every writer (selectable ones and nonselectable roots, each with its component set) whose files all lie
+     * inside the sources: on a volume given with {@link #volumes}, or under a directory given with
+     * {@link #directories} (a component whose files are all inside {@code D:\data} is added for the source
+     * {@code D:\data}; one that spans {@code C:} is not added for {@code C:\docs}). A component whose files (its
+     * component set's included) reach outside them is not added ("its files under C:\Windows are outside the
+     * sources C:\docs"), nor is one that depends on a component left out, nor any component of a writer
      * whose nonselectable root is left out (a writer that takes part needs it: Microsoft docs, "Working with
      * Selectability for Backup"); {@link BackupSession#componentChoices()} says why for each. Every writer told
      * about the backup is thus told in component mode, so a full backup lets it truncate its logs. Goes with neither
@@ -169,6 +172,25 @@ public final class BackupSessionBuilder {
     /** Whether the requester supports partial files (default false). */
     public BackupSessionBuilder partialFileSupport(boolean supported) {
         this.partialFileSupport = supported;
+        return this;
+    }
+
+    /**
+     * Whether the session enables SeBackupPrivilege in the process token (default true): from before it lists the
+     * shadow copies' files until {@link BackupSession#close()}, which puts back the privilege's previous state. With
+     * it enabled, a directory or file opened with {@code FILE_FLAG_BACKUP_SEMANTICS} (FindFirstFileW lists
+     * directories that way; {@link BackupItemStreams} opens files that way) is read whatever its ACL says (Microsoft
+     * docs, "Privilege Constants", "CreateFileW function"), so items read while the session is open are covered. A
+     * token that does not hold the privilege (an unelevated process: ERROR_NOT_ALL_ASSIGNED) is no error: the
+     * entries its ACLs deny then fail as denied, and the session logs it once. The token is the process's: while the
+     * session is open every thread has the privilege. Where no Win32 file access exists (neither Windows nor the
+     * simulator) nothing is enabled.
+     *
+     * @param enable false to leave the token as it is (the caller manages the privilege itself)
+     * @return this builder
+     */
+    public BackupSessionBuilder backupPrivilege(boolean enable) {
+        this.backupPrivilege = enable;
         return this;
     }
 

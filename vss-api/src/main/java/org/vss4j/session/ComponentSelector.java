@@ -25,7 +25,8 @@ import org.vss4j.WriterComponentInfo;
  *
  * <p>{@link #selectOnVolumes} chooses without a caller's list, as vshadow does by default (Windows-classic-samples
  * VShadowVolumeShadowCopy): the top-level components of every writer (selectable ones and nonselectable roots),
- * each with its component set, except those whose files reach a volume not in the shadow copy set. A dependency on
+ * each with its component set, except those whose files are not all inside the sources: on a volume given whole, or
+ * under a directory given (a component spanning C: is left out of a backup of C:\docs). A dependency on
  * a component left out leaves its dependent out too; a nonselectable root left out leaves its whole writer out, since
  * a writer that takes part needs it. Each component left out says why ({@link #leftOutReason}).
  */
@@ -40,7 +41,8 @@ final class ComponentSelector {
     /** Writers {@link #selectOnVolumes} left out whole, with why. */
     private final Map<GatheredWriter, String> writerLeftOut = new LinkedHashMap<>();
 
-    static final String ON_SET_VOLUMES = "selected: its files are all on volumes of the shadow copy set";
+    static final String ON_SET_VOLUMES = "selected: its files are all inside the sources (on a volume given, or "
+            + "under a directory given)";
     static final String NONSELECTABLE_ROOT = "nonselectable with no selectable ancestor: added whenever its "
             + "writer takes part (Microsoft docs, \"Working with Selectability for Backup\")";
 
@@ -73,9 +75,9 @@ final class ComponentSelector {
 
     /**
      * Every top-level component of every writer whose files (its component set's included, and those of the
-     * components it depends on) all lie on {@code setVolumes} (volume ids, lower case).
+     * components it depends on) all lie inside {@code sources}: on a volume given whole, or under a directory given.
      */
-    List<SelectedComponent> selectOnVolumes(java.util.Set<String> setVolumes, ComponentVolumes where) {
+    List<SelectedComponent> selectOnVolumes(List<ResolvedPath> sources, ComponentVolumes where) {
         boolean changed = true;
         while (changed) {
             changed = false;
@@ -88,7 +90,7 @@ final class ComponentSelector {
                     if (leftOut.containsKey(ref)) {
                         continue;
                     }
-                    String why = where.outsideOf(setVolumes, w.setOf(root).stream().map(w::refOf).toList());
+                    String why = where.outsideOf(sources, w.setOf(root).stream().map(w::refOf).toList());
                     if (why == null) {
                         why = dependencyLeftOut(w, root);
                     }

@@ -439,7 +439,8 @@ final class FileListBuilder {
     private static String unlistable(DirectoryListingException e) {
         String reason = "the directory cannot be listed: " + Win32Error.describe(e.win32Error());
         return e.win32Error() == Win32Error.ERROR_ACCESS_DENIED
-                ? reason + "; its security descriptor denies this account (vss4j does not enable SeBackupPrivilege)"
+                ? reason + "; its security descriptor denies this account, and SeBackupPrivilege was not enabled (the "
+                        + "process token does not hold it, or the session was built with backupPrivilege(false))"
                 : reason;
     }
 

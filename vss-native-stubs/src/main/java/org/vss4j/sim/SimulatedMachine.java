@@ -102,6 +102,8 @@ public final class SimulatedMachine implements AutoCloseable {
     private final AtomicReference<VssServiceState> vssService = new AtomicReference<>(VssServiceState.STOPPED);
     /** Whether Windows developer mode allows unprivileged symbolic links. */
     private volatile boolean developerMode;
+    /** Whether the process may use Win32 paths of MAX_PATH or more without {@code \\?\} (off by default). */
+    private volatile boolean longPathsEnabled;
     private volatile boolean comSecuritySetByHost;
     private final Map<Volume, AsyncOperation> reverts = new ConcurrentHashMap<>();
     /** The requester building a shadow copy set: from its StartSnapshotSet until its DoSnapshotSet call returns. */
@@ -893,6 +895,30 @@ public final class SimulatedMachine implements AutoCloseable {
     public SimulatedMachine developerMode(boolean on) {
         this.developerMode = on;
         return this;
+    }
+
+    /**
+     * Long paths for this process: the registry value {@code LongPathsEnabled} is 1 and the application manifest
+     * declares {@code longPathAware}, both needed to lift the MAX_PATH limit of the Win32 file functions without the
+     * {@code \\?\} prefix (Microsoft docs, "Maximum Path Length Limitation"). Off by default, as for a Java
+     * process on Windows: java.exe's manifest does not declare it.
+     *
+     * @param on whether long paths are enabled
+     * @return this machine
+     */
+    public SimulatedMachine longPathsEnabled(boolean on) {
+        this.longPathsEnabled = on;
+        return this;
+    }
+
+    /**
+     * Whether a Win32 path of MAX_PATH (260) characters or more works without {@code \\?\}
+     * ({@link #longPathsEnabled(boolean)}).
+     *
+     * @return true if long paths are enabled; false by default
+     */
+    public boolean isLongPathsEnabled() {
+        return longPathsEnabled;
     }
 
     /**

@@ -85,7 +85,7 @@ final class BackupCommand implements Callable<Integer> {
 
     @Option(names = "--component", paramLabel = "WRITER[:LOGICAL\\PATH\\NAME]",
             description = "Back up only this writer (name or class id) or one of its components, instead of "
-                    + "every component on the sources' volumes. Repeatable.")
+                    + "every component whose files are all inside the sources. Repeatable.")
     private List<String> components = new ArrayList<>();
 
     @Option(names = "--volume-mode", description = "Whole volumes with the writers frozen, no component selected: "

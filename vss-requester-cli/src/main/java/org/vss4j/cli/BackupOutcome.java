@@ -144,7 +144,8 @@ final class BackupOutcome {
      * The outcome as one JSON document.
      *
      * @param mode               {@code component mode}, {@code volume mode} or {@code no writers}
-     * @param componentsLeftOut  what the default selection (every component on the sources' volumes) left out
+     * @param componentsLeftOut  what the default selection (every component whose files are all inside the
+     *                           sources) left out
      * @param writersToldSuccess the writers whose components were marked succeeded before BackupComplete
      * @param writersNotStable   what writers reported after BackupComplete (none when all ended stable)
      */

@@ -222,20 +222,13 @@ public final class SessionBackupSet {
     }
 
     /**
-     * Items are read with backup semantics where the host has them, SeBackupPrivilege enabled first: then a file
-     * whose ACL denies the user is backed up too. A token that does not hold the privilege (ERROR_NOT_ALL_ASSIGNED)
-     * is no error here: such files then fail to open and the set is partial, naming them.
+     * Items are read with backup semantics where the host has them, while the session holds SeBackupPrivilege enabled
+     * ({@link org.vss4j.session.BackupSessionBuilder#backupPrivilege}): then a file whose ACL denies the user is
+     * backed up too, and one the token cannot read fails and the set is partial, naming it.
      */
     private static BackupItemStreams readerOfItems() {
         BackupItemStreams streams = BackupItemStreams.current();
-        if (streams.backupSemantics()) {
-            try {
-                streams.enableBackupPrivilege();
-            } catch (IOException e) {
-                LOG.warn("files are read without SeBackupPrivilege, so files whose ACLs deny this user will fail: {}",
-                        e.getMessage());
-            }
-        } else {
+        if (!streams.backupSemantics()) {
             LOG.info("{}", streams.access().description());
         }
         return streams;
@@ -252,7 +245,8 @@ public final class SessionBackupSet {
         long size;
         FileMetadata meta;
         try {
-            size = Files.size(item.inSnapshot());
+            // From a handle opened as the data is (backup semantics where there are), not a java.nio stat.
+            size = streams.size(item);
             meta = metadata(item, streams);
         } catch (IOException e) {
             session.failed(item, e);

@@ -251,6 +251,8 @@ class BackupCommandTest {
         Run r = vss(m -> {
             m.addWriter(w);
             d(m).facts().denyAccess("data/locked");
+            // Not elevated: the token does not hold SeBackupPrivilege, so the denied directory stays denied.
+            m.token().drop("SeBackupPrivilege");
         }, "backup", "D:\\data", "--to", media.toString(), "--component", "Orders Writer", "--type", "full",
                 "--json");
 
@@ -301,6 +303,8 @@ class BackupCommandTest {
             m.addWriter(orders);
             m.addWriter(other);
             d(m).facts().denyAccess("data/locked");
+            // Not elevated: the token does not hold SeBackupPrivilege, so the denied directory stays denied.
+            m.token().drop("SeBackupPrivilege");
         }, "backup", "D:\\data", "--to", media.toString(), "--component", "Orders Writer", "--type", "full",
                 "--dry-run");
 
@@ -363,7 +367,7 @@ class BackupCommandTest {
 
     /**
      * Without --component, --volume-mode or --no-writers, as vshadow: component mode with every component whose files
-     * are on the sources' volumes, so a full backup tells that writer it succeeded; the writer on E: is left out and
+     * are inside the sources, so a full backup tells that writer it succeeded; the writer on E: is left out and
      * named with why.
      */
     @Test
@@ -372,6 +376,9 @@ class BackupCommandTest {
         Run r = vss(m -> {
             orders.add(m.addWriter(ordersWriter()));
             onE(m);
+            // A component spanning all of D: is on the source's volume but not inside the source D:\data.
+            m.addWriter(SimulatedWriter.builder("Whole D Writer").component(WriterComponent.fileGroup("", "all-of-d")
+                    .withFile(FileSpec.of("D:\\", "*", true))).build());
         }, "backup", "D:\\data", "--to", media.toString(), "--type", "full");
 
         assertThat(r.exit()).as(r.err()).isZero();
@@ -379,7 +386,8 @@ class BackupCommandTest {
                 "writers told the backup succeeded (SetBackupSucceeded, then BackupComplete):",
                 "    Orders Writer: orders",
                 "  components left out (not added, so their writers are not told of them):",
-                "    E Writer\\on-e: left out: its files on E:\\ are not in the shadow copy set");
+                "    E Writer\\on-e: left out: its files under E:\\ are outside the sources D:\\data",
+                "    Whole D Writer\\all-of-d: left out: its files under D:\\ are outside the sources D:\\data");
         BackupSetInfo set = onlySet();
         assertThat(set.metadata().componentMode()).isTrue();
         assertThat(orders.get(0).events()).contains(org.vss4j.sim.WriterEvent.BACKUP_COMPLETE);
@@ -401,8 +409,8 @@ class BackupCommandTest {
         assertThat(doc.get("componentsLeftOut")).singleElement().satisfies(c -> {
             assertThat(c.get("writer").asText()).isEqualTo("E Writer");
             assertThat(c.get("component").asText()).isEqualTo("on-e");
-            assertThat(c.get("reason").asText()).isEqualTo("left out: its files on E:\\ are not in the shadow "
-                    + "copy set");
+            assertThat(c.get("reason").asText()).isEqualTo("left out: its files under E:\\ are outside the "
+                    + "sources D:\\data");
         });
     }
 
@@ -415,8 +423,9 @@ class BackupCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.out()).contains("dry run: a full backup of D:\\data, component mode",
-                "  + orders: selected: its files are all on volumes of the shadow copy set; 3 file(s)",
-                "  - on-e: left out: its files on E:\\ are not in the shadow copy set");
+                "  + orders: selected: its files are all inside the sources (on a volume given, or under a "
+                        + "directory given); 3 file(s)",
+                "  - on-e: left out: its files under E:\\ are outside the sources D:\\data");
         assertThat(media).doesNotExist();
     }
 

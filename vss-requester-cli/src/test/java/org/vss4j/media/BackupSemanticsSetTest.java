@@ -66,13 +66,14 @@ class BackupSemanticsSetTest {
     @Test
     void aFileItsUserCannotOpenIsBackedUpWithSeBackupPrivilegeEnabled(SimulatedMachine machine) throws IOException {
         volume.facts().denyAccess("data/secret.db");
-        // An elevated administrator: the privilege is held, disabled, until the backup enables it.
+        // An elevated administrator: the privilege is held, disabled, until the backup session enables it.
         assertThat(machine.token().isEnabled("SeBackupPrivilege")).isFalse();
 
         BackupSetInfo set = backUp("copy-1", media);
 
         assertThat(set.state()).isEqualTo("complete");
-        assertThat(machine.token().isEnabled("SeBackupPrivilege")).isTrue();
+        // The session enabled it for its lifetime only: disabled again once it closed.
+        assertThat(machine.token().isEnabled("SeBackupPrivilege")).isFalse();
         BackupSetReader reader = BackupSetReader.open(media);
         CatalogRow secret = reader.files("copy-1").stream().filter(r -> r.entryName().endsWith("secret.db"))
                 .findFirst().orElseThrow();

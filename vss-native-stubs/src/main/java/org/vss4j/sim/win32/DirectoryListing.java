@@ -42,6 +42,10 @@ final class DirectoryListing {
         if (fileName == null || fileName.isEmpty()) {
             return Result.failure(Win32Error.ERROR_INVALID_PARAMETER);
         }
+        if (Win32Names.tooLong(machine, fileName)) {
+            // MAX_PATH or more without \\?\ (Win32Names; the code is the simulator's choice, docs/long-paths.md).
+            return Result.failure(Win32Error.ERROR_PATH_NOT_FOUND);
+        }
         int sep = Math.max(fileName.lastIndexOf('\\'), fileName.lastIndexOf('/'));
         if (sep < 0) {
             // Relative to the process's current directory: not modelled (docs).

@@ -57,6 +57,12 @@ final class FileHandles {
     /** {@code FileBasicInfo}, and {@code sizeof(FILE_BASIC_INFO)} on x64. */
     static final int FILE_BASIC_INFO_CLASS = 0;
     static final int FILE_BASIC_INFO_SIZE = 40;
+    /**
+     * {@code FileStandardInfo}, and {@code sizeof(FILE_STANDARD_INFO)} on x64: AllocationSize, EndOfFile (LARGE_INTEGER
+     * each), NumberOfLinks (DWORD), DeletePending, Directory (BOOLEAN each), padded to 24 (winbase.h).
+     */
+    static final int FILE_STANDARD_INFO_CLASS = 1;
+    static final int FILE_STANDARD_INFO_SIZE = 24;
     /** "The cloud operation is not supported on a read-only volume" (winerror.h). */
     static final int ERROR_CLOUD_FILE_READ_ONLY_VOLUME = 381;
 
@@ -255,8 +261,11 @@ final class FileHandles {
         if (f == null) {
             return notOpen("GetFileInformationByHandleEx", handle);
         }
+        if (infoClass == FILE_STANDARD_INFO_CLASS) {
+            return standardInformation(f, info, size);
+        }
         if (infoClass != FILE_BASIC_INFO_CLASS) {
-            // Only FileBasicInfo is modelled (docs).
+            // Only FileBasicInfo and FileStandardInfo are modelled (docs).
             return failInt(Win32Error.ERROR_INVALID_PARAMETER);
         }
         if (info == null || size < FILE_BASIC_INFO_SIZE) {
@@ -279,6 +288,50 @@ final class FileHandles {
         info.setInt(32, entry.attributes());
         info.setInt(36, 0);
         return 1;
+    }
+
+    /**
+     * {@code FileStandardInfo}: the size from the handle, so it needs the access the handle was opened with (read or
+     * read attributes) and never the caller's rights to the path. AllocationSize is the host's allocation
+     * ({@code st_blocks}, else EndOfFile); DeletePending is always FALSE (deleting is not modelled).
+     */
+    private static int standardInformation(OpenFile f, Pointer info, int size) {
+        if (info == null || size < FILE_STANDARD_INFO_SIZE) {
+            return failInt(Win32Error.ERROR_BAD_LENGTH);
+        }
+        if ((f.access() & (GENERIC_READ | FILE_READ_ATTRIBUTES)) == 0) {
+            return failInt(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        long end;
+        long allocated;
+        int links;
+        try {
+            boolean link = Files.isSymbolicLink(f.host());
+            end = f.directory() || link ? 0 : Files.size(f.host());
+            Object blocks = attribute(f.host(), "unix:blocks");
+            allocated = blocks instanceof Long b ? b * 512 : end;
+            Object n = attribute(f.host(), "unix:nlink");
+            links = n instanceof Integer i ? i : 1;
+        } catch (NoSuchFileException e) {
+            return failInt(Win32Error.ERROR_FILE_NOT_FOUND);
+        } catch (IOException e) {
+            return failInt(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        info.setLong(0, allocated);
+        info.setLong(8, end);
+        info.setInt(16, links);
+        info.setByte(20, (byte) 0);
+        info.setByte(21, (byte) (f.directory() ? 1 : 0));
+        info.setShort(22, (short) 0);
+        return 1;
+    }
+
+    private static Object attribute(Path p, String name) throws IOException {
+        try {
+            return Files.getAttribute(p, name, LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /**

@@ -166,7 +166,11 @@ public final class TokenExports {
      * {@code AdjustTokenPrivileges}: the handle needs TOKEN_ADJUST_PRIVILEGES (else ERROR_ACCESS_DENIED). Each
      * privilege of NewState is enabled or disabled if the token holds it; TRUE is returned either way, with the last
      * error ERROR_SUCCESS when all were held and ERROR_NOT_ALL_ASSIGNED when one was not (Microsoft docs,
-     * "AdjustTokenPrivileges function"). DisableAllPrivileges, PreviousState and SE_PRIVILEGE_REMOVED are not
+     * "AdjustTokenPrivileges function"). PreviousState, when given, receives "the previous state of any privileges
+     * that the function modifies": only those whose enabled state changes, with their attributes before the call, so
+     * passing it back as NewState undoes the call. ReturnLength receives the size that needs; a BufferLength below it
+     * fails with ERROR_INSUFFICIENT_BUFFER and changes nothing. A NULL ReturnLength with a PreviousState fails with
+     * ERROR_INVALID_PARAMETER, as any NULL out pointer here. DisableAllPrivileges and SE_PRIVILEGE_REMOVED are not
      * modelled: ERROR_INVALID_PARAMETER.
      */
     private static int adjust(Pointer token, int disableAll, Pointer newState, int length, Pointer previous,
@@ -179,7 +183,7 @@ public final class TokenExports {
         if ((token.getInt(0) & TOKEN_ADJUST_PRIVILEGES) == 0) {
             return fail(Win32Error.ERROR_ACCESS_DENIED);
         }
-        if (disableAll != 0 || newState == null || previous != null) {
+        if (disableAll != 0 || newState == null || (previous != null && returnLength == null)) {
             return fail(Win32Error.ERROR_INVALID_PARAMETER);
         }
         int count = newState.getInt(0);
@@ -189,14 +193,45 @@ public final class TokenExports {
             }
         }
         SimulatedToken t = SimulatedMachine.current().token();
-        boolean all = true;
-        for (int i = 0; i < count; i++) {
-            long at = 4 + 12L * i;
-            boolean enable = (newState.getInt(at + 8) & SimulatedToken.SE_PRIVILEGE_ENABLED) != 0;
-            all &= t.adjust(newState.getInt(at), enable);
+        synchronized (t) {
+            // The privileges this call changes, with their attributes before it (a LinkedHashMap: NewState's order).
+            Map<Integer, Integer> before = t.privileges();
+            Map<Integer, Integer> changed = new java.util.LinkedHashMap<>();
+            for (int i = 0; i < count; i++) {
+                long at = 4 + 12L * i;
+                Integer a = before.get(newState.getInt(at));
+                boolean enable = (newState.getInt(at + 8) & SimulatedToken.SE_PRIVILEGE_ENABLED) != 0;
+                if (a != null && ((a & SimulatedToken.SE_PRIVILEGE_ENABLED) != 0) != enable) {
+                    changed.putIfAbsent(newState.getInt(at), a);
+                }
+            }
+            if (previous != null) {
+                int needed = 4 + 12 * changed.size();
+                returnLength.setInt(0, needed);
+                if (Integer.toUnsignedLong(length) < needed) {
+                    return fail(Win32Error.ERROR_INSUFFICIENT_BUFFER);
+                }
+            }
+            boolean all = true;
+            for (int i = 0; i < count; i++) {
+                long at = 4 + 12L * i;
+                boolean enable = (newState.getInt(at + 8) & SimulatedToken.SE_PRIVILEGE_ENABLED) != 0;
+                all &= t.adjust(newState.getInt(at), enable);
+            }
+            if (previous != null) {
+                // TOKEN_PRIVILEGES: PrivilegeCount, then LUID_AND_ATTRIBUTES of 12 bytes each (winnt.h).
+                previous.setInt(0, changed.size());
+                long at = 4;
+                for (Map.Entry<Integer, Integer> p : changed.entrySet()) {
+                    previous.setInt(at, p.getKey());
+                    previous.setInt(at + 4, 0);
+                    previous.setInt(at + 8, p.getValue());
+                    at += 12;
+                }
+            }
+            LastError.set(all ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_ALL_ASSIGNED);
+            return 1;
         }
-        LastError.set(all ? Win32Error.ERROR_SUCCESS : Win32Error.ERROR_NOT_ALL_ASSIGNED);
-        return 1;
     }
 
     /**

@@ -18,6 +18,11 @@ import org.vss4j.sim.SimulatedMachine;
  * <li>an absolute host path ({@code /tmp/x}) is itself: the simulator's extension, since on Linux the binding's own
  * temporary files (its {@code SnapshotMount} links) are host paths.</li>
  * </ul>
+ * A name of {@link #MAX_PATH} characters or more that does not start with {@code \\?\} designates nothing (the
+ * callers fail it with ERROR_PATH_NOT_FOUND) unless the machine has long paths enabled: "the maximum length for a
+ * path is MAX_PATH, which is defined as 260 characters", the terminating NUL included, and only the {@code \\?\}
+ * prefix or a long-path-aware process lifts it (Microsoft docs, "Maximum Path Length Limitation"). A host path is
+ * held to the same rule, and {@code \\?\/tmp/x} is its extended form, read literally.
  * A Windows name never leads above the root of its volume or device: {@code ..} stops at the root, and after
  * {@code \\?\} it is a name that does not exist. Links inside the volume may still lead elsewhere, as on Windows.
  */
@@ -29,8 +34,25 @@ public final class Win32Names {
     private Win32Names() {
     }
 
-    /** The host path; empty when the name is relative or on no simulated volume, exposure or device. */
+    /** MAX_PATH (minwindef.h): a path's limit, its terminating NUL included. */
+    static final int MAX_PATH = 260;
+
+    /**
+     * The host path; empty when the name is relative, on no simulated volume, exposure or device, or too long
+     * ({@link #tooLong}).
+     */
     static Optional<Path> hostPath(SimulatedMachine machine, String name) {
+        if (tooLong(machine, name)) {
+            return Optional.empty();
+        }
+        if (name.startsWith(Win32Path.EXTENDED + "/")) {
+            // The extended form of a host path: taken literally, as \\?\ takes a name.
+            try {
+                return Optional.of(Path.of(name.substring(Win32Path.EXTENDED.length())));
+            } catch (InvalidPathException e) {
+                return Optional.empty();
+            }
+        }
         if (name.startsWith("/")) {
             try {
                 return Optional.of(Path.of(name.replace('\\', '/')));
@@ -64,6 +86,15 @@ public final class Win32Names {
             case GLOBALROOT -> device(machine, w);
             default -> Optional.empty();
         };
+    }
+
+    /**
+     * Whether {@code name} exceeds MAX_PATH for a process without long paths: {@value #MAX_PATH} characters or more
+     * (no room for the NUL), without {@code \\?\}.
+     */
+    static boolean tooLong(SimulatedMachine machine, String name) {
+        return name.length() >= MAX_PATH && !name.startsWith(Win32Path.EXTENDED)
+                && !machine.isLongPathsEnabled();
     }
 
     /** {@code \\?\GLOBALROOT\Device\HarddiskVolumeShadowCopyN\rest}: below the shadow copy's root. */

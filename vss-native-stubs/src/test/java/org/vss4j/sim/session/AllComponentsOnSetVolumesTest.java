@@ -84,21 +84,21 @@ class AllComponentsOnSetVolumesTest {
             Map<String, ComponentChoice> c = byName(s);
             assertThat(c.entrySet().stream().filter(x -> x.getValue().added()).map(Map.Entry::getKey))
                     .containsExactlyInAnyOrder("OnC:db", "OnC:cfg", "TwoVolumes:conly");
-            assertThat(c.get("OnC:db").reason()).isEqualTo("selected: its files are all on volumes of the shadow "
-                    + "copy set");
+            assertThat(c.get("OnC:db").reason()).isEqualTo("selected: its files are all inside the sources (on a "
+                    + "volume given, or under a directory given)");
             assertThat(c.get("OnC:cfg").reason()).startsWith("nonselectable with no selectable ancestor");
-            assertThat(c.get("TwoVolumes:both").reason()).isEqualTo("left out: its files on E:\\ are not in the "
-                    + "shadow copy set");
-            assertThat(c.get("TwoVolumes:A").reason()).isEqualTo("left out: its files on E:\\ are not in the "
-                    + "shadow copy set");
+            assertThat(c.get("TwoVolumes:both").reason()).isEqualTo("left out: its files under E:\\split are "
+                    + "outside the sources C:\\");
+            assertThat(c.get("TwoVolumes:A").reason()).isEqualTo("left out: its files under E:\\far are outside "
+                    + "the sources C:\\");
             assertThat(c.get("TwoVolumes:A\\far").reason()).isEqualTo("left out with its component set A: its "
-                    + "files on E:\\ are not in the shadow copy set");
+                    + "files under E:\\far are outside the sources C:\\");
             assertThat(c.get("Dependent:dep").reason()).startsWith("left out: it depends on both (writer ")
-                    .endsWith("), which is left out: its files on E:\\ are not in the shadow copy set");
+                    .endsWith("), which is left out: its files under E:\\split are outside the sources C:\\");
             assertThat(c.get("RootOnE:ok").added()).isFalse();
             assertThat(c.get("RootOnE:ok").reason()).isEqualTo("its writer is left out: its nonselectable "
-                    + "component fixed, which a writer that takes part needs, is left out: its files on E:\\ are "
-                    + "not in the shadow copy set");
+                    + "component fixed, which a writer that takes part needs, is left out: its files under "
+                    + "E:\\fixed are outside the sources C:\\");
             assertThat(s.leftOutComponents()).extracting(x -> x.component().writer().name() + ":"
                     + x.component().fullPath()).containsExactlyInAnyOrder("TwoVolumes:both", "TwoVolumes:A",
                     "TwoVolumes:A\\far", "Dependent:dep", "RootOnE:fixed", "RootOnE:ok");
@@ -113,12 +113,30 @@ class AllComponentsOnSetVolumesTest {
     }
 
     @Test
-    void theVolumesOfDirectoriesAndVolumesGivenMakeTheSet() {
-        try (BackupSession s = fx.session().allComponentsOnSetVolumes().directories("C:\\db").volumes("E:\\")
-                .start()) {
-            assertThat(s.leftOutComponents()).isEmpty();
-            assertThat(s.componentChoices()).allSatisfy(c -> assertThat(c.added() || c.reason().startsWith(
-                    "included with its component set")).as(c.toString()).isTrue());
+    void aDirectorySourceAddsOnlyTheComponentsWhoseFilesAreAllUnderIt() {
+        try (BackupSession s = fx.session().type(BackupType.FULL).allComponentsOnSetVolumes()
+                .directories("E:\\fixed").start()) {
+            Map<String, ComponentChoice> c = byName(s);
+            // RootOnE:fixed is all inside E:\fixed; its volume E: also holds E:\split and E:\far, which are not asked.
+            assertThat(c.entrySet().stream().filter(x -> x.getValue().added()).map(Map.Entry::getKey))
+                    .containsExactly("RootOnE:fixed");
+            assertThat(c.get("RootOnE:ok").reason()).isEqualTo("left out: its files under C:\\ok are outside the "
+                    + "sources E:\\fixed");
+            assertThat(c.get("TwoVolumes:A").reason()).isEqualTo("left out: its files under C:\\a, E:\\far are "
+                    + "outside the sources E:\\fixed");
+            assertThat(s.items()).extracting(i -> i.originalPath()).containsExactly("E:\\fixed\\f.dat");
+        }
+    }
+
+    @Test
+    void aComponentInsideOneOfSeveralSourcesIsAdded() {
+        try (BackupSession s = fx.session().allComponentsOnSetVolumes().directories("C:\\db", "C:\\cfg")
+                .volumes("E:\\").start()) {
+            Map<String, ComponentChoice> c = byName(s);
+            assertThat(c.get("OnC:db").added()).isTrue();
+            assertThat(c.get("OnC:cfg").added()).isTrue();
+            assertThat(c.get("TwoVolumes:both").reason()).isEqualTo("left out: its files under C:\\split are "
+                    + "outside the sources E:\\, C:\\db, C:\\cfg");
         }
     }
 

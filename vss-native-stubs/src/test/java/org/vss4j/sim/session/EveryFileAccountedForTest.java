@@ -69,6 +69,8 @@ class EveryFileAccountedForTest {
                 .symbolicLink("data/out.txt", outside.resolve("o.txt"), false);
         SessionFixture.write(fx.c, "data\\locked\\l.txt", "locked");
         c.facts().denyAccess("data/locked");
+        // A token without SeBackupPrivilege (not elevated): the session cannot enable it, so denied stays denied.
+        machine.token().drop("SeBackupPrivilege");
         machine.addWriter(SimulatedWriter.builder("Excluder")
                 .exclude(FileSpec.of("C:\\data\\cache", "*", true)).build());
     }

@@ -116,6 +116,8 @@ class WindowsFileFactsTest {
         SessionFixture.write(fx.c, "app\\ok.txt", "ok");
         SessionFixture.write(fx.c, "app\\locked\\secret.txt", "s");
         c.facts().denyAccess("app/locked");
+        // A token without SeBackupPrivilege (not elevated): the session cannot enable it, so denied stays denied.
+        machine.token().drop("SeBackupPrivilege");
         machine.addWriter(SimulatedWriter.builder("W").component(WriterComponent.fileGroup("", "app")
                 .withFile(FileSpec.of("C:\\app", "*", true))).build());
         BackupResult result;
@@ -159,6 +161,8 @@ class WindowsFileFactsTest {
         SessionFixture.write(fx.c, "db\\shared.mdf", "rows");
         SessionFixture.write(fx.c, "locked\\x.ldf", "log");
         c.facts().denyAccess("locked/inner");
+        // A token without SeBackupPrivilege (not elevated): the session cannot enable it, so denied stays denied.
+        machine.token().drop("SeBackupPrivilege");
         SessionFixture.mkdirs(fx.c.resolve("locked/inner"));
         machine.addWriter(SimulatedWriter.builder("W")
                 .component(WriterComponent.database("", "A").withDatabaseFile(FileSpec.of("C:\\db", "*.mdf", false))
@@ -236,6 +240,8 @@ class WindowsFileFactsTest {
         SessionFixture.mkdirs(fx.c.resolve("logs/old.log"));
         SessionFixture.mkdirs(fx.c.resolve("cache/tmp"));
         c.facts().denyAccess("logs/old.log").denyAccess("cache/tmp");
+        // A token without SeBackupPrivilege (not elevated): the session cannot enable it, so denied stays denied.
+        machine.token().drop("SeBackupPrivilege");
         machine.addWriter(SimulatedWriter.builder("Excluder")
                 .exclude(FileSpec.of("C:\\logs", "*.log", false))
                 .exclude(FileSpec.of("C:\\cache", "*", true))
