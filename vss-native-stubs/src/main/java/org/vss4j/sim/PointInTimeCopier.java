@@ -227,7 +227,28 @@ public final class PointInTimeCopier {
                 }
             }
         }
+        // The clone command keeps the times of what it copied; the directories made on the way get theirs here,
+        // deepest first, so making a child does not move its parent's afterwards.
+        List<Path> deepestFirst = new ArrayList<>(onTheWay);
+        deepestFirst.sort(java.util.Comparator.comparingInt(Path::getNameCount).reversed());
+        for (Path dir : deepestFirst) {
+            try {
+                copyTimes(dir, to.resolve(from.relativize(dir).toString()));
+            } catch (IOException e) {
+                LOG.debug("cannot copy the times of {} ({}); copying {} in Java", dir, e.getMessage(), from);
+                return false;
+            }
+        }
         return true;
+    }
+
+    /** Gives the directory {@code to} the times of {@code from}, as a shadow copy keeps them. */
+    private static void copyTimes(Path from, Path to) throws IOException {
+        BasicFileAttributes a = Files.readAttributes(from, BasicFileAttributes.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        Files.getFileAttributeView(to, java.nio.file.attribute.BasicFileAttributeView.class,
+                java.nio.file.LinkOption.NOFOLLOW_LINKS).setTimes(a.lastModifiedTime(), a.lastAccessTime(),
+                a.creationTime());
     }
 
     /** Runs the clone command with {@code args} appended; whether it exited with 0. */
@@ -280,6 +301,16 @@ public final class PointInTimeCopier {
                             }
                         }
                     }
+                    return FileVisitResult.CONTINUE;
+                }
+
+                @Override
+                public FileVisitResult postVisitDirectory(Path dir, IOException failure) throws IOException {
+                    if (failure != null) {
+                        throw failure;
+                    }
+                    // After its entries were made in it: a shadow copy holds a directory with its times as they were.
+                    copyTimes(dir, to.resolve(from.relativize(dir).toString()));
                     return FileVisitResult.CONTINUE;
                 }
 

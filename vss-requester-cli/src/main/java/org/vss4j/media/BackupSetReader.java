@@ -506,6 +506,13 @@ public final class BackupSetReader {
                 missing.addAll(r.missing());
             }
         }
+        // After every file: the directories' metadata from the restored set's own catalog, which keeps the
+        // directories of all the files it lists, whichever set of the chain holds their data.
+        Map<String, DirectoryRow> directories;
+        try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
+            directories = c.directories();
+        }
+        metadata.applyDirectories(directories, overwrite);
         return new RestoreReport(restored, refused, missing, metadata.notApplied(), chain);
     }
 

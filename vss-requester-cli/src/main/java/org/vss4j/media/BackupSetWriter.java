@@ -345,6 +345,19 @@ public final class BackupSetWriter implements AutoCloseable {
     }
 
     /**
+     * Records what the set keeps of a directory of its files: times, attributes and streams (docs/backup-semantics.md,
+     * "Directories"). Every set records the directories of all the files it lists, so that a chain's restore reads
+     * them from the restored set alone.
+     *
+     * @param d the directory's row
+     * @throws IOException if the catalog cannot record it
+     */
+    void addDirectoryMetadata(DirectoryRow d) throws IOException {
+        checkOpen();
+        catalog.addDirectory(d);
+    }
+
+    /**
      * Records a link, junction or mount point (never followed, no data).
      *
      * @param originalPath the link's Windows path on the live system

@@ -42,6 +42,11 @@ final class Catalog implements AutoCloseable {
         // stream format in the data.tar entry streams_entry.
         "CREATE TABLE file_streams(streams_entry TEXT PRIMARY KEY, entry_name TEXT NOT NULL UNIQUE,"
                 + " kinds TEXT NOT NULL, size INTEGER NOT NULL, sha256 TEXT NOT NULL, data_offset INTEGER NOT NULL)",
+        // docs/backup-semantics.md: a directory's times, attributes and (with backup semantics) its security
+        // descriptor and alternate data streams in BackupRead's stream format, for every directory of a listed file.
+        "CREATE TABLE directories(entry_name TEXT PRIMARY KEY, original_path TEXT, creation_time TEXT,"
+                + " last_write_time TEXT, change_time TEXT, attributes INTEGER NOT NULL, kinds TEXT, streams BLOB,"
+                + " streams_sha256 TEXT)",
     };
 
     private final Connection db;
@@ -208,6 +213,50 @@ final class Catalog implements AutoCloseable {
                                 null, null, 0);
                         out.put(rs.getString(1), new CatalogRow(rs.getString(1), FileStreams.ROOT, rs.getString(2), m,
                                 rs.getLong(4), rs.getString(5), rs.getLong(6)));
+                    } catch (SQLException e) {
+                        throw new IllegalStateException(e);
+                    }
+                });
+        return out;
+    }
+
+    /** Records what the set keeps of the directory {@code d}. */
+    void addDirectory(DirectoryRow d) throws IOException {
+        try (PreparedStatement p = db.prepareStatement("INSERT INTO directories(entry_name, original_path,"
+                + " creation_time, last_write_time, change_time, attributes, kinds, streams, streams_sha256)"
+                + " VALUES(?,?,?,?,?,?,?,?,?)")) {
+            p.setString(1, d.entryName());
+            p.setString(2, d.originalPath());
+            setInstant(p, 3, d.creationTime());
+            setInstant(p, 4, d.lastWriteTime());
+            setInstant(p, 5, d.changeTime());
+            p.setInt(6, d.attributes());
+            p.setString(7, d.kinds());
+            p.setBytes(8, d.streams());
+            p.setString(9, d.streamsSha256());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw sqlFailure("record the directory " + d.entryName(), e);
+        }
+    }
+
+    /** The directories' rows by entry name; an older catalog without the table has none. */
+    Map<String, DirectoryRow> directories() throws IOException {
+        Map<String, DirectoryRow> out = new LinkedHashMap<>();
+        try (Statement s = db.createStatement(); ResultSet t = s.executeQuery(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'directories'")) {
+            if (!t.next()) {
+                return out;
+            }
+        } catch (SQLException e) {
+            throw sqlFailure("read", e);
+        }
+        query("SELECT entry_name, original_path, creation_time, last_write_time, change_time, attributes, kinds,"
+                + " streams, streams_sha256 FROM directories ORDER BY entry_name", rs -> {
+                    try {
+                        out.put(rs.getString(1), new DirectoryRow(rs.getString(1), rs.getString(2),
+                                instant(rs.getString(3)), instant(rs.getString(4)), instant(rs.getString(5)),
+                                rs.getInt(6), rs.getString(7), rs.getBytes(8), rs.getString(9)));
                     } catch (SQLException e) {
                         throw new IllegalStateException(e);
                     }

@@ -14,14 +14,16 @@ import org.vss4j.files.PrivilegedFileAccess;
  * What a restore applies to a file after its data (docs/backup-semantics.md): its security descriptor and alternate
  * data streams with {@code BackupWrite}, SeRestorePrivilege enabled first (once), then its times and attributes, in
  * that order (a READONLY attribute set first would keep BackupWrite out, and writing a stream changes the times).
- * Where there are no backup semantics (neither Windows nor the simulator), the streams are not applied; whatever could
- * not be applied is listed, with why, for {@link RestoreReport#notApplied()}.
+ * The directories the restore went through get the same, from the set's {@code directories} table, once all files are
+ * written ({@link #applyDirectories}). Where there are no backup semantics (neither Windows nor the simulator), the
+ * streams are not applied; whatever could not be applied is listed, with why, for {@link RestoreReport#notApplied()}.
  */
 final class MetadataRestore {
 
     private final PrivilegedFileAccess access;
     private final List<String> notApplied = new ArrayList<>();
-    private final java.util.Set<String> directories = new java.util.HashSet<>();
+    /** The directories the restore went through, by entry name. */
+    private final java.util.Map<String, Touched> directories = new java.util.HashMap<>();
     private boolean privilegeTried;
     private String privilegeProblem;
 
@@ -97,17 +99,61 @@ final class MetadataRestore {
     }
 
     /**
-     * Says once per directory of the restore that a backup set keeps nothing of it but its name: its security
-     * descriptor, alternate data streams, times and attributes are not backed up (docs/backup-semantics.md, "Not
-     * kept"), so it has what the target gives a new directory.
+     * Notes a directory the restore went through: {@code created} if the restore made it. The first note of a
+     * directory decides (a chain's later sets find the directory an earlier one created).
      *
      * @param entry the directory's entry name, without a trailing {@code /}
+     * @param place the directory under the target
      */
-    void directoryNotKept(String entry) {
-        if (directories.add(entry)) {
-            notApplied.add(entry + "/: a directory: its security descriptor, alternate data streams, times and"
-                    + " attributes are not in backup sets (it gets what the target gives a new directory)");
+    void directory(String entry, Path place, boolean created) {
+        directories.putIfAbsent(entry, new Touched(place, created));
+    }
+
+    /**
+     * Applies to each noted directory what the restored set keeps of it, once all files are written: its streams,
+     * then its times and attributes (as for a file), deepest first, so writing into a child does not move its
+     * parent's last-write time afterwards. A directory the target had already gets its metadata only with
+     * {@code overwrite}; one the set keeps nothing of (it could not be read at backup, or an older set) is listed.
+     *
+     * @param rows      the restored set's {@code directories} rows by entry name
+     * @param overwrite whether existing directories get their metadata too
+     */
+    void applyDirectories(java.util.Map<String, DirectoryRow> rows, boolean overwrite) {
+        List<String> order = new ArrayList<>(directories.keySet());
+        order.sort(java.util.Comparator.comparingInt((String e) -> e.split("/", -1).length).reversed()
+                .thenComparing(java.util.Comparator.naturalOrder()));
+        for (String entry : order) {
+            Touched t = directories.get(entry);
+            if (!t.created() && !overwrite) {
+                continue;
+            }
+            DirectoryRow d = rows.get(entry);
+            String label = entry + "/";
+            if (d == null) {
+                notApplied.add(label + ": a directory the set keeps no metadata of (its security descriptor, alternate"
+                        + " data streams, times and attributes were not backed up): it has what the target gives it");
+                continue;
+            }
+            if (d.streams() != null) {
+                if (d.streamsSha256() == null || !d.streamsSha256().equalsIgnoreCase(java.util.HexFormat.of()
+                        .formatHex(BackupSetReader.sha256().digest(d.streams())))) {
+                    notApplied.add(label + ": " + d.kinds() + " not restored: the catalog's streams do not match "
+                            + "their SHA-256 (run verify)");
+                } else {
+                    streams(t.place(), label, d.kinds(), d.streams());
+                }
+            }
+            try {
+                access.setBasicInformation(t.place(), new FileBasicInformation(d.creationTime(), null,
+                        d.lastWriteTime(), null, attributesToSet(d.attributes())));
+            } catch (IOException | RuntimeException e) {
+                notApplied.add(label + ": times and attributes not restored: " + e.getMessage());
+            }
         }
+    }
+
+    /** A directory the restore went through. */
+    private record Touched(Path place, boolean created) {
     }
 
     /** What could not be applied, one line per file and part. */

@@ -226,7 +226,6 @@ final class SafeRestore {
     private void restore(TarArchiveEntry e, List<String> segments, InputStream data) throws IOException, Refused {
         if (e.isDirectory()) {
             directory(segments, segments.size());
-            directoriesNotKept(segments, segments.size());
         } else if (e.isSymbolicLink()) {
             // The writer stores links in the catalog only, never in data.tar; a link entry judged alone can still
             // lead out through a link restored before it, so none is restored.
@@ -295,7 +294,6 @@ final class SafeRestore {
             written.put(place.toRealPath(), e.getName());
             restored.add(e.getName());
             applyMetadata(place, row);
-            directoriesNotKept(segments, segments.size() - 1);
         } finally {
             if (!moved) {
                 Files.deleteIfExists(temp);
@@ -339,7 +337,8 @@ final class SafeRestore {
 
     /**
      * The directory of the first {@code count} names, created where missing, with no symbolic link, junction or other
-     * reparse point on the way ({@link MediaLayout#isReparsePoint}).
+     * reparse point on the way ({@link MediaLayout#isReparsePoint}). Each directory on the way is noted for
+     * {@link MetadataRestore#applyDirectories}, with whether this restore created it.
      */
     private Path directory(List<String> segments, int count) throws IOException, Refused {
         Path p = target;
@@ -353,19 +352,18 @@ final class SafeRestore {
                 if (!Files.isDirectory(p, NOFOLLOW)) {
                     throw new Refused("its path goes through " + target.relativize(p) + ", which is no directory");
                 }
+                noteDirectory(segments, i, p, false);
             } else {
                 Files.createDirectory(p);
+                noteDirectory(segments, i, p, true);
             }
         }
         return p;
     }
 
-    /** Reports each of the directories of the first {@code count} names ({@link MetadataRestore#directoryNotKept}). */
-    private void directoriesNotKept(List<String> segments, int count) {
+    private void noteDirectory(List<String> segments, int last, Path place, boolean created) {
         if (metadata != null) {
-            for (int i = 1; i <= count; i++) {
-                metadata.directoryNotKept(String.join("/", segments.subList(0, i)));
-            }
+            metadata.directory(String.join("/", segments.subList(0, last + 1)), place, created);
         }
     }
 

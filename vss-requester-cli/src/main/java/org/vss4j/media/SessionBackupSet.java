@@ -165,11 +165,12 @@ public final class SessionBackupSet {
         BackupSetInfo published;
         List<ExcludedFile> lost = new ArrayList<>();
         BackupItemStreams streams = readerOfItems();
+        SessionDirectories directories = new SessionDirectories(streams);
         try (BackupSetWriter set = BackupSetWriter.start(media, meta);
                 ParentFiles basis = parent == null ? null
                         : ParentFiles.open(media, parent.set(), changes, session.excluded())) {
             for (BackupItem item : items) {
-                copy(session, set, item, basis, streams);
+                copy(session, set, item, basis, streams, directories);
             }
             if (basis != null) {
                 lost.addAll(basis.listUnchangedDifferenced(set));
@@ -199,6 +200,9 @@ public final class SessionBackupSet {
                 if (!f.saved()) {
                     set.fileFailed(f.originalPath(), name(f.writer()), fullPath(f.component()), f.failure());
                 }
+            }
+            for (SessionDirectories.Failure d : directories.failures()) {
+                set.fileFailed(d.originalPath(), null, null, d.reason());
             }
             for (ExcludedFile x : lost) {
                 set.fileFailed(x.originalPath(), name(x.writer()), fullPath(x.component()), "its writer left it out "
@@ -235,7 +239,7 @@ public final class SessionBackupSet {
     }
 
     private static void copy(BackupSession session, BackupSetWriter set, BackupItem item, ParentFiles basis,
-            BackupItemStreams streams) throws IOException {
+            BackupItemStreams streams, SessionDirectories directories) throws IOException {
         if (item.kind() == ItemKind.LINK) {
             set.addLink(item.originalPath(), item.reparseTag(), name(item.writer()), fullPath(item.component()));
             session.saved(item);
@@ -258,6 +262,7 @@ public final class SessionBackupSet {
             CatalogRow before = basis.unchanged(path.get(0), relative, meta, size);
             if (before != null) {
                 basis.listUnchanged(set, before, meta);
+                recordDirectories(set, item, path, directories);
                 session.saved(item);
                 return;
             }
@@ -287,7 +292,18 @@ public final class SessionBackupSet {
         if (extra.isPresent()) {
             set.addStreams(row, extra.get().kinds(), extra.get().bytes());
         }
+        recordDirectories(set, item, path, directories);
         session.saved(item);
+    }
+
+    /**
+     * Records the directories of a file the set stores or lists, from its own directory up to its root, each once
+     * ({@link SessionDirectories}): every set keeps the directories of all its files, so a restore of a chain takes
+     * them from the restored set alone.
+     */
+    private static void recordDirectories(BackupSetWriter set, BackupItem item, List<String> path,
+            SessionDirectories directories) throws IOException {
+        directories.record(set, path, item.inSnapshot(), item.originalPath());
     }
 
     /** The item's path in data.tar: its source root and the path under it ({@link MediaPath}). */
