@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import org.vss4j.UsageType;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
@@ -100,6 +101,8 @@ final class SimulatorOptions {
 
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
+    /** The state directory of that machine; null against the real VSS. */
+    private Path stateDirectory;
     /** Where the machine's long work is shown, ended by {@link #close()}. */
     private org.vss4j.sim.ProgressListener bars = org.vss4j.sim.ProgressListener.NONE;
 
@@ -164,6 +167,7 @@ final class SimulatorOptions {
         err.flush();
         SimulatedMachine.install(m);
         machine = m;
+        stateDirectory = stateDir;
     }
 
     /**
@@ -220,6 +224,11 @@ final class SimulatorOptions {
                 throw new UsageException("--sim-writers " + dir + ": " + IoReasons.messageOf(e));
             }
         }
+    }
+
+    /** The simulated machine's state directory ({@code --sim-state} or its default); empty against the real VSS. */
+    Optional<Path> stateDirectory() {
+        return Optional.ofNullable(stateDirectory);
     }
 
     /** Closes the simulated machine this run installed (deletes what is left of its snapshot storage). */
