@@ -325,9 +325,11 @@ final class BackupCommand implements Callable<Integer> {
     private ParentSet parent(List<String> given) throws IOException {
         Optional<ParentSet> parent = Files.isDirectory(media) && !BackupSetReader.open(media).list().isEmpty()
                 ? BackupChain.parentFor(media, given, type.type()) : Optional.empty();
-        return parent.orElseThrow(() -> new NoParentSet("no complete full backup of these sources ("
-                + String.join(", ", given) + ") in " + media + ": run a full backup first (vss backup "
-                + String.join(" ", given) + " --to " + media + " --type full)"));
+        if (parent.isPresent()) {
+            return parent.get();
+        }
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        throw new NoParentSet(NoParentHint.of(media, given, type.type(), args));
     }
 
     /** An incremental or differential backup with nothing to build on ({@link ExitCodes#NO_PARENT}). */
