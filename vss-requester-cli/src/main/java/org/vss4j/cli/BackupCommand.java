@@ -19,6 +19,7 @@ import org.vss4j.media.ParentSet;
 import org.vss4j.media.SessionBackupSet;
 import org.vss4j.VssHresult;
 import org.vss4j.session.BackupException;
+import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupSessionBuilder;
@@ -218,6 +219,7 @@ final class BackupCommand implements Callable<Integer> {
         BackupSetInfo info;
         BackupResult result;
         List<ComponentChoice> leftOut;
+        List<BackupItem> items;
         BackupSession started;
         try {
             started = start(retry, builder, guard);
@@ -228,6 +230,7 @@ final class BackupCommand implements Callable<Integer> {
             stoppedBefore(guard, "the first file was stored: the backup was aborted (AbortBackup), nothing was "
                     + "written to " + media);
             leftOut = session.leftOutComponents();
+            items = session.items();
             if (progress != null) {
                 progress.starting(session.items());
             }
@@ -251,7 +254,8 @@ final class BackupCommand implements Callable<Integer> {
             }
             result = session.result().orElseThrow(() -> new IllegalStateException("the session did not complete"));
         }
-        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode(), leftOut);
+        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode(), leftOut,
+                items);
         if (json) {
             Json.print(out, outcome.json());
         } else {
