@@ -121,8 +121,7 @@ final class BackupOutcome {
         }
         if (!leftOut.isEmpty()) {
             out.println("  components left out (not added, so their writers are not told of them):");
-            leftOut.forEach(c -> out.printf("    %s\\%s: %s%n", c.component().writer().name(),
-                    c.component().fullPath(), c.reason()));
+            printLeftOut(out);
         }
         if (!failedFiles().isEmpty()) {
             out.println("  not saved:");
@@ -135,6 +134,38 @@ final class BackupOutcome {
             out.println("  the set's outcome could not be recorded: it stays unconfirmed");
         }
     }
+
+    /**
+     * One line per writer: its component and why, or, for several, their names and the first one's reason (--json and
+     * --dry-run give each). On the simulator, a volume that is not there is declared, not mounted.
+     */
+    private void printLeftOut(PrintWriter out) {
+        Map<WriterRef, List<ComponentChoice>> byWriter = new LinkedHashMap<>();
+        leftOut.forEach(c -> byWriter.computeIfAbsent(c.component().writer(), w -> new ArrayList<>()).add(c));
+        byWriter.forEach((w, cs) -> {
+            String reason = forThisHost(cs.get(0).reason());
+            if (cs.size() == 1) {
+                out.printf("    %s\\%s: %s%n", w.name(), cs.get(0).component().fullPath(), reason);
+            } else {
+                out.printf("    %s: %d components (%s); the first: %s%n", w.name(), cs.size(), String.join(", ",
+                        cs.stream().map(c -> c.component().fullPath()).toList()), reason);
+            }
+        });
+    }
+
+    /** The advice to mount a volume, on the simulator: declare it (its drive letter when the reason names one). */
+    static String forThisHost(String reason) {
+        if (!SimulatedHost.active() || !reason.contains(MOUNT_ADVICE)) {
+            return reason;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([A-Za-z]:)\\\\").matcher(reason);
+        String letter = m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : "X:";
+        return reason.replace(MOUNT_ADVICE, "on the simulator, declare " + letter + " with --sim-volume " + letter
+                + "=DIR");
+    }
+
+    /** The session's advice for a path on no volume ({@code UnresolvablePathException.Reason.NO_VOLUME}). */
+    private static final String MOUNT_ADVICE = "check that the volume is mounted";
 
     private String mode() {
         return mode;

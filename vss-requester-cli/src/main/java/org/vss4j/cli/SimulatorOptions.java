@@ -89,9 +89,10 @@ final class SimulatorOptions {
     }
 
     @Option(names = "--progress", negatable = true,
-            description = "Show the progress of long work (the simulator's point-in-time copies and deletions) on "
-                    + "stderr even when stderr is not a terminal; --no-progress: never. Default: on a terminal only, "
-                    + "for work that lasts more than a second.")
+            description = "Show the progress of long work on stderr (the files a backup stores, a verify or restore "
+                    + "reads; on the simulator also its point-in-time copies and deletions, marked simulator:) even "
+                    + "when stderr is not a terminal; --no-progress: never. Default: on a terminal only, for work that "
+                    + "lasts more than a second.")
     private Boolean progress;
 
     /** {@code --progress} (true), {@code --no-progress} (false), or neither (null: on a terminal only). */

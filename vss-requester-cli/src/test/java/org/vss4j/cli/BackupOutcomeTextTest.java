@@ -59,4 +59,34 @@ class BackupOutcomeTextTest {
         assertThat(r.json().get("linkCount").asInt()).isZero();
         assertThat(r.out()).doesNotContain("D:\\d\\link");
     }
+
+    @Test
+    void componentsLeftOutAreOneLinePerWriterAndOnTheSimulatorTheVolumeIsToBeDeclared() {
+        Run r = fixture.vss("backup", "D:\\d", "--to", work.resolve("m").toString(), "--sim-inbox");
+
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.OK);
+        assertThat(r.out()).contains("    System Writer: 2 components (System Files, Win32 Services Files); the first: ",
+                "on the simulator, declare C: with --sim-volume C:=DIR").doesNotContain("check that the volume is mounted");
+        assertThat(r.out().lines().filter(l -> l.startsWith("    System Writer"))).hasSize(1);
+    }
+
+    @Test
+    void theBackupBarHasASpaceBeforeItsFileCount() {
+        Run r = fixture.vss("backup", "D:\\d", "--to", work.resolve("m").toString(), "--no-writers", "--progress");
+
+        // The file and the link are the session's two items.
+        assertThat(r.err()).containsPattern("MiB/s 2/2 files").doesNotContainPattern("MiB/s2/2");
+    }
+
+    @Test
+    void theSimulatorsBarsSayTheyAreTheSimulatorsAndTheHelpNamesTheBackupsBar() {
+        java.io.StringWriter err = new java.io.StringWriter();
+        org.vss4j.sim.ProgressListener bars = ProgressBars.forStderr(true, new java.io.PrintWriter(err, true),
+                () -> false);
+        bars.progress(org.vss4j.sim.ProgressListener.Phase.POINT_IN_TIME_COPY, 1, 2);
+        bars.ended(org.vss4j.sim.ProgressListener.Phase.POINT_IN_TIME_COPY, 1, 2, false);
+
+        assertThat(err.toString()).contains("simulator: copying into the shadow copy");
+        assertThat(CliRun.vss("help", "backup").out().replaceAll("\\s+", " ")).contains("the files a backup stores");
+    }
 }
