@@ -19,14 +19,12 @@ import org.vss4j.media.ParentSet;
 import org.vss4j.media.SessionBackupSet;
 import org.vss4j.VssHresult;
 import org.vss4j.session.BackupException;
+import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupSessionBuilder;
 import org.vss4j.session.ComponentChoice;
 import org.vss4j.session.ComponentSelection;
-import org.vss4j.session.ResolvedPath;
-import org.vss4j.session.UnresolvablePathException;
-import org.vss4j.session.WindowsVolumeResolver;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
@@ -159,11 +157,14 @@ final class BackupCommand implements Callable<Integer> {
         // A stop ends the session's waits (cancelled) and its backoffs; during the copy BackupStop closes it.
         BackupSessionBuilder builder = BackupSession.builder().type(type.type()).phaseTimeout(timeout)
                 .clock(guard.clock()).stopWhen(guard::isRequested);
-        for (String source : given) {
-            if (isVolumeRoot(source)) {
-                builder.volumes(source);
+        BackupSources checked = BackupSources.check(given);
+        checked.refuseWithin("--to", media);
+        simulator.stateDirectory().ifPresent(dir -> checked.refuseWithin("--sim-state", dir));
+        for (int i = 0; i < given.size(); i++) {
+            if (checked.isVolumeRoot(i)) {
+                builder.volumes(given.get(i));
             } else {
-                builder.directories(source);
+                builder.directories(given.get(i));
             }
         }
         if (noWriters) {
@@ -218,10 +219,18 @@ final class BackupCommand implements Callable<Integer> {
         BackupSetInfo info;
         BackupResult result;
         List<ComponentChoice> leftOut;
-        try (BackupSession session = start(retry, builder, guard)) {
+        List<BackupItem> items;
+        BackupSession started;
+        try {
+            started = start(retry, builder, guard);
+        } catch (BackupException e) {
+            throw BackupFailure.beforeTheCopy(e, media);
+        }
+        try (BackupSession session = started) {
             stoppedBefore(guard, "the first file was stored: the backup was aborted (AbortBackup), nothing was "
                     + "written to " + media);
             leftOut = session.leftOutComponents();
+            items = session.items();
             if (progress != null) {
                 progress.starting(session.items());
             }
@@ -234,7 +243,10 @@ final class BackupCommand implements Callable<Integer> {
                             + "was aborted (AbortBackup, no writer was told anything) and the partial set removed "
                             + "from " + media, e);
                 }
-                throw e;
+                if (e instanceof IllegalArgumentException) {
+                    throw e;
+                }
+                throw BackupFailure.duringTheCopy(e, media, request.setId());
             } finally {
                 if (progress != null) {
                     progress.close();
@@ -242,7 +254,8 @@ final class BackupCommand implements Callable<Integer> {
             }
             result = session.result().orElseThrow(() -> new IllegalStateException("the session did not complete"));
         }
-        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode(), leftOut);
+        BackupOutcome outcome = new BackupOutcome(media, info, result, retry.attempts(), mode(), leftOut,
+                items);
         if (json) {
             Json.print(out, outcome.json());
         } else {
@@ -289,32 +302,6 @@ final class BackupCommand implements Callable<Integer> {
         return source.matches("[A-Za-z]:") ? source + "\\" : source;
     }
 
-    /**
-     * Whether {@code source} is a volume's root, asked before any VSS call: a name on no volume of this machine (on
-     * the simulator also a host path) is the command line's fault.
-     */
-    private static boolean isVolumeRoot(String source) {
-        if (SimulatedHost.active() && !source.contains(":") && !source.startsWith("\\")) {
-            throw new UsageException("SOURCE " + source + " is a directory of this host, not a Windows path: on the "
-                    + "simulator a volume is a Windows name backed by a directory: --sim-volume "
-                    + SimulatedHost.freeDriveLetter() + "=" + Path.of(source).toAbsolutePath().normalize()
-                    + ", then back up " + SimulatedHost.freeDriveLetter() + "\\");
-        }
-        ResolvedPath at;
-        try {
-            at = new WindowsVolumeResolver().resolve(source);
-        } catch (UnresolvablePathException e) {
-            if (e.reason() == UnresolvablePathException.Reason.VOLUME_LOOKUP_FAILED) {
-                return false;
-            }
-            throw new UsageException("SOURCE " + (e.reason() == UnresolvablePathException.Reason.NO_VOLUME
-                    && SimulatedHost.active() ? SimulatedHost.noSuchVolume(source) : e.getMessage()));
-        } catch (IllegalArgumentException e) {
-            throw new UsageException("SOURCE " + source + " is on no volume of this machine: " + e.getMessage());
-        }
-        return at.relativePath().isEmpty();
-    }
-
     /** The {@code --component} arguments, each writer resolved to its class id (a usage error if none has it). */
     private ComponentSelection[] selections() {
         WriterSelection writers = WriterSelection.discover(timeout);
@@ -327,6 +314,9 @@ final class BackupCommand implements Callable<Integer> {
                 throw new UsageException("--component " + c + ": give WRITER or WRITER:LOGICAL\\PATH\\NAME");
             }
             UUID classId = writers.resolve(List.of(writer), "--component").get(0);
+            if (path != null) {
+                writers.requireComponent(classId, path, "--component", c);
+            }
             out.add(path == null ? ComponentSelection.writer(classId) : ComponentSelection.component(classId, path));
         }
         return out.toArray(ComponentSelection[]::new);
@@ -339,9 +329,11 @@ final class BackupCommand implements Callable<Integer> {
     private ParentSet parent(List<String> given) throws IOException {
         Optional<ParentSet> parent = Files.isDirectory(media) && !BackupSetReader.open(media).list().isEmpty()
                 ? BackupChain.parentFor(media, given, type.type()) : Optional.empty();
-        return parent.orElseThrow(() -> new NoParentSet("no complete full backup of these sources ("
-                + String.join(", ", given) + ") in " + media + ": run a full backup first (vss backup "
-                + String.join(" ", given) + " --to " + media + " --type full)"));
+        if (parent.isPresent()) {
+            return parent.get();
+        }
+        List<String> args = spec.commandLine().getParseResult().originalArgs();
+        throw new NoParentSet(NoParentHint.of(media, given, type.type(), args));
     }
 
     /** An incremental or differential backup with nothing to build on ({@link ExitCodes#NO_PARENT}). */

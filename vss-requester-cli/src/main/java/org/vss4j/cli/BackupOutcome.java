@@ -10,10 +10,12 @@ import java.util.Map;
 import java.util.UUID;
 import org.vss4j.media.BackupSetInfo;
 import org.vss4j.media.SetMetadata;
+import org.vss4j.session.BackupItem;
 import org.vss4j.session.BackupResult;
 import org.vss4j.session.ComponentChoice;
 import org.vss4j.session.ComponentOutcome;
 import org.vss4j.session.FileRecord;
+import org.vss4j.session.ItemKind;
 import org.vss4j.session.WriterRef;
 
 /**
@@ -29,6 +31,7 @@ final class BackupOutcome {
     private final int attempts;
     private final String mode;
     private final List<ComponentChoice> leftOut;
+    private final List<Link> links;
 
     /**
      * {@code mode}: {@code component mode}, {@code volume mode} or {@code no writers}; {@code leftOut}: the components
@@ -36,6 +39,18 @@ final class BackupOutcome {
      */
     BackupOutcome(Path media, BackupSetInfo set, BackupResult result, int attempts, String mode,
             List<ComponentChoice> leftOut) {
+        this(media, set, result, attempts, mode, leftOut, List.of());
+    }
+
+    /**
+     * As above; {@code items}: the session's items, whose links (symbolic links, junctions, mount points) the set
+     * records in its catalog and never stores nor follows (docs/backup-sets.md): the outcome says so.
+     */
+    BackupOutcome(Path media, BackupSetInfo set, BackupResult result, int attempts, String mode,
+            List<ComponentChoice> leftOut, List<BackupItem> items) {
+        this.links = items.stream().filter(i -> i.kind() == ItemKind.LINK)
+                .map(i -> new Link(i.originalPath(), String.format(java.util.Locale.ROOT, "0x%08X", i.reparseTag()),
+                        org.vss4j.files.ReparseTag.describe(i.reparseTag()))).toList();
         this.mode = mode;
         this.leftOut = List.copyOf(leftOut);
         this.media = media;
@@ -80,6 +95,11 @@ final class BackupOutcome {
         }
         out.printf("  %d file(s), %d byte(s) stored; %d file(s) not saved%n", set.files(), set.bytes(),
                 failedFiles().size());
+        if (!links.isEmpty()) {
+            out.printf("  %d link(s) recorded, not stored (links and junctions are never followed; restore does not "
+                    + "make them):%n", links.size());
+            links.forEach(l -> out.printf("    %s: %s%n", l.path(), l.kind()));
+        }
         if (attempts > 1) {
             out.printf("  started at attempt %d (a retryable writer failure before)%n", attempts);
         }
@@ -101,8 +121,7 @@ final class BackupOutcome {
         }
         if (!leftOut.isEmpty()) {
             out.println("  components left out (not added, so their writers are not told of them):");
-            leftOut.forEach(c -> out.printf("    %s\\%s: %s%n", c.component().writer().name(),
-                    c.component().fullPath(), c.reason()));
+            printLeftOut(out);
         }
         if (!failedFiles().isEmpty()) {
             out.println("  not saved:");
@@ -115,6 +134,38 @@ final class BackupOutcome {
             out.println("  the set's outcome could not be recorded: it stays unconfirmed");
         }
     }
+
+    /**
+     * One line per writer: its component and why, or, for several, their names and the first one's reason (--json and
+     * --dry-run give each). On the simulator, a volume that is not there is declared, not mounted.
+     */
+    private void printLeftOut(PrintWriter out) {
+        Map<WriterRef, List<ComponentChoice>> byWriter = new LinkedHashMap<>();
+        leftOut.forEach(c -> byWriter.computeIfAbsent(c.component().writer(), w -> new ArrayList<>()).add(c));
+        byWriter.forEach((w, cs) -> {
+            String reason = forThisHost(cs.get(0).reason());
+            if (cs.size() == 1) {
+                out.printf("    %s\\%s: %s%n", w.name(), cs.get(0).component().fullPath(), reason);
+            } else {
+                out.printf("    %s: %d components (%s); the first: %s%n", w.name(), cs.size(), String.join(", ",
+                        cs.stream().map(c -> c.component().fullPath()).toList()), reason);
+            }
+        });
+    }
+
+    /** The advice to mount a volume, on the simulator: declare it (its drive letter when the reason names one). */
+    static String forThisHost(String reason) {
+        if (!SimulatedHost.active() || !reason.contains(MOUNT_ADVICE)) {
+            return reason;
+        }
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("'([A-Za-z]:)\\\\").matcher(reason);
+        String letter = m.find() ? m.group(1).toUpperCase(java.util.Locale.ROOT) : "X:";
+        return reason.replace(MOUNT_ADVICE, "on the simulator, declare " + letter + " with --sim-volume " + letter
+                + "=DIR");
+    }
+
+    /** The session's advice for a path on no volume ({@code UnresolvablePathException.Reason.NO_VOLUME}). */
+    private static final String MOUNT_ADVICE = "check that the volume is mounted";
 
     private String mode() {
         return mode;
@@ -132,7 +183,7 @@ final class BackupOutcome {
                 : f.writer().name(), f.component() == null ? null : f.component().fullPath(), f.failure())).toList();
         return new Document(set.setId(), media.toString(), set.state(), m.type(), mode,
                 m.sources().stream().map(SetMetadata.Source::source).toList(), m.parentSetId(), m.snapshotSetId(),
-                m.snapshotTime(), set.files(), set.bytes(), failed.size(), attempts, components,
+                m.snapshotTime(), set.files(), set.bytes(), failed.size(), links.size(), links, attempts, components,
                 leftOut.stream().map(c -> new LeftOut(c.component().writer().name(), c.component().writer()
                         .instanceId(), c.component().fullPath(), c.reason())).toList(), told, failed,
                 result.writerFailures().stream().map(Object::toString).toList(),
@@ -144,6 +195,8 @@ final class BackupOutcome {
      * The outcome as one JSON document.
      *
      * @param mode               {@code component mode}, {@code volume mode} or {@code no writers}
+     * @param linkCount          how many links and junctions the set records and does not store
+     * @param links              those links
      * @param componentsLeftOut  what the default selection (every component whose files are all inside the
      *                           sources) left out
      * @param writersToldSuccess the writers whose components were marked succeeded before BackupComplete
@@ -151,7 +204,8 @@ final class BackupOutcome {
      */
     record Document(String setId, String media, String state, String type, String mode,
             List<String> sources, String parentSetId, UUID snapshotSetId, Instant snapshotTime, long files,
-            long bytes, int failedFileCount, int attempts, List<Component> components,
+            long bytes, int failedFileCount, int linkCount, List<Link> links, int attempts,
+            List<Component> components,
             List<LeftOut> componentsLeftOut, List<Told> writersToldSuccess,
             List<Failed> failedFiles, List<String> writersNotStable, List<String> failuresAfterBackupComplete,
             List<String> skippedWriters, int exitCode) {
@@ -168,6 +222,13 @@ final class BackupOutcome {
 
     /** A writer told the backup of these components succeeded. */
     record Told(String writer, UUID writerInstanceId, List<String> components) {
+    }
+
+    /**
+     * A link (symbolic link, junction, mount point) recorded in the catalog, not stored: its reparse tag in hex, and
+     * its name ({@code IO_REPARSE_TAG_SYMLINK (0xA000000C)}).
+     */
+    record Link(String path, String reparseTag, String kind) {
     }
 
     /** A file that could not be saved, and why. */

@@ -72,7 +72,8 @@ final class BackupProgress implements BackupListener, AutoCloseable {
         }
         if (bar != null) {
             bar.stepTo(Math.min(doneBytes, Math.max(1, totalBytes)));
-            bar.setExtraMessage(doneFiles + "/" + totalFiles + " files");
+            // Its own word: the progress bar puts the extra message right after the rate.
+            bar.setExtraMessage(" " + doneFiles + "/" + totalFiles + " files");
             if (doneFiles >= totalFiles) {
                 close();
             }

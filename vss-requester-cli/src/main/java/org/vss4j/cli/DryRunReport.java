@@ -50,7 +50,7 @@ final class DryRunReport {
                     filesOf.getOrDefault(c.component(), 0)));
         }
         List<Writer> writers = new ArrayList<>();
-        byWriter.forEach((w, cs) -> writers.add(new Writer(w.name(), w.instanceId(), cs)));
+        byWriter.forEach((w, cs) -> writers.add(new Writer(w.name(), w.writerId(), w.instanceId(), cs)));
         List<Excluded> excluded = session.excluded().stream().map(DryRunReport::excluded).toList();
         List<NotTaken> notTaken = session.notTaken().stream().map(f -> new NotTaken(f.originalPath(),
                 name(f.writer()), f.component() == null ? null : f.component().fullPath(), f.failure())).toList();
@@ -71,8 +71,8 @@ final class DryRunReport {
     }
 
     /**
-     * The FilesNotToSnapshot entries that may name files of the sources: those without a drive letter (every volume,
-     * or a variable such as $UserProfile$) and those on a source's drive; empty when the registry cannot be read.
+     * The FilesNotToSnapshot entries that may name files of the sources ({@link SnapshotOmissionScope}); empty when
+     * the registry cannot be read.
      */
     private static List<Omitted> filesNotToSnapshot(List<String> sources) {
         Map<String, List<String>> values;
@@ -81,15 +81,10 @@ final class DryRunReport {
         } catch (RuntimeException cannotRead) {
             return List.of();
         }
-        List<String> drives = sources.stream().filter(s -> s.matches("[A-Za-z]:.*"))
-                .map(s -> s.substring(0, 2).toLowerCase(Locale.ROOT)).toList();
+        SnapshotOmissionScope scope = SnapshotOmissionScope.ofThisProcess();
         List<Omitted> out = new ArrayList<>();
-        values.forEach((app, paths) -> paths.forEach(p -> {
-            boolean onADrive = p.matches("[A-Za-z]:.*");
-            if (!onADrive || drives.contains(p.substring(0, 2).toLowerCase(Locale.ROOT))) {
-                out.add(new Omitted(app, p));
-            }
-        }));
+        values.forEach((app, paths) -> paths.stream().filter(p -> scope.mayNameFilesUnder(p, sources))
+                .forEach(p -> out.add(new Omitted(app, p))));
         return out;
     }
 
@@ -104,7 +99,9 @@ final class DryRunReport {
             out.printf("  (started at attempt %d, after a retryable writer failure)%n", doc.attempts());
         }
         for (Writer w : doc.writers()) {
-            out.printf("writer %s {%s}%n", w.writer(), w.writerInstanceId());
+            // --component takes the class id; the instance id tells two instances of one writer apart.
+            out.printf("writer %s {%s} (class id; instance {%s})%n", w.writer(), w.writerClassId(),
+                    w.writerInstanceId());
             for (Component c : w.components()) {
                 out.printf("  %s %s%s: %s%s%n", c.added() ? "+" : "-", c.component(),
                         c.selectable() ? "" : " (not selectable)", c.reason(),
@@ -139,8 +136,8 @@ final class DryRunReport {
             List<Omitted> filesNotToSnapshot) {
     }
 
-    /** A writer that reported metadata, with each of its components. */
-    record Writer(String writer, UUID writerInstanceId, List<Component> components) {
+    /** A writer that reported metadata (its class id, as {@code --component} takes it), with each of its components. */
+    record Writer(String writer, UUID writerClassId, UUID writerInstanceId, List<Component> components) {
     }
 
     /** A component: added or not, why, and how many files of it the backup would copy. */

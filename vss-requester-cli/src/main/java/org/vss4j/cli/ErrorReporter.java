@@ -8,7 +8,8 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns a failure into a message on stderr (its first line says what is wrong; an explained VSS failure adds VSS's own
- * error on the next), then {@code (add --verbose for details)}, and a documented exit code; {@code --verbose}
+ * error on the next), then {@code (add --verbose for details)} unless the message says it all, and a documented
+ * exit code; {@code --verbose}
  * prints the stack trace instead of that hint.
  */
 final class ErrorReporter implements IExecutionExceptionHandler {
@@ -25,11 +26,26 @@ final class ErrorReporter implements IExecutionExceptionHandler {
         err.println("vss: " + message(ex));
         if (root.verbose()) {
             ex.printStackTrace(err);
-        } else {
+        } else if (!saysItAll(ex, cl)) {
             err.println("(add --verbose for details)");
         }
         err.flush();
         return exitCode(ex);
+    }
+
+    /**
+     * Whether the message is the whole story, so that the stack trace would add nothing: a stop, a chain with no
+     * parent, media without the set asked for, and the media commands' usage errors (each says what to do).
+     */
+    static boolean saysItAll(Throwable ex, CommandLine cl) {
+        if (ex instanceof ShutdownGuard.Stopped || ex instanceof BackupCommand.NoParentSet
+                || ex instanceof MediaNotFound) {
+            return true;
+        }
+        Object command = cl.getCommand();
+        boolean media = command instanceof BackupCommand || command instanceof SetsCommand
+                || command instanceof VerifyCommand || command instanceof RestoreCommand;
+        return media && ex instanceof UsageException;
     }
 
     static int exitCode(Throwable ex) {

@@ -141,22 +141,26 @@ final class ExitCodes {
             + LINE_CLEANUP + LINE_EXEC + LINE_SIGNAL;
 
     static final String LINE_USAGE_BACKUP = USAGE_START + ", no such%n"
-            + "         writer or component, a SOURCE on no volume, MEDIA not a directory%n";
+            + "         writer or component, a SOURCE on no volume, a SOURCE directory%n"
+            + "         that does not exist or is a file, MEDIA not a directory, MEDIA or%n"
+            + "         --sim-state within a SOURCE (all before any VSS call)%n";
 
     /** {@code vss backup}. */
     static final String HELP_BACKUP = HEADING
-            + "  0      done: every file saved, every selected writer ended stable%n"
+            + "  0      done: every file saved, every selected writer ended stable;%n"
+            + "         --dry-run: 0 whatever it finds (what it says may not be saved%n"
+            + "         would make the backup partial, 6)%n"
             + LINE_USAGE_BACKUP
-            + "  3      VSS refused or failed: the backup was aborted (stderr says whether%n"
-            + "         a set stays, unconfirmed)%n"
+            + "  3      VSS refused or failed: the backup was aborted; stderr says what%n"
+            + "         MEDIA holds: no set, or the set left unconfirmed%n"
             + "  4      other failure, such as I/O on MEDIA: the message says which%n"
+            + "  5      a stop's cleanup failed or took over 60 s (stderr says what)%n"
             + "  6      partial: the set is kept and marked partial; each file not saved%n"
             + "         is named%n"
             + "  7      the set is complete, but a writer did not end stable after%n"
             + "         BackupComplete (it is named)%n"
             + "  8      incremental or differential: no complete full backup of these%n"
-            + "         sources in MEDIA to build on%n"
-            + "  5      a stop's cleanup failed or took over 60 s (stderr says what)%n"
+            + "         sources in MEDIA to build on (or only a partial or unconfirmed one)%n"
             + "  128+N  stopped by signal N (143 SIGTERM, 130 Ctrl-C): the backup was%n"
             + "         aborted and any partial set removed; a stop seen once every file%n"
             + "         was stored lets the backup end with its own code%n";

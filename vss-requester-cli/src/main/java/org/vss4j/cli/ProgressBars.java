@@ -57,7 +57,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         long ran = System.nanoTime() - startedAt;
         if (bar == null && (delayNanos == 0 || done < total && ran >= delayNanos)) {
             line = new Line(err);
-            bar = new ProgressBarBuilder().setTaskName(p.words()).setInitialMax(total)
+            bar = new ProgressBarBuilder().setTaskName("simulator: " + p.words()).setInitialMax(total)
                     .setStyle(ProgressBarStyle.ASCII).setConsumer(line).setUnit(" files", 1)
                     .startsFrom(done, Duration.ofNanos(ran)).build();
         }

@@ -93,4 +93,46 @@ final class SimulatedHost {
                 + "with --sim-volume " + letter + "=DIR, and give every volume the command uses: once one "
                 + "--sim-volume is given, the default C:\\=. is not there";
     }
+    /** The host directory backing the simulated volume mounted at {@code mountPoint}; empty off the simulator. */
+    static Optional<Path> directoryOfVolume(String mountPoint) {
+        if (!active()) {
+            return Optional.empty();
+        }
+        return SimulatedMachine.current().volume(mountPoint).map(v -> v.root());
+    }
+
+    /**
+     * The Windows name ({@code D:\data\media}) the host path {@code hostPath} has on a declared simulated volume
+     * (the deepest one holding it), existing or not; empty off the simulator or when no declared volume holds it.
+     */
+    static Optional<String> windowsNameOf(Path hostPath) {
+        if (!active()) {
+            return Optional.empty();
+        }
+        Path real = realOfDeepestExisting(hostPath.toAbsolutePath().normalize());
+        return SimulatedMachine.current().volumes().stream()
+                .filter(v -> !v.aliases().isEmpty() && real.startsWith(v.root()))
+                .max(java.util.Comparator.comparingInt(v -> v.root().getNameCount()))
+                .map(v -> {
+                    String mount = v.aliases().get(0);
+                    String rest = v.root().relativize(real).toString().replace('/', '\\');
+                    return rest.isEmpty() ? mount : (mount.endsWith("\\") ? mount : mount + "\\") + rest;
+                });
+    }
+
+    /** {@code p} with its deepest existing ancestor's links resolved (MEDIA may not exist yet). */
+    private static Path realOfDeepestExisting(Path p) {
+        Path existing = p;
+        while (existing != null && !java.nio.file.Files.exists(existing)) {
+            existing = existing.getParent();
+        }
+        if (existing == null) {
+            return p;
+        }
+        try {
+            return existing.toRealPath().resolve(existing.relativize(p));
+        } catch (java.io.IOException e) {
+            return p;
+        }
+    }
 }

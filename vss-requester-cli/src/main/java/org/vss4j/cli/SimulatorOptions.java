@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import org.vss4j.UsageType;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
@@ -88,9 +89,10 @@ final class SimulatorOptions {
     }
 
     @Option(names = "--progress", negatable = true,
-            description = "Show the progress of long work (the simulator's point-in-time copies and deletions) on "
-                    + "stderr even when stderr is not a terminal; --no-progress: never. Default: on a terminal only, "
-                    + "for work that lasts more than a second.")
+            description = "Show the progress of long work on stderr (the files a backup stores, a verify or restore "
+                    + "reads; on the simulator also its point-in-time copies and deletions, marked simulator:) even "
+                    + "when stderr is not a terminal; --no-progress: never. Default: on a terminal only, for work that "
+                    + "lasts more than a second.")
     private Boolean progress;
 
     /** {@code --progress} (true), {@code --no-progress} (false), or neither (null: on a terminal only). */
@@ -100,6 +102,8 @@ final class SimulatorOptions {
 
     /** The machine this run installed, closed by {@link #close()}. */
     private SimulatedMachine machine;
+    /** The state directory of that machine; null against the real VSS. */
+    private Path stateDirectory;
     /** Where the machine's long work is shown, ended by {@link #close()}. */
     private org.vss4j.sim.ProgressListener bars = org.vss4j.sim.ProgressListener.NONE;
 
@@ -164,6 +168,7 @@ final class SimulatorOptions {
         err.flush();
         SimulatedMachine.install(m);
         machine = m;
+        stateDirectory = stateDir;
     }
 
     /**
@@ -220,6 +225,11 @@ final class SimulatorOptions {
                 throw new UsageException("--sim-writers " + dir + ": " + IoReasons.messageOf(e));
             }
         }
+    }
+
+    /** The simulated machine's state directory ({@code --sim-state} or its default); empty against the real VSS. */
+    Optional<Path> stateDirectory() {
+        return Optional.ofNullable(stateDirectory);
     }
 
     /** Closes the simulated machine this run installed (deletes what is left of its snapshot storage). */

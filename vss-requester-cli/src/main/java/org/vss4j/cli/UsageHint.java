@@ -7,7 +7,7 @@ import picocli.CommandLine.ParameterException;
 import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
- * A wrong command line: the error, picocli's "Did you mean" suggestions, the command's synopsis and where its full
+ * A wrong command line: the error (a line starting with {@code vss: }), picocli's "Did you mean" suggestions, the command's synopsis and where its full
  * help is, on stderr, exit code 2. Picocli's default prints the whole help under the error, up to 100 lines for
  * {@code snapshot create}, so that the error scrolls off. A group command without its subcommand ({@code vss},
  * {@code vss snapshot}) still gets its usage: there the list of commands is the answer.
@@ -18,7 +18,9 @@ final class UsageHint implements IParameterExceptionHandler {
     public int handleParseException(ParameterException ex, String[] args) {
         CommandLine cl = ex.getCommandLine();
         PrintWriter err = cl.getErr();
-        err.println(ex.getMessage());
+        // An error is a line that starts with "vss: ", picocli's own as every other (README).
+        String message = String.valueOf(ex.getMessage());
+        err.println(message.startsWith("vss: ") ? message : "vss: " + message);
         boolean suggested = UnmatchedArgumentException.printSuggestions(ex, err);
         if (cl.getCommand() instanceof HelpPathCommand) {
             // `vss help snapshot nosuch`: the error lists the commands there are.

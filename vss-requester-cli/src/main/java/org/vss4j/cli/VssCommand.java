@@ -36,9 +36,12 @@ public final class VssCommand {
     private ShutdownGuard guard;
 
     @Option(names = {"-v", "--verbose"}, scope = ScopeType.INHERIT,
-            description = "Print the stack trace with an error.")
+            description = "Print the stack trace with an error, and the library's warnings.")
     void setVerbose(boolean verbose) {
         this.verbose = verbose;
+        if (verbose) {
+            LibraryLog.verbose();
+        }
     }
 
     boolean verbose() {

@@ -76,9 +76,14 @@ final class WriterRetry {
     private void waiting(BackupEvent event) {
         if (event instanceof BackupEvent.Retrying r) {
             err.printf("a retryable writer failure (%s): the backup was aborted; attempt %d with a new requester "
-                    + "in %s%n", VssHresult.describe(r.hresult()), r.attempt() + 1, r.backoff());
+                    + "in %s%n", VssHresult.describe(r.hresult()), r.attempt() + 1, seconds(r.backoff()));
             err.flush();
         }
+    }
+
+    /** {@code d} as the help says the waits: {@code 1 s}, {@code 2.5 s}, {@code 0.25 s}. */
+    static String seconds(Duration d) {
+        return java.math.BigDecimal.valueOf(d.toMillis(), 3).stripTrailingZeros().toPlainString() + " s";
     }
 
     /** Whether {@code e} is a writer's transient failure, which a new backup may not meet again. */

@@ -20,6 +20,8 @@ import org.vss4j.WriterMetadataEntry;
 final class WriterSelection {
 
     private final Map<UUID, String> classes = new LinkedHashMap<>();
+    /** Per writer class, its components' {@code LOGICAL\\PATH\\NAME}s as {@code --component} takes them. */
+    private final Map<UUID, java.util.Set<String>> components = new LinkedHashMap<>();
 
     private WriterSelection() {
     }
@@ -35,6 +37,10 @@ final class WriterSelection {
                 try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                     WriterIdentity id = e.metadata().getIdentity();
                     s.classes.put(id.writerId(), id.writerName());
+                    java.util.Set<String> paths = s.components.computeIfAbsent(id.writerId(),
+                            k -> new java.util.LinkedHashSet<>());
+                    e.metadata().read().components().forEach(c -> paths.add(c.logicalPath() == null
+                            || c.logicalPath().isEmpty() ? c.name() : c.logicalPath() + "\\" + c.name()));
                 }
             }
         }
@@ -65,5 +71,20 @@ final class WriterSelection {
                 .map(Map.Entry::getKey).findFirst()
                 .orElseThrow(() -> new UsageException(option + " " + spec
                         + ": no writer with that name or class id on this machine; `vss writers` lists them"));
+    }
+
+    /**
+     * Refuses a component the writer of class {@code classId} does not report ({@code LOGICAL\\PATH\\NAME},
+     * without case, {@code /} taken as {@code \\}, as the session matches it), naming its components: the command
+     * line's fault, found before the backup starts.
+     */
+    void requireComponent(UUID classId, String path, String option, String spec) {
+        java.util.Set<String> known = components.getOrDefault(classId, java.util.Set.of());
+        String wanted = path.replace('/', '\\');
+        if (known.stream().noneMatch(c -> c.equalsIgnoreCase(wanted))) {
+            throw new UsageException(option + " " + spec + ": writer '" + classes.get(classId) + "' has no component "
+                    + path + "; its components: " + (known.isEmpty() ? "none" : String.join(", ", known))
+                    + " (`vss writers` lists them)");
+        }
     }
 }

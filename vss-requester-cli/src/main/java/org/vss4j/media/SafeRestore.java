@@ -288,7 +288,7 @@ final class SafeRestore {
                     Files.move(temp, place);
                 }
             } catch (FileAlreadyExistsException ex) {
-                throw new Refused("a file of that name exists (restore with overwrite to replace it)");
+                throw new Refused("a file of that name exists (restore with --overwrite to replace it)");
             }
             moved = true;
             written.put(place.toRealPath(), e.getName());
@@ -331,7 +331,7 @@ final class SafeRestore {
             throw new Refused("a directory of that name exists");
         }
         if (!overwrite) {
-            throw new Refused("a file of that name exists (restore with overwrite to replace it)");
+            throw new Refused("a file of that name exists (restore with --overwrite to replace it)");
         }
     }
 

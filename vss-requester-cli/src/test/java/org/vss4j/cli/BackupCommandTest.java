@@ -442,7 +442,7 @@ class BackupCommandTest {
 
         assertThat(r.exit()).as(r.err()).isZero();
         assertThat(r.err()).contains("attempt 1 of 3: ", "VSS_E_WRITERERROR_RETRYABLE",
-                "the backup was aborted; attempt 2 with a new requester in PT1S", "attempt 2 of 3: the backup started");
+                "the backup was aborted; attempt 2 with a new requester in 1 s", "attempt 2 of 3: the backup started");
         assertThat(r.json().get("attempts").asInt()).isEqualTo(2);
         assertThat(r.machine().faults().calls(IVssBackupComponents.InitializeForBackup)).isEqualTo(2);
         assertThat(onlySet().state()).isEqualTo("complete");
