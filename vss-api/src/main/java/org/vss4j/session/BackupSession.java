@@ -689,7 +689,10 @@ public final class BackupSession implements AutoCloseable {
             differenced = DifferencedFiles.of(differencedFiles(), planner,
                     config.previous == null ? null : config.previous.time());
         }
-        List<FileSource> attribution = config.componentMode ? List.of()
+        // Without writers (a context with VSS_VOLSNAP_ATTR_NO_WRITERS, as VSS_CTX_FILE_SHARE_BACKUP: Microsoft docs,
+        // "_VSS_SNAPSHOT_CONTEXT enumeration") no writer takes part, so no file is any writer's component.
+        boolean noWriters = (config.context & SnapshotAttribute.NO_WRITERS.value()) != 0;
+        List<FileSource> attribution = config.componentMode || noWriters ? List.of()
                 : FileSetPlan.forAttribution(writers, config.type, planner).sources();
         setVolumes = new java.util.HashSet<>(roots.keySet());
         Map<ComponentRef, java.util.Set<String>> onVolumes = new LinkedHashMap<>();
