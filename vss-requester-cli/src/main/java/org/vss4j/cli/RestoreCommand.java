@@ -36,7 +36,7 @@ import picocli.CommandLine.Spec;
                 + "why; the file's data is restored, and the exit code stays 0."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
-            "  vss restore backups 2026-01-02-full --to restored --overwrite --json",
+            "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite --json",
             "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
             "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
             ExitCodes.HELP_RESTORE})

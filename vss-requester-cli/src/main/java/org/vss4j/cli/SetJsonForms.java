@@ -50,12 +50,15 @@ final class SetJsonForms {
 
         static VerifiedSet of(BackupSetInfo s, VerifyReport r) {
             return new VerifiedSet(s.setId(), s.state(), MediaSets.COMPLETE.equals(s.state()), r.ok(), r.files(),
-                    r.bytes(), r.problems().stream().map(p -> new Problem(p.name(), p.kind().name(), p.detail()))
+                    r.bytes(), r.problems().stream().map(p -> new Problem(p.name(), SetText.kind(p.kind()), p.detail()))
                             .toList(), r.chain());
         }
     }
 
-    /** A mismatch: {@code kind} one of {@link VerifyReport.Kind}'s names ({@code CHECKSUM}, {@code MISSING_DATA}...). */
+    /**
+     * A mismatch: {@code kind} as the text shows it, {@link VerifyReport.Kind}'s name in lower case with spaces
+     * ({@code checksum}, {@code missing data}...).
+     */
     record Problem(String name, String kind, String detail) {
     }
 

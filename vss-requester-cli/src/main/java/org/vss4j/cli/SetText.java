@@ -46,15 +46,23 @@ final class SetText {
     static void verified(PrintWriter out, BackupSetInfo s, VerifyReport r) {
         String head = "set " + s.setId() + " (" + s.state() + "): ";
         if (r.ok()) {
-            out.printf("%sverified, %s, %s match the catalog%n", head, count(r.files(), "file"), bytes(r.bytes()));
+            // The files it takes from earlier sets were read there too (BackupSetReader.verify).
+            String chain = r.chain().size() > 1 ? "; what it takes from the earlier sets of its chain ("
+                    + String.join(", ", r.chain().subList(0, r.chain().size() - 1)) + ") matches too" : "";
+            out.printf("%sverified, %s, %s match the catalog%s%n", head, count(r.files(), "file"), bytes(r.bytes()),
+                    chain);
             return;
         }
         out.printf("%sDAMAGED, %s; %s, %s matched%n", head, count(r.problems().size(), "problem"),
                 count(r.files(), "file"), bytes(r.bytes()));
         for (VerifyReport.Problem p : r.problems()) {
-            out.printf("  %s: %s: %s%n", p.name(), p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    p.detail());
+            out.printf("  %s: %s: %s%n", p.name(), kind(p.kind()), p.detail());
         }
+    }
+
+    /** A problem's kind as text and JSON show it: {@code checksum}, {@code missing data}. */
+    static String kind(VerifyReport.Kind k) {
+        return k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** One restore's outcome; {@code unmatched} the --path patterns that selected no file. */

@@ -241,7 +241,8 @@ public final class BackupSetReader {
      * SHA-256 and data offset; reports entries without a row, rows without an entry, and a tar that ends early. For
      * each row whose data an earlier set holds ({@code stored_in}) it checks, without reading that data, that the set
      * is of the chain, exists, and that its catalog lists the entry as its own with the same size, SHA-256 and offset
-     * ({@link Kind#CHAIN}); verifying that set verifies the data itself.
+     * ({@link Kind#CHAIN}), then reads that data there (its restore reads it): damage of it is a problem of
+     * {@code setId} ({@link Kind#CHECKSUM}, {@link Kind#SIZE} or {@link Kind#UNREADABLE}, the detail naming that set).
      *
      * @param setId the set's name in the media directory
      * @return the files and bytes that matched, and every problem found
@@ -279,7 +280,8 @@ public final class BackupSetReader {
         rows.putAll(streamRows);
         ReadCount count = new ReadCount(progress, rows.values());
         List<Problem> problems = new ArrayList<>();
-        List<String> chain = checkChain(setId, all, problems);
+        List<CatalogRow> heldEarlier = new ArrayList<>();
+        List<String> chain = checkChain(setId, all, problems, heldEarlier);
         Set<String> seen = new HashSet<>();
         long files = 0;
         long bytes = 0;
@@ -346,6 +348,8 @@ public final class BackupSetReader {
                         + "for it"));
             }
         }
+        // Restoring this set reads these from earlier sets of its chain: damage there is damage of this set.
+        heldEarlier.forEach(row -> checkHeldData(row, problems));
         return new VerifyReport(setId, files, bytes, problems, chain);
     }
 
@@ -353,8 +357,8 @@ public final class BackupSetReader {
      * The chain of {@code setId} as far as it can be followed, with a {@link Kind#CHAIN} problem for each row whose
      * {@code stored_in} set is not of it, cannot be read, or does not hold the entry as the row describes it.
      */
-    private List<String> checkChain(String setId, Map<String, CatalogRow> rows, List<Problem> problems)
-            throws IOException {
+    private List<String> checkChain(String setId, Map<String, CatalogRow> rows, List<Problem> problems,
+            List<CatalogRow> heldEarlier) throws IOException {
         List<String> chain;
         try {
             chain = chain(setId);
@@ -393,9 +397,39 @@ public final class BackupSetReader {
                         + there.size() + ", SHA-256 " + there.sha256() + " at offset " + there.dataOffset()
                         + "; this set's catalog says " + row.size() + ", " + row.sha256() + ", "
                         + row.dataOffset()));
+            } else {
+                heldEarlier.add(row);
             }
         }
         return chain;
+    }
+
+    /**
+     * Reads the data of {@code row} from the earlier set that holds it ({@code stored_in}, already checked to list it
+     * alike) and adds a problem if its size or SHA-256 differs from the catalog, or it cannot be read.
+     */
+    private void checkHeldData(CatalogRow row, List<Problem> problems) {
+        String where = "its data in set " + row.storedIn() + ", which restoring this set reads: ";
+        MessageDigest sha = sha256();
+        long read = 0;
+        try (InputStream in = open(row.storedIn(), row)) {
+            byte[] buf = new byte[BUFFER];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                sha.update(buf, 0, n);
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Problem(row.entryName(), Kind.UNREADABLE, where + "cannot be read: " + e.getMessage()));
+            return;
+        }
+        String digest = HexFormat.of().formatHex(sha.digest());
+        if (read != row.size()) {
+            problems.add(new Problem(row.entryName(), Kind.SIZE, where + "data.tar holds " + read + " of its "
+                    + row.size() + " bytes"));
+        } else if (!row.sha256().equalsIgnoreCase(digest)) {
+            problems.add(new Problem(row.entryName(), Kind.CHECKSUM, where + "SHA-256 " + digest
+                    + ", the catalog says " + row.sha256()));
+        }
     }
 
     /** The rows of set {@code setId}, or null if its catalog cannot be read. */

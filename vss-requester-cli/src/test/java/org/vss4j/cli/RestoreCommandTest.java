@@ -42,6 +42,23 @@ class RestoreCommandTest {
     }
 
     @Test
+    void damagedDataInTheParentOfAnIncrementalIsRefusedByNameWithExitCode12() throws Exception {
+        Map<String, org.vss4j.media.CatalogRow> full = MediaSetsFixture.set(media, MediaSetsFixture.metadata("full-4",
+                "full", T3.plusSeconds(60), null), Map.of("a.txt", "alpha", "b.txt", "bravo"), End.COMPLETE);
+        MediaSetsFixture.incremental(media, "incr-5", T3.plusSeconds(120), "full-4", full, Map.of("b.txt", "BRAVO"));
+        MediaSetsFixture.flipAByte(media, "full-4", full.get("a.txt"));
+
+        CliRun run = CliRun.vss("restore", media.toString(), "incr-5", "--to", target.toString());
+
+        // As the help says: 11 only for a set of the chain that is missing or unreadable; damaged data is refused.
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.RESTORE_INCOMPLETE);
+        assertThat(run.out()).contains("  refused   D/a.txt: ");
+        assertThat(tree(target)).isEqualTo(Map.of("D/b.txt", "BRAVO"));
+        assertThat(CliRun.vss("help", "restore").out().replaceAll("\\s+", " "))
+                .contains("data damaged in the set or in a set it builds on too");
+    }
+
+    @Test
     void withoutSetTheNewestCompleteSetIsRestoredAndNamed() throws Exception {
         CliRun run = CliRun.vss("restore", media.toString(), "--to", target.toString());
 
