@@ -106,7 +106,7 @@ final class RestoreCommand implements Callable<Integer> {
         boolean complete = r.complete() && unmatched.isEmpty();
         if (json) {
             Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
-                    SetJsonForms.Set.of(s, failed), set == null ? "newest complete" : "given",
+                    SetJsonForms.Set.of(m.details(s)), set == null ? "newest complete" : "given",
                     target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
                     SetJsonForms.Refusal.of(r), r.missing(), unmatched, r.notApplied(), complete, r.chain()));
         } else {

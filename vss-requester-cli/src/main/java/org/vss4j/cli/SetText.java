@@ -14,18 +14,48 @@ final class SetText {
     private SetText() {
     }
 
-    /** One set's block; {@code failed} its files that could not be saved ({@code path: reason}). */
-    static void set(PrintWriter out, BackupSetInfo s, List<String> failed) {
+    /** One set's block: its metadata, where it was made, whether its chain holds, its failed files. */
+    static void set(PrintWriter out, MediaSets.Details d) {
+        BackupSetInfo s = d.info();
         SetMetadata m = s.metadata();
         out.printf("set %s%n", s.setId());
         out.printf("  time      %s%n", m.snapshotTime() == null ? "unknown (no snapshot recorded)" : m.snapshotTime());
         out.printf("  type      %s%n", m.type());
-        out.printf("  state     %s%n", state(s, failed.size()));
+        out.printf("  state     %s%s%n", state(s, d.failed().size()), neverParent(s));
+        out.printf("  made by   %s%n", origin(d.origin()));
         out.printf("  sources   %s%n", String.join(", ", m.sources().stream()
                 .map(src -> src.source() + " (" + src.root() + " in data.tar)").toList()));
         out.printf("  parent    %s%n", m.parentSetId() == null ? "none" : m.parentSetId());
+        if (d.brokenChain() != null) {
+            out.printf("  chain     broken: this set cannot be restored: %s%n", d.brokenChain());
+        }
         out.printf("  files     %d, %s%n", s.files(), bytes(s.bytes()));
-        failed.forEach(f -> out.printf("  failed    %s%n", f));
+        d.failed().forEach(f -> out.printf("  failed    %s%n", f));
+    }
+
+    /**
+     * For a full or incremental set that is not complete: that no incremental or differential set builds on it (a
+     * parent is the newest complete set of a type that may precede, docs/backup-sets.md).
+     */
+    private static String neverParent(BackupSetInfo s) {
+        String type = s.metadata().type();
+        boolean couldBe = "full".equals(type) || "incremental".equals(type);
+        return couldBe && !MediaSets.COMPLETE.equals(s.state())
+                ? " (never a parent of an incremental or differential set)" : "";
+    }
+
+    /** {@code simulator on host X (simulated shadow copies, not VSS)}, {@code windows on host X}. */
+    static String origin(org.vss4j.media.SetOrigin o) {
+        if (o.provider() == null) {
+            return "not recorded (a set written before vss4j recorded it)";
+        }
+        String host = o.host() == null ? "an unknown host" : "host " + o.host();
+        String what = switch (o.provider()) {
+            case org.vss4j.spi.NativeProviders.SIMULATOR_ID -> " (simulated shadow copies, not a machine's VSS)";
+            case org.vss4j.spi.WindowsNativeProvider.ID -> " (the Volume Shadow Copy Service)";
+            default -> "";
+        };
+        return o.provider() + " on " + host + what;
     }
 
     /**

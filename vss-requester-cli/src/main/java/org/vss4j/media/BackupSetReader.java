@@ -114,6 +114,46 @@ public final class BackupSetReader {
     }
 
     /**
+     * Where {@code setId} was made: the VSS provider and the host (null where its catalog does not record them).
+     *
+     * @param setId the set's name in the media directory
+     * @return its provider and host
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
+    public SetOrigin origin(String setId) throws IOException {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            Map<String, String> m = c.metadata();
+            return new SetOrigin(m.get("provider"), m.get("host"));
+        }
+    }
+
+    /**
+     * Why {@code setId} cannot be restored because of its chain ({@link #chain}): a set it builds on is missing or
+     * cannot be read, or the chain loops.
+     *
+     * @param setId the set's name in the media directory
+     * @return the reason, or null if its chain can be followed to its full set
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if the catalog of {@code setId} cannot be read
+     */
+    public String brokenChain(String setId) throws IOException {
+        List<String> chain;
+        try {
+            chain = chain(setId);
+        } catch (BrokenChainException e) {
+            return e.getMessage();
+        }
+        for (String s : chain) {
+            if (!s.equals(setId) && !Files.isRegularFile(media.resolve(s).resolve(MediaLayout.DATA))) {
+                // As restore checks before it writes anything.
+                return new BrokenChainException(setId, s, "has no " + MediaLayout.DATA, null).getMessage();
+            }
+        }
+        return null;
+    }
+
+    /**
      * The catalog rows of {@code setId}, in data.tar's order.
      *
      * @param setId the set's name in the media directory

@@ -129,6 +129,9 @@ final class Catalog implements AutoCloseable {
         put("snapshot_time", m.snapshotTime() == null ? null : m.snapshotTime().toString());
         put("parent_set_id", m.parentSetId());
         put("started", started.toString());
+        SetOrigin origin = SetOrigin.ofThisProcess();
+        put("provider", origin.provider());
+        put("host", origin.host());
         try (PreparedStatement p = db.prepareStatement("INSERT INTO sources(ordinal, source, root) VALUES(?,?,?)")) {
             int i = 0;
             for (SetMetadata.Source s : m.sources()) {
