@@ -51,6 +51,9 @@ final class Catalog implements AutoCloseable {
 
     /** A new, empty catalog at {@code file}, its transaction open. */
     static Catalog create(Path file) throws IOException {
+        // Created empty first, owner-only where permissions are POSIX (MediaLayout.ownerOnlyFile): SQLite takes an
+        // empty file as a new database and gives its journal the database file's permissions.
+        java.nio.file.Files.createFile(file, MediaLayout.ownerOnlyFile());
         return connect(file, true, "create");
     }
 
