@@ -60,7 +60,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "PATTERN",
             description = {"Restore only the entries PATTERN selects (repeatable), a glob over ROOT/PATH names: "
                     + "* and ? within a name, ** across names (D/orders/**/*.db also selects D/orders/a.db), "
-                    + "\\ read as /, case-insensitive; a directory selects everything under it. A PATTERN that "
+                    + "\\ read as / and a drive D:\\ as its root D (D:\\orders\\*.db is D/orders/*.db), "
+                    + "case-insensitive; a directory selects everything under it. A PATTERN that "
                     + "selects no file is named and makes the restore incomplete (exit code 12)."})
     private List<String> paths = new ArrayList<>();
 

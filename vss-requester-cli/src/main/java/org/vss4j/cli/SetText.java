@@ -106,7 +106,8 @@ final class SetText {
         r.refused().forEach(f -> out.printf("  refused   %s: %s%n", f.name(), f.reason()));
         r.missing().forEach(m -> out.printf("  missing   %s: the catalog lists it, data.tar does not hold it "
                 + "(run vss verify)%n", m));
-        unmatched.forEach(p -> out.printf("  no match  --path %s selected no file%n", p));
+        unmatched.forEach(p -> out.printf("  no match  --path %s selected no file (a PATTERN is ROOT/PATH over the "
+                + "entry names, such as D/data/sub/*; * stays within one name, **/*.txt is at any depth)%n", p));
         // The file's data is in place; what follows is what could not be applied to it.
         r.notApplied().forEach(n -> out.printf("  not applied %s%n", n));
     }

@@ -87,7 +87,9 @@ class RestoreCommandTest {
 
         assertThat(run.exit()).isEqualTo(ExitCodes.RESTORE_INCOMPLETE);
         assertThat(tree(target)).isEqualTo(Map.of("D/orders/x.db", "xray", "D/orders/sub/y.db", "yankee"));
-        assertThat(run.out()).contains("restored 2 files", "  no match  --path D\\nosuch selected no file")
+        assertThat(run.out()).contains("restored 2 files", "  no match  --path D\\nosuch selected no file (a "
+                + "PATTERN is ROOT/PATH over the entry names, such as D/data/sub/*; * stays within one name, **/*.txt "
+                + "is at any depth)")
                 .doesNotContain("--path D/orders");
         assertThat(run.err()).contains("vss: restore incomplete: 0 refused, 0 missing from data.tar, 1 --path");
 
@@ -96,6 +98,12 @@ class RestoreCommandTest {
         assertThat(matching.exit()).as(matching.err()).isZero();
         assertThat(tree(root.resolve("t2"))).containsOnlyKeys("D/orders/x.db", "D/orders/sub/y.db",
                 "D/orders/z.log");
+
+        // The path as the backup printed it: the drive D:\ is the root D.
+        CliRun windows = CliRun.vss("restore", media.toString(), "newer", "--to", root.resolve("t3").toString(),
+                "--path", "D:\\orders\\sub\\*");
+        assertThat(windows.exit()).as(windows.out()).isZero();
+        assertThat(tree(root.resolve("t3"))).containsOnlyKeys("D/orders/sub/y.db");
     }
 
     @Test
