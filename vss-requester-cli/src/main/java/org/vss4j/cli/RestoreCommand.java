@@ -33,7 +33,10 @@ import picocli.CommandLine.Spec;
                 + "against the catalog's SHA-256 before it takes its place.",
             "A security descriptor, alternate data stream, time or attribute that cannot be applied to a restored "
                 + "file (no SeRestorePrivilege, a TARGET without backup semantics) is named as 'not applied', with "
-                + "why; the file's data is restored, and the exit code stays 0."},
+                + "why; the file's data is restored, and the exit code stays 0.",
+            "A set stores no POSIX permissions: on Linux or macOS each restored file is created owner-only "
+                + "(rw-------) and each directory with the umask's mode (rwxr-xr-x under umask 022); chmod them as "
+                + "needed."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
             "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite --json",

@@ -40,7 +40,8 @@ class MediaCommandsHelpTest {
         assertThat(help).contains("--path=PATTERN", "* and ? within a name, ** across names",
                 "case-insensitive", "a directory selects everything under it",
                 "(sh) vss restore backups --to restored --path 'D/orders/**/*.db'",
-                "--overwrite", "newest complete set");
+                "--overwrite", "newest complete set", "A set stores no POSIX permissions: on Linux or macOS each "
+                        + "restored file is created owner-only (rw-------)");
     }
 
     @Test

@@ -26,6 +26,8 @@ class SetPermissionsTest {
 
     @TempDir
     Path media;
+    @TempDir
+    Path restored;
 
     @Test
     void everyDirectoryAndFileOfAPublishedSetIsOwnerOnly() throws Exception {
@@ -54,5 +56,10 @@ class SetPermissionsTest {
                 "documents/writers", "documents/backup-components.xml");
         modes.forEach((name, mode) -> assertThat(mode).as(name).isEqualTo(
                 Files.isDirectory(set.resolve(name)) ? "rwx------" : "rw-------"));
+
+        // No POSIX mode is in the set: a restored file is owner-only, as vss restore's help says.
+        assertThat(BackupSetReader.open(media).restore(m.setId(), restored, List.of(), false).complete()).isTrue();
+        assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(restored.resolve("D/data/secret"))))
+                .isEqualTo("rw-------");
     }
 }
