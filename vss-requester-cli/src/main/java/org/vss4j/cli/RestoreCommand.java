@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
                 + "needed."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
-            "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite --json",
+            "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite",
             "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
             "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
             ExitCodes.HELP_RESTORE})
