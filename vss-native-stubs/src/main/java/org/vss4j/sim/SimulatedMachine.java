@@ -278,17 +278,35 @@ public final class SimulatedMachine implements AutoCloseable {
     }
 
     /**
-     * The machine the simulator serves now; an empty one is created on first use.
+     * The machine the simulator serves now; an empty one is created on first use. Nobody closes a machine made that
+     * way (a program that reaches the simulator's kernel32 without installing one: {@code vss restore}'s file
+     * access), so its two temporary storage directories are deleted when the JVM exits.
      *
      * @return the current machine, never null
      */
     public static SimulatedMachine current() {
         SimulatedMachine m = CURRENT.get();
         if (m == null) {
-            CURRENT.compareAndSet(null, create());
+            SimulatedMachine made = create();
+            if (CURRENT.compareAndSet(null, made)) {
+                made.deleteStorageAtExit();
+            } else {
+                made.close(); // another thread's machine is the current one
+            }
             m = CURRENT.get();
         }
         return m;
+    }
+
+    /** For a state-less machine: deletes its temporary storage directories when the JVM exits. */
+    private void deleteStorageAtExit() {
+        if (stateDirectory != null) {
+            return; // a state directory outlives the process on purpose
+        }
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            SnapshotStore.deleteTree(exposureRoot);
+            SnapshotStore.deleteTree(snapshotRoot);
+        }, "vss-simulator-storage-cleanup"));
     }
 
     /**

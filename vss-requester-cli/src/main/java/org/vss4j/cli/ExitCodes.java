@@ -90,10 +90,11 @@ final class ExitCodes {
     static final String LINE_MEDIA = "  10     MEDIA is missing or not a directory%n";
     static final String LINE_MEDIA_SETS = "  10     MEDIA is missing, not a directory, or holds no backup set%n";
     static final String LINE_DAMAGED = "  11     a set is damaged: each problem is named%n";
-    static final String LINE_CHAIN_BROKEN = "  11     a set the restored one builds on is missing or damaged: nothing%n"
-            + "         was restored%n";
+    static final String LINE_CHAIN_BROKEN = "  11     a set the restored one builds on is missing or cannot be%n"
+            + "         read: nothing was restored%n";
     static final String LINE_INCOMPLETE = "  12     not every selected file was restored: an entry refused (with%n"
-            + "         why), a file the catalog lists missing from data.tar, or a%n"
+            + "         why; data damaged in the set or in a set it builds on too),%n"
+            + "         a file the catalog lists missing from data.tar, or a%n"
             + "         --path that selected no file; each is named%n";
     static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
     static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";

@@ -66,6 +66,23 @@ record MediaSets(Path media, BackupSetReader reader, List<BackupSetInfo> sets, L
         return Optional.empty();
     }
 
+    /**
+     * What {@code vss sets} and {@code vss restore} show of a set besides its metadata, read from its catalog and
+     * chain.
+     *
+     * @param info        the set
+     * @param failed      its files that could not be saved, {@code path: reason}
+     * @param origin      the provider and host that made it
+     * @param brokenChain why it cannot be restored (a set it builds on is missing or unreadable), or null
+     */
+    record Details(BackupSetInfo info, List<String> failed, org.vss4j.media.SetOrigin origin, String brokenChain) {
+    }
+
+    /** The {@link Details} of {@code s}. */
+    Details details(BackupSetInfo s) throws IOException {
+        return new Details(s, reader.failedFiles(s.setId()), reader.origin(s.setId()), reader.brokenChain(s.setId()));
+    }
+
     /** Each set's id with its state, oldest first: {@code a (complete), b (partial)}. */
     String ids() {
         return String.join(", ", sets.stream().map(s -> s.setId() + " (" + s.state() + ")").toList());

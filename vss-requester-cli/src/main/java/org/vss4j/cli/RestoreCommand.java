@@ -33,10 +33,13 @@ import picocli.CommandLine.Spec;
                 + "against the catalog's SHA-256 before it takes its place.",
             "A security descriptor, alternate data stream, time or attribute that cannot be applied to a restored "
                 + "file (no SeRestorePrivilege, a TARGET without backup semantics) is named as 'not applied', with "
-                + "why; the file's data is restored, and the exit code stays 0."},
+                + "why; the file's data is restored, and the exit code stays 0.",
+            "A set stores no POSIX permissions: on Linux or macOS each restored file is created owner-only "
+                + "(rw-------) and each directory with the umask's mode (rwxr-xr-x under umask 022); chmod them as "
+                + "needed."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
-            "  vss restore backups 2026-01-02-full --to restored --overwrite --json",
+            "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite",
             "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
             "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
             ExitCodes.HELP_RESTORE})
@@ -60,7 +63,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--path", paramLabel = "PATTERN",
             description = {"Restore only the entries PATTERN selects (repeatable), a glob over ROOT/PATH names: "
                     + "* and ? within a name, ** across names (D/orders/**/*.db also selects D/orders/a.db), "
-                    + "\\ read as /, case-insensitive; a directory selects everything under it. A PATTERN that "
+                    + "\\ read as / and a drive D:\\ as its root D (D:\\orders\\*.db is D/orders/*.db), "
+                    + "case-insensitive; a directory selects everything under it. A PATTERN that "
                     + "selects no file is named and makes the restore incomplete (exit code 12)."})
     private List<String> paths = new ArrayList<>();
 
@@ -106,7 +110,7 @@ final class RestoreCommand implements Callable<Integer> {
         boolean complete = r.complete() && unmatched.isEmpty();
         if (json) {
             Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
-                    SetJsonForms.Set.of(s, failed), set == null ? "newest complete" : "given",
+                    SetJsonForms.Set.of(m.details(s)), set == null ? "newest complete" : "given",
                     target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
                     SetJsonForms.Refusal.of(r), r.missing(), unmatched, r.notApplied(), complete, r.chain()));
         } else {

@@ -18,17 +18,24 @@ final class SetJsonForms {
     private SetJsonForms() {
     }
 
-    /** A backup set as listed: {@code failedFiles} are {@code path: reason}, empty unless it is partial. */
+    /**
+     * A backup set as listed: {@code failedFiles} are {@code path: reason}, empty unless it is partial;
+     * {@code provider} ({@code simulator}, {@code windows}) and {@code host} made it (null if not recorded);
+     * {@code restorable} is false when its chain is broken, {@code notRestorableBecause} then says why (else null).
+     */
     record Set(String setId, Instant time, String type, String state, boolean complete, List<Source> sources,
             String parent, long files, long bytes, List<String> failedFiles, UUID snapshotSetId,
-            boolean componentMode, boolean bootableSystemState, boolean partialFileSupport) {
+            boolean componentMode, boolean bootableSystemState, boolean partialFileSupport, String provider,
+            String host, boolean restorable, String notRestorableBecause) {
 
-        static Set of(BackupSetInfo s, List<String> failed) {
+        static Set of(MediaSets.Details d) {
+            BackupSetInfo s = d.info();
             SetMetadata m = s.metadata();
             return new Set(s.setId(), m.snapshotTime(), m.type(), s.state(), MediaSets.COMPLETE.equals(s.state()),
                     m.sources().stream().map(src -> new Source(src.source(), src.root())).toList(), m.parentSetId(),
-                    s.files(), s.bytes(), failed, m.snapshotSetId(), m.componentMode(), m.bootableSystemState(),
-                    m.partialFileSupport());
+                    s.files(), s.bytes(), d.failed(), m.snapshotSetId(), m.componentMode(), m.bootableSystemState(),
+                    m.partialFileSupport(), d.origin().provider(), d.origin().host(), d.brokenChain() == null,
+                    d.brokenChain());
         }
     }
 
@@ -50,12 +57,15 @@ final class SetJsonForms {
 
         static VerifiedSet of(BackupSetInfo s, VerifyReport r) {
             return new VerifiedSet(s.setId(), s.state(), MediaSets.COMPLETE.equals(s.state()), r.ok(), r.files(),
-                    r.bytes(), r.problems().stream().map(p -> new Problem(p.name(), p.kind().name(), p.detail()))
+                    r.bytes(), r.problems().stream().map(p -> new Problem(p.name(), SetText.kind(p.kind()), p.detail()))
                             .toList(), r.chain());
         }
     }
 
-    /** A mismatch: {@code kind} one of {@link VerifyReport.Kind}'s names ({@code CHECKSUM}, {@code MISSING_DATA}...). */
+    /**
+     * A mismatch: {@code kind} as the text shows it, {@link VerifyReport.Kind}'s name in lower case with spaces
+     * ({@code checksum}, {@code missing data}...).
+     */
     record Problem(String name, String kind, String detail) {
     }
 

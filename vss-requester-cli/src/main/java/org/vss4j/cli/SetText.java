@@ -14,18 +14,48 @@ final class SetText {
     private SetText() {
     }
 
-    /** One set's block; {@code failed} its files that could not be saved ({@code path: reason}). */
-    static void set(PrintWriter out, BackupSetInfo s, List<String> failed) {
+    /** One set's block: its metadata, where it was made, whether its chain holds, its failed files. */
+    static void set(PrintWriter out, MediaSets.Details d) {
+        BackupSetInfo s = d.info();
         SetMetadata m = s.metadata();
         out.printf("set %s%n", s.setId());
         out.printf("  time      %s%n", m.snapshotTime() == null ? "unknown (no snapshot recorded)" : m.snapshotTime());
         out.printf("  type      %s%n", m.type());
-        out.printf("  state     %s%n", state(s, failed.size()));
+        out.printf("  state     %s%s%n", state(s, d.failed().size()), neverParent(s));
+        out.printf("  made by   %s%n", origin(d.origin()));
         out.printf("  sources   %s%n", String.join(", ", m.sources().stream()
                 .map(src -> src.source() + " (" + src.root() + " in data.tar)").toList()));
         out.printf("  parent    %s%n", m.parentSetId() == null ? "none" : m.parentSetId());
+        if (d.brokenChain() != null) {
+            out.printf("  chain     broken: this set cannot be restored: %s%n", d.brokenChain());
+        }
         out.printf("  files     %d, %s%n", s.files(), bytes(s.bytes()));
-        failed.forEach(f -> out.printf("  failed    %s%n", f));
+        d.failed().forEach(f -> out.printf("  failed    %s%n", f));
+    }
+
+    /**
+     * For a full or incremental set that is not complete: that no incremental or differential set builds on it (a
+     * parent is the newest complete set of a type that may precede, docs/backup-sets.md).
+     */
+    private static String neverParent(BackupSetInfo s) {
+        String type = s.metadata().type();
+        boolean couldBe = "full".equals(type) || "incremental".equals(type);
+        return couldBe && !MediaSets.COMPLETE.equals(s.state())
+                ? " (never a parent of an incremental or differential set)" : "";
+    }
+
+    /** {@code simulator on host X (simulated shadow copies, not VSS)}, {@code windows on host X}. */
+    static String origin(org.vss4j.media.SetOrigin o) {
+        if (o.provider() == null) {
+            return "not recorded (a set written before vss4j recorded it)";
+        }
+        String host = o.host() == null ? "an unknown host" : "host " + o.host();
+        String what = switch (o.provider()) {
+            case org.vss4j.spi.NativeProviders.SIMULATOR_ID -> " (simulated shadow copies, not a machine's VSS)";
+            case org.vss4j.spi.WindowsNativeProvider.ID -> " (the Volume Shadow Copy Service)";
+            default -> "";
+        };
+        return o.provider() + " on " + host + what;
     }
 
     /**
@@ -46,15 +76,23 @@ final class SetText {
     static void verified(PrintWriter out, BackupSetInfo s, VerifyReport r) {
         String head = "set " + s.setId() + " (" + s.state() + "): ";
         if (r.ok()) {
-            out.printf("%sverified, %s, %s match the catalog%n", head, count(r.files(), "file"), bytes(r.bytes()));
+            // The files it takes from earlier sets were read there too (BackupSetReader.verify).
+            String chain = r.chain().size() > 1 ? "; what it takes from the earlier sets of its chain ("
+                    + String.join(", ", r.chain().subList(0, r.chain().size() - 1)) + ") matches too" : "";
+            out.printf("%sverified, %s, %s match the catalog%s%n", head, count(r.files(), "file"), bytes(r.bytes()),
+                    chain);
             return;
         }
         out.printf("%sDAMAGED, %s; %s, %s matched%n", head, count(r.problems().size(), "problem"),
                 count(r.files(), "file"), bytes(r.bytes()));
         for (VerifyReport.Problem p : r.problems()) {
-            out.printf("  %s: %s: %s%n", p.name(), p.kind().name().toLowerCase(Locale.ROOT).replace('_', ' '),
-                    p.detail());
+            out.printf("  %s: %s: %s%n", p.name(), kind(p.kind()), p.detail());
         }
+    }
+
+    /** A problem's kind as text and JSON show it: {@code checksum}, {@code missing data}. */
+    static String kind(VerifyReport.Kind k) {
+        return k.name().toLowerCase(Locale.ROOT).replace('_', ' ');
     }
 
     /** One restore's outcome; {@code unmatched} the --path patterns that selected no file. */
@@ -68,7 +106,8 @@ final class SetText {
         r.refused().forEach(f -> out.printf("  refused   %s: %s%n", f.name(), f.reason()));
         r.missing().forEach(m -> out.printf("  missing   %s: the catalog lists it, data.tar does not hold it "
                 + "(run vss verify)%n", m));
-        unmatched.forEach(p -> out.printf("  no match  --path %s selected no file%n", p));
+        unmatched.forEach(p -> out.printf("  no match  --path %s selected no file (a PATTERN is ROOT/PATH over the "
+                + "entry names, such as D/data/sub/*; * stays within one name, **/*.txt is at any depth)%n", p));
         // The file's data is in place; what follows is what could not be applied to it.
         r.notApplied().forEach(n -> out.printf("  not applied %s%n", n));
     }

@@ -15,7 +15,9 @@ import picocli.CommandLine.Spec;
 /** {@code vss sets MEDIA}: every backup set in a media directory (docs/backup-sets.md), oldest first. */
 @Command(name = "sets", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"List the backup sets in MEDIA, oldest first (the newest is printed last): id, time, type, "
-                + "sources, parent, files, bytes and state.",
+                + "sources, parent, files, bytes, state, and the VSS provider and host that made it.",
+            "A set whose chain is broken (a set it builds on is missing or cannot be read) is said to be not "
+                + "restorable, with why.",
             "Only complete sets are called complete: a partial one lacks files that could not be saved (they are "
                 + "listed), an unconfirmed one was never told whether the writers learnt the backup succeeded. "
                 + "What a killed or failed backup left is removed and said on stderr."},
@@ -41,11 +43,11 @@ final class SetsCommand implements Callable<Integer> {
         MediaSets m = MediaSets.open(media, spec.commandLine().getErr());
         List<SetJsonForms.Set> forms = new ArrayList<>();
         for (BackupSetInfo s : m.sets()) {
-            List<String> failed = m.reader().failedFiles(s.setId());
+            MediaSets.Details d = m.details(s);
             if (json) {
-                forms.add(SetJsonForms.Set.of(s, failed));
+                forms.add(SetJsonForms.Set.of(d));
             } else {
-                SetText.set(out, s, failed);
+                SetText.set(out, d);
             }
         }
         if (json) {

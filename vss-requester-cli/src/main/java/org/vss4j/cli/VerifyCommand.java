@@ -21,12 +21,13 @@ import picocli.CommandLine.Spec;
 @Command(name = "verify", mixinStandardHelpOptions = true, abbreviateSynopsis = true,
         description = {"Re-read every stored byte of SET, or of every set in MEDIA (oldest first), and compare it "
                 + "with the catalog: each file's size, SHA-256 and place in data.tar, files the catalog lists that "
-                + "data.tar lacks, and the reverse.",
+                + "data.tar lacks, and the reverse. For an incremental or differential SET, the files it takes "
+                + "from the earlier sets of its chain are read there too: damage there is a problem of SET.",
             "A partial or unconfirmed set verifies when what it holds matches; its state is shown, never as "
                 + "complete."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss verify backups",
-            "  vss verify backups 2026-01-02-full --json",
+            "  vss verify backups 20261201T172241.690Z-b9144b --json",
             "  (cmd) vss verify E:\\backups",
             ExitCodes.HELP_VERIFY})
 final class VerifyCommand implements Callable<Integer> {

@@ -114,6 +114,46 @@ public final class BackupSetReader {
     }
 
     /**
+     * Where {@code setId} was made: the VSS provider and the host (null where its catalog does not record them).
+     *
+     * @param setId the set's name in the media directory
+     * @return its provider and host
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
+    public SetOrigin origin(String setId) throws IOException {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            Map<String, String> m = c.metadata();
+            return new SetOrigin(m.get("provider"), m.get("host"));
+        }
+    }
+
+    /**
+     * Why {@code setId} cannot be restored because of its chain ({@link #chain}): a set it builds on is missing or
+     * cannot be read, or the chain loops.
+     *
+     * @param setId the set's name in the media directory
+     * @return the reason, or null if its chain can be followed to its full set
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if the catalog of {@code setId} cannot be read
+     */
+    public String brokenChain(String setId) throws IOException {
+        List<String> chain;
+        try {
+            chain = chain(setId);
+        } catch (BrokenChainException e) {
+            return e.getMessage();
+        }
+        for (String s : chain) {
+            if (!s.equals(setId) && !Files.isRegularFile(media.resolve(s).resolve(MediaLayout.DATA))) {
+                // As restore checks before it writes anything.
+                return new BrokenChainException(setId, s, "has no " + MediaLayout.DATA, null).getMessage();
+            }
+        }
+        return null;
+    }
+
+    /**
      * The catalog rows of {@code setId}, in data.tar's order.
      *
      * @param setId the set's name in the media directory
@@ -241,7 +281,8 @@ public final class BackupSetReader {
      * SHA-256 and data offset; reports entries without a row, rows without an entry, and a tar that ends early. For
      * each row whose data an earlier set holds ({@code stored_in}) it checks, without reading that data, that the set
      * is of the chain, exists, and that its catalog lists the entry as its own with the same size, SHA-256 and offset
-     * ({@link Kind#CHAIN}); verifying that set verifies the data itself.
+     * ({@link Kind#CHAIN}), then reads that data there (its restore reads it): damage of it is a problem of
+     * {@code setId} ({@link Kind#CHECKSUM}, {@link Kind#SIZE} or {@link Kind#UNREADABLE}, the detail naming that set).
      *
      * @param setId the set's name in the media directory
      * @return the files and bytes that matched, and every problem found
@@ -289,7 +330,8 @@ public final class BackupSetReader {
         rows.putAll(streamRows);
         ReadCount count = new ReadCount(progress, rows.values());
         List<Problem> problems = new ArrayList<>(problemsBefore);
-        List<String> chain = checkChain(setId, all, problems);
+        List<CatalogRow> heldEarlier = new ArrayList<>();
+        List<String> chain = checkChain(setId, all, problems, heldEarlier);
         Set<String> seen = new HashSet<>();
         long files = 0;
         long bytes = 0;
@@ -356,6 +398,8 @@ public final class BackupSetReader {
                         + "for it"));
             }
         }
+        // Restoring this set reads these from earlier sets of its chain: damage there is damage of this set.
+        heldEarlier.forEach(row -> checkHeldData(row, problems));
         return new VerifyReport(setId, files, bytes, problems, chain);
     }
 
@@ -363,8 +407,8 @@ public final class BackupSetReader {
      * The chain of {@code setId} as far as it can be followed, with a {@link Kind#CHAIN} problem for each row whose
      * {@code stored_in} set is not of it, cannot be read, or does not hold the entry as the row describes it.
      */
-    private List<String> checkChain(String setId, Map<String, CatalogRow> rows, List<Problem> problems)
-            throws IOException {
+    private List<String> checkChain(String setId, Map<String, CatalogRow> rows, List<Problem> problems,
+            List<CatalogRow> heldEarlier) throws IOException {
         List<String> chain;
         try {
             chain = chain(setId);
@@ -403,9 +447,39 @@ public final class BackupSetReader {
                         + there.size() + ", SHA-256 " + there.sha256() + " at offset " + there.dataOffset()
                         + "; this set's catalog says " + row.size() + ", " + row.sha256() + ", "
                         + row.dataOffset()));
+            } else {
+                heldEarlier.add(row);
             }
         }
         return chain;
+    }
+
+    /**
+     * Reads the data of {@code row} from the earlier set that holds it ({@code stored_in}, already checked to list it
+     * alike) and adds a problem if its size or SHA-256 differs from the catalog, or it cannot be read.
+     */
+    private void checkHeldData(CatalogRow row, List<Problem> problems) {
+        String where = "its data in set " + row.storedIn() + ", which restoring this set reads: ";
+        MessageDigest sha = sha256();
+        long read = 0;
+        try (InputStream in = open(row.storedIn(), row)) {
+            byte[] buf = new byte[BUFFER];
+            for (int n; (n = in.read(buf)) >= 0; ) {
+                sha.update(buf, 0, n);
+                read += n;
+            }
+        } catch (IOException | RuntimeException e) {
+            problems.add(new Problem(row.entryName(), Kind.UNREADABLE, where + "cannot be read: " + e.getMessage()));
+            return;
+        }
+        String digest = HexFormat.of().formatHex(sha.digest());
+        if (read != row.size()) {
+            problems.add(new Problem(row.entryName(), Kind.SIZE, where + "data.tar holds " + read + " of its "
+                    + row.size() + " bytes"));
+        } else if (!row.sha256().equalsIgnoreCase(digest)) {
+            problems.add(new Problem(row.entryName(), Kind.CHECKSUM, where + "SHA-256 " + digest
+                    + ", the catalog says " + row.sha256()));
+        }
     }
 
     /** The rows of set {@code setId}, or null if its catalog cannot be read. */

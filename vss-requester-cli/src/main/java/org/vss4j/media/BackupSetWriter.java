@@ -65,14 +65,18 @@ public final class BackupSetWriter implements AutoCloseable {
         this.lockPath = lockPath;
         this.lockChannel = lockChannel;
         this.lock = lock;
-        Files.createDirectory(partial);
+        // Owner-only where permissions are POSIX: the data was read with backup semantics (MediaLayout).
+        Files.createDirectory(partial, MediaLayout.ownerOnlyDirectory());
         // The marker first: a sweep removes only directories that hold it (never a user's own .partial-something).
+        Files.createFile(partial.resolve(MediaLayout.FORMAT), MediaLayout.ownerOnlyFile());
         Files.writeString(partial.resolve(MediaLayout.FORMAT), MediaLayout.FORMAT_TEXT, StandardCharsets.US_ASCII,
-                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-        MediaLayout.force(partial.resolve(MediaLayout.FORMAT));
-        Files.createDirectories(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS));
-        this.dataChannel = FileChannel.open(partial.resolve(MediaLayout.DATA), StandardOpenOption.CREATE_NEW,
                 StandardOpenOption.WRITE);
+        MediaLayout.force(partial.resolve(MediaLayout.FORMAT));
+        Files.createDirectory(partial.resolve(MediaLayout.DOCUMENTS), MediaLayout.ownerOnlyDirectory());
+        Files.createDirectory(partial.resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.WRITERS),
+                MediaLayout.ownerOnlyDirectory());
+        this.dataChannel = FileChannel.open(partial.resolve(MediaLayout.DATA), java.util.Set.of(
+                StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE), MediaLayout.ownerOnlyFile());
         Catalog created = null;
         try {
             // Holes for zero blocks: a sparse source (a VHDX, a database file) costs its data on the media, not its size.
@@ -540,7 +544,8 @@ public final class BackupSetWriter implements AutoCloseable {
     }
 
     private void writeDocument(Path file, String xml) throws IOException {
-        Files.writeString(file, xml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.createFile(file, MediaLayout.ownerOnlyFile());
+        Files.writeString(file, xml, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
         MediaLayout.force(file);
     }
 

@@ -58,6 +58,9 @@ final class Catalog implements AutoCloseable {
 
     /** A new, empty catalog at {@code file}, its transaction open. */
     static Catalog create(Path file) throws IOException {
+        // Created empty first, owner-only where permissions are POSIX (MediaLayout.ownerOnlyFile): SQLite takes an
+        // empty file as a new database and gives its journal the database file's permissions.
+        java.nio.file.Files.createFile(file, MediaLayout.ownerOnlyFile());
         return connect(file, true, "create");
     }
 
@@ -136,6 +139,9 @@ final class Catalog implements AutoCloseable {
         put("snapshot_time", m.snapshotTime() == null ? null : m.snapshotTime().toString());
         put("parent_set_id", m.parentSetId());
         put("started", started.toString());
+        SetOrigin origin = SetOrigin.ofThisProcess();
+        put("provider", origin.provider());
+        put("host", origin.host());
         try (PreparedStatement p = db.prepareStatement("INSERT INTO sources(ordinal, source, root) VALUES(?,?,?)")) {
             int i = 0;
             for (SetMetadata.Source s : m.sources()) {

@@ -1,5 +1,7 @@
 package org.vss4j.media;
 
+import java.nio.file.attribute.FileAttribute;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.FileVisitResult;
@@ -81,6 +83,27 @@ final class MediaLayout {
         } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
             return 0;
         }
+    }
+
+    /**
+     * The attributes that make a new directory of a set owner-only ({@code rwx------}) where the file system has POSIX
+     * permissions: the backup read its files with backup semantics, whatever their own permissions said, so the set
+     * must not let every local user read them. None elsewhere: on Windows a new file or directory inherits the ACL of
+     * MEDIA (docs/backup-sets.md, "Layout").
+     */
+    static FileAttribute<?>[] ownerOnlyDirectory() {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rwx------"))} : new FileAttribute<?>[0];
+    }
+
+    /** As {@link #ownerOnlyDirectory}, for a new file of a set: {@code rw-------}. */
+    static FileAttribute<?>[] ownerOnlyFile() {
+        return posix() ? new FileAttribute<?>[] {PosixFilePermissions.asFileAttribute(
+                PosixFilePermissions.fromString("rw-------"))} : new FileAttribute<?>[0];
+    }
+
+    private static boolean posix() {
+        return java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix");
     }
 
     /** Flushes {@code file}'s data and metadata to the device (fsync). */

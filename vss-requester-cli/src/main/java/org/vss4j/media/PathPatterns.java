@@ -6,7 +6,7 @@ import java.util.regex.Pattern;
 
 /**
  * The restore's path patterns: globs over entry names ({@code D/orders/*.db}), {@code *} and {@code ?} within one
- * name, {@code **} across names ({@code **}{@code /} also matches no name at all), {@code \} read as {@code /}, case-insensitive as Windows names are. A pattern that
+ * name, {@code **} across names ({@code **}{@code /} also matches no name at all), {@code \} read as {@code /}, a leading drive {@code D:\} as its root {@code D}, case-insensitive as Windows names are. A pattern that
  * matches a directory selects everything under it. No pattern selects everything.
  */
 final class PathPatterns {
@@ -44,6 +44,10 @@ final class PathPatterns {
 
     private static Pattern compile(String glob) {
         String g = glob.replace('\\', '/').toLowerCase(Locale.ROOT);
+        if (g.length() >= 3 && g.charAt(1) == ':' && g.charAt(2) == '/' && Character.isLetter(g.charAt(0))) {
+            // A Windows path as the backup printed it (D:\data\*): a drive's root in data.tar is its letter (D).
+            g = g.charAt(0) + g.substring(2);
+        }
         while (g.endsWith("/")) {
             g = g.substring(0, g.length() - 1);
         }

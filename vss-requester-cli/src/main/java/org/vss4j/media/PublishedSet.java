@@ -67,7 +67,8 @@ final class PublishedSet implements AutoCloseable {
     }
 
     private static void write(Path file, String xml) throws IOException {
-        Files.writeString(file, xml, StandardCharsets.UTF_8, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        Files.createFile(file, MediaLayout.ownerOnlyFile());
+        Files.writeString(file, xml, StandardCharsets.UTF_8, StandardOpenOption.WRITE);
         MediaLayout.force(file);
     }
 

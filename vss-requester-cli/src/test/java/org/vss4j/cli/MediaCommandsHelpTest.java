@@ -27,7 +27,9 @@ class MediaCommandsHelpTest {
                 .doesNotContain("  12     ");
         assertThat(help("restore").replaceAll("\\s+", " ")).contains("12 not every selected file was restored",
                 "--path that selected no file", "no complete set without SET, TARGET is a file",
-                "11 a set the restored one builds on is missing or damaged: nothing was restored",
+                "11 a set the restored one builds on is missing or cannot be read: nothing was restored",
+                "12 not every selected file was restored: an entry refused (with why; data damaged in the set or in "
+                        + "a set it builds on too)",
                 "0 every selected file's data was restored; what could not be applied to it (security, streams, "
                         + "times, attributes) is listed as not applied");
     }
@@ -38,7 +40,8 @@ class MediaCommandsHelpTest {
         assertThat(help).contains("--path=PATTERN", "* and ? within a name, ** across names",
                 "case-insensitive", "a directory selects everything under it",
                 "(sh) vss restore backups --to restored --path 'D/orders/**/*.db'",
-                "--overwrite", "newest complete set");
+                "--overwrite", "newest complete set", "A set stores no POSIX permissions: on Linux or macOS each "
+                        + "restored file is created owner-only (rw-------)");
     }
 
     @Test

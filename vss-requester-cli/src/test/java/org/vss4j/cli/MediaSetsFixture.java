@@ -70,6 +70,31 @@ final class MediaSetsFixture {
         return rows;
     }
 
+    /**
+     * A complete incremental set on {@code parent} taken at {@code time}: {@code changed} stored, every other file
+     * of {@code parentRows} listed unchanged (its data stays in the parent's data.tar).
+     */
+    static Map<String, CatalogRow> incremental(Path media, String id, Instant time, String parent,
+            Map<String, CatalogRow> parentRows, Map<String, String> changed) throws IOException {
+        Map<String, CatalogRow> rows = new LinkedHashMap<>();
+        SetMetadata m = metadata(id, "incremental", time, parent);
+        try (BackupSetWriter w = BackupSetWriter.start(media, m)) {
+            for (Map.Entry<String, CatalogRow> e : parentRows.entrySet()) {
+                if (!changed.containsKey(e.getKey())) {
+                    rows.put(e.getKey(), w.addUnchanged(e.getValue(), parent, e.getValue().metadata()));
+                }
+            }
+            for (Map.Entry<String, String> f : changed.entrySet()) {
+                byte[] b = f.getValue().getBytes(StandardCharsets.UTF_8);
+                rows.put(f.getKey(), w.addFile("D", f.getKey(), new FileMetadata(null, null, null, null, null,
+                        "D:\\" + f.getKey().replace('/', '\\'), time, time, 0x20), b.length,
+                        new ByteArrayInputStream(b)));
+            }
+            w.finish();
+        }
+        return rows;
+    }
+
     /** Flips one bit of {@code row}'s data in data.tar. */
     static void flipAByte(Path media, String id, CatalogRow row) throws IOException {
         try (FileChannel ch = FileChannel.open(media.resolve(id).resolve("data.tar"), StandardOpenOption.READ,

@@ -42,6 +42,23 @@ class RestoreCommandTest {
     }
 
     @Test
+    void damagedDataInTheParentOfAnIncrementalIsRefusedByNameWithExitCode12() throws Exception {
+        Map<String, org.vss4j.media.CatalogRow> full = MediaSetsFixture.set(media, MediaSetsFixture.metadata("full-4",
+                "full", T3.plusSeconds(60), null), Map.of("a.txt", "alpha", "b.txt", "bravo"), End.COMPLETE);
+        MediaSetsFixture.incremental(media, "incr-5", T3.plusSeconds(120), "full-4", full, Map.of("b.txt", "BRAVO"));
+        MediaSetsFixture.flipAByte(media, "full-4", full.get("a.txt"));
+
+        CliRun run = CliRun.vss("restore", media.toString(), "incr-5", "--to", target.toString());
+
+        // As the help says: 11 only for a set of the chain that is missing or unreadable; damaged data is refused.
+        assertThat(run.exit()).as(run.err()).isEqualTo(ExitCodes.RESTORE_INCOMPLETE);
+        assertThat(run.out()).contains("  refused   D/a.txt: ");
+        assertThat(tree(target)).isEqualTo(Map.of("D/b.txt", "BRAVO"));
+        assertThat(CliRun.vss("help", "restore").out().replaceAll("\\s+", " "))
+                .contains("data damaged in the set or in a set it builds on too");
+    }
+
+    @Test
     void withoutSetTheNewestCompleteSetIsRestoredAndNamed() throws Exception {
         CliRun run = CliRun.vss("restore", media.toString(), "--to", target.toString());
 
@@ -70,7 +87,9 @@ class RestoreCommandTest {
 
         assertThat(run.exit()).isEqualTo(ExitCodes.RESTORE_INCOMPLETE);
         assertThat(tree(target)).isEqualTo(Map.of("D/orders/x.db", "xray", "D/orders/sub/y.db", "yankee"));
-        assertThat(run.out()).contains("restored 2 files", "  no match  --path D\\nosuch selected no file")
+        assertThat(run.out()).contains("restored 2 files", "  no match  --path D\\nosuch selected no file (a "
+                + "PATTERN is ROOT/PATH over the entry names, such as D/data/sub/*; * stays within one name, **/*.txt "
+                + "is at any depth)")
                 .doesNotContain("--path D/orders");
         assertThat(run.err()).contains("vss: restore incomplete: 0 refused, 0 missing from data.tar, 1 --path");
 
@@ -79,6 +98,12 @@ class RestoreCommandTest {
         assertThat(matching.exit()).as(matching.err()).isZero();
         assertThat(tree(root.resolve("t2"))).containsOnlyKeys("D/orders/x.db", "D/orders/sub/y.db",
                 "D/orders/z.log");
+
+        // The path as the backup printed it: the drive D:\ is the root D.
+        CliRun windows = CliRun.vss("restore", media.toString(), "newer", "--to", root.resolve("t3").toString(),
+                "--path", "D:\\orders\\sub\\*");
+        assertThat(windows.exit()).as(windows.out()).isZero();
+        assertThat(tree(root.resolve("t3"))).containsOnlyKeys("D/orders/sub/y.db");
     }
 
     @Test

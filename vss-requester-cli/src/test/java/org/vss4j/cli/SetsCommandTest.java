@@ -48,7 +48,46 @@ class SetsCommandTest {
         assertThat(incr).contains("type      incremental", "parent    full-1",
                 "state     partial: 1 file could not be saved", "failed    D:\\lost.txt").doesNotContain("complete");
         assertThat(block(out, "copy-2")).contains("state     unconfirmed:").doesNotContain("complete");
+        // A partial incremental is never a parent; a copy never is one anyway, so it says nothing.
+        assertThat(incr).contains("could not be saved (never a parent of an incremental or differential set)");
+        assertThat(full + block(out, "copy-2")).doesNotContain("never a parent");
+        // Written on this (Linux) test machine through the binding's simulator provider.
+        assertThat(full).containsPattern("  made by   simulator on (host \\S+|an unknown host) \\(simulated shadow "
+                + "copies, not a machine's VSS\\)");
+        assertThat(out).doesNotContain("chain     broken");
         assertThat(run.err()).isEmpty();
+    }
+
+    @Test
+    void aSetWhoseParentIsGoneIsSaidToBeNotRestorable() throws Exception {
+        threeSets();
+        try (java.util.stream.Stream<Path> all = Files.walk(media.resolve("full-1"))) {
+            for (Path p : all.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                Files.delete(p);
+            }
+        }
+
+        CliRun run = CliRun.vss("sets", media.toString());
+
+        assertThat(run.exit()).as(run.err()).isZero();
+        assertThat(block(run.out(), "incr-3")).contains("parent    full-1", "  chain     broken: this set cannot be "
+                + "restored: backup set incr-3 builds on set full-1, which is missing from " + media);
+        assertThat(block(run.out(), "copy-2")).doesNotContain("chain");
+        JsonNode sets = CliRun.vss("sets", media.toString(), "--json").json().get("sets");
+        assertThat(sets.get(0).get("restorable").asBoolean()).isTrue();
+        assertThat(sets.get(0).get("notRestorableBecause").isNull()).isTrue();
+        assertThat(sets.get(1).get("restorable").asBoolean()).isFalse();
+        assertThat(sets.get(1).get("notRestorableBecause").asText()).contains("full-1", "missing");
+
+        // A parent without data.tar cannot be restored from either (restore refuses it with exit code 11).
+        MediaSetsFixture.set(media, MediaSetsFixture.metadata("full-4", "full", T3.plusSeconds(60), null),
+                Map.of("a.txt", "a"), End.COMPLETE);
+        MediaSetsFixture.set(media, MediaSetsFixture.metadata("incr-5", "incremental", T3.plusSeconds(120), "full-4"),
+                Map.of("a.txt", "b"), End.COMPLETE);
+        Files.delete(media.resolve("full-4/data.tar"));
+        assertThat(block(CliRun.vss("sets", media.toString()).out(), "incr-5"))
+                .contains("chain     broken: this set cannot be restored: backup set incr-5 builds on set full-4, "
+                        + "which has no data.tar");
     }
 
     @Test
@@ -75,6 +114,9 @@ class SetsCommandTest {
         assertThat(full.get("files").asLong()).isEqualTo(2);
         assertThat(full.get("bytes").asLong()).isEqualTo(11);
         assertThat(full.get("snapshotSetId").asText()).isEqualTo("11111111-2222-3333-4444-555555555555");
+        assertThat(full.get("provider").asText()).isEqualTo("simulator");
+        assertThat(full.has("host")).isTrue();
+        assertThat(full.get("restorable").asBoolean()).isTrue();
         JsonNode copy = doc.get("sets").get(1);
         assertThat(copy.get("state").asText()).isEqualTo("unconfirmed");
         assertThat(copy.get("complete").asBoolean()).isFalse();

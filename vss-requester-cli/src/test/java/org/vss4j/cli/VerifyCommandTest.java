@@ -76,7 +76,27 @@ class VerifyCommandTest {
         assertThat(damaged.get("files").asLong()).isEqualTo(1);
         assertThat(damaged.get("problems")).hasSize(1);
         assertThat(damaged.get("problems").get(0).get("name").asText()).isEqualTo("D/a.txt");
-        assertThat(damaged.get("problems").get(0).get("kind").asText()).isEqualTo("CHECKSUM");
+        assertThat(damaged.get("problems").get(0).get("kind").asText()).isEqualTo("checksum"); // as the text says
+    }
+
+    @Test
+    void verifyingAnIncrementalReadsTheDataItTakesFromItsParent() throws Exception {
+        Map<String, CatalogRow> full = MediaSetsFixture.set(media, MediaSetsFixture.metadata("full-3", "full",
+                MediaSetsFixture.T3, null), Map.of("a.txt", "alpha", "b.txt", "bravo"), End.COMPLETE);
+        MediaSetsFixture.incremental(media, "incr-4", MediaSetsFixture.T3.plusSeconds(60), "full-3", full,
+                Map.of("b.txt", "BRAVO"));
+        CliRun intact = CliRun.vss("verify", media.toString(), "incr-4");
+        assertThat(intact.exit()).as(intact.err()).isZero();
+        assertThat(intact.out()).contains("set incr-4 (complete): verified, 1 file, 5 bytes match the catalog; what "
+                + "it takes from the earlier sets of its chain (full-3) matches too");
+
+        MediaSetsFixture.flipAByte(media, "full-3", full.get("a.txt"));
+        CliRun run = CliRun.vss("verify", media.toString(), "incr-4");
+
+        assertThat(run.exit()).isEqualTo(ExitCodes.SET_DAMAGED);
+        assertThat(run.out()).contains("set incr-4 (complete): DAMAGED, 1 problem",
+                "  D/a.txt: checksum: its data in set full-3, which restoring this set reads: SHA-256");
+        assertThat(run.err()).contains("vss: verification failed: 1 of 1 set damaged");
     }
 
     @Test

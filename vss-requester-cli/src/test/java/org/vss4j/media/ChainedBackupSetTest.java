@@ -245,6 +245,37 @@ class ChainedBackupSetTest {
     }
 
     @Test
+    void verifyOfAChainedSetReadsTheDataItTakesFromEarlierSetsAndRestoreRefusesItWhenDamaged() throws Exception {
+        write("a.txt", "alpha");
+        write("b.txt", "bravo");
+        take(BackupType.FULL, "full-1", null, new LinkedHashMap<>());
+        write("b.txt", "BRAVO");
+        take(BackupType.INCREMENTAL, "inc-2", "full-1", new LinkedHashMap<>());
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.verify("inc-2").ok()).isTrue();
+
+        // One byte of a.txt's data in the full set's data.tar: inc-2 takes that file from full-1.
+        CatalogRow a = reader.files("full-1").stream().filter(r -> r.entryName().equals("D/a.txt")).findFirst()
+                .orElseThrow();
+        try (java.nio.channels.FileChannel ch = java.nio.channels.FileChannel.open(media.resolve("full-1/data.tar"),
+                java.nio.file.StandardOpenOption.WRITE)) {
+            ch.write(java.nio.ByteBuffer.wrap(new byte[] {'A'}), a.dataOffset());
+        }
+        VerifyReport v = reader.verify("inc-2");
+        assertThat(v.problems()).singleElement().satisfies(p -> {
+            assertThat(p.kind()).isEqualTo(VerifyReport.Kind.CHECKSUM);
+            assertThat(p.name()).isEqualTo("D/a.txt");
+            assertThat(p.detail()).contains("set full-1", a.sha256());
+        });
+        assertThat(v.files()).isEqualTo(1); // its own data is whole
+        // The restore reads the chain and refuses the damaged file by name (exit code 12 in vss restore).
+        RestoreReport r = reader.restore("inc-2", targets.resolve("t"), List.of(), false);
+        assertThat(r.complete()).isFalse();
+        assertThat(r.refused()).extracting(RestoreReport.Refusal::name).containsExactly("D/a.txt");
+        assertThat(targets.resolve("t/D/b.txt")).hasContent("BRAVO");
+    }
+
+    @Test
     void verifyFindsARowWhoseEarlierSetDoesNotHoldItsEntry() throws Exception {
         write("a.txt", "alpha");
         take(BackupType.FULL, "full-1", null, new LinkedHashMap<>());

@@ -166,6 +166,11 @@ class BackupSessionSequenceTest {
     void withoutWritersTheCopyIsCrashConsistentAndNoWriterIsFrozen() {
         try (BackupSession s = fx.session().withoutWriters().volumes("C:\\").start()) {
             assertThat(s.items()).hasSize(4);
+            // No writer took part: no file is attributed to a writer's component (volume mode attributes C:\other).
+            assertThat(s.items()).allSatisfy(i -> {
+                assertThat(i.writer()).isNull();
+                assertThat(i.component()).isNull();
+            });
             SessionFixture.copyAll(s);
             // As on Windows, the volume's System Volume Information denies access: reported, not silently skipped.
             assertThat(s.notTaken()).singleElement().satisfies(f -> {
