@@ -224,7 +224,10 @@ public final class AsyncOperation {
      * @return true once it ended
      */
     public boolean isDone() {
-        return done.getCount() == 0;
+        // By the status, as QueryStatus reads it: the latch opens just after the status is written, so a caller that
+        // saw VSS_S_ASYNC_FINISHED through QueryStatus and went on to the next call must not find the operation still
+        // running (GatherWriterStatus right after DoSnapshotSet failed VSS_E_BAD_STATE in that window).
+        return status != VssHresult.VSS_S_ASYNC_PENDING.code();
     }
 
     /**
