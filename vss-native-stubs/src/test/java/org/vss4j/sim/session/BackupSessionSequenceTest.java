@@ -172,14 +172,12 @@ class BackupSessionSequenceTest {
                 assertThat(i.component()).isNull();
             });
             SessionFixture.copyAll(s);
-            // As on Windows, the volume's System Volume Information denies access: reported, not silently skipped.
-            assertThat(s.notTaken()).singleElement().satisfies(f -> {
-                assertThat(f.originalPath()).isEqualTo("C:\\System Volume Information");
-                assertThat(f.failure()).contains("ERROR_ACCESS_DENIED");
-            });
+            // The session enables SeBackupPrivilege, so System Volume Information (only SYSTEM may list it) is listed,
+            // as on Windows: nothing is left out (ACL-denied listing without the privilege: WindowsFileFactsTest).
+            assertThat(s.notTaken()).isEmpty();
             BackupResult result = s.complete();
             assertThat(result.files()).filteredOn(FileRecord::saved).hasSize(4);
-            assertThat(result.succeeded()).isFalse();
+            assertThat(result.succeeded()).isTrue();
         }
         assertThat(db.events()).doesNotContain(WriterEvent.FREEZE);
     }
