@@ -398,8 +398,11 @@ public final class BackupSetReader {
                         + "for it"));
             }
         }
-        // Restoring this set reads these from earlier sets of its chain: damage there is damage of this set.
+        // Restoring this set reads these from earlier sets of its chain: damage there is damage of this set. A file's
+        // streams entry (security descriptor, alternate data streams) is in the set that holds its data, so it too.
+        heldEarlier.addAll(heldStreams(heldEarlier));
         heldEarlier.forEach(row -> checkHeldData(row, problems));
+        checkDirectories(dir, problems);
         return new VerifyReport(setId, files, bytes, problems, chain);
     }
 
@@ -483,6 +486,51 @@ public final class BackupSetReader {
     }
 
     /** The rows of set {@code setId}, or null if its catalog cannot be read. */
+    /**
+     * The streams entries of the files in {@code held} (rows whose data an earlier set holds), as rows of the set that
+     * holds them ({@code stored_in} set to it), so that {@link #checkHeldData} reads them there.
+     */
+    private List<CatalogRow> heldStreams(List<CatalogRow> held) {
+        Map<String, Map<String, CatalogRow>> byHolder = new java.util.HashMap<>();
+        List<CatalogRow> out = new ArrayList<>();
+        for (CatalogRow row : held) {
+            Map<String, CatalogRow> streams = byHolder.computeIfAbsent(row.storedIn(), this::holderStreams);
+            CatalogRow s = streams.get(FileStreams.entryOf(row.entryName()));
+            if (s != null) {
+                out.add(new CatalogRow(s.entryName(), s.sourceRoot(), s.relativePath(), s.metadata(), s.size(),
+                        s.sha256(), s.dataOffset(), row.storedIn()));
+            }
+        }
+        return out;
+    }
+
+    /** The streams rows of {@code setId}, by streams entry name; none if its catalog cannot be read. */
+    private Map<String, CatalogRow> holderStreams(String setId) {
+        try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
+            return c.streamEntries();
+        } catch (IOException | RuntimeException e) {
+            return Map.of(); // the set's files were already reported unreadable
+        }
+    }
+
+    /** Each directory's stored streams against the SHA-256 its row records (docs/backup-semantics.md). */
+    private static void checkDirectories(Path dir, List<Problem> problems) throws IOException {
+        Map<String, DirectoryRow> directories;
+        try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
+            directories = c.directories();
+        }
+        for (DirectoryRow d : directories.values()) {
+            if (d.streams() == null || d.streams().length == 0) {
+                continue;
+            }
+            String actual = HexFormat.of().formatHex(sha256().digest(d.streams()));
+            if (d.streamsSha256() == null || !d.streamsSha256().equalsIgnoreCase(actual)) {
+                problems.add(new Problem(d.entryName() + "/", Kind.CHECKSUM, "the directory's stored streams have "
+                        + "SHA-256 " + actual + ", its row says " + d.streamsSha256()));
+            }
+        }
+    }
+
     private Map<String, CatalogRow> holderRows(String setId) {
         try (Catalog c = Catalog.open(setDir(setId).resolve(MediaLayout.CATALOG))) {
             return c.files();

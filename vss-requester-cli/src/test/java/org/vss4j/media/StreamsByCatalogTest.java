@@ -204,6 +204,61 @@ class StreamsByCatalogTest {
     }
 
     @Test
+    void verifyOfAnIncrementalReadsTheStreamsOfItsUnchangedFilesInTheSetThatHoldsThem() throws IOException {
+        CatalogRow earlier;
+        CatalogRow streams;
+        try (BackupSetWriter w = BackupSetWriter.start(media, set("f-1", "full", null))) {
+            earlier = w.addFile("D", "x.txt", meta("D:\\x.txt"), 1, new ByteArrayInputStream(new byte[] {'x'}));
+            streams = w.addStreams(earlier, "security", securityStreams());
+            w.snapshotTaken(UUID.randomUUID(), Instant.now());
+            w.finish();
+        }
+        try (BackupSetWriter w = BackupSetWriter.start(media, set("i-2", "incremental", "f-1"))) {
+            w.addUnchanged(earlier, "f-1", meta("D:\\x.txt"));
+            w.snapshotTaken(UUID.randomUUID(), Instant.now());
+            w.finish();
+        }
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.verify("i-2").problems()).isEmpty();
+        // One byte of the full set's streams entry: the incremental's restore would refuse x.txt's descriptor.
+        flip(media.resolve("f-1").resolve(MediaLayout.DATA), streams.dataOffset() + streams.size() - 1);
+        assertThat(reader.verify("i-2").problems()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo(".vss4j-streams/D/x.txt");
+            assertThat(p.detail()).contains("f-1");
+        });
+    }
+
+    @Test
+    void verifyFindsADirectorysDamagedStreams() throws Exception {
+        try (BackupSetWriter w = BackupSetWriter.start(media, set("f-1", "full", null))) {
+            w.addFile("D", "dir/x.txt", meta("D:\\dir\\x.txt"), 1, new ByteArrayInputStream(new byte[] {'x'}));
+            byte[] sd = securityStreams();
+            w.addDirectoryMetadata(new DirectoryRow("D/dir", "D:\\dir", null, null, null, 0x10, "security", sd,
+                    java.util.HexFormat.of().formatHex(BackupSetReader.sha256().digest(sd))));
+            w.finish();
+        }
+        BackupSetReader reader = BackupSetReader.open(media);
+        assertThat(reader.verify("f-1").problems()).isEmpty();
+        try (Connection c = DriverManager.getConnection("jdbc:sqlite:" + media.resolve("f-1/catalog.db"));
+                Statement s = c.createStatement()) {
+            s.executeUpdate("UPDATE directories SET streams = zeroblob(length(streams))");
+        }
+        assertThat(reader.verify("f-1").problems()).singleElement().satisfies(p -> {
+            assertThat(p.name()).isEqualTo("D/dir/");
+            assertThat(p.kind()).isEqualTo(VerifyReport.Kind.CHECKSUM);
+        });
+    }
+
+    private static void flip(Path file, long at) throws IOException {
+        try (java.io.RandomAccessFile f = new java.io.RandomAccessFile(file.toFile(), "rw")) {
+            f.seek(at);
+            int b = f.read();
+            f.seek(at);
+            f.write(b ^ 0xff);
+        }
+    }
+
+    @Test
     void theWriterRefusesStreamsOfAFileWhoseDataItDoesNotStore() throws IOException {
         CatalogRow earlier;
         try (BackupSetWriter w = BackupSetWriter.start(media, set("f-1", "full", null))) {
