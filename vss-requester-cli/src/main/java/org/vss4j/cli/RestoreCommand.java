@@ -120,8 +120,11 @@ final class RestoreCommand implements Callable<Integer> {
         if (!r.notApplied().isEmpty()) {
             // The data is there; exit code 0 stays possible, but what is missing from the files is not hidden.
             err.printf("vss: restore: %d security descriptors, alternate data streams, times or attributes of restored "
-                    + "files were not applied; the files' data is restored (each is named %s)%n",
-                    r.notApplied().size(), json ? "in notApplied" : "on stdout, 'not applied'");
+                    + "files and directories were not applied; the files' data is restored (%s)%n",
+                    r.notApplied().size(), json ? "each is named in notApplied"
+                            : r.notApplied().size() > SetText.NOT_APPLIED_SHOWN ? "the first "
+                                    + SetText.NOT_APPLIED_SHOWN + " are named on stdout, 'not applied'; --json lists "
+                                    + "every one" : "each is named on stdout, 'not applied'");
             err.flush();
         }
         if (!complete) {

@@ -11,6 +11,9 @@ import org.vss4j.media.VerifyReport;
 /** How backup sets, verifications and restores are shown to a person (their JSON forms are {@link SetJsonForms}). */
 final class SetText {
 
+    /** How many "not applied" lines the text shows before it counts the rest. */
+    static final int NOT_APPLIED_SHOWN = 10;
+
     private SetText() {
     }
 
@@ -109,7 +112,12 @@ final class SetText {
         unmatched.forEach(p -> out.printf("  no match  --path %s selected no file (a PATTERN is ROOT/PATH over the "
                 + "entry names, such as D/data/sub/*; * stays within one name, **/*.txt is at any depth)%n", p));
         // The file's data is in place; what follows is what could not be applied to it.
-        r.notApplied().forEach(n -> out.printf("  not applied %s%n", n));
+        // A target that keeps no Windows metadata gives a line per file: the first ones show what, --json has all.
+        r.notApplied().stream().limit(NOT_APPLIED_SHOWN).forEach(n -> out.printf("  not applied %s%n", n));
+        if (r.notApplied().size() > NOT_APPLIED_SHOWN) {
+            out.printf("  not applied ... and %d more (--json lists every one)%n",
+                    r.notApplied().size() - NOT_APPLIED_SHOWN);
+        }
     }
 
     static String count(long n, String noun) {

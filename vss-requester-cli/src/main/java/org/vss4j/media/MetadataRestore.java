@@ -90,11 +90,32 @@ final class MetadataRestore {
      */
     void basic(Path file, CatalogRow row) {
         FileMetadata m = row.metadata();
+        setTimesAndAttributes(file, row.entryName(), m.creationTime(), m.lastWriteTime(), m.attributes());
+    }
+
+    /**
+     * Sets the times and attributes in one call; where that is refused (a target whose file system keeps no Windows
+     * attributes nor creation time: the simulator's ERROR_NOT_SUPPORTED outside its volumes) the last-write time alone
+     * is set, as any file system keeps it, and only what was left out is reported.
+     */
+    private void setTimesAndAttributes(Path place, String label, java.time.Instant creation,
+            java.time.Instant lastWrite, int attributes) {
         try {
-            access.setBasicInformation(file, new FileBasicInformation(m.creationTime(), null, m.lastWriteTime(),
-                    null, attributesToSet(m.attributes())));
+            access.setBasicInformation(place, new FileBasicInformation(creation, null, lastWrite, null,
+                    attributesToSet(attributes)));
+            return;
         } catch (IOException | RuntimeException e) {
-            notApplied.add(row.entryName() + ": times and attributes not restored: " + e.getMessage());
+            if (lastWrite != null) {
+                try {
+                    access.setBasicInformation(place, new FileBasicInformation(null, null, lastWrite, null, 0));
+                    notApplied.add(label + ": attributes and creation time not restored (the last-write time is): "
+                            + e.getMessage());
+                    return;
+                } catch (IOException | RuntimeException alsoTimes) {
+                    e.addSuppressed(alsoTimes);
+                }
+            }
+            notApplied.add(label + ": times and attributes not restored: " + e.getMessage());
         }
     }
 
@@ -143,12 +164,7 @@ final class MetadataRestore {
                     streams(t.place(), label, d.kinds(), d.streams());
                 }
             }
-            try {
-                access.setBasicInformation(t.place(), new FileBasicInformation(d.creationTime(), null,
-                        d.lastWriteTime(), null, attributesToSet(d.attributes())));
-            } catch (IOException | RuntimeException e) {
-                notApplied.add(label + ": times and attributes not restored: " + e.getMessage());
-            }
+            setTimesAndAttributes(t.place(), label, d.creationTime(), d.lastWriteTime(), d.attributes());
         }
     }
 

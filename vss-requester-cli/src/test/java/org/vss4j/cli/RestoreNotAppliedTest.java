@@ -60,7 +60,30 @@ class RestoreNotAppliedTest {
         // The file's security descriptor, its times and attributes (the target is on no simulated volume, which
         // keeps neither), and its directory D, of which this set written by hand keeps nothing.
         assertThat(run.err()).contains("vss: restore: 3 security descriptors, alternate data streams, times or "
-                + "attributes of restored files were not applied; the files' data is restored");
+                + "attributes of restored files and directories were not applied; the files' data is restored");
+        // The last-write time is restored even where attributes and creation time cannot be.
+        assertThat(Files.getLastModifiedTime(target.resolve("D/a.txt")).toInstant()).isEqualTo(MediaSetsFixture.T1);
+    }
+
+    @Test
+    void manyLinesAreCountedAfterTheFirstOnesAndTheJsonHasThemAll() throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, MediaSetsFixture.metadata("many", "copy",
+                MediaSetsFixture.T1, null))) {
+            for (int i = 0; i < 12; i++) {
+                byte[] data = ("file " + i).getBytes(StandardCharsets.UTF_8);
+                w.addFile("D", "f" + i + ".txt", new FileMetadata(null, null, null, null, null, "D:\\f" + i + ".txt",
+                        MediaSetsFixture.T1, MediaSetsFixture.T1, 0x20), data.length, new ByteArrayInputStream(data));
+            }
+            w.finish();
+        }
+        CliRun text = CliRun.vss("restore", media.toString(), "many", "--to", root.resolve("m").toString());
+        assertThat(text.exit()).as(text.out() + text.err()).isZero();
+        // 12 files and their directory D: 13 lines, the first 10 shown.
+        assertThat(text.out().lines().filter(l -> l.startsWith("  not applied D/"))).hasSize(SetText.NOT_APPLIED_SHOWN);
+        assertThat(text.out()).contains("  not applied ... and 3 more (--json lists every one)");
+        assertThat(text.err()).contains("the first 10 are named on stdout");
+        CliRun json = CliRun.vss("restore", media.toString(), "many", "--to", root.resolve("j2").toString(), "--json");
+        assertThat(json.json().get("notApplied")).hasSize(13);
     }
 
     @Test
@@ -73,7 +96,8 @@ class RestoreNotAppliedTest {
         assertThat(json.get("complete").asBoolean()).isTrue();
         assertThat(json.get("notApplied")).hasSize(3);
         assertThat(json.get("notApplied").get(0).asText()).startsWith("D/a.txt: security not restored");
-        assertThat(json.get("notApplied").get(1).asText()).startsWith("D/a.txt: times and attributes not restored");
+        assertThat(json.get("notApplied").get(1).asText()).startsWith("D/a.txt: attributes and creation time not "
+                + "restored (the last-write time is)");
         assertThat(json.get("notApplied").get(2).asText()).startsWith("D/: a directory the set keeps no metadata of");
         assertThat(run.err()).contains("were not applied", "in notApplied");
     }

@@ -126,7 +126,8 @@ class DirectoryMetadataTest {
         assertThat(report.notApplied()).filteredOn(l -> l.startsWith("D/data/: ")).satisfiesExactly(
                 l -> assertThat(l).startsWith("D/data/: security,ads::tag:$DATA not restored")
                         .contains("ERROR_NOT_SUPPORTED"),
-                l -> assertThat(l).startsWith("D/data/: times and attributes not restored")
+                l -> assertThat(l).startsWith("D/data/: attributes and creation time not restored (the last-write "
+                        + "time is)")
                         .contains("ERROR_NOT_SUPPORTED"));
         assertThat(report.notApplied()).filteredOn(l -> l.startsWith("D/: ")).hasSize(1);
         assertThat(report.notApplied()).filteredOn(l -> l.startsWith("D/data/sub/: ")).hasSize(1);
