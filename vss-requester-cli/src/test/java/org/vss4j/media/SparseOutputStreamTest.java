@@ -19,9 +19,9 @@ class SparseOutputStreamTest {
 
     @Test
     void theFileReadsBackExactlyWhatWasWrittenWhateverTheZerosAndFlushes(@TempDir Path dir) throws IOException {
-        for (int seed = 0; seed < 200; seed++) {
-            Random r = new Random(seed);
-            Path file = dir.resolve("f" + seed);
+        for (int trial = 0; trial < 200; trial++) {
+            Random r = new Random(trial);
+            Path file = dir.resolve("f" + trial);
             ByteArrayOutputStream expected = new ByteArrayOutputStream();
             try (SparseOutputStream out = new SparseOutputStream(open(file), BLOCK * (1 + r.nextInt(4)))) {
                 int pieces = r.nextInt(12);
@@ -46,7 +46,7 @@ class SparseOutputStreamTest {
                     }
                 }
             }
-            assertThat(Files.readAllBytes(file)).as("seed %d", seed).isEqualTo(expected.toByteArray());
+            assertThat(Files.readAllBytes(file)).as("trial %d", trial).isEqualTo(expected.toByteArray());
         }
     }
 
