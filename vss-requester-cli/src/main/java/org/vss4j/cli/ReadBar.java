@@ -3,7 +3,6 @@ package org.vss4j.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vss4j.media.ReadProgress;
@@ -21,8 +20,7 @@ final class ReadBar implements ReadProgress, AutoCloseable {
     private final String task;
     private final long delayNanos;
     private final long startedAt = System.nanoTime();
-    private ProgressBar bar;
-    private ProgressBars.Line line;
+    private ProgressBarLine bar;
 
     private ReadBar(PrintWriter err, String task, Duration delay) {
         this.err = err;
@@ -55,15 +53,14 @@ final class ReadBar implements ReadProgress, AutoCloseable {
     public synchronized void read(long files, long filesTotal, long bytes, long bytesTotal) {
         long ran = System.nanoTime() - startedAt;
         if (bar == null && (delayNanos == 0 || bytes < bytesTotal && ran >= delayNanos)) {
-            line = new ProgressBars.Line(err);
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(bytesTotal, 1))
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(line).setUnit(" MiB", MIB).showSpeed()
-                    .startsFrom(0, Duration.ofNanos(ran)).build();
+            bar = new ProgressBarLine(err, new ProgressBarBuilder().setTaskName(task)
+                    .setInitialMax(Math.max(bytesTotal, 1)).setStyle(ProgressBarStyle.ASCII).setUnit(" MiB", MIB)
+                    .showSpeed().startsFrom(0, Duration.ofNanos(ran)));
         }
         if (bar != null) {
             // A damaged data.tar may hold more than its catalog says: the bar stops at its end.
-            bar.stepTo(Math.min(bytes, bar.getMax()));
-            bar.setExtraMessage(" " + Math.min(files, filesTotal) + "/" + filesTotal + " files");
+            bar.stepTo(Math.min(bytes, bar.max()));
+            bar.extraMessage(" " + Math.min(files, filesTotal) + "/" + filesTotal + " files");
         }
     }
 
@@ -72,9 +69,7 @@ final class ReadBar implements ReadProgress, AutoCloseable {
     public synchronized void close() {
         if (bar != null) {
             bar.close();
-            line.close();
             bar = null;
-            line = null;
         }
     }
 }
