@@ -1,5 +1,6 @@
 package org.vss4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
@@ -42,6 +43,26 @@ final class ReadBar implements ReadProgress, AutoCloseable {
             return asked ? new ReadBar(err, task, Duration.ZERO) : null;
         }
         return stderrIsTerminal.getAsBoolean() ? new ReadBar(err, task, ProgressBars.ON_A_TERMINAL) : null;
+    }
+
+    /** A read of a set's data.tar that reports its progress to {@code progress}. */
+    interface Reading<T> {
+        T read(ReadProgress progress) throws IOException;
+    }
+
+    /**
+     * Runs {@code reading} with the bar {@link #forStderr(Boolean, PrintWriter, String)} gives, if any, and closes the
+     * bar once it returns or throws, so that what follows starts on a line of its own.
+     */
+    static <T> T during(Boolean asked, PrintWriter err, String task, Reading<T> reading) throws IOException {
+        ReadBar bar = forStderr(asked, err, task);
+        try {
+            return reading.read(listener(bar));
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
     }
 
     /** {@code bar} as a listener: {@link ReadProgress#NONE} when there is no bar. */
