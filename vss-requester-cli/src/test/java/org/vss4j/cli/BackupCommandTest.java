@@ -1,20 +1,17 @@
 package org.vss4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.cli.FileTrees.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -28,7 +25,6 @@ import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.Volume;
-import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
 
@@ -103,18 +99,6 @@ class BackupCommandTest {
         RestoreReport report = BackupSetReader.open(media).restore(setId, target, List.of(), false);
         assertThat(report.complete()).as("restore report %s", report).isTrue();
         return tree(target.resolve("D"));
-    }
-
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p)) {
-                    out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-                }
-            }
-        }
-        return out;
     }
 
     @Test
