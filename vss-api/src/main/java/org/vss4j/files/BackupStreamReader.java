@@ -143,13 +143,7 @@ public final class BackupStreamReader implements AutoCloseable {
      * @return the data
      */
     public InputStream data() {
-        return new InputStream() {
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
+        return new ByteArrayReads() {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

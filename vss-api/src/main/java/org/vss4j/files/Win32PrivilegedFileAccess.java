@@ -167,14 +167,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
         Memory buffer = new Memory(BUFFER);
         IntByReference read = new IntByReference();
         Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
-        return new InputStream() {
-
-            @Override
-            public int read() throws IOException {
-                byte[] one = new byte[1];
-                int n = read(one, 0, 1);
-                return n < 0 ? -1 : one[0] & 0xFF;
-            }
+        return new ByteArrayReads() {
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {

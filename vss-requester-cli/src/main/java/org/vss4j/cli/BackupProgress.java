@@ -5,7 +5,6 @@ import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.time.Duration;
 import java.util.List;
-import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vss4j.session.BackupEvent;
@@ -28,8 +27,7 @@ final class BackupProgress implements BackupListener, AutoCloseable {
     private long doneBytes;
     private int doneFiles;
     private long startedAt;
-    private ProgressBar bar;
-    private ProgressBars.Line line;
+    private ProgressBarLine bar;
 
     private BackupProgress(PrintWriter err, Duration delay) {
         this.err = err;
@@ -65,15 +63,14 @@ final class BackupProgress implements BackupListener, AutoCloseable {
         doneBytes += size(item);
         long ran = System.nanoTime() - startedAt;
         if (bar == null && (delayNanos == 0 || doneFiles < totalFiles && ran >= delayNanos)) {
-            line = new ProgressBars.Line(err);
-            bar = new ProgressBarBuilder().setTaskName("backup").setInitialMax(Math.max(1, totalBytes))
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(line).setUnit(" MiB", 1 << 20).showSpeed()
-                    .startsFrom(0, Duration.ofNanos(ran)).build();
+            bar = new ProgressBarLine(err, new ProgressBarBuilder().setTaskName("backup")
+                    .setInitialMax(Math.max(1, totalBytes)).setStyle(ProgressBarStyle.ASCII).setUnit(" MiB", 1 << 20)
+                    .showSpeed().startsFrom(0, Duration.ofNanos(ran)));
         }
         if (bar != null) {
             bar.stepTo(Math.min(doneBytes, Math.max(1, totalBytes)));
             // Its own word: the progress bar puts the extra message right after the rate.
-            bar.setExtraMessage(" " + doneFiles + "/" + totalFiles + " files");
+            bar.extraMessage(" " + doneFiles + "/" + totalFiles + " files");
             if (doneFiles >= totalFiles) {
                 close();
             }
@@ -96,9 +93,7 @@ final class BackupProgress implements BackupListener, AutoCloseable {
     public synchronized void close() {
         if (bar != null) {
             bar.close();
-            line.close();
             bar = null;
-            line = null;
         }
     }
 }

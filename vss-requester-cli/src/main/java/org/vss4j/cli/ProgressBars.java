@@ -3,7 +3,6 @@ package org.vss4j.cli;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarConsumer;
 import me.tongfei.progressbar.ProgressBarStyle;
@@ -23,8 +22,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     private final long delayNanos;
     private Phase phase;
     private long startedAt;
-    private ProgressBar bar;
-    private Line line;
+    private ProgressBarLine bar;
 
     ProgressBars(PrintWriter err, Duration delay) {
         this.err = err;
@@ -56,10 +54,9 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
         }
         long ran = System.nanoTime() - startedAt;
         if (bar == null && (delayNanos == 0 || done < total && ran >= delayNanos)) {
-            line = new Line(err);
-            bar = new ProgressBarBuilder().setTaskName("simulator: " + p.words()).setInitialMax(total)
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(line).setUnit(" files", 1)
-                    .startsFrom(done, Duration.ofNanos(ran)).build();
+            bar = new ProgressBarLine(err, new ProgressBarBuilder().setTaskName("simulator: " + p.words())
+                    .setInitialMax(total).setStyle(ProgressBarStyle.ASCII).setUnit(" files", 1)
+                    .startsFrom(done, Duration.ofNanos(ran)));
         }
         if (bar != null) {
             bar.stepTo(done);
@@ -85,11 +82,7 @@ final class ProgressBars implements ProgressListener, AutoCloseable {
     public synchronized void close() {
         if (bar != null) {
             bar.close();
-            // The library ends the line only from a refresh after its first scheduled one: a bar closed before that
-            // (work that fails at once) would leave its line open. Ended here, and nothing of it drawn again.
-            line.close();
             bar = null;
-            line = null;
         }
         phase = null;
     }

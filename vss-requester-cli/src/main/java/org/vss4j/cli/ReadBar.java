@@ -1,9 +1,9 @@
 package org.vss4j.cli;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.time.Duration;
 import java.util.function.BooleanSupplier;
-import me.tongfei.progressbar.ProgressBar;
 import me.tongfei.progressbar.ProgressBarBuilder;
 import me.tongfei.progressbar.ProgressBarStyle;
 import org.vss4j.media.ReadProgress;
@@ -21,8 +21,7 @@ final class ReadBar implements ReadProgress, AutoCloseable {
     private final String task;
     private final long delayNanos;
     private final long startedAt = System.nanoTime();
-    private ProgressBar bar;
-    private ProgressBars.Line line;
+    private ProgressBarLine bar;
 
     private ReadBar(PrintWriter err, String task, Duration delay) {
         this.err = err;
@@ -46,6 +45,26 @@ final class ReadBar implements ReadProgress, AutoCloseable {
         return stderrIsTerminal.getAsBoolean() ? new ReadBar(err, task, ProgressBars.ON_A_TERMINAL) : null;
     }
 
+    /** A read of a set's data.tar that reports its progress to {@code progress}. */
+    interface Reading<T> {
+        T read(ReadProgress progress) throws IOException;
+    }
+
+    /**
+     * Runs {@code reading} with the bar {@link #forStderr(Boolean, PrintWriter, String)} gives, if any, and closes the
+     * bar once it returns or throws, so that what follows starts on a line of its own.
+     */
+    static <T> T during(Boolean asked, PrintWriter err, String task, Reading<T> reading) throws IOException {
+        ReadBar bar = forStderr(asked, err, task);
+        try {
+            return reading.read(listener(bar));
+        } finally {
+            if (bar != null) {
+                bar.close();
+            }
+        }
+    }
+
     /** {@code bar} as a listener: {@link ReadProgress#NONE} when there is no bar. */
     static ReadProgress listener(ReadBar bar) {
         return bar == null ? ReadProgress.NONE : bar;
@@ -55,15 +74,14 @@ final class ReadBar implements ReadProgress, AutoCloseable {
     public synchronized void read(long files, long filesTotal, long bytes, long bytesTotal) {
         long ran = System.nanoTime() - startedAt;
         if (bar == null && (delayNanos == 0 || bytes < bytesTotal && ran >= delayNanos)) {
-            line = new ProgressBars.Line(err);
-            bar = new ProgressBarBuilder().setTaskName(task).setInitialMax(Math.max(bytesTotal, 1))
-                    .setStyle(ProgressBarStyle.ASCII).setConsumer(line).setUnit(" MiB", MIB).showSpeed()
-                    .startsFrom(0, Duration.ofNanos(ran)).build();
+            bar = new ProgressBarLine(err, new ProgressBarBuilder().setTaskName(task)
+                    .setInitialMax(Math.max(bytesTotal, 1)).setStyle(ProgressBarStyle.ASCII).setUnit(" MiB", MIB)
+                    .showSpeed().startsFrom(0, Duration.ofNanos(ran)));
         }
         if (bar != null) {
             // A damaged data.tar may hold more than its catalog says: the bar stops at its end.
-            bar.stepTo(Math.min(bytes, bar.getMax()));
-            bar.setExtraMessage(" " + Math.min(files, filesTotal) + "/" + filesTotal + " files");
+            bar.stepTo(Math.min(bytes, bar.max()));
+            bar.extraMessage(" " + Math.min(files, filesTotal) + "/" + filesTotal + " files");
         }
     }
 
@@ -72,9 +90,7 @@ final class ReadBar implements ReadProgress, AutoCloseable {
     public synchronized void close() {
         if (bar != null) {
             bar.close();
-            line.close();
             bar = null;
-            line = null;
         }
     }
 }

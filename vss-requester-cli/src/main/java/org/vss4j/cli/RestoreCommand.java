@@ -12,6 +12,7 @@ import org.vss4j.media.BackupSetInfo;
 import org.vss4j.media.BrokenChainException;
 import org.vss4j.media.RestoreReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -71,13 +72,8 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace files that exist in TARGET (never a directory).")
     private boolean overwrite;
 
-    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (notes go to stderr).")
-    private boolean json;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show the progress (bytes, rate, time left, files) on stderr even when stderr is not a "
-                    + "terminal; --no-progress: never. Default: on a terminal only.")
-    private Boolean progress;
+    @Mixin
+    private SetReadOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -91,24 +87,20 @@ final class RestoreCommand implements Callable<Integer> {
         List<String> failed = m.reader().failedFiles(s.setId());
         steps(err, m, s, failed);
         RestoreReport r;
-        ReadBar bar = ReadBar.forStderr(progress, err, "restoring " + s.setId());
         try {
-            r = m.reader().restore(s.setId(), target, paths, overwrite, ReadBar.listener(bar));
+            r = ReadBar.during(options.progress(), err, "restoring " + s.setId(),
+                    p -> m.reader().restore(s.setId(), target, paths, overwrite, p));
         } catch (BrokenChainException e) {
             // Checked before anything is written: TARGET is untouched.
             err.printf("vss: restore: %s; nothing was restored (vss verify %s names what is damaged)%n",
                     e.getMessage(), media);
             err.flush();
             return ExitCodes.SET_DAMAGED;
-        } finally {
-            if (bar != null) {
-                bar.close();
-            }
         }
         List<String> unmatched = r.patternsMatchingNothing(paths);
         long bytes = restoredBytes(r);
         boolean complete = r.complete() && unmatched.isEmpty();
-        if (json) {
+        if (options.json()) {
             Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
                     SetJsonForms.Set.of(m.details(s)), set == null ? "newest complete" : "given",
                     target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
@@ -121,7 +113,7 @@ final class RestoreCommand implements Callable<Integer> {
             // The data is there; exit code 0 stays possible, but what is missing from the files is not hidden.
             err.printf("vss: restore: %d security descriptors, alternate data streams, times or attributes of restored "
                     + "files and directories were not applied; the files' data is restored (%s)%n",
-                    r.notApplied().size(), json ? "each is named in notApplied"
+                    r.notApplied().size(), options.json() ? "each is named in notApplied"
                             : r.notApplied().size() > SetText.NOT_APPLIED_SHOWN ? "the first "
                                     + SetText.NOT_APPLIED_SHOWN + " are named on stdout, 'not applied'; --json lists "
                                     + "every one" : "each is named on stdout, 'not applied'");

@@ -8,8 +8,8 @@ import java.util.concurrent.Callable;
 import org.vss4j.media.BackupSetInfo;
 import org.vss4j.media.VerifyReport;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
@@ -42,13 +42,8 @@ final class VerifyCommand implements Callable<Integer> {
             description = "The set to verify (its id, as vss sets lists it). Without: every set.")
     private String set;
 
-    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (notes go to stderr).")
-    private boolean json;
-
-    @Option(names = "--progress", negatable = true,
-            description = "Show the progress (bytes, rate, time left, files) on stderr even when stderr is not a "
-                    + "terminal; --no-progress: never. Default: on a terminal only.")
-    private Boolean progress;
+    @Mixin
+    private SetReadOptions options;
 
     @Override
     public Integer call() throws Exception {
@@ -61,26 +56,19 @@ final class VerifyCommand implements Callable<Integer> {
         for (BackupSetInfo s : sets) {
             err.printf("verifying set %s (%s, %s)%n", s.setId(), s.state(), SetText.bytes(s.bytes()));
             err.flush();
-            VerifyReport r;
-            ReadBar bar = ReadBar.forStderr(progress, err, "verifying " + s.setId());
-            try {
-                r = m.reader().verify(s.setId(), ReadBar.listener(bar));
-            } finally {
-                if (bar != null) {
-                    bar.close();
-                }
-            }
+            VerifyReport r = ReadBar.during(options.progress(), err, "verifying " + s.setId(),
+                    p -> m.reader().verify(s.setId(), p));
             if (!r.ok()) {
                 damaged++;
             }
-            if (json) {
+            if (options.json()) {
                 forms.add(SetJsonForms.VerifiedSet.of(s, r));
             } else {
                 SetText.verified(out, s, r);
                 out.flush();
             }
         }
-        if (json) {
+        if (options.json()) {
             Json.print(out, new SetJsonForms.Verification(media.toAbsolutePath().toString(), m.removed(),
                     damaged == 0, forms));
         }

@@ -7,7 +7,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.cli.BackupRunFixture.Run;
 
@@ -16,22 +15,10 @@ import org.vss4j.cli.BackupRunFixture.Run;
  * not exist or is a file, MEDIA or the simulator's state directory within a SOURCE, a component its writer does not
  * have: each a usage error (exit code 2) naming what is wrong, with nothing written to MEDIA.
  */
-class BackupArgumentsTest {
-
-    @TempDir
-    Path disk;
-
-    @TempDir
-    Path state;
-
-    @TempDir
-    Path work;
-
-    BackupRunFixture fixture;
+class BackupArgumentsTest extends InProcessBackupTest {
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state);
         fixture.write("data/a.txt", "hello");
         fixture.write("data/sub/b.txt", "world");
         fixture.write("other/c.txt", "c");

@@ -1,6 +1,7 @@
 package org.vss4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.cli.FileTrees.tree;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -126,18 +127,6 @@ class BackupChainCommandTest {
         Files.createDirectories(p.getParent());
         Files.writeString(p, content);
         Files.setLastModifiedTime(p, FileTime.from(Instant.parse("2026-11-30T10:00:00Z").plusSeconds(60L * minute)));
-    }
-
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p)) {
-                    out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-                }
-            }
-        }
-        return out;
     }
 
     private static void deleteTree(Path dir) throws IOException {

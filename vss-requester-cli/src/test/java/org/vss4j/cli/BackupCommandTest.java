@@ -1,23 +1,21 @@
 package org.vss4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.cli.FileTrees.tree;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.vtable.IVssBackupComponents;
 import org.vss4j.media.BackupSetInfo;
@@ -27,7 +25,6 @@ import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.Volume;
-import org.vss4j.sim.VssSimulatorExtension;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
 
@@ -52,16 +49,12 @@ class BackupCommandTest {
 
     Path media;
 
-    /** One run of {@code vss} on the machine the command installs, {@code plan} applied to it first. */
-    record Run(int exit, String out, String err, SimulatedMachine machine) {
-
-        JsonNode json() {
-            return new CliRun(exit, out, err).json();
-        }
-    }
+    /** No demo writer (its one component holds every file of D:): the writers are each test's own. */
+    BackupRunFixture fixture;
 
     @BeforeEach
     void files() throws IOException {
+        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
         media = work.resolve("media");
         write("data/orders.db", "42 orders");
         write("data/Archive 2025/ünïcödé old.db", "old orders");
@@ -71,38 +64,15 @@ class BackupCommandTest {
     }
 
     private void write(String relative, String content) throws IOException {
-        Path p = disk.resolve(relative);
-        Files.createDirectories(p.getParent());
-        Files.writeString(p, content);
+        fixture.write(relative, content);
     }
 
     private Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        List<SimulatedMachine> installed = new CopyOnWriteArrayList<>();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        List<String> all = new ArrayList<>(List.of(args));
-        // No demo writer (its one component holds every file of D:): the writers are each test's own.
-        all.addAll(List.of("--sim-volume", "D:\\=" + disk, "--sim-state", state.toString(), "--sim-writers",
-                noWriters.toString()));
-        int exit;
-        try (AutoCloseable hook = SimulatedMachine.onInstall(m -> {
-            installed.add(m);
-            plan.accept(m);
-        })) {
-            exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    all.toArray(String[]::new));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        SimulatedMachine m = installed.isEmpty() ? null : installed.get(installed.size() - 1);
-        if (m != null) {
-            VssSimulatorExtension.verifyNoLeaks(m);
-        }
-        return new Run(exit, out.toString(), err.toString(), m);
+        return fixture.vss(plan, args);
     }
 
     private Run vss(String... args) {
-        return vss(m -> { }, args);
+        return fixture.vss(args);
     }
 
     /** A writer whose one component holds D:\data, excluding its cache. */
@@ -129,18 +99,6 @@ class BackupCommandTest {
         RestoreReport report = BackupSetReader.open(media).restore(setId, target, List.of(), false);
         assertThat(report.complete()).as("restore report %s", report).isTrue();
         return tree(target.resolve("D"));
-    }
-
-    private static Map<String, String> tree(Path root) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(root)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p)) {
-                    out.put(root.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-                }
-            }
-        }
-        return out;
     }
 
     @Test

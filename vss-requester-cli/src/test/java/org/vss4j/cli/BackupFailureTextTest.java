@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.slf4j.LoggerFactory;
 import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.media.BackupSetReader;
@@ -16,22 +15,10 @@ import org.vss4j.media.BackupSetReader;
  * A failed {@code vss backup} names its step once and says what MEDIA holds of the set; the session's warnings, which
  * the outcome repeats in vss's words, are on stderr only with {@code --verbose}.
  */
-class BackupFailureTextTest {
-
-    @TempDir
-    Path disk;
-
-    @TempDir
-    Path state;
-
-    @TempDir
-    Path work;
-
-    BackupRunFixture fixture;
+class BackupFailureTextTest extends InProcessBackupTest {
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state);
         fixture.write("data/a.txt", "hello");
     }
 

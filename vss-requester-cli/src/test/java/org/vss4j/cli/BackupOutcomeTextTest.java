@@ -8,26 +8,13 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.cli.BackupRunFixture.Run;
 
 /** What {@code vss backup}'s outcome says beyond files and bytes: the links it recorded and did not store. */
-class BackupOutcomeTextTest {
-
-    @TempDir
-    Path disk;
-
-    @TempDir
-    Path state;
-
-    @TempDir
-    Path work;
-
-    BackupRunFixture fixture;
+class BackupOutcomeTextTest extends InProcessBackupTest {
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state);
         fixture.write("d/spa ce.txt", "x");
         Files.createSymbolicLink(disk.resolve("d/link"), Path.of("spa ce.txt"));
     }

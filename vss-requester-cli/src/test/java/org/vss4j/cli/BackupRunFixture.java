@@ -1,13 +1,10 @@
 package org.vss4j.cli;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.Consumer;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.VssSimulatorExtension;
@@ -28,10 +25,13 @@ final class BackupRunFixture {
 
     private final Path disk;
     private final Path state;
+    private final List<String> simulatorOptions;
 
-    BackupRunFixture(Path disk, Path state) {
+    /** {@code simulatorOptions}: more options for the simulated machine, after the volume and state. */
+    BackupRunFixture(Path disk, Path state, String... simulatorOptions) {
         this.disk = disk;
         this.state = state;
+        this.simulatorOptions = List.of(simulatorOptions);
     }
 
     void write(String relative, String content) throws IOException {
@@ -41,26 +41,15 @@ final class BackupRunFixture {
     }
 
     Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        List<SimulatedMachine> installed = new CopyOnWriteArrayList<>();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--sim-volume", "D:\\=" + disk, "--sim-state", state.toString()));
-        int exit;
-        try (AutoCloseable hook = SimulatedMachine.onInstall(m -> {
-            installed.add(m);
-            plan.accept(m);
-        })) {
-            exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    all.toArray(String[]::new));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-        SimulatedMachine m = installed.isEmpty() ? null : installed.get(installed.size() - 1);
+        all.addAll(simulatorOptions);
+        InProcessVss.Result r = InProcessVss.run(plan, all);
+        SimulatedMachine m = r.lastInstalled();
         if (m != null) {
             VssSimulatorExtension.verifyNoLeaks(m);
         }
-        return new Run(exit, out.toString(), err.toString(), m);
+        return new Run(r.exit(), r.out(), r.err(), m);
     }
 
     Run vss(String... args) {

@@ -51,7 +51,6 @@ class BackupStopTest {
     @TempDir
     Path noWriters;
 
-    private final StringWriter out = new StringWriter();
     private final StringWriter err = new StringWriter();
 
     private void files() throws IOException {
@@ -93,32 +92,30 @@ class BackupStopTest {
         files();
         Path media = work.resolve("media");
         List<CompletableFuture<Integer>> hook = new ArrayList<>();
-        List<SimulatedMachine> machines = new ArrayList<>();
         Gate[] held = new Gate[1];
-        int exit;
-        try (AutoCloseable installed = SimulatedMachine.onInstall(m -> {
-            machines.add(m);
-            m.addWriter(writer());
-            held[0] = m.faults().delay(IVssBackupComponents.PrepareForBackup);
-            m.faults().duringCall(IVssBackupComponents.PrepareForBackup,
-                    () -> hook.add(signal(ShutdownGuard.latest())));
-        })) {
-            exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true), "backup", "D:\\data",
-                    "--to", media.toString(), "--type", "full", "--timeout", "PT1M", "--sim-volume", "D:\\=" + disk,
-                    "--sim-state", state.toString(), "--sim-writers", noWriters.toString());
+        InProcessVss.Result r;
+        try {
+            r = InProcessVss.run(m -> {
+                m.addWriter(writer());
+                held[0] = m.faults().delay(IVssBackupComponents.PrepareForBackup);
+                m.faults().duringCall(IVssBackupComponents.PrepareForBackup,
+                        () -> hook.add(signal(ShutdownGuard.latest())));
+            }, List.of("backup", "D:\\data", "--to", media.toString(), "--type", "full", "--timeout", "PT1M",
+                    "--sim-volume", "D:\\=" + disk, "--sim-state", state.toString(), "--sim-writers",
+                    noWriters.toString()));
         } finally {
             if (held[0] != null) {
                 held[0].open();
             }
         }
 
-        assertThat(exit).as(err.toString()).isEqualTo(ExitCodes.STOPPED);
-        assertThat(err.toString()).contains("vss: stopped by a signal during PREPARE_FOR_BACKUP: the backup was "
+        assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.STOPPED);
+        assertThat(r.err()).contains("vss: stopped by a signal during PREPARE_FOR_BACKUP: the backup was "
                 + "aborted (AbortBackup)");
-        assertThat(machines.get(0).faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
-        assertThat(machines.get(0).faults().calls(IVssBackupComponents.BackupComplete)).isZero();
+        assertThat(r.installed().get(0).faults().calls(IVssBackupComponents.AbortBackup)).isEqualTo(1);
+        assertThat(r.installed().get(0).faults().calls(IVssBackupComponents.BackupComplete)).isZero();
         assertThat(left(media)).isEmpty();
-        assertThat(out.toString()).isEmpty();
+        assertThat(r.out()).isEmpty();
         assertThat(hook.get(0).get(10, TimeUnit.SECONDS)).as("the hook lets the JVM exit with the signal's code")
                 .isEqualTo(ShutdownGuard.SIGNAL_CODE);
     }

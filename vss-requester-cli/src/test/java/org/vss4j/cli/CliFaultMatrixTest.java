@@ -3,8 +3,6 @@ package org.vss4j.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -14,7 +12,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -92,25 +89,13 @@ class CliFaultMatrixTest {
      * is applied to the machine the command installs.
      */
     static Run vss(Path volume, Path state, java.util.function.Consumer<SimulatedMachine> plan, String... args) {
-        List<SimulatedMachine> installed = new CopyOnWriteArrayList<>();
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--sim-volume", "D:\\=" + volume, "--sim-state", state.toString()));
-        int exit;
-        try (AutoCloseable hook = SimulatedMachine.onInstall(m -> {
-            installed.add(m);
-            plan.accept(m);
-        })) {
-            exit = VssCommand.execute(new PrintWriter(out, true), new PrintWriter(err, true),
-                    all.toArray(String[]::new));
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+        InProcessVss.Result r = InProcessVss.run(plan, all);
+        if (r.installed().size() != 1) {
+            throw new IllegalStateException("the command installed " + r.installed().size() + " machines");
         }
-        if (installed.size() != 1) {
-            throw new IllegalStateException("the command installed " + installed.size() + " machines");
-        }
-        return new Run(exit, out.toString(), err.toString(), installed.get(0));
+        return new Run(r.exit(), r.out(), r.err(), r.installed().get(0));
     }
 
     /** The persistent shadow copies recorded in {@code state}. */

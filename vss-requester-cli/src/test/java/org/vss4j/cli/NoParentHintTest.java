@@ -7,7 +7,6 @@ import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.media.BackupSetReader;
@@ -16,22 +15,10 @@ import org.vss4j.media.BackupSetReader;
  * An incremental backup with no complete full set to build on: the message says when the newest full set is partial
  * (so no parent), and the command it suggests is the user's own, with {@code --type full}.
  */
-class NoParentHintTest {
-
-    @TempDir
-    Path disk;
-
-    @TempDir
-    Path state;
-
-    @TempDir
-    Path work;
-
-    BackupRunFixture fixture;
+class NoParentHintTest extends InProcessBackupTest {
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state);
         fixture.write("data/a.txt", "hello");
     }
 

@@ -1,18 +1,16 @@
 package org.vss4j.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.cli.FileTrees.tree;
 import static org.vss4j.cli.MediaSetsFixture.T1;
 import static org.vss4j.cli.MediaSetsFixture.T2;
 import static org.vss4j.cli.MediaSetsFixture.T3;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -225,17 +223,5 @@ class RestoreCommandTest {
         assertThat(run.err()).contains("removed .partial-killed");
         assertThat(run.json().get("removedPartials")).extracting(JsonNode::asText).containsExactly("killed");
         assertThat(dead).doesNotExist();
-    }
-
-    private static Map<String, String> tree(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        try (Stream<Path> s = Files.walk(dir)) {
-            for (Path p : (Iterable<Path>) s::iterator) {
-                if (Files.isRegularFile(p)) {
-                    out.put(dir.relativize(p).toString().replace('\\', '/'), Files.readString(p));
-                }
-            }
-        }
-        return out;
     }
 }

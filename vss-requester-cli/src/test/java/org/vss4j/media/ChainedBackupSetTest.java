@@ -392,9 +392,7 @@ class ChainedBackupSetTest {
     }
 
     private static BackupSessionBuilder session(BackupType type, ParentSet parent) {
-        BackupSessionBuilder b = BackupSession.builder().volumes("D:\\").withoutWriters().type(type)
-                .phaseTimeout(Duration.ofMinutes(1));
-        return parent == null ? b : b.previous(parent.previous());
+        return VolumeSets.session(type, parent);
     }
 
     /** Each listed file of {@code setId} with the set that holds its data. */

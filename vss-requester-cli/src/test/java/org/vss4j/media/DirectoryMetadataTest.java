@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -16,7 +15,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.BackupType;
 import org.vss4j.files.FileAttribute;
-import org.vss4j.session.BackupSession;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.WithSimulatedMachine;
@@ -149,12 +147,7 @@ class DirectoryMetadataTest {
     }
 
     private BackupSetInfo take(BackupType type, String id, String parentId) throws IOException {
-        ParentSet parent = parentId == null ? null
-                : BackupChain.parentSet(media, BackupSetReader.open(media).set(parentId));
-        var b = BackupSession.builder().volumes("D:\\").withoutWriters().type(type).phaseTimeout(Duration.ofMinutes(1));
-        try (BackupSession s = (parent == null ? b : b.previous(parent.previous())).start()) {
-            return SessionBackupSet.backUp(s, media, new BackupSetRequest(id, List.of("D:\\"), parent));
-        }
+        return VolumeSets.take(media, type, id, parentId);
     }
 
     private Map<String, DirectoryRow> directories(String setId) throws IOException {

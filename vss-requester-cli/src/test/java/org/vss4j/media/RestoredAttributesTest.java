@@ -6,14 +6,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.BackupType;
 import org.vss4j.files.FileAttribute;
-import org.vss4j.session.BackupSession;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.WithSimulatedMachine;
@@ -41,10 +39,7 @@ class RestoredAttributesTest {
     }
 
     private void copySet(String id) throws IOException {
-        try (BackupSession s = BackupSession.builder().volumes("D:\\").withoutWriters().type(BackupType.COPY)
-                .phaseTimeout(Duration.ofMinutes(1)).start()) {
-            SessionBackupSet.backUp(s, media, new BackupSetRequest(id, List.of("D:\\"), null));
-        }
+        VolumeSets.take(media, BackupType.COPY, id, null);
     }
 
     private static int attributes(Volume v, String path) {

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -40,14 +38,11 @@ class SessionPrivilegeAndLongPathTest {
     }
 
     private static BackupSessionBuilder copy() {
-        return BackupSession.builder().volumes("D:\\").withoutWriters().type(BackupType.COPY)
-                .phaseTimeout(Duration.ofMinutes(1));
+        return VolumeSets.session(BackupType.COPY, null);
     }
 
     private BackupSetInfo take(String id) throws IOException {
-        try (BackupSession s = copy().start()) {
-            return SessionBackupSet.backUp(s, media, new BackupSetRequest(id, List.of("D:\\"), null));
-        }
+        return VolumeSets.take(media, BackupType.COPY, id, null);
     }
 
     @Test

@@ -17,7 +17,6 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -29,7 +28,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.BackupType;
 import org.vss4j.files.BackupStreamHeader;
-import org.vss4j.session.BackupSession;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Volume;
 import org.vss4j.sim.WithSimulatedMachine;
@@ -62,10 +60,7 @@ class StreamsByCatalogTest {
     }
 
     private void copySet() throws IOException {
-        try (BackupSession s = BackupSession.builder().volumes("D:\\").withoutWriters().type(BackupType.COPY)
-                .phaseTimeout(Duration.ofMinutes(1)).start()) {
-            SessionBackupSet.backUp(s, media, new BackupSetRequest("c-1", List.of("D:\\"), null));
-        }
+        VolumeSets.take(media, BackupType.COPY, "c-1", null);
     }
 
     @Test
