@@ -606,36 +606,38 @@ public final class BackupSetReader {
         List<RestoreReport.Refusal> refused = new ArrayList<>();
         List<String> missing = new ArrayList<>();
         // One for the whole chain: what it could not apply is reported once, whichever set held the file.
-        MetadataRestore metadata = new MetadataRestore(org.vss4j.files.PrivilegedFileAccess.current());
-        for (String s : chain) {
-            boolean whole = s.equals(setId);
-            Map<String, CatalogRow> held = byHolder.get(s);
-            if (!whole && held.isEmpty()) {
-                continue; // a later set holds every file of it that is still listed
+        try (MetadataRestore metadata = new MetadataRestore(org.vss4j.files.PrivilegedFileAccess.current())) {
+            for (String s : chain) {
+                boolean whole = s.equals(setId);
+                Map<String, CatalogRow> held = byHolder.get(s);
+                if (!whole && held.isEmpty()) {
+                    continue; // a later set holds every file of it that is still listed
+                }
+                Path data = media.resolve(s).resolve(MediaLayout.DATA);
+                // A file's streams entry is in the set that holds its data (docs/backup-semantics.md).
+                Map<String, CatalogRow> streams;
+                try (Catalog c = Catalog.open(media.resolve(s).resolve(MediaLayout.CATALOG))) {
+                    streams = c.streamEntries();
+                }
+                List<String> rawNames = RawEntryNames.of(data);
+                try (InputStream raw = Files.newInputStream(data)) {
+                    RestoreReport r = new SafeRestore(target, patterns, overwrite, held, whole, written)
+                            .progress(count).withMetadata(streams, metadata, data)
+                            .run(new BufferedInputStream(raw, BUFFER), rawNames);
+                    restored.addAll(r.restored());
+                    refused.addAll(r.refused());
+                    missing.addAll(r.missing());
+                }
             }
-            Path data = media.resolve(s).resolve(MediaLayout.DATA);
-            // A file's streams entry is in the set that holds its data (docs/backup-semantics.md).
-            Map<String, CatalogRow> streams;
-            try (Catalog c = Catalog.open(media.resolve(s).resolve(MediaLayout.CATALOG))) {
-                streams = c.streamEntries();
+            // After every file: the directories' metadata from the restored set's own catalog, which keeps the
+            // directories of all the files it lists, whichever set of the chain holds their data.
+            Map<String, DirectoryRow> directories;
+            try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
+                directories = c.directories();
             }
-            List<String> rawNames = RawEntryNames.of(data);
-            try (InputStream raw = Files.newInputStream(data)) {
-                RestoreReport r = new SafeRestore(target, patterns, overwrite, held, whole, written).progress(count)
-                        .withMetadata(streams, metadata, data).run(new BufferedInputStream(raw, BUFFER), rawNames);
-                restored.addAll(r.restored());
-                refused.addAll(r.refused());
-                missing.addAll(r.missing());
-            }
+            metadata.applyDirectories(directories, overwrite);
+            return new RestoreReport(restored, refused, missing, metadata.notApplied(), chain);
         }
-        // After every file: the directories' metadata from the restored set's own catalog, which keeps the
-        // directories of all the files it lists, whichever set of the chain holds their data.
-        Map<String, DirectoryRow> directories;
-        try (Catalog c = Catalog.open(dir.resolve(MediaLayout.CATALOG))) {
-            directories = c.directories();
-        }
-        metadata.applyDirectories(directories, overwrite);
-        return new RestoreReport(restored, refused, missing, metadata.notApplied(), chain);
     }
 
     private Path setDir(String setId) throws NoSuchFileException {

@@ -18,7 +18,7 @@ import org.vss4j.files.PrivilegedFileAccess;
  * written ({@link #applyDirectories}). Where there are no backup semantics (neither Windows nor the simulator), the
  * streams are not applied; whatever could not be applied is listed, with why, for {@link RestoreReport#notApplied()}.
  */
-final class MetadataRestore {
+final class MetadataRestore implements AutoCloseable {
 
     private final PrivilegedFileAccess access;
     private final List<String> notApplied = new ArrayList<>();
@@ -26,6 +26,8 @@ final class MetadataRestore {
     private final java.util.Map<String, Touched> directories = new java.util.HashMap<>();
     private boolean privilegeTried;
     private String privilegeProblem;
+    /** SeRestorePrivilege as enabled for this restore, put back as it was by {@link #close()}. */
+    private org.vss4j.files.PrivilegeScope restorePrivilege;
 
     MetadataRestore(PrivilegedFileAccess access) {
         this.access = access;
@@ -177,13 +179,26 @@ final class MetadataRestore {
         return notApplied;
     }
 
+    /**
+     * Puts SeRestorePrivilege back as it was before this restore enabled it: a process-wide right to write any file
+     * whatever its ACL says is held only while it is needed.
+     */
+    @Override
+    public void close() throws IOException {
+        if (restorePrivilege != null) {
+            org.vss4j.files.PrivilegeScope scope = restorePrivilege;
+            restorePrivilege = null;
+            scope.close();
+        }
+    }
+
     private void enableRestorePrivilege() {
         if (privilegeTried) {
             return;
         }
         privilegeTried = true;
         try {
-            access.enablePrivilege(PrivilegedFileAccess.SE_RESTORE);
+            restorePrivilege = access.enableScoped(PrivilegedFileAccess.SE_RESTORE);
         } catch (PrivilegeNotHeldException e) {
             privilegeProblem = e.getMessage();
         } catch (IOException e) {

@@ -121,7 +121,8 @@ class BackupSemanticsSetTest {
         assertThat(report.complete()).isTrue();
         // Files and their directories get everything back (DirectoryMetadataTest for the directories').
         assertThat(report.notApplied()).isEmpty();
-        assertThat(machine.token().isEnabled("SeRestorePrivilege")).isTrue();
+        // Enabled for the restore only: put back as it was (disabled) once the restore ended.
+        assertThat(machine.token().isEnabled("SeRestorePrivilege")).isFalse();
         String restored = "restored/D/data/good.db";
         assertThat(restoreVolume.facts().securityDescriptor(restored)).hasValue(SD);
         assertThat(restoreVolume.facts().alternateStreams(restored).get("Zone.Identifier"))
