@@ -383,7 +383,8 @@ public final class BackupSetReader {
                             + " of data.tar, the catalog says " + row.dataOffset()));
                     good = false;
                 }
-                if (good) {
+                if (good && !FileStreams.isReserved(e.getName())) {
+                    // A file's streams entry is checked as well, but counted with its file, as vss sets counts.
                     files++;
                     bytes += read;
                 }

@@ -224,6 +224,20 @@ class StreamsByCatalogTest {
     }
 
     @Test
+    void verifyCountsAFileWithItsStreamsOnceAsSetsDoes() throws IOException {
+        try (BackupSetWriter w = BackupSetWriter.start(media, set("f-1", "full", null))) {
+            CatalogRow x = w.addFile("D", "x.txt", meta("D:\\x.txt"), 3, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            w.addStreams(x, "security", securityStreams());
+            w.finish();
+        }
+        BackupSetReader reader = BackupSetReader.open(media);
+        VerifyReport report = reader.verify("f-1");
+        assertThat(report.problems()).isEmpty();
+        assertThat(report.files()).isEqualTo(reader.set("f-1").files()).isEqualTo(1);
+        assertThat(report.bytes()).isEqualTo(3);
+    }
+
+    @Test
     void verifyFindsADirectorysDamagedStreams() throws Exception {
         try (BackupSetWriter w = BackupSetWriter.start(media, set("f-1", "full", null))) {
             w.addFile("D", "dir/x.txt", meta("D:\\dir\\x.txt"), 1, new ByteArrayInputStream(new byte[] {'x'}));
