@@ -226,7 +226,8 @@ class StreamsByCatalogTest {
     @Test
     void verifyCountsAFileWithItsStreamsOnceAsSetsDoes() throws IOException {
         try (BackupSetWriter w = BackupSetWriter.start(media, set("f-1", "full", null))) {
-            CatalogRow x = w.addFile("D", "x.txt", meta("D:\\x.txt"), 3, new ByteArrayInputStream(new byte[] {1, 2, 3}));
+            byte[] data = {1, 2, 3};
+            CatalogRow x = w.addFile("D", "x.txt", meta("D:\\x.txt"), data.length, new ByteArrayInputStream(data));
             w.addStreams(x, "security", securityStreams());
             w.finish();
         }
