@@ -53,6 +53,8 @@ final class RestorePlan {
                     "needs reboot");
             case CUSTOM -> notRestored(ref, f, method, "needs custom procedure"
                     + (rm.userProcedure() != null ? " (" + rm.userProcedure() + ")" : ""));
+            // Microsoft docs, "Setting VSS Restore Methods": VSS_RME_UNDEFINED indicates a writer error; nothing
+            // tells how the files may go back, so they are not copied as plain files.
             case UNDEFINED -> notRestored(ref, f, method, "needs custom procedure (the writer declares no restore "
                     + "method)");
         };

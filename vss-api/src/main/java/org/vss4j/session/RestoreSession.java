@@ -41,8 +41,10 @@ import org.vss4j.WriterMetadataEntry;
  * <p>There is no abort for a restore ({@code AbortBackup} ends a backup, Microsoft docs,
  * "IVssBackupComponents::AbortBackup"): once PreRestore succeeded, a failure or a {@link #close()} without
  * {@link #complete()} still reports {@code VSS_RS_FAILED} for every component not known to be restored and calls
- * {@code PostRestore}, so that the writers' PostRestore sees the restore failed (Microsoft docs, "Overview of
- * Post-Restore Tasks"); then the requester is released. Not thread-safe.
+ * {@code PostRestore}, whose writers handle the restore's failures, then releases the requester: the documented end
+ * of a restore (Microsoft docs, "Overview of Restore Clean up and Termination": PostRestore, wait, writer status,
+ * release). A failed PreRestore leaves VSS in no state for either (the simulator answers {@code VSS_E_BAD_STATE}, see
+ * docs/restore-session.md): the requester is only released. Not thread-safe.
  */
 public final class RestoreSession implements AutoCloseable {
 

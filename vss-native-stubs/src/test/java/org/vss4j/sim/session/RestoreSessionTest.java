@@ -97,6 +97,12 @@ class RestoreSessionTest {
         }
         assertThat(w.events().subList(before, w.events().size())).containsExactly(WriterEvent.IDENTIFY,
                 WriterEvent.PRE_RESTORE, WriterEvent.POST_RESTORE);
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).allSatisfy(c -> assertThat(c.selectedForRestore()).isTrue());
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name() + "=" + c.restoreOptions())
+                .containsExactly("one=overwrite=yes", "two=null");
+        // At PostRestore the writer reads what the requester wrote (Microsoft docs, "Overview of Post-Restore Tasks").
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsOnly(FileRestoreStatus.ALL);
         assertThat(result.allRestored()).isTrue();
         assertThat(result.outcomes()).extracting(RestoreOutcome::status).containsOnly(FileRestoreStatus.ALL);
         assertThat(result.document()).contains("selectedForRestore=\"yes\"", "restoreOptions=\"overwrite=yes\"",
