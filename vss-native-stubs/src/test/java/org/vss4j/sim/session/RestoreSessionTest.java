@@ -47,6 +47,8 @@ class RestoreSessionTest {
 
     SessionFixture fx;
     SimulatedMachine machine;
+    /** What the last {@link #backup} copied: Windows path to content. */
+    java.util.Map<String, String> saved = java.util.Map.of();
 
     @BeforeEach
     void setUp(SimulatedMachine m) {
@@ -66,10 +68,21 @@ class RestoreSessionTest {
     private String backup(SimulatedWriter w) {
         try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()))
                 .start()) {
-            SessionFixture.copyAll(s);
+            saved = SessionFixture.copyAll(s);
             BackupResult r = s.complete();
             return r.backupComponentsDocument();
         }
+    }
+
+    /** Writes back what the backup saved under the item's file set, to its target on volume C:. */
+    private void copyBack(RestoreItem item) {
+        String prefix = item.files().path().toLowerCase(java.util.Locale.ROOT) + "\\";
+        saved.forEach((path, content) -> {
+            if (path.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+                String rel = item.target().substring("C:\\".length()) + "\\" + path.substring(prefix.length());
+                SessionFixture.write(fx.c, rel, content);
+            }
+        });
     }
 
     private static RestoreSession start(String document) {
@@ -81,10 +94,11 @@ class RestoreSessionTest {
     }
 
     @Test
-    void roundTripSendsPreAndPostRestoreToTheWriterWithItsComponentsSelected() {
+    void roundTripSendsPreAndPostRestoreToTheWriterWithItsComponentsSelected() throws java.io.IOException {
         SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE,
                 null, null, WriterRestore.ALWAYS, false).build());
         String bcd = backup(w);
+        SessionFixture.write(fx.c, "one\\a.txt", "damaged");
         int before = w.events().size();
         RestoreResult result;
         try (RestoreSession s = RestoreSession.builder().document(bcd)
@@ -92,9 +106,13 @@ class RestoreSessionTest {
             assertThat(s.items()).extracting(RestoreItem::target).containsExactly("C:\\one", "C:\\two");
             assertThat(s.items()).extracting(RestoreItem::action)
                     .containsOnly(RestoreItem.Action.REPLACE_IF_POSSIBLE);
-            s.items().forEach(s::restored);
+            for (RestoreItem item : s.items()) {
+                copyBack(item);
+                s.restored(item);
+            }
             result = s.complete();
         }
+        assertThat(java.nio.file.Files.readString(fx.c.resolve("one").resolve("a.txt"))).isEqualTo("a");
         assertThat(w.events().subList(before, w.events().size())).containsExactly(WriterEvent.IDENTIFY,
                 WriterEvent.PRE_RESTORE, WriterEvent.POST_RESTORE);
         assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).allSatisfy(c -> assertThat(c.selectedForRestore()).isTrue());
