@@ -2,8 +2,9 @@ package org.vss4j.session;
 
 /**
  * The steps of a backup session, in the order Microsoft docs give them ("Overview of Backup Initialization",
- * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"). A {@link BackupException} names the step that
- * failed.
+ * "Overview of Pre-Backup Tasks", "Overview of Actual Backup Of Files"), then those of a {@link RestoreSession}
+ * ("Overview of Preparing for Restore", "Overview of Actual File Restoration", "Overview of Post-Restore Tasks"). A
+ * {@link BackupException} names the step that failed.
  */
 public enum BackupPhase {
     /** {@code CreateVssBackupComponents} and {@code InitializeForBackup}. */
@@ -42,5 +43,21 @@ public enum BackupPhase {
     /** {@code SaveAsXML} of the Backup Components Document. */
     SAVE_DOCUMENTS,
     /** {@code AbortBackup} after a failure. */
-    ABORT
+    ABORT,
+    /** Restore: {@code CreateVssBackupComponents} and {@code InitializeForRestore} with the stored document. */
+    INITIALIZE_FOR_RESTORE,
+    /** Restore: {@code SetRestoreState}. */
+    SET_RESTORE_STATE,
+    /** Restore: matching the backed-up components to the running writers; {@code SetSelectedForRestore(Ex)}. */
+    SELECT_FOR_RESTORE,
+    /** Restore: {@code SetRestoreOptions} and {@code AddAlternativeLocationMapping}. */
+    SET_RESTORE_OPTIONS,
+    /** Restore: {@code PreRestore}: the writers' PreRestore event. */
+    PRE_RESTORE,
+    /** Restore: {@code SetFileRestoreStatus} for every component selected for restore. */
+    SET_FILE_RESTORE_STATUS,
+    /** Restore: {@code PostRestore}: the writers' PostRestore event. */
+    POST_RESTORE,
+    /** Restore: the final {@code GatherWriterStatus} after PostRestore. */
+    FINAL_RESTORE_STATUS
 }

@@ -52,6 +52,8 @@ public final class SimulatedWriter implements WriterParticipant {
     private final List<WriterEvent> events = new ArrayList<>();
     private final List<ComponentChange> changes = new ArrayList<>();
     private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
+    /** The document's components as the writer read them at its last PreRestore and PostRestore. */
+    private final Map<WriterEvent, List<org.vss4j.ComponentState>> seenAtRestore = new EnumMap<>(WriterEvent.class);
 
     private SimulatedWriter(SimulatedWriterMetadata metadata) {
         this.metadata = metadata;
@@ -210,6 +212,17 @@ public final class SimulatedWriter implements WriterParticipant {
     }
 
     /**
+     * The writer's components in the Backup Components Document as it read them ({@code IVssComponent}) when
+     * {@code event} last arrived: whether each is selected for restore, its restore options, targets and status.
+     *
+     * @param event {@link WriterEvent#PRE_RESTORE} or {@link WriterEvent#POST_RESTORE}
+     * @return the components, in document order; empty if the event never arrived
+     */
+    public synchronized List<org.vss4j.ComponentState> seenAt(WriterEvent event) {
+        return seenAtRestore.getOrDefault(event, List.of());
+    }
+
+    /**
      * The events received so far, in order.
      *
      * @return a copy of the events received, in order
@@ -242,6 +255,12 @@ public final class SimulatedWriter implements WriterParticipant {
     @Override
     public EventResult deliver(WriterEvent event, WriterSessionContext session, AsyncOperation op)
             throws InterruptedException {
+        if ((event == WriterEvent.PRE_RESTORE || event == WriterEvent.POST_RESTORE) && session != null) {
+            List<org.vss4j.ComponentState> seen = session.componentStatesOf(metadata.instanceId(), this);
+            synchronized (this) {
+                seenAtRestore.put(event, seen);
+            }
+        }
         Integer failed = receive(event);
         Gate hang = hangOf(event);
         if (hang != null && op != null) {

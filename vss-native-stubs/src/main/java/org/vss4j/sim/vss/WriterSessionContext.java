@@ -91,4 +91,16 @@ public interface WriterSessionContext {
      * @return the writer's part of the document, changes to which the requester sees
      */
     DocumentComponents.WriterPart componentsOf(UUID instanceId, WriterParticipant writer);
+
+    /**
+     * The components of writer instance {@code instanceId} in the Backup Components Document, as the writer reads them
+     * through {@code IVssComponent} at that moment (a copy: selection for restore, restore options, targets).
+     *
+     * @param instanceId the writer instance's id
+     * @param writer the writer asking
+     * @return the components, in document order
+     */
+    default List<org.vss4j.ComponentState> componentStatesOf(UUID instanceId, WriterParticipant writer) {
+        return List.copyOf(componentsOf(instanceId, writer).components());
+    }
 }

@@ -1,0 +1,38 @@
+package org.vss4j.session;
+
+import org.vss4j.FileSet;
+import org.vss4j.RestoreMethod;
+
+/**
+ * One file set of a component to restore, with where its files go, as the writer's restore method decides it
+ * (Microsoft docs, "VSS_RESTOREMETHOD_ENUM", "Overview of Actual File Restoration").
+ *
+ * @param component the component selected for restore
+ * @param files     the file set of the writer's metadata ({@code path}, {@code filespec}, {@code recursive})
+ * @param method    the writer's restore method ({@code GetRestoreMethod}); {@link RestoreMethod#UNDEFINED} if it
+ *                  declares none
+ * @param action    what the caller is to do with the files
+ * @param target    the directory the files go to (the original path, or the alternate location); null when
+ *                  {@link Action#NOT_RESTORED}
+ * @param reason    why the files are not restored as plain files (e.g. "needs service stop"); null otherwise
+ */
+public record RestoreItem(ComponentRef component, FileSet files, RestoreMethod method, Action action, String target,
+        String reason) {
+
+    /** The copy policy the restore method asks of the caller. */
+    public enum Action {
+        /** {@code VSS_RME_RESTORE_IF_NOT_THERE}: copy to the original location only where no file is there. */
+        COPY_IF_NOT_THERE,
+        /** {@code VSS_RME_RESTORE_IF_CAN_REPLACE}: copy to the original location, replacing what can be replaced. */
+        REPLACE_IF_POSSIBLE,
+        /** {@code VSS_RME_RESTORE_TO_ALTERNATE_LOCATION}: copy to the alternate location the writer mapped. */
+        COPY_TO_ALTERNATE_LOCATION,
+        /** The restore method needs a service stop, a reboot or a custom procedure: the session does not copy. */
+        NOT_RESTORED
+    }
+
+    /** Whether the caller is to copy these files. */
+    public boolean toCopy() {
+        return action != Action.NOT_RESTORED;
+    }
+}

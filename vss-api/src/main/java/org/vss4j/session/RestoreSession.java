@@ -1,0 +1,475 @@
+package org.vss4j.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.vss4j.BackupComponents;
+import org.vss4j.ComponentState;
+import org.vss4j.FileRestoreStatus;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
+import org.vss4j.WriterComponentInfo;
+import org.vss4j.WriterComponents;
+import org.vss4j.WriterComponentsSnapshot;
+import org.vss4j.WriterMetadata;
+import org.vss4j.WriterMetadataEntry;
+
+/**
+ * A writer-aware VSS restore done the way Microsoft docs describe it ("Overview of Preparing for Restore",
+ * "Overview of Actual File Restoration", "Overview of Post-Restore Tasks").
+ *
+ * <p>{@link RestoreSessionBuilder#start()} performs {@code CreateVssBackupComponents}, {@code InitializeForRestore}
+ * with the stored Backup Components Document, {@code SetRestoreState}, {@code GatherWriterMetadata}; it matches each
+ * backed-up component of the document to a running writer by writer class id (and instance id where several instances
+ * of the class run), calls {@code SetSelectedForRestore} ({@code SetSelectedForRestoreEx} when the running instance is
+ * not the one that was backed up), {@code SetRestoreOptions} and {@code AddAlternativeLocationMapping}, then
+ * {@code PreRestore} and {@code GatherWriterStatus}. The writer's restore method ({@code GetRestoreMethod}) decides
+ * each {@link #items() item}: original location, alternate location, or not restored as plain files (service stop,
+ * reboot, custom procedure: the session performs none of them). The caller copies the items it is to copy and reports
+ * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
+ * {@code PostRestore}, the final {@code GatherWriterStatus}, and returns the {@link RestoreResult}.
+ *
+ * <p>There is no abort for a restore ({@code AbortBackup} ends a backup, Microsoft docs,
+ * "IVssBackupComponents::AbortBackup"): once PreRestore succeeded, a failure or a {@link #close()} without
+ * {@link #complete()} still reports {@code VSS_RS_FAILED} for every component not known to be restored and calls
+ * {@code PostRestore}, whose writers handle the restore's failures, then releases the requester: the documented end
+ * of a restore (Microsoft docs, "Overview of Restore Clean up and Termination": PostRestore, wait, writer status,
+ * release). A failed PreRestore leaves VSS in no state for either (the simulator answers {@code VSS_E_BAD_STATE}, see
+ * docs/restore-session.md): the requester is only released. Not thread-safe.
+ */
+public final class RestoreSession implements AutoCloseable {
+
+    private static final Logger LOG = LoggerFactory.getLogger(RestoreSession.class);
+
+    /** Reason recorded for items the caller never reported. */
+    static final String NOT_REPORTED = "not reported as restored";
+
+    private enum State {
+        STARTING,
+        OPEN,
+        CLOSED
+    }
+
+    /** One component selected for restore: the running writer that takes it, its metadata and its items. */
+    private record Selected(ComponentRef ref, GatheredWriter writer, WriterComponentInfo info, List<RestoreItem> items) {
+    }
+
+    private final RestoreSessionBuilder config;
+    private final SessionEvents events;
+    private final SessionBudget budget;
+    private final AsyncWaiter waiter;
+    private BackupComponents bc;
+    private WriterStatusCheck statusCheck;
+    private State state = State.STARTING;
+    private boolean preRestored;
+    private List<GatheredWriter> writers = List.of();
+    private final List<UnmatchedComponent> unmatched = new ArrayList<>();
+    private final List<Selected> selected = new ArrayList<>();
+    /** Components left out after PreRestore (their writer failed it), with the failure. */
+    private final Map<ComponentRef, WriterFailure> failedAtPreRestore = new LinkedHashMap<>();
+    private final List<WriterFailure> writerFailures = new ArrayList<>();
+    private List<RestoreItem> items = List.of();
+    /** Item to null (restored) or the failure; absent: not reported. By identity: two items may be equal records. */
+    private final Map<RestoreItem, String> reports = new IdentityHashMap<>();
+
+    private RestoreSession(RestoreSessionBuilder config) {
+        this.config = config;
+        this.events = new SessionEvents(config.listener);
+        this.budget = new SessionBudget(config.clock, config.overallTimeout);
+        this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
+    }
+
+    /** A builder for a restore session. */
+    public static RestoreSessionBuilder builder() {
+        return new RestoreSessionBuilder();
+    }
+
+    static RestoreSession start(RestoreSessionBuilder config) {
+        RestoreSession s = new RestoreSession(config);
+        s.budget.resume();
+        try {
+            s.run();
+            s.state = State.OPEN;
+            return s;
+        } catch (RuntimeException | Error e) {
+            s.failAndRelease(e);
+            throw e;
+        } finally {
+            s.budget.pause();
+        }
+    }
+
+    // ---- what the caller uses -------------------------------------------------------------------------------------
+
+    /** Every file set of every component selected for restore, with what to do with it. */
+    public List<RestoreItem> items() {
+        return items;
+    }
+
+    /** The backed-up components no running writer matched. */
+    public List<UnmatchedComponent> unmatched() {
+        return List.copyOf(unmatched);
+    }
+
+    /** The components selected for restore. */
+    public List<ComponentRef> selectedComponents() {
+        return selected.stream().map(Selected::ref).toList();
+    }
+
+    /** Reports every file of {@code item} written to its target. */
+    public void restored(RestoreItem item) {
+        report(item, null);
+    }
+
+    /** Reports that {@code item} could not be written (wholly or in part); its component is not restored. */
+    public void failed(RestoreItem item, String cause) {
+        report(item, cause == null ? "failed" : cause);
+    }
+
+    private void report(RestoreItem item, String failure) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        if (items.stream().noneMatch(i -> i == item)) {
+            throw new IllegalArgumentException("not an item of this restore session: " + item);
+        }
+        if (!item.toCopy()) {
+            throw new IllegalArgumentException("not an item to copy (" + item.reason() + "): " + item);
+        }
+        reports.put(item, failure);
+    }
+
+    /**
+     * Ends the restore: {@code SetFileRestoreStatus} per component from what was reported ({@code VSS_RS_ALL} every
+     * item restored, {@code VSS_RS_NONE} nothing written, {@code VSS_RS_FAILED} some written and some not; Microsoft
+     * docs, "VSS_FILE_RESTORE_STATUS"), {@code PostRestore}, the final writer status.
+     *
+     * @throws BackupException if a step fails; PostRestore has then still been called where VSS accepts it
+     */
+    public RestoreResult complete() {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        budget.resume();
+        try {
+            Map<ComponentRef, FileRestoreStatus> statuses = new LinkedHashMap<>();
+            phase(BackupPhase.SET_FILE_RESTORE_STATUS, () -> selected.forEach(c -> statuses.put(c.ref(),
+                    setStatus(c, statusOf(c)))));
+            phase(BackupPhase.POST_RESTORE, () -> {
+                preRestored = false;
+                awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
+            });
+            List<WriterFailure> after = phase(BackupPhase.FINAL_RESTORE_STATUS,
+                    () -> statusCheck.failuresAfter(BackupPhase.POST_RESTORE, BackupPhase.FINAL_RESTORE_STATUS));
+            writerFailures.addAll(after);
+            String document = phase(BackupPhase.FINAL_RESTORE_STATUS, bc::saveAsXml);
+            List<RestoreOutcome> outcomes = new ArrayList<>();
+            failedAtPreRestore.forEach((ref, f) -> outcomes.add(new RestoreOutcome(ref, FileRestoreStatus.NONE, false,
+                    "not restored: its writer failed PreRestore: " + f, f)));
+            for (Selected c : selected) {
+                outcomes.add(outcomeOf(c, statuses.get(c.ref()), failureOf(c, after)));
+            }
+            release();
+            return new RestoreResult(document, outcomes, unmatched, writerFailures);
+        } catch (RuntimeException | Error e) {
+            failAndRelease(e);
+            throw e;
+        } finally {
+            budget.pause();
+        }
+    }
+
+    /** Reports VSS_RS_FAILED for what was not restored and calls PostRestore (see the class comment); releases. */
+    @Override
+    public void close() {
+        if (state == State.OPEN) {
+            LOG.info("restore session closed before complete(): reporting VSS_RS_FAILED and calling PostRestore");
+            failAndRelease(null);
+        } else if (state != State.CLOSED) {
+            release();
+        }
+    }
+
+    // ---- the sequence ---------------------------------------------------------------------------------------------
+
+    private void run() {
+        phase(BackupPhase.INITIALIZE_FOR_RESTORE, () -> {
+            bc = BackupComponents.create();
+            bc.initializeForRestore(config.document);
+        });
+        statusCheck = new WriterStatusCheck(bc, waiter, config.phaseTimeout, events);
+        phase(BackupPhase.SET_RESTORE_STATE, () -> bc.setRestoreState(config.type));
+        writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
+        phase(BackupPhase.SELECT_FOR_RESTORE, this::select);
+        phase(BackupPhase.SET_RESTORE_OPTIONS, this::setOptions);
+        phase(BackupPhase.PRE_RESTORE, () -> {
+            awaitBlaming(BackupPhase.PRE_RESTORE, bc.preRestore());
+            preRestored = true;
+            // A writer may fail its PreRestore while the operation as a whole succeeds: its components are left out.
+            List<WriterFailure> failures = statusCheck.failuresAfter(BackupPhase.PRE_RESTORE);
+            writerFailures.addAll(failures);
+            for (WriterFailure f : failures) {
+                selected.removeIf(c -> {
+                    boolean his = c.writer().ref().instanceId().equals(f.writer().instanceId());
+                    if (his) {
+                        failedAtPreRestore.put(c.ref(), f);
+                    }
+                    return his;
+                });
+            }
+        });
+        items = selected.stream().flatMap(c -> c.items().stream()).toList();
+        LOG.info("restore session: {} item(s) of {} component(s); {} unmatched", items.size(), selected.size(),
+                unmatched.size());
+    }
+
+    private List<GatheredWriter> gatherWriters() {
+        waiter.await(bc.gatherWriterMetadata(), BackupPhase.GATHER_WRITER_METADATA, config.phaseTimeout);
+        List<GatheredWriter> out = new ArrayList<>();
+        int count = bc.getWriterMetadataCount();
+        for (int i = 0; i < count; i++) {
+            try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
+                WriterMetadata m = e.metadata().read();
+                out.add(new GatheredWriter(new WriterRef(e.instanceId(), m.identity().writerId(),
+                        m.identity().writerName()), m, null));
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    /** Matches every backed-up component of the document to a running writer and selects the chosen ones. */
+    private void select() {
+        Set<RestoreSessionBuilder.Requested> asked = new java.util.LinkedHashSet<>(config.components);
+        Set<RestoreSessionBuilder.Requested> found = new java.util.HashSet<>();
+        int count = bc.getWriterComponentsCount();
+        for (int i = 0; i < count; i++) {
+            WriterComponentsSnapshot part;
+            try (WriterComponents wc = bc.getWriterComponents(i)) {
+                part = wc.read();
+            }
+            for (ComponentState c : part.components()) {
+                RestoreSessionBuilder.Requested key = new RestoreSessionBuilder.Requested(part.writerId(),
+                        fullPath(c.logicalPath(), c.name()));
+                boolean explicit = asked.contains(key);
+                if (!asked.isEmpty() && !explicit) {
+                    continue;
+                }
+                GatheredWriter w = runningWriter(part.writerId(), part.instanceId());
+                WriterComponentInfo info = w == null ? null : w.components().stream()
+                        .filter(m -> m.type() == c.type() && fullPath(m.logicalPath(), m.name())
+                                .equalsIgnoreCase(fullPath(c.logicalPath(), c.name())))
+                        .findFirst().orElse(null);
+                ComponentRef ref = new ComponentRef(w != null ? w.ref() : new WriterRef(part.instanceId(),
+                        part.writerId(), null), c.type(), c.logicalPath(), c.name());
+                String why = w == null ? "no running writer of class " + part.writerId()
+                        : info == null ? "the running writer " + w.ref() + " reports no such component"
+                        : !c.backupSucceeded() ? "not backed up successfully"
+                        : !info.selectableForRestore() && !explicit ? "not selectable for restore" : null;
+                if (why != null) {
+                    if (explicit) {
+                        throw BackupException.of(BackupPhase.SELECT_FOR_RESTORE,
+                                VssHresult.VSS_E_OBJECT_NOT_FOUND.code(), "component " + ref + " cannot be restored: "
+                                        + why, null);
+                    }
+                    if (w == null || info == null) {
+                        unmatched.add(new UnmatchedComponent(ref, why));
+                        LOG.warn("restore: {} not matched: {}", ref, why);
+                    }
+                    continue;
+                }
+                found.add(key);
+                if (w.ref().instanceId().equals(part.instanceId())) {
+                    bc.setSelectedForRestore(part.writerId(), c.type(), c.logicalPath(), c.name(), true);
+                } else {
+                    // Another instance of the class runs now (Microsoft docs,
+                    // "IVssBackupComponentsEx::SetSelectedForRestoreEx").
+                    bc.setSelectedForRestoreEx(part.writerId(), c.type(), c.logicalPath(), c.name(), true,
+                            w.ref().instanceId());
+                }
+                selected.add(new Selected(ref, w, info, RestorePlan.itemsOf(ref, w.metadata(), info)));
+            }
+        }
+        for (RestoreSessionBuilder.Requested r : asked) {
+            if (!found.contains(r)) {
+                throw BackupException.of(BackupPhase.SELECT_FOR_RESTORE, VssHresult.VSS_E_OBJECT_NOT_FOUND.code(),
+                        "component " + r.componentPath() + " of writer class " + r.writerClassId()
+                                + " is not in the Backup Components Document", null);
+            }
+        }
+    }
+
+    /**
+     * The running writer of the class: the instance that was backed up if it runs, else the only instance of the
+     * class; null if none, or several and none of them the one backed up.
+     */
+    private GatheredWriter runningWriter(UUID writerId, UUID instanceId) {
+        List<GatheredWriter> ofClass = writers.stream().filter(w -> w.ref().writerId().equals(writerId)).toList();
+        return ofClass.stream().filter(w -> w.ref().instanceId().equals(instanceId)).findFirst()
+                .orElse(ofClass.size() == 1 ? ofClass.get(0) : null);
+    }
+
+    private void setOptions() {
+        for (Selected c : selected) {
+            String options = config.restoreOptions.get(new RestoreSessionBuilder.Requested(c.ref().writer().writerId(),
+                    c.ref().fullPath()));
+            if (options != null) {
+                bc.setRestoreOptions(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                        c.ref().name(), options);
+            }
+            // Microsoft docs, "IVssBackupComponents::AddAlternativeLocationMapping": the requester records that a
+            // file set is restored to an alternate location.
+            for (RestoreItem item : c.items()) {
+                if (item.action() == RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION) {
+                    bc.addAlternativeLocationMapping(c.ref().writer().writerId(), c.ref().type(),
+                            c.ref().logicalPath(), c.ref().name(), item.files().path(), item.files().filespec(),
+                            item.files().recursive(), item.target());
+                }
+            }
+        }
+    }
+
+    // ---- statuses and outcomes ------------------------------------------------------------------------------------
+
+    private FileRestoreStatus statusOf(Selected c) {
+        List<RestoreItem> toCopy = c.items().stream().filter(RestoreItem::toCopy).toList();
+        if (toCopy.size() < c.items().size() || toCopy.isEmpty()) {
+            // Something of it needs a service stop, a reboot or a custom procedure: not restored by this session.
+            return toCopy.stream().anyMatch(i -> reports.containsKey(i) && reports.get(i) == null)
+                    ? FileRestoreStatus.FAILED : FileRestoreStatus.NONE;
+        }
+        long written = toCopy.stream().filter(i -> reports.containsKey(i) && reports.get(i) == null).count();
+        return written == toCopy.size() ? FileRestoreStatus.ALL
+                : written == 0 && toCopy.stream().noneMatch(reports::containsKey) ? FileRestoreStatus.NONE
+                : FileRestoreStatus.FAILED;
+    }
+
+    private FileRestoreStatus setStatus(Selected c, FileRestoreStatus status) {
+        bc.setFileRestoreStatus(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(), c.ref().name(),
+                status);
+        return status;
+    }
+
+    private RestoreOutcome outcomeOf(Selected c, FileRestoreStatus status, WriterFailure failure) {
+        String notCopied = c.items().stream().filter(i -> !i.toCopy()).map(RestoreItem::reason).findFirst()
+                .orElse(null);
+        String reason;
+        if (notCopied != null) {
+            reason = "not restored: " + notCopied;
+        } else if (status != FileRestoreStatus.ALL) {
+            reason = "not restored: " + c.items().stream().map(i -> reports.getOrDefault(i, NOT_REPORTED))
+                    .filter(java.util.Objects::nonNull).findFirst().orElse("failed");
+        } else if (failure != null) {
+            reason = "its writer failed PostRestore: " + failure;
+        } else {
+            reason = null;
+        }
+        return new RestoreOutcome(c.ref(), status, reason == null, reason, failure);
+    }
+
+    private static WriterFailure failureOf(Selected c, List<WriterFailure> failures) {
+        return failures.stream().filter(f -> f.writer().instanceId().equals(c.writer().ref().instanceId()))
+                .findFirst().orElse(null);
+    }
+
+    // ---- failures -------------------------------------------------------------------------------------------------
+
+    /**
+     * After PreRestore succeeded: VSS_RS_FAILED for every selected component (what was written is not known to be
+     * whole), PostRestore, each failure suppressed into {@code cause}; then the release.
+     */
+    private void failAndRelease(Throwable cause) {
+        try {
+            if (preRestored && bc != null && !bc.isClosed()) {
+                preRestored = false;
+                for (Selected c : selected) {
+                    try {
+                        setStatus(c, statusOf(c) == FileRestoreStatus.ALL ? FileRestoreStatus.ALL
+                                : FileRestoreStatus.FAILED);
+                    } catch (RuntimeException e) {
+                        suppress(cause, e);
+                    }
+                }
+                try {
+                    awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
+                } catch (RuntimeException e) {
+                    suppress(cause, e);
+                }
+            }
+        } finally {
+            release();
+        }
+    }
+
+    private static void suppress(Throwable cause, RuntimeException e) {
+        if (cause != null && cause != e) {
+            cause.addSuppressed(e);
+        } else {
+            LOG.warn("while ending a failed restore: {}", e.getMessage());
+        }
+    }
+
+    /** Waits for an asynchronous step; if it failed, the writer to blame is looked up in the writer status. */
+    private void awaitBlaming(BackupPhase phase, org.vss4j.VssAsync op) {
+        try {
+            waiter.await(op, phase, config.phaseTimeout);
+        } catch (BackupException e) {
+            if (e.isTimeout() || e.getCause() instanceof org.vss4j.AsyncIncompleteException) {
+                throw e;
+            }
+            List<WriterFailure> failures;
+            try {
+                failures = statusCheck.failuresAfter(phase);
+            } catch (RuntimeException statusFailed) {
+                e.addSuppressed(statusFailed);
+                throw e;
+            }
+            writerFailures.addAll(failures);
+            throw failures.isEmpty() ? e : BackupException.writer(phase, failures.get(0), e);
+        }
+    }
+
+    private void release() {
+        if (bc != null) {
+            bc.close();
+        }
+        state = State.CLOSED;
+    }
+
+    private void phase(BackupPhase phase, Runnable step) {
+        phase(phase, () -> {
+            step.run();
+            return null;
+        });
+    }
+
+    /** Runs one step with its events; a VSS or argument failure becomes a {@link BackupException} naming it. */
+    private <T> T phase(BackupPhase phase, Supplier<T> step) {
+        events.emit(new BackupEvent.PhaseStarted(phase));
+        long start = config.clock.nanoTime();
+        T result;
+        try {
+            result = step.get();
+        } catch (BackupException e) {
+            throw e;
+        } catch (VssException e) {
+            throw BackupException.of(phase, e.hresult(), e.getMessage(), e);
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw BackupException.of(phase, VssHresult.E_FAIL.code(), e.getMessage(), e);
+        }
+        events.emit(new BackupEvent.PhaseFinished(phase, Duration.ofNanos(config.clock.nanoTime() - start)));
+        return result;
+    }
+
+    static String fullPath(String logicalPath, String name) {
+        return logicalPath == null || logicalPath.isEmpty() ? name : logicalPath + "\\" + name;
+    }
+}

@@ -1,0 +1,105 @@
+package org.vss4j.session;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.UUID;
+import org.vss4j.RestoreType;
+
+/** Configures and starts a {@link RestoreSession}. Not thread-safe. */
+public final class RestoreSessionBuilder {
+
+    String document;
+    /** Components asked for by the caller: writer class id and {@code logicalPath\name}. */
+    final List<Requested> components = new ArrayList<>();
+    /** {@code SetRestoreOptions} strings, by writer class id and lower-case component path. */
+    final Map<Requested, String> restoreOptions = new LinkedHashMap<>();
+    RestoreType type = RestoreType.BY_COPY;
+    Duration phaseTimeout = Duration.ofMinutes(10);
+    Duration overallTimeout = Duration.ofHours(1);
+    Duration pollInterval = Duration.ofMillis(200);
+    Duration cancelGrace = Duration.ofSeconds(30);
+    BackupListener listener = BackupListener.none();
+    SessionClock clock = SessionClock.system();
+
+    /** A component by writer class and {@code logicalPath\name} (case-insensitive, as VSS compares them). */
+    record Requested(UUID writerClassId, String componentPath) {
+
+        Requested {
+            Objects.requireNonNull(writerClassId, "writerClassId");
+            componentPath = componentPath.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    RestoreSessionBuilder() {
+    }
+
+    /** The Backup Components Document saved by the backup ({@code SaveAsXML}); required. */
+    public RestoreSessionBuilder document(String backupComponentsDocument) {
+        this.document = Objects.requireNonNull(backupComponentsDocument, "backupComponentsDocument");
+        return this;
+    }
+
+    /**
+     * Restores this component ({@code logicalPath\name}, or {@code name} without a logical path) instead of the
+     * default (every component the document records as backed up and selectable for restore). A component asked for
+     * that cannot be matched to a running writer fails the session.
+     */
+    public RestoreSessionBuilder component(UUID writerClassId, String componentPath) {
+        components.add(new Requested(writerClassId, componentPath));
+        return this;
+    }
+
+    /** The restore type given to {@code SetRestoreState}; {@code VSS_RTYPE_BY_COPY} by default. */
+    public RestoreSessionBuilder restoreType(RestoreType restoreType) {
+        this.type = Objects.requireNonNull(restoreType, "restoreType");
+        return this;
+    }
+
+    /** The private string the writer of the component reads ({@code SetRestoreOptions}). */
+    public RestoreSessionBuilder restoreOptions(UUID writerClassId, String componentPath, String options) {
+        restoreOptions.put(new Requested(writerClassId, componentPath), Objects.requireNonNull(options, "options"));
+        return this;
+    }
+
+    /** Each asynchronous step's timeout (PreRestore, PostRestore, writer status). */
+    public RestoreSessionBuilder phaseTimeout(Duration timeout) {
+        this.phaseTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** The whole session's timeout. */
+    public RestoreSessionBuilder overallTimeout(Duration timeout) {
+        this.overallTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /** The phase events, as for a backup session. */
+    public RestoreSessionBuilder listener(BackupListener restoreListener) {
+        this.listener = Objects.requireNonNull(restoreListener, "restoreListener");
+        return this;
+    }
+
+    /** The clock the waits use (tests). */
+    public RestoreSessionBuilder clock(SessionClock sessionClock) {
+        this.clock = Objects.requireNonNull(sessionClock, "sessionClock");
+        return this;
+    }
+
+    /**
+     * Runs the restore up to the files: InitializeForRestore, SetRestoreState, GatherWriterMetadata, the selection,
+     * the options, PreRestore and the writers' status.
+     *
+     * @throws BackupException naming the phase, the writer and the HRESULT of what failed
+     */
+    public RestoreSession start() {
+        if (document == null) {
+            throw new IllegalStateException("no Backup Components Document: call document(...)");
+        }
+        return RestoreSession.start(this);
+    }
+}

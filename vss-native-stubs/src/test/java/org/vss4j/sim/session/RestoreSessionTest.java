@@ -1,0 +1,285 @@
+package org.vss4j.sim.session;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.vss4j.FileRestoreStatus;
+import org.vss4j.RestoreMethod;
+import org.vss4j.VssHresult;
+import org.vss4j.WriterRestore;
+import org.vss4j.session.BackupException;
+import org.vss4j.session.BackupPhase;
+import org.vss4j.session.BackupResult;
+import org.vss4j.session.BackupSession;
+import org.vss4j.session.ComponentSelection;
+import org.vss4j.session.RestoreItem;
+import org.vss4j.session.RestoreOutcome;
+import org.vss4j.session.RestoreResult;
+import org.vss4j.session.RestoreSession;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.VssSimulatorExtension;
+import org.vss4j.sim.WriterComponent;
+import org.vss4j.sim.WriterEvent;
+
+/**
+ * A writer-aware restore with {@link RestoreSession}: a component-mode backup's document restored through the
+ * simulated writers (Microsoft docs, "Overview of Preparing for Restore", "Overview of Actual File Restoration",
+ * "Overview of Post-Restore Tasks").
+ */
+@ExtendWith(VssSimulatorExtension.class)
+class RestoreSessionTest {
+
+    private static final String SFRS = "IVssBackupComponents::SetFileRestoreStatus";
+    private static final String POST = "IVssBackupComponents::PostRestore";
+
+    @TempDir
+    Path temp;
+
+    SessionFixture fx;
+    SimulatedMachine machine;
+    /** What the last {@link #backup} copied: Windows path to content. */
+    java.util.Map<String, String> saved = java.util.Map.of();
+
+    @BeforeEach
+    void setUp(SimulatedMachine m) {
+        machine = m;
+        fx = new SessionFixture(m, temp);
+        SessionFixture.write(fx.c, "one\\a.txt", "a");
+        SessionFixture.write(fx.c, "two\\b.txt", "b");
+    }
+
+    private SimulatedWriter.Builder writer(String name) {
+        return SimulatedWriter.builder(name)
+                .component(WriterComponent.fileGroup("", "one").withFile(FileSpec.of("C:\\one", "*", false)))
+                .component(WriterComponent.fileGroup("", "two").withFile(FileSpec.of("C:\\two", "*", false)));
+    }
+
+    /** A component-mode backup of every component of {@code w}; its Backup Components Document. */
+    private String backup(SimulatedWriter w) {
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()))
+                .start()) {
+            saved = SessionFixture.copyAll(s);
+            BackupResult r = s.complete();
+            return r.backupComponentsDocument();
+        }
+    }
+
+    /** Writes back what the backup saved under the item's file set, to its target on volume C:. */
+    private void copyBack(RestoreItem item) {
+        String prefix = item.files().path().toLowerCase(java.util.Locale.ROOT) + "\\";
+        saved.forEach((path, content) -> {
+            if (path.toLowerCase(java.util.Locale.ROOT).startsWith(prefix)) {
+                String rel = item.target().substring("C:\\".length()) + "\\" + path.substring(prefix.length());
+                SessionFixture.write(fx.c, rel, content);
+            }
+        });
+    }
+
+    private static RestoreSession start(String document) {
+        return RestoreSession.builder().document(document).phaseTimeout(java.time.Duration.ofSeconds(30)).start();
+    }
+
+    private static RestoreOutcome outcome(RestoreResult r, String name) {
+        return r.outcomes().stream().filter(o -> o.component().name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void roundTripSendsPreAndPostRestoreToTheWriterWithItsComponentsSelected() throws java.io.IOException {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE,
+                null, null, WriterRestore.ALWAYS, false).build());
+        String bcd = backup(w);
+        SessionFixture.write(fx.c, "one\\a.txt", "damaged");
+        int before = w.events().size();
+        RestoreResult result;
+        try (RestoreSession s = RestoreSession.builder().document(bcd)
+                .restoreOptions(w.metadata().writerClassId(), "one", "overwrite=yes").start()) {
+            assertThat(s.items()).extracting(RestoreItem::target).containsExactly("C:\\one", "C:\\two");
+            assertThat(s.items()).extracting(RestoreItem::action)
+                    .containsOnly(RestoreItem.Action.REPLACE_IF_POSSIBLE);
+            for (RestoreItem item : s.items()) {
+                copyBack(item);
+                s.restored(item);
+            }
+            result = s.complete();
+        }
+        assertThat(java.nio.file.Files.readString(fx.c.resolve("one").resolve("a.txt"))).isEqualTo("a");
+        assertThat(w.events().subList(before, w.events().size())).containsExactly(WriterEvent.IDENTIFY,
+                WriterEvent.PRE_RESTORE, WriterEvent.POST_RESTORE);
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).allSatisfy(c -> assertThat(c.selectedForRestore()).isTrue());
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name() + "=" + c.restoreOptions())
+                .containsExactly("one=overwrite=yes", "two=null");
+        // At PostRestore the writer reads what the requester wrote (Microsoft docs, "Overview of Post-Restore Tasks").
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsOnly(FileRestoreStatus.ALL);
+        assertThat(result.allRestored()).isTrue();
+        assertThat(result.outcomes()).extracting(RestoreOutcome::status).containsOnly(FileRestoreStatus.ALL);
+        assertThat(result.document()).contains("selectedForRestore=\"yes\"", "restoreOptions=\"overwrite=yes\"",
+                "fileRestoreStatus=\"VSS_RS_ALL\"", "restoreType=\"VSS_RTYPE_BY_COPY\"");
+    }
+
+    @ParameterizedTest
+    @EnumSource(RestoreMethod.class)
+    void eachRestoreMethodDecidesTheItems(RestoreMethod method) {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(method, "AppService", "call support",
+                WriterRestore.ALWAYS, false).build());
+        String bcd = backup(w);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            RestoreItem item = s.items().get(0);
+            switch (method) {
+                case RESTORE_IF_NOT_THERE -> assertThat(item.action()).isEqualTo(RestoreItem.Action.COPY_IF_NOT_THERE);
+                case RESTORE_IF_CAN_REPLACE -> assertThat(item.action())
+                        .isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
+                case STOP_RESTORE_START, RESTORE_STOP_START -> assertThat(item.reason())
+                        .isEqualTo("needs service stop (AppService)");
+                case RESTORE_AT_REBOOT, RESTORE_AT_REBOOT_IF_CANNOT_REPLACE -> assertThat(item.reason())
+                        .isEqualTo("needs reboot");
+                case CUSTOM -> assertThat(item.reason()).isEqualTo("needs custom procedure (call support)");
+                default -> assertThat(item.reason()).startsWith("needs ");
+            }
+            s.items().stream().filter(RestoreItem::toCopy).forEach(s::restored);
+            result = s.complete();
+        }
+        RestoreOutcome one = outcome(result, "one");
+        if (method == RestoreMethod.RESTORE_IF_NOT_THERE || method == RestoreMethod.RESTORE_IF_CAN_REPLACE) {
+            assertThat(one.restored()).isTrue();
+            assertThat(one.status()).isEqualTo(FileRestoreStatus.ALL);
+        } else {
+            assertThat(one.restored()).isFalse();
+            assertThat(one.reason()).startsWith("not restored: needs ");
+            assertThat(one.status()).isEqualTo(FileRestoreStatus.NONE);
+        }
+    }
+
+    @Test
+    void alternateLocationMappingIsHonouredAndRecorded() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter")
+                .restoreMethod(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION, null, null, WriterRestore.NEVER, false)
+                .alternateLocationMapping(new FileSpec("C:\\one", "*", false, "C:\\alt\\one", FileSpec.DEFAULT_MASK))
+                .build());
+        String bcd = backup(w);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            RestoreItem one = s.items().stream().filter(i -> i.component().name().equals("one")).findFirst()
+                    .orElseThrow();
+            RestoreItem two = s.items().stream().filter(i -> i.component().name().equals("two")).findFirst()
+                    .orElseThrow();
+            assertThat(one.action()).isEqualTo(RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION);
+            assertThat(one.target()).isEqualTo("C:\\alt\\one");
+            assertThat(two.toCopy()).isFalse();
+            assertThat(two.reason()).contains("alternate location mapping");
+            s.restored(one);
+            result = s.complete();
+        }
+        assertThat(outcome(result, "one").restored()).isTrue();
+        assertThat(outcome(result, "two").restored()).isFalse();
+        assertThat(result.document()).contains("ALTERNATE_LOCATION_MAPPING", "destination=\"C:\\alt\\one\"");
+    }
+
+    @Test
+    void aWriterNotRunningAtRestoreIsReportedUnmatchedAndFailsOnlyIfAskedFor() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        SimulatedWriter gone = machine.addWriter(SimulatedWriter.builder("GoneWriter")
+                .component(WriterComponent.fileGroup("", "g").withFile(FileSpec.of("C:\\two", "*", false))).build());
+        String bcd;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()),
+                ComponentSelection.writer(gone.metadata().writerClassId())).start()) {
+            SessionFixture.copyAll(s);
+            bcd = s.complete().backupComponentsDocument();
+        }
+        gone.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        try (RestoreSession s = start(bcd)) {
+            assertThat(s.unmatched()).extracting(u -> u.component().name()).containsExactly("g");
+            assertThat(s.selectedComponents()).extracting(c -> c.name()).containsExactly("one", "two");
+            s.items().forEach(s::restored);
+            assertThat(s.complete().allRestored()).isTrue();
+        }
+        assertThatThrownBy(() -> RestoreSession.builder().document(bcd)
+                .component(gone.metadata().writerClassId(), "g").start())
+                .isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(BackupPhase.SELECT_FOR_RESTORE);
+                    assertThat(e.getMessage()).contains("VSS_E_OBJECT_NOT_FOUND");
+                });
+        assertThat(gone.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
+
+    @Test
+    void aWriterFailingPreRestoreNamesPhaseWriterAndHresult() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        w.failAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+        machine.faults().recordCalls();
+        assertThatThrownBy(() -> start(bcd)).isInstanceOfSatisfying(BackupException.class, e -> {
+            assertThat(e.phase()).isEqualTo(BackupPhase.PRE_RESTORE);
+            assertThat(e.writer()).contains("AppWriter");
+            assertThat(e.getMessage()).contains("VSS_E_WRITERERROR_NONRETRYABLE");
+        });
+        // PreRestore failed: VSS takes no file restore status, and no PostRestore.
+        assertThat(machine.faults().callLog()).doesNotContain(SFRS, POST);
+        assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
+    }
+
+    @Test
+    void aPartialFailureIsReportedPerComponent() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            for (RestoreItem i : s.items()) {
+                if (i.component().name().equals("one")) {
+                    s.restored(i);
+                } else {
+                    s.failed(i, "disk full");
+                }
+            }
+            result = s.complete();
+        }
+        assertThat(outcome(result, "one").status()).isEqualTo(FileRestoreStatus.ALL);
+        assertThat(outcome(result, "two").status()).isEqualTo(FileRestoreStatus.FAILED);
+        assertThat(outcome(result, "two").reason()).isEqualTo("not restored: disk full");
+        List<String> log = machine.faults().callLog().stream().filter(c -> c.equals(SFRS) || c.equals(POST)
+                || c.equals("IVssBackupComponents::PreRestore")).toList();
+        assertThat(log).containsExactly("IVssBackupComponents::PreRestore", SFRS, SFRS, POST);
+        assertThat(result.document()).contains("fileRestoreStatus=\"VSS_RS_ALL\"",
+                "fileRestoreStatus=\"VSS_RS_FAILED\"");
+    }
+
+    @Test
+    void closingWithoutCompleteReportsFailedAndStillCallsPostRestore() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        machine.faults().recordCalls();
+        try (RestoreSession s = start(bcd)) {
+            s.restored(s.items().get(0));
+        }
+        assertThat(machine.faults().callLog().stream().filter(c -> c.equals(SFRS) || c.equals(POST)))
+                .containsExactly(SFRS, SFRS, POST);
+        assertThat(w.events()).contains(WriterEvent.POST_RESTORE);
+    }
+
+    @Test
+    void aWriterFailingPostRestoreNamesPhaseWriterAndHresult() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        w.failAt(WriterEvent.POST_RESTORE, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        RestoreSession s = start(bcd);
+        s.items().forEach(s::restored);
+        assertThatThrownBy(s::complete).isInstanceOfSatisfying(BackupException.class, e -> {
+            assertThat(e.phase()).isEqualTo(BackupPhase.POST_RESTORE);
+            assertThat(e.writer()).contains("AppWriter");
+            assertThat(e.getMessage()).contains("VSS_E_WRITERERROR_RETRYABLE");
+        });
+        s.close();
+    }
+}
