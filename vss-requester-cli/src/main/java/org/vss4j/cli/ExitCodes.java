@@ -64,6 +64,12 @@ final class ExitCodes {
      * data.tar does not hold, or a {@code --path} that selected no file; each is named.
      */
     static final int RESTORE_INCOMPLETE = 12;
+    /**
+     * {@code restore --writers}: a selected component was not restored: its restore method needs a service stop, a
+     * reboot or a custom procedure, no running writer matched it, its writer failed PreRestore or PostRestore, or a
+     * file of it could not be written; each is named with why.
+     */
+    static final int COMPONENTS_NOT_RESTORED = 13;
 
     /*
      * The exit code lists of the help texts, one line per code, each under 80 columns (picocli wraps a longer footer
@@ -96,6 +102,9 @@ final class ExitCodes {
             + "         why; data damaged in the set or in a set it builds on too),%n"
             + "         a file the catalog lists missing from data.tar, or a%n"
             + "         --path that selected no file; each is named%n";
+    static final String LINE_NOT_RESTORED = "  13     --writers: a component was not restored: its restore method needs%n"
+            + "         a service stop, reboot or custom procedure, no writer matched it,%n"
+            + "         its writer failed, or a file could not be written; each is named%n";
     static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
     static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";
     static final String LINE_OTHER_EXEC = "  4      other failure: I/O, a shell for --exec that could not start%n";
@@ -120,6 +129,7 @@ final class ExitCodes {
             + "  10     sets, verify, restore: MEDIA is no media directory (see their help)%n"
             + "  11     verify: a set is damaged (each problem is named)%n"
             + "  12     restore: a file refused or missing, or a --path selecting none%n"
+            + "  13     restore --writers: a component was not restored (each says why)%n"
             + "  N      snapshot create --exec: the exit code of the command (127: the%n"
             + "         shell found no such command)%n"
             + "  128+N  snapshot create, backup: stopped by signal N (143 SIGTERM, 130%n"
@@ -178,7 +188,8 @@ final class ExitCodes {
     static final String HELP_RESTORE = HEADING + "  0      every selected file's data was restored; what could not be%n"
             + "         applied to it (security, streams, times, attributes) is%n"
             + "         listed as not applied%n"
-            + LINE_USAGE_RESTORE + LINE_OTHER + LINE_MEDIA_SETS + LINE_CHAIN_BROKEN + LINE_INCOMPLETE;
+            + LINE_USAGE_RESTORE + LINE_VSS + LINE_OTHER + LINE_MEDIA_SETS + LINE_CHAIN_BROKEN + LINE_INCOMPLETE
+            + LINE_NOT_RESTORED;
 
     /** {@code vss doctor}: its findings are its result; a failing check is a finding, not an exit code. */
     static final String HELP_DOCTOR = HEADING + "  0      nothing blocks a backup (warnings may be listed)%n"

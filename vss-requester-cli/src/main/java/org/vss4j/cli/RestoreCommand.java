@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
  * counted on stderr, and does not change the exit code.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        customSynopsis = "vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
+        customSynopsis = {"vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
+            "vss restore [OPTIONS] MEDIA [SET] --writers [--component=WRITER[:PATH]]..."},
         description = {"Restore the files of SET, or of the newest complete set in MEDIA, into TARGET, as "
                 + "ROOT/PATH (D/orders/a.db for D:\\orders\\a.db; vss sets shows each source's root).",
             "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
@@ -37,12 +38,18 @@ import picocli.CommandLine.Spec;
                 + "why; the file's data is restored, and the exit code stays 0.",
             "A set stores no POSIX permissions: on Linux or macOS each restored file is created owner-only "
                 + "(rw-------) and each directory with the umask's mode (rwxr-xr-x under umask 022); chmod them as "
-                + "needed."},
+                + "needed.",
+            "With --writers: a writer-aware restore from the set's Backup Components Document: each writer "
+                + "takes part (PreRestore, PostRestore) and its restore method decides where its component's files "
+                + "go; what it does not let a requester copy (a service stop, a reboot, a custom procedure) is "
+                + "reported not restored, with why. --to is refused with --writers (see docs/restore-session.md). "
+                + "The simulator options matter only with --writers."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
             "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite",
             "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
             "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
+            "  vss restore backups --writers --json",
             ExitCodes.HELP_RESTORE})
 final class RestoreCommand implements Callable<Integer> {
 
@@ -57,9 +64,19 @@ final class RestoreCommand implements Callable<Integer> {
                     + "(stderr says which).")
     private String set;
 
-    @Option(names = "--to", required = true, paramLabel = "TARGET",
-            description = "The directory to restore into; created when missing.")
+    @Option(names = "--to", paramLabel = "TARGET",
+            description = "The directory to restore into; created when missing. Required without --writers; "
+                    + "refused with it.")
     private Path target;
+
+    @Option(names = "--writers", description = "Restore with the writers, to where their restore methods say.")
+    private boolean writers;
+
+    @Option(names = "--component", paramLabel = "WRITER[:PATH]",
+            description = "With --writers: restore only WRITER's components of the set (its name), or the one at "
+                    + "PATH (logical path and name, as vss backup shows it: Orders Writer:orders). Repeatable. "
+                    + "Default: every component the set holds.")
+    private List<String> components = new ArrayList<>();
 
     @Option(names = "--path", paramLabel = "PATTERN",
             description = {"Restore only the entries PATTERN selects (repeatable), a glob over ROOT/PATH names: "
@@ -72,13 +89,26 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--overwrite", description = "Replace files that exist in TARGET (never a directory).")
     private boolean overwrite;
 
+    @Option(names = "--json", description = "Print the outcome as one JSON document on stdout (notes go to stderr).")
+    private boolean json;
+
+    /** The simulated machine (with --writers) and {@code --progress}. */
     @Mixin
-    private SetReadOptions options;
+    private SimulatorOptions simulator;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        if (writers) {
+            return new RestoreWritersRun(media, set, target, components, json, simulator).call(out, err);
+        }
+        if (!components.isEmpty()) {
+            throw new UsageException("--component goes with --writers");
+        }
+        if (target == null) {
+            throw new UsageException("Missing required option: '--to=TARGET' (or --writers)");
+        }
         if (Files.exists(target) && !Files.isDirectory(target)) {
             throw new UsageException("--to " + target + " is not a directory");
         }
@@ -88,7 +118,7 @@ final class RestoreCommand implements Callable<Integer> {
         steps(err, m, s, failed);
         RestoreReport r;
         try {
-            r = ReadBar.during(options.progress(), err, "restoring " + s.setId(),
+            r = ReadBar.during(simulator.progress(), err, "restoring " + s.setId(),
                     p -> m.reader().restore(s.setId(), target, paths, overwrite, p));
         } catch (BrokenChainException e) {
             // Checked before anything is written: TARGET is untouched.
@@ -100,7 +130,7 @@ final class RestoreCommand implements Callable<Integer> {
         List<String> unmatched = r.patternsMatchingNothing(paths);
         long bytes = restoredBytes(r);
         boolean complete = r.complete() && unmatched.isEmpty();
-        if (options.json()) {
+        if (json) {
             Json.print(out, new SetJsonForms.Restore(media.toAbsolutePath().toString(), m.removed(),
                     SetJsonForms.Set.of(m.details(s)), set == null ? "newest complete" : "given",
                     target.toAbsolutePath().toString(), paths, overwrite, r.restored().size(), bytes,
@@ -113,7 +143,7 @@ final class RestoreCommand implements Callable<Integer> {
             // The data is there; exit code 0 stays possible, but what is missing from the files is not hidden.
             err.printf("vss: restore: %d security descriptors, alternate data streams, times or attributes of restored "
                     + "files and directories were not applied; the files' data is restored (%s)%n",
-                    r.notApplied().size(), options.json() ? "each is named in notApplied"
+                    r.notApplied().size(), json ? "each is named in notApplied"
                             : r.notApplied().size() > SetText.NOT_APPLIED_SHOWN ? "the first "
                                     + SetText.NOT_APPLIED_SHOWN + " are named on stdout, 'not applied'; --json lists "
                                     + "every one" : "each is named on stdout, 'not applied'");

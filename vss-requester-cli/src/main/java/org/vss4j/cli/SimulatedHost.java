@@ -120,6 +120,40 @@ final class SimulatedHost {
                 });
     }
 
+    /**
+     * The host path of the Windows name {@code windowsPath} ({@code D:\data\a.db}) on the simulated volume
+     * mounted deepest above it; empty off the simulator or when no declared volume holds it.
+     */
+    static Optional<Path> hostPathOfWindowsName(String windowsPath) {
+        if (!active()) {
+            return Optional.empty();
+        }
+        String lower = windowsPath.toLowerCase(Locale.ROOT);
+        Path best = null;
+        int bestLength = -1;
+        for (org.vss4j.sim.Volume v : SimulatedMachine.current().volumes()) {
+            for (String alias : v.aliases()) {
+                String mount = alias.endsWith("\\") ? alias : alias + "\\";
+                String m = mount.toLowerCase(Locale.ROOT);
+                if ((lower + "\\").startsWith(m) && m.length() > bestLength) {
+                    Path p = v.root();
+                    String rest = windowsPath.length() > mount.length() ? windowsPath.substring(mount.length()) : "";
+                    for (String part : rest.split("\\\\")) {
+                        if (part.equals("..")) {
+                            return Optional.empty(); // never above the volume's directory
+                        }
+                        if (!part.isEmpty() && !part.equals(".")) {
+                            p = p.resolve(part);
+                        }
+                    }
+                    best = p;
+                    bestLength = m.length();
+                }
+            }
+        }
+        return Optional.ofNullable(best);
+    }
+
     /** {@code p} with its deepest existing ancestor's links resolved (MEDIA may not exist yet). */
     private static Path realOfDeepestExisting(Path p) {
         Path existing = p;

@@ -231,6 +231,22 @@ public final class BackupSetReader {
     }
 
     /**
+     * The Backup Components Document the set stores ({@code documents/backup-components.xml}), the input of a
+     * writer-aware restore.
+     *
+     * @param setId the set's name in the media directory
+     * @return the document, or empty when the set stores none (a copy set without writers, a set left unconfirmed)
+     * @throws IOException if it exists and cannot be read
+     */
+    public java.util.Optional<String> backupComponentsDocument(String setId) throws IOException {
+        Path doc = setDir(setId).resolve(MediaLayout.DOCUMENTS).resolve(MediaLayout.BACKUP_COMPONENTS);
+        if (!java.nio.file.Files.isRegularFile(doc)) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(java.nio.file.Files.readString(doc, java.nio.charset.StandardCharsets.UTF_8));
+    }
+
+    /**
      * The data of one file, read at its catalog offset without reading the rest of data.tar.
      *
      * @param setId the set's name in the media directory

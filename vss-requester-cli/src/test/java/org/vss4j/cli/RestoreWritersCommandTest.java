@@ -1,0 +1,161 @@
+package org.vss4j.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.RestoreMethod;
+import org.vss4j.WriterRestore;
+import org.vss4j.cli.BackupRunFixture.Run;
+import org.vss4j.sim.FileSpec;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedWriter;
+import org.vss4j.sim.WriterComponent;
+import org.vss4j.sim.WriterEvent;
+
+/**
+ * {@code vss restore MEDIA --writers} on the simulator: a full backup with a writer, the live file damaged, the
+ * restore writes it back where the writer's restore method says, with the writer taking part (PreRestore,
+ * PostRestore); a component whose restore method needs a service stop, and one of a writer no longer running, are
+ * reported not restored with exit code 13.
+ */
+class RestoreWritersCommandTest {
+
+    @TempDir
+    Path disk;
+
+    @TempDir
+    Path state;
+
+    @TempDir
+    Path work;
+
+    @TempDir
+    Path noWriters;
+
+    Path media;
+
+    BackupRunFixture fixture;
+
+    @BeforeEach
+    void files() throws IOException {
+        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
+        media = work.resolve("media");
+        fixture.write("data/orders.db", "42 orders");
+        fixture.write("data/sub/old.db", "old orders");
+        fixture.write("other/notes.txt", "notes");
+    }
+
+    private Run vss(Consumer<SimulatedMachine> plan, String... args) {
+        return fixture.vss(plan, args);
+    }
+
+    /** The writer of D:\data, restored with {@code method}. */
+    private static SimulatedWriter orders(RestoreMethod method, String service) {
+        return SimulatedWriter.builder("Orders Writer")
+                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+                .restoreMethod(method, service, null, WriterRestore.ALWAYS, false)
+                .build();
+    }
+
+    private static SimulatedWriter notes() {
+        return SimulatedWriter.builder("Notes Writer")
+                .component(WriterComponent.fileGroup("", "notes").withFile(FileSpec.of("D:\\other", "*", true)))
+                .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false)
+                .build();
+    }
+
+    private void backUp(SimulatedWriter... writers) {
+        Run r = vss(m -> List.of(writers).forEach(m::addWriter), "backup", "D:\\data", "D:\\other", "--to",
+                media.toString(), "--type", "full");
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+    }
+
+    @Test
+    void restoresTheDamagedFileWithTheWriterTakingPart() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
+        fixture.write("data/orders.db", "damaged");
+        Files.delete(disk.resolve("data/sub/old.db"));
+        SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+
+        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("42 orders");
+        assertThat(Files.readString(disk.resolve("data/sub/old.db"))).isEqualTo("old orders");
+        assertThat(r.out()).contains("Orders Writer\\orders: restored (2 file(s), ALL)");
+        assertThat(w.events()).containsSubsequence(WriterEvent.PRE_RESTORE, WriterEvent.POST_RESTORE);
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).singleElement()
+                .satisfies(c -> assertThat(c.selectedForRestore()).isTrue());
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).singleElement()
+                .satisfies(c -> assertThat(c.fileRestoreStatus()).hasToString("ALL"));
+    }
+
+    @Test
+    void aComponentWhoseRestoreMethodNeedsAServiceStopIsNotRestored() throws IOException {
+        backUp(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc"));
+        fixture.write("data/orders.db", "damaged");
+
+        Run r = vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
+                media.toString(), "--writers", "--json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
+        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        JsonNode c = r.json().get("components").get(0);
+        assertThat(c.get("writer").asText()).isEqualTo("Orders Writer");
+        assertThat(c.get("restored").asBoolean()).isFalse();
+        assertThat(c.get("reason").asText()).contains("service stop", "OrdersSvc");
+        assertThat(r.json().get("allRestored").asBoolean()).isFalse();
+    }
+
+    @Test
+    void aComponentOfAWriterNoLongerRunningIsReportedUnmatched() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null), notes());
+        fixture.write("other/notes.txt", "damaged");
+
+        Run r = vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null)), "restore",
+                media.toString(), "--writers");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
+        assertThat(r.out()).contains("Orders Writer\\orders: restored",
+                "Notes Writer\\notes: not restored: unmatched: no running writer of class");
+        assertThat(Files.readString(disk.resolve("other/notes.txt"))).isEqualTo("damaged");
+    }
+
+    @Test
+    void componentSelectsOneWritersComponentsOnly() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null), notes());
+        fixture.write("other/notes.txt", "damaged");
+        fixture.write("data/orders.db", "damaged");
+
+        Run r = vss(m -> {
+            m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
+            m.addWriter(notes());
+        }, "restore", media.toString(), "--writers", "--component", "Notes Writer:notes");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(Files.readString(disk.resolve("other/notes.txt"))).isEqualTo("notes");
+        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(r.out()).contains("Notes Writer\\notes: restored").doesNotContain("Orders Writer");
+    }
+
+    @Test
+    void toIsRefusedWithWritersAndAnUnknownWriterIsAUsageError() {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
+
+        Run to = vss(m -> { }, "restore", media.toString(), "--writers", "--to", work.resolve("t").toString());
+        Run unknown = vss(m -> { }, "restore", media.toString(), "--writers", "--component", "Nobody");
+
+        assertThat(to.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(to.err()).contains("--to goes without --writers");
+        assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(unknown.err()).contains("no component of a writer named Nobody", "Orders Writer");
+    }
+}
