@@ -6,8 +6,10 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import org.vss4j.VssHresult;
 import org.vss4j.media.BackupSetInfo;
 import org.vss4j.media.ComponentRow;
+import org.vss4j.session.BackupException;
 import org.vss4j.session.RestoreSession;
 import org.vss4j.session.RestoreSessionBuilder;
 
@@ -18,7 +20,12 @@ import org.vss4j.session.RestoreSessionBuilder;
 final class RestoreWritersRun {
 
     /** The JSON form of the run. */
-    record Json(String media, String set, List<WritersRestore.Component> components, boolean allRestored) {
+    record Json(String media, String set, List<WritersRestore.Component> components, boolean allRestored,
+            Failure failure) {
+    }
+
+    /** A writer that failed the restore as a whole (its PreRestore or PostRestore operation failed). */
+    record Failure(String phase, String writer, String hresult, String message) {
     }
 
     private final Path media;
@@ -69,12 +76,18 @@ final class RestoreWritersRun {
         List<WritersRestore.Component> outcomes;
         try {
             outcomes = new WritersRestore(m.reader(), s.setId()).run(builder);
+        } catch (BackupException e) {
+            if (e.writerFailure().isEmpty()) {
+                throw e; // VSS itself failed: exit code 3 with the call and HRESULT
+            }
+            return writerFailed(out, err, s.setId(), e);
         } finally {
             simulator.close();
         }
         boolean all = outcomes.stream().allMatch(WritersRestore.Component::restored);
         if (json) {
-            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), s.setId(), outcomes, all));
+            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), s.setId(), outcomes, all,
+                    null));
         } else {
             for (WritersRestore.Component c : outcomes) {
                 out.printf("%s\\%s: %s%n", c.writer(), c.component(), c.restored()
@@ -93,6 +106,27 @@ final class RestoreWritersRun {
             return ExitCodes.COMPONENTS_NOT_RESTORED;
         }
         return ExitCodes.OK;
+    }
+
+    /**
+     * A writer failed the PreRestore (or PostRestore) operation itself: the session ended it (PostRestore where VSS
+     * takes it) and nothing of the components it was to restore is known restored.
+     */
+    private int writerFailed(PrintWriter out, PrintWriter err, String setId, BackupException e) {
+        String phase = e.phase().name();
+        String hresult = VssHresult.describe(e.hresult());
+        String writer = e.writer().orElse(null);
+        if (json) {
+            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), setId, List.of(), false,
+                    new Failure(phase, writer, hresult, e.getMessage())));
+        } else {
+            out.printf("not restored: writer %s failed %s (%s): %s%n", writer, phase, hresult, e.getMessage());
+            out.flush();
+        }
+        err.printf("vss: restore: writer %s failed %s with %s; the components of set %s were not restored%n",
+                writer, phase, hresult, setId);
+        err.flush();
+        return ExitCodes.COMPONENTS_NOT_RESTORED;
     }
 
     /** {@code WRITER} (every component of it in the set) or {@code WRITER:PATH}, checked against the set. */

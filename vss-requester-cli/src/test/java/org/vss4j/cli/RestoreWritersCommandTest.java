@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.RestoreMethod;
+import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.sim.FileSpec;
@@ -127,6 +128,24 @@ class RestoreWritersCommandTest {
         assertThat(r.out()).contains("Orders Writer\\orders: restored",
                 "Notes Writer\\notes: not restored: unmatched: no running writer of class");
         assertThat(Files.readString(disk.resolve("other/notes.txt"))).isEqualTo("damaged");
+    }
+
+    @Test
+    void aWriterFailingPreRestoreIsNamedWithThePhaseAndHresult() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
+        fixture.write("data/orders.db", "damaged");
+        SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+        w.failAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+
+        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
+        JsonNode f = r.json().get("failure");
+        assertThat(f.get("phase").asText()).isEqualTo("PRE_RESTORE");
+        assertThat(f.get("writer").asText()).isEqualTo("Orders Writer");
+        assertThat(f.get("hresult").asText()).contains("VSS_E_WRITERERROR_NONRETRYABLE");
+        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
     }
 
     @Test
