@@ -67,7 +67,8 @@ public final class LogWriter extends VssWriter {
 
     @Override
     protected boolean onIdentify(CreateWriterMetadata metadata) {
-        metadata.setRestoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.NEVER, false);
+        // VSS_WRE_ALWAYS: it checks the restored log at PostRestore (Microsoft docs, "VSS_WRITERRESTORE_ENUM").
+        metadata.setRestoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false);
         metadata.addComponent(ComponentType.FILEGROUP, null, COMPONENT, "Append-only order log", false, false, true);
         metadata.addFilesToFileGroup(null, COMPONENT, directory, fileName, false, null,
                 CreateWriterMetadata.DEFAULT_BACKUP_TYPE_MASK);
