@@ -14,6 +14,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.BackupComponents;
 import org.vss4j.ComponentState;
+import org.vss4j.ExamineWriterMetadata;
 import org.vss4j.FileRestoreStatus;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
@@ -29,8 +30,9 @@ import org.vss4j.WriterMetadataEntry;
  *
  * <p>{@link RestoreSessionBuilder#start()} performs {@code CreateVssBackupComponents}, {@code InitializeForRestore}
  * with the stored Backup Components Document, {@code SetRestoreState}, {@code GatherWriterMetadata}; it matches each
- * backed-up component of the document to a running writer by writer class id (and instance id where several instances
- * of the class run), calls {@code SetSelectedForRestore} ({@code SetSelectedForRestoreEx} when the running instance is
+ * backed-up component of the document to a running writer by writer class id (and instance id, or with the stored
+ * Writer Metadata Documents instance name, where the instance backed up no longer runs), calls
+ * {@code SetSelectedForRestore} ({@code SetSelectedForRestoreEx} when the running instance is
  * not the one that was backed up), {@code SetRestoreOptions} and {@code AddAlternativeLocationMapping}, then
  * {@code PreRestore} and {@code GatherWriterStatus}. The writer's restore method ({@code GetRestoreMethod}) decides
  * each {@link #items() item}: original location, alternate location, or not restored as plain files (service stop,
@@ -59,6 +61,10 @@ public final class RestoreSession implements AutoCloseable {
         CLOSED
     }
 
+    /** A writer instance as its stored Writer Metadata Document names it. */
+    private record BackedUpInstance(UUID writerId, String instanceName) {
+    }
+
     /** One component selected for restore: the running writer that takes it, its metadata and its items. */
     private record Selected(ComponentRef ref, GatheredWriter writer, WriterComponentInfo info, List<RestoreItem> items) {
     }
@@ -72,6 +78,8 @@ public final class RestoreSession implements AutoCloseable {
     private State state = State.STARTING;
     private boolean preRestored;
     private List<GatheredWriter> writers = List.of();
+    /** The writer instances of the stored Writer Metadata Documents, by instance id. */
+    private final Map<UUID, BackedUpInstance> backedUp = new LinkedHashMap<>();
     private final List<UnmatchedComponent> unmatched = new ArrayList<>();
     private final List<Selected> selected = new ArrayList<>();
     /** Components left out after PreRestore (their writer failed it), with the failure. */
@@ -248,6 +256,7 @@ public final class RestoreSession implements AutoCloseable {
 
     /** Matches every backed-up component of the document to a running writer and selects the chosen ones. */
     private void select() {
+        readStoredDocuments();
         Set<RestoreSessionBuilder.Requested> asked = new java.util.LinkedHashSet<>(config.components);
         Set<RestoreSessionBuilder.Requested> found = new java.util.HashSet<>();
         int count = bc.getWriterComponentsCount();
@@ -270,7 +279,7 @@ public final class RestoreSession implements AutoCloseable {
                         .findFirst().orElse(null);
                 ComponentRef ref = new ComponentRef(w != null ? w.ref() : new WriterRef(part.instanceId(),
                         part.writerId(), null), c.type(), c.logicalPath(), c.name());
-                String why = w == null ? "no running writer of class " + part.writerId()
+                String why = w == null ? noRunningWriter(part.writerId(), part.instanceId())
                         : info == null ? "the running writer " + w.ref() + " reports no such component"
                         : !c.backupSucceeded() ? "not backed up successfully"
                         : !info.selectableForRestore() && !explicit ? "not selectable for restore" : null;
@@ -313,8 +322,53 @@ public final class RestoreSession implements AutoCloseable {
      */
     private GatheredWriter runningWriter(UUID writerId, UUID instanceId) {
         List<GatheredWriter> ofClass = writers.stream().filter(w -> w.ref().writerId().equals(writerId)).toList();
-        return ofClass.stream().filter(w -> w.ref().instanceId().equals(instanceId)).findFirst()
-                .orElse(ofClass.size() == 1 ? ofClass.get(0) : null);
+        GatheredWriter same = ofClass.stream().filter(w -> w.ref().instanceId().equals(instanceId)).findFirst()
+                .orElse(null);
+        if (same != null) {
+            return same;
+        }
+        BackedUpInstance stored = storedInstance(writerId, instanceId);
+        if (stored != null) {
+            // Class id and instance name: what stays when an instance restarts with a new instance id.
+            List<GatheredWriter> named = ofClass.stream()
+                    .filter(w -> stored.instanceName().equals(nameOf(w))).toList();
+            return named.size() == 1 ? named.get(0) : null;
+        }
+        return ofClass.size() == 1 ? ofClass.get(0) : null;
+    }
+
+    /** Why no running writer takes a component backed up by instance {@code instanceId} of class {@code writerId}. */
+    private String noRunningWriter(UUID writerId, UUID instanceId) {
+        long running = writers.stream().filter(w -> w.ref().writerId().equals(writerId)).count();
+        BackedUpInstance stored = storedInstance(writerId, instanceId);
+        if (running == 0) {
+            return "no running writer of class " + writerId;
+        }
+        if (stored != null) {
+            return "no single running instance named '" + stored.instanceName() + "' of writer class " + writerId;
+        }
+        return running + " running instances of writer class " + writerId + ", none the one backed up (instance "
+                + instanceId + "; its stored Writer Metadata Document would match it by instance name)";
+    }
+
+    private BackedUpInstance storedInstance(UUID writerId, UUID instanceId) {
+        BackedUpInstance stored = backedUp.get(instanceId);
+        return stored != null && stored.writerId().equals(writerId) ? stored : null;
+    }
+
+    private static String nameOf(GatheredWriter w) {
+        return w.metadata().instanceName() == null ? "" : w.metadata().instanceName();
+    }
+
+    /** Reads the identity of every stored Writer Metadata Document ({@code CreateVssExamineWriterMetadata}). */
+    private void readStoredDocuments() {
+        for (String xml : config.writerMetadataDocuments) {
+            try (ExamineWriterMetadata stored = ExamineWriterMetadata.fromXml(xml)) {
+                WriterMetadata m = stored.read();
+                backedUp.put(m.identity().instanceId(), new BackedUpInstance(m.identity().writerId(),
+                        m.instanceName() == null ? "" : m.instanceName()));
+            }
+        }
     }
 
     private void setOptions() {

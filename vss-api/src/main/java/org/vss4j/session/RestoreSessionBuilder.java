@@ -2,6 +2,7 @@ package org.vss4j.session;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -18,6 +19,8 @@ public final class RestoreSessionBuilder {
     final List<Requested> components = new ArrayList<>();
     /** {@code SetRestoreOptions} strings, by writer class id and lower-case component path. */
     final Map<Requested, String> restoreOptions = new LinkedHashMap<>();
+    /** Writer Metadata Documents stored with the backup ({@code SaveAsXML} of each writer's metadata). */
+    final List<String> writerMetadataDocuments = new ArrayList<>();
     RestoreType type = RestoreType.BY_COPY;
     Duration phaseTimeout = Duration.ofMinutes(10);
     Duration overallTimeout = Duration.ofHours(1);
@@ -51,6 +54,24 @@ public final class RestoreSessionBuilder {
      */
     public RestoreSessionBuilder component(UUID writerClassId, String componentPath) {
         components.add(new Requested(writerClassId, componentPath));
+        return this;
+    }
+
+    /**
+     * A Writer Metadata Document stored with the backup. With it the session knows the instance name of the writer
+     * instance that backed a component up, and gives the component to the running instance of the same class with
+     * the same instance name when several instances of the class run and none is the one backed up (instance ids
+     * change when a writer restarts; Microsoft docs, "IVssExamineWriterMetadataEx::GetIdentityEx"). Without a
+     * running instance of that name the component is unmatched.
+     */
+    public RestoreSessionBuilder writerMetadataDocument(String writerMetadataDocument) {
+        writerMetadataDocuments.add(Objects.requireNonNull(writerMetadataDocument, "writerMetadataDocument"));
+        return this;
+    }
+
+    /** {@link #writerMetadataDocument(String)} for each document a backup session saved. */
+    public RestoreSessionBuilder writerMetadataDocuments(Collection<WriterDocument> documents) {
+        documents.forEach(d -> writerMetadataDocument(d.xml()));
         return this;
     }
 

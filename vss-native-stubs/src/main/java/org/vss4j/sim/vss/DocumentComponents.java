@@ -36,12 +36,18 @@ final class DocumentComponents {
     private DocumentComponents() {
     }
 
-    /** One writer instance's components, in document order (empty if it has none). */
+    /**
+     * One writer instance's components, in document order (empty if it has none): those it backed up, and in a
+     * restore those the requester gave it with {@code SetSelectedForRestoreEx} (Microsoft docs,
+     * "IVssBackupComponentsEx::SetSelectedForRestoreEx": the component is restored by that instance), less those
+     * given so to another instance.
+     */
     static WriterPart partOf(BackupDocument document, UUID instanceId, WriterParticipant writer) {
         List<ComponentState> states = new ArrayList<>();
         UUID writerId = writer.metadata().writerClassId();
         for (BackupDocument.Component c : document.components) {
-            if (c.instanceId.equals(instanceId)) {
+            UUID owner = c.restoreInstanceId != null ? c.restoreInstanceId : c.instanceId;
+            if (owner.equals(instanceId)) {
                 states.add(state(c, recorded(document, c, writer)));
                 writerId = c.writerId;
             }

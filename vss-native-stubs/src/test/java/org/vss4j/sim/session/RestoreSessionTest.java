@@ -282,4 +282,78 @@ class RestoreSessionTest {
         });
         s.close();
     }
+
+    /**
+     * Two instances of one writer class, restarted after the backup (new instance ids, same instance names): without
+     * the stored Writer Metadata Documents nothing tells them apart; with them each component goes to the instance
+     * of the same name (SetSelectedForRestoreEx), which alone sees it at PreRestore.
+     */
+    @Test
+    void storedWriterMetadataDocumentsMatchRestartedInstancesByInstanceName() {
+        java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a33");
+        SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
+        SimulatedWriter beta = machine.addWriter(instance(cls, "beta", "two", "C:\\two").build());
+        BackupResult backup;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
+            saved = SessionFixture.copyAll(s);
+            backup = s.complete();
+        }
+        alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        beta.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        SimulatedWriter beta2 = machine.addWriter(instance(cls, "beta", "two", "C:\\two")
+                .instanceId(java.util.UUID.randomUUID()).build());
+        SimulatedWriter alpha2 = machine.addWriter(instance(cls, "alpha", "one", "C:\\one")
+                .instanceId(java.util.UUID.randomUUID()).build());
+
+        try (RestoreSession s = start(backup.backupComponentsDocument())) {
+            assertThat(s.selectedComponents()).isEmpty();
+            assertThat(s.unmatched()).extracting(u -> u.reason()).allSatisfy(r -> assertThat(r)
+                    .contains("2 running instances of writer class " + cls, "none the one backed up"));
+        }
+        RestoreResult result;
+        try (RestoreSession s = RestoreSession.builder().document(backup.backupComponentsDocument())
+                .writerMetadataDocuments(backup.writerMetadataDocuments()).start()) {
+            assertThat(s.unmatched()).isEmpty();
+            assertThat(s.selectedComponents()).extracting(c -> c.name() + "@" + c.writer().instanceId())
+                    .containsExactlyInAnyOrder("one@" + alpha2.metadata().instanceId(),
+                            "two@" + beta2.metadata().instanceId());
+            for (RestoreItem item : s.items()) {
+                copyBack(item);
+                s.restored(item);
+            }
+            result = s.complete();
+        }
+        assertThat(result.allRestored()).isTrue();
+        assertThat(alpha2.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name()).containsExactly("one");
+        assertThat(beta2.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name()).containsExactly("two");
+        assertThat(alpha.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
+
+    @Test
+    void aStoredInstanceNameNoRunningInstanceHasLeavesTheComponentUnmatched() {
+        java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a34");
+        SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
+        BackupResult backup;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
+            saved = SessionFixture.copyAll(s);
+            backup = s.complete();
+        }
+        alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        SimulatedWriter other = machine.addWriter(instance(cls, "gamma", "one", "C:\\one")
+                .instanceId(java.util.UUID.randomUUID()).build());
+        try (RestoreSession s = RestoreSession.builder().document(backup.backupComponentsDocument())
+                .writerMetadataDocuments(backup.writerMetadataDocuments()).start()) {
+            assertThat(s.selectedComponents()).isEmpty();
+            assertThat(s.unmatched()).singleElement().satisfies(u -> assertThat(u.reason())
+                    .contains("no single running instance named 'alpha' of writer class " + cls));
+        }
+        assertThat(other.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
+
+    private static SimulatedWriter.Builder instance(java.util.UUID cls, String instanceName, String component,
+            String dir) {
+        return SimulatedWriter.builder("ClusterWriter").classId(cls).instanceName(instanceName)
+                .component(WriterComponent.fileGroup("", component).withFile(FileSpec.of(dir, "*", false)))
+                .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false);
+    }
 }
