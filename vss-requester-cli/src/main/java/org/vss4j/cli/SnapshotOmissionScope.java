@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
  * {@code $UserProfile$} (Microsoft docs, "Excluding Files from Shadow Copies"). A variable is expanded with this
  * process's environment (on Windows the machine's); where it is not set (off Windows), it stands for a directory of
  * the system drive ({@code %SystemDrive%}, C: when unset), where Windows keeps %windir%, %ProgramData% and the user
- * profiles by default. An entry without a drive letter ({@code \System Volume Information\...}) is on every volume and
- * is kept, as is one a source cannot be compared with (a mounted folder, a volume GUID name).
+ * profiles by default. An entry without a drive letter ({@code \System Volume Information\...}) is on every volume: it
+ * is judged on each source's own volume. One a source cannot be compared with (a mounted folder, a volume GUID name)
+ * is kept.
  */
 final class SnapshotOmissionScope {
 
@@ -49,15 +50,17 @@ final class SnapshotOmissionScope {
             }
             e = value + v.group(4);
         }
-        if (!e.matches("[A-Za-z]:\\\\.*")) {
+        // Without a drive (\System Volume Information\...) the entry is on every volume: on each source's own.
+        boolean everyVolume = e.startsWith("\\") && !e.startsWith("\\\\");
+        if (!everyVolume && !e.matches("[A-Za-z]:\\\\.*")) {
             return true;
         }
-        int cut = e.lastIndexOf('\\');
-        String dir = lower(e.substring(0, cut));
         for (String source : sources) {
             if (!source.matches("[A-Za-z]:.*")) {
                 return true;
             }
+            String onVolume = everyVolume ? source.substring(0, 2) + e : e;
+            String dir = lower(onVolume.substring(0, onVolume.lastIndexOf('\\')));
             String s = lower(source);
             if (dir.equals(s) || dir.startsWith(s + "\\") || recursive && s.startsWith(dir + "\\")) {
                 return true;

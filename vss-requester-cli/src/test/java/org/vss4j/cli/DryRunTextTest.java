@@ -49,8 +49,10 @@ class DryRunTextTest {
                 .isTrue();
         assertThat(WINDOWS.mayNameFilesUnder("D:\\data\\cache\\*", List.of("D:\\data"))).isTrue();
         assertThat(WINDOWS.mayNameFilesUnder("D:\\*.tmp /s", List.of("D:\\data"))).isTrue();
+        assertThat(WINDOWS.mayNameFilesUnder("\\System Volume Information\\Heat\\*.* /s", List.of("D:\\")))
+                .as("on every volume, so on D: too").isTrue();
         assertThat(WINDOWS.mayNameFilesUnder("\\System Volume Information\\Heat\\*.* /s", List.of("D:\\data")))
-                .as("on every volume").isTrue();
+                .as("on every volume, but not under D:\\data").isFalse();
         assertThat(WINDOWS.mayNameFilesUnder("D:\\x\\*", List.of("\\\\?\\Volume{1}\\"))).isTrue();
     }
 
@@ -61,8 +63,19 @@ class DryRunTextTest {
         Run r = fixture.vss("backup", "D:\\data", "--to", work.resolve("m").toString(), "--dry-run");
 
         assertThat(r.exit()).as(r.err()).isZero();
-        assertThat(r.out()).doesNotContain("%windir%", "$UserProfile$", "%ProgramData%")
+        assertThat(r.out()).doesNotContain("%windir%", "$UserProfile$", "%ProgramData%", "System Volume Information")
                 .containsPattern("writer vss4j Demo Writer \\{[0-9a-f-]{36}\\} \\(class id; instance \\{[0-9a-f-]{36}"
                         + "\\}\\)");
+    }
+
+    @Test
+    void aDryRunOfAWholeVolumeListsTheEntriesOnEveryVolume() throws IOException {
+        BackupRunFixture fixture = new BackupRunFixture(disk, state);
+        fixture.write("data/a.txt", "hello");
+        Run r = fixture.vss("backup", "D:", "--to", work.resolve("m").toString(), "--dry-run");
+
+        assertThat(r.exit()).as(r.err()).isZero();
+        assertThat(r.out()).contains("omitted by VSS from every shadow copy of their volume (FilesNotToSnapshot):",
+                "\\System Volume Information\\Heat\\*.* /s").doesNotContain("%windir%");
     }
 }
