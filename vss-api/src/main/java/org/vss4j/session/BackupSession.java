@@ -75,6 +75,7 @@ public final class BackupSession implements AutoCloseable {
 
     private final BackupSessionBuilder config;
     private final SessionEvents events;
+    private final SessionPhases phases;
     private final SessionBudget budget;
     private final AsyncWaiter waiter;
     private final InProgressRetry retry;
@@ -128,6 +129,7 @@ public final class BackupSession implements AutoCloseable {
         this.volumeRoots = List.copyOf(volumeRoots);
         this.directories = List.copyOf(directories);
         this.events = new SessionEvents(config.listener);
+        this.phases = new SessionPhases(events, config.clock, this::stopRequested);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
         this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace,
                 this::stopRequested);
@@ -1014,49 +1016,14 @@ public final class BackupSession implements AutoCloseable {
     }
 
     private void phase(BackupPhase phase, Runnable step) {
-        phase(phase, () -> {
-            step.run();
-            return null;
-        });
+        phases.run(phase, step);
     }
 
-    /** Runs one step with its events; a VSS or argument failure becomes a {@link BackupException} naming it. */
     private <T> T phase(BackupPhase phase, Supplier<T> step) {
-        if (stopRequested()) {
-            throw BackupException.of(phase, VssHresult.E_ABORT.code(), "the caller asked the session to stop before "
-                    + phase, null);
-        }
-        events.emit(new BackupEvent.PhaseStarted(phase));
-        long start = config.clock.nanoTime();
-        T result;
-        try {
-            result = step.get();
-        } catch (VssException | IllegalArgumentException | IllegalStateException | java.io.UncheckedIOException e) {
-            throw asBackupException(phase, e);
-        }
-        events.emit(new BackupEvent.PhaseFinished(phase, Duration.ofNanos(config.clock.nanoTime() - start)));
-        return result;
+        return phases.run(phase, step);
     }
 
-    /**
-     * {@code e} as a {@link BackupException} naming the phase: a VSS failure keeps its HRESULT; an argument, state or
-     * I/O failure is {@code E_FAIL}; anything else (a defect, a failing clock or listener of the caller's) is
-     * {@code E_UNEXPECTED} with its class named.
-     */
     private static BackupException asBackupException(BackupPhase phase, RuntimeException e) {
-        if (e instanceof BackupException b) {
-            return b;
-        }
-        if (e instanceof UnresolvablePathException u) {
-            return BackupException.unresolvedPath(phase, u);
-        }
-        if (e instanceof VssException v) {
-            return BackupException.of(phase, v.hresult(), v.getMessage(), v);
-        }
-        if (e instanceof IllegalArgumentException || e instanceof IllegalStateException
-                || e instanceof java.io.UncheckedIOException) {
-            return BackupException.of(phase, VssHresult.E_FAIL.code(), e.getMessage(), e);
-        }
-        return BackupException.of(phase, VssHresult.E_UNEXPECTED.code(), e.toString(), e);
+        return SessionPhases.asBackupException(phase, e);
     }
 }

@@ -1,6 +1,5 @@
 package org.vss4j.session;
 
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
@@ -16,7 +15,6 @@ import org.vss4j.BackupComponents;
 import org.vss4j.ComponentState;
 import org.vss4j.ExamineWriterMetadata;
 import org.vss4j.FileRestoreStatus;
-import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterComponentInfo;
 import org.vss4j.WriterComponents;
@@ -71,6 +69,7 @@ public final class RestoreSession implements AutoCloseable {
 
     private final RestoreSessionBuilder config;
     private final SessionEvents events;
+    private final SessionPhases phases;
     private final SessionBudget budget;
     private final AsyncWaiter waiter;
     private BackupComponents bc;
@@ -92,6 +91,8 @@ public final class RestoreSession implements AutoCloseable {
     private RestoreSession(RestoreSessionBuilder config) {
         this.config = config;
         this.events = new SessionEvents(config.listener);
+        // A restore has no caller's stop: each phase runs once PreRestore decides the sequence must finish.
+        this.phases = new SessionPhases(events, config.clock, () -> false);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
         this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
     }
@@ -499,28 +500,11 @@ public final class RestoreSession implements AutoCloseable {
     }
 
     private void phase(BackupPhase phase, Runnable step) {
-        phase(phase, () -> {
-            step.run();
-            return null;
-        });
+        phases.run(phase, step);
     }
 
-    /** Runs one step with its events; a VSS or argument failure becomes a {@link BackupException} naming it. */
     private <T> T phase(BackupPhase phase, Supplier<T> step) {
-        events.emit(new BackupEvent.PhaseStarted(phase));
-        long start = config.clock.nanoTime();
-        T result;
-        try {
-            result = step.get();
-        } catch (BackupException e) {
-            throw e;
-        } catch (VssException e) {
-            throw BackupException.of(phase, e.hresult(), e.getMessage(), e);
-        } catch (IllegalArgumentException | IllegalStateException e) {
-            throw BackupException.of(phase, VssHresult.E_FAIL.code(), e.getMessage(), e);
-        }
-        events.emit(new BackupEvent.PhaseFinished(phase, Duration.ofNanos(config.clock.nanoTime() - start)));
-        return result;
+        return phases.run(phase, step);
     }
 
     static String fullPath(String logicalPath, String name) {
