@@ -26,7 +26,8 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         customSynopsis = {"vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
-            "vss restore [OPTIONS] MEDIA [SET] --writers [--component=WRITER[:PATH]]..."},
+            "vss restore [OPTIONS] MEDIA [SET] --writers [--component=WRITER[:PATH]]... [--restore-type=TYPE]",
+            "    [--restore-options=WRITER[:PATH]=TEXT]..."},
         description = {"Restore the files of SET, or of the newest complete set in MEDIA, into TARGET, as "
                 + "ROOT/PATH (D/orders/a.db for D:\\orders\\a.db; vss sets shows each source's root).",
             "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
@@ -41,7 +42,8 @@ import picocli.CommandLine.Spec;
                 + "needed.",
             "With --writers: a writer-aware restore from the set's Backup Components Document: each writer "
                 + "takes part (PreRestore, PostRestore) and its restore method decides where its component's files "
-                + "go; what it does not let a requester copy (a service stop, a reboot, a custom procedure) is "
+                + "go; each file gets its security descriptor, streams, times and attributes as without --writers; "
+                + "what it does not let a requester copy (a service stop, a reboot, a custom procedure) is "
                 + "reported not restored, with why. --to is refused with --writers (see docs/restore-session.md). "
                 + "The simulator options matter only with --writers."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
@@ -50,6 +52,7 @@ import picocli.CommandLine.Spec;
             "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
             "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
             "  vss restore backups --writers --json",
+            "  vss restore backups --writers --component \"Orders Writer\" --restore-options \"Orders Writer=replay-logs\"",
             ExitCodes.HELP_RESTORE})
 final class RestoreCommand implements Callable<Integer> {
 
@@ -78,6 +81,17 @@ final class RestoreCommand implements Callable<Integer> {
                     + "Default: every component the set holds.")
     private List<String> components = new ArrayList<>();
 
+    @Option(names = "--restore-type", paramLabel = "TYPE", converter = RestoreTypeArgument.class,
+            completionCandidates = RestoreTypeArgument.Names.class,
+            description = "With --writers: the restore type the writers are told (SetRestoreState): "
+                    + "${COMPLETION-CANDIDATES}. Default: by-copy, the files copied back.")
+    private org.vss4j.RestoreType restoreType;
+
+    @Option(names = "--restore-options", paramLabel = "WRITER[:PATH]=TEXT",
+            description = "With --writers: the text WRITER's components (or the one at PATH) get as their restore "
+                    + "options (SetRestoreOptions; the writer reads it, its meaning is the writer's). Repeatable.")
+    private List<String> restoreOptions = new ArrayList<>();
+
     @Option(names = "--path", paramLabel = "PATTERN",
             description = {"Restore only the entries PATTERN selects (repeatable), a glob over ROOT/PATH names: "
                     + "* and ? within a name, ** across names (D/orders/**/*.db also selects D/orders/a.db), "
@@ -101,10 +115,12 @@ final class RestoreCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         if (writers) {
-            return new RestoreWritersRun(media, set, target, components, json, simulator).call(out, err);
+            return new RestoreWritersRun(media, set, target, components, restoreType, restoreOptions, json, simulator)
+                    .call(out, err);
         }
-        if (!components.isEmpty()) {
-            throw new UsageException("--component goes with --writers");
+        if (!components.isEmpty() || restoreType != null || !restoreOptions.isEmpty()) {
+            throw new UsageException((!components.isEmpty() ? "--component" : restoreType != null
+                    ? "--restore-type" : "--restore-options") + " goes with --writers");
         }
         if (target == null) {
             throw new UsageException("Missing required option: '--to=TARGET' (or --writers)");
@@ -143,10 +159,7 @@ final class RestoreCommand implements Callable<Integer> {
             // The data is there; exit code 0 stays possible, but what is missing from the files is not hidden.
             err.printf("vss: restore: %d security descriptors, alternate data streams, times or attributes of restored "
                     + "files and directories were not applied; the files' data is restored (%s)%n",
-                    r.notApplied().size(), json ? "each is named in notApplied"
-                            : r.notApplied().size() > SetText.NOT_APPLIED_SHOWN ? "the first "
-                                    + SetText.NOT_APPLIED_SHOWN + " are named on stdout, 'not applied'; --json lists "
-                                    + "every one" : "each is named on stdout, 'not applied'");
+                    r.notApplied().size(), SetText.whereNotAppliedAre(r.notApplied().size(), json));
             err.flush();
         }
         if (!complete) {

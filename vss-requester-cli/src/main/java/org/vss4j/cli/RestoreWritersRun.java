@@ -3,9 +3,14 @@ package org.vss4j.cli;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.vss4j.RestoreType;
 import org.vss4j.VssHresult;
 import org.vss4j.media.BackupSetInfo;
 import org.vss4j.media.ComponentRow;
@@ -20,8 +25,8 @@ import org.vss4j.session.RestoreSessionBuilder;
 final class RestoreWritersRun {
 
     /** The JSON form of the run. */
-    record Json(String media, String set, List<WritersRestore.Component> components, boolean allRestored,
-            Failure failure) {
+    record Json(String media, String set, String restoreType, List<WritersRestore.Component> components,
+            List<String> notApplied, boolean allRestored, Failure failure) {
     }
 
     /** A writer that failed the restore as a whole (its PreRestore or PostRestore operation failed). */
@@ -32,15 +37,23 @@ final class RestoreWritersRun {
     private final String set;
     private final Path target;
     private final List<String> components;
+    private final RestoreType restoreType;
+    private final List<String> restoreOptions;
     private final boolean json;
     private final SimulatorOptions simulator;
 
-    RestoreWritersRun(Path media, String set, Path target, List<String> components, boolean json,
-            SimulatorOptions simulator) {
+    /**
+     * @param restoreType    {@code --restore-type}, null for the default ({@code by-copy})
+     * @param restoreOptions {@code --restore-options WRITER[:PATH]=TEXT} arguments
+     */
+    RestoreWritersRun(Path media, String set, Path target, List<String> components, RestoreType restoreType,
+            List<String> restoreOptions, boolean json, SimulatorOptions simulator) {
         this.media = media;
         this.set = set;
         this.target = target;
         this.components = components;
+        this.restoreType = restoreType == null ? RestoreType.BY_COPY : restoreType;
+        this.restoreOptions = restoreOptions;
         this.json = json;
         this.simulator = simulator;
     }
@@ -64,18 +77,27 @@ final class RestoreWritersRun {
         String document = m.reader().backupComponentsDocument(s.setId()).orElseThrow(() -> new UsageException(
                 "set " + s.setId() + " stores no Backup Components Document (documents/backup-components.xml): "
                         + "restore its files without --writers"));
-        RestoreSessionBuilder builder = RestoreSession.builder().document(document);
+        RestoreSessionBuilder builder = RestoreSession.builder().document(document).restoreType(restoreType);
         List<ComponentRow> rows = m.reader().components(s.setId());
+        Set<String> chosen = new LinkedHashSet<>();
         for (String c : components) {
-            choose(builder, c, rows, s.setId());
+            chosen.addAll(choose("--component", c, rows, s.setId()));
         }
-        err.printf("restoring set %s with its writers%s%n", s.setId(),
+        chosen.forEach(k -> builder.component(UUID.fromString(k.substring(0, k.indexOf('\n'))),
+                k.substring(k.indexOf('\n') + 1)));
+        Map<String, String> options = options(rows, s.setId(), chosen);
+        options.forEach((k, text) -> builder.restoreOptions(UUID.fromString(k.substring(0, k.indexOf('\n'))),
+                k.substring(k.indexOf('\n') + 1), text));
+        err.printf("restoring set %s with its writers, restore type %s%s%n", s.setId(), name(restoreType),
                 set == null ? " (the newest complete set in " + m.media() + ")" : "");
         err.flush();
         simulator.prepare();
         List<WritersRestore.Component> outcomes;
+        List<String> notApplied;
         try {
-            outcomes = new WritersRestore(m.reader(), s.setId()).run(builder);
+            WritersRestore.Outcome o = new WritersRestore(m.reader(), s.setId(), options).run(builder);
+            outcomes = o.components();
+            notApplied = o.notApplied();
         } catch (BackupException e) {
             if (e.writerFailure().isEmpty()) {
                 throw e; // VSS itself failed: exit code 3 with the call and HRESULT
@@ -86,18 +108,27 @@ final class RestoreWritersRun {
         }
         boolean all = outcomes.stream().allMatch(WritersRestore.Component::restored);
         if (json) {
-            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), s.setId(), outcomes, all,
-                    null));
+            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), s.setId(), name(restoreType),
+                    outcomes, notApplied, all, null));
         } else {
             for (WritersRestore.Component c : outcomes) {
-                out.printf("%s\\%s: %s%n", c.writer(), c.component(), c.restored()
+                out.printf("%s\\%s: %s%s%n", c.writer(), c.component(), c.restored()
                         ? "restored (" + c.files() + " file(s), " + c.status() + ")"
-                        : c.reason() + (c.status() != null ? " (" + c.status() + ")" : ""));
+                        : c.reason() + (c.status() != null ? " (" + c.status() + ")" : ""),
+                        c.restoreOptions() == null ? "" : ", restore options: " + c.restoreOptions());
             }
             if (outcomes.isEmpty()) {
                 out.println("no component of the set to restore");
             }
+            SetText.notApplied(out, notApplied);
             out.flush();
+        }
+        if (!notApplied.isEmpty()) {
+            // As the plain restore: the data is there, the exit code does not change, what is missing is not hidden.
+            err.printf("vss: restore: %d security descriptors, alternate data streams, times or attributes of restored "
+                    + "files and directories were not applied; the files' data is restored (%s)%n",
+                    notApplied.size(), SetText.whereNotAppliedAre(notApplied.size(), json));
+            err.flush();
         }
         if (!all) {
             err.printf("vss: restore: %d of %d component(s) not restored (each is named with why)%n",
@@ -117,8 +148,8 @@ final class RestoreWritersRun {
         String hresult = VssHresult.describe(e.hresult());
         String writer = e.writer().orElse(null);
         if (json) {
-            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), setId, List.of(), false,
-                    new Failure(phase, writer, hresult, e.getMessage())));
+            org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), setId, name(restoreType),
+                    List.of(), List.of(), false, new Failure(phase, writer, hresult, e.getMessage())));
         } else {
             out.printf("not restored: writer %s failed %s (%s): %s%n", writer, phase, hresult, e.getMessage());
             out.flush();
@@ -129,28 +160,64 @@ final class RestoreWritersRun {
         return ExitCodes.COMPONENTS_NOT_RESTORED;
     }
 
-    /** {@code WRITER} (every component of it in the set) or {@code WRITER:PATH}, checked against the set. */
-    private static void choose(RestoreSessionBuilder builder, String arg, List<ComponentRow> rows, String setId) {
+    /** The restore type as {@code --restore-type} names it. */
+    private static String name(RestoreType t) {
+        return t.name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    /**
+     * {@code --restore-options WRITER[:PATH]=TEXT}, each checked against the set (as {@code --component}) and, with
+     * {@code --component}, against the components chosen: options for a component not restored would reach no writer.
+     *
+     * @return the text by {@link WritersRestore#key}, a later argument for the same component replacing an earlier one
+     */
+    private Map<String, String> options(List<ComponentRow> rows, String setId, Set<String> chosen) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (String arg : restoreOptions) {
+            int eq = arg.indexOf('=');
+            if (eq <= 0) {
+                throw new UsageException("--restore-options " + arg + ": give it as WRITER=TEXT or "
+                        + "WRITER:PATH=TEXT (the writer's name, a component's logical path and name, the text the "
+                        + "writer reads with IVssComponent::GetRestoreOptions)");
+            }
+            String text = arg.substring(eq + 1);
+            for (String k : choose("--restore-options", arg.substring(0, eq), rows, setId)) {
+                if (!chosen.isEmpty() && !chosen.contains(k)) {
+                    throw new UsageException("--restore-options " + arg + ": component " + k.substring(k.indexOf('\n')
+                            + 1) + " is not restored (--component chooses " + chosen.stream()
+                                    .map(c -> c.substring(c.indexOf('\n') + 1)).toList() + ")");
+                }
+                out.put(k, text);
+            }
+        }
+        return out;
+    }
+
+    /**
+     * {@code WRITER} (every component of it in the set) or {@code WRITER:PATH}, checked against the set.
+     *
+     * @return the components, by {@link WritersRestore#key}
+     */
+    private static List<String> choose(String option, String arg, List<ComponentRow> rows, String setId) {
         int colon = arg.indexOf(':');
         String writer = colon < 0 ? arg : arg.substring(0, colon);
         String path = colon < 0 ? null : arg.substring(colon + 1);
         List<ComponentRow> ofWriter = rows.stream().filter(r -> writer.equalsIgnoreCase(r.writerName())
                 && r.writerId() != null).toList();
         if (ofWriter.isEmpty()) {
-            throw new UsageException("--component " + arg + ": set " + setId + " holds no component of a writer "
+            throw new UsageException(option + " " + arg + ": set " + setId + " holds no component of a writer "
                     + "named " + writer + " (its writers: " + rows.stream().map(ComponentRow::writerName).distinct()
                             .toList() + ")");
         }
         List<ComponentRow> chosen = path == null ? ofWriter : ofWriter.stream()
                 .filter(r -> fullPath(r).equalsIgnoreCase(path)).toList();
         if (chosen.isEmpty()) {
-            throw new UsageException("--component " + arg + ": set " + setId + " holds no component " + path
+            throw new UsageException(option + " " + arg + ": set " + setId + " holds no component " + path
                     + " of " + writer + " (its components: " + ofWriter.stream().map(RestoreWritersRun::fullPath)
                             .toList() + ")");
         }
-        chosen.stream().map(r -> r.writerId().toLowerCase(Locale.ROOT) + "\n" + fullPath(r)).distinct()
-                .forEach(k -> builder.component(UUID.fromString(k.substring(0, k.indexOf('\n'))),
-                        k.substring(k.indexOf('\n') + 1)));
+        return chosen.stream().map(r -> WritersRestore.key(UUID.fromString(r.writerId()), fullPath(r))).distinct()
+                .toList();
     }
 
     private static String fullPath(ComponentRow r) {

@@ -113,11 +113,22 @@ final class SetText {
                 + "entry names, such as D/data/sub/*; * stays within one name, **/*.txt is at any depth)%n", p));
         // The file's data is in place; what follows is what could not be applied to it.
         // A target that keeps no Windows metadata gives a line per file: the first ones show what, --json has all.
-        r.notApplied().stream().limit(NOT_APPLIED_SHOWN).forEach(n -> out.printf("  not applied %s%n", n));
-        if (r.notApplied().size() > NOT_APPLIED_SHOWN) {
+        notApplied(out, r.notApplied());
+    }
+
+    /** The first {@link #NOT_APPLIED_SHOWN} of what a restore could not apply, one line each, then how many more. */
+    static void notApplied(PrintWriter out, List<String> notApplied) {
+        notApplied.stream().limit(NOT_APPLIED_SHOWN).forEach(n -> out.printf("  not applied %s%n", n));
+        if (notApplied.size() > NOT_APPLIED_SHOWN) {
             out.printf("  not applied ... and %d more (--json lists every one)%n",
-                    r.notApplied().size() - NOT_APPLIED_SHOWN);
+                    notApplied.size() - NOT_APPLIED_SHOWN);
         }
+    }
+
+    /** Where the stderr note about {@code count} lines not applied sends the reader, with {@code --json} or not. */
+    static String whereNotAppliedAre(int count, boolean json) {
+        return json ? "each is named in notApplied" : count > NOT_APPLIED_SHOWN ? "the first " + NOT_APPLIED_SHOWN
+                + " are named on stdout, 'not applied'; --json lists every one" : "each is named on stdout, 'not applied'";
     }
 
     static String count(long n, String noun) {

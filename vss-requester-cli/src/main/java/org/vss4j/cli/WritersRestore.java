@@ -1,22 +1,17 @@
 package org.vss4j.cli;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 import org.vss4j.media.BackupSetReader;
 import org.vss4j.media.CatalogRow;
+import org.vss4j.media.PlacedRestore;
 import org.vss4j.session.RestoreItem;
 import org.vss4j.session.RestoreOutcome;
 import org.vss4j.session.RestoreResult;
@@ -27,44 +22,65 @@ import org.vss4j.session.UnmatchedComponent;
 /**
  * {@code vss restore --writers}: a {@link RestoreSession} from the set's stored Backup Components Document; each
  * item the writers' restore methods let the requester copy is written from the set's catalog rows of its component
- * to the target the session decided, reported restored or failed, and the session completed (docs/restore-session.md,
- * "Writer-aware restore: vss restore --writers").
+ * to the target the session decided, with the security descriptor, streams, times and attributes the set keeps of it
+ * (as the plain restore applies them), reported restored or failed, and the session completed
+ * (docs/restore-session.md, "Writer-aware restore: vss restore --writers").
  */
 final class WritersRestore {
 
     /** One component's outcome, for the text and the JSON. */
     record Component(String writer, String component, boolean restored, String status, String reason, int files,
-            String writerFailurePhase, String writerFailureHresult) {
+            String writerFailurePhase, String writerFailureHresult, String restoreOptions) {
+    }
+
+    /** Every component's outcome, and what could not be applied to the restored files and directories. */
+    record Outcome(List<Component> components, List<String> notApplied) {
     }
 
     private final BackupSetReader reader;
     private final String setId;
     private final List<CatalogRow> rows;
+    /** The restore options given, by {@link #key} of writer class id and component path. */
+    private final Map<String, String> restoreOptions;
     private final List<Component> outcomes = new ArrayList<>();
 
-    WritersRestore(BackupSetReader reader, String setId) throws IOException {
+    /**
+     * @param restoreOptions the options the session sets ({@code SetRestoreOptions}), by {@link #key}; for the
+     *                       report
+     */
+    WritersRestore(BackupSetReader reader, String setId, Map<String, String> restoreOptions) throws IOException {
         this.reader = reader;
         this.setId = setId;
         this.rows = reader.files(setId);
+        this.restoreOptions = restoreOptions;
+    }
+
+    /** The key of a component: its writer's class id and its {@code logicalPath\name}, case-insensitive. */
+    static String key(UUID writerClassId, String componentPath) {
+        return writerClassId.toString().toLowerCase(Locale.ROOT) + "\n" + componentPath.toLowerCase(Locale.ROOT);
     }
 
     /**
      * Runs the session over {@code builder} (document and components set) and returns each component's outcome,
-     * the unmatched ones included.
+     * the unmatched ones included, and what could not be applied.
      */
-    List<Component> run(RestoreSessionBuilder builder) {
-        java.util.Map<org.vss4j.session.ComponentRef, Integer> written = new java.util.HashMap<>();
+    Outcome run(RestoreSessionBuilder builder) throws IOException {
+        Map<org.vss4j.session.ComponentRef, Integer> written = new java.util.HashMap<>();
         RestoreResult result;
-        try (RestoreSession s = builder.start()) {
+        List<String> notApplied;
+        try (RestoreSession s = builder.start(); PlacedRestore files = reader.placedRestore(setId)) {
             for (RestoreItem item : s.items().stream().filter(RestoreItem::toCopy).toList()) {
                 try {
-                    int n = copy(item);
+                    int n = copy(item, files);
                     written.merge(item.component(), n, Integer::sum);
                     s.restored(item);
                 } catch (IOException | RuntimeException e) {
                     s.failed(item, "writing " + item.target() + ": " + IoReasons.messageOf(e));
                 }
             }
+            // Before PostRestore (complete): the writer then finds its files and their directories as restored.
+            files.applyDirectories();
+            notApplied = files.notApplied();
             result = s.complete();
         }
         for (RestoreOutcome o : result.outcomes()) {
@@ -73,15 +89,16 @@ final class WritersRestore {
                     written.getOrDefault(o.component(), 0),
                     o.writerFailure() == null ? null : o.writerFailure().phase().name(),
                     o.writerFailure() == null ? null
-                            : org.vss4j.VssHresult.describe(o.writerFailure().failureHresult())));
+                            : org.vss4j.VssHresult.describe(o.writerFailure().failureHresult()),
+                    restoreOptions.get(key(o.component().writer().writerId(), o.component().fullPath()))));
         }
         for (UnmatchedComponent u : result.unmatched()) {
             String name = u.component().writer().name() != null ? u.component().writer().name()
                     : writerNameOf(u.component().writer().writerId());
             outcomes.add(new Component(name, u.component().fullPath(), false, null,
-                    "not restored: unmatched: " + u.reason(), 0, null, null));
+                    "not restored: unmatched: " + u.reason(), 0, null, null, null));
         }
-        return List.copyOf(outcomes);
+        return new Outcome(List.copyOf(outcomes), notApplied);
     }
 
     /** The writer's name as the catalog records it (the document has none), else its class id. */
@@ -91,8 +108,11 @@ final class WritersRestore {
                 .orElse(writerId.toString());
     }
 
-    /** Writes every catalogued file of the item's file set to its target; returns how many it wrote. */
-    private int copy(RestoreItem item) throws IOException {
+    /**
+     * Writes every catalogued file of the item's file set to its target, with its stored metadata
+     * ({@link PlacedRestore}); returns how many it wrote.
+     */
+    private int copy(RestoreItem item, PlacedRestore files) throws IOException {
         String base = item.files().path().endsWith("\\") ? item.files().path() : item.files().path() + "\\";
         Pattern spec = filespec(item.files().filespec());
         int n = 0;
@@ -106,14 +126,13 @@ final class WritersRestore {
             if ((!item.files().recursive() && rest.contains("\\")) || !spec.matcher(leaf).matches()) {
                 continue;
             }
-            String windowsTarget = (item.target().endsWith("\\") ? item.target() : item.target() + "\\") + rest;
-            Path target = SimulatedHost.active() ? SimulatedHost.hostPathOfWindowsName(windowsTarget)
-                    .orElseThrow(() -> new IOException(windowsTarget + " is on no volume of the simulated machine"))
-                    : Path.of(windowsTarget);
+            String windowsBase = item.target().endsWith("\\") ? item.target() : item.target() + "\\";
+            Path target = hostPath(windowsBase + rest);
             if (item.action() == RestoreItem.Action.COPY_IF_NOT_THERE && Files.exists(target)) {
                 continue; // VSS_RME_RESTORE_IF_NOT_THERE: a file that is there stays (Microsoft docs, VSS_RESTOREMETHOD_ENUM)
             }
-            write(row, target);
+            // The item's target stands for the file set's path: directories created under it get the originals' metadata.
+            files.restore(row, target, hostPath(windowsBase));
             n++;
         }
         return n;
@@ -125,26 +144,11 @@ final class WritersRestore {
                 && fullPath.equalsIgnoreCase(row.metadata().component());
     }
 
-    /** The data into a temporary sibling, checked against the catalog's SHA-256, then moved into place. */
-    private void write(CatalogRow row, Path target) throws IOException {
-        Files.createDirectories(target.getParent());
-        Path tmp = Files.createTempFile(target.getParent(), ".vss-restore-", ".tmp");
-        try {
-            MessageDigest sha = MessageDigest.getInstance("SHA-256");
-            try (InputStream in = new DigestInputStream(reader.open(row.holder(setId), row), sha);
-                    OutputStream out = Files.newOutputStream(tmp)) {
-                in.transferTo(out);
-            }
-            String got = HexFormat.of().formatHex(sha.digest());
-            if (!got.equals(row.sha256())) {
-                throw new IOException("the data of " + row.entryName() + " in the set does not match its SHA-256");
-            }
-            Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+    /** Where {@code windowsName} is on this host: itself on Windows, under a declared volume on the simulator. */
+    private static Path hostPath(String windowsName) throws IOException {
+        return SimulatedHost.active() ? SimulatedHost.hostPathOfWindowsName(windowsName)
+                .orElseThrow(() -> new IOException(windowsName + " is on no volume of the simulated machine"))
+                : Path.of(windowsName);
     }
 
     /** A Windows file spec ({@code *.db}, {@code *}) as a case-insensitive pattern over a file name. */

@@ -657,6 +657,33 @@ public final class BackupSetReader {
         }
     }
 
+    /**
+     * A restore of single files of {@code setId} to places the caller chooses ({@link PlacedRestore}), applying their
+     * stored metadata as {@link #restore} does.
+     *
+     * @param setId the set's name in the media directory
+     * @return the restore, which the caller closes
+     * @throws java.nio.file.NoSuchFileException if the media directory holds no published set {@code setId}
+     * @throws IOException if its catalog cannot be read
+     */
+    public PlacedRestore placedRestore(String setId) throws IOException {
+        Map<String, DirectoryRow> directories;
+        try (Catalog c = Catalog.open(catalogOf(setId))) {
+            directories = c.directories();
+        }
+        return new PlacedRestore(this, setId, directories, org.vss4j.files.PrivilegedFileAccess.current());
+    }
+
+    /** The catalog of {@code setId}. */
+    Path catalogOf(String setId) throws NoSuchFileException {
+        return setDir(setId).resolve(MediaLayout.CATALOG);
+    }
+
+    /** The data.tar of {@code setId}. */
+    Path dataOf(String setId) throws NoSuchFileException {
+        return setDir(setId).resolve(MediaLayout.DATA);
+    }
+
     private Path setDir(String setId) throws NoSuchFileException {
         Path dir = media.resolve(MediaLayout.checkSetId(setId));
         if (!Files.isRegularFile(dir.resolve(MediaLayout.CATALOG))) {

@@ -87,6 +87,28 @@ final class MetadataRestore implements AutoCloseable {
     }
 
     /**
+     * Deletes a temporary file a restore gave up on, whatever {@link #basic} set on it: its READONLY attribute is
+     * cleared first, as DeleteFileW refuses a read-only file with ERROR_ACCESS_DENIED (Microsoft docs, "DeleteFileW
+     * function"). Nothing is thrown: the restore's own failure is what its caller reports.
+     */
+    void discard(Path temp) {
+        try {
+            if (java.nio.file.Files.exists(temp, java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                    && (access.basicInformation(temp).attributes() & FileAttribute.READONLY) != 0) {
+                access.setBasicInformation(temp, new FileBasicInformation(null, null, null, null,
+                        FileAttribute.NORMAL));
+            }
+        } catch (IOException | RuntimeException e) {
+            // The delete below says whether it mattered.
+        }
+        try {
+            java.nio.file.Files.deleteIfExists(temp);
+        } catch (IOException e) {
+            // A .vss-restore-*.tmp left beside the place; it is no restored file.
+        }
+    }
+
+    /**
      * Sets the catalogued times and attributes of {@code row} on the restored {@code file}: last, after its data and
      * streams, so a READONLY attribute cannot keep them out.
      */

@@ -49,9 +49,8 @@ final class SafeRestore {
     /** The streams entries' rows and what applies them and the times and attributes (none: times only, as before). */
     private Map<String, CatalogRow> streams = Map.of();
     private MetadataRestore metadata;
-    /** The data.tar the streams entries are read from, at their catalogued offsets; opened when first needed. */
-    private Path streamsData;
-    private FileChannel streamsChannel;
+    /** The data.tar the streams entries are read from, at their catalogued offsets. */
+    private StoredStreams streamsData;
 
     SafeRestore(Path target, PathPatterns patterns, boolean overwrite, Map<String, CatalogRow> rows) {
         this(target, patterns, overwrite, rows, true, new java.util.HashMap<>());
@@ -100,7 +99,7 @@ final class SafeRestore {
     SafeRestore withMetadata(Map<String, CatalogRow> streamRows, MetadataRestore restore, Path data) {
         this.streams = streamRows;
         this.metadata = restore;
-        this.streamsData = data;
+        this.streamsData = new StoredStreams(data);
         return this;
     }
 
@@ -140,8 +139,8 @@ final class SafeRestore {
                 }
             }
         } finally {
-            if (streamsChannel != null) {
-                streamsChannel.close();
+            if (streamsData != null) {
+                streamsData.close();
             }
         }
         // What could not be applied so far (a chain's restores share one MetadataRestore, so its caller reads it once).
@@ -162,46 +161,15 @@ final class SafeRestore {
         String entry = FileStreams.entryOf(row.entryName());
         CatalogRow s = streams.get(entry);
         if (s != null) {
-            String problem = null;
-            byte[] bytes = null;
-            if (s.size() > FileStreams.MAX_BYTES || s.size() < 0) {
-                problem = "the catalog gives it " + s.size() + " bytes, more than a set holds (run verify)";
-            } else {
-                bytes = readStreams(s);
-                if (bytes == null) {
-                    problem = "data.tar ends before its " + s.size() + " bytes at offset " + s.dataOffset()
-                            + " (run verify)";
-                } else if (!s.sha256().equalsIgnoreCase(HexFormat.of().formatHex(
-                        BackupSetReader.sha256().digest(bytes)))) {
-                    problem = "the bytes at its catalogued offset " + s.dataOffset() + " do not match the catalog's"
-                            + " SHA-256: the entry is missing or damaged (run verify)";
-                }
-            }
-            if (problem == null) {
-                metadata.streams(place, row.entryName(), s.metadata().component(), bytes);
+            StoredStreams.Read read = streamsData.read(s);
+            if (read.problem() == null) {
+                metadata.streams(place, row.entryName(), s.metadata().component(), read.bytes());
             } else {
                 refused.add(new Refusal(entry, "the streams (" + s.metadata().component() + ") of "
-                        + row.entryName() + ", whose data was restored without them: " + problem));
+                        + row.entryName() + ", whose data was restored without them: " + read.problem()));
             }
         }
         metadata.basic(place, row);
-    }
-
-    /** The {@code s.size()} bytes at {@code s.dataOffset()} of data.tar, or null if it ends before them. */
-    private byte[] readStreams(CatalogRow s) throws IOException {
-        if (streamsChannel == null) {
-            streamsChannel = FileChannel.open(streamsData, StandardOpenOption.READ);
-        }
-        java.nio.ByteBuffer buf = java.nio.ByteBuffer.allocate((int) s.size());
-        long at = s.dataOffset();
-        while (buf.hasRemaining()) {
-            int n = streamsChannel.read(buf, at);
-            if (n < 0) {
-                return null;
-            }
-            at += n;
-        }
-        return buf.array();
     }
 
     /** The selected catalog rows that no entry of data.tar restored or was refused for. */

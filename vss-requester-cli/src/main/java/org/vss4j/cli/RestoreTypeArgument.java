@@ -1,0 +1,37 @@
+package org.vss4j.cli;
+
+import java.util.List;
+import java.util.Locale;
+import org.vss4j.RestoreType;
+import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.TypeConversionException;
+
+/**
+ * {@code vss restore --writers --restore-type}: the restore type SetRestoreState tells the writers (Microsoft docs,
+ * "VSS_RESTORE_TYPE enumeration"): {@code by-copy}, files copied back over the originals (the default); {@code import},
+ * volumes or LUNs made available again without copying; {@code other}, any other way. VSS_RTYPE_UNDEFINED is not
+ * offered: the same page calls it an error on the part of the requester.
+ */
+final class RestoreTypeArgument implements ITypeConverter<RestoreType> {
+
+    /** The names, for the help ({@code ${COMPLETION-CANDIDATES}}) and the error. */
+    static final class Names implements Iterable<String> {
+        @Override
+        public java.util.Iterator<String> iterator() {
+            return NAMES.iterator();
+        }
+    }
+
+    static final List<String> NAMES = List.of("by-copy", "import", "other");
+
+    @Override
+    public RestoreType convert(String value) {
+        return switch (value.strip().toLowerCase(Locale.ROOT)) {
+            case "by-copy" -> RestoreType.BY_COPY;
+            case "import" -> RestoreType.IMPORT;
+            case "other" -> RestoreType.OTHER;
+            default -> throw new TypeConversionException("'" + value + "' is no restore type: give one of "
+                    + String.join(", ", NAMES));
+        };
+    }
+}
