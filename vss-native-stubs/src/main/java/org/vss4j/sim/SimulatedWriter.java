@@ -54,6 +54,7 @@ public final class SimulatedWriter implements WriterParticipant {
     private final Map<ComponentKey, WriterComponentData> recorded = new HashMap<>();
     /** The document's components as the writer read them at its last PreRestore and PostRestore. */
     private final Map<WriterEvent, List<org.vss4j.ComponentState>> seenAtRestore = new EnumMap<>(WriterEvent.class);
+    private final Map<WriterEvent, org.vss4j.RestoreType> restoreTypeAt = new EnumMap<>(WriterEvent.class);
 
     private SimulatedWriter(SimulatedWriterMetadata metadata) {
         this.metadata = metadata;
@@ -223,6 +224,17 @@ public final class SimulatedWriter implements WriterParticipant {
     }
 
     /**
+     * The restore type the writer was told ({@code CVssWriter::GetRestoreType}, the requester's SetRestoreState) when
+     * {@code event} last arrived.
+     *
+     * @param event {@link WriterEvent#PRE_RESTORE} or {@link WriterEvent#POST_RESTORE}
+     * @return the restore type, or null if the event never arrived
+     */
+    public synchronized org.vss4j.RestoreType restoreTypeAt(WriterEvent event) {
+        return restoreTypeAt.get(event);
+    }
+
+    /**
      * The events received so far, in order.
      *
      * @return a copy of the events received, in order
@@ -259,6 +271,7 @@ public final class SimulatedWriter implements WriterParticipant {
             List<org.vss4j.ComponentState> seen = session.componentStatesOf(metadata.instanceId(), this);
             synchronized (this) {
                 seenAtRestore.put(event, seen);
+                restoreTypeAt.put(event, session.restoreType());
             }
         }
         Integer failed = receive(event);

@@ -118,6 +118,8 @@ class RestoreSessionTest {
         assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).allSatisfy(c -> assertThat(c.selectedForRestore()).isTrue());
         assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name() + "=" + c.restoreOptions())
                 .containsExactly("one=overwrite=yes", "two=null");
+        // What the writer's GetRestoreType answered there: the builder's default, SetRestoreState(VSS_RTYPE_BY_COPY).
+        assertThat(w.restoreTypeAt(WriterEvent.PRE_RESTORE)).isEqualTo(org.vss4j.RestoreType.BY_COPY);
         // At PostRestore the writer reads what the requester wrote (Microsoft docs, "Overview of Post-Restore Tasks").
         assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
                 .containsOnly(FileRestoreStatus.ALL);
