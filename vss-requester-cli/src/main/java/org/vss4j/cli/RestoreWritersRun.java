@@ -81,7 +81,7 @@ final class RestoreWritersRun {
         List<ComponentRow> rows = m.reader().components(s.setId());
         Set<String> chosen = new LinkedHashSet<>();
         for (String c : components) {
-            chosen.addAll(choose("--component", c, rows, s.setId()));
+            chosen.addAll(choose("--component " + c, c, rows, s.setId()));
         }
         chosen.forEach(k -> builder.component(UUID.fromString(k.substring(0, k.indexOf('\n'))),
                 k.substring(k.indexOf('\n') + 1)));
@@ -181,7 +181,7 @@ final class RestoreWritersRun {
                         + "writer reads with IVssComponent::GetRestoreOptions)");
             }
             String text = arg.substring(eq + 1);
-            for (String k : choose("--restore-options", arg.substring(0, eq), rows, setId)) {
+            for (String k : choose("--restore-options " + arg, arg.substring(0, eq), rows, setId)) {
                 if (!chosen.isEmpty() && !chosen.contains(k)) {
                     throw new UsageException("--restore-options " + arg + ": component " + k.substring(k.indexOf('\n')
                             + 1) + " is not restored (--component chooses " + chosen.stream()
@@ -194,25 +194,26 @@ final class RestoreWritersRun {
     }
 
     /**
-     * {@code WRITER} (every component of it in the set) or {@code WRITER:PATH}, checked against the set.
+     * {@code WRITER} (every component of it in the set) or {@code WRITER:PATH}, checked against the set; an error
+     * starts with {@code label}, the option and its argument.
      *
      * @return the components, by {@link WritersRestore#key}
      */
-    private static List<String> choose(String option, String arg, List<ComponentRow> rows, String setId) {
+    private static List<String> choose(String label, String arg, List<ComponentRow> rows, String setId) {
         int colon = arg.indexOf(':');
         String writer = colon < 0 ? arg : arg.substring(0, colon);
         String path = colon < 0 ? null : arg.substring(colon + 1);
         List<ComponentRow> ofWriter = rows.stream().filter(r -> writer.equalsIgnoreCase(r.writerName())
                 && r.writerId() != null).toList();
         if (ofWriter.isEmpty()) {
-            throw new UsageException(option + " " + arg + ": set " + setId + " holds no component of a writer "
+            throw new UsageException(label + ": set " + setId + " holds no component of a writer "
                     + "named " + writer + " (its writers: " + rows.stream().map(ComponentRow::writerName).distinct()
                             .toList() + ")");
         }
         List<ComponentRow> chosen = path == null ? ofWriter : ofWriter.stream()
                 .filter(r -> fullPath(r).equalsIgnoreCase(path)).toList();
         if (chosen.isEmpty()) {
-            throw new UsageException(option + " " + arg + ": set " + setId + " holds no component " + path
+            throw new UsageException(label + ": set " + setId + " holds no component " + path
                     + " of " + writer + " (its components: " + ofWriter.stream().map(RestoreWritersRun::fullPath)
                             .toList() + ")");
         }

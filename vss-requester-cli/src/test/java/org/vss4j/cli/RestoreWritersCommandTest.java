@@ -12,6 +12,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.vss4j.RestoreMethod;
+import org.vss4j.RestoreType;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
@@ -176,5 +177,92 @@ class RestoreWritersCommandTest {
         assertThat(to.err()).contains("--to goes without --writers");
         assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("no component of a writer named Nobody", "Orders Writer");
+    }
+
+    @Test
+    void theRestoreTypeAndRestoreOptionsReachTheWriter() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null), notes());
+        fixture.write("data/orders.db", "damaged");
+        SimulatedWriter o = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+        SimulatedWriter n = notes();
+
+        Run r = vss(m -> {
+            m.addWriter(o);
+            m.addWriter(n);
+        }, "restore", media.toString(), "--writers", "--restore-type", "other", "--restore-options",
+                "orders writer:ORDERS=replay-logs=yes", "--restore-options", "Notes Writer=keep");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(o.restoreTypeAt(WriterEvent.PRE_RESTORE)).isEqualTo(RestoreType.OTHER);
+        assertThat(o.restoreTypeAt(WriterEvent.POST_RESTORE)).isEqualTo(RestoreType.OTHER);
+        // The text after the first = is the writer's, = and all; names are matched without case.
+        assertThat(o.seenAt(WriterEvent.PRE_RESTORE)).singleElement()
+                .satisfies(c -> assertThat(c.restoreOptions()).isEqualTo("replay-logs=yes"));
+        assertThat(n.seenAt(WriterEvent.PRE_RESTORE)).singleElement()
+                .satisfies(c -> assertThat(c.restoreOptions()).isEqualTo("keep"));
+        assertThat(r.out()).contains("Orders Writer\\orders: restored (2 file(s), ALL), restore options: "
+                + "replay-logs=yes", "Notes Writer\\notes: restored (1 file(s), ALL), restore options: keep");
+        assertThat(r.err()).contains("with its writers, restore type other");
+    }
+
+    @Test
+    void theJsonHasTheRestoreTypeTheOptionsAndWhatWasNotApplied() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
+        fixture.write("data/orders.db", "damaged");
+        SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+
+        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--restore-type", "import",
+                "--restore-options", "Orders Writer=x", "--json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(w.restoreTypeAt(WriterEvent.PRE_RESTORE)).isEqualTo(RestoreType.IMPORT);
+        JsonNode doc = r.json();
+        assertThat(doc.get("restoreType").asText()).isEqualTo("import");
+        assertThat(doc.get("components").get(0).get("restoreOptions").asText()).isEqualTo("x");
+        assertThat(doc.get("notApplied")).isEmpty();
+    }
+
+    @Test
+    void withoutRestoreTypeTheWritersAreToldByCopy() throws IOException {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
+        SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+
+        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(w.restoreTypeAt(WriterEvent.PRE_RESTORE)).isEqualTo(RestoreType.BY_COPY);
+        assertThat(r.json().get("restoreType").asText()).isEqualTo("by-copy");
+        assertThat(r.json().get("components").get(0).get("restoreOptions").isNull()).isTrue();
+    }
+
+    @Test
+    void badRestoreOptionsAndTypesAreUsageErrorsNamingWhatTheSetHolds() {
+        backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null), notes());
+        String m = media.toString();
+
+        Run writer = vss(x -> { }, "restore", m, "--writers", "--restore-options", "Nobody=x");
+        Run component = vss(x -> { }, "restore", m, "--writers", "--restore-options", "Orders Writer:nope=x");
+        Run noText = vss(x -> { }, "restore", m, "--writers", "--restore-options", "Orders Writer");
+        Run notChosen = vss(x -> { }, "restore", m, "--writers", "--component", "Notes Writer",
+                "--restore-options", "Orders Writer=x");
+        Run type = vss(x -> { }, "restore", m, "--writers", "--restore-type", "undefined");
+        Run withoutWriters = vss(x -> { }, "restore", m, "--to", work.resolve("t").toString(), "--restore-type",
+                "import");
+        Run optionsWithoutWriters = vss(x -> { }, "restore", m, "--to", work.resolve("t").toString(),
+                "--restore-options", "Orders Writer=x");
+
+        assertThat(List.of(writer, component, noText, notChosen, type, withoutWriters, optionsWithoutWriters))
+                .allSatisfy(r -> assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE));
+        assertThat(writer.err()).contains("--restore-options Nobody=x: set", "holds no component of a writer named "
+                + "Nobody (its writers: [Orders Writer, Notes Writer])");
+        assertThat(component.err()).contains("holds no component nope of Orders Writer (its components: [orders])");
+        assertThat(noText.err()).contains("--restore-options Orders Writer: give it as WRITER=TEXT or "
+                + "WRITER:PATH=TEXT");
+        assertThat(notChosen.err()).contains("--restore-options Orders Writer=x: component orders is not restored "
+                + "(--component chooses [notes])");
+        assertThat(type.err()).contains("'undefined' is no restore type: give one of by-copy, import, other");
+        assertThat(withoutWriters.err()).contains("--restore-type goes with --writers");
+        assertThat(optionsWithoutWriters.err()).contains("--restore-options goes with --writers");
+        assertThat(Files.exists(work.resolve("t"))).isFalse();
     }
 }
