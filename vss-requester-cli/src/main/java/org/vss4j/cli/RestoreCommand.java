@@ -52,7 +52,9 @@ import picocli.CommandLine.Spec;
             "  (sh)  vss restore backups --to restored --path 'D/orders/**/*.db'",
             "  (cmd) vss restore E:\\backups --to C:\\restored --path D/orders/**/*.db",
             "  vss restore backups --writers --json",
-            "  vss restore backups --writers --component \"Orders Writer\" --restore-options \"Orders Writer=replay-logs\"",
+            "  vss restore backups --writers --restore-type import",
+            "  (sh)  vss restore backups --writers --restore-options 'Log Writer=replay'",
+            "  (cmd) vss restore E:\\backups --writers --restore-options \"Log Writer=replay\"",
             ExitCodes.HELP_RESTORE})
 final class RestoreCommand implements Callable<Integer> {
 

@@ -8,9 +8,10 @@ import picocli.CommandLine.TypeConversionException;
 
 /**
  * {@code vss restore --writers --restore-type}: the restore type SetRestoreState tells the writers (Microsoft docs,
- * "VSS_RESTORE_TYPE enumeration"): {@code by-copy}, files copied back over the originals (the default); {@code import},
- * volumes or LUNs made available again without copying; {@code other}, any other way. VSS_RTYPE_UNDEFINED is not
- * offered: the same page calls it an error on the part of the requester.
+ * "VSS_RESTORE_TYPE enumeration"): {@code by-copy}, backed-up data restored to the original volume (the default);
+ * {@code import}, no data copied, a transportable shadow copy imported and used instead; {@code other}, a type the
+ * enumeration does not name (the page says it indicates an application error; offered for writers that expect it).
+ * VSS_RTYPE_UNDEFINED is not offered: the same page calls it an error on the part of the requester.
  */
 final class RestoreTypeArgument implements ITypeConverter<RestoreType> {
 
