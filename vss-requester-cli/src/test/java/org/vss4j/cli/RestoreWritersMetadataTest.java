@@ -63,7 +63,10 @@ class RestoreWritersMetadataTest {
                     "Zone.Identifier", ZONE).attributes("data/orders.db", FileAttribute.HIDDEN | FileAttribute.READONLY);
         }, "backup", "D:\\data", "--to", media.toString(), "--type", "full");
         assertThat(b.exit()).as(b.out() + b.err()).isZero();
-        // The live files damaged: one overwritten, a directory with its file gone.
+    }
+
+    /** The live files damaged: one overwritten, a directory with its file gone. */
+    private void damage() throws IOException {
         fixture.write("data/orders.db", "damaged");
         Files.delete(disk.resolve("data/sub/old.db"));
         Files.delete(disk.resolve("data/sub"));
@@ -91,6 +94,7 @@ class RestoreWritersMetadataTest {
 
     @Test
     void securityDescriptorStreamsTimesAndAttributesComeBackWithTheData() throws IOException {
+        damage();
         Run r = restore(m -> { }, "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
@@ -113,6 +117,7 @@ class RestoreWritersMetadataTest {
 
     @Test
     void whatThisHostCouldNotApplyIsNamedAndTheExitCodeStaysZero() throws IOException {
+        damage();
         // Elevated, but without SeRestorePrivilege: BackupWrite cannot write the security descriptor.
         Run text = restore(m -> m.token().drop("SeRestorePrivilege"));
 
@@ -140,6 +145,7 @@ class RestoreWritersMetadataTest {
 
     @Test
     void aDamagedStreamsEntryFailsTheFileBeforeItTakesItsPlace() throws IOException {
+        damage();
         Path tar = Files.list(media).filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                 .findFirst().orElseThrow().resolve("data.tar");
         byte[] bytes = Files.readAllBytes(tar);
