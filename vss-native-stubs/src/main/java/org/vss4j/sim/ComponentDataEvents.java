@@ -5,12 +5,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.function.Function;
-import java.util.function.UnaryOperator;
 
 /**
  * At which events a writer may set each field of {@link WriterComponentData}: the {@code IVssComponent} setters
- * Windows accepts only in some handlers. {@link SimulatedWriter#recordsAt} refuses a scripted edit that sets a field
- * at another event, as the setter would fail there on Windows.
+ * Windows accepts only in some handlers. A scripted edit ({@link SimulatedWriter#recordsAt}) that sets a field at
+ * another event is refused when the event applies it, as the setter would fail there on Windows.
  *
  * <ul>
  * <li>Backup data ({@code SetBackupStamp}, {@code SetBackupMetadata}, {@code AddPartialFile},
@@ -61,19 +60,26 @@ final class ComponentDataEvents {
     }
 
     /**
-     * Checks that {@code edit}, applied to a component with nothing recorded, sets only fields a writer may set at
-     * {@code event}.
+     * Checks that a writer may record component data at {@code event} at all.
      *
-     * @throws IllegalArgumentException naming the first field set at the wrong event and where it may be set
+     * @throws IllegalArgumentException for an event in which a writer holds no components, naming those it does
      */
-    static void check(WriterEvent event, UnaryOperator<WriterComponentData> edit) {
+    static void checkEvent(WriterEvent event) {
         if (!RECORDING.contains(event)) {
             throw new IllegalArgumentException("a writer records component data at " + RECORDING + ", not " + event);
         }
-        WriterComponentData edited = edit.apply(WriterComponentData.NONE);
+    }
+
+    /**
+     * Checks that going from {@code before} to {@code after} at {@code event} changes only fields a writer may set at
+     * that event. Checked when the edit is applied, on the data it is applied to: an edit may depend on its input or
+     * count its calls, so it is never run for the check alone.
+     *
+     * @throws IllegalArgumentException naming the first field set at the wrong event and where it may be set
+     */
+    static void check(WriterEvent event, WriterComponentData before, WriterComponentData after) {
         for (Field f : FIELDS) {
-            if (!f.allowed().contains(event)
-                    && !Objects.equals(f.value().apply(edited), f.value().apply(WriterComponentData.NONE))) {
+            if (!f.allowed().contains(event) && !Objects.equals(f.value().apply(after), f.value().apply(before))) {
                 throw new IllegalArgumentException("IVssComponent " + f.setter() + " is refused at " + event
                         + " (VSS_E_BAD_STATE on Windows); record it at " + f.allowed());
             }

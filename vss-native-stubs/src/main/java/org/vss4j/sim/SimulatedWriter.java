@@ -207,8 +207,10 @@ public final class SimulatedWriter implements WriterParticipant {
      * {@code logicalPath\componentName}: at backup the backup stamp, backup metadata, partial and differenced files and
      * backup failure messages; at restore the restore target, directed targets, restore metadata and restore failure
      * messages (Microsoft docs, "CVssWriter::OnPreRestore"), which the requester reads with GetWriterComponents after
-     * PreRestore ("Overview of Preparing for Restore"). An edit setting a field Windows refuses at {@code event} is
-     * refused ({@link ComponentDataEvents}). A backup's PrepareForBackup clears everything recorded before; a restore's
+     * PreRestore ("Overview of Preparing for Restore"). An edit that sets a field Windows refuses at {@code event}
+     * ({@link ComponentDataEvents}) is refused when the event arrives: nothing of the event's edits is recorded and the
+     * {@link IllegalArgumentException} naming the setter and its events fails the asynchronous operation
+     * ({@code VSS_E_UNEXPECTED}, reported in the machine's leak report). A backup's PrepareForBackup clears everything recorded before; a restore's
      * PreRestore clears what the previous restore recorded (its restore fields) and keeps the backup's data.
      *
      * @param event the event
@@ -216,12 +218,12 @@ public final class SimulatedWriter implements WriterParticipant {
      * @param componentName the component's name
      * @param edit applied to what the writer recorded so far for the component
      * @return this writer
-     * @throws IllegalArgumentException for another event, or an edit that sets a field Windows refuses at
-     *                                  {@code event} (the message names the events allowed)
+     * @throws IllegalArgumentException for an event in which a writer holds no components (the message names those
+     *                                  it does)
      */
     public synchronized SimulatedWriter recordsAt(WriterEvent event, String logicalPath, String componentName,
             UnaryOperator<WriterComponentData> edit) {
-        ComponentDataEvents.check(event, edit);
+        ComponentDataEvents.checkEvent(event);
         changes.add(new ComponentChange(event, ComponentKey.of(logicalPath, componentName), edit));
         return this;
     }
@@ -265,11 +267,16 @@ public final class SimulatedWriter implements WriterParticipant {
         } else if (event == WriterEvent.PRE_RESTORE) {
             recorded.replaceAll((k, d) -> d.withoutRestoreFields());
         }
+        Map<ComponentKey, WriterComponentData> edited = new HashMap<>(recorded);
         for (ComponentChange c : changes) {
             if (c.event == event) {
-                recorded.put(c.component, c.edit.apply(recorded.getOrDefault(c.component, WriterComponentData.NONE)));
+                WriterComponentData before = edited.getOrDefault(c.component, WriterComponentData.NONE);
+                WriterComponentData after = c.edit.apply(before);
+                ComponentDataEvents.check(event, before, after);
+                edited.put(c.component, after);
             }
         }
+        recorded.putAll(edited);
         Behaviour b = behaviours.get(event);
         return b == null ? null : b.failure;
     }

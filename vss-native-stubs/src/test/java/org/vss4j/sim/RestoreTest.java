@@ -24,6 +24,9 @@ import org.vss4j.VssHresult;
 import org.vss4j.WriterComponents;
 import org.vss4j.WriterState;
 import org.vss4j.WriterStatus;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
+import org.vss4j.com.Guids;
+import org.vss4j.com.Utf16;
 
 /**
  * The restore side through the production binding (Microsoft docs, "Overview of Restore Initialization" and "Overview of
@@ -201,6 +204,11 @@ class RestoreTest {
                     RollForwardType.UNDEFINED, null))).isEqualTo(VssHresult.E_INVALIDARG);
             assertThat(failure(() -> r.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data",
                     RollForwardType.PARTIAL, null))).isEqualTo(VssHresult.E_INVALIDARG);
+            // A value outside VSS_ROLLFORWARD_TYPE, which the binding's enum cannot send: through the raw slot.
+            int outside = new RawCom(r.pointer(), "IVssBackupComponents").call(
+                    IVssBackupComponentsEx2.SetRollForward, Guids.byValue(writerId), ComponentType.FILEGROUP.value(),
+                    null, Utf16.toNative("Data"), 7, null);
+            assertThat(outside).isEqualTo(VssHresult.E_INVALIDARG.code());
             assertThat(failure(() -> r.setRestoreName(writerId, ComponentType.FILEGROUP, null, "Data", null)))
                     .isEqualTo(VssHresult.E_INVALIDARG);
             r.setSelectedForRestore(writerId, ComponentType.FILEGROUP, null, "Data", true);

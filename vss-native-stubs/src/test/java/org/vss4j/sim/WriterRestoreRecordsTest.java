@@ -19,6 +19,8 @@ import org.vss4j.ComponentType;
 import org.vss4j.DirectedTarget;
 import org.vss4j.FileRestoreStatus;
 import org.vss4j.RestoreTarget;
+import org.vss4j.VssException;
+import org.vss4j.VssHresult;
 import org.vss4j.WriterComponents;
 
 /**
@@ -137,28 +139,59 @@ class WriterRestoreRecordsTest {
     }
 
     @Test
-    void anEditWindowsRefusesAtTheEventIsRefusedNamingWhereItBelongs() {
-        assertThatThrownBy(() -> writer.recordsAt(WriterEvent.PREPARE_FOR_BACKUP, "", "Data",
-                d -> d.withRestoreMetadata("hint")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("SetRestoreMetadata").hasMessageContaining("PREPARE_FOR_BACKUP")
-                .hasMessageContaining("[PRE_RESTORE]");
-        assertThatThrownBy(() -> writer.recordsAt(WriterEvent.POST_RESTORE, "", "Data",
-                d -> d.withPreRestoreFailureMsg("late")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SetPreRestoreFailureMsg")
-                .hasMessageContaining("[PRE_RESTORE]");
-        assertThatThrownBy(() -> writer.recordsAt(WriterEvent.PRE_RESTORE, "", "Data",
-                d -> d.withBackupStamp("stamp")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("SetBackupStamp")
-                .hasMessageContaining("PREPARE_FOR_BACKUP, POST_SNAPSHOT");
-        assertThatThrownBy(() -> writer.recordsAt(WriterEvent.POST_SNAPSHOT, "", "Data",
-                d -> d.withDirectedTarget(TARGET)))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("AddDirectedTarget");
+    void anEventWithoutComponentsIsRefusedWhenScripted() {
         assertThatThrownBy(() -> writer.recordsAt(WriterEvent.FREEZE, "", "Data", d -> d))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not FREEZE");
-        // Allowed: restore target at PostRestore (during a restore), the failure at any recording event.
-        writer.recordsAt(WriterEvent.POST_RESTORE, "", "Data", d -> d.withRestoreTarget(RestoreTarget.ORIGINAL));
-        writer.recordsAt(WriterEvent.PRE_RESTORE, "", "Data",
-                d -> d.withFailure(new org.vss4j.ComponentFailure(0x80042319, 0, "busy", 0)));
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("not FREEZE")
+                .hasMessageContaining("PRE_RESTORE");
+    }
+
+    /** Runs a backup of Data on a machine of its own with {@code script} applied to its writer; the machine. */
+    private SimulatedMachine backupOnAPrivateMachine(java.util.function.Consumer<SimulatedWriter> script,
+            VssHresult[] prepareResult) {
+        return PrivateMachine.run(() -> {
+            SimulatedMachine m = SimulatedMachine.current();
+            m.addVolume(volumeDir, "C:\\");
+            SimulatedWriter w = m.addWriter(SimulatedWriter.builder("Files Writer")
+                    .component(WriterComponent.fileGroup("", "Data")).build());
+            script.accept(w);
+            try (BackupComponents bc = BackupComponents.create()) {
+                bc.initializeForBackup(null);
+                bc.setBackupState(true, false, BackupType.FULL, false);
+                bc.gatherWriterMetadata().finish(T);
+                bc.addComponent(w.metadata().instanceId(), w.metadata().writerClassId(), ComponentType.FILEGROUP,
+                        null, "Data");
+                try {
+                    bc.prepareForBackup().finish(T);
+                    prepareResult[0] = VssHresult.S_OK;
+                } catch (VssException e) {
+                    prepareResult[0] = e.known().orElseThrow();
+                }
+                bc.abortBackup();
+            }
+            assertThat(w.recorded("", "Data")).isEqualTo(WriterComponentData.NONE);
+        });
+    }
+
+    @Test
+    void anEditSettingAFieldWindowsRefusesAtTheEventFailsTheEventNamingWhereTheFieldBelongs() {
+        VssHresult[] result = new VssHresult[1];
+        SimulatedMachine m = backupOnAPrivateMachine(w -> w.recordsAt(WriterEvent.PREPARE_FOR_BACKUP, "", "Data",
+                d -> d.withBackupMetadata("meta").withRestoreMetadata("hint")), result);
+        assertThat(result[0]).isEqualTo(VssHresult.VSS_E_UNEXPECTED);
+        assertThat(m.leakReport().errors()).singleElement().asString().contains("IllegalArgumentException",
+                "SetRestoreMetadata", "refused at PREPARE_FOR_BACKUP", "[PRE_RESTORE]");
+    }
+
+    @Test
+    void anEditIsRunOnlyWhenItsEventArrives() {
+        int[] calls = new int[1];
+        VssHresult[] result = new VssHresult[1];
+        SimulatedMachine m = backupOnAPrivateMachine(w -> w.recordsAt(WriterEvent.PRE_RESTORE, "", "Data", d -> {
+            calls[0]++;
+            return d.withRestoreTarget(RestoreTarget.DIRECTED);
+        }), result);
+        assertThat(result[0]).isEqualTo(VssHresult.S_OK);
+        assertThat(calls[0]).isZero();
+        assertThat(m.leakReport().isClean()).as(m.leakReport().toString()).isTrue();
     }
 }
