@@ -160,9 +160,9 @@ public final class SimulatedWriter implements WriterParticipant {
     }
 
     /**
-     * At {@code event} the writer calls {@code SetWriterFailure(hresult)} and returns true: a non-fatal error (Microsoft
-     * docs, "CVssWriter::OnPreRestore": "If a nonfatal error occurs, the method should still call SetWriterFailure but
-     * return true"). The asynchronous operation succeeds; {@code GatherWriterStatus} reports the event's failed state
+     * At {@code event} the writer calls {@code SetWriterFailure(hresult)} and returns true: a non-fatal error
+     * (Microsoft docs, "CVssWriter::OnPreRestore": "If a nonfatal error occurs, the method should still call
+     * SetWriterFailure but return true"). The asynchronous operation succeeds; {@code GatherWriterStatus} reports the event's failed state
      * (e.g. {@code VSS_WS_FAILED_AT_PRE_RESTORE}) with {@code hresult}. As after {@link #failAt}, the writer is sent no
      * further events of the backup except Abort.
      *
@@ -210,8 +210,9 @@ public final class SimulatedWriter implements WriterParticipant {
      * PreRestore ("Overview of Preparing for Restore"). An edit that sets a field Windows refuses at {@code event}
      * ({@link ComponentDataEvents}) is refused when the event arrives: nothing of the event's edits is recorded and the
      * {@link IllegalArgumentException} naming the setter and its events fails the asynchronous operation
-     * ({@code VSS_E_UNEXPECTED}, reported in the machine's leak report). A backup's PrepareForBackup clears everything recorded before; a restore's
-     * PreRestore clears what the previous restore recorded (its restore fields) and keeps the backup's data.
+     * ({@code VSS_E_UNEXPECTED}, reported in the machine's leak report). A backup's PrepareForBackup clears everything
+     * recorded before; a restore's PreRestore clears what the previous restore recorded (its restore fields) and keeps
+     * the backup's data.
      *
      * @param event the event
      * @param logicalPath the component's logical path, {@code ""} if it has none
@@ -259,6 +260,7 @@ public final class SimulatedWriter implements WriterParticipant {
      *
      * @param event the event received
      * @return the HRESULT the writer fails {@code event} with, or null if it succeeds
+     * @throws IllegalArgumentException if a scripted edit sets a field Windows refuses at {@code event}
      */
     public synchronized Integer receive(WriterEvent event) {
         events.add(event);

@@ -1163,8 +1163,8 @@ public final class BackupComponentsObject extends NativeComObject {
     }
 
     /**
-     * IVssBackupComponentsEx2::SetAuthoritativeRestore(..., bool bAuth) (Microsoft docs): restore only; the writer reads
-     * it at PreRestore ({@code IVssComponentEx::GetAuthoritativeRestore}), so before PreRestore.
+     * IVssBackupComponentsEx2::SetAuthoritativeRestore(..., bool bAuth) (Microsoft docs): restore only; the writer
+     * reads it at PreRestore ({@code IVssComponentEx::GetAuthoritativeRestore}), so before PreRestore.
      */
     private synchronized int setAuthoritativeRestore(CallArgs a) {
         Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
@@ -1176,8 +1176,8 @@ public final class BackupComponentsObject extends NativeComObject {
     }
 
     /**
-     * IVssBackupComponentsEx2::SetRollForward(..., VSS_ROLLFORWARD_TYPE rollType, wszRollForwardPoint) (Microsoft docs):
-     * restore only, before PreRestore. VSS_RF_UNDEFINED "indicates an error on the part of the requester"
+     * IVssBackupComponentsEx2::SetRollForward(..., VSS_ROLLFORWARD_TYPE rollType, wszRollForwardPoint) (Microsoft
+     * docs): restore only, before PreRestore. VSS_RF_UNDEFINED "indicates an error on the part of the requester"
      * ("VSS_ROLLFORWARD_TYPE"), so it is E_INVALIDARG like a value outside the enumeration; a partial roll-forward
      * needs its restore point (E_INVALIDARG without one: chosen, docs/restore-session.md).
      */

@@ -21,9 +21,9 @@ import org.w3c.dom.Element;
  *
  * <p>A restore (InitializeForRestore) loads the document saved at backup time and records in it what the requester
  * decides for each component (Microsoft docs, "Overview of Preparing for Restore"): selected for restore (with the
- * writer instance of SetSelectedForRestoreEx), restore options, additional restores, authoritative restore, roll-forward
- * and restore name (IVssBackupComponentsEx2), restore subcomponents, alternative location mappings, new targets,
- * ranges files and the file restore status; and for the document the restore type.
+ * writer instance of SetSelectedForRestoreEx), restore options, additional restores, authoritative restore,
+ * roll-forward and restore name (IVssBackupComponentsEx2), restore subcomponents, alternative location mappings, new
+ * targets, ranges files and the file restore status; and for the document the restore type.
  */
 final class BackupDocument {
 
