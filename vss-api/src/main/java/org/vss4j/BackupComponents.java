@@ -662,6 +662,56 @@ public final class BackupComponents extends ComGetters {
     }
 
     /**
+     * {@code IVssBackupComponentsEx2::SetAuthoritativeRestore(writerId, ct, wszLogicalPath, wszComponentName, bAuth)}:
+     * marks the restore of the component as authoritative for a replicated data store (default false). Restore only
+     * ({@code VSS_E_BAD_STATE} otherwise; Microsoft docs), before PreRestore, in which the writer reads it
+     * ({@code IVssComponentEx::GetAuthoritativeRestore}), for a writer whose backup schema has
+     * {@link BackupSchema#AUTHORITATIVE_RESTORE}; {@code VSS_E_OBJECT_NOT_FOUND} for a component not in the document.
+     */
+    public void setAuthoritativeRestore(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            boolean authoritative) {
+        ComMethod method = IVssBackupComponentsEx2.SetAuthoritativeRestore;
+        try (QueriedInterface ex2 = extension(BackupComponentsExtension.EX2, method)) {
+            ex2.call(component(writerId, logicalPath, componentName), method, Guids.byValue(writerId), type.value(),
+                    Utf16.toNative(logicalPath), Utf16.toNative(componentName), CppBool.of(authoritative));
+        }
+    }
+
+    /**
+     * {@code IVssBackupComponentsEx2::SetRollForward(writerId, ct, wszLogicalPath, wszComponentName, rollType,
+     * wszRollForwardPoint)}: how far the writer rolls forward through its logs; {@code point} is the writer-defined
+     * restore point of a {@link RollForwardType#PARTIAL} roll-forward (a time stamp, a log sequence number...).
+     * {@link RollForwardType#UNDEFINED} is a requester error ("VSS_ROLLFORWARD_TYPE"). Restore only
+     * ({@code VSS_E_BAD_STATE} otherwise; Microsoft docs), before PreRestore ({@code IVssComponentEx::GetRollForward}),
+     * for a writer whose backup schema has {@link BackupSchema#ROLLFORWARD_RESTORE}.
+     */
+    public void setRollForward(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            RollForwardType rollType, String point) {
+        ComMethod method = IVssBackupComponentsEx2.SetRollForward;
+        try (QueriedInterface ex2 = extension(BackupComponentsExtension.EX2, method)) {
+            ex2.call(component(writerId, logicalPath, componentName) + ", " + rollType.nativeName(), method,
+                    Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
+                    Utf16.toNative(componentName), rollType.value(), Utf16.toNative(point));
+        }
+    }
+
+    /**
+     * {@code IVssBackupComponentsEx2::SetRestoreName(writerId, ct, wszLogicalPath, wszComponentName, wszRestoreName)}:
+     * a new logical name for the component being restored. Restore only ({@code VSS_E_BAD_STATE} otherwise; Microsoft
+     * docs), before PreRestore ({@code IVssComponentEx::GetRestoreName}), for a writer whose backup schema has
+     * {@link BackupSchema#RESTORE_RENAME}.
+     */
+    public void setRestoreName(UUID writerId, ComponentType type, String logicalPath, String componentName,
+            String restoreName) {
+        ComMethod method = IVssBackupComponentsEx2.SetRestoreName;
+        try (QueriedInterface ex2 = extension(BackupComponentsExtension.EX2, method)) {
+            ex2.call(component(writerId, logicalPath, componentName) + ", restore name " + restoreName, method,
+                    Guids.byValue(writerId), type.value(), Utf16.toNative(logicalPath),
+                    Utf16.toNative(componentName), Utf16.toNative(restoreName));
+        }
+    }
+
+    /**
      * {@code AddRestoreSubcomponent(writerId, ct, wszLogicalPath, wszComponentName, wszSubComponentLogicalPath,
      * wszSubComponentName, bRepair)}: restores only a subcomponent of the component set the component defines.
      */

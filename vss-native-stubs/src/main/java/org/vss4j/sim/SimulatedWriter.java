@@ -28,12 +28,15 @@ import org.vss4j.sim.vss.WriterSessionContext;
  * A writer living on a simulated machine: its metadata (what it would report in {@code OnIdentify}) and its behaviour
  * at each {@link WriterEvent} — succeed (default), fail with a writer-error HRESULT, veto, or hang at a {@link Gate}.
  * It records the events it received, in order, for tests to assert, and what it writes into the Backup Components
- * Document's components at PrepareForBackup and PostSnapshot ({@link #recordsAt}).
+ * Document's components at PrepareForBackup, PostSnapshot, PreRestore and PostRestore ({@link #recordsAt}).
  */
 public final class SimulatedWriter implements WriterParticipant {
 
-    /** What the writer does at one event. */
-    private record Behaviour(Integer failure, Gate hang) {
+    /**
+     * What the writer does at one event: {@code failure} set (or null), then {@code continues}: the handler returns
+     * true after SetWriterFailure (a non-fatal failure), or false (it vetoes the operation).
+     */
+    private record Behaviour(Integer failure, Gate hang, boolean continues) {
     }
 
     /** A change the writer makes to one component's data at one event. */
@@ -153,7 +156,23 @@ public final class SimulatedWriter implements WriterParticipant {
      * @return this writer
      */
     public synchronized SimulatedWriter failAt(WriterEvent event, VssHresult hresult) {
-        behaviours.put(event, new Behaviour(hresult.code(), null));
+        behaviours.put(event, new Behaviour(hresult.code(), null, false));
+        return this;
+    }
+
+    /**
+     * At {@code event} the writer calls {@code SetWriterFailure(hresult)} and returns true: a non-fatal error
+     * (Microsoft docs, "CVssWriter::OnPreRestore": "If a nonfatal error occurs, the method should still call
+     * SetWriterFailure but return true"). The asynchronous operation succeeds; {@code GatherWriterStatus} reports the event's failed state
+     * (e.g. {@code VSS_WS_FAILED_AT_PRE_RESTORE}) with {@code hresult}. As after {@link #failAt}, the writer is sent no
+     * further events of the backup except Abort.
+     *
+     * @param event the event at which the writer fails without vetoing
+     * @param hresult the failure the writer sets
+     * @return this writer
+     */
+    public synchronized SimulatedWriter failsButContinuesAt(WriterEvent event, VssHresult hresult) {
+        behaviours.put(event, new Behaviour(hresult.code(), null, true));
         return this;
     }
 
@@ -165,7 +184,7 @@ public final class SimulatedWriter implements WriterParticipant {
      * @return this writer
      */
     public synchronized SimulatedWriter vetoAt(WriterEvent event) {
-        behaviours.put(event, new Behaviour(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code(), null));
+        behaviours.put(event, new Behaviour(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code(), null, false));
         return this;
     }
 
@@ -178,30 +197,35 @@ public final class SimulatedWriter implements WriterParticipant {
      */
     public synchronized Gate hangAt(WriterEvent event) {
         Gate g = Gate.closed();
-        behaviours.put(event, new Behaviour(null, g));
+        behaviours.put(event, new Behaviour(null, g, false));
         return g;
     }
 
     /**
-     * At {@code event} ({@link WriterEvent#PREPARE_FOR_BACKUP} or {@link WriterEvent#POST_SNAPSHOT}, the events in
-     * which a writer may write to the Backup Components Document) the writer applies {@code edit} to the data it
-     * records for the component {@code logicalPath\componentName}: backup stamp, backup metadata, partial and
-     * differenced files, failure messages. What it recorded is cleared when the next backup's PrepareForBackup
-     * arrives.
+     * At {@code event}, one of the events in which a writer holds the Backup Components Document's components
+     * ({@link WriterEvent#PREPARE_FOR_BACKUP}, {@link WriterEvent#POST_SNAPSHOT}, {@link WriterEvent#PRE_RESTORE},
+     * {@link WriterEvent#POST_RESTORE}), the writer applies {@code edit} to the data it records for the component
+     * {@code logicalPath\componentName}: at backup the backup stamp, backup metadata, partial and differenced files and
+     * backup failure messages; at restore the restore target, directed targets, restore metadata and restore failure
+     * messages (Microsoft docs, "CVssWriter::OnPreRestore"), which the requester reads with GetWriterComponents after
+     * PreRestore ("Overview of Preparing for Restore"). An edit that sets a field Windows refuses at {@code event}
+     * ({@link ComponentDataEvents}) is refused when the event arrives: nothing of the event's edits is recorded and the
+     * {@link IllegalArgumentException} naming the setter and its events fails the asynchronous operation
+     * ({@code VSS_E_UNEXPECTED}, reported in the machine's leak report). A backup's PrepareForBackup clears everything
+     * recorded before; a restore's PreRestore clears what the previous restore recorded (its restore fields) and keeps
+     * the backup's data.
      *
-     * @param event {@link WriterEvent#PREPARE_FOR_BACKUP} or {@link WriterEvent#POST_SNAPSHOT}
+     * @param event the event
      * @param logicalPath the component's logical path, {@code ""} if it has none
      * @param componentName the component's name
-     * @param edit applied to what the writer recorded so far for the component in this backup
+     * @param edit applied to what the writer recorded so far for the component
      * @return this writer
-     * @throws IllegalArgumentException for any other event
+     * @throws IllegalArgumentException for an event in which a writer holds no components (the message names those
+     *                                  it does)
      */
     public synchronized SimulatedWriter recordsAt(WriterEvent event, String logicalPath, String componentName,
             UnaryOperator<WriterComponentData> edit) {
-        if (event != WriterEvent.PREPARE_FOR_BACKUP && event != WriterEvent.POST_SNAPSHOT) {
-            throw new IllegalArgumentException("a writer records component data at PREPARE_FOR_BACKUP or "
-                    + "POST_SNAPSHOT, not " + event);
-        }
+        ComponentDataEvents.checkEvent(event);
         changes.add(new ComponentChange(event, ComponentKey.of(logicalPath, componentName), edit));
         return this;
     }
@@ -248,17 +272,25 @@ public final class SimulatedWriter implements WriterParticipant {
      *
      * @param event the event received
      * @return the HRESULT the writer fails {@code event} with, or null if it succeeds
+     * @throws IllegalArgumentException if a scripted edit sets a field Windows refuses at {@code event}
      */
     public synchronized Integer receive(WriterEvent event) {
         events.add(event);
         if (event == WriterEvent.PREPARE_FOR_BACKUP) {
             recorded.clear();
+        } else if (event == WriterEvent.PRE_RESTORE) {
+            recorded.replaceAll((k, d) -> d.withoutRestoreFields());
         }
+        Map<ComponentKey, WriterComponentData> edited = new HashMap<>(recorded);
         for (ComponentChange c : changes) {
             if (c.event == event) {
-                recorded.put(c.component, c.edit.apply(recorded.getOrDefault(c.component, WriterComponentData.NONE)));
+                WriterComponentData before = edited.getOrDefault(c.component, WriterComponentData.NONE);
+                WriterComponentData after = c.edit.apply(before);
+                ComponentDataEvents.check(event, before, after);
+                edited.put(c.component, after);
             }
         }
+        recorded.putAll(edited);
         Behaviour b = behaviours.get(event);
         return b == null ? null : b.failure;
     }
@@ -279,7 +311,12 @@ public final class SimulatedWriter implements WriterParticipant {
         if (hang != null && op != null) {
             op.block(hang);
         }
-        return EventResult.of(failed);
+        return continuesAfter(event) ? EventResult.nonFatal(failed) : EventResult.of(failed);
+    }
+
+    private synchronized boolean continuesAfter(WriterEvent event) {
+        Behaviour b = behaviours.get(event);
+        return b != null && b.continues;
     }
 
     /**

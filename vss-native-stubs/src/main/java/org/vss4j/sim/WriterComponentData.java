@@ -195,6 +195,17 @@ public record WriterComponentData(String backupStamp, String backupMetadata, Str
                 preRestoreFailureMsg, msg);
     }
 
+    /**
+     * This data less what a writer sets at restore (restore metadata, directed targets, restore target, restore failure
+     * messages): what is left of a finished restore when the next one starts.
+     *
+     * @return a copy with the restore fields as in {@link #NONE}
+     */
+    public WriterComponentData withoutRestoreFields() {
+        return new WriterComponentData(backupStamp, backupMetadata, null, partialFiles, differencedFiles,
+                prepareForBackupFailureMsg, postSnapshotFailureMsg, failure, List.of(), null, null, null);
+    }
+
     private static <T> List<T> plus(List<T> l, T t) {
         List<T> out = new ArrayList<>(l);
         out.add(t);

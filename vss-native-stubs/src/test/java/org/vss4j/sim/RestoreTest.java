@@ -16,11 +16,17 @@ import org.vss4j.BackupType;
 import org.vss4j.ComponentType;
 import org.vss4j.FileRestoreStatus;
 import org.vss4j.RestoreType;
+import org.vss4j.RollForward;
+import org.vss4j.RollForwardType;
 import org.vss4j.SnapshotAttribute;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
+import org.vss4j.WriterComponents;
 import org.vss4j.WriterState;
 import org.vss4j.WriterStatus;
+import org.vss4j.abi.vtable.IVssBackupComponentsEx2;
+import org.vss4j.com.Guids;
+import org.vss4j.com.Utf16;
 
 /**
  * The restore side through the production binding (Microsoft docs, "Overview of Restore Initialization" and "Overview of
@@ -125,6 +131,98 @@ class RestoreTest {
                 "additionalRestores=\"yes\"", "fileRestoreStatus=\"VSS_RS_ALL\"", "RESTORE_TARGET",
                 "destination=\"D:\\restored\"", "ALTERNATE_LOCATION_MAPPING", "destination=\"E:\\alternate\"",
                 "RESTORE_SUBCOMPONENT", "componentName=\"DB1\"", "RANGES_FILE", "C:\\ranges\\data.rng");
+    }
+
+    /** The requester's part of one component, as a writer or requester reads it back through IVssComponentEx. */
+    private static org.vss4j.ComponentState component(List<org.vss4j.ComponentState> states, String name) {
+        return states.stream().filter(c -> c.name().equals(name)).findFirst().orElseThrow();
+    }
+
+    @Test
+    void ex2RestoreSettingsReachTheWriterAtPreRestoreAndSurviveSaveAsXml() {
+        String bcd = backup();
+        String restored;
+        try (BackupComponents r = BackupComponents.create()) {
+            r.initializeForRestore(bcd);
+            r.gatherWriterMetadata().finish(T);
+            r.setSelectedForRestore(writerId, ComponentType.FILEGROUP, null, "Data", true);
+            r.setAuthoritativeRestore(writerId, ComponentType.FILEGROUP, null, "Data", true);
+            r.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data", RollForwardType.PARTIAL, "LSN:42");
+            r.setRestoreName(writerId, ComponentType.FILEGROUP, null, "Data", "Data (copy)");
+            r.preRestore().finish(T);
+            restored = r.saveAsXml();
+        }
+        // What the writer read in OnPreRestore (IVssComponentEx::GetAuthoritativeRestore, GetRollForward,
+        // GetRestoreName); the component the requester did not touch keeps the defaults.
+        List<org.vss4j.ComponentState> seen = writer.seenAt(WriterEvent.PRE_RESTORE);
+        assertThat(component(seen, "Data").authoritativeRestore()).isTrue();
+        assertThat(component(seen, "Data").rollForward())
+                .isEqualTo(new RollForward(RollForwardType.PARTIAL, "LSN:42"));
+        assertThat(component(seen, "Data").restoreName()).isEqualTo("Data (copy)");
+        assertThat(component(seen, "Instance1").authoritativeRestore()).isFalse();
+        assertThat(component(seen, "Instance1").rollForward())
+                .isEqualTo(new RollForward(RollForwardType.UNDEFINED, null));
+        assertThat(component(seen, "Instance1").restoreName()).isNull();
+
+        // The saved restore document carries them; a requester loading it reads them back.
+        try (BackupComponents again = BackupComponents.create()) {
+            again.initializeForRestore(restored);
+            again.gatherWriterMetadata().finish(T);
+            try (WriterComponents wc = again.getWriterComponents(0)) {
+                org.vss4j.ComponentState data = component(wc.read().components(), "Data");
+                assertThat(data.authoritativeRestore()).isTrue();
+                assertThat(data.rollForward()).isEqualTo(new RollForward(RollForwardType.PARTIAL, "LSN:42"));
+                assertThat(data.restoreName()).isEqualTo("Data (copy)");
+            }
+        }
+    }
+
+    @Test
+    void ex2RestoreSettingsOutsideARestoreOrAfterPreRestoreGiveTheDocumentedCodes() {
+        String bcd = backup();
+        try (BackupComponents bc = BackupComponents.create()) {
+            bc.initializeForBackup(null);
+            bc.gatherWriterMetadata().finish(T);
+            assertThat(failure(() -> bc.setAuthoritativeRestore(writerId, ComponentType.FILEGROUP, null, "Data",
+                    true))).isEqualTo(VssHresult.VSS_E_BAD_STATE);
+            assertThat(failure(() -> bc.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data",
+                    RollForwardType.ALL, null))).isEqualTo(VssHresult.VSS_E_BAD_STATE);
+            assertThat(failure(() -> bc.setRestoreName(writerId, ComponentType.FILEGROUP, null, "Data", "x")))
+                    .isEqualTo(VssHresult.VSS_E_BAD_STATE);
+        }
+        try (BackupComponents r = BackupComponents.create()) {
+            r.initializeForRestore(bcd);
+            r.gatherWriterMetadata().finish(T);
+            assertThat(failure(() -> r.setAuthoritativeRestore(writerId, ComponentType.FILEGROUP, null, "Missing",
+                    true))).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            assertThat(failure(() -> r.setRollForward(UUID.randomUUID(), ComponentType.FILEGROUP, null, "Data",
+                    RollForwardType.ALL, null))).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            assertThat(failure(() -> r.setRestoreName(writerId, ComponentType.DATABASE, null, "Data", "x")))
+                    .isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND);
+            // VSS_RF_UNDEFINED "indicates an error on the part of the requester" (VSS_ROLLFORWARD_TYPE).
+            assertThat(failure(() -> r.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data",
+                    RollForwardType.UNDEFINED, null))).isEqualTo(VssHresult.E_INVALIDARG);
+            assertThat(failure(() -> r.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data",
+                    RollForwardType.PARTIAL, null))).isEqualTo(VssHresult.E_INVALIDARG);
+            // A value outside VSS_ROLLFORWARD_TYPE, which the binding's enum cannot send: through the raw slot.
+            int outside = new RawCom(r.pointer(), "IVssBackupComponents").call(
+                    IVssBackupComponentsEx2.SetRollForward, Guids.byValue(writerId), ComponentType.FILEGROUP.value(),
+                    null, Utf16.toNative("Data"), 7, null);
+            assertThat(outside).isEqualTo(VssHresult.E_INVALIDARG.code());
+            assertThat(failure(() -> r.setRestoreName(writerId, ComponentType.FILEGROUP, null, "Data", null)))
+                    .isEqualTo(VssHresult.E_INVALIDARG);
+            r.setSelectedForRestore(writerId, ComponentType.FILEGROUP, null, "Data", true);
+            r.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data", RollForwardType.NONE, null);
+            r.preRestore().finish(T);
+            assertThat(failure(() -> r.setAuthoritativeRestore(writerId, ComponentType.FILEGROUP, null, "Data",
+                    true))).isEqualTo(VssHresult.VSS_E_BAD_STATE);
+            assertThat(failure(() -> r.setRollForward(writerId, ComponentType.FILEGROUP, null, "Data",
+                    RollForwardType.ALL, null))).isEqualTo(VssHresult.VSS_E_BAD_STATE);
+            assertThat(failure(() -> r.setRestoreName(writerId, ComponentType.FILEGROUP, null, "Data", "x")))
+                    .isEqualTo(VssHresult.VSS_E_BAD_STATE);
+        }
+        assertThat(component(writer.seenAt(WriterEvent.PRE_RESTORE), "Data").rollForward())
+                .isEqualTo(new RollForward(RollForwardType.NONE, null));
     }
 
     @Test

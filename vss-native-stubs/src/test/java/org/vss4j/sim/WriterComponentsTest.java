@@ -56,7 +56,7 @@ class WriterComponentsTest {
                 .build();
         w.recordsAt(WriterEvent.PREPARE_FOR_BACKUP, "Server", "db1", d -> d.withBackupMetadata("meta:1")
                 .withPartialFile(PARTIAL).withPrepareForBackupFailureMsg("prepared with warnings")
-                .withRestoreMetadata("restore-hint").withFailure(FAILURE));
+                .withFailure(FAILURE));
         w.recordsAt(WriterEvent.POST_SNAPSHOT, "Server", "db1", d -> d.withBackupStamp("stamp-2")
                 .withDifferencedFile(BY_TIME).withDifferencedFile(BY_LSN).withPostSnapshotFailureMsg("late"));
         return w;
@@ -86,7 +86,7 @@ class WriterComponentsTest {
 
     private static ComponentState expectedDb1() {
         return new ComponentState("Server", ComponentType.DATABASE, "db1", true, List.of(), "meta:1", List.of(PARTIAL),
-                false, false, List.of(), List.of(), "restore-hint", RestoreTarget.ORIGINAL, null, null, "stamp-2",
+                false, false, List.of(), List.of(), null, RestoreTarget.ORIGINAL, null, null, "stamp-2",
                 "stamp-1", "compress=yes", null, List.of(), FileRestoreStatus.UNDEFINED, List.of(BY_TIME, BY_LSN),
                 "prepared with warnings", "late", false, new RollForward(RollForwardType.UNDEFINED, null), null,
                 FAILURE);
@@ -132,7 +132,8 @@ class WriterComponentsTest {
                     assertThat(c.getAdditionalRestores()).isFalse();
                     assertThat(c.getNewTargetCount()).isZero();
                     assertThat(c.getDirectedTargetCount()).isZero();
-                    assertThat(c.getRestoreMetadata()).isEqualTo("restore-hint");
+                    // SetRestoreMetadata is a PreRestore call (RestoreTest reads one back); none at backup time.
+                    assertThat(c.getRestoreMetadata()).isNull();
                     assertThat(c.getRestoreTarget()).isEqualTo(RestoreTarget.ORIGINAL);
                     assertThat(c.getPreRestoreFailureMsg()).isNull();
                     assertThat(c.getPostRestoreFailureMsg()).isNull();

@@ -16,6 +16,7 @@ import org.vss4j.ComponentType;
 import org.vss4j.FileRestoreStatus;
 import org.vss4j.ObjectType;
 import org.vss4j.RestoreType;
+import org.vss4j.RollForwardType;
 import org.vss4j.SnapshotContext;
 import org.vss4j.VssHresult;
 import org.vss4j.abi.ComMethod;
@@ -96,6 +97,15 @@ public final class BackupComponentsObject extends NativeComObject {
             .bind(IVssBackupComponents.SetAdditionalRestores,
                     params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, byte.class),
                     BackupComponentsObject::setAdditionalRestores)
+            .bind(IVssBackupComponentsEx2.SetAuthoritativeRestore,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, byte.class),
+                    BackupComponentsObject::setAuthoritativeRestore)
+            .bind(IVssBackupComponentsEx2.SetRollForward,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, int.class, Pointer.class),
+                    BackupComponentsObject::setRollForward)
+            .bind(IVssBackupComponentsEx2.SetRestoreName,
+                    params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class),
+                    BackupComponentsObject::setRestoreName)
             .bind(IVssBackupComponents.AddRestoreSubcomponent,
                     params(GUID_BY_VALUE, int.class, Pointer.class, Pointer.class, Pointer.class, Pointer.class,
                             byte.class),
@@ -1149,6 +1159,63 @@ public final class BackupComponentsObject extends NativeComObject {
             return r.hresult();
         }
         r.component().additionalRestores = a.cppBool(5);
+        return ok();
+    }
+
+    /**
+     * IVssBackupComponentsEx2::SetAuthoritativeRestore(..., bool bAuth) (Microsoft docs): restore only; the writer
+     * reads it at PreRestore ({@code IVssComponentEx::GetAuthoritativeRestore}), so before PreRestore.
+     */
+    private synchronized int setAuthoritativeRestore(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        r.component().authoritativeRestore = a.cppBool(5);
+        return ok();
+    }
+
+    /**
+     * IVssBackupComponentsEx2::SetRollForward(..., VSS_ROLLFORWARD_TYPE rollType, wszRollForwardPoint) (Microsoft
+     * docs): restore only, before PreRestore. VSS_RF_UNDEFINED "indicates an error on the part of the requester"
+     * ("VSS_ROLLFORWARD_TYPE"), so it is E_INVALIDARG like a value outside the enumeration; a partial roll-forward
+     * needs its restore point (E_INVALIDARG without one: chosen, docs/restore-session.md).
+     */
+    private synchronized int setRollForward(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        RollForwardType type = RollForwardType.UNDEFINED;
+        for (RollForwardType t : RollForwardType.values()) {
+            if (t.value() == a.int32(5)) {
+                type = t;
+            }
+        }
+        String point = a.wideString(6);
+        if (type == RollForwardType.UNDEFINED
+                || type == RollForwardType.PARTIAL && (point == null || point.isEmpty())) {
+            return invalidArg();
+        }
+        r.component().rollForwardType = type;
+        r.component().rollForwardPoint = point;
+        return ok();
+    }
+
+    /**
+     * IVssBackupComponentsEx2::SetRestoreName(..., wszRestoreName) (Microsoft docs): restore only, before PreRestore; a
+     * NULL or empty name is E_INVALIDARG (chosen: the page gives the new logical name as a string).
+     */
+    private synchronized int setRestoreName(CallArgs a) {
+        Resolved r = resolve(a, RestorePhase.BEFORE_PRE_RESTORE);
+        if (r.component() == null) {
+            return r.hresult();
+        }
+        String name = a.wideString(5);
+        if (name == null || name.isEmpty()) {
+            return invalidArg();
+        }
+        r.component().restoreName = name;
         return ok();
     }
 

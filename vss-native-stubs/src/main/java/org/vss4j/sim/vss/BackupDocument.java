@@ -9,6 +9,7 @@ import org.vss4j.BackupType;
 import org.vss4j.ComponentType;
 import org.vss4j.FileRestoreStatus;
 import org.vss4j.RestoreType;
+import org.vss4j.RollForwardType;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 
@@ -20,8 +21,9 @@ import org.w3c.dom.Element;
  *
  * <p>A restore (InitializeForRestore) loads the document saved at backup time and records in it what the requester
  * decides for each component (Microsoft docs, "Overview of Preparing for Restore"): selected for restore (with the
- * writer instance of SetSelectedForRestoreEx), restore options, additional restores, restore subcomponents, alternative
- * location mappings, new targets, ranges files and the file restore status; and for the document the restore type.
+ * writer instance of SetSelectedForRestoreEx), restore options, additional restores, authoritative restore,
+ * roll-forward and restore name (IVssBackupComponentsEx2), restore subcomponents, alternative location mappings, new
+ * targets, ranges files and the file restore status; and for the document the restore type.
  */
 final class BackupDocument {
 
@@ -48,6 +50,13 @@ final class BackupDocument {
         UUID restoreInstanceId;
         String restoreOptions;
         boolean additionalRestores;
+        /** IVssBackupComponentsEx2::SetAuthoritativeRestore; false unless set (Microsoft docs: the default). */
+        boolean authoritativeRestore;
+        /** IVssBackupComponentsEx2::SetRollForward; VSS_RF_UNDEFINED and no point until set. */
+        RollForwardType rollForwardType = RollForwardType.UNDEFINED;
+        String rollForwardPoint;
+        /** IVssBackupComponentsEx2::SetRestoreName; null until set. */
+        String restoreName;
         FileRestoreStatus fileRestoreStatus = FileRestoreStatus.UNDEFINED;
         final List<RestoreSubcomponent> restoreSubcomponents = new ArrayList<>();
         final List<FileMapping> alternativeLocationMappings = new ArrayList<>();
@@ -136,6 +145,10 @@ final class BackupDocument {
         Xml.attr(ce, "restoreInstanceId", c.restoreInstanceId);
         Xml.attr(ce, "restoreOptions", c.restoreOptions);
         Xml.attr(ce, "additionalRestores", Xml.yesNo(c.additionalRestores));
+        Xml.attr(ce, "authoritativeRestore", Xml.yesNo(c.authoritativeRestore));
+        Xml.attr(ce, "rollForwardType", c.rollForwardType.nativeName());
+        Xml.attr(ce, "rollForwardPoint", c.rollForwardPoint);
+        Xml.attr(ce, "restoreName", c.restoreName);
         Xml.attr(ce, "fileRestoreStatus", c.fileRestoreStatus.nativeName());
         for (RestoreSubcomponent r : c.restoreSubcomponents) {
             Element e = Xml.child(ce, "RESTORE_SUBCOMPONENT");
@@ -168,6 +181,12 @@ final class BackupDocument {
         c.restoreInstanceId = instance == null ? null : UUID.fromString(instance);
         c.restoreOptions = Xml.get(ce, "restoreOptions");
         c.additionalRestores = Xml.isYes(ce, "additionalRestores");
+        c.authoritativeRestore = Xml.isYes(ce, "authoritativeRestore");
+        String rollForward = Xml.get(ce, "rollForwardType");
+        c.rollForwardType = rollForward == null ? RollForwardType.UNDEFINED
+                : WriterMetadataXml.byName(RollForwardType.values(), rollForward);
+        c.rollForwardPoint = Xml.get(ce, "rollForwardPoint");
+        c.restoreName = Xml.get(ce, "restoreName");
         String status = Xml.get(ce, "fileRestoreStatus");
         c.fileRestoreStatus = status == null ? FileRestoreStatus.UNDEFINED
                 : WriterMetadataXml.byName(FileRestoreStatus.values(), status);

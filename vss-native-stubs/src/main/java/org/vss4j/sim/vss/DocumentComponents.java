@@ -10,7 +10,6 @@ import org.vss4j.FileSet;
 import org.vss4j.RestoreSubcomponent;
 import org.vss4j.RestoreTarget;
 import org.vss4j.RollForward;
-import org.vss4j.RollForwardType;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.WriterComponentData;
 
@@ -89,8 +88,8 @@ final class DocumentComponents {
     /**
      * A component without a logical path reads as a NULL BSTR, as it was passed to AddComponent. The restore fields
      * are those the requester set in a restore (SetSelectedForRestore, SetRestoreOptions, ...) and those the writer
-     * set (restore target, directed targets, restore failure messages); roll-forward and restore name keep their
-     * defaults.
+     * set (restore target, directed targets, restore failure messages). Authoritative restore, roll-forward and restore
+     * name are the requester's IVssBackupComponentsEx2 settings, read by the writer through IVssComponentEx.
      */
     private static ComponentState state(BackupDocument.Component c, WriterComponentData w) {
         return new ComponentState(c.logicalPath.isEmpty() ? null : c.logicalPath, c.type, c.name, c.backupSucceeded,
@@ -101,7 +100,8 @@ final class DocumentComponents {
                 c.restoreSubcomponents.stream()
                         .map(r -> new RestoreSubcomponent(r.logicalPath(), r.name(), r.repair())).toList(),
                 c.fileRestoreStatus, w.differencedFiles(), w.prepareForBackupFailureMsg(), w.postSnapshotFailureMsg(),
-                false, new RollForward(RollForwardType.UNDEFINED, null), null, w.failure());
+                c.authoritativeRestore, new RollForward(c.rollForwardType, c.rollForwardPoint), c.restoreName,
+                w.failure());
     }
 
     /**

@@ -61,7 +61,8 @@ final class WriterSession {
 
     /**
      * Sends {@code event}: the writer may hang (released by the test or by a cancel of {@code op}) and succeeds or
-     * fails. Returns the failure HRESULT or null.
+     * fails; a failure, fatal or not, sets the event's failed state. Returns the HRESULT the operation fails with
+     * (a fatal failure), or null (success or a non-fatal failure: {@link EventResult}).
      */
     Integer send(WriterEvent event, AsyncOperation op) throws InterruptedException {
         if (event == WriterEvent.ABORT || event == WriterEvent.POST_SNAPSHOT) {
@@ -80,6 +81,6 @@ final class WriterSession {
                 state = event.stateAfter();
             }
         }
-        return r.failure();
+        return r.vetoes();
     }
 }
