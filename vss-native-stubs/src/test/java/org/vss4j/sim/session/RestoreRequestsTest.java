@@ -222,6 +222,24 @@ class RestoreRequestsTest {
         assertThat(result.allRestored()).isTrue();
     }
 
+    @Test
+    void aComponentTheRunningWriterDoesNotLetBeRestoredHasAnOutcomeWithWhy() {
+        SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("AppWriter")
+                .component(WriterComponent.fileGroup("", "one").withFile(FileSpec.of("C:\\one", "*", false)))
+                .component(WriterComponent.fileGroup("", "two").withSelectableForRestore(false)
+                        .withFile(FileSpec.of("C:\\two", "*", false)))
+                .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false).build());
+        String bcd = backup(w, null);
+        RestoreResult result;
+        try (RestoreSession s = restore(bcd).start()) {
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(result.outcomes()).extracting(o -> o.component().name() + ": " + o.reason())
+                .containsExactly("one: null", "two: not restored: not selectable for restore");
+        assertThat(result.allRestored()).isTrue();
+    }
+
     // ---- subcomponents --------------------------------------------------------------------------------------------
 
     private static SimulatedWriter.Builder componentSet() {
