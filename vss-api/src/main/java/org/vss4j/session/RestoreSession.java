@@ -33,10 +33,13 @@ import org.vss4j.WriterMetadataEntry;
  * backed-up component of the document to a running writer by writer class id (and instance id, or with the stored
  * Writer Metadata Documents instance name, where the instance backed up no longer runs), calls
  * {@code SetSelectedForRestore} ({@code SetSelectedForRestoreEx} when the running instance is
- * not the one that was backed up), {@code SetRestoreOptions} and {@code AddAlternativeLocationMapping}, then
- * {@code PreRestore} and {@code GatherWriterStatus}. The writer's restore method ({@code GetRestoreMethod}) decides
- * each {@link #items() item}: original location, alternate location, or not restored as plain files (service stop,
- * reboot, custom procedure: the session performs none of them). The caller copies the items it is to copy and reports
+ * not the one that was backed up), {@code SetRestoreOptions}, {@code SetAdditionalRestores},
+ * {@code AddRestoreSubcomponent}, {@code AddNewTarget} and {@code AddAlternativeLocationMapping} (see
+ * {@link RestoreRequests}), then {@code PreRestore}, {@code GatherWriterStatus} and {@code GetWriterComponents} again.
+ * The writer's restore method ({@code GetRestoreMethod}), the caller's new targets and what the writer set in its
+ * OnPreRestore (restore target, PreRestore failure message: {@link RestoreTargets}) decide each {@link #items() item}:
+ * original location, alternate location, new target, or not restored as plain files (service stop, reboot, custom
+ * procedure, directed restore: the session performs none of them). The caller copies the items it is to copy and reports
  * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
  * {@code PostRestore}, the final {@code GatherWriterStatus}, and returns the {@link RestoreResult}.
  *
@@ -125,7 +128,10 @@ public final class RestoreSession implements AutoCloseable {
 
     // ---- what the caller uses -------------------------------------------------------------------------------------
 
-    /** Every file set of every component selected for restore, with what to do with it. */
+    /**
+     * Every file set of every component selected for restore, with what to do with it, as decided after PreRestore
+     * (the writer's restore target and failure message included).
+     */
     public List<RestoreItem> items() {
         return items;
     }
