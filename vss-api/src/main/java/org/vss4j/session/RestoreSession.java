@@ -178,12 +178,12 @@ public final class RestoreSession implements AutoCloseable {
         if (path == null || path.isBlank()) {
             throw new IllegalArgumentException("E_INVALIDARG: the restored ranges file needs its path");
         }
-        budget.resume();
         try {
-            phase(BackupPhase.SET_FILE_RESTORE_STATUS, () -> bc.setRangesFilePath(c.ref().writer().writerId(),
-                    c.ref().type(), c.ref().logicalPath(), c.ref().name(), partialFileIndex, path));
-        } finally {
-            budget.pause();
+            bc.setRangesFilePath(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(), c.ref().name(),
+                    partialFileIndex, path);
+        } catch (org.vss4j.VssException e) {
+            // A call between the phases, as restored() is: no phase events, the failure named as the file statuses.
+            throw SessionPhases.asBackupException(BackupPhase.SET_FILE_RESTORE_STATUS, e);
         }
     }
 

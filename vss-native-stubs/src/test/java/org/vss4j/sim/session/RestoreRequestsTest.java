@@ -124,6 +124,22 @@ class RestoreRequestsTest {
     }
 
     @Test
+    void aNewTargetTakesThePlaceOfTheWritersAlternateLocationMapping() {
+        SimulatedWriter w = machine.addWriter(writer(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION)
+                .alternateLocationMapping(new FileSpec("C:\\one", "*", false, "C:\\alt\\one", FileSpec.DEFAULT_MASK))
+                .alternateLocationMapping(new FileSpec("C:\\two", "*", false, "C:\\alt\\two", FileSpec.DEFAULT_MASK))
+                .backupSchema(NEW_TARGET).build());
+        String bcd = backup(w, null);
+        try (RestoreSession s = restore(bcd).newTarget(cls(w), "one", "C:\\one", "*", false, "D:\\new").start()) {
+            assertThat(s.items()).extracting(i -> i.action() + " " + i.target()).containsExactly(
+                    "COPY_TO_NEW_TARGET D:\\new", "COPY_TO_ALTERNATE_LOCATION C:\\alt\\two");
+        }
+        // Only the file set going to the writer's alternate location is recorded as such.
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name() + "=" + c.alternateLocationMappings()
+                .size() + "/" + c.newTargets().size()).containsExactly("one=0/1", "two=1/0");
+    }
+
+    @Test
     void newTargetRootPlacesEveryFileSetToCopyUnderItsDriveLetter() {
         SimulatedWriter w = machine.addWriter(writer(RestoreMethod.RESTORE_IF_NOT_THERE).backupSchema(NEW_TARGET)
                 .build());
@@ -304,6 +320,8 @@ class RestoreRequestsTest {
             assertThat(s.partialFiles(itemOf(s, "two").component())).isEmpty();
             assertThatThrownBy(() -> s.rangesFileRestoredTo(one, 1, "D:\\r.rng"))
                     .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("1 partial file(s)");
+            assertThatThrownBy(() -> s.rangesFileRestoredTo(itemOf(s, "two"), 0, "D:\\r.rng"))
+                    .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("0 partial file(s)");
             s.rangesFileRestoredTo(one, 0, "D:\\ranges\\a.rng");
             s.items().forEach(s::restored);
             result = s.complete();
