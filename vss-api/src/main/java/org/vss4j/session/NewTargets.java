@@ -86,7 +86,8 @@ final class NewTargets {
     /**
      * The place of {@code path} under {@code root}: {@code C:\logs} becomes {@code root\C\logs}; a UNC path
      * {@code \\server\share\dir} becomes {@code root\UNC\server\share\dir}; a volume GUID path
-     * {@code \\?\Volume{GUID}\dir} becomes {@code root\Volume{GUID}\dir}; {@code \\?\C:\dir} is {@code C:\dir}.
+     * {@code \\?\Volume{GUID}\dir} becomes {@code root\Volume{GUID}\dir}; {@code \\?\C:\dir} is {@code C:\dir} and
+     * {@code \\?\UNC\server\share} is {@code \\server\share}.
      *
      * @throws IllegalArgumentException for anything else (a relative path, environment variables, a device name):
      *                                  such a file set needs its own {@code newTarget(...)}
@@ -96,6 +97,9 @@ final class NewTargets {
         String p = path;
         if (p.startsWith("\\\\?\\") && p.length() >= 6 && p.charAt(5) == ':') {
             p = p.substring(4);
+        } else if (p.regionMatches(true, 0, "\\\\?\\UNC\\", 0, 8)) {
+            // Microsoft docs, "Naming Files, Paths, and Namespaces": \\?\UNC\server\share is \\server\share.
+            p = "\\\\" + p.substring(8);
         }
         if (p.indexOf('%') >= 0) {
             throw new IllegalArgumentException("newTargetRoot cannot place " + path + ": it holds environment "

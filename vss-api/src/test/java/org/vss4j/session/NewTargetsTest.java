@@ -20,6 +20,8 @@ class NewTargetsTest {
     void uncAndVolumeGuidPathsGoUnderTheirOwnNames() {
         assertThat(NewTargets.underRoot("D:\\restore", "\\\\server\\share\\dir"))
                 .isEqualTo("D:\\restore\\UNC\\server\\share\\dir");
+        assertThat(NewTargets.underRoot("D:\\restore", "\\\\?\\UNC\\server\\share\\dir"))
+                .isEqualTo("D:\\restore\\UNC\\server\\share\\dir");
         assertThat(NewTargets.underRoot("D:\\restore",
                 "\\\\?\\Volume{0A1B2C3D-0000-1111-2222-333344445555}\\data\\"))
                 .isEqualTo("D:\\restore\\Volume{0a1b2c3d-0000-1111-2222-333344445555}\\data");
