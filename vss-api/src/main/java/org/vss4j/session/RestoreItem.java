@@ -12,7 +12,8 @@ import org.vss4j.RestoreMethod;
  * @param method    the writer's restore method ({@code GetRestoreMethod}); {@link RestoreMethod#UNDEFINED} if it
  *                  declares none
  * @param action    what the caller is to do with the files
- * @param target    the directory the files go to (the original path, or the alternate location); null when
+ * @param target    the directory the files go to (the original path, the alternate location, or the new target
+ *                  the caller chose); null when
  *                  {@link Action#NOT_RESTORED}
  * @param reason    why the files are not restored as plain files (e.g. "needs service stop"); null otherwise
  */
@@ -27,6 +28,11 @@ public record RestoreItem(ComponentRef component, FileSet files, RestoreMethod m
         REPLACE_IF_POSSIBLE,
         /** {@code VSS_RME_RESTORE_TO_ALTERNATE_LOCATION}: copy to the alternate location the writer mapped. */
         COPY_TO_ALTERNATE_LOCATION,
+        /**
+         * The caller chose a new location for the files ({@code AddNewTarget}): copy them there. The location is the
+         * caller's, so no file of the writer's is in the way; what is there is replaced.
+         */
+        COPY_TO_NEW_TARGET,
         /** The restore method needs a service stop, a reboot or a custom procedure: the session does not copy. */
         NOT_RESTORED
     }

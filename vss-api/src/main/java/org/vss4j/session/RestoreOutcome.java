@@ -3,15 +3,26 @@ package org.vss4j.session;
 import org.vss4j.FileRestoreStatus;
 
 /**
- * What happened to one component selected for restore.
+ * What happened to one component of the Backup Components Document: one selected for restore, or one the session
+ * did not select (not backed up successfully, or not selectable for restore), which has no status.
  *
  * @param component      the component
- * @param status         the {@code SetFileRestoreStatus} the session reported; null if it reported none (PreRestore
- *                       failed, so VSS accepts no status)
+ * @param status         the {@code SetFileRestoreStatus} the session reported; null if the component was not
+ *                       selected for restore (see {@link #selected()})
  * @param restored       whether every file of it was written and no writer reported a failure
  * @param reason         why it was not restored, or null
  * @param writerFailure  the writer's failure at PreRestore or PostRestore, or null
  */
 public record RestoreOutcome(ComponentRef component, FileRestoreStatus status, boolean restored, String reason,
         WriterFailure writerFailure) {
+
+    /** A component of the document the session did not select, with why. */
+    static RestoreOutcome notSelected(ComponentRef component, String reason) {
+        return new RestoreOutcome(component, null, false, reason, null);
+    }
+
+    /** Whether the component was selected for restore; one that was not has no status and is never restored. */
+    public boolean selected() {
+        return status != null;
+    }
 }

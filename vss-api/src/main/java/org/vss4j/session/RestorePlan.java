@@ -68,7 +68,7 @@ final class RestorePlan {
      * The writer's mapping of {@code f}: same path (case-insensitive, as Windows paths compare), file spec and
      * recursion (Microsoft docs, "IVssExamineWriterMetadata::GetAlternateLocationMapping").
      */
-    private static FileSet mappingOf(FileSet f, List<FileSet> mappings) {
+    static FileSet mappingOf(FileSet f, List<FileSet> mappings) {
         String path = strip(f.path());
         return mappings.stream().filter(m -> strip(m.path()).equals(path)
                 && m.filespec().equalsIgnoreCase(f.filespec()) && m.recursive() == f.recursive()

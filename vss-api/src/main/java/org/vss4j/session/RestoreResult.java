@@ -7,7 +7,9 @@ import java.util.List;
  *
  * @param document       the Backup Components Document after the restore ({@code SaveAsXML}), or null if it could
  *                       not be saved
- * @param outcomes       each component selected for restore, or left out at PreRestore, with its outcome
+ * @param outcomes       each component selected for restore, or left out at PreRestore, with its outcome; then
+ *                       each component of the document the session did not select ({@link RestoreOutcome#selected()}
+ *                       false: not backed up successfully, or not selectable for restore)
  * @param unmatched      the components of the stored document no running writer matched
  * @param writerFailures the writers' failures after PreRestore and PostRestore
  */
@@ -20,8 +22,11 @@ public record RestoreResult(String document, List<RestoreOutcome> outcomes, List
         writerFailures = List.copyOf(writerFailures);
     }
 
-    /** Whether every component selected was restored. */
+    /**
+     * Whether every component selected was restored. The components the session did not select do not count: they
+     * were never to be restored; {@link #outcomes()} lists them with why.
+     */
     public boolean allRestored() {
-        return outcomes.stream().allMatch(RestoreOutcome::restored);
+        return outcomes.stream().filter(RestoreOutcome::selected).allMatch(RestoreOutcome::restored);
     }
 }

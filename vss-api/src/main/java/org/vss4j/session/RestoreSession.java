@@ -15,6 +15,8 @@ import org.vss4j.BackupComponents;
 import org.vss4j.ComponentState;
 import org.vss4j.ExamineWriterMetadata;
 import org.vss4j.FileRestoreStatus;
+import org.vss4j.FileSet;
+import org.vss4j.PartialFile;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterComponentInfo;
 import org.vss4j.WriterComponents;
@@ -31,10 +33,13 @@ import org.vss4j.WriterMetadataEntry;
  * backed-up component of the document to a running writer by writer class id (and instance id, or with the stored
  * Writer Metadata Documents instance name, where the instance backed up no longer runs), calls
  * {@code SetSelectedForRestore} ({@code SetSelectedForRestoreEx} when the running instance is
- * not the one that was backed up), {@code SetRestoreOptions} and {@code AddAlternativeLocationMapping}, then
- * {@code PreRestore} and {@code GatherWriterStatus}. The writer's restore method ({@code GetRestoreMethod}) decides
- * each {@link #items() item}: original location, alternate location, or not restored as plain files (service stop,
- * reboot, custom procedure: the session performs none of them). The caller copies the items it is to copy and reports
+ * not the one that was backed up), {@code SetRestoreOptions}, {@code SetAdditionalRestores},
+ * {@code AddRestoreSubcomponent}, {@code AddNewTarget} and {@code AddAlternativeLocationMapping} (see
+ * {@link RestoreRequests}), then {@code PreRestore}, {@code GatherWriterStatus} and {@code GetWriterComponents} again.
+ * The writer's restore method ({@code GetRestoreMethod}), the caller's new targets and what the writer set in its
+ * OnPreRestore (restore target, PreRestore failure message: {@link RestoreTargets}) decide each {@link #items() item}:
+ * original location, alternate location, new target, or not restored as plain files (service stop, reboot, custom
+ * procedure, directed restore: the session performs none of them). The caller copies the items it is to copy and reports
  * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
  * {@code PostRestore}, the final {@code GatherWriterStatus}, and returns the {@link RestoreResult}.
  *
@@ -80,6 +85,10 @@ public final class RestoreSession implements AutoCloseable {
     /** The writer instances of the stored Writer Metadata Documents, by instance id. */
     private final Map<UUID, BackedUpInstance> backedUp = new LinkedHashMap<>();
     private final List<UnmatchedComponent> unmatched = new ArrayList<>();
+    /** Components of the document not selected (not backed up successfully, not selectable for restore). */
+    private final List<RestoreOutcome> notSelected = new ArrayList<>();
+    /** The partial files the document records for each selected component ({@code GetPartialFile}). */
+    private final Map<ComponentRef, List<PartialFile>> partialFiles = new LinkedHashMap<>();
     private final List<Selected> selected = new ArrayList<>();
     /** Components left out after PreRestore (their writer failed it), with the failure. */
     private final Map<ComponentRef, WriterFailure> failedAtPreRestore = new LinkedHashMap<>();
@@ -119,7 +128,10 @@ public final class RestoreSession implements AutoCloseable {
 
     // ---- what the caller uses -------------------------------------------------------------------------------------
 
-    /** Every file set of every component selected for restore, with what to do with it. */
+    /**
+     * Every file set of every component selected for restore, with what to do with it, as decided after PreRestore
+     * (the writer's restore target and failure message included).
+     */
     public List<RestoreItem> items() {
         return items;
     }
@@ -132,6 +144,52 @@ public final class RestoreSession implements AutoCloseable {
     /** The components selected for restore. */
     public List<ComponentRef> selectedComponents() {
         return selected.stream().map(Selected::ref).toList();
+    }
+
+    /**
+     * The partial files of a selected component ({@code IVssComponent::GetPartialFile}): files of which the backup
+     * holds only byte ranges. The caller writes those ranges into the file of the item that holds it; when the
+     * ranges are in a ranges file (the writer's {@code ranges} names a file) and that file is restored elsewhere, it
+     * reports where with {@link #rangesFileRestoredTo}. Empty for a component without partial files.
+     */
+    public List<PartialFile> partialFiles(ComponentRef component) {
+        return partialFiles.getOrDefault(component, List.of());
+    }
+
+    /**
+     * Tells the writer where the ranges file of partial file {@code partialFileIndex} (the index in
+     * {@link #partialFiles}) of {@code component} was restored ({@code IVssBackupComponents::SetRangesFilePath},
+     * before PostRestore; Microsoft docs, "IVssBackupComponents::SetRangesFilePath").
+     *
+     * @throws IllegalArgumentException if the component is not selected or has no such partial file
+     * @throws BackupException          if VSS refuses it
+     */
+    public void rangesFileRestoredTo(ComponentRef component, int partialFileIndex, String path) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        Selected c = selected.stream().filter(s -> s.ref().equals(component)).findFirst().orElseThrow(() ->
+                new IllegalArgumentException("VSS_E_OBJECT_NOT_FOUND: " + component + " is not selected for restore"));
+        int count = partialFiles(component).size();
+        if (partialFileIndex < 0 || partialFileIndex >= count) {
+            throw new IllegalArgumentException("E_INVALIDARG: " + component + " has " + count + " partial file(s); no "
+                    + "index " + partialFileIndex);
+        }
+        if (path == null || path.isBlank()) {
+            throw new IllegalArgumentException("E_INVALIDARG: the restored ranges file needs its path");
+        }
+        try {
+            bc.setRangesFilePath(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(), c.ref().name(),
+                    partialFileIndex, path);
+        } catch (org.vss4j.VssException e) {
+            // A call between the phases, as restored() is: no phase events, the failure named as the file statuses.
+            throw SessionPhases.asBackupException(BackupPhase.SET_FILE_RESTORE_STATUS, e);
+        }
+    }
+
+    /** {@link #rangesFileRestoredTo(ComponentRef, int, String)} for the component of {@code item}. */
+    public void rangesFileRestoredTo(RestoreItem item, int partialFileIndex, String path) {
+        rangesFileRestoredTo(item.component(), partialFileIndex, path);
     }
 
     /** Reports every file of {@code item} written to its target. */
@@ -187,6 +245,7 @@ public final class RestoreSession implements AutoCloseable {
             for (Selected c : selected) {
                 outcomes.add(outcomeOf(c, statuses.get(c.ref()), failureOf(c, after)));
             }
+            outcomes.addAll(notSelected);
             release();
             return new RestoreResult(document, outcomes, unmatched, writerFailures);
         } catch (RuntimeException | Error e) {
@@ -235,6 +294,8 @@ public final class RestoreSession implements AutoCloseable {
                     return his;
                 });
             }
+            // What the writers decided in OnPreRestore (restore target, failure message) decides the items.
+            rereadComponents();
         });
         items = selected.stream().flatMap(c -> c.items().stream()).toList();
         LOG.info("restore session: {} item(s) of {} component(s); {} unmatched", items.size(), selected.size(),
@@ -293,6 +354,8 @@ public final class RestoreSession implements AutoCloseable {
                     if (w == null || info == null) {
                         unmatched.add(new UnmatchedComponent(ref, why));
                         LOG.warn("restore: {} not matched: {}", ref, why);
+                    } else {
+                        notSelected.add(RestoreOutcome.notSelected(ref, "not restored: " + why));
                     }
                     continue;
                 }
@@ -306,6 +369,7 @@ public final class RestoreSession implements AutoCloseable {
                             w.ref().instanceId());
                 }
                 selected.add(new Selected(ref, w, info, RestorePlan.itemsOf(ref, w.metadata(), info)));
+                partialFiles.put(ref, c.partialFiles());
             }
         }
         for (RestoreSessionBuilder.Requested r : asked) {
@@ -373,20 +437,84 @@ public final class RestoreSession implements AutoCloseable {
     }
 
     private void setOptions() {
+        requireSelected("additionalRestores", config.additionalRestores.keySet());
+        requireSelected("subcomponent", config.subcomponents.keySet());
+        requireSelected("newTarget", config.newTargets.keySet());
+        NewTargets targets = new NewTargets(config.newTargets, config.newTargetRoot);
+        selected.replaceAll(c -> new Selected(c.ref(), c.writer(), c.info(),
+                RestoreRequests.plan(c.ref(), c.writer(), c.info(), c.items(), config, targets)));
         for (Selected c : selected) {
-            String options = config.restoreOptions.get(new RestoreSessionBuilder.Requested(c.ref().writer().writerId(),
-                    c.ref().fullPath()));
+            RestoreSessionBuilder.Requested key = keyOf(c);
+            String options = config.restoreOptions.get(key);
             if (options != null) {
                 bc.setRestoreOptions(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
                         c.ref().name(), options);
             }
+            Boolean additional = config.additionalRestores.get(key);
+            if (additional != null) {
+                bc.setAdditionalRestores(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                        c.ref().name(), additional);
+            }
+            // Microsoft docs, "IVssBackupComponents::AddRestoreSubcomponent": after the set's root is selected.
+            for (RestoreSessionBuilder.RestoreSubcomponentChoice sub : config.subcomponents.getOrDefault(key,
+                    List.of())) {
+                bc.addRestoreSubcomponent(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                        c.ref().name(), sub.logicalPath(), sub.name(), sub.repair());
+            }
             // Microsoft docs, "IVssBackupComponents::AddAlternativeLocationMapping": the requester records that a
-            // file set is restored to an alternate location.
+            // file set is restored to an alternate location; "IVssBackupComponents::AddNewTarget": to a new one,
+            // before PreRestore.
             for (RestoreItem item : c.items()) {
-                if (item.action() == RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION) {
+                if (item.action() == RestoreItem.Action.COPY_TO_NEW_TARGET) {
+                    bc.addNewTarget(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                            c.ref().name(), item.files().path(), item.files().filespec(), item.files().recursive(),
+                            item.target());
+                } else if (item.action() == RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION) {
                     bc.addAlternativeLocationMapping(c.ref().writer().writerId(), c.ref().type(),
                             c.ref().logicalPath(), c.ref().name(), item.files().path(), item.files().filespec(),
                             item.files().recursive(), item.target());
+                }
+            }
+        }
+    }
+
+    private static RestoreSessionBuilder.Requested keyOf(Selected c) {
+        return new RestoreSessionBuilder.Requested(c.ref().writer().writerId(), c.ref().fullPath());
+    }
+
+    /** A setting for a component not selected for restore fails with VSS_E_OBJECT_NOT_FOUND, as VSS would. */
+    private void requireSelected(String setting, Set<RestoreSessionBuilder.Requested> keys) {
+        for (RestoreSessionBuilder.Requested k : keys) {
+            if (selected.stream().noneMatch(c -> keyOf(c).equals(k))) {
+                throw BackupException.of(BackupPhase.SET_RESTORE_OPTIONS, VssHresult.VSS_E_OBJECT_NOT_FOUND.code(),
+                        setting + "(...) names component " + k.componentPath() + " of writer class "
+                                + k.writerClassId() + ", which is not selected for restore (selected: "
+                                + selected.stream().map(c -> c.ref().fullPath()).toList()
+                                + "); name a component the session restores", null);
+            }
+        }
+    }
+
+    /**
+     * GetWriterComponents after PreRestore: each selected component's items follow what its writer set in
+     * OnPreRestore ({@link RestoreTargets}).
+     */
+    private void rereadComponents() {
+        int count = bc.getWriterComponentsCount();
+        for (int i = 0; i < count; i++) {
+            WriterComponentsSnapshot part;
+            try (WriterComponents wc = bc.getWriterComponents(i)) {
+                part = wc.read();
+            }
+            for (ComponentState st : part.components()) {
+                for (int k = 0; k < selected.size(); k++) {
+                    Selected c = selected.get(k);
+                    if (c.ref().writer().writerId().equals(part.writerId()) && c.ref().type() == st.type()
+                            && c.ref().fullPath().equalsIgnoreCase(fullPath(st.logicalPath(), st.name()))) {
+                        List<FileSet> mappings = c.writer().metadata().alternateLocationMappings();
+                        selected.set(k, new Selected(c.ref(), c.writer(), c.info(),
+                                RestoreTargets.apply(c.items(), st, mappings)));
+                    }
                 }
             }
         }

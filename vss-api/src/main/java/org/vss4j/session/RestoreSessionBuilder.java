@@ -19,6 +19,14 @@ public final class RestoreSessionBuilder {
     final List<Requested> components = new ArrayList<>();
     /** {@code SetRestoreOptions} strings, by writer class id and lower-case component path. */
     final Map<Requested, String> restoreOptions = new LinkedHashMap<>();
+    /** {@code AddNewTarget} file sets, by writer class id and component path. */
+    final Map<Requested, List<NewTargets.Explicit>> newTargets = new LinkedHashMap<>();
+    /** The directory every file set to copy goes under ({@code AddNewTarget}), or null. */
+    String newTargetRoot;
+    /** {@code SetAdditionalRestores}, by writer class id and component path. */
+    final Map<Requested, Boolean> additionalRestores = new LinkedHashMap<>();
+    /** {@code AddRestoreSubcomponent}, by writer class id and component path of the component set. */
+    final Map<Requested, List<RestoreSubcomponentChoice>> subcomponents = new LinkedHashMap<>();
     /** Writer Metadata Documents stored with the backup ({@code SaveAsXML} of each writer's metadata). */
     final List<String> writerMetadataDocuments = new ArrayList<>();
     RestoreType type = RestoreType.BY_COPY;
@@ -35,6 +43,14 @@ public final class RestoreSessionBuilder {
         Requested {
             Objects.requireNonNull(writerClassId, "writerClassId");
             componentPath = componentPath.toLowerCase(Locale.ROOT);
+        }
+    }
+
+    /** A subcomponent of a component set restored on its own ({@code AddRestoreSubcomponent}). */
+    record RestoreSubcomponentChoice(String logicalPath, String name, boolean repair) {
+
+        String fullPath() {
+            return RestoreSession.fullPath(logicalPath, name);
         }
     }
 
@@ -84,6 +100,79 @@ public final class RestoreSessionBuilder {
     /** The private string the writer of the component reads ({@code SetRestoreOptions}). */
     public RestoreSessionBuilder restoreOptions(UUID writerClassId, String componentPath, String options) {
         restoreOptions.put(new Requested(writerClassId, componentPath), Objects.requireNonNull(options, "options"));
+        return this;
+    }
+
+    /**
+     * Restores the file set ({@code path}, {@code filespec}, {@code recursive}, exactly as the writer declares it) of
+     * this component to {@code alternatePath} instead ({@code IVssBackupComponents::AddNewTarget}, before
+     * PreRestore). Its item's action becomes {@link RestoreItem.Action#COPY_TO_NEW_TARGET} with that target. Only
+     * for a file set the caller copies (restore methods {@code VSS_RME_RESTORE_IF_NOT_THERE},
+     * {@code VSS_RME_RESTORE_IF_CAN_REPLACE}, {@code VSS_RME_RESTORE_TO_ALTERNATE_LOCATION}, where it takes the place
+     * of the writer's alternate location mapping) and a writer whose backup schema has
+     * {@code VSS_BS_WRITER_SUPPORTS_NEW_TARGET}; otherwise {@link #start()} fails in {@code SET_RESTORE_OPTIONS}.
+     */
+    public RestoreSessionBuilder newTarget(UUID writerClassId, String componentPath, String path, String filespec,
+            boolean recursive, String alternatePath) {
+        Objects.requireNonNull(path, "path");
+        Objects.requireNonNull(filespec, "filespec");
+        if (alternatePath == null || alternatePath.isBlank()) {
+            throw new IllegalArgumentException("E_INVALIDARG: the new target of " + path + "\\" + filespec
+                    + " is empty: give the directory its files are to be written to");
+        }
+        newTargets.computeIfAbsent(new Requested(writerClassId, componentPath), k -> new ArrayList<>())
+                .add(new NewTargets.Explicit(path, filespec, recursive, alternatePath));
+        return this;
+    }
+
+    /**
+     * Every file set the session lets the caller copy goes to {@code windowsDirectory} plus its own path: the drive
+     * letter becomes a directory ({@code C:\logs} to {@code windowsDirectory\C\logs}), a UNC path goes under
+     * {@code UNC} ({@code \\server\share\dir} to {@code windowsDirectory\UNC\server\share\dir}), a volume GUID
+     * path under its {@code Volume{GUID}} name. Each is recorded with {@code AddNewTarget}; a {@link #newTarget} of
+     * the same file set wins. Every writer with a file set to copy must declare
+     * {@code VSS_BS_WRITER_SUPPORTS_NEW_TARGET}, else {@link #start()} fails in {@code SET_RESTORE_OPTIONS}.
+     */
+    public RestoreSessionBuilder newTargetRoot(String windowsDirectory) {
+        if (windowsDirectory == null || windowsDirectory.isBlank()) {
+            throw new IllegalArgumentException("E_INVALIDARG: newTargetRoot needs a Windows directory, e.g. D:\\restore");
+        }
+        this.newTargetRoot = windowsDirectory;
+        return this;
+    }
+
+    /**
+     * Whether more restores of this component (incremental or differential) follow this one
+     * ({@code IVssBackupComponents::SetAdditionalRestores}, before PreRestore); the writer then does not recover
+     * the component yet. A component not selected for restore fails {@link #start()} with
+     * {@code VSS_E_OBJECT_NOT_FOUND}.
+     */
+    public RestoreSessionBuilder additionalRestores(UUID writerClassId, String componentPath, boolean additional) {
+        additionalRestores.put(new Requested(writerClassId, componentPath), additional);
+        return this;
+    }
+
+    /**
+     * Restores only this subcomponent of the component set that {@code componentPath} defines
+     * ({@code IVssBackupComponents::AddRestoreSubcomponent}, after the set is selected, before PreRestore); several
+     * calls add several. The component's items are then the subcomponents' file sets as the running writer declares
+     * them. The subcomponent must be declared by the running writer below the component, not selectable for backup
+     * and selectable for restore (Microsoft docs, same page); {@code repair} is reserved and must be false. Otherwise
+     * {@link #start()} fails in {@code SET_RESTORE_OPTIONS}.
+     */
+    public RestoreSessionBuilder subcomponent(UUID writerClassId, String componentPath, String subcomponentLogicalPath,
+            String subcomponentName, boolean repair) {
+        if (subcomponentLogicalPath == null || subcomponentLogicalPath.isEmpty() || subcomponentName == null
+                || subcomponentName.isEmpty()) {
+            throw new IllegalArgumentException("E_INVALIDARG: a subcomponent needs its logical path and name "
+                    + "(Microsoft docs, \"IVssBackupComponents::AddRestoreSubcomponent\": neither may be NULL)");
+        }
+        if (repair) {
+            throw new IllegalArgumentException("E_INVALIDARG: bRepair of AddRestoreSubcomponent is reserved and must "
+                    + "be false (Microsoft docs, \"IVssBackupComponents::AddRestoreSubcomponent\")");
+        }
+        subcomponents.computeIfAbsent(new Requested(writerClassId, componentPath), k -> new ArrayList<>())
+                .add(new RestoreSubcomponentChoice(subcomponentLogicalPath, subcomponentName, repair));
         return this;
     }
 
