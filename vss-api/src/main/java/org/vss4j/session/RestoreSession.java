@@ -440,6 +440,7 @@ public final class RestoreSession implements AutoCloseable {
         requireSelected("additionalRestores", config.additionalRestores.keySet());
         requireSelected("subcomponent", config.subcomponents.keySet());
         requireSelected("newTarget", config.newTargets.keySet());
+        requireSelected("authoritativeRestore/rollForward/restoreName", config.recovery.keySet());
         NewTargets targets = new NewTargets(config.newTargets, config.newTargetRoot);
         selected.replaceAll(c -> new Selected(c.ref(), c.writer(), c.info(),
                 RestoreRequests.plan(c.ref(), c.writer(), c.info(), c.items(), config, targets)));
@@ -454,6 +455,10 @@ public final class RestoreSession implements AutoCloseable {
             if (additional != null) {
                 bc.setAdditionalRestores(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
                         c.ref().name(), additional);
+            }
+            RestoreSessionBuilder.RecoveryChoice recovery = config.recovery.get(key);
+            if (recovery != null) {
+                RestoreRecovery.apply(bc, c.ref(), c.writer().metadata().backupSchema(), recovery);
             }
             // Microsoft docs, "IVssBackupComponents::AddRestoreSubcomponent": after the set's root is selected.
             for (RestoreSessionBuilder.RestoreSubcomponentChoice sub : config.subcomponents.getOrDefault(key,

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
 import org.vss4j.RestoreType;
+import org.vss4j.RollForwardType;
 
 /** Configures and starts a {@link RestoreSession}. Not thread-safe. */
 public final class RestoreSessionBuilder {
@@ -25,6 +26,8 @@ public final class RestoreSessionBuilder {
     String newTargetRoot;
     /** {@code SetAdditionalRestores}, by writer class id and component path. */
     final Map<Requested, Boolean> additionalRestores = new LinkedHashMap<>();
+    /** {@code SetAuthoritativeRestore}, {@code SetRollForward}, {@code SetRestoreName} asked for, by component. */
+    final Map<Requested, RecoveryChoice> recovery = new LinkedHashMap<>();
     /** {@code AddRestoreSubcomponent}, by writer class id and component path of the component set. */
     final Map<Requested, List<RestoreSubcomponentChoice>> subcomponents = new LinkedHashMap<>();
     /** Writer Metadata Documents stored with the backup ({@code SaveAsXML} of each writer's metadata). */
@@ -150,6 +153,75 @@ public final class RestoreSessionBuilder {
     public RestoreSessionBuilder additionalRestores(UUID writerClassId, String componentPath, boolean additional) {
         additionalRestores.put(new Requested(writerClassId, componentPath), additional);
         return this;
+    }
+
+    /**
+     * Marks the restore of this component authoritative: the writer of a replicated store makes the restored copy
+     * win over its replicas ({@code IVssBackupComponentsEx2::SetAuthoritativeRestore}, before PreRestore). Only for a
+     * writer whose backup schema has {@code VSS_BS_AUTHORITATIVE_RESTORE}; otherwise, or for a component not
+     * selected for restore, {@link #start()} fails in {@code SET_RESTORE_OPTIONS}.
+     */
+    public RestoreSessionBuilder authoritativeRestore(UUID writerClassId, String componentPath, boolean authoritative) {
+        recovery.merge(new Requested(writerClassId, componentPath),
+                new RecoveryChoice(authoritative, null, null, null), RecoveryChoice::and);
+        return this;
+    }
+
+    /**
+     * How far the writer rolls the restored component forward through its logs
+     * ({@code IVssBackupComponentsEx2::SetRollForward}, before PreRestore): {@link RollForwardType#ALL},
+     * {@link RollForwardType#NONE}, or {@link RollForwardType#PARTIAL} up to {@code point}, a restore point in the
+     * writer's own terms (a time stamp, a log sequence number). Only for a writer whose backup schema has
+     * {@code VSS_BS_ROLLFORWARD_RESTORE}, else {@link #start()} fails in {@code SET_RESTORE_OPTIONS}.
+     *
+     * @throws IllegalArgumentException for {@link RollForwardType#UNDEFINED} (Microsoft docs,
+     *                                  "VSS_ROLLFORWARD_TYPE": a requester error), a partial roll-forward without a
+     *                                  point, or a point for another type
+     */
+    public RestoreSessionBuilder rollForward(UUID writerClassId, String componentPath, RollForwardType type,
+            String point) {
+        Objects.requireNonNull(type, "type");
+        if (type == RollForwardType.UNDEFINED) {
+            throw new IllegalArgumentException("E_INVALIDARG: VSS_RF_UNDEFINED is a requester error (Microsoft docs, "
+                    + "\"VSS_ROLLFORWARD_TYPE\"): give VSS_RF_ALL, VSS_RF_NONE or VSS_RF_PARTIAL with a point");
+        }
+        if ((type == RollForwardType.PARTIAL) != (point != null && !point.isEmpty())) {
+            throw new IllegalArgumentException("E_INVALIDARG: " + (type == RollForwardType.PARTIAL
+                    ? "VSS_RF_PARTIAL needs the restore point to roll forward to"
+                    : type.nativeName() + " takes no restore point; use VSS_RF_PARTIAL for one"));
+        }
+        recovery.merge(new Requested(writerClassId, componentPath),
+                new RecoveryChoice(null, type, point, null), RecoveryChoice::and);
+        return this;
+    }
+
+    /**
+     * Restores this component under a new logical name the writer gives it, e.g. a database restored as a copy
+     * beside the original ({@code IVssBackupComponentsEx2::SetRestoreName}, before PreRestore). Only for a writer
+     * whose backup schema has {@code VSS_BS_RESTORE_RENAME}, else {@link #start()} fails in
+     * {@code SET_RESTORE_OPTIONS}.
+     */
+    public RestoreSessionBuilder restoreName(UUID writerClassId, String componentPath, String restoreName) {
+        if (restoreName == null || restoreName.isEmpty()) {
+            throw new IllegalArgumentException("E_INVALIDARG: restoreName needs the new name of component "
+                    + componentPath);
+        }
+        recovery.merge(new Requested(writerClassId, componentPath),
+                new RecoveryChoice(null, null, null, restoreName), RecoveryChoice::and);
+        return this;
+    }
+
+    /** What {@link #authoritativeRestore}, {@link #rollForward} and {@link #restoreName} asked for a component. */
+    record RecoveryChoice(Boolean authoritative, RollForwardType rollForward, String rollForwardPoint,
+            String restoreName) {
+
+        /** {@code later}'s settings over this one's. */
+        RecoveryChoice and(RecoveryChoice later) {
+            return new RecoveryChoice(later.authoritative != null ? later.authoritative : authoritative,
+                    later.rollForward != null ? later.rollForward : rollForward,
+                    later.rollForward != null ? later.rollForwardPoint : rollForwardPoint,
+                    later.restoreName != null ? later.restoreName : restoreName);
+        }
     }
 
     /**
