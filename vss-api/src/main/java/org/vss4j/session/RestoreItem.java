@@ -27,8 +27,38 @@ public record RestoreItem(ComponentRef component, FileSet files, RestoreMethod m
         REPLACE_IF_POSSIBLE,
         /** {@code VSS_RME_RESTORE_TO_ALTERNATE_LOCATION}: copy to the alternate location the writer mapped. */
         COPY_TO_ALTERNATE_LOCATION,
+        /**
+         * {@code VSS_RME_STOP_RESTORE_START} with {@code stopServices(true)}: the session stopped the writer's service
+         * after PreRestore; copy to the original location, replacing; {@code complete()} starts it again.
+         */
+        REPLACE_WITH_SERVICE_STOPPED,
+        /**
+         * {@code VSS_RME_RESTORE_STOP_START} with {@code stopServices(true)}: copy to the original location,
+         * replacing, while the service runs; {@code complete()} stops and starts it so it reads the restored files.
+         */
+        REPLACE_THEN_RESTART_SERVICE,
+        /**
+         * {@code VSS_RME_RESTORE_AT_REBOOT} with {@code restoreAtReboot(true)}: write each file to
+         * {@link RestoreItem#stagingPath(String)} and report it with {@code RestoreSession.staged}; {@code complete()}
+         * schedules its replacement at the next reboot.
+         */
+        STAGE_FOR_REBOOT,
+        /**
+         * {@code VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE} with {@code restoreAtReboot(true)}: replace each file
+         * where it can be replaced; one that cannot (in use) goes to its staging path, reported with {@code staged}.
+         */
+        REPLACE_OR_STAGE_FOR_REBOOT,
         /** The restore method needs a service stop, a reboot or a custom procedure: the session does not copy. */
         NOT_RESTORED
+    }
+
+    /**
+     * Where a file of this item goes when it is replaced at the next reboot: the same directory as
+     * {@code targetFile} (a delayed rename cannot cross volumes), the name plus
+     * {@link org.vss4j.procedures.RebootReplace#STAGING_SUFFIX}.
+     */
+    public String stagingPath(String targetFile) {
+        return org.vss4j.procedures.RebootReplace.stagingPath(targetFile);
     }
 
     /** Whether the caller is to copy these files. */
