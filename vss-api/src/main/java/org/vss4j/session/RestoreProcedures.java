@@ -46,8 +46,12 @@ final class RestoreProcedures {
     private final Map<String, String> stops = new LinkedHashMap<>();
     /** A service's failure to start again or to be restarted, by lower-case name. */
     private final Map<String, String> serviceFailures = new LinkedHashMap<>();
-    /** The target files staged for each item (by identity: records may be equal). */
-    private final Map<RestoreItem, List<String>> staged = new IdentityHashMap<>();
+    /** A file staged for the next reboot, in the order the caller reported them. */
+    private record Staged(RestoreItem item, String target) {
+    }
+
+    private final List<Staged> staged = new ArrayList<>();
+    /** Files scheduled per item (by identity: records may be equal). */
     private final Map<RestoreItem, Integer> scheduled = new IdentityHashMap<>();
 
     RestoreProcedures(Allowed allowed) {
@@ -122,7 +126,7 @@ final class RestoreProcedures {
         if (!targetFile.toLowerCase(Locale.ROOT).startsWith(dir.toLowerCase(Locale.ROOT))) {
             throw new IllegalArgumentException(targetFile + " is not under the item's target " + item.target());
         }
-        staged.computeIfAbsent(item, k -> new ArrayList<>()).add(targetFile);
+        staged.add(new Staged(item, targetFile));
     }
 
     /**
@@ -133,19 +137,18 @@ final class RestoreProcedures {
      * event", Microsoft docs, "VSS_RESTOREMETHOD_ENUM").
      */
     void beforeFileRestoreStatus(Map<RestoreItem, String> reports, Map<String, List<RestoreItem>> restartAfterCopy) {
-        staged.forEach((item, targets) -> {
+        for (Staged f : staged) {
+            RestoreItem item = f.item();
             if (!reports.containsKey(item) || reports.get(item) != null) {
-                return;
+                continue; // not reported restored, or failed (also by an earlier file's scheduling)
             }
             try {
-                for (String target : targets) {
-                    allowed.reboot().schedule(item.stagingPath(target), target);
-                }
-                scheduled.put(item, targets.size());
+                allowed.reboot().schedule(item.stagingPath(f.target()), f.target());
+                scheduled.merge(item, 1, Integer::sum);
             } catch (ProcedureException e) {
                 reports.put(item, "the replacement at the next reboot failed: " + e.getMessage());
             }
-        });
+        }
         restartAfterCopy.forEach((service, items) -> {
             if (items.stream().noneMatch(reports::containsKey)) {
                 return;
