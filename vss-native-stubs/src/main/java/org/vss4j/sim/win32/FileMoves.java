@@ -71,6 +71,10 @@ final class FileMoves {
         if ((flags & MOVEFILE_DELAY_UNTIL_REBOOT) != 0) {
             return delay(machine, from, to, source, target, from0, to0, (flags & MOVEFILE_REPLACE_EXISTING) != 0);
         }
+        if (HeldFiles.isHeld(machine, source) || HeldFiles.isHeld(machine, target)) {
+            // A running service holds it open (docs/restore-procedures.md).
+            return FileHandles.failInt(Win32Error.ERROR_SHARING_VIOLATION);
+        }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if ((flags & MOVEFILE_REPLACE_EXISTING) == 0) {
                 return FileHandles.failInt(Win32Error.ERROR_ALREADY_EXISTS);

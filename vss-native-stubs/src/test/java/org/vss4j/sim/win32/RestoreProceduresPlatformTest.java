@@ -131,4 +131,56 @@ class RestoreProceduresPlatformTest {
                 .hasMessageContaining("administrator");
         assertThat(machine.pendingRenames().pending()).isEmpty();
     }
+
+    @Test
+    void whileTheWritersServiceRunsItsFilesCannotBeWrittenOrReplaced() throws IOException {
+        machine.addWriter(org.vss4j.sim.SimulatedWriter.builder("DbWriter")
+                .component(org.vss4j.sim.WriterComponent.database("", "db")
+                        .withDatabaseFile(org.vss4j.sim.FileSpec.of("C:\\db", "*.MDF", false)))
+                .restoreMethod(org.vss4j.RestoreMethod.STOP_RESTORE_START, "DbService", null,
+                        org.vss4j.WriterRestore.NEVER, false).build());
+        Files.createDirectories(c.resolve("db"));
+        Files.writeString(c.resolve("db/data.mdf"), "live");
+        Files.writeString(c.resolve("db/data.new"), "restored");
+        Files.writeString(c.resolve("db/notes.txt"), "not the database");
+        Exports x = Exports.current();
+        assertThat(machine.services().get("DbService").state()).isEqualTo(ServiceState.RUNNING);
+
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("C:\\db\\data.new"),
+                org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x1)).isFalse();
+        assertThat(x.lastError()).isEqualTo(Win32Error.ERROR_SHARING_VIOLATION);
+        com.sun.jna.Pointer h = x.createFile(org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x40000000, 0, 3, 0);
+        assertThat(com.sun.jna.Pointer.nativeValue(h)).isEqualTo(Exports.INVALID_HANDLE_VALUE);
+        assertThat(x.lastError()).isEqualTo(Win32Error.ERROR_SHARING_VIOLATION);
+        com.sun.jna.Pointer read = x.createFile(org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x80000000, 1, 3,
+                0);
+        assertThat(com.sun.jna.Pointer.nativeValue(read)).isNotEqualTo(Exports.INVALID_HANDLE_VALUE);
+        x.closeHandle(read);
+        // Another file of the directory, not in the file spec, is not held.
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("C:\\db\\notes.txt"),
+                org.vss4j.com.Utf16.toNative("C:\\db\\notes.old"), 0)).isTrue();
+
+        scm.stop("DbService", timeout);
+
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("C:\\db\\data.new"),
+                org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x1)).isTrue();
+        assertThat(Files.readString(c.resolve("db/data.mdf"))).isEqualTo("restored");
+    }
+
+    @Test
+    void aDelayedReplaceOfAHeldFileIsAcceptedAndDoneAtTheReboot() throws IOException {
+        machine.addWriter(org.vss4j.sim.SimulatedWriter.builder("DbWriter")
+                .component(org.vss4j.sim.WriterComponent.fileGroup("", "db")
+                        .withFile(org.vss4j.sim.FileSpec.of("C:\\db", "*", true)))
+                .restoreMethod(org.vss4j.RestoreMethod.STOP_RESTORE_START, "DbService", null,
+                        org.vss4j.WriterRestore.NEVER, false).build());
+        Files.createDirectories(c.resolve("db/sub"));
+        Files.writeString(c.resolve("db/sub/data.db"), "live");
+        Files.writeString(c.resolve("db/sub/data.db" + RebootReplace.STAGING_SUFFIX), "restored");
+
+        RebootReplace.local().schedule("C:\\db\\sub\\data.db" + RebootReplace.STAGING_SUFFIX, "C:\\db\\sub\\data.db");
+        machine.reboot();
+
+        assertThat(Files.readString(c.resolve("db/sub/data.db"))).isEqualTo("restored");
+    }
 }
