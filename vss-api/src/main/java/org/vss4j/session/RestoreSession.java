@@ -34,7 +34,9 @@ import org.vss4j.WriterMetadataEntry;
  * not the one that was backed up), {@code SetRestoreOptions} and {@code AddAlternativeLocationMapping}, then
  * {@code PreRestore} and {@code GatherWriterStatus}. The writer's restore method ({@code GetRestoreMethod}) decides
  * each {@link #items() item}: original location, alternate location, or not restored as plain files (service stop,
- * reboot, custom procedure: the session performs none of them). The caller copies the items it is to copy and reports
+ * reboot, custom procedure: the session performs a service stop or a reboot replacement only when the
+ * caller allows it, {@link RestoreSessionBuilder#stopServices}, {@link RestoreSessionBuilder#restoreAtReboot}, and
+ * never a custom procedure). The caller copies the items it is to copy and reports
  * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
  * {@code PostRestore}, the final {@code GatherWriterStatus}, and returns the {@link RestoreResult}.
  *

@@ -55,6 +55,7 @@ public final class SimulatedServices {
         private ServiceState state;
         private int stopFailure;
         private boolean hangsOnStop;
+        private int startFailure;
         private final List<ServiceState> history = new ArrayList<>();
 
         Service(String name, ServiceState state) {
@@ -90,6 +91,12 @@ public final class SimulatedServices {
             return this;
         }
 
+        /** Makes every StartServiceW of the stopped service fail with {@code win32Error}. */
+        public synchronized Service failStart(int win32Error) {
+            this.startFailure = win32Error;
+            return this;
+        }
+
         /** The states it reached through ControlService and StartServiceW, in order (STOPPED, RUNNING). */
         public synchronized List<ServiceState> history() {
             return List.copyOf(history);
@@ -117,6 +124,9 @@ public final class SimulatedServices {
             }
             if (state != ServiceState.STOPPED) {
                 return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+            }
+            if (startFailure != 0) {
+                return startFailure;
             }
             state = ServiceState.START_PENDING;
             return 0;

@@ -249,6 +249,29 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void aServiceThatWillNotStartAgainIsNamedInTheOutcomeAfterTheFilesAreRestored() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        service().failStart(Win32Error.ERROR_SERVICE_REQUEST_TIMEOUT);
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+            s.items().forEach(i -> {
+                copyBack(i);
+                s.restored(i);
+            });
+            result = s.complete();
+        }
+        RestoreOutcome one = outcome(result, "one");
+        assertThat(one.restored()).isFalse();
+        assertThat(one.status()).isEqualTo(FileRestoreStatus.ALL);
+        assertThat(one.reason()).startsWith("files restored, but service AppService could not be started again: "
+                + "StartServiceW(AppService) failed with Win32 error 1053 (ERROR_SERVICE_REQUEST_TIMEOUT)");
+        assertThat(result.allRestored()).isFalse();
+        assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(last(w)).isEqualTo(WriterEvent.POST_RESTORE);
+    }
+
+    @Test
     void closingWithoutCompleteStartsTheStoppedServiceAgainBeforePostRestore() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
