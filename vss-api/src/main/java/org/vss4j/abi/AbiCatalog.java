@@ -71,7 +71,8 @@ public final class AbiCatalog {
     public static final List<Class<? extends Structure>> STRUCTS = List.of(
             GUID.class, VssSnapshotProp.class, VssProviderProp.class, VssObjectUnion.class, VssObjectProp.class,
             VssComponentInfo.class, Win32FindDataW.class, Luid.class, LuidAndAttributes.class,
-            TokenPrivileges.class, Win32StreamId.class, FileBasicInfo.class);
+            TokenPrivileges.class, Win32StreamId.class, FileBasicInfo.class,
+            org.vss4j.abi.struct.ServiceStatusProcess.class);
 
     private AbiCatalog() {
     }

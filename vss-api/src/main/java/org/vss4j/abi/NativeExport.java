@@ -179,6 +179,20 @@ public enum NativeExport implements NativeDeclaration {
      * DWORD cbBufSize, LPDWORD pcbBytesNeeded)}.
      */
     QueryServiceConfigW(NativeModule.ADVAPI32, INT32, POINTER, POINTER, INT32, POINTER),
+    /**
+     * winsvc.h: {@code BOOL QueryServiceStatusEx(SC_HANDLE hService, SC_STATUS_TYPE InfoLevel, LPBYTE lpBuffer,
+     * DWORD cbBufSize, LPDWORD pcbBytesNeeded)}; {@code SC_STATUS_TYPE} is an enum (4 bytes).
+     */
+    QueryServiceStatusEx(NativeModule.ADVAPI32, INT32, POINTER, INT32, POINTER, INT32, POINTER),
+    /**
+     * winsvc.h: {@code BOOL ControlService(SC_HANDLE hService, DWORD dwControl, LPSERVICE_STATUS lpServiceStatus)}.
+     */
+    ControlService(NativeModule.ADVAPI32, INT32, POINTER, INT32, POINTER),
+    /**
+     * winsvc.h: {@code BOOL StartServiceW(SC_HANDLE hService, DWORD dwNumServiceArgs,
+     * LPCWSTR *lpServiceArgVectors)}.
+     */
+    StartServiceW(NativeModule.ADVAPI32, INT32, POINTER, INT32, POINTER),
     /** winsvc.h: {@code BOOL CloseServiceHandle(SC_HANDLE hSCObject)}. */
     CloseServiceHandle(NativeModule.ADVAPI32, INT32, POINTER),
     /**

@@ -304,6 +304,34 @@ public final class Exports {
         return call(NativeExport.QueryServiceConfigW, Integer.class, service, config, bufSize, bytesNeeded) != 0;
     }
 
+    /**
+     * {@code BOOL QueryServiceStatusEx(SC_HANDLE hService, SC_STATUS_TYPE InfoLevel, LPBYTE lpBuffer,
+     * DWORD cbBufSize, LPDWORD pcbBytesNeeded)} (winsvc.h): with {@code SC_STATUS_PROCESS_INFO} (0) a
+     * {@code SERVICE_STATUS_PROCESS} (36 bytes) into {@code buffer}; needs SERVICE_QUERY_STATUS.
+     */
+    public boolean queryServiceStatusEx(Pointer service, int infoLevel, Pointer buffer, int bufSize,
+            IntByReference bytesNeeded) {
+        return call(NativeExport.QueryServiceStatusEx, Integer.class, service, infoLevel, buffer, bufSize,
+                bytesNeeded) != 0;
+    }
+
+    /**
+     * {@code BOOL ControlService(SC_HANDLE hService, DWORD dwControl, LPSERVICE_STATUS lpServiceStatus)} (winsvc.h):
+     * sends a control code (SERVICE_CONTROL_STOP needs SERVICE_STOP); the latest status goes to {@code status}
+     * (28 bytes).
+     */
+    public boolean controlService(Pointer service, int control, Pointer status) {
+        return call(NativeExport.ControlService, Integer.class, service, control, status) != 0;
+    }
+
+    /**
+     * {@code BOOL StartServiceW(SC_HANDLE hService, DWORD dwNumServiceArgs, LPCWSTR *lpServiceArgVectors)}
+     * (winsvc.h), here without arguments; needs SERVICE_START.
+     */
+    public boolean startService(Pointer service) {
+        return call(NativeExport.StartServiceW, Integer.class, service, 0, null) != 0;
+    }
+
     /** {@code BOOL CloseServiceHandle(SC_HANDLE hSCObject)}. */
     public boolean closeServiceHandle(Pointer handle) {
         return call(NativeExport.CloseServiceHandle, Integer.class, handle) != 0;

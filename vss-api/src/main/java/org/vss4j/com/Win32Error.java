@@ -44,6 +44,18 @@ public final class Win32Error {
     public static final int ERROR_FILENAME_EXCED_RANGE = 206;
     /** "The directory name is invalid": a file was given where a directory was expected. */
     public static final int ERROR_DIRECTORY = 267;
+    /** "The process cannot access the file because it is being used by another process." */
+    public static final int ERROR_SHARING_VIOLATION = 32;
+    /** "A stop control has been sent to a service that other running services are dependent on." */
+    public static final int ERROR_DEPENDENT_SERVICES_RUNNING = 1051;
+    /** "The service did not respond to the start or control request in a timely fashion." */
+    public static final int ERROR_SERVICE_REQUEST_TIMEOUT = 1053;
+    /** "An instance of the service is already running." */
+    public static final int ERROR_SERVICE_ALREADY_RUNNING = 1056;
+    /** "The service cannot accept control messages at this time." */
+    public static final int ERROR_SERVICE_CANNOT_ACCEPT_CTRL = 1061;
+    /** "The service has not been started." */
+    public static final int ERROR_SERVICE_NOT_ACTIVE = 1062;
     /** "The specified service is disabled and cannot be started." */
     public static final int ERROR_SERVICE_DISABLED = 1058;
     /** "The specified service does not exist as an installed service." */
@@ -75,6 +87,12 @@ public final class Win32Error {
             Map.entry(ERROR_ALREADY_EXISTS, "ERROR_ALREADY_EXISTS"), Map.entry(ERROR_MORE_DATA, "ERROR_MORE_DATA"),
             Map.entry(ERROR_NO_MORE_ITEMS, "ERROR_NO_MORE_ITEMS"),
             Map.entry(ERROR_SERVICE_DISABLED, "ERROR_SERVICE_DISABLED"),
+            Map.entry(ERROR_SHARING_VIOLATION, "ERROR_SHARING_VIOLATION"),
+            Map.entry(ERROR_DEPENDENT_SERVICES_RUNNING, "ERROR_DEPENDENT_SERVICES_RUNNING"),
+            Map.entry(ERROR_SERVICE_REQUEST_TIMEOUT, "ERROR_SERVICE_REQUEST_TIMEOUT"),
+            Map.entry(ERROR_SERVICE_ALREADY_RUNNING, "ERROR_SERVICE_ALREADY_RUNNING"),
+            Map.entry(ERROR_SERVICE_CANNOT_ACCEPT_CTRL, "ERROR_SERVICE_CANNOT_ACCEPT_CTRL"),
+            Map.entry(ERROR_SERVICE_NOT_ACTIVE, "ERROR_SERVICE_NOT_ACTIVE"),
             Map.entry(ERROR_SERVICE_DOES_NOT_EXIST, "ERROR_SERVICE_DOES_NOT_EXIST"),
             Map.entry(ERROR_NO_SUCH_PRIVILEGE, "ERROR_NO_SUCH_PRIVILEGE"),
             Map.entry(ERROR_FILENAME_EXCED_RANGE, "ERROR_FILENAME_EXCED_RANGE"),

@@ -20,6 +20,12 @@ final class RestorePlan {
 
     /** The items of {@code info}: its file sets, database files and log files, each with its decision. */
     static List<RestoreItem> itemsOf(ComponentRef ref, WriterMetadata writer, WriterComponentInfo info) {
+        return itemsOf(ref, writer, info, RestoreProcedures.Allowed.NONE);
+    }
+
+    /** As {@link #itemsOf(ComponentRef, WriterMetadata, WriterComponentInfo)}, with the procedures the caller allows. */
+    static List<RestoreItem> itemsOf(ComponentRef ref, WriterMetadata writer, WriterComponentInfo info,
+            RestoreProcedures.Allowed allowed) {
         List<FileSet> sets = new ArrayList<>(info.files());
         sets.addAll(info.databaseFiles());
         sets.addAll(info.logFiles());
@@ -27,7 +33,9 @@ final class RestorePlan {
         RestoreMethod method = rm == null ? RestoreMethod.UNDEFINED : rm.method();
         List<RestoreItem> out = new ArrayList<>();
         for (FileSet f : sets) {
-            out.add(decide(ref, f, method, rm, writer.alternateLocationMappings()));
+            RestoreItem.Action procedure = RestoreProcedures.actionOf(method, rm, allowed);
+            out.add(procedure != null ? new RestoreItem(ref, f, method, procedure, f.path(), null)
+                    : decide(ref, f, method, rm, writer.alternateLocationMappings()));
         }
         return out;
     }
@@ -48,9 +56,10 @@ final class RestorePlan {
                                 mapping.alternateLocation(), null);
             }
             case STOP_RESTORE_START, RESTORE_STOP_START -> notRestored(ref, f, method, "needs service stop"
-                    + (rm.service() != null ? " (" + rm.service() + ")" : ""));
+                    + (rm.service() != null ? " (" + rm.service() + ")" : "")
+                    + (rm.service() != null ? RestoreProcedures.HOW_TO_STOP_SERVICES : ": the writer names no service"));
             case RESTORE_AT_REBOOT, RESTORE_AT_REBOOT_IF_CANNOT_REPLACE -> notRestored(ref, f, method,
-                    "needs reboot");
+                    "needs reboot" + RestoreProcedures.HOW_TO_RESTORE_AT_REBOOT);
             case CUSTOM -> notRestored(ref, f, method, "needs custom procedure"
                     + (rm.userProcedure() != null ? " (" + rm.userProcedure() + ")" : ""));
             // Microsoft docs, "Setting VSS Restore Methods": VSS_RME_UNDEFINED indicates a writer error; nothing

@@ -35,12 +35,17 @@ final class RestoreRequests {
                         + ": the session does not let the caller copy these files (" + item.reason() + "), so "
                         + "there is nothing to write to a new target; leave it out");
             }
+            if (!item.plainCopy()) {
+                throw fail(ref, VssHresult.E_INVALIDARG, "newTarget(...) for " + e.path() + "\\" + e.filespec()
+                        + ": its restore method " + item.method().nativeName() + " restores these files in place ("
+                        + item.action() + "), so they cannot go to a new target; leave it out");
+            }
         }
         List<RestoreItem> out = new ArrayList<>();
         for (RestoreItem item : items) {
             String target;
             try {
-                target = item.toCopy() ? targets.targetOf(item) : null;
+                target = item.plainCopy() ? targets.targetOf(item) : null;
             } catch (IllegalArgumentException badPath) {
                 throw fail(ref, VssHresult.E_INVALIDARG, badPath.getMessage());
             }

@@ -39,7 +39,9 @@ import org.vss4j.WriterMetadataEntry;
  * The writer's restore method ({@code GetRestoreMethod}), the caller's new targets and what the writer set in its
  * OnPreRestore (restore target, PreRestore failure message: {@link RestoreTargets}) decide each {@link #items() item}:
  * original location, alternate location, new target, or not restored as plain files (service stop, reboot, custom
- * procedure, directed restore: the session performs none of them). The caller copies the items it is to copy and reports
+ * procedure, directed restore: the session performs a service stop or a reboot replacement only when the caller
+ * allows it, {@link RestoreSessionBuilder#stopServices}, {@link RestoreSessionBuilder#restoreAtReboot}, and never a
+ * custom procedure or a directed restore). The caller copies the items it is to copy and reports
  * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
  * {@code PostRestore}, the final {@code GatherWriterStatus}, and returns the {@link RestoreResult}.
  *
@@ -77,6 +79,8 @@ public final class RestoreSession implements AutoCloseable {
     private final SessionPhases phases;
     private final SessionBudget budget;
     private final AsyncWaiter waiter;
+    /** Service stops and reboot replacements the caller allowed (docs/restore-procedures.md). */
+    private final RestoreProcedures procedures;
     private BackupComponents bc;
     private WriterStatusCheck statusCheck;
     private State state = State.STARTING;
@@ -104,6 +108,7 @@ public final class RestoreSession implements AutoCloseable {
         this.phases = new SessionPhases(events, config.clock, () -> false);
         this.budget = new SessionBudget(config.clock, config.overallTimeout);
         this.waiter = new AsyncWaiter(config.clock, budget, events, config.pollInterval, config.cancelGrace);
+        this.procedures = new RestoreProcedures(config.allowedProcedures());
     }
 
     /** A builder for a restore session. */
@@ -197,6 +202,22 @@ public final class RestoreSession implements AutoCloseable {
         report(item, null);
     }
 
+    /**
+     * Reports a file of {@code item} ({@link RestoreItem.Action#STAGE_FOR_REBOOT}, or
+     * {@link RestoreItem.Action#REPLACE_OR_STAGE_FOR_REBOOT} for a file that could not be replaced) written to
+     * {@link RestoreItem#stagingPath(String) its staging path}: {@link #complete()} schedules the replacement of
+     * {@code targetFile} at the next reboot. Report the item {@link #restored} as well once all its files are written.
+     */
+    public void staged(RestoreItem item, String targetFile) {
+        if (state != State.OPEN) {
+            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
+        }
+        if (items.stream().noneMatch(i -> i == item)) {
+            throw new IllegalArgumentException("not an item of this restore session: " + item);
+        }
+        procedures.staged(item, java.util.Objects.requireNonNull(targetFile, "targetFile"));
+    }
+
     /** Reports that {@code item} could not be written (wholly or in part); its component is not restored. */
     public void failed(RestoreItem item, String cause) {
         report(item, cause == null ? "failed" : cause);
@@ -229,8 +250,10 @@ public final class RestoreSession implements AutoCloseable {
         budget.resume();
         try {
             Map<ComponentRef, FileRestoreStatus> statuses = new LinkedHashMap<>();
-            phase(BackupPhase.SET_FILE_RESTORE_STATUS, () -> selected.forEach(c -> statuses.put(c.ref(),
-                    setStatus(c, statusOf(c)))));
+            phase(BackupPhase.SET_FILE_RESTORE_STATUS, () -> {
+                procedures.beforeFileRestoreStatus(reports, restartedAfterCopy());
+                selected.forEach(c -> statuses.put(c.ref(), setStatus(c, statusOf(c))));
+            });
             phase(BackupPhase.POST_RESTORE, () -> {
                 preRestored = false;
                 awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
@@ -297,6 +320,7 @@ public final class RestoreSession implements AutoCloseable {
             // What the writers decided in OnPreRestore (restore target, failure message) decides the items.
             rereadComponents();
         });
+        stopServicesBeforeCopy();
         items = selected.stream().flatMap(c -> c.items().stream()).toList();
         LOG.info("restore session: {} item(s) of {} component(s); {} unmatched", items.size(), selected.size(),
                 unmatched.size());
@@ -368,7 +392,8 @@ public final class RestoreSession implements AutoCloseable {
                     bc.setSelectedForRestoreEx(part.writerId(), c.type(), c.logicalPath(), c.name(), true,
                             w.ref().instanceId());
                 }
-                selected.add(new Selected(ref, w, info, RestorePlan.itemsOf(ref, w.metadata(), info)));
+                selected.add(new Selected(ref, w, info, RestorePlan.itemsOf(ref, w.metadata(), info,
+                        procedures.allowed())));
                 partialFiles.put(ref, c.partialFiles());
             }
         }
@@ -500,6 +525,20 @@ public final class RestoreSession implements AutoCloseable {
         }
     }
 
+    // ---- service stops and reboot replacements (RestoreProcedures) ----------------------------------------------
+
+    /** VSS_RME_STOP_RESTORE_START: the writer's service stopped after PreRestore; one that will not stop: not copied. */
+    private void stopServicesBeforeCopy() {
+        for (int i = 0; i < selected.size(); i++) {
+            Selected c = selected.get(i);
+            String failure = procedures.stopBeforeCopy(c.items(), serviceOf(c));
+            if (failure != null) {
+                selected.set(i, new Selected(c.ref(), c.writer(), c.info(),
+                        RestoreProcedures.notRestored(c.items(), failure)));
+            }
+        }
+    }
+
     /**
      * GetWriterComponents after PreRestore: each selected component's items follow what its writer set in
      * OnPreRestore ({@link RestoreTargets}).
@@ -523,6 +562,24 @@ public final class RestoreSession implements AutoCloseable {
                 }
             }
         }
+    }
+
+    /** VSS_RME_RESTORE_STOP_START: each service to stop and start after the copy, with its items. */
+    private Map<String, List<RestoreItem>> restartedAfterCopy() {
+        Map<String, List<RestoreItem>> out = new LinkedHashMap<>();
+        for (Selected c : selected) {
+            for (RestoreItem i : c.items()) {
+                if (i.action() == RestoreItem.Action.REPLACE_THEN_RESTART_SERVICE) {
+                    out.computeIfAbsent(serviceOf(c), k -> new ArrayList<>()).add(i);
+                }
+            }
+        }
+        return out;
+    }
+
+    private static String serviceOf(Selected c) {
+        org.vss4j.WriterRestoreMethod rm = c.writer().metadata().restoreMethod();
+        return rm == null ? null : rm.service();
     }
 
     // ---- statuses and outcomes ------------------------------------------------------------------------------------
@@ -560,7 +617,12 @@ public final class RestoreSession implements AutoCloseable {
         } else {
             reason = null;
         }
-        return new RestoreOutcome(c.ref(), status, reason == null, reason, failure);
+        String serviceFailure = reason == null ? procedures.serviceFailure(serviceOf(c)) : null;
+        if (serviceFailure != null) {
+            return new RestoreOutcome(c.ref(), status, false, serviceFailure, failure);
+        }
+        String atReboot = reason == null ? procedures.rebootNote(c.items()) : null;
+        return new RestoreOutcome(c.ref(), status, reason == null, atReboot != null ? atReboot : reason, failure);
     }
 
     private static WriterFailure failureOf(Selected c, List<WriterFailure> failures) {
@@ -576,6 +638,8 @@ public final class RestoreSession implements AutoCloseable {
      */
     private void failAndRelease(Throwable cause) {
         try {
+            // A service the session stopped is always started again, before PostRestore.
+            procedures.startStopped().forEach(e -> suppress(cause, e));
             if (preRestored && bc != null && !bc.isClosed()) {
                 preRestored = false;
                 for (Selected c : selected) {

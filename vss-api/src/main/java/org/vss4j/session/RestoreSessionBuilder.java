@@ -39,6 +39,11 @@ public final class RestoreSessionBuilder {
     Duration cancelGrace = Duration.ofSeconds(30);
     BackupListener listener = BackupListener.none();
     SessionClock clock = SessionClock.system();
+    boolean stopServices;
+    org.vss4j.procedures.ServiceControl serviceControl;
+    Duration serviceTimeout = Duration.ofMinutes(2);
+    boolean restoreAtReboot;
+    org.vss4j.procedures.RebootReplace rebootReplace;
 
     /** A component by writer class and {@code logicalPath\name} (case-insensitive, as VSS compares them). */
     record Requested(UUID writerClassId, String componentPath) {
@@ -270,6 +275,57 @@ public final class RestoreSessionBuilder {
     public RestoreSessionBuilder clock(SessionClock sessionClock) {
         this.clock = Objects.requireNonNull(sessionClock, "sessionClock");
         return this;
+    }
+
+    /**
+     * Allows the session to stop and start the service a writer names for {@code VSS_RME_STOP_RESTORE_START} (stopped
+     * after PreRestore, started again in {@link RestoreSession#complete()} before SetFileRestoreStatus and
+     * PostRestore, and on any failure or close) and {@code VSS_RME_RESTORE_STOP_START} (stopped and started in
+     * {@code complete()} after the copy). Off by default: those components are not restored, and their items say so.
+     * Needs administrator rights (docs/restore-procedures.md).
+     */
+    public RestoreSessionBuilder stopServices(boolean allowed) {
+        this.stopServices = allowed;
+        return this;
+    }
+
+    /** The service control manager used when {@link #stopServices(boolean)} is on; the local one by default. */
+    public RestoreSessionBuilder serviceControl(org.vss4j.procedures.ServiceControl control) {
+        this.serviceControl = Objects.requireNonNull(control, "control");
+        return this;
+    }
+
+    /** How long a service stop or start may take; 2 minutes by default. */
+    public RestoreSessionBuilder serviceTimeout(Duration timeout) {
+        this.serviceTimeout = Objects.requireNonNull(timeout, "timeout");
+        return this;
+    }
+
+    /**
+     * Allows {@code VSS_RME_RESTORE_AT_REBOOT} and {@code VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE}: the caller
+     * writes files to their staging paths and reports them with {@link RestoreSession#staged}, and
+     * {@link RestoreSession#complete()} schedules each replacement at the next reboot (MoveFileExW
+     * MOVEFILE_DELAY_UNTIL_REBOOT, administrator rights). Off by default: those components are not restored.
+     */
+    public RestoreSessionBuilder restoreAtReboot(boolean allowed) {
+        this.restoreAtReboot = allowed;
+        return this;
+    }
+
+    /** The reboot replacement used when {@link #restoreAtReboot(boolean)} is on; the local one by default. */
+    public RestoreSessionBuilder rebootReplace(org.vss4j.procedures.RebootReplace replace) {
+        this.rebootReplace = Objects.requireNonNull(replace, "replace");
+        return this;
+    }
+
+    /** The procedures allowed, with their platform pieces. */
+    RestoreProcedures.Allowed allowedProcedures() {
+        return new RestoreProcedures.Allowed(
+                stopServices ? (serviceControl != null ? serviceControl
+                        : org.vss4j.procedures.ServiceControl.local()) : null,
+                serviceTimeout,
+                restoreAtReboot ? (rebootReplace != null ? rebootReplace
+                        : org.vss4j.procedures.RebootReplace.local()) : null);
     }
 
     /**

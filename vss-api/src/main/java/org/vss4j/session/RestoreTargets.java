@@ -25,7 +25,9 @@ import org.vss4j.RestoreTarget;
  *   <li>{@code VSS_RT_UNDEFINED}: a writer error (the page); not restored.</li>
  * </ul>
  * A restore target never makes copyable what the restore method keeps from the caller (service stop, reboot, custom
- * procedure: Microsoft docs, "Setting VSS Restore Targets": a reboot restore cannot be affected by restore targets).
+ * procedure: Microsoft docs, "Setting VSS Restore Targets": a reboot restore cannot be affected by restore targets),
+ * and never moves the files of a service stop or a reboot replacement the caller allowed: those procedures are about
+ * the files where they are; only a directed or undefined target leaves them not restored.
  */
 final class RestoreTargets {
 
@@ -40,7 +42,15 @@ final class RestoreTargets {
         RestoreTarget target = state.restoreTarget() == null ? RestoreTarget.ORIGINAL : state.restoreTarget();
         List<RestoreItem> out = new ArrayList<>();
         for (RestoreItem item : planned) {
-            out.add(item.toCopy() ? retarget(item, target, state, mappings) : item);
+            if (item.plainCopy()) {
+                out.add(retarget(item, target, state, mappings));
+            } else if (item.toCopy() && (target == RestoreTarget.DIRECTED || target == RestoreTarget.UNDEFINED)) {
+                // A service stop or reboot replacement of the original files: still nothing to copy for a directed
+                // restore or a writer error.
+                out.add(retarget(item, target, state, mappings));
+            } else {
+                out.add(item);
+            }
         }
         return out;
     }

@@ -51,6 +51,8 @@ class AbiConformanceReferenceTest {
         SDK_X64_SIZES.put(org.vss4j.abi.struct.Win32StreamId.class, 24);
         // winbase.h: FILE_BASIC_INFO is four LARGE_INTEGERs and a DWORD: 36, padded to 8 (40).
         SDK_X64_SIZES.put(org.vss4j.abi.struct.FileBasicInfo.class, 40);
+        // winsvc.h: SERVICE_STATUS_PROCESS is nine DWORDs (Microsoft docs, "SERVICE_STATUS_PROCESS structure").
+        SDK_X64_SIZES.put(org.vss4j.abi.struct.ServiceStatusProcess.class, 36);
     }
 
     @Test

@@ -100,6 +100,10 @@ public final class SimulatedMachine implements AutoCloseable {
     private final SimulatedRegistry registry = SimulatedRegistry.windowsServer();
     /** The VSS service: started on demand, stopped until a requester uses VSS, or disabled. */
     private final AtomicReference<VssServiceState> vssService = new AtomicReference<>(VssServiceState.STOPPED);
+    /** The services other than VSS (a writer's service to stop for restore). */
+    private final SimulatedServices services = new SimulatedServices();
+    /** MoveFileExW's delayed renames, done by {@link #reboot()}. */
+    private final PendingRenames pendingRenames = new PendingRenames();
     /** Whether Windows developer mode allows unprivileged symbolic links. */
     private volatile boolean developerMode;
     /** Whether the process may use Win32 paths of MAX_PATH or more without {@code \\?\} (off by default). */
@@ -478,6 +482,7 @@ public final class SimulatedMachine implements AutoCloseable {
      */
     public SimulatedWriter addWriter(SimulatedWriter writer) {
         writers.add(writer);
+        installRestoreService(writer);
         return writer;
     }
 
@@ -891,6 +896,45 @@ public final class SimulatedMachine implements AutoCloseable {
     public SimulatedMachine vssService(VssServiceState state) {
         vssService.set(state);
         return this;
+    }
+
+    /**
+     * The services other than VSS ({@code OpenServiceW}, {@code ControlService}, {@code StartServiceW},
+     * {@code QueryServiceStatusEx}); docs/restore-procedures.md.
+     *
+     * @return the services, mutable
+     */
+    public SimulatedServices services() {
+        return services;
+    }
+
+    /**
+     * The renames registered by {@code MoveFileExW} with {@code MOVEFILE_DELAY_UNTIL_REBOOT} and not yet performed.
+     *
+     * @return the pending renames
+     */
+    public PendingRenames pendingRenames() {
+        return pendingRenames;
+    }
+
+    /**
+     * A reboot, as far as the simulator models one: the pending renames are performed in order (the Session Manager's
+     * work at boot) and forgotten. Services, writers, volumes and shadow copies are left as they are.
+     *
+     * @return the renames performed
+     */
+    public List<PendingRenames.Rename> reboot() {
+        return pendingRenames.apply();
+    }
+
+    /** A writer that names a service to stop for restore has it installed, running (the application runs). */
+    private void installRestoreService(SimulatedWriter writer) {
+        SimulatedWriterMetadata.Restore r = writer.metadata().restore();
+        if (r != null && r.service() != null && !r.service().isEmpty()
+                && (r.method() == org.vss4j.RestoreMethod.STOP_RESTORE_START
+                        || r.method() == org.vss4j.RestoreMethod.RESTORE_STOP_START)) {
+            services.install(r.service(), org.vss4j.diagnostics.ServiceState.RUNNING);
+        }
     }
 
     /**

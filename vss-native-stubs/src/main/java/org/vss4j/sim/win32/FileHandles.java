@@ -179,6 +179,10 @@ final class FileHandles {
             // A shadow copy is read-only; the code is the simulator's choice (docs).
             return fail(Win32Error.ERROR_WRITE_PROTECT);
         }
+        if (writes && !directory && HeldFiles.isHeld(machine, real)) {
+            // A running service holds it open (docs/restore-procedures.md).
+            return fail(Win32Error.ERROR_SHARING_VIOLATION);
+        }
         if (place != null && place.facts().isDenied(place.relative())) {
             SimulatedToken token = machine.token();
             boolean readAllowed = backup && token.isEnabled("SeBackupPrivilege");

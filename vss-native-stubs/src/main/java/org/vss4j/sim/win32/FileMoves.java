@@ -12,12 +12,14 @@ import java.util.Optional;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.files.FileAttribute;
+import org.vss4j.sim.PendingRenames;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.abi.NativeCallback;
 
 /**
  * {@code MoveFileExW} (Microsoft docs, "MoveFileExW function") for renaming a file within one directory tree, as a
- * restore replaces a file by its temporary copy. Only {@code MOVEFILE_REPLACE_EXISTING} is modelled. Replacing a
+ * restore replaces a file by its temporary copy. Only {@code MOVEFILE_REPLACE_EXISTING} and
+ * {@code MOVEFILE_DELAY_UNTIL_REBOOT} (a rename recorded for {@link SimulatedMachine#reboot()}) are modelled. Replacing a
  * file whose READONLY attribute is set fails with {@code ERROR_ACCESS_DENIED}, as on Windows (which is why
  * {@code FILE_RENAME_INFORMATION} has {@code FILE_RENAME_IGNORE_READONLY_ATTRIBUTE}, Microsoft docs,
  * "FILE_RENAME_INFORMATION structure"); a replaced file's facts (attributes, security descriptor, streams) go with it.
@@ -26,6 +28,7 @@ final class FileMoves {
 
     /** winbase.h. */
     static final int MOVEFILE_REPLACE_EXISTING = 0x1;
+    static final int MOVEFILE_DELAY_UNTIL_REBOOT = 0x4;
 
     private FileMoves() {
     }
@@ -37,7 +40,7 @@ final class FileMoves {
 
     private static int move(String from, String to, int flags) {
         if (from == null || to == null || from.isEmpty() || to.isEmpty()
-                || (flags & ~MOVEFILE_REPLACE_EXISTING) != 0) {
+                || (flags & ~(MOVEFILE_REPLACE_EXISTING | MOVEFILE_DELAY_UNTIL_REBOOT)) != 0) {
             // Copying across volumes, delayed moves and write-through are not modelled: refused (docs/simulator.md).
             return FileHandles.failInt(Win32Error.ERROR_INVALID_PARAMETER);
         }
@@ -64,6 +67,13 @@ final class FileMoves {
         Place to0 = Place.of(machine, target);
         if ((from0 != null && from0.inShadowCopy()) || (to0 != null && to0.inShadowCopy())) {
             return FileHandles.failInt(Win32Error.ERROR_WRITE_PROTECT);
+        }
+        if ((flags & MOVEFILE_DELAY_UNTIL_REBOOT) != 0) {
+            return delay(machine, from, to, source, target, from0, to0, (flags & MOVEFILE_REPLACE_EXISTING) != 0);
+        }
+        if (HeldFiles.isHeld(machine, source) || HeldFiles.isHeld(machine, target)) {
+            // A running service holds it open (docs/restore-procedures.md).
+            return FileHandles.failInt(Win32Error.ERROR_SHARING_VIOLATION);
         }
         if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
             if ((flags & MOVEFILE_REPLACE_EXISTING) == 0) {
@@ -93,6 +103,25 @@ final class FileMoves {
                 to0.facts().moved(to0.relative(), to0.relative());
             }
         }
+        return 1;
+    }
+
+    /**
+     * MOVEFILE_DELAY_UNTIL_REBOOT: "can be used only if the process is in the context of a user who belongs to the
+     * administrators group or the LocalSystem account" (Microsoft docs, "MoveFileExW function"): without an elevated
+     * token ERROR_ACCESS_DENIED. It cannot be combined with MOVEFILE_COPY_ALLOWED, so a move to another volume is
+     * refused now with ERROR_NOT_SAME_DEVICE (the simulator's choice: Windows would fail the rename at boot).
+     * Nothing moves until {@link SimulatedMachine#reboot()}.
+     */
+    private static int delay(SimulatedMachine machine, String from, String to, Path source, Path target, Place from0,
+            Place to0, boolean replace) {
+        if (!machine.token().isElevated()) {
+            return FileHandles.failInt(Win32Error.ERROR_ACCESS_DENIED);
+        }
+        if (from0 == null || to0 == null || from0.facts() != to0.facts()) {
+            return FileHandles.failInt(Win32Error.ERROR_NOT_SAME_DEVICE);
+        }
+        machine.pendingRenames().add(new PendingRenames.Rename(from, to, source, target, replace));
         return 1;
     }
 

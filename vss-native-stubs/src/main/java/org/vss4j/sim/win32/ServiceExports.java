@@ -6,6 +6,7 @@ import java.util.Map;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
 import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedServices;
 import org.vss4j.sim.VssServiceState;
 import org.vss4j.sim.abi.BlockKind;
 import org.vss4j.sim.abi.NativeCallback;
@@ -30,6 +31,10 @@ import org.vss4j.sim.abi.NativeHeap;
  * ERROR_INSUFFICIENT_BUFFER and the size needed in pcbBytesNeeded;</li>
  * <li>handles are tracked native blocks: one never closed fails the leak check, a second close is misuse.</li>
  * </ul>
+ * Services a test or a writer installed ({@link SimulatedServices}) open too; for them {@code QueryServiceStatusEx},
+ * {@code ControlService(SERVICE_CONTROL_STOP)} and {@code StartServiceW} follow docs/restore-procedures.md (stopping a
+ * stopped service: ERROR_SERVICE_NOT_ACTIVE; starting a running one: ERROR_SERVICE_ALREADY_RUNNING; SERVICE_STOP and
+ * SERVICE_START need an elevated token, as on Windows for most services).
  * A NULL out pointer, where Windows would fail in RPC, fails with ERROR_INVALID_PARAMETER (the simulator's choice).
  */
 public final class ServiceExports {
@@ -58,6 +63,18 @@ public final class ServiceExports {
     /** {@code sizeof(QUERY_SERVICE_CONFIGW)} on x64: three DWORDs, then pointers (8-aligned), one more DWORD. */
     static final int QUERY_SERVICE_CONFIG_SIZE = 64;
 
+    /** {@code SERVICE_START}, {@code SERVICE_STOP}, {@code SERVICE_CONTROL_STOP} (winsvc.h). */
+    static final int SERVICE_START = 0x0010;
+    static final int SERVICE_STOP = 0x0020;
+    static final int SERVICE_CONTROL_STOP = 0x1;
+    /** {@code SC_STATUS_PROCESS_INFO} and {@code sizeof(SERVICE_STATUS_PROCESS)}: nine DWORDs (winsvc.h). */
+    static final int SC_STATUS_PROCESS_INFO = 0;
+    static final int SERVICE_STATUS_PROCESS_SIZE = 36;
+    /** The process id a running simulated service reports. */
+    static final int PROCESS_ID = 4242;
+    /** Open handles of services other than VSS, by address. */
+    private static final Map<Long, SimulatedServices.Service> NAMED = new java.util.concurrent.ConcurrentHashMap<>();
+
     /** What a handle is, stored in its block. */
     private static final int MANAGER = 1;
     private static final int SERVICE = 2;
@@ -71,6 +88,11 @@ public final class ServiceExports {
         Win32Function.put(table, NativeExport.QueryServiceStatus, 0, a -> status(a.pointer(0), a.pointer(1)));
         Win32Function.put(table, NativeExport.QueryServiceConfigW, 0, a -> config(a.pointer(0), a.pointer(1), a.int32(2), a.pointer(3)));
         Win32Function.put(table, NativeExport.CloseServiceHandle, 0, a -> close(a.pointer(0)));
+        Win32Function.put(table, NativeExport.QueryServiceStatusEx, 0, a -> statusEx(a.pointer(0), a.int32(1),
+                a.pointer(2), a.int32(3), a.pointer(4)));
+        Win32Function.put(table, NativeExport.ControlService, 0, a -> control(a.pointer(0), a.int32(1),
+                a.pointer(2)));
+        Win32Function.put(table, NativeExport.StartServiceW, 0, a -> start(a.pointer(0), a.int32(1), a.pointer(2)));
     }
 
     private static Pointer openManager(String machineName, String database, int access) {
@@ -97,13 +119,18 @@ public final class ServiceExports {
         if (name == null || name.isEmpty()) {
             return failHandle(Win32Error.ERROR_INVALID_NAME);
         }
-        if (!name.equalsIgnoreCase("VSS")) {
+        SimulatedServices.Service other = SimulatedMachine.current().services().get(name);
+        if (!name.equalsIgnoreCase("VSS") && other == null) {
             return failHandle(Win32Error.ERROR_SERVICE_DOES_NOT_EXIST);
         }
         if ((access & ~SERVICE_READ_RIGHTS) != 0 && !SimulatedMachine.current().token().isElevated()) {
             return failHandle(Win32Error.ERROR_ACCESS_DENIED);
         }
-        return handle(SERVICE, access, NativeExport.OpenServiceW.name() + " " + name);
+        Pointer h = handle(SERVICE, access, NativeExport.OpenServiceW.name() + " " + name);
+        if (other != null) {
+            NAMED.put(Pointer.nativeValue(h), other);
+        }
+        return h;
     }
 
     private static int status(Pointer service, Pointer status) {
@@ -170,14 +197,81 @@ public final class ServiceExports {
                     + ", which is not an open service handle");
             return Win32Error.ERROR_INVALID_HANDLE;
         }
-        return (service.getInt(4) & right) == 0 ? Win32Error.ERROR_ACCESS_DENIED : 0;
+        return (service.getInt(4) & right) != right ? Win32Error.ERROR_ACCESS_DENIED : 0;
     }
 
     private static int close(Pointer handle) {
         if (handle == null || !NativeHeap.free(BlockKind.SERVICE_HANDLE, handle, "CloseServiceHandle")) {
             return fail(Win32Error.ERROR_INVALID_HANDLE);
         }
+        NAMED.remove(Pointer.nativeValue(handle));
         return 1;
+    }
+
+    /** QueryServiceStatusEx with SC_STATUS_PROCESS_INFO: a SERVICE_STATUS_PROCESS (36 bytes). */
+    private static int statusEx(Pointer service, int level, Pointer buffer, int size, Pointer needed) {
+        int checked = checkService(service, SERVICE_QUERY_STATUS, "QueryServiceStatusEx");
+        if (checked != 0) {
+            return fail(checked);
+        }
+        if (level != SC_STATUS_PROCESS_INFO || needed == null) {
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        needed.setInt(0, SERVICE_STATUS_PROCESS_SIZE);
+        if (buffer == null || size < SERVICE_STATUS_PROCESS_SIZE) {
+            return fail(Win32Error.ERROR_INSUFFICIENT_BUFFER);
+        }
+        SimulatedServices.Service other = NAMED.get(Pointer.nativeValue(service));
+        int state = other != null ? other.query().value()
+                : SimulatedMachine.current().vssService() == VssServiceState.RUNNING ? SERVICE_RUNNING
+                : SERVICE_STOPPED;
+        writeStatus(buffer, state);
+        buffer.setInt(28, state == SERVICE_STOPPED ? 0 : PROCESS_ID); // dwProcessId: 0 while stopped
+        buffer.setInt(32, 0); // dwServiceFlags
+        return 1;
+    }
+
+    /** ControlService: only SERVICE_CONTROL_STOP of a service other than VSS is modelled. */
+    private static int control(Pointer service, int code, Pointer status) {
+        int checked = checkService(service, code == SERVICE_CONTROL_STOP ? SERVICE_STOP : 0, "ControlService");
+        if (checked != 0) {
+            return fail(checked);
+        }
+        SimulatedServices.Service other = NAMED.get(Pointer.nativeValue(service));
+        if (code != SERVICE_CONTROL_STOP || other == null || status == null) {
+            // Other controls, and stopping VSS itself, are not modelled (docs/restore-procedures.md).
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        int error = other.stop();
+        if (error != 0) {
+            return fail(error);
+        }
+        writeStatus(status, other.state().value());
+        return 1;
+    }
+
+    /** StartServiceW of a service other than VSS (VSS starts on demand, for the first requester). */
+    private static int start(Pointer service, int argc, Pointer argv) {
+        int checked = checkService(service, SERVICE_START, "StartServiceW");
+        if (checked != 0) {
+            return fail(checked);
+        }
+        SimulatedServices.Service other = NAMED.get(Pointer.nativeValue(service));
+        if (other == null || argc != 0) {
+            return fail(Win32Error.ERROR_INVALID_PARAMETER);
+        }
+        int error = other.start();
+        return error != 0 ? fail(error) : 1;
+    }
+
+    /** The SERVICE_STATUS part (seven DWORDs): an own-process service that accepts stop while it runs. */
+    private static void writeStatus(Pointer status, int state) {
+        status.setInt(0, SERVICE_WIN32_OWN_PROCESS);
+        status.setInt(4, state);
+        status.setInt(8, state == SERVICE_RUNNING ? SERVICE_ACCEPT_STOP : 0);
+        for (int at = 12; at < 28; at += 4) {
+            status.setInt(at, 0);
+        }
     }
 
     private static Pointer handle(int kind, int access, String what) {

@@ -143,9 +143,11 @@ class RestoreSessionTest {
                 case RESTORE_IF_CAN_REPLACE -> assertThat(item.action())
                         .isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
                 case STOP_RESTORE_START, RESTORE_STOP_START -> assertThat(item.reason())
-                        .isEqualTo("needs service stop (AppService)");
+                        .startsWith("needs service stop (AppService); allow the session to stop and start it with "
+                                + "RestoreSessionBuilder.stopServices(true)");
                 case RESTORE_AT_REBOOT, RESTORE_AT_REBOOT_IF_CANNOT_REPLACE -> assertThat(item.reason())
-                        .isEqualTo("needs reboot");
+                        .startsWith("needs reboot; allow replacing the files at the next reboot with "
+                                + "RestoreSessionBuilder.restoreAtReboot(true)");
                 case CUSTOM -> assertThat(item.reason()).isEqualTo("needs custom procedure (call support)");
                 default -> assertThat(item.reason()).startsWith("needs ");
             }

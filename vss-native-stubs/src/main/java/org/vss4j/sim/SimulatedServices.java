@@ -1,0 +1,147 @@
+package org.vss4j.sim;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
+import org.vss4j.diagnostics.ServiceState;
+
+/**
+ * The services of a simulated machine other than VSS (which stays {@link SimulatedMachine#vssService()}), as
+ * {@code OpenServiceW}, {@code QueryServiceStatusEx}, {@code ControlService} and {@code StartServiceW} see them: a
+ * name (compared without case, as the service control manager does) and a state. Installed by a test, or by
+ * {@link SimulatedMachine#addWriter} for a writer whose restore method ({@code VSS_RME_STOP_RESTORE_START},
+ * {@code VSS_RME_RESTORE_STOP_START}) names a service, running. docs/restore-procedures.md says what is modelled.
+ */
+public final class SimulatedServices {
+
+    private final Map<String, Service> services = new ConcurrentHashMap<>();
+
+    SimulatedServices() {
+    }
+
+    /**
+     * Installs {@code name} in {@code state} (a service already installed keeps its state and script).
+     *
+     * @return the service
+     */
+    public Service install(String name, ServiceState state) {
+        Objects.requireNonNull(state, "state");
+        return services.computeIfAbsent(key(name), k -> new Service(name, state));
+    }
+
+    /** The service named {@code name}, or null if none is installed. */
+    public Service get(String name) {
+        return name == null ? null : services.get(key(name));
+    }
+
+    private static String key(String name) {
+        if (name == null || name.isEmpty()) {
+            throw new IllegalArgumentException("a service needs a name");
+        }
+        return name.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * One installed service. A stop ({@code SERVICE_CONTROL_STOP}) leaves it {@code SERVICE_STOP_PENDING} until the
+     * next status query, which finds it stopped; a start leaves it {@code SERVICE_START_PENDING} the same way (Windows
+     * services report the pending states while they stop or start; Microsoft docs, "SERVICE_STATUS_PROCESS structure").
+     */
+    public static final class Service {
+
+        private final String name;
+        private ServiceState state;
+        private int stopFailure;
+        private boolean hangsOnStop;
+        private int startFailure;
+        private final List<ServiceState> history = new ArrayList<>();
+
+        Service(String name, ServiceState state) {
+            this.name = name;
+            this.state = state;
+        }
+
+        /** The name it was installed with. */
+        public String name() {
+            return name;
+        }
+
+        /** Its state now. */
+        public synchronized ServiceState state() {
+            return state;
+        }
+
+        /** Sets its state (a test's setup). */
+        public synchronized Service state(ServiceState newState) {
+            this.state = Objects.requireNonNull(newState, "newState");
+            return this;
+        }
+
+        /** Makes every {@code SERVICE_CONTROL_STOP} fail with {@code win32Error} (e.g. 1051, dependents running). */
+        public synchronized Service failStop(int win32Error) {
+            this.stopFailure = win32Error;
+            return this;
+        }
+
+        /** Makes a stop stay {@code SERVICE_STOP_PENDING}: the service never finishes stopping. */
+        public synchronized Service hangOnStop() {
+            this.hangsOnStop = true;
+            return this;
+        }
+
+        /** Makes every StartServiceW of the stopped service fail with {@code win32Error}. */
+        public synchronized Service failStart(int win32Error) {
+            this.startFailure = win32Error;
+            return this;
+        }
+
+        /** The states it reached through ControlService and StartServiceW, in order (STOPPED, RUNNING). */
+        public synchronized List<ServiceState> history() {
+            return List.copyOf(history);
+        }
+
+        /** Used by the simulator: the Win32 error a stop fails with now, or 0 after starting to stop. */
+        public synchronized int stop() {
+            if (state == ServiceState.STOPPED) {
+                return org.vss4j.com.Win32Error.ERROR_SERVICE_NOT_ACTIVE;
+            }
+            if (state != ServiceState.RUNNING) {
+                return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+            }
+            if (stopFailure != 0) {
+                return stopFailure;
+            }
+            state = ServiceState.STOP_PENDING;
+            return 0;
+        }
+
+        /** Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. */
+        public synchronized int start() {
+            if (state == ServiceState.RUNNING || state == ServiceState.START_PENDING) {
+                return org.vss4j.com.Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
+            }
+            if (state != ServiceState.STOPPED) {
+                return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+            }
+            if (startFailure != 0) {
+                return startFailure;
+            }
+            state = ServiceState.START_PENDING;
+            return 0;
+        }
+
+        /** Used by the simulator: a status query, which finishes a pending stop or start (unless it hangs). */
+        public synchronized ServiceState query() {
+            if (state == ServiceState.STOP_PENDING && !hangsOnStop) {
+                state = ServiceState.STOPPED;
+                history.add(state);
+            } else if (state == ServiceState.START_PENDING) {
+                state = ServiceState.RUNNING;
+                history.add(state);
+            }
+            return state;
+        }
+    }
+}

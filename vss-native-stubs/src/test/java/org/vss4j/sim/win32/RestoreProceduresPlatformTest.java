@@ -1,0 +1,186 @@
+package org.vss4j.sim.win32;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+import org.vss4j.com.Exports;
+import org.vss4j.com.Win32Error;
+import org.vss4j.diagnostics.ServiceState;
+import org.vss4j.procedures.ProcedureException;
+import org.vss4j.procedures.RebootReplace;
+import org.vss4j.procedures.ServiceControl;
+import org.vss4j.procedures.Win32ServiceControl;
+import org.vss4j.sim.SimulatedMachine;
+import org.vss4j.sim.SimulatedServices;
+import org.vss4j.sim.SimulatedToken;
+import org.vss4j.sim.VssSimulatorExtension;
+
+/**
+ * {@link Win32ServiceControl} and {@link RebootReplace} against the simulated service control manager and
+ * {@code MoveFileExW} (docs/restore-procedures.md).
+ */
+@ExtendWith(VssSimulatorExtension.class)
+class RestoreProceduresPlatformTest {
+
+    @TempDir
+    Path temp;
+
+    private SimulatedMachine machine;
+    private Path c;
+    private final ServiceControl scm = new Win32ServiceControl(Exports.current(), Duration.ofMillis(1));
+    private final Duration timeout = Duration.ofSeconds(10);
+
+    @BeforeEach
+    void setUp(SimulatedMachine m) throws IOException {
+        machine = m;
+        c = Files.createDirectories(temp.resolve("c"));
+        machine.addVolume(c, "C:\\");
+    }
+
+    @Test
+    void aServiceIsStoppedAndStartedAndEachWaitEndsInTheStateAskedFor() {
+        SimulatedServices.Service db = machine.services().install("AppDb", ServiceState.RUNNING);
+
+        scm.stop("appdb", timeout);
+        assertThat(db.state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(scm.state("AppDb")).isEqualTo(ServiceState.STOPPED);
+        scm.start("AppDb", timeout);
+
+        assertThat(db.state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(db.history()).containsExactly(ServiceState.STOPPED, ServiceState.RUNNING);
+    }
+
+    @Test
+    void stoppingAStoppedServiceAndStartingARunningOneFailAsOnWindows() {
+        machine.services().install("Stopped", ServiceState.STOPPED);
+        machine.services().install("Running", ServiceState.RUNNING);
+
+        assertThatThrownBy(() -> scm.stop("Stopped", timeout)).isInstanceOf(ProcedureException.class)
+                .hasMessageStartingWith("ControlService(Stopped, SERVICE_CONTROL_STOP) failed with Win32 error 1062 "
+                        + "(ERROR_SERVICE_NOT_ACTIVE)");
+        assertThatThrownBy(() -> scm.start("Running", timeout)).isInstanceOf(ProcedureException.class)
+                .hasMessageStartingWith("StartServiceW(Running) failed with Win32 error 1056 "
+                        + "(ERROR_SERVICE_ALREADY_RUNNING)");
+    }
+
+    @Test
+    void anUnknownServiceAndAStandardUserAreNamedWithWhatToDo() {
+        machine.services().install("AppDb", ServiceState.RUNNING);
+        assertThatThrownBy(() -> scm.stop("NoSuchService", timeout)).isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("OpenServiceW(NoSuchService) failed with Win32 error 1060 "
+                        + "(ERROR_SERVICE_DOES_NOT_EXIST)").hasMessageContaining("not installed");
+
+        machine.token().setTo(SimulatedToken.standardUser());
+        assertThat(scm.state("AppDb")).isEqualTo(ServiceState.RUNNING);
+        assertThatThrownBy(() -> scm.stop("AppDb", timeout)).isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("OpenServiceW(AppDb) failed with Win32 error 5 (ERROR_ACCESS_DENIED)")
+                .hasMessageContaining("administrator");
+        assertThat(machine.services().get("AppDb").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void aRefusedStopAndAStopThatNeverEndsAreNamed() {
+        machine.services().install("Busy", ServiceState.RUNNING).failStop(Win32Error.ERROR_DEPENDENT_SERVICES_RUNNING);
+        machine.services().install("Hung", ServiceState.RUNNING).hangOnStop();
+
+        assertThatThrownBy(() -> scm.stop("Busy", timeout)).isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("ERROR_DEPENDENT_SERVICES_RUNNING").hasMessageContaining("stop them first");
+        assertThatThrownBy(() -> scm.stop("Hung", Duration.ZERO)).isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("QueryServiceStatusEx(Hung) failed: still SERVICE_STOP_PENDING after 0 ms, "
+                        + "waiting for SERVICE_STOPPED");
+        assertThat(machine.services().get("Busy").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void aDelayedReplaceWaitsForTheRebootAndRenamesInOrder() throws IOException {
+        Path target = Files.writeString(c.resolve("data.db"), "live");
+        Files.writeString(c.resolve("data.db" + RebootReplace.STAGING_SUFFIX), "first");
+        Files.writeString(c.resolve("second.tmp"), "second");
+        RebootReplace reboot = RebootReplace.local();
+
+        reboot.schedule(RebootReplace.stagingPath("C:\\data.db"), "C:\\data.db");
+        reboot.schedule("C:\\second.tmp", "C:\\data.db");
+
+        assertThat(Files.readString(target)).isEqualTo("live");
+        assertThat(machine.pendingRenames().pending()).extracting(r -> r.from() + ">" + r.to())
+                .containsExactly("C:\\data.db.vss4j-restore-at-reboot>C:\\data.db", "C:\\second.tmp>C:\\data.db");
+        assertThat(machine.reboot()).hasSize(2);
+        assertThat(Files.readString(target)).isEqualTo("second");
+        assertThat(c.resolve("data.db" + RebootReplace.STAGING_SUFFIX)).doesNotExist();
+        assertThat(machine.pendingRenames().pending()).isEmpty();
+    }
+
+    @Test
+    void aDelayedReplaceNeedsAdministratorRights() throws IOException {
+        Files.writeString(c.resolve("data.db"), "live");
+        Files.writeString(c.resolve("staged"), "new");
+        machine.token().setTo(SimulatedToken.standardUser());
+
+        assertThatThrownBy(() -> RebootReplace.local().schedule("C:\\staged", "C:\\data.db"))
+                .isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("MoveFileExW(C:\\staged, C:\\data.db, MOVEFILE_DELAY_UNTIL_REBOOT | "
+                        + "MOVEFILE_REPLACE_EXISTING) failed with Win32 error 5 (ERROR_ACCESS_DENIED)")
+                .hasMessageContaining("administrator");
+        assertThat(machine.pendingRenames().pending()).isEmpty();
+    }
+
+    @Test
+    void whileTheWritersServiceRunsItsFilesCannotBeWrittenOrReplaced() throws IOException {
+        machine.addWriter(org.vss4j.sim.SimulatedWriter.builder("DbWriter")
+                .component(org.vss4j.sim.WriterComponent.database("", "db")
+                        .withDatabaseFile(org.vss4j.sim.FileSpec.of("C:\\db", "*.MDF", false)))
+                .restoreMethod(org.vss4j.RestoreMethod.STOP_RESTORE_START, "DbService", null,
+                        org.vss4j.WriterRestore.NEVER, false).build());
+        Files.createDirectories(c.resolve("db"));
+        Files.writeString(c.resolve("db/data.mdf"), "live");
+        Files.writeString(c.resolve("db/data.new"), "restored");
+        Files.writeString(c.resolve("db/notes.txt"), "not the database");
+        Exports x = Exports.current();
+        assertThat(machine.services().get("DbService").state()).isEqualTo(ServiceState.RUNNING);
+
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("C:\\db\\data.new"),
+                org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x1)).isFalse();
+        assertThat(x.lastError()).isEqualTo(Win32Error.ERROR_SHARING_VIOLATION);
+        com.sun.jna.Pointer h = x.createFile(org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x40000000, 0, 3, 0);
+        assertThat(com.sun.jna.Pointer.nativeValue(h)).isEqualTo(Exports.INVALID_HANDLE_VALUE);
+        assertThat(x.lastError()).isEqualTo(Win32Error.ERROR_SHARING_VIOLATION);
+        com.sun.jna.Pointer read = x.createFile(org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x80000000, 1, 3,
+                0);
+        assertThat(com.sun.jna.Pointer.nativeValue(read)).isNotEqualTo(Exports.INVALID_HANDLE_VALUE);
+        x.closeHandle(read);
+        // Another file of the directory, not in the file spec, is not held.
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("C:\\db\\notes.txt"),
+                org.vss4j.com.Utf16.toNative("C:\\db\\notes.old"), 0)).isTrue();
+
+        scm.stop("DbService", timeout);
+
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("C:\\db\\data.new"),
+                org.vss4j.com.Utf16.toNative("C:\\db\\data.mdf"), 0x1)).isTrue();
+        assertThat(Files.readString(c.resolve("db/data.mdf"))).isEqualTo("restored");
+    }
+
+    @Test
+    void aDelayedReplaceOfAHeldFileIsAcceptedAndDoneAtTheReboot() throws IOException {
+        machine.addWriter(org.vss4j.sim.SimulatedWriter.builder("DbWriter")
+                .component(org.vss4j.sim.WriterComponent.fileGroup("", "db")
+                        .withFile(org.vss4j.sim.FileSpec.of("C:\\db", "*", true)))
+                .restoreMethod(org.vss4j.RestoreMethod.STOP_RESTORE_START, "DbService", null,
+                        org.vss4j.WriterRestore.NEVER, false).build());
+        Files.createDirectories(c.resolve("db/sub"));
+        Files.writeString(c.resolve("db/sub/data.db"), "live");
+        Files.writeString(c.resolve("db/sub/data.db" + RebootReplace.STAGING_SUFFIX), "restored");
+
+        RebootReplace.local().schedule("C:\\db\\sub\\data.db" + RebootReplace.STAGING_SUFFIX, "C:\\db\\sub\\data.db");
+        machine.reboot();
+
+        assertThat(Files.readString(c.resolve("db/sub/data.db"))).isEqualTo("restored");
+    }
+}
