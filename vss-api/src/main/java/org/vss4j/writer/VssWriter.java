@@ -38,11 +38,15 @@ import org.vss4j.com.Utf16;
  * A VSS writer in Java: the counterpart of the SDK's {@code CVssWriter} (vswriter.h). Subclass it, override
  * the handlers, then {@link #initialize}, {@link #subscribe()}, and {@link #close()} when done. VSS calls the handlers
  * on its own threads during backups and restores; each returns {@code true} to go on or {@code false} to fail (veto)
- * the event. Defaults are the SDK's: {@code onPrepareSnapshot}, {@code onFreeze}, {@code onThaw} and {@code onAbort}
- * are abstract (pure virtual in the SDK), every other handler returns {@code true}. A writer that needs the queries
- * the SDK offers only on {@code CVssWriterEx}/{@code CVssWriterEx2} (an application message with its failure, the
- * session id, {@code IsWriterShuttingDown}, its own metadata, files excluded from the snapshot) extends
- * {@link VssWriterEx} instead, which VSS creates and calls as those classes.
+ * the event. A handler that calls {@link #setWriterFailure} and returns {@code true} reports a non-fatal error: the
+ * operation goes on and the requester sees the failure only in the writer's status (Microsoft docs,
+ * "CVssWriter::OnPrepareBackup": "If a nonfatal error occurs, the method should still call SetWriterFailure but
+ * return true"; each event handler's page says the same). Defaults are the SDK's: {@code onPrepareSnapshot},
+ * {@code onFreeze}, {@code onThaw} and {@code onAbort} are abstract (pure virtual in the SDK), every other handler
+ * returns {@code true}. A writer that needs the queries the SDK offers only on {@code CVssWriterEx}/
+ * {@code CVssWriterEx2} (an application message with its failure, the session id, {@code IsWriterShuttingDown}, its
+ * own metadata, files excluded from the snapshot) extends {@link VssWriterEx} instead, which VSS creates and calls as
+ * those classes.
  *
  * <p><b>Exceptions never reach VSS.</b> A handler that throws returns {@code false} and reports a writer failure
  * through {@code SetWriterFailure}: a {@link VssWriterException} chooses the {@code VSS_E_WRITERERROR_*} code; anything

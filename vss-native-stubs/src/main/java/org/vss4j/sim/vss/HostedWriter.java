@@ -39,10 +39,13 @@ import org.vss4j.sim.abi.SlotTable;
  * ({@link CreateWriterMetadataObject}, {@link LentWriterComponentsObject}).
  *
  * <p>Outcome of an event: {@code false}, or a failure set with {@code SetWriterFailure(Ex)} during the handler, fails
- * the writer at that event (a plain {@code false} with no failure set counts as {@code VSS_E_WRITERERROR_NONRETRYABLE},
- * as for a vetoing {@link org.vss4j.sim.SimulatedWriter}). {@code OnFreeze} runs against the writer's freeze timeout:
- * if it has not returned when the timeout expires, the writer fails with {@code VSS_E_WRITERERROR_TIMEOUT} (vsserror.h,
- * "Writer's timeout expired between Freeze and Thaw") and the backup goes on without waiting for it.
+ * the writer at that event. Only {@code false} is fatal, failing the asynchronous operation (a plain {@code false}
+ * with no failure set counts as {@code VSS_E_WRITERERROR_NONRETRYABLE}, as for a vetoing
+ * {@link org.vss4j.sim.SimulatedWriter}); {@code true} after a failure was set is a non-fatal error: the operation
+ * goes on and only the writer's status shows the failure (Microsoft docs, "CVssWriter::OnPrepareBackup" and each
+ * other handler's page). {@code OnFreeze} runs against the writer's freeze timeout: if it has not returned when the
+ * timeout expires, the writer fails with {@code VSS_E_WRITERERROR_TIMEOUT} (vsserror.h, "Writer's timeout expired
+ * between Freeze and Thaw") and the backup goes on without waiting for it.
  *
  * <p>Unsubscribe: from {@code IVssWriterImpl::Unsubscribe} (or {@code Uninitialize}, or the final Release) on, VSS
  * dispatches nothing new to the writer; a handler already called runs to its end on its thread, and
@@ -338,12 +341,22 @@ public final class HostedWriter implements WriterParticipant {
         }
     }
 
+    /**
+     * What the handler's answer and the failure it set make of the event. Every event handler's page (Microsoft docs,
+     * "CVssWriter::OnPrepareBackup", "...::OnPrepareSnapshot", "...::OnFreeze", "...::OnThaw", "...::OnPostSnapshot",
+     * "...::OnAbort", "...::OnBackupComplete", "...::OnBackupShutdown", "...::OnPreRestore", "...::OnPostRestore")
+     * says: on a fatal error the handler calls SetWriterFailure "before returning false"; "If a nonfatal error
+     * occurs, the method should still call SetWriterFailure but return true". So {@code false} vetoes (fatal), and
+     * {@code true} with a failure set leaves the writer failed at the event without failing the operation. Identify
+     * never has a failure: SetWriterFailure is refused there ({@link #setFailure}).
+     */
     private EventResult outcome(EventCall c, boolean returned) {
         Failure f = c.failure;
-        if (f != null) {
-            return new EventResult(f.hresult, f.applicationHresult, f.applicationMessage);
+        if (f == null) {
+            return returned ? EventResult.OK : EventResult.of(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
         }
-        return returned ? EventResult.OK : EventResult.of(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
+        boolean fatal = !returned;
+        return new EventResult(f.hresult, f.applicationHresult, f.applicationMessage, fatal);
     }
 
     /**
