@@ -377,4 +377,42 @@ class RestoreProceduresTest {
         assertThat(service()).isNull();
         assertThat(machine.pendingRenames().pending()).isEmpty();
     }
+
+    // ---- procedures and new targets -------------------------------------------------------------------------------
+
+    private SimulatedWriter addWriterWithNewTargets(RestoreMethod method) {
+        return machine.addWriter(SimulatedWriter.builder("AppWriter")
+                .component(WriterComponent.fileGroup("", "one").withFile(FileSpec.of("C:\\one", "*", false)))
+                .restoreMethod(method, SERVICE, null, WriterRestore.ALWAYS, false)
+                .backupSchema(org.vss4j.BackupSchema.WRITER_SUPPORTS_NEW_TARGET.value()).build());
+    }
+
+    @Test
+    void aNewTargetRootLeavesTheFilesOfAServiceStopInPlace() {
+        SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        machine.faults().recordCalls();
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w))
+                .newTargetRoot("D:\\restore").start()) {
+            // The service stop is about the files where the service reads them: they are not sent elsewhere.
+            assertThat(s.items()).extracting(RestoreItem::action, RestoreItem::target).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED, "C:\\one"));
+            s.items().forEach(s::restored);
+            assertThat(s.complete().allRestored()).isTrue();
+        }
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE).get(0).newTargets()).isEmpty();
+    }
+
+    @Test
+    void aNewTargetForTheFilesOfARebootReplacementIsRefused() {
+        SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.RESTORE_AT_REBOOT);
+        String bcd = backup(w);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(bcd).restoreAtReboot(true)
+                .newTarget(w.metadata().writerClassId(), "one", "C:\\one", "*", false, "D:\\x").start())
+                .isInstanceOfSatisfying(org.vss4j.session.BackupException.class, e -> {
+                    assertThat(e.hresult()).isEqualTo(org.vss4j.VssHresult.E_INVALIDARG.code());
+                    assertThat(e.getMessage()).contains("VSS_RME_RESTORE_AT_REBOOT").contains("in place");
+                });
+        assertThat(w.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
 }
