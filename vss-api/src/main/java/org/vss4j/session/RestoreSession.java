@@ -252,21 +252,29 @@ public final class RestoreSession implements AutoCloseable {
             Map<ComponentRef, FileRestoreStatus> statuses = new LinkedHashMap<>();
             phase(BackupPhase.SET_FILE_RESTORE_STATUS, () -> {
                 procedures.beforeFileRestoreStatus(reports, restartedAfterCopy());
-                selected.forEach(c -> statuses.put(c.ref(), setStatus(c, statusOf(c))));
+                selected.forEach(c -> statuses.put(c.ref(), setStatus(c.ref(), statusOf(c))));
+                // Left out at PreRestore: nothing of it was copied ("VSS_FILE_RESTORE_STATUS": VSS_RS_NONE, no
+                // restored files on disk), which its writer reads at PostRestore instead of VSS_RS_UNDEFINED.
+                failedAtPreRestore.keySet().forEach(ref -> setStatus(ref, FileRestoreStatus.NONE));
             });
             phase(BackupPhase.POST_RESTORE, () -> {
                 preRestored = false;
                 awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
             });
             List<WriterFailure> after = phase(BackupPhase.FINAL_RESTORE_STATUS,
-                    () -> statusCheck.failuresAfter(BackupPhase.POST_RESTORE, BackupPhase.FINAL_RESTORE_STATUS));
+                    () -> statusCheck.failuresAfter(BackupPhase.POST_RESTORE, BackupPhase.FINAL_RESTORE_STATUS))
+                    .stream().filter(f -> !alreadyReported(f)).toList();
             writerFailures.addAll(after);
+            // What the writers recorded in OnPostRestore (a PostRestore failure message), read as after PreRestore.
+            Map<ComponentRef, String> failedAtPostRestore = phase(BackupPhase.FINAL_RESTORE_STATUS,
+                    this::postRestoreFailureMessages);
             String document = phase(BackupPhase.FINAL_RESTORE_STATUS, bc::saveAsXml);
             List<RestoreOutcome> outcomes = new ArrayList<>();
             failedAtPreRestore.forEach((ref, f) -> outcomes.add(new RestoreOutcome(ref, FileRestoreStatus.NONE, false,
                     "not restored: its writer failed PreRestore: " + f, f)));
             for (Selected c : selected) {
-                outcomes.add(outcomeOf(c, statuses.get(c.ref()), failureOf(c, after)));
+                outcomes.add(outcomeOf(c, statuses.get(c.ref()), failureOf(c, after),
+                        failedAtPostRestore.get(c.ref())));
             }
             outcomes.addAll(notSelected);
             release();
@@ -544,6 +552,31 @@ public final class RestoreSession implements AutoCloseable {
      * OnPreRestore ({@link RestoreTargets}).
      */
     private void rereadComponents() {
+        forEachSelectedState((st, k) -> {
+            Selected c = selected.get(k);
+            List<FileSet> mappings = c.writer().metadata().alternateLocationMappings();
+            selected.set(k, new Selected(c.ref(), c.writer(), c.info(), RestoreTargets.apply(c.items(), st, mappings)));
+        });
+    }
+
+    /**
+     * GetWriterComponents after PostRestore: the selected components whose writer set a PostRestore failure message
+     * (Microsoft docs, "IVssComponent::SetPostRestoreFailureMsg": an error occurred during PostRestore for the
+     * component; "IVssComponent::GetPostRestoreFailureMsg"), with the message.
+     */
+    private Map<ComponentRef, String> postRestoreFailureMessages() {
+        Map<ComponentRef, String> out = new LinkedHashMap<>();
+        forEachSelectedState((st, k) -> {
+            String msg = st.postRestoreFailureMsg();
+            if (msg != null && !msg.isEmpty()) {
+                out.put(selected.get(k).ref(), msg);
+            }
+        });
+        return out;
+    }
+
+    /** Reads every writer's components ({@code GetWriterComponents}); calls {@code action} for each selected one. */
+    private void forEachSelectedState(java.util.function.ObjIntConsumer<ComponentState> action) {
         int count = bc.getWriterComponentsCount();
         for (int i = 0; i < count; i++) {
             WriterComponentsSnapshot part;
@@ -555,9 +588,7 @@ public final class RestoreSession implements AutoCloseable {
                     Selected c = selected.get(k);
                     if (c.ref().writer().writerId().equals(part.writerId()) && c.ref().type() == st.type()
                             && c.ref().fullPath().equalsIgnoreCase(fullPath(st.logicalPath(), st.name()))) {
-                        List<FileSet> mappings = c.writer().metadata().alternateLocationMappings();
-                        selected.set(k, new Selected(c.ref(), c.writer(), c.info(),
-                                RestoreTargets.apply(c.items(), st, mappings)));
+                        action.accept(st, k);
                     }
                 }
             }
@@ -597,13 +628,28 @@ public final class RestoreSession implements AutoCloseable {
                 : FileRestoreStatus.FAILED;
     }
 
-    private FileRestoreStatus setStatus(Selected c, FileRestoreStatus status) {
-        bc.setFileRestoreStatus(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(), c.ref().name(),
-                status);
+    private FileRestoreStatus setStatus(ComponentRef ref, FileRestoreStatus status) {
+        bc.setFileRestoreStatus(ref.writer().writerId(), ref.type(), ref.logicalPath(), ref.name(), status);
         return status;
     }
 
-    private RestoreOutcome outcomeOf(Selected c, FileRestoreStatus status, WriterFailure failure) {
+    /**
+     * A writer keeps reporting the failed state it entered at PreRestore (VSS_WS_FAILED_AT_PRE_RESTORE) in the
+     * final status: that is the PreRestore failure already recorded, not a PostRestore one.
+     */
+    private boolean alreadyReported(WriterFailure f) {
+        return writerFailures.stream().anyMatch(p -> p.writer().instanceId().equals(f.writer().instanceId())
+                && p.state() == f.state());
+    }
+
+    /**
+     * One selected component's outcome. Its files were all written ({@code VSS_RS_ALL}) and it is still not restored
+     * when its writer set a PostRestore failure message for it ({@code postRestoreMsg}) or failed PostRestore
+     * ({@code failure}, non-fatally: PostRestore itself succeeded): the writer could not recover what was written
+     * (Microsoft docs, "Overview of Post-Restore Tasks"). The status stays the one sent.
+     */
+    private RestoreOutcome outcomeOf(Selected c, FileRestoreStatus status, WriterFailure failure,
+            String postRestoreMsg) {
         String notCopied = c.items().stream().filter(i -> !i.toCopy()).map(RestoreItem::reason).findFirst()
                 .orElse(null);
         String reason;
@@ -612,8 +658,10 @@ public final class RestoreSession implements AutoCloseable {
         } else if (status != FileRestoreStatus.ALL) {
             reason = "not restored: " + c.items().stream().map(i -> reports.getOrDefault(i, NOT_REPORTED))
                     .filter(java.util.Objects::nonNull).findFirst().orElse("failed");
+        } else if (postRestoreMsg != null) {
+            reason = "not restored: its writer failed it at PostRestore: " + postRestoreMsg;
         } else if (failure != null) {
-            reason = "its writer failed PostRestore: " + failure;
+            reason = "not restored: its writer failed PostRestore: " + failure;
         } else {
             reason = null;
         }
@@ -644,8 +692,15 @@ public final class RestoreSession implements AutoCloseable {
                 preRestored = false;
                 for (Selected c : selected) {
                     try {
-                        setStatus(c, statusOf(c) == FileRestoreStatus.ALL ? FileRestoreStatus.ALL
+                        setStatus(c.ref(), statusOf(c) == FileRestoreStatus.ALL ? FileRestoreStatus.ALL
                                 : FileRestoreStatus.FAILED);
+                    } catch (RuntimeException e) {
+                        suppress(cause, e);
+                    }
+                }
+                for (ComponentRef ref : failedAtPreRestore.keySet()) {
+                    try {
+                        setStatus(ref, FileRestoreStatus.NONE);
                     } catch (RuntimeException e) {
                         suppress(cause, e);
                     }

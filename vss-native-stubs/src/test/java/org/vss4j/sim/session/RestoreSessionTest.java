@@ -277,6 +277,7 @@ class RestoreSessionTest {
         SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
         String bcd = backup(w);
         w.failAt(WriterEvent.POST_RESTORE, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        machine.faults().recordCalls();
         RestoreSession s = start(bcd);
         s.items().forEach(s::restored);
         assertThatThrownBy(s::complete).isInstanceOfSatisfying(BackupException.class, e -> {
@@ -284,7 +285,142 @@ class RestoreSessionTest {
             assertThat(e.writer()).contains("AppWriter");
             assertThat(e.getMessage()).contains("VSS_E_WRITERERROR_RETRYABLE");
         });
+        // complete() released the requester itself: nothing is held before close(), PostRestore was sent once (the
+        // failure handling does not send it again), and the session takes no more reports.
+        assertThat(machine.leakReport().isClean()).as("%s", machine.leakReport()).isTrue();
+        assertThat(machine.faults().callLog().stream().filter(POST::equals)).hasSize(1);
+        assertThat(w.events().stream().filter(WriterEvent.POST_RESTORE::equals)).hasSize(1);
+        assertThatThrownBy(() -> s.restored(s.items().get(0))).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("closed");
         s.close();
+    }
+
+    /**
+     * Microsoft docs, "IVssComponent::SetPostRestoreFailureMsg" ("Overview of Post-Restore Tasks"): a writer that
+     * could not recover a component in OnPostRestore says so with a message, which the requester reads back with
+     * GetWriterComponents. Its files were all written (the status sent stays VSS_RS_ALL), yet it is not restored.
+     */
+    @Test
+    void aPostRestoreFailureMessageLeavesTheComponentNotRestoredWithTheMessage() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        w.recordsAt(WriterEvent.POST_RESTORE, "", "two", d -> d.withPostRestoreFailureMsg("log replay failed"));
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsOnly(FileRestoreStatus.ALL);
+        RestoreOutcome two = outcome(result, "two");
+        assertThat(two.status()).isEqualTo(FileRestoreStatus.ALL);
+        assertThat(two.restored()).isFalse();
+        assertThat(two.reason()).isEqualTo("not restored: its writer failed it at PostRestore: log replay failed");
+        assertThat(two.writerFailure()).isNull();
+        assertThat(outcome(result, "one").restored()).isTrue();
+        assertThat(outcome(result, "one").reason()).isNull();
+        assertThat(result.allRestored()).isFalse();
+        assertThat(result.writerFailures()).isEmpty();
+    }
+
+    /** A writer failing PostRestore non-fatally (SetWriterFailure, then true): complete() returns, each component says so. */
+    @Test
+    void aWriterFailingPostRestoreNonFatallyNamesItsFailureInEachOfItsComponents() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        w.failsButContinuesAt(WriterEvent.POST_RESTORE, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(result.outcomes()).hasSize(2).allSatisfy(o -> {
+            assertThat(o.status()).isEqualTo(FileRestoreStatus.ALL);
+            assertThat(o.restored()).isFalse();
+            assertThat(o.reason()).startsWith("not restored: its writer failed PostRestore: writer 'AppWriter'")
+                    .contains("VSS_WS_FAILED_AT_POST_RESTORE", "VSS_E_WRITERERROR_RETRYABLE");
+            assertThat(o.writerFailure().phase()).isEqualTo(BackupPhase.POST_RESTORE);
+            assertThat(o.writerFailure().state()).isEqualTo(org.vss4j.WriterState.FAILED_AT_POST_RESTORE);
+        });
+        assertThat(result.writerFailures()).singleElement()
+                .satisfies(f -> assertThat(f.phase()).isEqualTo(BackupPhase.POST_RESTORE));
+        assertThat(result.allRestored()).isFalse();
+    }
+
+    /** One component with two file sets, one written and one not: VSS_RS_FAILED with its cause; the other VSS_RS_ALL. */
+    @Test
+    void aComponentWithOneFileSetFailedIsFailedWithItsCauseAndTheOtherComponentAll() {
+        SessionFixture.write(fx.c, "three\\c.txt", "c");
+        SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("AppWriter")
+                .component(WriterComponent.fileGroup("", "one").withFile(FileSpec.of("C:\\one", "*", false))
+                        .withFile(FileSpec.of("C:\\three", "*", false)))
+                .component(WriterComponent.fileGroup("", "two").withFile(FileSpec.of("C:\\two", "*", false)))
+                .build());
+        String bcd = backup(w);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            assertThat(s.items()).extracting(i -> i.component().name() + ":" + i.files().path())
+                    .containsExactly("one:C:\\one", "one:C:\\three", "two:C:\\two");
+            s.restored(s.items().get(0));
+            s.failed(s.items().get(1), "C:\\three\\c.txt: access denied");
+            s.restored(s.items().get(2));
+            result = s.complete();
+        }
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.name() + "=" + c.fileRestoreStatus())
+                .containsExactly("one=" + FileRestoreStatus.FAILED, "two=" + FileRestoreStatus.ALL);
+        RestoreOutcome one = outcome(result, "one");
+        assertThat(one.status()).isEqualTo(FileRestoreStatus.FAILED);
+        assertThat(one.restored()).isFalse();
+        assertThat(one.reason()).isEqualTo("not restored: C:\\three\\c.txt: access denied");
+        RestoreOutcome two = outcome(result, "two");
+        assertThat(two.status()).isEqualTo(FileRestoreStatus.ALL);
+        assertThat(two.restored()).isTrue();
+        assertThat(two.reason()).isNull();
+    }
+
+    /**
+     * Two writers, one failing PreRestore non-fatally (Microsoft docs, "CVssWriter::OnPreRestore": SetWriterFailure,
+     * then true): PreRestore succeeds; that writer's components are not restored, VSS_RS_NONE (sent, so its writer
+     * reads it at PostRestore), with its failure; the other writer's are restored.
+     */
+    @Test
+    void aWriterFailingPreRestoreNonFatallyLosesOnlyItsOwnComponents() {
+        SimulatedWriter failing = machine.addWriter(writer("FailingWriter").build());
+        SimulatedWriter other = machine.addWriter(SimulatedWriter.builder("OtherWriter")
+                .component(WriterComponent.fileGroup("", "three").withFile(FileSpec.of("C:\\three", "*", false)))
+                .build());
+        SessionFixture.write(fx.c, "three\\c.txt", "c");
+        String bcd;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(failing.metadata().writerClassId()),
+                ComponentSelection.writer(other.metadata().writerClassId())).start()) {
+            saved = SessionFixture.copyAll(s);
+            bcd = s.complete().backupComponentsDocument();
+        }
+        failing.failsButContinuesAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            assertThat(s.items()).extracting(i -> i.component().name()).containsExactly("three");
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        for (String name : List.of("one", "two")) {
+            RestoreOutcome o = outcome(result, name);
+            assertThat(o.restored()).isFalse();
+            assertThat(o.status()).isEqualTo(FileRestoreStatus.NONE);
+            assertThat(o.reason()).startsWith("not restored: its writer failed PreRestore: writer 'FailingWriter'")
+                    .contains("VSS_WS_FAILED_AT_PRE_RESTORE", "VSS_E_WRITERERROR_NONRETRYABLE");
+            assertThat(o.writerFailure().phase()).isEqualTo(BackupPhase.PRE_RESTORE);
+        }
+        assertThat(failing.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsOnly(FileRestoreStatus.NONE);
+        RestoreOutcome three = outcome(result, "three");
+        assertThat(three.restored()).isTrue();
+        assertThat(three.status()).isEqualTo(FileRestoreStatus.ALL);
+        assertThat(three.writerFailure()).isNull();
+        // The failing writer keeps reporting VSS_WS_FAILED_AT_PRE_RESTORE at the end: one failure, PreRestore's.
+        assertThat(result.writerFailures()).singleElement()
+                .satisfies(f -> assertThat(f.phase()).isEqualTo(BackupPhase.PRE_RESTORE));
+        assertThat(result.allRestored()).isFalse();
     }
 
     /**
