@@ -867,22 +867,9 @@ public final class BackupSession implements AutoCloseable {
         };
     }
 
-    /**
-     * {@code e}, or the writer failure that explains it. An operation the session gave up on (a timeout, an interrupt)
-     * or that someone cancelled is no writer's failure, and an interrupted thread is not kept waiting for the status.
-     */
+    /** {@code e}, or the failure of a writer taking part that explains it ({@link WriterStatusCheck#blamed}). */
     private BackupException blamed(BackupPhase phase, BackupException e) {
-        if (e.isTimeout() || e.getCause() instanceof org.vss4j.AsyncIncompleteException) {
-            return e;
-        }
-        List<WriterFailure> failures;
-        try {
-            failures = takingPart(statusCheck.failuresAfter(phase));
-        } catch (RuntimeException statusFailed) {
-            e.addSuppressed(statusFailed);
-            return e;
-        }
-        return failures.isEmpty() ? e : BackupException.writer(phase, failures.get(0), e);
+        return statusCheck.blamed(phase, e, this::takingPart);
     }
 
     private void failOnWriterFailure(BackupPhase phase) {

@@ -262,8 +262,8 @@ public final class RestoreSession implements AutoCloseable {
                 awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
             });
             List<WriterFailure> after = phase(BackupPhase.FINAL_RESTORE_STATUS,
-                    () -> statusCheck.failuresAfter(BackupPhase.POST_RESTORE, BackupPhase.FINAL_RESTORE_STATUS))
-                    .stream().filter(f -> !alreadyReported(f)).toList();
+                    () -> concerning(statusCheck.failuresAfter(BackupPhase.POST_RESTORE,
+                            BackupPhase.FINAL_RESTORE_STATUS)));
             writerFailures.addAll(after);
             // What the writers recorded in OnPostRestore (a PostRestore failure message), read as after PreRestore.
             Map<ComponentRef, String> failedAtPostRestore = phase(BackupPhase.FINAL_RESTORE_STATUS,
@@ -314,7 +314,7 @@ public final class RestoreSession implements AutoCloseable {
             awaitBlaming(BackupPhase.PRE_RESTORE, bc.preRestore());
             preRestored = true;
             // A writer may fail its PreRestore while the operation as a whole succeeds: its components are left out.
-            List<WriterFailure> failures = statusCheck.failuresAfter(BackupPhase.PRE_RESTORE);
+            List<WriterFailure> failures = concerning(statusCheck.failuresAfter(BackupPhase.PRE_RESTORE));
             writerFailures.addAll(failures);
             for (WriterFailure f : failures) {
                 selected.removeIf(c -> {
@@ -634,9 +634,21 @@ public final class RestoreSession implements AutoCloseable {
     }
 
     /**
-     * A writer keeps reporting the failed state it entered at PreRestore (VSS_WS_FAILED_AT_PRE_RESTORE) in the
-     * final status: that is the PreRestore failure already recorded, not a PostRestore one.
+     * The failures that concern this restore: those of the writers with a component in it (selected, or left out at
+     * PreRestore), each once. A writer keeps reporting its failed state in every later writer status: one that failed
+     * Identify (it takes no part), and one that failed PreRestore non-fatally (VSS_WS_FAILED_AT_PRE_RESTORE after
+     * PostRestore is the PreRestore failure already recorded, not a PostRestore one).
      */
+    private List<WriterFailure> concerning(List<WriterFailure> failures) {
+        return failures.stream().filter(f -> takesPart(f.writer()) && !alreadyReported(f)).toList();
+    }
+
+    private boolean takesPart(WriterRef writer) {
+        return selected.stream().anyMatch(c -> c.writer().ref().instanceId().equals(writer.instanceId()))
+                || failedAtPreRestore.values().stream()
+                        .anyMatch(f -> f.writer().instanceId().equals(writer.instanceId()));
+    }
+
     private boolean alreadyReported(WriterFailure f) {
         return writerFailures.stream().anyMatch(p -> p.writer().instanceId().equals(f.writer().instanceId())
                 && p.state() == f.state());
@@ -724,23 +736,15 @@ public final class RestoreSession implements AutoCloseable {
         }
     }
 
-    /** Waits for an asynchronous step; if it failed, the writer to blame is looked up in the writer status. */
+    /**
+     * Waits for an asynchronous step; if it failed, the writer to blame is looked up in the writer status
+     * ({@link WriterStatusCheck#blamed}), among the writers {@link #concerning concerned}.
+     */
     private void awaitBlaming(BackupPhase phase, org.vss4j.VssAsync op) {
         try {
             waiter.await(op, phase, config.phaseTimeout);
         } catch (BackupException e) {
-            if (e.isTimeout() || e.getCause() instanceof org.vss4j.AsyncIncompleteException) {
-                throw e;
-            }
-            List<WriterFailure> failures;
-            try {
-                failures = statusCheck.failuresAfter(phase);
-            } catch (RuntimeException statusFailed) {
-                e.addSuppressed(statusFailed);
-                throw e;
-            }
-            writerFailures.addAll(failures);
-            throw failures.isEmpty() ? e : BackupException.writer(phase, failures.get(0), e);
+            throw statusCheck.blamed(phase, e, this::concerning);
         }
     }
 

@@ -5,6 +5,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
+import org.vss4j.AsyncIncompleteException;
 import org.vss4j.BackupComponents;
 import org.vss4j.VssException;
 import org.vss4j.VssHresult;
@@ -54,6 +56,27 @@ final class WriterStatusCheck {
     List<WriterFailure> failuresAfter(BackupPhase phase, BackupPhase running) {
         return statusesAfter(phase, running).stream().map(Reported::failure).filter(java.util.Objects::nonNull)
                 .toList();
+    }
+
+    /**
+     * {@code e}, the failure of {@code phase}'s asynchronous operation, or the writer failure that explains it: the
+     * first of the failed writers the status reports after it that {@code concerning} keeps (the requester learns which
+     * writer failed from the writer status, Microsoft docs, "IVssBackupComponents::GatherWriterStatus"). An operation
+     * the session gave up on (a timeout, an interrupt) or that someone cancelled is no writer's failure, and an
+     * interrupted thread is not kept waiting for the status; a status that cannot be had is suppressed into {@code e}.
+     */
+    BackupException blamed(BackupPhase phase, BackupException e, UnaryOperator<List<WriterFailure>> concerning) {
+        if (e.isTimeout() || e.getCause() instanceof AsyncIncompleteException) {
+            return e;
+        }
+        List<WriterFailure> failures;
+        try {
+            failures = concerning.apply(failuresAfter(phase));
+        } catch (RuntimeException statusFailed) {
+            e.addSuppressed(statusFailed);
+            return e;
+        }
+        return failures.isEmpty() ? e : BackupException.writer(phase, failures.get(0), e);
     }
 
     /** Every writer's status after {@code phase}, each also reported to the listener. */

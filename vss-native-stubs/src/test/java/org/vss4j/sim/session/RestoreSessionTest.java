@@ -233,6 +233,59 @@ class RestoreSessionTest {
         assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
     }
 
+    /**
+     * A writer failing Identify at restore keeps reporting VSS_WS_FAILED_AT_IDENTIFY in every writer status: it takes
+     * no part in the restore, so a failed PostRestore is blamed on the failed writer that does.
+     */
+    @Test
+    void aFailedStepIsBlamedOnAWriterTakingPartNotOnOneThatFailedIdentify() {
+        // GoneWriter first: the writer status lists it before AppWriter.
+        SimulatedWriter gone = machine.addWriter(SimulatedWriter.builder("GoneWriter")
+                .component(WriterComponent.fileGroup("", "g").withFile(FileSpec.of("C:\\two", "*", false))).build());
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backupBesideAWriterFailingIdentifyAtRestore(w, gone);
+        w.failAt(WriterEvent.POST_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+        RestoreSession s = start(bcd);
+        s.items().forEach(s::restored);
+        assertThatThrownBy(s::complete).isInstanceOfSatisfying(BackupException.class, e -> {
+            assertThat(e.phase()).isEqualTo(BackupPhase.POST_RESTORE);
+            assertThat(e.writer()).contains("AppWriter");
+            assertThat(e.getMessage()).contains("VSS_E_WRITERERROR_NONRETRYABLE").doesNotContain("GoneWriter");
+        });
+        s.close();
+    }
+
+    /** The result's writer failures are those of the writers taking part, each once, at the phase it failed. */
+    @Test
+    void theWriterFailuresAreThoseOfTheWritersTakingPartEachOnce() {
+        // GoneWriter first: the writer status lists it before AppWriter.
+        SimulatedWriter gone = machine.addWriter(SimulatedWriter.builder("GoneWriter")
+                .component(WriterComponent.fileGroup("", "g").withFile(FileSpec.of("C:\\two", "*", false))).build());
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backupBesideAWriterFailingIdentifyAtRestore(w, gone);
+        w.failsButContinuesAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            result = s.complete();
+        }
+        assertThat(result.writerFailures()).singleElement().satisfies(f -> {
+            assertThat(f.writer().name()).isEqualTo("AppWriter");
+            assertThat(f.phase()).isEqualTo(BackupPhase.PRE_RESTORE);
+        });
+    }
+
+    /** Backs up {@code w} and {@code gone}, which then fails Identify; the Backup Components Document. */
+    private String backupBesideAWriterFailingIdentifyAtRestore(SimulatedWriter w, SimulatedWriter gone) {
+        String bcd;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()),
+                ComponentSelection.writer(gone.metadata().writerClassId())).start()) {
+            SessionFixture.copyAll(s);
+            bcd = s.complete().backupComponentsDocument();
+        }
+        gone.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        return bcd;
+    }
+
     @Test
     void aPartialFailureIsReportedPerComponent() {
         SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
