@@ -9,8 +9,12 @@ import org.vss4j.FileRestoreStatus;
  * @param component      the component
  * @param status         the {@code SetFileRestoreStatus} the session reported; null if the component was not
  *                       selected for restore (see {@link #selected()})
- * @param restored       whether every file of it was written and no writer reported a failure
- * @param reason         why it was not restored, or null
+ * @param restored       whether every file of it was written and its writer reported no failure: neither a writer
+ *                       failure nor a PostRestore failure message for it
+ *                       ({@code IVssComponent::GetPostRestoreFailureMsg}, read after PostRestore; then the status
+ *                       stays the {@code VSS_RS_ALL} sent)
+ * @param reason         why it was not restored (the first cause: a file set not copied or not written, then the
+ *                       writer's PostRestore failure message, then its writer failure), or null
  * @param writerFailure  the writer's failure at PreRestore or PostRestore, or null
  */
 public record RestoreOutcome(ComponentRef component, FileRestoreStatus status, boolean restored, String reason,

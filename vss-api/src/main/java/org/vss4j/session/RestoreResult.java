@@ -11,7 +11,8 @@ import java.util.List;
  *                       each component of the document the session did not select ({@link RestoreOutcome#selected()}
  *                       false: not backed up successfully, or not selectable for restore)
  * @param unmatched      the components of the stored document no running writer matched
- * @param writerFailures the writers' failures after PreRestore and PostRestore
+ * @param writerFailures the failures of the writers taking part (with a component in the restore) after PreRestore
+ *                       and PostRestore, each once: at the phase it happened
  */
 public record RestoreResult(String document, List<RestoreOutcome> outcomes, List<UnmatchedComponent> unmatched,
         List<WriterFailure> writerFailures) {

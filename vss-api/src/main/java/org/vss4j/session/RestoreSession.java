@@ -43,7 +43,8 @@ import org.vss4j.WriterMetadataEntry;
  * allows it, {@link RestoreSessionBuilder#stopServices}, {@link RestoreSessionBuilder#restoreAtReboot}, and never a
  * custom procedure or a directed restore). The caller copies the items it is to copy and reports
  * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
- * {@code PostRestore}, the final {@code GatherWriterStatus}, and returns the {@link RestoreResult}.
+ * {@code PostRestore}, the final {@code GatherWriterStatus}, {@code GetWriterComponents} again (a writer's PostRestore
+ * failure message leaves its component not restored), and returns the {@link RestoreResult}.
  *
  * <p>There is no abort for a restore ({@code AbortBackup} ends a backup, Microsoft docs,
  * "IVssBackupComponents::AbortBackup"): once PreRestore succeeded, a failure or a {@link #close()} without
@@ -239,9 +240,12 @@ public final class RestoreSession implements AutoCloseable {
     /**
      * Ends the restore: {@code SetFileRestoreStatus} per component from what was reported ({@code VSS_RS_ALL} every
      * item restored, {@code VSS_RS_NONE} nothing written, {@code VSS_RS_FAILED} some written and some not; Microsoft
-     * docs, "VSS_FILE_RESTORE_STATUS"), {@code PostRestore}, the final writer status.
+     * docs, "VSS_FILE_RESTORE_STATUS"; {@code VSS_RS_NONE} for a component left out at PreRestore),
+     * {@code PostRestore}, the final writer status, the components as the writers left them at PostRestore (their
+     * PostRestore failure messages).
      *
-     * @throws BackupException if a step fails; PostRestore has then still been called where VSS accepts it
+     * @throws BackupException if a step fails (a writer failing PostRestore: phase {@code POST_RESTORE}); PostRestore
+     *                         has then still been called where VSS accepts it, and the requester is released
      */
     public RestoreResult complete() {
         if (state != State.OPEN) {

@@ -376,7 +376,10 @@ class RestoreSessionTest {
         assertThat(result.writerFailures()).isEmpty();
     }
 
-    /** A writer failing PostRestore non-fatally (SetWriterFailure, then true): complete() returns, each component says so. */
+    /**
+     * A writer failing PostRestore non-fatally (SetWriterFailure, then true; Microsoft docs,
+     * "CVssWriter::OnPostRestore"): complete() returns, and each of its components says so.
+     */
     @Test
     void aWriterFailingPostRestoreNonFatallyNamesItsFailureInEachOfItsComponents() {
         SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
@@ -400,7 +403,10 @@ class RestoreSessionTest {
         assertThat(result.allRestored()).isFalse();
     }
 
-    /** One component with two file sets, one written and one not: VSS_RS_FAILED with its cause; the other VSS_RS_ALL. */
+    /**
+     * One component with two file sets, one written and one not: VSS_RS_FAILED with its cause; the writer's other
+     * component VSS_RS_ALL.
+     */
     @Test
     void aComponentWithOneFileSetFailedIsFailedWithItsCauseAndTheOtherComponentAll() {
         SessionFixture.write(fx.c, "three\\c.txt", "c");
