@@ -58,7 +58,8 @@ import picocli.CommandLine.Spec;
             "  vss restore backups --writers --restore-type import",
             "  (sh)  vss restore backups --writers --restore-options 'Log Writer=replay'",
             "  (cmd) vss restore E:\\backups --writers --restore-options \"Log Writer=replay\"",
-            "  (cmd) vss restore E:\\backups --writers --to D:\\restored --stop-services --at-reboot",
+            "  (cmd) vss restore E:\\backups --writers --to D:\\restored",
+            "  vss restore backups --writers --stop-services --at-reboot",
             "  (sh)  vss restore backups --writers --roll-forward 'Log Writer:logs=partial:LSN 42'",
             ExitCodes.HELP_RESTORE})
 final class RestoreCommand implements Callable<Integer> {
