@@ -60,7 +60,7 @@ import picocli.CommandLine.Spec;
             "  (cmd) vss restore E:\\backups --writers --restore-options \"Log Writer=replay\"",
             "  (cmd) vss restore E:\\backups --writers --to D:\\restored",
             "  vss restore backups --writers --stop-services --at-reboot",
-            "  (sh)  vss restore backups --writers --roll-forward 'Log Writer:logs=partial:LSN 42'",
+            "  (sh)  vss restore backups --writers --roll-forward 'Log Writer=partial:42'",
             ExitCodes.HELP_RESTORE})
 final class RestoreCommand implements Callable<Integer> {
 
