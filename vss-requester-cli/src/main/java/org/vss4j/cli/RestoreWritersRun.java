@@ -113,7 +113,9 @@ final class RestoreWritersRun {
             if (e.writerFailure().isPresent()) {
                 return writerFailed(out, err, s.setId(), newTarget, e);
             }
-            if (e.phase() == BackupPhase.SET_RESTORE_OPTIONS && e.writer().isPresent()) {
+            if (e.phase() == BackupPhase.SET_RESTORE_OPTIONS && e.writer().isPresent()
+                    && (e.hresult() == VssHresult.E_INVALIDARG.code()
+                            || e.hresult() == VssHresult.VSS_E_OBJECT_NOT_FOUND.code())) {
                 return requestRefused(out, err, s.setId(), newTarget, e);
             }
             throw e; // VSS itself failed: exit code 3 with the call and HRESULT
