@@ -108,8 +108,8 @@ final class WritersRestore {
             outcomes.add(new Component(o.component().writer().name(), o.component().fullPath(), o.restored(),
                     o.status() == null ? null : o.status().name(), SessionTexts.cli(o.reason()),
                     written.getOrDefault(o.component(), 0), staged.getOrDefault(o.component(), 0),
-                    procedure(actions.getOrDefault(o.component(), java.util.Set.of()),
-                            staged.getOrDefault(o.component(), 0)),
+                    written.getOrDefault(o.component(), 0) == 0 ? null
+                            : procedure(actions.get(o.component()), staged.getOrDefault(o.component(), 0)),
                     o.writerFailure() == null ? null : o.writerFailure().phase().name(),
                     o.writerFailure() == null ? null
                             : org.vss4j.VssHresult.describe(o.writerFailure().failureHresult()),
@@ -124,7 +124,10 @@ final class WritersRestore {
         return new Outcome(List.copyOf(outcomes), notApplied, services.done());
     }
 
-    /** What was done around the copy of a component's items, as the output says it; null for a plain copy. */
+    /**
+     * What was done around the copy of a component's files (some were written), as the output says it; null for a
+     * plain copy.
+     */
     private static String procedure(java.util.Set<RestoreItem.Action> actions, int staged) {
         List<String> out = new ArrayList<>();
         if (actions.contains(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED)) {
@@ -135,8 +138,6 @@ final class WritersRestore {
         }
         if (staged > 0) {
             out.add(staged + " file(s) staged to replace the originals at the next reboot");
-        } else if (actions.contains(RestoreItem.Action.REPLACE_OR_STAGE_FOR_REBOOT)) {
-            out.add("every file replaced now, none left for the next reboot");
         }
         return out.isEmpty() ? null : String.join("; ", out);
     }
