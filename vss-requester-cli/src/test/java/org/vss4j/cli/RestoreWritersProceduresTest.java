@@ -117,6 +117,23 @@ class RestoreWritersProceduresTest {
     }
 
     @Test
+    void stopServicesRestartsARestoreStopStartWritersServiceAfterTheCopy() throws IOException {
+        backUpAndDamage(RestoreMethod.RESTORE_STOP_START, "OrdersSvc");
+
+        Run r = vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_STOP_START, "OrdersSvc")), "restore",
+                media.toString(), "--writers", "--stop-services", "--json");
+
+        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        assertThat(read("data/orders.db")).isEqualTo("42 orders");
+        assertThat(r.machine().services().get("OrdersSvc").history())
+                .containsSubsequence(ServiceState.STOPPED, ServiceState.RUNNING);
+        assertThat(r.json().get("services")).extracting(JsonNode::asText)
+                .containsExactly("stopped OrdersSvc", "started OrdersSvc");
+        assertThat(r.json().get("components").get(0).get("procedure").asText())
+                .isEqualTo("replaced while its writer's service ran, then the service stopped and started");
+    }
+
+    @Test
     void atRebootStagesTheFilesBesideTheOriginalsAndTheRebootReplacesThem() throws IOException {
         backUpAndDamage(RestoreMethod.RESTORE_AT_REBOOT, null);
 
