@@ -65,9 +65,10 @@ final class ExitCodes {
      */
     static final int RESTORE_INCOMPLETE = 12;
     /**
-     * {@code restore --writers}: a selected component was not restored: its restore method needs a service stop, a
-     * reboot or a custom procedure, no running writer matched it, its writer failed PreRestore or PostRestore, or a
-     * file of it could not be written; each is named with why.
+     * {@code restore --writers}: a selected component was not restored: its restore method needs a service stop or a
+     * reboot the command line did not allow, or a custom procedure, no running writer matched it, its writer failed
+     * PreRestore or PostRestore or refused a request before PreRestore, or a file of it could not be written; each is
+     * named with why.
      */
     static final int COMPONENTS_NOT_RESTORED = 13;
 
@@ -103,8 +104,10 @@ final class ExitCodes {
             + "         a file the catalog lists missing from data.tar, or a%n"
             + "         --path that selected no file; each is named%n";
     static final String LINE_NOT_RESTORED = "  13     --writers: a component was not restored: its restore method needs%n"
-            + "         a service stop, reboot or custom procedure, no writer matched it,%n"
-            + "         its writer failed, or a file could not be written; each is named%n";
+            + "         a service stop or reboot not allowed (--stop-services,%n"
+            + "         --at-reboot) or a custom procedure, no writer matched it, its%n"
+            + "         writer failed or refused a request, or a file could not be%n"
+            + "         written; each is named%n";
     static final String LINE_VSS = "  3      VSS refused or failed: the message names the call and the HRESULT%n";
     static final String LINE_OTHER = "  4      other failure, such as I/O: the message says which%n";
     static final String LINE_OTHER_EXEC = "  4      other failure: I/O, a shell for --exec that could not start%n";

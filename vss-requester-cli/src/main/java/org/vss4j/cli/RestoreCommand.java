@@ -26,8 +26,10 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         customSynopsis = {"vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
-            "vss restore [OPTIONS] MEDIA [SET] --writers [--component=WRITER[:PATH]]... [--restore-type=TYPE]",
-            "    [--restore-options=WRITER[:PATH]=TEXT]..."},
+            "vss restore [OPTIONS] MEDIA [SET] --writers [--to=WINDOWS-DIR] [--component=WRITER[:PATH]]...",
+            "    [--restore-type=TYPE] [--restore-options=WRITER[:PATH]=TEXT]... [--stop-services] [--at-reboot]",
+            "    [--authoritative=WRITER[:PATH]]... [--roll-forward=WRITER[:PATH]=HOW]...",
+            "    [--restore-name=WRITER:PATH=NAME]... [--additional-restores=WRITER[:PATH]]..."},
         description = {"Restore the files of SET, or of the newest complete set in MEDIA, into TARGET, as "
                 + "ROOT/PATH (D/orders/a.db for D:\\orders\\a.db; vss sets shows each source's root).",
             "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
@@ -43,9 +45,10 @@ import picocli.CommandLine.Spec;
             "With --writers: a writer-aware restore from the set's Backup Components Document: each writer "
                 + "takes part (PreRestore, PostRestore) and its restore method decides where its component's files "
                 + "go; each file gets its security descriptor, streams, times and attributes as without --writers; "
-                + "what it does not let a requester copy (a service stop, a reboot, a custom procedure) is "
-                + "reported not restored, with why. --to is refused with --writers (see docs/restore-session.md). "
-                + "The simulator options matter only with --writers."},
+                + "a service stop is performed only with --stop-services, a replacement at the next reboot only with "
+                + "--at-reboot, a custom procedure never (reported not restored, with why). --to then names a "
+                + "Windows directory the writers are told their files go under (AddNewTarget; a writer must support "
+                + "new targets). The simulator options matter only with --writers."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
             "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite",
@@ -55,6 +58,9 @@ import picocli.CommandLine.Spec;
             "  vss restore backups --writers --restore-type import",
             "  (sh)  vss restore backups --writers --restore-options 'Log Writer=replay'",
             "  (cmd) vss restore E:\\backups --writers --restore-options \"Log Writer=replay\"",
+            "  (cmd) vss restore E:\\backups --writers --to D:\\restored",
+            "  vss restore backups --writers --stop-services --at-reboot",
+            "  (sh)  vss restore backups --writers --roll-forward 'Log Writer=partial:42'",
             ExitCodes.HELP_RESTORE})
 final class RestoreCommand implements Callable<Integer> {
 
@@ -70,8 +76,9 @@ final class RestoreCommand implements Callable<Integer> {
     private String set;
 
     @Option(names = "--to", paramLabel = "TARGET",
-            description = "The directory to restore into; created when missing. Required without --writers; "
-                    + "refused with it.")
+            description = "The directory to restore into; created when missing. Required without --writers. "
+                    + "With --writers: a Windows directory (D:\\restored) every file set the writers let be copied "
+                    + "goes under, as D:\\restored\\C\\logs for C:\\logs; the writers are told (AddNewTarget).")
     private Path target;
 
     @Option(names = "--writers", description = "Restore with the writers, to where their restore methods say.")
@@ -93,6 +100,37 @@ final class RestoreCommand implements Callable<Integer> {
             description = "With --writers: the text WRITER's components (or the one at PATH) get as their restore "
                     + "options (SetRestoreOptions; the writer reads it, its meaning is the writer's). Repeatable.")
     private List<String> restoreOptions = new ArrayList<>();
+
+    @Option(names = "--stop-services",
+            description = "With --writers: stop and start the service a writer names when its restore method asks "
+                    + "(VSS_RME_STOP_RESTORE_START, VSS_RME_RESTORE_STOP_START; administrator rights).")
+    private boolean stopServices;
+
+    @Option(names = "--at-reboot",
+            description = "With --writers: write the files of a writer that restores at reboot beside the originals "
+                    + "and have them replace the originals at the next reboot (MoveFileExW "
+                    + "MOVEFILE_DELAY_UNTIL_REBOOT; administrator rights).")
+    private boolean atReboot;
+
+    @Option(names = "--authoritative", paramLabel = "WRITER[:PATH]",
+            description = "With --writers: the restored copy wins over the replicas (SetAuthoritativeRestore). "
+                    + "Repeatable.")
+    private List<String> authoritative = new ArrayList<>();
+
+    @Option(names = "--roll-forward", paramLabel = "WRITER[:PATH]=HOW",
+            description = "With --writers: how far the writer rolls the component forward (SetRollForward): all, "
+                    + "none, or partial:POINT (a restore point in the writer's terms). Repeatable.")
+    private List<String> rollForward = new ArrayList<>();
+
+    @Option(names = "--restore-name", paramLabel = "WRITER:PATH=NAME",
+            description = "With --writers: restore the component under a new logical name (SetRestoreName). "
+                    + "Repeatable.")
+    private List<String> restoreName = new ArrayList<>();
+
+    @Option(names = "--additional-restores", paramLabel = "WRITER[:PATH]",
+            description = "With --writers: more restores of the component follow, the writer does not recover it "
+                    + "yet (SetAdditionalRestores). Repeatable.")
+    private List<String> additionalRestores = new ArrayList<>();
 
     @Option(names = "--path", paramLabel = "PATTERN",
             description = {"Restore only the entries PATTERN selects (repeatable), a glob over ROOT/PATH names: "
@@ -116,13 +154,17 @@ final class RestoreCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
+        WriterRequests requests = new WriterRequests(stopServices, atReboot, authoritative, rollForward, restoreName,
+                additionalRestores);
         if (writers) {
-            return new RestoreWritersRun(media, set, target, components, restoreType, restoreOptions, json, simulator)
-                    .call(out, err);
+            return new RestoreWritersRun(media, set, target, components, restoreType, restoreOptions, requests, json,
+                    simulator).call(out, err);
         }
-        if (!components.isEmpty() || restoreType != null || !restoreOptions.isEmpty()) {
+        if (!components.isEmpty() || restoreType != null || !restoreOptions.isEmpty()
+                || requests.firstGiven() != null) {
             throw new UsageException((!components.isEmpty() ? "--component" : restoreType != null
-                    ? "--restore-type" : "--restore-options") + " goes with --writers");
+                    ? "--restore-type" : !restoreOptions.isEmpty() ? "--restore-options" : requests.firstGiven())
+                    + " goes with --writers");
         }
         if (target == null) {
             throw new UsageException("Missing required option: '--to=TARGET' (or --writers)");

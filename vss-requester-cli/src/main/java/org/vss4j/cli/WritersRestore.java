@@ -1,6 +1,7 @@
 package org.vss4j.cli;
 
 import java.io.IOException;
+import java.nio.file.FileSystemException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -9,6 +10,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.vss4j.com.Win32Error;
 import org.vss4j.media.BackupSetReader;
 import org.vss4j.media.CatalogRow;
 import org.vss4j.media.PlacedRestore;
@@ -28,13 +30,25 @@ import org.vss4j.session.UnmatchedComponent;
  */
 final class WritersRestore {
 
-    /** One component's outcome, for the text and the JSON. */
+    /**
+     * One component's outcome, for the text and the JSON: {@code files} written (replaced or staged),
+     * {@code stagedFiles} of them staged for the next reboot, {@code procedure} what was done around the copy (a
+     * service stopped, files staged; null for a plain copy).
+     */
     record Component(String writer, String component, boolean restored, String status, String reason, int files,
-            String writerFailurePhase, String writerFailureHresult, String restoreOptions) {
+            int stagedFiles, String procedure, String writerFailurePhase, String writerFailureHresult,
+            String restoreOptions) {
     }
 
-    /** Every component's outcome, and what could not be applied to the restored files and directories. */
-    record Outcome(List<Component> components, List<String> notApplied) {
+    /**
+     * Every component's outcome, what could not be applied to the restored files and directories, and the service
+     * stops and starts made ("stopped S", "started S", in order).
+     */
+    record Outcome(List<Component> components, List<String> notApplied, List<String> services) {
+    }
+
+    /** What one item's copy wrote: files in all, of them staged for the next reboot. */
+    private record Written(int files, int staged) {
     }
 
     private final BackupSetReader reader;
@@ -66,13 +80,20 @@ final class WritersRestore {
      */
     Outcome run(RestoreSessionBuilder builder) throws IOException {
         Map<org.vss4j.session.ComponentRef, Integer> written = new java.util.HashMap<>();
+        Map<org.vss4j.session.ComponentRef, Integer> staged = new java.util.HashMap<>();
+        Map<org.vss4j.session.ComponentRef, java.util.Set<RestoreItem.Action>> actions = new java.util.HashMap<>();
+        RecordingServiceControl services = new RecordingServiceControl();
+        builder.serviceControl(services);
         RestoreResult result;
         List<String> notApplied;
         try (RestoreSession s = builder.start(); PlacedRestore files = reader.placedRestore(setId)) {
             for (RestoreItem item : s.items().stream().filter(RestoreItem::toCopy).toList()) {
+                actions.computeIfAbsent(item.component(), c -> java.util.EnumSet.noneOf(RestoreItem.Action.class))
+                        .add(item.action());
                 try {
-                    int n = copy(item, files);
-                    written.merge(item.component(), n, Integer::sum);
+                    Written n = copy(s, item, files);
+                    written.merge(item.component(), n.files(), Integer::sum);
+                    staged.merge(item.component(), n.staged(), Integer::sum);
                     s.restored(item);
                 } catch (IOException | RuntimeException e) {
                     s.failed(item, "writing " + item.target() + ": " + IoReasons.messageOf(e));
@@ -85,8 +106,10 @@ final class WritersRestore {
         }
         for (RestoreOutcome o : result.outcomes()) {
             outcomes.add(new Component(o.component().writer().name(), o.component().fullPath(), o.restored(),
-                    o.status() == null ? null : o.status().name(), o.reason(),
-                    written.getOrDefault(o.component(), 0),
+                    o.status() == null ? null : o.status().name(), SessionTexts.cli(o.reason()),
+                    written.getOrDefault(o.component(), 0), staged.getOrDefault(o.component(), 0),
+                    written.getOrDefault(o.component(), 0) == 0 ? null
+                            : procedure(actions.get(o.component()), staged.getOrDefault(o.component(), 0)),
                     o.writerFailure() == null ? null : o.writerFailure().phase().name(),
                     o.writerFailure() == null ? null
                             : org.vss4j.VssHresult.describe(o.writerFailure().failureHresult()),
@@ -96,9 +119,27 @@ final class WritersRestore {
             String name = u.component().writer().name() != null ? u.component().writer().name()
                     : writerNameOf(u.component().writer().writerId());
             outcomes.add(new Component(name, u.component().fullPath(), false, null,
-                    "not restored: unmatched: " + u.reason(), 0, null, null, null));
+                    "not restored: unmatched: " + u.reason(), 0, 0, null, null, null, null));
         }
-        return new Outcome(List.copyOf(outcomes), notApplied);
+        return new Outcome(List.copyOf(outcomes), notApplied, services.done());
+    }
+
+    /**
+     * What was done around the copy of a component's files (some were written), as the output says it; null for a
+     * plain copy.
+     */
+    private static String procedure(java.util.Set<RestoreItem.Action> actions, int staged) {
+        List<String> out = new ArrayList<>();
+        if (actions.contains(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED)) {
+            out.add("replaced with its writer's service stopped, then started again");
+        }
+        if (actions.contains(RestoreItem.Action.REPLACE_THEN_RESTART_SERVICE)) {
+            out.add("replaced while its writer's service ran, then the service stopped and started");
+        }
+        if (staged > 0) {
+            out.add(staged + " file(s) staged to replace the originals at the next reboot");
+        }
+        return out.isEmpty() ? null : String.join("; ", out);
     }
 
     /** The writer's name as the catalog records it (the document has none), else its class id. */
@@ -110,12 +151,14 @@ final class WritersRestore {
 
     /**
      * Writes every catalogued file of the item's file set to its target, with its stored metadata
-     * ({@link PlacedRestore}); returns how many it wrote.
+     * ({@link PlacedRestore}), as the item's action says: replacing, only where no file is, or to its staging path
+     * for the next reboot (reported with {@link RestoreSession#staged}); returns how many it wrote.
      */
-    private int copy(RestoreItem item, PlacedRestore files) throws IOException {
+    private Written copy(RestoreSession session, RestoreItem item, PlacedRestore files) throws IOException {
         String base = item.files().path().endsWith("\\") ? item.files().path() : item.files().path() + "\\";
         Pattern spec = filespec(item.files().filespec());
         int n = 0;
+        int staged = 0;
         for (CatalogRow row : rows) {
             String original = row.metadata().originalPath();
             if (!ofComponent(row, item) || !original.toLowerCase(Locale.ROOT).startsWith(base.toLowerCase(Locale.ROOT))) {
@@ -127,15 +170,54 @@ final class WritersRestore {
                 continue;
             }
             String windowsBase = item.target().endsWith("\\") ? item.target() : item.target() + "\\";
-            Path target = hostPath(windowsBase + rest);
+            String windowsTarget = windowsBase + rest;
+            Path target = hostPath(windowsTarget);
             if (item.action() == RestoreItem.Action.COPY_IF_NOT_THERE && Files.exists(target)) {
                 continue; // VSS_RME_RESTORE_IF_NOT_THERE: a file that is there stays (Microsoft docs, VSS_RESTOREMETHOD_ENUM)
             }
             // The item's target stands for the file set's path: directories created under it get the originals' metadata.
-            files.restore(row, target, hostPath(windowsBase));
+            Path root = hostPath(windowsBase);
+            if (item.action() == RestoreItem.Action.STAGE_FOR_REBOOT) {
+                stage(session, item, files, row, windowsTarget, root);
+                staged++;
+            } else if (item.action() == RestoreItem.Action.REPLACE_OR_STAGE_FOR_REBOOT) {
+                try {
+                    files.restore(row, target, root);
+                } catch (FileSystemException e) {
+                    if (!inUse(e)) {
+                        throw e;
+                    }
+                    // VSS_RME_RESTORE_AT_REBOOT_IF_CANNOT_REPLACE: what is in use is replaced at the next reboot.
+                    stage(session, item, files, row, windowsTarget, root);
+                    staged++;
+                }
+            } else {
+                files.restore(row, target, root);
+            }
             n++;
         }
-        return n;
+        return new Written(n, staged);
+    }
+
+    /**
+     * Writes the file of {@code row} (data and metadata, checked as any other) to the staging path of
+     * {@code windowsTarget}, beside it on its volume, and reports it: {@code complete()} schedules the replacement
+     * at the next reboot (MoveFileExW MOVEFILE_DELAY_UNTIL_REBOOT; docs/restore-procedures.md).
+     */
+    private static void stage(RestoreSession session, RestoreItem item, PlacedRestore files, CatalogRow row,
+            String windowsTarget, Path root) throws IOException {
+        files.restore(row, hostPath(item.stagingPath(windowsTarget)), root);
+        session.staged(item, windowsTarget);
+    }
+
+    /**
+     * Whether a replace failed because the file is open in another process: ERROR_SHARING_VIOLATION (Microsoft
+     * docs, "System Error Codes (0-499)": "The process cannot access the file because it is being used by another
+     * process"), which MoveFileExW gives for a file a running service holds.
+     */
+    private static boolean inUse(FileSystemException e) {
+        String reason = e.getReason();
+        return reason != null && reason.contains(Win32Error.describe(Win32Error.ERROR_SHARING_VIOLATION));
     }
 
     private static boolean ofComponent(CatalogRow row, RestoreItem item) {

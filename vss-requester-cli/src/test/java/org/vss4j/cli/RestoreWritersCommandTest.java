@@ -167,14 +167,11 @@ class RestoreWritersCommandTest {
     }
 
     @Test
-    void toIsRefusedWithWritersAndAnUnknownWriterIsAUsageError() {
+    void anUnknownWriterIsAUsageError() {
         backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
 
-        Run to = vss(m -> { }, "restore", media.toString(), "--writers", "--to", work.resolve("t").toString());
         Run unknown = vss(m -> { }, "restore", media.toString(), "--writers", "--component", "Nobody");
 
-        assertThat(to.exit()).isEqualTo(ExitCodes.USAGE);
-        assertThat(to.err()).contains("--to goes without --writers");
         assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("no component of a writer named Nobody", "Orders Writer");
     }
