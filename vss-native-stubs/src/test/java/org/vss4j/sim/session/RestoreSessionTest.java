@@ -136,10 +136,14 @@ class RestoreSessionTest {
                 WriterRestore.ALWAYS, false).build());
         String bcd = backup(w);
         RestoreResult result;
+        String reason;
         try (RestoreSession s = start(bcd)) {
             RestoreItem item = s.items().get(0);
+            reason = item.reason();
             switch (method) {
-                case RESTORE_IF_NOT_THERE -> assertThat(item.action()).isEqualTo(RestoreItem.Action.COPY_IF_NOT_THERE);
+                // C:\one\a.txt is on disk: none of the component's files is restored ("VSS_RESTOREMETHOD_ENUM").
+                case RESTORE_IF_NOT_THERE -> assertThat(item.reason()).isEqualTo("files of the component are present "
+                        + "(C:\\one\\a.txt) and its restore method is VSS_RME_RESTORE_IF_NOT_THERE");
                 case RESTORE_IF_CAN_REPLACE -> assertThat(item.action())
                         .isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
                 case STOP_RESTORE_START, RESTORE_STOP_START -> assertThat(item.reason())
@@ -149,18 +153,22 @@ class RestoreSessionTest {
                         .startsWith("needs reboot; allow replacing the files at the next reboot with "
                                 + "RestoreSessionBuilder.restoreAtReboot(true)");
                 case CUSTOM -> assertThat(item.reason()).isEqualTo("needs custom procedure (call support)");
-                default -> assertThat(item.reason()).startsWith("needs ");
+                case RESTORE_TO_ALTERNATE_LOCATION -> assertThat(item.reason()).isEqualTo("writer error: restore "
+                        + "method VSS_RME_RESTORE_TO_ALTERNATE_LOCATION without an alternate location mapping for "
+                        + "C:\\one\\*");
+                case UNDEFINED -> assertThat(item.reason()).isEqualTo("writer error: the writer declares no restore "
+                        + "method (VSS_RME_UNDEFINED)");
             }
             s.items().stream().filter(RestoreItem::toCopy).forEach(s::restored);
             result = s.complete();
         }
         RestoreOutcome one = outcome(result, "one");
-        if (method == RestoreMethod.RESTORE_IF_NOT_THERE || method == RestoreMethod.RESTORE_IF_CAN_REPLACE) {
+        if (method == RestoreMethod.RESTORE_IF_CAN_REPLACE) {
             assertThat(one.restored()).isTrue();
             assertThat(one.status()).isEqualTo(FileRestoreStatus.ALL);
         } else {
             assertThat(one.restored()).isFalse();
-            assertThat(one.reason()).startsWith("not restored: needs ");
+            assertThat(one.reason()).isEqualTo("not restored: " + reason);
             assertThat(one.status()).isEqualTo(FileRestoreStatus.NONE);
         }
     }
