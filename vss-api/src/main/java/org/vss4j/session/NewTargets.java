@@ -28,8 +28,7 @@ final class NewTargets {
     record Explicit(String path, String filespec, boolean recursive, String alternatePath) {
 
         boolean isOf(FileSet f) {
-            return strip(path).equalsIgnoreCase(strip(f.path())) && filespec.equalsIgnoreCase(f.filespec())
-                    && recursive == f.recursive();
+            return FileSetKeys.same(f, path, filespec, recursive);
         }
     }
 
@@ -93,7 +92,7 @@ final class NewTargets {
      *                                  such a file set needs its own {@code newTarget(...)}
      */
     static String underRoot(String root, String path) {
-        String base = strip(root);
+        String base = FileSetKeys.withoutTrailingBackslash(root);
         String p = path;
         if (p.startsWith("\\\\?\\") && p.length() >= 6 && p.charAt(5) == ':') {
             p = p.substring(4);
@@ -123,10 +122,6 @@ final class NewTargets {
 
     /** {@code \dir\sub} without a trailing backslash, or "" for the root. */
     private static String rest(String tail) {
-        return tail == null ? "" : strip(tail);
-    }
-
-    private static String strip(String p) {
-        return p.endsWith("\\") ? p.substring(0, p.length() - 1) : p;
+        return tail == null ? "" : FileSetKeys.withoutTrailingBackslash(tail);
     }
 }

@@ -16,9 +16,24 @@ import org.vss4j.FileRestoreStatus;
  * @param reason         why it was not restored (the first cause: a file set not copied or not written, then the
  *                       writer's PostRestore failure message, then its writer failure), or null
  * @param writerFailure  the writer's failure at PreRestore or PostRestore, or null
+ * @param rebootRequired whether the machine must be restarted before the restored files are in use: files of the
+ *                       component were written and its writer declared that a reboot is required after the restore
+ *                       ({@code bRebootRequired}, Microsoft docs, "IVssCreateWriterMetadata::SetRestoreMethod"), or
+ *                       files were scheduled for replacement at the next reboot
  */
 public record RestoreOutcome(ComponentRef component, FileRestoreStatus status, boolean restored, String reason,
-        WriterFailure writerFailure) {
+        WriterFailure writerFailure, boolean rebootRequired) {
+
+    /** An outcome that needs no reboot. */
+    public RestoreOutcome(ComponentRef component, FileRestoreStatus status, boolean restored, String reason,
+            WriterFailure writerFailure) {
+        this(component, status, restored, reason, writerFailure, false);
+    }
+
+    /** This outcome, with a reboot required. */
+    RestoreOutcome withRebootRequired() {
+        return new RestoreOutcome(component, status, restored, reason, writerFailure, true);
+    }
 
     /** A component of the document the session did not select, with why. */
     static RestoreOutcome notSelected(ComponentRef component, String reason) {

@@ -111,8 +111,7 @@ final class RestoreProcedures {
 
     /** The items of a component whose service could not be stopped: none is copied. */
     static List<RestoreItem> notRestored(List<RestoreItem> items, String reason) {
-        return items.stream().map(i -> new RestoreItem(i.component(), i.files(), i.method(),
-                RestoreItem.Action.NOT_RESTORED, null, reason)).toList();
+        return items.stream().map(i -> i.notRestored(reason)).toList();
     }
 
     /** Records a file of {@code item} written to its staging path, to replace {@code targetFile} at reboot. */

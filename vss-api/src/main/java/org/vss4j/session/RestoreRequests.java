@@ -16,19 +16,19 @@ final class RestoreRequests {
     }
 
     static List<RestoreItem> plan(ComponentRef ref, GatheredWriter writer, WriterComponentInfo set,
-            List<RestoreItem> planned, RestoreSessionBuilder config, NewTargets targets) {
+            List<RestoreItem> planned, RestoreSessionBuilder config, NewTargets targets,
+            RestoreProcedures.Allowed allowed) {
         RestoreSessionBuilder.Requested key = new RestoreSessionBuilder.Requested(ref.writer().writerId(),
                 ref.fullPath());
         List<RestoreItem> items = subcomponentItems(ref, writer, set, planned,
-                config.subcomponents.getOrDefault(key, List.of()));
+                config.subcomponents.getOrDefault(key, List.of()), allowed);
         List<NewTargets.Explicit> explicit = targets.explicitOf(key);
         for (NewTargets.Explicit e : explicit) {
             RestoreItem item = items.stream().filter(i -> e.isOf(i.files())).findFirst().orElseThrow(() ->
                     fail(ref, VssHresult.VSS_E_OBJECT_NOT_FOUND, "newTarget(...) names file set " + e.path() + "\\"
                             + e.filespec() + (e.recursive() ? " (recursive)" : "") + ", which component "
                             + ref.fullPath() + " does not restore; its file sets: " + items.stream()
-                            .map(i -> i.files().path() + "\\" + i.files().filespec()
-                                    + (i.files().recursive() ? " (recursive)" : "")).toList()
+                            .map(i -> FileSetKeys.describe(i.files())).toList()
                             + "; give path, file spec and recursion exactly as the writer declares them"));
             if (!item.toCopy()) {
                 throw fail(ref, VssHresult.E_INVALIDARG, "newTarget(...) for " + e.path() + "\\" + e.filespec()
@@ -55,21 +55,25 @@ final class RestoreRequests {
             }
             NewTargets.checkSupported(ref, writer.metadata().backupSchema(), explicit.stream()
                     .noneMatch(e -> e.isOf(item.files())));
-            out.add(new RestoreItem(ref, item.files(), item.method(), RestoreItem.Action.COPY_TO_NEW_TARGET, target,
-                    null));
+            out.add(item.copied(RestoreItem.Action.COPY_TO_NEW_TARGET, target));
         }
         return out;
     }
 
-    /** With subcomponents asked for: only their file sets, as the running writer declares them. */
+    /**
+     * With subcomponents asked for: only their file sets, as {@code writer} declares them (the stored Writer Metadata
+     * Document of the instance backed up where the caller gave it, else the running writer), planned with the
+     * procedures the caller allows.
+     */
     private static List<RestoreItem> subcomponentItems(ComponentRef ref, GatheredWriter writer,
-            WriterComponentInfo set, List<RestoreItem> planned, List<RestoreSessionBuilder.RestoreSubcomponentChoice> subs) {
+            WriterComponentInfo set, List<RestoreItem> planned, List<RestoreSessionBuilder.RestoreSubcomponentChoice> subs,
+            RestoreProcedures.Allowed allowed) {
         if (subs.isEmpty()) {
             return planned;
         }
         List<RestoreItem> items = new ArrayList<>();
         for (RestoreSessionBuilder.RestoreSubcomponentChoice sub : subs) {
-            items.addAll(RestorePlan.itemsOf(ref, writer.metadata(), subcomponent(ref, writer, set, sub)));
+            items.addAll(RestorePlan.itemsOf(ref, writer.metadata(), subcomponent(ref, writer, set, sub), allowed));
         }
         return items;
     }

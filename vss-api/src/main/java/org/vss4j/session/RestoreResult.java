@@ -30,4 +30,13 @@ public record RestoreResult(String document, List<RestoreOutcome> outcomes, List
     public boolean allRestored() {
         return outcomes.stream().filter(RestoreOutcome::selected).allMatch(RestoreOutcome::restored);
     }
+
+    /**
+     * Whether the machine must be restarted before the restored data is in use: some component's
+     * {@link RestoreOutcome#rebootRequired()}. {@link #allRestored()} true with this true means "restored, effective
+     * after a reboot".
+     */
+    public boolean rebootRequired() {
+        return outcomes.stream().anyMatch(RestoreOutcome::rebootRequired);
+    }
 }

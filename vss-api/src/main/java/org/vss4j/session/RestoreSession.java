@@ -67,8 +67,8 @@ public final class RestoreSession implements AutoCloseable {
         CLOSED
     }
 
-    /** A writer instance as its stored Writer Metadata Document names it. */
-    private record BackedUpInstance(UUID writerId, String instanceName) {
+    /** A writer instance as its stored Writer Metadata Document names it, with the document read. */
+    private record BackedUpInstance(UUID writerId, String instanceName, WriterMetadata metadata) {
     }
 
     /** One component selected for restore: the running writer that takes it, its metadata and its items. */
@@ -277,8 +277,8 @@ public final class RestoreSession implements AutoCloseable {
             failedAtPreRestore.forEach((ref, f) -> outcomes.add(new RestoreOutcome(ref, FileRestoreStatus.NONE, false,
                     "not restored: its writer failed PreRestore: " + f, f)));
             for (Selected c : selected) {
-                outcomes.add(outcomeOf(c, statuses.get(c.ref()), failureOf(c, after),
-                        failedAtPostRestore.get(c.ref())));
+                outcomes.add(withReboot(c, outcomeOf(c, statuses.get(c.ref()), failureOf(c, after),
+                        failedAtPostRestore.get(c.ref()))));
             }
             outcomes.addAll(notSelected);
             release();
@@ -331,6 +331,9 @@ public final class RestoreSession implements AutoCloseable {
             }
             // What the writers decided in OnPreRestore (restore target, failure message) decides the items.
             rereadComponents();
+            // VSS_RME_RESTORE_IF_NOT_THERE: a file of the component on disk keeps all of it from being restored.
+            selected.replaceAll(c -> new Selected(c.ref(), c.writer(), c.info(),
+                    RestorePlan.asAUnit(PresentFiles.ifNotThere(c.items()))));
         });
         stopServicesBeforeCopy();
         items = selected.stream().flatMap(c -> c.items().stream()).toList();
@@ -404,8 +407,9 @@ public final class RestoreSession implements AutoCloseable {
                     bc.setSelectedForRestoreEx(part.writerId(), c.type(), c.logicalPath(), c.name(), true,
                             w.ref().instanceId());
                 }
-                selected.add(new Selected(ref, w, info, RestorePlan.itemsOf(ref, w.metadata(), info,
-                        procedures.allowed())));
+                Selected planned = plannedFrom(ref, w, info, storedInstance(part.writerId(), part.instanceId()));
+                selected.add(new Selected(ref, planned.writer(), planned.info(), RestorePlan.itemsOf(ref,
+                        planned.writer().metadata(), planned.info(), procedures.allowed())));
                 partialFiles.put(ref, c.partialFiles());
             }
         }
@@ -416,6 +420,34 @@ public final class RestoreSession implements AutoCloseable {
                                 + " is not in the Backup Components Document", null);
             }
         }
+    }
+
+    /**
+     * What the component is planned from: the stored Writer Metadata Document of the instance backed up, where the
+     * caller gave it and it declares the component (Microsoft docs, "Overview of Preparing for Restore": "a requester
+     * uses the stored Writer Metadata Documents in conjunction with its own retrieved Backup Components Document to
+     * determine what is to be restored and how"; "VSS_RESTOREMETHOD_ENUM": the restore method is set at backup time),
+     * under the running writer's identity; else the running writer. File sets that differ from the running writer's
+     * are logged: the writer may no longer find its files where the backup took them.
+     */
+    private static Selected plannedFrom(ComponentRef ref, GatheredWriter running, WriterComponentInfo info,
+            BackedUpInstance stored) {
+        WriterComponentInfo then = stored == null ? null : stored.metadata().components().stream()
+                .filter(m -> m.type() == info.type() && fullPath(m.logicalPath(), m.name())
+                        .equalsIgnoreCase(fullPath(info.logicalPath(), info.name())))
+                .findFirst().orElse(null);
+        if (then == null) {
+            return new Selected(ref, running, info, List.of());
+        }
+        List<FileSet> now = RestorePlan.fileSetsOf(info);
+        List<FileSet> before = RestorePlan.fileSetsOf(then);
+        if (now.size() != before.size() || before.stream().anyMatch(f -> now.stream()
+                .noneMatch(n -> FileSetKeys.same(n, f)))) {
+            LOG.warn("restore: {} is planned from its stored Writer Metadata Document, whose file sets {} differ from "
+                    + "the running writer's {}", ref, before.stream().map(FileSetKeys::describe).toList(),
+                    now.stream().map(FileSetKeys::describe).toList());
+        }
+        return new Selected(ref, new GatheredWriter(running.ref(), stored.metadata(), null), then, List.of());
     }
 
     /**
@@ -468,7 +500,7 @@ public final class RestoreSession implements AutoCloseable {
             try (ExamineWriterMetadata stored = ExamineWriterMetadata.fromXml(xml)) {
                 WriterMetadata m = stored.read();
                 backedUp.put(m.identity().instanceId(), new BackedUpInstance(m.identity().writerId(),
-                        m.instanceName() == null ? "" : m.instanceName()));
+                        m.instanceName() == null ? "" : m.instanceName(), m));
             }
         }
     }
@@ -480,7 +512,8 @@ public final class RestoreSession implements AutoCloseable {
         requireSelected("authoritativeRestore/rollForward/restoreName", config.recovery.keySet());
         NewTargets targets = new NewTargets(config.newTargets, config.newTargetRoot);
         selected.replaceAll(c -> new Selected(c.ref(), c.writer(), c.info(),
-                RestoreRequests.plan(c.ref(), c.writer(), c.info(), c.items(), config, targets)));
+                RestoreRequests.plan(c.ref(), c.writer(), c.info(), c.items(), config, targets,
+                        procedures.allowed())));
         for (Selected c : selected) {
             RestoreSessionBuilder.Requested key = keyOf(c);
             String options = config.restoreOptions.get(key);
@@ -687,6 +720,18 @@ public final class RestoreSession implements AutoCloseable {
         }
         String atReboot = reason == null ? procedures.rebootNote(c.items()) : null;
         return new RestoreOutcome(c.ref(), status, reason == null, atReboot != null ? atReboot : reason, failure);
+    }
+
+    /**
+     * The outcome with whether a reboot must follow: files of the component were written (status ALL or FAILED) and
+     * either its writer declared that a reboot is required after the restore ({@code bRebootRequired},
+     * Microsoft docs, "IVssCreateWriterMetadata::SetRestoreMethod") or files were replaced at the next reboot.
+     */
+    private RestoreOutcome withReboot(Selected c, RestoreOutcome o) {
+        org.vss4j.WriterRestoreMethod rm = c.writer().metadata().restoreMethod();
+        boolean written = o.status() == FileRestoreStatus.ALL || o.status() == FileRestoreStatus.FAILED;
+        boolean reboot = written && ((rm != null && rm.rebootRequired()) || procedures.rebootNote(c.items()) != null);
+        return reboot ? o.withRebootRequired() : o;
     }
 
     private static WriterFailure failureOf(Selected c, List<WriterFailure> failures) {

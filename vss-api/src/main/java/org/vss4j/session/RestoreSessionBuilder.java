@@ -86,7 +86,9 @@ public final class RestoreSessionBuilder {
      * instance that backed a component up, and gives the component to the running instance of the same class with
      * the same instance name when several instances of the class run and none is the one backed up (instance ids
      * change when a writer restarts; Microsoft docs, "IVssExamineWriterMetadataEx::GetIdentityEx"). Without a
-     * running instance of that name the component is unmatched.
+     * running instance of that name the component is unmatched. The components of the instance it describes are
+     * planned from it (restore method, file sets, alternate location mappings: what the writer declared at backup
+     * time; docs/restore-session.md).
      */
     public RestoreSessionBuilder writerMetadataDocument(String writerMetadataDocument) {
         writerMetadataDocuments.add(Objects.requireNonNull(writerMetadataDocument, "writerMetadataDocument"));

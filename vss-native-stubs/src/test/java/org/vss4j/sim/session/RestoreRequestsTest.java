@@ -285,6 +285,32 @@ class RestoreRequestsTest {
     }
 
     @Test
+    void aSubcomponentFollowsTheProceduresTheCallerAllows() {
+        SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("SetWriter")
+                .component(WriterComponent.fileGroup("", "set").withFile(FileSpec.of("C:\\one", "*", false)))
+                .component(WriterComponent.fileGroup("set", "part").withSelectable(false)
+                        .withSelectableForRestore(true).withFile(FileSpec.of("C:\\two", "*", false)))
+                .restoreMethod(RestoreMethod.STOP_RESTORE_START, "AppService", null, WriterRestore.ALWAYS, false)
+                .build());
+        String bcd = backup(w, null);
+        RestoreResult result;
+        try (RestoreSession s = restore(bcd).stopServices(true).subcomponent(cls(w), "set", "set", "part", false)
+                .start()) {
+            assertThat(s.items()).singleElement().satisfies(i -> {
+                assertThat(i.files().path()).isEqualTo("C:\\two");
+                assertThat(i.action()).isEqualTo(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED);
+            });
+            assertThat(machine.services().get("AppService").state())
+                    .isEqualTo(org.vss4j.diagnostics.ServiceState.STOPPED);
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(machine.services().get("AppService").history()).containsExactly(
+                org.vss4j.diagnostics.ServiceState.STOPPED, org.vss4j.diagnostics.ServiceState.RUNNING);
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    @Test
     void aSubcomponentTheDocsDoNotAllowIsRefused() {
         SimulatedWriter w = machine.addWriter(componentSet().build());
         String bcd = backup(w, null);

@@ -136,10 +136,14 @@ class RestoreSessionTest {
                 WriterRestore.ALWAYS, false).build());
         String bcd = backup(w);
         RestoreResult result;
+        String reason;
         try (RestoreSession s = start(bcd)) {
             RestoreItem item = s.items().get(0);
+            reason = item.reason();
             switch (method) {
-                case RESTORE_IF_NOT_THERE -> assertThat(item.action()).isEqualTo(RestoreItem.Action.COPY_IF_NOT_THERE);
+                // C:\one\a.txt is on disk: none of the component's files is restored ("VSS_RESTOREMETHOD_ENUM").
+                case RESTORE_IF_NOT_THERE -> assertThat(item.reason()).isEqualTo("files of the component are present "
+                        + "(C:\\one\\a.txt) and its restore method is VSS_RME_RESTORE_IF_NOT_THERE");
                 case RESTORE_IF_CAN_REPLACE -> assertThat(item.action())
                         .isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
                 case STOP_RESTORE_START, RESTORE_STOP_START -> assertThat(item.reason())
@@ -149,18 +153,22 @@ class RestoreSessionTest {
                         .startsWith("needs reboot; allow replacing the files at the next reboot with "
                                 + "RestoreSessionBuilder.restoreAtReboot(true)");
                 case CUSTOM -> assertThat(item.reason()).isEqualTo("needs custom procedure (call support)");
-                default -> assertThat(item.reason()).startsWith("needs ");
+                case RESTORE_TO_ALTERNATE_LOCATION -> assertThat(item.reason()).isEqualTo("writer error: restore "
+                        + "method VSS_RME_RESTORE_TO_ALTERNATE_LOCATION without an alternate location mapping for "
+                        + "C:\\one\\*");
+                case UNDEFINED -> assertThat(item.reason()).isEqualTo("writer error: the writer declares no restore "
+                        + "method (VSS_RME_UNDEFINED)");
             }
             s.items().stream().filter(RestoreItem::toCopy).forEach(s::restored);
             result = s.complete();
         }
         RestoreOutcome one = outcome(result, "one");
-        if (method == RestoreMethod.RESTORE_IF_NOT_THERE || method == RestoreMethod.RESTORE_IF_CAN_REPLACE) {
+        if (method == RestoreMethod.RESTORE_IF_CAN_REPLACE) {
             assertThat(one.restored()).isTrue();
             assertThat(one.status()).isEqualTo(FileRestoreStatus.ALL);
         } else {
             assertThat(one.restored()).isFalse();
-            assertThat(one.reason()).startsWith("not restored: needs ");
+            assertThat(one.reason()).isEqualTo("not restored: " + reason);
             assertThat(one.status()).isEqualTo(FileRestoreStatus.NONE);
         }
     }
@@ -547,6 +555,165 @@ class RestoreSessionTest {
                     .contains("no single running instance named 'alpha' of writer class " + cls));
         }
         assertThat(other.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
+
+    @Test
+    void aStoredWriterMetadataDocumentDecidesHowTheComponentIsRestored() {
+        // "Overview of Preparing for Restore": the requester uses the stored Writer Metadata Documents to determine
+        // what is to be restored and how; the restore method is the one the writer declared at backup time.
+        java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a35");
+        SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
+        BackupResult backup;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
+            saved = SessionFixture.copyAll(s);
+            backup = s.complete();
+        }
+        alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        machine.addWriter(instance(cls, "alpha", "one", "C:\\one").instanceId(java.util.UUID.randomUUID())
+                .restoreMethod(RestoreMethod.CUSTOM, null, "call support", WriterRestore.ALWAYS, false).build());
+        RestoreResult result;
+        try (RestoreSession s = RestoreSession.builder().document(backup.backupComponentsDocument())
+                .writerMetadataDocuments(backup.writerMetadataDocuments()).start()) {
+            assertThat(s.items()).singleElement().satisfies(i -> {
+                assertThat(i.method()).isEqualTo(RestoreMethod.RESTORE_IF_CAN_REPLACE);
+                assertThat(i.action()).isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
+            });
+            s.items().forEach(i -> {
+                copyBack(i);
+                s.restored(i);
+            });
+            result = s.complete();
+        }
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    /** A writer with one component {@code both} of two file sets, C:\one\* and C:\two\*. */
+    private static SimulatedWriter.Builder twoFileSets(RestoreMethod method) {
+        return SimulatedWriter.builder("AppWriter")
+                .component(WriterComponent.fileGroup("", "both").withFile(FileSpec.of("C:\\one", "*", false))
+                        .withFile(FileSpec.of("C:\\two", "*", false)))
+                .restoreMethod(method, null, null, WriterRestore.ALWAYS, false);
+    }
+
+    @Test
+    void ifNotThereRestoresNoFileOfTheComponentWhenAnyOfItsFilesIsOnDisk() throws java.io.IOException {
+        SimulatedWriter w = machine.addWriter(twoFileSets(RestoreMethod.RESTORE_IF_NOT_THERE).build());
+        String bcd = backup(w);
+        java.nio.file.Files.delete(fx.c.resolve("one").resolve("a.txt"));
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            // "VSS_RESTOREMETHOD_ENUM": "if a version of any file managed by a selected component ... is currently on
+            // the disk, none of the files managed by the selected component ... should be restored".
+            assertThat(s.items()).hasSize(2).allSatisfy(i -> {
+                assertThat(i.toCopy()).isFalse();
+                assertThat(i.reason()).isEqualTo("files of the component are present (C:\\two\\b.txt) and its "
+                        + "restore method is VSS_RME_RESTORE_IF_NOT_THERE");
+            });
+            result = s.complete();
+        }
+        assertThat(outcome(result, "both").status()).isEqualTo(FileRestoreStatus.NONE);
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsExactly(FileRestoreStatus.NONE);
+    }
+
+    @Test
+    void ifNotThereCopiesEveryFileWhenNoneIsOnDisk() throws java.io.IOException {
+        SimulatedWriter w = machine.addWriter(twoFileSets(RestoreMethod.RESTORE_IF_NOT_THERE).build());
+        String bcd = backup(w);
+        java.nio.file.Files.delete(fx.c.resolve("one").resolve("a.txt"));
+        java.nio.file.Files.delete(fx.c.resolve("one"));
+        java.nio.file.Files.delete(fx.c.resolve("two").resolve("b.txt"));
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            assertThat(s.items()).extracting(RestoreItem::action).containsOnly(RestoreItem.Action.COPY_IF_NOT_THERE);
+            for (RestoreItem item : s.items()) {
+                copyBack(item);
+                s.restored(item);
+            }
+            result = s.complete();
+        }
+        assertThat(outcome(result, "both").status()).isEqualTo(FileRestoreStatus.ALL);
+        assertThat(java.nio.file.Files.readString(fx.c.resolve("two").resolve("b.txt"))).isEqualTo("b");
+    }
+
+    @Test
+    void ifNotThereWithAMappingWritesToTheAlternateLocationAndRecordsTheMapping() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(RestoreMethod.RESTORE_IF_NOT_THERE,
+                null, null, WriterRestore.ALWAYS, false)
+                .alternateLocationMapping(new FileSpec("C:\\one", "*", false, "C:\\alt\\one", FileSpec.DEFAULT_MASK))
+                .build());
+        String bcd = backup(w);
+        try (RestoreSession s = start(bcd)) {
+            // "VSS_RESTOREMETHOD_ENUM": "If a file's alternate location mapping is defined, files should be written
+            // to the alternate location"; C:\two has none, and its file is on disk.
+            assertThat(s.items()).extracting(i -> i.component().name() + " " + i.action() + " " + i.target())
+                    .containsExactly("one COPY_TO_ALTERNATE_LOCATION C:\\alt\\one", "two NOT_RESTORED null");
+        }
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name() + "="
+                + c.alternateLocationMappings().size()).containsExactly("one=1", "two=0");
+    }
+
+    @Test
+    void aComponentWithAFileSetThatCannotBeRestoredIsNotRestoredAsAWhole() {
+        // "Overview of Actual File Restoration": the files of each component are processed as a unit.
+        SimulatedWriter w = machine.addWriter(twoFileSets(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION)
+                .alternateLocationMapping(new FileSpec("C:\\one", "*", false, "C:\\alt\\one", FileSpec.DEFAULT_MASK))
+                .build());
+        String bcd = backup(w);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            assertThat(s.items()).hasSize(2).allSatisfy(i -> {
+                assertThat(i.toCopy()).isFalse();
+                assertThat(i.reason()).isEqualTo("writer error: restore method VSS_RME_RESTORE_TO_ALTERNATE_LOCATION "
+                        + "without an alternate location mapping for C:\\two\\*");
+            });
+            result = s.complete();
+        }
+        assertThat(outcome(result, "both").status()).isEqualTo(FileRestoreStatus.NONE);
+    }
+
+    @Test
+    void aWritersAlternateTargetSendsServiceStopFilesToTheMappingWithoutStoppingTheService() {
+        // "VSS_RESTORE_TARGET": a restore target overrides the restore method; "Setting VSS Restore Targets" exempts
+        // only the reboot methods.
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(RestoreMethod.STOP_RESTORE_START,
+                "AppService", null, WriterRestore.ALWAYS, false)
+                .alternateLocationMapping(new FileSpec("C:\\one", "*", false, "C:\\alt\\one", FileSpec.DEFAULT_MASK))
+                .alternateLocationMapping(new FileSpec("C:\\two", "*", false, "C:\\alt\\two", FileSpec.DEFAULT_MASK))
+                .build());
+        String bcd = backup(w);
+        w.recordsAt(WriterEvent.PRE_RESTORE, "", "one", d -> d.withRestoreTarget(org.vss4j.RestoreTarget.ALTERNATE));
+        w.recordsAt(WriterEvent.PRE_RESTORE, "", "two", d -> d.withRestoreTarget(org.vss4j.RestoreTarget.ALTERNATE));
+        RestoreResult result;
+        try (RestoreSession s = RestoreSession.builder().document(bcd).stopServices(true).start()) {
+            assertThat(s.items()).extracting(i -> i.action() + " " + i.target()).containsExactly(
+                    "COPY_TO_ALTERNATE_LOCATION C:\\alt\\one", "COPY_TO_ALTERNATE_LOCATION C:\\alt\\two");
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(machine.services().get("AppService").history()).isEmpty();
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    @Test
+    void aWriterThatNeedsARebootAfterTheRestoreSaysSoOnceFilesAreWritten() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE,
+                null, null, WriterRestore.ALWAYS, true).build());
+        String bcd = backup(w);
+        RestoreResult nothingWritten;
+        try (RestoreSession s = start(bcd)) {
+            nothingWritten = s.complete();
+        }
+        assertThat(nothingWritten.rebootRequired()).isFalse();
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            s.restored(s.items().get(0));
+            result = s.complete();
+        }
+        // "IVssCreateWriterMetadata::SetRestoreMethod", bRebootRequired: a reboot is required after the restore.
+        assertThat(outcome(result, "one").rebootRequired()).isTrue();
+        assertThat(outcome(result, "two").rebootRequired()).isFalse();
+        assertThat(result.rebootRequired()).isTrue();
     }
 
     private static SimulatedWriter.Builder instance(java.util.UUID cls, String instanceName, String component,

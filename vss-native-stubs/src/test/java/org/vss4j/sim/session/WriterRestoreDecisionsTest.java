@@ -55,15 +55,20 @@ class WriterRestoreDecisionsTest {
         SessionFixture.write(fx.c, "data\\a.txt", "a");
     }
 
-    /** A Java writer with one file group {@code Data} (C:\data\*) that runs {@code atPreRestore} on it. */
+    /**
+     * A Java writer with one file group {@code Data} (C:\data\*), with or without the alternate location mapping
+     * C:\data to C:\alt\data, that runs {@code atPreRestore} on it.
+     */
     private static final class DecidingWriter extends VssWriter {
 
         private final RestoreMethod method;
         private final Consumer<VssComponent> atPreRestore;
+        private final boolean mapping;
 
-        DecidingWriter(RestoreMethod method, Consumer<VssComponent> atPreRestore) {
+        DecidingWriter(RestoreMethod method, Consumer<VssComponent> atPreRestore, boolean mapping) {
             this.method = method;
             this.atPreRestore = atPreRestore;
+            this.mapping = mapping;
             initialize(WRITER_ID, "Deciding Writer", "instance-1", UsageType.USERDATA, SourceType.TRANSACTEDDB,
                     ApplicationLevel.FRONT_END, Duration.ofSeconds(20));
             subscribe();
@@ -75,7 +80,9 @@ class WriterRestoreDecisionsTest {
             m.addFilesToFileGroup(null, "Data", "C:\\data", "*", false, null,
                     CreateWriterMetadata.DEFAULT_BACKUP_TYPE_MASK);
             m.setRestoreMethod(method, null, null, WriterRestore.ALWAYS, false);
-            m.addAlternateLocationMapping("C:\\data", "*", false, "C:\\alt\\data");
+            if (mapping) {
+                m.addAlternateLocationMapping("C:\\data", "*", false, "C:\\alt\\data");
+            }
             m.setBackupSchema(BackupSchema.WRITER_SUPPORTS_NEW_TARGET.value());
             return true;
         }
@@ -116,7 +123,11 @@ class WriterRestoreDecisionsTest {
     }
 
     private Run run(RestoreMethod method, Consumer<VssComponent> atPreRestore, boolean newTarget) {
-        try (DecidingWriter w = new DecidingWriter(method, atPreRestore)) {
+        return run(method, atPreRestore, newTarget, true);
+    }
+
+    private Run run(RestoreMethod method, Consumer<VssComponent> atPreRestore, boolean newTarget, boolean mapping) {
+        try (DecidingWriter w = new DecidingWriter(method, atPreRestore, mapping)) {
             String bcd;
             try (BackupSession s = fx.session().components(ComponentSelection.writer(WRITER_ID)).start()) {
                 SessionFixture.copyAll(s);
@@ -135,10 +146,22 @@ class WriterRestoreDecisionsTest {
 
     @Test
     void withoutADecisionTheRestoreMethodDecides() {
-        Run r = run(RestoreMethod.RESTORE_IF_CAN_REPLACE, c -> { }, false);
+        Run r = run(RestoreMethod.RESTORE_IF_CAN_REPLACE, c -> { }, false, false);
         assertThat(r.items()).singleElement().satisfies(i -> {
             assertThat(i.action()).isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
             assertThat(i.target()).isEqualTo("C:\\data");
+        });
+        assertThat(r.result().allRestored()).isTrue();
+    }
+
+    @Test
+    void ifCanReplaceWithAnAlternateLocationMappingWritesToTheAlternateLocation() {
+        // "VSS_RESTOREMETHOD_ENUM", VSS_RME_RESTORE_IF_CAN_REPLACE: "If a file's alternate location mapping is
+        // defined, files should be written to the alternate location."
+        Run r = run(RestoreMethod.RESTORE_IF_CAN_REPLACE, c -> { }, false);
+        assertThat(r.items()).singleElement().satisfies(i -> {
+            assertThat(i.action()).isEqualTo(RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION);
+            assertThat(i.target()).isEqualTo("C:\\alt\\data");
         });
         assertThat(r.result().allRestored()).isTrue();
     }
@@ -154,13 +177,49 @@ class WriterRestoreDecisionsTest {
     }
 
     @Test
-    void aWriterSettingVssRtOriginalLocationOverridesTheAlternateLocationMethodAndANewTarget() {
+    void aWriterSettingVssRtOriginalLocationOverridesTheAlternateLocationMethod() {
         Run r = run(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION,
-                c -> c.setRestoreTarget(RestoreTarget.ORIGINAL_LOCATION), true);
+                c -> c.setRestoreTarget(RestoreTarget.ORIGINAL_LOCATION), false);
         assertThat(r.items()).singleElement().satisfies(i -> {
             assertThat(i.action()).isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
             assertThat(i.target()).isEqualTo("C:\\data");
         });
+    }
+
+    @Test
+    void vssRtOriginalLocationRestoresAnAlternateLocationFileSetThatHasNoMapping() {
+        // "VSS_RESTORE_TARGET", VSS_RT_ORIGINAL_LOCATION: "even if the original restore method ... was
+        // VSS_RME_RESTORE_TO_ALTERNATE_LOCATION": the missing mapping no longer matters.
+        Run r = run(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION,
+                c -> c.setRestoreTarget(RestoreTarget.ORIGINAL_LOCATION), false, false);
+        assertThat(r.items()).singleElement().satisfies(i -> {
+            assertThat(i.action()).isEqualTo(RestoreItem.Action.REPLACE_IF_POSSIBLE);
+            assertThat(i.target()).isEqualTo("C:\\data");
+        });
+        assertThat(r.result().allRestored()).isTrue();
+    }
+
+    @Test
+    void withoutAMappingOrAChangedTargetAnAlternateLocationFileSetIsAWriterError() {
+        Run r = run(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION, c -> { }, false, false);
+        assertThat(r.items()).singleElement().satisfies(i -> assertThat(i.reason()).isEqualTo("writer error: "
+                + "restore method VSS_RME_RESTORE_TO_ALTERNATE_LOCATION without an alternate location mapping for "
+                + "C:\\data\\*"));
+        assertThat(r.result().allRestored()).isFalse();
+    }
+
+    @Test
+    void theCallersNewTargetWinsOverVssRtOriginalLocationAndVssRtAlternate() {
+        // "Overview of Actual File Restoration": "If necessary, ignore all specified restore locations and restore to
+        // a new location specified in an earlier call to AddNewTarget".
+        for (RestoreTarget t : new RestoreTarget[] {RestoreTarget.ORIGINAL_LOCATION, RestoreTarget.ALTERNATE}) {
+            Run r = run(RestoreMethod.RESTORE_TO_ALTERNATE_LOCATION, c -> c.setRestoreTarget(t), true);
+            assertThat(r.items()).as("%s", t).singleElement().satisfies(i -> {
+                assertThat(i.action()).isEqualTo(RestoreItem.Action.COPY_TO_NEW_TARGET);
+                assertThat(i.target()).isEqualTo("D:\\new\\data");
+            });
+            assertThat(r.result().allRestored()).isTrue();
+        }
     }
 
     @Test
