@@ -2,7 +2,9 @@ package org.vss4j.cli;
 
 import java.io.IOException;
 import java.nio.file.FileSystemException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -172,8 +174,11 @@ final class WritersRestore {
             String windowsBase = item.target().endsWith("\\") ? item.target() : item.target() + "\\";
             String windowsTarget = windowsBase + rest;
             Path target = hostPath(windowsTarget);
-            if (item.action() == RestoreItem.Action.COPY_IF_NOT_THERE && Files.exists(target)) {
-                continue; // VSS_RME_RESTORE_IF_NOT_THERE: a file that is there stays (Microsoft docs, VSS_RESTOREMETHOD_ENUM)
+            if (item.action() == RestoreItem.Action.COPY_IF_NOT_THERE && Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
+                // VSS_RME_RESTORE_IF_NOT_THERE restores a component only where none of its files is (Microsoft docs,
+                // "VSS_RESTOREMETHOD_ENUM"); the session found none after PreRestore, so this one appeared since.
+                throw new FileAlreadyExistsException(windowsTarget, null, "appeared after the session found none of "
+                        + "the component's files there; VSS_RME_RESTORE_IF_NOT_THERE leaves a file that is there");
             }
             // The item's target stands for the file set's path: directories created under it get the originals' metadata.
             Path root = hostPath(windowsBase);
