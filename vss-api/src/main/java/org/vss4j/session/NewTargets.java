@@ -62,7 +62,7 @@ final class NewTargets {
                 return e.alternatePath();
             }
         }
-        return root == null || !item.toCopy() ? null : underRoot(root, item.files().path());
+        return root == null || !item.relocatable() ? null : underRoot(root, item.files().path());
     }
 
     /**

@@ -122,6 +122,16 @@ public record RestoreItem(ComponentRef component, FileSet files, RestoreMethod m
         return new RestoreItem(component, files, method, how, to, null);
     }
 
+    /**
+     * Whether a new target ({@code AddNewTarget}) may take these files: every restore method but
+     * {@code VSS_RME_CUSTOM} and {@code VSS_RME_UNDEFINED}. A service stop or a reboot replacement exists to replace
+     * files in use where they are; at a new location nothing holds them, so they are copied there as plain files,
+     * whether or not the caller allowed the procedure, and without it.
+     */
+    boolean relocatable() {
+        return method != RestoreMethod.CUSTOM && method != RestoreMethod.UNDEFINED;
+    }
+
     /** Whether the caller is to copy these files. */
     public boolean toCopy() {
         return action != Action.NOT_RESTORED;

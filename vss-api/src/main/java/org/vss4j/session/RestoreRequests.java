@@ -30,22 +30,17 @@ final class RestoreRequests {
                             + ref.fullPath() + " does not restore; its file sets: " + items.stream()
                             .map(i -> FileSetKeys.describe(i.files())).toList()
                             + "; give path, file spec and recursion exactly as the writer declares them"));
-            if (!item.toCopy()) {
+            if (!item.relocatable()) {
                 throw fail(ref, VssHresult.E_INVALIDARG, "newTarget(...) for " + e.path() + "\\" + e.filespec()
-                        + ": the session does not let the caller copy these files (" + item.reason() + "), so "
-                        + "there is nothing to write to a new target; leave it out");
-            }
-            if (!item.plainCopy()) {
-                throw fail(ref, VssHresult.E_INVALIDARG, "newTarget(...) for " + e.path() + "\\" + e.filespec()
-                        + ": its restore method " + item.method().nativeName() + " restores these files in place ("
-                        + item.action() + "), so they cannot go to a new target; leave it out");
+                        + ": its writer's restore method is " + item.method().nativeName() + " (" + item.reason()
+                        + "), which says nothing of how its files may be written, even elsewhere; leave it out");
             }
         }
         List<RestoreItem> out = new ArrayList<>();
         for (RestoreItem item : items) {
             String target;
             try {
-                target = item.plainCopy() ? targets.targetOf(item) : null;
+                target = item.relocatable() ? targets.targetOf(item) : null;
             } catch (IllegalArgumentException badPath) {
                 throw fail(ref, VssHresult.E_INVALIDARG, badPath.getMessage());
             }

@@ -388,30 +388,45 @@ class RestoreProceduresTest {
     }
 
     @Test
-    void aNewTargetRootLeavesTheFilesOfAServiceStopInPlace() {
+    void aNewTargetRootTakesTheFilesOfAServiceStopElsewhereWithoutStoppingTheService() {
         SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
-        machine.faults().recordCalls();
         try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w))
                 .newTargetRoot("D:\\restore").start()) {
-            // The service stop is about the files where the service reads them: they are not sent elsewhere.
+            // The stop exists to replace files the service holds; at a new location nothing holds them.
             assertThat(s.items()).extracting(RestoreItem::action, RestoreItem::target).containsExactly(
-                    org.assertj.core.groups.Tuple.tuple(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED, "C:\\one"));
+                    org.assertj.core.groups.Tuple.tuple(RestoreItem.Action.COPY_TO_NEW_TARGET, "D:\\restore\\C\\one"));
             s.items().forEach(s::restored);
             assertThat(s.complete().allRestored()).isTrue();
         }
-        assertThat(w.seenAt(WriterEvent.PRE_RESTORE).get(0).newTargets()).isEmpty();
+        assertThat(serviceLog).isEmpty();
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE).get(0).newTargets()).extracting(org.vss4j.FileSet::alternateLocation)
+                .containsExactly("D:\\restore\\C\\one");
     }
 
     @Test
-    void aNewTargetForTheFilesOfARebootReplacementIsRefused() {
+    void aNewTargetTakesTheFilesOfARebootReplacementEvenWithoutConsentToTheReboot() {
         SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.RESTORE_AT_REBOOT);
         String bcd = backup(w);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(bcd).restoreAtReboot(true)
+        try (RestoreSession s = builder(bcd).newTarget(w.metadata().writerClassId(), "one", "C:\\one", "*", false,
+                "D:\\x").start()) {
+            assertThat(s.items()).extracting(RestoreItem::action, RestoreItem::target).containsExactly(
+                    org.assertj.core.groups.Tuple.tuple(RestoreItem.Action.COPY_TO_NEW_TARGET, "D:\\x"));
+            s.items().forEach(s::restored);
+            assertThat(s.complete().allRestored()).isTrue();
+        }
+    }
+
+    @Test
+    void aNewTargetForACustomProcedureIsRefused() {
+        SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.CUSTOM);
+        String bcd = backup(w);
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(bcd)
                 .newTarget(w.metadata().writerClassId(), "one", "C:\\one", "*", false, "D:\\x").start())
                 .isInstanceOfSatisfying(org.vss4j.session.BackupException.class, e -> {
                     assertThat(e.hresult()).isEqualTo(org.vss4j.VssHresult.E_INVALIDARG.code());
-                    assertThat(e.getMessage()).contains("VSS_RME_RESTORE_AT_REBOOT").contains("in place");
+                    assertThat(e.getMessage()).contains("VSS_RME_CUSTOM");
                 });
         assertThat(w.events()).doesNotContain(WriterEvent.PRE_RESTORE);
     }

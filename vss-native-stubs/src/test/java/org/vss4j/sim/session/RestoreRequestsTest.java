@@ -176,13 +176,13 @@ class RestoreRequestsTest {
 
     @Test
     void aNewTargetForAFileSetOrComponentTheSessionDoesNotCopyIsRefused() {
-        SimulatedWriter w = machine.addWriter(writer(RestoreMethod.RESTORE_AT_REBOOT).backupSchema(NEW_TARGET)
+        SimulatedWriter w = machine.addWriter(writer(RestoreMethod.CUSTOM).backupSchema(NEW_TARGET)
                 .build());
         String bcd = backup(w, null);
         assertThatThrownBy(() -> restore(bcd).newTarget(cls(w), "one", "C:\\one", "*", false, "D:\\x").start())
                 .isInstanceOfSatisfying(BackupException.class, e -> {
                     assertThat(e.hresult()).isEqualTo(VssHresult.E_INVALIDARG.code());
-                    assertThat(e.getMessage()).contains("needs reboot", "nothing to write to a new target");
+                    assertThat(e.getMessage()).contains("VSS_RME_CUSTOM", "needs custom procedure", "leave it out");
                 });
         assertThatThrownBy(() -> restore(bcd).newTarget(cls(w), "one", "C:\\elsewhere", "*", false, "D:\\x")
                 .start()).isInstanceOfSatisfying(BackupException.class, e -> {
@@ -194,7 +194,7 @@ class RestoreRequestsTest {
                     assertThat(e.hresult()).isEqualTo(VssHresult.VSS_E_OBJECT_NOT_FOUND.code());
                     assertThat(e.getMessage()).contains("three", "not selected for restore");
                 });
-        // A root leaves files that are not copied where they are (and asks nothing of the writer's schema for them).
+        // A root leaves the files of a custom procedure where they are (and asks nothing of the writer's schema for them).
         try (RestoreSession s = restore(bcd).newTargetRoot("D:\\restore").start()) {
             assertThat(s.items()).extracting(RestoreItem::action).containsOnly(RestoreItem.Action.NOT_RESTORED);
         }
