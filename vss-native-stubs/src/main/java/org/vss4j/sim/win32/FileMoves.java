@@ -121,7 +121,8 @@ final class FileMoves {
         if (from0 == null || to0 == null || from0.facts() != to0.facts()) {
             return FileHandles.failInt(Win32Error.ERROR_NOT_SAME_DEVICE);
         }
-        machine.pendingRenames().add(new PendingRenames.Rename(from, to, source, target, replace));
+        machine.pendingRenames().add(new PendingRenames.Rename(from, to, source, target, replace, to0.facts(),
+                from0.relative(), to0.relative()));
         return 1;
     }
 

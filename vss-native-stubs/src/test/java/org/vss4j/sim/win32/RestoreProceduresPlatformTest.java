@@ -35,6 +35,7 @@ class RestoreProceduresPlatformTest {
 
     private SimulatedMachine machine;
     private Path c;
+    private org.vss4j.sim.FileSystemFacts facts;
     private final ServiceControl scm = new Win32ServiceControl(Exports.current(), Duration.ofMillis(1));
     private final Duration timeout = Duration.ofSeconds(10);
 
@@ -42,7 +43,7 @@ class RestoreProceduresPlatformTest {
     void setUp(SimulatedMachine m) throws IOException {
         machine = m;
         c = Files.createDirectories(temp.resolve("c"));
-        machine.addVolume(c, "C:\\");
+        facts = machine.addVolume(c, "C:\\").facts();
     }
 
     @Test
@@ -182,5 +183,42 @@ class RestoreProceduresPlatformTest {
         machine.reboot();
 
         assertThat(Files.readString(c.resolve("db/sub/data.db"))).isEqualTo("restored");
+    }
+
+    @Test
+    void aRenameAtRebootTakesTheStagedFilesMetadataToTheTarget() throws IOException {
+        Files.writeString(c.resolve("data.db"), "live");
+        Files.writeString(c.resolve("data.db.new"), "restored");
+        byte[] oldSd = {1, 0, 4, (byte) 0x80};
+        byte[] newSd = {1, 0, 4, (byte) 0x84};
+        facts.attributes("data.db", org.vss4j.files.FileAttribute.HIDDEN).securityDescriptor("data.db", oldSd)
+                .alternateStream("data.db", "old", new byte[] {1});
+        facts.attributes("data.db.new", org.vss4j.files.FileAttribute.SYSTEM).securityDescriptor("data.db.new", newSd)
+                .alternateStream("data.db.new", "Zone.Identifier", new byte[] {2});
+
+        RebootReplace.local().schedule("C:\\data.db.new", "C:\\data.db");
+        assertThat(facts.fact("data.db").orElseThrow().attributes()).isEqualTo(org.vss4j.files.FileAttribute.HIDDEN);
+        machine.reboot();
+
+        assertThat(Files.readString(c.resolve("data.db"))).isEqualTo("restored");
+        assertThat(facts.fact("data.db").orElseThrow().attributes()).isEqualTo(org.vss4j.files.FileAttribute.SYSTEM);
+        assertThat(facts.securityDescriptor("data.db")).contains(newSd);
+        assertThat(facts.alternateStreams("data.db")).containsOnlyKeys("Zone.Identifier");
+        assertThat(facts.fact("data.db.new")).isEmpty();
+        assertThat(facts.securityDescriptor("data.db.new")).isEmpty();
+    }
+
+    @Test
+    void aRenameAtRebootOntoAReadOnlyFileIsSkippedAsTheBootTimeRenameIsRefused() throws IOException {
+        Files.writeString(c.resolve("data.db"), "live");
+        Files.writeString(c.resolve("data.db.new"), "restored");
+        facts.attributes("data.db", org.vss4j.files.FileAttribute.READONLY);
+
+        RebootReplace.local().schedule("C:\\data.db.new", "C:\\data.db");
+
+        assertThat(machine.reboot()).isEmpty();
+        assertThat(Files.readString(c.resolve("data.db"))).isEqualTo("live");
+        assertThat(c.resolve("data.db.new")).exists();
+        assertThat(machine.pendingRenames().pending()).isEmpty();
     }
 }
