@@ -30,6 +30,8 @@ public final class Win32ServiceControl implements ServiceControl {
     static final int SERVICE_CONTROL_STOP = 0x1;
     /** {@code SC_STATUS_PROCESS_INFO} (winsvc.h, {@code SC_STATUS_TYPE}). */
     static final int SC_STATUS_PROCESS_INFO = 0;
+    /** {@code ERROR_SERVICE_SPECIFIC_ERROR} (winerror.h): the exit code is in {@code dwServiceSpecificExitCode}. */
+    static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
     /** {@code sizeof(SERVICE_STATUS)}: seven DWORDs, what ControlService writes. */
     private static final int SERVICE_STATUS_SIZE = 28;
 
@@ -60,7 +62,8 @@ public final class Win32ServiceControl implements ServiceControl {
                 throw new ProcedureException("ControlService(" + service + ", SERVICE_CONTROL_STOP)",
                         exports.lastError(), null);
             }
-            return await(h, service, ServiceState.STOPPED, timeout);
+            return await(h, service, "ControlService(" + service + ", SERVICE_CONTROL_STOP)", ServiceState.STOPPED,
+                    timeout);
         });
     }
 
@@ -70,17 +73,26 @@ public final class Win32ServiceControl implements ServiceControl {
             if (!exports.startService(h)) {
                 throw new ProcedureException("StartServiceW(" + service + ")", exports.lastError(), null);
             }
-            return await(h, service, ServiceState.RUNNING, timeout);
+            return await(h, service, "StartServiceW(" + service + ")", ServiceState.RUNNING, timeout);
         });
     }
 
-    private ServiceState await(Pointer h, String service, ServiceState wanted, Duration timeout) {
+    /**
+     * Polls until the service is {@code wanted}. A service that reaches the other settled state instead (stopped while
+     * starting, running again after a stop) has given up: that fails at once, with its exit code, as Microsoft's
+     * "Starting a Service" sample stops polling once the state leaves START_PENDING and prints the exit code.
+     */
+    private ServiceState await(Pointer h, String service, String call, ServiceState wanted, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
+        ServiceState givenUp = wanted == ServiceState.RUNNING ? ServiceState.STOPPED : ServiceState.RUNNING;
         while (true) {
             ServiceStatusProcess s = status(h, service);
             ServiceState now = NativeEnum.decode(ServiceState.class, s.dwCurrentState);
             if (now == wanted) {
                 return now;
+            }
+            if (now == givenUp) {
+                throw gaveUp(call, s, now, wanted);
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new ProcedureException("QueryServiceStatusEx(" + service + ")", 0, "still "
@@ -96,6 +108,24 @@ public final class Win32ServiceControl implements ServiceControl {
                         + now.nativeName() + ", waiting for " + wanted.nativeName());
             }
         }
+    }
+
+    /**
+     * The service reached {@code now} instead of {@code wanted}: its {@code dwWin32ExitCode}, or, when that is
+     * ERROR_SERVICE_SPECIFIC_ERROR, its {@code dwServiceSpecificExitCode} (Microsoft docs, "SERVICE_STATUS_PROCESS
+     * structure").
+     */
+    private static ProcedureException gaveUp(String call, ServiceStatusProcess s, ServiceState now,
+            ServiceState wanted) {
+        String what = wanted == ServiceState.RUNNING ? "the service stopped while starting"
+                : "the service is running again: it did not stop";
+        String detail = what + " (" + now.nativeName() + ")";
+        if (s.dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR) {
+            detail += ", service-specific exit code " + Integer.toUnsignedString(s.dwServiceSpecificExitCode);
+        }
+        return new ProcedureException(call, s.dwWin32ExitCode, detail, wanted == ServiceState.RUNNING
+                ? "See the service's entry in the System event log for why it stopped"
+                : "The service refused to stop: try again, or stop it in services.msc");
     }
 
     private ServiceState query(Pointer h, String service) {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vss4j.com.Win32Error;
 import org.vss4j.diagnostics.ServiceState;
 
 /**
@@ -16,6 +17,9 @@ import org.vss4j.diagnostics.ServiceState;
  * {@code VSS_RME_RESTORE_STOP_START}) names a service, running. docs/restore-procedures.md says what is modelled.
  */
 public final class SimulatedServices {
+
+    /** {@code ERROR_SERVICE_SPECIFIC_ERROR} (winerror.h). */
+    static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
 
     private final Map<String, Service> services = new ConcurrentHashMap<>();
 
@@ -56,6 +60,13 @@ public final class SimulatedServices {
         private int stopFailure;
         private boolean hangsOnStop;
         private int startFailure;
+        private boolean abandonsStop;
+        /** failsAfterStart's exit codes; startExitCode 0: a start succeeds. */
+        private int startExitCode;
+        private int startSpecificExitCode;
+        /** What the service reports now in dwWin32ExitCode and dwServiceSpecificExitCode. */
+        private int exitCode;
+        private int specificExitCode;
         private final List<ServiceState> history = new ArrayList<>();
 
         Service(String name, ServiceState state) {
@@ -97,6 +108,44 @@ public final class SimulatedServices {
             return this;
         }
 
+        /**
+         * Makes a stop accepted (ControlService succeeds, {@code SERVICE_STOP_PENDING}) but abandoned: the next status
+         * query finds the service {@code SERVICE_RUNNING} again.
+         */
+        public synchronized Service abandonsStop() {
+            this.abandonsStop = true;
+            return this;
+        }
+
+        /**
+         * Makes every StartServiceW succeed (the service control manager created the service's process, Microsoft
+         * docs, "StartServiceW function", Remarks) and the service then fail its initialisation: the next status
+         * query finds it {@code SERVICE_STOPPED} with {@code dwWin32ExitCode} {@code win32ExitCode} and, when that is
+         * {@code ERROR_SERVICE_SPECIFIC_ERROR} (1066), {@code dwServiceSpecificExitCode} {@code serviceSpecific}.
+         *
+         * @param win32ExitCode the exit code reported, not 0
+         * @param serviceSpecific the service-specific code reported with 1066 (ignored otherwise)
+         * @return this service
+         */
+        public synchronized Service failsAfterStart(int win32ExitCode, int serviceSpecific) {
+            if (win32ExitCode == 0) {
+                throw new IllegalArgumentException("a start that fails reports a non-zero exit code");
+            }
+            this.startExitCode = win32ExitCode;
+            this.startSpecificExitCode = win32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR ? serviceSpecific : 0;
+            return this;
+        }
+
+        /** {@code dwWin32ExitCode} now (0 unless a start failed, {@link #failsAfterStart}). */
+        public synchronized int exitCode() {
+            return exitCode;
+        }
+
+        /** {@code dwServiceSpecificExitCode} now. */
+        public synchronized int serviceSpecificExitCode() {
+            return specificExitCode;
+        }
+
         /** The states it reached through ControlService and StartServiceW, in order (STOPPED, RUNNING). */
         public synchronized List<ServiceState> history() {
             return List.copyOf(history);
@@ -105,10 +154,10 @@ public final class SimulatedServices {
         /** Used by the simulator: the Win32 error a stop fails with now, or 0 after starting to stop. */
         public synchronized int stop() {
             if (state == ServiceState.STOPPED) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_NOT_ACTIVE;
+                return Win32Error.ERROR_SERVICE_NOT_ACTIVE;
             }
             if (state != ServiceState.RUNNING) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+                return Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
             }
             if (stopFailure != 0) {
                 return stopFailure;
@@ -120,25 +169,32 @@ public final class SimulatedServices {
         /** Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. */
         public synchronized int start() {
             if (state == ServiceState.RUNNING || state == ServiceState.START_PENDING) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
+                return Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
             }
             if (state != ServiceState.STOPPED) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+                return Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
             }
             if (startFailure != 0) {
                 return startFailure;
             }
             state = ServiceState.START_PENDING;
+            exitCode = 0;
+            specificExitCode = 0;
             return 0;
         }
 
-        /** Used by the simulator: a status query, which finishes a pending stop or start (unless it hangs). */
+        /**
+         * Used by the simulator: a status query, which finishes a pending stop (unless it hangs; back to running if
+         * the stop is abandoned) or start (stopped with an exit code if the start fails).
+         */
         public synchronized ServiceState query() {
             if (state == ServiceState.STOP_PENDING && !hangsOnStop) {
-                state = ServiceState.STOPPED;
+                state = abandonsStop ? ServiceState.RUNNING : ServiceState.STOPPED;
                 history.add(state);
             } else if (state == ServiceState.START_PENDING) {
-                state = ServiceState.RUNNING;
+                state = startExitCode != 0 ? ServiceState.STOPPED : ServiceState.RUNNING;
+                exitCode = startExitCode;
+                specificExitCode = startSpecificExitCode;
                 history.add(state);
             }
             return state;

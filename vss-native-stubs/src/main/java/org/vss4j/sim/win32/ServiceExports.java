@@ -226,6 +226,10 @@ public final class ServiceExports {
                 : SimulatedMachine.current().vssService() == VssServiceState.RUNNING ? SERVICE_RUNNING
                 : SERVICE_STOPPED;
         writeStatus(buffer, state);
+        if (other != null) {
+            buffer.setInt(12, other.exitCode());
+            buffer.setInt(16, other.serviceSpecificExitCode());
+        }
         buffer.setInt(28, state == SERVICE_STOPPED ? 0 : PROCESS_ID); // dwProcessId: 0 while stopped
         buffer.setInt(32, 0); // dwServiceFlags
         return 1;

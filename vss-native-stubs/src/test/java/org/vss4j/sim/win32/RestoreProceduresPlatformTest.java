@@ -221,4 +221,32 @@ class RestoreProceduresPlatformTest {
         assertThat(c.resolve("data.db.new")).exists();
         assertThat(machine.pendingRenames().pending()).isEmpty();
     }
+
+    @Test
+    void aStartThatFailsAfterStartServiceSucceededFailsAtOnceWithTheExitCode() {
+        // ERROR_PROCESS_ABORTED (winerror.h 1067): "The process terminated unexpectedly."
+        machine.services().install("Crashes", ServiceState.STOPPED).failsAfterStart(1067, 0);
+        machine.services().install("OwnCode", ServiceState.STOPPED).failsAfterStart(1066, 42);
+        // A long timeout: waiting it out would take an hour.
+        Duration hour = Duration.ofHours(1);
+
+        assertThatThrownBy(() -> scm.start("Crashes", hour)).isInstanceOfSatisfying(ProcedureException.class, e -> {
+            assertThat(e.error()).isEqualTo(1067);
+            assertThat(e).hasMessageStartingWith("StartServiceW(Crashes) failed: the service stopped while starting "
+                    + "(SERVICE_STOPPED), with Win32 error 1067").hasMessageContaining("event log");
+        });
+        assertThatThrownBy(() -> scm.start("OwnCode", hour)).isInstanceOfSatisfying(ProcedureException.class,
+                e -> assertThat(e).hasMessageContaining("service-specific exit code 42, with Win32 error 1066"));
+        assertThat(machine.services().get("Crashes").state()).isEqualTo(ServiceState.STOPPED);
+    }
+
+    @Test
+    void aStopTheServiceAbandonsFailsAtOnce() {
+        machine.services().install("Stubborn", ServiceState.RUNNING).abandonsStop();
+
+        assertThatThrownBy(() -> scm.stop("Stubborn", Duration.ofHours(1))).isInstanceOf(ProcedureException.class)
+                .hasMessageStartingWith("ControlService(Stubborn, SERVICE_CONTROL_STOP) failed: the service is running "
+                        + "again: it did not stop (SERVICE_RUNNING).");
+        assertThat(machine.services().get("Stubborn").state()).isEqualTo(ServiceState.RUNNING);
+    }
 }
