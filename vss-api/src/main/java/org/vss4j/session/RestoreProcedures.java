@@ -77,7 +77,7 @@ final class RestoreProcedures {
 
     /**
      * After PreRestore (VSS_RME_STOP_RESTORE_START: "Send the PreRestore event and wait for all writers to process
-     * it. Stop the service.", Microsoft docs, "VSS_RESTOREMETHOD_ENUM"): stops {@code service} if it runs.
+     * it. Stop the service.", Microsoft docs, "VSS_RESTOREMETHOD_ENUM"): stops {@code service} unless it is stopped.
      *
      * @return null if the items can be copied, else why the service could not be stopped
      */
@@ -91,12 +91,17 @@ final class RestoreProcedures {
         }
         String failure = null;
         try {
-            if (allowed.services().state(service) == ServiceState.RUNNING) {
-                stopped.add(service);
-                allowed.services().stop(service, allowed.serviceTimeout());
-                LOG.info("restore: service {} stopped", service);
-            } else {
+            ServiceState before = allowed.services().state(service);
+            if (before == ServiceState.STOPPED) {
                 stopped.remove(service);
+            } else {
+                // Paused, starting or stopping, a service still has its process and its files open: it is stopped
+                // (a stopping one waited for). The session starts again what it stopped, not what was stopping.
+                if (before != ServiceState.STOP_PENDING) {
+                    stopped.add(service);
+                }
+                allowed.services().stop(service, allowed.serviceTimeout());
+                LOG.info("restore: service {} stopped (was {})", service, before.nativeName());
             }
         } catch (ProcedureException e) {
             failure = "needs service stop (" + service + "), which failed: " + e.getMessage();
@@ -177,6 +182,11 @@ final class RestoreProcedures {
         for (String service : List.copyOf(stopped)) {
             stopped.remove(service);
             try {
+                if (allowed.services().state(service) == ServiceState.RUNNING) {
+                    // Its stop was abandoned: it runs again, and starting it would fail (ERROR_SERVICE_ALREADY_RUNNING).
+                    LOG.info("restore: service {} runs already", service);
+                    continue;
+                }
                 allowed.services().start(service, allowed.serviceTimeout());
                 LOG.info("restore: service {} started again", service);
             } catch (ProcedureException e) {

@@ -60,13 +60,14 @@ class RestoreProceduresPlatformTest {
     }
 
     @Test
-    void stoppingAStoppedServiceAndStartingARunningOneFailAsOnWindows() {
-        machine.services().install("Stopped", ServiceState.STOPPED);
+    void stoppingAStoppedServiceIsNothingToDoAndStartingARunningOneFailsAsOnWindows() {
+        SimulatedServices.Service stopped = machine.services().install("Stopped", ServiceState.STOPPED);
         machine.services().install("Running", ServiceState.RUNNING);
 
-        assertThatThrownBy(() -> scm.stop("Stopped", timeout)).isInstanceOf(ProcedureException.class)
-                .hasMessageStartingWith("ControlService(Stopped, SERVICE_CONTROL_STOP) failed with Win32 error 1062 "
-                        + "(ERROR_SERVICE_NOT_ACTIVE)");
+        // "Stopping a Service" queries first and returns for a stopped service: no SERVICE_CONTROL_STOP is sent
+        // (which would fail with ERROR_SERVICE_NOT_ACTIVE).
+        scm.stop("Stopped", timeout);
+        assertThat(stopped.history()).isEmpty();
         assertThatThrownBy(() -> scm.start("Running", timeout)).isInstanceOf(ProcedureException.class)
                 .hasMessageStartingWith("StartServiceW(Running) failed with Win32 error 1056 "
                         + "(ERROR_SERVICE_ALREADY_RUNNING)");
@@ -248,5 +249,39 @@ class RestoreProceduresPlatformTest {
                 .hasMessageStartingWith("ControlService(Stubborn, SERVICE_CONTROL_STOP) failed: the service is running "
                         + "again: it did not stop (SERVICE_RUNNING).");
         assertThat(machine.services().get("Stubborn").state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void aStopWaitsForAStoppingServiceAndForAStartingOneToRunBeforeSendingTheStop() {
+        SimulatedServices.Service stopping = machine.services().install("Stopping", ServiceState.STOP_PENDING);
+        SimulatedServices.Service starting = machine.services().install("Starting", ServiceState.START_PENDING);
+
+        scm.stop("Stopping", timeout);
+        scm.stop("Starting", timeout);
+
+        assertThat(stopping.state()).isEqualTo(ServiceState.STOPPED);
+        // Stopping was only waited for (no SERVICE_CONTROL_STOP); Starting ran, then was stopped.
+        assertThat(stopping.history()).containsExactly(ServiceState.STOPPED);
+        assertThat(starting.history()).containsExactly(ServiceState.RUNNING, ServiceState.STOPPED);
+    }
+
+    @Test
+    void aStartWaitsForAServiceStillStoppingFirst() {
+        SimulatedServices.Service db = machine.services().install("Late", ServiceState.STOP_PENDING);
+
+        scm.start("Late", timeout);
+
+        assertThat(db.history()).containsExactly(ServiceState.STOPPED, ServiceState.RUNNING);
+    }
+
+    @Test
+    void aWaitThatTimesOutBeforeTheStopSaysWhatItWaitedFor() {
+        machine.services().install("Hung", ServiceState.STOP_PENDING).hangOnStop();
+
+        assertThatThrownBy(() -> scm.stop("Hung", Duration.ZERO)).isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("still SERVICE_STOP_PENDING after 0 ms, waiting for SERVICE_STOPPED");
+        assertThatThrownBy(() -> scm.start("Hung", Duration.ZERO)).isInstanceOf(ProcedureException.class)
+                .hasMessageContaining("still SERVICE_STOP_PENDING after 0 ms, waiting to finish stopping before the "
+                        + "start");
     }
 }
