@@ -151,12 +151,18 @@ public final class SimulatedServices {
             return List.copyOf(history);
         }
 
-        /** Used by the simulator: the Win32 error a stop fails with now, or 0 after starting to stop. */
+        /**
+         * Used by the simulator: the Win32 error a stop fails with now, or 0 after starting to stop. Microsoft docs,
+         * "ControlService function": ERROR_SERVICE_NOT_ACTIVE for a service not started, and
+         * ERROR_SERVICE_CANNOT_ACCEPT_CTRL only "because the state of the service is SERVICE_STOPPED,
+         * SERVICE_START_PENDING, or SERVICE_STOP_PENDING"; a paused, pause-pending or continue-pending service
+         * receives the stop.
+         */
         public synchronized int stop() {
             if (state == ServiceState.STOPPED) {
                 return Win32Error.ERROR_SERVICE_NOT_ACTIVE;
             }
-            if (state != ServiceState.RUNNING) {
+            if (state == ServiceState.START_PENDING || state == ServiceState.STOP_PENDING) {
                 return Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
             }
             if (stopFailure != 0) {
@@ -166,13 +172,14 @@ public final class SimulatedServices {
             return 0;
         }
 
-        /** Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. */
+        /**
+         * Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. While the
+         * service's instance exists (any state but stopped) StartServiceW fails with ERROR_SERVICE_ALREADY_RUNNING,
+         * "An instance of the service is already running" (Microsoft docs, "StartServiceW function").
+         */
         public synchronized int start() {
-            if (state == ServiceState.RUNNING || state == ServiceState.START_PENDING) {
-                return Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
-            }
             if (state != ServiceState.STOPPED) {
-                return Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+                return Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
             }
             if (startFailure != 0) {
                 return startFailure;

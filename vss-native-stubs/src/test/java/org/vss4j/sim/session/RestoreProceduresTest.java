@@ -188,6 +188,27 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void aPausedServiceIsStoppedBeforeTheCopyAndEndsRunning() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        service().state(ServiceState.PAUSED);
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            // Paused, the service still holds its files: it is stopped like a running one.
+            assertThat(s.items()).extracting(RestoreItem::action)
+                    .containsOnly(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED);
+            assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(serviceLog).containsExactly("stop AppService after PRE_RESTORE",
+                "start AppService after PRE_RESTORE");
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    @Test
     void withoutConsentNoServiceIsTouchedAndTheReasonSaysHowToAllowIt() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);

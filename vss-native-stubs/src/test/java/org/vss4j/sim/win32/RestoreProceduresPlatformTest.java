@@ -284,4 +284,68 @@ class RestoreProceduresPlatformTest {
                 .hasMessageContaining("still SERVICE_STOP_PENDING after 0 ms, waiting to finish stopping before the "
                         + "start");
     }
+
+    /** Runs {@code calls} with a handle to {@code name} opened for SERVICE_QUERY_STATUS, SERVICE_START, SERVICE_STOP. */
+    private static void withHandle(String name, java.util.function.Consumer<com.sun.jna.Pointer> calls) {
+        Exports x = Exports.current();
+        com.sun.jna.Pointer manager = x.openSCManager(null, null, 0x1);
+        com.sun.jna.Pointer h = x.openService(manager, org.vss4j.com.Utf16.toNative(name), 0x4 | 0x10 | 0x20);
+        try {
+            calls.accept(h);
+        } finally {
+            x.closeServiceHandle(h);
+            x.closeServiceHandle(manager);
+        }
+    }
+
+    /** ControlService(SERVICE_CONTROL_STOP) into a SERVICE_STATUS filled with 0xFF: whether it succeeded. */
+    private static boolean controlStop(com.sun.jna.Pointer h, com.sun.jna.Memory status) {
+        status.setMemory(0, status.size(), (byte) 0xFF);
+        return Exports.current().controlService(h, 0x1, status);
+    }
+
+    @Test
+    void startServiceOnAnyStateButStoppedIsAlreadyRunningAsOnWindows() {
+        for (ServiceState state : new ServiceState[] {ServiceState.PAUSED, ServiceState.STOP_PENDING,
+            ServiceState.PAUSE_PENDING, ServiceState.CONTINUE_PENDING, ServiceState.START_PENDING}) {
+            machine.services().install("S" + state, state);
+            withHandle("S" + state, h -> {
+                assertThat(Exports.current().startService(h)).isFalse();
+                assertThat(Exports.current().lastError()).as("%s", state)
+                        .isEqualTo(Win32Error.ERROR_SERVICE_ALREADY_RUNNING);
+            });
+        }
+    }
+
+    @Test
+    void aPausedServiceReceivesTheStopAndAFailedControlStillFillsTheStatus() {
+        machine.services().install("Paused", ServiceState.PAUSED);
+        machine.services().install("Starting", ServiceState.START_PENDING);
+        machine.services().install("Stopped", ServiceState.STOPPED);
+        com.sun.jna.Memory status = new com.sun.jna.Memory(28);
+
+        withHandle("Paused", h -> {
+            assertThat(controlStop(h, status)).isTrue();
+            // SERVICE_STATUS: dwCurrentState at 4, dwCheckPoint at 20, dwWaitHint at 24 (winsvc.h).
+            assertThat(status.getInt(4)).isEqualTo(ServiceState.STOP_PENDING.value());
+            assertThat(status.getInt(20)).isZero();
+            assertThat(status.getInt(24)).isEqualTo(2000);
+        });
+        withHandle("Starting", h -> {
+            assertThat(controlStop(h, status)).isFalse();
+            assertThat(Exports.current().lastError()).isEqualTo(Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL);
+            assertThat(status.getInt(4)).isEqualTo(ServiceState.START_PENDING.value());
+            assertThat(status.getInt(8)).isZero(); // no control accepted while starting
+            assertThat(status.getInt(24)).isEqualTo(2000);
+        });
+        withHandle("Stopped", h -> {
+            assertThat(controlStop(h, status)).isFalse();
+            assertThat(Exports.current().lastError()).isEqualTo(Win32Error.ERROR_SERVICE_NOT_ACTIVE);
+            assertThat(status.getInt(4)).isEqualTo(ServiceState.STOPPED.value());
+            assertThat(status.getInt(24)).isZero();
+        });
+        assertThat(machine.services().get("Paused").state()).isEqualTo(ServiceState.STOP_PENDING);
+        scm.stop("Paused", timeout);
+        assertThat(machine.services().get("Paused").state()).isEqualTo(ServiceState.STOPPED);
+    }
 }
