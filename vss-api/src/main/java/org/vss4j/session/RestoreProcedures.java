@@ -137,7 +137,8 @@ final class RestoreProcedures {
     /**
      * The steps of {@code complete()} before SetFileRestoreStatus: the delayed replacements of the staged files of
      * items reported restored (a failure makes the item failed in {@code reports}), then each service of
-     * VSS_RME_RESTORE_STOP_START stopped and started (its components' files were copied), then each service stopped
+     * VSS_RME_RESTORE_STOP_START that is not stopped (or stopping) stopped and started (its components' files were
+     * copied; a stopped one is left stopped), then each service stopped
      * for VSS_RME_STOP_RESTORE_START started again ("Restore the files... Restart the service. Send the PostRestore
      * event", Microsoft docs, "VSS_RESTOREMETHOD_ENUM").
      */
@@ -159,9 +160,13 @@ final class RestoreProcedures {
                 return;
             }
             try {
-                if (allowed.services().state(service) == ServiceState.RUNNING) {
-                    allowed.services().stop(service, allowed.serviceTimeout());
+                ServiceState before = allowed.services().state(service);
+                if (before == ServiceState.STOPPED || before == ServiceState.STOP_PENDING) {
+                    // Not running: it reads the files when it is started; the session does not start it.
+                    LOG.info("restore: service {} is {}: left as it is", service, before.nativeName());
+                    return;
                 }
+                allowed.services().stop(service, allowed.serviceTimeout());
                 allowed.services().start(service, allowed.serviceTimeout());
             } catch (ProcedureException e) {
                 serviceFailures.put(service.toLowerCase(Locale.ROOT), "files restored, but service " + service

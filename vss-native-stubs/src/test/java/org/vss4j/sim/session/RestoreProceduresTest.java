@@ -249,6 +249,24 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void restoreStopStartLeavesAServiceThatWasStoppedStopped() {
+        SimulatedWriter w = addWriter(RestoreMethod.RESTORE_STOP_START);
+        String bcd = backup(w);
+        service().state(ServiceState.STOPPED);
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        // It reads the restored files whenever it is started; the restore does not start it.
+        assertThat(serviceLog).isEmpty();
+        assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(service().history()).isEmpty();
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    @Test
     void aServiceThatWillNotStopLeavesItsComponentsUncopiedAndNamesTheCall() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
