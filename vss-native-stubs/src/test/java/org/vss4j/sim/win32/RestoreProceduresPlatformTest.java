@@ -348,4 +348,37 @@ class RestoreProceduresPlatformTest {
         scm.stop("Paused", timeout);
         assertThat(machine.services().get("Paused").state()).isEqualTo(ServiceState.STOPPED);
     }
+
+    @Test
+    void aDelayedRenameOfAMissingSourceIsRegisteredAndSkippedAtTheRebootIfStillMissing() throws IOException {
+        Files.writeString(c.resolve("data.db"), "live");
+        RebootReplace reboot = RebootReplace.local();
+
+        // Windows only records a delayed rename: the source may exist by the reboot.
+        reboot.schedule("C:\\later.db", "C:\\data.db");
+        reboot.schedule("C:\\missing\\dir.db", "C:\\data.db");
+        assertThat(machine.pendingRenames().pending()).extracting(PendingRenamesView::of)
+                .containsExactly("C:\\later.db>C:\\data.db", "C:\\missing\\dir.db>C:\\data.db");
+        Files.writeString(c.resolve("later.db"), "arrived");
+
+        assertThat(machine.reboot()).extracting(PendingRenamesView::of).containsExactly("C:\\later.db>C:\\data.db");
+        assertThat(Files.readString(c.resolve("data.db"))).isEqualTo("arrived");
+    }
+
+    @Test
+    void aDelayedRenameFromARemoteShareIsRefused() {
+        Exports x = Exports.current();
+
+        assertThat(x.moveFileEx(org.vss4j.com.Utf16.toNative("\\\\server\\share\\data.db"),
+                org.vss4j.com.Utf16.toNative("C:\\data.db"), 0x4 | 0x1)).isFalse();
+        assertThat(x.lastError()).isEqualTo(Win32Error.ERROR_INVALID_PARAMETER);
+        assertThat(machine.pendingRenames().pending()).isEmpty();
+    }
+
+    /** A pending rename as "from>to". */
+    private static final class PendingRenamesView {
+        static String of(org.vss4j.sim.PendingRenames.Rename r) {
+            return r.from() + ">" + r.to();
+        }
+    }
 }
