@@ -33,7 +33,7 @@ public final class SimulatedServices {
      */
     public Service install(String name, ServiceState state) {
         Objects.requireNonNull(state, "state");
-        return services.computeIfAbsent(key(name), k -> new Service(name, state));
+        return services.computeIfAbsent(key(name), k -> new Service(this, name, state));
     }
 
     /** The service named {@code name}, or null if none is installed. */
@@ -55,7 +55,10 @@ public final class SimulatedServices {
      */
     public static final class Service {
 
+        private final SimulatedServices machineServices;
         private final String name;
+        /** The services it depends on, by lower-case name. */
+        private final java.util.Set<String> dependencies = new java.util.LinkedHashSet<>();
         private ServiceState state;
         private int stopFailure;
         private boolean hangsOnStop;
@@ -69,7 +72,8 @@ public final class SimulatedServices {
         private int specificExitCode;
         private final List<ServiceState> history = new ArrayList<>();
 
-        Service(String name, ServiceState state) {
+        Service(SimulatedServices machineServices, String name, ServiceState state) {
+            this.machineServices = machineServices;
             this.name = name;
             this.state = state;
         }
@@ -94,6 +98,23 @@ public final class SimulatedServices {
         public synchronized Service failStop(int win32Error) {
             this.stopFailure = win32Error;
             return this;
+        }
+
+        /**
+         * This service depends on {@code other} (its {@code lpDependencies}): while this one is not stopped, stopping
+         * {@code other} fails with ERROR_DEPENDENT_SERVICES_RUNNING, as the service control manager refuses it
+         * (Microsoft docs, "ControlService function").
+         *
+         * @param other the name of the service it depends on
+         * @return this service
+         */
+        public synchronized Service dependsOn(String other) {
+            dependencies.add(key(other));
+            return this;
+        }
+
+        private synchronized boolean dependsOnKey(String key) {
+            return dependencies.contains(key) && state != ServiceState.STOPPED;
         }
 
         /** Makes a stop stay {@code SERVICE_STOP_PENDING}: the service never finishes stopping. */
@@ -158,7 +179,15 @@ public final class SimulatedServices {
          * SERVICE_START_PENDING, or SERVICE_STOP_PENDING"; a paused, pause-pending or continue-pending service
          * receives the stop.
          */
-        public synchronized int stop() {
+        public int stop() {
+            // The dependents are read outside this service's lock: two services never hold each other's.
+            String own = key(name);
+            boolean dependentsRun = machineServices.services.values().stream()
+                    .anyMatch(s -> s != this && s.dependsOnKey(own));
+            return stop(dependentsRun);
+        }
+
+        private synchronized int stop(boolean dependentsRun) {
             if (state == ServiceState.STOPPED) {
                 return Win32Error.ERROR_SERVICE_NOT_ACTIVE;
             }
@@ -167,6 +196,9 @@ public final class SimulatedServices {
             }
             if (stopFailure != 0) {
                 return stopFailure;
+            }
+            if (dependentsRun) {
+                return Win32Error.ERROR_DEPENDENT_SERVICES_RUNNING;
             }
             state = ServiceState.STOP_PENDING;
             return 0;

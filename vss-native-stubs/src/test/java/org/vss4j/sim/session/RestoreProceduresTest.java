@@ -288,6 +288,36 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void aRunningDependentServiceIsNeverStoppedAndLeavesTheComponentsNotRestored() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        SimulatedServices.Service web = machine.services().install("AppWeb", ServiceState.RUNNING).dependsOn(SERVICE);
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+            assertThat(s.items()).noneMatch(RestoreItem::toCopy);
+            result = s.complete();
+        }
+        assertThat(outcome(result, "one").reason()).contains("ControlService(AppService, SERVICE_CONTROL_STOP) failed "
+                + "with Win32 error 1051 (ERROR_DEPENDENT_SERVICES_RUNNING)");
+        assertThat(outcome(result, "one").status()).isEqualTo(FileRestoreStatus.NONE);
+        assertThat(web.state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void aStoppedDependentDoesNotHoldTheStop() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        machine.services().install("AppWeb", ServiceState.STOPPED).dependsOn(SERVICE);
+        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+            assertThat(s.items()).allMatch(RestoreItem::toCopy);
+            s.items().forEach(s::restored);
+            assertThat(s.complete().allRestored()).isTrue();
+        }
+        assertThat(service().history()).containsExactly(ServiceState.STOPPED, ServiceState.RUNNING);
+    }
+
+    @Test
     void aServiceThatWillNotStartAgainIsNamedInTheOutcomeAfterTheFilesAreRestored() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
