@@ -154,14 +154,7 @@ public final class ServiceExports {
             return fail(Win32Error.ERROR_INVALID_PARAMETER);
         }
         boolean running = SimulatedMachine.current().vssService() == VssServiceState.RUNNING;
-        // SERVICE_STATUS: dwServiceType, dwCurrentState, dwControlsAccepted, dwWin32ExitCode,
-        // dwServiceSpecificExitCode, dwCheckPoint, dwWaitHint (winsvc.h).
-        status.setInt(0, SERVICE_WIN32_OWN_PROCESS);
-        status.setInt(4, running ? SERVICE_RUNNING : SERVICE_STOPPED);
-        status.setInt(8, running ? SERVICE_ACCEPT_STOP : 0);
-        for (int at = 12; at < 28; at += 4) {
-            status.setInt(at, 0);
-        }
+        writeStatus(status, running ? SERVICE_RUNNING : SERVICE_STOPPED, null);
         return 1;
     }
 
@@ -280,7 +273,8 @@ public final class ServiceExports {
     }
 
     /**
-     * The SERVICE_STATUS part (seven DWORDs): an own-process service that accepts stop while it runs or is paused (or
+     * The SERVICE_STATUS part (seven DWORDs: dwServiceType, dwCurrentState, dwControlsAccepted, dwWin32ExitCode,
+     * dwServiceSpecificExitCode, dwCheckPoint, dwWaitHint; winsvc.h): an own-process service that accepts stop while it runs or is paused (or
      * pausing, continuing), with the exit codes of {@code service} (null: VSS, 0). A pending state reports check point
      * 0 and wait hint 2 s, what the service control manager sets for a service it starts ("the WaitHint time is set
      * to 2 seconds", Microsoft docs, "StartServiceW function", Remarks; the same hint while stopping, pausing or
