@@ -318,6 +318,24 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void aStopTheServiceAbandonsLeavesTheComponentsUncopiedAndTheServiceIsNotStartedAgain() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        service().abandonsStop();
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            assertThat(s.items()).noneMatch(RestoreItem::toCopy);
+            result = s.complete();
+        }
+        // It runs again: a start would fail with ERROR_SERVICE_ALREADY_RUNNING and be reported as a failure.
+        assertThat(serviceLog).containsExactly("stop AppService after PRE_RESTORE");
+        assertThat(outcome(result, "one").reason()).startsWith("not restored: needs service stop (AppService), which "
+                + "failed: ControlService(AppService, SERVICE_CONTROL_STOP) failed: the service is running again");
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
     void aServiceThatWillNotStartAgainIsNamedInTheOutcomeAfterTheFilesAreRestored() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
