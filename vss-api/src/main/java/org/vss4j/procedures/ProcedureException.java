@@ -19,8 +19,19 @@ public final class ProcedureException extends RuntimeException {
      * @param detail what happened, for a failure that is no Win32 error (a timeout); null otherwise
      */
     public ProcedureException(String call, int error, String detail) {
-        super(call + " failed" + (detail != null ? ": " + detail : " with " + Win32Error.describe(error))
-                + ". " + adviceFor(error, detail != null));
+        this(call, error, detail, adviceFor(error, detail != null && error == 0));
+    }
+
+    /**
+     * @param call   the function and its subject
+     * @param error  the Win32 error (a call's {@code GetLastError}, or a service's {@code dwWin32ExitCode}); 0 if none
+     * @param detail what happened, or null when the error says it all
+     * @param advice what to do
+     */
+    public ProcedureException(String call, int error, String detail, String advice) {
+        super(call + " failed" + (detail != null ? ": " + detail : "")
+                + (error != 0 ? (detail != null ? ", " : " ") + "with " + Win32Error.describe(error) : "")
+                + ". " + advice);
         this.call = call;
         this.error = error;
     }
@@ -30,7 +41,7 @@ public final class ProcedureException extends RuntimeException {
         return call;
     }
 
-    /** The Win32 error code, or 0 for a timeout. */
+    /** The Win32 error code (for a service that stopped while starting, its exit code), or 0 for a timeout. */
     public int error() {
         return error;
     }

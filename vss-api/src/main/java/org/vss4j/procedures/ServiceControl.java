@@ -13,10 +13,16 @@ public interface ServiceControl {
     /** The service's current state ({@code SERVICE_STATUS_PROCESS.dwCurrentState}). */
     ServiceState state(String service);
 
-    /** Asks the service to stop and waits until it is {@link ServiceState#STOPPED}, at most {@code timeout}. */
+    /**
+     * Stops the service and waits until it is {@link ServiceState#STOPPED}, at most {@code timeout}: nothing to do for
+     * a stopped one, a stopping one is waited for, a starting one is waited for and then stopped.
+     */
     void stop(String service, Duration timeout);
 
-    /** Starts the service and waits until it is {@link ServiceState#RUNNING}, at most {@code timeout}. */
+    /**
+     * Starts the service (after a stop still pending) and waits until it is {@link ServiceState#RUNNING}, at most
+     * {@code timeout}; a service that stops while starting fails at once, naming its exit code.
+     */
     void start(String service, Duration timeout);
 
     /** The service control manager of this machine, through the provider seam. */

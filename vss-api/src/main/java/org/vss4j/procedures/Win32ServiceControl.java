@@ -4,7 +4,10 @@ import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import com.sun.jna.ptr.IntByReference;
 import java.time.Duration;
+import java.util.EnumSet;
 import java.util.Objects;
+import java.util.Set;
+import java.util.function.Predicate;
 import org.vss4j.NativeEnum;
 import org.vss4j.abi.struct.ServiceStatusProcess;
 import org.vss4j.com.Exports;
@@ -15,8 +18,10 @@ import org.vss4j.diagnostics.ServiceState;
  * {@link ServiceControl} through advapi32: {@code OpenSCManagerW}, {@code OpenServiceW}, {@code ControlService}
  * ({@code SERVICE_CONTROL_STOP}), {@code StartServiceW}, {@code QueryServiceStatusEx} and {@code CloseServiceHandle}
  * (Microsoft docs, one page per function). A stop or start is asked for once, then the state is polled until it is
- * reached: "Stopping a Service" and "Starting a Service" in Microsoft docs poll {@code QueryServiceStatusEx} the same
- * way, waiting a tenth of the service's wait hint between polls (here at most the poll interval).
+ * reached, as "Stopping a Service" and "Starting a Service" in Microsoft docs poll {@code QueryServiceStatusEx}: a
+ * tenth of the service's wait hint between polls, at least 1 s and at most 10 s by default. Unlike the samples, which
+ * also give up when {@code dwCheckPoint} does not advance within the wait hint, only the caller's overall timeout
+ * ends a wait.
  */
 public final class Win32ServiceControl implements ServiceControl {
 
@@ -30,20 +35,50 @@ public final class Win32ServiceControl implements ServiceControl {
     static final int SERVICE_CONTROL_STOP = 0x1;
     /** {@code SC_STATUS_PROCESS_INFO} (winsvc.h, {@code SC_STATUS_TYPE}). */
     static final int SC_STATUS_PROCESS_INFO = 0;
+    /** {@code ERROR_SERVICE_SPECIFIC_ERROR} (winerror.h): the exit code is in {@code dwServiceSpecificExitCode}. */
+    static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
     /** {@code sizeof(SERVICE_STATUS)}: seven DWORDs, what ControlService writes. */
     private static final int SERVICE_STATUS_SIZE = 28;
 
-    private final Exports exports;
-    private final Duration pollInterval;
+    /** The states a service leaves by itself, waited for before a stop. */
+    private static final Set<ServiceState> SETTLING = EnumSet.of(ServiceState.START_PENDING,
+            ServiceState.CONTINUE_PENDING, ServiceState.PAUSE_PENDING);
 
-    /** Polls at most every 250 ms. */
+    private final Exports exports;
+    private final Duration minPoll;
+    private final Duration maxPoll;
+
+    /** Polls as Microsoft's samples do: a tenth of the service's wait hint, at least 1 s and at most 10 s. */
     public Win32ServiceControl(Exports exports) {
-        this(exports, Duration.ofMillis(250));
+        this(exports, Duration.ofSeconds(1), Duration.ofSeconds(10));
     }
 
+    /**
+     * Polls every {@code pollInterval}, whatever the wait hint (for a service known to be quick, or a test).
+     *
+     * @param exports     the native exports
+     * @param pollInterval the wait between two status queries
+     */
     public Win32ServiceControl(Exports exports, Duration pollInterval) {
+        this(exports, pollInterval, pollInterval);
+    }
+
+    /**
+     * Polls every tenth of the service's wait hint, kept between {@code minPoll} and {@code maxPoll}.
+     *
+     * @param exports the native exports
+     * @param minPoll the shortest wait between two status queries
+     * @param maxPoll the longest
+     * @throws IllegalArgumentException if {@code minPoll} is negative or longer than {@code maxPoll}
+     */
+    public Win32ServiceControl(Exports exports, Duration minPoll, Duration maxPoll) {
         this.exports = Objects.requireNonNull(exports, "exports");
-        this.pollInterval = Objects.requireNonNull(pollInterval, "pollInterval");
+        this.minPoll = Objects.requireNonNull(minPoll, "minPoll");
+        this.maxPoll = Objects.requireNonNull(maxPoll, "maxPoll");
+        if (minPoll.isNegative() || minPoll.compareTo(maxPoll) > 0) {
+            throw new IllegalArgumentException("poll bounds " + minPoll + ".." + maxPoll + ": the shortest wait must "
+                    + "be 0 or more and not longer than the longest");
+        }
     }
 
     @Override
@@ -51,51 +86,124 @@ public final class Win32ServiceControl implements ServiceControl {
         return withService(service, SERVICE_QUERY_STATUS, h -> query(h, service));
     }
 
+    /**
+     * Microsoft's "Stopping a Service" sample: the state is queried first. A stopped service is left as it is; a
+     * stopping one is waited for; a starting, continuing or pausing one is waited for until it settles; then a running
+     * or paused service (a paused one accepts SERVICE_CONTROL_STOP: Microsoft docs, "ControlService function", gives
+     * ERROR_SERVICE_CANNOT_ACCEPT_CTRL only for the stopped, start-pending and stop-pending states) is sent the stop.
+     * The timeout covers all of it.
+     */
     @Override
     public void stop(String service, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String call = "ControlService(" + service + ", SERVICE_CONTROL_STOP)";
         withService(service, SERVICE_STOP | SERVICE_QUERY_STATUS, h -> {
-            Memory status = new Memory(SERVICE_STATUS_SIZE);
-            status.clear();
-            if (!exports.controlService(h, SERVICE_CONTROL_STOP, status)) {
-                throw new ProcedureException("ControlService(" + service + ", SERVICE_CONTROL_STOP)",
-                        exports.lastError(), null);
+            ServiceState now = poll(h, service, st -> !SETTLING.contains(st), "to settle before the stop", deadline,
+                    timeout);
+            if (now == ServiceState.STOPPED) {
+                return now;
             }
-            return await(h, service, ServiceState.STOPPED, timeout);
+            if (now != ServiceState.STOP_PENDING) {
+                Memory status = new Memory(SERVICE_STATUS_SIZE);
+                status.clear();
+                if (!exports.controlService(h, SERVICE_CONTROL_STOP, status)) {
+                    throw new ProcedureException(call, exports.lastError(), null);
+                }
+            }
+            return await(h, service, call, ServiceState.STOPPED, deadline, timeout);
         });
     }
 
+    /**
+     * A service still stopping (a stop that timed out earlier) is waited for first: StartServiceW would fail with
+     * ERROR_SERVICE_ALREADY_RUNNING while its instance exists.
+     */
     @Override
     public void start(String service, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        String call = "StartServiceW(" + service + ")";
         withService(service, SERVICE_START | SERVICE_QUERY_STATUS, h -> {
+            poll(h, service, st -> st != ServiceState.STOP_PENDING, "to finish stopping before the start", deadline,
+                    timeout);
             if (!exports.startService(h)) {
-                throw new ProcedureException("StartServiceW(" + service + ")", exports.lastError(), null);
+                throw new ProcedureException(call, exports.lastError(), null);
             }
-            return await(h, service, ServiceState.RUNNING, timeout);
+            return await(h, service, call, ServiceState.RUNNING, deadline, timeout);
         });
     }
 
-    private ServiceState await(Pointer h, String service, ServiceState wanted, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
+    /**
+     * Polls until the service is {@code wanted}. A service that reaches the other settled state instead (stopped while
+     * starting, running again after a stop) has given up: that fails at once, with its exit code, as Microsoft's
+     * "Starting a Service" sample stops polling once the state leaves START_PENDING and prints the exit code.
+     */
+    private ServiceState await(Pointer h, String service, String call, ServiceState wanted, long deadline,
+            Duration timeout) {
+        ServiceState givenUp = wanted == ServiceState.RUNNING ? ServiceState.STOPPED : ServiceState.RUNNING;
+        ServiceStatusProcess[] last = new ServiceStatusProcess[1];
+        ServiceState now = poll(h, service, st -> st == wanted || st == givenUp, "for " + wanted.nativeName(), deadline,
+                timeout, last);
+        if (now == givenUp) {
+            throw gaveUp(call, last[0], now, wanted);
+        }
+        return now;
+    }
+
+    private ServiceState poll(Pointer h, String service, Predicate<ServiceState> done, String waitingFor,
+            long deadline, Duration timeout) {
+        return poll(h, service, done, waitingFor, deadline, timeout, new ServiceStatusProcess[1]);
+    }
+
+    /** Queries until {@code done} holds; past {@code deadline} fails naming the state. {@code last}: the status. */
+    private ServiceState poll(Pointer h, String service, Predicate<ServiceState> done, String waitingFor,
+            long deadline, Duration timeout, ServiceStatusProcess[] last) {
         while (true) {
             ServiceStatusProcess s = status(h, service);
+            last[0] = s;
             ServiceState now = NativeEnum.decode(ServiceState.class, s.dwCurrentState);
-            if (now == wanted) {
+            if (done.test(now)) {
                 return now;
             }
             if (System.nanoTime() - deadline >= 0) {
                 throw new ProcedureException("QueryServiceStatusEx(" + service + ")", 0, "still "
-                        + now.nativeName() + " after " + timeout.toMillis() + " ms, waiting for "
-                        + wanted.nativeName());
+                        + now.nativeName() + " after " + timeout.toMillis() + " ms, waiting " + waitingFor);
             }
-            long hint = Math.max(1, s.dwWaitHint / 10);
             try {
-                Thread.sleep(Math.min(hint, pollInterval.toMillis()));
+                Thread.sleep(pollWait(Integer.toUnsignedLong(s.dwWaitHint), minPoll, maxPoll).toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new ProcedureException("QueryServiceStatusEx(" + service + ")", 0, "interrupted while "
-                        + now.nativeName() + ", waiting for " + wanted.nativeName());
+                        + now.nativeName() + ", waiting " + waitingFor);
             }
         }
+    }
+
+    /**
+     * The wait between two polls: a tenth of the wait hint (a DWORD, in milliseconds), kept between {@code min} and
+     * {@code max}. Microsoft's "Stopping a Service" and "Starting a Service" samples keep it between 1 and 10 seconds,
+     * the default bounds.
+     */
+    static Duration pollWait(long waitHintMillis, Duration min, Duration max) {
+        long tenth = waitHintMillis / 10;
+        return Duration.ofMillis(Math.max(min.toMillis(), Math.min(max.toMillis(), tenth)));
+    }
+
+    /**
+     * The service reached {@code now} instead of {@code wanted}: its {@code dwWin32ExitCode}, or, when that is
+     * ERROR_SERVICE_SPECIFIC_ERROR, its {@code dwServiceSpecificExitCode} (Microsoft docs, "SERVICE_STATUS_PROCESS
+     * structure").
+     */
+    private static ProcedureException gaveUp(String call, ServiceStatusProcess s, ServiceState now,
+            ServiceState wanted) {
+        String what = wanted == ServiceState.RUNNING ? "the service stopped while starting"
+                : "the service is running again: it did not stop";
+        String detail = what + " (" + now.nativeName() + ")";
+        if (s.dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR) {
+            detail += ", service-specific exit code " + Integer.toUnsignedString(s.dwServiceSpecificExitCode);
+        }
+        return new ProcedureException(call, s.dwWin32ExitCode, detail, wanted == ServiceState.RUNNING
+                ? "See the service's entry in the System event log for why it stopped"
+                : "The service refused to stop: try again, or stop it in services.msc");
     }
 
     private ServiceState query(Pointer h, String service) {

@@ -77,7 +77,7 @@ final class RestoreProcedures {
 
     /**
      * After PreRestore (VSS_RME_STOP_RESTORE_START: "Send the PreRestore event and wait for all writers to process
-     * it. Stop the service.", Microsoft docs, "VSS_RESTOREMETHOD_ENUM"): stops {@code service} if it runs.
+     * it. Stop the service.", Microsoft docs, "VSS_RESTOREMETHOD_ENUM"): stops {@code service} unless it is stopped.
      *
      * @return null if the items can be copied, else why the service could not be stopped
      */
@@ -91,12 +91,17 @@ final class RestoreProcedures {
         }
         String failure = null;
         try {
-            if (allowed.services().state(service) == ServiceState.RUNNING) {
-                stopped.add(service);
-                allowed.services().stop(service, allowed.serviceTimeout());
-                LOG.info("restore: service {} stopped", service);
-            } else {
+            ServiceState before = allowed.services().state(service);
+            if (before == ServiceState.STOPPED) {
                 stopped.remove(service);
+            } else {
+                // Paused, starting or stopping, a service still has its process and its files open: it is stopped
+                // (a stopping one waited for). The session starts again what it stopped, not what was stopping.
+                if (before != ServiceState.STOP_PENDING) {
+                    stopped.add(service);
+                }
+                allowed.services().stop(service, allowed.serviceTimeout());
+                LOG.info("restore: service {} stopped (was {})", service, before.nativeName());
             }
         } catch (ProcedureException e) {
             failure = "needs service stop (" + service + "), which failed: " + e.getMessage();
@@ -131,7 +136,8 @@ final class RestoreProcedures {
     /**
      * The steps of {@code complete()} before SetFileRestoreStatus: the delayed replacements of the staged files of
      * items reported restored (a failure makes the item failed in {@code reports}), then each service of
-     * VSS_RME_RESTORE_STOP_START stopped and started (its components' files were copied), then each service stopped
+     * VSS_RME_RESTORE_STOP_START that is not stopped (or stopping) stopped and started (its components' files were
+     * copied; a stopped one is left stopped), then each service stopped
      * for VSS_RME_STOP_RESTORE_START started again ("Restore the files... Restart the service. Send the PostRestore
      * event", Microsoft docs, "VSS_RESTOREMETHOD_ENUM").
      */
@@ -153,9 +159,13 @@ final class RestoreProcedures {
                 return;
             }
             try {
-                if (allowed.services().state(service) == ServiceState.RUNNING) {
-                    allowed.services().stop(service, allowed.serviceTimeout());
+                ServiceState before = allowed.services().state(service);
+                if (before == ServiceState.STOPPED || before == ServiceState.STOP_PENDING) {
+                    // Not running: it reads the files when it is started; the session does not start it.
+                    LOG.info("restore: service {} is {}: left as it is", service, before.nativeName());
+                    return;
                 }
+                allowed.services().stop(service, allowed.serviceTimeout());
                 allowed.services().start(service, allowed.serviceTimeout());
             } catch (ProcedureException e) {
                 serviceFailures.put(service.toLowerCase(Locale.ROOT), "files restored, but service " + service
@@ -176,6 +186,11 @@ final class RestoreProcedures {
         for (String service : List.copyOf(stopped)) {
             stopped.remove(service);
             try {
+                if (allowed.services().state(service) == ServiceState.RUNNING) {
+                    // Its stop was abandoned: it runs again, and starting it would fail (ERROR_SERVICE_ALREADY_RUNNING).
+                    LOG.info("restore: service {} runs already", service);
+                    continue;
+                }
                 allowed.services().start(service, allowed.serviceTimeout());
                 LOG.info("restore: service {} started again", service);
             } catch (ProcedureException e) {

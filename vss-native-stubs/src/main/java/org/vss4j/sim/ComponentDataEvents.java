@@ -21,8 +21,10 @@ import java.util.function.Function;
  * <li>{@code SetRestoreTarget}, {@code AddDirectedTarget}: during a restore (Microsoft docs,
  * "IVssComponent::SetRestoreTarget": "only during a restore operation"; "IVssComponent::AddDirectedTarget"), so at
  * PreRestore or PostRestore; a requester reads them after PreRestore ("Overview of Preparing for Restore").</li>
- * <li>{@code SetPreRestoreFailureMsg} at PreRestore, {@code SetPostRestoreFailureMsg} at PostRestore: the event each
- * message reports on ("CVssWriter::OnPreRestore", "CVssWriter::OnPostRestore").</li>
+ * <li>{@code SetPreRestoreFailureMsg}, {@code SetPostRestoreFailureMsg}: during a restore, so at PreRestore or
+ * PostRestore, either of them (Microsoft docs, "IVssComponent::SetPreRestoreFailureMsg" and
+ * "IVssComponent::SetPostRestoreFailureMsg": "Only a writer can call this method, and only during a restore
+ * operation"; neither names the event).</li>
  * <li>{@code IVssComponentEx2::SetFailure}: at any of these events.</li>
  * </ul>
  */
@@ -50,10 +52,8 @@ final class ComponentDataEvents {
                     EnumSet.of(WriterEvent.PRE_RESTORE)),
             new Field("SetRestoreTarget", WriterComponentData::restoreTarget, RESTORE),
             new Field("AddDirectedTarget", WriterComponentData::directedTargets, RESTORE),
-            new Field("SetPreRestoreFailureMsg", WriterComponentData::preRestoreFailureMsg,
-                    EnumSet.of(WriterEvent.PRE_RESTORE)),
-            new Field("SetPostRestoreFailureMsg", WriterComponentData::postRestoreFailureMsg,
-                    EnumSet.of(WriterEvent.POST_RESTORE)),
+            new Field("SetPreRestoreFailureMsg", WriterComponentData::preRestoreFailureMsg, RESTORE),
+            new Field("SetPostRestoreFailureMsg", WriterComponentData::postRestoreFailureMsg, RESTORE),
             new Field("SetFailure", WriterComponentData::failure, RECORDING));
 
     private ComponentDataEvents() {

@@ -6,6 +6,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
+import org.vss4j.com.Win32Error;
 import org.vss4j.diagnostics.ServiceState;
 
 /**
@@ -16,6 +17,9 @@ import org.vss4j.diagnostics.ServiceState;
  * {@code VSS_RME_RESTORE_STOP_START}) names a service, running. docs/restore-procedures.md says what is modelled.
  */
 public final class SimulatedServices {
+
+    /** {@code ERROR_SERVICE_SPECIFIC_ERROR} (winerror.h). */
+    static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
 
     private final Map<String, Service> services = new ConcurrentHashMap<>();
 
@@ -29,7 +33,7 @@ public final class SimulatedServices {
      */
     public Service install(String name, ServiceState state) {
         Objects.requireNonNull(state, "state");
-        return services.computeIfAbsent(key(name), k -> new Service(name, state));
+        return services.computeIfAbsent(key(name), k -> new Service(this, name, state));
     }
 
     /** The service named {@code name}, or null if none is installed. */
@@ -51,14 +55,25 @@ public final class SimulatedServices {
      */
     public static final class Service {
 
+        private final SimulatedServices machineServices;
         private final String name;
+        /** The services it depends on, by lower-case name. */
+        private final java.util.Set<String> dependencies = new java.util.LinkedHashSet<>();
         private ServiceState state;
         private int stopFailure;
         private boolean hangsOnStop;
         private int startFailure;
+        private boolean abandonsStop;
+        /** failsAfterStart's exit codes; startExitCode 0: a start succeeds. */
+        private int startExitCode;
+        private int startSpecificExitCode;
+        /** What the service reports now in dwWin32ExitCode and dwServiceSpecificExitCode. */
+        private int exitCode;
+        private int specificExitCode;
         private final List<ServiceState> history = new ArrayList<>();
 
-        Service(String name, ServiceState state) {
+        Service(SimulatedServices machineServices, String name, ServiceState state) {
+            this.machineServices = machineServices;
             this.name = name;
             this.state = state;
         }
@@ -85,6 +100,23 @@ public final class SimulatedServices {
             return this;
         }
 
+        /**
+         * This service depends on {@code other} (its {@code lpDependencies}): while this one is not stopped, stopping
+         * {@code other} fails with ERROR_DEPENDENT_SERVICES_RUNNING, as the service control manager refuses it
+         * (Microsoft docs, "ControlService function").
+         *
+         * @param other the name of the service it depends on
+         * @return this service
+         */
+        public synchronized Service dependsOn(String other) {
+            dependencies.add(key(other));
+            return this;
+        }
+
+        private synchronized boolean dependsOnKey(String key) {
+            return dependencies.contains(key) && state != ServiceState.STOPPED;
+        }
+
         /** Makes a stop stay {@code SERVICE_STOP_PENDING}: the service never finishes stopping. */
         public synchronized Service hangOnStop() {
             this.hangsOnStop = true;
@@ -97,48 +129,111 @@ public final class SimulatedServices {
             return this;
         }
 
+        /**
+         * Makes a stop accepted (ControlService succeeds, {@code SERVICE_STOP_PENDING}) but abandoned: the next status
+         * query finds the service {@code SERVICE_RUNNING} again.
+         */
+        public synchronized Service abandonsStop() {
+            this.abandonsStop = true;
+            return this;
+        }
+
+        /**
+         * Makes every StartServiceW succeed (the service control manager created the service's process, Microsoft
+         * docs, "StartServiceW function", Remarks) and the service then fail its initialisation: the next status
+         * query finds it {@code SERVICE_STOPPED} with {@code dwWin32ExitCode} {@code win32ExitCode} and, when that is
+         * {@code ERROR_SERVICE_SPECIFIC_ERROR} (1066), {@code dwServiceSpecificExitCode} {@code serviceSpecific}.
+         *
+         * @param win32ExitCode the exit code reported, not 0
+         * @param serviceSpecific the service-specific code reported with 1066 (ignored otherwise)
+         * @return this service
+         */
+        public synchronized Service failsAfterStart(int win32ExitCode, int serviceSpecific) {
+            if (win32ExitCode == 0) {
+                throw new IllegalArgumentException("a start that fails reports a non-zero exit code");
+            }
+            this.startExitCode = win32ExitCode;
+            this.startSpecificExitCode = win32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR ? serviceSpecific : 0;
+            return this;
+        }
+
+        /** {@code dwWin32ExitCode} now (0 unless a start failed, {@link #failsAfterStart}). */
+        public synchronized int exitCode() {
+            return exitCode;
+        }
+
+        /** {@code dwServiceSpecificExitCode} now. */
+        public synchronized int serviceSpecificExitCode() {
+            return specificExitCode;
+        }
+
         /** The states it reached through ControlService and StartServiceW, in order (STOPPED, RUNNING). */
         public synchronized List<ServiceState> history() {
             return List.copyOf(history);
         }
 
-        /** Used by the simulator: the Win32 error a stop fails with now, or 0 after starting to stop. */
-        public synchronized int stop() {
+        /**
+         * Used by the simulator: the Win32 error a stop fails with now, or 0 after starting to stop. Microsoft docs,
+         * "ControlService function": ERROR_SERVICE_NOT_ACTIVE for a service not started, and
+         * ERROR_SERVICE_CANNOT_ACCEPT_CTRL only "because the state of the service is SERVICE_STOPPED,
+         * SERVICE_START_PENDING, or SERVICE_STOP_PENDING"; a paused, pause-pending or continue-pending service
+         * receives the stop.
+         */
+        public int stop() {
+            // The dependents are read outside this service's lock: two services never hold each other's.
+            String own = key(name);
+            boolean dependentsRun = machineServices.services.values().stream()
+                    .anyMatch(s -> s != this && s.dependsOnKey(own));
+            return stop(dependentsRun);
+        }
+
+        private synchronized int stop(boolean dependentsRun) {
             if (state == ServiceState.STOPPED) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_NOT_ACTIVE;
+                return Win32Error.ERROR_SERVICE_NOT_ACTIVE;
             }
-            if (state != ServiceState.RUNNING) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+            if (state == ServiceState.START_PENDING || state == ServiceState.STOP_PENDING) {
+                return Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
             }
             if (stopFailure != 0) {
                 return stopFailure;
+            }
+            if (dependentsRun) {
+                return Win32Error.ERROR_DEPENDENT_SERVICES_RUNNING;
             }
             state = ServiceState.STOP_PENDING;
             return 0;
         }
 
-        /** Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. */
+        /**
+         * Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. While the
+         * service's instance exists (any state but stopped) StartServiceW fails with ERROR_SERVICE_ALREADY_RUNNING,
+         * "An instance of the service is already running" (Microsoft docs, "StartServiceW function").
+         */
         public synchronized int start() {
-            if (state == ServiceState.RUNNING || state == ServiceState.START_PENDING) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
-            }
             if (state != ServiceState.STOPPED) {
-                return org.vss4j.com.Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL;
+                return Win32Error.ERROR_SERVICE_ALREADY_RUNNING;
             }
             if (startFailure != 0) {
                 return startFailure;
             }
             state = ServiceState.START_PENDING;
+            exitCode = 0;
+            specificExitCode = 0;
             return 0;
         }
 
-        /** Used by the simulator: a status query, which finishes a pending stop or start (unless it hangs). */
+        /**
+         * Used by the simulator: a status query, which finishes a pending stop (unless it hangs; back to running if
+         * the stop is abandoned) or start (stopped with an exit code if the start fails).
+         */
         public synchronized ServiceState query() {
             if (state == ServiceState.STOP_PENDING && !hangsOnStop) {
-                state = ServiceState.STOPPED;
+                state = abandonsStop ? ServiceState.RUNNING : ServiceState.STOPPED;
                 history.add(state);
             } else if (state == ServiceState.START_PENDING) {
-                state = ServiceState.RUNNING;
+                state = startExitCode != 0 ? ServiceState.STOPPED : ServiceState.RUNNING;
+                exitCode = startExitCode;
+                specificExitCode = startSpecificExitCode;
                 history.add(state);
             }
             return state;

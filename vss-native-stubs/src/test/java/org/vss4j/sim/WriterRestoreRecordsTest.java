@@ -117,6 +117,20 @@ class WriterRestoreRecordsTest {
     }
 
     @Test
+    void eachRestoreFailureMessageMayBeSetAtEitherRestoreEvent() {
+        // "Only a writer can call this method, and only during a restore operation": neither page names the event.
+        writer.recordsAt(WriterEvent.PRE_RESTORE, "", "Data", d -> d.withPostRestoreFailureMsg("set early"));
+        writer.recordsAt(WriterEvent.POST_RESTORE, "", "Data", d -> d.withPreRestoreFailureMsg("set late"));
+        String bcd = backup();
+
+        List<ComponentState> read = restore(bcd);
+
+        assertThat(read.get(0).postRestoreFailureMsg()).isEqualTo("set early");
+        assertThat(read.get(1).preRestoreFailureMsg()).isEqualTo("set late");
+        assertThat(read.get(1).postRestoreFailureMsg()).isEqualTo("set early");
+    }
+
+    @Test
     void theNextBackupsPrepareForBackupClearsTheRestoreRecords(SimulatedMachine machine) {
         writer.recordsAt(WriterEvent.PRE_RESTORE, "", "Data", d -> d.withRestoreTarget(RestoreTarget.DIRECTED));
         restore(backup());

@@ -41,10 +41,16 @@ final class FileMoves {
     private static int move(String from, String to, int flags) {
         if (from == null || to == null || from.isEmpty() || to.isEmpty()
                 || (flags & ~(MOVEFILE_REPLACE_EXISTING | MOVEFILE_DELAY_UNTIL_REBOOT)) != 0) {
-            // Copying across volumes, delayed moves and write-through are not modelled: refused (docs/simulator.md).
+            // Copying across volumes and write-through are not modelled: refused (docs/simulator.md).
             return FileHandles.failInt(Win32Error.ERROR_INVALID_PARAMETER);
         }
         SimulatedMachine machine = SimulatedMachine.current();
+        boolean delayed = (flags & MOVEFILE_DELAY_UNTIL_REBOOT) != 0;
+        if (delayed && Win32Path.parse(from).kind() == Win32Path.Kind.UNC) {
+            // "the file cannot exist on a remote share, because delayed operations are performed before the network
+            // is available" (Microsoft docs, "MoveFileExW function"): STATUS_INVALID_PARAMETER.
+            return FileHandles.failInt(Win32Error.ERROR_INVALID_PARAMETER);
+        }
         Path source;
         Path target;
         try {
@@ -53,23 +59,24 @@ final class FileMoves {
             if (s.isEmpty() || t.isEmpty()) {
                 return FileHandles.failInt(Win32Error.ERROR_PATH_NOT_FOUND);
             }
-            source = real(s.get());
+            source = delayed ? realOrAsGiven(s.get()) : real(s.get());
             target = real(t.get());
         } catch (InvalidPathException e) {
             return FileHandles.failInt(Win32Error.ERROR_INVALID_NAME);
         } catch (IOException e) {
             return FileHandles.failInt(Win32Error.ERROR_PATH_NOT_FOUND);
         }
+        Place from0 = Place.of(machine, source);
+        Place to0 = Place.of(machine, target);
+        if (delayed) {
+            // Checked before the source exists: a delayed rename is only registered (below).
+            return delay(machine, from, to, source, target, from0, to0, (flags & MOVEFILE_REPLACE_EXISTING) != 0);
+        }
         if (!Files.exists(source, LinkOption.NOFOLLOW_LINKS)) {
             return FileHandles.failInt(Win32Error.ERROR_FILE_NOT_FOUND);
         }
-        Place from0 = Place.of(machine, source);
-        Place to0 = Place.of(machine, target);
         if ((from0 != null && from0.inShadowCopy()) || (to0 != null && to0.inShadowCopy())) {
             return FileHandles.failInt(Win32Error.ERROR_WRITE_PROTECT);
-        }
-        if ((flags & MOVEFILE_DELAY_UNTIL_REBOOT) != 0) {
-            return delay(machine, from, to, source, target, from0, to0, (flags & MOVEFILE_REPLACE_EXISTING) != 0);
         }
         if (HeldFiles.isHeld(machine, source) || HeldFiles.isHeld(machine, target)) {
             // A running service holds it open (docs/restore-procedures.md).
@@ -109,20 +116,35 @@ final class FileMoves {
     /**
      * MOVEFILE_DELAY_UNTIL_REBOOT: "can be used only if the process is in the context of a user who belongs to the
      * administrators group or the LocalSystem account" (Microsoft docs, "MoveFileExW function"): without an elevated
-     * token ERROR_ACCESS_DENIED. It cannot be combined with MOVEFILE_COPY_ALLOWED, so a move to another volume is
-     * refused now with ERROR_NOT_SAME_DEVICE (the simulator's choice: Windows would fail the rename at boot).
-     * Nothing moves until {@link SimulatedMachine#reboot()}.
+     * token ERROR_ACCESS_DENIED. The source need not exist: Windows only records the rename, and the file may exist by
+     * the reboot (the Session Manager skips a rename whose source is gone). The simulator's choices, where Windows
+     * would accept the call and the rename would fail at boot: a source or target in a shadow copy (read-only) is
+     * refused now with ERROR_WRITE_PROTECT, and a move to another volume (MOVEFILE_COPY_ALLOWED cannot be combined
+     * with the delay) with ERROR_NOT_SAME_DEVICE. Nothing moves until {@link SimulatedMachine#reboot()}.
      */
     private static int delay(SimulatedMachine machine, String from, String to, Path source, Path target, Place from0,
             Place to0, boolean replace) {
         if (!machine.token().isElevated()) {
             return FileHandles.failInt(Win32Error.ERROR_ACCESS_DENIED);
         }
+        if ((from0 != null && from0.inShadowCopy()) || (to0 != null && to0.inShadowCopy())) {
+            return FileHandles.failInt(Win32Error.ERROR_WRITE_PROTECT);
+        }
         if (from0 == null || to0 == null || from0.facts() != to0.facts()) {
             return FileHandles.failInt(Win32Error.ERROR_NOT_SAME_DEVICE);
         }
-        machine.pendingRenames().add(new PendingRenames.Rename(from, to, source, target, replace));
+        machine.pendingRenames().add(new PendingRenames.Rename(from, to, source, target, replace, to0.facts(),
+                from0.relative(), to0.relative()));
         return 1;
+    }
+
+    /** {@link #real}, or {@code p} as given when its directory does not exist (yet). */
+    private static Path realOrAsGiven(Path p) {
+        try {
+            return real(p);
+        } catch (IOException e) {
+            return p.toAbsolutePath().normalize();
+        }
     }
 
     /** {@code p} with its directory's links resolved (the name itself is not followed). */

@@ -3,8 +3,10 @@ package org.vss4j.sim.win32;
 import com.sun.jna.Pointer;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
+import java.util.Set;
 import org.vss4j.abi.NativeExport;
 import org.vss4j.com.Win32Error;
+import org.vss4j.diagnostics.ServiceState;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedServices;
 import org.vss4j.sim.VssServiceState;
@@ -33,8 +35,9 @@ import org.vss4j.sim.abi.NativeHeap;
  * </ul>
  * Services a test or a writer installed ({@link SimulatedServices}) open too; for them {@code QueryServiceStatusEx},
  * {@code ControlService(SERVICE_CONTROL_STOP)} and {@code StartServiceW} follow docs/restore-procedures.md (stopping a
- * stopped service: ERROR_SERVICE_NOT_ACTIVE; starting a running one: ERROR_SERVICE_ALREADY_RUNNING; SERVICE_STOP and
- * SERVICE_START need an elevated token, as on Windows for most services).
+ * stopped service: ERROR_SERVICE_NOT_ACTIVE; a start- or stop-pending one: ERROR_SERVICE_CANNOT_ACCEPT_CTRL; starting
+ * one in any state but stopped: ERROR_SERVICE_ALREADY_RUNNING; SERVICE_STOP and SERVICE_START need an elevated token,
+ * as on Windows for most services).
  * A NULL out pointer, where Windows would fail in RPC, fails with ERROR_INVALID_PARAMETER (the simulator's choice).
  */
 public final class ServiceExports {
@@ -70,6 +73,15 @@ public final class ServiceExports {
     /** {@code SC_STATUS_PROCESS_INFO} and {@code sizeof(SERVICE_STATUS_PROCESS)}: nine DWORDs (winsvc.h). */
     static final int SC_STATUS_PROCESS_INFO = 0;
     static final int SERVICE_STATUS_PROCESS_SIZE = 36;
+    /** The states in which a simulated service accepts SERVICE_CONTROL_STOP. */
+    private static final Set<Integer> ACCEPTS_STOP = Set.of(ServiceState.RUNNING.value(), ServiceState.PAUSED.value(),
+            ServiceState.PAUSE_PENDING.value(), ServiceState.CONTINUE_PENDING.value());
+    /** The pending states. */
+    private static final Set<Integer> PENDING = Set.of(ServiceState.START_PENDING.value(),
+            ServiceState.STOP_PENDING.value(), ServiceState.CONTINUE_PENDING.value(),
+            ServiceState.PAUSE_PENDING.value());
+    /** The wait hint of a pending state, in milliseconds. */
+    static final int PENDING_WAIT_HINT = 2000;
     /** The process id a running simulated service reports. */
     static final int PROCESS_ID = 4242;
     /** Open handles of services other than VSS, by address. */
@@ -142,14 +154,7 @@ public final class ServiceExports {
             return fail(Win32Error.ERROR_INVALID_PARAMETER);
         }
         boolean running = SimulatedMachine.current().vssService() == VssServiceState.RUNNING;
-        // SERVICE_STATUS: dwServiceType, dwCurrentState, dwControlsAccepted, dwWin32ExitCode,
-        // dwServiceSpecificExitCode, dwCheckPoint, dwWaitHint (winsvc.h).
-        status.setInt(0, SERVICE_WIN32_OWN_PROCESS);
-        status.setInt(4, running ? SERVICE_RUNNING : SERVICE_STOPPED);
-        status.setInt(8, running ? SERVICE_ACCEPT_STOP : 0);
-        for (int at = 12; at < 28; at += 4) {
-            status.setInt(at, 0);
-        }
+        writeStatus(status, running ? SERVICE_RUNNING : SERVICE_STOPPED, null);
         return 1;
     }
 
@@ -225,7 +230,7 @@ public final class ServiceExports {
         int state = other != null ? other.query().value()
                 : SimulatedMachine.current().vssService() == VssServiceState.RUNNING ? SERVICE_RUNNING
                 : SERVICE_STOPPED;
-        writeStatus(buffer, state);
+        writeStatus(buffer, state, other);
         buffer.setInt(28, state == SERVICE_STOPPED ? 0 : PROCESS_ID); // dwProcessId: 0 while stopped
         buffer.setInt(32, 0); // dwServiceFlags
         return 1;
@@ -243,11 +248,14 @@ public final class ServiceExports {
             return fail(Win32Error.ERROR_INVALID_PARAMETER);
         }
         int error = other.stop();
-        if (error != 0) {
-            return fail(error);
+        if (error == 0 || error == Win32Error.ERROR_SERVICE_CANNOT_ACCEPT_CTRL
+                || error == Win32Error.ERROR_SERVICE_NOT_ACTIVE) {
+            // "The service control manager fills in the structure only when GetLastError returns one of the following
+            // error codes: NO_ERROR, ERROR_INVALID_SERVICE_CONTROL, ERROR_SERVICE_CANNOT_ACCEPT_CTRL, or
+            // ERROR_SERVICE_NOT_ACTIVE" (Microsoft docs, "ControlService function").
+            writeStatus(status, other.state().value(), other);
         }
-        writeStatus(status, other.state().value());
-        return 1;
+        return error != 0 ? fail(error) : 1;
     }
 
     /** StartServiceW of a service other than VSS (VSS starts on demand, for the first requester). */
@@ -264,14 +272,22 @@ public final class ServiceExports {
         return error != 0 ? fail(error) : 1;
     }
 
-    /** The SERVICE_STATUS part (seven DWORDs): an own-process service that accepts stop while it runs. */
-    private static void writeStatus(Pointer status, int state) {
+    /**
+     * The SERVICE_STATUS part (seven DWORDs: dwServiceType, dwCurrentState, dwControlsAccepted, dwWin32ExitCode,
+     * dwServiceSpecificExitCode, dwCheckPoint, dwWaitHint; winsvc.h): an own-process service that accepts stop while it runs or is paused (or
+     * pausing, continuing), with the exit codes of {@code service} (null: VSS, 0). A pending state reports check point
+     * 0 and wait hint 2 s, what the service control manager sets for a service it starts ("the WaitHint time is set
+     * to 2 seconds", Microsoft docs, "StartServiceW function", Remarks; the same hint while stopping, pausing or
+     * continuing is the simulator's choice).
+     */
+    private static void writeStatus(Pointer status, int state, SimulatedServices.Service service) {
         status.setInt(0, SERVICE_WIN32_OWN_PROCESS);
         status.setInt(4, state);
-        status.setInt(8, state == SERVICE_RUNNING ? SERVICE_ACCEPT_STOP : 0);
-        for (int at = 12; at < 28; at += 4) {
-            status.setInt(at, 0);
-        }
+        status.setInt(8, ACCEPTS_STOP.contains(state) ? SERVICE_ACCEPT_STOP : 0);
+        status.setInt(12, service == null ? 0 : service.exitCode());
+        status.setInt(16, service == null ? 0 : service.serviceSpecificExitCode());
+        status.setInt(20, 0); // dwCheckPoint
+        status.setInt(24, PENDING.contains(state) ? PENDING_WAIT_HINT : 0);
     }
 
     private static Pointer handle(int kind, int access, String what) {

@@ -188,6 +188,27 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void aPausedServiceIsStoppedBeforeTheCopyAndEndsRunning() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        service().state(ServiceState.PAUSED);
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            // Paused, the service still holds its files: it is stopped like a running one.
+            assertThat(s.items()).extracting(RestoreItem::action)
+                    .containsOnly(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED);
+            assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        assertThat(serviceLog).containsExactly("stop AppService after PRE_RESTORE",
+                "start AppService after PRE_RESTORE");
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    @Test
     void withoutConsentNoServiceIsTouchedAndTheReasonSaysHowToAllowIt() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
@@ -228,6 +249,24 @@ class RestoreProceduresTest {
     }
 
     @Test
+    void restoreStopStartLeavesAServiceThatWasStoppedStopped() {
+        SimulatedWriter w = addWriter(RestoreMethod.RESTORE_STOP_START);
+        String bcd = backup(w);
+        service().state(ServiceState.STOPPED);
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            s.items().forEach(s::restored);
+            result = s.complete();
+        }
+        // It reads the restored files whenever it is started; the restore does not start it.
+        assertThat(serviceLog).isEmpty();
+        assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
+        assertThat(service().history()).isEmpty();
+        assertThat(result.allRestored()).isTrue();
+    }
+
+    @Test
     void aServiceThatWillNotStopLeavesItsComponentsUncopiedAndNamesTheCall() {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
@@ -246,6 +285,54 @@ class RestoreProceduresTest {
         assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
         assertThat(outcome(result, "two").status()).isEqualTo(FileRestoreStatus.NONE);
         assertThat(outcome(result, "two").reason()).contains("ERROR_DEPENDENT_SERVICES_RUNNING");
+    }
+
+    @Test
+    void aRunningDependentServiceIsNeverStoppedAndLeavesTheComponentsNotRestored() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        SimulatedServices.Service web = machine.services().install("AppWeb", ServiceState.RUNNING).dependsOn(SERVICE);
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+            assertThat(s.items()).noneMatch(RestoreItem::toCopy);
+            result = s.complete();
+        }
+        assertThat(outcome(result, "one").reason()).contains("ControlService(AppService, SERVICE_CONTROL_STOP) failed "
+                + "with Win32 error 1051 (ERROR_DEPENDENT_SERVICES_RUNNING)");
+        assertThat(outcome(result, "one").status()).isEqualTo(FileRestoreStatus.NONE);
+        assertThat(web.state()).isEqualTo(ServiceState.RUNNING);
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
+    }
+
+    @Test
+    void aStoppedDependentDoesNotHoldTheStop() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        machine.services().install("AppWeb", ServiceState.STOPPED).dependsOn(SERVICE);
+        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+            assertThat(s.items()).allMatch(RestoreItem::toCopy);
+            s.items().forEach(s::restored);
+            assertThat(s.complete().allRestored()).isTrue();
+        }
+        assertThat(service().history()).containsExactly(ServiceState.STOPPED, ServiceState.RUNNING);
+    }
+
+    @Test
+    void aStopTheServiceAbandonsLeavesTheComponentsUncopiedAndTheServiceIsNotStartedAgain() {
+        SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
+        String bcd = backup(w);
+        service().abandonsStop();
+        machine.faults().recordCalls();
+        RestoreResult result;
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            assertThat(s.items()).noneMatch(RestoreItem::toCopy);
+            result = s.complete();
+        }
+        // It runs again: a start would fail with ERROR_SERVICE_ALREADY_RUNNING and be reported as a failure.
+        assertThat(serviceLog).containsExactly("stop AppService after PRE_RESTORE");
+        assertThat(outcome(result, "one").reason()).startsWith("not restored: needs service stop (AppService), which "
+                + "failed: ControlService(AppService, SERVICE_CONTROL_STOP) failed: the service is running again");
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
     }
 
     @Test
