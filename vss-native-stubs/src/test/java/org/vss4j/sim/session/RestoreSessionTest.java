@@ -218,6 +218,30 @@ class RestoreSessionTest {
         assertThat(gone.events()).doesNotContain(WriterEvent.PRE_RESTORE);
     }
 
+    /** A component asked for that was not backed up successfully fails the selection naming its running writer. */
+    @Test
+    void aComponentAskedForThatWasNotBackedUpSuccessfullyNamesItsWriter() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()))
+                .start()) {
+            for (org.vss4j.session.BackupItem item : s.items()) {
+                if (item.addedComponent() != null && item.addedComponent().name().equals("two")) {
+                    s.failed(item, "unreadable");
+                } else {
+                    s.saved(item);
+                }
+            }
+            bcd = s.complete().backupComponentsDocument();
+        }
+        assertThatThrownBy(() -> RestoreSession.builder().document(bcd).component(w.metadata().writerClassId(), "two")
+                .start()).isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(BackupPhase.SELECT_FOR_RESTORE);
+                    assertThat(e.writer()).contains("AppWriter");
+                    assertThat(e.getMessage()).contains("VSS_E_OBJECT_NOT_FOUND", "not backed up successfully");
+                });
+    }
+
     @Test
     void aWriterFailingPreRestoreNamesPhaseWriterAndHresult() {
         SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
@@ -250,6 +274,27 @@ class RestoreSessionTest {
                 || c.equals("IVssBackupComponents::PreRestore")))
                 .containsExactly("IVssBackupComponents::PreRestore", SFRS, SFRS, POST);
         assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
+        assertThat(machine.leakReport().isClean()).as("%s", machine.leakReport()).isTrue();
+    }
+
+    /** A PreRestore that timed out was cancelled: VSS ends it, so neither a status nor PostRestore is tried. */
+    @Test
+    void aTimedOutPreRestoreGetsNeitherAStatusNorPostRestore() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        org.vss4j.abi.vtable.IVssBackupComponents pre = org.vss4j.abi.vtable.IVssBackupComponents.PreRestore;
+        org.vss4j.sim.Gate held = machine.faults().delay(pre);
+        machine.faults().async(pre).waitReturnsEarly();
+        TestClock clock = new TestClock().advanceWhen(() -> held.wasReached()
+                && machine.faults().calls(org.vss4j.abi.vtable.IVssAsync.Cancel) == 0, java.time.Duration.ofMinutes(1));
+        machine.faults().recordCalls();
+        assertThatThrownBy(() -> RestoreSession.builder().document(bcd).clock(clock)
+                .phaseTimeout(java.time.Duration.ofMinutes(10)).start())
+                .isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.isTimeout()).isTrue();
+                    assertThat(e.phase()).isEqualTo(BackupPhase.PRE_RESTORE);
+                });
+        assertThat(machine.faults().callLog()).doesNotContain(SFRS, POST);
         assertThat(machine.leakReport().isClean()).as("%s", machine.leakReport()).isTrue();
     }
 
