@@ -652,6 +652,12 @@ class RestoreSessionTest {
         RestoreResult result;
         try (RestoreSession s = start(bcd)) {
             assertThat(s.items()).extracting(i -> i.component().name()).containsExactly("three");
+            // Still selected, left out at PreRestore: listed after the others, and nothing of them is taken.
+            assertThat(s.selectedComponents()).extracting(c -> c.name()).containsExactly("three", "one", "two");
+            org.vss4j.session.ComponentRef one = s.selectedComponents().get(1);
+            assertThatThrownBy(() -> s.rangesFileRestoredTo(one, 0, "D:\\r.rng"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("E_INVALIDARG", "its writer failed PreRestore");
             s.items().forEach(s::restored);
             result = s.complete();
         }
