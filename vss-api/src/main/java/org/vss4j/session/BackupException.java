@@ -5,10 +5,11 @@ import org.vss4j.VssException;
 import org.vss4j.VssHresult;
 
 /**
- * A backup session failed: the message and the accessors name the {@linkplain #phase() phase}, the
- * {@linkplain #writer() writer} when one is to blame, and the {@linkplain #hresult() HRESULT}. When the session threw
- * this after {@code PrepareForBackup}, it had called {@code AbortBackup} and released the requester, so no
- * non-persistent shadow copy of it remains.
+ * A backup or restore session failed: the message (starting {@code backup session, PHASE failed}, or
+ * {@code restore session, PHASE failed} for the {@linkplain BackupPhase#ofRestore() restore phases}) and the
+ * accessors name the {@linkplain #phase() phase}, the {@linkplain #writer() writer} when one is to blame, and the
+ * {@linkplain #hresult() HRESULT}. When a backup session threw this after {@code PrepareForBackup}, it had called
+ * {@code AbortBackup} and released the requester, so no non-persistent shadow copy of it remains.
  */
 public class BackupException extends VssException {
 
@@ -26,7 +27,7 @@ public class BackupException extends VssException {
 
     private BackupException(BackupPhase phase, WriterFailure writerFailure, WriterRef blamed, int hresult,
             String detail, boolean timeout, Throwable cause) {
-        super(hresult, "backup session, " + phase, detail, cause);
+        super(hresult, (phase.ofRestore() ? "restore session, " : "backup session, ") + phase, detail, cause);
         this.phase = phase;
         this.writerFailure = writerFailure;
         this.blamed = blamed;

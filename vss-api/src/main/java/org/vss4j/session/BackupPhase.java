@@ -54,10 +54,25 @@ public enum BackupPhase {
     SET_RESTORE_OPTIONS,
     /** Restore: {@code PreRestore}: the writers' PreRestore event. */
     PRE_RESTORE,
+    /**
+     * Restore: {@code SetRangesFilePath} for a partial file's ranges file restored elsewhere, called by the caller
+     * between PreRestore and {@code complete()} ({@code RestoreSession.rangesFileRestoredTo}); a failure names this
+     * phase, with no phase events (the call is the caller's, not a step of the session).
+     */
+    SET_RANGES_FILE_PATH,
     /** Restore: {@code SetFileRestoreStatus} for every component selected for restore. */
     SET_FILE_RESTORE_STATUS,
     /** Restore: {@code PostRestore}: the writers' PostRestore event. */
     POST_RESTORE,
-    /** Restore: the final {@code GatherWriterStatus} after PostRestore. */
-    FINAL_RESTORE_STATUS
+    /**
+     * Restore: the final {@code GatherWriterStatus} after PostRestore, {@code GetWriterComponents} (the writers'
+     * PostRestore failure messages) and {@code SaveAsXML} of the Backup Components Document: one phase, one pair of
+     * phase events.
+     */
+    FINAL_RESTORE_STATUS;
+
+    /** Whether this is a step of a {@link RestoreSession} ({@link #INITIALIZE_FOR_RESTORE} and after). */
+    public boolean ofRestore() {
+        return compareTo(INITIALIZE_FOR_RESTORE) >= 0;
+    }
 }

@@ -285,9 +285,7 @@ public final class BackupSession implements AutoCloseable {
     }
 
     private void report(BackupItem item, String failure) {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the session is " + state.name().toLowerCase(Locale.ROOT));
-        }
+        requireOpen();
         if (!itemSet.contains(item)) {
             throw new IllegalArgumentException("not an item of this session: " + item);
         }
@@ -304,9 +302,7 @@ public final class BackupSession implements AutoCloseable {
      *                         has then aborted and released everything)
      */
     public BackupResult complete() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the session is " + state.name().toLowerCase(Locale.ROOT));
-        }
+        requireOpen();
         budget.resume();
         try {
             List<FileRecord> files = fileRecords();
@@ -996,6 +992,10 @@ public final class BackupSession implements AutoCloseable {
     }
 
     // ---- phases ---------------------------------------------------------------------------------------------------
+
+    private void requireOpen() {
+        SessionPhases.requireOpen(state == State.OPEN, "session", state);
+    }
 
     /** The caller's stop, heeded while {@link BackupSessionBuilder#start()} runs only: see its {@code stopWhen}. */
     private boolean stopRequested() {

@@ -28,15 +28,15 @@ final class RestoreRecovery {
             require(ref, schema, BackupSchema.RESTORE_RENAME, "a restore name");
         }
         if (choice.authoritative() != null) {
-            bc.setAuthoritativeRestore(ref.writer().writerId(), ref.type(), ref.logicalPath(), ref.name(),
+            bc.setAuthoritativeRestore(ref.writer().writerId(), ref.type(), ref.logicalPathOrNull(), ref.name(),
                     choice.authoritative());
         }
         if (choice.rollForward() != null) {
-            bc.setRollForward(ref.writer().writerId(), ref.type(), ref.logicalPath(), ref.name(), choice.rollForward(),
+            bc.setRollForward(ref.writer().writerId(), ref.type(), ref.logicalPathOrNull(), ref.name(), choice.rollForward(),
                     choice.rollForwardPoint());
         }
         if (choice.restoreName() != null) {
-            bc.setRestoreName(ref.writer().writerId(), ref.type(), ref.logicalPath(), ref.name(),
+            bc.setRestoreName(ref.writer().writerId(), ref.type(), ref.logicalPathOrNull(), ref.name(),
                     choice.restoreName());
         }
     }

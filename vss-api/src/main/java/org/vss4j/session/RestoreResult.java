@@ -9,7 +9,7 @@ import java.util.List;
  *                       not be saved
  * @param outcomes       each component selected for restore, or left out at PreRestore, with its outcome; then
  *                       each component of the document the session did not select ({@link RestoreOutcome#selected()}
- *                       false: not backed up successfully, or not selectable for restore)
+ *                       false: not backed up successfully)
  * @param unmatched      the components of the stored document no running writer matched
  * @param writerFailures the failures of the writers taking part (with a component in the restore) after PreRestore
  *                       and PostRestore, each once: at the phase it happened
@@ -24,11 +24,15 @@ public record RestoreResult(String document, List<RestoreOutcome> outcomes, List
     }
 
     /**
-     * Whether every component selected was restored. The components the session did not select do not count: they
-     * were never to be restored; {@link #outcomes()} lists them with why.
+     * Whether everything the session was to restore was restored: no component {@link #unmatched()}, and every
+     * component selected for restore (those left out at PreRestore included) restored. The session is to restore the
+     * components the caller asked for or, by default, every component the document records as backed up
+     * successfully; one not backed up successfully does not count (there is nothing to restore; {@link #outcomes()}
+     * lists it with why). True for a document with no component backed up successfully.
      */
     public boolean allRestored() {
-        return outcomes.stream().filter(RestoreOutcome::selected).allMatch(RestoreOutcome::restored);
+        return unmatched.isEmpty() && outcomes.stream().filter(RestoreOutcome::selected)
+                .allMatch(RestoreOutcome::restored);
     }
 
     /**

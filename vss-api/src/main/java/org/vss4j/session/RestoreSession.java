@@ -4,11 +4,9 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.vss4j.BackupComponents;
@@ -42,17 +40,23 @@ import org.vss4j.WriterMetadataEntry;
  * procedure, directed restore: the session performs a service stop or a reboot replacement only when the caller
  * allows it, {@link RestoreSessionBuilder#stopServices}, {@link RestoreSessionBuilder#restoreAtReboot}, and never a
  * custom procedure or a directed restore). The caller copies the items it is to copy and reports
- * each {@link #restored} or {@link #failed}; {@link #complete()} calls {@code SetFileRestoreStatus} per component,
+ * each {@link #restored}, {@link #failed} or {@link #notWritten}; {@link #complete()} calls
+ * {@code SetFileRestoreStatus} per component,
  * {@code PostRestore}, the final {@code GatherWriterStatus}, {@code GetWriterComponents} again (a writer's PostRestore
  * failure message leaves its component not restored), and returns the {@link RestoreResult}.
  *
  * <p>There is no abort for a restore ({@code AbortBackup} ends a backup, Microsoft docs,
- * "IVssBackupComponents::AbortBackup"): once PreRestore succeeded, a failure or a {@link #close()} without
- * {@link #complete()} still reports {@code VSS_RS_FAILED} for every component not known to be restored and calls
- * {@code PostRestore}, whose writers handle the restore's failures, then releases the requester: the documented end
- * of a restore (Microsoft docs, "Overview of Restore Clean up and Termination": PostRestore, wait, writer status,
- * release). A failed PreRestore leaves VSS in no state for either (the simulator answers {@code VSS_E_BAD_STATE}, see
- * docs/restore-session.md): the requester is only released. Not thread-safe.
+ * "IVssBackupComponents::AbortBackup"): once PreRestore was sent, a failure or a {@link #close()} without
+ * {@link #complete()} still reports a status for every selected component and calls {@code PostRestore}, whose writers
+ * handle the restore's failures, then releases the requester: the documented end of a restore (Microsoft docs,
+ * "Overview of Restore Clean up and Termination": PostRestore, wait, writer status, release). The status is
+ * {@code VSS_RS_ALL} for a component wholly reported restored, {@code VSS_RS_FAILED} where files of it are or may be
+ * on disk (an item reported restored or {@link #failed}, or one not reported yet when the caller closes the session
+ * while copying), else {@code VSS_RS_NONE} (Microsoft docs, "VSS_FILE_RESTORE_STATUS": FAILED means the component on
+ * disk is now corrupt, NONE that no restored file was left). After a PreRestore whose {@code IVssAsync} failed (not
+ * one that timed out), the writers that handled OnPreRestore may have closed their files: the session still tries
+ * {@code VSS_RS_NONE} and PostRestore, and a {@code VSS_E_BAD_STATE} refusal of them is logged, not reported (the
+ * simulator refuses them so, see docs/restore-session.md). Not thread-safe.
  */
 public final class RestoreSession implements AutoCloseable {
 
@@ -71,8 +75,26 @@ public final class RestoreSession implements AutoCloseable {
     private record BackedUpInstance(UUID writerId, String instanceName, WriterMetadata metadata) {
     }
 
-    /** One component selected for restore: the running writer that takes it, its metadata and its items. */
-    private record Selected(ComponentRef ref, GatheredWriter writer, WriterComponentInfo info, List<RestoreItem> items) {
+    /**
+     * One component selected for restore: the running writer that takes it, the instance the document records it
+     * under (the one that backed it up), its metadata and its items.
+     */
+    private record Selected(ComponentRef ref, GatheredWriter writer, UUID documentInstance, WriterComponentInfo info,
+            List<RestoreItem> items) {
+
+        Selected withItems(List<RestoreItem> newItems) {
+            return new Selected(ref, writer, documentInstance, info, newItems);
+        }
+
+        /**
+         * Whether {@code part} (a GetWriterComponents entry) may list this component: by class, and by instance, the
+         * one that backed it up or the running one it was given to with SetSelectedForRestoreEx. Two instances of one
+         * class may each have a component of the same path.
+         */
+        boolean listedIn(WriterComponentsSnapshot part) {
+            return ref.writer().writerId().equals(part.writerId()) && (documentInstance.equals(part.instanceId())
+                    || ref.writer().instanceId().equals(part.instanceId()));
+        }
     }
 
     private final RestoreSessionBuilder config;
@@ -85,7 +107,12 @@ public final class RestoreSession implements AutoCloseable {
     private BackupComponents bc;
     private WriterStatusCheck statusCheck;
     private State state = State.STARTING;
+    /** PreRestore succeeded and PostRestore was not sent yet. */
     private boolean preRestored;
+    /** The PreRestore IVssAsync failed (not by a timeout) and PostRestore was not tried yet. */
+    private boolean preRestoreFailed;
+    /** complete() runs: the caller has ended the copy, so an item it did not report was not written. */
+    private boolean copyEnded;
     private List<GatheredWriter> writers = List.of();
     /** The writer instances of the stored Writer Metadata Documents, by instance id. */
     private final Map<UUID, BackedUpInstance> backedUp = new LinkedHashMap<>();
@@ -101,6 +128,8 @@ public final class RestoreSession implements AutoCloseable {
     private List<RestoreItem> items = List.of();
     /** Item to null (restored) or the failure; absent: not reported. By identity: two items may be equal records. */
     private final Map<RestoreItem, String> reports = new IdentityHashMap<>();
+    /** The items reported {@link #notWritten}: failed with nothing of them on disk. */
+    private final Set<RestoreItem> notWritten = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
 
     private RestoreSession(RestoreSessionBuilder config) {
         this.config = config;
@@ -136,7 +165,8 @@ public final class RestoreSession implements AutoCloseable {
 
     /**
      * Every file set of every component selected for restore, with what to do with it, as decided after PreRestore
-     * (the writer's restore target and failure message included).
+     * (the writer's restore target and failure message included). A component whose writer failed PreRestore has no
+     * items: nothing of it is restored.
      */
     public List<RestoreItem> items() {
         return items;
@@ -147,9 +177,14 @@ public final class RestoreSession implements AutoCloseable {
         return List.copyOf(unmatched);
     }
 
-    /** The components selected for restore. */
+    /**
+     * The components selected for restore ({@code SetSelectedForRestore}): those with {@link #items()}, then those
+     * left out at PreRestore because their writer failed it (no items; their outcome says why).
+     */
     public List<ComponentRef> selectedComponents() {
-        return selected.stream().map(Selected::ref).toList();
+        List<ComponentRef> out = new ArrayList<>(selected.stream().map(Selected::ref).toList());
+        out.addAll(failedAtPreRestore.keySet());
+        return List.copyOf(out);
     }
 
     /**
@@ -167,12 +202,15 @@ public final class RestoreSession implements AutoCloseable {
      * {@link #partialFiles}) of {@code component} was restored ({@code IVssBackupComponents::SetRangesFilePath},
      * before PostRestore; Microsoft docs, "IVssBackupComponents::SetRangesFilePath").
      *
-     * @throws IllegalArgumentException if the component is not selected or has no such partial file
-     * @throws BackupException          if VSS refuses it
+     * @throws IllegalArgumentException if the component is not selected, was left out at PreRestore, or has no such
+     *                                  partial file
+     * @throws BackupException          if VSS refuses it (phase {@link BackupPhase#SET_RANGES_FILE_PATH})
      */
     public void rangesFileRestoredTo(ComponentRef component, int partialFileIndex, String path) {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
+        requireOpen();
+        if (failedAtPreRestore.containsKey(component)) {
+            throw new IllegalArgumentException("E_INVALIDARG: " + component + " is not restored: its writer failed "
+                    + "PreRestore (" + failedAtPreRestore.get(component) + "); restore nothing of it");
         }
         Selected c = selected.stream().filter(s -> s.ref().equals(component)).findFirst().orElseThrow(() ->
                 new IllegalArgumentException("VSS_E_OBJECT_NOT_FOUND: " + component + " is not selected for restore"));
@@ -185,11 +223,11 @@ public final class RestoreSession implements AutoCloseable {
             throw new IllegalArgumentException("E_INVALIDARG: the restored ranges file needs its path");
         }
         try {
-            bc.setRangesFilePath(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(), c.ref().name(),
-                    partialFileIndex, path);
+            bc.setRangesFilePath(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPathOrNull(),
+                    c.ref().name(), partialFileIndex, path);
         } catch (org.vss4j.VssException e) {
-            // A call between the phases, as restored() is: no phase events, the failure named as the file statuses.
-            throw SessionPhases.asBackupException(BackupPhase.SET_FILE_RESTORE_STATUS, e);
+            // A call between the phases, as restored() is: no phase events, the failure named by its own phase.
+            throw SessionPhases.asBackupException(BackupPhase.SET_RANGES_FILE_PATH, e);
         }
     }
 
@@ -198,9 +236,14 @@ public final class RestoreSession implements AutoCloseable {
         rangesFileRestoredTo(item.component(), partialFileIndex, path);
     }
 
-    /** Reports every file of {@code item} written to its target. */
+    /**
+     * Reports every file of {@code item} written to its target.
+     *
+     * @throws IllegalStateException    if the item was already reported, or the session is not open
+     * @throws IllegalArgumentException if it is no item of this session, or not one {@link RestoreItem#toCopy() to copy}
+     */
     public void restored(RestoreItem item) {
-        report(item, null);
+        report(item, null, false);
     }
 
     /**
@@ -210,37 +253,68 @@ public final class RestoreSession implements AutoCloseable {
      * {@code targetFile} at the next reboot. Report the item {@link #restored} as well once all its files are written.
      */
     public void staged(RestoreItem item, String targetFile) {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
-        }
-        if (items.stream().noneMatch(i -> i == item)) {
-            throw new IllegalArgumentException("not an item of this restore session: " + item);
-        }
+        requireOpen();
+        requireItem(item);
         procedures.staged(item, java.util.Objects.requireNonNull(targetFile, "targetFile"));
     }
 
-    /** Reports that {@code item} could not be written (wholly or in part); its component is not restored. */
+    /**
+     * Reports that {@code item} could not be written wholly: some of its files may be on disk, so its component is
+     * not restored and gets {@code VSS_RS_FAILED} (Microsoft docs, "VSS_FILE_RESTORE_STATUS": restored files were
+     * left on disk, the component is now corrupt). Use {@link #notWritten} when nothing of it was written.
+     *
+     * @throws IllegalStateException    if the item was already reported, or the session is not open
+     * @throws IllegalArgumentException if it is no item of this session, or not one {@link RestoreItem#toCopy() to copy}
+     */
     public void failed(RestoreItem item, String cause) {
-        report(item, cause == null ? "failed" : cause);
+        report(item, cause == null ? "failed" : cause, false);
     }
 
-    private void report(RestoreItem item, String failure) {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
-        }
-        if (items.stream().noneMatch(i -> i == item)) {
-            throw new IllegalArgumentException("not an item of this restore session: " + item);
-        }
+    /**
+     * Reports that no file of {@code item} was written (the copy failed before its first file reached the disk, or
+     * the caller chose not to copy it): its component is not restored. If no other item of the component left files
+     * on disk, the component gets {@code VSS_RS_NONE} (Microsoft docs, "VSS_FILE_RESTORE_STATUS": no restored files
+     * left on disk), else {@code VSS_RS_FAILED}.
+     *
+     * @throws IllegalStateException    if the item was already reported, or the session is not open
+     * @throws IllegalArgumentException if it is no item of this session, or not one {@link RestoreItem#toCopy() to copy}
+     */
+    public void notWritten(RestoreItem item, String cause) {
+        report(item, cause == null ? "not written" : cause, true);
+    }
+
+    private void report(RestoreItem item, String failure, boolean nothingWritten) {
+        requireOpen();
+        requireItem(item);
         if (!item.toCopy()) {
             throw new IllegalArgumentException("not an item to copy (" + item.reason() + "): " + item);
         }
+        if (reports.containsKey(item)) {
+            String was = reports.get(item) == null ? "restored" : (notWritten.contains(item) ? "not written: "
+                    : "failed: ") + reports.get(item);
+            throw new IllegalStateException("item already reported (" + was + "); report each item once: " + item);
+        }
         reports.put(item, failure);
+        if (nothingWritten) {
+            notWritten.add(item);
+        }
+    }
+
+    private void requireOpen() {
+        SessionPhases.requireOpen(state == State.OPEN, "restore session", state);
+    }
+
+    private void requireItem(RestoreItem item) {
+        if (items.stream().noneMatch(i -> i == item)) {
+            throw new IllegalArgumentException("not an item of this restore session: " + item);
+        }
     }
 
     /**
      * Ends the restore: {@code SetFileRestoreStatus} per component from what was reported ({@code VSS_RS_ALL} every
-     * item restored, {@code VSS_RS_NONE} nothing written, {@code VSS_RS_FAILED} some written and some not; Microsoft
-     * docs, "VSS_FILE_RESTORE_STATUS"; {@code VSS_RS_NONE} for a component left out at PreRestore),
+     * item restored; {@code VSS_RS_NONE} nothing written: no item reported restored or {@link #failed}, those not
+     * reported and those reported {@link #notWritten} counting as not written; {@code VSS_RS_FAILED} otherwise;
+     * Microsoft docs, "VSS_FILE_RESTORE_STATUS"; {@code VSS_RS_NONE} for a component left out at PreRestore),
      * {@code PostRestore}, the final writer status, the components as the writers left them at PostRestore (their
      * PostRestore failure messages).
      *
@@ -248,31 +322,32 @@ public final class RestoreSession implements AutoCloseable {
      *                         has then still been called where VSS accepts it, and the requester is released
      */
     public RestoreResult complete() {
-        if (state != State.OPEN) {
-            throw new IllegalStateException("the restore session is " + state.name().toLowerCase(Locale.ROOT));
-        }
+        requireOpen();
+        copyEnded = true;
         budget.resume();
         try {
             Map<ComponentRef, FileRestoreStatus> statuses = new LinkedHashMap<>();
-            phase(BackupPhase.SET_FILE_RESTORE_STATUS, () -> {
+            phases.run(BackupPhase.SET_FILE_RESTORE_STATUS, () -> {
                 procedures.beforeFileRestoreStatus(reports, restartedAfterCopy());
                 selected.forEach(c -> statuses.put(c.ref(), setStatus(c.ref(), statusOf(c))));
                 // Left out at PreRestore: nothing of it was copied ("VSS_FILE_RESTORE_STATUS": VSS_RS_NONE, no
                 // restored files on disk), which its writer reads at PostRestore instead of VSS_RS_UNDEFINED.
                 failedAtPreRestore.keySet().forEach(ref -> setStatus(ref, FileRestoreStatus.NONE));
             });
-            phase(BackupPhase.POST_RESTORE, () -> {
+            phases.run(BackupPhase.POST_RESTORE, () -> {
                 preRestored = false;
                 awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
             });
-            List<WriterFailure> after = phase(BackupPhase.FINAL_RESTORE_STATUS,
-                    () -> concerning(statusCheck.failuresAfter(BackupPhase.POST_RESTORE,
-                            BackupPhase.FINAL_RESTORE_STATUS)));
+            List<WriterFailure> after = new ArrayList<>();
+            Map<ComponentRef, String> failedAtPostRestore = new LinkedHashMap<>();
+            String document = phases.run(BackupPhase.FINAL_RESTORE_STATUS, () -> {
+                after.addAll(concerning(statusCheck.failuresAfter(BackupPhase.POST_RESTORE,
+                        BackupPhase.FINAL_RESTORE_STATUS)));
+                // What the writers recorded in OnPostRestore (a PostRestore failure message), read as after PreRestore.
+                failedAtPostRestore.putAll(postRestoreFailureMessages());
+                return bc.saveAsXml();
+            });
             writerFailures.addAll(after);
-            // What the writers recorded in OnPostRestore (a PostRestore failure message), read as after PreRestore.
-            Map<ComponentRef, String> failedAtPostRestore = phase(BackupPhase.FINAL_RESTORE_STATUS,
-                    this::postRestoreFailureMessages);
-            String document = phase(BackupPhase.FINAL_RESTORE_STATUS, bc::saveAsXml);
             List<RestoreOutcome> outcomes = new ArrayList<>();
             failedAtPreRestore.forEach((ref, f) -> outcomes.add(new RestoreOutcome(ref, FileRestoreStatus.NONE, false,
                     "not restored: its writer failed PreRestore: " + f, f)));
@@ -291,11 +366,15 @@ public final class RestoreSession implements AutoCloseable {
         }
     }
 
-    /** Reports VSS_RS_FAILED for what was not restored and calls PostRestore (see the class comment); releases. */
+    /**
+     * Without {@link #complete()}: reports each selected component's status (an item not reported may have been
+     * written in part, see the class comment) and calls PostRestore; releases.
+     */
     @Override
     public void close() {
         if (state == State.OPEN) {
-            LOG.info("restore session closed before complete(): reporting VSS_RS_FAILED and calling PostRestore");
+            LOG.info("restore session closed before complete(): reporting the file restore statuses and calling "
+                    + "PostRestore");
             failAndRelease(null);
         } else if (state != State.CLOSED) {
             release();
@@ -305,17 +384,26 @@ public final class RestoreSession implements AutoCloseable {
     // ---- the sequence ---------------------------------------------------------------------------------------------
 
     private void run() {
-        phase(BackupPhase.INITIALIZE_FOR_RESTORE, () -> {
+        phases.run(BackupPhase.INITIALIZE_FOR_RESTORE, () -> {
             bc = BackupComponents.create();
             bc.initializeForRestore(config.document);
         });
         statusCheck = new WriterStatusCheck(bc, waiter, config.phaseTimeout, events);
-        phase(BackupPhase.SET_RESTORE_STATE, () -> bc.setRestoreState(config.type));
-        writers = phase(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
-        phase(BackupPhase.SELECT_FOR_RESTORE, this::select);
-        phase(BackupPhase.SET_RESTORE_OPTIONS, this::setOptions);
-        phase(BackupPhase.PRE_RESTORE, () -> {
-            awaitBlaming(BackupPhase.PRE_RESTORE, bc.preRestore());
+        phases.run(BackupPhase.SET_RESTORE_STATE, () -> bc.setRestoreState(config.type));
+        writers = phases.run(BackupPhase.GATHER_WRITER_METADATA, this::gatherWriters);
+        phases.run(BackupPhase.SELECT_FOR_RESTORE, this::select);
+        phases.run(BackupPhase.SET_RESTORE_OPTIONS, this::setOptions);
+        phases.run(BackupPhase.PRE_RESTORE, () -> {
+            org.vss4j.VssAsync preRestore = bc.preRestore();
+            try {
+                awaitBlaming(BackupPhase.PRE_RESTORE, preRestore);
+            } catch (BackupException e) {
+                // The writers got OnPreRestore and one failed it: the others may have closed their files
+                // ("Overview of Preparing for Restore"), so the failure handling still tries PostRestore. A timed out
+                // PreRestore was cancelled: VSS ends it, nothing is tried.
+                preRestoreFailed = !e.isTimeout() && !(e.getCause() instanceof org.vss4j.AsyncIncompleteException);
+                throw e;
+            }
             preRestored = true;
             // A writer may fail its PreRestore while the operation as a whole succeeds: its components are left out.
             List<WriterFailure> failures = concerning(statusCheck.failuresAfter(BackupPhase.PRE_RESTORE));
@@ -332,10 +420,14 @@ public final class RestoreSession implements AutoCloseable {
             // What the writers decided in OnPreRestore (restore target, failure message) decides the items.
             rereadComponents();
             // VSS_RME_RESTORE_IF_NOT_THERE: a file of the component on disk keeps all of it from being restored.
-            selected.replaceAll(c -> new Selected(c.ref(), c.writer(), c.info(),
-                    RestorePlan.asAUnit(PresentFiles.ifNotThere(c.items()))));
+            selected.replaceAll(c -> c.withItems(RestorePlan.asAUnit(PresentFiles.ifNotThere(c.items()))));
+            try {
+                stopServicesBeforeCopy();
+            } catch (RuntimeException e) {
+                // A failure of the service control manager that is no ProcedureException (a defect, a JNA error).
+                throw SessionPhases.asBackupException(BackupPhase.PRE_RESTORE, e);
+            }
         });
-        stopServicesBeforeCopy();
         items = selected.stream().flatMap(c -> c.items().stream()).toList();
         LOG.info("restore session: {} item(s) of {} component(s); {} unmatched", items.size(), selected.size(),
                 unmatched.size());
@@ -367,30 +459,34 @@ public final class RestoreSession implements AutoCloseable {
                 part = wc.read();
             }
             for (ComponentState c : part.components()) {
-                RestoreSessionBuilder.Requested key = new RestoreSessionBuilder.Requested(part.writerId(),
-                        fullPath(c.logicalPath(), c.name()));
+                GatheredWriter w = runningWriter(part.writerId(), part.instanceId());
+                ComponentRef ref = new ComponentRef(w != null ? w.ref() : new WriterRef(part.instanceId(),
+                        part.writerId(), null), c.type(), c.logicalPath(), c.name());
+                RestoreSessionBuilder.Requested key = RestoreSessionBuilder.Requested.of(ref);
                 boolean explicit = asked.contains(key);
                 if (!asked.isEmpty() && !explicit) {
                     continue;
                 }
-                GatheredWriter w = runningWriter(part.writerId(), part.instanceId());
                 WriterComponentInfo info = w == null ? null : w.components().stream()
                         .filter(m -> m.type() == c.type() && fullPath(m.logicalPath(), m.name())
-                                .equalsIgnoreCase(fullPath(c.logicalPath(), c.name())))
+                                .equalsIgnoreCase(ref.fullPath()))
                         .findFirst().orElse(null);
-                ComponentRef ref = new ComponentRef(w != null ? w.ref() : new WriterRef(part.instanceId(),
-                        part.writerId(), null), c.type(), c.logicalPath(), c.name());
-                String why = w == null ? noRunningWriter(part.writerId(), part.instanceId())
-                        : info == null ? "the running writer " + w.ref() + " reports no such component"
-                        : !c.backupSucceeded() ? "not backed up successfully"
-                        : !info.selectableForRestore() && !explicit ? "not selectable for restore" : null;
+                // Every component of the document was explicitly included in the backup, so one backed up
+                // successfully can be selected for restore whatever its selectability for restore, which concerns
+                // subcomponents only (Microsoft docs, "Working with Selectability For Restore and Subcomponents").
+                // Not backed up successfully comes first: such a component was never to be restored, matched or not.
+                String why = !c.backupSucceeded() ? "not backed up successfully"
+                        : w == null ? noRunningWriter(part.writerId(), part.instanceId())
+                        : info == null ? "the running writer " + w.ref() + " reports no such component" : null;
                 if (why != null) {
                     if (explicit) {
-                        throw BackupException.of(BackupPhase.SELECT_FOR_RESTORE,
-                                VssHresult.VSS_E_OBJECT_NOT_FOUND.code(), "component " + ref + " cannot be restored: "
-                                        + why, null);
+                        String detail = "component " + ref + " cannot be restored: " + why;
+                        throw w != null ? BackupException.ofWriter(BackupPhase.SELECT_FOR_RESTORE, w.ref(),
+                                VssHresult.VSS_E_OBJECT_NOT_FOUND.code(), detail, null)
+                                : BackupException.of(BackupPhase.SELECT_FOR_RESTORE,
+                                        VssHresult.VSS_E_OBJECT_NOT_FOUND.code(), detail, null);
                     }
-                    if (w == null || info == null) {
+                    if (c.backupSucceeded()) {
                         unmatched.add(new UnmatchedComponent(ref, why));
                         LOG.warn("restore: {} not matched: {}", ref, why);
                     } else {
@@ -400,16 +496,17 @@ public final class RestoreSession implements AutoCloseable {
                 }
                 found.add(key);
                 if (w.ref().instanceId().equals(part.instanceId())) {
-                    bc.setSelectedForRestore(part.writerId(), c.type(), c.logicalPath(), c.name(), true);
+                    bc.setSelectedForRestore(part.writerId(), c.type(), ref.logicalPathOrNull(), c.name(), true);
                 } else {
                     // Another instance of the class runs now (Microsoft docs,
                     // "IVssBackupComponentsEx::SetSelectedForRestoreEx").
-                    bc.setSelectedForRestoreEx(part.writerId(), c.type(), c.logicalPath(), c.name(), true,
+                    bc.setSelectedForRestoreEx(part.writerId(), c.type(), ref.logicalPathOrNull(), c.name(), true,
                             w.ref().instanceId());
                 }
-                Selected planned = plannedFrom(ref, w, info, storedInstance(part.writerId(), part.instanceId()));
-                selected.add(new Selected(ref, planned.writer(), planned.info(), RestorePlan.itemsOf(ref,
-                        planned.writer().metadata(), planned.info(), procedures.allowed())));
+                Selected planned = plannedFrom(ref, w, part.instanceId(), info,
+                        storedInstance(part.writerId(), part.instanceId()));
+                selected.add(planned.withItems(RestorePlan.itemsOf(ref, planned.writer().metadata(), planned.info(),
+                        procedures.allowed())));
                 partialFiles.put(ref, c.partialFiles());
             }
         }
@@ -430,14 +527,14 @@ public final class RestoreSession implements AutoCloseable {
      * under the running writer's identity; else the running writer. File sets that differ from the running writer's
      * are logged: the writer may no longer find its files where the backup took them.
      */
-    private static Selected plannedFrom(ComponentRef ref, GatheredWriter running, WriterComponentInfo info,
-            BackedUpInstance stored) {
+    private static Selected plannedFrom(ComponentRef ref, GatheredWriter running, UUID documentInstance,
+            WriterComponentInfo info, BackedUpInstance stored) {
         WriterComponentInfo then = stored == null ? null : stored.metadata().components().stream()
                 .filter(m -> m.type() == info.type() && fullPath(m.logicalPath(), m.name())
                         .equalsIgnoreCase(fullPath(info.logicalPath(), info.name())))
                 .findFirst().orElse(null);
         if (then == null) {
-            return new Selected(ref, running, info, List.of());
+            return new Selected(ref, running, documentInstance, info, List.of());
         }
         List<FileSet> now = RestorePlan.fileSetsOf(info);
         List<FileSet> before = RestorePlan.fileSetsOf(then);
@@ -447,7 +544,8 @@ public final class RestoreSession implements AutoCloseable {
                     + "the running writer's {}", ref, before.stream().map(FileSetKeys::describe).toList(),
                     now.stream().map(FileSetKeys::describe).toList());
         }
-        return new Selected(ref, new GatheredWriter(running.ref(), stored.metadata(), null), then, List.of());
+        return new Selected(ref, new GatheredWriter(running.ref(), stored.metadata(), null), documentInstance, then,
+                List.of());
     }
 
     /**
@@ -511,19 +609,18 @@ public final class RestoreSession implements AutoCloseable {
         requireSelected("newTarget", config.newTargets.keySet());
         requireSelected("authoritativeRestore/rollForward/restoreName", config.recovery.keySet());
         NewTargets targets = new NewTargets(config.newTargets, config.newTargetRoot);
-        selected.replaceAll(c -> new Selected(c.ref(), c.writer(), c.info(),
-                RestoreRequests.plan(c.ref(), c.writer(), c.info(), c.items(), config, targets,
-                        procedures.allowed())));
+        selected.replaceAll(c -> c.withItems(
+                RestoreRequests.plan(c.ref(), c.writer(), c.info(), c.items(), config, targets, procedures.allowed())));
         for (Selected c : selected) {
             RestoreSessionBuilder.Requested key = keyOf(c);
             String options = config.restoreOptions.get(key);
             if (options != null) {
-                bc.setRestoreOptions(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                bc.setRestoreOptions(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPathOrNull(),
                         c.ref().name(), options);
             }
             Boolean additional = config.additionalRestores.get(key);
             if (additional != null) {
-                bc.setAdditionalRestores(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                bc.setAdditionalRestores(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPathOrNull(),
                         c.ref().name(), additional);
             }
             RestoreSessionBuilder.RecoveryChoice recovery = config.recovery.get(key);
@@ -533,7 +630,7 @@ public final class RestoreSession implements AutoCloseable {
             // Microsoft docs, "IVssBackupComponents::AddRestoreSubcomponent": after the set's root is selected.
             for (RestoreSessionBuilder.RestoreSubcomponentChoice sub : config.subcomponents.getOrDefault(key,
                     List.of())) {
-                bc.addRestoreSubcomponent(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                bc.addRestoreSubcomponent(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPathOrNull(),
                         c.ref().name(), sub.logicalPath(), sub.name(), sub.repair());
             }
             // Microsoft docs, "IVssBackupComponents::AddAlternativeLocationMapping": the requester records that a
@@ -541,12 +638,12 @@ public final class RestoreSession implements AutoCloseable {
             // before PreRestore.
             for (RestoreItem item : c.items()) {
                 if (item.action() == RestoreItem.Action.COPY_TO_NEW_TARGET) {
-                    bc.addNewTarget(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPath(),
+                    bc.addNewTarget(c.ref().writer().writerId(), c.ref().type(), c.ref().logicalPathOrNull(),
                             c.ref().name(), item.files().path(), item.files().filespec(), item.files().recursive(),
                             item.target());
                 } else if (item.action() == RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION) {
                     bc.addAlternativeLocationMapping(c.ref().writer().writerId(), c.ref().type(),
-                            c.ref().logicalPath(), c.ref().name(), item.files().path(), item.files().filespec(),
+                            c.ref().logicalPathOrNull(), c.ref().name(), item.files().path(), item.files().filespec(),
                             item.files().recursive(), item.target());
                 }
             }
@@ -554,7 +651,7 @@ public final class RestoreSession implements AutoCloseable {
     }
 
     private static RestoreSessionBuilder.Requested keyOf(Selected c) {
-        return new RestoreSessionBuilder.Requested(c.ref().writer().writerId(), c.ref().fullPath());
+        return RestoreSessionBuilder.Requested.of(c.ref());
     }
 
     /** A setting for a component not selected for restore fails with VSS_E_OBJECT_NOT_FOUND, as VSS would. */
@@ -578,8 +675,7 @@ public final class RestoreSession implements AutoCloseable {
             Selected c = selected.get(i);
             String failure = procedures.stopBeforeCopy(c.items(), serviceOf(c));
             if (failure != null) {
-                selected.set(i, new Selected(c.ref(), c.writer(), c.info(),
-                        RestoreProcedures.notRestored(c.items(), failure)));
+                selected.set(i, c.withItems(RestoreProcedures.notRestored(c.items(), failure)));
             }
         }
     }
@@ -592,7 +688,7 @@ public final class RestoreSession implements AutoCloseable {
         forEachSelectedState((st, k) -> {
             Selected c = selected.get(k);
             List<FileSet> mappings = c.writer().metadata().alternateLocationMappings();
-            selected.set(k, new Selected(c.ref(), c.writer(), c.info(), RestoreTargets.apply(c.items(), st, mappings)));
+            selected.set(k, c.withItems(RestoreTargets.apply(c.items(), st, mappings)));
         });
     }
 
@@ -623,7 +719,7 @@ public final class RestoreSession implements AutoCloseable {
             for (ComponentState st : part.components()) {
                 for (int k = 0; k < selected.size(); k++) {
                     Selected c = selected.get(k);
-                    if (c.ref().writer().writerId().equals(part.writerId()) && c.ref().type() == st.type()
+                    if (c.listedIn(part) && c.ref().type() == st.type()
                             && c.ref().fullPath().equalsIgnoreCase(fullPath(st.logicalPath(), st.name()))) {
                         action.accept(st, k);
                     }
@@ -652,21 +748,34 @@ public final class RestoreSession implements AutoCloseable {
 
     // ---- statuses and outcomes ------------------------------------------------------------------------------------
 
+    /**
+     * The component's status from the reports ("VSS_FILE_RESTORE_STATUS"): {@code VSS_RS_ALL} if it has only items to
+     * copy and each was reported restored; {@code VSS_RS_FAILED} if files of it are or may be on disk (an item
+     * reported restored or {@link #failed}, or, while the caller may still be copying, not reported); else
+     * {@code VSS_RS_NONE}.
+     */
     private FileRestoreStatus statusOf(Selected c) {
         List<RestoreItem> toCopy = c.items().stream().filter(RestoreItem::toCopy).toList();
-        if (toCopy.size() < c.items().size() || toCopy.isEmpty()) {
-            // Something of it needs a service stop, a reboot or a custom procedure: not restored by this session.
-            return toCopy.stream().anyMatch(i -> reports.containsKey(i) && reports.get(i) == null)
-                    ? FileRestoreStatus.FAILED : FileRestoreStatus.NONE;
+        if (!toCopy.isEmpty() && toCopy.size() == c.items().size()
+                && toCopy.stream().allMatch(i -> reports.containsKey(i) && reports.get(i) == null)) {
+            return FileRestoreStatus.ALL;
         }
-        long written = toCopy.stream().filter(i -> reports.containsKey(i) && reports.get(i) == null).count();
-        return written == toCopy.size() ? FileRestoreStatus.ALL
-                : written == 0 && toCopy.stream().noneMatch(reports::containsKey) ? FileRestoreStatus.NONE
-                : FileRestoreStatus.FAILED;
+        return toCopy.stream().anyMatch(this::mayBeOnDisk) ? FileRestoreStatus.FAILED : FileRestoreStatus.NONE;
+    }
+
+    /**
+     * Whether files of {@code item} are or may be on disk: reported restored or failed (not {@link #notWritten}); not
+     * reported while the caller had the items and had not ended the copy ({@link #close()} without {@code complete()}).
+     */
+    private boolean mayBeOnDisk(RestoreItem item) {
+        if (reports.containsKey(item)) {
+            return !notWritten.contains(item);
+        }
+        return state == State.OPEN && !copyEnded;
     }
 
     private FileRestoreStatus setStatus(ComponentRef ref, FileRestoreStatus status) {
-        bc.setFileRestoreStatus(ref.writer().writerId(), ref.type(), ref.logicalPath(), ref.name(), status);
+        bc.setFileRestoreStatus(ref.writer().writerId(), ref.type(), ref.logicalPathOrNull(), ref.name(), status);
         return status;
     }
 
@@ -742,38 +851,45 @@ public final class RestoreSession implements AutoCloseable {
     // ---- failures -------------------------------------------------------------------------------------------------
 
     /**
-     * After PreRestore succeeded: VSS_RS_FAILED for every selected component (what was written is not known to be
-     * whole), PostRestore, each failure suppressed into {@code cause}; then the release.
+     * Once PreRestore was sent (it succeeded, or its IVssAsync failed): each selected component's status
+     * ({@link #statusOf}: VSS_RS_FAILED only where files are or may be on disk), VSS_RS_NONE for those left out at
+     * PreRestore, PostRestore, each failure suppressed into {@code cause}; then the release. After a failed PreRestore
+     * a VSS_E_BAD_STATE refusal is only logged: VSS may take neither call then (docs/restore-session.md).
      */
     private void failAndRelease(Throwable cause) {
         try {
             // A service the session stopped is always started again, before PostRestore.
             procedures.startStopped().forEach(e -> suppress(cause, e));
-            if (preRestored && bc != null && !bc.isClosed()) {
+            boolean afterFailedPreRestore = preRestoreFailed && !preRestored;
+            if ((preRestored || preRestoreFailed) && bc != null && !bc.isClosed()) {
                 preRestored = false;
+                preRestoreFailed = false;
                 for (Selected c : selected) {
-                    try {
-                        setStatus(c.ref(), statusOf(c) == FileRestoreStatus.ALL ? FileRestoreStatus.ALL
-                                : FileRestoreStatus.FAILED);
-                    } catch (RuntimeException e) {
-                        suppress(cause, e);
-                    }
+                    endingCall(cause, afterFailedPreRestore, () -> setStatus(c.ref(), statusOf(c)));
                 }
                 for (ComponentRef ref : failedAtPreRestore.keySet()) {
-                    try {
-                        setStatus(ref, FileRestoreStatus.NONE);
-                    } catch (RuntimeException e) {
-                        suppress(cause, e);
-                    }
+                    endingCall(cause, afterFailedPreRestore, () -> setStatus(ref, FileRestoreStatus.NONE));
                 }
-                try {
-                    awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
-                } catch (RuntimeException e) {
-                    suppress(cause, e);
-                }
+                endingCall(cause, afterFailedPreRestore,
+                        () -> awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore()));
             }
         } finally {
             release();
+        }
+    }
+
+    /** One call of the failure handling; its failure suppressed into {@code cause}, a refusal after a failed PreRestore logged. */
+    private static void endingCall(Throwable cause, boolean afterFailedPreRestore, Runnable call) {
+        try {
+            call.run();
+        } catch (org.vss4j.VssException e) {
+            if (afterFailedPreRestore && e.hresult() == VssHresult.VSS_E_BAD_STATE.code()) {
+                LOG.info("after the failed PreRestore VSS refuses the call: {}", e.getMessage());
+            } else {
+                suppress(cause, e);
+            }
+        } catch (RuntimeException e) {
+            suppress(cause, e);
         }
     }
 
@@ -802,14 +918,6 @@ public final class RestoreSession implements AutoCloseable {
             bc.close();
         }
         state = State.CLOSED;
-    }
-
-    private void phase(BackupPhase phase, Runnable step) {
-        phases.run(phase, step);
-    }
-
-    private <T> T phase(BackupPhase phase, Supplier<T> step) {
-        return phases.run(phase, step);
     }
 
     static String fullPath(String logicalPath, String name) {

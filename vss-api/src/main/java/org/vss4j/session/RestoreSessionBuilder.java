@@ -52,6 +52,11 @@ public final class RestoreSessionBuilder {
             Objects.requireNonNull(writerClassId, "writerClassId");
             componentPath = componentPath.toLowerCase(Locale.ROOT);
         }
+
+        /** The key of {@code component}: its writer class and full path. */
+        static Requested of(ComponentRef component) {
+            return new Requested(component.writer().writerId(), component.fullPath());
+        }
     }
 
     /** A subcomponent of a component set restored on its own ({@code AddRestoreSubcomponent}). */
@@ -73,8 +78,9 @@ public final class RestoreSessionBuilder {
 
     /**
      * Restores this component ({@code logicalPath\name}, or {@code name} without a logical path) instead of the
-     * default (every component the document records as backed up and selectable for restore). A component asked for
-     * that cannot be matched to a running writer fails the session.
+     * default (every component the document records as backed up successfully; its selectability for restore does
+     * not matter, Microsoft docs, "Working with Selectability For Restore and Subcomponents"). A component asked for
+     * that cannot be matched to a running writer, or was not backed up successfully, fails the session.
      */
     public RestoreSessionBuilder component(UUID writerClassId, String componentPath) {
         components.add(new Requested(writerClassId, componentPath));
@@ -101,7 +107,13 @@ public final class RestoreSessionBuilder {
         return this;
     }
 
-    /** The restore type given to {@code SetRestoreState}; {@code VSS_RTYPE_BY_COPY} by default. */
+    /**
+     * The restore type given to {@code SetRestoreState}; {@code VSS_RTYPE_BY_COPY} by default. The type informs the
+     * writers (they read it with {@code CVssWriter::GetRestoreType}); the session plans the items the same for every
+     * type. With {@code VSS_RTYPE_IMPORT} no data is copied (Microsoft docs, "VSS_RESTORE_TYPE": a transportable
+     * shadow copy is imported and used instead), yet the items still describe a copy: a caller importing copies none
+     * of them, and what it reports decides the statuses as for any restore (nothing reported: {@code VSS_RS_NONE}).
+     */
     public RestoreSessionBuilder restoreType(RestoreType restoreType) {
         this.type = Objects.requireNonNull(restoreType, "restoreType");
         return this;

@@ -53,6 +53,20 @@ final class SessionPhases {
     }
 
     /**
+     * The check of a session's calls that need it open (the items handed out, before its end): an
+     * {@link IllegalStateException} naming the state, e.g. "the restore session is closed".
+     *
+     * @param open    whether the session is open
+     * @param session what the session is called in the message ("session", "restore session")
+     * @param state   its state, named lower-case in the message
+     */
+    static void requireOpen(boolean open, String session, Enum<?> state) {
+        if (!open) {
+            throw new IllegalStateException("the " + session + " is " + state.name().toLowerCase(java.util.Locale.ROOT));
+        }
+    }
+
+    /**
      * {@code e} as a {@link BackupException} naming the phase: a VSS failure keeps its HRESULT; an argument, state or
      * I/O failure is {@code E_FAIL}; anything else (a defect, a failing clock or listener of the caller's) is
      * {@code E_UNEXPECTED} with its class named.

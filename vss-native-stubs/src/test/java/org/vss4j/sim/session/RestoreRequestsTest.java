@@ -238,8 +238,13 @@ class RestoreRequestsTest {
         assertThat(result.allRestored()).isTrue();
     }
 
+    /**
+     * Microsoft docs, "Working with Selectability For Restore and Subcomponents": a component explicitly included in
+     * the backup (every component of the document) can always be selected for restore, whatever its selectability
+     * for restore, which defaults to false.
+     */
     @Test
-    void aComponentTheRunningWriterDoesNotLetBeRestoredHasAnOutcomeWithWhy() {
+    void aBackedUpComponentNotSelectableForRestoreIsStillSelectedAndRestored() {
         SimulatedWriter w = machine.addWriter(SimulatedWriter.builder("AppWriter")
                 .component(WriterComponent.fileGroup("", "one").withFile(FileSpec.of("C:\\one", "*", false)))
                 .component(WriterComponent.fileGroup("", "two").withSelectableForRestore(false)
@@ -248,11 +253,14 @@ class RestoreRequestsTest {
         String bcd = backup(w, null);
         RestoreResult result;
         try (RestoreSession s = restore(bcd).start()) {
+            assertThat(s.selectedComponents()).extracting(c -> c.name()).containsExactly("one", "two");
             s.items().forEach(s::restored);
             result = s.complete();
         }
-        assertThat(result.outcomes()).extracting(o -> o.component().name() + ": " + o.reason())
-                .containsExactly("one: null", "two: not restored: not selectable for restore");
+        assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).extracting(c -> c.name() + "=" + c.selectedForRestore())
+                .containsExactly("one=true", "two=true");
+        assertThat(result.outcomes()).extracting(o -> o.component().name() + ": " + o.status() + " " + o.reason())
+                .containsExactly("one: ALL null", "two: ALL null");
         assertThat(result.allRestored()).isTrue();
     }
 

@@ -214,7 +214,8 @@ class RestoreSessionTest {
             assertThat(s.unmatched()).extracting(u -> u.component().name()).containsExactly("g");
             assertThat(s.selectedComponents()).extracting(c -> c.name()).containsExactly("one", "two");
             s.items().forEach(s::restored);
-            assertThat(s.complete().allRestored()).isTrue();
+            // g was backed up and is not restored: not everything the session was to restore is.
+            assertThat(s.complete().allRestored()).isFalse();
         }
         assertThatThrownBy(() -> RestoreSession.builder().document(bcd)
                 .component(gone.metadata().writerClassId(), "g").start())
@@ -223,6 +224,30 @@ class RestoreSessionTest {
                     assertThat(e.getMessage()).contains("VSS_E_OBJECT_NOT_FOUND");
                 });
         assertThat(gone.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
+
+    /** A component asked for that was not backed up successfully fails the selection naming its running writer. */
+    @Test
+    void aComponentAskedForThatWasNotBackedUpSuccessfullyNamesItsWriter() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()))
+                .start()) {
+            for (org.vss4j.session.BackupItem item : s.items()) {
+                if (item.addedComponent() != null && item.addedComponent().name().equals("two")) {
+                    s.failed(item, "unreadable");
+                } else {
+                    s.saved(item);
+                }
+            }
+            bcd = s.complete().backupComponentsDocument();
+        }
+        assertThatThrownBy(() -> RestoreSession.builder().document(bcd).component(w.metadata().writerClassId(), "two")
+                .start()).isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(BackupPhase.SELECT_FOR_RESTORE);
+                    assertThat(e.writer()).contains("AppWriter");
+                    assertThat(e.getMessage()).contains("VSS_E_OBJECT_NOT_FOUND", "not backed up successfully");
+                });
     }
 
     @Test
@@ -236,9 +261,49 @@ class RestoreSessionTest {
             assertThat(e.writer()).contains("AppWriter");
             assertThat(e.getMessage()).contains("VSS_E_WRITERERROR_NONRETRYABLE");
         });
-        // PreRestore failed: VSS takes no file restore status, and no PostRestore.
-        assertThat(machine.faults().callLog()).doesNotContain(SFRS, POST);
+    }
+
+    /**
+     * A PreRestore whose IVssAsync failed: the writers that handled OnPreRestore may have closed their files, so the
+     * session still tries VSS_RS_NONE and PostRestore. The simulator refuses both with VSS_E_BAD_STATE (its choice,
+     * docs/restore-session.md), which the session only logs: the exception carries nothing suppressed.
+     */
+    @Test
+    void afterAFailedPreRestoreTheSessionStillTriesNoneAndPostRestore() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        w.failAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
+        machine.faults().recordCalls();
+        assertThatThrownBy(() -> start(bcd)).isInstanceOfSatisfying(BackupException.class, e -> {
+            assertThat(e.getMessage()).startsWith("restore session, PRE_RESTORE failed: ");
+            assertThat(e.getSuppressed()).isEmpty();
+        });
+        assertThat(machine.faults().callLog().stream().filter(c -> c.equals(SFRS) || c.equals(POST)
+                || c.equals("IVssBackupComponents::PreRestore")))
+                .containsExactly("IVssBackupComponents::PreRestore", SFRS, SFRS, POST);
         assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
+        assertThat(machine.leakReport().isClean()).as("%s", machine.leakReport()).isTrue();
+    }
+
+    /** A PreRestore that timed out was cancelled: VSS ends it, so neither a status nor PostRestore is tried. */
+    @Test
+    void aTimedOutPreRestoreGetsNeitherAStatusNorPostRestore() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        org.vss4j.abi.vtable.IVssBackupComponents pre = org.vss4j.abi.vtable.IVssBackupComponents.PreRestore;
+        org.vss4j.sim.Gate held = machine.faults().delay(pre);
+        machine.faults().async(pre).waitReturnsEarly();
+        TestClock clock = new TestClock().advanceWhen(() -> held.wasReached()
+                && machine.faults().calls(org.vss4j.abi.vtable.IVssAsync.Cancel) == 0, java.time.Duration.ofMinutes(1));
+        machine.faults().recordCalls();
+        assertThatThrownBy(() -> RestoreSession.builder().document(bcd).clock(clock)
+                .phaseTimeout(java.time.Duration.ofMinutes(10)).start())
+                .isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.isTimeout()).isTrue();
+                    assertThat(e.phase()).isEqualTo(BackupPhase.PRE_RESTORE);
+                });
+        assertThat(machine.faults().callLog()).doesNotContain(SFRS, POST);
+        assertThat(machine.leakReport().isClean()).as("%s", machine.leakReport()).isTrue();
     }
 
     /**
@@ -320,6 +385,10 @@ class RestoreSessionTest {
                 "fileRestoreStatus=\"VSS_RS_FAILED\"");
     }
 
+    /**
+     * close() while copying: "one" reported restored is VSS_RS_ALL; "two", not reported, may be half written, so
+     * VSS_RS_FAILED ("VSS_FILE_RESTORE_STATUS"); PostRestore is still sent.
+     */
     @Test
     void closingWithoutCompleteReportsFailedAndStillCallsPostRestore() {
         SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
@@ -331,6 +400,130 @@ class RestoreSessionTest {
         assertThat(machine.faults().callLog().stream().filter(c -> c.equals(SFRS) || c.equals(POST)))
                 .containsExactly(SFRS, SFRS, POST);
         assertThat(w.events()).contains(WriterEvent.POST_RESTORE);
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.name() + "=" + c.fileRestoreStatus())
+                .containsExactly("one=" + FileRestoreStatus.ALL, "two=" + FileRestoreStatus.FAILED);
+    }
+
+    /**
+     * close() where nothing can be on disk: a writer whose components the session does not copy (VSS_RME_CUSTOM), and
+     * an item reported not written, get VSS_RS_NONE, not VSS_RS_FAILED ("components on disk are now corrupt").
+     */
+    @Test
+    void closingWithoutCompleteReportsNoneWhereNothingWasWritten() {
+        SimulatedWriter custom = machine.addWriter(writer("CustomWriter").restoreMethod(RestoreMethod.CUSTOM, null,
+                "call support", WriterRestore.ALWAYS, false).build());
+        String bcd = backup(custom);
+        try (RestoreSession s = start(bcd)) {
+            assertThat(s.items()).noneMatch(RestoreItem::toCopy);
+        }
+        assertThat(custom.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsExactly(FileRestoreStatus.NONE, FileRestoreStatus.NONE);
+    }
+
+    @Test
+    void closingWithoutCompleteReportsNoneForAnItemReportedNotWritten() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        try (RestoreSession s = start(bcd)) {
+            s.notWritten(s.items().get(0), "media unreadable");
+            s.restored(s.items().get(1));
+        }
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.name() + "=" + c.fileRestoreStatus())
+                .containsExactly("one=" + FileRestoreStatus.NONE, "two=" + FileRestoreStatus.ALL);
+    }
+
+    /** notWritten: nothing of the item on disk, VSS_RS_NONE; failed: some may be, VSS_RS_FAILED. Each item once. */
+    @Test
+    void anItemNotWrittenLeavesItsComponentNoneAndAnItemIsReportedOnce() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        RestoreResult result;
+        try (RestoreSession s = start(bcd)) {
+            RestoreItem one = s.items().get(0);
+            s.notWritten(one, "C:\\one: volume offline");
+            assertThatThrownBy(() -> s.restored(one)).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already reported (not written: C:\\one: volume offline)");
+            s.failed(s.items().get(1), "disk full");
+            assertThatThrownBy(() -> s.failed(s.items().get(1), "again")).isInstanceOf(IllegalStateException.class)
+                    .hasMessageContaining("already reported (failed: disk full)");
+            result = s.complete();
+        }
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.name() + "=" + c.fileRestoreStatus())
+                .containsExactly("one=" + FileRestoreStatus.NONE, "two=" + FileRestoreStatus.FAILED);
+        assertThat(outcome(result, "one").reason()).isEqualTo("not restored: C:\\one: volume offline");
+        assertThat(outcome(result, "two").reason()).isEqualTo("not restored: disk full");
+    }
+
+    /**
+     * A step of complete() failing before PostRestore (the second SetFileRestoreStatus): complete() throws naming the
+     * phase, PostRestore is still sent once, and the writer reads the statuses from what was reported.
+     */
+    @Test
+    void aFailureInCompleteBeforePostRestoreStillSendsPostRestoreWithTheReportedStatuses() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        machine.faults().recordCalls();
+        RestoreSession s = start(bcd);
+        s.restored(s.items().get(0));
+        s.failed(s.items().get(1), "disk full");
+        machine.faults().failOnCall(org.vss4j.abi.vtable.IVssBackupComponents.SetFileRestoreStatus, 2,
+                VssHresult.E_OUTOFMEMORY);
+        assertThatThrownBy(s::complete).isInstanceOfSatisfying(BackupException.class, e -> {
+            assertThat(e.phase()).isEqualTo(BackupPhase.SET_FILE_RESTORE_STATUS);
+            assertThat(e.getMessage()).startsWith("restore session, SET_FILE_RESTORE_STATUS failed: E_OUTOFMEMORY");
+        });
+        assertThat(machine.faults().callLog().stream().filter(POST::equals)).hasSize(1);
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.name() + "=" + c.fileRestoreStatus())
+                .containsExactly("one=" + FileRestoreStatus.ALL, "two=" + FileRestoreStatus.FAILED);
+        assertThat(machine.leakReport().isClean()).as("%s", machine.leakReport()).isTrue();
+        s.close();
+    }
+
+    /** The end of complete() (writer status, GetWriterComponents, SaveAsXML) is one FINAL_RESTORE_STATUS phase. */
+    @Test
+    void theFinalRestoreStatusIsOnePhase() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").build());
+        String bcd = backup(w);
+        List<org.vss4j.session.BackupEvent> events = new java.util.ArrayList<>();
+        try (RestoreSession s = RestoreSession.builder().document(bcd).listener(events::add).start()) {
+            s.items().forEach(s::restored);
+            s.complete();
+        }
+        assertThat(events).filteredOn(e -> e instanceof org.vss4j.session.BackupEvent.PhaseStarted p
+                && p.phase() == BackupPhase.FINAL_RESTORE_STATUS).hasSize(1);
+    }
+
+    /** A failure of the service control manager that is no ProcedureException still names the phase. */
+    @Test
+    void aServiceControlDefectAtTheServiceStopFailsPreRestoreAsABackupException() {
+        SimulatedWriter w = machine.addWriter(writer("AppWriter").restoreMethod(RestoreMethod.STOP_RESTORE_START,
+                "AppService", null, WriterRestore.ALWAYS, false).build());
+        String bcd = backup(w);
+        org.vss4j.procedures.ServiceControl broken = new org.vss4j.procedures.ServiceControl() {
+            @Override
+            public org.vss4j.diagnostics.ServiceState state(String service) {
+                throw new UnsupportedOperationException("no service control manager here");
+            }
+
+            @Override
+            public void stop(String service, java.time.Duration timeout) {
+                throw new AssertionError("not stopped: its state is unknown");
+            }
+
+            @Override
+            public void start(String service, java.time.Duration timeout) {
+                throw new AssertionError("never stopped");
+            }
+        };
+        assertThatThrownBy(() -> RestoreSession.builder().document(bcd).stopServices(true).serviceControl(broken)
+                .start()).isInstanceOfSatisfying(BackupException.class, e -> {
+                    assertThat(e.phase()).isEqualTo(BackupPhase.PRE_RESTORE);
+                    assertThat(e.getMessage()).contains("E_UNEXPECTED", "UnsupportedOperationException",
+                            "no service control manager here");
+                });
+        // PreRestore succeeded: PostRestore still ends the restore, with nothing copied.
+        assertThat(w.seenAt(WriterEvent.POST_RESTORE)).extracting(c -> c.fileRestoreStatus())
+                .containsOnly(FileRestoreStatus.NONE);
     }
 
     @Test
@@ -467,6 +660,12 @@ class RestoreSessionTest {
         RestoreResult result;
         try (RestoreSession s = start(bcd)) {
             assertThat(s.items()).extracting(i -> i.component().name()).containsExactly("three");
+            // Still selected, left out at PreRestore: listed after the others, and nothing of them is taken.
+            assertThat(s.selectedComponents()).extracting(c -> c.name()).containsExactly("three", "one", "two");
+            org.vss4j.session.ComponentRef one = s.selectedComponents().get(1);
+            assertThatThrownBy(() -> s.rangesFileRestoredTo(one, 0, "D:\\r.rng"))
+                    .isInstanceOf(IllegalArgumentException.class)
+                    .hasMessageContainingAll("E_INVALIDARG", "its writer failed PreRestore");
             s.items().forEach(s::restored);
             result = s.complete();
         }
