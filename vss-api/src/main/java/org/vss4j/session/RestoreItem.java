@@ -61,7 +61,8 @@ public record RestoreItem(ComponentRef component, FileSet files, RestoreMethod m
         REPLACE_WITH_SERVICE_STOPPED,
         /**
          * {@code VSS_RME_RESTORE_STOP_START} with {@code stopServices(true)}: copy to the original location,
-         * replacing, while the service runs; {@code complete()} stops and starts it so it reads the restored files.
+         * replacing, while the service runs; after PostRestore the session stops and starts it so it reads the
+         * restored files.
          */
         REPLACE_THEN_RESTART_SERVICE,
         /**

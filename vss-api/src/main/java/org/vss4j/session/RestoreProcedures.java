@@ -54,6 +54,9 @@ final class RestoreProcedures {
     /** Files scheduled per item (by identity: records may be equal). */
     private final Map<RestoreItem, Integer> scheduled = new IdentityHashMap<>();
 
+    /** Whether {@link #afterPostRestore} ran. */
+    private boolean restartedAfterPostRestore;
+
     RestoreProcedures(Allowed allowed) {
         this.allowed = allowed;
     }
@@ -135,13 +138,11 @@ final class RestoreProcedures {
 
     /**
      * The steps of {@code complete()} before SetFileRestoreStatus: the delayed replacements of the staged files of
-     * items reported restored (a failure makes the item failed in {@code reports}), then each service of
-     * VSS_RME_RESTORE_STOP_START that is not stopped (or stopping) stopped and started (its components' files were
-     * copied; a stopped one is left stopped), then each service stopped
-     * for VSS_RME_STOP_RESTORE_START started again ("Restore the files... Restart the service. Send the PostRestore
+     * items reported restored (a failure makes the item failed in {@code reports}), then each service stopped for
+     * VSS_RME_STOP_RESTORE_START started again ("Restore the files... Restart the service. Send the PostRestore
      * event", Microsoft docs, "VSS_RESTOREMETHOD_ENUM").
      */
-    void beforeFileRestoreStatus(Map<RestoreItem, String> reports, Map<String, List<RestoreItem>> restartAfterCopy) {
+    void beforeFileRestoreStatus(Map<RestoreItem, String> reports) {
         for (Staged f : staged) {
             RestoreItem item = f.item();
             if (!reports.containsKey(item) || reports.get(item) != null) {
@@ -154,6 +155,21 @@ final class RestoreProcedures {
                 reports.put(item, "the replacement at the next reboot failed: " + e.getMessage());
             }
         }
+        startStopped();
+    }
+
+    /**
+     * The step after PostRestore (in {@code complete()}, and after the PostRestore of a failed restore): each service
+     * of VSS_RME_RESTORE_STOP_START whose components' files were copied, and that is not stopped (or stopping),
+     * stopped and started so that it reads them; a stopped one is left stopped. Microsoft docs,
+     * "VSS_RESTOREMETHOD_ENUM", VSS_RME_RESTORE_STOP_START: "Restore the files. Send the PostRestore event and wait for
+     * all writers to process it. Stop the service. Restart the service." Done once.
+     */
+    void afterPostRestore(Map<RestoreItem, String> reports, Map<String, List<RestoreItem>> restartAfterCopy) {
+        if (restartedAfterPostRestore) {
+            return;
+        }
+        restartedAfterPostRestore = true;
         restartAfterCopy.forEach((service, items) -> {
             if (items.stream().noneMatch(reports::containsKey)) {
                 return;
@@ -172,7 +188,6 @@ final class RestoreProcedures {
                         + " could not be stopped and started to read them: " + e.getMessage());
             }
         });
-        startStopped();
     }
 
     /**

@@ -328,7 +328,7 @@ public final class RestoreSession implements AutoCloseable {
         try {
             Map<ComponentRef, FileRestoreStatus> statuses = new LinkedHashMap<>();
             phases.run(BackupPhase.SET_FILE_RESTORE_STATUS, () -> {
-                procedures.beforeFileRestoreStatus(reports, restartedAfterCopy());
+                procedures.beforeFileRestoreStatus(reports);
                 selected.forEach(c -> statuses.put(c.ref(), setStatus(c.ref(), statusOf(c))));
                 // Left out at PreRestore: nothing of it was copied ("VSS_FILE_RESTORE_STATUS": VSS_RS_NONE, no
                 // restored files on disk), which its writer reads at PostRestore instead of VSS_RS_UNDEFINED.
@@ -337,6 +337,8 @@ public final class RestoreSession implements AutoCloseable {
             phases.run(BackupPhase.POST_RESTORE, () -> {
                 preRestored = false;
                 awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore());
+                // VSS_RME_RESTORE_STOP_START: after PostRestore, the service is stopped and started.
+                procedures.afterPostRestore(reports, restartedAfterCopy());
             });
             List<WriterFailure> after = new ArrayList<>();
             Map<ComponentRef, String> failedAtPostRestore = new LinkedHashMap<>();
@@ -872,6 +874,13 @@ public final class RestoreSession implements AutoCloseable {
                 }
                 endingCall(cause, afterFailedPreRestore,
                         () -> awaitBlaming(BackupPhase.POST_RESTORE, bc.postRestore()));
+            }
+            // Files of a VSS_RME_RESTORE_STOP_START component may have been copied: its service reads them after a
+            // stop and start, PostRestore sent or not.
+            try {
+                procedures.afterPostRestore(reports, restartedAfterCopy());
+            } catch (RuntimeException e) {
+                suppress(cause, e);
             }
         } finally {
             release();

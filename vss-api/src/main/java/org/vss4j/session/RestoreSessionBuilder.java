@@ -294,8 +294,8 @@ public final class RestoreSessionBuilder {
     /**
      * Allows the session to stop and start the service a writer names for {@code VSS_RME_STOP_RESTORE_START} (stopped
      * after PreRestore, started again in {@link RestoreSession#complete()} before SetFileRestoreStatus and
-     * PostRestore, and on any failure or close) and {@code VSS_RME_RESTORE_STOP_START} (stopped and started in
-     * {@code complete()} after the copy). Off by default: those components are not restored, and their items say so.
+     * PostRestore, and on any failure or close) and {@code VSS_RME_RESTORE_STOP_START} (stopped and started after
+     * PostRestore, in {@code complete()} or after a failure or close once files were copied). Off by default: those components are not restored, and their items say so.
      * Needs administrator rights (docs/restore-procedures.md).
      */
     public RestoreSessionBuilder stopServices(boolean allowed) {

@@ -226,7 +226,7 @@ class RestoreProceduresTest {
     }
 
     @Test
-    void restoreStopStartCopiesWhileTheServiceRunsThenStopsAndStartsItBeforeTheStatus() {
+    void restoreStopStartCopiesWhileTheServiceRunsThenStopsAndStartsItAfterPostRestore() {
         SimulatedWriter w = addWriter(RestoreMethod.RESTORE_STOP_START);
         String bcd = backup(w);
         machine.faults().recordCalls();
@@ -242,8 +242,10 @@ class RestoreProceduresTest {
             assertThat(serviceLog).isEmpty();
             result = s.complete();
         }
-        assertThat(serviceLog).containsExactly("stop AppService after PRE_RESTORE",
-                "start AppService after PRE_RESTORE");
+        // Microsoft docs, "VSS_RESTOREMETHOD_ENUM", VSS_RME_RESTORE_STOP_START: restore the files, send PostRestore
+        // and wait for the writers, then stop and restart the service.
+        assertThat(serviceLog).containsExactly("stop AppService after POST_RESTORE, SetFileRestoreStatus called",
+                "start AppService after POST_RESTORE, SetFileRestoreStatus called");
         assertThat(service().history()).containsExactly(ServiceState.STOPPED, ServiceState.RUNNING);
         assertThat(result.allRestored()).isTrue();
     }
@@ -516,5 +518,21 @@ class RestoreProceduresTest {
                     assertThat(e.getMessage()).contains("VSS_RME_CUSTOM");
                 });
         assertThat(w.events()).doesNotContain(WriterEvent.PRE_RESTORE);
+    }
+
+    @Test
+    void restoreStopStartRestartsTheServiceAfterTheCopyEvenWhenTheSessionIsClosedWithoutComplete() {
+        SimulatedWriter w = addWriter(RestoreMethod.RESTORE_STOP_START);
+        String bcd = backup(w);
+        machine.faults().recordCalls();
+        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+            RestoreItem first = s.items().get(0);
+            copyBack(first);
+            s.restored(first);
+        }
+        // Closed while copying: the failure path sends PostRestore, then the service reads what was copied.
+        assertThat(serviceLog).containsExactly("stop AppService after POST_RESTORE, SetFileRestoreStatus called",
+                "start AppService after POST_RESTORE, SetFileRestoreStatus called");
+        assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
     }
 }
