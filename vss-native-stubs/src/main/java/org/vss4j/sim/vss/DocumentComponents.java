@@ -57,7 +57,10 @@ final class DocumentComponents {
     static List<WriterPart> of(BackupDocument document, List<? extends WriterParticipant> writers) {
         Map<UUID, List<BackupDocument.Component>> byInstance = new LinkedHashMap<>();
         for (BackupDocument.Component c : document.components) {
-            byInstance.computeIfAbsent(c.instanceId, k -> new ArrayList<>()).add(c);
+            // A component given to another instance with SetSelectedForRestoreEx is that instance's, for the
+            // requester as for the writers (partOf): what that instance records at PreRestore is what it reads back.
+            UUID owner = c.restoreInstanceId != null ? c.restoreInstanceId : c.instanceId;
+            byInstance.computeIfAbsent(owner, k -> new ArrayList<>()).add(c);
         }
         List<WriterPart> parts = new ArrayList<>();
         for (Map.Entry<UUID, List<BackupDocument.Component>> e : byInstance.entrySet()) {

@@ -735,6 +735,37 @@ class RestoreSessionTest {
         assertThat(alpha.events()).doesNotContain(WriterEvent.PRE_RESTORE);
     }
 
+    /**
+     * A restarted instance (a new instance id) that takes the component with SetSelectedForRestoreEx and fails it in
+     * its OnPreRestore: the session reads the failure message back from that instance's part of the document.
+     */
+    @Test
+    void whatARestartedInstanceRecordsAtPreRestoreIsSeenByTheSession() {
+        java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a36");
+        SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
+        BackupResult backup;
+        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
+            saved = SessionFixture.copyAll(s);
+            backup = s.complete();
+        }
+        alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
+        SimulatedWriter alpha2 = machine.addWriter(instance(cls, "alpha", "one", "C:\\one")
+                .instanceId(java.util.UUID.randomUUID()).build())
+                .recordsAt(WriterEvent.PRE_RESTORE, "", "one", d -> d.withPreRestoreFailureMsg("log is locked"));
+        RestoreResult result;
+        try (RestoreSession s = RestoreSession.builder().document(backup.backupComponentsDocument())
+                .writerMetadataDocuments(backup.writerMetadataDocuments()).start()) {
+            assertThat(s.selectedComponents()).extracting(c -> c.writer().instanceId())
+                    .containsExactly(alpha2.metadata().instanceId());
+            assertThat(s.items()).noneMatch(RestoreItem::toCopy);
+            result = s.complete();
+        }
+        assertThat(result.outcomes()).singleElement().satisfies(o -> {
+            assertThat(o.restored()).isFalse();
+            assertThat(o.reason()).contains("log is locked");
+        });
+    }
+
     @Test
     void aStoredInstanceNameNoRunningInstanceHasLeavesTheComponentUnmatched() {
         java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a34");
