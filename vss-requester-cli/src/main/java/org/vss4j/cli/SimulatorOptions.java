@@ -61,8 +61,9 @@ final class SimulatorOptions {
         private boolean inbox;
 
         @Option(names = "--sim-writers", paramLabel = "DIR", order = 4,
-                description = {"The machine has one writer per Writer Metadata Document (*.xml) in DIR instead "
-                        + "of the demo writer. Repeatable. Write them with:", "`vss writers --save DIR`"})
+                description = "The machine has one writer per Writer Metadata Document (*.xml) in DIR instead "
+                        + "of the demo writer. Repeatable. Write them with vss writers --save DIR, or by hand "
+                        + "(docs/simulator-writers.md).")
         private List<Path> writerDirectories;
 
         @Option(names = "--sim-not-elevated", order = 5,
