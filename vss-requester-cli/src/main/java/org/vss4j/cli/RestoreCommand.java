@@ -26,11 +26,12 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
         customSynopsis = {"vss restore [OPTIONS] MEDIA [SET] --to=TARGET [--path=PATTERN]... [--overwrite]",
-            "vss restore [OPTIONS] MEDIA [SET] --writers [--to=WINDOWS-DIR]",
-            "    [--component=WRITER[:PATH]]... [--restore-type=TYPE]",
-            "    [--restore-options=WRITER[:PATH]=TEXT]... [--stop-services] [--at-reboot]",
-            "    [--authoritative=WRITER[:PATH]]... [--additional-restores=WRITER[:PATH]]...",
-            "    [--roll-forward=WRITER[:PATH]=HOW]... [--restore-name=WRITER:PATH=NAME]..."},
+            "       vss restore [OPTIONS] MEDIA [SET] --writers [--to=WINDOWS-DIR]",
+            "           [--component=WRITER[:PATH]]... [--restore-type=TYPE]",
+            "           [--restore-options=WRITER[:PATH]=TEXT]... [--stop-services]",
+            "           [--at-reboot] [--authoritative=WRITER[:PATH]]...",
+            "           [--additional-restores=WRITER[:PATH]]...",
+            "           [--roll-forward=WRITER[:PATH]=HOW]... [--restore-name=WRITER:PATH=NAME]..."},
         description = {"Restore the files of SET, or of the newest complete set in MEDIA, into TARGET, as "
                 + "ROOT/PATH (D/orders/a.db for D:\\orders\\a.db; vss sets shows each source's root).",
             "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
@@ -47,13 +48,13 @@ import picocli.CommandLine.Spec;
                 + "takes part (PreRestore, PostRestore) and its restore method decides where its component's files "
                 + "go; each file gets its security descriptor, streams, times and attributes as without --writers; "
                 + "a service stop is performed only with --stop-services, a replacement at the next reboot only with "
-                + "--at-reboot, a custom procedure never (reported not restored, with why). Without --to the "
-                + "files are written back in place: the live files of each component are replaced without "
-                + "--overwrite (stderr names each volume written in place); restore whole components, so --path "
-                + "and --overwrite are refused. --to then names a Windows directory the writers are told their "
-                + "files go under (AddNewTarget; a writer must support new targets): every file set but those "
-                + "of a custom procedure goes under it as a plain copy, with no service stop and no replacement "
-                + "at reboot. The simulator options matter only with --writers."},
+                + "--at-reboot, a custom procedure never (reported not restored, with why). It restores whole "
+                + "components, so --path and --overwrite are refused. Without --to the files go back in place: "
+                + "each component's live files are replaced, with no --overwrite (stderr names each volume "
+                + "written in place). With --to, a Windows directory the writers are told their files go under "
+                + "(AddNewTarget; a writer must support new targets), every file set but those of a custom "
+                + "procedure goes under it as a plain copy, the originals left alone: no service stop, no "
+                + "replacement at reboot. The simulator options matter only with --writers."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
             "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite",
@@ -91,9 +92,9 @@ final class RestoreCommand implements Callable<Integer> {
     private boolean writers;
 
     @Option(names = "--component", paramLabel = "WRITER[:PATH]",
-            description = "With --writers: restore only WRITER's components of the set (its name), or the one at "
-                    + "PATH (logical path and name, as vss backup shows it: Orders Writer:orders). Repeatable. "
-                    + "Default: every component the set holds.")
+            description = "With --writers: restore only WRITER's components of the set (its name or class id), "
+                    + "or the one at PATH (logical path and name: Orders Writer:orders for the component the "
+                    + "output names Orders Writer\\orders). Repeatable. Default: every component the set holds.")
     private List<String> components = new ArrayList<>();
 
     @Option(names = "--restore-type", paramLabel = "TYPE", converter = RestoreTypeArgument.class,

@@ -108,6 +108,12 @@ final class RestoreWritersRun {
                 // Checked before the restore is announced: a usage error says nothing was begun.
                 builder.newTargetRoot(NewTargetArgument.onThisMachine(newTarget));
             }
+            if (SimulatedHost.active() && !simulator.volumesDeclared()) {
+                // The set's paths are Windows paths: on the default volume they land in whatever directory this is.
+                err.printf("(simulated VSS: no --sim-volume given, so the files of C:\\ are written back into the "
+                        + "current directory %s; give the --sim-volume options the backup used)%n",
+                        Path.of("").toAbsolutePath());
+            }
             err.printf("restoring set %s with its writers, restore type %s%s%s%n", s.setId(), name(restoreType),
                     set == null ? " (the newest complete set in " + m.media() + ")" : "",
                     newTarget == null ? "" : ", the files to copy under the new target " + newTarget);

@@ -96,6 +96,11 @@ final class SimulatorOptions {
                     + "lasts more than a second.")
     private Boolean progress;
 
+    /** Whether a {@code --sim-volume} was given: without one, the simulated C:\ is the current directory. */
+    boolean volumesDeclared() {
+        return settings != null && settings.volumes != null;
+    }
+
     /** {@code --progress} (true), {@code --no-progress} (false), or neither (null: on a terminal only). */
     Boolean progress() {
         return progress;
