@@ -206,6 +206,37 @@ class RestoreWritersGuardsTest {
     }
 
     @Test
+    void withoutSimVolumeStderrSaysTheCurrentDirectoryIsTheVolume() throws IOException {
+        backUp(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+        // No --sim-volume: C:\ is the current directory. The writer takes no new target, so the session refuses
+        // before anything is written there.
+        SimulatedWriter noNewTarget = SimulatedWriter.builder("Orders Writer").classId(ORDERS_CLASS)
+                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+                .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false)
+                .build();
+
+        InProcessVss.Result r = InProcessVss.run(m -> m.addWriter(noNewTarget), List.of("restore", media.toString(),
+                "--writers", "--to", "C:\\vss4j-never-written", "--sim-state", state.toString(), "--sim-writers",
+                noWriters.toString()));
+
+        assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
+        assertThat(r.err()).contains("no --sim-volume given, so the files of C:\\ are written back into the current "
+                + "directory " + Path.of("").toAbsolutePath(), "give the --sim-volume options the backup used");
+        assertThat(Path.of("vss4j-never-written")).doesNotExist();
+    }
+
+    @Test
+    void aBadOptionValueIsOneLineWithoutTheSynopsis() throws IOException {
+        backUp(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
+
+        Run r = restore("--restore-type", "undefined");
+
+        assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
+        assertThat(r.err()).contains("vss: Invalid value for option '--restore-type': 'undefined' is no restore type",
+                "See `vss help restore`").doesNotContain("Usage:");
+    }
+
+    @Test
     void aComponentNotRestoredNamesItsFileRestoreStatus() throws IOException {
         backUp(RestoreMethod.STOP_RESTORE_START, "OrdersSvc");
 
