@@ -34,15 +34,21 @@ final class ComponentArguments {
      * @return the components, by {@link WritersRestore#key}
      */
     List<String> choose(String label, String arg) {
+        if (arg.isBlank()) {
+            throw new UsageException(label + ": the writer is empty; give WRITER or WRITER:PATH (its writers: "
+                    + writerNames() + ")");
+        }
         int colon = arg.indexOf(':');
         String writer = colon < 0 ? arg : arg.substring(0, colon);
         String path = colon < 0 ? null : arg.substring(colon + 1);
-        List<ComponentRow> ofWriter = rows.stream().filter(r -> writer.equalsIgnoreCase(r.writerName())
-                && r.writerId() != null).toList();
+        java.util.Optional<UUID> classId = GuidArgument.parse(writer);
+        List<ComponentRow> ofWriter = rows.stream().filter(r -> r.writerId() != null
+                && (classId.isPresent() ? classId.get().toString().equalsIgnoreCase(r.writerId())
+                        : writer.equalsIgnoreCase(r.writerName()))).toList();
         if (ofWriter.isEmpty()) {
             throw new UsageException(label + ": set " + setId + " holds no component of a writer "
-                    + "named " + writer + " (its writers: " + rows.stream().map(ComponentRow::writerName).distinct()
-                            .toList() + ")");
+                    + (classId.isPresent() ? "of class " : "named ") + writer + " (its writers: " + writerNames()
+                    + ")" + didYouMean(arg));
         }
         List<ComponentRow> found = path == null ? ofWriter : ofWriter.stream()
                 .filter(r -> fullPath(r).equalsIgnoreCase(path)).toList();
@@ -53,6 +59,24 @@ final class ComponentArguments {
         }
         return found.stream().map(r -> WritersRestore.key(UUID.fromString(r.writerId()), fullPath(r))).distinct()
                 .toList();
+    }
+
+    /** The set's writers, each as its name and class id (either one names it). */
+    private List<String> writerNames() {
+        return rows.stream().filter(r -> r.writerId() != null).map(r -> r.writerName() + " {" + r.writerId() + "}")
+                .distinct().toList();
+    }
+
+    /**
+     * For {@code WRITER\PATH} (as the output prints a component) whose prefix is a writer of the set: the
+     * {@code WRITER:PATH} form to give; else empty.
+     */
+    private String didYouMean(String arg) {
+        return rows.stream().map(ComponentRow::writerName).filter(java.util.Objects::nonNull).distinct()
+                .filter(w -> arg.length() > w.length() + 1 && arg.regionMatches(true, 0, w, 0, w.length())
+                        && arg.charAt(w.length()) == '\\')
+                .findFirst().map(w -> "; did you mean " + w + ":" + arg.substring(w.length() + 1) + "?")
+                .orElse("");
     }
 
     /**

@@ -10,7 +10,9 @@ import org.vss4j.ProviderProperties;
 import org.vss4j.SnapshotProperties;
 import org.vss4j.VssHresult;
 import org.vss4j.WriterComponentInfo;
+import org.vss4j.WriterBackupSchema;
 import org.vss4j.WriterIdentity;
+import org.vss4j.WriterRestoreMethod;
 import org.vss4j.WriterStatus;
 
 /**
@@ -69,13 +71,24 @@ final class JsonForms {
         }
     }
 
-    /** A writer: identity, status (null when it reported none) and components. */
+    /**
+     * A writer: identity, status (null when it reported none), how its data is restored ({@code GetRestoreMethod};
+     * null fields when its document has no restore method), the backup and restore features it supports
+     * ({@code GetBackupSchema}: flag names and the mask) and components.
+     */
     record Writer(String writerName, UUID writerId, UUID instanceId, String usage, String source, Status status,
-            List<Component> components) {
+            String restoreMethod, String service, String writerRestore, Boolean rebootRequired,
+            List<String> backupSchema, int backupSchemaMask, List<Component> components) {
 
-        static Writer of(WriterIdentity id, WriterStatus status, List<WriterComponentInfo> components) {
+        static Writer of(WriterIdentity id, WriterStatus status, WriterRestoreMethod restore,
+                WriterBackupSchema schema, List<WriterComponentInfo> components) {
             return new Writer(id.writerName(), id.writerId(), id.instanceId(), id.usage().nativeName(),
                     id.source().nativeName(), status == null ? null : Status.of(status),
+                    restore == null || restore.method() == null ? null : restore.method().nativeName(),
+                    restore == null ? null : restore.service(),
+                    restore == null || restore.writerRestore() == null ? null : restore.writerRestore().nativeName(),
+                    restore == null ? null : restore.rebootRequired(),
+                    schema == null ? List.of() : names(schema.schemas()), schema == null ? 0 : schema.mask(),
                     components.stream().map(Component::of).toList());
         }
     }

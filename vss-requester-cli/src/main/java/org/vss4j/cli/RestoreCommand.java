@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
  * counted on stderr, and does not change the exit code.
  */
 @Command(name = "restore", mixinStandardHelpOptions = true,
-        customSynopsis = {"vss restore [OPTIONS] MEDIA [SET] --to=TARGET",
-            "vss restore [OPTIONS] MEDIA [SET] --writers [--to=WINDOWS-DIR] [--component=WRITER[:PATH]]...",
-            "    [--restore-type=TYPE] [--restore-options=WRITER[:PATH]=TEXT]... [--stop-services] [--at-reboot]",
-            "    [--authoritative=WRITER[:PATH]]... [--roll-forward=WRITER[:PATH]=HOW]...",
-            "    [--restore-name=WRITER:PATH=NAME]... [--additional-restores=WRITER[:PATH]]..."},
+        customSynopsis = {"vss restore [OPTIONS] MEDIA [SET] --to=TARGET [--path=PATTERN]... [--overwrite]",
+            "       vss restore [OPTIONS] MEDIA [SET] --writers [--to=WINDOWS-DIR]",
+            "           [--component=WRITER[:PATH]]... [--restore-type=TYPE]",
+            "           [--restore-options=WRITER[:PATH]=TEXT]... [--stop-services]",
+            "           [--at-reboot] [--authoritative=WRITER[:PATH]]...",
+            "           [--additional-restores=WRITER[:PATH]]...",
+            "           [--roll-forward=WRITER[:PATH]=HOW]... [--restore-name=WRITER:PATH=NAME]..."},
         description = {"Restore the files of SET, or of the newest complete set in MEDIA, into TARGET, as "
                 + "ROOT/PATH (D/orders/a.db for D:\\orders\\a.db; vss sets shows each source's root).",
             "Nothing is written outside TARGET: an entry with .., an absolute or drive path, a UNC or device path, "
@@ -46,9 +48,13 @@ import picocli.CommandLine.Spec;
                 + "takes part (PreRestore, PostRestore) and its restore method decides where its component's files "
                 + "go; each file gets its security descriptor, streams, times and attributes as without --writers; "
                 + "a service stop is performed only with --stop-services, a replacement at the next reboot only with "
-                + "--at-reboot, a custom procedure never (reported not restored, with why). --to then names a "
-                + "Windows directory the writers are told their files go under (AddNewTarget; a writer must support "
-                + "new targets). The simulator options matter only with --writers."},
+                + "--at-reboot, a custom procedure never (reported not restored, with why). It restores whole "
+                + "components, so --path and --overwrite are refused. Without --to the files go back in place: "
+                + "each component's live files are replaced, with no --overwrite (stderr names each volume "
+                + "written in place). With --to, a Windows directory the writers are told their files go under "
+                + "(AddNewTarget; a writer must support new targets), every file set but those of a custom "
+                + "procedure goes under it as a plain copy, the originals left alone: no service stop, no "
+                + "replacement at reboot. The simulator options matter only with --writers."},
         footer = {"%nExamples (" + Examples.LEGEND + "):",
             "  vss restore backups --to restored",
             "  vss restore backups 20261201T172241.690Z-b9144b --to restored --overwrite",
@@ -78,16 +84,17 @@ final class RestoreCommand implements Callable<Integer> {
     @Option(names = "--to", paramLabel = "TARGET",
             description = "The directory to restore into; created when missing. Required without --writers. "
                     + "With --writers: a Windows directory (D:\\restored) every file set the writers let be copied "
-                    + "goes under, as D:\\restored\\C\\logs for C:\\logs; the writers are told (AddNewTarget).")
+                    + "goes under, as D:\\restored\\C\\logs for C:\\logs, the originals left alone (no service "
+                    + "stop, no replacement at reboot); the writers are told (AddNewTarget).")
     private Path target;
 
     @Option(names = "--writers", description = "Restore with the writers, to where their restore methods say.")
     private boolean writers;
 
     @Option(names = "--component", paramLabel = "WRITER[:PATH]",
-            description = "With --writers: restore only WRITER's components of the set (its name), or the one at "
-                    + "PATH (logical path and name, as vss backup shows it: Orders Writer:orders). Repeatable. "
-                    + "Default: every component the set holds.")
+            description = "With --writers: restore only WRITER's components of the set (its name or class id), "
+                    + "or the one at PATH (logical path and name: Orders Writer:orders for the component the "
+                    + "output names Orders Writer\\orders). Repeatable. Default: every component the set holds.")
     private List<String> components = new ArrayList<>();
 
     @Option(names = "--restore-type", paramLabel = "TYPE", converter = RestoreTypeArgument.class,
@@ -157,6 +164,12 @@ final class RestoreCommand implements Callable<Integer> {
         WriterRequests requests = new WriterRequests(stopServices, atReboot, authoritative, rollForward, restoreName,
                 additionalRestores);
         if (writers) {
+            if (!paths.isEmpty() || overwrite) {
+                // A writer restores whole components: a file pattern would narrow what the writer is told it gets.
+                throw new UsageException((!paths.isEmpty() ? "--path" : "--overwrite") + " goes without --writers ("
+                        + "a writer-aware restore restores whole components, replacing the files in place or "
+                        + "writing them under --to; choose components with --component)");
+            }
             return new RestoreWritersRun(media, set, target, components, restoreType, restoreOptions, requests, json,
                     simulator).call(out, err);
         }

@@ -12,6 +12,7 @@ import java.util.Set;
 import org.vss4j.RestoreType;
 import org.vss4j.VssHresult;
 import org.vss4j.media.BackupSetInfo;
+import org.vss4j.media.ComponentRow;
 import org.vss4j.session.BackupException;
 import org.vss4j.session.BackupPhase;
 import org.vss4j.session.RestoreSession;
@@ -25,15 +26,15 @@ final class RestoreWritersRun {
 
     /** The JSON form of the run. */
     record Json(String media, String set, String restoreType, String newTarget,
-            List<WritersRestore.Component> components, List<String> services, List<String> notApplied,
-            boolean allRestored, Failure failure) {
+            List<WritersRestore.Component> components, List<WritersRestore.Service> services,
+            List<String> notApplied, boolean allRestored, Failure failure) {
     }
 
     /**
      * A writer that failed the restore as a whole (its PreRestore or PostRestore operation failed), or refused what
      * the command line asked of it before PreRestore (phase {@code SET_RESTORE_OPTIONS}).
      */
-    record Failure(String phase, String writer, String hresult, String message) {
+    record Failure(String phase, String writer, int hresult, String hresultName, String message) {
     }
 
     private final Path media;
@@ -65,10 +66,7 @@ final class RestoreWritersRun {
     }
 
     int call(PrintWriter out, PrintWriter err) throws IOException {
-        String newTarget = target == null ? null : target.toString();
-        if (newTarget != null) {
-            NewTargetArgument.checkForm(newTarget); // the simulator's volumes are checked once it runs
-        }
+        String newTarget = target == null ? null : NewTargetArgument.checkForm(target.toString());
         MediaSets m = MediaSets.open(media, err);
         BackupSetInfo s;
         if (set == null) {
@@ -81,8 +79,15 @@ final class RestoreWritersRun {
         String document = m.reader().backupComponentsDocument(s.setId()).orElseThrow(() -> new UsageException(
                 "set " + s.setId() + " stores no Backup Components Document (documents/backup-components.xml): "
                         + "restore its files without --writers"));
+        List<ComponentRow> rows = m.reader().components(s.setId());
+        if (rows.isEmpty()) {
+            // A backup without writers stores a document with no component: nothing a writer could restore.
+            throw new UsageException("set " + s.setId() + " was made without writers (--no-writers / "
+                    + "--volume-mode): its Backup Components Document has no component; restore its files without "
+                    + "--writers");
+        }
         RestoreSessionBuilder builder = RestoreSession.builder().document(document).restoreType(restoreType);
-        ComponentArguments args = new ComponentArguments(m.reader().components(s.setId()), s.setId());
+        ComponentArguments args = new ComponentArguments(rows, s.setId());
         Set<String> chosen = new LinkedHashSet<>();
         for (String c : components) {
             chosen.addAll(args.choose("--component " + c, c));
@@ -92,23 +97,32 @@ final class RestoreWritersRun {
         Map<String, String> options = options(args);
         options.forEach((k, text) -> builder.restoreOptions(ComponentArguments.writerOf(k),
                 ComponentArguments.pathOf(k), text));
-        requests.applyTo(builder, args);
-        err.printf("restoring set %s with its writers, restore type %s%s%s%n", s.setId(), name(restoreType),
-                set == null ? " (the newest complete set in " + m.media() + ")" : "",
-                newTarget == null ? "" : ", the files to copy under the new target " + newTarget);
-        err.flush();
+        Map<String, WriterRequests.Asked> asked = requests.applyTo(builder, args);
         simulator.prepare();
         List<WritersRestore.Component> outcomes;
         List<String> notApplied;
-        List<String> services;
+        List<WritersRestore.Service> services;
+        List<Path> staged;
         try {
             if (newTarget != null) {
+                // Checked before the restore is announced: a usage error says nothing was begun.
                 builder.newTargetRoot(NewTargetArgument.onThisMachine(newTarget));
             }
-            WritersRestore.Outcome o = new WritersRestore(m.reader(), s.setId(), options).run(builder);
+            if (SimulatedHost.active() && !simulator.volumesDeclared()) {
+                // The set's paths are Windows paths: on the default volume they land in whatever directory this is.
+                err.printf("(simulated VSS: no --sim-volume given, so the files of C:\\ are written back into the "
+                        + "current directory %s; give the --sim-volume options the backup used)%n",
+                        Path.of("").toAbsolutePath());
+            }
+            err.printf("restoring set %s with its writers, restore type %s%s%s%n", s.setId(), name(restoreType),
+                    set == null ? " (the newest complete set in " + m.media() + ")" : "",
+                    newTarget == null ? "" : ", the files to copy under the new target " + newTarget);
+            err.flush();
+            WritersRestore.Outcome o = new WritersRestore(m.reader(), s.setId(), options, asked, err).run(builder);
             outcomes = o.components();
             notApplied = o.notApplied();
             services = o.services();
+            staged = o.stagedFiles();
         } catch (BackupException e) {
             if (e.writerFailure().isPresent()) {
                 return writerFailed(out, err, s.setId(), newTarget, e);
@@ -122,28 +136,26 @@ final class RestoreWritersRun {
         } finally {
             simulator.close();
         }
-        boolean all = outcomes.stream().allMatch(WritersRestore.Component::restored);
+        boolean all = !outcomes.isEmpty() && outcomes.stream().allMatch(WritersRestore.Component::restored);
         if (json) {
             org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), s.setId(), name(restoreType),
                     newTarget, outcomes, services, notApplied, all, null));
         } else {
-            for (WritersRestore.Component c : outcomes) {
-                out.printf("%s\\%s: %s%s%s%n", c.writer(), c.component(), c.restored()
-                        ? "restored (" + c.files() + " file(s), " + c.status() + ")"
-                                + (c.reason() == null ? "" : ", " + c.reason())
-                        : c.reason() + (c.status() != null ? " (" + c.status() + ")" : ""),
-                        c.procedure() == null ? "" : ", " + c.procedure(),
-                        c.restoreOptions() == null ? "" : ", restore options: " + c.restoreOptions());
-            }
-            if (outcomes.isEmpty()) {
-                out.println("no component of the set to restore");
-            }
-            for (String done : services) {
-                out.println("service " + done.substring(done.indexOf(' ') + 1) + ": " + done.substring(0,
-                        done.indexOf(' ')));
+            outcomes.forEach(c -> out.println(RestoreText.line(c)));
+            for (WritersRestore.Service done : services) {
+                out.println("service " + done.service() + ": " + done.action());
             }
             SetText.notApplied(out, notApplied);
             out.flush();
+        }
+        if (!staged.isEmpty() && SimulatedHost.active()) {
+            // The simulator keeps no pending rename once the run ends and cannot reboot: say what is left behind.
+            err.printf("(simulated VSS: %d file(s) staged for the next reboot stay beside their originals, as %s%s; "
+                    + "the simulated machine does not reboot and forgets the pending replacements when the command "
+                    + "ends: move each over its original to finish the restore, or delete it to undo it; a backup "
+                    + "made meanwhile stores them too)%n", staged.size(), staged.get(0),
+                    staged.size() > 1 ? " and the like" : "");
+            err.flush();
         }
         if (!notApplied.isEmpty()) {
             // As the plain restore: the data is there, the exit code does not change, what is missing is not hidden.
@@ -169,16 +181,17 @@ final class RestoreWritersRun {
         String phase = e.phase().name();
         String hresult = VssHresult.describe(e.hresult());
         String writer = e.writer().orElse(null);
+        String why = SessionTexts.detailOf(e);
         if (json) {
             org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), setId, name(restoreType),
-                    newTarget, List.of(), List.of(), List.of(), false, new Failure(phase, writer, hresult,
-                            e.getMessage())));
+                    newTarget, List.of(), List.of(), List.of(), false, new Failure(phase, writer, e.hresult(),
+                            JsonForms.hresultName(e.hresult()), why)));
         } else {
-            out.printf("not restored: writer %s failed %s (%s): %s%n", writer, phase, hresult, e.getMessage());
+            out.printf("writer %s: not restored: it failed %s (%s): %s%n", writer, phase, hresult, why);
             out.flush();
         }
-        err.printf("vss: restore: writer %s failed %s with %s; the components of set %s were not restored%n",
-                writer, phase, hresult, setId);
+        err.printf("vss: restore: the components of set %s were not restored (writer %s failed %s, named on "
+                + "stdout)%n", setId, writer, phase);
         err.flush();
         return ExitCodes.COMPONENTS_NOT_RESTORED;
     }
@@ -187,26 +200,32 @@ final class RestoreWritersRun {
      * The session refused what the command line asked of a writer before PreRestore ({@code SET_RESTORE_OPTIONS}:
      * a new target, an authoritative restore, a roll-forward or a new name its backup schema does not declare, or a
      * request for a component the session does not select). The writers heard nothing of the restore and nothing
-     * was written: reported as a component not restored, exit code 13, with the option to drop.
+     * was written: reported as a component not restored, exit code 13, with the option to drop. The refusal is the
+     * session's own words: the HRESULT's generic meaning ("check the values passed") does not fit a value the writer
+     * merely does not support, so it is left out.
      */
     private int requestRefused(PrintWriter out, PrintWriter err, String setId, String newTarget, BackupException e) {
         String writer = e.writer().orElse(null);
-        String hresult = VssHresult.describe(e.hresult());
-        String message = SessionTexts.cli(e.getMessage());
+        String why = SessionTexts.cli(SessionTexts.detailOf(e));
         String option = SessionTexts.optionRefused(e.getMessage());
-        String what = option == null ? "" : " (restore without " + option + ", or choose with --component only "
-                + "components of writers that support it)";
+        String advice = option == null ? null : "restore without " + option + ", or choose with --component only "
+                + "components of writers that support it";
+        String what = "";
+        if (advice != null && why.endsWith("restore without it")) {
+            why = why.substring(0, why.length() - "restore without it".length()) + advice; // the option by name
+        } else if (advice != null && !why.contains("without " + option)) {
+            what = "; " + advice;
+        }
         if (json) {
             org.vss4j.cli.Json.print(out, new Json(media.toAbsolutePath().toString(), setId, name(restoreType),
-                    newTarget, List.of(), List.of(), List.of(), false, new Failure(e.phase().name(), writer, hresult,
-                            message + what)));
+                    newTarget, List.of(), List.of(), List.of(), false, new Failure(e.phase().name(), writer,
+                            e.hresult(), JsonForms.hresultName(e.hresult()), why + what)));
         } else {
-            out.printf("not restored: writer %s refused what was asked before PreRestore (%s): %s%s%n", writer,
-                    hresult, message, what);
+            out.printf("writer %s: not restored: %s%s%n", writer, why, what);
             out.flush();
         }
-        err.printf("vss: restore: writer %s cannot take what the command line asked (%s); nothing was restored and "
-                + "no writer was told of the restore%n", writer, hresult);
+        err.printf("vss: restore: nothing was restored and no writer was told of the restore (writer %s cannot take "
+                + "what the command line asked, named on stdout)%n", writer);
         err.flush();
         return ExitCodes.COMPONENTS_NOT_RESTORED;
     }
@@ -232,6 +251,10 @@ final class RestoreWritersRun {
                         + "writer reads with IVssComponent::GetRestoreOptions)");
             }
             String text = arg.substring(eq + 1);
+            if (text.isBlank()) {
+                throw new UsageException("--restore-options " + arg + ": the TEXT is empty; give the text the "
+                        + "writer reads, or leave the option out");
+            }
             for (String k : args.chooseRestored("--restore-options " + arg, arg.substring(0, eq))) {
                 out.put(k, text);
             }

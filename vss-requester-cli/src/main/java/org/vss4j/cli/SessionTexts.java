@@ -41,6 +41,21 @@ final class SessionTexts {
     }
 
     /**
+     * What the session says went wrong, without the failed call and HRESULT in front (the output gives them in
+     * their own fields) and without the HRESULT's generic meaning at the end ({@code VssException}'s
+     * "CALL failed: HRESULT [WHAT] - MEANING").
+     */
+    static String detailOf(org.vss4j.VssException e) {
+        String m = e.getMessage();
+        String meaning = " - " + org.vss4j.VssHresult.explain(e.hresult());
+        if (m.endsWith(meaning)) {
+            m = m.substring(0, m.length() - meaning.length());
+        }
+        int open = m.indexOf(" [");
+        return open >= 0 && m.endsWith("]") ? m.substring(open + 2, m.length() - 1) : m;
+    }
+
+    /**
      * The option to drop for a request the session refused because the writer's backup schema lacks a flag; null
      * if {@code message} names none of them.
      */

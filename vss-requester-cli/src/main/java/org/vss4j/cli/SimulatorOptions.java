@@ -61,8 +61,9 @@ final class SimulatorOptions {
         private boolean inbox;
 
         @Option(names = "--sim-writers", paramLabel = "DIR", order = 4,
-                description = {"The machine has one writer per Writer Metadata Document (*.xml) in DIR instead "
-                        + "of the demo writer. Repeatable. Write them with:", "`vss writers --save DIR`"})
+                description = "The machine has one writer per Writer Metadata Document (*.xml) in DIR instead "
+                        + "of the demo writer. Repeatable. Write them with vss writers --save DIR, or by hand "
+                        + "(docs/simulator-writers.md).")
         private List<Path> writerDirectories;
 
         @Option(names = "--sim-not-elevated", order = 5,
@@ -94,6 +95,11 @@ final class SimulatorOptions {
                     + "when stderr is not a terminal; --no-progress: never. Default: on a terminal only, for work that "
                     + "lasts more than a second.")
     private Boolean progress;
+
+    /** Whether a {@code --sim-volume} was given: without one, the simulated C:\ is the current directory. */
+    boolean volumesDeclared() {
+        return settings != null && settings.volumes != null;
+    }
 
     /** {@code --progress} (true), {@code --no-progress} (false), or neither (null: on a terminal only). */
     Boolean progress() {

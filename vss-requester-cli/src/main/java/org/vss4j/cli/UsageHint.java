@@ -30,7 +30,10 @@ final class UsageHint implements IParameterExceptionHandler {
         if (isGroupWithoutCommand(ex, cl)) {
             cl.usage(err);
         } else {
-            if (!suggested) {
+            // A bad value of an option: the error names the option and what to give, as a usage error found after
+            // parsing does (one line); the synopsis would only push it up.
+            boolean badValue = message.startsWith("Invalid value for option");
+            if (!suggested && !badValue) {
                 err.print(cl.getHelp().synopsisHeading() + cl.getHelp().synopsis(0));
             }
             err.println("See `" + helpCommandFor(cl) + "` for its options and examples.");

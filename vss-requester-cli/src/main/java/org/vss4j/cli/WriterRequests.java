@@ -1,7 +1,9 @@
 package org.vss4j.cli;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import org.vss4j.RollForwardType;
 import org.vss4j.session.RestoreSessionBuilder;
 
@@ -28,16 +30,42 @@ record WriterRequests(boolean stopServices, boolean atReboot, List<String> autho
                         ? "--restore-name" : !additionalRestores.isEmpty() ? "--additional-restores" : null;
     }
 
-    /** Puts every request on {@code builder}, each component resolved by {@code components}. */
-    void applyTo(RestoreSessionBuilder builder, ComponentArguments components) {
+    /**
+     * What was asked of one component's writer before PreRestore, for the report: {@code rollForward} as given
+     * ({@code all}, {@code none}, {@code partial:POINT}), {@code restoreName} the new logical name; null or false when
+     * not asked.
+     */
+    record Asked(boolean authoritative, String rollForward, String restoreName, boolean additionalRestores) {
+
+        static final Asked NOTHING = new Asked(false, null, null, false);
+
+        /** Both requests; a later roll-forward or name replaces an earlier one, as on the builder. */
+        Asked and(Asked later) {
+            return new Asked(authoritative || later.authoritative, later.rollForward != null ? later.rollForward
+                    : rollForward, later.restoreName != null ? later.restoreName : restoreName,
+                    additionalRestores || later.additionalRestores);
+        }
+    }
+
+    /**
+     * Puts every request on {@code builder}, each component resolved by {@code components}.
+     *
+     * @return what was asked, by {@link WritersRestore#key}
+     */
+    Map<String, Asked> applyTo(RestoreSessionBuilder builder, ComponentArguments components) {
         builder.stopServices(stopServices).restoreAtReboot(atReboot);
+        Map<String, Asked> asked = new HashMap<>();
         for (String arg : authoritative) {
-            components.chooseRestored("--authoritative " + arg, arg).forEach(k -> builder.authoritativeRestore(
-                    ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), true));
+            components.chooseRestored("--authoritative " + arg, arg).forEach(k -> {
+                builder.authoritativeRestore(ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), true);
+                asked.merge(k, new Asked(true, null, null, false), Asked::and);
+            });
         }
         for (String arg : additionalRestores) {
-            components.chooseRestored("--additional-restores " + arg, arg).forEach(k -> builder.additionalRestores(
-                    ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), true));
+            components.chooseRestored("--additional-restores " + arg, arg).forEach(k -> {
+                builder.additionalRestores(ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), true);
+                asked.merge(k, new Asked(false, null, null, true), Asked::and);
+            });
         }
         for (String arg : rollForward) {
             String label = "--roll-forward " + arg;
@@ -64,8 +92,11 @@ record WriterRequests(boolean stopServices, boolean atReboot, List<String> autho
                 }
             }
             String p = point;
-            components.chooseRestored(label, arg.substring(0, eq)).forEach(k -> builder.rollForward(
-                    ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), type, p));
+            String given = type == RollForwardType.PARTIAL ? "partial:" + point : how.toLowerCase(Locale.ROOT);
+            components.chooseRestored(label, arg.substring(0, eq)).forEach(k -> {
+                builder.rollForward(ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), type, p);
+                asked.merge(k, new Asked(false, given, null, false), Asked::and);
+            });
         }
         for (String arg : restoreName) {
             String label = "--restore-name " + arg;
@@ -76,8 +107,11 @@ record WriterRequests(boolean stopServices, boolean atReboot, List<String> autho
                         + "and name, and the new logical name the writer restores it under, SetRestoreName)");
             }
             String name = arg.substring(eq + 1);
-            components.chooseRestored(label, target).forEach(k -> builder.restoreName(
-                    ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), name));
+            components.chooseRestored(label, target).forEach(k -> {
+                builder.restoreName(ComponentArguments.writerOf(k), ComponentArguments.pathOf(k), name);
+                asked.merge(k, new Asked(false, null, name, false), Asked::and);
+            });
         }
+        return asked;
     }
 }

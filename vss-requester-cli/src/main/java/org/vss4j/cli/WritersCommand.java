@@ -13,10 +13,12 @@ import java.util.concurrent.Callable;
 import org.vss4j.BackupComponents;
 import org.vss4j.BackupType;
 import org.vss4j.VssHresult;
+import org.vss4j.WriterBackupSchema;
 import org.vss4j.WriterComponentInfo;
 import org.vss4j.WriterIdentity;
 import org.vss4j.WriterMetadata;
 import org.vss4j.WriterMetadataEntry;
+import org.vss4j.WriterRestoreMethod;
 import org.vss4j.WriterStatus;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -35,7 +37,8 @@ import picocli.CommandLine.Spec;
 final class WritersCommand implements Callable<Integer> {
 
     /** One writer as reported: identity, status and its Writer Metadata Document's components. */
-    record WriterReport(WriterIdentity identity, WriterStatus status, List<WriterComponentInfo> components) {
+    record WriterReport(WriterIdentity identity, WriterStatus status, WriterRestoreMethod restore,
+            WriterBackupSchema schema, List<WriterComponentInfo> components) {
     }
 
     @Spec
@@ -72,7 +75,8 @@ final class WritersCommand implements Callable<Integer> {
                 try (WriterMetadataEntry e = bc.getWriterMetadata(i)) {
                     WriterMetadata metadata = e.metadata().read();
                     WriterIdentity id = metadata.identity();
-                    reports.add(new WriterReport(id, statuses.get(id.instanceId()), metadata.components()));
+                    reports.add(new WriterReport(id, statuses.get(id.instanceId()), metadata.restoreMethod(),
+                            metadata.backupSchema(), metadata.components()));
                     if (save != null) {
                         documents.put(id, e.metadata().saveAsXml());
                     }
@@ -84,7 +88,7 @@ final class WritersCommand implements Callable<Integer> {
             }
             if (json) {
                 Json.print(out, reports.stream().map(r -> JsonForms.Writer.of(r.identity(), r.status(),
-                        r.components())).toList());
+                        r.restore(), r.schema(), r.components())).toList());
             } else {
                 if (reports.isEmpty()) {
                     out.println("no writers");
@@ -113,6 +117,19 @@ final class WritersCommand implements Callable<Integer> {
         if (r.status() != null) {
             out.printf("   State: %s%s%n", r.status().state().nativeName(), r.status().failureHresult() != 0
                     ? " (last error " + VssHresult.describe(r.status().failureHresult()) + ")" : "");
+        }
+        WriterRestoreMethod m = r.restore();
+        if (m != null && m.method() != null) {
+            // What vss restore --writers will do with the writer's files, and which of its options it accepts.
+            out.printf("   Restore method: %s%s, writer restore: %s%s%n", m.method().nativeName(),
+                    m.service() == null || m.service().isEmpty() ? "" : " (service " + m.service() + ")",
+                    m.writerRestore() == null ? "unknown" : m.writerRestore().nativeName(),
+                    m.rebootRequired() ? ", reboot required" : "");
+        }
+        if (r.schema() != null) {
+            out.printf("   Backup schema: %s (0x%x)%n", r.schema().schemas().isEmpty() ? "none"
+                    : String.join(", ", r.schema().schemas().stream().map(b -> b.nativeName()).toList()),
+                    r.schema().mask());
         }
         for (WriterComponentInfo c : r.components()) {
             String path = c.logicalPath() == null || c.logicalPath().isEmpty() ? "" : c.logicalPath() + "\\";

@@ -33,20 +33,29 @@ import org.vss4j.session.UnmatchedComponent;
 final class WritersRestore {
 
     /**
-     * One component's outcome, for the text and the JSON: {@code files} written (replaced or staged),
-     * {@code stagedFiles} of them staged for the next reboot, {@code procedure} what was done around the copy (a
-     * service stopped, files staged; null for a plain copy).
+     * One component's outcome, for the text and the JSON: {@code files} written (replaced, staged or copied under a
+     * new target), {@code stagedFiles} of them staged for the next reboot, {@code procedure} what was done around
+     * the copy (a service stopped, files staged, files written under the new target; null for a plain copy in
+     * place), {@code reason} why it was not restored (or what the restore leaves to come), without "not restored",
+     * and what was asked of its writer before PreRestore ({@code authoritative}, {@code rollForward},
+     * {@code restoreName}, {@code additionalRestores}, {@code restoreOptions}; null or false when not asked).
      */
     record Component(String writer, String component, boolean restored, String status, String reason, int files,
-            int stagedFiles, String procedure, String writerFailurePhase, String writerFailureHresult,
-            String restoreOptions) {
+            int stagedFiles, String procedure, String writerFailurePhase, Integer writerFailureHresult,
+            String writerFailureHresultName, String restoreOptions, boolean authoritative, String rollForward,
+            String restoreName, boolean additionalRestores) {
+    }
+
+    /** A service stop or start the restore made: {@code action} is {@code stopped} or {@code started}. */
+    record Service(String service, String action) {
     }
 
     /**
-     * Every component's outcome, what could not be applied to the restored files and directories, and the service
-     * stops and starts made ("stopped S", "started S", in order).
+     * Every component's outcome, what could not be applied to the restored files and directories, the service
+     * stops and starts made (in order) and the host paths of the files staged for the next reboot.
      */
-    record Outcome(List<Component> components, List<String> notApplied, List<String> services) {
+    record Outcome(List<Component> components, List<String> notApplied, List<Service> services,
+            List<Path> stagedFiles) {
     }
 
     /** What one item's copy wrote: files in all, of them staged for the next reboot. */
@@ -58,17 +67,27 @@ final class WritersRestore {
     private final List<CatalogRow> rows;
     /** The restore options given, by {@link #key} of writer class id and component path. */
     private final Map<String, String> restoreOptions;
+    /** The requests made before PreRestore, by {@link #key}. */
+    private final Map<String, WriterRequests.Asked> asked;
+    /** Where a line about files replaced in place goes (stderr). */
+    private final java.io.PrintWriter notes;
     private final List<Component> outcomes = new ArrayList<>();
+    private final List<Path> stagedFiles = new ArrayList<>();
 
     /**
      * @param restoreOptions the options the session sets ({@code SetRestoreOptions}), by {@link #key}; for the
      *                       report
+     * @param asked          the requests made before PreRestore, by {@link #key}; for the report
+     * @param notes          where the volumes whose files are replaced in place are named
      */
-    WritersRestore(BackupSetReader reader, String setId, Map<String, String> restoreOptions) throws IOException {
+    WritersRestore(BackupSetReader reader, String setId, Map<String, String> restoreOptions,
+            Map<String, WriterRequests.Asked> asked, java.io.PrintWriter notes) throws IOException {
         this.reader = reader;
         this.setId = setId;
         this.rows = reader.files(setId);
         this.restoreOptions = restoreOptions;
+        this.asked = asked;
+        this.notes = notes;
     }
 
     /** The key of a component: its writer's class id and its {@code logicalPath\name}, case-insensitive. */
@@ -89,6 +108,7 @@ final class WritersRestore {
         RestoreResult result;
         List<String> notApplied;
         try (RestoreSession s = builder.start(); PlacedRestore files = reader.placedRestore(setId)) {
+            inPlace(s.items().stream().filter(RestoreItem::toCopy).toList());
             for (RestoreItem item : s.items().stream().filter(RestoreItem::toCopy).toList()) {
                 actions.computeIfAbsent(item.component(), c -> java.util.EnumSet.noneOf(RestoreItem.Action.class))
                         .add(item.action());
@@ -107,30 +127,76 @@ final class WritersRestore {
             result = s.complete();
         }
         for (RestoreOutcome o : result.outcomes()) {
-            outcomes.add(new Component(o.component().writer().name(), o.component().fullPath(), o.restored(),
-                    o.status() == null ? null : o.status().name(), SessionTexts.cli(o.reason()),
-                    written.getOrDefault(o.component(), 0), staged.getOrDefault(o.component(), 0),
-                    written.getOrDefault(o.component(), 0) == 0 ? null
-                            : procedure(actions.get(o.component()), staged.getOrDefault(o.component(), 0)),
+            String k = key(o.component().writer().writerId(), o.component().fullPath());
+            int n = written.getOrDefault(o.component(), 0);
+            int nStaged = staged.getOrDefault(o.component(), 0);
+            outcomes.add(component(o.component().writer().name(), o.component().fullPath(), o.restored(),
+                    o.status() == null ? null : o.status().name(), SessionTexts.cli(o.reason()), n, nStaged,
+                    n == 0 ? null : procedure(actions.get(o.component()), nStaged, o.reason() != null),
                     o.writerFailure() == null ? null : o.writerFailure().phase().name(),
-                    o.writerFailure() == null ? null
-                            : org.vss4j.VssHresult.describe(o.writerFailure().failureHresult()),
-                    restoreOptions.get(key(o.component().writer().writerId(), o.component().fullPath()))));
+                    o.writerFailure() == null ? null : o.writerFailure().failureHresult(), k));
         }
         for (UnmatchedComponent u : result.unmatched()) {
             String name = u.component().writer().name() != null ? u.component().writer().name()
                     : writerNameOf(u.component().writer().writerId());
-            outcomes.add(new Component(name, u.component().fullPath(), false, null,
-                    "not restored: unmatched: " + u.reason(), 0, 0, null, null, null, null));
+            outcomes.add(component(name, u.component().fullPath(), false, null, "unmatched: " + u.reason()
+                    + "; start the application that hosts writer '" + name + "' (on the simulator: pass the "
+                    + "--sim-writers DIR the backup used) and restore again, or restore its files without --writers",
+                    0, 0, null, null, null, key(u.component().writer().writerId(), u.component().fullPath())));
         }
-        return new Outcome(List.copyOf(outcomes), notApplied, services.done());
+        List<Service> done = services.done().stream().map(d -> new Service(d.substring(d.indexOf(' ') + 1),
+                d.substring(0, d.indexOf(' ')))).toList();
+        return new Outcome(List.copyOf(outcomes), notApplied, done, List.copyOf(stagedFiles));
+    }
+
+    /** The outcome of one component, with what was asked of its writer; {@code reason} loses "not restored: ". */
+    private Component component(String writer, String path, boolean restored, String status, String reason,
+            int files, int staged, String procedure, String failurePhase, Integer failureHresult, String k) {
+        String why = reason != null && reason.startsWith(NOT_RESTORED) ? reason.substring(NOT_RESTORED.length())
+                : reason;
+        WriterRequests.Asked a = asked.getOrDefault(k, WriterRequests.Asked.NOTHING);
+        return new Component(writer, path, restored, status, why, files, staged, procedure, failurePhase,
+                failureHresult, failureHresult == null ? null : JsonForms.hresultName(failureHresult),
+                restoreOptions.get(k), a.authoritative(), a.rollForward(), a.restoreName(), a.additionalRestores());
+    }
+
+    /** How the session's reasons for a component not restored start; the output says it once, itself. */
+    private static final String NOT_RESTORED = "not restored: ";
+
+    /**
+     * Names on {@link #notes}, once per volume, each volume whose live files the items replace where they are (no
+     * new target, no alternate location): a writer-aware restore needs no {@code --overwrite}, so it is said before
+     * anything is written. On the simulator the line gives the directory behind the volume.
+     */
+    private void inPlace(List<RestoreItem> items) {
+        java.util.Set<String> volumes = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+        for (RestoreItem item : items) {
+            if (item.action() != RestoreItem.Action.COPY_TO_NEW_TARGET
+                    && item.action() != RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION) {
+                volumes.add(volumeOf(item.target()));
+            }
+        }
+        for (String v : volumes) {
+            notes.printf("replacing files in place on %s%s%n", v, SimulatedHost.active()
+                    ? SimulatedHost.hostPathOfWindowsName(v).map(p -> " (= " + p + ")").orElse("") : "");
+        }
+        notes.flush();
+    }
+
+    /** The volume part of a Windows path: {@code C:\} of {@code C:\data}, {@code \\server\share\} of a UNC path. */
+    private static String volumeOf(String windowsPath) {
+        if (windowsPath.matches("[A-Za-z]:.*")) {
+            return windowsPath.substring(0, 2).toUpperCase(Locale.ROOT) + "\\";
+        }
+        String[] parts = windowsPath.split("\\\\");
+        return parts.length > 3 ? "\\\\" + parts[2] + "\\" + parts[3] + "\\" : windowsPath;
     }
 
     /**
      * What was done around the copy of a component's files (some were written), as the output says it; null for a
      * plain copy.
      */
-    private static String procedure(java.util.Set<RestoreItem.Action> actions, int staged) {
+    private static String procedure(java.util.Set<RestoreItem.Action> actions, int staged, boolean reasonGiven) {
         List<String> out = new ArrayList<>();
         if (actions.contains(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED)) {
             out.add("replaced with its writer's service stopped, then started again");
@@ -138,7 +204,14 @@ final class WritersRestore {
         if (actions.contains(RestoreItem.Action.REPLACE_THEN_RESTART_SERVICE)) {
             out.add("replaced while its writer's service ran, then the service stopped and started");
         }
-        if (staged > 0) {
+        if (actions.contains(RestoreItem.Action.COPY_TO_NEW_TARGET)) {
+            out.add("written under the new target (--to), the originals left alone");
+        }
+        if (actions.contains(RestoreItem.Action.COPY_TO_ALTERNATE_LOCATION)) {
+            out.add("written to its writer's alternate location");
+        }
+        if (staged > 0 && !reasonGiven) {
+            // The session's reason ("restored at next reboot: N file(s) ...") says it already when it gives one.
             out.add(staged + " file(s) staged to replace the originals at the next reboot");
         }
         return out.isEmpty() ? null : String.join("; ", out);
@@ -209,10 +282,12 @@ final class WritersRestore {
      * {@code windowsTarget}, beside it on its volume, and reports it: {@code complete()} schedules the replacement
      * at the next reboot (MoveFileExW MOVEFILE_DELAY_UNTIL_REBOOT; docs/restore-procedures.md).
      */
-    private static void stage(RestoreSession session, RestoreItem item, PlacedRestore files, CatalogRow row,
+    private void stage(RestoreSession session, RestoreItem item, PlacedRestore files, CatalogRow row,
             String windowsTarget, Path root) throws IOException {
-        files.restore(row, hostPath(item.stagingPath(windowsTarget)), root);
+        Path staging = hostPath(item.stagingPath(windowsTarget));
+        files.restore(row, staging, root);
         session.staged(item, windowsTarget);
+        stagedFiles.add(staging);
     }
 
     /**

@@ -127,7 +127,9 @@ class RestoreWritersCommandTest {
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(r.out()).contains("Orders Writer\\orders: restored",
-                "Notes Writer\\notes: not restored: unmatched: no running writer of class");
+                "Notes Writer\\notes: not restored: unmatched: no running writer of class",
+                "start the application that hosts writer 'Notes Writer' (on the simulator: pass the --sim-writers "
+                        + "DIR the backup used) and restore again, or restore its files without --writers");
         assertThat(Files.readString(disk.resolve("other/notes.txt"))).isEqualTo("damaged");
     }
 
@@ -144,7 +146,8 @@ class RestoreWritersCommandTest {
         JsonNode f = r.json().get("failure");
         assertThat(f.get("phase").asText()).isEqualTo("PRE_RESTORE");
         assertThat(f.get("writer").asText()).isEqualTo("Orders Writer");
-        assertThat(f.get("hresult").asText()).contains("VSS_E_WRITERERROR_NONRETRYABLE");
+        assertThat(f.get("hresult").asInt()).isEqualTo(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
+        assertThat(f.get("hresultName").asText()).isEqualTo("VSS_E_WRITERERROR_NONRETRYABLE");
         assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
         assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
     }
@@ -251,7 +254,7 @@ class RestoreWritersCommandTest {
         assertThat(List.of(writer, component, noText, notChosen, type, withoutWriters, optionsWithoutWriters))
                 .allSatisfy(r -> assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE));
         assertThat(writer.err()).contains("--restore-options Nobody=x: set", "holds no component of a writer named "
-                + "Nobody (its writers: [Orders Writer, Notes Writer])");
+                + "Nobody (its writers: [Orders Writer {", "}, Notes Writer {");
         assertThat(component.err()).contains("holds no component nope of Orders Writer (its components: [orders])");
         assertThat(noText.err()).contains("--restore-options Orders Writer: give it as WRITER=TEXT or "
                 + "WRITER:PATH=TEXT");

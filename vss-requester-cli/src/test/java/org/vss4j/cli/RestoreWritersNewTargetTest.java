@@ -91,9 +91,10 @@ class RestoreWritersNewTargetTest {
                 "--writers", "--to", "D:\\restored", "--json");
 
         assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
-        assertThat(text.out()).contains("not restored: writer Orders Writer refused what was asked before PreRestore",
-                "E_INVALIDARG", "VSS_BS_WRITER_SUPPORTS_NEW_TARGET", "restore without --to")
-                .doesNotContain("newTargetRoot");
+        assertThat(text.out()).contains("writer Orders Writer: not restored: cannot give component orders",
+                "VSS_BS_WRITER_SUPPORTS_NEW_TARGET", "restore without --to")
+                .doesNotContain("newTargetRoot").doesNotContain("check the values passed");
+        assertThat(text.out().lines().count()).isEqualTo(1);
         assertThat(text.err()).contains("nothing was restored");
         assertThat(w.events()).doesNotContain(WriterEvent.PRE_RESTORE);
         assertThat(disk.resolve("restored")).doesNotExist();

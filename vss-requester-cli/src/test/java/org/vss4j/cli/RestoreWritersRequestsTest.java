@@ -107,8 +107,9 @@ class RestoreWritersRequestsTest {
                 "Orders Writer:orders");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
-        assertThat(r.out()).contains("not restored: writer Orders Writer refused what was asked before PreRestore",
-                "VSS_BS_AUTHORITATIVE_RESTORE", "restore without --authoritative");
+        assertThat(r.out()).contains("writer Orders Writer: not restored: cannot ask an authoritative restore",
+                "VSS_BS_AUTHORITATIVE_RESTORE", "restore without --authoritative")
+                .doesNotContain("E_INVALIDARG").doesNotContain("restore without it");
         assertThat(w.events()).doesNotContain(WriterEvent.PRE_RESTORE);
     }
 
@@ -130,7 +131,7 @@ class RestoreWritersRequestsTest {
         assertThat(List.of(writer, component, noHow, badHow, noPoint, nameOfWriter, noName, notChosen,
                 withoutWriters)).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE));
         assertThat(writer.err()).contains("--authoritative Nobody: set", "holds no component of a writer named "
-                + "Nobody (its writers: [Orders Writer])");
+                + "Nobody (its writers: [Orders Writer {");
         assertThat(component.err()).contains("--additional-restores Orders Writer:nope: set",
                 "holds no component nope of Orders Writer");
         assertThat(noHow.err()).contains("give it as WRITER[:PATH]=all, =none or =partial:POINT");
