@@ -1,17 +1,16 @@
 package org.vss4j.procedures;
 
+import org.vss4j.com.Win32CallFailure;
 import org.vss4j.com.Win32Error;
 
 /**
  * A service control or reboot-replace step failed: the message names the Win32 call and what it was asked, the error
- * code and its name, and what to do.
+ * code and its name, and what to do. {@link #error()} is the Win32 error code (for a service that stopped while
+ * starting, its exit code), or 0 for a timeout.
  */
-public final class ProcedureException extends RuntimeException {
+public final class ProcedureException extends Win32CallFailure {
 
     private static final long serialVersionUID = 1L;
-
-    private final String call;
-    private final int error;
 
     /**
      * @param call   the function and its subject, e.g. {@code ControlService(MySql, SERVICE_CONTROL_STOP)}
@@ -29,21 +28,7 @@ public final class ProcedureException extends RuntimeException {
      * @param advice what to do
      */
     public ProcedureException(String call, int error, String detail, String advice) {
-        super(call + " failed" + (detail != null ? ": " + detail : "")
-                + (error != 0 ? (detail != null ? ", " : " ") + "with " + Win32Error.describe(error) : "")
-                + ". " + advice);
-        this.call = call;
-        this.error = error;
-    }
-
-    /** The call and its subject. */
-    public String call() {
-        return call;
-    }
-
-    /** The Win32 error code (for a service that stopped while starting, its exit code), or 0 for a timeout. */
-    public int error() {
-        return error;
+        super(call, error, detail, advice);
     }
 
     private static String adviceFor(int error, boolean timeout) {
