@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -17,7 +16,6 @@ import org.vss4j.VssHresult;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
@@ -31,38 +29,21 @@ import org.vss4j.sim.WriterEvent;
 class RestoreWritersCommandTest {
 
     @TempDir
-    Path disk;
+    Path root;
 
-    @TempDir
-    Path state;
-
-    @TempDir
-    Path work;
-
-    @TempDir
-    Path noWriters;
-
-    Path media;
-
-    BackupRunFixture fixture;
+    RestoreWritersFixture fixture;
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
-        media = work.resolve("media");
+        fixture = new RestoreWritersFixture(root);
         fixture.write("data/orders.db", "42 orders");
         fixture.write("data/sub/old.db", "old orders");
         fixture.write("other/notes.txt", "notes");
     }
 
-    private Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        return fixture.vss(plan, args);
-    }
-
     /** The writer of D:\data, restored with {@code method}. */
     private static SimulatedWriter orders(RestoreMethod method, String service) {
-        return SimulatedWriter.builder("Orders Writer")
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        return RestoreWritersFixture.ordersWriter()
                 .restoreMethod(method, service, null, WriterRestore.ALWAYS, false)
                 .build();
     }
@@ -75,23 +56,21 @@ class RestoreWritersCommandTest {
     }
 
     private void backUp(SimulatedWriter... writers) {
-        Run r = vss(m -> List.of(writers).forEach(m::addWriter), "backup", "D:\\data", "D:\\other", "--to",
-                media.toString(), "--type", "full");
-        assertThat(r.exit()).as(r.out() + r.err()).isZero();
+        fixture.backUp(m -> List.of(writers).forEach(m::addWriter), "D:\\data", "D:\\other");
     }
 
     @Test
     void restoresTheDamagedFileWithTheWriterTakingPart() throws IOException {
         backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
         fixture.write("data/orders.db", "damaged");
-        Files.delete(disk.resolve("data/sub/old.db"));
+        Files.delete(fixture.disk.resolve("data/sub/old.db"));
         SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers");
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("42 orders");
-        assertThat(Files.readString(disk.resolve("data/sub/old.db"))).isEqualTo("old orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("42 orders");
+        assertThat(fixture.read("data/sub/old.db")).isEqualTo("old orders");
         assertThat(r.out()).contains("Orders Writer\\orders: restored (2 file(s), ALL)");
         assertThat(w.events()).containsSubsequence(WriterEvent.PRE_RESTORE, WriterEvent.POST_RESTORE);
         assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).singleElement()
@@ -105,11 +84,11 @@ class RestoreWritersCommandTest {
         backUp(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc"));
         fixture.write("data/orders.db", "damaged");
 
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
-                media.toString(), "--writers", "--json");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
+                fixture.media.toString(), "--writers", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
         JsonNode c = r.json().get("components").get(0);
         assertThat(c.get("writer").asText()).isEqualTo("Orders Writer");
         assertThat(c.get("restored").asBoolean()).isFalse();
@@ -122,15 +101,15 @@ class RestoreWritersCommandTest {
         backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null), notes());
         fixture.write("other/notes.txt", "damaged");
 
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null)), "restore",
-                media.toString(), "--writers");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null)), "restore",
+                fixture.media.toString(), "--writers");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(r.out()).contains("Orders Writer\\orders: restored",
                 "Notes Writer\\notes: not restored: unmatched: no running writer of class",
                 "start the application that hosts writer 'Notes Writer' (on the simulator: pass the --sim-writers "
                         + "DIR the backup used) and restore again, or restore its files without --writers");
-        assertThat(Files.readString(disk.resolve("other/notes.txt"))).isEqualTo("damaged");
+        assertThat(fixture.read("other/notes.txt")).isEqualTo("damaged");
     }
 
     @Test
@@ -140,7 +119,7 @@ class RestoreWritersCommandTest {
         SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
         w.failAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--json");
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         JsonNode f = r.json().get("failure");
@@ -148,7 +127,7 @@ class RestoreWritersCommandTest {
         assertThat(f.get("writer").asText()).isEqualTo("Orders Writer");
         assertThat(f.get("hresult").asInt()).isEqualTo(VssHresult.VSS_E_WRITERERROR_NONRETRYABLE.code());
         assertThat(f.get("hresultName").asText()).isEqualTo("VSS_E_WRITERERROR_NONRETRYABLE");
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
         assertThat(w.events()).doesNotContain(WriterEvent.POST_RESTORE);
     }
 
@@ -158,14 +137,14 @@ class RestoreWritersCommandTest {
         fixture.write("other/notes.txt", "damaged");
         fixture.write("data/orders.db", "damaged");
 
-        Run r = vss(m -> {
+        Run r = fixture.vss(m -> {
             m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
             m.addWriter(notes());
-        }, "restore", media.toString(), "--writers", "--component", "Notes Writer:notes");
+        }, "restore", fixture.media.toString(), "--writers", "--component", "Notes Writer:notes");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(Files.readString(disk.resolve("other/notes.txt"))).isEqualTo("notes");
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("other/notes.txt")).isEqualTo("notes");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
         assertThat(r.out()).contains("Notes Writer\\notes: restored").doesNotContain("Orders Writer");
     }
 
@@ -173,7 +152,7 @@ class RestoreWritersCommandTest {
     void anUnknownWriterIsAUsageError() {
         backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
 
-        Run unknown = vss(m -> { }, "restore", media.toString(), "--writers", "--component", "Nobody");
+        Run unknown = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--writers", "--component", "Nobody");
 
         assertThat(unknown.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(unknown.err()).contains("no component of a writer named Nobody", "Orders Writer");
@@ -186,10 +165,10 @@ class RestoreWritersCommandTest {
         SimulatedWriter o = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
         SimulatedWriter n = notes();
 
-        Run r = vss(m -> {
+        Run r = fixture.vss(m -> {
             m.addWriter(o);
             m.addWriter(n);
-        }, "restore", media.toString(), "--writers", "--restore-type", "other", "--restore-options",
+        }, "restore", fixture.media.toString(), "--writers", "--restore-type", "other", "--restore-options",
                 "orders writer:ORDERS=replay-logs=yes", "--restore-options", "Notes Writer=keep");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
@@ -211,8 +190,8 @@ class RestoreWritersCommandTest {
         fixture.write("data/orders.db", "damaged");
         SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--restore-type", "import",
-                "--restore-options", "Orders Writer=x", "--json");
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--restore-type",
+                "import", "--restore-options", "Orders Writer=x", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(w.restoreTypeAt(WriterEvent.PRE_RESTORE)).isEqualTo(RestoreType.IMPORT);
@@ -227,7 +206,7 @@ class RestoreWritersCommandTest {
         backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null));
         SimulatedWriter w = orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--json");
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(w.restoreTypeAt(WriterEvent.PRE_RESTORE)).isEqualTo(RestoreType.BY_COPY);
@@ -238,17 +217,17 @@ class RestoreWritersCommandTest {
     @Test
     void badRestoreOptionsAndTypesAreUsageErrorsNamingWhatTheSetHolds() {
         backUp(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null), notes());
-        String m = media.toString();
+        String m = fixture.media.toString();
 
-        Run writer = vss(x -> { }, "restore", m, "--writers", "--restore-options", "Nobody=x");
-        Run component = vss(x -> { }, "restore", m, "--writers", "--restore-options", "Orders Writer:nope=x");
-        Run noText = vss(x -> { }, "restore", m, "--writers", "--restore-options", "Orders Writer");
-        Run notChosen = vss(x -> { }, "restore", m, "--writers", "--component", "Notes Writer",
+        Run writer = fixture.vss(x -> { }, "restore", m, "--writers", "--restore-options", "Nobody=x");
+        Run component = fixture.vss(x -> { }, "restore", m, "--writers", "--restore-options", "Orders Writer:nope=x");
+        Run noText = fixture.vss(x -> { }, "restore", m, "--writers", "--restore-options", "Orders Writer");
+        Run notChosen = fixture.vss(x -> { }, "restore", m, "--writers", "--component", "Notes Writer",
                 "--restore-options", "Orders Writer=x");
-        Run type = vss(x -> { }, "restore", m, "--writers", "--restore-type", "undefined");
-        Run withoutWriters = vss(x -> { }, "restore", m, "--to", work.resolve("t").toString(), "--restore-type",
-                "import");
-        Run optionsWithoutWriters = vss(x -> { }, "restore", m, "--to", work.resolve("t").toString(),
+        Run type = fixture.vss(x -> { }, "restore", m, "--writers", "--restore-type", "undefined");
+        Run withoutWriters = fixture.vss(x -> { }, "restore", m, "--to", fixture.work.resolve("t").toString(),
+                "--restore-type", "import");
+        Run optionsWithoutWriters = fixture.vss(x -> { }, "restore", m, "--to", fixture.work.resolve("t").toString(),
                 "--restore-options", "Orders Writer=x");
 
         assertThat(List.of(writer, component, noText, notChosen, type, withoutWriters, optionsWithoutWriters))
@@ -263,6 +242,6 @@ class RestoreWritersCommandTest {
         assertThat(type.err()).contains("'undefined' is no restore type: give one of by-copy, import, other");
         assertThat(withoutWriters.err()).contains("--restore-type goes with --writers");
         assertThat(optionsWithoutWriters.err()).contains("--restore-options goes with --writers");
-        assertThat(Files.exists(work.resolve("t"))).isFalse();
+        assertThat(Files.exists(fixture.work.resolve("t"))).isFalse();
     }
 }

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.UUID;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,10 +14,7 @@ import org.vss4j.BackupSchema;
 import org.vss4j.RestoreMethod;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
-import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
-import org.vss4j.sim.WriterComponent;
 
 /**
  * {@code vss restore --writers} against surprises: the plain restore's options refused, a set made without writers
@@ -35,48 +30,34 @@ class RestoreWritersGuardsTest {
     private static final UUID ORDERS_CLASS = UUID.fromString("0a1b2c3d-0000-4000-8000-00000000c1a5");
 
     @TempDir
-    Path disk;
-    @TempDir
-    Path state;
-    @TempDir
-    Path work;
-    @TempDir
-    Path noWriters;
+    Path root;
 
-    Path media;
-    BackupRunFixture fixture;
+    RestoreWritersFixture fixture;
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
-        media = work.resolve("media");
+        fixture = new RestoreWritersFixture(root);
         fixture.write("data/orders.db", "42 orders");
         fixture.write("data/b.db", "b");
     }
 
-    private Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        return fixture.vss(plan, args);
-    }
-
     private static SimulatedWriter orders(RestoreMethod method, String service) {
-        return SimulatedWriter.builder("Orders Writer").classId(ORDERS_CLASS)
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        return RestoreWritersFixture.ordersWriter().classId(ORDERS_CLASS)
                 .restoreMethod(method, service, null, WriterRestore.ALWAYS, false)
                 .backupSchema(SCHEMA)
                 .build();
     }
 
     private void backUp(RestoreMethod method, String service) throws IOException {
-        Run b = vss(m -> m.addWriter(orders(method, service)), "backup", "D:\\data", "--to", media.toString(),
-                "--type", "full");
-        assertThat(b.exit()).as(b.out() + b.err()).isZero();
+        fixture.backUp(m -> m.addWriter(orders(method, service)), "D:\\data");
         fixture.write("data/orders.db", "damaged");
     }
 
     private Run restore(String... more) {
-        List<String> args = new java.util.ArrayList<>(List.of("restore", media.toString(), "--writers"));
+        List<String> args = new java.util.ArrayList<>(List.of("restore", fixture.media.toString(), "--writers"));
         args.addAll(List.of(more));
-        return vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null)), args.toArray(String[]::new));
+        return fixture.vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_IF_CAN_REPLACE, null)),
+                args.toArray(String[]::new));
     }
 
     @Test
@@ -91,15 +72,15 @@ class RestoreWritersGuardsTest {
                 + "components", "--component");
         assertThat(overwrite.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(overwrite.err()).contains("vss: --overwrite goes without --writers");
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
     }
 
     @Test
     void aSetMadeWithoutWritersIsRefused() {
-        Run b = vss(m -> { }, "backup", "D:\\data", "--to", media.toString(), "--no-writers");
+        Run b = fixture.vss(m -> { }, "backup", "D:\\data", "--to", fixture.media.toString(), "--no-writers");
         assertThat(b.exit()).as(b.out() + b.err()).isZero();
 
-        Run r = vss(m -> { }, "restore", media.toString(), "--writers", "--json");
+        Run r = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--writers", "--json");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(r.err()).contains("was made without writers (--no-writers / --volume-mode)",
@@ -136,7 +117,7 @@ class RestoreWritersGuardsTest {
         });
         assertThat(dots.err()).contains("a new target with .. is refused");
         assertThat(unc.err()).contains("the simulated machine has no network shares");
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
     }
 
     @Test
@@ -147,7 +128,7 @@ class RestoreWritersGuardsTest {
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         assertThat(r.json().get("newTarget").asText()).isEqualTo("d:\\restored");
-        assertThat(Files.readString(disk.resolve("restored/D/data/orders.db"))).isEqualTo("42 orders");
+        assertThat(fixture.read("restored/D/data/orders.db")).isEqualTo("42 orders");
     }
 
     @Test
@@ -158,7 +139,7 @@ class RestoreWritersGuardsTest {
         Run elsewhere = restore("--to", "D:\\restored");
 
         assertThat(inPlace.exit()).as(inPlace.out() + inPlace.err()).isZero();
-        assertThat(inPlace.err()).contains("replacing files in place on D:\\ (= " + disk.toRealPath() + ")");
+        assertThat(inPlace.err()).contains("replacing files in place on D:\\ (= " + fixture.disk.toRealPath() + ")");
         assertThat(elsewhere.err()).doesNotContain("replacing files in place");
     }
 
@@ -194,12 +175,12 @@ class RestoreWritersGuardsTest {
     void aServiceStopWritersFilesGoUnderTheNewTargetAndItsServiceIsLeftAlone() throws IOException {
         backUp(RestoreMethod.STOP_RESTORE_START, "OrdersSvc");
 
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
-                media.toString(), "--writers", "--to", "D:\\restored", "--json");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
+                fixture.media.toString(), "--writers", "--to", "D:\\restored", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(Files.readString(disk.resolve("restored/D/data/orders.db"))).isEqualTo("42 orders");
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("restored/D/data/orders.db")).isEqualTo("42 orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
         assertThat(r.json().get("services")).isEmpty();
         assertThat(r.json().get("components").get(0).get("procedure").asText())
                 .isEqualTo("written under the new target (--to), the originals left alone");
@@ -210,14 +191,13 @@ class RestoreWritersGuardsTest {
         backUp(RestoreMethod.RESTORE_IF_CAN_REPLACE, null);
         // No --sim-volume: C:\ is the current directory. The writer takes no new target, so the session refuses
         // before anything is written there.
-        SimulatedWriter noNewTarget = SimulatedWriter.builder("Orders Writer").classId(ORDERS_CLASS)
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        SimulatedWriter noNewTarget = RestoreWritersFixture.ordersWriter().classId(ORDERS_CLASS)
                 .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false)
                 .build();
 
-        InProcessVss.Result r = InProcessVss.run(m -> m.addWriter(noNewTarget), List.of("restore", media.toString(),
-                "--writers", "--to", "C:\\vss4j-never-written", "--sim-state", state.toString(), "--sim-writers",
-                noWriters.toString()));
+        InProcessVss.Result r = InProcessVss.run(m -> m.addWriter(noNewTarget), List.of("restore",
+                fixture.media.toString(), "--writers", "--to", "C:\\vss4j-never-written", "--sim-state",
+                fixture.state.toString(), "--sim-writers", fixture.noWriters.toString()));
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(r.err()).contains("no --sim-volume given, so the files of C:\\ are written back into the current "
@@ -240,8 +220,8 @@ class RestoreWritersGuardsTest {
     void aComponentNotRestoredNamesItsFileRestoreStatus() throws IOException {
         backUp(RestoreMethod.STOP_RESTORE_START, "OrdersSvc");
 
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
-                media.toString(), "--writers");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
+                fixture.media.toString(), "--writers");
 
         assertThat(r.exit()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(r.out()).contains("Orders Writer\\orders: not restored: needs service stop",

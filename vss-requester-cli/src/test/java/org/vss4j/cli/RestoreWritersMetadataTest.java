@@ -18,11 +18,9 @@ import org.vss4j.RestoreMethod;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.files.FileAttribute;
-import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.Volume;
-import org.vss4j.sim.WriterComponent;
 
 /**
  * {@code vss restore --writers} gives each restored file what the plain restore gives it: its security descriptor and
@@ -38,43 +36,33 @@ class RestoreWritersMetadataTest {
     private static final Instant SUB_WRITTEN = Instant.parse("2026-11-29T08:00:00Z");
 
     @TempDir
-    Path disk;
-    @TempDir
-    Path state;
-    @TempDir
-    Path work;
-    @TempDir
-    Path noWriters;
+    Path root;
 
-    Path media;
-    BackupRunFixture fixture;
+    RestoreWritersFixture fixture;
 
     @BeforeEach
     void backedUpWithMetadata() throws IOException {
-        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
-        media = work.resolve("media");
+        fixture = new RestoreWritersFixture(root);
         fixture.write("data/orders.db", "42 orders");
         fixture.write("data/sub/old.db", "old orders");
-        Files.setLastModifiedTime(disk.resolve("data/orders.db"), FileTime.from(WRITTEN));
-        Files.setLastModifiedTime(disk.resolve("data/sub"), FileTime.from(SUB_WRITTEN));
-        Run b = fixture.vss(m -> {
+        Files.setLastModifiedTime(fixture.disk.resolve("data/orders.db"), FileTime.from(WRITTEN));
+        Files.setLastModifiedTime(fixture.disk.resolve("data/sub"), FileTime.from(SUB_WRITTEN));
+        fixture.backUp(m -> {
             m.addWriter(orders());
             d(m).facts().securityDescriptor("data/orders.db", SD).alternateStream("data/orders.db",
                     "Zone.Identifier", ZONE).attributes("data/orders.db", FileAttribute.HIDDEN | FileAttribute.READONLY);
-        }, "backup", "D:\\data", "--to", media.toString(), "--type", "full");
-        assertThat(b.exit()).as(b.out() + b.err()).isZero();
+        }, "D:\\data");
     }
 
     /** The live files damaged: one overwritten, a directory with its file gone. */
     private void damage() throws IOException {
         fixture.write("data/orders.db", "damaged");
-        Files.delete(disk.resolve("data/sub/old.db"));
-        Files.delete(disk.resolve("data/sub"));
+        Files.delete(fixture.disk.resolve("data/sub/old.db"));
+        Files.delete(fixture.disk.resolve("data/sub"));
     }
 
     private static SimulatedWriter orders() {
-        return SimulatedWriter.builder("Orders Writer")
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        return RestoreWritersFixture.ordersWriter()
                 .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false)
                 .build();
     }
@@ -84,7 +72,7 @@ class RestoreWritersMetadataTest {
     }
 
     private Run restore(Consumer<SimulatedMachine> plan, String... more) {
-        String[] args = Stream.concat(Stream.of("restore", media.toString(), "--writers"), Stream.of(more))
+        String[] args = Stream.concat(Stream.of("restore", fixture.media.toString(), "--writers"), Stream.of(more))
                 .toArray(String[]::new);
         return fixture.vss(m -> {
             m.addWriter(orders());
@@ -98,19 +86,19 @@ class RestoreWritersMetadataTest {
         Run r = restore(m -> { }, "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("42 orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("42 orders");
         Volume v = d(r.machine());
         assertThat(v.facts().securityDescriptor("data/orders.db")).hasValue(SD);
         assertThat(v.facts().alternateStreams("data/orders.db").get("Zone.Identifier")).isEqualTo(ZONE);
         assertThat(v.facts().fact("data/orders.db")).hasValueSatisfying(f -> assertThat(f.attributes()
                 & (FileAttribute.HIDDEN | FileAttribute.READONLY))
                 .isEqualTo(FileAttribute.HIDDEN | FileAttribute.READONLY));
-        assertThat(Files.getLastModifiedTime(disk.resolve("data/orders.db")).toInstant()).isEqualTo(WRITTEN);
+        assertThat(Files.getLastModifiedTime(fixture.disk.resolve("data/orders.db")).toInstant()).isEqualTo(WRITTEN);
         // The directory the restore created has its stored last-write time, not the time its file was written into it.
-        assertThat(Files.getLastModifiedTime(disk.resolve("data/sub")).toInstant()).isEqualTo(SUB_WRITTEN);
+        assertThat(Files.getLastModifiedTime(fixture.disk.resolve("data/sub")).toInstant()).isEqualTo(SUB_WRITTEN);
         assertThat(r.json().get("notApplied")).isEmpty();
         assertThat(r.err()).doesNotContain("not applied");
-        try (Stream<Path> left = Files.list(disk.resolve("data"))) {
+        try (Stream<Path> left = Files.list(fixture.disk.resolve("data"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".vss-restore-"));
         }
     }
@@ -122,7 +110,7 @@ class RestoreWritersMetadataTest {
         Run text = restore(m -> m.token().drop("SeRestorePrivilege"));
 
         assertThat(text.exit()).as(text.out() + text.err()).isZero();
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("42 orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("42 orders");
         assertThat(text.out()).contains("Orders Writer\\orders: restored (2 file(s), ALL)")
                 .containsPattern("(?m)^  not applied D/data/orders\\.db: security,ads::Zone\\.Identifier:\\$DATA "
                         + "not restored.*ERROR_NOT_ALL_ASSIGNED");
@@ -131,7 +119,7 @@ class RestoreWritersMetadataTest {
                 + "is named on stdout, 'not applied')");
         assertThat(d(text.machine()).facts().securityDescriptor("data/orders.db")).isEmpty();
         // The times and attributes do not need the privilege.
-        assertThat(Files.getLastModifiedTime(disk.resolve("data/orders.db")).toInstant()).isEqualTo(WRITTEN);
+        assertThat(Files.getLastModifiedTime(fixture.disk.resolve("data/orders.db")).toInstant()).isEqualTo(WRITTEN);
 
         fixture.write("data/orders.db", "damaged again");
         Run json = restore(m -> m.token().drop("SeRestorePrivilege"), "--json");
@@ -146,7 +134,7 @@ class RestoreWritersMetadataTest {
     @Test
     void aDamagedStreamsEntryFailsTheFileBeforeItTakesItsPlace() throws IOException {
         damage();
-        Path tar = Files.list(media).filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
+        Path tar = Files.list(fixture.media).filter(p -> Files.isDirectory(p) && !p.getFileName().toString().startsWith("."))
                 .findFirst().orElseThrow().resolve("data.tar");
         byte[] bytes = Files.readAllBytes(tar);
         int at = indexOf(bytes, ZONE);
@@ -160,8 +148,8 @@ class RestoreWritersMetadataTest {
         assertThat(r.out()).contains("Orders Writer\\orders: ", "D/data/orders.db", "do not match the catalog's "
                 + "SHA-256");
         // Never a file that looks restored without its security descriptor: the damaged one stays.
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
-        try (Stream<Path> left = Files.list(disk.resolve("data"))) {
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
+        try (Stream<Path> left = Files.list(fixture.disk.resolve("data"))) {
             assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".vss-restore-"));
         }
     }

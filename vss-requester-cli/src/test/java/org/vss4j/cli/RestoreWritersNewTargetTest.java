@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -15,10 +13,7 @@ import org.vss4j.FileSet;
 import org.vss4j.RestoreMethod;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
-import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
-import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
 
 /**
@@ -30,36 +25,21 @@ import org.vss4j.sim.WriterEvent;
 class RestoreWritersNewTargetTest {
 
     @TempDir
-    Path disk;
-    @TempDir
-    Path state;
-    @TempDir
-    Path work;
-    @TempDir
-    Path noWriters;
+    Path root;
 
-    Path media;
-    BackupRunFixture fixture;
+    RestoreWritersFixture fixture;
 
     @BeforeEach
     void backedUp() throws IOException {
-        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
-        media = work.resolve("media");
+        fixture = new RestoreWritersFixture(root);
         fixture.write("data/orders.db", "42 orders");
         fixture.write("data/sub/old.db", "old orders");
-        Run b = vss(m -> m.addWriter(orders(BackupSchema.WRITER_SUPPORTS_NEW_TARGET.value())), "backup", "D:\\data",
-                "--to", media.toString(), "--type", "full");
-        assertThat(b.exit()).as(b.out() + b.err()).isZero();
+        fixture.backUp(m -> m.addWriter(orders(BackupSchema.WRITER_SUPPORTS_NEW_TARGET.value())), "D:\\data");
         fixture.write("data/orders.db", "damaged");
     }
 
-    private Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        return fixture.vss(plan, args);
-    }
-
     private static SimulatedWriter orders(int schema) {
-        return SimulatedWriter.builder("Orders Writer")
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        return RestoreWritersFixture.ordersWriter()
                 .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false)
                 .backupSchema(schema)
                 .build();
@@ -69,12 +49,13 @@ class RestoreWritersNewTargetTest {
     void theFilesGoUnderTheNewTargetAndTheWriterIsToldAtPreRestore() throws IOException {
         SimulatedWriter w = orders(BackupSchema.WRITER_SUPPORTS_NEW_TARGET.value());
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--to", "D:\\restored", "--json");
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--to",
+                "D:\\restored", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(Files.readString(disk.resolve("restored/D/data/orders.db"))).isEqualTo("42 orders");
-        assertThat(Files.readString(disk.resolve("restored/D/data/sub/old.db"))).isEqualTo("old orders");
-        assertThat(Files.readString(disk.resolve("data/orders.db"))).isEqualTo("damaged");
+        assertThat(fixture.read("restored/D/data/orders.db")).isEqualTo("42 orders");
+        assertThat(fixture.read("restored/D/data/sub/old.db")).isEqualTo("old orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
         assertThat(w.seenAt(WriterEvent.PRE_RESTORE)).singleElement().satisfies(c -> assertThat(c.newTargets())
                 .extracting(FileSet::alternateLocation).containsExactly("D:\\restored\\D\\data"));
         assertThat(r.json().get("newTarget").asText()).isEqualTo("D:\\restored");
@@ -86,9 +67,10 @@ class RestoreWritersNewTargetTest {
     void aWriterThatDoesNotSupportNewTargetsIsRefusedAndNothingIsWritten() throws IOException {
         SimulatedWriter w = orders(BackupSchema.DIFFERENTIAL.value());
 
-        Run text = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--to", "D:\\restored");
-        Run json = vss(m -> m.addWriter(orders(BackupSchema.DIFFERENTIAL.value())), "restore", media.toString(),
-                "--writers", "--to", "D:\\restored", "--json");
+        Run text = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--to",
+                "D:\\restored");
+        Run json = fixture.vss(m -> m.addWriter(orders(BackupSchema.DIFFERENTIAL.value())), "restore",
+                fixture.media.toString(), "--writers", "--to", "D:\\restored", "--json");
 
         assertThat(text.exit()).as(text.out() + text.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(text.out()).contains("writer Orders Writer: not restored: cannot give component orders",
@@ -97,7 +79,7 @@ class RestoreWritersNewTargetTest {
         assertThat(text.out().lines().count()).isEqualTo(1);
         assertThat(text.err()).contains("nothing was restored");
         assertThat(w.events()).doesNotContain(WriterEvent.PRE_RESTORE);
-        assertThat(disk.resolve("restored")).doesNotExist();
+        assertThat(fixture.disk.resolve("restored")).doesNotExist();
         assertThat(json.exit()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         JsonNode f = json.json().get("failure");
         assertThat(f.get("phase").asText()).isEqualTo("SET_RESTORE_OPTIONS");
@@ -107,11 +89,11 @@ class RestoreWritersNewTargetTest {
 
     @Test
     void aHostPathOrAPathOnNoVolumeIsAUsageError() {
-        String host = work.resolve("t").toString();
+        String host = fixture.work.resolve("t").toString();
 
-        Run hostPath = vss(m -> { }, "restore", media.toString(), "--writers", "--to", host);
-        Run relative = vss(m -> { }, "restore", media.toString(), "--writers", "--to", "restored");
-        Run noVolume = vss(m -> { }, "restore", media.toString(), "--writers", "--to", "Q:\\restored");
+        Run hostPath = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--writers", "--to", host);
+        Run relative = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--writers", "--to", "restored");
+        Run noVolume = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--writers", "--to", "Q:\\restored");
 
         assertThat(hostPath.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(hostPath.err()).contains("--to " + host, "must be an absolute Windows path",
@@ -121,6 +103,6 @@ class RestoreWritersNewTargetTest {
         assertThat(noVolume.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(noVolume.err()).contains("--to Q:\\restored", "is no volume of the simulated machine",
                 "D:\\ = ");
-        assertThat(work.resolve("t")).doesNotExist();
+        assertThat(fixture.work.resolve("t")).doesNotExist();
     }
 }

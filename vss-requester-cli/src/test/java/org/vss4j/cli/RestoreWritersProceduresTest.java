@@ -4,9 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +14,6 @@ import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.diagnostics.ServiceState;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.PendingRenames;
-import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
@@ -31,66 +28,47 @@ import org.vss4j.sim.WriterEvent;
 class RestoreWritersProceduresTest {
 
     @TempDir
-    Path disk;
-    @TempDir
-    Path state;
-    @TempDir
-    Path work;
-    @TempDir
-    Path noWriters;
+    Path root;
 
-    Path media;
-    BackupRunFixture fixture;
+    RestoreWritersFixture fixture;
 
     @BeforeEach
     void files() throws IOException {
-        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
-        media = work.resolve("media");
+        fixture = new RestoreWritersFixture(root);
         fixture.write("data/orders.db", "42 orders");
         fixture.write("data/sub/old.db", "old orders");
     }
 
-    private Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        return fixture.vss(plan, args);
-    }
-
     /** The writer of D:\data, restored with {@code method}. */
     private static SimulatedWriter orders(RestoreMethod method, String service) {
-        return SimulatedWriter.builder("Orders Writer")
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        return RestoreWritersFixture.ordersWriter()
                 .restoreMethod(method, service, null, WriterRestore.ALWAYS, false)
                 .build();
     }
 
     /** Backs up the orders writer restored with {@code method}, then damages both files. */
     private void backUpAndDamage(RestoreMethod method, String service) throws IOException {
-        Run b = vss(m -> m.addWriter(orders(method, service)), "backup", "D:\\data", "--to", media.toString(),
-                "--type", "full");
-        assertThat(b.exit()).as(b.out() + b.err()).isZero();
+        fixture.backUp(m -> m.addWriter(orders(method, service)), "D:\\data");
         fixture.write("data/orders.db", "damaged");
         fixture.write("data/sub/old.db", "damaged too");
-    }
-
-    private String read(String relative) throws IOException {
-        return Files.readString(disk.resolve(relative));
     }
 
     @Test
     void withoutTheOptionsTheReasonsNameThem() throws IOException {
         backUpAndDamage(RestoreMethod.STOP_RESTORE_START, "OrdersSvc");
-        Run stop = vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
-                media.toString(), "--writers");
+        Run stop = fixture.vss(m -> m.addWriter(orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc")), "restore",
+                fixture.media.toString(), "--writers");
         assertThat(stop.exit()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(stop.out()).contains("needs service stop", "OrdersSvc", "--stop-services")
                 .doesNotContain("RestoreSessionBuilder");
-        assertThat(read("data/orders.db")).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
     }
 
     @Test
     void withoutAtRebootTheReasonNamesIt() throws IOException {
         backUpAndDamage(RestoreMethod.RESTORE_AT_REBOOT, null);
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_AT_REBOOT, null)), "restore", media.toString(),
-                "--writers", "--json");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_AT_REBOOT, null)), "restore",
+                fixture.media.toString(), "--writers", "--json");
         assertThat(r.exit()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
         assertThat(r.json().get("components").get(0).get("reason").asText()).contains("needs reboot", "--at-reboot")
                 .doesNotContain("RestoreSessionBuilder");
@@ -101,12 +79,12 @@ class RestoreWritersProceduresTest {
         backUpAndDamage(RestoreMethod.STOP_RESTORE_START, "OrdersSvc");
         SimulatedWriter w = orders(RestoreMethod.STOP_RESTORE_START, "OrdersSvc");
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--stop-services");
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--stop-services");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
         // The service held the files while it ran (ERROR_SHARING_VIOLATION): they were replaced while it was stopped.
-        assertThat(read("data/orders.db")).isEqualTo("42 orders");
-        assertThat(read("data/sub/old.db")).isEqualTo("old orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("42 orders");
+        assertThat(fixture.read("data/sub/old.db")).isEqualTo("old orders");
         assertThat(r.machine().services().get("OrdersSvc").history())
                 .containsSubsequence(ServiceState.STOPPED, ServiceState.RUNNING);
         assertThat(r.machine().services().get("OrdersSvc").state()).isEqualTo(ServiceState.RUNNING);
@@ -120,11 +98,11 @@ class RestoreWritersProceduresTest {
     void stopServicesRestartsARestoreStopStartWritersServiceAfterTheCopy() throws IOException {
         backUpAndDamage(RestoreMethod.RESTORE_STOP_START, "OrdersSvc");
 
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_STOP_START, "OrdersSvc")), "restore",
-                media.toString(), "--writers", "--stop-services", "--json");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_STOP_START, "OrdersSvc")), "restore",
+                fixture.media.toString(), "--writers", "--stop-services", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(read("data/orders.db")).isEqualTo("42 orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("42 orders");
         assertThat(r.machine().services().get("OrdersSvc").history())
                 .containsSubsequence(ServiceState.STOPPED, ServiceState.RUNNING);
         assertThat(r.json().get("services")).extracting(s -> s.get("action").asText() + " " + s.get("service")
@@ -137,13 +115,13 @@ class RestoreWritersProceduresTest {
     void atRebootStagesTheFilesBesideTheOriginalsAndTheRebootReplacesThem() throws IOException {
         backUpAndDamage(RestoreMethod.RESTORE_AT_REBOOT, null);
 
-        Run r = vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_AT_REBOOT, null)), "restore", media.toString(),
-                "--writers", "--at-reboot", "--json");
+        Run r = fixture.vss(m -> m.addWriter(orders(RestoreMethod.RESTORE_AT_REBOOT, null)), "restore",
+                fixture.media.toString(), "--writers", "--at-reboot", "--json");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(read("data/orders.db")).isEqualTo("damaged");
-        assertThat(read("data/orders.db.vss4j-restore-at-reboot")).isEqualTo("42 orders");
-        assertThat(read("data/sub/old.db.vss4j-restore-at-reboot")).isEqualTo("old orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db.vss4j-restore-at-reboot")).isEqualTo("42 orders");
+        assertThat(fixture.read("data/sub/old.db.vss4j-restore-at-reboot")).isEqualTo("old orders");
         assertThat(r.machine().pendingRenames().pending()).extracting(PendingRenames.Rename::to)
                 .containsExactlyInAnyOrder("D:\\data\\orders.db", "D:\\data\\sub\\old.db");
         JsonNode c = r.json().get("components").get(0);
@@ -153,14 +131,14 @@ class RestoreWritersProceduresTest {
         assertThat(c.get("reason").asText()).startsWith("restored at next reboot: 2 file(s)");
         assertThat(c.get("procedure").isNull()).as("the reason says it").isTrue();
         assertThat(r.err()).contains("2 file(s) staged for the next reboot stay beside their originals, as "
-                + disk.resolve("data").toRealPath(), "move each over its original to finish the restore, or delete "
-                + "it to undo it");
+                + fixture.disk.resolve("data").toRealPath(), "move each over its original to finish the restore, "
+                + "or delete it to undo it");
 
         r.machine().reboot();
 
-        assertThat(read("data/orders.db")).isEqualTo("42 orders");
-        assertThat(read("data/sub/old.db")).isEqualTo("old orders");
-        assertThat(disk.resolve("data/orders.db.vss4j-restore-at-reboot")).doesNotExist();
+        assertThat(fixture.read("data/orders.db")).isEqualTo("42 orders");
+        assertThat(fixture.read("data/sub/old.db")).isEqualTo("old orders");
+        assertThat(fixture.disk.resolve("data/orders.db.vss4j-restore-at-reboot")).doesNotExist();
     }
 
     @Test
@@ -172,16 +150,16 @@ class RestoreWritersProceduresTest {
                 .restoreMethod(RestoreMethod.STOP_RESTORE_START, "DbSvc", null, WriterRestore.ALWAYS, false)
                 .build();
 
-        Run r = vss(m -> {
+        Run r = fixture.vss(m -> {
             m.addWriter(orders(RestoreMethod.RESTORE_AT_REBOOT_IF_CANNOT_REPLACE, null));
             m.addWriter(holder);
-        }, "restore", media.toString(), "--writers", "--at-reboot");
+        }, "restore", fixture.media.toString(), "--writers", "--at-reboot");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
-        assertThat(read("data/sub/old.db")).isEqualTo("old orders");
-        assertThat(read("data/orders.db")).isEqualTo("damaged");
-        assertThat(read("data/orders.db.vss4j-restore-at-reboot")).isEqualTo("42 orders");
-        assertThat(disk.resolve("data/sub/old.db.vss4j-restore-at-reboot")).doesNotExist();
+        assertThat(fixture.read("data/sub/old.db")).isEqualTo("old orders");
+        assertThat(fixture.read("data/orders.db")).isEqualTo("damaged");
+        assertThat(fixture.read("data/orders.db.vss4j-restore-at-reboot")).isEqualTo("42 orders");
+        assertThat(fixture.disk.resolve("data/sub/old.db.vss4j-restore-at-reboot")).doesNotExist();
         assertThat(r.machine().pendingRenames().pending()).extracting(PendingRenames.Rename::to)
                 .containsExactly("D:\\data\\orders.db");
         assertThat(r.out()).contains("Orders Writer\\orders: restored (2 file(s), ALL), restored at next reboot: "
@@ -190,9 +168,10 @@ class RestoreWritersProceduresTest {
 
     @Test
     void theProcedureOptionsGoWithWriters() {
-        Run stop = vss(m -> { }, "restore", media.toString(), "--to", work.resolve("t").toString(),
-                "--stop-services");
-        Run reboot = vss(m -> { }, "restore", media.toString(), "--to", work.resolve("t").toString(), "--at-reboot");
+        Run stop = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--to",
+                fixture.work.resolve("t").toString(), "--stop-services");
+        Run reboot = fixture.vss(m -> { }, "restore", fixture.media.toString(), "--to",
+                fixture.work.resolve("t").toString(), "--at-reboot");
 
         assertThat(stop.exit()).isEqualTo(ExitCodes.USAGE);
         assertThat(stop.err()).contains("--stop-services goes with --writers");

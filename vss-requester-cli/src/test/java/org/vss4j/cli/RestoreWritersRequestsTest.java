@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.function.Consumer;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -16,7 +15,6 @@ import org.vss4j.RollForwardType;
 import org.vss4j.WriterRestore;
 import org.vss4j.cli.BackupRunFixture.Run;
 import org.vss4j.sim.FileSpec;
-import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
 import org.vss4j.sim.WriterComponent;
 import org.vss4j.sim.WriterEvent;
@@ -33,35 +31,20 @@ class RestoreWritersRequestsTest {
             | BackupSchema.ROLLFORWARD_RESTORE.value() | BackupSchema.RESTORE_RENAME.value();
 
     @TempDir
-    Path disk;
-    @TempDir
-    Path state;
-    @TempDir
-    Path work;
-    @TempDir
-    Path noWriters;
+    Path root;
 
-    Path media;
-    BackupRunFixture fixture;
+    RestoreWritersFixture fixture;
 
     @BeforeEach
     void backedUp() throws IOException {
-        fixture = new BackupRunFixture(disk, state, "--sim-writers", noWriters.toString());
-        media = work.resolve("media");
+        fixture = new RestoreWritersFixture(root);
         fixture.write("data/orders.db", "42 orders");
         fixture.write("logs/a.log", "log");
-        Run b = vss(m -> m.addWriter(writer(RECOVERY)), "backup", "D:\\data", "D:\\logs", "--to", media.toString(),
-                "--type", "full");
-        assertThat(b.exit()).as(b.out() + b.err()).isZero();
-    }
-
-    private Run vss(Consumer<SimulatedMachine> plan, String... args) {
-        return fixture.vss(plan, args);
+        fixture.backUp(m -> m.addWriter(writer(RECOVERY)), "D:\\data", "D:\\logs");
     }
 
     private static SimulatedWriter writer(int schema) {
-        return SimulatedWriter.builder("Orders Writer")
-                .component(WriterComponent.fileGroup("", "orders").withFile(FileSpec.of("D:\\data", "*", true)))
+        return RestoreWritersFixture.ordersWriter()
                 .component(WriterComponent.fileGroup("", "logs").withFile(FileSpec.of("D:\\logs", "*", true)))
                 .restoreMethod(RestoreMethod.RESTORE_IF_CAN_REPLACE, null, null, WriterRestore.ALWAYS, false)
                 .backupSchema(schema)
@@ -72,7 +55,7 @@ class RestoreWritersRequestsTest {
     void theRecoveryRequestsReachTheWriterAtPreRestore() {
         SimulatedWriter w = writer(RECOVERY);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--authoritative",
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--authoritative",
                 "Orders Writer:orders", "--roll-forward", "orders writer:LOGS=partial:LSN 42", "--restore-name",
                 "Orders Writer:orders=orders-copy", "--additional-restores", "Orders Writer");
 
@@ -91,7 +74,7 @@ class RestoreWritersRequestsTest {
     void rollForwardAllAndNone() {
         SimulatedWriter w = writer(RECOVERY);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--roll-forward",
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--roll-forward",
                 "Orders Writer:orders=all", "--roll-forward", "Orders Writer:logs=NONE");
 
         assertThat(r.exit()).as(r.out() + r.err()).isZero();
@@ -103,7 +86,7 @@ class RestoreWritersRequestsTest {
     void aWriterWithoutTheSchemaFlagIsRefusedBeforePreRestore() {
         SimulatedWriter w = writer(0);
 
-        Run r = vss(m -> m.addWriter(w), "restore", media.toString(), "--writers", "--authoritative",
+        Run r = fixture.vss(m -> m.addWriter(w), "restore", fixture.media.toString(), "--writers", "--authoritative",
                 "Orders Writer:orders");
 
         assertThat(r.exit()).as(r.out() + r.err()).isEqualTo(ExitCodes.COMPONENTS_NOT_RESTORED);
@@ -115,18 +98,18 @@ class RestoreWritersRequestsTest {
 
     @Test
     void badArgumentsAreUsageErrors() {
-        String m = media.toString();
-        Run writer = vss(x -> { }, "restore", m, "--writers", "--authoritative", "Nobody");
-        Run component = vss(x -> { }, "restore", m, "--writers", "--additional-restores", "Orders Writer:nope");
-        Run noHow = vss(x -> { }, "restore", m, "--writers", "--roll-forward", "Orders Writer");
-        Run badHow = vss(x -> { }, "restore", m, "--writers", "--roll-forward", "Orders Writer=some");
-        Run noPoint = vss(x -> { }, "restore", m, "--writers", "--roll-forward", "Orders Writer=partial:");
-        Run nameOfWriter = vss(x -> { }, "restore", m, "--writers", "--restore-name", "Orders Writer=x");
-        Run noName = vss(x -> { }, "restore", m, "--writers", "--restore-name", "Orders Writer:orders=");
-        Run notChosen = vss(x -> { }, "restore", m, "--writers", "--component", "Orders Writer:logs",
+        String m = fixture.media.toString();
+        Run writer = fixture.vss(x -> { }, "restore", m, "--writers", "--authoritative", "Nobody");
+        Run component = fixture.vss(x -> { }, "restore", m, "--writers", "--additional-restores", "Orders Writer:nope");
+        Run noHow = fixture.vss(x -> { }, "restore", m, "--writers", "--roll-forward", "Orders Writer");
+        Run badHow = fixture.vss(x -> { }, "restore", m, "--writers", "--roll-forward", "Orders Writer=some");
+        Run noPoint = fixture.vss(x -> { }, "restore", m, "--writers", "--roll-forward", "Orders Writer=partial:");
+        Run nameOfWriter = fixture.vss(x -> { }, "restore", m, "--writers", "--restore-name", "Orders Writer=x");
+        Run noName = fixture.vss(x -> { }, "restore", m, "--writers", "--restore-name", "Orders Writer:orders=");
+        Run notChosen = fixture.vss(x -> { }, "restore", m, "--writers", "--component", "Orders Writer:logs",
                 "--authoritative", "Orders Writer:orders");
-        Run withoutWriters = vss(x -> { }, "restore", m, "--to", work.resolve("t").toString(), "--roll-forward",
-                "Orders Writer=all");
+        Run withoutWriters = fixture.vss(x -> { }, "restore", m, "--to", fixture.work.resolve("t").toString(),
+                "--roll-forward", "Orders Writer=all");
 
         assertThat(List.of(writer, component, noHow, badHow, noPoint, nameOfWriter, noName, notChosen,
                 withoutWriters)).allSatisfy(r -> assertThat(r.exit()).as(r.err()).isEqualTo(ExitCodes.USAGE));
