@@ -1,6 +1,8 @@
 package org.vss4j.sim.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.vss4j.sim.session.SessionFixture.outcome;
+import static org.vss4j.sim.session.SessionFixture.restore;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -22,9 +24,6 @@ import org.vss4j.com.Win32Error;
 import org.vss4j.diagnostics.ServiceState;
 import org.vss4j.procedures.ServiceControl;
 import org.vss4j.procedures.Win32ServiceControl;
-import org.vss4j.session.BackupResult;
-import org.vss4j.session.BackupSession;
-import org.vss4j.session.ComponentSelection;
 import org.vss4j.session.RestoreItem;
 import org.vss4j.session.RestoreOutcome;
 import org.vss4j.session.RestoreResult;
@@ -74,12 +73,9 @@ class RestoreProceduresTest {
     }
 
     private String backup(SimulatedWriter w) {
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()))
-                .start()) {
-            saved = SessionFixture.copyAll(s);
-            BackupResult r = s.complete();
-            return r.backupComponentsDocument();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(w.metadata().writerClassId());
+        saved = b.saved();
+        return b.document();
     }
 
     /** The saved files of {@code item}: Windows path to content. */
@@ -146,14 +142,6 @@ class RestoreProceduresTest {
         return machine.faults().callLog().contains(SFRS) ? ", SetFileRestoreStatus called" : "";
     }
 
-    private RestoreSessionBuilder builder(String bcd) {
-        return RestoreSession.builder().document(bcd).phaseTimeout(Duration.ofSeconds(30));
-    }
-
-    private static RestoreOutcome outcome(RestoreResult r, String name) {
-        return r.outcomes().stream().filter(o -> o.component().name().equals(name)).findFirst().orElseThrow();
-    }
-
     private SimulatedServices.Service service() {
         return machine.services().get(SERVICE);
     }
@@ -166,7 +154,7 @@ class RestoreProceduresTest {
         assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
         machine.faults().recordCalls();
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             assertThat(s.items()).extracting(RestoreItem::action)
                     .containsOnly(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED);
             assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
@@ -194,7 +182,7 @@ class RestoreProceduresTest {
         service().state(ServiceState.PAUSED);
         machine.faults().recordCalls();
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             // Paused, the service still holds its files: it is stopped like a running one.
             assertThat(s.items()).extracting(RestoreItem::action)
                     .containsOnly(RestoreItem.Action.REPLACE_WITH_SERVICE_STOPPED);
@@ -213,7 +201,7 @@ class RestoreProceduresTest {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).restoreAtReboot(true).start()) {
+        try (RestoreSession s = restore(bcd).restoreAtReboot(true).start()) {
             assertThat(s.items()).noneMatch(RestoreItem::toCopy);
             result = s.complete();
         }
@@ -231,7 +219,7 @@ class RestoreProceduresTest {
         String bcd = backup(w);
         machine.faults().recordCalls();
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             assertThat(s.items()).extracting(RestoreItem::action)
                     .containsOnly(RestoreItem.Action.REPLACE_THEN_RESTART_SERVICE);
             assertThat(service().state()).isEqualTo(ServiceState.RUNNING);
@@ -257,7 +245,7 @@ class RestoreProceduresTest {
         service().state(ServiceState.STOPPED);
         machine.faults().recordCalls();
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             s.items().forEach(s::restored);
             result = s.complete();
         }
@@ -275,7 +263,7 @@ class RestoreProceduresTest {
         service().failStop(Win32Error.ERROR_DEPENDENT_SERVICES_RUNNING);
         machine.faults().recordCalls();
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             assertThat(s.items()).noneMatch(RestoreItem::toCopy);
             assertThat(s.items().get(0).reason()).startsWith("needs service stop (AppService), which failed: "
                     + "ControlService(AppService, SERVICE_CONTROL_STOP) failed with Win32 error 1051 "
@@ -295,7 +283,7 @@ class RestoreProceduresTest {
         String bcd = backup(w);
         SimulatedServices.Service web = machine.services().install("AppWeb", ServiceState.RUNNING).dependsOn(SERVICE);
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).start()) {
             assertThat(s.items()).noneMatch(RestoreItem::toCopy);
             result = s.complete();
         }
@@ -311,7 +299,7 @@ class RestoreProceduresTest {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
         machine.services().install("AppWeb", ServiceState.STOPPED).dependsOn(SERVICE);
-        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).start()) {
             assertThat(s.items()).allMatch(RestoreItem::toCopy);
             s.items().forEach(s::restored);
             assertThat(s.complete().allRestored()).isTrue();
@@ -326,7 +314,7 @@ class RestoreProceduresTest {
         service().abandonsStop();
         machine.faults().recordCalls();
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             assertThat(s.items()).noneMatch(RestoreItem::toCopy);
             result = s.complete();
         }
@@ -343,7 +331,7 @@ class RestoreProceduresTest {
         String bcd = backup(w);
         service().failStart(Win32Error.ERROR_SERVICE_REQUEST_TIMEOUT);
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).start()) {
             s.items().forEach(i -> {
                 copyBack(i);
                 s.restored(i);
@@ -365,7 +353,7 @@ class RestoreProceduresTest {
         SimulatedWriter w = addWriter(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
         machine.faults().recordCalls();
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             assertThat(service().state()).isEqualTo(ServiceState.STOPPED);
         }
         assertThat(serviceLog).containsExactly("stop AppService after PRE_RESTORE",
@@ -380,7 +368,7 @@ class RestoreProceduresTest {
         String bcd = backup(w);
         SessionFixture.write(fx.c, "one\\a.txt", "damaged");
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).restoreAtReboot(true).start()) {
+        try (RestoreSession s = restore(bcd).restoreAtReboot(true).start()) {
             assertThat(s.items()).extracting(RestoreItem::action).containsOnly(RestoreItem.Action.STAGE_FOR_REBOOT);
             for (RestoreItem item : s.items()) {
                 filesOf(item).forEach((target, content) -> {
@@ -413,7 +401,7 @@ class RestoreProceduresTest {
         SessionFixture.write(fx.c, "one\\a.txt", "damaged");
         SessionFixture.write(fx.c, "two\\b.txt", "in use");
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).restoreAtReboot(true).start()) {
+        try (RestoreSession s = restore(bcd).restoreAtReboot(true).start()) {
             assertThat(s.items()).extracting(RestoreItem::action)
                     .containsOnly(RestoreItem.Action.REPLACE_OR_STAGE_FOR_REBOOT);
             for (RestoreItem item : s.items()) {
@@ -444,7 +432,7 @@ class RestoreProceduresTest {
         SimulatedWriter w = addWriter(RestoreMethod.RESTORE_AT_REBOOT);
         String bcd = backup(w);
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).start()) {
             assertThat(s.items()).noneMatch(RestoreItem::toCopy);
             result = s.complete();
         }
@@ -458,7 +446,7 @@ class RestoreProceduresTest {
         SimulatedWriter w = addWriter(RestoreMethod.CUSTOM);
         String bcd = backup(w);
         RestoreResult result;
-        try (RestoreSession s = builder(bcd).stopServices(true).restoreAtReboot(true).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).restoreAtReboot(true).start()) {
             assertThat(s.items()).noneMatch(RestoreItem::toCopy);
             result = s.complete();
         }
@@ -480,7 +468,7 @@ class RestoreProceduresTest {
     void aNewTargetRootTakesTheFilesOfAServiceStopElsewhereWithoutStoppingTheService() {
         SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.STOP_RESTORE_START);
         String bcd = backup(w);
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w))
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w))
                 .newTargetRoot("D:\\restore").start()) {
             // The stop exists to replace files the service holds; at a new location nothing holds them.
             assertThat(s.items()).extracting(RestoreItem::action, RestoreItem::target).containsExactly(
@@ -498,7 +486,7 @@ class RestoreProceduresTest {
     void aNewTargetTakesTheFilesOfARebootReplacementEvenWithoutConsentToTheReboot() {
         SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.RESTORE_AT_REBOOT);
         String bcd = backup(w);
-        try (RestoreSession s = builder(bcd).newTarget(w.metadata().writerClassId(), "one", "C:\\one", "*", false,
+        try (RestoreSession s = restore(bcd).newTarget(w.metadata().writerClassId(), "one", "C:\\one", "*", false,
                 "D:\\x").start()) {
             assertThat(s.items()).extracting(RestoreItem::action, RestoreItem::target).containsExactly(
                     org.assertj.core.groups.Tuple.tuple(RestoreItem.Action.COPY_TO_NEW_TARGET, "D:\\x"));
@@ -511,7 +499,7 @@ class RestoreProceduresTest {
     void aNewTargetForACustomProcedureIsRefused() {
         SimulatedWriter w = addWriterWithNewTargets(RestoreMethod.CUSTOM);
         String bcd = backup(w);
-        org.assertj.core.api.Assertions.assertThatThrownBy(() -> builder(bcd)
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> restore(bcd)
                 .newTarget(w.metadata().writerClassId(), "one", "C:\\one", "*", false, "D:\\x").start())
                 .isInstanceOfSatisfying(org.vss4j.session.BackupException.class, e -> {
                     assertThat(e.hresult()).isEqualTo(org.vss4j.VssHresult.E_INVALIDARG.code());
@@ -525,7 +513,7 @@ class RestoreProceduresTest {
         SimulatedWriter w = addWriter(RestoreMethod.RESTORE_STOP_START);
         String bcd = backup(w);
         machine.faults().recordCalls();
-        try (RestoreSession s = builder(bcd).stopServices(true).serviceControl(recording(w)).start()) {
+        try (RestoreSession s = restore(bcd).stopServices(true).serviceControl(recording(w)).start()) {
             RestoreItem first = s.items().get(0);
             copyBack(first);
             s.restored(first);

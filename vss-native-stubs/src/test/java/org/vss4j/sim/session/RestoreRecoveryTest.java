@@ -2,9 +2,9 @@ package org.vss4j.sim.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vss4j.sim.session.SessionFixture.restore;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -23,7 +23,6 @@ import org.vss4j.session.BackupPhase;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.ComponentSelection;
 import org.vss4j.session.RestoreSession;
-import org.vss4j.session.RestoreSessionBuilder;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
@@ -68,10 +67,6 @@ class RestoreRecoveryTest {
             s.items().forEach((BackupItem i) -> s.saved(i));
             return s.complete().backupComponentsDocument();
         }
-    }
-
-    private static RestoreSessionBuilder restore(String bcd) {
-        return RestoreSession.builder().document(bcd).phaseTimeout(Duration.ofSeconds(30));
     }
 
     @Test

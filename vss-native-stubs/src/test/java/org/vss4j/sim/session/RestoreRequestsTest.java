@@ -2,9 +2,9 @@ package org.vss4j.sim.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vss4j.sim.session.SessionFixture.restore;
 
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
@@ -28,7 +28,6 @@ import org.vss4j.session.RestoreItem;
 import org.vss4j.session.RestoreOutcome;
 import org.vss4j.session.RestoreResult;
 import org.vss4j.session.RestoreSession;
-import org.vss4j.session.RestoreSessionBuilder;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.SimulatedWriter;
@@ -81,10 +80,6 @@ class RestoreRequestsTest {
             }
             return s.complete().backupComponentsDocument();
         }
-    }
-
-    private static RestoreSessionBuilder restore(String bcd) {
-        return RestoreSession.builder().document(bcd).phaseTimeout(Duration.ofSeconds(30));
     }
 
     private static RestoreItem itemOf(RestoreSession s, String component) {

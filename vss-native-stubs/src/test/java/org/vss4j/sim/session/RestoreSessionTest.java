@@ -2,6 +2,7 @@ package org.vss4j.sim.session;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.vss4j.sim.session.SessionFixture.outcome;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -66,12 +67,9 @@ class RestoreSessionTest {
 
     /** A component-mode backup of every component of {@code w}; its Backup Components Document. */
     private String backup(SimulatedWriter w) {
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()))
-                .start()) {
-            saved = SessionFixture.copyAll(s);
-            BackupResult r = s.complete();
-            return r.backupComponentsDocument();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(w.metadata().writerClassId());
+        saved = b.saved();
+        return b.document();
     }
 
     /** Writes back what the backup saved under the item's file set, to its target on volume C:. */
@@ -86,11 +84,7 @@ class RestoreSessionTest {
     }
 
     private static RestoreSession start(String document) {
-        return RestoreSession.builder().document(document).phaseTimeout(java.time.Duration.ofSeconds(30)).start();
-    }
-
-    private static RestoreOutcome outcome(RestoreResult r, String name) {
-        return r.outcomes().stream().filter(o -> o.component().name().equals(name)).findFirst().orElseThrow();
+        return SessionFixture.restore(document).start();
     }
 
     @Test
@@ -204,11 +198,7 @@ class RestoreSessionTest {
         SimulatedWriter gone = machine.addWriter(SimulatedWriter.builder("GoneWriter")
                 .component(WriterComponent.fileGroup("", "g").withFile(FileSpec.of("C:\\two", "*", false))).build());
         String bcd;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()),
-                ComponentSelection.writer(gone.metadata().writerClassId())).start()) {
-            SessionFixture.copyAll(s);
-            bcd = s.complete().backupComponentsDocument();
-        }
+        bcd = fx.backUpComponents(w.metadata().writerClassId(), gone.metadata().writerClassId()).document();
         gone.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         try (RestoreSession s = start(bcd)) {
             assertThat(s.unmatched()).extracting(u -> u.component().name()).containsExactly("g");
@@ -350,11 +340,7 @@ class RestoreSessionTest {
     /** Backs up {@code w} and {@code gone}, which then fails Identify; the Backup Components Document. */
     private String backupBesideAWriterFailingIdentifyAtRestore(SimulatedWriter w, SimulatedWriter gone) {
         String bcd;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(w.metadata().writerClassId()),
-                ComponentSelection.writer(gone.metadata().writerClassId())).start()) {
-            SessionFixture.copyAll(s);
-            bcd = s.complete().backupComponentsDocument();
-        }
+        bcd = fx.backUpComponents(w.metadata().writerClassId(), gone.metadata().writerClassId()).document();
         gone.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         return bcd;
     }
@@ -651,11 +637,10 @@ class RestoreSessionTest {
                 .build());
         SessionFixture.write(fx.c, "three\\c.txt", "c");
         String bcd;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(failing.metadata().writerClassId()),
-                ComponentSelection.writer(other.metadata().writerClassId())).start()) {
-            saved = SessionFixture.copyAll(s);
-            bcd = s.complete().backupComponentsDocument();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(failing.metadata().writerClassId(),
+                other.metadata().writerClassId());
+        saved = b.saved();
+        bcd = b.document();
         failing.failsButContinuesAt(WriterEvent.PRE_RESTORE, VssHresult.VSS_E_WRITERERROR_NONRETRYABLE);
         RestoreResult result;
         try (RestoreSession s = start(bcd)) {
@@ -699,11 +684,9 @@ class RestoreSessionTest {
         java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a33");
         SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
         SimulatedWriter beta = machine.addWriter(instance(cls, "beta", "two", "C:\\two").build());
-        BackupResult backup;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
-            saved = SessionFixture.copyAll(s);
-            backup = s.complete();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(cls);
+        saved = b.saved();
+        BackupResult backup = b.result();
         alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         beta.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         SimulatedWriter beta2 = machine.addWriter(instance(cls, "beta", "two", "C:\\two")
@@ -743,11 +726,9 @@ class RestoreSessionTest {
     void whatARestartedInstanceRecordsAtPreRestoreIsSeenByTheSession() {
         java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a36");
         SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
-        BackupResult backup;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
-            saved = SessionFixture.copyAll(s);
-            backup = s.complete();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(cls);
+        saved = b.saved();
+        BackupResult backup = b.result();
         alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         SimulatedWriter alpha2 = machine.addWriter(instance(cls, "alpha", "one", "C:\\one")
                 .instanceId(java.util.UUID.randomUUID()).build())
@@ -770,11 +751,9 @@ class RestoreSessionTest {
     void aStoredInstanceNameNoRunningInstanceHasLeavesTheComponentUnmatched() {
         java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a34");
         SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
-        BackupResult backup;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
-            saved = SessionFixture.copyAll(s);
-            backup = s.complete();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(cls);
+        saved = b.saved();
+        BackupResult backup = b.result();
         alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         SimulatedWriter other = machine.addWriter(instance(cls, "gamma", "one", "C:\\one")
                 .instanceId(java.util.UUID.randomUUID()).build());
@@ -793,11 +772,9 @@ class RestoreSessionTest {
         // what is to be restored and how; the restore method is the one the writer declared at backup time.
         java.util.UUID cls = java.util.UUID.fromString("7d1c0a52-3f0e-4b8e-9a51-2c6f1e0b7a35");
         SimulatedWriter alpha = machine.addWriter(instance(cls, "alpha", "one", "C:\\one").build());
-        BackupResult backup;
-        try (BackupSession s = fx.session().components(ComponentSelection.writer(cls)).start()) {
-            saved = SessionFixture.copyAll(s);
-            backup = s.complete();
-        }
+        SessionFixture.Backup b = fx.backUpComponents(cls);
+        saved = b.saved();
+        BackupResult backup = b.result();
         alpha.failAt(WriterEvent.IDENTIFY, VssHresult.VSS_E_WRITERERROR_RETRYABLE);
         machine.addWriter(instance(cls, "alpha", "one", "C:\\one").instanceId(java.util.UUID.randomUUID())
                 .restoreMethod(RestoreMethod.CUSTOM, null, "call support", WriterRestore.ALWAYS, false).build());

@@ -8,14 +8,33 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.vss4j.session.BackupEvent;
 import org.vss4j.session.BackupItem;
+import org.vss4j.session.BackupResult;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.BackupSessionBuilder;
+import org.vss4j.session.ComponentSelection;
+import org.vss4j.session.RestoreOutcome;
+import org.vss4j.session.RestoreResult;
+import org.vss4j.session.RestoreSession;
+import org.vss4j.session.RestoreSessionBuilder;
 import org.vss4j.sim.SimulatedMachine;
 
-/** A simulated machine with volume {@code C:\} and helpers to write files and copy a session's items. */
+/**
+ * A simulated machine with volume {@code C:\} and helpers to write files, copy a session's items, and back up
+ * writers' components to restore them.
+ */
 final class SessionFixture {
+
+    /** A component-mode backup: its result and what it saved, original path to content. */
+    record Backup(BackupResult result, Map<String, String> saved) {
+
+        /** The Backup Components Document a restore starts from. */
+        String document() {
+            return result.backupComponentsDocument();
+        }
+    }
 
     final SimulatedMachine machine;
     final Path c;
@@ -56,6 +75,26 @@ final class SessionFixture {
      */
     BackupSessionBuilder session() {
         return BackupSession.builder().listener(events::add).phaseTimeout(Duration.ofSeconds(30));
+    }
+
+    /** A component-mode backup of every component of the writers of {@code writerClasses}, each item copied. */
+    Backup backUpComponents(UUID... writerClasses) {
+        ComponentSelection[] selections = java.util.Arrays.stream(writerClasses).map(ComponentSelection::writer)
+                .toArray(ComponentSelection[]::new);
+        try (BackupSession s = session().components(selections).start()) {
+            Map<String, String> saved = copyAll(s);
+            return new Backup(s.complete(), saved);
+        }
+    }
+
+    /** A restore of the backup {@code document} with short timeouts, as {@link #session()} for a backup. */
+    static RestoreSessionBuilder restore(String document) {
+        return RestoreSession.builder().document(document).phaseTimeout(Duration.ofSeconds(30));
+    }
+
+    /** The outcome of the component {@code name}. */
+    static RestoreOutcome outcome(RestoreResult r, String name) {
+        return r.outcomes().stream().filter(o -> o.component().name().equals(name)).findFirst().orElseThrow();
     }
 
     /**
