@@ -60,6 +60,11 @@ public final class Win32Error {
     public static final int ERROR_SERVICE_DISABLED = 1058;
     /** "The specified service does not exist as an installed service." */
     public static final int ERROR_SERVICE_DOES_NOT_EXIST = 1060;
+    /**
+     * "The service has returned a service-specific error code": a service's {@code dwWin32ExitCode} when its own
+     * code is in {@code dwServiceSpecificExitCode} (Microsoft docs, "SERVICE_STATUS_PROCESS structure").
+     */
+    public static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
     /** "A specified privilege does not exist." */
     public static final int ERROR_NO_SUCH_PRIVILEGE = 1313;
     public static final int ERROR_PRIVILEGE_NOT_HELD = 1314;

@@ -12,6 +12,7 @@ import org.vss4j.NativeEnum;
 import org.vss4j.abi.struct.ServiceStatusProcess;
 import org.vss4j.com.Exports;
 import org.vss4j.com.Utf16;
+import org.vss4j.com.Win32Error;
 import org.vss4j.diagnostics.ServiceState;
 
 /**
@@ -35,8 +36,6 @@ public final class Win32ServiceControl implements ServiceControl {
     static final int SERVICE_CONTROL_STOP = 0x1;
     /** {@code SC_STATUS_PROCESS_INFO} (winsvc.h, {@code SC_STATUS_TYPE}). */
     static final int SC_STATUS_PROCESS_INFO = 0;
-    /** {@code ERROR_SERVICE_SPECIFIC_ERROR} (winerror.h): the exit code is in {@code dwServiceSpecificExitCode}. */
-    static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
     /** {@code sizeof(SERVICE_STATUS)}: seven DWORDs, what ControlService writes. */
     private static final int SERVICE_STATUS_SIZE = 28;
 
@@ -198,7 +197,7 @@ public final class Win32ServiceControl implements ServiceControl {
         String what = wanted == ServiceState.RUNNING ? "the service stopped while starting"
                 : "the service is running again: it did not stop";
         String detail = what + " (" + now.nativeName() + ")";
-        if (s.dwWin32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR) {
+        if (s.dwWin32ExitCode == Win32Error.ERROR_SERVICE_SPECIFIC_ERROR) {
             detail += ", service-specific exit code " + Integer.toUnsignedString(s.dwServiceSpecificExitCode);
         }
         return new ProcedureException(call, s.dwWin32ExitCode, detail, wanted == ServiceState.RUNNING

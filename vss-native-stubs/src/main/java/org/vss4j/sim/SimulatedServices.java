@@ -18,9 +18,6 @@ import org.vss4j.diagnostics.ServiceState;
  */
 public final class SimulatedServices {
 
-    /** {@code ERROR_SERVICE_SPECIFIC_ERROR} (winerror.h). */
-    static final int ERROR_SERVICE_SPECIFIC_ERROR = 1066;
-
     private final Map<String, Service> services = new ConcurrentHashMap<>();
 
     SimulatedServices() {
@@ -153,7 +150,7 @@ public final class SimulatedServices {
                 throw new IllegalArgumentException("a start that fails reports a non-zero exit code");
             }
             this.startExitCode = win32ExitCode;
-            this.startSpecificExitCode = win32ExitCode == ERROR_SERVICE_SPECIFIC_ERROR ? serviceSpecific : 0;
+            this.startSpecificExitCode = win32ExitCode == Win32Error.ERROR_SERVICE_SPECIFIC_ERROR ? serviceSpecific : 0;
             return this;
         }
 
