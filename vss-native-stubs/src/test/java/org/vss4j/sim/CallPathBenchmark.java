@@ -83,6 +83,16 @@ public class CallPathBenchmark {
     }
 
     /**
+     * The static {@link ComObject#callSlot} (a JNA {@code Function} made per call, as every call made before the slot
+     * cache) with the out-value in a block reused across calls: the slot cache's share, against {@link #binding}.
+     */
+    @Benchmark
+    public int perCallFunction() {
+        ComObject.callSlot(asyncPointer, IVssAsync.QueryStatus, status, null);
+        return status.getInt(0);
+    }
+
+    /**
      * The call path before the slot cache and the out blocks: the static {@link ComObject#callSlot} (a JNA
      * {@code Function} made per call) with a new {@link IntByReference} per call.
      */

@@ -18,6 +18,7 @@ class CallPathBenchmarkSmokeTest {
             assertThat(bench.binding()).isEqualTo(AsyncState.FINISHED);
             int status = bench.perCallFunctionAndReference();
             assertThat(status).isEqualTo(AsyncState.FINISHED.code().code());
+            assertThat(bench.perCallFunction()).isEqualTo(status);
             assertThat(bench.cachedFunction()).isEqualTo(status);
             assertThat(bench.directJna()).isEqualTo(7);
         } finally {
