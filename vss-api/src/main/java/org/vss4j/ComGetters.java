@@ -2,22 +2,21 @@ package org.vss4j;
 
 import com.sun.jna.Pointer;
 import com.sun.jna.platform.win32.Guid.GUID;
-import com.sun.jna.ptr.ByteByReference;
-import com.sun.jna.ptr.IntByReference;
-import com.sun.jna.ptr.PointerByReference;
 import java.util.Arrays;
 import java.util.UUID;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.com.Bstr;
 import org.vss4j.com.ComObject;
 import org.vss4j.com.Guids;
+import org.vss4j.com.OutParam;
 
 /**
  * A {@link ComObject} read through getters with one trailing out-parameter: the typed calls every VSS reading interface
  * repeats ({@code BSTR*}, {@code UINT*}, C++ {@code bool*}, {@code IVssXxx**}) and {@code QueryInterface}.
  *
  * <p>Ownership: a {@code BSTR*} out-value becomes the caller's and is freed here (COM rule; {@link Bstr}); an interface
- * out-value is an AddRef'd reference that the returned wrapper owns.
+ * out-value is an AddRef'd reference that the returned wrapper owns. Scalar out-values are read from this thread's
+ * {@link OutParam} block right after the call, before anything else can call on this thread.
  */
 abstract class ComGetters extends ComObject {
 
@@ -33,23 +32,28 @@ abstract class ComGetters extends ComObject {
 
     /** {@code method(leading..., BSTR *out)}: the string (null for a NULL BSTR), freed here. */
     final String getBstr(ComMethod method, Object... leading) {
-        PointerByReference out = new PointerByReference();
-        check(method, plus(leading, out));
-        return Bstr.readAndFree(out.getValue());
+        Pointer bstr;
+        try (OutParam out = OutParam.acquire()) {
+            check(method, plus(leading, out.pointer()));
+            bstr = out.pointerValue();
+        }
+        return Bstr.readAndFree(bstr);
     }
 
     /** {@code method(UINT *out)}, also DWORD and 32-bit enums. */
     final int getInt32(ComMethod method) {
-        IntByReference out = new IntByReference();
-        check(method, out);
-        return out.getValue();
+        try (OutParam out = OutParam.acquire()) {
+            check(method, out.pointer());
+            return out.intValue();
+        }
     }
 
     /** {@code method(bool *out)}: a C++ {@code bool}, one byte (as the SDK headers declare it). */
     final boolean getCppBool(ComMethod method) {
-        ByteByReference out = new ByteByReference();
-        check(method, out);
-        return out.getValue() != 0;
+        try (OutParam out = OutParam.acquire()) {
+            check(method, out.pointer());
+            return out.byteValue() != 0;
+        }
     }
 
     /** {@code method(VSS_ID *out)}. */
@@ -64,9 +68,10 @@ abstract class ComGetters extends ComObject {
      * HRESULT ({@code E_INVALIDARG} for VSS), named with the index.
      */
     final Pointer getIndexed(ComMethod method, int index) {
-        PointerByReference out = new PointerByReference();
-        check("index " + index, method, index, out);
-        return out.getValue();
+        try (OutParam out = OutParam.acquire()) {
+            check("index " + index, method, index, out.pointer());
+            return out.pointerValue();
+        }
     }
 
     /**
@@ -74,8 +79,11 @@ abstract class ComGetters extends ComObject {
      * reference to the same object seen as {@code interfaceName}. {@code E_NOINTERFACE} (an older Windows) throws.
      */
     final QueriedInterface queryInterface(ComMethod queryInterface, UUID iid, String interfaceName) {
-        PointerByReference out = new PointerByReference();
-        check(interfaceName, queryInterface, Guids.toGuid(iid), out);
-        return new QueriedInterface(out.getValue(), interfaceName);
+        Pointer p;
+        try (OutParam out = OutParam.acquire()) {
+            check(interfaceName, queryInterface, Guids.toGuid(iid), out.pointer());
+            p = out.pointerValue();
+        }
+        return new QueriedInterface(p, interfaceName);
     }
 }

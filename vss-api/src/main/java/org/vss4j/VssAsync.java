@@ -1,11 +1,11 @@
 package org.vss4j;
 
 import com.sun.jna.Pointer;
-import com.sun.jna.ptr.IntByReference;
 import java.time.Duration;
 import org.vss4j.abi.ComMethod;
 import org.vss4j.abi.vtable.IVssAsync;
 import org.vss4j.com.ComObject;
+import org.vss4j.com.OutParam;
 
 /**
  * {@code IVssAsync}: the handle of an asynchronous VSS operation ({@code GatherWriterMetadata}, {@code PrepareForBackup},
@@ -59,10 +59,12 @@ public final class VssAsync extends ComObject {
      * operation itself failed. A failure of QueryStatus itself is raised naming {@code IVssAsync::QueryStatus}.
      */
     public AsyncState queryStatus() {
-        IntByReference status = new IntByReference();
-        // pReserved must be NULL (Microsoft docs, "IVssAsync::QueryStatus").
-        check(origin.qualifiedName(), IVssAsync.QueryStatus, status, null);
-        int hr = status.getValue();
+        int hr;
+        try (OutParam status = OutParam.acquire()) {
+            // pReserved must be NULL (Microsoft docs, "IVssAsync::QueryStatus").
+            check(origin.qualifiedName(), IVssAsync.QueryStatus, status.pointer(), null);
+            hr = status.intValue();
+        }
         AsyncState state = AsyncState.of(hr);
         if (state != null) {
             ended = state != AsyncState.PENDING;

@@ -1,7 +1,5 @@
 package org.vss4j.com;
 
-import com.sun.jna.Function;
-import com.sun.jna.Native;
 import com.sun.jna.Pointer;
 import java.lang.ref.Cleaner;
 import java.lang.ref.Reference;
@@ -44,6 +42,7 @@ public class ComObject implements AutoCloseable {
     private final Pointer self;
     private final String interfaceName;
     private final CallGuard guard = new CallGuard();
+    private final VtableFunctions functions = new VtableFunctions();
     private final Releaser reference;
     private final Cleaner.Cleanable cleanable;
 
@@ -81,7 +80,8 @@ public class ComObject implements AutoCloseable {
 
     /**
      * Calls {@code method} through the vtable and returns its raw 32-bit result (an HRESULT for most methods); after
-     * {@link #close()} an {@link IllegalStateException} naming the method.
+     * {@link #close()} an {@link IllegalStateException} naming the method. Checked as {@link #callSlot} checks; the
+     * JNA function of each slot is made once per object ({@link VtableFunctions}).
      */
     protected final int invoke(ComMethod method, Object... args) {
         if (!guard.enter()) {
@@ -89,7 +89,8 @@ public class ComObject implements AutoCloseable {
                     + " was closed (released)");
         }
         try {
-            return callSlot(self, method, args);
+            checkSignature(method, Integer.class, args);
+            return functions.function(self, method.slot()).invokeInt(withThis(self, args));
         } finally {
             guard.exit();
             // Without this fence the JIT may treat this wrapper as unreachable once it has read self, and the
@@ -121,16 +122,23 @@ public class ComObject implements AutoCloseable {
      * {@link IllegalArgumentException} naming the method and parameter, before any native code runs.
      */
     public static int callSlot(Pointer object, ComMethod method, Object... args) {
-        // Checked before any native code runs, the apartment included: a wrong argument is a binding bug.
-        CallCheck.requireReturn(method, Integer.class);
+        checkSignature(method, Integer.class, args);
+        return VtableFunctions.read(object.getLong(0), method.slot()).invokeInt(withThis(object, args));
+    }
+
+    /** The signature check and the apartment, before any native code runs: a wrong argument is a binding bug. */
+    private static void checkSignature(ComMethod method, Class<?> returnType, Object[] args) {
+        CallCheck.requireReturn(method, returnType);
         CallCheck.requireArguments(method, args);
         ComApartment.ensureMta();
-        Pointer vtable = object.getPointer(0);
-        Pointer fn = vtable.getPointer((long) method.slot() * Native.POINTER_SIZE);
+    }
+
+    /** {@code this} first, then {@code args}: the x64 convention passes {@code this} as the first argument. */
+    private static Object[] withThis(Pointer object, Object[] args) {
         Object[] full = new Object[args.length + 1];
         full[0] = object;
         System.arraycopy(args, 0, full, 1, args.length);
-        return Function.getFunction(fn).invokeInt(full);
+        return full;
     }
 
     /**
@@ -140,14 +148,8 @@ public class ComObject implements AutoCloseable {
      * "x64 calling convention".
      */
     public static Object callSlotReturning(Class<?> returnType, Pointer object, ComMethod method, Object... args) {
-        CallCheck.requireReturn(method, returnType);
-        CallCheck.requireArguments(method, args);
-        ComApartment.ensureMta();
-        Pointer fn = object.getPointer(0).getPointer((long) method.slot() * Native.POINTER_SIZE);
-        Object[] full = new Object[args.length + 1];
-        full[0] = object;
-        System.arraycopy(args, 0, full, 1, args.length);
-        return Function.getFunction(fn).invoke(returnType, full);
+        checkSignature(method, returnType, args);
+        return VtableFunctions.read(object.getLong(0), method.slot()).invoke(returnType, withThis(object, args));
     }
 
     /**
