@@ -8,7 +8,7 @@ public enum CopyMethod {
      */
     REFLINK,
     /**
-     * A real copy: one {@code cp -a --reflink=never} of the tree on Linux, file-by-file copies in Java elsewhere or
+     * A real copy: one {@code cp -a} of the tree on Linux, file-by-file copies in Java elsewhere or
      * where it fails. Works on every file system, costs time and space proportional to the volume.
      */
     PLAIN_COPY
