@@ -7,6 +7,9 @@ public enum CopyMethod {
      * blocks with the volume until either side is written, where the file system supports it (Btrfs, XFS, ...).
      */
     REFLINK,
-    /** File-by-file copies in Java: works on every file system, costs time and space proportional to the volume. */
+    /**
+     * A real copy: one {@code cp -a} of the tree on Linux, file-by-file copies in Java elsewhere or
+     * where it fails. Works on every file system, costs time and space proportional to the volume.
+     */
     PLAIN_COPY
 }

@@ -13,17 +13,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * Makes the point-in-time copy of a volume directory that a snapshot is: first, where a clone command is configured
  * and clones one sample file, one run of it per snapshot ({@code COMMAND... SRC/. DST}, e.g.
- * {@code cp --reflink=always -a}, which fails rather than copy when the file system cannot clone); on any failure the
- * partial result is removed and the volume is copied file by file in Java. Either way, later writes to the volume do
- * not reach the copy. Paths excluded from the copy (the simulator's own storage inside the volume,
- * docs/simulator-storage.md) are left out by both ways.
+ * {@code cp --reflink=always -a}, which fails rather than copy when the file system cannot clone). Whether the sample
+ * clones is asked once per pair of devices (volume, destination) and remembered, so a file system that cannot clone
+ * never runs the clone command on a tree. Otherwise, where a tree copy command is configured ({@code cp -a} on
+ * Linux), one run of it copies the tree; on any failure the partial result is removed and the
+ * volume is copied file by file in Java. Either way, later writes to the volume do not reach the copy. Paths excluded
+ * from the copy (the simulator's own storage inside the volume, docs/simulator-storage.md) are left out by every way.
  */
 public final class PointInTimeCopier {
 
@@ -32,7 +36,17 @@ public final class PointInTimeCopier {
     /** GNU coreutils: {@code --reflink=always} clones or fails; {@code -a} keeps the tree, times and modes. */
     private static final List<String> GNU_CP_REFLINK = List.of("cp", "--reflink=always", "-a");
 
+    /**
+     * GNU coreutils: {@code -a} keeps the tree, symbolic links as links, hard links among the copied files, times,
+     * modes and extended attributes. Run only where the clone probe failed, so it copies (cp 9 would clone where it
+     * can, which is a point-in-time copy as well); {@code --reflink=never} measured slower on many small files.
+     */
+    private static final List<String> GNU_CP_PLAIN = List.of("cp", "-a");
+
     private final List<String> cloneCommand;
+    private final List<String> treeCopyCommand;
+    /** Whether the clone command cloned a sample file, by (device of the volume, device of the destination). */
+    private final Map<List<Object>, Boolean> clonesBetween = new ConcurrentHashMap<>();
 
     /**
      * The most entries of one directory named in one run of the clone command: the argument list of a process is
@@ -41,18 +55,20 @@ public final class PointInTimeCopier {
      */
     static final int ENTRIES_PER_RUN = 1_000;
 
-    private PointInTimeCopier(List<String> cloneCommand) {
+    private PointInTimeCopier(List<String> cloneCommand, List<String> treeCopyCommand) {
         this.cloneCommand = cloneCommand == null ? null : List.copyOf(cloneCommand);
+        this.treeCopyCommand = treeCopyCommand == null ? null : List.copyOf(treeCopyCommand);
     }
 
     /**
-     * For this host: {@code cp --reflink=always -a} on Linux (GNU cp), plain copies elsewhere.
+     * For this host: {@code cp --reflink=always -a} on Linux (GNU cp), else one {@code cp -a} of the tree;
+     * file-by-file copies in Java elsewhere and wherever cp fails.
      *
      * @return the copier of this host
      */
     public static PointInTimeCopier forHost() {
         boolean linux = System.getProperty("os.name", "").toLowerCase(Locale.ROOT).contains("linux");
-        return linux ? withCloneCommand(GNU_CP_REFLINK) : plainCopies();
+        return linux ? new PointInTimeCopier(GNU_CP_REFLINK, GNU_CP_PLAIN) : plainCopies();
     }
 
     /**
@@ -61,7 +77,7 @@ public final class PointInTimeCopier {
      * @return a copier without a clone command
      */
     public static PointInTimeCopier plainCopies() {
-        return new PointInTimeCopier(null);
+        return new PointInTimeCopier(null, null);
     }
 
     /**
@@ -76,7 +92,23 @@ public final class PointInTimeCopier {
         if (command.isEmpty()) {
             throw new IllegalArgumentException("a clone command needs at least the program");
         }
-        return new PointInTimeCopier(command);
+        return new PointInTimeCopier(command, null);
+    }
+
+    /**
+     * {@code clone} as in {@link #withCloneCommand}, then, where it cannot clone, one run of {@code treeCopy} per tree
+     * ({@code SRC/. DST} appended, exit status 0 meaning the copy is complete), then plain copies in Java.
+     *
+     * @param clone the clone command, or null for none
+     * @param treeCopy the command copying a tree without cloning
+     * @return a copier trying both commands in turn
+     * @throws IllegalArgumentException if a command is empty
+     */
+    public static PointInTimeCopier withCommands(List<String> clone, List<String> treeCopy) {
+        if ((clone != null && clone.isEmpty()) || treeCopy.isEmpty()) {
+            throw new IllegalArgumentException("a copy command needs at least the program");
+        }
+        return new PointInTimeCopier(clone, treeCopy);
     }
 
     /**
@@ -113,9 +145,14 @@ public final class PointInTimeCopier {
         inside.removeIf(e -> all.stream().anyMatch(o -> !o.equals(e) && e.startsWith(o)));
         createDirectory(to);
         try (FileProgress files = FileProgress.over(progress, phase, from, inside)) {
-            if (cloneCommand != null && cloneWorks(from, to, inside) && tryClone(from, to, inside, excluded)) {
+            if (cloneCommand != null && cloneWorks(from, to, inside)
+                    && tryCommand(cloneCommand, from, to, inside, excluded)) {
                 files.finish();
                 return CopyMethod.REFLINK;
+            }
+            if (treeCopyCommand != null && tryCommand(treeCopyCommand, from, to, inside, excluded)) {
+                files.finish();
+                return CopyMethod.PLAIN_COPY;
             }
             copyTree(from, to, inside, files);
             files.finish();
@@ -130,6 +167,11 @@ public final class PointInTimeCopier {
      * times the plain copy), before the plain copy starts again from nothing.
      */
     private boolean cloneWorks(Path from, Path to, Set<Path> excluded) {
+        List<Object> devices = List.of(device(from), device(to));
+        Boolean known = clonesBetween.get(devices);
+        if (known != null) {
+            return known;
+        }
         Path sample = firstRegularFile(from, excluded);
         if (sample == null) {
             // Nothing to clone: the command only makes the directories, at once.
@@ -137,12 +179,30 @@ public final class PointInTimeCopier {
         }
         Path probe = to.resolve(".vss4j-clone-probe");
         try {
-            return run(List.of(sample.toString(), probe.toString()));
+            boolean works = run(cloneCommand, List.of(sample.toString(), probe.toString()));
+            clonesBetween.put(devices, works);
+            return works;
         } finally {
             try {
                 Files.deleteIfExists(probe);
             } catch (IOException e) {
                 LOG.debug("cannot delete the clone probe {}: {}", probe, e.toString());
+            }
+        }
+    }
+
+    /**
+     * What tells the file system of {@code p} from others: its device number ({@code st_dev}) where the host has one,
+     * else its file store.
+     */
+    private static Object device(Path p) {
+        try {
+            return Files.getAttribute(p, "unix:dev", java.nio.file.LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException | IOException e) {
+            try {
+                return Files.getFileStore(p);
+            } catch (IOException e2) {
+                return p;
             }
         }
     }
@@ -177,18 +237,19 @@ public final class PointInTimeCopier {
     }
 
     /**
-     * One run of the clone command for the whole tree ({@code SRC/. DST}) when nothing inside is excluded. Otherwise
+     * One run of {@code command} for the whole tree ({@code SRC/. DST}) when nothing inside is excluded. Otherwise
      * the directories on the way from {@code from} to an excluded path are made here, and the command clones, for
      * each of them, every other entry ({@code ENTRY... DSTDIR}): the excluded path is never named. What
      * a failed run left in {@code to} is removed, but for {@code keepInTarget}. The entries of a directory are named
      * {@link #ENTRIES_PER_RUN} at a time.
      */
-    private boolean tryClone(Path from, Path to, Set<Path> excluded, Set<Path> keepInTarget) {
+    private boolean tryCommand(List<String> command, Path from, Path to, Set<Path> excluded,
+            Set<Path> keepInTarget) {
         boolean cloned;
         if (excluded.isEmpty()) {
-            cloned = run(List.of(from.toString() + "/.", to.toString()));
+            cloned = run(command, List.of(from.toString() + "/.", to.toString()));
         } else {
-            cloned = cloneAround(from, to, excluded);
+            cloned = copyAround(command, from, to, excluded);
         }
         if (!cloned) {
             // A failed clone may have left part of the tree: start the plain copy from an empty directory (but for
@@ -198,7 +259,7 @@ public final class PointInTimeCopier {
         return cloned;
     }
 
-    private boolean cloneAround(Path from, Path to, Set<Path> excluded) {
+    private boolean copyAround(List<String> command, Path from, Path to, Set<Path> excluded) {
         Set<Path> onTheWay = new HashSet<>();
         for (Path e : excluded) {
             for (Path p = e.getParent(); p != null && p.startsWith(from); p = p.getParent()) {
@@ -222,7 +283,7 @@ public final class PointInTimeCopier {
             for (int i = 0; i < args.size(); i += ENTRIES_PER_RUN) {
                 List<String> batch = new ArrayList<>(args.subList(i, Math.min(args.size(), i + ENTRIES_PER_RUN)));
                 batch.add(target.toString());
-                if (!run(batch)) {
+                if (!run(command, batch)) {
                     return false;
                 }
             }
@@ -251,9 +312,9 @@ public final class PointInTimeCopier {
                 a.creationTime());
     }
 
-    /** Runs the clone command with {@code args} appended; whether it exited with 0. */
-    private boolean run(List<String> args) {
-        List<String> command = new ArrayList<>(cloneCommand);
+    /** Runs {@code program} with {@code args} appended; whether it exited with 0. */
+    private static boolean run(List<String> program, List<String> args) {
+        List<String> command = new ArrayList<>(program);
         command.addAll(args);
         int exit;
         try {
@@ -261,14 +322,14 @@ public final class PointInTimeCopier {
                     .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
             exit = p.waitFor();
         } catch (IOException e) {
-            LOG.debug("clone command {} cannot run ({}); copying in Java", command, e.getMessage());
+            LOG.debug("copy command {} cannot run ({}); copying another way", command, e.getMessage());
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while cloning with " + command, e);
         }
         if (exit != 0) {
-            LOG.debug("clone command {} exited with {}; copying in Java", command, exit);
+            LOG.debug("copy command {} exited with {}; copying another way", command, exit);
         }
         return exit == 0;
     }

@@ -48,6 +48,9 @@ public final class SnapshotStore {
     /** The operation record this process holds for each set being created, and each complete non-persistent set. */
     private final Map<UUID, HeldOperation> held = new HashMap<>();
 
+    /** Where deleted shadow copies go, to be deleted off the caller's thread. */
+    private final TrashBin trash;
+
     /** An operation record of this process and the lock that says it is alive. */
     private record HeldOperation(OperationJournal.Entry entry, HeldLock lock) {
     }
@@ -61,6 +64,8 @@ public final class SnapshotStore {
         this.journal = journal;
         this.lastDeviceNumber = journal == null ? 0 : journal.lastDeviceNumber();
         this.operations = journal == null ? null : new OperationJournal(root);
+        this.trash = new TrashBin(root);
+        trash.sweepLeftOvers();
     }
 
     /** Runs {@code work} under the state directory's journal lock (directly without a state directory). */
@@ -534,10 +539,14 @@ public final class SnapshotStore {
             ExposureLinks.remove(s.exposure());
         }
         devices.remove(s.deviceNumber());
-        try (FileProgress files = FileProgress.over(progress, ProgressListener.Phase.SHADOW_COPY_DELETION,
-                s.directory(), Set.of())) {
-            Trees.delete(s.directory(), files);
-            files.finish();
+        // Renamed out of its place at once, deleted in the background: the caller does not wait for the files.
+        if (!Files.exists(s.directory(), java.nio.file.LinkOption.NOFOLLOW_LINKS)
+                || !trash.discard(s.directory(), progress)) {
+            try (FileProgress files = FileProgress.over(progress, ProgressListener.Phase.SHADOW_COPY_DELETION,
+                    s.directory(), Set.of())) {
+                Trees.delete(s.directory(), files);
+                files.finish();
+            }
         }
         if (journal != null) {
             journaled(() -> {
@@ -679,6 +688,15 @@ public final class SnapshotStore {
         // locks are released, and the next machine opening the directory removes the set.
         held.values().forEach(op -> op.lock().close());
         held.clear();
+        trash.close();
+    }
+
+    /**
+     * Returns once the deletions of the shadow copies deleted so far have ended: their directories left their place
+     * when they were deleted, their files go in the background.
+     */
+    public void awaitDeletions() {
+        trash.awaitDeletions();
     }
 
     static void deleteTree(Path dir) {

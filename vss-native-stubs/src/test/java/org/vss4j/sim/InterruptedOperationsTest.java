@@ -79,6 +79,8 @@ class InterruptedOperationsTest {
             assertThat(left.volumes()).containsExactlyInAnyOrder(d.toRealPath().toString(), e.toRealPath().toString());
         });
         assertThat(next.unreadableRecords()).isEmpty();
+        // What the dead process had moved into the trash is swept in the background.
+        next.snapshotStore().awaitDeletions();
         assertThat(leftInState()).as("no copy directory, record, journal or lock file left").isEmpty();
         assertThat(open().removedLeftOvers()).as("reported once").isEmpty();
     }

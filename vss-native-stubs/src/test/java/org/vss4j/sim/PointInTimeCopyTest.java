@@ -147,4 +147,65 @@ class PointInTimeCopyTest {
         machine.snapshotStore().useCopier(PointInTimeCopier.plainCopies());
         assertThat(snapshotThenChangeVolume(machine).copyMethod()).isEqualTo(CopyMethod.PLAIN_COPY);
     }
+
+    @Test
+    void whetherTheFileSystemClonesIsAskedOncePerPairOfDevices(@TempDir Path copies) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        // A volume on a file system that cannot clone: the probe fails once, and later copies between the same
+        // devices run neither the probe nor the clone command again.
+        Path runs = Files.createTempFile("clone-runs", ".log");
+        try {
+            PointInTimeCopier copier = PointInTimeCopier.withCloneCommand(List.of("/bin/sh", "-c",
+                    "echo \"$1\" >> \"" + runs + "\"; exit 1", "clone"));
+            for (int i = 0; i < 3; i++) {
+                assertThat(copier.copy(volumeDir, copies.resolve("c" + i))).isEqualTo(CopyMethod.PLAIN_COPY);
+                assertThat(copies.resolve("c" + i + "/sub/deeper/nested.txt")).hasContent("nested before");
+            }
+            assertThat(Files.readAllLines(runs)).as("one probe for three copies").hasSize(1);
+        } finally {
+            Files.delete(runs);
+        }
+    }
+
+    @Test
+    void aTreeCopyCommandCopiesTheTreeInOneRunKeepingTimesModesAndLinks(@TempDir Path copy) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")) && Files.isExecutable(Path.of("/bin/cp")),
+                "needs /bin/sh and /bin/cp");
+        java.nio.file.attribute.FileTime old = java.nio.file.attribute.FileTime.fromMillis(1_000_000_000_000L);
+        Files.setLastModifiedTime(volumeDir.resolve("top.txt"), old);
+        Files.setPosixFilePermissions(volumeDir.resolve("top.txt"),
+                java.nio.file.attribute.PosixFilePermissions.fromString("r--r-----"));
+        Files.createSymbolicLink(volumeDir.resolve("junction"), volumeDir.resolve("sub"));
+        Files.setLastModifiedTime(volumeDir.resolve("sub/deeper"), old);
+        Path runs = Files.createTempFile("copy-runs", ".log");
+        try {
+            PointInTimeCopier copier = PointInTimeCopier.withCommands(null, List.of("/bin/sh", "-c",
+                    "echo \"$@\" >> \"" + runs + "\"; exec /bin/cp -a \"$@\"", "copy"));
+
+            assertThat(copier.copy(volumeDir, copy)).isEqualTo(CopyMethod.PLAIN_COPY);
+
+            assertThat(Files.readAllLines(runs)).as("one run for the whole tree").singleElement();
+            assertThat(copy.resolve("sub/deeper/nested.txt")).hasContent("nested before");
+            assertThat(Files.getLastModifiedTime(copy.resolve("top.txt"))).isEqualTo(old);
+            assertThat(Files.getLastModifiedTime(copy.resolve("sub/deeper"))).isEqualTo(old);
+            assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+                    Files.getPosixFilePermissions(copy.resolve("top.txt")))).isEqualTo("r--r-----");
+            assertThat(Files.isSymbolicLink(copy.resolve("junction"))).as("a link stays a link").isTrue();
+            assertThat(Files.readSymbolicLink(copy.resolve("junction"))).isEqualTo(volumeDir.resolve("sub"));
+        } finally {
+            Files.delete(runs);
+        }
+    }
+
+    @Test
+    void aFailedTreeCopyCommandFallsBackToJavaCopiesFromAnEmptyDirectory(@TempDir Path copy) throws Exception {
+        assumeTrue(Files.isExecutable(Path.of("/bin/sh")), "needs /bin/sh");
+        PointInTimeCopier copier = PointInTimeCopier.withCommands(null, List.of("/bin/sh", "-c",
+                "echo partial > \"$2/leftover\"; exit 1", "copy"));
+
+        assertThat(copier.copy(volumeDir, copy)).isEqualTo(CopyMethod.PLAIN_COPY);
+
+        assertThat(copy.resolve("leftover")).doesNotExist();
+        assertThat(copy.resolve("sub/deeper/nested.txt")).hasContent("nested before");
+    }
 }

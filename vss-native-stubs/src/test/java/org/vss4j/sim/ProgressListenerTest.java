@@ -82,6 +82,7 @@ class ProgressListenerTest {
         assertMonotoneTo(Phase.POINT_IN_TIME_COPY, FILES);
 
         assertThat(machine.snapshotStore().delete(s.id())).isTrue();
+        machine.snapshotStore().awaitDeletions();
         int steps = events.size();
         assertMonotoneTo(Phase.SHADOW_COPY_DELETION, FILES);
         assertThat(steps).as("reported on the way, not only at both ends").isGreaterThan(100);
@@ -129,6 +130,7 @@ class ProgressListenerTest {
         Snapshot s = machine.snapshotStore().createSet(UUID.randomUUID(), Map.of(UUID.randomUUID(), v), 1, this)
                 .get(0);
         machine.snapshotStore().delete(s.id());
+        machine.snapshotStore().awaitDeletions();
 
         assertThat(ends).containsExactly(Phase.POINT_IN_TIME_COPY + " " + FILES + "/" + FILES + " completed",
                 Phase.SHADOW_COPY_DELETION + " " + FILES + "/" + FILES + " completed");
