@@ -31,12 +31,20 @@ public final class PendingRenames {
     PendingRenames() {
     }
 
-    /** Used by the simulator: registers a rename. */
+    /**
+     * Used by the simulator: registers a rename.
+     *
+     * @param rename the rename MoveFileExW registered
+     */
     public synchronized void add(Rename rename) {
         pending.add(rename);
     }
 
-    /** The renames registered and not yet performed, in order. */
+    /**
+     * The renames registered and not yet performed, in order.
+     *
+     * @return the pending renames, in the order registered
+     */
     public synchronized List<Rename> pending() {
         return List.copyOf(pending);
     }

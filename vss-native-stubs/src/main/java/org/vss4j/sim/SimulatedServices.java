@@ -26,6 +26,8 @@ public final class SimulatedServices {
     /**
      * Installs {@code name} in {@code state} (a service already installed keeps its state and script).
      *
+     * @param name the service name, as OpenServiceW takes it
+     * @param state its state to begin with
      * @return the service
      */
     public Service install(String name, ServiceState state) {
@@ -33,7 +35,12 @@ public final class SimulatedServices {
         return services.computeIfAbsent(key(name), k -> new Service(this, name, state));
     }
 
-    /** The service named {@code name}, or null if none is installed. */
+    /**
+     * The service named {@code name}, or null if none is installed.
+     *
+     * @param name the service name (case-insensitive, as the SCM compares it)
+     * @return the service, or null
+     */
     public Service get(String name) {
         return name == null ? null : services.get(key(name));
     }
@@ -75,23 +82,41 @@ public final class SimulatedServices {
             this.state = state;
         }
 
-        /** The name it was installed with. */
+        /**
+         * The name it was installed with.
+         *
+         * @return the name
+         */
         public String name() {
             return name;
         }
 
-        /** Its state now. */
+        /**
+         * Its state now.
+         *
+         * @return the state
+         */
         public synchronized ServiceState state() {
             return state;
         }
 
-        /** Sets its state (a test's setup). */
+        /**
+         * Sets its state (a test's setup).
+         *
+         * @param newState the state to set
+         * @return this service
+         */
         public synchronized Service state(ServiceState newState) {
             this.state = Objects.requireNonNull(newState, "newState");
             return this;
         }
 
-        /** Makes every {@code SERVICE_CONTROL_STOP} fail with {@code win32Error} (e.g. 1051, dependents running). */
+        /**
+         * Makes every {@code SERVICE_CONTROL_STOP} fail with {@code win32Error} (e.g. 1051, dependents running).
+         *
+         * @param win32Error the Win32 error ControlService fails with
+         * @return this service
+         */
         public synchronized Service failStop(int win32Error) {
             this.stopFailure = win32Error;
             return this;
@@ -114,13 +139,22 @@ public final class SimulatedServices {
             return dependencies.contains(key) && state != ServiceState.STOPPED;
         }
 
-        /** Makes a stop stay {@code SERVICE_STOP_PENDING}: the service never finishes stopping. */
+        /**
+         * Makes a stop stay {@code SERVICE_STOP_PENDING}: the service never finishes stopping.
+         *
+         * @return this service
+         */
         public synchronized Service hangOnStop() {
             this.hangsOnStop = true;
             return this;
         }
 
-        /** Makes every StartServiceW of the stopped service fail with {@code win32Error}. */
+        /**
+         * Makes every StartServiceW of the stopped service fail with {@code win32Error}.
+         *
+         * @param win32Error the Win32 error StartServiceW fails with
+         * @return this service
+         */
         public synchronized Service failStart(int win32Error) {
             this.startFailure = win32Error;
             return this;
@@ -129,6 +163,8 @@ public final class SimulatedServices {
         /**
          * Makes a stop accepted (ControlService succeeds, {@code SERVICE_STOP_PENDING}) but abandoned: the next status
          * query finds the service {@code SERVICE_RUNNING} again.
+         *
+         * @return this service
          */
         public synchronized Service abandonsStop() {
             this.abandonsStop = true;
@@ -154,17 +190,29 @@ public final class SimulatedServices {
             return this;
         }
 
-        /** {@code dwWin32ExitCode} now (0 unless a start failed, {@link #failsAfterStart}). */
+        /**
+         * {@code dwWin32ExitCode} now (0 unless a start failed, {@link #failsAfterStart}).
+         *
+         * @return the exit code
+         */
         public synchronized int exitCode() {
             return exitCode;
         }
 
-        /** {@code dwServiceSpecificExitCode} now. */
+        /**
+         * {@code dwServiceSpecificExitCode} now.
+         *
+         * @return the service-specific exit code
+         */
         public synchronized int serviceSpecificExitCode() {
             return specificExitCode;
         }
 
-        /** The states it reached through ControlService and StartServiceW, in order (STOPPED, RUNNING). */
+        /**
+         * The states it reached through ControlService and StartServiceW, in order (STOPPED, RUNNING).
+         *
+         * @return the states reached, in order
+         */
         public synchronized List<ServiceState> history() {
             return List.copyOf(history);
         }
@@ -175,6 +223,8 @@ public final class SimulatedServices {
          * ERROR_SERVICE_CANNOT_ACCEPT_CTRL only "because the state of the service is SERVICE_STOPPED,
          * SERVICE_START_PENDING, or SERVICE_STOP_PENDING"; a paused, pause-pending or continue-pending service
          * receives the stop.
+         *
+         * @return 0 (ERROR_SUCCESS) or the Win32 error of the refusal
          */
         public int stop() {
             // The dependents are read outside this service's lock: two services never hold each other's.
@@ -205,6 +255,8 @@ public final class SimulatedServices {
          * Used by the simulator: the Win32 error a start fails with now, or 0 after starting to start. While the
          * service's instance exists (any state but stopped) StartServiceW fails with ERROR_SERVICE_ALREADY_RUNNING,
          * "An instance of the service is already running" (Microsoft docs, "StartServiceW function").
+         *
+         * @return 0 (ERROR_SUCCESS) or the Win32 error of the refusal
          */
         public synchronized int start() {
             if (state != ServiceState.STOPPED) {
@@ -222,6 +274,8 @@ public final class SimulatedServices {
         /**
          * Used by the simulator: a status query, which finishes a pending stop (unless it hangs; back to running if
          * the stop is abandoned) or start (stopped with an exit code if the start fails).
+         *
+         * @return the state after the query
          */
         public synchronized ServiceState query() {
             if (state == ServiceState.STOP_PENDING && !hangsOnStop) {
