@@ -74,6 +74,8 @@ final class FileListBuilder {
     /** The key of each item and of each record not taken (by identity: two records may be equal and not one). */
     private final Map<BackupItem, String> itemKeys = new HashMap<>();
     private final Map<FileRecord, String> recordKeys = new IdentityHashMap<>();
+    /** The directories {@link #entry} listed: their entries by exact name, or the listing's exception. */
+    private final Map<Path, Object> listings = new HashMap<>();
 
     /** @param snapshots volume id (lower case) to its shadow copy */
     FileListBuilder(Map<String, SnapshotRoot> snapshots, ExclusionRules exclusions, DifferencedFiles differenced) {
@@ -338,7 +340,7 @@ final class FileListBuilder {
      * or mount point's as much as the last one: none is followed; nor is a name a Win32 path cannot reach
      * ({@link WindowsNames#win32Problem}).
      */
-    private static Lookup lookUp(Path root, ResolvedPath path) {
+    private Lookup lookUp(Path root, ResolvedPath path) {
         Path at = root;
         String walked = "";
         String reason = null;
@@ -354,7 +356,7 @@ final class FileListBuilder {
             }
             DirectoryEntry e;
             try {
-                e = DirectoryLister.entry(at, part);
+                e = entry(at, part);
             } catch (DirectoryListingException x) {
                 reason = unlistable(x);
                 stoppedAt = walked;
@@ -393,6 +395,32 @@ final class FileListBuilder {
             }
         }
         return new Lookup(walked, at, reason, stoppedAt, stoppedAtDirectory);
+    }
+
+    /**
+     * {@link DirectoryLister#entry}, answered from one listing of {@code directory} where that holds the name in
+     * this exact case (the entry {@code FindFirstFileW} gives for it, in a case-sensitive directory or not), else
+     * asked: thousands of file sets share the directories above them, and the shadow copy does not change while it
+     * is read.
+     */
+    private DirectoryEntry entry(Path directory, String name) throws DirectoryListingException {
+        Object listing = listings.get(directory);
+        if (listing == null) {
+            try {
+                Map<String, DirectoryEntry> byName = new HashMap<>();
+                DirectoryLister.list(directory).forEach(e -> byName.put(e.name(), e));
+                listing = byName;
+            } catch (DirectoryListingException e) {
+                listing = e;
+            }
+            listings.put(directory, listing);
+        }
+        if (listing instanceof DirectoryListingException e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        DirectoryEntry found = ((Map<String, DirectoryEntry>) listing).get(name);
+        return found != null ? found : DirectoryLister.entry(directory, name);
     }
 
     /** {@code dir.resolve(name)}, or null where this host's java.nio cannot name it (Windows: "Trailing char"). */
