@@ -9,6 +9,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.session.BackupEvent;
@@ -38,6 +39,7 @@ class FileListBenchmark {
     private static final int PARENTS = 20;
 
     @Test
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void fileListAgainstOneFindWalk(SimulatedMachine machine) throws Exception {
         int files = Integer.getInteger("vss4j.bench.files", 100_000);
         int dirs = Integer.getInteger("vss4j.bench.dirs", 2_000);
