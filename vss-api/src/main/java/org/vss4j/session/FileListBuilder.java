@@ -400,7 +400,7 @@ final class FileListBuilder {
     /**
      * {@link DirectoryLister#entry}, answered from one listing of {@code directory} where that holds the name in
      * this exact case (the entry {@code FindFirstFileW} gives for it, in a case-sensitive directory or not), else
-     * asked: thousands of file sets share the directories above them, and the shadow copy does not change while it
+     * asked: thousands of file sets have the same directories above them, and the shadow copy does not change while it
      * is read.
      */
     private DirectoryEntry entry(Path directory, String name) throws DirectoryListingException {
