@@ -1,8 +1,10 @@
 package org.vss4j.session;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import org.vss4j.FileSet;
 
@@ -37,14 +39,16 @@ final class ExclusionRules {
         Match match() {
             return new Match(writer, declared);
         }
-
-        boolean covers(String volumeId, String relativeDir) {
-            return dir != null ? PathRules.covers(dir, recursive, volumeId, relativeDir)
-                    : PathRules.covers(anyVolume, recursive, relativeDir);
-        }
     }
 
+    /** The key prefix of {@code $AllVolumes$} rules: no volume id holds a {@code *}. */
+    private static final String ANY_VOLUME = "*|";
+
     private final List<Rule> rules = new ArrayList<>();
+    /** Rule numbers by directory key ({@link #keyOf}): non-recursive, recursive, and recursive for every name. */
+    private final Map<String, FileSpecIndex> flat = new HashMap<>();
+    private final Map<String, FileSpecIndex> recursive = new HashMap<>();
+    private final Map<String, Integer> wholeTrees = new HashMap<>();
 
     ExclusionRules(List<GatheredWriter> writers, PathPlanner planner) {
         for (GatheredWriter w : writers) {
@@ -57,6 +61,7 @@ final class ExclusionRules {
                     rules.add(everywhere.isPresent()
                             ? new Rule(w.ref(), null, everywhere.get(), pattern, f.recursive(), declared)
                             : new Rule(w.ref(), planner.resolve(expanded), null, pattern, f.recursive(), declared));
+                    index(rules.size() - 1);
                 } catch (UnresolvablePathException e) {
                     planner.ignored(e.of(w.ref(), "excluded files " + f.path() + " (filespec " + f.filespec()
                             + ") of writer " + w.ref()), "the exclusion is not applied");
@@ -65,17 +70,28 @@ final class ExclusionRules {
         }
     }
 
+    private void index(int id) {
+        Rule r = rules.get(id);
+        String key = keyOf(r);
+        (r.recursive() ? recursive : flat).computeIfAbsent(key, k -> new FileSpecIndex()).add(id, r.pattern());
+        if (r.recursive() && r.pattern().matchesEverything()) {
+            wholeTrees.putIfAbsent(key, id);
+        }
+    }
+
     /**
      * The rule that excludes the whole directory {@code volumeId|relativeDir} and everything below it (a recursive
      * rule for every name at or above it), or null if none does.
      */
     Match excludesTree(String volumeId, String relativeDir) {
-        for (Rule r : rules) {
-            if (r.recursive() && r.pattern().matchesEverything() && r.covers(volumeId, relativeDir)) {
-                return r.match();
+        int first = -1;
+        for (String key : keysAtAndAbove(volumeId, relativeDir)) {
+            Integer id = wholeTrees.get(key);
+            if (id != null && (first < 0 || id < first)) {
+                first = id;
             }
         }
-        return null;
+        return first < 0 ? null : rules.get(first).match();
     }
 
     /** The rule that excludes the live file {@code volumeId|relativePath}, or null if none does. */
@@ -83,13 +99,54 @@ final class ExclusionRules {
         return excludedBy(volumeId, PathRules.parent(relativePath), PathRules.name(relativePath));
     }
 
-    /** The same for the entry {@code name} of the directory {@code relativeDir} (a name that may hold a {@code \}). */
+    /**
+     * The same for the entry {@code name} of the directory {@code relativeDir} (a name that may hold a {@code \}):
+     * the first rule as declared whose directory is this one (or, recursive, one above it) and whose filespec
+     * matches. Rules are looked up by directory, not tried one by one: a file costs the depth of its directory, not
+     * the number of rules.
+     */
     Match excludedBy(String volumeId, String relativeDir, String name) {
-        for (Rule r : rules) {
-            if (r.covers(volumeId, relativeDir) && r.pattern().matches(name)) {
-                return r.match();
+        int first = -1;
+        List<String> keys = keysAtAndAbove(volumeId, relativeDir);
+        for (int k = 0; k < keys.size(); k++) {
+            first = earlier(first, recursive.get(keys.get(k)), name);
+            if (k < 2) {
+                // The first two keys are this directory itself, on this volume and on every volume.
+                first = earlier(first, flat.get(keys.get(k)), name);
             }
         }
-        return null;
+        return first < 0 ? null : rules.get(first).match();
+    }
+
+    private static int earlier(int first, FileSpecIndex index, String name) {
+        if (index == null) {
+            return first;
+        }
+        int id = index.firstMatch(name);
+        return id >= 0 && (first < 0 || id < first) ? id : first;
+    }
+
+    /**
+     * The index keys of {@code relativeDir} and each directory above it up to the volume root, each on this volume
+     * and on every volume ({@code $AllVolumes$}), this directory first; without case ({@link PathRules#covers}).
+     */
+    private static List<String> keysAtAndAbove(String volumeId, String relativeDir) {
+        String volume = volumeId.toLowerCase(Locale.ROOT) + "|";
+        String dir = relativeDir.toLowerCase(Locale.ROOT);
+        List<String> keys = new ArrayList<>();
+        while (true) {
+            keys.add(volume + dir);
+            keys.add(ANY_VOLUME + dir);
+            if (dir.isEmpty()) {
+                return keys;
+            }
+            int i = dir.lastIndexOf('\\');
+            dir = i < 0 ? "" : dir.substring(0, i);
+        }
+    }
+
+    private static String keyOf(Rule r) {
+        return (r.dir() != null ? r.dir().volumeId().toLowerCase(Locale.ROOT) + "|" + r.dir().relativePath()
+                : ANY_VOLUME + r.anyVolume()).toLowerCase(Locale.ROOT);
     }
 }

@@ -74,6 +74,8 @@ final class FileListBuilder {
     /** The key of each item and of each record not taken (by identity: two records may be equal and not one). */
     private final Map<BackupItem, String> itemKeys = new HashMap<>();
     private final Map<FileRecord, String> recordKeys = new IdentityHashMap<>();
+    /** The directories {@link #entry} listed: their entries by exact name, or the listing's exception. */
+    private final Map<Path, Object> listings = new HashMap<>();
 
     /** @param snapshots volume id (lower case) to its shadow copy */
     FileListBuilder(Map<String, SnapshotRoot> snapshots, ExclusionRules exclusions, DifferencedFiles differenced) {
@@ -82,46 +84,114 @@ final class FileListBuilder {
         this.differenced = differenced;
     }
 
-    /** Adds the files of component file sets. */
+    /**
+     * Adds the files of component file sets. Each directory is listed once for all of them: the file sets are
+     * grouped by the directory they start at ({@link FileSetGroup}), the walk carries the recursive ones down, and
+     * each entry goes only to the file sets whose filespec matches it ({@link FileSpecIndex}). What each file set
+     * found is then taken in the order of the file sets, each in its own walk order, so that the first file set that
+     * names a file claims it, as if each had been walked on its own.
+     */
     FileListBuilder addComponentFiles(List<FileSource> sources) {
-        for (FileSource s : sources) {
-            ResolvedPath from = s.source();
-            SnapshotRoot snap = snapshotOf(from);
-            Place start = onDisk(snap, from, s);
-            if (start == null) {
-                continue;
+        Map<String, Lookup> lookups = new HashMap<>();
+        Lookup[] starts = new Lookup[sources.size()];
+        Map<String, FileSetGroup> groups = new LinkedHashMap<>();
+        Map<String, Path> hosts = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            FileSource s = sources.get(i);
+            SnapshotRoot snap = snapshotOf(s.source());
+            starts[i] = lookups.computeIfAbsent(key(s.source(), s.source().relativePath()),
+                    k -> lookUp(snap.root(), s.source()));
+            if (starts[i].reason() == null && starts[i].host() != null) {
+                String key = key(s.source(), starts[i].relative());
+                groups.computeIfAbsent(key, k -> new FileSetGroup()).add(i, s.pattern(), s.recursive());
+                hosts.putIfAbsent(key, starts[i].host());
             }
-            String normalPrefix = s.alternate() == null ? start.relative() : normalOnDisk(s.normal());
-            walk(start.host(), s.recursive(), new Found() {
-                @Override
-                public void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind) {
-                    if (!s.pattern().matches(e.name())) {
-                        return;
-                    }
-                    String normalRelative = PathRules.join(PathRules.join(normalPrefix, relativeDir), e.name());
-                    if (kind == ItemKind.FILE && differenced.unchanged(s.added(), s.normal().volumeId(),
-                            normalRelative, e.lastWrite())) {
-                        exclude(s.normal(), normalRelative, s.component(), s.added(), null, "not changed since the "
-                                + "time its writer gave for these differenced files (last written " + e.lastWrite()
-                                + "; Microsoft docs, \"IVssComponent::AddDifferencedFilesByLastModifyTime\")");
-                        return;
-                    }
-                    offer(s.normal(), normalRelative, host, s.component(), s.added(), s.alternate() != null,
-                            snap.volumeName(), kind, e.reparseTag());
-                }
-
-                @Override
-                public void notTaken(String relativeDir, String name, String reason, boolean isDirectory,
-                        boolean unnamable) {
-                    if (!isDirectory && !s.pattern().matches(name)) {
-                        return;
-                    }
-                    report(s.normal(), PathRules.join(normalPrefix, relativeDir), name, s.component(), s.added(),
-                            s.alternate() != null, reason, isDirectory, unnamable);
-                }
-            });
+        }
+        FileSetFindings findings = new FileSetFindings(sources.size());
+        Set<String> walked = new HashSet<>();
+        for (Map.Entry<String, FileSetGroup> g : groups.entrySet()) {
+            if (!walked.contains(g.getKey()) && !belowRecursive(g.getKey(), groups)) {
+                walkFileSets(g.getKey(), hosts.get(g.getKey()), groups, findings, walked);
+            }
+        }
+        for (Map.Entry<String, FileSetGroup> g : groups.entrySet()) {
+            // A start the walks above did not reach (a listing that disagrees with the lookup): walked on its own.
+            if (!walked.contains(g.getKey())) {
+                walkFileSets(g.getKey(), hosts.get(g.getKey()), groups, findings, walked);
+            }
+        }
+        for (int i = 0; i < sources.size(); i++) {
+            FileSource s = sources.get(i);
+            Lookup l = starts[i];
+            if (l.reason() != null) {
+                reportFileSet(s, l.stoppedAt(), l.reason(), l.stoppedAtDirectory());
+            } else if (l.host() != null) {
+                findings.replay(i, l.relative(), fileSetFound(s, l.relative()));
+            }
         }
         return this;
+    }
+
+    /** Whether the directory {@code key} is below the start of a recursive file set, whose walk reaches it. */
+    private static boolean belowRecursive(String key, Map<String, FileSetGroup> groups) {
+        // The volume id may hold backslashes (\\?\Volume{...}\); a path below it, no '|'.
+        int volumeEnd = key.indexOf('|') + 1;
+        String relative = key.substring(volumeEnd);
+        while (!relative.isEmpty()) {
+            int i = relative.lastIndexOf('\\');
+            relative = i < 0 ? "" : relative.substring(0, i);
+            FileSetGroup g = groups.get(key.substring(0, volumeEnd) + relative);
+            if (g != null && g.hasRecursive()) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Walks the file sets that start at {@code startKey} and every start below it that a recursive one reaches. */
+    private void walkFileSets(String startKey, Path host, Map<String, FileSetGroup> groups, FileSetFindings findings,
+            Set<String> walked) {
+        String volumeKey = startKey.substring(0, startKey.indexOf('|') + 1);
+        walked.add(startKey);
+        walk(startKey.substring(volumeKey.length()), host, findings.visit(null, groups.get(startKey),
+                relative -> {
+                    walked.add(volumeKey + relative);
+                    return groups.get(volumeKey + relative);
+                }));
+    }
+
+    /** What one file set does with what its walk found below its start {@code startRelative}. */
+    private Found fileSetFound(FileSource s, String startRelative) {
+        SnapshotRoot snap = snapshotOf(s.source());
+        String normalPrefix = s.alternate() == null ? startRelative : normalOnDisk(s.normal());
+        return new Found() {
+            @Override
+            public void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind) {
+                if (!s.pattern().matches(e.name())) {
+                    return;
+                }
+                String normalRelative = PathRules.join(PathRules.join(normalPrefix, relativeDir), e.name());
+                if (kind == ItemKind.FILE && differenced.unchanged(s.added(), s.normal().volumeId(),
+                        normalRelative, e.lastWrite())) {
+                    exclude(s.normal(), normalRelative, s.component(), s.added(), null, "not changed since the "
+                            + "time its writer gave for these differenced files (last written " + e.lastWrite()
+                            + "; Microsoft docs, \"IVssComponent::AddDifferencedFilesByLastModifyTime\")");
+                    return;
+                }
+                offer(s.normal(), normalRelative, host, s.component(), s.added(), s.alternate() != null,
+                        snap.volumeName(), kind, e.reparseTag());
+            }
+
+            @Override
+            public void notTaken(String relativeDir, String name, String reason, boolean isDirectory,
+                    boolean unnamable) {
+                if (!isDirectory && !s.pattern().matches(name)) {
+                    return;
+                }
+                report(s.normal(), PathRules.join(normalPrefix, relativeDir), name, s.component(), s.added(),
+                        s.alternate() != null, reason, isDirectory, unnamable);
+            }
+        };
     }
 
     /**
@@ -270,7 +340,7 @@ final class FileListBuilder {
      * or mount point's as much as the last one: none is followed; nor is a name a Win32 path cannot reach
      * ({@link WindowsNames#win32Problem}).
      */
-    private static Lookup lookUp(Path root, ResolvedPath path) {
+    private Lookup lookUp(Path root, ResolvedPath path) {
         Path at = root;
         String walked = "";
         String reason = null;
@@ -286,7 +356,7 @@ final class FileListBuilder {
             }
             DirectoryEntry e;
             try {
-                e = DirectoryLister.entry(at, part);
+                e = entry(at, part);
             } catch (DirectoryListingException x) {
                 reason = unlistable(x);
                 stoppedAt = walked;
@@ -325,6 +395,32 @@ final class FileListBuilder {
             }
         }
         return new Lookup(walked, at, reason, stoppedAt, stoppedAtDirectory);
+    }
+
+    /**
+     * {@link DirectoryLister#entry}, answered from one listing of {@code directory} where that holds the name in
+     * this exact case (the entry {@code FindFirstFileW} gives for it, in a case-sensitive directory or not), else
+     * asked: thousands of file sets have the same directories above them, and the shadow copy does not change while it
+     * is read.
+     */
+    private DirectoryEntry entry(Path directory, String name) throws DirectoryListingException {
+        Object listing = listings.get(directory);
+        if (listing == null) {
+            try {
+                Map<String, DirectoryEntry> byName = new HashMap<>();
+                DirectoryLister.list(directory).forEach(e -> byName.put(e.name(), e));
+                listing = byName;
+            } catch (DirectoryListingException e) {
+                listing = e;
+            }
+            listings.put(directory, listing);
+        }
+        if (listing instanceof DirectoryListingException e) {
+            throw e;
+        }
+        @SuppressWarnings("unchecked")
+        DirectoryEntry found = ((Map<String, DirectoryEntry>) listing).get(name);
+        return found != null ? found : DirectoryLister.entry(directory, name);
     }
 
     /** {@code dir.resolve(name)}, or null where this host's java.nio cannot name it (Windows: "Trailing char"). */
@@ -426,14 +522,26 @@ final class FileListBuilder {
      * What the walk found: an entry to back up, or something that cannot be. {@code relativeDir} is the directory's
      * path relative to the walk's start ({@code ""} for the start), {@code host} where the entry is read.
      */
-    private interface Found {
+    interface Found {
         void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind);
 
         void notTaken(String relativeDir, String name, String reason, boolean isDirectory, boolean unnamable);
     }
 
-    /** A directory still to list: its path relative to the walk's start, and where it is read. */
-    private record Pending(String relative, Path host) {
+    /**
+     * What one directory's walk tells, as {@link Found} (paths relative to where the walk started), and how it goes
+     * on: whether it enters subdirectories, the visit of each subdirectory, and a directory that cannot be listed.
+     */
+    interface Visit extends Found {
+        boolean recursive();
+
+        Visit below(String relative);
+
+        void unlistable(String relative, String reason);
+    }
+
+    /** A directory still to list: its path relative to the walk's start, where it is read, and its visit. */
+    private record Pending(String relative, Path host, Visit visit) {
     }
 
     private static String unlistable(DirectoryListingException e) {
@@ -458,16 +566,51 @@ final class FileListBuilder {
      * through one it would give another file's data or a device's.
      */
     private static void walk(Path start, boolean recursive, Found found) {
+        walk("", start, new Visit() {
+            @Override
+            public boolean recursive() {
+                return recursive;
+            }
+
+            @Override
+            public Visit below(String relative) {
+                return this;
+            }
+
+            @Override
+            public void unlistable(String relative, String reason) {
+                found.notTaken(PathRules.parent(relative), PathRules.name(relative), reason, true, false);
+            }
+
+            @Override
+            public void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind) {
+                found.entry(relativeDir, host, e, kind);
+            }
+
+            @Override
+            public void notTaken(String relativeDir, String name, String reason, boolean isDirectory,
+                    boolean unnamable) {
+                found.notTaken(relativeDir, name, reason, isDirectory, unnamable);
+            }
+        });
+    }
+
+    /**
+     * The walk of {@link #walk(Path, boolean, Found)} from {@code start}, whose relative path is {@code relative},
+     * told to a {@link Visit} per directory: {@code relative} paths are {@code relative} joined with the names below.
+     */
+    static void walk(String startRelative, Path start, Visit first) {
         Deque<Pending> pending = new ArrayDeque<>();
-        pending.push(new Pending("", start));
+        pending.push(new Pending(startRelative, start, first));
         while (!pending.isEmpty()) {
             Pending dir = pending.pop();
+            Visit found = dir.visit();
+            boolean recursive = found.recursive();
             List<DirectoryEntry> entries;
             try {
                 entries = DirectoryLister.list(dir.host());
             } catch (DirectoryListingException e) {
-                found.notTaken(PathRules.parent(dir.relative()), PathRules.name(dir.relative()), unlistable(e), true,
-                        false);
+                found.unlistable(dir.relative(), unlistable(e));
                 continue;
             }
             List<Pending> subdirectories = new ArrayList<>();
@@ -494,7 +637,7 @@ final class FileListBuilder {
                 String relative = PathRules.join(dir.relative(), e.name());
                 if (!e.isReparsePoint()) {
                     if (e.isDirectory()) {
-                        subdirectories.add(new Pending(relative, host));
+                        subdirectories.add(new Pending(relative, host, found.below(relative)));
                     } else {
                         found.entry(dir.relative(), host, e, ItemKind.FILE);
                     }
@@ -507,7 +650,7 @@ final class FileListBuilder {
                             found.notTaken(dir.relative(), e.name(), cloudFolder(e), true, false);
                         } else if (e.isDirectory()) {
                             // A cloud-synced folder: its entries are local; each placeholder is judged on its own.
-                            subdirectories.add(new Pending(relative, host));
+                            subdirectories.add(new Pending(relative, host, found.below(relative)));
                         } else if (e.isDataRemote()) {
                             found.notTaken(dir.relative(), e.name(), "a cloud placeholder whose data is not on the "
                                     + "volume (" + ReparseTag.describe(e.reparseTag()) + ", recall on data access); "

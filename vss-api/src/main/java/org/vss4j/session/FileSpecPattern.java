@@ -62,6 +62,14 @@ final class FileSpecPattern {
         return pattern == null;
     }
 
+    /**
+     * The one name this filespec matches, in lower case, when it has no wildcard and no trailing-dot rule
+     * ({@code data.mdf}); null otherwise. {@link #matches} of a name is then its lower case equal to this.
+     */
+    String literalName() {
+        return pattern == null || noExtensionOnly || spec.indexOf('*') >= 0 || spec.indexOf('?') >= 0 ? null : spec;
+    }
+
     boolean matches(String fileName) {
         if (pattern == null) {
             return true;
