@@ -36,7 +36,10 @@ final class ChangeTimeReading {
      */
     ChangeTimeRecord result() {
         try {
-            return task.get();
+            ChangeTimeRecord r = task.get();
+            // The task is done; its thread ends right after it (joined, so no reading thread outlives the copy).
+            thread.join();
+            return r;
         } catch (InterruptedException e) {
             cancel();
             Thread.currentThread().interrupt();
@@ -69,5 +72,10 @@ final class ChangeTimeReading {
         if (interrupted) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    /** Whether its thread still runs (for tests: nothing may outlive a failed copy). */
+    boolean running() {
+        return thread.isAlive();
     }
 }
