@@ -1,7 +1,9 @@
 package org.vss4j.sim;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
@@ -461,8 +463,7 @@ public final class FileSystemFacts {
             Instant then = changeTimesAtSnapshot.get(key);
             if (then != null) {
                 // As the volume reported it then: the later of the host's time and the simulator's last change.
-                Instant simulated = metadataChangedAtSnapshot.get(key);
-                return Optional.of(simulated != null && simulated.isAfter(then) ? simulated : then);
+                return Optional.of(atSnapshot(key, then));
             }
         }
         return liveChangeTime(key);
@@ -611,10 +612,65 @@ public final class FileSystemFacts {
         streams.forEach((k, m) -> m.forEach((n, d) -> p.setProperty("stream." + k + "|" + n,
                 HexFormat.of().formatHex(d))));
         if (changeTimesAtSnapshot != null) {
-            changeTimesAtSnapshot.forEach((k, t) -> p.setProperty("changeTime." + k,
-                    changeTime(k).orElse(t).toString()));
+            changeTimesAtSnapshot.forEach((k, t) -> p.setProperty("changeTime." + k, atSnapshot(k, t).toString()));
         }
         return p;
+    }
+
+    /**
+     * Writes {@link #toProperties()} in the {@link Properties#store(Writer, String)} format, the change times (one
+     * per entry of the volume) streamed line by line rather than gathered into one {@code Properties} first.
+     */
+    synchronized void store(Writer out, String comment) throws IOException {
+        ChangeTimeRecord times = changeTimesAtSnapshot;
+        changeTimesAtSnapshot = null;
+        try {
+            toProperties().store(out, comment);
+        } finally {
+            changeTimesAtSnapshot = times;
+        }
+        if (times == null) {
+            return;
+        }
+        BufferedWriter w = new BufferedWriter(out, 1 << 16);
+        StringBuilder line = new StringBuilder(128);
+        try {
+            times.forEach((k, t) -> {
+                line.setLength(0);
+                line.append("changeTime.");
+                escapeKey(k, line);
+                line.append('=').append(atSnapshot(k, t)).append('\n');
+                try {
+                    w.append(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        w.flush();
+    }
+
+    /** The entry's ChangeTime in this shadow copy: the later of the host's time then and the simulator's change. */
+    private Instant atSnapshot(String key, Instant host) {
+        Instant simulated = metadataChangedAtSnapshot.get(key);
+        return simulated != null && simulated.isAfter(host) ? simulated : host;
+    }
+
+    /** A key as {@link Properties#store(Writer, String)} writes one (what {@link Properties#load} reads back). */
+    private static void escapeKey(String key, StringBuilder to) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            switch (c) {
+                case ' ', '=', ':', '#', '!', '\\' -> to.append('\\').append(c);
+                case '\t' -> to.append("\\t");
+                case '\n' -> to.append("\\n");
+                case '\r' -> to.append("\\r");
+                case '\f' -> to.append("\\f");
+                default -> to.append(c);
+            }
+        }
     }
 
     /**
