@@ -1,12 +1,12 @@
 package org.vss4j.sim;
 
+import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.FileVisitResult;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.attribute.BasicFileAttributeView;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
@@ -66,8 +66,10 @@ public final class FileSystemFacts {
      * security descriptor, alternate data streams, attributes, reparse point), which NTFS's ChangeTime counts.
      */
     private final Map<String, Instant> metadataChanged = new HashMap<>();
-    /** In a shadow copy: each entry's ChangeTime when the copy was made; null for a live volume's facts. */
-    private Map<String, Instant> changeTimesAtSnapshot;
+    /** In a shadow copy: each entry's host change time when the copy was made; null for a live volume's facts. */
+    private ChangeTimeRecord changeTimesAtSnapshot;
+    /** In a shadow copy: the volume's {@link #metadataChanged} when the copy was made. */
+    private Map<String, Instant> metadataChangedAtSnapshot = Map.of();
 
     FileSystemFacts(Path root) {
         this.root = root;
@@ -460,7 +462,8 @@ public final class FileSystemFacts {
         if (changeTimesAtSnapshot != null) {
             Instant then = changeTimesAtSnapshot.get(key);
             if (then != null) {
-                return Optional.of(then);
+                // As the volume reported it then: the later of the host's time and the simulator's last change.
+                return Optional.of(atSnapshot(key, then));
             }
         }
         return liveChangeTime(key);
@@ -512,57 +515,19 @@ public final class FileSystemFacts {
     }
 
     /**
-     * In a shadow copy's facts: records the ChangeTime of every entry of the volume {@code live} now, the moment
-     * the copy is taken, so the shadow copy reports the originals' and not the host copy's (a copy has its own
-     * {@code ctime}). Entries below {@code excluded} (the simulator's own storage) are left out.
+     * In a shadow copy's facts: the ChangeTime of every entry of the volume {@code live} at the moment the copy was
+     * taken, so the shadow copy reports the originals' and not the host copy's (a copy has its own {@code ctime}).
+     *
+     * @param hostTimes the host's change times, read from the volume while it was copied ({@link ChangeTimeRecord})
+     * @param live the volume's facts, whose simulated metadata changes are taken as they are now
      */
-    synchronized void recordChangeTimes(FileSystemFacts live, Set<Path> excluded) {
-        Map<String, Instant> times = new HashMap<>();
-        Path from = live.root();
-        try {
-            Files.walkFileTree(from, new SimpleFileVisitor<>() {
-                @Override
-                public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) {
-                    if (excluded.contains(dir)) {
-                        return FileVisitResult.SKIP_SUBTREE;
-                    }
-                    record(dir);
-                    return FileVisitResult.CONTINUE;
-                }
+    synchronized void recordChangeTimes(ChangeTimeRecord hostTimes, FileSystemFacts live) {
+        changeTimesAtSnapshot = hostTimes;
+        metadataChangedAtSnapshot = live.metadataChangedNow();
+    }
 
-                @Override
-                public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) {
-                    if (!excluded.contains(file)) {
-                        record(file);
-                    }
-                    return FileVisitResult.CONTINUE;
-                }
-
-                @Override
-                public FileVisitResult visitFileFailed(Path file, IOException exc) {
-                    // An entry the host does not let the simulator read: it reports the copy's time (docs).
-                    return FileVisitResult.CONTINUE;
-                }
-
-                private void record(Path p) {
-                    String name = from.relativize(p).toString();
-                    if (name.indexOf('\\') >= 0) {
-                        // A host name holding '\' (no NTFS name does) has no facts: it reports its copy's time.
-                        return;
-                    }
-                    String key;
-                    try {
-                        key = key(name);
-                    } catch (IllegalArgumentException e) {
-                        return; // a host name no facts key can hold (e.g. ending with ':'): the same
-                    }
-                    live.changeTime(key).ifPresent(t -> times.put(key, t));
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the change times of volume " + from, e);
-        }
-        changeTimesAtSnapshot = times;
+    private synchronized Map<String, Instant> metadataChangedNow() {
+        return metadataChanged.isEmpty() ? Map.of() : new HashMap<>(metadataChanged);
     }
 
     private String existing(String path) {
@@ -647,9 +612,65 @@ public final class FileSystemFacts {
         streams.forEach((k, m) -> m.forEach((n, d) -> p.setProperty("stream." + k + "|" + n,
                 HexFormat.of().formatHex(d))));
         if (changeTimesAtSnapshot != null) {
-            changeTimesAtSnapshot.forEach((k, t) -> p.setProperty("changeTime." + k, t.toString()));
+            changeTimesAtSnapshot.forEach((k, t) -> p.setProperty("changeTime." + k, atSnapshot(k, t).toString()));
         }
         return p;
+    }
+
+    /**
+     * Writes {@link #toProperties()} in the {@link Properties#store(Writer, String)} format, the change times (one
+     * per entry of the volume) streamed line by line rather than gathered into one {@code Properties} first.
+     */
+    synchronized void store(Writer out, String comment) throws IOException {
+        ChangeTimeRecord times = changeTimesAtSnapshot;
+        changeTimesAtSnapshot = null;
+        try {
+            toProperties().store(out, comment);
+        } finally {
+            changeTimesAtSnapshot = times;
+        }
+        if (times == null) {
+            return;
+        }
+        BufferedWriter w = new BufferedWriter(out, 1 << 16);
+        StringBuilder line = new StringBuilder(128);
+        try {
+            times.forEach((k, t) -> {
+                line.setLength(0);
+                line.append("changeTime.");
+                escapeKey(k, line);
+                line.append('=').append(atSnapshot(k, t)).append('\n');
+                try {
+                    w.append(line);
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+        } catch (UncheckedIOException e) {
+            throw e.getCause();
+        }
+        w.flush();
+    }
+
+    /** The entry's ChangeTime in this shadow copy: the later of the host's time then and the simulator's change. */
+    private Instant atSnapshot(String key, Instant host) {
+        Instant simulated = metadataChangedAtSnapshot.get(key);
+        return simulated != null && simulated.isAfter(host) ? simulated : host;
+    }
+
+    /** A key as {@link Properties#store(Writer, String)} writes one (what {@link Properties#load} reads back). */
+    private static void escapeKey(String key, StringBuilder to) {
+        for (int i = 0; i < key.length(); i++) {
+            char c = key.charAt(i);
+            switch (c) {
+                case ' ', '=', ':', '#', '!', '\\' -> to.append('\\').append(c);
+                case '\t' -> to.append("\\t");
+                case '\n' -> to.append("\\n");
+                case '\r' -> to.append("\\r");
+                case '\f' -> to.append("\\f");
+                default -> to.append(c);
+            }
+        }
     }
 
     /**
@@ -660,7 +681,7 @@ public final class FileSystemFacts {
     static FileSystemFacts fromProperties(Path root, Properties p) {
         FileSystemFacts f = new FileSystemFacts(root);
         // Only a shadow copy's facts are recorded; one recorded without change times reports its host copy's.
-        f.changeTimesAtSnapshot = new HashMap<>();
+        Map<String, Instant> changeTimes = new HashMap<>();
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("entry.")) {
                 String value = p.getProperty(name);
@@ -681,7 +702,7 @@ public final class FileSystemFacts {
                 f.caseSensitive.add(name.substring("caseSensitive.".length()));
             } else if (name.startsWith("changeTime.")) {
                 try {
-                    f.changeTimesAtSnapshot.put(name.substring("changeTime.".length()),
+                    changeTimes.put(name.substring("changeTime.".length()),
                             Instant.parse(p.getProperty(name)));
                 } catch (java.time.format.DateTimeParseException e) {
                     throw new IllegalArgumentException(name + "=" + p.getProperty(name) + " is not an ISO-8601 "
@@ -696,6 +717,7 @@ public final class FileSystemFacts {
                         .put(rest.substring(bar + 1), hex(name, p.getProperty(name)));
             }
         }
+        f.changeTimesAtSnapshot = ChangeTimeRecord.of(changeTimes);
         return f;
     }
 

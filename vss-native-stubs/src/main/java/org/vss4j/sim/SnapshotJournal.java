@@ -125,7 +125,7 @@ final class SnapshotJournal {
     void saveFacts(Snapshot s, FileSystemFacts facts) {
         try {
             replace(dir.resolve(s.id() + FACTS_SUFFIX),
-                    w -> facts.toProperties().store(w, "vss4j simulated shadow copy: file-system facts"));
+                    w -> facts.store(w, "vss4j simulated shadow copy: file-system facts"));
         } catch (IOException ex) {
             throw new UncheckedIOException("cannot record the file-system facts of shadow copy " + s.id(), ex);
         }

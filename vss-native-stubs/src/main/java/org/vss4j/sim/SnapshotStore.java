@@ -286,15 +286,17 @@ public final class SnapshotStore {
         }
         // The facts are taken with the data: a fact added to the volume later is not in this shadow copy.
         FileSystemFacts pointInTime = volume.facts().copyFor(dir);
-        // And the change times: the host copy gets its own ctime, a file in a shadow copy keeps the original's.
-        pointInTime.recordChangeTimes(volume.facts(), storage);
         Integer device = null;
         if (journal != null) {
             // Before the first byte: a later machine sweeps a left-over copy only with this mark (StateRecovery).
             journaled(() -> journal.markCopy(id));
         }
+        // And the change times: the host copy gets its own ctime, a file in a shadow copy keeps the original's. They
+        // are read from the volume on a thread of their own while the copy is made, which takes most of the time.
+        ChangeTimeReading changeTimes = ChangeTimeReading.start(volume.root(), storage);
         try {
             CopyMethod method = copier.copy(volume.root(), dir, storage, progress);
+            pointInTime.recordChangeTimes(changeTimes.result(), volume.facts());
             pointInTime.withholdDehydratedData();
             // With a state directory the counter is shared with other processes: the journal issues the number.
             device = journal == null ? lastDeviceNumber + 1 : journal.nextDeviceNumber(lastDeviceNumber);
@@ -309,6 +311,7 @@ public final class SnapshotStore {
             put(s);
             return s;
         } catch (RuntimeException | Error e) {
+            changeTimes.cancel();
             undoCreate(id, device, dir, e);
             throw e;
         }

@@ -10,6 +10,7 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
@@ -29,6 +30,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 class PointInTimeCopyBenchmark {
 
     @Test
+    // Not the suite's 3 minutes: 100,000 files five times over, on a disk or a loaded machine, take longer.
+    @Timeout(value = 60, unit = TimeUnit.MINUTES)
     void pointInTimeCopyAndReleaseAgainstCpA() throws Exception {
         int small = Integer.getInteger("vss4j.bench.files", 100_000);
         int large = Integer.getInteger("vss4j.bench.large", 4);
