@@ -5,9 +5,10 @@ import java.io.InputStream;
 
 /**
  * One file of a backup opened once for everything the backup reads of it: its size, times and attributes, streams and
- * data ({@link PrivilegedFileAccess#openForBackup}). Through Win32 the size, the basic information and the data come
- * from one handle (one {@code CreateFileW}), and the streams from a second one, so that {@code BackupRead}'s moves
- * of the file pointer never meet {@code ReadFile}'s. Closing it closes what it opened.
+ * data ({@link PrivilegedFileAccess#openForBackup}). Through Win32 the size, the basic information and the streams
+ * come from one handle (one {@code CreateFileW}); data read after the streams from a second one, so that
+ * {@code BackupRead}'s moves of the file pointer never meet {@code ReadFile}'s. The streams, if read, are read
+ * before the data. Closing it closes what it opened.
  */
 public interface BackupFile extends AutoCloseable {
 

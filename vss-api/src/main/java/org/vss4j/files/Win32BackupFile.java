@@ -8,10 +8,10 @@ import org.vss4j.com.Exports;
 /**
  * {@link BackupFile} through kernel32: one handle opened with backup semantics for reading ({@code GENERIC_READ},
  * {@code FILE_SHARE_READ}, {@link Win32PrivilegedFileAccess#BACKUP_FLAGS}) serves {@code FileStandardInfo},
- * {@code FileBasicInfo} ({@code GetFileInformationByHandleEx}) and {@code ReadFile}; {@code BackupRead} gets a second
- * handle of its own, since it reads the data through the handle it is given and so moves its file pointer
- * (Microsoft docs, "BackupRead function"), which would leave {@code ReadFile} on the first handle past the data.
- * Everything native is in one pooled {@link IoBlock}.
+ * {@code FileBasicInfo} ({@code GetFileInformationByHandleEx}), {@code BackupRead} and, if BackupRead was not called
+ * on it, {@code ReadFile}. Data read after BackupRead gets a second handle of its own: BackupRead reads the data
+ * through the handle it is given and so moves its file pointer (Microsoft docs, "BackupRead function"), which would
+ * leave {@code ReadFile} past the data. Everything native is in one pooled {@link IoBlock}.
  */
 final class Win32BackupFile implements BackupFile {
 
@@ -22,6 +22,9 @@ final class Win32BackupFile implements BackupFile {
     private final IoBlock io;
     private final Win32PrivilegedFileAccess.Handle handle;
     private BackupStreamReader streams;
+    /** Whether BackupRead was called on {@link #handle}; then ReadFile goes through {@link #dataHandle}. */
+    private boolean backupReadCalled;
+    private Win32PrivilegedFileAccess.Handle dataHandle;
     private boolean dataOpen;
     private boolean closed;
 
@@ -69,9 +72,12 @@ final class Win32BackupFile implements BackupFile {
         if (streams != null) {
             throw new IllegalStateException("the streams of " + what + " are open already");
         }
-        Win32PrivilegedFileAccess.Handle h = access.open(file, Win32PrivilegedFileAccess.GENERIC_READ,
-                Win32PrivilegedFileAccess.FILE_SHARE_READ, Win32PrivilegedFileAccess.BACKUP_FLAGS, io);
-        streams = access.streamsOf(h, io, what, () -> streams = null);
+        if (dataOpen) {
+            // BackupRead would move the file pointer under the data stream's ReadFile.
+            throw new IllegalStateException("the data of " + what + " is being read: open the streams first");
+        }
+        backupReadCalled = true;
+        streams = access.streamsOf(handle, false, io, what, () -> streams = null);
         return streams;
     }
 
@@ -81,6 +87,14 @@ final class Win32BackupFile implements BackupFile {
         if (dataOpen) {
             throw new IllegalStateException("the data of " + what + " is open already");
         }
+        if (streams != null) {
+            throw new IllegalStateException("the streams of " + what + " are being read: close them first");
+        }
+        if (backupReadCalled && dataHandle == null) {
+            dataHandle = access.open(file, Win32PrivilegedFileAccess.GENERIC_READ,
+                    Win32PrivilegedFileAccess.FILE_SHARE_READ, Win32PrivilegedFileAccess.BACKUP_FLAGS, io);
+        }
+        Win32PrivilegedFileAccess.Handle reads = dataHandle != null ? dataHandle : handle;
         dataOpen = true;
         return new ByteArrayReads() {
             private boolean streamClosed;
@@ -93,7 +107,7 @@ final class Win32BackupFile implements BackupFile {
                 if (streamClosed) {
                     throw new IOException(what + ": its data stream is closed");
                 }
-                if (!x.readFile(handle.pointer(), io.buffer, Math.min(len, IoBlock.BUFFER), io.count)) {
+                if (!x.readFile(reads.pointer(), io.buffer, Math.min(len, IoBlock.BUFFER), io.count)) {
                     throw Win32PrivilegedFileAccess.failure("ReadFile", what, x.lastError());
                 }
                 int n = io.count.getValue();
@@ -130,9 +144,15 @@ final class Win32BackupFile implements BackupFile {
             }
         } finally {
             try {
-                handle.close();
+                if (dataHandle != null) {
+                    dataHandle.close();
+                }
             } finally {
-                IoBlock.giveBack(io);
+                try {
+                    handle.close();
+                } finally {
+                    IoBlock.giveBack(io);
+                }
             }
         }
     }

@@ -219,14 +219,14 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
             IoBlock.giveBack(io);
             throw e;
         }
-        return streamsOf(h, io, file.toString(), () -> IoBlock.giveBack(io));
+        return streamsOf(h, true, io, file.toString(), () -> IoBlock.giveBack(io));
     }
 
     /**
      * BackupRead of the open handle {@code h} through the memory of {@code io}; closing the reader frees the context,
-     * closes {@code h}, then runs {@code closed}.
+     * closes {@code h} if {@code closeHandle}, then runs {@code closed}.
      */
-    BackupStreamReader streamsOf(Handle h, IoBlock io, String what, Runnable closed) {
+    BackupStreamReader streamsOf(Handle h, boolean closeHandle, IoBlock io, String what, Runnable closed) {
         io.context.setValue(null);
         return new BackupStreamReader(new BackupStreamReader.Source() {
             private boolean done;
@@ -261,7 +261,9 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
                     releaseContext("BackupRead", io.context, what, true, h.pointer(), io.buffer, io.count);
                 } finally {
                     try {
-                        h.close();
+                        if (closeHandle) {
+                            h.close();
+                        }
                     } finally {
                         closed.run();
                     }
@@ -272,7 +274,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
 
     /**
      * Opens {@code file} once for its backup ({@link Win32BackupFile}): one handle for its size, basic information
-     * and data, a second for BackupRead. A data-carrying reparse point is opened as before, once per read (its data
+     * and BackupRead, a second for ReadFile only if the data is read after BackupRead. A data-carrying reparse point is opened as before, once per read (its data
      * is opened without FILE_FLAG_OPEN_REPARSE_POINT, its attributes with it). If the file cannot be opened for
      * reading because access is denied, the reads are made as the per-read methods make them, so that what only
      * FILE_READ_ATTRIBUTES may read (the size, the times) is still read, and the data fails as it did.

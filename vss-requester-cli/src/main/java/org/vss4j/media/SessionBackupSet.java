@@ -1,5 +1,6 @@
 package org.vss4j.media;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -49,6 +50,9 @@ public final class SessionBackupSet {
     private static final int HIDDEN = 0x2;
     private static final int SYSTEM = 0x4;
     private static final int ARCHIVE = 0x20;
+
+    /** The largest data taken from BackupRead's data stream rather than read again: one BackupRead buffer. */
+    static final int SMALL_DATA = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionBackupSet.class);
 
@@ -287,14 +291,18 @@ public final class SessionBackupSet {
         InputStream in;
         Optional<FileStreams> extra = Optional.empty();
         try {
+            byte[] data = null;
             if (streams.backupSemantics()) {
-                // Security descriptor and alternate data streams first (the data is skipped): a file whose streams
-                // cannot be read fails before anything of it is stored.
+                // Security descriptor and alternate data streams first: a file whose streams cannot be read fails
+                // before anything of it is stored. A small file's data comes in the same BackupRead buffers and is
+                // kept when it has the size read before; any other data is read with ReadFile.
                 try (BackupStreamReader r = file.openStreams()) {
-                    extra = FileStreams.read(r, item.originalPath());
+                    FileStreams.WithData read = FileStreams.read(r, item.originalPath(), SMALL_DATA);
+                    extra = read.streams();
+                    data = read.data() != null && read.data().length == size ? read.data() : null;
                 }
             }
-            in = file.openData();
+            in = data != null ? new ByteArrayInputStream(data) : file.openData();
         } catch (IOException e) {
             session.failed(item, e);
             return;
