@@ -25,6 +25,8 @@ final class IoBlock {
     private static final ConcurrentLinkedDeque<IoBlock> POOL = new ConcurrentLinkedDeque<>();
 
     final Memory buffer = new Memory(BUFFER);
+    /** The Java side of a BackupRead: the buffer of the {@link BackupStreamReader} reading into {@link #buffer}. */
+    final byte[] streamBuffer = new byte[BackupStreamReader.BUFFER_SIZE];
     /** FILE_BASIC_INFO (40 bytes) or FILE_STANDARD_INFO (24), winbase.h. */
     final Memory info = new Memory(40);
     final IntByReference count = new IntByReference();

@@ -269,7 +269,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
                     }
                 }
             }
-        }, what);
+        }, what, io.streamBuffer);
     }
 
     /**
