@@ -150,7 +150,7 @@ final class FileHandles {
         boolean openLink = (flags & FILE_FLAG_OPEN_REPARSE_POINT) != 0;
         Path real;
         try {
-            Path parent = p.getParent() == null ? p : p.getParent().toRealPath();
+            Path parent = p.getParent() == null ? p : RealDirectories.of(p.getParent());
             real = p.getParent() == null ? p : parent.resolve(p.getFileName());
         } catch (IOException e) {
             return fail(Win32Error.ERROR_PATH_NOT_FOUND);
@@ -323,12 +323,12 @@ final class FileHandles {
         long allocated;
         int links;
         try {
-            Map<String, Object> unix = unixAttributes(f.host());
+            Map<String, Object> unix = BLOCKS ? null : unixAttributes(f.host());
             if (unix != null) {
-                // One lstat for all four (they were a call each).
+                // One lstat for the three (they were a call each); the JDK's unix view has no st_blocks.
                 boolean link = Boolean.TRUE.equals(unix.get("isSymbolicLink"));
                 end = f.directory() || link ? 0 : (Long) unix.get("size");
-                allocated = unix.get("blocks") instanceof Long b ? b * 512 : end;
+                allocated = end;
                 links = unix.get("nlink") instanceof Integer i ? i : 1;
             } else {
                 boolean link = Files.isSymbolicLink(f.host());
@@ -352,10 +352,25 @@ final class FileHandles {
         return 1;
     }
 
-    /** The entry's size, blocks, link count and link bit in one read; null where the host has no unix view. */
+    /**
+     * Whether the host's {@code unix} attribute view has {@code blocks} (st_blocks): then the per-attribute reads
+     * below take it. OpenJDK's view has none ({@code unix:blocks} is refused), so AllocationSize is EndOfFile.
+     */
+    private static final boolean BLOCKS = hasBlocks();
+
+    private static boolean hasBlocks() {
+        try {
+            Files.getAttribute(Path.of("").toAbsolutePath(), "unix:blocks");
+            return true;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The entry's size, link count and link bit in one read; null where the host has no unix view. */
     private static Map<String, Object> unixAttributes(Path p) throws IOException {
         try {
-            return Files.readAttributes(p, "unix:size,blocks,nlink,isSymbolicLink", LinkOption.NOFOLLOW_LINKS);
+            return Files.readAttributes(p, "unix:size,nlink,isSymbolicLink", LinkOption.NOFOLLOW_LINKS);
         } catch (UnsupportedOperationException | IllegalArgumentException e) {
             return null;
         }
