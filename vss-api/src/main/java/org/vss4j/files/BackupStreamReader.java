@@ -46,7 +46,10 @@ public final class BackupStreamReader implements AutoCloseable {
 
     private final Source source;
     private final String what;
-    private final byte[] buffer = new byte[64 * 1024];
+    /** The size of the buffer a reader fills from its source. */
+    public static final int BUFFER_SIZE = 64 * 1024;
+
+    private final byte[] buffer;
     private int position;
     private int limit;
     private long remaining;
@@ -60,8 +63,24 @@ public final class BackupStreamReader implements AutoCloseable {
      * @param what   what they are, for messages (the file's path)
      */
     public BackupStreamReader(Source source, String what) {
+        this(source, what, new byte[BUFFER_SIZE]);
+    }
+
+    /**
+     * A reader of {@code source} that fills {@code buffer}, which it owns until it is closed (a caller that reads
+     * many files' streams reuses one instead of a new 64 KiB array per file).
+     *
+     * @param source the bytes in the BackupRead format
+     * @param what   what they are, for messages (the file's path)
+     * @param buffer at least {@link #BUFFER_SIZE} bytes, used by no one else until the reader is closed
+     */
+    public BackupStreamReader(Source source, String what, byte[] buffer) {
+        if (buffer.length < BUFFER_SIZE) {
+            throw new IllegalArgumentException("a buffer of " + buffer.length + " bytes, less than " + BUFFER_SIZE);
+        }
         this.source = source;
         this.what = what;
+        this.buffer = buffer;
     }
 
     /**
@@ -177,7 +196,11 @@ public final class BackupStreamReader implements AutoCloseable {
         if (remaining > max) {
             throw new IOException(what + ": a stream of " + remaining + " bytes, more than " + max);
         }
-        return data().readAllBytes();
+        checkOpen();
+        // Exactly the stream's size (readAllBytes would allocate 16 KiB and copy for a stream of a few bytes).
+        byte[] out = readFully((int) remaining, "a stream's data");
+        remaining = 0;
+        return out;
     }
 
     private byte[] readFully(int n, String part) throws IOException {

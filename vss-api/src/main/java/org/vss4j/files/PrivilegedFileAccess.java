@@ -136,6 +136,19 @@ public interface PrivilegedFileAccess {
     BackupStreamReader openStreams(Path file, int reparseTag) throws IOException;
 
     /**
+     * Opens {@code file} once for its backup: size, times and attributes, streams and data
+     * ({@link BackupFile}). By default each of them opens the file anew, as the methods above do.
+     *
+     * @param file       the file (in a shadow copy)
+     * @param reparseTag its reparse tag as listed, 0 if none (as {@link #openData(Path, int)} takes it)
+     * @return the opened file; close it when its data is read
+     * @throws IOException if it cannot be opened ({@link java.nio.file.AccessDeniedException} when denied)
+     */
+    default BackupFile openForBackup(Path file, int reparseTag) throws IOException {
+        return new SeparateOpens(this, file, reparseTag);
+    }
+
+    /**
      * The file's times and attributes.
      *
      * @param file the file

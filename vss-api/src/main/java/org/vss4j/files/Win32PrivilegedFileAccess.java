@@ -59,7 +59,9 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     static final int FILE_STANDARD_INFO = 1;
     static final int FILE_STANDARD_INFO_SIZE = 24;
 
-    private static final int BUFFER = 64 * 1024;
+    private static final int BUFFER = IoBlock.BUFFER;
+    /** {@code sizeof(FILE_BASIC_INFO)} on x64 (winbase.h). */
+    static final int FILE_BASIC_INFO_SIZE = 40;
 
     private final Exports x;
 
@@ -163,87 +165,155 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
 
     @Override
     public InputStream openData(Path file, int reparseTag) throws IOException {
-        // Allocated before the handle is opened: an allocation failure after it would leak the handle.
-        Memory buffer = new Memory(BUFFER);
-        IntByReference read = new IntByReference();
-        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
+        // Taken before the handle is opened: an allocation failure after it would leak the handle.
+        IoBlock io = IoBlock.take();
+        Handle h;
+        try {
+            h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag), io);
+        } catch (IOException | RuntimeException e) {
+            IoBlock.giveBack(io);
+            throw e;
+        }
         return new ByteArrayReads() {
+            private boolean closed;
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (len == 0) {
                     return 0;
                 }
-                if (!x.readFile(h.pointer(), buffer, Math.min(len, BUFFER), read)) {
+                if (!x.readFile(h.pointer(), io.buffer, Math.min(len, BUFFER), io.count)) {
                     throw failure("ReadFile", file.toString(), x.lastError());
                 }
-                int n = read.getValue();
+                int n = io.count.getValue();
                 if (n == 0) {
                     return -1;
                 }
-                buffer.read(0, b, off, n);
+                io.buffer.read(0, b, off, n);
                 return n;
             }
 
             @Override
             public void close() throws IOException {
-                h.close();
+                if (closed) {
+                    return;
+                }
+                closed = true;
+                try {
+                    h.close();
+                } finally {
+                    IoBlock.giveBack(io);
+                }
             }
         };
     }
 
     @Override
     public BackupStreamReader openStreams(Path file, int reparseTag) throws IOException {
-        // Allocated before the handle is opened: an allocation failure after it would leak the handle.
-        Memory buffer = new Memory(BUFFER);
-        IntByReference count = new IntByReference();
-        PointerByReference context = new PointerByReference();
-        String what = file.toString();
-        Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
+        // Taken before the handle is opened: an allocation failure after it would leak the handle.
+        IoBlock io = IoBlock.take();
+        Handle h;
+        try {
+            h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag), io);
+        } catch (IOException | RuntimeException e) {
+            IoBlock.giveBack(io);
+            throw e;
+        }
+        return streamsOf(h, true, io, file.toString(), () -> IoBlock.giveBack(io));
+    }
+
+    /**
+     * BackupRead of the open handle {@code h} through the memory of {@code io}; closing the reader frees the context,
+     * closes {@code h} if {@code closeHandle}, then runs {@code closed}.
+     */
+    BackupStreamReader streamsOf(Handle h, boolean closeHandle, IoBlock io, String what, Runnable closed) {
+        io.context.setValue(null);
         return new BackupStreamReader(new BackupStreamReader.Source() {
+            private boolean done;
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
-                if (!x.backupRead(h.pointer(), buffer, Math.min(len, BUFFER), count, false, true, context)) {
+                if (!x.backupRead(h.pointer(), io.buffer, Math.min(len, BUFFER), io.count, false, true,
+                        io.context)) {
                     throw failure("BackupRead", what, x.lastError());
                 }
-                int n = count.getValue();
-                buffer.read(0, b, off, n);
+                int n = io.count.getValue();
+                io.buffer.read(0, b, off, n);
                 return n;
             }
 
             @Override
             public long skip(long n) throws IOException {
-                IntByReference low = new IntByReference();
-                IntByReference high = new IntByReference();
                 // FALSE when it moved less than asked (the stream ended): the distance moved says how far it went.
-                x.backupSeek(h.pointer(), n, low, high, context);
-                return ((long) high.getValue() << 32) | (low.getValue() & 0xFFFFFFFFL);
+                io.low.setValue(0);
+                io.high.setValue(0);
+                x.backupSeek(h.pointer(), n, io.low, io.high, io.context);
+                return ((long) io.high.getValue() << 32) | (io.low.getValue() & 0xFFFFFFFFL);
             }
 
             @Override
             public void close() throws IOException {
+                if (done) {
+                    return;
+                }
+                done = true;
                 try {
-                    releaseContext("BackupRead", context, what, true, h.pointer(), buffer);
+                    releaseContext("BackupRead", io.context, what, true, h.pointer(), io.buffer, io.count);
                 } finally {
-                    h.close();
+                    try {
+                        if (closeHandle) {
+                            h.close();
+                        }
+                    } finally {
+                        closed.run();
+                    }
                 }
             }
-        }, what);
+        }, what, io.streamBuffer);
+    }
+
+    /**
+     * Opens {@code file} once for its backup ({@link Win32BackupFile}): one handle for its size, basic information
+     * and BackupRead, a second for ReadFile only if the data is read after BackupRead. A data-carrying reparse point is opened as before, once per read (its data
+     * is opened without FILE_FLAG_OPEN_REPARSE_POINT, its attributes with it). If the file cannot be opened for
+     * reading because access is denied, the reads are made as the per-read methods make them, so that what only
+     * FILE_READ_ATTRIBUTES may read (the size, the times) is still read, and the data fails as it did.
+     */
+    @Override
+    public BackupFile openForBackup(Path file, int reparseTag) throws IOException {
+        if (backupFlags(reparseTag) != BACKUP_FLAGS) {
+            return new SeparateOpens(this, file, reparseTag);
+        }
+        try {
+            return Win32BackupFile.open(this, x, file);
+        } catch (AccessDeniedException denied) {
+            return new SeparateOpens(this, file, reparseTag);
+        }
     }
 
     @Override
     public FileBasicInformation basicInformation(Path file) throws IOException {
+        IoBlock io = IoBlock.take();
         try (Handle h = open(file, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)) {
-            FileBasicInfo info = new FileBasicInfo();
-            if (!x.getFileInformationByHandleEx(h.pointer(), FileBasicInfo.CLASS, info.getPointer(), info.size())) {
-                throw failure("GetFileInformationByHandleEx", file.toString(), x.lastError());
-            }
-            info.read();
-            return new FileBasicInformation(instant(info.CreationTime), instant(info.LastAccessTime),
-                    instant(info.LastWriteTime), instant(info.ChangeTime), info.FileAttributes);
+                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, io)) {
+            return basicInformation(h, io.info, file.toString());
+        } finally {
+            IoBlock.giveBack(io);
         }
+    }
+
+    /**
+     * {@code FileBasicInfo} of the open handle {@code h}, read into {@code info} (at least
+     * {@link #FILE_BASIC_INFO_SIZE} bytes): FILE_BASIC_INFO's four LARGE_INTEGER times at offsets 0, 8, 16 and 24 and
+     * its DWORD FileAttributes at 32 (winbase.h; the layout {@link FileBasicInfo} declares), read by offset so that
+     * no JNA structure is built per file.
+     */
+    FileBasicInformation basicInformation(Handle h, Memory info, String what) throws IOException {
+        if (!x.getFileInformationByHandleEx(h.pointer(), FileBasicInfo.CLASS, info, FILE_BASIC_INFO_SIZE)) {
+            throw failure("GetFileInformationByHandleEx", what, x.lastError());
+        }
+        return new FileBasicInformation(instant(info.getLong(0)), instant(info.getLong(8)), instant(info.getLong(16)),
+                instant(info.getLong(24)), info.getInt(32));
     }
 
     /**
@@ -252,13 +322,15 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
      */
     @Override
     public long size(Path file) throws IOException {
+        IoBlock io = IoBlock.take();
         try (Handle h = open(file, FILE_READ_ATTRIBUTES, FILE_SHARE_READ | FILE_SHARE_WRITE,
-                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT)) {
-            Memory info = new Memory(FILE_STANDARD_INFO_SIZE);
-            if (!x.getFileInformationByHandleEx(h.pointer(), FILE_STANDARD_INFO, info, FILE_STANDARD_INFO_SIZE)) {
+                FILE_FLAG_BACKUP_SEMANTICS | FILE_FLAG_OPEN_REPARSE_POINT, io)) {
+            if (!x.getFileInformationByHandleEx(h.pointer(), FILE_STANDARD_INFO, io.info, FILE_STANDARD_INFO_SIZE)) {
                 throw failure("GetFileInformationByHandleEx(FileStandardInfo)", file.toString(), x.lastError());
             }
-            return info.getLong(8);
+            return io.info.getLong(8);
+        } finally {
+            IoBlock.giveBack(io);
         }
     }
 
@@ -289,7 +361,8 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
                 throw e;
             } finally {
                 try {
-                    releaseContext("BackupWrite", context, what, false, h.pointer(), buffer);
+                    releaseContext("BackupWrite", context, what, false, h.pointer(), buffer,
+                            new IntByReference());
                 } catch (IOException e) {
                     if (failed == null) {
                         throw e;
@@ -335,11 +408,10 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
 
     /** The last call with {@code bAbort} TRUE, which frees the context; nothing to free if none was made. */
     private void releaseContext(String function, PointerByReference context, String what, boolean read, Pointer file,
-            Memory buffer) throws IOException {
+            Memory buffer, IntByReference n) throws IOException {
         if (context.getValue() == null) {
             return;
         }
-        IntByReference n = new IntByReference();
         boolean ok = read ? x.backupRead(file, buffer, 0, n, true, true, context)
                 : x.backupWrite(file, buffer, 0, n, true, true, context);
         if (!ok) {
@@ -350,8 +422,17 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
 
     private Handle open(Path file, int access, int share, int flags) throws IOException {
         // The extended-length name: a plain one is limited to MAX_PATH (Win32FileName).
-        Pointer h = x.createFile(Utf16.toNative("lpFileName", Win32FileName.of(file)), access, share, OPEN_EXISTING,
-                flags);
+        return opened(file, x.createFile(Utf16.toNative("lpFileName", Win32FileName.of(file)), access, share,
+                OPEN_EXISTING, flags));
+    }
+
+    /** As {@link #open(Path, int, int, int)}, the name written into {@code io}. */
+    Handle open(Path file, int access, int share, int flags, IoBlock io) throws IOException {
+        return opened(file, x.createFile(io.wide("lpFileName", Win32FileName.of(file)), access, share, OPEN_EXISTING,
+                flags));
+    }
+
+    private Handle opened(Path file, Pointer h) throws IOException {
         if (h == null || Pointer.nativeValue(h) == Exports.INVALID_HANDLE_VALUE) {
             throw failure("CreateFileW", file.toString(), x.lastError());
         }
@@ -359,7 +440,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     }
 
     /** An open file handle, closed once. */
-    private final class Handle implements AutoCloseable {
+    final class Handle implements AutoCloseable {
         private final Pointer pointer;
         private final String what;
         private boolean closed;

@@ -2,6 +2,7 @@ package org.vss4j.session;
 
 import java.io.IOException;
 import java.io.InputStream;
+import org.vss4j.files.BackupFile;
 import org.vss4j.files.BackupStreamReader;
 import org.vss4j.files.PrivilegedFileAccess;
 
@@ -77,6 +78,18 @@ public final class BackupItemStreams {
      */
     public long size(BackupItem item) throws IOException {
         return access.size(item.inSnapshot());
+    }
+
+    /**
+     * Opens the item once for its backup: its size, times and attributes, streams and data
+     * ({@link PrivilegedFileAccess#openForBackup}), where the per-item methods below open it once each.
+     *
+     * @param item a file item
+     * @return the opened file; closing it closes what it opened
+     * @throws IOException if it cannot be opened ({@link java.nio.file.AccessDeniedException} when denied)
+     */
+    public BackupFile openForBackup(BackupItem item) throws IOException {
+        return access.openForBackup(item.inSnapshot(), item.reparseTag());
     }
 
     /**

@@ -51,6 +51,9 @@ public final class BackupSetWriter implements AutoCloseable {
     /** The entries whose data this set stores (addFile), and those of them whose streams it stored (addStreams). */
     private final Set<String> stored = new HashSet<>();
     private final Set<String> withStreams = new HashSet<>();
+    /** The copy buffer and the digest of every entry, one per set (each was made anew per file). */
+    private final byte[] copyBuffer = new byte[COPY_BUFFER];
+    private final MessageDigest sha = sha256();
     private long files;
     private long bytes;
     private int failures;
@@ -223,8 +226,8 @@ public final class BackupSetWriter implements AutoCloseable {
         }
         tar.putArchiveEntry(entry);
         long offset = tar.getBytesWritten();
-        MessageDigest sha = sha256();
-        byte[] buf = new byte[COPY_BUFFER];
+        sha.reset();
+        byte[] buf = copyBuffer;
         long left = size;
         while (left > 0) {
             int n = in.read(buf, 0, (int) Math.min(buf.length, left));
@@ -323,7 +326,7 @@ public final class BackupSetWriter implements AutoCloseable {
         long offset = tar.getBytesWritten();
         tar.write(streams);
         tar.closeArchiveEntry();
-        MessageDigest sha = sha256();
+        sha.reset();
         CatalogRow row = new CatalogRow(entryName, FileStreams.ROOT, file.entryName(), file.metadata(),
                 streams.length, HexFormat.of().formatHex(sha.digest(streams)), offset);
         catalog.addStreams(file.entryName(), kinds, row);

@@ -51,6 +51,7 @@ final class Catalog implements AutoCloseable {
 
     private final Connection db;
     private PreparedStatement insertFile;
+    private PreparedStatement insertStreams;
 
     private Catalog(Connection db) {
         this.db = db;
@@ -83,7 +84,11 @@ final class Catalog implements AutoCloseable {
     private static Catalog connect(Path file, boolean makeSchema, String verb) throws IOException {
         Connection c = null;
         try {
-            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath());
+            org.sqlite.SQLiteConfig config = new org.sqlite.SQLiteConfig();
+            // Nothing reads generated keys; with them on, the driver runs "SELECT last_insert_rowid()" (a statement
+            // prepared and stepped) after every INSERT, that is, after every file.
+            config.setGetGeneratedKeys(false);
+            c = DriverManager.getConnection("jdbc:sqlite:" + file.toAbsolutePath(), config.toProperties());
             try (Statement s = c.createStatement()) {
                 // FULL: the commit is durable once it returns (SQLite docs, "PRAGMA synchronous").
                 s.execute("PRAGMA synchronous=FULL");
@@ -194,8 +199,23 @@ final class Catalog implements AutoCloseable {
 
     /** Records the streams entry {@code r} of the file {@code fileEntry}: {@code kinds} as {@link FileStreams}. */
     void addStreams(String fileEntry, String kinds, CatalogRow r) throws IOException {
-        insert("INSERT INTO file_streams(streams_entry, entry_name, kinds, size, sha256, data_offset)"
-                + " VALUES(?,?,?,?,?,?)", r.entryName(), fileEntry, kinds, r.size(), r.sha256(), r.dataOffset());
+        try {
+            // Prepared once, as the files' insert: a set with backup semantics has a streams row per file.
+            if (insertStreams == null) {
+                insertStreams = db.prepareStatement("INSERT INTO file_streams(streams_entry, entry_name, kinds, size,"
+                        + " sha256, data_offset) VALUES(?,?,?,?,?,?)");
+            }
+            PreparedStatement p = insertStreams;
+            p.setString(1, r.entryName());
+            p.setString(2, fileEntry);
+            p.setString(3, kinds);
+            p.setLong(4, r.size());
+            p.setString(5, r.sha256());
+            p.setLong(6, r.dataOffset());
+            p.executeUpdate();
+        } catch (SQLException e) {
+            throw sqlFailure("record " + r.entryName(), e);
+        }
     }
 
     /**
@@ -437,6 +457,9 @@ final class Catalog implements AutoCloseable {
             }
             if (selectRow != null) {
                 selectRow.close();
+            }
+            if (insertStreams != null) {
+                insertStreams.close();
             }
             db.close();
         } catch (SQLException e) {

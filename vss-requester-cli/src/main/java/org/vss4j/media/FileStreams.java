@@ -48,9 +48,41 @@ record FileStreams(String kinds, byte[] bytes) {
      * @throws IOException if they cannot be read, or hold more than {@link #MAX_BYTES}
      */
     static Optional<FileStreams> read(BackupStreamReader reader, String what) throws IOException {
+        return read(reader, what, -1).streams();
+    }
+
+    /**
+     * What {@link #read(BackupStreamReader, String)} reads, and the file's data as its {@code BACKUP_DATA} stream
+     * holds it (Microsoft docs, "WIN32_STREAM_ID structure": "Standard data"), or null.
+     *
+     * @param streams the streams kept, empty if there is none
+     * @param data    the data, or null: none was asked for, the stream is larger or missing (a sparse file's data
+     *                comes as BACKUP_SPARSE_BLOCK streams), or there are several
+     */
+    record WithData(Optional<FileStreams> streams, byte[] data) {
+    }
+
+    /**
+     * As {@link #read(BackupStreamReader, String)}, keeping the data stream too when it holds at most
+     * {@code dataLimit} bytes: a small file's data arrives in the same BackupRead buffers as its other streams, so
+     * it need not be read a second time with ReadFile.
+     *
+     * @param dataLimit the largest data stream kept, -1 for none
+     * @throws IOException if they cannot be read, or hold more than {@link #MAX_BYTES}
+     */
+    static WithData read(BackupStreamReader reader, String what, int dataLimit) throws IOException {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         List<String> kinds = new ArrayList<>();
+        byte[] data = null;
+        int dataStreams = 0;
         for (Optional<BackupStreamHeader> h = reader.next(); h.isPresent(); h = reader.next()) {
+            if (h.get().id() == BackupStreamHeader.BACKUP_DATA) {
+                dataStreams++;
+                if (h.get().size() <= dataLimit) {
+                    data = reader.readData(dataLimit);
+                }
+                continue;
+            }
             if (!KEPT.contains(h.get().id())) {
                 // The data is stored as the file's entry. Reparse data, object ids, hard-link and TxF streams are
                 // not kept: written back by BackupWrite they would make the restored file a stub of a chunk store
@@ -64,7 +96,8 @@ record FileStreams(String kinds, byte[] bytes) {
             out.writeBytes(reader.readData(MAX_BYTES));
             kinds.add(h.get().kind());
         }
-        return kinds.isEmpty() ? Optional.empty() : Optional.of(new FileStreams(String.join(",", kinds),
-                out.toByteArray()));
+        Optional<FileStreams> streams = kinds.isEmpty() ? Optional.empty()
+                : Optional.of(new FileStreams(String.join(",", kinds), out.toByteArray()));
+        return new WithData(streams, dataStreams == 1 ? data : null);
     }
 }

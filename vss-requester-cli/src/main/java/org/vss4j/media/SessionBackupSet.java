@@ -1,5 +1,6 @@
 package org.vss4j.media;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -16,6 +17,7 @@ import org.vss4j.BackupType;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.vss4j.files.BackupFile;
 import org.vss4j.files.BackupStreamReader;
 import org.vss4j.files.FileBasicInformation;
 import org.vss4j.session.BackupItem;
@@ -48,6 +50,9 @@ public final class SessionBackupSet {
     private static final int HIDDEN = 0x2;
     private static final int SYSTEM = 0x4;
     private static final int ARCHIVE = 0x20;
+
+    /** The largest data taken from BackupRead's data stream rather than read again: one BackupRead buffer. */
+    static final int SMALL_DATA = 64 * 1024;
 
     private static final Logger LOG = LoggerFactory.getLogger(SessionBackupSet.class);
 
@@ -246,12 +251,28 @@ public final class SessionBackupSet {
             return;
         }
         List<String> path = entryPath(item);
+        BackupFile file;
+        try {
+            // One open for its size, times and attributes, streams and data (BackupFile), not one per read.
+            file = streams.openForBackup(item);
+        } catch (IOException e) {
+            session.failed(item, e);
+            return;
+        }
+        try (file) {
+            copy(session, set, item, basis, streams, directories, path, file);
+        }
+    }
+
+    private static void copy(BackupSession session, BackupSetWriter set, BackupItem item, ParentFiles basis,
+            BackupItemStreams streams, SessionDirectories directories, List<String> path, BackupFile file)
+            throws IOException {
         long size;
         FileMetadata meta;
         try {
             // From a handle opened as the data is (backup semantics where there are), not a java.nio stat.
-            size = streams.size(item);
-            meta = metadata(item, streams);
+            size = file.size();
+            meta = metadata(item, file, streams);
         } catch (IOException e) {
             session.failed(item, e);
             return;
@@ -270,14 +291,18 @@ public final class SessionBackupSet {
         InputStream in;
         Optional<FileStreams> extra = Optional.empty();
         try {
+            byte[] data = null;
             if (streams.backupSemantics()) {
-                // Security descriptor and alternate data streams first (the data is skipped): a file whose streams
-                // cannot be read fails before anything of it is stored.
-                try (BackupStreamReader r = streams.openBackupStreams(item)) {
-                    extra = FileStreams.read(r, item.originalPath());
+                // Security descriptor and alternate data streams first: a file whose streams cannot be read fails
+                // before anything of it is stored. A small file's data comes in the same BackupRead buffers and is
+                // kept when it has the size read before; any other data is read with ReadFile.
+                try (BackupStreamReader r = file.openStreams()) {
+                    FileStreams.WithData read = FileStreams.read(r, item.originalPath(), SMALL_DATA);
+                    extra = read.streams();
+                    data = read.data() != null && read.data().length == size ? read.data() : null;
                 }
             }
-            in = streams.open(item);
+            in = data != null ? new ByteArrayInputStream(data) : file.openData();
         } catch (IOException e) {
             session.failed(item, e);
             return;
@@ -326,10 +351,11 @@ public final class SessionBackupSet {
         return entryPath(item.originalPath());
     }
 
-    private static FileMetadata metadata(BackupItem item, BackupItemStreams streams) throws IOException {
+    private static FileMetadata metadata(BackupItem item, BackupFile file, BackupItemStreams streams)
+            throws IOException {
         if (streams.backupSemantics()) {
             // The Win32 times and attributes of the file itself (FILE_BASIC_INFO), as Windows keeps them.
-            FileBasicInformation b = streams.access().basicInformation(item.inSnapshot());
+            FileBasicInformation b = file.basicInformation();
             WriterRef w = item.writer();
             return new FileMetadata(w == null ? null : w.instanceId().toString(), w == null ? null
                     : w.writerId().toString(), name(w), fullPath(item.component()), item.logicalPath(),

@@ -13,6 +13,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.Map;
@@ -149,12 +150,14 @@ final class FileHandles {
         boolean openLink = (flags & FILE_FLAG_OPEN_REPARSE_POINT) != 0;
         Path real;
         try {
-            Path parent = p.getParent() == null ? p : p.getParent().toRealPath();
+            Path parent = p.getParent() == null ? p : RealDirectories.of(p.getParent());
             real = p.getParent() == null ? p : parent.resolve(p.getFileName());
         } catch (IOException e) {
             return fail(Win32Error.ERROR_PATH_NOT_FOUND);
         }
-        if (!openLink && Files.isSymbolicLink(real) && !dataReparsePoint(machine, real)) {
+        // One lstat for "is it there, a link, a directory" (each was a call of its own).
+        BasicFileAttributes attributes = attributesOf(real);
+        if (!openLink && attributes != null && attributes.isSymbolicLink() && !dataReparsePoint(machine, real)) {
             // A link (a name surrogate) is followed unless FILE_FLAG_OPEN_REPARSE_POINT; a host link that stands for
             // a data-carrying reparse point (a withheld placeholder) is no link on Windows.
             try {
@@ -162,12 +165,13 @@ final class FileHandles {
             } catch (IOException e) {
                 return fail(Win32Error.ERROR_FILE_NOT_FOUND);
             }
+            attributes = attributesOf(real);
         }
-        if (!Files.exists(real, LinkOption.NOFOLLOW_LINKS)) {
+        if (attributes == null) {
             return fail(Win32Error.ERROR_FILE_NOT_FOUND);
         }
-        boolean link = Files.isSymbolicLink(real);
-        boolean directory = !link && Files.isDirectory(real, LinkOption.NOFOLLOW_LINKS);
+        boolean link = attributes.isSymbolicLink();
+        boolean directory = !link && attributes.isDirectory();
         boolean backup = (flags & FILE_FLAG_BACKUP_SEMANTICS) != 0;
         if (directory && !backup) {
             // "You must set this flag to obtain a handle to a directory" (CreateFileW docs).
@@ -218,6 +222,15 @@ final class FileHandles {
                 place == null ? null : place.relative(), place != null && place.inShadowCopy(), directory, access,
                 channel, withheld));
         return handle;
+    }
+
+    /** The entry's own attributes (a link not followed), or null where {@code Files.exists} would be false. */
+    private static BasicFileAttributes attributesOf(Path real) {
+        try {
+            return Files.readAttributes(real, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException e) {
+            return null;
+        }
     }
 
     /** Whether the facts make {@code real} a data-carrying reparse point (not a name surrogate). */
@@ -310,12 +323,21 @@ final class FileHandles {
         long allocated;
         int links;
         try {
-            boolean link = Files.isSymbolicLink(f.host());
-            end = f.directory() || link ? 0 : Files.size(f.host());
-            Object blocks = attribute(f.host(), "unix:blocks");
-            allocated = blocks instanceof Long b ? b * 512 : end;
-            Object n = attribute(f.host(), "unix:nlink");
-            links = n instanceof Integer i ? i : 1;
+            Map<String, Object> unix = BLOCKS ? null : unixAttributes(f.host());
+            if (unix != null) {
+                // One lstat for the three (they were a call each); the JDK's unix view has no st_blocks.
+                boolean link = Boolean.TRUE.equals(unix.get("isSymbolicLink"));
+                end = f.directory() || link ? 0 : (Long) unix.get("size");
+                allocated = end;
+                links = unix.get("nlink") instanceof Integer i ? i : 1;
+            } else {
+                boolean link = Files.isSymbolicLink(f.host());
+                end = f.directory() || link ? 0 : Files.size(f.host());
+                Object blocks = attribute(f.host(), "unix:blocks");
+                allocated = blocks instanceof Long b ? b * 512 : end;
+                Object n = attribute(f.host(), "unix:nlink");
+                links = n instanceof Integer i ? i : 1;
+            }
         } catch (NoSuchFileException e) {
             return failInt(Win32Error.ERROR_FILE_NOT_FOUND);
         } catch (IOException e) {
@@ -328,6 +350,30 @@ final class FileHandles {
         info.setByte(21, (byte) (f.directory() ? 1 : 0));
         info.setShort(22, (short) 0);
         return 1;
+    }
+
+    /**
+     * Whether the host's {@code unix} attribute view has {@code blocks} (st_blocks): then the per-attribute reads
+     * below take it. OpenJDK's view has none ({@code unix:blocks} is refused), so AllocationSize is EndOfFile.
+     */
+    private static final boolean BLOCKS = hasBlocks();
+
+    private static boolean hasBlocks() {
+        try {
+            Files.getAttribute(Path.of("").toAbsolutePath(), "unix:blocks");
+            return true;
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return false;
+        }
+    }
+
+    /** The entry's size, link count and link bit in one read; null where the host has no unix view. */
+    private static Map<String, Object> unixAttributes(Path p) throws IOException {
+        try {
+            return Files.readAttributes(p, "unix:size,nlink,isSymbolicLink", LinkOption.NOFOLLOW_LINKS);
+        } catch (UnsupportedOperationException | IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private static Object attribute(Path p, String name) throws IOException {

@@ -2,8 +2,8 @@ package org.vss4j.sim.win32;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import org.vss4j.sim.FileSystemFacts;
 import org.vss4j.sim.SimulatedMachine;
 import org.vss4j.sim.Snapshot;
@@ -49,17 +49,35 @@ record Place(FileSystemFacts facts, String relative, boolean inShadowCopy) {
         if (best == null) {
             return null;
         }
-        List<String> names = new ArrayList<>();
-        bestRoot.relativize(real).forEach(n -> names.add(n.toString()));
-        names.removeIf(String::isEmpty);
-        return new Place(best, String.join("/", names), shadowCopy);
+        // The names below the root joined by '/', the host's separator: "" for the root itself.
+        return new Place(best, bestRoot.relativize(real).toString(), shadowCopy);
     }
 
+    /**
+     * The real path of a volume's root or a shadow copy's directory, resolved once per directory: a volume's root
+     * is real when the volume is added ({@link SimulatedMachine#addVolume}) and a shadow copy's directory is made by
+     * the simulator, so neither changes while it exists, as a Windows volume's device does not. Resolving them on
+     * every call was a {@code realpath} per root for each {@code CreateFileW}. A directory that does not exist (yet)
+     * is not kept, so its real path is resolved again once it does.
+     */
     private static Path realOf(Path p) {
+        Path known = REAL_ROOTS.get(p);
+        if (known != null) {
+            return known;
+        }
         try {
-            return p.toRealPath();
+            Path real = p.toRealPath();
+            if (REAL_ROOTS.size() >= KEPT_ROOTS) {
+                REAL_ROOTS.clear();
+            }
+            REAL_ROOTS.put(p, real);
+            return real;
         } catch (IOException e) {
             return p.toAbsolutePath().normalize();
         }
     }
+
+    /** Bound of {@link #REAL_ROOTS}: a process makes many volumes and shadow copies in its life (tests do). */
+    private static final int KEPT_ROOTS = 1024;
+    private static final Map<Path, Path> REAL_ROOTS = new ConcurrentHashMap<>();
 }
