@@ -31,9 +31,13 @@ final class DirectoryListing {
         }
     }
 
+    /** An entry with its name upcased once, the key of the NTFS order. */
+    private record Sorted(String upcased, FindEntry entry) {
+    }
+
     /** NTFS returns names in the order of their upcased UTF-16 code units; ties (case-sensitive directories) by case. */
-    private static final Comparator<FindEntry> NTFS_ORDER = Comparator
-            .comparing((FindEntry e) -> upcase(e.name())).thenComparing(FindEntry::name);
+    private static final Comparator<Sorted> NTFS_ORDER = Comparator.comparing(Sorted::upcased)
+            .thenComparing(s -> s.entry().name());
 
     private DirectoryListing() {
     }
@@ -189,13 +193,19 @@ final class DirectoryListing {
                 FileSystemFacts.SYSTEM_VOLUME_INFORMATION))) {
             named.add(FindEntry.systemVolumeInformation(real));
         }
-        named.sort(NTFS_ORDER);
-        List<FindEntry> all = new ArrayList<>();
+        List<Sorted> sorted = new ArrayList<>(named.size());
+        for (FindEntry e : named) {
+            sorted.add(new Sorted(upcase(e.name()), e));
+        }
+        sorted.sort(NTFS_ORDER);
+        List<FindEntry> all = new ArrayList<>(named.size() + 2);
         if (!root) {
             all.add(FindEntry.dot(".", real));
             all.add(FindEntry.dot("..", real.getParent() == null ? real : real.getParent()));
         }
-        all.addAll(named);
+        for (Sorted e : sorted) {
+            all.add(e.entry());
+        }
         return all;
     }
 

@@ -3,16 +3,15 @@ package org.vss4j.sim.win32;
 import org.vss4j.files.FileAttribute;
 import org.vss4j.files.ReparseTag;
 import com.sun.jna.Pointer;
-import com.sun.jna.platform.win32.WinBase.FILETIME;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
-import java.util.Arrays;
 import java.util.Optional;
 import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.sim.FileSystemFacts;
@@ -27,6 +26,9 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
 
     /** 100 ns intervals from 1601-01-01 to 1970-01-01, the FILETIME epoch to the Unix one. */
     private static final long FILETIME_UNIX_EPOCH = 116_444_736_000_000_000L;
+    private static final Win32FindDataW.Offsets AT = Win32FindDataW.OFFSETS;
+    /** {@code WCHAR cAlternateFileName[14]} (minwinbase.h). */
+    private static final int ALTERNATE_NAME_CHARS = 14;
 
     /** The entry {@code child} (named {@code name}) with {@code fact} (or null); empty if it vanished meanwhile. */
     static Optional<FindEntry> of(Path child, String name, FileSystemFacts.Fact fact) {
@@ -82,28 +84,35 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         return new FindEntry(name, attributes | bits, reparseTag, size, created, accessed, written);
     }
 
-    /** Fills the caller's {@code WIN32_FIND_DATAW} at {@code p}. */
+    /**
+     * Fills the caller's {@code WIN32_FIND_DATAW} at {@code p}, member by member at the offsets of
+     * {@link Win32FindDataW#OFFSETS} (the layout the ABI conformance test checks), through a little-endian view: no
+     * {@code Structure} is built per entry.
+     */
     void write(Pointer p) {
-        byte[] chars = name.getBytes(StandardCharsets.UTF_16LE);
-        if (chars.length > (Win32FindDataW.MAX_PATH - 1) * 2) {
+        int length = name.length();
+        if (length > Win32FindDataW.MAX_PATH - 1) {
             throw new IllegalStateException("a name longer than MAX_PATH - 1 WCHARs cannot be listed: " + name);
         }
-        Win32FindDataW d = new Win32FindDataW(p);
-        d.dwFileAttributes = attributes;
-        fileTime(d.ftCreationTime, created);
-        fileTime(d.ftLastAccessTime, accessed);
-        fileTime(d.ftLastWriteTime, written);
-        d.nFileSizeHigh = (int) (size >>> 32);
-        d.nFileSizeLow = (int) size;
+        ByteBuffer d = p.getByteBuffer(0, AT.size()).order(ByteOrder.LITTLE_ENDIAN);
+        d.putInt(AT.fileAttributes(), attributes);
+        // A FILETIME is two DWORDs, low part first ("FILETIME structure"): one little-endian 64-bit value.
+        d.putLong(AT.creationTime(), fileTime(created));
+        d.putLong(AT.lastAccessTime(), fileTime(accessed));
+        d.putLong(AT.lastWriteTime(), fileTime(written));
+        d.putInt(AT.fileSizeHigh(), (int) (size >>> 32));
+        d.putInt(AT.fileSizeLow(), (int) size);
         // "If the dwFileAttributes member includes the FILE_ATTRIBUTE_REPARSE_POINT attribute, this member specifies
         // the reparse tag. Otherwise, this value is undefined": 0 then.
-        d.dwReserved0 = (attributes & FileAttribute.REPARSE_POINT) != 0 ? reparseTag : 0;
-        d.dwReserved1 = 0;
-        Arrays.fill(d.cFileName, (byte) 0);
-        System.arraycopy(chars, 0, d.cFileName, 0, chars.length);
-        // No 8.3 name: short-name generation is off on the volumes the simulator stands for (docs).
-        Arrays.fill(d.cAlternateFileName, (byte) 0);
-        d.write();
+        d.putInt(AT.reserved0(), (attributes & FileAttribute.REPARSE_POINT) != 0 ? reparseTag : 0);
+        d.putInt(AT.reserved1(), 0);
+        for (int i = 0; i < length; i++) {
+            d.putChar(AT.fileName() + 2 * i, name.charAt(i));
+        }
+        // The rest of cFileName zeroed (its NUL included). No 8.3 name in cAlternateFileName: short-name generation
+        // is off on the volumes the simulator stands for (docs).
+        p.setMemory(AT.fileName() + 2L * length, 2L * (Win32FindDataW.MAX_PATH - length), (byte) 0);
+        p.setMemory(AT.alternateFileName(), 2L * ALTERNATE_NAME_CHARS, (byte) 0);
     }
 
     /** {@code t} as a FILETIME: 100 ns intervals since 1601-01-01 UTC. */
@@ -111,11 +120,5 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         Instant i = t.toInstant();
         return Math.addExact(Math.multiplyExact(i.getEpochSecond(), 10_000_000L), i.getNano() / 100)
                 + FILETIME_UNIX_EPOCH;
-    }
-
-    private static void fileTime(FILETIME ft, FileTime t) {
-        long v = fileTime(t);
-        ft.dwLowDateTime = (int) v;
-        ft.dwHighDateTime = (int) (v >>> 32);
     }
 }
