@@ -55,13 +55,31 @@ class FileListBenchmark {
             machine.addVolume(volume, "C:\\");
             machine.addWriter(writer(dirs, specs));
             double[] find = new double[rounds];
+            double[] findStat = new double[rounds];
+            double[] nioWalk = new double[rounds];
+            double[] lister = new double[rounds];
+            double[] seam = new double[rounds];
             double[] list = new double[rounds];
             int items = 0;
             int excluded = 0;
+            long entries = 0;
             for (int r = 0; r < rounds; r++) {
                 long t = System.nanoTime();
                 run("sh", "-c", "find '" + volume + "' > /dev/null");
                 find[r] = (System.nanoTime() - t) / 1e9;
+                t = System.nanoTime();
+                run("sh", "-c", "find '" + volume + "' -printf '%s %T@ %m\\n' > /dev/null");
+                findStat[r] = (System.nanoTime() - t) / 1e9;
+                t = System.nanoTime();
+                entries = ListingCosts.nioWalk(volume);
+                nioWalk[r] = (System.nanoTime() - t) / 1e9;
+                t = System.nanoTime();
+                long listed = ListingCosts.listerWalk(Path.of("C:\\"));
+                lister[r] = (System.nanoTime() - t) / 1e9;
+                if (listed != entries) {
+                    throw new AssertionError("DirectoryLister found " + listed + " entries, java.nio " + entries);
+                }
+                seam[r] = ListingCosts.findNextAtTheEnd("C:\\p0", (int) entries);
                 List<BackupEvent> events = new ArrayList<>();
                 try (BackupSession s = BackupSession.builder().listener(events::add)
                         .phaseTimeout(Duration.ofMinutes(30)).components(ComponentSelection.writer("System")).start()) {
@@ -72,12 +90,18 @@ class FileListBenchmark {
                         && f.phase() == BackupPhase.FILE_LIST).map(e -> ((BackupEvent.PhaseFinished) e).elapsed())
                         .findFirst().orElseThrow().toNanos() / 1e9;
             }
-            System.out.printf("%n%s: %d files in %d directories, %d file specs, %d rounds; %d items, %d excluded%n",
-                    base, files, dirs, specs, rounds, items, excluded);
-            System.out.printf("  %-34s %8s %8s%n", "", "min s", "median s");
-            System.out.printf("  %-34s %8.3f %8.3f%n", "find DIR > /dev/null", min(find), median(find));
-            System.out.printf("  %-34s %8.3f %8.3f%n", "BackupSession FILE_LIST phase", min(list), median(list));
-            System.out.printf("  ratio (median / median find)        %8.2f%n", median(list) / median(find));
+            System.out.printf("%n%s: %d files in %d directories, %d file specs, %d rounds; %d items, %d excluded;"
+                    + " %d entries in the tree%n", base, files, dirs, specs, rounds, items, excluded, entries);
+            System.out.printf("  %-44s %8s %8s %10s%n", "", "min s", "median s", "us/entry");
+            row("find DIR > /dev/null", find, entries);
+            row("find DIR -printf '%s %T@ %m\\n' (stats each)", findStat, entries);
+            row("java.nio walk, lstat each (Files.walkFileTree)", nioWalk, entries);
+            row("DirectoryLister.list of every directory", lister, entries);
+            row("  of it: FindNextFileW calls alone", seam, entries);
+            row("BackupSession FILE_LIST phase", list, entries);
+            System.out.printf("  ratio (median / median find)                 %8.2f%n", median(list) / median(find));
+            System.out.printf("  ratio (median / median find -printf)         %8.2f%n",
+                    median(list) / median(findStat));
         } finally {
             run("rm", "-rf", work.toString());
         }
@@ -129,6 +153,11 @@ class FileListBenchmark {
                 Files.write(d.resolve(file(j)), content);
             }
         }
+    }
+
+    private static void row(String what, double[] seconds, long entries) {
+        System.out.printf("  %-44s %8.3f %8.3f %10.2f%n", what, min(seconds), median(seconds),
+                median(seconds) * 1e6 / entries);
     }
 
     private static double min(double[] s) {
