@@ -5,7 +5,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -178,15 +182,28 @@ final class DirectoryListing {
         boolean root = place != null && place.isRoot();
         List<FindEntry> named = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(real)) {
+            // Where the host offers it (Linux does), each entry is read relative to the open directory (fstatat),
+            // as find does, rather than by its whole path again; one read per entry, the link not followed.
+            SecureDirectoryStream<Path> open = children instanceof SecureDirectoryStream<Path> s ? s : null;
             for (Path child : children) {
-                String name = child.getFileName().toString();
+                Path own = child.getFileName();
+                String name = own.toString();
+                BasicFileAttributes a;
+                try {
+                    a = open != null ? open.getFileAttributeView(own, BasicFileAttributeView.class,
+                            LinkOption.NOFOLLOW_LINKS).readAttributes()
+                            : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    // Gone since the directory was read: not listed.
+                    continue;
+                }
                 // A host name holding '\' (no NTFS name does) is listed as the host holds it, without facts: the
                 // facts' keys read '\' as a separator (docs/simulator-file-system.md).
                 FileSystemFacts.Fact fact = place == null || name.indexOf('\\') >= 0 ? null
                         : place.facts().fact(place.child(name)).orElse(null);
-                FindEntry.of(child, name, fact).ifPresent(e -> named.add(
-                        root && name.equalsIgnoreCase(FileSystemFacts.SYSTEM_VOLUME_INFORMATION)
-                                ? e.withAttributes(FileAttribute.HIDDEN | FileAttribute.SYSTEM) : e));
+                FindEntry e = FindEntry.of(child, name, a, fact);
+                named.add(root && name.equalsIgnoreCase(FileSystemFacts.SYSTEM_VOLUME_INFORMATION)
+                        ? e.withAttributes(FileAttribute.HIDDEN | FileAttribute.SYSTEM) : e);
             }
         }
         if (root && named.stream().noneMatch(e -> e.name().equalsIgnoreCase(

@@ -38,6 +38,11 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         } catch (IOException e) {
             return Optional.empty();
         }
+        return Optional.of(of(child, name, a, fact));
+    }
+
+    /** The entry {@code child} (named {@code name}) with its own attributes {@code a} (link not followed). */
+    static FindEntry of(Path child, String name, BasicFileAttributes a, FileSystemFacts.Fact fact) {
         boolean hostLink = a.isSymbolicLink();
         boolean tagged = fact != null && fact.reparseTag() != 0;
         int tag = tagged ? fact.reparseTag() : hostLink ? ReparseTag.SYMLINK.value() : 0;
@@ -60,8 +65,7 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         } else {
             size = fact != null && fact.size() >= 0 ? fact.size() : a.size();
         }
-        return Optional.of(new FindEntry(name, attributes, tag, size, a.creationTime(), a.lastAccessTime(),
-                a.lastModifiedTime()));
+        return new FindEntry(name, attributes, tag, size, a.creationTime(), a.lastAccessTime(), a.lastModifiedTime());
     }
 
     /** {@code .} or {@code ..}: the directory {@code dir} (followed) under that name. */
