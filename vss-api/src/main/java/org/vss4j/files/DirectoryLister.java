@@ -23,6 +23,13 @@ public final class DirectoryLister {
     /** Windows paths at or above this length get the {@code \\?\} prefix (Microsoft docs, "Maximum Path Length Limitation"). */
     private static final int LONG_PATH = 240;
 
+    /**
+     * Each thread's find buffer, reused by every search it makes (a listing runs no other listing meanwhile): a
+     * walk lists thousands of directories, and a native block allocated and freed per directory costs as much as
+     * listing a few entries.
+     */
+    private static final ThreadLocal<FindDataBuffer> BUFFER = ThreadLocal.withInitial(FindDataBuffer::new);
+
     private DirectoryLister() {
     }
 
@@ -40,7 +47,7 @@ public final class DirectoryLister {
     private static List<DirectoryEntry> find(String directory, String pattern, boolean all)
             throws DirectoryListingException {
         Exports exports = Exports.current();
-        FindDataBuffer data = new FindDataBuffer();
+        FindDataBuffer data = BUFFER.get();
         Pointer handle = exports.findFirstFile(Utf16.toNative(pattern), data.pointer());
         if (handle == null || Pointer.nativeValue(handle) == Exports.INVALID_HANDLE_VALUE) {
             int error = exports.lastError();
