@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Optional;
 import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.sim.FileSystemFacts;
@@ -29,6 +30,9 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
     private static final Win32FindDataW.Offsets AT = Win32FindDataW.OFFSETS;
     /** {@code WCHAR cAlternateFileName[14]} (minwinbase.h). */
     private static final int ALTERNATE_NAME_CHARS = 14;
+    /** Each thread's copy of the structure being written, little-endian as Windows lays it out. */
+    private static final ThreadLocal<ByteBuffer> SCRATCH = ThreadLocal.withInitial(
+            () -> ByteBuffer.allocate(AT.size()).order(ByteOrder.LITTLE_ENDIAN));
 
     /** The entry {@code child} (named {@code name}) with {@code fact} (or null); empty if it vanished meanwhile. */
     static Optional<FindEntry> of(Path child, String name, FileSystemFacts.Fact fact) {
@@ -89,16 +93,16 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
     }
 
     /**
-     * Fills the caller's {@code WIN32_FIND_DATAW} at {@code p}, member by member at the offsets of
-     * {@link Win32FindDataW#OFFSETS} (the layout the ABI conformance test checks), through a little-endian view: no
-     * {@code Structure} is built per entry.
+     * Fills the caller's {@code WIN32_FIND_DATAW} at {@code p}: laid out member by member at the offsets of
+     * {@link Win32FindDataW#OFFSETS} (the layout the ABI conformance test checks) in this thread's scratch copy, then
+     * copied in one native write; no {@code Structure} is built per entry.
      */
     void write(Pointer p) {
         int length = name.length();
         if (length > Win32FindDataW.MAX_PATH - 1) {
             throw new IllegalStateException("a name longer than MAX_PATH - 1 WCHARs cannot be listed: " + name);
         }
-        ByteBuffer d = p.getByteBuffer(0, AT.size()).order(ByteOrder.LITTLE_ENDIAN);
+        ByteBuffer d = SCRATCH.get();
         d.putInt(AT.fileAttributes(), attributes);
         // A FILETIME is two DWORDs, low part first ("FILETIME structure"): one little-endian 64-bit value.
         d.putLong(AT.creationTime(), fileTime(created));
@@ -110,13 +114,16 @@ record FindEntry(String name, int attributes, int reparseTag, long size, FileTim
         // the reparse tag. Otherwise, this value is undefined": 0 then.
         d.putInt(AT.reserved0(), (attributes & FileAttribute.REPARSE_POINT) != 0 ? reparseTag : 0);
         d.putInt(AT.reserved1(), 0);
+        byte[] bytes = d.array();
+        int at = AT.fileName();
         for (int i = 0; i < length; i++) {
-            d.putChar(AT.fileName() + 2 * i, name.charAt(i));
+            d.putChar(at + 2 * i, name.charAt(i));
         }
         // The rest of cFileName zeroed (its NUL included). No 8.3 name in cAlternateFileName: short-name generation
         // is off on the volumes the simulator stands for (docs).
-        p.setMemory(AT.fileName() + 2L * length, 2L * (Win32FindDataW.MAX_PATH - length), (byte) 0);
-        p.setMemory(AT.alternateFileName(), 2L * ALTERNATE_NAME_CHARS, (byte) 0);
+        Arrays.fill(bytes, at + 2 * length, at + 2 * Win32FindDataW.MAX_PATH, (byte) 0);
+        Arrays.fill(bytes, AT.alternateFileName(), AT.alternateFileName() + 2 * ALTERNATE_NAME_CHARS, (byte) 0);
+        p.write(0, bytes, 0, AT.size());
     }
 
     /** {@code t} as a FILETIME: 100 ns intervals since 1601-01-01 UTC. */
