@@ -1,13 +1,10 @@
 package org.vss4j.files;
 
-import com.sun.jna.Memory;
 import com.sun.jna.Pointer;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.vss4j.abi.struct.Win32FindDataW;
 import org.vss4j.com.Exports;
-import org.vss4j.com.FileTimes;
 import org.vss4j.com.Utf16;
 import org.vss4j.com.Win32Error;
 
@@ -26,6 +23,13 @@ public final class DirectoryLister {
     /** Windows paths at or above this length get the {@code \\?\} prefix (Microsoft docs, "Maximum Path Length Limitation"). */
     private static final int LONG_PATH = 240;
 
+    /**
+     * Each thread's find buffer, reused by every search it makes (a listing runs no other listing meanwhile): a
+     * walk lists thousands of directories, and a native block allocated and freed per directory costs as much as
+     * listing a few entries.
+     */
+    private static final ThreadLocal<FindDataBuffer> BUFFER = ThreadLocal.withInitial(FindDataBuffer::new);
+
     private DirectoryLister() {
     }
 
@@ -43,8 +47,8 @@ public final class DirectoryLister {
     private static List<DirectoryEntry> find(String directory, String pattern, boolean all)
             throws DirectoryListingException {
         Exports exports = Exports.current();
-        Memory data = new Memory(new Win32FindDataW().size());
-        Pointer handle = exports.findFirstFile(Utf16.toNative(pattern), data);
+        FindDataBuffer data = BUFFER.get();
+        Pointer handle = exports.findFirstFile(Utf16.toNative(pattern), data.pointer());
         if (handle == null || Pointer.nativeValue(handle) == Exports.INVALID_HANDLE_VALUE) {
             int error = exports.lastError();
             // An empty volume root has no "." either: FindFirstFileW finds nothing (Microsoft docs, "FindFirstFileW").
@@ -56,11 +60,11 @@ public final class DirectoryLister {
         List<DirectoryEntry> entries = new ArrayList<>();
         try {
             do {
-                DirectoryEntry e = read(data);
+                DirectoryEntry e = data.entry();
                 if (!e.isDotEntry()) {
                     entries.add(e);
                 }
-            } while (all && exports.findNextFile(handle, data));
+            } while (all && exports.findNextFile(handle, data.pointer()));
             if (all) {
                 int error = exports.lastError();
                 if (error != Win32Error.ERROR_NO_MORE_FILES) {
@@ -71,14 +75,6 @@ public final class DirectoryLister {
             exports.findClose(handle);
         }
         return entries;
-    }
-
-    private static DirectoryEntry read(Memory data) {
-        Win32FindDataW d = new Win32FindDataW(data);
-        boolean reparse = (d.dwFileAttributes & FileAttribute.REPARSE_POINT) != 0;
-        long ticks = ((long) d.ftLastWriteTime.dwHighDateTime << 32) | (d.ftLastWriteTime.dwLowDateTime & 0xFFFFFFFFL);
-        return new DirectoryEntry(d.fileName(), d.dwFileAttributes, reparse ? d.dwReserved0 : 0, d.fileSize(),
-                FileTimes.toInstant(ticks));
     }
 
     /**

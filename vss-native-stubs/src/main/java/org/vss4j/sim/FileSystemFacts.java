@@ -757,6 +757,10 @@ public final class FileSystemFacts {
 
     /** {@code a\b/c} as {@code a/b/c}; {@code ""} is the root. Rejects absolute paths and {@code ..}. */
     static String key(String path) {
+        if (isKey(path)) {
+            // Already in key form: every directory entry listed is looked up, so the common case is not split.
+            return path;
+        }
         List<String> parts = new ArrayList<>();
         for (String s : path.replace('\\', '/').split("/")) {
             if (s.isEmpty() || s.equals(".")) {
@@ -768,6 +772,28 @@ public final class FileSystemFacts {
             parts.add(s);
         }
         return String.join("/", parts);
+    }
+
+    /** Whether {@link #key} would return {@code path} as it is: '/'-separated names, none empty, . or .., or X:. */
+    private static boolean isKey(String path) {
+        int start = 0;
+        int n = path.length();
+        for (int i = 0; i <= n; i++) {
+            char c = i < n ? path.charAt(i) : '/';
+            if (c == '\\') {
+                return false;
+            }
+            if (c == '/') {
+                int len = i - start;
+                if (len == 0 && n > 0 || len == 1 && path.charAt(start) == '.'
+                        || len == 2 && path.charAt(start) == '.' && path.charAt(start + 1) == '.'
+                        || len > 0 && path.charAt(i - 1) == ':') {
+                    return false;
+                }
+                start = i + 1;
+            }
+        }
+        return true;
     }
 
     @Override

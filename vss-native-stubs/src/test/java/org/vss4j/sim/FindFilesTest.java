@@ -25,6 +25,7 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -100,6 +101,31 @@ class FindFilesTest {
                 a.lastModifiedTime()));
         assertThat(x.lastAccessTime()).isEqualTo(FindCalls.fileTime(a.lastAccessTime()));
         assertThat(x.creationTime()).isEqualTo(FindCalls.fileTime(a.creationTime()));
+    }
+
+    /**
+     * Every member is written, whatever the caller's buffer held: the name's unused units are zero (its NUL
+     * included), there is no 8.3 name, {@code dwReserved0} is 0 for an entry that is no reparse point and
+     * {@code dwReserved1} is 0 ("WIN32_FIND_DATAW structure").
+     */
+    @Test
+    void theWholeStructureIsWrittenOverWhatTheBufferHeld() {
+        Win32FindDataW data = new Win32FindDataW();
+        data.getPointer().setMemory(0, data.size(), (byte) 0xFF);
+        Pointer h = Exports.current().findFirstFile(Utf16.toNative("C:\\top.txt"), data.getPointer());
+        try {
+            data.read();
+            assertThat(data.fileName()).isEqualTo("top.txt");
+            byte[] rest = Arrays.copyOfRange(data.cFileName, 2 * "top.txt".length(), data.cFileName.length);
+            assertThat(rest).containsOnly(0);
+            assertThat(data.cAlternateFileName).containsOnly(0);
+            assertThat(data.dwFileAttributes).isEqualTo(ARCHIVE);
+            assertThat(data.dwReserved0).isZero();
+            assertThat(data.dwReserved1).isZero();
+            assertThat(data.fileSize()).isEqualTo(5);
+        } finally {
+            Exports.current().findClose(h);
+        }
     }
 
     @Test

@@ -34,8 +34,42 @@ public class Win32FindDataW extends Structure {
     /** {@code WCHAR cAlternateFileName[14]} (the 8.3 name). */
     public byte[] cAlternateFileName = new byte[14 * 2];
 
+    /**
+     * Where each member is, as JNA lays this class out (the layout the ABI conformance test checks against the
+     * mingw-w64 headers), taken once: for reading and writing many entries through one buffer without building a
+     * {@code Structure} per entry.
+     */
+    public static final Offsets OFFSETS = new Win32FindDataW().offsets();
+
+    /**
+     * Byte offsets of the members and the structure's size. A {@code FILETIME} member is two DWORDs, low part first
+     * (Microsoft docs, "FILETIME structure"), so it reads as one little-endian 64-bit value at its offset.
+     *
+     * @param size              {@code sizeof(WIN32_FIND_DATAW)}
+     * @param fileAttributes    {@code dwFileAttributes}
+     * @param creationTime      {@code ftCreationTime}
+     * @param lastAccessTime    {@code ftLastAccessTime}
+     * @param lastWriteTime     {@code ftLastWriteTime}
+     * @param fileSizeHigh      {@code nFileSizeHigh}
+     * @param fileSizeLow       {@code nFileSizeLow}
+     * @param reserved0         {@code dwReserved0} (the reparse tag)
+     * @param reserved1         {@code dwReserved1}
+     * @param fileName          {@code cFileName}, {@code MAX_PATH} WCHARs
+     * @param alternateFileName {@code cAlternateFileName}, 14 WCHARs
+     */
+    public record Offsets(int size, int fileAttributes, int creationTime, int lastAccessTime, int lastWriteTime,
+            int fileSizeHigh, int fileSizeLow, int reserved0, int reserved1, int fileName, int alternateFileName) {
+    }
+
     public Win32FindDataW() {
         super(ALIGN_MSVC);
+    }
+
+    private Offsets offsets() {
+        return new Offsets(size(), fieldOffset("dwFileAttributes"), fieldOffset("ftCreationTime"),
+                fieldOffset("ftLastAccessTime"), fieldOffset("ftLastWriteTime"), fieldOffset("nFileSizeHigh"),
+                fieldOffset("nFileSizeLow"), fieldOffset("dwReserved0"), fieldOffset("dwReserved1"),
+                fieldOffset("cFileName"), fieldOffset("cAlternateFileName"));
     }
 
     public Win32FindDataW(Pointer p) {

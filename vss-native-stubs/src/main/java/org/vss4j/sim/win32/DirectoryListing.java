@@ -5,7 +5,11 @@ import java.nio.file.AccessDeniedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.InvalidPathException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.SecureDirectoryStream;
+import java.nio.file.attribute.BasicFileAttributeView;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,9 +35,13 @@ final class DirectoryListing {
         }
     }
 
+    /** An entry with its name upcased once, the key of the NTFS order. */
+    private record Sorted(String upcased, FindEntry entry) {
+    }
+
     /** NTFS returns names in the order of their upcased UTF-16 code units; ties (case-sensitive directories) by case. */
-    private static final Comparator<FindEntry> NTFS_ORDER = Comparator
-            .comparing((FindEntry e) -> upcase(e.name())).thenComparing(FindEntry::name);
+    private static final Comparator<Sorted> NTFS_ORDER = Comparator.comparing(Sorted::upcased)
+            .thenComparing(s -> s.entry().name());
 
     private DirectoryListing() {
     }
@@ -174,28 +182,47 @@ final class DirectoryListing {
         boolean root = place != null && place.isRoot();
         List<FindEntry> named = new ArrayList<>();
         try (DirectoryStream<Path> children = Files.newDirectoryStream(real)) {
+            // Where the host offers it (Linux does), each entry is read relative to the open directory (fstatat),
+            // as find does, rather than by its whole path again; one read per entry, the link not followed.
+            SecureDirectoryStream<Path> open = children instanceof SecureDirectoryStream<Path> s ? s : null;
             for (Path child : children) {
-                String name = child.getFileName().toString();
+                Path own = child.getFileName();
+                String name = own.toString();
+                BasicFileAttributes a;
+                try {
+                    a = open != null ? open.getFileAttributeView(own, BasicFileAttributeView.class,
+                            LinkOption.NOFOLLOW_LINKS).readAttributes()
+                            : Files.readAttributes(child, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+                } catch (IOException e) {
+                    // Gone since the directory was read: not listed.
+                    continue;
+                }
                 // A host name holding '\' (no NTFS name does) is listed as the host holds it, without facts: the
                 // facts' keys read '\' as a separator (docs/simulator-file-system.md).
                 FileSystemFacts.Fact fact = place == null || name.indexOf('\\') >= 0 ? null
                         : place.facts().fact(place.child(name)).orElse(null);
-                FindEntry.of(child, name, fact).ifPresent(e -> named.add(
-                        root && name.equalsIgnoreCase(FileSystemFacts.SYSTEM_VOLUME_INFORMATION)
-                                ? e.withAttributes(FileAttribute.HIDDEN | FileAttribute.SYSTEM) : e));
+                FindEntry e = FindEntry.of(child, name, a, fact);
+                named.add(root && name.equalsIgnoreCase(FileSystemFacts.SYSTEM_VOLUME_INFORMATION)
+                        ? e.withAttributes(FileAttribute.HIDDEN | FileAttribute.SYSTEM) : e);
             }
         }
         if (root && named.stream().noneMatch(e -> e.name().equalsIgnoreCase(
                 FileSystemFacts.SYSTEM_VOLUME_INFORMATION))) {
             named.add(FindEntry.systemVolumeInformation(real));
         }
-        named.sort(NTFS_ORDER);
-        List<FindEntry> all = new ArrayList<>();
+        List<Sorted> sorted = new ArrayList<>(named.size());
+        for (FindEntry e : named) {
+            sorted.add(new Sorted(upcase(e.name()), e));
+        }
+        sorted.sort(NTFS_ORDER);
+        List<FindEntry> all = new ArrayList<>(named.size() + 2);
         if (!root) {
             all.add(FindEntry.dot(".", real));
             all.add(FindEntry.dot("..", real.getParent() == null ? real : real.getParent()));
         }
-        all.addAll(named);
+        for (Sorted e : sorted) {
+            all.add(e.entry());
+        }
         return all;
     }
 

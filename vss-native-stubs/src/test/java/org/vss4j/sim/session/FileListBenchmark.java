@@ -5,7 +5,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -13,6 +12,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.vss4j.session.BackupEvent;
+import org.vss4j.session.BackupListener;
 import org.vss4j.session.BackupPhase;
 import org.vss4j.session.BackupSession;
 import org.vss4j.session.ComponentSelection;
@@ -54,30 +54,61 @@ class FileListBenchmark {
             makeTree(volume, files, dirs);
             machine.addVolume(volume, "C:\\");
             machine.addWriter(writer(dirs, specs));
-            double[] find = new double[rounds];
-            double[] list = new double[rounds];
+            Timed find = new Timed("find DIR > /dev/null", rounds);
+            Timed findStat = new Timed("find DIR -printf '%s %T@ %m\\n' (stats each)", rounds);
+            Timed nioWalk = new Timed("java.nio walk, lstat each (walkFileTree)", rounds);
+            Timed lister = new Timed("DirectoryLister.list of every directory", rounds);
+            Timed seam = new Timed("  FindNextFileW call path alone (x entries)", rounds);
+            Timed phase = new Timed("BackupSession FILE_LIST phase", rounds);
             int items = 0;
             int excluded = 0;
+            long entries = 0;
             for (int r = 0; r < rounds; r++) {
-                long t = System.nanoTime();
-                run("sh", "-c", "find '" + volume + "' > /dev/null");
-                find[r] = (System.nanoTime() - t) / 1e9;
+                find.external(r, "find '" + volume + "' > /dev/null");
+                findStat.external(r, "find '" + volume + "' -printf '%s %T@ %m\\n' > /dev/null");
+                long[] walked = {0};
+                nioWalk.inThisThread(r, () -> walked[0] = ListingCosts.nioWalk(volume));
+                entries = walked[0];
+                long[] listed = {0};
+                lister.inThisThread(r, () -> listed[0] = ListingCosts.listerWalk(Path.of("C:\\")));
+                if (listed[0] != entries) {
+                    throw new AssertionError("DirectoryLister found " + listed[0] + " entries, java.nio " + entries);
+                }
+                int calls = (int) entries;
+                seam.inThisThread(r, () -> ListingCosts.findNextAtTheEnd("C:\\p0", calls));
                 List<BackupEvent> events = new ArrayList<>();
-                try (BackupSession s = BackupSession.builder().listener(events::add)
+                long[] cpuAtStart = {0};
+                long[] cpu = {0};
+                // The phase runs on the thread that starts the session, which also receives the events.
+                BackupListener listener = e -> {
+                    if (e instanceof BackupEvent.PhaseStarted st && st.phase() == BackupPhase.FILE_LIST) {
+                        cpuAtStart[0] = Timed.threadCpu();
+                    } else if (e instanceof BackupEvent.PhaseFinished f && f.phase() == BackupPhase.FILE_LIST) {
+                        cpu[0] = Timed.threadCpu() - cpuAtStart[0];
+                    }
+                    events.add(e);
+                };
+                try (BackupSession s = BackupSession.builder().listener(listener)
                         .phaseTimeout(Duration.ofMinutes(30)).components(ComponentSelection.writer("System")).start()) {
                     items = s.items().size();
                     excluded = s.excluded().size();
                 }
-                list[r] = events.stream().filter(e -> e instanceof BackupEvent.PhaseFinished f
+                phase.record(r, events.stream().filter(e -> e instanceof BackupEvent.PhaseFinished f
                         && f.phase() == BackupPhase.FILE_LIST).map(e -> ((BackupEvent.PhaseFinished) e).elapsed())
-                        .findFirst().orElseThrow().toNanos() / 1e9;
+                        .findFirst().orElseThrow().toNanos() / 1e9, cpu[0] / 1e9);
             }
-            System.out.printf("%n%s: %d files in %d directories, %d file specs, %d rounds; %d items, %d excluded%n",
-                    base, files, dirs, specs, rounds, items, excluded);
-            System.out.printf("  %-34s %8s %8s%n", "", "min s", "median s");
-            System.out.printf("  %-34s %8.3f %8.3f%n", "find DIR > /dev/null", min(find), median(find));
-            System.out.printf("  %-34s %8.3f %8.3f%n", "BackupSession FILE_LIST phase", min(list), median(list));
-            System.out.printf("  ratio (median / median find)        %8.2f%n", median(list) / median(find));
+            System.out.printf("%n%s: %d files in %d directories, %d file specs, %d rounds; %d items, %d excluded;"
+                    + " %d entries in the tree; load %s%n", base, files, dirs, specs, rounds, items, excluded, entries,
+                    Timed.load());
+            System.out.printf("  %-44s %8s %8s %8s %8s %9s%n", "", "min s", "median s", "min cpu", "med cpu",
+                    "cpu us/e");
+            for (Timed t : List.of(find, findStat, nioWalk, lister, seam, phase)) {
+                t.print(entries);
+            }
+            System.out.printf("  ratio, phase / find (wall medians; cpu medians)     %8.2f %8.2f%n",
+                    phase.medianWall() / find.medianWall(), phase.medianCpu() / find.medianCpu());
+            System.out.printf("  ratio, phase / find -printf (wall; cpu)             %8.2f %8.2f%n",
+                    phase.medianWall() / findStat.medianWall(), phase.medianCpu() / findStat.medianCpu());
         } finally {
             run("rm", "-rf", work.toString());
         }
@@ -129,16 +160,6 @@ class FileListBenchmark {
                 Files.write(d.resolve(file(j)), content);
             }
         }
-    }
-
-    private static double min(double[] s) {
-        return Arrays.stream(s).min().orElseThrow();
-    }
-
-    private static double median(double[] s) {
-        double[] c = s.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 
     private static void run(String... command) throws IOException, InterruptedException {
