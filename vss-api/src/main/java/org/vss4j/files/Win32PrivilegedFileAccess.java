@@ -60,6 +60,11 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     static final int FILE_STANDARD_INFO_SIZE = 24;
 
     private static final int BUFFER = 64 * 1024;
+    /**
+     * What {@link #openData} reads per {@code ReadFile} once a file filled its first {@link #BUFFER} and the caller
+     * asks for more: 1 MiB, so a multi-GiB file costs a few thousand calls; a small file keeps the small buffer.
+     */
+    private static final int LARGE_FILE_BUFFER = 1 << 20;
 
     private final Exports x;
 
@@ -164,23 +169,33 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     @Override
     public InputStream openData(Path file, int reparseTag) throws IOException {
         // Allocated before the handle is opened: an allocation failure after it would leak the handle.
-        Memory buffer = new Memory(BUFFER);
+        Memory first = new Memory(BUFFER);
         IntByReference read = new IntByReference();
         Handle h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag));
         return new ByteArrayReads() {
+
+            private Memory buffer = first;
+            private boolean filledOnce;
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (len == 0) {
                     return 0;
                 }
-                if (!x.readFile(h.pointer(), buffer, Math.min(len, BUFFER), read)) {
+                if (len > buffer.size() && buffer.size() < LARGE_FILE_BUFFER && filledOnce) {
+                    // A file past the first buffer: read in larger pieces from now on, fewer ReadFile calls.
+                    buffer.close();
+                    buffer = new Memory(LARGE_FILE_BUFFER);
+                }
+                int want = (int) Math.min(len, buffer.size());
+                if (!x.readFile(h.pointer(), buffer, want, read)) {
                     throw failure("ReadFile", file.toString(), x.lastError());
                 }
                 int n = read.getValue();
                 if (n == 0) {
                     return -1;
                 }
+                filledOnce |= n == buffer.size();
                 buffer.read(0, b, off, n);
                 return n;
             }
