@@ -22,8 +22,10 @@ import org.vss4j.sim.SimulatedMachine;
  * is taken) of random data, the last one with every fourth MiB zeros, are made on the simulated volume D:\ in
  * {@code vss4j.bench.dir} (default /dev/shm where it exists), with the simulator's state (its shadow copies) beside
  * it. Each of {@code vss4j.bench.rounds} rounds (default 3) starts a copy backup session without writers; once its
- * shadow copies exist it runs, on their files, {@code cat}, {@code sha256sum} and {@code tar -cf} (into the same
- * directory), then the set's copy ({@link SessionBackupSet}, as {@code vss backup}), timed from the end of
+ * shadow copies exist it runs, on their files, {@code cat} into /dev/null, {@code cat} into a file of the same
+ * directory and {@code sync} (the bytes a backup must at least read and write), the files read and hashed with
+ * SHA-256 in this JVM ({@link JvmDigest}), and unless {@code -Dvss4j.bench.context=false} {@code sha256sum} and
+ * {@code tar -cf} (into the same directory), then the set's copy ({@link SessionBackupSet}, as {@code vss backup}), timed from the end of
  * {@code DoSnapshotSet} to the set published. Where the directory is not tmpfs the page cache is dropped
  * ({@code sync; echo 3 > /proc/sys/vm/drop_caches}) before each of them, if the process may; the output says whether
  * it could. The set and the tar are deleted after each round, everything at the end.
@@ -48,7 +50,14 @@ class LargeFileBandwidthBenchmark {
         SimulatedMachine machine = SimulatedMachine.persistentAt(work.resolve("state"));
         SimulatedMachine previous = SimulatedMachine.install(machine);
         Map<String, double[]> seconds = new LinkedHashMap<>();
-        for (String c : List.of("cat FILES > /dev/null", "sha256sum FILES", "tar -cf OUT FILES", "vss backup copy")) {
+        boolean context = Boolean.parseBoolean(System.getProperty("vss4j.bench.context", "true"));
+        List<String> commands = new ArrayList<>(List.of("cat FILES > /dev/null", "cat FILES > OUT; sync",
+                "SHA-256 in this JVM"));
+        if (context) {
+            commands.addAll(List.of("sha256sum FILES", "tar -cf OUT FILES"));
+        }
+        commands.add("vss backup copy");
+        for (String c : commands) {
             seconds.put(c, new double[rounds]);
         }
         List<String> loads = new ArrayList<>();
@@ -63,9 +72,19 @@ class LargeFileBandwidthBenchmark {
                     String files = String.join(" ", copies.stream().map(p -> "'" + p + "'").toList());
                     Path tar = work.resolve("out.tar");
                     seconds.get("cat FILES > /dev/null")[round] = timed(dropping, "cat " + files + " > /dev/null");
-                    seconds.get("sha256sum FILES")[round] = timed(dropping, "sha256sum " + files + " > /dev/null");
-                    seconds.get("tar -cf OUT FILES")[round] = timed(dropping, "tar -cf '" + tar + "' " + files);
+                    seconds.get("cat FILES > OUT; sync")[round] = timed(dropping, "cat " + files + " > '" + tar
+                            + "'; sync");
                     Files.delete(tar);
+                    dropCaches(dropping);
+                    long t = System.nanoTime();
+                    JvmDigest.sha256(copies);
+                    seconds.get("SHA-256 in this JVM")[round] = (System.nanoTime() - t) / 1e9;
+                    if (context) {
+                        seconds.get("sha256sum FILES")[round] = timed(dropping, "sha256sum " + files
+                                + " > /dev/null");
+                        seconds.get("tar -cf OUT FILES")[round] = timed(dropping, "tar -cf '" + tar + "' " + files);
+                        Files.delete(tar);
+                    }
                     dropCaches(dropping);
                 });
                 seconds.get("vss backup copy")[r] = b.nanos() / 1e9;

@@ -28,10 +28,14 @@ class LargeFileBandwidthSmokeTest {
         List<Path> files = LargeFileBackups.makeFiles(disk, 3, SIZE);
         machine.addVolume(disk, "D:\\");
 
+        java.util.Map<String, String> digests = new java.util.TreeMap<>();
         LargeFileBackups.Backup b = LargeFileBackups.backUp(media, "large-1", copies -> {
             assertThat(copies).hasSize(3);
-            for (Path c : copies) {
+            List<byte[]> sha = JvmDigest.sha256(copies);
+            for (int i = 0; i < copies.size(); i++) {
+                Path c = copies.get(i);
                 assertThat(c).hasSameBinaryContentAs(disk.resolve(c.getFileName().toString()));
+                digests.put(c.getFileName().toString(), java.util.HexFormat.of().formatHex(sha.get(i)));
             }
         });
 
@@ -40,6 +44,9 @@ class LargeFileBandwidthSmokeTest {
         assertThat(b.set().bytes()).isEqualTo(3 * SIZE);
         BackupSetReader reader = BackupSetReader.open(media);
         assertThat(reader.verify("large-1").problems()).isEmpty();
+        assertThat(reader.files("large-1")).extracting(CatalogRow::relativePath, CatalogRow::sha256)
+                .containsExactlyInAnyOrderElementsOf(digests.entrySet().stream()
+                        .map(e -> org.assertj.core.groups.Tuple.tuple(e.getKey(), e.getValue())).toList());
         for (CatalogRow row : reader.files("large-1")) {
             try (InputStream in = reader.open("large-1", row)) {
                 assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(disk.resolve(row.relativePath())));
