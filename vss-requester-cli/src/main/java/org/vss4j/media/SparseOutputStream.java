@@ -8,8 +8,10 @@ import java.nio.channels.FileChannel;
 import java.util.Arrays;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a new file through a buffer, leaving a hole (seeking on instead of writing) wherever a whole aligned block
@@ -125,11 +127,15 @@ final class SparseOutputStream extends OutputStream {
     private void handOff() throws IOException {
         awaitInFlight();
         if (writer == null) {
-            writer = Executors.newSingleThreadExecutor(r -> {
-                Thread t = new Thread(r, "vss4j-sparse-writer");
-                t.setDaemon(true);
-                return t;
-            });
+            // Its thread ends after a few idle seconds too: a stream its owner never closes keeps no thread.
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "vss4j-sparse-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            writer = pool;
             inFlight = new byte[buffer.length];
         }
         byte[] full = buffer;
