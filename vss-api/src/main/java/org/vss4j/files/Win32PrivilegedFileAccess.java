@@ -62,6 +62,11 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     private static final int BUFFER = IoBlock.BUFFER;
     /** {@code sizeof(FILE_BASIC_INFO)} on x64 (winbase.h). */
     static final int FILE_BASIC_INFO_SIZE = 40;
+    /**
+     * What {@link #openData} reads per {@code ReadFile} once a file filled its first {@link #BUFFER} and the caller
+     * asks for more: 1 MiB, so a multi-GiB file costs a few thousand calls; a small file keeps the small buffer.
+     */
+    private static final int LARGE_FILE_BUFFER = 1 << 20;
 
     private final Exports x;
 
@@ -176,20 +181,30 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
         }
         return new ByteArrayReads() {
             private boolean closed;
+            /** The stream's own larger buffer, once the file filled the pooled one and the caller asks for more. */
+            private Memory large;
+            private boolean filledOnce;
 
             @Override
             public int read(byte[] b, int off, int len) throws IOException {
                 if (len == 0) {
                     return 0;
                 }
-                if (!x.readFile(h.pointer(), io.buffer, Math.min(len, BUFFER), io.count)) {
+                if (large == null && filledOnce && len > BUFFER) {
+                    // A file past the first buffer: read in larger pieces from now on, fewer ReadFile calls.
+                    large = new Memory(LARGE_FILE_BUFFER);
+                }
+                Memory buffer = large != null ? large : io.buffer;
+                int want = (int) Math.min(len, buffer.size());
+                if (!x.readFile(h.pointer(), buffer, want, io.count)) {
                     throw failure("ReadFile", file.toString(), x.lastError());
                 }
                 int n = io.count.getValue();
                 if (n == 0) {
                     return -1;
                 }
-                io.buffer.read(0, b, off, n);
+                filledOnce |= n == buffer.size();
+                buffer.read(0, b, off, n);
                 return n;
             }
 
@@ -203,6 +218,9 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
                     h.close();
                 } finally {
                     IoBlock.giveBack(io);
+                    if (large != null) {
+                        large.close();
+                    }
                 }
             }
         };

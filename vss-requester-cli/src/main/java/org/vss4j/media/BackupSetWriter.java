@@ -33,7 +33,11 @@ import org.apache.commons.compress.archivers.tar.TarConstants;
  */
 public final class BackupSetWriter implements AutoCloseable {
 
-    private static final int COPY_BUFFER = 64 * 1024;
+    /**
+     * The most read per call from the file: 1 MiB, so that a multi-GiB file costs a few thousand reads; a smaller
+     * file gets a buffer of its size.
+     */
+    private static final int COPY_BUFFER = 1 << 20;
     /** How much of data.tar is gathered per write: the tar stream itself hands on one 512-byte record at a time. */
     private static final int DATA_BUFFER = 1 << 20;
 

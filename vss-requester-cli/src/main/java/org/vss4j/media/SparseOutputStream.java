@@ -1,10 +1,17 @@
 package org.vss4j.media;
 
 import java.io.IOException;
+import java.io.InterruptedIOException;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
 import java.util.Arrays;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Writes a new file through a buffer, leaving a hole (seeking on instead of writing) wherever a whole aligned block
@@ -16,6 +23,12 @@ import java.util.Arrays;
  * <p>{@link #flush()} makes the file as long as everything written: a skipped block at the end leaves it short until
  * one byte is written at its last position, so a caller flushes before {@code force}. The stream owns the channel:
  * {@link #close()} closes it.
+ *
+ * <p>Once more than one buffer was written, full buffers are written on a thread of the stream's own while the caller
+ * fills a second one (one buffer in flight, no more): the caller's reading and hashing then overlap the scan for zero
+ * blocks and the file system's write. A failure of such a write is thrown by the next {@code write}, {@code flush} or
+ * {@code close}. Data that fits in one buffer (most files of a restore) is written on the caller's thread, and no
+ * thread is started.
  */
 final class SparseOutputStream extends OutputStream {
 
@@ -24,11 +37,16 @@ final class SparseOutputStream extends OutputStream {
     private static final byte[] ZEROS = new byte[BLOCK];
 
     private final FileChannel channel;
-    private final byte[] buffer;
+    private byte[] buffer;
     /** The file position of {@code buffer[0]}. */
     private long bufferStart;
     private int buffered;
     private boolean closed;
+    /** The thread writing full buffers, from the first hand-off on; null before. */
+    private ExecutorService writer;
+    /** The buffer being written there, and that write; null when none is in flight. */
+    private byte[] inFlight;
+    private Future<?> pending;
 
     /**
      * A stream over {@code channel}, which must be new and empty, positioned at 0.
@@ -48,7 +66,7 @@ final class SparseOutputStream extends OutputStream {
     public void write(int b) throws IOException {
         checkOpen();
         if (buffered == buffer.length) {
-            drain();
+            handOff();
         }
         buffer[buffered++] = (byte) b;
     }
@@ -59,7 +77,7 @@ final class SparseOutputStream extends OutputStream {
         java.util.Objects.checkFromIndexSize(off, len, b.length);
         while (len > 0) {
             if (buffered == buffer.length) {
-                drain();
+                handOff();
             }
             int n = Math.min(len, buffer.length - buffered);
             System.arraycopy(b, off, buffer, buffered, n);
@@ -73,14 +91,17 @@ final class SparseOutputStream extends OutputStream {
     @Override
     public void flush() throws IOException {
         checkOpen();
-        drain();
+        awaitInFlight();
+        drain(buffer, buffered, bufferStart);
+        bufferStart += buffered;
+        buffered = 0;
         long end = bufferStart;
         if (end > 0 && channel.size() < end) {
             write(ByteBuffer.allocate(1), end - 1);
         }
     }
 
-    /** Flushes and closes the channel (also when the flush fails). */
+    /** Flushes and closes the channel (also when the flush fails), and ends the writing thread. */
     @Override
     public void close() throws IOException {
         if (!closed) {
@@ -88,21 +109,85 @@ final class SparseOutputStream extends OutputStream {
                 flush();
             } finally {
                 closed = true;
-                channel.close();
+                try {
+                    if (writer != null) {
+                        writer.shutdownNow();
+                    }
+                } finally {
+                    channel.close();
+                }
             }
         }
     }
 
-    /** Writes the buffer's non-zero runs at their positions, skipping aligned all-zero blocks. */
-    private void drain() throws IOException {
+    /**
+     * Gives the full buffer to the writing thread, once the one before it is written, and goes on in the other
+     * buffer: at most one buffer is in flight while the caller fills the next.
+     */
+    private void handOff() throws IOException {
+        awaitInFlight();
+        if (writer == null) {
+            // Its thread ends after a few idle seconds too: a stream its owner never closes keeps no thread.
+            ThreadPoolExecutor pool = new ThreadPoolExecutor(1, 1, 5, TimeUnit.SECONDS, new LinkedBlockingQueue<>(),
+                    r -> {
+                        Thread t = new Thread(r, "vss4j-sparse-writer");
+                        t.setDaemon(true);
+                        return t;
+                    });
+            pool.allowCoreThreadTimeOut(true);
+            writer = pool;
+            inFlight = new byte[buffer.length];
+        }
+        byte[] full = buffer;
+        int length = buffered;
+        long start = bufferStart;
+        pending = writer.submit(() -> {
+            drain(full, length, start);
+            return null;
+        });
+        buffer = inFlight;
+        inFlight = full;
+        bufferStart += length;
+        buffered = 0;
+    }
+
+    /** Waits for the buffer in flight to be written; throws what its write threw. */
+    private void awaitInFlight() throws IOException {
+        if (pending == null) {
+            return;
+        }
+        try {
+            pending.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new InterruptedIOException("interrupted while waiting for a write of the file to end");
+        } catch (ExecutionException e) {
+            // Thrown again on the caller's thread, its own stack with the writing thread's as the cause.
+            Throwable cause = e.getCause();
+            if (cause instanceof IOException io) {
+                throw new IOException(io.getMessage(), io);
+            }
+            if (cause instanceof RuntimeException r) {
+                throw r;
+            }
+            if (cause instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(cause);
+        }
+        pending = null;
+    }
+
+    /** Writes the non-zero runs of {@code bytes[0, length)} at {@code start} on, skipping aligned all-zero blocks. */
+    private void drain(byte[] bytes, int length, long start) throws IOException {
         int runStart = -1;
         int at = 0;
-        while (at < buffered) {
-            long position = bufferStart + at;
-            int chunk = (int) Math.min(buffered - at, BLOCK - position % BLOCK);
-            boolean hole = chunk == BLOCK && Arrays.mismatch(buffer, at, at + BLOCK, ZEROS, 0, BLOCK) == -1;
+        while (at < length) {
+            long position = start + at;
+            int chunk = (int) Math.min(length - at, BLOCK - position % BLOCK);
+            boolean hole = chunk == BLOCK && Arrays.mismatch(bytes, at, at + BLOCK, ZEROS, 0, BLOCK) == -1;
             if (hole && runStart >= 0) {
-                write(ByteBuffer.wrap(buffer, runStart, at - runStart), bufferStart + runStart);
+                write(ByteBuffer.wrap(bytes, runStart, at - runStart), start + runStart);
                 runStart = -1;
             } else if (!hole && runStart < 0) {
                 runStart = at;
@@ -110,10 +195,8 @@ final class SparseOutputStream extends OutputStream {
             at += chunk;
         }
         if (runStart >= 0) {
-            write(ByteBuffer.wrap(buffer, runStart, buffered - runStart), bufferStart + runStart);
+            write(ByteBuffer.wrap(bytes, runStart, length - runStart), start + runStart);
         }
-        bufferStart += buffered;
-        buffered = 0;
     }
 
     private void write(ByteBuffer bytes, long position) throws IOException {

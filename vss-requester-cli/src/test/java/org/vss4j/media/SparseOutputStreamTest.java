@@ -1,6 +1,7 @@
 package org.vss4j.media;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
@@ -70,6 +71,41 @@ class SparseOutputStreamTest {
         assertThatThrownBy(() -> out.write(1)).isInstanceOf(IOException.class);
         assertThatThrownBy(() -> new SparseOutputStream(open(dir.resolve("d")), BLOCK + 1))
                 .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
+    void aFullBufferIsWrittenBehindTheCallerAndItsFailureThrownByTheNextCall(@TempDir Path dir) throws IOException {
+        FileChannel channel = open(dir.resolve("w"));
+        SparseOutputStream out = new SparseOutputStream(channel, BLOCK);
+        byte[] data = new byte[BLOCK];
+        java.util.Arrays.fill(data, (byte) 7);
+        out.write(data);
+        channel.close();
+        // The full buffer goes to the writing thread: this call does not wait for its write, which fails.
+        assertThatCode(() -> out.write(1)).doesNotThrowAnyException();
+        assertThatThrownBy(out::flush).isInstanceOf(IOException.class)
+                .hasCauseInstanceOf(java.nio.channels.ClosedChannelException.class);
+        assertThatThrownBy(out::close).isInstanceOf(IOException.class);
+    }
+
+    @Test
+    void buffersWrittenBehindTheCallerLandAtTheirOffsetsWithTheirHoles(@TempDir Path dir) throws IOException {
+        Path file = dir.resolve("big");
+        Random r = new Random(42);
+        byte[] expected = new byte[40 * BLOCK + 123];
+        for (int b = 0; b < 40; b++) {
+            if (b % 3 != 0) {
+                byte[] block = new byte[BLOCK];
+                r.nextBytes(block);
+                System.arraycopy(block, 0, expected, b * BLOCK, BLOCK);
+            }
+        }
+        try (SparseOutputStream out = new SparseOutputStream(open(file), 2 * BLOCK)) {
+            for (int at = 0; at < expected.length; at += 1000) {
+                out.write(expected, at, Math.min(1000, expected.length - at));
+            }
+        }
+        assertThat(Files.readAllBytes(file)).isEqualTo(expected);
     }
 
     private static FileChannel open(Path file) throws IOException {
