@@ -199,12 +199,13 @@ final class FileListBuilder {
      * {@code volumes} are volume roots ({@link CallerVolumes#resolve} refuses any other path).
      */
     FileListBuilder addVolumeFiles(List<ResolvedPath> volumes, List<FileSource> attribution) {
+        OwningFileSets owners = new OwningFileSets(attribution);
         for (ResolvedPath v : volumes) {
             SnapshotRoot snap = snapshotOf(v);
             walk(snap.root(), true, new Found() {
                 @Override
                 public void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind) {
-                    FileSource owner = ownerOf(attribution, v, relativeDir, e.name());
+                    FileSource owner = owners.ownerOf(v.volumeId(), relativeDir, e.name());
                     offer(v, PathRules.join(relativeDir, e.name()), host, owner == null ? null : owner.component(),
                             null, false, snap.volumeName(), kind, e.reparseTag());
                 }
@@ -212,7 +213,7 @@ final class FileListBuilder {
                 @Override
                 public void notTaken(String relativeDir, String name, String reason, boolean isDirectory,
                         boolean unnamable) {
-                    FileSource owner = ownerOf(attribution, v, relativeDir, name);
+                    FileSource owner = owners.ownerOf(v.volumeId(), relativeDir, name);
                     report(v, relativeDir, name, owner == null ? null : owner.component(), null, false, reason,
                             isDirectory, unnamable);
                 }
@@ -227,6 +228,7 @@ final class FileListBuilder {
      * a file or cannot be listed is reported, and so is one that does not exist in the shadow copy.
      */
     FileListBuilder addDirectoryFiles(List<ResolvedPath> directories, List<FileSource> attribution) {
+        OwningFileSets owners = new OwningFileSets(attribution);
         for (ResolvedPath d : directories) {
             SnapshotRoot snap = snapshotOf(d);
             Lookup l = lookUp(snap.root(), d);
@@ -241,7 +243,7 @@ final class FileListBuilder {
                 @Override
                 public void entry(String relativeDir, Path host, DirectoryEntry e, ItemKind kind) {
                     String dir = PathRules.join(base, relativeDir);
-                    FileSource owner = ownerOf(attribution, d, dir, e.name());
+                    FileSource owner = owners.ownerOf(d.volumeId(), dir, e.name());
                     offer(d, PathRules.join(dir, e.name()), host, owner == null ? null : owner.component(), null,
                             false, snap.volumeName(), kind, e.reparseTag());
                 }
@@ -250,17 +252,13 @@ final class FileListBuilder {
                 public void notTaken(String relativeDir, String name, String reason, boolean isDirectory,
                         boolean unnamable) {
                     String dir = PathRules.join(base, relativeDir);
-                    FileSource owner = ownerOf(attribution, d, dir, name);
+                    FileSource owner = owners.ownerOf(d.volumeId(), dir, name);
                     report(d, dir, name, owner == null ? null : owner.component(), null, false, reason, isDirectory,
                             unnamable);
                 }
             });
         }
         return this;
-    }
-
-    private static FileSource ownerOf(List<FileSource> attribution, ResolvedPath v, String dir, String name) {
-        return attribution.stream().filter(a -> a.matches(v.volumeId(), dir, name)).findFirst().orElse(null);
     }
 
     List<BackupItem> items() {

@@ -15,6 +15,7 @@ import org.vss4j.session.BackupEvent;
 import org.vss4j.session.BackupListener;
 import org.vss4j.session.BackupPhase;
 import org.vss4j.session.BackupSession;
+import org.vss4j.session.BackupSessionBuilder;
 import org.vss4j.session.ComponentSelection;
 import org.vss4j.sim.FileSpec;
 import org.vss4j.sim.SimulatedMachine;
@@ -29,7 +30,9 @@ import org.vss4j.sim.WriterComponent;
  * {@code vss4j.bench.dir} (default /dev/shm where it exists); one writer declares {@code vss4j.bench.specs} file
  * specs (default 20,000) in 10 components: per directory exact names and wildcards, not recursive, and per parent
  * recursive wildcards, with exclusions of both kinds. Each of {@code vss4j.bench.rounds} rounds (default 5) runs
- * {@code find DIR > /dev/null} and a component-mode {@link BackupSession#builder() session} start, alternately; the
+ * {@code find DIR > /dev/null} and a component-mode {@link BackupSession#builder() session} start (with
+ * {@code -Dvss4j.bench.mode=volume}, a volume-mode session of C:\, whose every file's owner is looked up among the
+ * writer's file sets), alternately; the
  * session's time is the {@link BackupPhase#FILE_LIST} phase's elapsed ({@link BackupEvent.PhaseFinished}).
  */
 @EnabledIfSystemProperty(named = "vss4j.bench", matches = "true")
@@ -45,6 +48,7 @@ class FileListBenchmark {
         int dirs = Integer.getInteger("vss4j.bench.dirs", 2_000);
         int specs = Integer.getInteger("vss4j.bench.specs", 20_000);
         int rounds = Integer.getInteger("vss4j.bench.rounds", 5);
+        boolean volumeMode = "volume".equals(System.getProperty("vss4j.bench.mode", "component"));
         Path shm = Path.of("/dev/shm");
         Path base = Path.of(System.getProperty("vss4j.bench.dir", Files.isDirectory(shm) && Files.isWritable(shm)
                 ? shm.toString() : System.getProperty("java.io.tmpdir")));
@@ -88,8 +92,10 @@ class FileListBenchmark {
                     }
                     events.add(e);
                 };
-                try (BackupSession s = BackupSession.builder().listener(listener)
-                        .phaseTimeout(Duration.ofMinutes(30)).components(ComponentSelection.writer("System")).start()) {
+                BackupSessionBuilder b = BackupSession.builder().listener(listener).phaseTimeout(Duration.ofMinutes(30));
+                // Volume mode: every file of C:\ is an item, and its owner is looked up among the 20,000 file specs.
+                b = volumeMode ? b.volumeMode().volumes("C:\\") : b.components(ComponentSelection.writer("System"));
+                try (BackupSession s = b.start()) {
                     items = s.items().size();
                     excluded = s.excluded().size();
                 }
@@ -97,8 +103,9 @@ class FileListBenchmark {
                         && f.phase() == BackupPhase.FILE_LIST).map(e -> ((BackupEvent.PhaseFinished) e).elapsed())
                         .findFirst().orElseThrow().toNanos() / 1e9, cpu[0] / 1e9);
             }
-            System.out.printf("%n%s: %d files in %d directories, %d file specs, %d rounds; %d items, %d excluded;"
-                    + " %d entries in the tree; load %s%n", base, files, dirs, specs, rounds, items, excluded, entries,
+            System.out.printf("%n%s: %d files in %d directories, %d file specs, %s mode, %d rounds; %d items, %d "
+                    + "excluded; %d entries in the tree; load %s%n", base, files, dirs, specs,
+                    volumeMode ? "volume" : "component", rounds, items, excluded, entries,
                     Timed.load());
             System.out.printf("  %-44s %8s %8s %8s %8s %9s%n", "", "min s", "median s", "min cpu", "med cpu",
                     "cpu us/e");
