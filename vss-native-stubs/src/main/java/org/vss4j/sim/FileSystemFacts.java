@@ -67,7 +67,7 @@ public final class FileSystemFacts {
      */
     private final Map<String, Instant> metadataChanged = new HashMap<>();
     /** In a shadow copy: each entry's ChangeTime when the copy was made; null for a live volume's facts. */
-    private Map<String, Instant> changeTimesAtSnapshot;
+    private ChangeTimeTable changeTimesAtSnapshot;
 
     FileSystemFacts(Path root) {
         this.root = root;
@@ -517,7 +517,7 @@ public final class FileSystemFacts {
      * {@code ctime}). Entries below {@code excluded} (the simulator's own storage) are left out.
      */
     synchronized void recordChangeTimes(FileSystemFacts live, Set<Path> excluded) {
-        Map<String, Instant> times = new HashMap<>();
+        ChangeTimeTable times = new ChangeTimeTable();
         Path from = live.root();
         try {
             Files.walkFileTree(from, new SimpleFileVisitor<>() {
@@ -660,7 +660,7 @@ public final class FileSystemFacts {
     static FileSystemFacts fromProperties(Path root, Properties p) {
         FileSystemFacts f = new FileSystemFacts(root);
         // Only a shadow copy's facts are recorded; one recorded without change times reports its host copy's.
-        f.changeTimesAtSnapshot = new HashMap<>();
+        f.changeTimesAtSnapshot = new ChangeTimeTable();
         for (String name : p.stringPropertyNames()) {
             if (name.startsWith("entry.")) {
                 String value = p.getProperty(name);
