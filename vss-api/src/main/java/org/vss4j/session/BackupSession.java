@@ -159,7 +159,11 @@ public final class BackupSession implements AutoCloseable {
 
     // ---- what the caller uses -------------------------------------------------------------------------------------
 
-    /** Every file to back up, in component order, then the volume files no component claims. */
+    /**
+     * Every file to back up, in component order, then the volume files no component claims. The list is read-only
+     * and stored compactly (a million items fit a small heap): each {@code get} makes the item again, equal to the
+     * one before but not the same object; {@link #saved} and {@link #failed} take any equal item.
+     */
     public List<BackupItem> items() {
         return items;
     }

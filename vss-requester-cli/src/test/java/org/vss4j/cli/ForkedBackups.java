@@ -25,12 +25,15 @@ final class ForkedBackups {
         VOLUME
     }
 
-    /** One forked command: its exit code, wall time, the most heap it used, and its output. */
-    record Run(int exit, double seconds, long peakHeapBytes, String output) {
+    /**
+     * One forked command: its exit code, wall time, the most heap it used (before a collection or at exit), the most
+     * it kept (after a collection: what it really held), and its output.
+     */
+    record Run(int exit, double seconds, long peakHeapBytes, long peakLiveBytes, String output) {
     }
 
     /** {@code 23M->5M(256M)} of a collection; {@code used 12345K} of the heap printed at exit. */
-    private static final Pattern BEFORE_GC = Pattern.compile("(\\d+)([KMG])->\\d+[KMG]\\(\\d+[KMG]\\)");
+    private static final Pattern GC = Pattern.compile("(\\d+)([KMG])->(\\d+)([KMG])\\(\\d+[KMG]\\)");
     private static final Pattern USED_AT_EXIT = Pattern.compile("used (\\d+)K");
 
     private final Path work;
@@ -72,7 +75,7 @@ final class ForkedBackups {
         return vss(mode.name().toLowerCase(java.util.Locale.ROOT), heapMiB, timeoutSeconds, args);
     }
 
-    /** {@code vss verify MEDIA}, in a JVM with {@code -Xmx<heapMiB>m}. */
+    /** {@code vss verify MEDIA}, in a JVM with {@code -Xmx<heapMiB>m} (0: the JVM's default). */
     Run verify(Path media, int heapMiB, long timeoutSeconds) throws IOException, InterruptedException {
         return vss("verify", heapMiB, timeoutSeconds, new ArrayList<>(List.of("verify", media.toString())));
     }
@@ -82,7 +85,8 @@ final class ForkedBackups {
         Path gcLog = work.resolve(name + "-gc.log");
         Path output = work.resolve(name + ".out");
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-Xmx" + heapMiB + "m", "-Xlog:gc,gc+heap+exit:file=" + gcLog,
+                .toString(), heapMiB > 0 ? "-Xmx" + heapMiB + "m" : "-XX:+UseG1GC",
+                "-Xlog:gc,gc+heap+exit:file=" + gcLog,
                 "-XX:+HeapDumpOnOutOfMemoryError", "-XX:HeapDumpPath=" + work, "-cp",
                 System.getProperty("surefire.test.class.path", System.getProperty("java.class.path")),
                 VssCommand.class.getName()));
@@ -99,28 +103,36 @@ final class ForkedBackups {
             throw new AssertionError(name + " did not end within " + timeoutSeconds + " s: " + tail(output));
         }
         double seconds = (System.nanoTime() - start) / 1e9;
-        return new Run(p.exitValue(), seconds, peakHeap(gcLog), tail(output));
+        long[] peaks = peakHeap(gcLog);
+        return new Run(p.exitValue(), seconds, peaks[0], peaks[1], tail(output));
     }
 
-    /** The most heap the child held: before any collection, or at its exit. */
-    static long peakHeap(Path gcLog) throws IOException {
+    /**
+     * The most heap the child used, before any collection or at its exit, and the most it kept after a collection.
+     */
+    static long[] peakHeap(Path gcLog) throws IOException {
         long peak = 0;
+        long live = 0;
         for (String line : Files.readAllLines(gcLog)) {
-            Matcher m = BEFORE_GC.matcher(line);
+            Matcher m = GC.matcher(line);
             if (line.contains("Pause") && m.find()) {
-                long unit = switch (m.group(2)) {
-                    case "K" -> 1L << 10;
-                    case "M" -> 1L << 20;
-                    default -> 1L << 30;
-                };
-                peak = Math.max(peak, Long.parseLong(m.group(1)) * unit);
+                peak = Math.max(peak, Long.parseLong(m.group(1)) * unit(m.group(2)));
+                live = Math.max(live, Long.parseLong(m.group(3)) * unit(m.group(4)));
             }
             Matcher u = USED_AT_EXIT.matcher(line);
             if (line.contains("heap") && u.find()) {
                 peak = Math.max(peak, Long.parseLong(u.group(1)) << 10);
             }
         }
-        return peak;
+        return new long[] {peak, live};
+    }
+
+    private static long unit(String suffix) {
+        return switch (suffix) {
+            case "K" -> 1L << 10;
+            case "M" -> 1L << 20;
+            default -> 1L << 30;
+        };
     }
 
     private static String tail(Path output) throws IOException {

@@ -8,24 +8,27 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
 /**
- * The smoke-sized {@link MillionFilesBenchmark}: 4,000 files in 40 directories backed up by {@code vss backup} in a
+ * The smoke-sized {@link MillionFilesBenchmark}: 20,000 files in 100 directories backed up by {@code vss backup} in a
  * JVM with {@code -Xmx32m}, in component and in volume mode, and the set verified; success is checked, never time.
+ * With an object graph per file kept for the session (some 1,400 bytes a file in component mode) the backup needs
+ * more than 32 MiB; stored compactly it fits beside the JVM's own.
  */
 class ManyFilesInSmallHeapTest {
 
     @ParameterizedTest
     @EnumSource(ForkedBackups.Mode.class)
     void aBackupOfManyFilesFitsASmallHeap(ForkedBackups.Mode mode, @TempDir Path work) throws Exception {
-        ForkedBackups machine = ForkedBackups.make(work, 4_000, 40);
+        ForkedBackups machine = ForkedBackups.make(work, 20_000, 100);
         Path media = work.resolve("media");
 
         ForkedBackups.Run backup = machine.backup(mode, media, 32, 300);
         assertThat(backup.exit()).as(backup.output()).isZero();
-        assertThat(backup.output()).contains("4000 file(s)");
+        assertThat(backup.output()).contains("20000 file(s)");
         assertThat(backup.peakHeapBytes()).isPositive();
 
-        ForkedBackups.Run verify = machine.verify(media, 32, 300);
+        // vss verify reads the catalog whole: the JVM's default heap.
+        ForkedBackups.Run verify = machine.verify(media, 0, 300);
         assertThat(verify.exit()).as(verify.output()).isZero();
-        assertThat(verify.output()).contains("4000 files");
+        assertThat(verify.output()).contains("20000 files");
     }
 }
