@@ -49,8 +49,8 @@ public final class BackupSetWriter implements AutoCloseable {
     private final Set<String> directories = new HashSet<>();
     private final Set<String> roots = new HashSet<>();
     /** The entries whose data this set stores (addFile), and those of them whose streams it stored (addStreams). */
-    private final Set<String> stored = new HashSet<>();
-    private final Set<String> withStreams = new HashSet<>();
+    private final CompactStringSet stored = new CompactStringSet();
+    private final CompactStringSet withStreams = new CompactStringSet();
     private long files;
     private long bytes;
     private int failures;
