@@ -57,6 +57,7 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
 
     /** Adds {@code item}, known to the file list as {@code key}; returns its index. */
     int add(BackupItem item, String key) {
+        requireKeys();
         grow();
         int i = size;
         String name = nameOf(item);
@@ -142,8 +143,23 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
         return indexOf(o) >= 0;
     }
 
-    /** The index of the item added with {@code key}, or -1. */
+    /**
+     * The file list is done: the keys and their table are dropped (some 12 to 20 bytes per item), and
+     * {@link #add} and {@link #indexOfKey} are refused from now on.
+     */
+    void dropKeys() {
+        keyHash = null;
+        byKey = null;
+        irregularKeys.clear();
+    }
+
+    /**
+     * The index of the item added with {@code key}, or -1.
+     *
+     * @throws IllegalStateException after {@link #dropKeys()}
+     */
     int indexOfKey(String key) {
+        requireKeys();
         int h = key.hashCode();
         int mask = byKey.length - 1;
         for (int slot = spread(h) & mask; byKey[slot] != 0; slot = (slot + 1) & mask) {
@@ -153,6 +169,12 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
             }
         }
         return -1;
+    }
+
+    private void requireKeys() {
+        if (byKey == null) {
+            throw new IllegalStateException("the file list is done: its keys were dropped");
+        }
     }
 
     private String keyOf(int i) {
@@ -182,7 +204,8 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
         if (size < group.length) {
             return;
         }
-        int n = group.length * 2;
+        // Arrays of a million items grow by half, not double: less to allocate while both copies exist.
+        int n = group.length + (group.length >> 1);
         group = Arrays.copyOf(group, n);
         directory = Arrays.copyOf(directory, n);
         reparseTag = Arrays.copyOf(reparseTag, n);

@@ -414,6 +414,7 @@ public final class BackupSession implements AutoCloseable {
         notTaken = list.notTaken();
         excluded = list.excluded();
         coverage = list.coverage();
+        items.dropKeys();
         LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
                 selected.size(), snapshot.volumes().size());
     }

@@ -91,6 +91,18 @@ class BackupItemTableTest {
     }
 
     @Test
+    void onceTheKeysAreDroppedItemsAreStillFoundByEquality() {
+        BackupItemTable table = new BackupItemTable();
+        BackupItem i = item("d", "a", ItemKind.FILE, 0);
+        table.add(i, key(i));
+        table.dropKeys();
+
+        assertThat(table.indexOf(i)).isZero();
+        assertThatThrownBy(() -> table.indexOfKey(key(i))).isInstanceOf(IllegalStateException.class);
+        assertThatThrownBy(() -> table.add(i, key(i))).isInstanceOf(IllegalStateException.class);
+    }
+
+    @Test
     void reportsKeepTheLastWordPerItem() {
         ItemReports r = new ItemReports();
         r.report(3, "denied");
