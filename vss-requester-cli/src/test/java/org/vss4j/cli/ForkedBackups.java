@@ -117,7 +117,10 @@ final class ForkedBackups {
             Matcher m = GC.matcher(line);
             if (line.contains("Pause") && m.find()) {
                 peak = Math.max(peak, Long.parseLong(m.group(1)) * unit(m.group(2)));
-                live = Math.max(live, Long.parseLong(m.group(3)) * unit(m.group(4)));
+                if (line.contains("Pause Young") || line.contains("Pause Full")) {
+                    // After a collection (a remark or cleanup pause collects nothing: its figures are the heap's).
+                    live = Math.max(live, Long.parseLong(m.group(3)) * unit(m.group(4)));
+                }
             }
             Matcher u = USED_AT_EXIT.matcher(line);
             if (line.contains("heap") && u.find()) {

@@ -15,7 +15,8 @@ import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
  * once in component mode and once in volume mode, each set then checked by {@code vss verify} (with
  * {@code -Xmx<vss4j.bench.verifyHeapMiB>m}, default: the JVM's default heap);
  * prints exit code, wall time and the most heap used of each (docs/performance.md, "A million files in 256 MiB").
- * Runs only with {@code -Dvss4j.bench=true}; the tree is made in {@code vss4j.bench.dir} (default /dev/shm where it
+ * {@code vss4j.bench.modes} (default {@code COMPONENT,VOLUME}) chooses the modes run. Runs only with
+ * {@code -Dvss4j.bench=true}; the tree is made in {@code vss4j.bench.dir} (default /dev/shm where it
  * exists) and deleted after.
  */
 @EnabledIfSystemProperty(named = "vss4j.bench", matches = "true")
@@ -41,7 +42,8 @@ class MillionFilesBenchmark {
             System.out.printf("  %-28s %5s %9s %12s %12s %12s%n", "", "exit", "wall s", "peak heap MB", "max live MB",
                     "live B/file");
             boolean all = true;
-            for (ForkedBackups.Mode mode : ForkedBackups.Mode.values()) {
+            for (String name : System.getProperty("vss4j.bench.modes", "COMPONENT,VOLUME").split(",")) {
+                ForkedBackups.Mode mode = ForkedBackups.Mode.valueOf(name.trim().toUpperCase(java.util.Locale.ROOT));
                 Path media = work.resolve("media-" + mode);
                 ForkedBackups.Run b = machine.backup(mode, media, heap, 3000);
                 print("backup, " + mode.name().toLowerCase(java.util.Locale.ROOT) + " mode", b, files);
@@ -52,6 +54,8 @@ class MillionFilesBenchmark {
                     System.out.println(b.output());
                     System.out.println(v.output());
                 }
+                // A million files take gigabytes of a RAM-backed /dev/shm: each set goes once verified.
+                new ProcessBuilder("rm", "-rf", media.toString()).inheritIO().start().waitFor();
             }
             System.out.println("  load: " + new String(new ProcessBuilder("uptime").start().getInputStream()
                     .readAllBytes()).trim());
