@@ -14,7 +14,7 @@ import java.util.RandomAccess;
  * item with its two paths) costs some 300 bytes where this costs about 50. What items of one directory share is
  * stored once: the writer, components, volume, kind and the alternate-path flag (a <em>group</em>), and the
  * directory (its original path, its path in the shadow copy, and its key in the file list). Per item there remain
- * the indexes of both, its name in one character pool, its reparse tag and two hash slots. {@link #get} makes the
+ * the indexes of both, its name in one pool ({@link StringPool}), its reparse tag and two hash slots. {@link #get} makes the
  * {@link BackupItem} again, equal to the one added; an item whose paths are not its directory's joined with its name
  * is kept whole.
  *
@@ -45,9 +45,8 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
     private int[] group = new int[16];
     private int[] directory = new int[16];
     private int[] reparseTag = new int[16];
-    /** Item i's name is {@code names[nameStart[i], nameStart[i + 1])}. */
-    private int[] nameStart = new int[17];
-    private char[] names = new char[256];
+    /** Item i's name is string i. */
+    private final StringPool names = new StringPool();
     /** {@code originalPath().hashCode()} and the key's, per item. */
     private int[] pathHash = new int[16];
     private int[] keyHash = new int[16];
@@ -77,7 +76,7 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
         directory[i] = regular ? intern(new Directory(originalPrefix, parent, keyPrefix), directories,
                 directoryIndex) : -1;
         reparseTag[i] = item.reparseTag();
-        appendName(i, name);
+        names.add(name);
         pathHash[i] = item.originalPath().hashCode();
         keyHash[i] = key.hashCode();
         size++;
@@ -182,22 +181,13 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
     }
 
     private String name(int i) {
-        return new String(names, nameStart[i], nameStart[i + 1] - nameStart[i]);
+        return names.get(i);
     }
 
     /** The item's name in the shadow copy, or null if it has none. */
     private static String nameOf(BackupItem item) {
         Path file = item.inSnapshot().getFileName();
         return file == null ? null : file.toString();
-    }
-
-    private void appendName(int i, String name) {
-        int start = nameStart[i];
-        if (start + name.length() > names.length) {
-            names = Arrays.copyOf(names, Math.max(names.length * 2, start + name.length()));
-        }
-        name.getChars(0, name.length(), names, start);
-        nameStart[i + 1] = start + name.length();
     }
 
     private void grow() {
@@ -209,7 +199,6 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
         group = Arrays.copyOf(group, n);
         directory = Arrays.copyOf(directory, n);
         reparseTag = Arrays.copyOf(reparseTag, n);
-        nameStart = Arrays.copyOf(nameStart, n + 1);
         pathHash = Arrays.copyOf(pathHash, n);
         keyHash = Arrays.copyOf(keyHash, n);
     }

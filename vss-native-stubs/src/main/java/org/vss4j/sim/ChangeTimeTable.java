@@ -3,18 +3,17 @@ package org.vss4j.sim;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.function.BiConsumer;
+import org.vss4j.session.StringPool;
 
 /**
- * A shadow copy's ChangeTime per entry ({@link FileSystemFacts#recordChangeTimes}), held as the keys' characters in
- * one pool, seconds and nanoseconds in arrays and an open-addressing table of the keys' hashes: a volume of a million
- * files would cost some 120 bytes per entry in a {@code HashMap<String, Instant>}, about 40 here, in the process that
- * backs them up. Not thread-safe (its facts are).
+ * A shadow copy's ChangeTime per entry ({@link FileSystemFacts#recordChangeTimes}), held as the keys in one pool
+ * ({@link StringPool}), seconds and nanoseconds in arrays and an open-addressing table of the keys' hashes: a volume
+ * of a million files would cost some 120 bytes per entry in a {@code HashMap<String, Instant>}, about 40 here, in
+ * the process that backs them up. Not thread-safe (its facts are).
  */
 final class ChangeTimeTable {
 
-    private char[] chars = new char[1024];
-    /** Key i is {@code chars[start[i], start[i + 1])}. */
-    private int[] start = new int[65];
+    private final StringPool keys = new StringPool();
     private int[] hashes = new int[64];
     private long[] seconds = new long[64];
     private int[] nanos = new int[64];
@@ -46,8 +45,7 @@ final class ChangeTimeTable {
 
     void forEach(BiConsumer<String, Instant> action) {
         for (int i = 0; i < size; i++) {
-            action.accept(new String(chars, start[i], start[i + 1] - start[i]),
-                    Instant.ofEpochSecond(seconds[i], nanos[i]));
+            action.accept(keys.get(i), Instant.ofEpochSecond(seconds[i], nanos[i]));
         }
     }
 
@@ -57,18 +55,12 @@ final class ChangeTimeTable {
 
     private int append(String key, int h) {
         if (size == hashes.length) {
-            int n = size * 2;
+            int n = size + (size >> 1);
             hashes = Arrays.copyOf(hashes, n);
             seconds = Arrays.copyOf(seconds, n);
             nanos = Arrays.copyOf(nanos, n);
-            start = Arrays.copyOf(start, n + 1);
         }
-        int from = start[size];
-        if (from + key.length() > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + key.length()));
-        }
-        key.getChars(0, key.length(), chars, from);
-        start[size + 1] = from + key.length();
+        keys.add(key);
         hashes[size] = h;
         return size++;
     }
@@ -84,15 +76,7 @@ final class ChangeTimeTable {
     }
 
     private boolean equalAt(int i, String key, int h) {
-        if (hashes[i] != h || start[i + 1] - start[i] != key.length()) {
-            return false;
-        }
-        for (int k = 0, at = start[i]; k < key.length(); k++, at++) {
-            if (chars[at] != key.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return hashes[i] == h && keys.equalsAt(i, key);
     }
 
     private void rehash() {

@@ -1,17 +1,16 @@
 package org.vss4j.media;
 
 import java.util.Arrays;
+import org.vss4j.session.StringPool;
 
 /**
- * A set of strings held as characters in one pool with an open-addressing table of their hashes: a backup set of a
+ * A set of strings held in one pool ({@link StringPool}) with an open-addressing table of their hashes: a backup set of a
  * million files names each file once, and a {@code HashSet<String>} costs some 100 bytes per name where this costs
- * the name's characters and 16 bytes. Strings are only added, never removed. Not thread-safe.
+ * the name's characters (a byte each where they are Latin-1) and 16 bytes. Strings are only added, never removed. Not thread-safe.
  */
 final class CompactStringSet {
 
-    private char[] chars = new char[1024];
-    /** String i is {@code chars[start[i], start[i + 1])}. */
-    private int[] start = new int[65];
+    private final StringPool strings = new StringPool();
     private int[] hashes = new int[64];
     /** String index + 1, 0 for a free slot. */
     private int[] table = new int[128];
@@ -25,15 +24,9 @@ final class CompactStringSet {
             return false;
         }
         if (size == hashes.length) {
-            hashes = Arrays.copyOf(hashes, size * 2);
-            start = Arrays.copyOf(start, size * 2 + 1);
+            hashes = Arrays.copyOf(hashes, size + (size >> 1));
         }
-        int from = start[size];
-        if (from + s.length() > chars.length) {
-            chars = Arrays.copyOf(chars, Math.max(chars.length * 2, from + s.length()));
-        }
-        s.getChars(0, s.length(), chars, from);
-        start[size + 1] = from + s.length();
+        strings.add(s);
         hashes[size] = h;
         table[slot] = ++size;
         if (size * 2 > table.length) {
@@ -61,15 +54,7 @@ final class CompactStringSet {
     }
 
     private boolean equalAt(int i, String s, int h) {
-        if (hashes[i] != h || start[i + 1] - start[i] != s.length()) {
-            return false;
-        }
-        for (int k = 0, at = start[i]; k < s.length(); k++, at++) {
-            if (chars[at] != s.charAt(k)) {
-                return false;
-            }
-        }
-        return true;
+        return hashes[i] == h && strings.equalsAt(i, s);
     }
 
     private void rehash() {
