@@ -35,7 +35,8 @@ public record BackupResult(String backupComponentsDocument, List<WriterDocument>
 
     public BackupResult {
         writerMetadataDocuments = List.copyOf(writerMetadataDocuments);
-        files = List.copyOf(files);
+        // The session's own list is read-only and makes each record when read: a copy would hold one per file.
+        files = files instanceof FileRecordList ? files : List.copyOf(files);
         components = List.copyOf(components);
         writerFailures = List.copyOf(writerFailures);
         skippedWriters = List.copyOf(skippedWriters);

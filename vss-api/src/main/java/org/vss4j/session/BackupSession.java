@@ -106,18 +106,16 @@ public final class BackupSession implements AutoCloseable {
     private java.util.Set<String> setVolumes = java.util.Set.of();
     /** In volume mode, the volume ids (lower case) each component's file sets are on. */
     private Map<ComponentRef, java.util.Set<String>> componentVolumes = Map.of();
-    private List<BackupItem> items = List.of();
+    /** The items, stored compactly (a million files fit a small heap). */
+    private BackupItemTable items = new BackupItemTable();
     /** What the file list found but cannot back up, each with its reason; part of the result as unsaved files. */
     private List<FileRecord> notTaken = List.of();
     /** What the file list left out on purpose (writer exclusions, unchanged differenced files), each with why. */
     private List<ExcludedFile> excluded = List.of();
     /** Every added component whose file sets name an entry: an unsaved file fails each of them. */
     private FileCoverage coverage = FileCoverage.none();
-    /** The same for each record of {@link #fileRecords()}, by identity. */
-    private final Map<FileRecord, java.util.Set<ComponentRef>> recordCoverage = new java.util.IdentityHashMap<>();
-    private java.util.Set<BackupItem> itemSet = java.util.Set.of();
-    /** Item to null (saved) or the failure cause; absent: not reported yet. */
-    private final Map<BackupItem, String> reports = new LinkedHashMap<>();
+    /** What the caller reported of each item, by its index. */
+    private final ItemReports reports = new ItemReports();
     /** What {@link #complete()} returned, once it did. */
     private BackupResult completedResult;
     /** SeBackupPrivilege enabled by this session, put back when it closes; null if it enabled nothing. */
@@ -161,7 +159,11 @@ public final class BackupSession implements AutoCloseable {
 
     // ---- what the caller uses -------------------------------------------------------------------------------------
 
-    /** Every file to back up, in component order, then the volume files no component claims. */
+    /**
+     * Every file to back up, in component order, then the volume files no component claims. The list is read-only
+     * and stored compactly (a million items fit a small heap): each {@code get} makes the item again, equal to the
+     * one before but not the same object; {@link #saved} and {@link #failed} take any equal item.
+     */
     public List<BackupItem> items() {
         return items;
     }
@@ -286,10 +288,11 @@ public final class BackupSession implements AutoCloseable {
 
     private void report(BackupItem item, String failure) {
         requireOpen();
-        if (!itemSet.contains(item)) {
+        int index = items.indexOf(item);
+        if (index < 0) {
             throw new IllegalArgumentException("not an item of this session: " + item);
         }
-        reports.put(item, failure);
+        reports.report(index, failure);
     }
 
     /**
@@ -305,7 +308,7 @@ public final class BackupSession implements AutoCloseable {
         requireOpen();
         budget.resume();
         try {
-            List<FileRecord> files = fileRecords();
+            FileRecordList files = fileRecords();
             phase(BackupPhase.SET_BACKUP_SUCCEEDED, () -> markComponents(files));
             BackupResult done = backupComplete(files);
             completedResult = done;
@@ -326,7 +329,7 @@ public final class BackupSession implements AutoCloseable {
      * with whatever of the documents could be read, reaches the caller; a failure of the call itself is thrown (the
      * writers were never told: the session aborts).
      */
-    private BackupResult backupComplete(List<FileRecord> files) {
+    private BackupResult backupComplete(FileRecordList files) {
         List<PostCompleteFailure> failures = new ArrayList<>();
         afterComplete(failures, BackupPhase.BACKUP_COMPLETE, () -> {
             org.vss4j.VssAsync completing = bc.backupComplete();
@@ -411,7 +414,7 @@ public final class BackupSession implements AutoCloseable {
         notTaken = list.notTaken();
         excluded = list.excluded();
         coverage = list.coverage();
-        itemSet = new java.util.HashSet<>(items);
+        items.dropKeys();
         LOG.info("backup session: {} file(s) to back up from {} component(s) and {} volume(s)", items.size(),
                 selected.size(), snapshot.volumes().size());
     }
@@ -737,25 +740,17 @@ public final class BackupSession implements AutoCloseable {
 
     // ---- completion -----------------------------------------------------------------------------------------------
 
-    private List<FileRecord> fileRecords() {
-        List<FileRecord> out = new ArrayList<>(items.size() + notTaken.size());
-        recordCoverage.clear();
-        for (BackupItem i : items) {
-            boolean reported = reports.containsKey(i);
-            String failure = reported ? reports.get(i) : NOT_REPORTED;
-            FileRecord r = new FileRecord(i.writer(), i.component(), i.addedComponent(), i.originalPath(),
-                    i.fromAlternatePath(), failure == null, failure);
-            out.add(r);
-            recordCoverage.put(r, coverage.of(i));
-        }
-        for (FileRecord r : notTaken) {
-            out.add(r);
-            recordCoverage.put(r, coverage.of(r));
-        }
-        return out;
+    /** One record per item, made when read, then the records not taken ({@link FileRecordList}). */
+    private FileRecordList fileRecords() {
+        return new FileRecordList(items, reports, notTaken);
     }
 
-    private void markComponents(List<FileRecord> files) {
+    /** The added components whose file sets name record {@code index} of {@link #fileRecords()}. */
+    private java.util.Set<ComponentRef> coverageOf(FileRecordList files, int index) {
+        return index < items.size() ? coverage.ofItem(index) : coverage.of(files.get(index));
+    }
+
+    private void markComponents(FileRecordList files) {
         for (SelectedComponent s : selected) {
             ComponentRef c = s.ref();
             List<FileRecord> failed = failedOf(c, files);
@@ -772,12 +767,17 @@ public final class BackupSession implements AutoCloseable {
      * The unsaved files of {@code added}: its own, and those another component claimed that its file sets also name
      * (Microsoft docs, "Overview of Actual Backup Of Files": if any file of a component fails, the component fails).
      */
-    private List<FileRecord> failedOf(ComponentRef added, List<FileRecord> files) {
-        return files.stream().filter(f -> !f.saved() && (added.equals(f.addedComponent())
-                || recordCoverage.getOrDefault(f, java.util.Set.of()).contains(added))).toList();
+    private List<FileRecord> failedOf(ComponentRef added, FileRecordList files) {
+        List<FileRecord> out = new ArrayList<>();
+        for (int i = 0; i < files.size(); i++) {
+            if (!files.saved(i) && (added.equals(files.addedComponent(i)) || coverageOf(files, i).contains(added))) {
+                out.add(files.get(i));
+            }
+        }
+        return out;
     }
 
-    private List<ComponentOutcome> outcomes(List<FileRecord> files, Map<ComponentRef, String> stamps) {
+    private List<ComponentOutcome> outcomes(FileRecordList files, Map<ComponentRef, String> stamps) {
         return selected.stream().map(SelectedComponent::ref).map(c -> {
             List<FileRecord> failed = failedOf(c, files);
             return new ComponentOutcome(c, failed.isEmpty(), stamps.get(c), failed);

@@ -1,5 +1,6 @@
 package org.vss4j.session;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -9,17 +10,19 @@ import java.util.Set;
  * not per original path: a host name {@code a\b} in {@code dir} and the file {@code b} of {@code dir\a} read as one
  * Windows path and are two entries, each failing only its own components.
  *
- * @param ofItems   by item
+ * @param sets      the distinct sets of components, each once: items share a few of them
+ * @param ofItems   by item index ({@link BackupItemTable}), the index of its set in {@code sets}
  * @param ofRecords by record not taken, by identity
  */
-record FileCoverage(Map<BackupItem, Set<ComponentRef>> ofItems, Map<FileRecord, Set<ComponentRef>> ofRecords) {
+record FileCoverage(List<Set<ComponentRef>> sets, int[] ofItems, Map<FileRecord, Set<ComponentRef>> ofRecords) {
 
     static FileCoverage none() {
-        return new FileCoverage(Map.of(), Map.of());
+        return new FileCoverage(List.of(), new int[0], Map.of());
     }
 
-    Set<ComponentRef> of(BackupItem item) {
-        return ofItems.getOrDefault(item, Set.of());
+    /** The components of item {@code index}. */
+    Set<ComponentRef> ofItem(int index) {
+        return index < ofItems.length ? sets.get(ofItems[index]) : Set.of();
     }
 
     Set<ComponentRef> of(FileRecord notTaken) {

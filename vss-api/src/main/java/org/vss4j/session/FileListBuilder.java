@@ -4,6 +4,7 @@ import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -54,25 +55,29 @@ final class FileListBuilder {
     private final Map<String, SnapshotRoot> snapshots;
     private final ExclusionRules exclusions;
     private final DifferencedFiles differenced;
-    private final List<BackupItem> items = new ArrayList<>();
+    /** The items, stored compactly; each found again by its key (below). */
+    private final BackupItemTable items = new BackupItemTable();
     private final List<FileRecord> notTaken = new ArrayList<>();
     /** Left out on purpose (writer exclusions, unchanged differenced files), by key; first reason wins. */
     private final Map<String, ExcludedFile> excluded = new LinkedHashMap<>();
-    /**
-     * Claimed entries, by volume and exact relative path: names come from the file system as it stores them, so two
-     * names that differ only by case (a case-sensitive directory) are two entries, and two file sets that name one
-     * directory with different case meet on one name.
+    /*
+     * Claimed entries are the items, each added with its key: volume and exact relative path (BackupItemTable#
+     * indexOfKey). Names come from the file system as it stores them, so two names that differ only by case (a
+     * case-sensitive directory) are two entries, and two file sets that name one directory with different case meet
+     * on one name.
      */
-    private final Set<String> claimed = new HashSet<>();
-    /** Entries already reported as not backed up, by the same key. */
-    private final Set<String> reported = new HashSet<>();
     /**
-     * Every added component whose file sets name an entry, by the entry's key (a name no Windows file can have keyed
-     * apart, {@link #unnamableKey}): a file that fails, fails each of them.
+     * Entries reported as not backed up, by the same key (a name no Windows file can have keyed apart,
+     * {@link #unnamableKey}), each with every added component whose file sets name it: a file that fails, fails each
+     * of them.
      */
-    private final Map<String, Set<ComponentRef>> coverage = new HashMap<>();
-    /** The key of each item and of each record not taken (by identity: two records may be equal and not one). */
-    private final Map<BackupItem, String> itemKeys = new HashMap<>();
+    private final Map<String, Set<ComponentRef>> reported = new HashMap<>();
+    /** The same for each item, by its index: the index of its set of components in {@link #coverSets}. */
+    private int[] itemCover = new int[16];
+    /** The distinct sets of components of {@link #itemCover}, each once (items share a few). */
+    private final List<Set<ComponentRef>> coverSets = new ArrayList<>(List.of(Set.of()));
+    private final Map<Set<ComponentRef>, Integer> coverSetIndex = new HashMap<>(Map.of(Set.of(), 0));
+    /** The key of each record not taken (by identity: two records may be equal and not one). */
     private final Map<FileRecord, String> recordKeys = new IdentityHashMap<>();
     /** The directories {@link #entry} listed: their entries by exact name, or the listing's exception. */
     private final Map<Path, Object> listings = new HashMap<>();
@@ -108,6 +113,15 @@ final class FileListBuilder {
             }
         }
         FileSetFindings findings = new FileSetFindings(sources.size());
+        for (int i = 0; i < sources.size(); i++) {
+            FileSource s = sources.get(i);
+            Lookup l = starts[i];
+            if (l.reason() != null) {
+                findings.report(i, () -> reportFileSet(s, l.stoppedAt(), l.reason(), l.stoppedAtDirectory()));
+            } else if (l.host() != null) {
+                findings.tellTo(i, l.relative(), fileSetFound(s, l.relative()));
+            }
+        }
         Set<String> walked = new HashSet<>();
         for (Map.Entry<String, FileSetGroup> g : groups.entrySet()) {
             if (!walked.contains(g.getKey()) && !belowRecursive(g.getKey(), groups)) {
@@ -120,15 +134,7 @@ final class FileListBuilder {
                 walkFileSets(g.getKey(), hosts.get(g.getKey()), groups, findings, walked);
             }
         }
-        for (int i = 0; i < sources.size(); i++) {
-            FileSource s = sources.get(i);
-            Lookup l = starts[i];
-            if (l.reason() != null) {
-                reportFileSet(s, l.stoppedAt(), l.reason(), l.stoppedAtDirectory());
-            } else if (l.host() != null) {
-                findings.replay(i, l.relative(), fileSetFound(s, l.relative()));
-            }
-        }
+        findings.allWalksEnded();
         return this;
     }
 
@@ -153,11 +159,17 @@ final class FileListBuilder {
             Set<String> walked) {
         String volumeKey = startKey.substring(0, startKey.indexOf('|') + 1);
         walked.add(startKey);
+        List<Integer> reached = new ArrayList<>(groups.get(startKey).allIds);
         walk(startKey.substring(volumeKey.length()), host, findings.visit(null, groups.get(startKey),
                 relative -> {
                     walked.add(volumeKey + relative);
-                    return groups.get(volumeKey + relative);
+                    FileSetGroup g = groups.get(volumeKey + relative);
+                    if (g != null) {
+                        reached.addAll(g.allIds);
+                    }
+                    return g;
                 }));
+        findings.walkEnded(reached);
     }
 
     /** What one file set does with what its walk found below its start {@code startRelative}. */
@@ -261,8 +273,9 @@ final class FileListBuilder {
         return this;
     }
 
-    List<BackupItem> items() {
-        return List.copyOf(items);
+    /** The items, read-only, in the order they were found. */
+    BackupItemTable items() {
+        return items;
     }
 
     /** What was found but cannot be backed up, each with its reason. */
@@ -275,7 +288,7 @@ final class FileListBuilder {
      * unchanged differenced file of one component that another component names) is an item, not here.
      */
     List<ExcludedFile> excluded() {
-        return excluded.entrySet().stream().filter(e -> !claimed.contains(e.getKey()))
+        return excluded.entrySet().stream().filter(e -> items.indexOfKey(e.getKey()) < 0)
                 .map(Map.Entry::getValue).toList();
     }
 
@@ -284,11 +297,9 @@ final class FileListBuilder {
      * where file sets overlap): the entry's own, never those of another entry whose original path reads the same.
      */
     FileCoverage coverage() {
-        Map<BackupItem, Set<ComponentRef>> ofItems = new HashMap<>();
-        itemKeys.forEach((item, key) -> ofItems.put(item, Set.copyOf(coverage.getOrDefault(key, Set.of()))));
         Map<FileRecord, Set<ComponentRef>> ofRecords = new IdentityHashMap<>();
-        recordKeys.forEach((r, key) -> ofRecords.put(r, Set.copyOf(coverage.getOrDefault(key, Set.of()))));
-        return new FileCoverage(ofItems, ofRecords);
+        recordKeys.forEach((r, key) -> ofRecords.put(r, Set.copyOf(reported.getOrDefault(key, Set.of()))));
+        return new FileCoverage(List.copyOf(coverSets), Arrays.copyOf(itemCover, items.size()), ofRecords);
     }
 
     private SnapshotRoot snapshotOf(ResolvedPath p) {
@@ -465,10 +476,34 @@ final class FileListBuilder {
                 component, added, volume.original(relative), by == null ? null : by.writer(), reason));
     }
 
-    private void cover(String key, ComponentRef added) {
-        if (added != null) {
-            coverage.computeIfAbsent(key, k -> new HashSet<>()).add(added);
+    /** Adds {@code added} (if any) to the components of entry {@code key}, item {@code item} (-1: no item). */
+    private void cover(String key, int item, ComponentRef added) {
+        if (added == null) {
+            return;
         }
+        Set<ComponentRef> r = reported.get(key);
+        if (r != null) {
+            r.add(added);
+        }
+        if (item >= 0) {
+            Set<ComponentRef> had = coverSets.get(itemCover[item]);
+            if (!had.contains(added)) {
+                Set<ComponentRef> more = new HashSet<>(had);
+                more.add(added);
+                itemCover[item] = coverSet(more);
+            }
+        }
+    }
+
+    private int coverSet(Set<ComponentRef> components) {
+        Set<ComponentRef> set = Set.copyOf(components);
+        Integer i = coverSetIndex.get(set);
+        if (i == null) {
+            i = coverSets.size();
+            coverSets.add(set);
+            coverSetIndex.put(set, i);
+        }
+        return i;
     }
 
     private void offer(ResolvedPath volume, String relative, Path inSnapshot, ComponentRef component,
@@ -479,14 +514,21 @@ final class FileListBuilder {
             return;
         }
         String key = key(volume, relative);
-        cover(key, added);
-        if (!claimed.add(key)) {
+        int claimed = items.indexOfKey(key);
+        if (claimed >= 0) {
+            cover(key, claimed, added);
             return;
         }
         BackupItem item = new BackupItem(component == null ? null : component.writer(), component, added, inSnapshot,
                 volume.original(relative), alternate, volumeName, kind, reparseTag);
-        items.add(item);
-        itemKeys.put(item, key);
+        int i = items.add(item, key);
+        if (i >= itemCover.length) {
+            itemCover = Arrays.copyOf(itemCover, itemCover.length * 2);
+        }
+        // An entry reported before it was claimed shares the components its reports named.
+        Set<ComponentRef> before = reported.getOrDefault(key, Set.of());
+        itemCover[i] = before.isEmpty() ? 0 : coverSet(before);
+        cover(key, i, added);
     }
 
     /**
@@ -505,10 +547,13 @@ final class FileListBuilder {
                     added, original, excluder.writer(), excluder.reason()));
             return;
         }
-        cover(key, added);
-        if (claimed.contains(key) || !reported.add(key)) {
+        int claimed = unnamable ? -1 : items.indexOfKey(key);
+        if (claimed >= 0 || reported.containsKey(key)) {
+            cover(key, claimed, added);
             return;
         }
+        reported.put(key, new HashSet<>());
+        cover(key, -1, added);
         LOG.warn("{} is not backed up: {}", WindowsNames.printable(original), reason);
         FileRecord record = new FileRecord(component == null ? null : component.writer(), component, added, original,
                 alternate, false, reason);

@@ -53,8 +53,8 @@ public final class BackupSetWriter implements AutoCloseable {
     private final Set<String> directories = new HashSet<>();
     private final Set<String> roots = new HashSet<>();
     /** The entries whose data this set stores (addFile), and those of them whose streams it stored (addStreams). */
-    private final Set<String> stored = new HashSet<>();
-    private final Set<String> withStreams = new HashSet<>();
+    private final CompactStringSet stored = new CompactStringSet();
+    private final CompactStringSet withStreams = new CompactStringSet();
     /** The copy buffer and the digest of every entry, one per set (each was made anew per file). */
     private final byte[] copyBuffer = new byte[COPY_BUFFER];
     private final MessageDigest sha = sha256();
