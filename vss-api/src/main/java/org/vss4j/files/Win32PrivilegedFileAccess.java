@@ -168,17 +168,21 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
         }
     }
 
-    @Override
-    public InputStream openData(Path file, int reparseTag) throws IOException {
-        // Taken before the handle is opened: an allocation failure after it would leak the handle.
-        IoBlock io = IoBlock.take();
-        Handle h;
+    /** Opens {@code file} for reading with {@code io}, which is given back to its pool if the open fails. */
+    private Handle openForReading(Path file, int reparseTag, IoBlock io) throws IOException {
         try {
-            h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag), io);
+            return open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag), io);
         } catch (IOException | RuntimeException e) {
             IoBlock.giveBack(io);
             throw e;
         }
+    }
+
+    @Override
+    public InputStream openData(Path file, int reparseTag) throws IOException {
+        // Taken before the handle is opened: an allocation failure after it would leak the handle.
+        IoBlock io = IoBlock.take();
+        Handle h = openForReading(file, reparseTag, io);
         return new ByteArrayReads() {
             private boolean closed;
             /** The stream's own larger buffer, once the file filled the pooled one and the caller asks for more. */
@@ -230,13 +234,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     public BackupStreamReader openStreams(Path file, int reparseTag) throws IOException {
         // Taken before the handle is opened: an allocation failure after it would leak the handle.
         IoBlock io = IoBlock.take();
-        Handle h;
-        try {
-            h = open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag), io);
-        } catch (IOException | RuntimeException e) {
-            IoBlock.giveBack(io);
-            throw e;
-        }
+        Handle h = openForReading(file, reparseTag, io);
         return streamsOf(h, true, io, file.toString(), () -> IoBlock.giveBack(io));
     }
 

@@ -1,8 +1,10 @@
 package org.vss4j.cli;
 
+import static org.vss4j.cli.RoundStatistics.median;
+import static org.vss4j.cli.RoundStatistics.min;
+
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -86,15 +88,5 @@ class BackupThroughputBenchmark {
 
     private static void row(String what, double[] s, double reference) {
         System.out.printf("  %-48s %8.3f %8.3f %9.3f%n", what, min(s), median(s), median(s) / reference);
-    }
-
-    private static double min(double[] s) {
-        return Arrays.stream(s).min().orElseThrow();
-    }
-
-    private static double median(double[] s) {
-        double[] c = s.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
     }
 }

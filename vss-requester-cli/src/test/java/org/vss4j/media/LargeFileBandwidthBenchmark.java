@@ -1,5 +1,8 @@
 package org.vss4j.media;
 
+import static org.vss4j.cli.RoundStatistics.median;
+import static org.vss4j.cli.RoundStatistics.min;
+
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -137,15 +140,7 @@ class LargeFileBandwidthBenchmark {
         return Arrays.stream(seconds).map(s -> mb / s).toArray();
     }
 
-    private static double min(double[] s) {
-        return Arrays.stream(s).min().orElseThrow();
-    }
 
-    private static double median(double[] s) {
-        double[] c = s.clone();
-        Arrays.sort(c);
-        return c.length % 2 == 1 ? c[c.length / 2] : (c[c.length / 2 - 1] + c[c.length / 2]) / 2;
-    }
 
     private static void run(String shellCommand) throws IOException, InterruptedException {
         Process p = new ProcessBuilder("sh", "-c", shellCommand).inheritIO().start();
