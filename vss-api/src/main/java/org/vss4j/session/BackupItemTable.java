@@ -14,11 +14,11 @@ import java.util.RandomAccess;
  * item with its two paths) costs some 300 bytes where this costs about 50. What items of one directory share is
  * stored once: the writer, components, volume, kind and the alternate-path flag (a <em>group</em>), and the
  * directory (its original path, its path in the shadow copy, and its key in the file list). Per item there remain
- * the indexes of both, its name in one pool ({@link StringPool}), its reparse tag and two hash slots. {@link #get} makes the
+ * the indexes of both, its name in one pool ({@link StringPool}), its reparse tag and two hashes. {@link #get} makes the
  * {@link BackupItem} again, equal to the one added; an item whose paths are not its directory's joined with its name
  * is kept whole.
  *
- * <p>Items are found again by equality ({@link #indexOf}) through an open-addressing table of their original paths'
+ * <p>Items are found again by equality ({@link #indexOf}) through a {@link HashIndex} of their original paths'
  * hashes, and by the file list's key ({@link #indexOfKey}). Not thread-safe while it is built; read-only afterwards,
  * like the list {@link BackupSession#items()} always returned.
  */
@@ -50,9 +50,9 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
     /** {@code originalPath().hashCode()} and the key's, per item. */
     private int[] pathHash = new int[16];
     private int[] keyHash = new int[16];
-    /** Open addressing: item index + 1, 0 for a free slot. */
-    private int[] byPath = new int[32];
-    private int[] byKey = new int[32];
+    /** The items by their original paths' hashes, and by their keys' hashes. */
+    private final HashIndex byPath = new HashIndex();
+    private HashIndex byKey = new HashIndex();
 
     /** Adds {@code item}, known to the file list as {@code key}; returns its index. */
     int add(BackupItem item, String key) {
@@ -80,13 +80,8 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
         pathHash[i] = item.originalPath().hashCode();
         keyHash[i] = key.hashCode();
         size++;
-        if (size * 2 > byPath.length) {
-            byPath = rehash(byPath, pathHash);
-            byKey = rehash(byKey, keyHash);
-        } else {
-            insert(byPath, pathHash[i], i);
-            insert(byKey, keyHash[i], i);
-        }
+        byPath.add(pathHash[i], i, j -> pathHash[j]);
+        byKey.add(keyHash[i], i, j -> keyHash[j]);
         return i;
     }
 
@@ -121,14 +116,7 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
             return -1;
         }
         int h = item.originalPath().hashCode();
-        int mask = byPath.length - 1;
-        for (int slot = spread(h) & mask; byPath[slot] != 0; slot = (slot + 1) & mask) {
-            int i = byPath[slot] - 1;
-            if (pathHash[i] == h && get(i).equals(item)) {
-                return i;
-            }
-        }
-        return -1;
+        return byPath.find(h, i -> pathHash[i] == h && get(i).equals(item));
     }
 
     @Override
@@ -160,14 +148,7 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
     int indexOfKey(String key) {
         requireKeys();
         int h = key.hashCode();
-        int mask = byKey.length - 1;
-        for (int slot = spread(h) & mask; byKey[slot] != 0; slot = (slot + 1) & mask) {
-            int i = byKey[slot] - 1;
-            if (keyHash[i] == h && keyOf(i).equals(key)) {
-                return i;
-            }
-        }
-        return -1;
+        return byKey.find(h, i -> keyHash[i] == h && keyOf(i).equals(key));
     }
 
     private void requireKeys() {
@@ -201,29 +182,6 @@ final class BackupItemTable extends AbstractList<BackupItem> implements RandomAc
         reparseTag = Arrays.copyOf(reparseTag, n);
         pathHash = Arrays.copyOf(pathHash, n);
         keyHash = Arrays.copyOf(keyHash, n);
-    }
-
-    private int[] rehash(int[] old, int[] hashes) {
-        int[] table = new int[old.length * 2];
-        for (int i = 0; i < size; i++) {
-            insert(table, hashes[i], i);
-        }
-        return table;
-    }
-
-    private static void insert(int[] table, int hash, int index) {
-        int mask = table.length - 1;
-        int slot = spread(hash) & mask;
-        while (table[slot] != 0) {
-            slot = (slot + 1) & mask;
-        }
-        table[slot] = index + 1;
-    }
-
-    /** Spreads the hash's high bits over the low ones the mask keeps (paths of one directory share prefixes). */
-    private static int spread(int h) {
-        h *= 0x9E3779B9;
-        return h ^ (h >>> 16);
     }
 
     private static <T> int intern(T value, List<T> list, Map<T, Integer> index) {
