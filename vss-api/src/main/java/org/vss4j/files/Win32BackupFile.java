@@ -41,14 +41,8 @@ final class Win32BackupFile implements BackupFile {
     /** Opens {@code file} for reading with backup semantics, never through a reparse point. */
     static Win32BackupFile open(Win32PrivilegedFileAccess access, Exports x, Path file) throws IOException {
         IoBlock io = IoBlock.take();
-        try {
-            Win32PrivilegedFileAccess.Handle h = access.open(file, Win32PrivilegedFileAccess.GENERIC_READ,
-                    Win32PrivilegedFileAccess.FILE_SHARE_READ, Win32PrivilegedFileAccess.BACKUP_FLAGS, io);
-            return new Win32BackupFile(access, x, file, io, h);
-        } catch (IOException | RuntimeException e) {
-            IoBlock.giveBack(io);
-            throw e;
-        }
+        return new Win32BackupFile(access, x, file, io,
+                access.openForReading(file, Win32PrivilegedFileAccess.BACKUP_FLAGS, io));
     }
 
     @Override

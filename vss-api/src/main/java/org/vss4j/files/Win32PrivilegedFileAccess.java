@@ -168,10 +168,13 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
         }
     }
 
-    /** Opens {@code file} for reading with {@code io}, which is given back to its pool if the open fails. */
-    private Handle openForReading(Path file, int reparseTag, IoBlock io) throws IOException {
+    /**
+     * Opens {@code file} for reading ({@code GENERIC_READ}, {@code FILE_SHARE_READ}, {@code flags}) with {@code io},
+     * which is given back to its pool if the open fails.
+     */
+    Handle openForReading(Path file, int flags, IoBlock io) throws IOException {
         try {
-            return open(file, GENERIC_READ, FILE_SHARE_READ, backupFlags(reparseTag), io);
+            return open(file, GENERIC_READ, FILE_SHARE_READ, flags, io);
         } catch (IOException | RuntimeException e) {
             IoBlock.giveBack(io);
             throw e;
@@ -182,7 +185,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     public InputStream openData(Path file, int reparseTag) throws IOException {
         // Taken before the handle is opened: an allocation failure after it would leak the handle.
         IoBlock io = IoBlock.take();
-        Handle h = openForReading(file, reparseTag, io);
+        Handle h = openForReading(file, backupFlags(reparseTag), io);
         return new ByteArrayReads() {
             private boolean closed;
             /** The stream's own larger buffer, once the file filled the pooled one and the caller asks for more. */
@@ -234,7 +237,7 @@ public final class Win32PrivilegedFileAccess implements PrivilegedFileAccess {
     public BackupStreamReader openStreams(Path file, int reparseTag) throws IOException {
         // Taken before the handle is opened: an allocation failure after it would leak the handle.
         IoBlock io = IoBlock.take();
-        Handle h = openForReading(file, reparseTag, io);
+        Handle h = openForReading(file, backupFlags(reparseTag), io);
         return streamsOf(h, true, io, file.toString(), () -> IoBlock.giveBack(io));
     }
 
